@@ -1,0 +1,209 @@
+"""The command line: each command parses options, makes one library call, reports, exits.
+
+Exit codes (documented in README): 0 no finding at or above --fail-on, 1 findings,
+2 usage or signature error, 3 some input could not be read (outranks 1).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from typing import Any, NoReturn, TextIO
+
+import click
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INPUT = 0, 1, 2, 3
+SEVERITIES = ("critical", "high", "medium", "low", "info")
+DEFAULT_SIGNATURES = "signatures"
+
+
+def _warn(message: str) -> None:
+    click.echo(f"matcher: warning: {message}", err=True)
+
+
+def _fail(message: str, code: int = EXIT_ERROR) -> NoReturn:
+    click.echo(f"matcher: {message}", err=True)
+    sys.exit(code)
+
+
+def signatures_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "-s",
+        "--signatures",
+        "signature_paths",
+        multiple=True,
+        type=click.Path(),
+        envvar="MATCHER_SIGNATURES",
+        show_envvar=True,
+        help="Signature file or directory (recursive *.yml/*.yaml); repeatable. "
+        "Default: ./signatures.",
+    )(f)
+
+
+def engine_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    f = click.option(
+        "--engine",
+        type=click.Choice(["auto", "hyperscan", "pure"]),
+        envvar="MATCHER_ENGINE",
+        help="Prefilter engine: hyperscan where installed (auto), or the pure-Python one. "
+        "Both give identical findings.",
+    )(f)
+    return click.option(
+        "--no-cache", is_flag=True, help="Do not read or write the compiled-ruleset cache."
+    )(f)
+
+
+def load_ruleset_or_exit(paths: tuple[str, ...], engine: str | None, no_cache: bool) -> Any:
+    from matcher.errors import SignatureError
+    from matcher.ruleset import load_ruleset
+
+    chosen = list(paths) or [DEFAULT_SIGNATURES]
+    try:
+        ruleset = load_ruleset(chosen, engine=engine, cache=False if no_cache else None)
+    except SignatureError as exc:
+        for problem in exc.problems:
+            click.echo(str(problem), err=True)
+        _fail(f"{len(exc.problems)} signature error(s); nothing scanned")
+    except ValueError as exc:  # unknown engine from the environment
+        _fail(str(exc))
+    if not ruleset.signatures:
+        _fail(f"no signatures found in {', '.join(chosen)}")
+    for slow in ruleset.slow_symptoms:
+        _warn(f"{slow.symptom.location}: symptom has no literal the prefilter can use; "
+              "it is tried on every line (slow)")
+    return ruleset
+
+
+def _use_color(choice: str, stream: TextIO) -> bool:
+    if choice == "always":
+        return True
+    if choice == "never" or os.environ.get("NO_COLOR"):
+        return False
+    return stream.isatty()
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="incident-matcher", prog_name="matcher")
+def cli() -> None:
+    """Flag log lines that match past incidents, with the incident's resolution.
+
+    \b
+    matcher compile INCIDENTS.md -o signatures/   incident log -> signature files
+    matcher scan app.log old.log.gz               flag matching lines (stdin: -)
+    matcher test                                  check signatures against their examples
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
+@signatures_option
+@click.option(
+    "-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+    show_default=True, help="text for people; json: one JSON object per finding per line.",
+)
+@click.option(
+    "--fail-on", type=click.Choice([*SEVERITIES, "never"]), default="info", show_default=True,
+    help="Exit 1 when a finding is at or above this severity (never: always exit 0).",
+)
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
+              show_default=True, help="Colour on a terminal; NO_COLOR turns it off.")
+@click.option("-q", "--quiet", is_flag=True, help="No summary on stderr.")
+@engine_option
+def scan(
+    paths: tuple[str, ...],
+    signature_paths: tuple[str, ...],
+    fmt: str,
+    fail_on: str,
+    color: str,
+    quiet: bool,
+    engine: str | None,
+    no_cache: bool,
+) -> None:
+    """Scan PATHS (plain or .gz files; - or nothing for stdin) for known incidents.
+
+    Findings go to stdout, the summary and errors to stderr. Exit status: 0 nothing at or
+    above --fail-on, 1 findings, 2 usage or signature error, 3 an input could not be read.
+    """
+    from matcher.api import ScanRun
+    from matcher.model import Severity
+    from matcher.reporters import make_reporter
+
+    ruleset = load_ruleset_or_exit(signature_paths, engine, no_cache)
+    out = click.get_text_stream("stdout")
+    reporter = make_reporter(fmt, out, color=_use_color(color, out))
+    threshold = None if fail_on == "never" else Severity.parse(fail_on)
+    failing = False
+    run = ScanRun(ruleset, paths, on_warning=_warn)
+    with _quiet_broken_pipe():
+        for finding in run:
+            reporter.finding(finding)
+            failing = failing or (threshold is not None and finding.signature.severity >= threshold)
+        reporter.finish(run.stats)
+    for error in run.errors:
+        click.echo(f"matcher: {error}", err=True)
+    if not quiet:
+        click.echo(_summary(run), err=True)
+    sys.exit(EXIT_INPUT if run.errors else EXIT_FINDINGS if failing else EXIT_OK)
+
+
+def _summary(run: Any) -> str:
+    stats = run.stats
+    total = sum(stats.findings.values())
+    per = ", ".join(f"{k}: {v}" for k, v in sorted(stats.findings.items()))
+    detail = f" ({per})" if per else ""
+    return (
+        f"matcher: {total} finding(s){detail} in {stats.lines} line(s), {stats.bytes} byte(s)"
+        f" from {len(run.paths)} source(s)"
+    )
+
+
+class _quiet_broken_pipe:
+    """``matcher scan … | head`` ends quietly, like grep: no traceback, status 141."""
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: Any, value: Any, tb: Any) -> bool:
+        if kind is not None and issubclass(kind, BrokenPipeError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            sys.exit(141)
+        return False
+
+
+@cli.command("test")
+@signatures_option
+@click.option("--samples", type=click.Path(file_okay=False), default=None,
+              help="Directory of sample logs with expected/<log>.tsv files. "
+              "Default: ./sample_logs when it exists.")
+@engine_option
+def test_command(
+    signature_paths: tuple[str, ...], samples: str | None, engine: str | None, no_cache: bool
+) -> None:
+    """Check every signature against its examples, and sample logs against expected findings.
+
+    Each `match` example must be flagged by its signature and no other, each `no_match` by
+    none; a signature without examples fails. Exit 1 on any failure.
+    """
+    from matcher.testing import check_examples, check_samples
+
+    ruleset = load_ruleset_or_exit(signature_paths, engine, no_cache)
+    results = check_examples(ruleset)
+    if samples is None and os.path.isdir("sample_logs"):
+        samples = "sample_logs"
+    if samples is not None:
+        results += check_samples(ruleset, samples)
+    failed = 0
+    for result in results:
+        status = "ok  " if result.ok else "FAIL"
+        click.echo(f"{status} {result.name}")
+        for problem in result.problems:
+            click.echo(f"     {problem}")
+        failed += not result.ok
+    click.echo(f"{len(results) - failed} passed, {failed} failed")
+    sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+def main() -> None:
+    cli(prog_name="matcher")

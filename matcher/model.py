@@ -1,0 +1,142 @@
+"""Typed records that flow through the matcher: signatures in, findings out."""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+
+class Severity(enum.IntEnum):
+    """Ordered so that ``Severity.HIGH > Severity.MEDIUM``."""
+
+    INFO = 0
+    LOW = 1
+    MEDIUM = 2
+    HIGH = 3
+    CRITICAL = 4
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, text: str) -> Severity:
+        """``'high'`` -> ``Severity.HIGH``; raises ``ValueError`` on anything else."""
+        try:
+            return cls[text.upper()] if text == text.lower() else cls[text]
+        except KeyError:
+            raise ValueError(text) from None
+
+
+SEVERITY_NAMES = tuple(str(s) for s in sorted(Severity, reverse=True))
+
+
+class Status(enum.Enum):
+    OPEN = "open"
+    RESOLVED = "resolved"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Role(enum.Enum):
+    """How a symptom takes part in a signature (see README, "Signatures over events")."""
+
+    ANY = "any"
+    ALL = "all"
+    UNLESS = "unless"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True)
+class SourceLocation:
+    path: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class Symptom:
+    """One pattern of a signature: postmortem text with placeholders, or a raw regex."""
+
+    text: str
+    location: SourceLocation
+    is_regex: bool = False
+    role: Role = Role.ANY
+    # For regex symptoms: the literal the author says every match contains (prefilter hint).
+    literal: str | None = None
+
+
+@dataclass(frozen=True)
+class Examples:
+    match: tuple[str, ...] = ()
+    no_match: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Signature:
+    """A past incident, as loaded from one YAML file."""
+
+    id: str
+    title: str
+    severity: Severity
+    symptoms: tuple[Symptom, ...]
+    resolution: str
+    location: SourceLocation
+    services: tuple[str, ...] = ()
+    date: str | None = None
+    description: str | None = None
+    root_cause: str | None = None
+    action_items: tuple[str, ...] = ()
+    runbook: str | None = None
+    status: Status = Status.OPEN
+    tags: tuple[str, ...] = ()
+    retryable: bool = False
+    examples: Examples = field(default_factory=Examples)
+
+    @property
+    def resolution_summary(self) -> str:
+        """The first non-empty line of the resolution, which findings show."""
+        for line in self.resolution.splitlines():
+            stripped = line.strip().lstrip("*-• ").strip()
+            if stripped:
+                return stripped
+        return ""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One signature firing on one line (or, with events, one event) of one source."""
+
+    signature: Signature
+    source: str
+    line: int
+    text: str
+    span: tuple[int, int]
+    captures: Mapping[str, str]
+    offset: int = 0
+    truncated: bool = False
+    matched_lines: tuple[int, ...] = ()
+    first_line: int = 0
+    last_line: int = 0
+    event: tuple[str, ...] = ()
+    decoded: str | None = None
+    fingerprint: str | None = None
+    partial: bool = False
+    testcase: str | None = None
+
+    @property
+    def id(self) -> str:
+        """Stable across runs: the content it came from, where, and which incident."""
+        basis = f"{self.fingerprint or self.source}\0{self.offset}\0{self.signature.id}"
+        return hashlib.sha1(basis.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+
+    @property
+    def is_regression(self) -> bool:
+        return self.signature.status is Status.RESOLVED

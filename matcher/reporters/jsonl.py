@@ -1,0 +1,54 @@
+"""JSON Lines: one object per finding, for jq and machines. The fields are documented in
+docs/json-format.md; ``schema`` changes whenever a field changes meaning."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from matcher.model import Finding
+from matcher.scanner import ScanStats
+
+SCHEMA = "incident-matcher/finding/v1"
+
+
+def finding_to_dict(finding: Finding) -> dict[str, Any]:
+    sig = finding.signature
+    return {
+        "schema": SCHEMA,
+        "id": finding.id,
+        "incident": sig.id,
+        "title": sig.title,
+        "severity": str(sig.severity),
+        "status": str(sig.status),
+        "regression": finding.is_regression,
+        "retryable": sig.retryable,
+        "source": finding.source,
+        "line": finding.line,
+        "matched_lines": list(finding.matched_lines),
+        "first_line": finding.first_line,
+        "last_line": finding.last_line,
+        "offset": finding.offset,
+        "text": finding.text,
+        "span": list(finding.span),
+        "captures": dict(finding.captures),
+        "decoded": finding.decoded,
+        "resolution": sig.resolution_summary,
+        "runbook": sig.runbook,
+        "truncated": finding.truncated,
+        "partial": finding.partial,
+        "testcase": finding.testcase,
+        "event": list(finding.event),
+    }
+
+
+class JsonReporter:
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+
+    def finding(self, finding: Finding) -> None:
+        # ensure_ascii keeps lone surrogates and control characters escaped: always valid JSON.
+        self.out.write(json.dumps(finding_to_dict(finding), ensure_ascii=True) + "\n")
+
+    def finish(self, stats: ScanStats) -> None:
+        self.out.flush()

@@ -1,0 +1,59 @@
+"""Human-readable findings, grep-like: ``source:line: INCIDENT [severity] title`` then details."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from matcher.model import Finding
+from matcher.scanner import ScanStats
+from matcher.text import neutralize
+
+BOLD, RED, YELLOW, CYAN, DIM, RESET = "\x1b[1m", "\x1b[31m", "\x1b[33m", "\x1b[36m", "\x1b[2m", "\x1b[0m"
+# Without colour the matched part is still visible.
+MARK_OPEN, MARK_CLOSE = ">>>", "<<<"
+
+
+class TextReporter:
+    def __init__(self, out: TextIO, *, color: bool = False) -> None:
+        self.out = out
+        self.color = color
+
+    def _c(self, code: str, text: str) -> str:
+        return f"{code}{text}{RESET}" if self.color else text
+
+    def finding(self, finding: Finding) -> None:
+        sig = finding.signature
+        where = self._c(CYAN, f"{neutralize(finding.source)}:{finding.line}:")
+        flags = "".join(
+            f" ({flag})"
+            for flag, on in (
+                ("regression", finding.is_regression),
+                ("truncated", finding.truncated),
+                ("partial", finding.partial),
+            )
+            if on
+        )
+        head = f"{where} {self._c(BOLD, sig.id)} [{sig.severity}] {sig.title}{flags}"
+        lines = [head, "    " + self._highlight(finding)]
+        if finding.captures:
+            values = " ".join(f"{k}={v}" for k, v in finding.captures.items())
+            lines.append(f"    captures: {neutralize(values)}")
+        if finding.testcase:
+            lines.append(f"    test: {neutralize(finding.testcase)}")
+        lines.append(f"    resolution: {sig.resolution_summary}")
+        if sig.runbook:
+            lines.append(f"    runbook: {sig.runbook}")
+        self.out.write("\n".join(lines) + "\n")
+
+    def _highlight(self, finding: Finding) -> str:
+        text = finding.text
+        start, end = finding.span
+        before, match, after = text[:start], text[start:end], text[end:]
+        if self.color:
+            marked = self._c(RED + BOLD, neutralize(match))
+        else:
+            marked = f"{MARK_OPEN}{neutralize(match)}{MARK_CLOSE}"
+        return f"{neutralize(before)}{marked}{neutralize(after)}"
+
+    def finish(self, stats: ScanStats) -> None:
+        self.out.flush()

@@ -1,0 +1,173 @@
+"""A compiled ruleset: the signatures, their exact patterns and one multi-pattern prefilter."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from matcher.engines import HyperscanPrefilter, Prefilter, PurePrefilter, choose_engine
+from matcher.model import Role, Signature, Symptom
+from matcher.signatures import find_signature_files, parse_signature_texts
+from matcher.symptoms import SymptomPattern, compile_symptom
+
+# Bump when compiled patterns or the cache payload change meaning.
+ENGINE_VERSION = "3"
+CACHE_ENV = "MATCHER_CACHE"
+
+
+@dataclass(frozen=True)
+class CompiledSymptom:
+    signature: int  # index into Ruleset.signatures
+    symptom: Symptom
+    pattern: SymptomPattern
+
+
+class Ruleset:
+    """Everything the scanner needs, built once per set of signatures."""
+
+    def __init__(
+        self,
+        signatures: Sequence[Signature],
+        engine: str | None = None,
+        prefilter_blob: bytes | None = None,
+    ) -> None:
+        self.signatures = tuple(signatures)
+        self.symptoms: list[CompiledSymptom] = []
+        self.by_signature: list[dict[Role, tuple[int, ...]]] = []
+        for sig_index, sig in enumerate(self.signatures):
+            roles: dict[Role, list[int]] = {role: [] for role in Role}
+            for symptom in sig.symptoms:
+                roles[symptom.role].append(len(self.symptoms))
+                self.symptoms.append(CompiledSymptom(sig_index, symptom, compile_symptom(symptom)))
+            self.by_signature.append({role: tuple(ix) for role, ix in roles.items()})
+        self.engine = choose_engine(engine)
+        # UNLESS symptoms never make a line a candidate; they are checked on candidates only.
+        self.filtered = [i for i, s in enumerate(self.symptoms) if s.symptom.role is not Role.UNLESS]
+        self.prefilter = self._build_prefilter(prefilter_blob)
+        self.unfiltered = tuple(self.filtered[i] for i in self.prefilter.unfiltered)
+        self._regexes: dict[int, Any] = {}
+
+    def _build_prefilter(self, blob: bytes | None) -> Prefilter:
+        if self.engine == "hyperscan":
+            patterns = [self.symptoms[i].pattern.prefilter for i in self.filtered]
+            return HyperscanPrefilter(patterns, blob)
+        return PurePrefilter([self.symptoms[i].pattern.literal for i in self.filtered])
+
+    def regex(self, index: int) -> Any:
+        """The exact pattern of symptom ``index``, compiled on first use (most never are)."""
+        compiled = self._regexes.get(index)
+        if compiled is None:
+            compiled = regex.compile(self.symptoms[index].pattern.pattern)
+            self._regexes[index] = compiled
+        return compiled
+
+    def candidates(self, block: bytes) -> list[tuple[int, int]]:
+        """(symptom index, offset) of candidate matches in a block of complete lines."""
+        hits = self.prefilter.candidates(block)
+        filtered = self.filtered
+        return [(filtered[i], offset) for i, offset in hits]
+
+    @property
+    def slow_symptoms(self) -> list[CompiledSymptom]:
+        """Symptoms the prefilter cannot narrow down: tried on every line."""
+        return [self.symptoms[i] for i in self.unfiltered]
+
+
+def compile_ruleset(signatures: Sequence[Signature], engine: str | None = None) -> Ruleset:
+    return Ruleset(signatures, engine)
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "incident-matcher"
+
+
+def load_ruleset(
+    paths: Iterable[str | os.PathLike[str]], engine: str | None = None, cache: bool | None = None
+) -> Ruleset:
+    """Load signatures from files/directories and compile them, reusing a cached compilation
+    when the signature files are byte-for-byte the same (``$MATCHER_CACHE=0`` turns it off)."""
+    from matcher.errors import Problem, SignatureError
+    from matcher.model import SourceLocation
+
+    engine = choose_engine(engine)
+    if cache is None:
+        cache = os.environ.get(CACHE_ENV, "1") not in ("0", "false", "no")
+    problems: list[Problem] = []
+    texts: list[tuple[str, bytes]] = []
+    for file in find_signature_files(paths):
+        try:
+            texts.append((str(file), file.read_bytes()))
+        except OSError as exc:
+            reason = "no such file" if isinstance(exc, FileNotFoundError) else exc.strerror
+            problems.append(Problem(SourceLocation(str(file), 0, 0), "file", str(reason)))
+    if problems:
+        raise SignatureError(problems)
+    key = _cache_key(texts, engine)
+    cached = _read_cache(key) if cache else None
+    if cached is not None:
+        signatures, blob = cached
+        return Ruleset(signatures, engine, blob)
+    decoded: list[tuple[str, str]] = []
+    for path, data in texts:
+        try:
+            decoded.append((path, data.decode("utf-8")))
+        except UnicodeDecodeError as exc:
+            problems.append(Problem(SourceLocation(path, 0, 0), "file", f"not UTF-8 (byte {exc.start})"))
+    signatures = parse_signature_texts(decoded, problems)
+    if problems:
+        raise SignatureError(problems)
+    ruleset = Ruleset(signatures, engine)
+    if cache:
+        _write_cache(key, (ruleset.signatures, ruleset.prefilter.serialize()))
+    return ruleset
+
+
+def _cache_key(texts: Sequence[tuple[str, bytes]], engine: str) -> str:
+    digest = hashlib.sha256(f"{ENGINE_VERSION}\0{engine}\0{_engine_version(engine)}".encode())
+    for path, data in texts:
+        digest.update(path.encode("utf-8", "surrogateescape") + b"\0")
+        digest.update(hashlib.sha256(data).digest())
+    return digest.hexdigest()
+
+
+def _engine_version(engine: str) -> str:
+    if engine == "hyperscan":
+        import hyperscan
+
+        return str(getattr(hyperscan, "__version__", "?"))
+    return "pure"
+
+
+def _read_cache(key: str) -> tuple[tuple[Signature, ...], bytes | None] | None:
+    path = cache_dir() / f"{key}.pickle"
+    try:
+        with open(path, "rb") as fh:
+            # Safe to unpickle: the cache directory is the user's own and the name is a hash
+            # of the signature files plus the engine version.
+            value = pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
+        return None
+    if not (isinstance(value, tuple) and len(value) == 2):
+        return None
+    return value  # type: ignore[no-any-return]
+
+
+def _write_cache(key: str, value: tuple[tuple[Signature, ...], bytes | None]) -> None:
+    directory = cache_dir()
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=".tmp-")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, directory / f"{key}.pickle")
+    except OSError:
+        pass  # a cache that cannot be written only costs the next start-up its speed

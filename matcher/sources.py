@@ -1,0 +1,79 @@
+"""Open inputs for scanning: stdin (``-``), plain files and gzip files (by magic bytes)."""
+
+from __future__ import annotations
+
+import os
+import sys
+import zlib
+from collections.abc import Iterator
+from typing import BinaryIO
+
+from matcher.errors import SourceError
+
+CHUNK_SIZE = 1 << 20
+GZIP_MAGIC = b"\x1f\x8b"
+STDIN = "-"
+
+
+def display_name(path: str) -> str:
+    return "<stdin>" if path == STDIN else path
+
+
+def _open(path: str) -> BinaryIO:
+    if path == STDIN:
+        return sys.stdin.buffer
+    try:
+        if os.path.isdir(path):
+            raise SourceError(path, "is a directory")
+        return open(path, "rb")  # noqa: SIM115 - closed by read_chunks
+    except OSError as exc:
+        raise SourceError(path, exc.strerror or str(exc)) from None
+
+
+def read_chunks(path: str, chunk_size: int = CHUNK_SIZE) -> Iterator[bytes]:
+    """Yield the (decompressed) bytes of ``path`` in chunks. Every byte that could be read is
+    yielded before a ``SourceError`` says why reading stopped (a truncated .gz, say)."""
+    raw = _open(path)
+    try:
+        first = _read(raw, path, chunk_size)
+        if first.startswith(GZIP_MAGIC):
+            yield from _gunzip(raw, path, first, chunk_size)
+            return
+        while first:
+            yield first
+            first = _read(raw, path, chunk_size)
+    finally:
+        if raw is not sys.stdin.buffer:
+            raw.close()
+
+
+def _read(raw: BinaryIO, path: str, size: int) -> bytes:
+    try:
+        return raw.read(size)
+    except OSError as exc:
+        raise SourceError(path, exc.strerror or str(exc)) from None
+
+
+def _gunzip(raw: BinaryIO, path: str, data: bytes, chunk_size: int) -> Iterator[bytes]:
+    # zlib directly rather than GzipFile: GzipFile drops what it decoded when the stream is
+    # cut short, and a truncated rotated log should still give every line it holds.
+    decoder = zlib.decompressobj(wbits=31)
+    while data:
+        try:
+            out = decoder.decompress(data, chunk_size)
+            while out:
+                yield out
+                out = decoder.decompress(decoder.unconsumed_tail, chunk_size)
+        except zlib.error as exc:
+            raise SourceError(path, f"compressed data is corrupt ({exc})") from None
+        if decoder.eof:  # a new gzip member may follow (cat a.gz b.gz)
+            rest = decoder.unused_data
+            decoder = zlib.decompressobj(wbits=31)
+            data = rest if rest else _read(raw, path, chunk_size)
+            if not data:
+                return
+            continue
+        data = _read(raw, path, chunk_size)
+    if not decoder.eof:
+        yield decoder.flush()
+        raise SourceError(path, "compressed data is truncated")
