@@ -140,3 +140,16 @@ class Finding:
     @property
     def is_regression(self) -> bool:
         return self.signature.status is Status.RESOLVED
+
+
+@dataclass(frozen=True)
+class UnknownFailure:
+    """An error-like line or event that no signature explains (a new failure)."""
+
+    source: str
+    line: int
+    text: str
+    kind: str  # "traceback", "exception", "error", "fatal", "failed", "panic" or "testcase"
+    first_line: int = 0
+    last_line: int = 0
+    testcase: str | None = None

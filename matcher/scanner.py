@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from matcher.model import Finding, Role
+from matcher.model import Finding, Role, UnknownFailure
 from matcher.ruleset import Ruleset
 from matcher.text import decode_line, json_unescape, render, render_offset
 
@@ -27,6 +27,7 @@ class ScanStats:
     lines: int = 0
     bytes: int = 0
     findings: dict[str, int] = field(default_factory=dict)
+    unknown: list[UnknownFailure] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,20 @@ class Scanner:
             self._long, self._long_size = self._tail[:MAX_LINE_BYTES], len(self._tail)
             self._tail = b""
         return findings
+
+    @property
+    def committed_offset(self) -> int:
+        """Byte offset up to which every finding has been returned: a safe checkpoint."""
+        return self.offset
+
+    @property
+    def committed_line(self) -> int:
+        """Number of the first line at or after ``committed_offset``."""
+        return self.next_line
+
+    def flush(self) -> list[Finding]:
+        """Return findings held back while waiting for more lines (the input went quiet)."""
+        return []
 
     def close(self) -> list[Finding]:
         """End of input: a last line without a newline is still a line."""
