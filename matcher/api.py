@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 from matcher.errors import SourceError
 from matcher.model import Finding
 from matcher.ruleset import Ruleset
-from matcher.scanner import ScanStats, Scanner
+from matcher.scanner import Scanner, ScanStats
 from matcher.sources import display_name, read_chunks
 
 
@@ -16,53 +17,90 @@ def scan_file(
     ruleset: Ruleset,
     path: str | os.PathLike[str],
     *,
-    on_warning: Callable[[str], None] | None = None,
     stats: ScanStats | None = None,
+    **options: Any,
 ) -> Iterator[Finding]:
     """Scan a file (plain or gzip) or ``"-"`` for stdin. Raises ``SourceError`` after yielding
-    every finding of what could be read, if the rest could not."""
+    every finding of what could be read, if the rest could not. ``options`` are Scanner's
+    (``events``, ``unknown``, ``on_warning`` …)."""
     name = os.fspath(path)
-    scanner = Scanner(ruleset, display_name(name), on_warning=on_warning)
+    scanner = Scanner(ruleset, display_name(name), **options)
     if stats is not None:
         scanner.stats = stats
-    for chunk in read_chunks(name):
-        yield from scanner.feed(chunk)
-    yield from scanner.close()
+    try:
+        for chunk in read_chunks(name):
+            yield from scanner.feed(chunk)
+    finally:
+        # what was read is scanned even when reading failed part-way
+        closing = scanner.close()
+    yield from closing
 
 
 def scan_lines(
-    ruleset: Ruleset, lines: Iterable[str | bytes], source: str = "<lines>"
+    ruleset: Ruleset, lines: Iterable[str | bytes], source: str = "<lines>", **options: Any
 ) -> Iterator[Finding]:
     """Scan an iterable of lines (with or without their line ends)."""
-    scanner = Scanner(ruleset, source)
+    scanner = Scanner(ruleset, source, **options)
     for line in lines:
         data = line.encode("utf-8", "surrogateescape") if isinstance(line, str) else line
         yield from scanner.feed(data if data.endswith(b"\n") else data + b"\n")
     yield from scanner.close()
 
 
-def scan_text(ruleset: Ruleset, text: str | bytes, source: str = "<text>") -> list[Finding]:
+def scan_text(
+    ruleset: Ruleset, text: str | bytes, source: str = "<text>", **options: Any
+) -> list[Finding]:
     """Scan a whole string or bytes object."""
-    scanner = Scanner(ruleset, source)
+    scanner = Scanner(ruleset, source, **options)
     data = text.encode("utf-8", "surrogateescape") if isinstance(text, str) else text
     return scanner.feed(data) + scanner.close()
 
 
 class ScanRun:
-    """Scans several sources in turn; a source that cannot be read is recorded, not fatal."""
+    """Scans several sources in turn; a source that cannot be read is recorded, not fatal.
+    Iterate for findings; afterwards ``stats`` (with unknown failures) and ``errors``."""
 
     def __init__(
-        self, ruleset: Ruleset, paths: Iterable[str], on_warning: Callable[[str], None] | None = None
+        self,
+        ruleset: Ruleset,
+        paths: Iterable[str],
+        on_warning: Callable[[str], None] | None = None,
+        jobs: int = 1,
+        **options: Any,
     ) -> None:
         self.ruleset = ruleset
         self.paths = list(paths) or ["-"]
-        self.on_warning = on_warning
+        self.options = dict(options, on_warning=on_warning)
+        self.jobs = jobs
         self.stats = ScanStats()
         self.errors: list[SourceError] = []
 
     def __iter__(self) -> Iterator[Finding]:
+        from matcher import parallel
+
+        if self.jobs > 1 and parallel.can_fork():
+            segments = parallel.plan(self.paths, self.jobs, self.options.get("events", "auto"))
+            if len(segments) > 1:
+                yield from self._parallel(segments)
+                return
         for path in self.paths:
             try:
-                yield from scan_file(self.ruleset, path, on_warning=self.on_warning, stats=self.stats)
+                yield from scan_file(self.ruleset, path, stats=self.stats, **self.options)
             except SourceError as exc:
                 self.errors.append(exc)
+
+    def _parallel(self, segments: list[Any]) -> Iterator[Finding]:
+        from matcher import parallel
+
+        reported: set[str] = set()
+        for segment, result in parallel.scan_parallel(self.ruleset, segments, self.jobs, self.options):
+            yield from result.findings
+            stats = result.stats
+            self.stats.lines += stats.lines
+            self.stats.bytes += stats.bytes
+            self.stats.unknown += stats.unknown
+            for incident, count in stats.findings.items():
+                self.stats.findings[incident] = self.stats.findings.get(incident, 0) + count
+            if result.error is not None and segment.path not in reported:
+                reported.add(segment.path)
+                self.errors.append(result.error)

@@ -54,13 +54,17 @@ def engine_option(f: Callable[..., Any]) -> Callable[..., Any]:
     )(f)
 
 
-def load_ruleset_or_exit(paths: tuple[str, ...], engine: str | None, no_cache: bool) -> Any:
+def load_ruleset_or_exit(
+    paths: tuple[str, ...], engine: str | None, no_cache: bool, unknown: bool = False
+) -> Any:
     from matcher.errors import SignatureError
     from matcher.ruleset import load_ruleset
 
     chosen = list(paths) or [DEFAULT_SIGNATURES]
     try:
-        ruleset = load_ruleset(chosen, engine=engine, cache=False if no_cache else None)
+        ruleset = load_ruleset(
+            chosen, engine=engine, cache=False if no_cache else None, unknown=unknown
+        )
     except SignatureError as exc:
         for problem in exc.problems:
             click.echo(str(problem), err=True)
@@ -109,6 +113,17 @@ def cli() -> None:
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
               show_default=True, help="Colour on a terminal; NO_COLOR turns it off.")
 @click.option("-q", "--quiet", is_flag=True, help="No summary on stderr.")
+@click.option(
+    "--events", type=click.Choice(["auto", "python", "java", "go", "lines"]), default="auto",
+    show_default=True,
+    help="How lines are grouped into events (a traceback is one finding); lines: no grouping.",
+)
+@click.option("-C", "--context", type=click.IntRange(0, 1000), default=0,
+              help="Show N lines of the event around each matched line (text format).")
+@click.option("--unknown", is_flag=True,
+              help="Also count and list error-like events that no signature explains.")
+@click.option("-j", "--jobs", type=click.IntRange(0, 64), default=0,
+              help="Processes to scan with (0: one per core). Big files are split.")
 @engine_option
 def scan(
     paths: tuple[str, ...],
@@ -117,6 +132,10 @@ def scan(
     fail_on: str,
     color: str,
     quiet: bool,
+    events: str,
+    context: int,
+    unknown: bool,
+    jobs: int,
     engine: str | None,
     no_cache: bool,
 ) -> None:
@@ -129,12 +148,19 @@ def scan(
     from matcher.model import Severity
     from matcher.reporters import make_reporter
 
-    ruleset = load_ruleset_or_exit(signature_paths, engine, no_cache)
+    ruleset = load_ruleset_or_exit(signature_paths, engine, no_cache, unknown=unknown)
     out = click.get_text_stream("stdout")
-    reporter = make_reporter(fmt, out, color=_use_color(color, out))
+    reporter = make_reporter(fmt, out, color=_use_color(color, out), context=context)
     threshold = None if fail_on == "never" else Severity.parse(fail_on)
     failing = False
-    run = ScanRun(ruleset, paths, on_warning=_warn)
+    run = ScanRun(
+        ruleset,
+        paths,
+        on_warning=_warn,
+        jobs=jobs or (os.cpu_count() or 1),
+        events=events,
+        unknown=unknown,
+    )
     with _quiet_broken_pipe():
         for finding in run:
             reporter.finding(finding)

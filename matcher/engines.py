@@ -22,7 +22,7 @@ class Prefilter(Protocol):
     # Symptoms it cannot filter: the scanner tries them on every line (slow, reported at load).
     unfiltered: tuple[int, ...]
 
-    def candidates(self, block: bytes) -> list[tuple[int, int]]: ...
+    def candidates(self, block: bytes | memoryview) -> list[tuple[int, int]]: ...
 
     def serialize(self) -> bytes | None: ...
 
@@ -52,7 +52,9 @@ class PurePrefilter:
         self.literals = [(i, lit) for i, lit in enumerate(literals) if lit]
         self.unfiltered = tuple(i for i, lit in enumerate(literals) if not lit)
 
-    def candidates(self, block: bytes) -> list[tuple[int, int]]:
+    def candidates(self, block: bytes | memoryview) -> list[tuple[int, int]]:
+        if isinstance(block, memoryview):
+            block = block.tobytes()
         found = []
         for index, literal in self.literals:
             find = block.find
@@ -152,7 +154,7 @@ class HyperscanPrefilter:
                 continue
         return None
 
-    def candidates(self, block: bytes) -> list[tuple[int, int]]:
+    def candidates(self, block: bytes | memoryview) -> list[tuple[int, int]]:
         if self.db is None:
             return []
         found: list[tuple[int, int]] = []

@@ -130,6 +130,9 @@ class Finding:
     fingerprint: str | None = None
     partial: bool = False
     testcase: str | None = None
+    event_cut: bool = False  # the event was longer than the bounds and was cut
+    context_before: tuple[str, ...] = ()
+    context_after: tuple[str, ...] = ()
 
     @property
     def id(self) -> str:

@@ -21,6 +21,26 @@ from matcher.symptoms import SymptomPattern, compile_symptom
 # Bump when compiled patterns or the cache payload change meaning.
 ENGINE_VERSION = "3"
 CACHE_ENV = "MATCHER_CACHE"
+# Candidate id of an error marker (unknown-failure mode); symptom ids are >= 0.
+MARKER = -1
+# Error-like lines, found by the same prefilter pass as the symptoms (see docs/ci.md).
+MARKER_PATTERNS = (
+    r"Traceback \(most recent call last\):",
+    r"\b(?:ERROR|FATAL|FAILED|CRITICAL|SEVERE|PANIC)\b",
+    r"\bpanic: ",
+    r"Exception\b",
+)
+MARKER_LITERALS = (
+    b"Traceback (most recent call last):",
+    b"ERROR",
+    b"FATAL",
+    b"FAILED",
+    b"CRITICAL",
+    b"SEVERE",
+    b"PANIC",
+    b"panic: ",
+    b"Exception",
+)
 
 
 @dataclass(frozen=True)
@@ -38,8 +58,10 @@ class Ruleset:
         signatures: Sequence[Signature],
         engine: str | None = None,
         prefilter_blob: bytes | None = None,
+        unknown: bool = False,
     ) -> None:
         self.signatures = tuple(signatures)
+        self.markers = unknown
         self.symptoms: list[CompiledSymptom] = []
         self.by_signature: list[dict[Role, tuple[int, ...]]] = []
         for sig_index, sig in enumerate(self.signatures):
@@ -51,15 +73,20 @@ class Ruleset:
         self.engine = choose_engine(engine)
         # UNLESS symptoms never make a line a candidate; they are checked on candidates only.
         self.filtered = [i for i, s in enumerate(self.symptoms) if s.symptom.role is not Role.UNLESS]
+        self._ids = [*self.filtered, *([MARKER] * len(MARKER_PATTERNS if self.markers else ()))]
         self.prefilter = self._build_prefilter(prefilter_blob)
-        self.unfiltered = tuple(self.filtered[i] for i in self.prefilter.unfiltered)
+        self.unfiltered = tuple(self._ids[i] for i in self.prefilter.unfiltered if self._ids[i] != MARKER)
         self._regexes: dict[int, Any] = {}
 
     def _build_prefilter(self, blob: bytes | None) -> Prefilter:
+        extra = self.markers
         if self.engine == "hyperscan":
             patterns = [self.symptoms[i].pattern.prefilter for i in self.filtered]
-            return HyperscanPrefilter(patterns, blob)
-        return PurePrefilter([self.symptoms[i].pattern.literal for i in self.filtered])
+            return HyperscanPrefilter([*patterns, *(MARKER_PATTERNS if extra else ())], blob)
+        literals = [self.symptoms[i].pattern.literal for i in self.filtered]
+        if extra:
+            self._ids = [*self.filtered, *([MARKER] * len(MARKER_LITERALS))]
+        return PurePrefilter([*literals, *(MARKER_LITERALS if extra else ())])
 
     def regex(self, index: int) -> Any:
         """The exact pattern of symptom ``index``, compiled on first use (most never are)."""
@@ -69,11 +96,13 @@ class Ruleset:
             self._regexes[index] = compiled
         return compiled
 
-    def candidates(self, block: bytes) -> list[tuple[int, int]]:
-        """(symptom index, offset) of candidate matches in a block of complete lines."""
+    def candidates(self, block: bytes | memoryview, markers: bool = False) -> list[tuple[int, int]]:
+        """(symptom index or MARKER, offset) of candidate matches in a block of complete lines."""
         hits = self.prefilter.candidates(block)
-        filtered = self.filtered
-        return [(filtered[i], offset) for i, offset in hits]
+        ids = self._ids
+        if markers or not self.markers:
+            return [(ids[i], offset) for i, offset in hits]
+        return [(ids[i], offset) for i, offset in hits if ids[i] != MARKER]
 
     @property
     def slow_symptoms(self) -> list[CompiledSymptom]:
@@ -81,8 +110,11 @@ class Ruleset:
         return [self.symptoms[i] for i in self.unfiltered]
 
 
-def compile_ruleset(signatures: Sequence[Signature], engine: str | None = None) -> Ruleset:
-    return Ruleset(signatures, engine)
+def compile_ruleset(
+    signatures: Sequence[Signature], engine: str | None = None, unknown: bool = False
+) -> Ruleset:
+    """Compile loaded signatures; ``unknown`` adds the error markers to the prefilter."""
+    return Ruleset(signatures, engine, unknown=unknown)
 
 
 def cache_dir() -> Path:
@@ -91,7 +123,10 @@ def cache_dir() -> Path:
 
 
 def load_ruleset(
-    paths: Iterable[str | os.PathLike[str]], engine: str | None = None, cache: bool | None = None
+    paths: Iterable[str | os.PathLike[str]],
+    engine: str | None = None,
+    cache: bool | None = None,
+    unknown: bool = False,
 ) -> Ruleset:
     """Load signatures from files/directories and compile them, reusing a cached compilation
     when the signature files are byte-for-byte the same (``$MATCHER_CACHE=0`` turns it off)."""
@@ -111,11 +146,11 @@ def load_ruleset(
             problems.append(Problem(SourceLocation(str(file), 0, 0), "file", str(reason)))
     if problems:
         raise SignatureError(problems)
-    key = _cache_key(texts, engine)
+    key = _cache_key(texts, f"{engine}{'+markers' if unknown else ''}")
     cached = _read_cache(key) if cache else None
     if cached is not None:
         signatures, blob = cached
-        return Ruleset(signatures, engine, blob)
+        return Ruleset(signatures, engine, blob, unknown=unknown)
     decoded: list[tuple[str, str]] = []
     for path, data in texts:
         try:
@@ -125,14 +160,15 @@ def load_ruleset(
     signatures = parse_signature_texts(decoded, problems)
     if problems:
         raise SignatureError(problems)
-    ruleset = Ruleset(signatures, engine)
+    ruleset = Ruleset(signatures, engine, unknown=unknown)
     if cache:
         _write_cache(key, (ruleset.signatures, ruleset.prefilter.serialize()))
     return ruleset
 
 
-def _cache_key(texts: Sequence[tuple[str, bytes]], engine: str) -> str:
-    digest = hashlib.sha256(f"{ENGINE_VERSION}\0{engine}\0{_engine_version(engine)}".encode())
+def _cache_key(texts: Sequence[tuple[str, bytes]], variant: str) -> str:
+    engine = variant.split("+")[0]
+    digest = hashlib.sha256(f"{ENGINE_VERSION}\0{variant}\0{_engine_version(engine)}".encode())
     for path, data in texts:
         digest.update(path.encode("utf-8", "surrogateescape") + b"\0")
         digest.update(hashlib.sha256(data).digest())

@@ -1,25 +1,37 @@
-"""The streaming core: bytes in, findings out. No I/O, no clock, no CLI.
+"""The streaming core: bytes in, findings out. No I/O, no CLI; the clock is passed in.
 
 ``Scanner.feed`` takes any chunking of a byte stream. Complete lines are gathered into blocks;
-one prefilter pass over a block finds the few candidate lines, and only those are decoded and
-confirmed with the exact patterns. Line numbers count LF bytes, as ``grep -n`` does.
+one prefilter pass over a block finds the few candidate lines, events are assembled around
+those lines only (looking back into the bytes already seen and forward in the block), and only
+candidate lines are decoded and confirmed with the exact patterns. An event still open at the
+end of a block is carried over to the next one. Line numbers count LF bytes, as ``grep -n``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import re
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from matcher.model import Finding, Role, UnknownFailure
-from matcher.ruleset import Ruleset
-from matcher.text import decode_line, json_unescape, render, render_offset
+from matcher.evaluate import EventLine, Evaluator, build_finding
+from matcher.events import MAX_EVENT_BYTES, PYTEST_BLOCK, PYTEST_FAILED, EventRules, is_telling, line_at
+from matcher.model import Finding, UnknownFailure
+from matcher.ruleset import MARKER, Ruleset
+from matcher.text import decode_line, render
 
 # Longest line matched in full; the rest of a longer line is counted but not kept, so a 50 MB
 # line without a newline costs 1 MiB of memory, and its findings say ``truncated``.
 MAX_LINE_BYTES = 1 << 20
-# Per exact-pattern search; a pattern that times out this often is switched off for the run.
-REGEX_TIMEOUT = 0.5
-MAX_TIMEOUTS = 3
+# Bytes already scanned that are kept to look back into for the start of an event.
+HISTORY_BYTES = MAX_EVENT_BYTES
+# An event left open (waiting for more lines) is closed after this much quiet (live input).
+IDLE_FLUSH_SECONDS = 0.5
+MARKER_CONFIRM = re.compile(
+    rb"Traceback \(most recent call last\):|\b(?:ERROR|FATAL|FAILED|CRITICAL|SEVERE|PANIC)\b"
+    rb"|^panic: |Exception\b"
+)
+MAX_REMEMBERED_TESTS = 10_000
 
 
 @dataclass
@@ -30,12 +42,19 @@ class ScanStats:
     unknown: list[UnknownFailure] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class _Hit:
-    symptom: int
-    span: tuple[int, int]
-    captures: dict[str, str]
-    decoded: str | None
+class _Lines:
+    """Line numbers of offsets in a buffer, counted incrementally from a known point."""
+
+    def __init__(self, buf: bytes, base: int, base_line: int) -> None:
+        self.buf, self.pos, self.line = buf, base, base_line
+
+    def at(self, offset: int) -> int:
+        if offset >= self.pos:
+            self.line += self.buf.count(b"\n", self.pos, offset)
+        else:
+            self.line -= self.buf.count(b"\n", offset, self.pos)
+        self.pos = offset
+        return self.line
 
 
 class Scanner:
@@ -50,31 +69,54 @@ class Scanner:
         offset: int = 0,
         fingerprint: str | None = None,
         on_warning: Callable[[str], None] | None = None,
+        events: str = "auto",
+        unknown: bool = False,
+        context: int = 0,
+        clock: Callable[[], float] = time.monotonic,
+        idle_flush: float = IDLE_FLUSH_SECONDS,
     ) -> None:
+        if unknown and not ruleset.markers:
+            raise ValueError("unknown failures need a ruleset compiled with unknown=True")
         self.ruleset = ruleset
         self.source = source
         self.fingerprint = fingerprint
-        self.next_line = first_line
-        self.offset = offset
+        self.next_line = first_line  # line number of the first carried (not final) line
+        self.offset = offset  # byte offset of the same
         self.stats = ScanStats()
-        self._tail = b""
+        self.unknown = unknown
+        self.context = context
+        self._rules = EventRules(events)
+        self._evaluator = Evaluator(ruleset, on_warning or (lambda message: None))
+        self._history = b""  # final lines kept for look-back
+        self._carry = b""  # complete lines not final yet (an open event)
+        self._tail = b""  # a line without its newline yet
         self._long: bytes | None = None  # head of a line longer than MAX_LINE_BYTES
-        self._warn = on_warning or (lambda message: None)
-        self._timeouts: dict[int, int] = {}
-        self._disabled: set[int] = set()
+        self._long_size = 0
+        self._cut_line: int | None = None  # number of the line being scanned cut short
+        self._clock = clock
+        self._idle = idle_flush
+        self._last_feed = clock()
+        self._tests: dict[bytes, set[str]] = {}  # pytest failure blocks seen: test -> incidents
+
+    # -- input ---------------------------------------------------------------------------
 
     def feed(self, data: bytes) -> list[Finding]:
         findings: list[Finding] = []
         self.stats.bytes += len(data)
+        self._last_feed = self._clock()
         if self._long is not None:
             data = self._skip_long_line(data, findings)
             if self._long is not None:
                 return findings
-        buf = self._tail + data if self._tail else data
-        end = buf.rfind(b"\n") + 1
+        end = data.rfind(b"\n") + 1
         if end:
-            findings += self._scan_block(buf[:end])
-        self._tail = buf[end:]
+            # One copy per block: history, carried lines, the held-back partial line and the
+            # new complete lines are joined once, in _process.
+            head, self._tail = self._tail, b""
+            findings += self._process(memoryview(data)[:end], final=False, head=head)
+            self._tail = data[end:]
+        else:
+            self._tail += data
         if len(self._tail) > MAX_LINE_BYTES:
             self._long, self._long_size = self._tail[:MAX_LINE_BYTES], len(self._tail)
             self._tail = b""
@@ -87,22 +129,25 @@ class Scanner:
 
     @property
     def committed_line(self) -> int:
-        """Number of the first line at or after ``committed_offset``."""
+        """Number of the line at ``committed_offset``."""
         return self.next_line
 
     def flush(self) -> list[Finding]:
-        """Return findings held back while waiting for more lines (the input went quiet)."""
+        """Close an event held open waiting for more lines (the input went quiet)."""
+        return self._process(b"", final=True) if self._carry else []
+
+    def flush_if_idle(self) -> list[Finding]:
+        """``flush`` once no bytes have arrived for ``idle_flush`` seconds (by the clock given)."""
+        if self._carry and self._clock() - self._last_feed >= self._idle:
+            return self.flush()
         return []
 
     def close(self) -> list[Finding]:
-        """End of input: a last line without a newline is still a line."""
-        findings: list[Finding] = []
+        """End of input: a last line without a newline is still a line; open events close."""
         if self._long is not None:
-            findings += self._finish_long_line(self._long_size)
-        elif self._tail:
-            tail, self._tail = self._tail, b""
-            findings += self._scan_block(tail + b"\n", counted=len(tail))
-        return findings
+            return self._finish_long_line(self._long_size)
+        tail, self._tail = self._tail, b""
+        return self._process(tail + b"\n" if tail else b"", final=True, tail_size=len(tail))
 
     def _skip_long_line(self, data: bytes, findings: list[Finding]) -> bytes:
         newline = data.find(b"\n")
@@ -113,136 +158,179 @@ class Scanner:
         return data[newline + 1 :]
 
     def _finish_long_line(self, size: int) -> list[Finding]:
+        # The cut line closes whatever event is open: a megabyte line is no continuation.
         head, self._long = self._long or b"", None
-        return self._scan_block(head + b"\n", counted=size, truncated=True)
+        self._cut_line = self.next_line + self._carry.count(b"\n")
+        try:
+            return self._process(head + b"\n", final=True, tail_size=size)
+        finally:
+            self._cut_line = None
 
-    def _scan_block(
-        self, block: bytes, counted: int | None = None, truncated: bool = False
+    # -- blocks --------------------------------------------------------------------------
+
+    def _process(
+        self,
+        new: bytes | memoryview,
+        final: bool,
+        tail_size: int | None = None,
+        head: bytes = b"",
     ) -> list[Finding]:
-        """Scan complete lines. ``counted`` is the block's real size in the stream when it
-        stands for a line that was cut or had no newline."""
-        ruleset = self.ruleset
-        by_line: dict[int, set[int]] = {}
-        for symptom, pos in ruleset.candidates(block):
-            start = block.rfind(b"\n", 0, pos) + 1
-            by_line.setdefault(start, set()).add(symptom)
-        if ruleset.unfiltered:
-            self._add_unfiltered(block, by_line)
+        """Scan carried + new complete lines; everything up to the first still-open event with
+        candidates becomes final, the rest is carried."""
+        history = self._history
+        base = len(history)
+        work = b"".join((history, self._carry, head, new))
+        by_line = self._candidates(work, base)
+        lines = _Lines(work, base, self.next_line)
         findings: list[Finding] = []
-        line, counted_to = self.next_line, 0
+        done = base
+        carry_from = len(work)
         for start in sorted(by_line):
-            line += block.count(b"\n", counted_to, start)
-            counted_to = start
-            end = block.index(b"\n", start)
-            findings += self._confirm(block[start:end], by_line[start], line, start, truncated)
-        lines = block.count(b"\n")
-        self.next_line += lines
-        self.stats.lines += lines
-        self.offset += len(block) if counted is None else counted
-        return findings
-
-    def _add_unfiltered(self, block: bytes, by_line: dict[int, set[int]]) -> None:
-        # Only symptoms the prefilter cannot narrow down land here (reported as slow at load).
-        start = 0
-        unfiltered = set(self.ruleset.unfiltered) - self._disabled
-        if not unfiltered:
-            return
-        while start < len(block):
-            end = block.index(b"\n", start)
-            by_line.setdefault(start, set()).update(unfiltered)
-            start = end + 1
-
-    def _confirm(
-        self, raw: bytes, symptoms: set[int], line: int, start: int, truncated: bool
-    ) -> list[Finding]:
-        text = decode_line(raw)
-        ruleset = self.ruleset
-        signatures = sorted({ruleset.symptoms[s].signature for s in symptoms})
-        findings = []
-        for sig_index in signatures:
-            hit = self._evaluate(sig_index, text)
-            if hit is None:
+            if start < done:
                 continue
-            sig = ruleset.signatures[sig_index]
-            shown = hit.decoded if hit.decoded is not None else text
-            span = (render_offset(shown, hit.span[0]), render_offset(shown, hit.span[1]))
-            self.stats.findings[sig.id] = self.stats.findings.get(sig.id, 0) + 1
-            findings.append(
-                Finding(
-                    signature=sig,
-                    source=self.source,
-                    line=line,
-                    text=render(shown),
-                    span=span,
-                    captures={k: render(v) for k, v in hit.captures.items()},
-                    offset=self.offset + start,
-                    truncated=truncated,
-                    matched_lines=(line,),
-                    first_line=line,
-                    last_line=line,
-                    event=(render(shown),),
-                    decoded="json" if hit.decoded is not None else None,
-                    fingerprint=self.fingerprint,
-                )
-            )
+            bounds = self._rules.bounds(work, start, floor=0, final=final)
+            if bounds.open:
+                carry_from = max(bounds.start, base)
+                break
+            findings += self._event(work, bounds, by_line, lines)
+            done = bounds.end
+        self._advance(work, base, carry_from, lines.at(carry_from), new, tail_size)
         return findings
 
-    def _evaluate(self, sig_index: int, text: str) -> _Hit | None:
-        """A signature fires on a line when one ``any`` symptom (if it has any) and every
-        ``all`` symptom match it, and no ``unless`` symptom does."""
-        roles = self.ruleset.by_signature[sig_index]
-        first: _Hit | None = None
-        if roles[Role.ANY]:
-            first = next(filter(None, (self._search(i, text) for i in roles[Role.ANY])), None)
-            if first is None:
-                return None
-        for index in roles[Role.ALL]:
-            hit = self._search(index, text)
-            if hit is None:
-                return None
-            first = first or hit
-        if any(self._search(i, text) for i in roles[Role.UNLESS]):
-            return None
-        return first
+    def _candidates(self, work: bytes, base: int) -> dict[int, set[int]]:
+        region = memoryview(work)[base:] if base else work
+        by_line: dict[int, set[int]] = {}
+        rfind = work.rfind
+        for symptom, pos in self.ruleset.candidates(region, markers=self.unknown):
+            start = rfind(b"\n", 0, pos + base) + 1
+            by_line.setdefault(start, set()).add(symptom)
+        unfiltered = set(self.ruleset.unfiltered) - self._evaluator.disabled
+        if unfiltered:  # symptoms the prefilter cannot narrow down (warned at load)
+            start = base
+            while start < len(work):
+                by_line.setdefault(start, set()).update(unfiltered)
+                start = work.index(b"\n", start) + 1
+        return by_line
 
-    def _search(self, index: int, text: str) -> _Hit | None:
-        if index in self._disabled:
-            return None
-        pattern = self.ruleset.regex(index)
-        groups = self.ruleset.symptoms[index].pattern.groups
-        for candidate, decoded in ((text, None), (None, None)):
-            if candidate is None:
-                decoded = json_unescape(text)
-                if decoded is None:
-                    return None
-                candidate = decoded
-            try:
-                m = pattern.search(candidate, timeout=REGEX_TIMEOUT)
-            except TimeoutError:
-                self._timed_out(index)
-                return None
-            if m is not None:
-                captures = {name: m.group(group) for group, name in groups if m.group(group)}
-                return _Hit(index, m.span(), captures, decoded)
-        return None
+    def _advance(
+        self,
+        work: bytes,
+        base: int,
+        consumed: int,
+        line: int,
+        new: bytes | memoryview,
+        tail_size: int | None,
+    ) -> None:
+        # Each byte is counted for newlines once (in _Lines): counting is a large share of the
+        # time spent per byte.
+        self.stats.lines += line - self.next_line
+        self.next_line = line
+        self.offset += consumed - base
+        if tail_size is not None and new:
+            # the last "line" stood for a cut or unterminated one of another real size
+            self.offset += tail_size - len(new)
+        keep_from = max(0, consumed - HISTORY_BYTES)
+        if keep_from:
+            keep_from = work.find(b"\n", keep_from - 1) + 1 or consumed
+        self._history = work[keep_from:consumed]
+        self._carry = work[consumed:]
 
-    def _timed_out(self, index: int) -> None:
-        count = self._timeouts.get(index, 0) + 1
-        self._timeouts[index] = count
-        if count >= MAX_TIMEOUTS:
-            self._disabled.add(index)
-            compiled = self.ruleset.symptoms[index]
-            sig = self.ruleset.signatures[compiled.signature]
-            self._warn(
-                f"{compiled.symptom.location}: symptom of {sig.id} timed out {count} times; "
-                "switched off for the rest of this scan"
+    # -- events --------------------------------------------------------------------------
+
+    def _event(self, work: bytes, bounds: object, by_line: dict[int, set[int]], lines: _Lines) -> list[Finding]:
+        from matcher.events import Bounds
+
+        assert isinstance(bounds, Bounds)
+        event: list[EventLine] = []
+        pos = bounds.start
+        first = lines.at(pos)
+        markers = False
+        while pos < bounds.end:
+            raw, nxt = line_at(work, pos)
+            candidates = by_line.get(pos, ())
+            if MARKER in candidates:
+                markers = True
+                candidates = set(candidates) - {MARKER}
+            event.append(EventLine(first + len(event), raw.removesuffix(b"\r"), frozenset(candidates)))
+            pos = nxt
+        while len(event) > 1 and not event[-1].raw.strip():
+            event.pop()  # trailing blank lines do not belong to the event
+        fired = self._evaluator.fire(event)
+        findings = self._findings(work, bounds, event, fired)
+        if markers and not findings:
+            self._unknown(event)
+        return findings
+
+    def _findings(self, work: bytes, bounds: object, event: list[EventLine], fired: list) -> list[Finding]:
+        from matcher.events import Bounds
+
+        assert isinstance(bounds, Bounds)
+        findings = []
+        block = PYTEST_BLOCK.match(bounds.header)
+        failed = PYTEST_FAILED.match(bounds.header)
+        test = _test_name(failed.group(1)) if failed else None
+        for sig_index, hits in fired:
+            sig = self.ruleset.signatures[sig_index]
+            if test is not None and sig.id in self._tests.get(test, ()):
+                continue  # pytest's summary line repeats what the failure section said
+            finding = build_finding(
+                self.ruleset,
+                sig_index,
+                hits,
+                event,
+                source=self.source,
+                offset=self.offset + (bounds.start - len(self._history)),
+                fingerprint=self.fingerprint,
+                truncated=self._cut_line is not None and self._cut_line in {h.line for h in hits},
+                event_cut=bounds.cut,
             )
+            self.stats.findings[sig.id] = self.stats.findings.get(sig.id, 0) + 1
+            findings.append(finding)
+        if block:
+            self._remember_test(block.group(1), {f.signature.id for f in findings})
+        return findings
+
+    def _remember_test(self, name: bytes, incidents: set[str]) -> None:
+        if len(self._tests) >= MAX_REMEMBERED_TESTS:
+            self._tests.pop(next(iter(self._tests)))
+        self._tests[name.replace(b".", b"::")] = incidents
+
+    def _unknown(self, event: list[EventLine]) -> None:
+        header = event[0].raw
+        failed = PYTEST_FAILED.match(header)
+        if failed and _test_name(failed.group(1)) in self._tests:
+            return  # explained by that test's failure section, known or not
+        marked = [line for line in event if MARKER_CONFIRM.search(line.raw)]
+        if not marked:
+            return
+        telling = [line for line in event if is_telling(line.raw)]
+        best = telling[-1] if telling else marked[0]
+        self.stats.unknown.append(
+            UnknownFailure(
+                source=self.source,
+                line=best.number,
+                text=render(decode_line(best.raw)),
+                kind=_kind(event),
+                first_line=event[0].number,
+                last_line=event[-1].number,
+            )
+        )
 
 
-def scan_bytes_iter(
-    ruleset: Ruleset, chunks: Iterator[bytes], source: str = "-"
-) -> Iterator[Finding]:
-    scanner = Scanner(ruleset, source)
-    for chunk in chunks:
-        yield from scanner.feed(chunk)
-    yield from scanner.close()
+def _test_name(node_id: bytes) -> bytes:
+    """``path/test_x.py::Class::test_y[1]`` -> ``Class::test_y[1]`` (as pytest's block header)."""
+    return node_id.split(b"::", 1)[1] if b"::" in node_id else node_id
+
+
+def _kind(event: list[EventLine]) -> str:
+    text = b"\n".join(line.raw for line in event[:50])
+    for needle, kind in (
+        (b"Traceback (most recent call last):", "traceback"),
+        (b"FAILED", "failed"),
+        (b"panic: ", "panic"),
+        (b"FATAL", "fatal"),
+        (b"Exception", "exception"),
+    ):
+        if needle in text:
+            return kind
+    return "error"

@@ -10,7 +10,7 @@ from typing import BinaryIO
 
 from matcher.errors import SourceError
 
-CHUNK_SIZE = 1 << 20
+CHUNK_SIZE = 4 << 20
 GZIP_MAGIC = b"\x1f\x8b"
 STDIN = "-"
 

@@ -14,9 +14,10 @@ MARK_OPEN, MARK_CLOSE = ">>>", "<<<"
 
 
 class TextReporter:
-    def __init__(self, out: TextIO, *, color: bool = False) -> None:
+    def __init__(self, out: TextIO, *, color: bool = False, context: int = 0) -> None:
         self.out = out
         self.color = color
+        self.context = context
 
     def _c(self, code: str, text: str) -> str:
         return f"{code}{text}{RESET}" if self.color else text
@@ -34,7 +35,7 @@ class TextReporter:
             if on
         )
         head = f"{where} {self._c(BOLD, sig.id)} [{sig.severity}] {sig.title}{flags}"
-        lines = [head, "    " + self._highlight(finding)]
+        lines = [head, *self._event_lines(finding)]
         if finding.captures:
             values = " ".join(f"{k}={v}" for k, v in finding.captures.items())
             lines.append(f"    captures: {neutralize(values)}")
@@ -44,6 +45,32 @@ class TextReporter:
         if sig.runbook:
             lines.append(f"    runbook: {sig.runbook}")
         self.out.write("\n".join(lines) + "\n")
+
+    def _event_lines(self, finding: Finding) -> list[str]:
+        """The finding's line, highlighted; for a multi-line event also its first line, the
+        other matched lines and ``context`` lines around them, numbered like ``grep -n``."""
+        if len(finding.event) <= 1 and not self.context:
+            return ["    " + self._highlight(finding)]
+        first = finding.first_line
+        wanted = {first}
+        for n in finding.matched_lines:
+            wanted.update(range(n - self.context, n + self.context + 1))
+        shown = sorted(n for n in wanted if first <= n < first + len(finding.event))
+        width = len(str(shown[-1]))
+        out: list[str] = []
+        previous = None
+        for n in shown:
+            if previous is not None and n > previous + 1:
+                out.append(f"    {'':>{width}}   ...")
+            mark = ">" if n in finding.matched_lines else " "
+            text = (
+                self._highlight(finding)
+                if n == finding.line
+                else neutralize(finding.event[n - first])
+            )
+            out.append(f"  {mark} {n:>{width}} | {text}")
+            previous = n
+        return out
 
     def _highlight(self, finding: Finding) -> str:
         text = finding.text

@@ -48,6 +48,10 @@ def findings(path: Path) -> list[tuple[int, str]]:
     rows = []
     with path.open(encoding="utf-8") as fh:
         for lineno, line in enumerate(fh, start=1):
+            if line.startswith("FAILED "):
+                # pytest's short-summary line repeats what the test's failure section said;
+                # the matcher folds it into that section's finding (one failure, one finding).
+                continue
             for incident, pattern in PATTERNS.items():
                 if pattern.search(line):
                     rows.append((lineno, incident))

@@ -1,0 +1,147 @@
+"""Decide which signatures fire on one event and build their findings.
+
+Only lines the prefilter flagged are searched with the exact patterns (it never misses a
+match), except ``unless`` symptoms, which are searched on every line of an event whose
+signature would otherwise fire.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from matcher.events import is_telling
+from matcher.model import Finding, Role
+from matcher.ruleset import Ruleset
+from matcher.text import decode_line, json_unescape, render, render_offset
+
+# Per exact-pattern search; a pattern that times out this often is switched off for the run.
+REGEX_TIMEOUT = 0.5
+MAX_TIMEOUTS = 3
+
+
+@dataclass(frozen=True)
+class Hit:
+    symptom: int
+    line: int  # line number
+    raw: bytes  # the line's bytes
+    span: tuple[int, int]
+    captures: dict[str, str]
+    decoded: str | None  # the JSON-decoded text the match was found in, if that was needed
+
+
+@dataclass(frozen=True)
+class EventLine:
+    number: int
+    raw: bytes
+    candidates: frozenset[int]  # symptom indices the prefilter reported on this line
+
+
+class Evaluator:
+    def __init__(self, ruleset: Ruleset, on_warning: Callable[[str], None]) -> None:
+        self.ruleset = ruleset
+        self._warn = on_warning
+        self._timeouts: dict[int, int] = {}
+        self.disabled: set[int] = set()
+
+    def fire(self, lines: Sequence[EventLine]) -> list[tuple[int, list[Hit]]]:
+        """(signature index, its any/all hits in line order) for each signature that fires."""
+        ruleset = self.ruleset
+        per_sig: dict[int, list[Hit]] = {}
+        for line in lines:
+            if not line.candidates:
+                continue
+            text = decode_line(line.raw)
+            for index in sorted(line.candidates):
+                if ruleset.symptoms[index].symptom.role is Role.UNLESS:
+                    continue
+                hit = self.search(index, text, line)
+                if hit is not None:
+                    per_sig.setdefault(ruleset.symptoms[index].signature, []).append(hit)
+        fired = []
+        for sig_index, hits in sorted(per_sig.items()):
+            if self._fires(sig_index, hits, lines):
+                fired.append((sig_index, hits))
+        return fired
+
+    def _fires(self, sig_index: int, hits: list[Hit], lines: Sequence[EventLine]) -> bool:
+        roles = self.ruleset.by_signature[sig_index]
+        matched = {hit.symptom for hit in hits}
+        if roles[Role.ANY] and not matched.intersection(roles[Role.ANY]):
+            return False
+        if not matched.issuperset(roles[Role.ALL]):
+            return False
+        for index in roles[Role.UNLESS]:
+            for line in lines:
+                if self.search(index, decode_line(line.raw), line) is not None:
+                    return False
+        return True
+
+    def search(self, index: int, text: str, line: EventLine) -> Hit | None:
+        if index in self.disabled:
+            return None
+        pattern = self.ruleset.regex(index)
+        groups = self.ruleset.symptoms[index].pattern.groups
+        decoded: str | None = None
+        for attempt in (text, None):
+            if attempt is None:
+                # The same message inside a JSON string: match it with its escapes decoded.
+                decoded = json_unescape(text)
+                if decoded is None:
+                    return None
+                attempt = decoded
+            try:
+                m = pattern.search(attempt, timeout=REGEX_TIMEOUT)
+            except TimeoutError:
+                self._timed_out(index)
+                return None
+            if m is not None:
+                captures = {name: m.group(group) for group, name in groups if m.group(group)}
+                return Hit(index, line.number, line.raw, m.span(), captures, decoded)
+        return None
+
+    def _timed_out(self, index: int) -> None:
+        count = self._timeouts.get(index, 0) + 1
+        self._timeouts[index] = count
+        if count >= MAX_TIMEOUTS:
+            self.disabled.add(index)
+            compiled = self.ruleset.symptoms[index]
+            sig = self.ruleset.signatures[compiled.signature]
+            self._warn(
+                f"{compiled.symptom.location}: symptom of {sig.id} timed out {count} times; "
+                "switched off for the rest of this scan"
+            )
+
+
+def telling_hit(hits: list[Hit]) -> Hit:
+    """The line a finding points at: the last matched exception or error-level line (pytest's
+    ``E`` lines included), else the last matched line."""
+    for hit in reversed(hits):
+        if is_telling(hit.raw):
+            return hit
+    return hits[-1]
+
+
+def build_finding(
+    ruleset: Ruleset,
+    sig_index: int,
+    hits: list[Hit],
+    lines: Sequence[EventLine],
+    **where: object,
+) -> Finding:
+    best = telling_hit(hits)
+    shown = best.decoded if best.decoded is not None else decode_line(best.raw)
+    span = (render_offset(shown, best.span[0]), render_offset(shown, best.span[1]))
+    return Finding(
+        signature=ruleset.signatures[sig_index],
+        line=best.line,
+        text=render(shown),
+        span=span,
+        captures={k: render(v) for k, v in best.captures.items()},
+        matched_lines=tuple(sorted({h.line for h in hits})),
+        first_line=lines[0].number,
+        last_line=lines[-1].number,
+        event=tuple(render(decode_line(line.raw)) for line in lines),
+        decoded="json" if best.decoded is not None else None,
+        **where,  # type: ignore[arg-type]
+    )

@@ -1,0 +1,224 @@
+"""Where a multi-line event (a traceback, a stack trace, a pytest failure) starts and ends.
+
+Events are found around a candidate line, not by a pass over every line: walk back from the
+line to an *anchor* (a line that starts an event whatever precedes it), then forward with the
+joining rules until a line starts the next event. The rules are documented in docs/events.md.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MODES = ("auto", "python", "java", "go", "lines")
+# Bounds: a runaway block is cut here and the cut is marked on the finding.
+MAX_EVENT_LINES = 1000
+MAX_EVENT_BYTES = 256 * 1024
+MAX_LOOKBACK_LINES = 400
+
+# A timestamp or a level at the start of a line: such a line starts an event of its own.
+PREFIX = re.compile(
+    rb"^(?:"
+    rb"\[?\d{4}[-/]\d{2}[-/]\d{2}[T ]\d{2}:\d{2}"  # ISO 8601, Python logging, nginx error, Go log
+    rb"|\[?\d{2}:\d{2}:\d{2}"  # time only
+    rb"|\[?[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}"  # Apache [Wed Oct 11 14:32:52 ...]
+    rb"|[A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2}"  # syslog
+    rb"|\d{1,2}/[A-Z][a-z]{2}/\d{4}:\d{2}"  # common log format date
+    rb"|\[\s*\d+\.\d+\]"  # kernel uptime
+    rb"|[IWEF]\d{4} \d{2}:\d{2}"  # klog / glog
+    rb"|\d+:[CMSX] \d{2} [A-Z][a-z]{2}"  # Redis
+    rb"|\{"  # a JSON log record
+    rb"|\[?(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|CRITICAL|FATAL|SEVERE|PANIC|ALERT|EMERG)\b"
+    rb")"
+)
+ERROR_LEVEL = re.compile(rb"\b(?:ERROR|ERR|CRITICAL|FATAL|SEVERE|PANIC|EMERG|ALERT|error)\b")
+PG_CONTINUATION = re.compile(rb"\b(?:DETAIL|HINT|STATEMENT|CONTEXT|QUERY|LOCATION):  ")
+PG_LEVEL = re.compile(rb"\b(?:ERROR|FATAL|PANIC|WARNING|LOG):  ")
+TRACEBACK = b"Traceback (most recent call last):"
+CHAIN = (
+    b"During handling of the above exception, another exception occurred:",
+    b"The above exception was the direct cause of the following exception:",
+)
+EXCEPTION_TRAILER = re.compile(rb"^(?:DETAIL:|HINT:|\[SQL: |\[parameters: |\(Background on this error at: )")
+JAVA_EXCEPTION = re.compile(
+    rb"^(?:[\w$]+\.)+[\w$]*(?:Exception|Error|Throwable)\b|^Exception in thread "
+)
+JAVA_CONTINUATION = re.compile(rb"^(?:Caused by: |Suppressed: |\.\.\. \d+ (?:more|common frames))")
+GO_PANIC = re.compile(rb"^(?:panic: |fatal error: )")
+PYTEST_BLOCK = re.compile(rb"^_{3,} (.+?) _{3,}$")
+SEPARATOR = re.compile(rb"^(?:={3,}|-{3,}|_{3,})(?: .*)?$")
+PYTEST_E = re.compile(rb"^E(?: |$)")
+PYTEST_FAILED = re.compile(rb"^(?:FAILED|ERROR) (\S+?)(?: - |$)")
+TELLING = re.compile(
+    rb"^(?:E\s+)?(?:[\w$]+\.)*[\w$]*(?:Error|Exception|Exit|Interrupt|Violation|Warning|Failure"
+    rb"|Fault|Throwable|Timeout)\b|^(?:panic|fatal error): "
+)
+
+
+@dataclass(frozen=True)
+class Bounds:
+    start: int  # offset of the event's first line
+    end: int  # offset just past the event's last line (its newline)
+    open: bool  # the buffer ended before the event did
+    cut: bool  # the event hit MAX_EVENT_LINES/MAX_EVENT_BYTES and was cut
+    header: bytes  # the event's first line
+
+
+def line_at(buf: bytes, start: int) -> tuple[bytes, int]:
+    """The line starting at ``start`` (without its newline) and the offset of the next line."""
+    end = buf.find(b"\n", start)
+    if end == -1:
+        return buf[start:], len(buf)
+    return buf[start:end], end + 1
+
+
+def _prev_start(buf: bytes, start: int) -> int:
+    return buf.rfind(b"\n", 0, start - 1) + 1 if start > 0 else 0
+
+
+class EventRules:
+    def __init__(self, mode: str = "auto") -> None:
+        if mode not in MODES:
+            raise ValueError(f"unknown event mode {mode!r}")
+        self.mode = mode
+        self.python = mode in ("auto", "python")
+        self.java = mode in ("auto", "java")
+        self.go = mode in ("auto", "go")
+        self.pytest = mode in ("auto", "python")
+
+    def bounds(self, buf: bytes, line_start: int, floor: int = 0, final: bool = True) -> Bounds:
+        """The event holding the line at ``line_start``. ``floor``: no look-back before it."""
+        if self.mode == "lines":
+            line, nxt = line_at(buf, line_start)
+            return Bounds(line_start, nxt, False, False, line)
+        anchor = self._anchor(buf, line_start, floor)
+        while True:
+            bounds = self._forward(buf, anchor, final)
+            if bounds.end > line_start or bounds.open:
+                return bounds
+            anchor = bounds.end
+            # skip blank lines between events
+            while anchor < line_start:
+                line, nxt = line_at(buf, anchor)
+                if line.strip():
+                    break
+                anchor = nxt
+
+    def _anchor(self, buf: bytes, start: int, floor: int) -> int:
+        pos = start
+        for _ in range(MAX_LOOKBACK_LINES):
+            if pos <= floor:
+                return floor
+            line, _ = line_at(buf, pos)
+            prev_start = _prev_start(buf, pos)
+            prev, _ = line_at(buf, prev_start)
+            if self._is_anchor(line, prev):
+                return pos
+            pos = prev_start
+        return pos
+
+    def _is_anchor(self, line: bytes, prev: bytes) -> bool:
+        if PREFIX.match(line):
+            return not self._pg_joins(line, prev)
+        if self.python and line.startswith(TRACEBACK):
+            # Only certain after a line that closed any earlier event: a non-error log line.
+            return bool(PREFIX.match(prev)) and not ERROR_LEVEL.search(prev[:120])
+        if self.pytest and PYTEST_BLOCK.match(line):
+            return True
+        return bool(self.go and GO_PANIC.match(line))
+
+    def is_boundary(self, line: bytes, prev: bytes) -> bool:
+        """No event spans this line and the one before it, whatever came earlier: a safe place
+        to split a file between workers."""
+        if self.mode == "lines":
+            return True
+        if PREFIX.match(line):
+            return not self._pg_joins(line, prev)
+        return bool(PYTEST_BLOCK.match(line))
+
+    @staticmethod
+    def _pg_joins(line: bytes, header: bytes) -> bool:
+        """PostgreSQL's DETAIL/HINT/STATEMENT/CONTEXT lines join the ERROR line before them when
+        both carry the same prefix (timestamp and pid)."""
+        m = PG_CONTINUATION.search(line)
+        if not m:
+            return False
+        prefix = line[: m.start()]
+        return bool(prefix) and header.startswith(prefix)
+
+    def _forward(self, buf: bytes, start: int, final: bool) -> Bounds:
+        header, pos = line_at(buf, start)
+        state = self._initial_state(header)
+        last_line_end = pos
+        lines = 1
+        pending_blank = False
+        prev = header
+        while pos < len(buf):
+            if lines >= MAX_EVENT_LINES or pos - start >= MAX_EVENT_BYTES:
+                return Bounds(start, last_line_end, False, True, header)
+            line, nxt = line_at(buf, pos)
+            if not line.strip() or line == b"\r":
+                pending_blank = True
+                pos = nxt
+                lines += 1
+                continue
+            new_state = self._join(state, line, header, prev, pending_blank)
+            if new_state is None:
+                return Bounds(start, last_line_end, False, False, header)
+            state = new_state
+            pending_blank = False
+            prev = line
+            last_line_end = pos = nxt
+            lines += 1
+        # The buffer ended inside the event (or in trailing blank lines, which may yet be
+        # followed by a continuation).
+        return Bounds(start, last_line_end, not final, False, header)
+
+    def _initial_state(self, header: bytes) -> str:
+        if self.python and header.startswith(TRACEBACK):
+            return "traceback"
+        if self.pytest and PYTEST_BLOCK.match(header):
+            return "pytest"
+        if self.go and GO_PANIC.match(header):
+            return "panic"
+        if PG_LEVEL.search(header) and PREFIX.match(header):
+            return "pg"
+        if ERROR_LEVEL.search(header[:120]):
+            return "error"
+        return "plain"
+
+    def _join(self, state: str, line: bytes, header: bytes, prev: bytes, blank: bool) -> str | None:
+        """The state after ``line`` joins the event, or None if it starts a new one."""
+        if PREFIX.match(line):
+            return state if state == "pg" and self._pg_joins(line, header) else None
+        if SEPARATOR.match(line):
+            return None
+        if state == "pytest":
+            return state
+        first = line[:1]
+        if self.python and line.startswith(TRACEBACK):
+            return "traceback" if (state in ("error", "chain") or prev in CHAIN) else None
+        if self.python and line in CHAIN:
+            return "chain" if state in ("traceback", "exception", "chain") else None
+        if first in (b" ", b"\t"):
+            return state
+        if self.pytest and PYTEST_E.match(line):
+            return state
+        return self._join_unindented(state, line, blank)
+
+    def _join_unindented(self, state: str, line: bytes, blank: bool) -> str | None:
+        if state == "traceback":
+            return "exception"  # the exception line that ends a traceback
+        if state == "exception" and EXCEPTION_TRAILER.match(line):
+            return state
+        if self.java and state in ("error", "java") and not blank:
+            if JAVA_EXCEPTION.match(line) or JAVA_CONTINUATION.match(line):
+                return "java"
+        if self.go and state == "panic":
+            return state
+        return None
+
+
+def is_telling(line: bytes) -> bool:
+    """An exception line or an error-level line: what a finding should point at."""
+    return bool(TELLING.match(line)) or bool(ERROR_LEVEL.search(line[:120]))
