@@ -231,5 +231,46 @@ def test_command(
     sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
+@cli.command("compile")
+@click.argument("incident_log", type=click.Path(dir_okay=False, allow_dash=False))
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False), default="signatures",
+              show_default=True, help="Directory to write one signature file per incident to.")
+@click.option("--force", is_flag=True, help="Overwrite signature files that differ (hand-edited).")
+def compile_command(incident_log: str, out_dir: str, force: bool) -> None:
+    """Compile a Markdown incident log into signature files (one YAML file per incident).
+
+    Existing files that differ from what would be written are kept unless --force; the
+    command says what it wrote, skipped and left unchanged. Exit 2 if the log cannot be read
+    or no incident in it can be compiled.
+    """
+    from pathlib import Path
+
+    from matcher.errors import SignatureError
+    from matcher.incidents import read_incident_log
+    from matcher.signature_writer import write_signatures
+
+    try:
+        incidents = read_incident_log(incident_log)
+        report = write_signatures(incidents, Path(out_dir), force=force)
+    except SignatureError as exc:
+        for problem in exc.problems:
+            click.echo(str(problem), err=True)
+        _fail(f"{len(exc.problems)} error(s) in {incident_log}; nothing written")
+    except OSError as exc:
+        _fail(f"{out_dir}: {exc.strerror or exc}")
+    for label, paths in (
+        ("wrote", report.written),
+        ("unchanged", report.unchanged),
+        ("skipped (differs; --force to overwrite)", report.skipped),
+    ):
+        for path in paths:
+            click.echo(f"{label}: {path}")
+    click.echo(
+        f"{len(incidents)} incident(s): {len(report.written)} written, "
+        f"{len(report.unchanged)} unchanged, {len(report.skipped)} skipped",
+        err=True,
+    )
+
+
 def main() -> None:
     cli(prog_name="matcher")

@@ -131,8 +131,6 @@ class Finding:
     partial: bool = False
     testcase: str | None = None
     event_cut: bool = False  # the event was longer than the bounds and was cut
-    context_before: tuple[str, ...] = ()
-    context_after: tuple[str, ...] = ()
 
     @property
     def id(self) -> str:

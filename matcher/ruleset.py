@@ -11,11 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import regex
-
 from matcher.engines import HyperscanPrefilter, Prefilter, PurePrefilter, choose_engine
 from matcher.model import Role, Signature, Symptom
-from matcher.signatures import find_signature_files, parse_signature_texts
 from matcher.symptoms import SymptomPattern, compile_symptom
 
 # Bump when compiled patterns or the cache payload change meaning.
@@ -92,6 +89,8 @@ class Ruleset:
         """The exact pattern of symptom ``index``, compiled on first use (most never are)."""
         compiled = self._regexes.get(index)
         if compiled is None:
+            import regex  # imported on first candidate: an empty scan starts faster
+
             compiled = regex.compile(self.symptoms[index].pattern.pattern)
             self._regexes[index] = compiled
         return compiled
@@ -132,6 +131,7 @@ def load_ruleset(
     when the signature files are byte-for-byte the same (``$MATCHER_CACHE=0`` turns it off)."""
     from matcher.errors import Problem, SignatureError
     from matcher.model import SourceLocation
+    from matcher.signatures import find_signature_files, parse_signature_texts
 
     engine = choose_engine(engine)
     if cache is None:

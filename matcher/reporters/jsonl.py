@@ -37,6 +37,7 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
         "runbook": sig.runbook,
         "truncated": finding.truncated,
         "partial": finding.partial,
+        "event_cut": finding.event_cut,
         "testcase": finding.testcase,
         "event": list(finding.event),
     }
