@@ -93,7 +93,9 @@ class ScanRun:
         from matcher import parallel
 
         reported: set[str] = set()
-        for segment, result in parallel.scan_parallel(self.ruleset, segments, self.jobs, self.options):
+        for segment, result in parallel.scan_parallel(
+            self.ruleset, segments, self.jobs, self.options
+        ):
             yield from result.findings
             stats = result.stats
             self.stats.lines += stats.lines

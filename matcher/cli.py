@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
-from typing import Any, NoReturn, TextIO
+from typing import Any, Literal, NoReturn, TextIO
 
 import click
 
@@ -74,8 +74,10 @@ def load_ruleset_or_exit(
     if not ruleset.signatures:
         _fail(f"no signatures found in {', '.join(chosen)}")
     for slow in ruleset.slow_symptoms:
-        _warn(f"{slow.symptom.location}: symptom has no literal the prefilter can use; "
-              "it is tried on every line (slow)")
+        _warn(
+            f"{slow.symptom.location}: symptom has no literal the prefilter can use; "
+            "it is tried on every line (slow)"
+        )
     return ruleset
 
 
@@ -103,27 +105,55 @@ def cli() -> None:
 @click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
 @signatures_option
 @click.option(
-    "-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-    show_default=True, help="text for people; json: one JSON object per finding per line.",
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text for people; json: one JSON object per finding per line.",
 )
 @click.option(
-    "--fail-on", type=click.Choice([*SEVERITIES, "never"]), default="info", show_default=True,
+    "--fail-on",
+    type=click.Choice([*SEVERITIES, "never"]),
+    default="info",
+    show_default=True,
     help="Exit 1 when a finding is at or above this severity (never: always exit 0).",
 )
-@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
-              show_default=True, help="Colour on a terminal; NO_COLOR turns it off.")
+@click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour on a terminal; NO_COLOR turns it off.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No summary on stderr.")
 @click.option(
-    "--events", type=click.Choice(["auto", "python", "java", "go", "lines"]), default="auto",
+    "--events",
+    type=click.Choice(["auto", "python", "java", "go", "lines"]),
+    default="auto",
     show_default=True,
     help="How lines are grouped into events (a traceback is one finding); lines: no grouping.",
 )
-@click.option("-C", "--context", type=click.IntRange(0, 1000), default=0,
-              help="Show N lines of the event around each matched line (text format).")
-@click.option("--unknown", is_flag=True,
-              help="Also count and list error-like events that no signature explains.")
-@click.option("-j", "--jobs", type=click.IntRange(0, 64), default=0,
-              help="Processes to scan with (0: one per core). Big files are split.")
+@click.option(
+    "-C",
+    "--context",
+    type=click.IntRange(0, 1000),
+    default=0,
+    help="Show N lines of the event around each matched line (text format).",
+)
+@click.option(
+    "--unknown",
+    is_flag=True,
+    help="Also count and list error-like events that no signature explains.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(0, 64),
+    default=0,
+    help="Processes to scan with (0: one per core). Big files are split.",
+)
 @engine_option
 def scan(
     paths: tuple[str, ...],
@@ -190,7 +220,7 @@ class _quiet_broken_pipe:
     def __enter__(self) -> None:
         return None
 
-    def __exit__(self, kind: Any, value: Any, tb: Any) -> bool:
+    def __exit__(self, kind: Any, value: Any, tb: Any) -> Literal[False]:
         if kind is not None and issubclass(kind, BrokenPipeError):
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
@@ -200,9 +230,13 @@ class _quiet_broken_pipe:
 
 @cli.command("test")
 @signatures_option
-@click.option("--samples", type=click.Path(file_okay=False), default=None,
-              help="Directory of sample logs with expected/<log>.tsv files. "
-              "Default: ./sample_logs when it exists.")
+@click.option(
+    "--samples",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Directory of sample logs with expected/<log>.tsv files. "
+    "Default: ./sample_logs when it exists.",
+)
 @engine_option
 def test_command(
     signature_paths: tuple[str, ...], samples: str | None, engine: str | None, no_cache: bool
@@ -233,8 +267,15 @@ def test_command(
 
 @cli.command("compile")
 @click.argument("incident_log", type=click.Path(dir_okay=False, allow_dash=False))
-@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False), default="signatures",
-              show_default=True, help="Directory to write one signature file per incident to.")
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(file_okay=False),
+    default="signatures",
+    show_default=True,
+    help="Directory to write one signature file per incident to.",
+)
 @click.option("--force", is_flag=True, help="Overwrite signature files that differ (hand-edited).")
 def compile_command(incident_log: str, out_dir: str, force: bool) -> None:
     """Compile a Markdown incident log into signature files (one YAML file per incident).

@@ -79,8 +79,12 @@ _LEADING_ANY = re.compile(r"^(?:\.\+\??|\.\*\??|\\S\+\??)")
 def trim_edges(pattern: str) -> str:
     """A placeholder at either end only needs one character there to match (the bench README
     notes this); reporting every position of a trailing ``.+`` would flood the callback."""
-    trimmed = _TRAILING_ANY.sub(lambda m: m.group(0)[:2] if m.group(0).startswith("\\") else ".", pattern)
-    trimmed = _LEADING_ANY.sub(lambda m: m.group(0)[:2] if m.group(0).startswith("\\") else ".", trimmed)
+    trimmed = _TRAILING_ANY.sub(
+        lambda m: m.group(0)[:2] if m.group(0).startswith("\\") else ".", pattern
+    )
+    trimmed = _LEADING_ANY.sub(
+        lambda m: m.group(0)[:2] if m.group(0).startswith("\\") else ".", trimmed
+    )
     return trimmed
 
 
@@ -117,7 +121,9 @@ class HyperscanPrefilter:
         if not expressions:
             return None, ()
         try:  # the common case: everything compiles exactly, in one go
-            return self._build(expressions, list(range(len(expressions))), [0] * len(expressions)), ()
+            return self._build(
+                expressions, list(range(len(expressions))), [0] * len(expressions)
+            ), ()
         except hs.error:
             pass
         ok: list[int] = []
@@ -163,7 +169,8 @@ class HyperscanPrefilter:
         def on_match(index: int, start: int, end: int, flags: int, context: object) -> None:
             append((index, end - 1 if end else 0))
 
-        self.db.scan(block, match_event_handler=on_match)
+        db: Any = self.db  # the stubs accept bytes only; the binding takes any buffer
+        db.scan(block, match_event_handler=on_match)
         return found
 
     def serialize(self) -> bytes | None:

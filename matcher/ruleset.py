@@ -69,10 +69,14 @@ class Ruleset:
             self.by_signature.append({role: tuple(ix) for role, ix in roles.items()})
         self.engine = choose_engine(engine)
         # UNLESS symptoms never make a line a candidate; they are checked on candidates only.
-        self.filtered = [i for i, s in enumerate(self.symptoms) if s.symptom.role is not Role.UNLESS]
+        self.filtered = [
+            i for i, s in enumerate(self.symptoms) if s.symptom.role is not Role.UNLESS
+        ]
         self._ids = [*self.filtered, *([MARKER] * len(MARKER_PATTERNS if self.markers else ()))]
         self.prefilter = self._build_prefilter(prefilter_blob)
-        self.unfiltered = tuple(self._ids[i] for i in self.prefilter.unfiltered if self._ids[i] != MARKER)
+        self.unfiltered = tuple(
+            self._ids[i] for i in self.prefilter.unfiltered if self._ids[i] != MARKER
+        )
         self._regexes: dict[int, Any] = {}
 
     def _build_prefilter(self, blob: bytes | None) -> Prefilter:
@@ -156,11 +160,13 @@ def load_ruleset(
         try:
             decoded.append((path, data.decode("utf-8")))
         except UnicodeDecodeError as exc:
-            problems.append(Problem(SourceLocation(path, 0, 0), "file", f"not UTF-8 (byte {exc.start})"))
-    signatures = parse_signature_texts(decoded, problems)
+            problems.append(
+                Problem(SourceLocation(path, 0, 0), "file", f"not UTF-8 (byte {exc.start})")
+            )
+    parsed = parse_signature_texts(decoded, problems)
     if problems:
         raise SignatureError(problems)
-    ruleset = Ruleset(signatures, engine, unknown=unknown)
+    ruleset = Ruleset(parsed, engine, unknown=unknown)
     if cache:
         _write_cache(key, (ruleset.signatures, ruleset.prefilter.serialize()))
     return ruleset
@@ -194,7 +200,8 @@ def _read_cache(key: str) -> tuple[tuple[Signature, ...], bytes | None] | None:
         return None
     if not (isinstance(value, tuple) and len(value) == 2):
         return None
-    return value  # type: ignore[no-any-return]
+    signatures, blob = value
+    return tuple(signatures), blob
 
 
 def _write_cache(key: str, value: tuple[tuple[Signature, ...], bytes | None]) -> None:

@@ -14,8 +14,16 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from matcher.evaluate import EventLine, Evaluator, build_finding
-from matcher.events import MAX_EVENT_BYTES, PYTEST_BLOCK, PYTEST_FAILED, EventRules, is_telling, line_at
+from matcher.evaluate import Evaluator, EventLine, Hit, build_finding
+from matcher.events import (
+    MAX_EVENT_BYTES,
+    PYTEST_BLOCK,
+    PYTEST_FAILED,
+    Bounds,
+    EventRules,
+    is_telling,
+    line_at,
+)
 from matcher.model import Finding, UnknownFailure
 from matcher.ruleset import MARKER, Ruleset
 from matcher.text import decode_line, render
@@ -237,34 +245,33 @@ class Scanner:
 
     # -- events --------------------------------------------------------------------------
 
-    def _event(self, work: bytes, bounds: object, by_line: dict[int, set[int]], lines: _Lines) -> list[Finding]:
-        from matcher.events import Bounds
-
-        assert isinstance(bounds, Bounds)
+    def _event(
+        self, work: bytes, bounds: Bounds, by_line: dict[int, set[int]], lines: _Lines
+    ) -> list[Finding]:
         event: list[EventLine] = []
         pos = bounds.start
         first = lines.at(pos)
         markers = False
         while pos < bounds.end:
             raw, nxt = line_at(work, pos)
-            candidates = by_line.get(pos, ())
+            candidates = by_line.get(pos, set())
             if MARKER in candidates:
                 markers = True
-                candidates = set(candidates) - {MARKER}
-            event.append(EventLine(first + len(event), raw.removesuffix(b"\r"), frozenset(candidates)))
+                candidates = candidates - {MARKER}
+            line = EventLine(first + len(event), raw.removesuffix(b"\r"), frozenset(candidates))
+            event.append(line)
             pos = nxt
         while len(event) > 1 and not event[-1].raw.strip():
             event.pop()  # trailing blank lines do not belong to the event
         fired = self._evaluator.fire(event)
-        findings = self._findings(work, bounds, event, fired)
+        findings = self._findings(bounds, event, fired)
         if markers and not findings:
             self._unknown(event)
         return findings
 
-    def _findings(self, work: bytes, bounds: object, event: list[EventLine], fired: list) -> list[Finding]:
-        from matcher.events import Bounds
-
-        assert isinstance(bounds, Bounds)
+    def _findings(
+        self, bounds: Bounds, event: list[EventLine], fired: list[tuple[int, list[Hit]]]
+    ) -> list[Finding]:
         findings = []
         block = PYTEST_BLOCK.match(bounds.header)
         failed = PYTEST_FAILED.match(bounds.header)

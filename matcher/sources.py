@@ -25,7 +25,7 @@ def _open(path: str) -> BinaryIO:
     try:
         if os.path.isdir(path):
             raise SourceError(path, "is a directory")
-        return open(path, "rb")  # noqa: SIM115 - closed by read_chunks
+        return open(path, "rb")
     except OSError as exc:
         raise SourceError(path, exc.strerror or str(exc)) from None
 

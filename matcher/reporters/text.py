@@ -8,7 +8,14 @@ from matcher.model import Finding
 from matcher.scanner import ScanStats
 from matcher.text import neutralize
 
-BOLD, RED, YELLOW, CYAN, DIM, RESET = "\x1b[1m", "\x1b[31m", "\x1b[33m", "\x1b[36m", "\x1b[2m", "\x1b[0m"
+BOLD, RED, YELLOW, CYAN, DIM, RESET = (
+    "\x1b[1m",
+    "\x1b[31m",
+    "\x1b[33m",
+    "\x1b[36m",
+    "\x1b[2m",
+    "\x1b[0m",
+)
 # Without colour the matched part is still visible.
 MARK_OPEN, MARK_CLOSE = ">>>", "<<<"
 
