@@ -22,7 +22,6 @@ from matcher.events import (
     Bounds,
     EventRules,
     is_telling,
-    line_at,
 )
 from matcher.model import Finding, UnknownFailure
 from matcher.ruleset import MARKER, Ruleset
@@ -248,25 +247,31 @@ class Scanner:
     def _event(
         self, work: bytes, bounds: Bounds, by_line: dict[int, set[int]], lines: _Lines
     ) -> list[Finding]:
+        first = lines.at(bounds.start)
+        raws = work[bounds.start : bounds.end].split(b"\n")
+        raws.pop()  # the piece after the last newline
+        while len(raws) > 1 and (not raws[-1] or raws[-1].isspace()):
+            raws.pop()  # trailing blank lines do not belong to the event
+        index: dict[int, set[int]] = {}
+        start, end = bounds.start, bounds.start + sum(len(r) + 1 for r in raws)
+        for offset in sorted(o for o in by_line if start <= o < end):
+            index[work.count(b"\n", start, offset)] = by_line[offset]
+        markers: list[int] = []
         event: list[EventLine] = []
-        pos = bounds.start
-        first = lines.at(pos)
-        markers = False
-        while pos < bounds.end:
-            raw, nxt = line_at(work, pos)
-            candidates = by_line.get(pos, set())
-            if MARKER in candidates:
-                markers = True
+        empty: frozenset[int] = frozenset()
+        for i, raw in enumerate(raws):
+            candidates = index.get(i)
+            if candidates and MARKER in candidates:
+                markers.append(i)
                 candidates = candidates - {MARKER}
-            line = EventLine(first + len(event), raw.removesuffix(b"\r"), frozenset(candidates))
-            event.append(line)
-            pos = nxt
-        while len(event) > 1 and not event[-1].raw.strip():
-            event.pop()  # trailing blank lines do not belong to the event
-        fired = self._evaluator.fire(event)
+            event.append(
+                EventLine(first + i, raw.removesuffix(b"\r"), frozenset(candidates or empty))
+            )
+        symptomatic = any(line.candidates for line in event)
+        fired = self._evaluator.fire(event) if symptomatic else []
         findings = self._findings(bounds, event, fired)
         if markers and not findings:
-            self._unknown(event)
+            self._unknown(event, markers)
         return findings
 
     def _findings(
@@ -302,16 +307,17 @@ class Scanner:
             self._tests.pop(next(iter(self._tests)))
         self._tests[name.replace(b".", b"::")] = incidents
 
-    def _unknown(self, event: list[EventLine]) -> None:
-        header = event[0].raw
-        failed = PYTEST_FAILED.match(header)
+    def _unknown(self, event: list[EventLine], markers: list[int]) -> None:
+        """Record an error-like event no signature explained (``markers``: indices of the lines
+        where the prefilter saw an error marker)."""
+        failed = PYTEST_FAILED.match(event[0].raw)
         if failed and _test_name(failed.group(1)) in self._tests:
             return  # explained by that test's failure section, known or not
-        marked = [line for line in event if MARKER_CONFIRM.search(line.raw)]
+        marked = [i for i in markers if MARKER_CONFIRM.search(event[i].raw)]
         if not marked:
             return
-        telling = [line for line in event if is_telling(line.raw)]
-        best = telling[-1] if telling else marked[0]
+        telling = (line for line in reversed(event) if is_telling(line.raw))
+        best = next(telling, event[marked[0]])
         self.stats.unknown.append(
             UnknownFailure(
                 source=self.source,
