@@ -81,6 +81,12 @@ def load_ruleset_or_exit(
     return ruleset
 
 
+def _follow_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    from matcher.cli_live import follow_options
+
+    return follow_options(f)
+
+
 def _use_color(choice: str, stream: TextIO) -> bool:
     if choice == "always":
         return True
@@ -154,6 +160,13 @@ def cli() -> None:
     default=0,
     help="Processes to scan with (0: one per core). Big files are split.",
 )
+@click.option(
+    "-F",
+    "--follow",
+    is_flag=True,
+    help="Keep following FILEs by name, like tail -F (see docs/live.md).",
+)
+@_follow_options
 @engine_option
 def scan(
     paths: tuple[str, ...],
@@ -166,8 +179,10 @@ def scan(
     context: int,
     unknown: bool,
     jobs: int,
+    follow: bool,
     engine: str | None,
     no_cache: bool,
+    **follow_opts: Any,
 ) -> None:
     """Scan PATHS (plain or .gz files; - or nothing for stdin) for known incidents.
 
@@ -179,7 +194,28 @@ def scan(
     from matcher.reporters import make_reporter
 
     ruleset = load_ruleset_or_exit(signature_paths, engine, no_cache, unknown=unknown)
-    out = click.get_text_stream("stdout")
+    if follow:
+        from matcher.cli_live import run_follow
+
+        if not paths or "-" in paths:
+            _fail("--follow needs file names (stdin cannot be followed)")
+        sys.exit(
+            run_follow(
+                ruleset,
+                paths,
+                fmt,
+                color,
+                signature_paths=signature_paths,
+                engine=engine,
+                no_cache=no_cache,
+                **follow_opts,
+            )
+        )
+    given = {k for k, v in follow_opts.items() if v not in (None, False, 0, 0.0)}
+    if given & {"state_path", "reset_state", "from_start", "cooldown", "poll"}:
+        _fail("--state, --reset-state, --from-start, --cooldown and --poll go with --follow")
+    output = follow_opts.get("output")
+    out = open(output, "a", encoding="utf-8") if output else click.get_text_stream("stdout")  # noqa: SIM115
     reporter = make_reporter(fmt, out, color=_use_color(color, out), context=context)
     threshold = None if fail_on == "never" else Severity.parse(fail_on)
     failing = False
@@ -311,6 +347,15 @@ def compile_command(incident_log: str, out_dir: str, force: bool) -> None:
         f"{len(report.unchanged)} unchanged, {len(report.skipped)} skipped",
         err=True,
     )
+
+
+def _add_live_commands() -> None:
+    from matcher.cli_live import watch
+
+    cli.add_command(watch)
+
+
+_add_live_commands()
 
 
 def main() -> None:
