@@ -32,6 +32,11 @@ PREFIX = re.compile(
     rb")"
 )
 ERROR_LEVEL = re.compile(rb"\b(?:ERROR|ERR|CRITICAL|FATAL|SEVERE|PANIC|EMERG|ALERT|error)\b")
+# A line that may be followed by its own traceback/stack trace: error level, and warnings too
+# (``logger.warning(..., exc_info=True)``, ``log.warn("retrying", e)``).
+OWNS_TRACE = re.compile(
+    rb"\b(?:ERROR|ERR|CRITICAL|FATAL|SEVERE|PANIC|EMERG|ALERT|error|WARN|WARNING|warn|warning)\b"
+)
 PG_CONTINUATION = re.compile(rb"\b(?:DETAIL|HINT|STATEMENT|CONTEXT|QUERY|LOCATION):  ")
 PG_LEVEL = re.compile(rb"\b(?:ERROR|FATAL|PANIC|WARNING|LOG):  ")
 TRACEBACK = b"Traceback (most recent call last):"
@@ -39,19 +44,25 @@ CHAIN = (
     b"During handling of the above exception, another exception occurred:",
     b"The above exception was the direct cause of the following exception:",
 )
-EXCEPTION_TRAILER = re.compile(rb"^(?:DETAIL:|HINT:|\[SQL: |\[parameters: |\(Background on this error at: )")
+EXCEPTION_TRAILER = re.compile(
+    rb"^(?:DETAIL:|HINT:|\[SQL: |\[parameters: |\(Background on this error at: )"
+)
 JAVA_EXCEPTION = re.compile(
     rb"^(?:[\w$]+\.)+[\w$]*(?:Exception|Error|Throwable)\b|^Exception in thread "
 )
+# The JVM's default handler prints an uncaught exception with this header, never after a log line.
+JAVA_UNCAUGHT = re.compile(rb'^Exception in thread "')
 JAVA_CONTINUATION = re.compile(rb"^(?:Caused by: |Suppressed: |\.\.\. \d+ (?:more|common frames))")
 GO_PANIC = re.compile(rb"^(?:panic: |fatal error: )")
 PYTEST_BLOCK = re.compile(rb"^_{3,} (.+?) _{3,}$")
 SEPARATOR = re.compile(rb"^(?:={3,}|-{3,}|_{3,})(?: .*)?$")
 PYTEST_E = re.compile(rb"^E(?: |$)")
 PYTEST_FAILED = re.compile(rb"^(?:FAILED|ERROR) (\S+?)(?: - |$)")
+# An exception line (pytest's ``E`` lines and Java's causes included) or a Go panic.
 TELLING = re.compile(
-    rb"^(?:E\s+)?(?:[\w$]+\.)*[\w$]*(?:Error|Exception|Exit|Interrupt|Violation|Warning|Failure"
-    rb"|Fault|Throwable|Timeout)\b|^(?:panic|fatal error): "
+    rb"^(?:E\s+|\s*(?:Caused by|Suppressed): )?(?:[\w$]+\.)*[\w$]*"
+    rb"(?:Error|Exception|Exit|Interrupt|Violation|Warning|Failure|Fault|Throwable|Timeout)\b"
+    rb"|^(?:panic|fatal error): "
 )
 
 
@@ -121,9 +132,11 @@ class EventRules:
         if PREFIX.match(line):
             return not self._pg_joins(line, prev)
         if self.python and line.startswith(TRACEBACK):
-            # Only certain after a line that closed any earlier event: a non-error log line.
-            return bool(PREFIX.match(prev)) and not ERROR_LEVEL.search(prev[:120])
+            # Only certain after a line that closed any earlier event: a log line below warning.
+            return bool(PREFIX.match(prev)) and not OWNS_TRACE.search(prev[:120])
         if self.pytest and PYTEST_BLOCK.match(line):
+            return True
+        if self.java and JAVA_UNCAUGHT.match(line):
             return True
         return bool(self.go and GO_PANIC.match(line))
 
@@ -154,17 +167,20 @@ class EventRules:
         pending_blank = False
         prev = header
         while pos < len(buf):
-            if lines >= MAX_EVENT_LINES or pos - start >= MAX_EVENT_BYTES:
-                return Bounds(start, last_line_end, False, True, header)
             line, nxt = line_at(buf, pos)
+            # Cut where the next line would take the event past a bound (a line that ends the
+            # event anyway does not make it cut; blank lines count, so a run of them is bounded).
+            over = lines >= MAX_EVENT_LINES or nxt - start > MAX_EVENT_BYTES
             if not line.strip() or line == b"\r":
+                if over:
+                    return Bounds(start, last_line_end, False, True, header)
                 pending_blank = True
                 pos = nxt
                 lines += 1
                 continue
             new_state = self._join(state, line, header, prev, pending_blank)
-            if new_state is None:
-                return Bounds(start, last_line_end, False, False, header)
+            if new_state is None or over:
+                return Bounds(start, last_line_end, False, new_state is not None, header)
             state = new_state
             pending_blank = False
             prev = line
@@ -183,7 +199,9 @@ class EventRules:
             return "panic"
         if PG_LEVEL.search(header) and PREFIX.match(header):
             return "pg"
-        if ERROR_LEVEL.search(header[:120]):
+        if self.java and JAVA_EXCEPTION.match(header):
+            return "java"  # e.printStackTrace() or an uncaught exception: no log line before it
+        if OWNS_TRACE.search(header[:120]):
             return "error"
         return "plain"
 
@@ -211,12 +229,18 @@ class EventRules:
             return "exception"  # the exception line that ends a traceback
         if state == "exception" and EXCEPTION_TRAILER.match(line):
             return state
-        if self.java and state in ("error", "java") and not blank:
-            if JAVA_EXCEPTION.match(line) or JAVA_CONTINUATION.match(line):
-                return "java"
+        if self.java and state in ("error", "java") and not blank and _java_joins(line):
+            return "java"
         if self.go and state == "panic":
             return state
         return None
+
+
+def _java_joins(line: bytes) -> bool:
+    """An exception line, a cause or a suppressed one: not the header of an uncaught one."""
+    if JAVA_UNCAUGHT.match(line):
+        return False
+    return bool(JAVA_EXCEPTION.match(line) or JAVA_CONTINUATION.match(line))
 
 
 def is_telling(line: bytes) -> bool:

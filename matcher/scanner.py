@@ -104,6 +104,7 @@ class Scanner:
         self._idle = idle_flush
         self._last_feed = clock()
         self._tests: dict[bytes, set[str]] = {}  # pytest failure blocks seen: test -> incidents
+        self._event_end = offset  # byte offset just past the last event reported
 
     # -- input ---------------------------------------------------------------------------
 
@@ -195,12 +196,16 @@ class Scanner:
         for start in sorted(by_line):
             if start < done:
                 continue
-            bounds = self._rules.bounds(work, start, floor=0, final=final)
+            # An event never starts inside the one before it (the rest of a cut event is not
+            # looked back into); _event_end is an absolute offset, work[base] is self.offset.
+            floor = max(0, self._event_end - self.offset + base)
+            bounds = self._rules.bounds(work, start, floor=floor, final=final)
             if bounds.open:
                 carry_from = max(bounds.start, base)
                 break
             findings += self._event(work, bounds, by_line, lines)
             done = bounds.end
+            self._event_end = self.offset + (done - base)
         self._advance(work, base, carry_from, lines.at(carry_from), new, tail_size)
         return findings
 
@@ -305,7 +310,9 @@ class Scanner:
     def _remember_test(self, name: bytes, incidents: set[str]) -> None:
         if len(self._tests) >= MAX_REMEMBERED_TESTS:
             self._tests.pop(next(iter(self._tests)))
-        self._tests[name.replace(b".", b"::")] = incidents
+        # "TestClass.test_x[1.5]" -> "TestClass::test_x[1.5]": dots in a parameter id stay
+        head, bracket, params = name.partition(b"[")
+        self._tests[head.replace(b".", b"::") + bracket + params] = incidents
 
     def _unknown(self, event: list[EventLine], markers: list[int]) -> None:
         """Record an error-like event no signature explained (``markers``: indices of the lines

@@ -1,0 +1,3 @@
+module example.org/gopanic
+
+go 1.19
