@@ -57,6 +57,8 @@ GO_PANIC = re.compile(rb"^(?:panic: |fatal error: )")
 PYTEST_BLOCK = re.compile(rb"^_{3,} (.+?) _{3,}$")
 SEPARATOR = re.compile(rb"^(?:={3,}|-{3,}|_{3,})(?: .*)?$")
 PYTEST_E = re.compile(rb"^E(?: |$)")
+# pytest shows a failing function's arguments and locals as ``name = value`` lines.
+PYTEST_LOCAL = re.compile(rb"^[A-Za-z_]\w* = ")
 PYTEST_FAILED = re.compile(rb"^(?:FAILED|ERROR) (\S+?)(?: - |$)")
 # An exception line (pytest's ``E`` lines and Java's causes included) or a Go panic.
 TELLING = re.compile(
@@ -138,7 +140,9 @@ class EventRules:
             return True
         if self.java and JAVA_UNCAUGHT.match(line):
             return True
-        return bool(self.go and GO_PANIC.match(line))
+        if self.go and GO_PANIC.match(line):
+            return True
+        return _plain(line) and _plain(prev) and not prev.rstrip().endswith(b":")
 
     def is_boundary(self, line: bytes, prev: bytes) -> bool:
         """No event spans this line and the one before it, whatever came earlier: a safe place
@@ -241,6 +245,29 @@ def _java_joins(line: bytes) -> bool:
     if JAVA_UNCAUGHT.match(line):
         return False
     return bool(JAVA_EXCEPTION.match(line) or JAVA_CONTINUATION.match(line))
+
+
+def _plain(line: bytes) -> bool:
+    """A line that is nothing a trace is made of: not blank, not indented, no log prefix, not a
+    traceback, pytest, Java, Go or SQLAlchemy marker. A plain line right after another plain
+    line starts an event of its own in every state but a Go panic or a pytest section, where
+    such pairs do not occur; recognising it keeps the walk back short in logs without
+    timestamps."""
+    first = line[:1]
+    if not first or first in b" \t>" or line.isspace():
+        return False
+    if line[:2] in (b"E ", b"E\t", b"_ ") or line == b"E" or PYTEST_LOCAL.match(line):
+        return False
+    return not (
+        PREFIX.match(line)
+        or line.startswith(TRACEBACK)
+        or line in CHAIN
+        or SEPARATOR.match(line)
+        or PYTEST_BLOCK.match(line)
+        or GO_PANIC.match(line)
+        or JAVA_CONTINUATION.match(line)
+        or EXCEPTION_TRAILER.match(line)
+    )
 
 
 def is_telling(line: bytes) -> bool:
