@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from matcher.errors import SourceError
+from matcher.junit_input import is_junit_xml
 from matcher.model import Finding
 from matcher.ruleset import Ruleset
 from matcher.scanner import Scanner, ScanStats
@@ -20,20 +22,49 @@ def scan_file(
     stats: ScanStats | None = None,
     **options: Any,
 ) -> Iterator[Finding]:
-    """Scan a file (plain or gzip) or ``"-"`` for stdin. Raises ``SourceError`` after yielding
-    every finding of what could be read, if the rest could not. ``options`` are Scanner's
-    (``events``, ``unknown``, ``on_warning`` …)."""
+    """Scan a file (plain or gzip, or a JUnit XML report) or ``"-"`` for stdin. Raises
+    ``SourceError`` after yielding every finding of what could be read, if the rest could not.
+    ``options`` are Scanner's (``events``, ``unknown``, ``on_warning`` …)."""
     name = os.fspath(path)
+    chunks = read_chunks(name)
+    first = next(chunks, b"")
+    if is_junit_xml(first):
+        yield from _scan_junit(ruleset, name, itertools.chain([first], chunks), stats, options)
+        return
     scanner = Scanner(ruleset, display_name(name), **options)
     if stats is not None:
         scanner.stats = stats
     try:
-        for chunk in read_chunks(name):
+        yield from scanner.feed(first)
+        for chunk in chunks:
             yield from scanner.feed(chunk)
     finally:
         # what was read is scanned even when reading failed part-way
         closing = scanner.close()
     yield from closing
+
+
+def _scan_junit(
+    ruleset: Ruleset,
+    name: str,
+    chunks: Iterable[bytes],
+    stats: ScanStats | None,
+    options: dict[str, Any],
+) -> Iterator[Finding]:
+    from matcher.junit_input import scan_junit_chunks
+
+    stats = stats if stats is not None else ScanStats()
+    found, unknown = scan_junit_chunks(
+        ruleset,
+        chunks,
+        display_name(name),
+        stats=stats,
+        on_warning=options.get("on_warning"),
+        events=options.get("events", "auto"),
+    )
+    if options.get("unknown"):
+        stats.unknown += unknown
+    yield from found
 
 
 def scan_lines(

@@ -114,10 +114,11 @@ def cli() -> None:
     "-f",
     "--format",
     "fmt",
-    type=click.Choice(["text", "json"]),
+    type=click.Choice(["text", "json", "github", "junit", "sarif", "markdown"]),
     default="text",
     show_default=True,
-    help="text for people; json: one JSON object per finding per line.",
+    help="text for people; json: one object per finding per line; github: workflow "
+    "annotations; junit: JUnit XML; sarif: SARIF 2.1.0; markdown: a job summary.",
 )
 @click.option(
     "--fail-on",
@@ -125,6 +126,29 @@ def cli() -> None:
     default="info",
     show_default=True,
     help="Exit 1 when a finding is at or above this severity (never: always exit 0).",
+)
+@click.option(
+    "--fail-on-regression",
+    is_flag=True,
+    help="Exit 1 when an incident marked resolved is found again (even with --fail-on never).",
+)
+@click.option(
+    "--fail-on-unknown",
+    is_flag=True,
+    help="Exit 1 when an error-like event no signature explains is found (implies --unknown).",
+)
+@click.option(
+    "--summary",
+    "summary_file",
+    type=click.Path(dir_okay=False),
+    help="Append a Markdown job summary to FILE (default: $GITHUB_STEP_SUMMARY when set).",
+)
+@click.option(
+    "--outputs",
+    "outputs_file",
+    type=click.Path(dir_okay=False),
+    help="Append key=value results (findings, regressions, unknown, retryable) to FILE, "
+    "e.g. $GITHUB_OUTPUT.",
 )
 @click.option(
     "--color",
@@ -149,9 +173,10 @@ def cli() -> None:
     help="Show N lines of the event around each matched line (text format).",
 )
 @click.option(
-    "--unknown",
-    is_flag=True,
-    help="Also count and list error-like events that no signature explains.",
+    "--unknown/--no-unknown",
+    default=None,
+    help="List error-like events that no signature explains. Default: on for github, junit, "
+    "sarif, markdown and with --summary; off for text and json.",
 )
 @click.option(
     "-j",
@@ -173,11 +198,15 @@ def scan(
     signature_paths: tuple[str, ...],
     fmt: str,
     fail_on: str,
+    fail_on_regression: bool,
+    fail_on_unknown: bool,
+    summary_file: str | None,
+    outputs_file: str | None,
     color: str,
     quiet: bool,
     events: str,
     context: int,
-    unknown: bool,
+    unknown: bool | None,
     jobs: int,
     follow: bool,
     engine: str | None,
@@ -190,63 +219,107 @@ def scan(
     above --fail-on, 1 findings, 2 usage or signature error, 3 an input could not be read.
     """
     from matcher.api import ScanRun
-    from matcher.model import Severity
-    from matcher.reporters import make_reporter
+    from matcher.gating import GatePolicy, Tally, format_outputs
+    from matcher.reporters import UNKNOWN_BY_DEFAULT, Tee, make_reporter
+    from matcher.reporters.summary import SummaryReporter, summary_path
 
+    summary_file = summary_path(summary_file, os.environ)
+    if unknown is None:
+        unknown = fmt in UNKNOWN_BY_DEFAULT or summary_file is not None or fail_on_unknown
     ruleset = load_ruleset_or_exit(signature_paths, engine, no_cache, unknown=unknown)
     if follow:
-        from matcher.cli_live import run_follow
-
-        if not paths or "-" in paths:
-            _fail("--follow needs file names (stdin cannot be followed)")
-        sys.exit(
-            run_follow(
-                ruleset,
-                paths,
-                fmt,
-                color,
-                signature_paths=signature_paths,
-                engine=engine,
-                no_cache=no_cache,
-                **follow_opts,
-            )
-        )
+        _follow(ruleset, paths, fmt, color, signature_paths, engine, no_cache, follow_opts)
     given = {k for k, v in follow_opts.items() if v not in (None, False, 0, 0.0)}
     if given & {"state_path", "reset_state", "from_start", "cooldown", "poll"}:
         _fail("--state, --reset-state, --from-start, --cooldown and --poll go with --follow")
-    output = follow_opts.get("output")
-    out = open(output, "a", encoding="utf-8") if output else click.get_text_stream("stdout")  # noqa: SIM115
-    reporter = make_reporter(fmt, out, color=_use_color(color, out), context=context)
-    threshold = None if fail_on == "never" else Severity.parse(fail_on)
-    failing = False
-    run = ScanRun(
-        ruleset,
-        paths,
-        on_warning=_warn,
-        jobs=jobs or (os.cpu_count() or 1),
-        events=events,
-        unknown=unknown,
+    out = _open_append(follow_opts.get("output")) or click.get_text_stream("stdout")
+    policy = GatePolicy.from_options(
+        fail_on, fail_on_regression=fail_on_regression, fail_on_unknown=fail_on_unknown
     )
+    tally = Tally()
+    reporters = [
+        make_reporter(
+            fmt,
+            out,
+            color=_use_color(color, out),
+            context=context,
+            signatures=ruleset.signatures,
+            unknown=unknown,
+        ),
+        tally,
+    ]
+    summary_out = _open_append(summary_file)
+    if summary_out is not None:
+        reporters.append(
+            SummaryReporter(
+                summary_out, unknown=unknown, policy=policy, github_annotations=fmt == "github"
+            )
+        )
+    tee = Tee(*reporters)
+    jobs = jobs or (os.cpu_count() or 1)
+    run = ScanRun(ruleset, paths, on_warning=_warn, jobs=jobs, events=events, unknown=unknown)
     with _quiet_broken_pipe():
         for finding in run:
-            reporter.finding(finding)
-            failing = failing or (threshold is not None and finding.signature.severity >= threshold)
-        reporter.finish(run.stats)
+            tee.finding(finding)
+        tee.finish(run.stats)
+    decision = tally.decide(policy, unknown_checked=unknown)
+    outputs_out = _open_append(outputs_file)
+    if outputs_out is not None:
+        outputs_out.write(format_outputs(decision.as_outputs()))
     for error in run.errors:
         click.echo(f"matcher: {error}", err=True)
     if not quiet:
-        click.echo(_summary(run), err=True)
-    sys.exit(EXIT_INPUT if run.errors else EXIT_FINDINGS if failing else EXIT_OK)
+        click.echo(_summary(run, unknown), err=True)
+    sys.exit(EXIT_INPUT if run.errors else decision.exit_status)
 
 
-def _summary(run: Any) -> str:
+def _follow(
+    ruleset: Any,
+    paths: tuple[str, ...],
+    fmt: str,
+    color: str,
+    signature_paths: tuple[str, ...],
+    engine: str | None,
+    no_cache: bool,
+    follow_opts: dict[str, Any],
+) -> NoReturn:
+    from matcher.cli_live import run_follow
+
+    if not paths or "-" in paths:
+        _fail("--follow needs file names (stdin cannot be followed)")
+    sys.exit(
+        run_follow(
+            ruleset,
+            paths,
+            fmt,
+            color,
+            signature_paths=signature_paths,
+            engine=engine,
+            no_cache=no_cache,
+            **follow_opts,
+        )
+    )
+
+
+def _open_append(path: str | None) -> TextIO | None:
+    """A file to append to, closed at exit; an error is a usage error (exit 2)."""
+    if not path:
+        return None
+    try:
+        return open(path, "a", encoding="utf-8")
+    except OSError as exc:
+        _fail(f"{path}: {exc.strerror or exc}")
+
+
+def _summary(run: Any, unknown: bool) -> str:
     stats = run.stats
     total = sum(stats.findings.values())
     per = ", ".join(f"{k}: {v}" for k, v in sorted(stats.findings.items()))
     detail = f" ({per})" if per else ""
+    unknowns = f", {len(stats.unknown)} unknown failure(s)" if unknown else ""
     return (
-        f"matcher: {total} finding(s){detail} in {stats.lines} line(s), {stats.bytes} byte(s)"
-        f" from {len(run.paths)} source(s)"
+        f"matcher: {total} finding(s){detail}{unknowns} in {stats.lines} line(s), "
+        f"{stats.bytes} byte(s) from {len(run.paths)} source(s)"
     )
 
 

@@ -271,5 +271,8 @@ def _plain(line: bytes) -> bool:
 
 
 def is_telling(line: bytes) -> bool:
-    """An exception line or an error-level line: what a finding should point at."""
-    return bool(TELLING.match(line)) or bool(ERROR_LEVEL.search(line[:120]))
+    """An exception line or an error-level log line: what a finding should point at. (The
+    level must be in a log prefix: "(Background on this error at: …)" is no error line.)"""
+    if TELLING.match(line):
+        return True
+    return bool(PREFIX.match(line)) and bool(ERROR_LEVEL.search(line[:120]))

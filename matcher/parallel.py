@@ -18,7 +18,7 @@ from matcher.events import EventRules, line_at
 from matcher.model import Finding, UnknownFailure
 from matcher.ruleset import Ruleset
 from matcher.scanner import Scanner, ScanStats
-from matcher.sources import GZIP_MAGIC, STDIN, display_name, read_chunks
+from matcher.sources import GZIP_MAGIC, STDIN, display_name
 
 # Files smaller than this are not cut: start-up of a worker costs more than it saves.
 MIN_SEGMENT_BYTES = 64 << 20
@@ -70,10 +70,13 @@ def plan(paths: list[str], jobs: int, events: str) -> list[Segment]:
 def _plain_size(path: str) -> int | None:
     if path == STDIN:
         return None
+    from matcher.junit_input import is_junit_xml
+
     try:
         with open(path, "rb") as fh:
-            if fh.read(2) == GZIP_MAGIC:
-                return None
+            head = fh.read(64 << 10)
+            if head.startswith(GZIP_MAGIC) or is_junit_xml(head):
+                return None  # read as one stream
             st = os.fstat(fh.fileno())
     except OSError:
         return None
@@ -105,21 +108,33 @@ def _boundary(path: str, near: int, rules: EventRules) -> int | None:
 
 
 def scan_segment(ruleset: Ruleset, segment: Segment, options: dict[str, Any]) -> SegmentResult:
+    if segment.end is None and segment.start == 0:
+        return _scan_whole(ruleset, segment.path, options)
     stats = ScanStats()
     scanner = Scanner(ruleset, display_name(segment.path), offset=segment.start, **options)
     scanner.stats = stats
     findings: list[Finding] = []
     error = None
     try:
-        if segment.end is None and segment.start == 0:
-            for chunk in read_chunks(segment.path):
-                findings += scanner.feed(chunk)
-        else:
-            findings += _feed_range(scanner, segment)
+        findings += _feed_range(scanner, segment)
     except SourceError as exc:
         error = exc
     findings += scanner.close()
     return SegmentResult(findings, stats, scanner.next_line - 1, error)
+
+
+def _scan_whole(ruleset: Ruleset, path: str, options: dict[str, Any]) -> SegmentResult:
+    """A whole file (compressed, JUnit XML, stdin or small): what a one-process scan does."""
+    from matcher.api import scan_file
+
+    stats = ScanStats()
+    findings: list[Finding] = []
+    error = None
+    try:
+        findings.extend(scan_file(ruleset, path, stats=stats, **options))
+    except SourceError as exc:
+        error = exc
+    return SegmentResult(findings, stats, stats.lines, error)
 
 
 def _feed_range(scanner: Scanner, segment: Segment) -> list[Finding]:

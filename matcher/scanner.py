@@ -274,18 +274,26 @@ class Scanner:
             )
         symptomatic = any(line.candidates for line in event)
         fired = self._evaluator.fire(event) if symptomatic else []
-        findings = self._findings(bounds, event, fired)
+        findings = self._findings(work, bounds, event, fired)
         if markers and not findings:
             self._unknown(event, markers)
         return findings
 
     def _findings(
-        self, bounds: Bounds, event: list[EventLine], fired: list[tuple[int, list[Hit]]]
+        self,
+        work: bytes,
+        bounds: Bounds,
+        event: list[EventLine],
+        fired: list[tuple[int, list[Hit]]],
     ) -> list[Finding]:
         findings = []
-        block = PYTEST_BLOCK.match(bounds.header)
         failed = PYTEST_FAILED.match(bounds.header)
         test = _test_name(failed.group(1)) if failed else None
+        block = PYTEST_BLOCK.match(bounds.header)
+        if block:
+            section: bytes | None = block.group(1)
+        else:
+            section = _enclosing_test(work, bounds.start) if fired and test is None else None
         for sig_index, hits in fired:
             sig = self.ruleset.signatures[sig_index]
             if test is not None and sig.id in self._tests.get(test, ()):
@@ -300,11 +308,12 @@ class Scanner:
                 fingerprint=self.fingerprint,
                 truncated=self._cut_line is not None and self._cut_line in {h.line for h in hits},
                 event_cut=bounds.cut,
+                testcase=section.decode("utf-8", "replace") if section else None,
             )
             self.stats.findings[sig.id] = self.stats.findings.get(sig.id, 0) + 1
             findings.append(finding)
-        if block:
-            self._remember_test(block.group(1), {f.signature.id for f in findings})
+        if section is not None:
+            self._remember_test(section, {f.signature.id for f in findings})
         return findings
 
     def _remember_test(self, name: bytes, incidents: set[str]) -> None:
@@ -312,7 +321,8 @@ class Scanner:
             self._tests.pop(next(iter(self._tests)))
         # "TestClass.test_x[1.5]" -> "TestClass::test_x[1.5]": dots in a parameter id stay
         head, bracket, params = name.partition(b"[")
-        self._tests[head.replace(b".", b"::") + bracket + params] = incidents
+        key = head.replace(b".", b"::") + bracket + params
+        self._tests[key] = self._tests.get(key, set()) | incidents
 
     def _unknown(self, event: list[EventLine], markers: list[int]) -> None:
         """Record an error-like event no signature explained (``markers``: indices of the lines
@@ -335,6 +345,25 @@ class Scanner:
                 last_line=event[-1].number,
             )
         )
+
+
+# How far back a finding looks for the pytest failure section it stands in.
+PYTEST_SECTION_LOOKBACK = 64 << 10
+
+
+def _enclosing_test(work: bytes, start: int) -> bytes | None:
+    """The test whose pytest failure section holds offset ``start`` (its captured output
+    included), found by a bounded backward search for the ``____ name ____`` header."""
+    low = max(0, start - PYTEST_SECTION_LOOKBACK)
+    pos = work.rfind(b"\n___", low, start)
+    while pos != -1:
+        end = work.find(b"\n", pos + 1)
+        header = PYTEST_BLOCK.match(work[pos + 1 : end if end != -1 else len(work)])
+        if header:
+            ended = work.find(b"\n===", pos, start) != -1  # the failures section closed
+            return None if ended else header.group(1)
+        pos = work.rfind(b"\n___", low, pos)
+    return None
 
 
 def _test_name(node_id: bytes) -> bytes:

@@ -6,10 +6,11 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
-from matcher.model import Finding
+from matcher.model import Finding, UnknownFailure
 from matcher.scanner import ScanStats
 
 SCHEMA = "incident-matcher/finding/v1"
+UNKNOWN_SCHEMA = "incident-matcher/unknown/v1"
 
 
 def finding_to_dict(finding: Finding) -> dict[str, Any]:
@@ -43,13 +44,30 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
     }
 
 
+def unknown_to_dict(failure: UnknownFailure) -> dict[str, Any]:
+    return {
+        "schema": UNKNOWN_SCHEMA,
+        "kind": failure.kind,
+        "source": failure.source,
+        "line": failure.line,
+        "first_line": failure.first_line,
+        "last_line": failure.last_line,
+        "text": failure.text,
+        "testcase": failure.testcase,
+    }
+
+
 class JsonReporter:
-    def __init__(self, out: TextIO) -> None:
+    def __init__(self, out: TextIO, *, unknown: bool = False) -> None:
         self.out = out
+        self.unknown = unknown
 
     def finding(self, finding: Finding) -> None:
         # ensure_ascii keeps lone surrogates and control characters escaped: always valid JSON.
         self.out.write(json.dumps(finding_to_dict(finding), ensure_ascii=True) + "\n")
 
     def finish(self, stats: ScanStats) -> None:
+        if self.unknown:
+            for failure in stats.unknown:
+                self.out.write(json.dumps(unknown_to_dict(failure), ensure_ascii=True) + "\n")
         self.out.flush()

@@ -21,10 +21,13 @@ MARK_OPEN, MARK_CLOSE = ">>>", "<<<"
 
 
 class TextReporter:
-    def __init__(self, out: TextIO, *, color: bool = False, context: int = 0) -> None:
+    def __init__(
+        self, out: TextIO, *, color: bool = False, context: int = 0, unknown: bool = False
+    ) -> None:
         self.out = out
         self.color = color
         self.context = context
+        self.unknown = unknown
 
     def _c(self, code: str, text: str) -> str:
         return f"{code}{text}{RESET}" if self.color else text
@@ -41,16 +44,18 @@ class TextReporter:
             )
             if on
         )
-        head = f"{where} {self._c(BOLD, sig.id)} [{sig.severity}] {sig.title}{flags}"
+        title = neutralize(sig.title)
+        head = f"{where} {self._c(BOLD, neutralize(sig.id))} [{sig.severity}] {title}{flags}"
         lines = [head, *self._event_lines(finding)]
         if finding.captures:
             values = " ".join(f"{k}={v}" for k, v in finding.captures.items())
             lines.append(f"    captures: {neutralize(values)}")
         if finding.testcase:
             lines.append(f"    test: {neutralize(finding.testcase)}")
-        lines.append(f"    resolution: {sig.resolution_summary}")
+        # Signature text is not log text, but a YAML "\e" escape can put ESC in it too.
+        lines.append(f"    resolution: {neutralize(sig.resolution_summary)}")
         if sig.runbook:
-            lines.append(f"    runbook: {sig.runbook}")
+            lines.append(f"    runbook: {neutralize(sig.runbook)}")
         self.out.write("\n".join(lines) + "\n")
 
     def _event_lines(self, finding: Finding) -> list[str]:
@@ -90,4 +95,11 @@ class TextReporter:
         return f"{neutralize(before)}{marked}{neutralize(after)}"
 
     def finish(self, stats: ScanStats) -> None:
+        if self.unknown:
+            for failure in stats.unknown:
+                where = self._c(CYAN, f"{neutralize(failure.source)}:{failure.line}:")
+                label = self._c(YELLOW + BOLD, "unknown failure")
+                test = f" [{neutralize(failure.testcase)}]" if failure.testcase else ""
+                self.out.write(f"{where} {label} ({failure.kind}){test}\n")
+                self.out.write(f"    {neutralize(failure.text)}\n")
         self.out.flush()
