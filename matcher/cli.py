@@ -221,9 +221,8 @@ def scan(
     from matcher.api import ScanRun
     from matcher.gating import GatePolicy, Tally, format_outputs
     from matcher.reporters import UNKNOWN_BY_DEFAULT, Tee, make_reporter
-    from matcher.reporters.summary import SummaryReporter, summary_path
 
-    summary_file = summary_path(summary_file, os.environ)
+    summary_file = summary_file or os.environ.get("GITHUB_STEP_SUMMARY") or None
     if unknown is None:
         unknown = fmt in UNKNOWN_BY_DEFAULT or summary_file is not None or fail_on_unknown
     ruleset = load_ruleset_or_exit(signature_paths, engine, no_cache, unknown=unknown)
@@ -250,6 +249,8 @@ def scan(
     ]
     summary_out = _open_append(summary_file)
     if summary_out is not None:
+        from matcher.reporters.summary import SummaryReporter
+
         reporters.append(
             SummaryReporter(
                 summary_out, unknown=unknown, policy=policy, github_annotations=fmt == "github"

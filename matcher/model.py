@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -135,6 +134,8 @@ class Finding:
     @property
     def id(self) -> str:
         """Stable across runs: the content it came from, where, and which incident."""
+        import hashlib  # only findings that are reported need it; start-up stays short
+
         basis = f"{self.fingerprint or self.source}\0{self.offset}\0{self.signature.id}"
         return hashlib.sha1(basis.encode("utf-8", "surrogateescape")).hexdigest()[:16]
 

@@ -16,10 +16,14 @@ from matcher.model import Role, Signature, Symptom
 from matcher.symptoms import SymptomPattern, compile_symptom
 
 # Bump when compiled patterns or the cache payload change meaning.
-ENGINE_VERSION = "3"
+ENGINE_VERSION = "4"
 CACHE_ENV = "MATCHER_CACHE"
 # Candidate id of an error marker (unknown-failure mode); symptom ids are >= 0.
 MARKER = -1
+# Candidate id of pytest's failures banner: from there on, findings look for their test.
+PYTEST = -2
+PYTEST_PATTERNS = (r"={3,} (?:FAILURES|ERRORS) ={3,}",)
+PYTEST_LITERALS = (b"= FAILURES =", b"= ERRORS =")
 # Error-like lines, found by the same prefilter pass as the symptoms (see docs/ci.md).
 MARKER_PATTERNS = (
     r"Traceback \(most recent call last\):",
@@ -72,22 +76,24 @@ class Ruleset:
         self.filtered = [
             i for i, s in enumerate(self.symptoms) if s.symptom.role is not Role.UNLESS
         ]
-        self._ids = [*self.filtered, *([MARKER] * len(MARKER_PATTERNS if self.markers else ()))]
         self.prefilter = self._build_prefilter(prefilter_blob)
         self.unfiltered = tuple(
-            self._ids[i] for i in self.prefilter.unfiltered if self._ids[i] != MARKER
+            self._ids[i] for i in self.prefilter.unfiltered if self._ids[i] >= 0
         )
         self._regexes: dict[int, Any] = {}
 
     def _build_prefilter(self, blob: bytes | None) -> Prefilter:
-        extra = self.markers
-        if self.engine == "hyperscan":
+        """One prefilter for the symptoms, pytest's banner and (with ``unknown``) the error
+        markers; ``self._ids`` maps its pattern numbers to symptom indices or MARKER/PYTEST."""
+        hyperscan = self.engine == "hyperscan"
+        markers = (MARKER_PATTERNS if hyperscan else MARKER_LITERALS) if self.markers else ()
+        banner = PYTEST_PATTERNS if hyperscan else PYTEST_LITERALS
+        self._ids = [*self.filtered, *[MARKER] * len(markers), *[PYTEST] * len(banner)]
+        if hyperscan:
             patterns = [self.symptoms[i].pattern.prefilter for i in self.filtered]
-            return HyperscanPrefilter([*patterns, *(MARKER_PATTERNS if extra else ())], blob)
+            return HyperscanPrefilter([*patterns, *markers, *banner], blob)
         literals = [self.symptoms[i].pattern.literal for i in self.filtered]
-        if extra:
-            self._ids = [*self.filtered, *([MARKER] * len(MARKER_LITERALS))]
-        return PurePrefilter([*literals, *(MARKER_LITERALS if extra else ())])
+        return PurePrefilter([*literals, *markers, *banner])
 
     def regex(self, index: int) -> Any:
         """The exact pattern of symptom ``index``, compiled on first use (most never are)."""

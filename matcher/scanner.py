@@ -24,7 +24,7 @@ from matcher.events import (
     is_telling,
 )
 from matcher.model import Finding, UnknownFailure
-from matcher.ruleset import MARKER, Ruleset
+from matcher.ruleset import MARKER, PYTEST, Ruleset
 from matcher.text import decode_line, render
 
 # Longest line matched in full; the rest of a longer line is counted but not kept, so a 50 MB
@@ -104,6 +104,7 @@ class Scanner:
         self._idle = idle_flush
         self._last_feed = clock()
         self._tests: dict[bytes, set[str]] = {}  # pytest failure blocks seen: test -> incidents
+        self._pytest = False  # pytest's failures banner has been seen
         self._event_end = offset  # byte offset just past the last event reported
 
     # -- input ---------------------------------------------------------------------------
@@ -214,6 +215,9 @@ class Scanner:
         by_line: dict[int, set[int]] = {}
         rfind = work.rfind
         for symptom, pos in self.ruleset.candidates(region, markers=self.unknown):
+            if symptom == PYTEST:
+                self._pytest = True  # pytest's failures banner went by
+                continue
             start = rfind(b"\n", 0, pos + base) + 1
             by_line.setdefault(start, set()).add(symptom)
         unfiltered = set(self.ruleset.unfiltered) - self._evaluator.disabled
@@ -293,7 +297,8 @@ class Scanner:
         if block:
             section: bytes | None = block.group(1)
         else:
-            section = _enclosing_test(work, bounds.start) if fired and test is None else None
+            in_pytest = self._pytest
+            section = _enclosing_test(work, bounds.start) if fired and in_pytest else None
         for sig_index, hits in fired:
             sig = self.ruleset.signatures[sig_index]
             if test is not None and sig.id in self._tests.get(test, ()):

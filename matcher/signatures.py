@@ -7,11 +7,13 @@ naming ``file:line:column: field``.
 from __future__ import annotations
 
 import difflib
+import importlib
 import os
 import re
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import regex
 
@@ -44,7 +46,9 @@ OPTIONAL = (
 )
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}$")
 URL_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+HTTP_URL = re.compile(r"^[hH][tT][tT][pP][sS]?://[^\s/?#@]+(?:[/?#]\S*)?$")
 SIGNATURE_SUFFIXES = (".yml", ".yaml")
+EMPTY_PROBES = ("", "x", "a b", "ERROR: x 1 -", "_", "\t", "\u00e9")
 T = TypeVar("T")
 
 
@@ -72,9 +76,9 @@ def load_signatures(paths: Iterable[str | os.PathLike[str]]) -> list[Signature]:
         try:
             texts.append((str(file), file.read_text(encoding="utf-8")))
         except FileNotFoundError:
-            problems.append(Problem(SourceLocation(str(file), 0, 0), "file", "no such file"))
+            problems.append(Problem(SourceLocation(str(file), 1, 1), "file", "no such file"))
         except (OSError, UnicodeDecodeError) as exc:
-            problems.append(Problem(SourceLocation(str(file), 0, 0), "file", _os_reason(exc)))
+            problems.append(Problem(SourceLocation(str(file), 1, 1), "file", _os_reason(exc)))
     signatures = parse_signature_texts(texts, problems)
     if problems:
         raise SignatureError(problems)
@@ -110,6 +114,18 @@ def parse_signature_texts(
     if problems is None and collected:
         raise SignatureError(collected)
     return signatures
+
+
+def _runbook_problem(link: str) -> str | None:
+    """Why a runbook link is not an http(s) URL or a repository path, or None."""
+    scheme = URL_SCHEME.match(link)
+    if scheme and scheme.group(1).lower() in ("http", "https"):
+        return None if HTTP_URL.match(link) else "malformed URL (http(s)://host/…)"
+    if (scheme and len(scheme.group(1)) > 1) or link.startswith("//"):
+        return "link must be http(s) or a repository path"
+    if not link.isprintable():
+        return "a repository path must be printable text"
+    return None
 
 
 def _os_reason(exc: BaseException) -> str:
@@ -170,7 +186,9 @@ class _SignatureReader:
             **given,  # type: ignore[arg-type]
         )
 
-    def _check_keys(self, fields: dict[str, tuple[Key, Node]], allowed: Sequence[str], at: str) -> None:
+    def _check_keys(
+        self, fields: dict[str, tuple[Key, Node]], allowed: Sequence[str], at: str
+    ) -> None:
         for name, (key, _) in fields.items():
             if name not in allowed:
                 close = difflib.get_close_matches(name, allowed, n=1)
@@ -245,14 +263,11 @@ class _SignatureReader:
         value = self._text(node, field)
         if value is None:
             return None
-        scheme = URL_SCHEME.match(value)
-        if scheme and scheme.group(1).lower() not in ("http", "https") and len(scheme.group(1)) > 1:
-            self.fail(node.location, field, f"link must be http(s) or a repository path: {value!r}")
+        problem = _runbook_problem(value.strip())
+        if problem:
+            self.fail(node.location, field, f"{problem}: {value!r}")
             return None
-        if scheme and scheme.group(1).lower() in ("http", "https") and "//" not in value[:9]:
-            self.fail(node.location, field, f"malformed URL: {value!r}")
-            return None
-        return value
+        return value.strip()
 
     def _string_list(self, node: Node, field: str) -> tuple[str, ...] | None:
         if node.tag == STR:  # a single string is a list of one
@@ -266,7 +281,9 @@ class _SignatureReader:
 
     def _examples(self, node: Node, field: str) -> Examples | None:
         if not isinstance(node.value, dict):
-            self.fail(node.location, field, f"must be a mapping with match/no_match, not {node.kind}")
+            self.fail(
+                node.location, field, f"must be a mapping with match/no_match, not {node.kind}"
+            )
             return None
         self._check_keys(node.value, ("match", "no_match"), f"{field}.")
         match = self._field(node.value, "match", lambda n, f: self._string_list(n, f"{field}.{f}"))
@@ -277,21 +294,23 @@ class _SignatureReader:
 
     def _symptoms(self, node: Node, field: str) -> tuple[Symptom, ...] | None:
         if isinstance(node.value, list):
-            symptoms = self._symptom_list(node, field, Role.ANY)
-        elif isinstance(node.value, dict):
-            roles = [r.value for r in Role]
-            self._check_keys(node.value, roles, f"{field}.")
-            symptoms = []
-            for role in Role:
-                if role.value in node.value:
-                    symptoms += self._symptom_list(node.value[role.value][1], f"{field}.{role}", role)
-            if not any(s.role is not Role.UNLESS for s in symptoms) and len(self.problems) == self.before:
-                self.fail(node.location, field, "needs at least one 'any' or 'all' symptom")
-        else:
+            if not node.value:
+                self.fail(node.location, field, "must list at least one pattern")
+            return tuple(self._symptom_list(node, field, Role.ANY))
+        if not isinstance(node.value, dict):
             self.fail(node.location, field, f"must be a list of patterns, not {node.kind}")
             return None
-        if not symptoms and isinstance(node.value, list):
-            self.fail(node.location, field, "must list at least one pattern")
+        self._check_keys(node.value, [r.value for r in Role], f"{field}.")
+        symptoms: list[Symptom] = []
+        for role in Role:
+            if role.value in node.value:
+                symptoms += self._symptom_list(node.value[role.value][1], f"{field}.{role}", role)
+        lists = [
+            node.value[r.value][1].value for r in (Role.ANY, Role.ALL) if r.value in node.value
+        ]
+        # A list of the wrong type was reported already; otherwise one must hold a pattern.
+        if all(isinstance(v, list) for v in lists) and not any(lists):
+            self.fail(node.location, field, "needs at least one 'any' or 'all' pattern")
         return tuple(symptoms)
 
     def _symptom_list(self, node: Node, field: str, role: Role) -> list[Symptom]:
@@ -312,7 +331,9 @@ class _SignatureReader:
                 self.fail(node.location, field, "a pattern mapping needs a 'regex' key")
                 return None
             text = self._string(node.value["regex"][1], f"{field}.regex")
-            literal = self._field(node.value, "literal", lambda n, f: self._string(n, f"{field}.{f}"))
+            literal = self._field(
+                node.value, "literal", lambda n, f: self._string(n, f"{field}.{f}")
+            )
             where = node.value["regex"][1].location
             symptom = Symptom(text or "", where, is_regex=True, role=role, literal=literal)
             if text is None:
@@ -336,7 +357,31 @@ class _SignatureReader:
         except regex.error as exc:
             self.fail(where, field, f"regex does not compile: {exc}")
             return False
-        if compiled.search("") is not None:
+        if _matches_empty(compiled):
             self.fail(where, field, "pattern matches the empty string")
             return False
         return True
+
+
+def _matches_empty(compiled: regex.Pattern[str]) -> bool:
+    """Whether a pattern can match zero characters (``x*``, ``(?=x)``, ``\\b``): such a symptom
+    would flag lines without pointing at any text of them."""
+    shortest = _shortest_match(compiled.pattern)
+    if shortest is not None:
+        return shortest == 0
+    for probe in EMPTY_PROBES:  # syntax only the regex module has (\\p{L}, fuzzy matching)
+        found = compiled.search(probe)
+        if found is not None and found.end() == found.start():
+            return True
+    return False
+
+
+def _shortest_match(pattern: str) -> int | None:
+    """The length of the shortest match, by the standard library's parser, if it can read it."""
+    try:
+        parser: Any = importlib.import_module(
+            "re._parser" if sys.version_info >= (3, 11) else "sre_parse"
+        )
+        return int(parser.parse(pattern).getwidth()[0])
+    except (ImportError, AttributeError, re.error, OverflowError, RecursionError):
+        return None

@@ -21,6 +21,8 @@ def display_name(path: str) -> str:
 
 def _open(path: str) -> BinaryIO:
     if path == STDIN:
+        if sys.stdin is None:  # started with stdin closed (``<&-``)
+            raise SourceError(display_name(path), "stdin is closed")
         return sys.stdin.buffer
     try:
         if os.path.isdir(path):
@@ -36,6 +38,11 @@ def read_chunks(path: str, chunk_size: int = CHUNK_SIZE) -> Iterator[bytes]:
     raw = _open(path)
     try:
         first = _read(raw, path, chunk_size)
+        while 0 < len(first) < len(GZIP_MAGIC):  # a pipe may hand over a single byte first
+            more = _read(raw, path, chunk_size)
+            if not more:
+                break
+            first += more
         if first.startswith(GZIP_MAGIC):
             yield from _gunzip(raw, path, first, chunk_size)
             return
@@ -48,8 +55,11 @@ def read_chunks(path: str, chunk_size: int = CHUNK_SIZE) -> Iterator[bytes]:
 
 
 def _read(raw: BinaryIO, path: str, size: int) -> bytes:
+    """Up to ``size`` bytes: what a pipe has now (``read1``), not ``size`` bytes at any cost,
+    so that ``tail -f app.log | matcher scan`` reports as lines arrive."""
     try:
-        return raw.read(size)
+        read1 = getattr(raw, "read1", None)
+        return bytes(read1(size)) if read1 is not None else raw.read(size)
     except OSError as exc:
         raise SourceError(path, exc.strerror or str(exc)) from None
 

@@ -14,32 +14,52 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import regex
+
 from matcher.model import Symptom
 
 PLACEHOLDER = re.compile(r"<([a-z][a-z0-9_]{0,31})(?::([a-z][a-z0-9_]*))?>")
 
+# A value is not a format directive: the source code and format strings that print a message
+# (`"size %d overflow %d"`, `"size {size} overflow {0}"`) are not the incident the message
+# reports. A bare `{}` stays a value: it is as often an empty JSON object as a format slot.
+NOT_FORMAT = (
+    r"(?!(?:%(?:\([A-Za-z_]\w{0,63}\))?[-#0 +]?\d{0,3}(?:\.\d{1,3})?[sdifFgGeExXoucrvqwpTtb]"
+    r"|\{(?=[^{}\s])[\w.\[\]]{0,64}(?:![rsa])?(?::[^{}\s]{0,32})?\})(?![\w%]))"
+)
+# Bytes an encoded form of any non-ASCII character may contain (engines scan raw bytes).
+HIGH = r"\x80-\xff"
 # type -> (exact pattern for `regex`, loose pattern for Hyperscan). Exact ones are bounded so a
-# long line cannot make them backtrack for long.
+# long line cannot make them backtrack for long; loose ones are byte-level supersets of them.
 TYPES: dict[str, tuple[str, str]] = {
-    "token": (r"\S{1,256}", r"\S+"),
-    "int": (r"[-+]?\d{1,20}", r"[-+]?\d+"),
-    "num": (r"[-+]?(?:\d{1,20}(?:\.\d{0,20})?|\.\d{1,20})(?:[eE][-+]?\d{1,4})?", r"[-+]?[\d.]+"),
+    "token": (NOT_FORMAT + r"\S{1,256}", r"\S+"),
+    "int": (r"[-+]?[0-9]{1,20}", r"[-+]?[0-9]+"),
+    "num": (
+        r"[-+]?(?:[0-9]{1,20}(?:\.[0-9]{0,20})?|\.[0-9]{1,20})(?:[eE][-+]?[0-9]{1,4})?",
+        r"[-+]?[0-9.]+(?:[eE][-+]?[0-9]+)?",
+    ),
     "hex": (r"(?:0[xX])?[0-9a-fA-F]{1,64}", r"(?:0[xX])?[0-9a-fA-F]+"),
     "uuid": (
         r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}",
         r"[0-9a-fA-F-]+",
     ),
     "ip": (
-        r"(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?:%\w{1,32})?)",
-        r"[0-9A-Fa-f.:%\w]+",
+        r"(?:[0-9]{1,3}(?:\.[0-9]{1,3}){3}"
+        r"|[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?:%[\w.-]{1,32})?)",
+        rf"[0-9A-Fa-f.:%\w{HIGH}-]+",
     ),
     "host": (r"[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,252}[A-Za-z0-9_])?", r"[A-Za-z0-9_.-]+"),
-    "path": (r"[^\s\"'`<>|]{1,1024}", r"[^\s\"'`<>|]+"),
-    "quoted": (r"(?:\"[^\"\n]{0,1024}\"|'[^'\n]{0,1024}')", r"(?:\"[^\"\n]*\"|'[^'\n]*')"),
-    "word": (r"\w{1,256}", r"\w+"),
-    "any": (r".{1,4096}?", r".+"),
+    "path": (NOT_FORMAT + r"[^\s\"'`<>|]{1,1024}", r"[^\s\"'`<>|]+"),
+    "quoted": (
+        r"(?:\"[^\"\n]{0,1024}\"|'[^'\n]{0,1024}')",
+        r"(?:[\"']|[\\&][\\\w#;\"'/]+)[^\n]*(?:[\"']|[\\&][\\\w#;\"'/]+)",
+    ),
+    "word": (r"\w{1,256}", rf"[\w{HIGH}\\&#;]+"),
+    "any": (NOT_FORMAT + r".{1,4096}?", r".+"),
 }
 TYPE_NAMES = frozenset(TYPES) - {"token"}
+# Types made of word characters: at either end of a symptom they only match whole runs.
+WORDLIKE = frozenset({"int", "num", "hex", "uuid", "word", "host"})
 
 # A leading "SomeError: " is the class of the layer the author happened to quote. The same error
 # reaches logs through other layers (the wrapper's class, the driver's class, the server's
@@ -52,14 +72,31 @@ EXCEPTION_HEAD = re.compile(
 MIN_MESSAGE_CHARS = 16
 MIN_MESSAGE_WORDS = 2
 # Any module path before the class, and a wrapped driver class, e.g. "(psycopg2.errors.X) ".
-HEAD_EXACT = r"(?<![\w.])(?:[A-Za-z_]\w{{0,99}}\.){{0,20}}{cls}:[^\S\n]{{1,64}}(?:\([\w.]{{1,200}}\)[^\S\n]{{1,64}})?"
+HEAD_EXACT = (
+    r"(?<![\w.])(?:[A-Za-z_]\w{{0,99}}\.){{0,20}}{cls}:[^\S\n]{{1,64}}"
+    r"(?:\([\w.]{{1,200}}\)[^\S\n]{{1,64}})?"
+)
 HEAD_LOOSE = r"{cls}:"
 WHITESPACE = re.compile(r"\s+")
+# A whitespace run in a log line, or its JSON (\t, \u00a0) or XML (&#9;, &nbsp;) escaped form.
+# Its first character is no word character: that keeps it from overlapping the words around
+# it, which makes Hyperscan compile it several times slower.
+_SPACE = rf"\t\x0b\x0c\r {HIGH}\\&#;"
+LOOSE_WHITESPACE = rf"[{_SPACE}][{_SPACE}\w]*"
 # A literal this short finds too many candidate lines to be worth prefiltering on.
 MIN_LITERAL_BYTES = 3
-# Characters a JSON encoder may escape; a prefilter literal avoids them so that it is found in
-# both the plain and the JSON-escaped form of a message.
-JSON_ESCAPED = frozenset('"\\/')
+# Characters an encoder may escape: JSON (\" \\ \/), Go's JSON (\u003c \u003e \u0026) and
+# XML (&quot; &lt; &gt; &amp; &apos;). A prefilter literal avoids them, and the loose pattern
+# accepts them escaped, so that a message is found in its plain and its escaped form.
+ESCAPABLE = frozenset("\"\\/<>&'")
+# What an escaped character looks like in a JSON (\", \\, \u00e9, \ud83d\ude00) or XML
+# (&quot;, &#233;, &#x1F600;) log line, loosely.
+ESCAPE_SEQUENCE = r"[\\&][\\\w#;\"'/]+"
+# A regex that sets global flags (case-insensitive, verbose…) has no plain literal to rely on.
+INLINE_FLAGS = re.compile(r"\(\?[a-zA-Z]*\)|\(\?\^")
+# Hyperscan refuses a pattern that matches the empty buffer: the symptom is then tried on every
+# line by both engines (the CLI warns it is slow), which keeps the engines in agreement.
+NO_PREFILTER = "(?:)"
 
 
 class SymptomSyntaxError(ValueError):
@@ -89,22 +126,27 @@ def compile_symptom(symptom: Symptom) -> SymptomPattern:
 
 
 def _compile_regex(symptom: Symptom) -> SymptomPattern:
+    r"""A raw regex is prefiltered on a literal only: the author's ``literal`` or one read off
+    the regex. Both engines then look for the same text, so they agree even where Hyperscan's
+    regex dialect (``$`` in a block, ASCII ``\w``, no lookaround) differs from ``regex``'s."""
     literal = symptom.literal
     if literal is not None and not literal:
         raise SymptomSyntaxError("literal must not be empty")
-    best = literal if literal is not None else _required_literal_of_regex(symptom.text)
-    encoded = best.encode() if best and len(best.encode()) >= MIN_LITERAL_BYTES else None
-    return SymptomPattern(symptom.text, symptom.text, encoded, ())
+    runs = [literal] if literal is not None else _required_runs(symptom.text)
+    best = _best_literal(runs)
+    prefilter = re.escape(best.decode("ascii")) if best else NO_PREFILTER
+    return SymptomPattern(symptom.text, prefilter, best, ())
 
 
-def _required_literal_of_regex(pattern: str) -> str | None:
-    """The longest run of plain characters at the top level of a regex without alternation.
+def _required_runs(pattern: str) -> list[str]:
+    """Runs of plain characters that every match of ``pattern`` contains: those at the top
+    level of a regex without top-level alternation or global flags.
 
-    Conservative: any alternation, group or quantifier ends a run, and a run followed by a
-    quantifier loses its last character.
+    Conservative: a group, class, escape, anchor or quantifier ends a run, and a run followed
+    by a quantifier loses its last character.
     """
-    if "|" in pattern:
-        return None
+    if INLINE_FLAGS.search(pattern):
+        return []
     runs: list[str] = []
     current: list[str] = []
     depth = 0
@@ -112,39 +154,61 @@ def _required_literal_of_regex(pattern: str) -> str | None:
     while i < len(pattern):
         ch = pattern[i]
         if ch == "\\" and i + 1 < len(pattern):
-            nxt = pattern[i + 1]
-            if depth == 0 and not nxt.isalnum():
-                current.append(nxt)
-            else:
-                runs.append("".join(current))
-                current = []
-            i += 2
-            continue
-        if ch in "([":
-            runs.append("".join(current))
-            current = []
-            depth += 1
-            if ch == "[":
-                end = pattern.find("]", i + 2)
-                depth -= 1
-                i = end + 1 if end != -1 else len(pattern)
+            if depth == 0 and not pattern[i + 1].isalnum():
+                current.append(pattern[i + 1])
+                i += 2
                 continue
-        elif ch == ")":
-            depth -= 1
-        elif ch in "*+?{":
-            if current and ch in "*?{":
+            runs.append("".join(current))
+            current = []
+            i = _skip_escape(pattern, i)
+            continue
+        if ch == "[":
+            runs.append("".join(current))
+            current = []
+            i = _skip_class(pattern, i)
+            continue
+        if ch == "|" and depth == 0:
+            return []
+        if ch in "*+?{":
+            if current and ch != "+":
                 current.pop()
-            runs.append("".join(current))
-            current = []
-        elif ch in ".^$":
-            runs.append("".join(current))
-            current = []
-        elif depth == 0:
+            if ch == "{":  # a repeat count (or fuzzy constraint) is no literal text
+                end = pattern.find("}", i)
+                i = len(pattern) - 1 if end == -1 else end
+        elif depth == 0 and ch not in "().^$|":
             current.append(ch)
+            i += 1
+            continue
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        runs.append("".join(current))
+        current = []
         i += 1
     runs.append("".join(current))
-    best = max(runs, key=len)
-    return best or None
+    return [run for run in runs if run]
+
+
+def _skip_escape(pattern: str, i: int) -> int:
+    r"""Index after an escape like ``\d``, ``\x41``, ``\N{...}``, ``\p{L}`` or ``\12``:
+    everything alphanumeric after it, and a ``{...}`` right after it, is skipped."""
+    i += 2
+    if i < len(pattern) and pattern[i] == "{":
+        end = pattern.find("}", i)
+        i = len(pattern) if end == -1 else end + 1
+    while i < len(pattern) and pattern[i].isalnum():
+        i += 1
+    return i
+
+
+def _skip_class(pattern: str, i: int) -> int:
+    """Index after the character class starting at ``pattern[i] == '['``."""
+    i += 1
+    if i < len(pattern) and pattern[i] == "^":
+        i += 1
+    if i < len(pattern) and pattern[i] == "]":
+        i += 1
+    while i < len(pattern) and pattern[i] != "]":
+        i += 2 if pattern[i] == "\\" else 1
+    return i + 1
 
 
 def _split(text: str) -> list[_Part]:
@@ -218,14 +282,14 @@ def _render(parts: list[_Part]) -> tuple[str, str, tuple[tuple[str, str], ...]]:
     last = len(parts) - 1
     for i, part in enumerate(parts):
         if part.kind == "lit":
-            boundary_before = i == 0 and _is_word(part.text[0])
-            boundary_after = i == last and _is_word(part.text[-1])
+            before = i == 0 and _is_word(part.text[0])
+            after = i == last and _is_word(part.text[-1])
             body = re.escape(part.text)
-            exact.append(("\\b" if boundary_before else "") + body + ("\\b" if boundary_after else ""))
-            loose.append(_loose_literal(part.text, boundary_before, boundary_after))
+            exact.append(("\\b" if before else "") + body + ("\\b" if after else ""))
+            loose.append(_loose_literal(part.text, after and part.text[-1].isascii()))
         elif part.kind == "ws":
             exact.append(r"[^\S\n]{1,64}")
-            loose.append(r"[^\S\n]+")
+            loose.append(LOOSE_WHITESPACE)
         else:
             used[part.text] = used.get(part.text, 0) + 1
             group = part.text if used[part.text] == 1 else f"{part.text}__{used[part.text]}"
@@ -233,32 +297,39 @@ def _render(parts: list[_Part]) -> tuple[str, str, tuple[tuple[str, str], ...]]:
             pattern, pattern_loose = TYPES[part.type]
             if part.type == "any" and i == last:
                 pattern = pattern.rstrip("?")
+            if part.type in WORDLIKE:  # at an end of the symptom, only a whole run matches
+                start = "(?<!\\w)" if i == 0 else ""
+                pattern = start + pattern + ("(?!\\w)" if i == last else "")
             exact.append(f"(?P<{group}>{pattern})")
             loose.append(pattern_loose)
     return "".join(exact), "".join(loose), tuple(groups)
 
 
-def _loose_literal(text: str, before: bool, after: bool) -> str:
-    # In a JSON log line, '"' arrives as '\"' and '/' may arrive as '\/'; the prefilter lets
-    # either through and the exact pattern then runs on the decoded string.
-    out = []
-    for ch in text:
-        if ch in JSON_ESCAPED:
-            out.append(r"(?:\\{1,2})?" + re.escape(ch))
-        else:
-            out.append(re.escape(ch))
-    return ("\\b" if before else "") + "".join(out) + ("\\b" if after else "")
+def _loose_literal(text: str, boundary_after: bool) -> str:
+    r"""The literal as it may appear in the raw bytes of a line: a character that an encoder
+    may escape is also accepted escaped (the exact pattern then runs on the decoded text).
+    There is no boundary before it: an escape such as ``\n`` ends in a word character."""
+    return "".join(_loose_char(ch) for ch in text) + ("\\b" if boundary_after else "")
+
+
+def _loose_char(ch: str) -> str:
+    plain = re.escape(ch)
+    if ch.isascii() and ch not in ESCAPABLE:
+        return plain
+    return f"(?:{plain}|{ESCAPE_SEQUENCE})"
 
 
 def _best_literal(literals: list[str]) -> bytes | None:
+    """The longest ASCII run (free of characters an encoder may escape) of the literals: a
+    line that matches, in plain or escaped form, contains it byte for byte."""
     candidates: list[bytes] = []
     for lit in literals:
-        for run in re.split(r'["\\/]', lit):
-            encoded = run.encode("utf-8")
+        for run in re.split(r"[\"\\/<>&']", lit):
+            encoded = run.encode("utf-8", "surrogatepass")
             if len(encoded) >= MIN_LITERAL_BYTES and encoded.isascii():
                 candidates.append(encoded)
     return max(candidates, key=len) if candidates else None
 
 
 def _is_word(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
+    return regex.match(r"\w", ch) is not None

@@ -5,10 +5,21 @@ from __future__ import annotations
 import re
 
 _SURROGATE = re.compile("[\udc80-\udcff]")
-_JSON_ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|([\"\\/bfnrt]))")
-_JSON_SIMPLE = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
-# C0/C1 controls and DEL, except tab: enough to stop escape sequences reaching a terminal.
-_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+# JSON string escapes (a surrogate pair first, so that it becomes one character) and XML/HTML
+# character references, as in a junit XML attribute: the forms a message takes inside a
+# structured log line.
+_ESCAPE = re.compile(
+    r"\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})"
+    r"|\\u([0-9a-fA-F]{4})|\\([\"\\/bfnrt])"
+    r"|&(?:#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6})|(quot|amp|lt|gt|apos|nbsp));"
+)
+_SIMPLE = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
+_ENTITIES = {"quot": '"', "amp": "&", "lt": "<", "gt": ">", "apos": "'", "nbsp": "\xa0"}
+_REPLACEMENT = "\ufffd"
+# C0/C1 controls and DEL, except tab, and the bidirectional overrides and isolates that can
+# make a terminal show text in an order other than the bytes': enough to stop escape
+# sequences and "trojan source" reordering reaching a terminal.
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def decode_line(raw: bytes) -> str:
@@ -31,22 +42,48 @@ def render_offset(text: str, index: int) -> int:
     return index + 3 * len(_SURROGATE.findall(text, 0, index))
 
 
-def json_unescape(text: str) -> str | None:
-    """Decode JSON string escapes (``\\"``, ``\\\\``, ``\\uXXXX``…) in a line; None if it has none."""
-    if "\\" not in text:
+def unescape_line(text: str) -> str | None:
+    """Decode the JSON string escapes (``\\"``, ``\\\\``, ``\\uXXXX``…) and XML character
+    references (``&quot;``, ``&#10;``…) of a line; None if it has none.
+
+    A code point that is not a character (a lone surrogate, NUL, beyond U+10FFFF) becomes
+    U+FFFD, so decoding never invents a byte that was not in the log.
+    """
+    if "\\" not in text and "&" not in text:
         return None
-
-    def replace(m: re.Match[str]) -> str:
-        if m.group(1):
-            return chr(int(m.group(1), 16))
-        return _JSON_SIMPLE[m.group(2)]
-
-    decoded = _JSON_ESCAPE.sub(replace, text)
+    decoded = _ESCAPE.sub(_replace, text)
     return decoded if decoded != text else None
 
 
+# The scanner's name for it: JSON was the first encoding decoded.
+json_unescape = unescape_line
+
+
+def _replace(m: re.Match[str]) -> str:
+    high, low, code, simple, dec, hexa, name = m.groups()
+    if high:
+        return chr(0x10000 + ((int(high, 16) - 0xD800) << 10) + int(low, 16) - 0xDC00)
+    if simple:
+        return _SIMPLE[simple]
+    if name:
+        return _ENTITIES[name]
+    return _character(int(code or hexa, 16) if code or hexa else int(dec))
+
+
+def _character(point: int) -> str:
+    if point == 0 or point > 0x10FFFF or 0xD800 <= point <= 0xDFFF:
+        return _REPLACEMENT
+    return chr(point)
+
+
 def neutralize(text: str) -> str:
-    """Make log text safe for a terminal: control characters (ESC above all) become visible."""
+    """Make log text safe for a terminal: control characters (ESC above all) and bidi
+    overrides become visible ``\\xNN`` / ``\\uNNNN``."""
     if not _CONTROL.search(text):
         return text
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", text)
+    return _CONTROL.sub(_visible, text)
+
+
+def _visible(m: re.Match[str]) -> str:
+    point = ord(m.group(0))
+    return f"\\x{point:02x}" if point <= 0xFF else f"\\u{point:04x}"

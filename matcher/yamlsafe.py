@@ -1,4 +1,4 @@
-"""Strict, safe YAML: no tags, no anchors or aliases, no duplicate keys, and every node keeps its place.
+"""Strict, safe YAML: no tags, anchors, aliases or duplicate keys; every node keeps its place.
 
 PyYAML's ``safe_load`` would silently take the last of two duplicate keys, expand alias bombs and
 turn ``id: 0123`` into 83. Here the document is composed into nodes (never constructed into Python
@@ -7,6 +7,7 @@ objects by PyYAML) and converted by hand into ``Node`` values that remember wher
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +23,7 @@ FLOAT = "tag:yaml.org,2002:float"
 BOOL = "tag:yaml.org,2002:bool"
 NULL = "tag:yaml.org,2002:null"
 TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -38,9 +40,8 @@ class Node:
             return "mapping"
         if isinstance(self.value, list):
             return "list"
-        return {STR: "string", INT: "integer", FLOAT: "number", BOOL: "boolean"}.get(
-            self.tag, "null" if self.tag == NULL else "scalar"
-        )
+        names = {STR: "string", INT: "integer", FLOAT: "number", BOOL: "boolean", NULL: "null"}
+        return names.get(self.tag, "date" if self.tag == TIMESTAMP else "scalar")
 
 
 @dataclass(frozen=True)
@@ -53,19 +54,23 @@ class _StrictComposer(yaml.SafeLoader):
     """A SafeLoader that refuses aliases, anchors and explicit tags while composing."""
 
     def compose_node(self, parent: Any, index: Any) -> Any:
-        event = self.peek_event()
-        if isinstance(event, AliasEvent):
-            raise yaml.MarkedYAMLError(None, None, "aliases (*name) are not allowed", event.start_mark)
-        if isinstance(event, (ScalarEvent, MappingStartEvent, SequenceStartEvent)):
-            if event.anchor is not None:
-                raise yaml.MarkedYAMLError(
-                    None, None, "anchors (&name) are not allowed", event.start_mark
-                )
-            if event.tag is not None and event.tag != "!":
-                raise yaml.MarkedYAMLError(
-                    None, None, f"tags ({event.tag}) are not allowed", event.start_mark
-                )
+        event = self.peek_event()  # type: ignore[no-untyped-call]
+        problem = _refused(event)
+        if problem is not None:
+            raise yaml.MarkedYAMLError(None, None, problem, event.start_mark)
         return super().compose_node(parent, index)
+
+
+def _refused(event: Any) -> str | None:
+    """Why an event is not allowed in a signature file, or None."""
+    if isinstance(event, AliasEvent):
+        return "aliases (*name) are not allowed"
+    if isinstance(event, (ScalarEvent, MappingStartEvent, SequenceStartEvent)):
+        if event.anchor is not None:
+            return "anchors (&name) are not allowed"
+        if event.tag is not None and event.tag != "!":
+            return f"tags ({event.tag}) are not allowed"
+    return None
 
 
 def _location(path: str, mark: Any) -> SourceLocation:
@@ -112,4 +117,13 @@ def _convert(node: Any, path: str, problems: list[Problem]) -> Node:
         return Node(items, "mapping", where)
     if isinstance(node, yaml.SequenceNode):
         return Node([_convert(item, path, problems) for item in node.value], "list", where)
-    return Node(str(node.value), str(node.tag), where)
+    text = str(node.value)
+    if _SURROGATE.search(text):  # "\ud83d\ude00" escapes: YAML leaves the pair in halves
+        text = text.encode("utf-16", "surrogatepass").decode("utf-16", "surrogatepass")
+        lone = _SURROGATE.search(text)
+        if lone:
+            problems.append(
+                Problem(where, "yaml", f"\\u{ord(lone.group()):04x} is half a character")
+            )
+            text = _SURROGATE.sub("\ufffd", text)
+    return Node(text, str(node.tag), where)
