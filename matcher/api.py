@@ -11,7 +11,7 @@ from matcher.errors import SourceError
 from matcher.junit_input import is_junit_xml
 from matcher.model import Finding
 from matcher.ruleset import Ruleset
-from matcher.scanner import Scanner, ScanStats
+from matcher.scanner import IDLE_FLUSH_SECONDS, Scanner, ScanStats
 from matcher.sources import display_name, read_chunks
 
 
@@ -26,7 +26,7 @@ def scan_file(
     ``SourceError`` after yielding every finding of what could be read, if the rest could not.
     ``options`` are Scanner's (``events``, ``unknown``, ``on_warning`` …)."""
     name = os.fspath(path)
-    chunks = read_chunks(name)
+    chunks = read_chunks(name, idle=IDLE_FLUSH_SECONDS)
     first = next(chunks, b"")
     if is_junit_xml(first):
         yield from _scan_junit(ruleset, name, itertools.chain([first], chunks), stats, options)
@@ -37,7 +37,8 @@ def scan_file(
     try:
         yield from scanner.feed(first)
         for chunk in chunks:
-            yield from scanner.feed(chunk)
+            # b"": a pipe went quiet; report the event held open for a next line
+            yield from scanner.feed(chunk) if chunk else scanner.flush()
     finally:
         # what was read is scanned even when reading failed part-way
         closing = scanner.close()

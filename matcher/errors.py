@@ -35,6 +35,10 @@ class SignatureError(MatcherError):
         self.problems = tuple(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
 
+    def __reduce__(self) -> tuple[type[SignatureError], tuple[tuple[Problem, ...]]]:
+        # Errors cross process boundaries (parallel scans); rebuild from the arguments.
+        return (type(self), (self.problems,))
+
 
 class IncidentLogError(SignatureError):
     """An incident log (Markdown) that cannot be compiled."""
@@ -45,7 +49,11 @@ class SourceError(MatcherError):
 
     def __init__(self, source: str, message: str) -> None:
         self.source = source
+        self.reason = message
         super().__init__(f"{source}: {message}")
+
+    def __reduce__(self) -> tuple[type[SourceError], tuple[str, str]]:
+        return (type(self), (self.source, self.reason))
 
 
 class StateError(MatcherError):

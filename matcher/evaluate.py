@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from matcher.events import is_telling
 from matcher.model import Finding, Role
 from matcher.ruleset import Ruleset
-from matcher.text import decode_line, json_unescape, render, render_offset
+from matcher.text import decode_line, render, render_offset, unescape_line
 
 # Per exact-pattern search; a pattern that times out this often is switched off for the run.
-REGEX_TIMEOUT = 0.5
+REGEX_TIMEOUT = 0.1
 MAX_TIMEOUTS = 3
 
 
@@ -85,8 +85,9 @@ class Evaluator:
         decoded: str | None = None
         for attempt in (text, None):
             if attempt is None:
-                # The same message inside a JSON string: match it with its escapes decoded.
-                decoded = json_unescape(text)
+                # The same message inside a JSON string or an XML attribute: match it with its
+                # escapes decoded.
+                decoded = unescape_line(text)
                 if decoded is None:
                     return None
                 attempt = decoded
@@ -142,6 +143,6 @@ def build_finding(
         first_line=lines[0].number,
         last_line=lines[-1].number,
         event=tuple(render(decode_line(line.raw)) for line in lines),
-        decoded="json" if best.decoded is not None else None,
+        decoded="unescaped" if best.decoded is not None else None,
         **where,  # type: ignore[arg-type]
     )

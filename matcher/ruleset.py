@@ -153,7 +153,7 @@ def load_ruleset(
             texts.append((str(file), file.read_bytes()))
         except OSError as exc:
             reason = "no such file" if isinstance(exc, FileNotFoundError) else exc.strerror
-            problems.append(Problem(SourceLocation(str(file), 0, 0), "file", str(reason)))
+            problems.append(Problem(SourceLocation(str(file), 1, 1), "file", str(reason)))
     if problems:
         raise SignatureError(problems)
     key = _cache_key(texts, f"{engine}{'+markers' if unknown else ''}")
@@ -167,7 +167,7 @@ def load_ruleset(
             decoded.append((path, data.decode("utf-8")))
         except UnicodeDecodeError as exc:
             problems.append(
-                Problem(SourceLocation(path, 0, 0), "file", f"not UTF-8 (byte {exc.start})")
+                Problem(SourceLocation(path, 1, 1), "file", f"not UTF-8 (byte {exc.start})")
             )
     parsed = parse_signature_texts(decoded, problems)
     if problems:

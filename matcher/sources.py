@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import zlib
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from typing import BinaryIO
 
 from matcher.errors import SourceError
@@ -32,14 +32,21 @@ def _open(path: str) -> BinaryIO:
         raise SourceError(path, exc.strerror or str(exc)) from None
 
 
-def read_chunks(path: str, chunk_size: int = CHUNK_SIZE) -> Iterator[bytes]:
+def read_chunks(
+    path: str, chunk_size: int = CHUNK_SIZE, idle: float | None = None
+) -> Iterator[bytes]:
     """Yield the (decompressed) bytes of ``path`` in chunks. Every byte that could be read is
-    yielded before a ``SourceError`` says why reading stopped (a truncated .gz, say)."""
+    yielded before a ``SourceError`` says why reading stopped (a truncated .gz, say).
+
+    With ``idle`` (seconds), a pipe or terminal that stays quiet that long yields ``b""``, so
+    the caller can close an event held open waiting for the next line."""
     raw = _open(path)
+    if idle is not None and not _is_regular(raw):
+        raw = _Quiet(raw, idle)  # type: ignore[assignment]
     try:
-        first = _read(raw, path, chunk_size)
+        first = yield from _read_waiting(raw, path, chunk_size)
         while 0 < len(first) < len(GZIP_MAGIC):  # a pipe may hand over a single byte first
-            more = _read(raw, path, chunk_size)
+            more = yield from _read_waiting(raw, path, chunk_size)
             if not more:
                 break
             first += more
@@ -48,10 +55,55 @@ def read_chunks(path: str, chunk_size: int = CHUNK_SIZE) -> Iterator[bytes]:
             return
         while first:
             yield first
-            first = _read(raw, path, chunk_size)
+            first = yield from _read_waiting(raw, path, chunk_size)
     finally:
         if raw is not sys.stdin.buffer:
             raw.close()
+
+
+def _is_regular(raw: BinaryIO) -> bool:
+    import stat
+
+    try:
+        return stat.S_ISREG(os.fstat(raw.fileno()).st_mode)
+    except (OSError, ValueError, AttributeError):
+        return True  # not a real file descriptor: nothing to wait on
+
+
+class _Quiet:
+    """A pipe whose ``read1`` raises ``_Idle`` when nothing arrives for ``idle`` seconds
+    (``b""`` would mean end of input)."""
+
+    def __init__(self, raw: BinaryIO, idle: float) -> None:
+        self.raw = raw
+        self.idle = idle
+
+    def read1(self, size: int) -> bytes:
+        import select
+
+        try:
+            ready, _, _ = select.select([self.raw], [], [], self.idle)
+        except (OSError, ValueError):  # select cannot wait on it: just read
+            ready = [self.raw]
+        if not ready:
+            raise _Idle
+        return bytes(self.raw.read1(size))  # type: ignore[attr-defined]
+
+    def close(self) -> None:
+        self.raw.close()
+
+
+class _Idle(Exception):
+    pass
+
+
+def _read_waiting(raw: BinaryIO, path: str, size: int) -> Generator[bytes, None, bytes]:
+    """Read; while a quiet pipe keeps nothing coming, yield ``b""`` each idle period."""
+    while True:
+        try:
+            return _read(raw, path, size)
+        except _Idle:
+            yield b""
 
 
 def _read(raw: BinaryIO, path: str, size: int) -> bytes:
@@ -79,11 +131,11 @@ def _gunzip(raw: BinaryIO, path: str, data: bytes, chunk_size: int) -> Iterator[
         if decoder.eof:  # a new gzip member may follow (cat a.gz b.gz)
             rest = decoder.unused_data
             decoder = zlib.decompressobj(wbits=31)
-            data = rest if rest else _read(raw, path, chunk_size)
+            data = rest if rest else (yield from _read_waiting(raw, path, chunk_size))
             if not data:
                 return
             continue
-        data = _read(raw, path, chunk_size)
+        data = yield from _read_waiting(raw, path, chunk_size)
     if not decoder.eof:
         yield decoder.flush()
         raise SourceError(path, "compressed data is truncated")

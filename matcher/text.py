@@ -55,9 +55,6 @@ def unescape_line(text: str) -> str | None:
     return decoded if decoded != text else None
 
 
-# The scanner's name for it: JSON was the first encoding decoded.
-json_unescape = unescape_line
-
 
 def _replace(m: re.Match[str]) -> str:
     high, low, code, simple, dec, hexa, name = m.groups()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 import os
 import pty
 import re
@@ -145,6 +146,38 @@ def test_stdin_findings_arrive_while_the_input_is_still_open(core_signatures: Pa
     child.wait(timeout=30)
 
 
+def test_a_traceback_held_open_is_reported_once_stdin_goes_quiet(core_signatures: Path) -> None:
+    """With events on, the last traceback waits for a line that may continue it; a pipe that
+    stays quiet for the idle period releases it, before stdin is closed."""
+    args = ["scan", "-s", str(core_signatures), "-q", "-f", "json"]
+    child = subprocess.Popen(
+        [sys.executable, "-m", "matcher", *args],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
+    assert child.stdin is not None and child.stdout is not None
+    traceback = (
+        "2026-11-27 10:00:00,001 ERROR app: request failed\n"
+        "Traceback (most recent call last):\n"
+        '  File "app.py", line 3, in handler\n'
+        "psycopg2.errors.UniqueViolation: "
+        'duplicate key value violates unique constraint "ix_users_email"\n'
+    )
+    with child.stdin, child.stdout:
+        child.stdin.write(traceback.encode())
+        child.stdin.flush()
+        ready, _, _ = select.select([child.stdout], [], [], 30)
+        assert ready, "the open event was never flushed while stdin stayed open"
+        finding = json.loads(child.stdout.readline())
+        assert (finding["incident"], finding["first_line"], finding["line"]) == (
+            "INC-2024-002",
+            1,
+            4,
+        )
+    child.wait(timeout=30)
+
+
 def test_a_closed_stdin_is_an_unreadable_input(core_signatures: Path) -> None:
     script = 'exec "$0" -m matcher scan -s "$1" <&-'
     done = subprocess.run(
@@ -206,13 +239,6 @@ def test_an_unreadable_input_exits_3_even_with_findings_and_the_rest_is_scanned(
     assert f"matcher: {tmp_path}: is a directory" in err.splitlines()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=subprocess.TimeoutExpired,
-    reason="with several inputs the scan runs in a process pool, and a SourceError does not "
-    "unpickle (SourceError.__init__ takes two arguments): the pool's result thread dies and "
-    "the scan hangs",
-)
 def test_an_unreadable_input_among_several_with_the_default_jobs(
     core_signatures: Path, app_log: Path, tmp_path: Path
 ) -> None:

@@ -538,9 +538,6 @@ def test_no_signatures_at_all_is_a_usage_error(in_tmp_cwd: Path) -> None:
     assert result.stdout == ""
 
 
-@pytest.mark.xfail(
-    strict=True, reason="ruleset.load_ruleset reports unreadable files at line 0, column 0"
-)
 def test_a_missing_signatures_directory_is_an_error(in_tmp_cwd: Path) -> None:
     result = run_cli(["scan", "-s", "missing"], input=EMAIL_LINE + "\n")
     assert result.exit_code == 2

@@ -428,7 +428,7 @@ def test_json_lines_are_matched_decoded_and_say_so(core_signatures: Path, engine
         finding.text
         == '{"error": "duplicate key value violates unique constraint "ix_users_email""}'
     )
-    assert finding.decoded == "json"
+    assert finding.decoded == "unescaped"
     assert finding.text[finding.span[0] : finding.span[1]].endswith('"ix_users_email"')
 
 
