@@ -9,6 +9,7 @@ end of a block is carried over to the next one. Line numbers count LF bytes, as 
 
 from __future__ import annotations
 
+import bisect
 import re
 import time
 from collections.abc import Callable
@@ -194,7 +195,8 @@ class Scanner:
         findings: list[Finding] = []
         done = base
         carry_from = len(work)
-        for start in sorted(by_line):
+        starts = sorted(by_line)
+        for k, start in enumerate(starts):
             if start < done:
                 continue
             # An event never starts inside the one before it (the rest of a cut event is not
@@ -204,7 +206,8 @@ class Scanner:
             if bounds.open:
                 carry_from = max(bounds.start, base)
                 break
-            findings += self._event(work, bounds, by_line, lines)
+            inside = starts[k : bisect.bisect_left(starts, bounds.end, k)]
+            findings += self._event(work, bounds, {o: by_line[o] for o in inside}, lines)
             done = bounds.end
             self._event_end = self.offset + (done - base)
         self._advance(work, base, carry_from, lines.at(carry_from), new, tail_size)
@@ -261,10 +264,13 @@ class Scanner:
         raws.pop()  # the piece after the last newline
         while len(raws) > 1 and (not raws[-1] or raws[-1].isspace()):
             raws.pop()  # trailing blank lines do not belong to the event
+        # by_line holds this event's candidate lines only, in order
         index: dict[int, set[int]] = {}
-        start, end = bounds.start, bounds.start + sum(len(r) + 1 for r in raws)
-        for offset in sorted(o for o in by_line if start <= o < end):
-            index[work.count(b"\n", start, offset)] = by_line[offset]
+        start, lines_kept = bounds.start, len(raws)
+        for offset, found in by_line.items():
+            number = work.count(b"\n", start, offset)
+            if number < lines_kept:  # not a trailing blank line
+                index[number] = found
         markers: list[int] = []
         event: list[EventLine] = []
         empty: frozenset[int] = frozenset()
