@@ -231,7 +231,7 @@ def scan(
     given = {k for k, v in follow_opts.items() if v not in (None, False, 0, 0.0)}
     if given & {"state_path", "reset_state", "from_start", "cooldown", "poll"}:
         _fail("--state, --reset-state, --from-start, --cooldown and --poll go with --follow")
-    out = _open_append(follow_opts.get("output")) or click.get_text_stream("stdout")
+    out = _open_append(follow_opts.get("output")) or sys.stdout
     policy = GatePolicy.from_options(
         fail_on, fail_on_regression=fail_on_regression, fail_on_unknown=fail_on_unknown
     )

@@ -194,7 +194,7 @@ def _run(
                 ruleset,
                 scope,
                 options,
-                stream=click.get_text_stream("stdout"),
+                stream=sys.stdout,
                 make_watcher=make_watcher,
                 control=control,
                 on_warning=_warn,

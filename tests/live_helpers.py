@@ -105,7 +105,8 @@ def state_stamp(path: Path) -> tuple[int, int] | None:
 
 
 class Tool:
-    """``python -m matcher.cli_live ARGS`` as a subprocess; stderr kept for assertions."""
+    """The real CLI as a subprocess: ``follow ARGS`` runs ``matcher scan --follow ARGS``,
+    ``watch ARGS`` runs ``matcher watch ARGS``; stderr kept for assertions."""
 
     def __init__(self, args: Sequence[object], tmp: Path, observer: str = "inotify") -> None:
         self.args = [str(a) for a in args]
@@ -122,8 +123,10 @@ class Tool:
         self.stderr_files.append(err)
         env = dict(os.environ, PYTHONPATH=str(ROOT), MATCHER_CACHE="0")
         with open(err, "wb") as err_fh, open(self.stdout, "ab") as out_fh:
+            command, *rest = self.args
+            argv = ["scan", "--follow", *rest] if command == "follow" else [command, *rest]
             self.proc = subprocess.Popen(
-                [sys.executable, "-m", "matcher.cli_live", *self.args],
+                [sys.executable, "-m", "matcher", *argv],
                 stdout=out_fh,
                 stderr=err_fh,
                 stdin=subprocess.DEVNULL,
