@@ -55,7 +55,6 @@ def unescape_line(text: str) -> str | None:
     return decoded if decoded != text else None
 
 
-
 def _replace(m: re.Match[str]) -> str:
     high, low, code, simple, dec, hexa, name = m.groups()
     if high:

@@ -28,11 +28,10 @@ import time
 from typing import Any
 
 from flask import Flask, g, jsonify, request
-from sqlalchemy import exc, insert, select, text
-from sqlalchemy.engine import Engine
-
 from jsonlog import JsonLinesFormatter
 from models import User, make_engine
+from sqlalchemy import exc, insert, select, text
+from sqlalchemy.engine import Engine
 
 POOL_SIZE = 2
 MAX_OVERFLOW = 0

@@ -26,11 +26,10 @@ import logging
 import socket
 
 import sqlalchemy.exc
-from sqlalchemy import create_engine, insert, select, text
-from sqlalchemy.exc import IntegrityError
-
 from jsonlog import JsonLinesFormatter
 from models import User, make_engine
+from sqlalchemy import create_engine, insert, select, text
+from sqlalchemy.exc import IntegrityError
 
 log = logging.getLogger("near_misses")
 # the same records again as JSON lines (app.py's formatter), so the file also has JSON near misses

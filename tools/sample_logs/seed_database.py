@@ -17,10 +17,9 @@ import logging
 import sys
 
 from faker import Faker
+from models import Base, User, make_engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
-
-from models import Base, User, make_engine
 
 log = logging.getLogger("seed_database")
 

@@ -10,11 +10,10 @@ from __future__ import annotations
 from typing import Any
 
 from faker import Faker
+from models import User
 from sqlalchemy import func, select, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
-
-from models import User
 
 
 def serialize_user(user: User) -> dict[str, Any]:
