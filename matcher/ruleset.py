@@ -16,7 +16,7 @@ from matcher.model import Role, Signature, Symptom
 from matcher.symptoms import SymptomPattern, compile_symptom
 
 # Bump when compiled patterns or the cache payload change meaning.
-ENGINE_VERSION = "4"
+ENGINE_VERSION = "5"
 CACHE_ENV = "MATCHER_CACHE"
 # Candidate id of an error marker (unknown-failure mode); symptom ids are >= 0.
 MARKER = -1
@@ -60,6 +60,7 @@ class Ruleset:
         engine: str | None = None,
         prefilter_blob: bytes | None = None,
         unknown: bool = False,
+        patterns: Sequence[SymptomPattern] | None = None,
     ) -> None:
         self.signatures = tuple(signatures)
         self.markers = unknown
@@ -69,7 +70,12 @@ class Ruleset:
             roles: dict[Role, list[int]] = {role: [] for role in Role}
             for symptom in sig.symptoms:
                 roles[symptom.role].append(len(self.symptoms))
-                self.symptoms.append(CompiledSymptom(sig_index, symptom, compile_symptom(symptom)))
+                pattern = (
+                    patterns[len(self.symptoms)]
+                    if patterns is not None
+                    else compile_symptom(symptom)
+                )
+                self.symptoms.append(CompiledSymptom(sig_index, symptom, pattern))
             self.by_signature.append({role: tuple(ix) for role, ix in roles.items()})
         self.engine = choose_engine(engine)
         # UNLESS symptoms never make a line a candidate; they are checked on candidates only.
@@ -119,6 +125,23 @@ class Ruleset:
         return [self.symptoms[i] for i in self.unfiltered]
 
 
+SIGNATURE_SUFFIXES = (".yml", ".yaml")
+
+
+def find_signature_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """Expand files and directories (recursively, ``*.yml``/``*.yaml``) in a stable order."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(
+                sorted(p for p in path.rglob("*") if p.suffix in SIGNATURE_SUFFIXES and p.is_file())
+            )
+        else:
+            found.append(path)
+    return found
+
+
 def compile_ruleset(
     signatures: Sequence[Signature], engine: str | None = None, unknown: bool = False
 ) -> Ruleset:
@@ -141,7 +164,6 @@ def load_ruleset(
     when the signature files are byte-for-byte the same (``$MATCHER_CACHE=0`` turns it off)."""
     from matcher.errors import Problem, SignatureError
     from matcher.model import SourceLocation
-    from matcher.signatures import find_signature_files, parse_signature_texts
 
     engine = choose_engine(engine)
     if cache is None:
@@ -159,8 +181,8 @@ def load_ruleset(
     key = _cache_key(texts, f"{engine}{'+markers' if unknown else ''}")
     cached = _read_cache(key) if cache else None
     if cached is not None:
-        signatures, blob = cached
-        return Ruleset(signatures, engine, blob, unknown=unknown)
+        signatures, blob, patterns = cached
+        return Ruleset(signatures, engine, blob, unknown=unknown, patterns=patterns)
     decoded: list[tuple[str, str]] = []
     for path, data in texts:
         try:
@@ -169,12 +191,15 @@ def load_ruleset(
             problems.append(
                 Problem(SourceLocation(path, 1, 1), "file", f"not UTF-8 (byte {exc.start})")
             )
+    from matcher.signatures import parse_signature_texts  # YAML is only read on a cache miss
+
     parsed = parse_signature_texts(decoded, problems)
     if problems:
         raise SignatureError(problems)
     ruleset = Ruleset(parsed, engine, unknown=unknown)
     if cache:
-        _write_cache(key, (ruleset.signatures, ruleset.prefilter.serialize()))
+        patterns = tuple(s.pattern for s in ruleset.symptoms)
+        _write_cache(key, (ruleset.signatures, ruleset.prefilter.serialize(), patterns))
     return ruleset
 
 
@@ -195,7 +220,10 @@ def _engine_version(engine: str) -> str:
     return "pure"
 
 
-def _read_cache(key: str) -> tuple[tuple[Signature, ...], bytes | None] | None:
+CachedRuleset = tuple[tuple[Signature, ...], bytes | None, tuple[SymptomPattern, ...]]
+
+
+def _read_cache(key: str) -> CachedRuleset | None:
     path = cache_dir() / f"{key}.pickle"
     try:
         with open(path, "rb") as fh:
@@ -204,13 +232,13 @@ def _read_cache(key: str) -> tuple[tuple[Signature, ...], bytes | None] | None:
             value = pickle.load(fh)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
         return None
-    if not (isinstance(value, tuple) and len(value) == 2):
+    if not (isinstance(value, tuple) and len(value) == 3):
         return None
-    signatures, blob = value
-    return tuple(signatures), blob
+    signatures, blob, patterns = value
+    return tuple(signatures), blob, tuple(patterns)
 
 
-def _write_cache(key: str, value: tuple[tuple[Signature, ...], bytes | None]) -> None:
+def _write_cache(key: str, value: CachedRuleset) -> None:
     directory = cache_dir()
     try:
         directory.mkdir(parents=True, exist_ok=True)

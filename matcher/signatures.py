@@ -12,7 +12,6 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from pathlib import Path
 from typing import Any, TypeVar
 
 import regex
@@ -28,6 +27,7 @@ from matcher.model import (
     Status,
     Symptom,
 )
+from matcher.ruleset import find_signature_files
 from matcher.symptoms import SymptomSyntaxError, compile_symptom
 from matcher.yamlsafe import BOOL, STR, TIMESTAMP, Key, Node, load_yaml
 
@@ -47,23 +47,8 @@ OPTIONAL = (
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}$")
 URL_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 HTTP_URL = re.compile(r"^[hH][tT][tT][pP][sS]?://[^\s/?#@]+(?:[/?#]\S*)?$")
-SIGNATURE_SUFFIXES = (".yml", ".yaml")
 EMPTY_PROBES = ("", "x", "a b", "ERROR: x 1 -", "_", "\t", "\u00e9")
 T = TypeVar("T")
-
-
-def find_signature_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """Expand files and directories (recursively, ``*.yml``/``*.yaml``) in a stable order."""
-    found: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            found.extend(
-                sorted(p for p in path.rglob("*") if p.suffix in SIGNATURE_SUFFIXES and p.is_file())
-            )
-        else:
-            found.append(path)
-    return found
 
 
 def load_signatures(paths: Iterable[str | os.PathLike[str]]) -> list[Signature]:

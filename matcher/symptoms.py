@@ -14,8 +14,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import regex
-
 from matcher.model import Symptom
 
 PLACEHOLDER = re.compile(r"<([a-z][a-z0-9_]{0,31})(?::([a-z][a-z0-9_]*))?>")
@@ -332,4 +330,6 @@ def _best_literal(literals: list[str]) -> bytes | None:
 
 
 def _is_word(ch: str) -> bool:
+    import regex  # the same \w as the exact patterns; imported only when compiling symptoms
+
     return regex.match(r"\w", ch) is not None
