@@ -20,11 +20,13 @@ def scan_file(
     path: str | os.PathLike[str],
     *,
     stats: ScanStats | None = None,
+    on_progress: Callable[[int], None] | None = None,
     **options: Any,
 ) -> Iterator[Finding]:
     """Scan a file (plain or gzip, or a JUnit XML report) or ``"-"`` for stdin. Raises
     ``SourceError`` after yielding every finding of what could be read, if the rest could not.
-    ``options`` are Scanner's (``events``, ``unknown``, ``on_warning`` …)."""
+    ``options`` are Scanner's (``events``, ``unknown``, ``on_warning`` …); ``on_progress`` is
+    called with the number of bytes of each chunk read."""
     name = os.fspath(path)
     chunks = read_chunks(name, idle=IDLE_FLUSH_SECONDS)
     first = next(chunks, b"")
@@ -34,11 +36,14 @@ def scan_file(
     scanner = Scanner(ruleset, display_name(name), **options)
     if stats is not None:
         scanner.stats = stats
+    progress = on_progress or (lambda size: None)
     try:
         yield from scanner.feed(first)
+        progress(len(first))
         for chunk in chunks:
             # b"": a pipe went quiet; report the event held open for a next line
             yield from scanner.feed(chunk) if chunk else scanner.flush()
+            progress(len(chunk))
     finally:
         # what was read is scanned even when reading failed part-way
         closing = scanner.close()
@@ -98,12 +103,14 @@ class ScanRun:
         paths: Iterable[str],
         on_warning: Callable[[str], None] | None = None,
         jobs: int = 1,
+        on_progress: Callable[[int], None] | None = None,
         **options: Any,
     ) -> None:
         self.ruleset = ruleset
         self.paths = list(paths) or ["-"]
         self.options = dict(options, on_warning=on_warning)
         self.jobs = jobs
+        self.on_progress = on_progress
         self.stats = ScanStats()
         self.errors: list[SourceError] = []
 
@@ -117,7 +124,13 @@ class ScanRun:
                 return
         for path in self.paths:
             try:
-                yield from scan_file(self.ruleset, path, stats=self.stats, **self.options)
+                yield from scan_file(
+                    self.ruleset,
+                    path,
+                    stats=self.stats,
+                    on_progress=self.on_progress,
+                    **self.options,
+                )
             except SourceError as exc:
                 self.errors.append(exc)
 
@@ -130,6 +143,8 @@ class ScanRun:
         ):
             yield from result.findings
             stats = result.stats
+            if self.on_progress is not None:
+                self.on_progress(stats.bytes)
             self.stats.lines += stats.lines
             self.stats.bytes += stats.bytes
             self.stats.unknown += stats.unknown

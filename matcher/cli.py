@@ -258,10 +258,21 @@ def scan(
         )
     tee = Tee(*reporters)
     jobs = jobs or (os.cpu_count() or 1)
-    run = ScanRun(ruleset, paths, on_warning=_warn, jobs=jobs, events=events, unknown=unknown)
+    progress = _progress(paths, quiet)
+    run = ScanRun(
+        ruleset,
+        paths,
+        on_warning=_warn,
+        jobs=jobs,
+        on_progress=progress,
+        events=events,
+        unknown=unknown,
+    )
     with _quiet_broken_pipe():
         for finding in run:
             tee.finding(finding)
+        if progress is not None:
+            progress.close()
         tee.finish(run.stats)
     decision = tally.decide(policy, unknown_checked=unknown)
     outputs_out = _open_append(outputs_file)
@@ -300,6 +311,17 @@ def _follow(
             **follow_opts,
         )
     )
+
+
+def _progress(paths: tuple[str, ...], quiet: bool) -> Any:
+    """A progress bar on stderr when it is a terminal (a long scan only; never with -q)."""
+    if quiet or not sys.stderr.isatty():
+        return None
+    from matcher.progress import Progress
+
+    sizes = [os.path.getsize(p) if os.path.isfile(p) else None for p in paths if p != "-"]
+    total = sum(sizes) if sizes and None not in sizes else None  # type: ignore[arg-type]
+    return Progress(sys.stderr, total)
 
 
 def _open_append(path: str | None) -> TextIO | None:
