@@ -33,6 +33,10 @@ MATCHER_VARIABLES = (
     "NO_COLOR",
     "FORCE_COLOR",
     "CLICOLOR_FORCE",
+    # a CI runner's own: a scan would append its summary/outputs there
+    "GITHUB_STEP_SUMMARY",
+    "GITHUB_OUTPUT",
+    "GITHUB_WORKSPACE",
 )
 
 # The two incidents of the core issue, as signature fields.
