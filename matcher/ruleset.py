@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -239,6 +238,8 @@ def _read_cache(key: str) -> CachedRuleset | None:
 
 
 def _write_cache(key: str, value: CachedRuleset) -> None:
+    import tempfile  # only when writing the cache: start-up stays short
+
     directory = cache_dir()
     try:
         directory.mkdir(parents=True, exist_ok=True)
