@@ -15,7 +15,7 @@ from matcher.model import Role, Signature, Symptom
 from matcher.symptoms import SymptomPattern, compile_symptom
 
 # Bump when compiled patterns or the cache payload change meaning.
-ENGINE_VERSION = "5"
+ENGINE_VERSION = "6"
 CACHE_ENV = "MATCHER_CACHE"
 # Candidate id of an error marker (unknown-failure mode); symptom ids are >= 0.
 MARKER = -1

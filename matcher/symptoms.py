@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from matcher.literal_chain import LiteralChain, parse_chain
 from matcher.model import Symptom
 
 PLACEHOLDER = re.compile(r"<([a-z][a-z0-9_]{0,31})(?::([a-z][a-z0-9_]*))?>")
@@ -133,7 +134,22 @@ def _compile_regex(symptom: Symptom) -> SymptomPattern:
     runs = [literal] if literal is not None else _required_runs(symptom.text)
     best = _best_literal(runs)
     prefilter = re.escape(best.decode("ascii")) if best else NO_PREFILTER
+    chain = parse_chain(symptom.text)
+    if chain is not None:
+        # A chain means the same to Hyperscan as to ``regex``: prefilter on all of it (fewer
+        # candidates than its longest literal, and a faster scan), escapes still let through.
+        prefilter = _loose_chain(chain)
     return SymptomPattern(symptom.text, prefilter, best, ())
+
+
+def _loose_chain(chain: LiteralChain) -> str:
+    pieces = ["." * min(chain.lead, 1)]
+    for i, literal in enumerate(chain.literals):
+        if i:
+            pieces.append(".+")
+        pieces.append(_loose_literal(literal, False))
+    pieces.append("." * min(chain.tail, 1))
+    return "".join(pieces)
 
 
 def _required_runs(pattern: str) -> list[str]:
