@@ -8,11 +8,10 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from matcher.errors import SourceError
-from matcher.junit_input import is_junit_xml
 from matcher.model import Finding
 from matcher.ruleset import Ruleset
 from matcher.scanner import IDLE_FLUSH_SECONDS, Scanner, ScanStats
-from matcher.sources import display_name, read_chunks
+from matcher.sources import display_name, is_junit_report, read_chunks
 
 
 def scan_file(
@@ -30,7 +29,7 @@ def scan_file(
     name = os.fspath(path)
     chunks = read_chunks(name, idle=IDLE_FLUSH_SECONDS)
     first = next(chunks, b"")
-    if is_junit_xml(first):
+    if is_junit_report(first):
         yield from _scan_junit(ruleset, name, itertools.chain([first], chunks), stats, options)
         return
     scanner = Scanner(ruleset, display_name(name), **options)

@@ -18,7 +18,7 @@ from matcher.events import EventRules, line_at
 from matcher.model import Finding, UnknownFailure
 from matcher.ruleset import Ruleset
 from matcher.scanner import Scanner, ScanStats
-from matcher.sources import GZIP_MAGIC, STDIN, display_name
+from matcher.sources import GZIP_MAGIC, STDIN, display_name, is_junit_report
 
 # Files smaller than this are not cut: start-up of a worker costs more than it saves.
 MIN_SEGMENT_BYTES = 64 << 20
@@ -70,12 +70,10 @@ def plan(paths: list[str], jobs: int, events: str) -> list[Segment]:
 def _plain_size(path: str) -> int | None:
     if path == STDIN:
         return None
-    from matcher.junit_input import is_junit_xml
-
     try:
         with open(path, "rb") as fh:
             head = fh.read(64 << 10)
-            if head.startswith(GZIP_MAGIC) or is_junit_xml(head):
+            if head.startswith(GZIP_MAGIC) or is_junit_report(head):
                 return None  # read as one stream
             st = os.fstat(fh.fileno())
     except OSError:
