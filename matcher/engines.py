@@ -28,11 +28,9 @@ class Prefilter(Protocol):
 
 
 def hyperscan_available() -> bool:
-    try:
-        import hyperscan  # noqa: F401
-    except ImportError:
-        return False
-    return True
+    import importlib.util
+
+    return importlib.util.find_spec("hyperscan") is not None
 
 
 def choose_engine(requested: str | None = None) -> str:
@@ -92,18 +90,31 @@ class HyperscanPrefilter:
     name = "hyperscan"
 
     def __init__(self, patterns: Sequence[str], database: bytes | None = None) -> None:
+        self.unfiltered: tuple[int, ...] = ()
+        self._body: bytes | None = None
+        if database is not None:
+            # Loaded on the first scan: a scan of empty input never pays for it.
+            self.unfiltered = self._read_unfiltered(database)
+            self._body = database[: -self._trailer_length(database)]
+            self._db: Any = None
+            return
+        self._db, self.unfiltered = self._compile(patterns)
+
+    @property
+    def _hs(self) -> Any:
         import hyperscan
 
-        self._hs: Any = hyperscan
-        self.unfiltered: tuple[int, ...] = ()
-        if database is not None:
-            self.unfiltered = self._read_unfiltered(database)
-            body = database[: -self._trailer_length(database)]
-            self.db = hyperscan.loadb(body, hyperscan.HS_MODE_BLOCK)
+        return hyperscan
+
+    @property
+    def db(self) -> Any:
+        if self._db is None and self._body is not None:
+            hs = self._hs
+            self._db = hs.loadb(self._body, hs.HS_MODE_BLOCK)
             # A deserialized database comes without the scratch space a scan needs.
-            self.db.scratch = hyperscan.Scratch(self.db)
-            return
-        self.db, self.unfiltered = self._compile(patterns)
+            self._db.scratch = hs.Scratch(self._db)
+            self._body = None
+        return self._db
 
     @staticmethod
     def _trailer_length(blob: bytes) -> int:
