@@ -26,6 +26,8 @@ _EXPORTS = {
     "scan_file": "matcher.api",
     "scan_lines": "matcher.api",
     "scan_text": "matcher.api",
+    "ScanRun": "matcher.api",
+    "UnknownFailure": "matcher.model",
     "compile_symptom": "matcher.symptoms",
     "Finding": "matcher.model",
     "Signature": "matcher.model",
