@@ -175,7 +175,7 @@ class EventRules:
             # Cut where the next line would take the event past a bound (a line that ends the
             # event anyway does not make it cut; blank lines count, so a run of them is bounded).
             over = lines >= MAX_EVENT_LINES or nxt - start > MAX_EVENT_BYTES
-            if not line.strip() or line == b"\r":
+            if not line or line.isspace():
                 if over:
                     return Bounds(start, last_line_end, False, True, header)
                 pending_blank = True
@@ -211,19 +211,19 @@ class EventRules:
 
     def _join(self, state: str, line: bytes, header: bytes, prev: bytes, blank: bool) -> str | None:
         """The state after ``line`` joins the event, or None if it starts a new one."""
+        first = line[:1]
+        if first in (b" ", b"\t"):
+            return state  # indented: no prefix, separator or marker starts with white space
         if PREFIX.match(line):
             return state if state == "pg" and self._pg_joins(line, header) else None
         if SEPARATOR.match(line):
             return None
         if state == "pytest":
             return state
-        first = line[:1]
         if self.python and line.startswith(TRACEBACK):
             return "traceback" if (state in ("error", "chain") or prev in CHAIN) else None
         if self.python and line in CHAIN:
             return "chain" if state in ("traceback", "exception", "chain") else None
-        if first in (b" ", b"\t"):
-            return state
         if self.pytest and PYTEST_E.match(line):
             return state
         return self._join_unindented(state, line, blank)

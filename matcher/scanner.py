@@ -344,14 +344,14 @@ class Scanner:
         marked = [i for i in markers if MARKER_CONFIRM.search(event[i].raw)]
         if not marked:
             return
-        telling = (line for line in reversed(event) if is_telling(line.raw))
+        telling = (line for line in reversed(event) if _may_tell(line.raw) and is_telling(line.raw))
         best = next(telling, event[marked[0]])
         self.stats.unknown.append(
             UnknownFailure(
                 source=self.source,
                 line=best.number,
                 text=render(decode_line(best.raw)),
-                kind=_kind(event),
+                kind=_kind([event[i] for i in marked]),
                 first_line=event[0].number,
                 last_line=event[-1].number,
             )
@@ -377,13 +377,19 @@ def _enclosing_test(work: bytes, start: int) -> bytes | None:
     return None
 
 
+def _may_tell(line: bytes) -> bool:
+    # Frames (indented, "at …", "File …") are never the telling line; skip them cheaply.
+    return line[:1] not in (b" ", b"\t") or line.lstrip().startswith((b"Caused by", b"Suppressed"))
+
+
 def _test_name(node_id: bytes) -> bytes:
     """``path/test_x.py::Class::test_y[1]`` -> ``Class::test_y[1]`` (as pytest's block header)."""
     return node_id.split(b"::", 1)[1] if b"::" in node_id else node_id
 
 
-def _kind(event: list[EventLine]) -> str:
-    text = b"\n".join(line.raw for line in event[:50])
+def _kind(marked: list[EventLine]) -> str:
+    """What kind of failure, from the lines the error markers were found on."""
+    text = b"\n".join(line.raw for line in marked)
     for needle, kind in (
         (b"Traceback (most recent call last):", "traceback"),
         (b"FAILED", "failed"),
