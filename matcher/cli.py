@@ -170,7 +170,7 @@ def cli() -> None:
     "--context",
     type=click.IntRange(0, 1000),
     default=0,
-    help="Show N lines of the event around each matched line (text format).",
+    help="Show N lines around each matched line, like grep -C (text format).",
 )
 @click.option(
     "--unknown/--no-unknown",
@@ -267,6 +267,7 @@ def scan(
         on_progress=progress,
         events=events,
         unknown=unknown,
+        context=context,
     )
     with _quiet_broken_pipe():
         for finding in run:

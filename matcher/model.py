@@ -130,6 +130,9 @@ class Finding:
     partial: bool = False
     testcase: str | None = None
     event_cut: bool = False  # the event was longer than the bounds and was cut
+    # Up to ``--context`` lines just before and after the event (what the buffer held).
+    context_before: tuple[str, ...] = ()
+    context_after: tuple[str, ...] = ()
 
     @property
     def id(self) -> str:

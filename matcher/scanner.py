@@ -299,6 +299,7 @@ class Scanner:
         findings = []
         failed = PYTEST_FAILED.match(bounds.header)
         test = _test_name(failed.group(1)) if failed else None
+        around = _around(work, bounds.start, len(event), self.context) if fired else ((), ())
         block = PYTEST_BLOCK.match(bounds.header)
         if block:
             section: bytes | None = block.group(1)
@@ -320,6 +321,8 @@ class Scanner:
                 truncated=self._cut_line is not None and self._cut_line in {h.line for h in hits},
                 event_cut=bounds.cut,
                 testcase=section.decode("utf-8", "replace") if section else None,
+                context_before=around[0],
+                context_after=around[1],
             )
             self.stats.findings[sig.id] = self.stats.findings.get(sig.id, 0) + 1
             findings.append(finding)
@@ -375,6 +378,29 @@ def _enclosing_test(work: bytes, start: int) -> bytes | None:
             return None if ended else header.group(1)
         pos = work.rfind(b"\n___", low, pos)
     return None
+
+
+def _around(work: bytes, start: int, lines: int, count: int) -> tuple[tuple[str, ...], ...]:
+    """Up to ``count`` lines before an event (``lines`` long, starting at ``start``) and after
+    it, as far as the buffer holds them: ``--context`` like ``grep -C``."""
+    if not count:
+        return ((), ())
+    before: list[bytes] = []
+    pos = start
+    while pos > 0 and len(before) < count:
+        prev = work.rfind(b"\n", 0, pos - 1) + 1
+        before.insert(0, work[prev : pos - 1])
+        pos = prev
+    after_start = start
+    for _ in range(lines):
+        after_start = work.find(b"\n", after_start) + 1
+    after = work[after_start:].split(b"\n", count)[:count]
+    if after and not after[-1] and after_start + sum(len(a) + 1 for a in after) > len(work):
+        after.pop()  # the piece after the buffer's last newline is no line
+    return (
+        tuple(render(decode_line(raw)) for raw in before),
+        tuple(render(decode_line(raw)) for raw in after),
+    )
 
 
 def _may_tell(line: bytes) -> bool:

@@ -497,3 +497,21 @@ def test_the_issue_example_of_a_catastrophic_regex_finishes(tmp_path: Path, engi
     sigs = redos_signature(tmp_path, "(a+)+$")
     code, out, _ = scan("-s", str(sigs), "--engine", engine, input=("a" * 30 + "!\n") * 20)
     assert (code, out) == (0, "")
+
+
+def test_context_reaches_outside_the_event_like_grep(core_signatures: Path) -> None:
+    log = (
+        "a1\na2\na3\n"
+        "2024-01-01 10:00:00 ERROR x\n"
+        "Traceback (most recent call last):\n"
+        '  File "x.py", line 1\n'
+        "psycopg2.errors.UniqueViolation: "
+        'duplicate key value violates unique constraint "ix_users_email"\n'
+        "b1\nb2\nb3\n"
+    )
+    code, out, _ = scan("-s", str(core_signatures), "-q", "--color", "never", "-C", "2", input=log)
+    assert code == 1
+    numbered = [line.split("|")[0].split()[-1] for line in out.splitlines() if "|" in line]
+    # the event is lines 4-7; two lines around the matched line 7 reach 8 and 9
+    assert numbered == ["4", "5", "6", "7", "8", "9"]
+    assert out.splitlines()[-3].endswith("| b2")

@@ -63,11 +63,12 @@ class TextReporter:
         other matched lines and ``context`` lines around them, numbered like ``grep -n``."""
         if len(finding.event) <= 1 and not self.context:
             return ["    " + self._highlight(finding)]
-        first = finding.first_line
-        wanted = {first}
+        first = finding.first_line - len(finding.context_before)
+        lines = (*finding.context_before, *finding.event, *finding.context_after)
+        wanted = {finding.first_line}
         for n in finding.matched_lines:
             wanted.update(range(n - self.context, n + self.context + 1))
-        shown = sorted(n for n in wanted if first <= n < first + len(finding.event))
+        shown = sorted(n for n in wanted if first <= n < first + len(lines))
         width = len(str(shown[-1]))
         out: list[str] = []
         previous = None
@@ -75,11 +76,7 @@ class TextReporter:
             if previous is not None and n > previous + 1:
                 out.append(f"    {'':>{width}}   ...")
             mark = ">" if n in finding.matched_lines else " "
-            text = (
-                self._highlight(finding)
-                if n == finding.line
-                else neutralize(finding.event[n - first])
-            )
+            text = self._highlight(finding) if n == finding.line else neutralize(lines[n - first])
             out.append(f"  {mark} {n:>{width}} | {text}")
             previous = n
         return out
