@@ -219,8 +219,8 @@ def scan(
     above --fail-on, 1 findings, 2 usage or signature error, 3 an input could not be read.
     """
     from matcher.api import ScanRun
-    from matcher.gating import GatePolicy, Tally, format_outputs
-    from matcher.reporters import UNKNOWN_BY_DEFAULT, Tee, make_reporter
+    from matcher.gating import GatePolicy, format_outputs
+    from matcher.reporters import UNKNOWN_BY_DEFAULT
 
     summary_file = summary_file or os.environ.get("GITHUB_STEP_SUMMARY") or None
     if unknown is None:
@@ -235,28 +235,7 @@ def scan(
     policy = GatePolicy.from_options(
         fail_on, fail_on_regression=fail_on_regression, fail_on_unknown=fail_on_unknown
     )
-    tally = Tally()
-    reporters = [
-        make_reporter(
-            fmt,
-            out,
-            color=_use_color(color, out),
-            context=context,
-            signatures=ruleset.signatures,
-            unknown=unknown,
-        ),
-        tally,
-    ]
-    summary_out = _open_append(summary_file)
-    if summary_out is not None:
-        from matcher.reporters.summary import SummaryReporter
-
-        reporters.append(
-            SummaryReporter(
-                summary_out, unknown=unknown, policy=policy, github_annotations=fmt == "github"
-            )
-        )
-    tee = Tee(*reporters)
+    tee, tally = _reporters(fmt, out, color, context, ruleset, unknown, policy, summary_file)
     jobs = jobs or (os.cpu_count() or 1)
     progress = _progress(paths, quiet)
     run = ScanRun(
@@ -284,6 +263,44 @@ def scan(
     if not quiet:
         click.echo(_summary(run, unknown), err=True)
     sys.exit(EXIT_INPUT if run.errors else decision.exit_status)
+
+
+def _reporters(
+    fmt: str,
+    out: TextIO,
+    color: str,
+    context: int,
+    ruleset: Any,
+    unknown: bool,
+    policy: Any,
+    summary_file: str | None,
+) -> tuple[Any, Any]:
+    """The chosen format, a tally for the exit status, and the Markdown summary if asked."""
+    from matcher.gating import Tally
+    from matcher.reporters import Tee, make_reporter
+
+    tally = Tally()
+    reporters = [
+        make_reporter(
+            fmt,
+            out,
+            color=_use_color(color, out),
+            context=context,
+            signatures=ruleset.signatures,
+            unknown=unknown,
+        ),
+        tally,
+    ]
+    summary_out = _open_append(summary_file)
+    if summary_out is not None:
+        from matcher.reporters.summary import SummaryReporter
+
+        reporters.append(
+            SummaryReporter(
+                summary_out, unknown=unknown, policy=policy, github_annotations=fmt == "github"
+            )
+        )
+    return Tee(*reporters), tally
 
 
 def _follow(
