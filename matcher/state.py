@@ -17,8 +17,8 @@ import os
 from dataclasses import dataclass
 from typing import Any, TextIO
 
+from matcher.content import ContentRecord, Probe
 from matcher.errors import StateError
-from matcher.tail import ContentRecord, Probe
 
 SCHEMA = "incident-matcher/state/v1"
 TMP_MARK = ".matcher-tmp-"

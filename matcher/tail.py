@@ -12,19 +12,26 @@ passed in. See docs/live.md for the rules this implements.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
+from matcher.content import (
+    FINGERPRINT_BYTES,
+    Content,
+    ContentRecord,
+    Probe,
+    Warn,
+    head_digest,
+    probe_head,
+    read_head,
+)
 from matcher.model import Finding
 from matcher.ruleset import Ruleset
-from matcher.scanner import MAX_LINE_BYTES, Scanner
 from matcher.sources import GZIP_MAGIC
 
-FINGERPRINT_BYTES = 1024
 READ_CHUNK = 1 << 20
 # Read at most this much of one file per poll, so that checkpoints keep coming during a backlog.
 READ_BUDGET = 8 << 20
@@ -37,127 +44,6 @@ MTIME_SLACK = 1.0
 
 FileId = tuple[int, int]
 Siblings = Callable[[str], Iterable[tuple[str, os.stat_result]]]
-Warn = Callable[[str], None]
-
-
-def _digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=10).hexdigest()
-
-
-@dataclass(frozen=True)
-class Probe:
-    """How to recognise a content: the digest of its first ``size`` bytes."""
-
-    size: int
-    digest: str
-
-    def matches(self, head: bytes) -> bool:
-        return len(head) >= self.size and _digest(head[: self.size]) == self.digest
-
-
-def probe_head(head: bytes) -> Probe | None:
-    """The probe of a file's first bytes, or None while they hold no complete line."""
-    return Probe(len(head), _digest(head)) if b"\n" in head else None
-
-
-def read_head(fd: int) -> bytes:
-    return os.pread(fd, FINGERPRINT_BYTES, 0)
-
-
-@dataclass(frozen=True)
-class ContentRecord:
-    """What is remembered of a content: where its next unreported line starts.
-
-    ``skip_to``: a partial last line was reported up to here; findings before it are not
-    reported again if the content turns up again with that line completed."""
-
-    key: str
-    probe: Probe
-    offset: int
-    line: int
-    skip_to: int = 0
-    path: str = ""
-
-
-class Content:
-    """A content being read: one Scanner, and the partial last line held back from it."""
-
-    def __init__(self, record: ContentRecord, ruleset: Ruleset, warn: Warn, now: float) -> None:
-        self.key, self.probe, self.path = record.key, record.probe, record.path
-        self.skip_to = record.skip_to
-        self.last_growth = now
-        self.orphaned_at: float | None = None
-        self.quiet = True  # flushed since it last grew
-        self._warn = warn
-        self.scanner = self._scanner(ruleset, record.offset, record.line)
-
-    def _scanner(self, ruleset: Ruleset, offset: int, line: int) -> Scanner:
-        self.read_pos = self.line_start = offset
-        self.pending = b""
-        return Scanner(
-            ruleset,
-            self.path,
-            first_line=line,
-            offset=offset,
-            fingerprint=self.key,
-            on_warning=self._warn,
-        )
-
-    def feed(self, data: bytes, source: str) -> list[Finding]:
-        """Scan the complete lines of ``data``; hold back a last line without its newline."""
-        self.scanner.source = self.path = source
-        self.quiet = False
-        buf = self.pending + data if self.pending else data
-        self.read_pos += len(data)
-        cut = buf.rfind(b"\n") + 1
-        findings = self.scanner.feed(buf[:cut]) if cut else []
-        if cut:
-            self.line_start = self.read_pos - (len(buf) - cut)
-        self.pending = buf[cut:]
-        if len(self.pending) > MAX_LINE_BYTES:  # the scanner keeps the head of an overlong line
-            findings += self.scanner.feed(self.pending)
-            self.pending = b""
-        return self._unseen(findings)
-
-    def _unseen(self, findings: list[Finding]) -> list[Finding]:
-        return [f for f in findings if f.offset >= self.skip_to] if self.skip_to else findings
-
-    def flush(self) -> list[Finding]:
-        self.quiet = True
-        return self._unseen(self.scanner.flush())
-
-    def record(self) -> ContentRecord:
-        scanner = self.scanner
-        return ContentRecord(
-            self.key,
-            self.probe,
-            scanner.committed_offset,
-            scanner.committed_line,
-            self.skip_to,
-            self.path,
-        )
-
-    def restart(self, ruleset: Ruleset, offset: int | None = None, line: int = 1) -> list[Finding]:
-        """New scanner (new signatures, or the content was cut short); re-reads from the
-        checkpoint, so nothing is lost and nothing already reported is reported again."""
-        findings = self.flush()
-        if offset is None:
-            offset, line = self.scanner.committed_offset, self.scanner.committed_line
-        self.scanner = self._scanner(ruleset, offset, line)
-        return findings
-
-    def finish(self) -> tuple[list[Finding], ContentRecord]:
-        """Let go: report a partial last line (``partial: true``) and return what to remember."""
-        findings = self.flush()
-        record = self.record()
-        if self.pending:
-            findings += self.scanner.feed(self.pending)
-            self.pending = b""
-        tail = self.scanner.close()
-        findings += [replace(f, partial=True) if f.offset >= self.line_start else f for f in tail]
-        if self.read_pos > record.offset:
-            record = replace(record, skip_to=max(self.skip_to, self.read_pos))
-        return self._unseen(findings), record
 
 
 @dataclass(eq=False)
@@ -533,7 +419,7 @@ class Tailer:
     def _find(self, head: bytes) -> str | None:
         for size in sorted({size for size, _ in self._index}, reverse=True):
             if len(head) >= size:
-                key = self._index.get((size, _digest(head[:size])))
+                key = self._index.get((size, head_digest(head[:size])))
                 if key is not None:
                     return key
         return None

@@ -11,6 +11,7 @@ import pytest
 from live_helpers import match_line, write_signatures
 
 from matcher.api import scan_text
+from matcher.content import ContentRecord, Probe
 from matcher.errors import StateError
 from matcher.live import Cooldown, repeat_to_dict
 from matcher.ruleset import load_ruleset
@@ -23,7 +24,6 @@ from matcher.state import (
     lock_state,
     save_state,
 )
-from matcher.tail import ContentRecord, Probe
 
 
 def test_round_trip(tmp_path: Path) -> None:

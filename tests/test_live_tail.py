@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 from live_helpers import line, match_line, noise_line, reuse_inode, write_signatures
 
+from matcher.content import FINGERPRINT_BYTES, ContentRecord
 from matcher.model import Finding
 from matcher.ruleset import Ruleset, load_ruleset
-from matcher.tail import FINGERPRINT_BYTES, ContentRecord, Tailer
+from matcher.tail import Tailer
 from matcher.watch import FollowScope, rotated_siblings
 
 
