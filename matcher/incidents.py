@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from matcher.errors import IncidentLogError, Problem, SourceError
+from matcher.logtext import is_log_text, quoted_runs
 from matcher.model import SEVERITY_NAMES, SourceLocation, Status, Symptom
 from matcher.symptoms import SymptomSyntaxError, compile_symptom
 
@@ -300,76 +301,12 @@ def _services(block: _Block) -> tuple[str, ...]:
 
 
 # Quotes of log text: code spans, "…" with nesting, and typographic “…”.
-_NAME_MESSAGE = re.compile(r"^[A-Za-z_][\w.$]*:\s+\S")
-_OPENS_CONTENT = "_<([{/\\$%'"
-
-
-def _quote_role(text: str, i: int) -> str:
-    """Whether the `"` at i opens or closes a quote, judged by the characters around it."""
-    before = text[i - 1] if i else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
-    can_open, can_close = not after.isspace(), not before.isspace()
-    if can_open and can_close:  # `key="v"`, `email""`: opens when content follows
-        return "open" if after.isalnum() or after in _OPENS_CONTENT else "close"
-    return "open" if can_open else "close"
-
-
-def _double_quoted(text: str, start: int) -> tuple[str | None, int]:
-    """The outermost "…" run opening at start (inner quotes stay literal) and where it ends."""
-    depth = 1
-    for i in range(start + 1, len(text)):
-        if text[i] == '"':
-            depth += 1 if _quote_role(text, i) == "open" else -1
-            if depth == 0:
-                return text[start + 1 : i], i + 1
-    last = text.rfind('"')  # unbalanced: the outermost pair is the first and the last quote
-    return (text[start + 1 : last], last + 1) if last > start else (None, start + 1)
-
-
-def _code_span(text: str, start: int) -> tuple[str | None, int]:
-    width = len(text) - start - len(text[start:].lstrip("`"))
-    end = re.compile(rf"(?<!`)`{{{width}}}(?!`)").search(text, start + width)
-    if end is None:
-        return None, start + width  # unmatched backticks are literal
-    return text[start + width : end.start()], end.end()
-
-
-def _typographic(text: str, start: int) -> tuple[str | None, int]:
-    end = text.find("\u201d", start)
-    return (text[start + 1 : end], end + 1) if end > 0 else (None, start + 1)
-
-
-_QUOTE_READERS = {"`": _code_span, "\u201c": _typographic, '"': _double_quoted}
-
-
-def _quoted_runs(text: str) -> list[str]:
-    """Every quoted run of a symptom text, left to right."""
-    runs: list[str] = []
-    i = 0
-    while i < len(text):
-        reader = _QUOTE_READERS.get(text[i])
-        if reader is None or (text[i] == '"' and _quote_role(text, i) == "close"):
-            i += 1
-            continue
-        run, i = reader(text, i)
-        if run and run.strip():
-            runs.append(run.strip())
-    return runs
-
-
-def _is_log_text(run: str) -> bool:
-    """A message reads as log text; a lone path, file name or identifier does not."""
-    if not any(c.isspace() for c in run):
-        return False
-    return len(run) >= 12 or _NAME_MESSAGE.match(run) is not None
-
-
 def _symptoms(block: _Block, problems: list[Problem]) -> tuple[tuple[str, ...], str | None]:
     """The log texts quoted by the symptom items, and the items that quote none."""
     symptoms: list[str] = []
     described: list[str] = []
     for item in block.sections.get("symptoms", []):
-        texts = [" ".join(run.split()) for run in _quoted_runs(item.text) if _is_log_text(run)]
+        texts = [" ".join(run.split()) for run in quoted_runs(item.text) if is_log_text(run)]
         for text in texts:
             try:  # as the signature loader will, so the error names the Markdown line
                 compile_symptom(Symptom(text, item.location))
