@@ -223,3 +223,13 @@ def writer_main(argv: Sequence[str]) -> None:
 if __name__ == "__main__":
     if sys.argv[1] == "writer":
         writer_main(sys.argv[2:])
+
+
+def wait_seqs(out: Path, expected: list[int]) -> None:
+    """Wait until the findings written to ``out`` carry exactly the sequence numbers
+    ``expected`` (or more than that, which then fails)."""
+    wait_for(
+        lambda: sorted(seqs(out)) == expected or len(seqs(out)) > len(expected),
+        what=f"findings {expected}",
+    )
+    assert sorted(seqs(out)) == expected

@@ -16,6 +16,7 @@ from live_helpers import (
     reuse_inode,
     seqs,
     wait_for,
+    wait_seqs,
     write_signatures,
 )
 
@@ -30,14 +31,6 @@ def append(path: Path, first: int, count: int = 1) -> None:
 def follow(tmp: Path, observer: str, *paths: Path, options: tuple[object, ...] = ()) -> Tool:
     args = ["follow", *paths, "-s", write_signatures(tmp), "-f", "json", "-o", tmp / "out.jsonl"]
     return Tool([*args, *options], tmp, observer)
-
-
-def wait_seqs(out: Path, expected: list[int]) -> None:
-    wait_for(
-        lambda: sorted(seqs(out)) == expected or len(seqs(out)) > len(expected),
-        what=f"findings {expected}",
-    )
-    assert sorted(seqs(out)) == expected
 
 
 @observers

@@ -17,6 +17,7 @@ from live_helpers import (
     read_records,
     seqs,
     wait_for,
+    wait_seqs,
     write_signatures,
 )
 
@@ -40,14 +41,6 @@ def watch(tmp: Path, observer: str, *args: object) -> Tool:
     base = ["watch", *args, "-s", tmp / "sigs", "-f", "json", "-o", tmp / "out.jsonl"]
     write_signatures(tmp)
     return Tool([*base, "--state", state, "--grace", "0.3"], tmp, observer)
-
-
-def wait_seqs(out: Path, expected: list[int]) -> None:
-    wait_for(
-        lambda: sorted(seqs(out)) == expected or len(seqs(out)) > len(expected),
-        what=f"findings {expected}",
-    )
-    assert sorted(seqs(out)) == expected
 
 
 @observers
