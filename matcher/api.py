@@ -11,7 +11,7 @@ from matcher.errors import SourceError
 from matcher.model import Finding
 from matcher.ruleset import Ruleset
 from matcher.scanner import IDLE_FLUSH_SECONDS, Scanner, ScanStats
-from matcher.sources import display_name, is_junit_report, read_chunks
+from matcher.sources import MIN_SEGMENT_BYTES, STDIN, display_name, is_junit_report, read_chunks
 
 
 def scan_file(
@@ -114,13 +114,10 @@ class ScanRun:
         self.errors: list[SourceError] = []
 
     def __iter__(self) -> Iterator[Finding]:
-        from matcher import parallel
-
-        if self.jobs > 1 and parallel.can_fork():
-            segments = parallel.plan(self.paths, self.jobs, self.options.get("events", "auto"))
-            if len(segments) > 1:
-                yield from self._parallel(segments)
-                return
+        segments = self._segments()
+        if len(segments) > 1:
+            yield from self._parallel(segments)
+            return
         for path in self.paths:
             try:
                 yield from scan_file(
@@ -132,6 +129,15 @@ class ScanRun:
                 )
             except SourceError as exc:
                 self.errors.append(exc)
+
+    def _segments(self) -> list[Any]:
+        if self.jobs < 2 or (len(self.paths) == 1 and _small(self.paths[0])):
+            return []  # a quick scan does not even import the pool
+        from matcher import parallel
+
+        if not parallel.can_fork():
+            return []
+        return parallel.plan(self.paths, self.jobs, self.options.get("events", "auto"))
 
     def _parallel(self, segments: list[Any]) -> Iterator[Finding]:
         from matcher import parallel
@@ -152,3 +158,13 @@ class ScanRun:
             if result.error is not None and segment.path not in reported:
                 reported.add(segment.path)
                 self.errors.append(result.error)
+
+
+def _small(path: str) -> bool:
+    """Too small to be cut into segments (parallel.plan's threshold); stdin is never cut."""
+    if path == STDIN:
+        return True
+    try:
+        return os.stat(path).st_size < 2 * MIN_SEGMENT_BYTES
+    except OSError:
+        return True  # scan_file reports it

@@ -33,6 +33,24 @@ def hyperscan_available() -> bool:
     return importlib.util.find_spec("hyperscan") is not None
 
 
+def hyperscan_fingerprint() -> str:
+    """Which Hyperscan build is installed, read from its files rather than by importing it (a
+    scan of empty input then never loads the library); a cached database is valid only for the
+    build that wrote it."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("hyperscan")
+    if spec is None or not spec.submodule_search_locations:
+        return "none"
+    parts = []
+    for folder in spec.submodule_search_locations:
+        for name in sorted(os.listdir(folder)):
+            if name == "_version.py" or name.endswith((".so", ".pyd", ".dylib")):
+                st = os.stat(os.path.join(folder, name))
+                parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
+    return ";".join(parts)
+
+
 def choose_engine(requested: str | None = None) -> str:
     """``auto`` picks Hyperscan where it is installed; ``$MATCHER_ENGINE`` overrides the default."""
     name = requested or os.environ.get(ENGINE_ENV) or "auto"

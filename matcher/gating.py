@@ -79,7 +79,7 @@ class Tally:
         self.findings = 0
         self.regressions = 0
         self.worst: Severity | None = None
-        self.not_retryable: list[str] = []
+        self.not_retryable: dict[str, None] = {}  # ids in order of first finding
         self.unknown: list[UnknownFailure] = []
         self.by_incident: dict[str, int] = {}
 
@@ -87,8 +87,8 @@ class Tally:
         sig = finding.signature
         self.findings += 1
         self.regressions += finding.is_regression
-        if not sig.retryable and sig.id not in self.not_retryable:
-            self.not_retryable.append(sig.id)
+        if not sig.retryable:
+            self.not_retryable[sig.id] = None
         self.worst = sig.severity if self.worst is None else max(self.worst, sig.severity)
         self.by_incident[sig.id] = self.by_incident.get(sig.id, 0) + 1
 

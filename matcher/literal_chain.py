@@ -1,5 +1,6 @@
 """Exact matching without a regex engine for patterns that are chains of literals and ``.+?``
-gaps, the form ``symptom_to_regex`` writes and that most ``regex:`` symptoms take.
+gaps, the form ``symptom_to_regex`` writes and that most ``regex:`` symptoms take (a single
+``.`` may stand for a placeholder at either end of the pattern).
 
 Compiling a pattern with the ``regex`` module costs about half a millisecond, which is most of
 the start-up cost of a thousand such symptoms; ``str.find`` needs no compiling. Placing each
@@ -32,12 +33,15 @@ class ChainMatch:
 @dataclass(frozen=True)
 class LiteralChain:
     """``lead`` characters, then each literal with ``gaps[i]`` characters before it (``>= 1``
-    after the first), then ``tail`` characters; no gap crosses a newline."""
+    after the first), then ``tail`` characters; no gap crosses a newline. ``lead_exact``: the
+    lead is single ``.`` only, so the match starts ``lead`` characters before the first literal
+    (a lazy ``.+?`` lead lets it start at the beginning of the text)."""
 
     lead: int
     literals: tuple[str, ...]
     gaps: tuple[int, ...]
     tail: int
+    lead_exact: bool = False
 
     def search(self, text: str) -> ChainMatch | None:
         """The match in a text without newlines (lines are; a decoded JSON string may not be)."""
@@ -52,7 +56,9 @@ class LiteralChain:
             end = found + len(literal)
         if len(text) - end < self.tail:
             return None
-        return ChainMatch(0 if self.lead else first, end + self.tail)
+        # A ``.+?`` lead lets the match start at 0; single dots put it ``lead`` before.
+        start = first - self.lead if self.lead_exact else (0 if self.lead else first)
+        return ChainMatch(start, end + self.tail)
 
 
 class ChainMatcher:
@@ -76,25 +82,28 @@ class ChainMatcher:
 
 def parse_chain(pattern: str) -> LiteralChain | None:
     """The chain a pattern stands for, or None if it uses anything but escaped or plain
-    literal characters and ``.+?`` gaps."""
-    pieces: list[str | int] = []  # a literal run, or a gap's length
+    literal characters, ``.+?`` gaps and single ``.`` at either end."""
+    pieces: list[str | list[int]] = []  # a literal run, or a gap: [length, lazy parts in it]
     i, literal = 0, []
     while i < len(pattern):
         ch = pattern[i]
+        lazy = pattern.startswith(".+?", i)
         if ch == "\\":
             if i + 1 >= len(pattern) or pattern[i + 1].isalnum() or pattern[i + 1] == "_":
                 return None  # \d, \b, \n …: a class, an assertion or an escape code
             literal.append(pattern[i + 1])
             i += 2
-        elif pattern.startswith(".+?", i):
+        elif lazy or (ch == "." and pattern[i + 1 : i + 2] not in ("+", "*", "?", "{")):
             if literal:
                 pieces.append("".join(literal))
                 literal = []
-            if pieces and isinstance(pieces[-1], int):
-                pieces[-1] += 1
-            else:
-                pieces.append(1)
-            i += 3
+            gap = pieces[-1] if pieces and not isinstance(pieces[-1], str) else None
+            if gap is None:
+                gap = [0, 0]
+                pieces.append(gap)
+            gap[0] += 1
+            gap[1] += lazy
+            i += 3 if lazy else 1
         elif ch in _SPECIAL:
             return None
         else:
@@ -105,12 +114,17 @@ def parse_chain(pattern: str) -> LiteralChain | None:
     return _chain(pieces)
 
 
-def _chain(pieces: list[str | int]) -> LiteralChain | None:
-    lead = pieces.pop(0) if pieces and isinstance(pieces[0], int) else 0
-    tail = pieces.pop() if pieces and isinstance(pieces[-1], int) else 0
+def _chain(pieces: list[str | list[int]]) -> LiteralChain | None:
+    lead = pieces.pop(0) if pieces and not isinstance(pieces[0], str) else [0, 0]
+    tail = pieces.pop() if pieces and not isinstance(pieces[-1], str) else [0, 0]
     literals = tuple(p for p in pieces if isinstance(p, str))
-    gaps = tuple(p for p in pieces if isinstance(p, int))
+    gaps = [p for p in pieces if not isinstance(p, str)]
     if not literals or len(gaps) != len(literals) - 1:
         return None
-    assert isinstance(lead, int) and isinstance(tail, int)
-    return LiteralChain(lead, literals, gaps, tail)
+    if any(not lazy for _, lazy in gaps):
+        return None  # an exact gap inside: finding each literal early no longer suffices
+    assert not isinstance(lead, str) and not isinstance(tail, str)
+    # A lazy tail, like a ``.`` one, takes exactly its least length.
+    return LiteralChain(
+        lead[0], literals, tuple(n for n, _ in gaps), tail[0], lead[0] > 0 and not lead[1]
+    )

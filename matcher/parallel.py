@@ -18,10 +18,15 @@ from matcher.events import EventRules, line_at
 from matcher.model import Finding, UnknownFailure
 from matcher.ruleset import Ruleset
 from matcher.scanner import Scanner, ScanStats
-from matcher.sources import GZIP_MAGIC, STDIN, display_name, is_junit_report
+from matcher.sources import (
+    GZIP_MAGIC,
+    MIN_SEGMENT_BYTES,
+    STDIN,
+    display_name,
+    is_junit_report,
+)
 
 # Files smaller than this are not cut: start-up of a worker costs more than it saves.
-MIN_SEGMENT_BYTES = 64 << 20
 READ_SIZE = 4 << 20
 BOUNDARY_SEARCH_BYTES = 8 << 20
 

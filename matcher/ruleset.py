@@ -5,17 +5,24 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from matcher.engines import HyperscanPrefilter, Prefilter, PurePrefilter, choose_engine
+from matcher.engines import (
+    HyperscanPrefilter,
+    Prefilter,
+    PurePrefilter,
+    choose_engine,
+    hyperscan_fingerprint,
+)
 from matcher.model import Role, Signature, Symptom
 from matcher.symptoms import SymptomPattern, compile_symptom
 
 # Bump when compiled patterns or the cache payload change meaning.
-ENGINE_VERSION = "6"
+ENGINE_VERSION = "7"
+ROLES = tuple(Role)  # iterating an Enum class is slow; a ruleset does it per signature
 CACHE_ENV = "MATCHER_CACHE"
 # Candidate id of an error marker (unknown-failure mode); symptom ids are >= 0.
 MARKER = -1
@@ -66,7 +73,7 @@ class Ruleset:
         self.symptoms: list[CompiledSymptom] = []
         self.by_signature: list[dict[Role, tuple[int, ...]]] = []
         for sig_index, sig in enumerate(self.signatures):
-            roles: dict[Role, list[int]] = {role: [] for role in Role}
+            roles: dict[Role, list[int]] = {role: [] for role in ROLES}
             for symptom in sig.symptoms:
                 roles[symptom.role].append(len(self.symptoms))
                 pattern = (
@@ -125,32 +132,49 @@ class Ruleset:
 def _compile_confirm(compiled: CompiledSymptom) -> Any:
     """The exact pattern of a symptom: a literal chain needs no regex compiling (a regex
     costs about 0.5 ms to compile, most of a 1000-symptom scan's start-up)."""
-    from matcher.literal_chain import ChainMatcher, parse_chain
+    pattern = compiled.pattern
+    if pattern.chain is not None:
+        from matcher.literal_chain import ChainMatcher
 
-    pattern = compiled.pattern.pattern
-    chain = parse_chain(pattern) if compiled.symptom.is_regex else None
-    if chain is not None:
-        return ChainMatcher(pattern, chain)
+        return ChainMatcher(pattern.pattern, pattern.chain)
     import regex  # imported on first candidate: an empty scan starts faster
 
-    return regex.compile(pattern)
+    return regex.compile(pattern.pattern)
 
 
 SIGNATURE_SUFFIXES = (".yml", ".yaml")
 
 
-def find_signature_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+def find_signature_files(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
     """Expand files and directories (recursively, ``*.yml``/``*.yaml``) in a stable order."""
-    found: list[Path] = []
+    found: list[str] = []
     for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
+        path = str(Path(raw))  # as Path shows it: no trailing slash, no leading ./
+        if os.path.isdir(path):
             found.extend(
-                sorted(p for p in path.rglob("*") if p.suffix in SIGNATURE_SUFFIXES and p.is_file())
+                os.path.join(path, *parts) for parts in sorted(_signature_files_under(path))
             )
         else:
             found.append(path)
     return found
+
+
+def _signature_files_under(root: str) -> Iterator[tuple[str, ...]]:
+    """Relative path parts (sorting them sorts like paths) of the signature files below
+    ``root``; symlinked directories are not entered. os.scandir and strings, not Path.rglob:
+    a thousand Path objects cost more than the rest of a cached start-up."""
+    pending: list[tuple[str, ...]] = [()]
+    while pending:
+        rel = pending.pop()
+        try:
+            entries = list(os.scandir(os.path.join(root, *rel)))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                pending.append((*rel, entry.name))
+            elif os.path.splitext(entry.name)[1] in SIGNATURE_SUFFIXES and entry.is_file():
+                yield (*rel, entry.name)
 
 
 def compile_ruleset(
@@ -183,10 +207,11 @@ def load_ruleset(
     texts: list[tuple[str, bytes]] = []
     for file in find_signature_files(paths):
         try:
-            texts.append((str(file), file.read_bytes()))
+            with open(file, "rb") as fh:
+                texts.append((file, fh.read()))
         except OSError as exc:
             reason = "no such file" if isinstance(exc, FileNotFoundError) else exc.strerror
-            problems.append(Problem(SourceLocation(str(file), 1, 1), "file", str(reason)))
+            problems.append(Problem(SourceLocation(file, 1, 1), "file", str(reason)))
     if problems:
         raise SignatureError(problems)
     key = _cache_key(texts, f"{engine}{'+markers' if unknown else ''}")
@@ -224,11 +249,7 @@ def _cache_key(texts: Sequence[tuple[str, bytes]], variant: str) -> str:
 
 
 def _engine_version(engine: str) -> str:
-    if engine == "hyperscan":
-        import hyperscan
-
-        return str(getattr(hyperscan, "__version__", "?"))
-    return "pure"
+    return hyperscan_fingerprint() if engine == "hyperscan" else "pure"
 
 
 CachedRuleset = tuple[tuple[Signature, ...], bytes | None, tuple[SymptomPattern, ...]]

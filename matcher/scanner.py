@@ -216,6 +216,8 @@ class Scanner:
     def _candidates(self, work: bytes, base: int) -> dict[int, set[int]]:
         region = memoryview(work)[base:] if base else work
         by_line: dict[int, set[int]] = {}
+        if len(work) == base:
+            return by_line  # nothing new (an empty input never loads the prefilter's database)
         rfind = work.rfind
         for symptom, pos in self.ruleset.candidates(region, markers=self.unknown):
             if symptom == PYTEST:

@@ -59,11 +59,12 @@ def load_signatures(paths: Iterable[str | os.PathLike[str]]) -> list[Signature]:
     texts: list[tuple[str, str]] = []
     for file in files:
         try:
-            texts.append((str(file), file.read_text(encoding="utf-8")))
+            with open(file, encoding="utf-8") as fh:
+                texts.append((file, fh.read()))
         except FileNotFoundError:
-            problems.append(Problem(SourceLocation(str(file), 1, 1), "file", "no such file"))
+            problems.append(Problem(SourceLocation(file, 1, 1), "file", "no such file"))
         except (OSError, UnicodeDecodeError) as exc:
-            problems.append(Problem(SourceLocation(str(file), 1, 1), "file", _os_reason(exc)))
+            problems.append(Problem(SourceLocation(file, 1, 1), "file", _os_reason(exc)))
     signatures = parse_signature_texts(texts, problems)
     if problems:
         raise SignatureError(problems)

@@ -13,6 +13,8 @@ from matcher.errors import SourceError
 CHUNK_SIZE = 4 << 20
 GZIP_MAGIC = b"\x1f\x8b"
 STDIN = "-"
+# `--jobs` cuts a plain file into segments of at least this size (matcher.parallel).
+MIN_SEGMENT_BYTES = 64 << 20
 
 
 def is_junit_report(head: bytes) -> bool:

@@ -108,6 +108,8 @@ class SymptomPattern:
     prefilter: str
     literal: bytes | None
     groups: tuple[tuple[str, str], ...]  # (regex group name, placeholder name as written)
+    # A regex that is a literal chain is confirmed with str.find, never compiled.
+    chain: LiteralChain | None = None
 
 
 @dataclass(frozen=True)
@@ -139,7 +141,7 @@ def _compile_regex(symptom: Symptom) -> SymptomPattern:
         # A chain means the same to Hyperscan as to ``regex``: prefilter on all of it (fewer
         # candidates than its longest literal, and a faster scan), escapes still let through.
         prefilter = _loose_chain(chain)
-    return SymptomPattern(symptom.text, prefilter, best, ())
+    return SymptomPattern(symptom.text, prefilter, best, (), chain)
 
 
 def _loose_chain(chain: LiteralChain) -> str:

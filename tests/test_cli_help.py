@@ -27,3 +27,39 @@ def test_every_command_has_help_and_a_readme_section(name: str) -> None:
 
 def test_the_commands_are_the_documented_ones() -> None:
     assert sorted(cli.commands) == ["compile", "scan", "test", "watch"]
+
+
+def test_the_grace_option_defaults_to_the_tailers_grace() -> None:
+    # cli_live repeats the tailer's default so that `matcher scan` need not import the tailer.
+    from matcher.tail import DEFAULT_GRACE
+
+    result = CliRunner().invoke(cli, ["watch", "--help"], prog_name="matcher")
+    assert f"default: {DEFAULT_GRACE}" in " ".join(result.output.split())
+
+
+def test_a_plain_scan_imports_neither_the_live_mode_nor_the_pool(tmp_path: Path) -> None:
+    # Start-up time (issue 6): a one-file scan loads only the engine it runs.
+    import subprocess
+    import sys
+
+    log = tmp_path / "app.log"
+    log.write_text("nothing to see\n", encoding="utf-8")
+    signatures = Path(__file__).resolve().parent.parent / "signatures"
+    code = (
+        "import sys, runpy; sys.argv = ['matcher', 'scan', '-s', sys.argv[1], sys.argv[2]];\n"
+        "try: runpy.run_module('matcher', run_name='__main__')\n"
+        "except SystemExit: pass\n"
+        "names = sorted(m for m in sys.modules if m.startswith('matcher'))\n"
+        "print(' '.join(names), file=sys.stderr)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(signatures), str(log)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    loaded = done.stderr.strip().splitlines()[-1].split()
+    assert "matcher.scanner" in loaded, done.stderr
+    for heavy in ("matcher.tail", "matcher.content", "matcher.parallel", "matcher.live"):
+        assert heavy not in loaded, f"{heavy} imported by a plain scan"
