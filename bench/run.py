@@ -41,6 +41,7 @@ from checking import (
 )
 from corpora import (
     CorpusSet,
+    ScanInput,
     load_gen_corpus,
     load_truth,
     prepare_set,
@@ -113,7 +114,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         "corpus; repeatable or comma-separated, e.g. naive:1000=10",
     )
     ap.add_argument("--timeout", type=float, default=900.0, help="seconds per tool run")
-    ap.add_argument("--repeat", type=int, default=1, help="runs per tool; median wall time")
+    ap.add_argument("--repeat", type=int, default=1, help="runs per tool (round-robin over every N and tool); median wall time")
     ap.add_argument("--startup-runs", type=int, default=5)
     ap.add_argument(
         "--no-gnu-time",
@@ -169,6 +170,16 @@ def _prefix_overrides(
 
 
 @dataclass
+class RowPlan:
+    """One row of the table while its runs are made."""
+
+    row: Row
+    cs: CorpusSet
+    inp: ScanInput
+    samples: list[Timed] = field(default_factory=list)
+
+
+@dataclass
 class Runner:
     args: argparse.Namespace
     scratch: Path  # holds the XDG cache dirs; deleted at the end
@@ -184,11 +195,16 @@ class Runner:
 
     def run_all(self, sets: list[CorpusSet]) -> tuple[list[Row], list[str]]:
         self.prime(sets[0])
-        rows: list[Row] = []
-        for cs in sets:
-            # Same footing for every tool: the corpus is in the page cache before the first.
-            warm_page_cache(cs.corpus)
-            rows.extend(self.run_tool(tool, cs) for tool in SCAN_TOOLS if tool in self.tools)
+        # Round-robin: each round runs every (N, tool) once, so a machine that speeds up or
+        # slows down over minutes (a shared host does) moves every row alike, and the ratios
+        # and the flatness compare runs made close together.
+        tools = [tool for tool in SCAN_TOOLS if tool in self.tools]
+        plans = [self.plan_row(tool, cs) for cs in sets for tool in tools]
+        for _ in range(self.args.repeat):
+            for plan in plans:
+                if plan.row.status == "ok":
+                    self.run_once(plan)
+        rows = [self.finish_row(plan) for plan in plans]
         extras = [flatness(rows)] if "matcher-warm" in self.tools else []
         if "matcher-startup" in self.tools:
             extras.append(self.startup(sets))
@@ -198,27 +214,36 @@ class Runner:
 
     # -- one measured run per tool and N -------------------------------------------------
 
-    def run_tool(self, tool: str, cs: CorpusSet) -> Row:
+    def plan_row(self, tool: str, cs: CorpusSet) -> RowPlan:
         inp = scan_input(cs, prefix_for(tool, cs.n, self.args.prefix_overrides))
-        if inp.path != cs.corpus:
-            warm_page_cache(inp.path)
         row = Row(tool, cs.n, inp.nbytes, cs.corpus.stat().st_size, inp.prefix_mb, "ok")
+        return RowPlan(row, cs, inp)
+
+    def run_once(self, plan: RowPlan) -> None:
+        # Same footing for every run: its input is in the page cache before it starts.
+        warm_page_cache(plan.inp.path)
+        tool, cs, row = plan.row.tool, plan.cs, plan.row
+        env = tool_env(tool, self.env, self.cache_for(tool, cs))
         out, err = cs.outdir / f"{tool}.out", cs.outdir / f"{tool}.err"
-        samples: list[Timed] = []
-        for _ in range(self.args.repeat):
-            env = tool_env(tool, self.env, self.cache_for(tool, cs))
-            timed = self.timed(command(tool, cs, inp.path), env, out, err)
-            bad = failure(tool, timed, self.args.timeout)
-            if bad is not None:
-                row.status, row.detail = bad
-                _log(row)
-                return row
-            samples.append(timed)
+        timed = self.timed(command(tool, cs, plan.inp.path), env, out, err)
+        bad = failure(tool, timed, self.args.timeout)
+        if bad is not None:
+            row.status, row.detail = bad
+            return
+        plan.samples.append(timed)
+
+    def finish_row(self, plan: RowPlan) -> Row:
+        row, samples = plan.row, plan.samples
+        out = plan.cs.outdir / f"{row.tool}.out"
+        if row.status != "ok":
+            out.unlink(missing_ok=True)
+            _log(row)
+            return row
         row.wall_s = statistics.median(t.wall_s for t in samples)
         row.rss_kb = max((t.peak_rss_kb for t in samples if t.peak_rss_kb), default=None)
         row.rss_is_upper_bound = all(t.rss_is_upper_bound for t in samples)
-        try:
-            row.verdict, row.detail = verify(tool, out, inp.truth)
+        try:  # the last run's output
+            row.verdict, row.detail = verify(row.tool, out, plan.inp.truth)
         except (OSError, ValueError) as exc:
             row.status, row.detail = "error", f"unparseable output: {exc}"
         finally:

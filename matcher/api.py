@@ -137,7 +137,12 @@ class ScanRun:
 
         if not parallel.can_fork():
             return []
-        return parallel.plan(self.paths, self.jobs, self.options.get("events", "auto"))
+        events = self.options.get("events", "auto")
+        if self.options.get("context"):
+            # Lines after an event come from the buffer: a cut would shorten them, so files
+            # are scanned whole (several still run side by side).
+            return parallel.plan(self.paths, self.jobs, events, min_bytes=1 << 62)
+        return parallel.plan(self.paths, self.jobs, events)
 
     def _parallel(self, segments: list[Any]) -> Iterator[Finding]:
         from matcher import parallel

@@ -8,16 +8,18 @@ before them, so the output is the same as a sequential scan's.
 from __future__ import annotations
 
 import dataclasses
+import io
 import os
+import pickle
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from matcher.errors import SourceError
 from matcher.events import EventRules, line_at
-from matcher.model import Finding, UnknownFailure
+from matcher.model import Finding, Signature, UnknownFailure
 from matcher.ruleset import Ruleset
-from matcher.scanner import Scanner, ScanStats
+from matcher.scanner import HISTORY_BYTES, Scanner, ScanStats, SegmentNotes
 from matcher.sources import (
     GZIP_MAGIC,
     MIN_SEGMENT_BYTES,
@@ -29,6 +31,11 @@ from matcher.sources import (
 # Files smaller than this are not cut: start-up of a worker costs more than it saves.
 READ_SIZE = 4 << 20
 BOUNDARY_SEARCH_BYTES = 8 << 20
+# Segments of a big file: many small ones rather than one per worker, so that the findings
+# of the first arrive early and those of the last little after the scan (the parent writes
+# them out while the workers go on), and a slow segment does not hold up the others.
+SEGMENT_BYTES = 32 << 20
+MAX_SEGMENTS = 256
 
 # Set in the parent just before forking, so that workers inherit the compiled ruleset
 # instead of receiving it pickled.
@@ -49,18 +56,27 @@ class SegmentResult:
     stats: ScanStats
     lines: int  # lines in the segment, to shift the next segment's line numbers
     error: SourceError | None
+    notes: SegmentNotes | None = None  # what only the segments before can settle
 
 
-def plan(paths: list[str], jobs: int, events: str) -> list[Segment]:
-    """Cut regular, uncompressed files into about ``jobs`` segments each, if they are big."""
+def plan(
+    paths: list[str],
+    jobs: int,
+    events: str,
+    *,
+    min_bytes: int = 2 * MIN_SEGMENT_BYTES,
+    segment_bytes: int = SEGMENT_BYTES,
+) -> list[Segment]:
+    """Cut regular, uncompressed files of at least ``min_bytes`` into segments of about
+    ``segment_bytes`` (at least two per worker), each starting where no event can span."""
     segments: list[Segment] = []
     rules = EventRules(events)
     for path in paths:
         size = _plain_size(path)
-        if size is None or jobs < 2 or size < 2 * MIN_SEGMENT_BYTES:
+        if size is None or jobs < 2 or size < min_bytes:
             segments.append(Segment(path, 0, None, True))
             continue
-        count = min(jobs * 2, size // MIN_SEGMENT_BYTES)
+        count = min(MAX_SEGMENTS, max(jobs * 2, size // segment_bytes))
         cuts = [0]
         for k in range(1, count):
             cut = _boundary(path, size * k // count, rules)
@@ -90,14 +106,21 @@ def _plain_size(path: str) -> int | None:
 
 def _boundary(path: str, near: int, rules: EventRules) -> int | None:
     """Offset of the first line at or after ``near`` that no event can span into."""
-    with open(path, "rb") as fh:
-        fh.seek(max(0, near - 1))
-        buf = fh.read(BOUNDARY_SEARCH_BYTES)
-    base = max(0, near - 1)
+    size = 64 << 10  # usually enough; an event is at most MAX_EVENT_BYTES
+    while True:
+        with open(path, "rb") as fh:
+            fh.seek(max(0, near - 1))
+            buf = fh.read(size)
+        found = _boundary_in(buf, max(0, near - 1), rules)
+        if found is not None or len(buf) < size or size >= BOUNDARY_SEARCH_BYTES:
+            return found
+        size = min(size * 8, BOUNDARY_SEARCH_BYTES)
+
+
+def _boundary_in(buf: bytes, base: int, rules: EventRules) -> int | None:
     start = buf.find(b"\n") + 1  # skip to a line start
     if not start:
         return None
-    prev_start = start
     prev, pos = line_at(buf, start)
     while pos < len(buf):
         line, nxt = line_at(buf, pos)
@@ -105,8 +128,7 @@ def _boundary(path: str, near: int, rules: EventRules) -> int | None:
             return None  # the line may be cut by the read
         if rules.is_boundary(line, prev):
             return base + pos
-        prev, prev_start, pos = line, pos, nxt
-    del prev_start
+        prev, pos = line, nxt
     return None
 
 
@@ -114,16 +136,42 @@ def scan_segment(ruleset: Ruleset, segment: Segment, options: dict[str, Any]) ->
     if segment.end is None and segment.start == 0:
         return _scan_whole(ruleset, segment.path, options)
     stats = ScanStats()
-    scanner = Scanner(ruleset, display_name(segment.path), offset=segment.start, **options)
-    scanner.stats = stats
     findings: list[Finding] = []
     error = None
+    try:
+        history = b"" if segment.first else _history_before(segment)
+    except SourceError as exc:
+        return SegmentResult([], stats, 0, exc)
+    scanner = Scanner(
+        ruleset,
+        display_name(segment.path),
+        offset=segment.start,
+        history=history,
+        segment=not segment.first,
+        **options,
+    )
+    scanner.stats = stats
     try:
         findings += _feed_range(scanner, segment)
     except SourceError as exc:
         error = exc
     findings += scanner.close()
-    return SegmentResult(findings, stats, scanner.next_line - 1, error)
+    notes = scanner.notes
+    if notes is not None:
+        notes.tests = scanner.pytest_tests
+    return SegmentResult(findings, stats, scanner.next_line - 1, error, notes)
+
+
+def _history_before(segment: Segment) -> bytes:
+    """The complete lines a whole-file scan would hold for look-back at the segment's start."""
+    start = max(0, segment.start - HISTORY_BYTES)
+    try:
+        with open(segment.path, "rb") as fh:
+            fh.seek(start)
+            data = fh.read(segment.start - start)
+    except OSError as exc:
+        raise SourceError(segment.path, exc.strerror or str(exc)) from None
+    return data if start == 0 else data[data.find(b"\n") + 1 :]
 
 
 def _scan_whole(ruleset: Ruleset, path: str, options: dict[str, Any]) -> SegmentResult:
@@ -158,8 +206,43 @@ def _feed_range(scanner: Scanner, segment: Segment) -> list[Finding]:
     return findings
 
 
-def _worker(index: int) -> SegmentResult:
-    return scan_segment(_WORKER["ruleset"], _WORKER["segments"][index], _WORKER["options"])
+def _worker(index: int) -> bytes:
+    ruleset: Ruleset = _WORKER["ruleset"]
+    result = scan_segment(ruleset, _WORKER["segments"][index], _WORKER["options"])
+    return _dump(result, ruleset)
+
+
+class _SignatureRefPickler(pickle.Pickler):
+    """Pickles a finding's signature as its index in the ruleset both processes hold: a
+    thousand signatures' titles, examples and resolutions are not copied for every segment,
+    and the parent's findings point at the parent's own signatures."""
+
+    def __init__(self, file: io.BytesIO, ruleset: Ruleset) -> None:
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self._index = {id(sig): i for i, sig in enumerate(ruleset.signatures)}
+
+    def persistent_id(self, obj: Any) -> int | None:
+        return self._index.get(id(obj)) if type(obj) is Signature else None
+
+
+class _SignatureRefUnpickler(pickle.Unpickler):
+    def __init__(self, file: io.BytesIO, ruleset: Ruleset) -> None:
+        super().__init__(file)
+        self._signatures = ruleset.signatures
+
+    def persistent_load(self, pid: Any) -> Signature:
+        return self._signatures[pid]
+
+
+def _dump(result: SegmentResult, ruleset: Ruleset) -> bytes:
+    buf = io.BytesIO()
+    _SignatureRefPickler(buf, ruleset).dump(result)
+    return buf.getvalue()
+
+
+def _load(blob: bytes, ruleset: Ruleset) -> SegmentResult:
+    result: SegmentResult = _SignatureRefUnpickler(io.BytesIO(blob), ruleset).load()
+    return result
 
 
 def scan_parallel(
@@ -171,16 +254,54 @@ def scan_parallel(
     _WORKER.update(ruleset=ruleset, segments=segments, options=options)
     context = multiprocessing.get_context("fork")
     shift = 0
+    before = _Before()
     with context.Pool(jobs) as pool:
-        for segment, result in zip(segments, pool.imap(_worker, range(len(segments))), strict=True):
+        blobs = pool.imap(_worker, range(len(segments)))
+        for segment, blob in zip(segments, blobs, strict=True):
+            result = _load(blob, ruleset)
             if segment.first:
-                shift = 0
+                shift, before = 0, _Before()
+            if result.notes is not None:
+                before.settle(result)
             if shift:
                 result.findings = [shift_finding(f, shift) for f in result.findings]
                 result.stats.unknown = [shift_unknown(u, shift) for u in result.stats.unknown]
             shift += result.lines
             yield segment, result
     _WORKER.clear()
+
+
+class _Before:
+    """What the segments of a file before this one saw of pytest: settles a segment's notes
+    as a scan of the whole file would have decided them."""
+
+    def __init__(self) -> None:
+        self.banner = False
+        self.tests: dict[bytes, set[str]] = {}
+
+    def settle(self, result: SegmentResult) -> None:
+        notes = result.notes
+        assert notes is not None
+        findings, stats = result.findings, result.stats
+        if not self.banner:  # no pytest run before: no finding stands in a failure section
+            for i in notes.provisional:
+                findings[i] = dataclasses.replace(findings[i], testcase=None)
+        drop = {
+            i
+            for i, test in notes.summary_findings
+            if findings[i].signature.id in self.tests.get(test, ())
+        }
+        for i in drop:  # pytest's summary line repeats what an earlier section said
+            sig_id = findings[i].signature.id
+            stats.findings[sig_id] -= 1
+            if not stats.findings[sig_id]:
+                del stats.findings[sig_id]
+        result.findings = [f for i, f in enumerate(findings) if i not in drop]
+        known = {i for i, test in notes.summary_unknowns if test in self.tests}
+        stats.unknown = [u for i, u in enumerate(stats.unknown) if i not in known]
+        self.banner = self.banner or notes.banner
+        for test, incidents in notes.tests.items():
+            self.tests[test] = self.tests.get(test, set()) | incidents
 
 
 def shift_finding(finding: Finding, by: int) -> Finding:

@@ -50,6 +50,29 @@ class ScanStats:
     unknown: list[UnknownFailure] = field(default_factory=list)
 
 
+@dataclass
+class SegmentNotes:
+    """What a scan of one segment of a file decided without knowing the segments before it:
+    whether pytest's failures banner went by before a finding (``provisional`` findings took
+    the pytest section they stand in as if it had) and which failure sections came before
+    a summary line (``FAILED test - …``) that repeats one. Indices are into the segment's
+    findings and unknown failures; ``tests`` are the failure sections this segment saw."""
+
+    banner: bool = False
+    provisional: list[int] = field(default_factory=list)
+    summary_findings: list[tuple[int, bytes]] = field(default_factory=list)
+    summary_unknowns: list[tuple[int, bytes]] = field(default_factory=list)
+    tests: dict[bytes, set[str]] = field(default_factory=dict)
+    _count: int = 0
+
+    def note_finding(self, finding: Finding, test: bytes | None, provisional: bool) -> None:
+        if provisional:
+            self.provisional.append(self._count)
+        if test is not None:
+            self.summary_findings.append((self._count, test))
+        self._count += 1
+
+
 class _Lines:
     """Line numbers of offsets in a buffer, counted incrementally from a known point."""
 
@@ -82,7 +105,13 @@ class Scanner:
         context: int = 0,
         clock: Callable[[], float] = time.monotonic,
         idle_flush: float = IDLE_FLUSH_SECONDS,
+        history: bytes = b"",
+        segment: bool = False,
     ) -> None:
+        """``history``: complete lines just before ``offset``, for look-back only (context,
+        the pytest section a finding stands in). ``segment``: the scan starts mid-file and
+        does not know what went before; it records what a scan of the whole file would have
+        decided differently (``SegmentNotes``) for matcher.parallel to settle in order."""
         if unknown and not ruleset.markers:
             raise ValueError("unknown failures need a ruleset compiled with unknown=True")
         self.ruleset = ruleset
@@ -95,7 +124,7 @@ class Scanner:
         self.context = context
         self._rules = EventRules(events)
         self._evaluator = Evaluator(ruleset, on_warning or (lambda message: None))
-        self._history = b""  # final lines kept for look-back
+        self._history = history[-HISTORY_BYTES:]  # final lines kept for look-back
         self._carry = b""  # complete lines not final yet (an open event)
         self._tail = b""  # a line without its newline yet
         self._long: bytes | None = None  # head of a line longer than MAX_LINE_BYTES
@@ -107,6 +136,7 @@ class Scanner:
         self._tests: dict[bytes, set[str]] = {}  # pytest failure blocks seen: test -> incidents
         self._pytest = False  # pytest's failures banner has been seen
         self._event_end = offset  # byte offset just past the last event reported
+        self.notes = SegmentNotes() if segment else None
 
     # -- input ---------------------------------------------------------------------------
 
@@ -131,6 +161,11 @@ class Scanner:
             self._long, self._long_size = self._tail[:MAX_LINE_BYTES], len(self._tail)
             self._tail = b""
         return findings
+
+    @property
+    def pytest_tests(self) -> dict[bytes, set[str]]:
+        """pytest failure sections seen so far: test name -> incidents found in it."""
+        return self._tests
 
     @property
     def committed_offset(self) -> int:
@@ -222,6 +257,8 @@ class Scanner:
         for symptom, pos in self.ruleset.candidates(region, markers=self.unknown):
             if symptom == PYTEST:
                 self._pytest = True  # pytest's failures banner went by
+                if self.notes is not None:
+                    self.notes.banner = True
                 continue
             start = rfind(b"\n", 0, pos + base) + 1
             by_line.setdefault(start, set()).add(symptom)
@@ -303,11 +340,16 @@ class Scanner:
         test = _test_name(failed.group(1)) if failed else None
         around = _around(work, bounds.start, len(event), self.context) if fired else ((), ())
         block = PYTEST_BLOCK.match(bounds.header)
+        notes = self.notes
+        provisional = False
         if block:
             section: bytes | None = block.group(1)
         else:
-            in_pytest = self._pytest
+            # A segment does not know whether pytest's banner went by before it: it takes the
+            # section, and the parent drops it if the banner had not.
+            in_pytest = self._pytest or notes is not None
             section = _enclosing_test(work, bounds.start) if fired and in_pytest else None
+            provisional = section is not None and not self._pytest
         for sig_index, hits in fired:
             sig = self.ruleset.signatures[sig_index]
             if test is not None and sig.id in self._tests.get(test, ()):
@@ -327,6 +369,8 @@ class Scanner:
                 context_after=around[1],
             )
             self.stats.findings[sig.id] = self.stats.findings.get(sig.id, 0) + 1
+            if notes is not None:
+                notes.note_finding(finding, test, provisional)
             findings.append(finding)
         if section is not None:
             self._remember_test(section, {f.signature.id for f in findings})
@@ -344,11 +388,14 @@ class Scanner:
         """Record an error-like event no signature explained (``markers``: indices of the lines
         where the prefilter saw an error marker)."""
         failed = PYTEST_FAILED.match(event[0].raw)
-        if failed and _test_name(failed.group(1)) in self._tests:
+        test = _test_name(failed.group(1)) if failed else None
+        if test is not None and test in self._tests:
             return  # explained by that test's failure section, known or not
         marked = [i for i in markers if MARKER_CONFIRM.search(event[i].raw)]
         if not marked:
             return
+        if self.notes is not None and test is not None:
+            self.notes.summary_unknowns.append((len(self.stats.unknown), test))
         telling = (line for line in reversed(event) if _may_tell(line.raw) and is_telling(line.raw))
         best = next(telling, event[marked[0]])
         self.stats.unknown.append(
