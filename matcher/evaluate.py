@@ -8,7 +8,7 @@ signature would otherwise fire.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from matcher.events import is_telling
 from matcher.model import Finding, Role
@@ -20,8 +20,7 @@ REGEX_TIMEOUT = 0.1
 MAX_TIMEOUTS = 3
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     symptom: int
     line: int  # line number
     raw: bytes  # the line's bytes
@@ -30,8 +29,7 @@ class Hit:
     decoded: str | None  # the JSON-decoded text the match was found in, if that was needed
 
 
-@dataclass(frozen=True)
-class EventLine:
+class EventLine(NamedTuple):
     number: int
     raw: bytes
     candidates: frozenset[int]  # symptom indices the prefilter reported on this line

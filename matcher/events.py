@@ -8,7 +8,7 @@ joining rules until a line starts the next event. The rules are documented in do
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 MODES = ("auto", "python", "java", "go", "lines")
 # Bounds: a runaway block is cut here and the cut is marked on the finding.
@@ -68,8 +68,7 @@ TELLING = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Bounds:
+class Bounds(NamedTuple):
     start: int  # offset of the event's first line
     end: int  # offset just past the event's last line (its newline)
     open: bool  # the buffer ended before the event did

@@ -12,14 +12,12 @@ first (see ``tests/test_literal_chain.py``, which checks this against ``regex``)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 _SPECIAL = set("\\.^$|?*+()[]{}")
 
 
-@dataclass(frozen=True)
-class ChainMatch:
+class ChainMatch(NamedTuple):
     start: int
     end: int
 
@@ -30,8 +28,7 @@ class ChainMatch:
         return None  # a chain has no groups
 
 
-@dataclass(frozen=True)
-class LiteralChain:
+class LiteralChain(NamedTuple):
     """``lead`` characters, then each literal with ``gaps[i]`` characters before it (``>= 1``
     after the first), then ``tail`` characters; no gap crosses a newline. ``lead_exact``: the
     lead is single ``.`` only, so the match starts ``lead`` characters before the first literal

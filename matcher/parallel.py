@@ -231,7 +231,7 @@ class _SignatureRefUnpickler(pickle.Unpickler):
         self._signatures = ruleset.signatures
 
     def persistent_load(self, pid: Any) -> Signature:
-        return self._signatures[pid]
+        return self._signatures[int(pid)]
 
 
 def _dump(result: SegmentResult, ruleset: Ruleset) -> bytes:

@@ -6,9 +6,8 @@ import hashlib
 import os
 import pickle
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from matcher.engines import (
     HyperscanPrefilter,
@@ -21,7 +20,7 @@ from matcher.model import Role, Signature, Symptom
 from matcher.symptoms import SymptomPattern, compile_symptom
 
 # Bump when compiled patterns or the cache payload change meaning.
-ENGINE_VERSION = "7"
+ENGINE_VERSION = "8"
 ROLES = tuple(Role)  # iterating an Enum class is slow; a ruleset does it per signature
 CACHE_ENV = "MATCHER_CACHE"
 # Candidate id of an error marker (unknown-failure mode); symptom ids are >= 0.
@@ -50,8 +49,7 @@ MARKER_LITERALS = (
 )
 
 
-@dataclass(frozen=True)
-class CompiledSymptom:
+class CompiledSymptom(NamedTuple):
     signature: int  # index into Ruleset.signatures
     symptom: Symptom
     pattern: SymptomPattern

@@ -50,7 +50,6 @@ class ScanStats:
     unknown: list[UnknownFailure] = field(default_factory=list)
 
 
-@dataclass
 class SegmentNotes:
     """What a scan of one segment of a file decided without knowing the segments before it:
     whether pytest's failures banner went by before a finding (``provisional`` findings took
@@ -58,12 +57,13 @@ class SegmentNotes:
     a summary line (``FAILED test - …``) that repeats one. Indices are into the segment's
     findings and unknown failures; ``tests`` are the failure sections this segment saw."""
 
-    banner: bool = False
-    provisional: list[int] = field(default_factory=list)
-    summary_findings: list[tuple[int, bytes]] = field(default_factory=list)
-    summary_unknowns: list[tuple[int, bytes]] = field(default_factory=list)
-    tests: dict[bytes, set[str]] = field(default_factory=dict)
-    _count: int = 0
+    def __init__(self) -> None:
+        self.banner = False
+        self.provisional: list[int] = []
+        self.summary_findings: list[tuple[int, bytes]] = []
+        self.summary_unknowns: list[tuple[int, bytes]] = []
+        self.tests: dict[bytes, set[str]] = {}
+        self._count = 0
 
     def note_finding(self, finding: Finding, test: bytes | None, provisional: bool) -> None:
         if provisional:

@@ -12,7 +12,7 @@ The matching rules are explained for users in docs/symptoms.md.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from matcher.literal_chain import LiteralChain, parse_chain
 from matcher.model import Symptom
@@ -102,8 +102,7 @@ class SymptomSyntaxError(ValueError):
     """The symptom cannot be compiled; the message says why."""
 
 
-@dataclass(frozen=True)
-class SymptomPattern:
+class SymptomPattern(NamedTuple):
     pattern: str
     prefilter: str
     literal: bytes | None
@@ -112,8 +111,7 @@ class SymptomPattern:
     chain: LiteralChain | None = None
 
 
-@dataclass(frozen=True)
-class _Part:
+class _Part(NamedTuple):
     kind: str  # "lit", "ws" or "ph"
     text: str
     type: str = "token"
