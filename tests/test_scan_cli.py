@@ -515,3 +515,23 @@ def test_context_reaches_outside_the_event_like_grep(core_signatures: Path) -> N
     # the event is lines 4-7; two lines around the matched line 7 reach 8 and 9
     assert numbered == ["4", "5", "6", "7", "8", "9"]
     assert out.splitlines()[-3].endswith("| b2")
+
+
+def test_the_summary_names_the_ten_most_frequent_incidents(tmp_path: Path) -> None:
+    sigdir = tmp_path / "sigs"
+    sigdir.mkdir()
+    lines = []
+    for i in range(12):
+        (sigdir / f"s{i:02d}.yml").write_text(
+            f"id: INC-{i:02d}\ntitle: incident {i}\nseverity: low\n"
+            f"symptoms:\n  - 'marker number {i:02d} fired'\nresolution: none\n",
+            encoding="utf-8",
+        )
+        lines += [f"2024-01-01 ERROR marker number {i:02d} fired"] * (i + 1)
+    log = write_text(tmp_path, "many.log", "\n".join(lines) + "\n")
+    code, _, err = scan("-s", str(sigdir), str(log))
+    summary = err.splitlines()[-1]
+    assert code == 1 and SUMMARY.match(summary), summary
+    assert "INC-11: 12" in summary and "INC-02: 3" in summary
+    assert "INC-00" not in summary and "INC-01" not in summary  # the two least frequent
+    assert "and 2 more incident(s)" in summary
