@@ -114,7 +114,12 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         "corpus; repeatable or comma-separated, e.g. naive:1000=10",
     )
     ap.add_argument("--timeout", type=float, default=900.0, help="seconds per tool run")
-    ap.add_argument("--repeat", type=int, default=1, help="runs per tool (round-robin over every N and tool); median wall time")
+    ap.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        help="runs per tool (round-robin over every N and tool); median wall time",
+    )
     ap.add_argument("--startup-runs", type=int, default=5)
     ap.add_argument(
         "--no-gnu-time",
