@@ -48,7 +48,7 @@ def test_segments_give_exactly_the_findings_of_one_process(
     assert len(expected) > 100
 
     segments = plan([str(big_log)], 2, "auto", min_bytes=0, segment_bytes=segment_kib << 10)
-    assert len(segments) > 8
+    assert len(segments) >= 6
     assert [s.start for s in segments] == sorted({s.start for s in segments})
     got, lines, unknowns = [], 0, []
     for _, result in scan_parallel(ruleset, segments, 2, options):
