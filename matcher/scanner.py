@@ -33,6 +33,7 @@ from matcher.text import decode_line, render
 MAX_LINE_BYTES = 1 << 20
 # Bytes already scanned that are kept to look back into for the start of an event.
 HISTORY_BYTES = MAX_EVENT_BYTES
+CONTEXT_WAIT_BYTES = 4 * MAX_EVENT_BYTES  # held back at most this much for lines after it
 # An event left open (waiting for more lines) is closed after this much quiet (live input).
 IDLE_FLUSH_SECONDS = 0.5
 MARKER_CONFIRM = re.compile(
@@ -238,7 +239,7 @@ class Scanner:
             # looked back into); _event_end is an absolute offset, work[base] is self.offset.
             floor = max(0, self._event_end - self.offset + base)
             bounds = self._rules.bounds(work, start, floor=floor, final=final)
-            if bounds.open:
+            if bounds.open or (not final and self._awaits_context(work, bounds)):
                 carry_from = max(bounds.start, base)
                 break
             inside = starts[k : bisect.bisect_left(starts, bounds.end, k)]
@@ -247,6 +248,18 @@ class Scanner:
             self._event_end = self.offset + (done - base)
         self._advance(work, base, carry_from, lines.at(carry_from), new, tail_size)
         return findings
+
+    def _awaits_context(self, work: bytes, bounds: Bounds) -> bool:
+        """With ``--context N``, an event waits for the N lines after it, as grep -C shows them,
+        unless the input ends first (or it has waited for CONTEXT_WAIT_BYTES)."""
+        if not self.context or len(work) - bounds.start > CONTEXT_WAIT_BYTES:
+            return False
+        pos = bounds.end
+        for _ in range(self.context):
+            pos = work.find(b"\n", pos) + 1
+            if not pos:
+                return True
+        return False
 
     def _candidates(self, work: bytes, base: int) -> dict[int, set[int]]:
         region = memoryview(work)[base:] if base else work
@@ -431,7 +444,7 @@ def _enclosing_test(work: bytes, start: int) -> bytes | None:
 
 def _around(work: bytes, start: int, lines: int, count: int) -> tuple[tuple[str, ...], ...]:
     """Up to ``count`` lines before an event (``lines`` long, starting at ``start``) and after
-    it, as far as the buffer holds them: ``--context`` like ``grep -C``."""
+    it (the scanner waits for the lines after it, see _awaits_context): ``grep -C``."""
     if not count:
         return ((), ())
     before: list[bytes] = []

@@ -507,6 +507,24 @@ def test_random_chunk_boundaries_give_identical_findings(
         assert findings_and_unknown(ruleset, ALL_REAL, sorted(cuts)) == whole
 
 
+@pytest.mark.parametrize("engine", ENGINES)
+def test_context_lines_do_not_depend_on_where_blocks_end(
+    standard: dict[str, Ruleset], engine: str
+) -> None:
+    # grep -C shows the lines after a match whatever the reads were: an event waits for them.
+    def run(cuts: Sequence[int]) -> list[Finding]:
+        scanner = Scanner(standard[engine], "<chunks>", context=3)
+        found: list[Finding] = []
+        for start, end in itertools.pairwise([0, *cuts, len(ALL_REAL)]):
+            found += scanner.feed(ALL_REAL[start:end])
+        return found + scanner.close()
+
+    whole = run([])
+    assert sum(len(f.context_after) == 3 for f in whole) > 10
+    for size in (7, 4096):
+        assert run(range(size, len(ALL_REAL), size)) == whole
+
+
 # -- live input: the flush timeout, with a clock the test controls ---------------------
 
 
