@@ -63,13 +63,13 @@ class Evaluator:
         return fired
 
     def _fires(self, sig_index: int, hits: list[Hit], lines: Sequence[EventLine]) -> bool:
-        roles = self.ruleset.by_signature[sig_index]
+        any_of, all_of, unless = self.ruleset.by_signature[sig_index]
         matched = {hit.symptom for hit in hits}
-        if roles[Role.ANY] and not matched.intersection(roles[Role.ANY]):
+        if any_of and not matched.intersection(any_of):
             return False
-        if not matched.issuperset(roles[Role.ALL]):
+        if not matched.issuperset(all_of):
             return False
-        for index in roles[Role.UNLESS]:
+        for index in unless:
             for line in lines:
                 if self.search(index, decode_line(line.raw), line) is not None:
                     return False

@@ -21,7 +21,6 @@ from matcher.symptoms import SymptomPattern, compile_symptom
 
 # Bump when compiled patterns or the cache payload change meaning.
 ENGINE_VERSION = "9"
-ROLES = tuple(Role)  # iterating an Enum class is slow; a ruleset does it per signature
 CACHE_ENV = "MATCHER_CACHE"
 # Candidate id of an error marker (unknown-failure mode); symptom ids are >= 0.
 MARKER = -1
@@ -71,18 +70,22 @@ class Ruleset:
         self.signatures = tuple(signatures)
         self.markers = unknown
         self.symptoms: list[CompiledSymptom] = []
-        self.by_signature: list[dict[Role, tuple[int, ...]]] = []
+        # Per signature, the indices of its symptoms by role: (any, all, unless). A tuple,
+        # not a dict keyed by Role: hashing an Enum member runs Python code, per event.
+        self.by_signature: list[tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]] = []
         for sig_index, sig in enumerate(self.signatures):
-            roles: dict[Role, list[int]] = {role: [] for role in ROLES}
+            roles: tuple[list[int], list[int], list[int]] = ([], [], [])
             for symptom in sig.symptoms:
-                roles[symptom.role].append(len(self.symptoms))
+                role = symptom.role
+                slot = 0 if role is Role.ANY else 1 if role is Role.ALL else 2
+                roles[slot].append(len(self.symptoms))
                 pattern = (
                     patterns[len(self.symptoms)]
                     if patterns is not None
                     else compile_symptom(symptom)
                 )
                 self.symptoms.append(CompiledSymptom(sig_index, symptom, pattern))
-            self.by_signature.append({role: tuple(ix) for role, ix in roles.items()})
+            self.by_signature.append((tuple(roles[0]), tuple(roles[1]), tuple(roles[2])))
         self.engine = choose_engine(engine)
         # UNLESS symptoms never make a line a candidate; they are checked on candidates only.
         self.filtered = [
