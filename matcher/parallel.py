@@ -28,7 +28,6 @@ from matcher.sources import (
     is_junit_report,
 )
 
-# Files smaller than this are not cut: start-up of a worker costs more than it saves.
 READ_SIZE = 4 << 20
 BOUNDARY_SEARCH_BYTES = 8 << 20
 # Segments of a big file: three per worker, shrinking (see _weights), or many of this size in
@@ -167,10 +166,7 @@ def scan_segment(ruleset: Ruleset, segment: Segment, options: dict[str, Any]) ->
     except SourceError as exc:
         error = exc
     findings += scanner.close()
-    notes = scanner.notes
-    if notes is not None:
-        notes.tests = scanner.pytest_tests
-    return SegmentResult(findings, stats, scanner.next_line - 1, error, notes)
+    return SegmentResult(findings, stats, scanner.next_line - 1, error, scanner.notes)
 
 
 def _history_before(segment: Segment) -> bytes:

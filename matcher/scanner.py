@@ -58,15 +58,15 @@ class SegmentNotes:
     a summary line (``FAILED test - …``) that repeats one. Indices are into the segment's
     findings and unknown failures; ``tests`` are the failure sections this segment saw."""
 
-    def __init__(self) -> None:
+    def __init__(self, tests: dict[bytes, set[str]]) -> None:
         self.banner = False
         self.provisional: list[int] = []
         self.summary_findings: list[tuple[int, bytes]] = []
         self.summary_unknowns: list[tuple[int, bytes]] = []
-        self.tests: dict[bytes, set[str]] = {}
+        self.tests = tests  # the scanner's own record, as it stands when the segment ends
         self._count = 0
 
-    def note_finding(self, finding: Finding, test: bytes | None, provisional: bool) -> None:
+    def note_finding(self, test: bytes | None, provisional: bool) -> None:
         if provisional:
             self.provisional.append(self._count)
         if test is not None:
@@ -137,7 +137,7 @@ class Scanner:
         self._tests: dict[bytes, set[str]] = {}  # pytest failure blocks seen: test -> incidents
         self._pytest = False  # pytest's failures banner has been seen
         self._event_end = offset  # byte offset just past the last event reported
-        self.notes = SegmentNotes() if segment else None
+        self.notes = SegmentNotes(self._tests) if segment else None
 
     # -- input ---------------------------------------------------------------------------
 
@@ -162,11 +162,6 @@ class Scanner:
             self._long, self._long_size = self._tail[:MAX_LINE_BYTES], len(self._tail)
             self._tail = b""
         return findings
-
-    @property
-    def pytest_tests(self) -> dict[bytes, set[str]]:
-        """pytest failure sections seen so far: test name -> incidents found in it."""
-        return self._tests
 
     @property
     def committed_offset(self) -> int:
@@ -262,10 +257,10 @@ class Scanner:
         return False
 
     def _candidates(self, work: bytes, base: int) -> dict[int, set[int]]:
-        region = memoryview(work)[base:] if base else work
         by_line: dict[int, set[int]] = {}
         if len(work) == base:
             return by_line  # nothing new (an empty input never loads the prefilter's database)
+        region = memoryview(work)[base:] if base else work
         rfind = work.rfind
         for symptom, pos in self.ruleset.candidates(region, markers=self.unknown):
             if symptom == PYTEST:
@@ -383,7 +378,7 @@ class Scanner:
             )
             self.stats.findings[sig.id] = self.stats.findings.get(sig.id, 0) + 1
             if notes is not None:
-                notes.note_finding(finding, test, provisional)
+                notes.note_finding(test, provisional)
             findings.append(finding)
         if section is not None:
             self._remember_test(section, {f.signature.id for f in findings})
