@@ -67,8 +67,9 @@ class Tool:
         args = [
             sys.executable,
             "-m",
-            "matcher.cli_live",
-            "follow",
+            "matcher",
+            "scan",
+            "--follow",
             str(log),
             "-s",
             str(tmp / "sigs"),

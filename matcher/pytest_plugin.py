@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from collections.abc import Generator, Sequence
 
     from matcher.model import Finding
-    from matcher.ruleset import Ruleset
+    from matcher.patterns.ruleset import Ruleset
 
 SECTION = "known incidents"
 SUMMARY_PREFIX = "known incident "
@@ -115,7 +115,7 @@ class IncidentMatcher:
         """Loaded on first use: a passing run never pays for it."""
         if self._ruleset is None and self.error is None:
             from matcher.errors import MatcherError
-            from matcher.ruleset import load_ruleset
+            from matcher.rules.load import load_ruleset
 
             try:
                 self._ruleset = load_ruleset(self.paths)

@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from matcher.api import scan_file, scan_text
 from matcher.errors import SourceError
 from matcher.model import Role
-from matcher.ruleset import Ruleset
+from matcher.patterns.ruleset import Ruleset
+from matcher.sources.scan import scan_file, scan_text
 from matcher.text import unescape_line
 
 EXPECTED_DIR = "expected"

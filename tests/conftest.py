@@ -21,8 +21,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from matcher.cli import cli
-from matcher.engines import hyperscan_available
+from matcher.cli.main import cli
+from matcher.patterns.prefilter import hyperscan_available
 
 REPO = Path(__file__).resolve().parent.parent
 ENGINES = ("pure", "hyperscan") if hyperscan_available() else ("pure",)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from test_ci_support import finding, signature, unknown
 
-from matcher.gating import GatePolicy, Tally, decide, format_outputs, is_retryable
+from matcher.engine.scanner import ScanStats
 from matcher.model import Severity, Signature, Status
-from matcher.scanner import ScanStats
+from matcher.reporters.gating import GatePolicy, Tally, decide, format_outputs, is_retryable
 
 HIGH = signature("INC-H", Severity.HIGH)
 LOW = signature("INC-L", Severity.LOW)

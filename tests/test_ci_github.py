@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from test_ci_support import finding, render, signature, unknown
 
+from matcher.engine.scanner import ScanStats
 from matcher.model import Severity, Status
 from matcher.reporters.github import (
     LIMIT_PER_LEVEL,
@@ -18,7 +19,6 @@ from matcher.reporters.github import (
     plan_annotations,
     workspace_path,
 )
-from matcher.scanner import ScanStats
 
 
 def test_escaping_follows_the_actions_toolkit() -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from test_ci_support import DATA, render, scan_inputs
 
-from matcher.gating import GatePolicy
+from matcher.reporters.gating import GatePolicy
 from matcher.reporters.summary import SummaryReporter
 
 EXPECTED = DATA / "expected"

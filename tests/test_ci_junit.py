@@ -7,8 +7,8 @@ import xml.etree.ElementTree as ET
 import pytest
 from test_ci_support import DATA, SCHEMAS, finding, render, ruleset, scan_inputs, signature, unknown
 
+from matcher.engine.scanner import ScanStats
 from matcher.model import Severity, Status
-from matcher.scanner import ScanStats
 
 XSD = SCHEMAS / "junit-10.xsd"
 

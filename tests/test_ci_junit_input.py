@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 from test_ci_support import DATA, SAMPLE_LOGS, ruleset
 
+from matcher.engine.scanner import ScanStats
 from matcher.errors import SourceError
-from matcher.junit_input import is_junit_xml, scan_junit, scan_junit_chunks
 from matcher.model import Finding, UnknownFailure
-from matcher.scanner import ScanStats
+from matcher.sources.junit import scan_junit, scan_junit_chunks
+from matcher.sources.sniff import is_junit_xml
 from matcher.testing import read_expected
 
 POOL = "sqlalchemy.exc.TimeoutError: QueuePool limit of size 2 overflow 0 reached"

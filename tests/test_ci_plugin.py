@@ -13,7 +13,7 @@ import pytest
 from test_ci_support import DATA, SIGNATURES, render, ruleset, scan_inputs
 
 from matcher.api import scan_text
-from matcher.junit_input import scan_junit
+from matcher.sources.junit import scan_junit
 
 pytest_plugins = ["pytester"]
 

@@ -11,9 +11,9 @@ import pytest
 from jsonschema import Draft4Validator  # type: ignore[import-untyped]
 from test_ci_support import DATA, SCHEMAS, finding, render, ruleset, scan_inputs, signature, unknown
 
+from matcher.engine.scanner import ScanStats
 from matcher.model import Severity, Status
 from matcher.reporters.sarif import artifact_location
-from matcher.scanner import ScanStats
 
 
 @functools.cache

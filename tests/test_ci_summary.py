@@ -6,9 +6,10 @@ import io
 
 from test_ci_support import finding, render, signature, unknown
 
-from matcher.gating import GatePolicy
+from matcher.engine.scanner import ScanStats
 from matcher.model import Severity, Status
 from matcher.reporters import Tee, make_reporter
+from matcher.reporters.gating import GatePolicy
 from matcher.reporters.summary import (
     MAX_UNKNOWN_ROWS,
     SummaryReporter,
@@ -18,7 +19,6 @@ from matcher.reporters.summary import (
     render_summary,
     summary_path,
 )
-from matcher.scanner import ScanStats
 
 
 def test_summary_path_defaults_to_the_step_summary() -> None:

@@ -9,11 +9,13 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from matcher.api import ScanRun
-from matcher.junit_input import is_junit_xml, scan_junit
+from matcher.engine.scanner import ScanStats
 from matcher.model import Finding, Severity, Signature, SourceLocation, Status, UnknownFailure
+from matcher.patterns.ruleset import Ruleset
 from matcher.reporters import make_reporter
-from matcher.ruleset import Ruleset, load_ruleset
-from matcher.scanner import ScanStats
+from matcher.rules.load import load_ruleset
+from matcher.sources.junit import scan_junit
+from matcher.sources.sniff import is_junit_xml
 
 DATA = Path(__file__).parent / "data" / "ci"
 SIGNATURES = DATA / "signatures"
@@ -78,7 +80,7 @@ def unknown(
 
 
 def scan_inputs(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Finding], ScanStats]:
-    """What ``matcher scan`` does once the lead routes JUnit XML to matcher.junit_input."""
+    """What ``matcher scan`` does once the lead routes JUnit XML to matcher.sources.junit."""
     findings: list[Finding] = []
     stats = ScanStats()
     for path in map(str, paths):

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from matcher.cli import cli
+from matcher.cli.main import cli
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
 
@@ -31,7 +31,7 @@ def test_the_commands_are_the_documented_ones() -> None:
 
 def test_the_grace_option_defaults_to_the_tailers_grace() -> None:
     # cli_live repeats the tailer's default so that `matcher scan` need not import the tailer.
-    from matcher.tail import DEFAULT_GRACE
+    from matcher.live.tail import DEFAULT_GRACE
 
     result = CliRunner().invoke(cli, ["watch", "--help"], prog_name="matcher")
     assert f"default: {DEFAULT_GRACE}" in " ".join(result.output.split())
@@ -60,6 +60,12 @@ def test_a_plain_scan_imports_neither_the_live_mode_nor_the_pool(tmp_path: Path)
         check=False,
     )
     loaded = done.stderr.strip().splitlines()[-1].split()
-    assert "matcher.scanner" in loaded, done.stderr
-    for heavy in ("matcher.tail", "matcher.content", "matcher.parallel", "matcher.live"):
+    assert "matcher.engine.scanner" in loaded, done.stderr
+    heavy_modules = (
+        "matcher.live.tail",
+        "matcher.live.content",
+        "matcher.sources.parallel",
+        "matcher.live.loop",
+    )
+    for heavy in heavy_modules:
         assert heavy not in loaded, f"{heavy} imported by a plain scan"

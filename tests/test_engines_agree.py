@@ -24,8 +24,8 @@ from hypothesis import strategies as st
 import matcher
 from matcher.errors import SignatureError
 from matcher.model import Finding
-from matcher.ruleset import Ruleset
-from matcher.signatures import parse_signature_texts
+from matcher.patterns.ruleset import Ruleset
+from matcher.rules.signatures import parse_signature_texts
 
 pytest.importorskip("hyperscan")
 

@@ -25,12 +25,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import matcher
-from matcher.cli import cli
-from matcher.engines import hyperscan_available
-from matcher.events import MAX_EVENT_LINES
+from matcher.cli.main import cli
+from matcher.engine.events import MAX_EVENT_LINES
+from matcher.engine.scanner import Scanner
 from matcher.model import Finding
-from matcher.ruleset import Ruleset
-from matcher.scanner import Scanner
+from matcher.patterns.prefilter import hyperscan_available
+from matcher.patterns.ruleset import Ruleset
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data" / "events"

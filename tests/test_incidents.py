@@ -12,15 +12,15 @@ import pytest
 import yaml
 
 from matcher.errors import IncidentLogError, SourceError
-from matcher.incidents import Incident, parse_incident_log, read_incident_log
-from matcher.model import SourceLocation
-from matcher.signature_writer import (
+from matcher.incidents.reader import Incident, parse_incident_log, read_incident_log
+from matcher.incidents.writer import (
     NO_RESOLUTION,
     WriteReport,
     render_signature,
     signature_filename,
     write_signatures,
 )
+from matcher.model import SourceLocation
 
 DATA = Path(__file__).parent / "data" / "incidents"
 
@@ -415,17 +415,18 @@ def test_bom_and_crlf_are_accepted(tmp_path: Path) -> None:
 
 
 def test_id_rule_is_the_signature_loaders() -> None:
-    from matcher import incidents, signatures
+    from matcher.incidents import reader
+    from matcher.rules import signatures
 
-    assert incidents._ID.pattern == signatures.ID_PATTERN.pattern
+    assert reader._ID.pattern == signatures.ID_PATTERN.pattern
 
 
 # --- rendering ----------------------------------------------------------------------------------
 
 
 def test_signatures_load_and_their_examples_pass(tmp_path: Path) -> None:
-    from matcher.ruleset import Ruleset
-    from matcher.signatures import parse_signature_texts
+    from matcher.patterns.ruleset import Ruleset
+    from matcher.rules.signatures import parse_signature_texts
     from matcher.testing import check_examples
 
     names = ["past-incidents.md", "headings.md", "bulleted-labels.md", "section-headings.md"]

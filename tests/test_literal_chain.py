@@ -10,7 +10,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from matcher.literal_chain import ChainMatcher, parse_chain
+from matcher.patterns.literal_chain import ChainMatcher, parse_chain
 
 ALPHABET = "ab.x( \r\n\u2028\x85é"
 literal = st.text(alphabet="abx.( é", min_size=1, max_size=3)

@@ -11,18 +11,20 @@ import pytest
 from click.testing import CliRunner
 from live_helpers import write_signatures
 
-from matcher.cli_live import follow_command, follow_options, main, run_follow, watch
-from matcher.ruleset import load_ruleset
-from matcher.state import lock_state
+from matcher.cli import cli
+from matcher.cli.live import watch
+from matcher.cli.options import follow_options
+from matcher.cli.scan import scan
+from matcher.live.state import lock_state
 
 
-@pytest.mark.parametrize("command", [watch, follow_command])
+@pytest.mark.parametrize("command", [watch, scan])
 def test_every_option_has_help(command: click.Command) -> None:
     assert command.help
     for param in command.params:
         if isinstance(param, click.Option):
             assert param.help, param.name
-    result = CliRunner().invoke(main, [command.name or "", "--help"])
+    result = CliRunner().invoke(cli, [command.name or "", "--help"])
     assert result.exit_code == 0 and "--state" in result.output
 
 
@@ -73,12 +75,11 @@ def test_corrupt_or_empty_state_exits_2_and_is_left_alone(tmp_path: Path, conten
 
 def test_state_in_use_exits_2(tmp_path: Path) -> None:
     state = tmp_path / "state.json"
-    ruleset = load_ruleset([write_signatures(tmp_path)], cache=False)
+    sigs = write_signatures(tmp_path)
+    args = ["scan", "--follow", str(tmp_path / "a.log"), "-s", str(sigs), "-f", "json"]
     fd = lock_state(str(state))
     try:
-        assert (
-            run_follow(ruleset, [str(tmp_path / "a.log")], "json", False, state_path=str(state))
-            == 2
-        )
+        result = CliRunner().invoke(cli, [*args, "--state", str(state)])
+        assert result.exit_code == 2
     finally:
         os.close(fd)

@@ -13,11 +13,12 @@ from pathlib import Path
 import pytest
 from live_helpers import line, match_line, read_records, wait_for, write_signatures
 
-from matcher.live import Control, LiveOptions, LiveScan, Watcher, run_live
-from matcher.ruleset import Ruleset, load_ruleset
-from matcher.state import load_state
-from matcher.watch import DirScope
-from matcher.watch import Watcher as DirWatcher
+from matcher.live.loop import Control, LiveOptions, LiveScan, Watcher, run_live
+from matcher.live.state import load_state
+from matcher.live.watcher import DirScope
+from matcher.live.watcher import Watcher as DirWatcher
+from matcher.patterns.ruleset import Ruleset
+from matcher.rules.load import load_ruleset
 
 observers = pytest.mark.parametrize("observer", ["inotify", "poll"])
 

@@ -11,11 +11,10 @@ import pytest
 from live_helpers import match_line, write_signatures
 
 from matcher.api import scan_text
-from matcher.content import ContentRecord, Probe
 from matcher.errors import StateError
-from matcher.live import Cooldown, repeat_to_dict
-from matcher.ruleset import load_ruleset
-from matcher.state import (
+from matcher.live.content import ContentRecord, Probe
+from matcher.live.loop import Cooldown, repeat_to_dict
+from matcher.live.state import (
     Output,
     OutputMark,
     State,
@@ -24,6 +23,7 @@ from matcher.state import (
     lock_state,
     save_state,
 )
+from matcher.rules.load import load_ruleset
 
 
 def test_round_trip(tmp_path: Path) -> None:

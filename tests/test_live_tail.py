@@ -11,11 +11,12 @@ from pathlib import Path
 import pytest
 from live_helpers import line, match_line, noise_line, reuse_inode, write_signatures
 
-from matcher.content import FINGERPRINT_BYTES, ContentRecord
+from matcher.live.content import FINGERPRINT_BYTES, ContentRecord
+from matcher.live.tail import Tailer
+from matcher.live.watcher import FollowScope, rotated_siblings
 from matcher.model import Finding
-from matcher.ruleset import Ruleset, load_ruleset
-from matcher.tail import Tailer
-from matcher.watch import FollowScope, rotated_siblings
+from matcher.patterns.ruleset import Ruleset
+from matcher.rules.load import load_ruleset
 
 
 class Clock:

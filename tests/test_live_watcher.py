@@ -13,7 +13,7 @@ from live_helpers import wait_for
 from watchdog.observers.api import BaseObserver
 from watchdog.observers.inotify import InotifyObserver
 
-from matcher.watch import Watcher, make_observer
+from matcher.live.watcher import Watcher, make_observer
 
 observers = pytest.mark.parametrize("observer", ["inotify", "poll"])
 

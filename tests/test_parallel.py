@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from matcher import load_ruleset, scan_file
-from matcher.parallel import plan, scan_parallel
-from matcher.scanner import ScanStats
+from matcher.engine.options import ScanOptions
+from matcher.engine.scanner import ScanStats
+from matcher.sources.parallel import plan, scan_parallel
 
 ROOT = Path(__file__).resolve().parent.parent
 LOGS = ("gunicorn-app.log", "postgresql.log", "pytest-output.log", "near-misses.log")
@@ -51,7 +52,7 @@ def test_segments_give_exactly_the_findings_of_one_process(
     assert len(segments) >= 6
     assert [s.start for s in segments] == sorted({s.start for s in segments})
     got, lines, unknowns = [], 0, []
-    for _, result in scan_parallel(ruleset, segments, 2, options):
+    for _, result in scan_parallel(ruleset, segments, 2, ScanOptions(**options)):  # type: ignore[arg-type]
         assert result.error is None
         got += result.findings
         lines += result.stats.lines
@@ -88,9 +89,9 @@ def test_with_context_several_files_run_side_by_side_but_none_is_cut(
     ruleset = load_ruleset([ROOT / "signatures"], cache=False)
     run = ScanRun(ruleset, [str(big_log), str(big_log)], jobs=2, context=2)
     with pytest.MonkeyPatch.context() as mp:
-        import matcher.parallel
+        import matcher.sources.parallel
 
-        real = matcher.parallel.plan
+        real = matcher.sources.parallel.plan
         calls: list[list[object]] = []
 
         def spy(*args: object, **kwargs: object) -> list[object]:
@@ -101,7 +102,7 @@ def test_with_context_several_files_run_side_by_side_but_none_is_cut(
             calls.append(segments)
             return segments
 
-        mp.setattr(matcher.parallel, "plan", spy)
+        mp.setattr(matcher.sources.parallel, "plan", spy)
         findings = list(run)
     assert calls and all(s.start == 0 and s.end is None for s in calls[0])
     single = list(scan_file(ruleset, big_log, context=2))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 
-from matcher.progress import Progress
+from matcher.cli.progress import Progress
 
 
 class Clock:

@@ -16,7 +16,7 @@ import pytest
 from conftest import INC_001, INC_002, QUEUEPOOL, UNIQUE_EMAIL, signature_fields, write_signature
 
 import matcher
-from matcher.ruleset import Ruleset
+from matcher.patterns.ruleset import Ruleset
 
 
 def ruleset_for(tmp_path: Path, symptoms: Sequence[Any], engine: str) -> Ruleset:

@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol, TextIO
 
+from matcher.engine.scanner import ScanStats
 from matcher.model import Finding, Signature
-from matcher.scanner import ScanStats
+from matcher.vocabulary import FORMATS as FORMATS
+from matcher.vocabulary import UNKNOWN_BY_DEFAULT
 
 
 class Reporter(Protocol):
@@ -15,10 +17,8 @@ class Reporter(Protocol):
     def finish(self, stats: ScanStats) -> None: ...
 
 
-FORMATS = ("text", "json", "github", "junit", "sarif", "markdown")
 # Formats that list unknown failures unless told not to (``--unknown`` turns them on for the
 # others, ``--no-unknown`` off for these). ``--summary`` has them on too.
-UNKNOWN_BY_DEFAULT = frozenset({"github", "junit", "sarif", "markdown"})
 
 
 def make_reporter(

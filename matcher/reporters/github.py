@@ -14,8 +14,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TextIO
 
+from matcher.engine.scanner import ScanStats
 from matcher.model import Finding, Severity, UnknownFailure
-from matcher.scanner import ScanStats
 from matcher.text import neutralize
 
 LIMIT_PER_LEVEL = 10

@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
+from matcher.engine.scanner import ScanStats
 from matcher.model import Finding, UnknownFailure
-from matcher.scanner import ScanStats
 
 SCHEMA = "incident-matcher/finding/v1"
 UNKNOWN_SCHEMA = "incident-matcher/unknown/v1"

@@ -14,8 +14,8 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from typing import TextIO
 
+from matcher.engine.scanner import ScanStats
 from matcher.model import Finding, Signature, UnknownFailure
-from matcher.scanner import ScanStats
 
 SUITE = "incident-matcher"
 UNKNOWN_CASE = "unknown failures (no known incident)"

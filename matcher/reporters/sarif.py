@@ -16,8 +16,8 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from matcher import __version__
+from matcher.engine.scanner import ScanStats
 from matcher.model import Finding, Severity, Signature, UnknownFailure
-from matcher.scanner import ScanStats
 
 SCHEMA_URI = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

@@ -13,11 +13,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TextIO
 
-from matcher.gating import GatePolicy, decide
+from matcher.engine.scanner import ScanStats
 from matcher.model import Finding, Signature, UnknownFailure
+from matcher.reporters.gating import GatePolicy, decide
 from matcher.reporters.github import LIMIT_PER_LEVEL, describe_hidden, plan_annotations
-from matcher.scanner import ScanStats
 from matcher.text import neutralize
+from matcher.vocabulary import STEP_SUMMARY_ENV
 
 HEADING = "## incident-matcher"
 MAX_UNKNOWN_ROWS = 50
@@ -29,7 +30,7 @@ _URL = re.compile(r"^https?://[^\s<>\"]+$")
 def summary_path(option: str | None, environ: Mapping[str, str] | None = None) -> str | None:
     """``--summary FILE`` if given, else ``$GITHUB_STEP_SUMMARY`` if set, else None."""
     env = os.environ if environ is None else environ
-    return option or env.get("GITHUB_STEP_SUMMARY") or None
+    return option or env.get(STEP_SUMMARY_ENV) or None
 
 
 def md_text(text: str, limit: int = MAX_CELL) -> str:

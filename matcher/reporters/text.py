@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from matcher.engine.scanner import ScanStats
 from matcher.model import Finding
-from matcher.scanner import ScanStats
 from matcher.text import neutralize
 
 BOLD, RED, YELLOW, CYAN, DIM, RESET = (

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from matcher.events import is_telling
+from matcher.engine.events import is_telling
 from matcher.model import Finding, Role
-from matcher.ruleset import Ruleset
+from matcher.patterns.ruleset import Ruleset
 from matcher.text import decode_line, render, render_offset, unescape_line
 
 # Per exact-pattern search; a pattern that times out this often is switched off for the run.

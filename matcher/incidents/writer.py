@@ -19,9 +19,9 @@ from typing import Any
 import yaml
 
 from matcher.errors import IncidentLogError, Problem
-from matcher.incidents import Incident
+from matcher.incidents.reader import Incident
 from matcher.model import Symptom
-from matcher.symptoms import PLACEHOLDER, TYPE_NAMES, SymptomSyntaxError, compile_symptom
+from matcher.patterns.symptoms import PLACEHOLDER, TYPE_NAMES, SymptomSyntaxError, compile_symptom
 
 NO_RESOLUTION = "TODO: no resolution recorded in the incident log"
 
@@ -30,7 +30,7 @@ _NUMERIC_NAME = re.compile(
     r"(?:^|_)(?:[xyznmijk]|size|count|num|number|pid|port|code|status|ms|secs?|seconds|timeout"
     r"|limit|retries|attempts?|bytes|len|length|line|offset|id)$"
 )
-# Values that the placeholder types of matcher.symptoms accept; int and num take 5, 10, 15, …
+# Values the placeholder types of matcher.patterns.symptoms accept; int and num take 5, 10, …
 _TYPE_VALUES = {
     "hex": "0x1f3{n}",
     "uuid": "3f2b8c1e-9d4a-4e7b-a1c2-5d6e7f809a1b",

@@ -17,11 +17,11 @@ import os
 from dataclasses import dataclass
 from typing import Any, TextIO
 
-from matcher.content import ContentRecord, Probe
 from matcher.errors import StateError
+from matcher.live.content import ContentRecord, Probe
+from matcher.vocabulary import TMP_MARK
 
 SCHEMA = "incident-matcher/state/v1"
-TMP_MARK = ".matcher-tmp-"
 
 
 @dataclass(frozen=True)

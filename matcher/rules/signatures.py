@@ -27,9 +27,10 @@ from matcher.model import (
     Status,
     Symptom,
 )
-from matcher.ruleset import find_signature_files
-from matcher.symptoms import SymptomSyntaxError, compile_symptom
-from matcher.yamlsafe import BOOL, STR, TIMESTAMP, Key, Node, load_yaml
+from matcher.patterns.symptoms import SymptomSyntaxError, compile_symptom
+from matcher.rules.files import decode_signature_files, read_signature_files
+from matcher.rules.yamlsafe import BOOL, STR, TIMESTAMP, Key, Node, load_yaml
+from matcher.vocabulary import ID_PATTERN
 
 REQUIRED = ("id", "title", "severity", "symptoms", "resolution")
 OPTIONAL = (
@@ -44,7 +45,6 @@ OPTIONAL = (
     "retryable",
     "examples",
 )
-ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}$")
 URL_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 HTTP_URL = re.compile(r"^[hH][tT][tT][pP][sS]?://[^\s/?#@]+(?:[/?#]\S*)?$")
 EMPTY_PROBES = ("", "x", "a b", "ERROR: x 1 -", "_", "\t", "\u00e9")
@@ -54,17 +54,8 @@ T = TypeVar("T")
 def load_signatures(paths: Iterable[str | os.PathLike[str]]) -> list[Signature]:
     """Load and validate every signature under ``paths``; raise ``SignatureError`` listing all
     problems (of every file) if there is any."""
-    files = find_signature_files(paths)
     problems: list[Problem] = []
-    texts: list[tuple[str, str]] = []
-    for file in files:
-        try:
-            with open(file, encoding="utf-8") as fh:
-                texts.append((file, fh.read()))
-        except FileNotFoundError:
-            problems.append(Problem(SourceLocation(file, 1, 1), "file", "no such file"))
-        except (OSError, UnicodeDecodeError) as exc:
-            problems.append(Problem(SourceLocation(file, 1, 1), "file", _os_reason(exc)))
+    texts = decode_signature_files(read_signature_files(paths, problems), problems)
     signatures = parse_signature_texts(texts, problems)
     if problems:
         raise SignatureError(problems)

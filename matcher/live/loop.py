@@ -19,12 +19,13 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from typing import Protocol, TextIO
 
+from matcher.engine.scanner import ScanStats
+from matcher.live.state import Output, State, Window, load_state, lock_state, save_state
+from matcher.live.tail import Tailer
 from matcher.model import Finding
+from matcher.patterns.ruleset import Ruleset
 from matcher.reporters import make_reporter
-from matcher.ruleset import Ruleset
-from matcher.scanner import ScanStats
-from matcher.state import Output, State, Window, load_state, lock_state, save_state
-from matcher.tail import DEFAULT_GRACE, Tailer
+from matcher.vocabulary import DEFAULT_GRACE
 
 REPEAT_SCHEMA = "incident-matcher/repeat/v1"
 Warn = Callable[[str], None]

@@ -10,10 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from matcher.engine.scanner import ScanStats
 from matcher.model import Finding, Severity, UnknownFailure
-from matcher.scanner import ScanStats
-
-EXIT_OK, EXIT_FINDINGS = 0, 1
+from matcher.vocabulary import EXIT_FINDINGS, EXIT_OK
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from matcher.literal_chain import LiteralChain, parse_chain
 from matcher.model import Symptom
+from matcher.patterns.literal_chain import LiteralChain, parse_chain
 
 PLACEHOLDER = re.compile(r"<([a-z][a-z0-9_]{0,31})(?::([a-z][a-z0-9_]*))?>")
 

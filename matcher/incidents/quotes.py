@@ -1,6 +1,6 @@
 """Which quoted runs of a symptom bullet are log text (``"…"``, `` `…` ``, “…”): a message
 such as ``TimeoutError: QueuePool limit …``, not a lone path or identifier in backticks.
-Used by ``matcher.incidents``; the rules are in docs/incident-log-format.md.
+Used by ``matcher.incidents.reader``; the rules are in docs/incident-log-format.md.
 """
 
 from __future__ import annotations

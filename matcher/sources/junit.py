@@ -14,65 +14,21 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from xml.parsers import expat
 
+from matcher.engine.events import MAX_EVENT_LINES
+from matcher.engine.scanner import Scanner, ScanStats
 from matcher.errors import SourceError
-from matcher.events import MAX_EVENT_LINES
 from matcher.model import Finding, UnknownFailure
-from matcher.ruleset import Ruleset
-from matcher.scanner import Scanner, ScanStats
-from matcher.sources import display_name, read_chunks
+from matcher.patterns.ruleset import Ruleset
+from matcher.sources.read import display_name, read_chunks
 
 SCANNED = frozenset({"failure", "error", "system-out", "system-err"})
 EVENTS = frozenset({"failure", "error"})
-SNIFF_BYTES = 64 * 1024
 # Shown between two logical lines on one physical line (a message attribute's &#10;).
 JOIN = " \u23ce "
-_ROOTS = (b"testsuites", b"testsuite")
-_NAME_END = re.compile(rb"[\s/>]")
-_SPACE = re.compile(rb"\s*")
-
-
-def is_junit_xml(first_bytes: bytes) -> bool:
-    """Whether a file starting with these bytes is a JUnit report: its root element is
-    ``<testsuites>`` or ``<testsuite>`` (after an XML declaration, comments, a DOCTYPE)."""
-    name = _root_name(first_bytes[:SNIFF_BYTES])
-    return name in _ROOTS
-
-
-def _root_name(head: bytes) -> bytes | None:
-    """The first element's name, skipping what may precede it; linear in ``head``."""
-    pos = 3 if head.startswith(b"\xef\xbb\xbf") else 0
-    while True:
-        space = _SPACE.match(head, pos)
-        pos = space.end() if space else pos
-        if head.startswith(b"<?", pos):
-            end, step = head.find(b"?>", pos + 2), 2
-        elif head.startswith(b"<!--", pos):
-            end, step = head.find(b"-->", pos + 4), 3
-        elif head.startswith(b"<!DOCTYPE", pos):
-            end, step = _doctype_end(head, pos), 1
-        elif head.startswith(b"<", pos):
-            match = _NAME_END.search(head, pos + 1)
-            return head[pos + 1 : match.start()] if match else None
-        else:
-            return None
-        if end < 0:
-            return None
-        pos = end + step
-
-
-def _doctype_end(head: bytes, pos: int) -> int:
-    """Offset of the ``>`` that ends a DOCTYPE (after its internal subset, if any), or -1."""
-    close = head.find(b">", pos)
-    bracket = head.find(b"[", pos, close if close >= 0 else len(head))
-    if bracket < 0:
-        return close
-    subset_end = head.find(b"]", bracket)
-    return head.find(b">", subset_end) if subset_end >= 0 else -1
 
 
 class _Refused(Exception):

@@ -13,18 +13,8 @@ from matcher.errors import SourceError
 CHUNK_SIZE = 4 << 20
 GZIP_MAGIC = b"\x1f\x8b"
 STDIN = "-"
-# `--jobs` cuts a plain file into segments of at least this size (matcher.parallel).
+# `--jobs` cuts a plain file into segments of at least this size (matcher.sources.parallel).
 MIN_SEGMENT_BYTES = 64 << 20
-
-
-def is_junit_report(head: bytes) -> bool:
-    """Whether input starting with ``head`` is a JUnit XML report (read as such, not as text).
-    The XML reader is imported only for input that starts like XML."""
-    if not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
-        return False
-    from matcher.junit_input import is_junit_xml
-
-    return is_junit_xml(head)
 
 
 def display_name(path: str) -> str:

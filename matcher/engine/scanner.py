@@ -10,13 +10,12 @@ end of a block is carried over to the next one. Line numbers count LF bytes, as 
 from __future__ import annotations
 
 import bisect
-import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from matcher.evaluate import Evaluator, EventLine, Hit, build_finding
-from matcher.events import (
+from matcher.engine.evaluate import Evaluator, EventLine, Hit, build_finding
+from matcher.engine.events import (
     MAX_EVENT_BYTES,
     PYTEST_BLOCK,
     PYTEST_FAILED,
@@ -25,7 +24,8 @@ from matcher.events import (
     is_telling,
 )
 from matcher.model import Finding, UnknownFailure
-from matcher.ruleset import MARKER, PYTEST, Ruleset
+from matcher.patterns.markers import KINDS, MARKER, MARKER_CONFIRM, PYTEST
+from matcher.patterns.ruleset import Ruleset
 from matcher.text import decode_line, render
 
 # Longest line matched in full; the rest of a longer line is counted but not kept, so a 50 MB
@@ -36,10 +36,6 @@ HISTORY_BYTES = MAX_EVENT_BYTES
 CONTEXT_WAIT_BYTES = 4 * MAX_EVENT_BYTES  # held back at most this much for lines after it
 # An event left open (waiting for more lines) is closed after this much quiet (live input).
 IDLE_FLUSH_SECONDS = 0.5
-MARKER_CONFIRM = re.compile(
-    rb"Traceback \(most recent call last\):|\b(?:ERROR|FATAL|FAILED|CRITICAL|SEVERE|PANIC)\b"
-    rb"|^panic: |Exception\b"
-)
 MAX_REMEMBERED_TESTS = 10_000
 
 
@@ -112,7 +108,7 @@ class Scanner:
         """``history``: complete lines just before ``offset``, for look-back only (context,
         the pytest section a finding stands in). ``segment``: the scan starts mid-file and
         does not know what went before; it records what a scan of the whole file would have
-        decided differently (``SegmentNotes``) for matcher.parallel to settle in order."""
+        decided differently (``SegmentNotes``) for matcher.sources.parallel to settle in order."""
         if unknown and not ruleset.markers:
             raise ValueError("unknown failures need a ruleset compiled with unknown=True")
         self.ruleset = ruleset
@@ -473,13 +469,7 @@ def _test_name(node_id: bytes) -> bytes:
 def _kind(marked: list[EventLine]) -> str:
     """What kind of failure, from the lines the error markers were found on."""
     text = b"\n".join(line.raw for line in marked)
-    for needle, kind in (
-        (b"Traceback (most recent call last):", "traceback"),
-        (b"FAILED", "failed"),
-        (b"panic: ", "panic"),
-        (b"FATAL", "fatal"),
-        (b"Exception", "exception"),
-    ):
+    for needle, kind in KINDS:
         if needle in text:
             return kind
     return "error"

@@ -16,9 +16,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from matcher.errors import IncidentLogError, Problem, SourceError
-from matcher.logtext import is_log_text, quoted_runs
+from matcher.incidents.quotes import is_log_text, quoted_runs
 from matcher.model import SEVERITY_NAMES, SourceLocation, Status, Symptom
-from matcher.symptoms import SymptomSyntaxError, compile_symptom
+from matcher.patterns.symptoms import SymptomSyntaxError, compile_symptom
+from matcher.vocabulary import ID_PATTERN
 
 
 @dataclass(frozen=True)
@@ -52,9 +53,7 @@ _SPELLINGS = {
     "action_items": ("action items", "action item", "follow-ups", "follow-up actions"),
 }
 _LABELS = {spelling: name for name, spellings in _SPELLINGS.items() for spelling in spellings}
-# The signature loader's rule (matcher.signatures.ID_PATTERN, kept equal by a test); not imported
-# so that reading Markdown does not pull in the YAML loader.
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}$")
+_ID = ID_PATTERN  # the signature loader's rule
 _SINGLE_VALUED = frozenset({"id", "title", "date", "severity"})
 # Date and services alone appear in prose preambles too; they do not make a block an incident.
 _INCIDENT_MARKERS = frozenset(_LABELS.values()) - {"date", "services"}

@@ -15,18 +15,19 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from matcher.engine.events import EventRules, line_at
+from matcher.engine.options import ScanOptions
+from matcher.engine.scanner import HISTORY_BYTES, Scanner, ScanStats, SegmentNotes
 from matcher.errors import SourceError
-from matcher.events import EventRules, line_at
 from matcher.model import Finding, Signature, UnknownFailure
-from matcher.ruleset import Ruleset
-from matcher.scanner import HISTORY_BYTES, Scanner, ScanStats, SegmentNotes
-from matcher.sources import (
+from matcher.patterns.ruleset import Ruleset
+from matcher.sources.read import (
     GZIP_MAGIC,
     MIN_SEGMENT_BYTES,
     STDIN,
     display_name,
-    is_junit_report,
 )
+from matcher.sources.sniff import is_junit_report
 
 READ_SIZE = 4 << 20
 BOUNDARY_SEARCH_BYTES = 8 << 20
@@ -142,7 +143,7 @@ def _boundary_in(buf: bytes, base: int, rules: EventRules) -> int | None:
     return None
 
 
-def scan_segment(ruleset: Ruleset, segment: Segment, options: dict[str, Any]) -> SegmentResult:
+def scan_segment(ruleset: Ruleset, segment: Segment, options: ScanOptions) -> SegmentResult:
     if segment.end is None and segment.start == 0:
         return _scan_whole(ruleset, segment.path, options)
     stats = ScanStats()
@@ -158,7 +159,10 @@ def scan_segment(ruleset: Ruleset, segment: Segment, options: dict[str, Any]) ->
         offset=segment.start,
         history=history,
         segment=not segment.first,
-        **options,
+        events=options.events,
+        unknown=options.unknown,
+        context=options.context,
+        on_warning=options.on_warning,
     )
     scanner.stats = stats
     try:
@@ -181,15 +185,15 @@ def _history_before(segment: Segment) -> bytes:
     return data if start == 0 else data[data.find(b"\n") + 1 :]
 
 
-def _scan_whole(ruleset: Ruleset, path: str, options: dict[str, Any]) -> SegmentResult:
+def _scan_whole(ruleset: Ruleset, path: str, options: ScanOptions) -> SegmentResult:
     """A whole file (compressed, JUnit XML, stdin or small): what a one-process scan does."""
-    from matcher.api import scan_file
+    from matcher.sources.scan import scan_source
 
     stats = ScanStats()
     findings: list[Finding] = []
     error = None
     try:
-        findings.extend(scan_file(ruleset, path, stats=stats, **options))
+        findings.extend(scan_source(ruleset, path, options, stats))
     except SourceError as exc:
         error = exc
     return SegmentResult(findings, stats, stats.lines, error)
@@ -274,7 +278,7 @@ def _load(blob: bytes, ruleset: Ruleset, shift: int = 0) -> SegmentResult:
 
 
 def scan_parallel(
-    ruleset: Ruleset, segments: list[Segment], jobs: int, options: dict[str, Any]
+    ruleset: Ruleset, segments: list[Segment], jobs: int, options: ScanOptions
 ) -> Iterator[tuple[Segment, SegmentResult]]:
     """Scan segments on ``jobs`` processes; yield results in order with line numbers fixed."""
     import multiprocessing

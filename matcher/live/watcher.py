@@ -62,7 +62,7 @@ class FollowScope:
 
     cheap = True  # a stat per name: looked at on every tick
 
-    def __init__(self, paths: Sequence[str], ignore: Iterable[str] = ()) -> None:
+    def __init__(self, paths: Sequence[str]) -> None:
         self.paths = list(paths)
 
     def discover(self) -> dict[str, os.stat_result]:

@@ -18,7 +18,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from matcher.content import (
+from matcher.live.content import (
     FINGERPRINT_BYTES,
     Content,
     ContentRecord,
@@ -29,15 +29,15 @@ from matcher.content import (
     read_head,
 )
 from matcher.model import Finding
-from matcher.ruleset import Ruleset
-from matcher.sources import GZIP_MAGIC
+from matcher.patterns.ruleset import Ruleset
+from matcher.sources.read import GZIP_MAGIC
+from matcher.vocabulary import DEFAULT_GRACE
 
 READ_CHUNK = 1 << 20
 # Read at most this much of one file per poll, so that checkpoints keep coming during a backlog.
 READ_BUDGET = 8 << 20
 # Contents no longer followed whose offsets are still remembered (and kept in the state).
 REMEMBERED_CONTENTS = 1024
-DEFAULT_GRACE = 2.0
 # File times are coarse (one kernel tick); a sibling modified this long before we last looked
 # at a name may still have been written after that look.
 MTIME_SLACK = 1.0
@@ -305,7 +305,7 @@ class Tailer:
 
     def _read_whole(self, path: str) -> list[Finding]:
         from matcher.errors import SourceError
-        from matcher.sources import read_chunks
+        from matcher.sources.read import read_chunks
 
         findings: list[Finding] = []
         content: Content | None = None

@@ -1,7 +1,7 @@
 """What is followed: a file's *content*, known by a fingerprint of its first bytes, with the
 offset its next unreported line starts at and the Scanner that reads it on.
 
-Offsets belong to contents, not to files (see ``matcher.tail`` and docs/live.md).
+Offsets belong to contents, not to files (see ``matcher.live.tail`` and docs/live.md).
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from matcher.engine.scanner import MAX_LINE_BYTES, Scanner
 from matcher.model import Finding
-from matcher.ruleset import Ruleset
-from matcher.scanner import MAX_LINE_BYTES, Scanner
+from matcher.patterns.ruleset import Ruleset
 
 FINGERPRINT_BYTES = 1024
 Warn = Callable[[str], None]

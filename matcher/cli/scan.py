@@ -1,0 +1,290 @@
+"""``matcher scan``: check the options, load the rules, make one ScanRun, report, exit."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import TYPE_CHECKING, Any, TextIO
+
+import click
+
+from matcher.cli.common import (
+    fail,
+    load_ruleset_or_exit,
+    open_append,
+    quiet_broken_pipe,
+    use_color,
+    warn,
+)
+from matcher.cli.options import FOLLOW_ONLY, engine_option, follow_options, signatures_option
+from matcher.engine.options import EVENT_KINDS
+from matcher.model import SEVERITY_NAMES
+from matcher.vocabulary import EXIT_INPUT, FORMATS, UNKNOWN_BY_DEFAULT
+
+if TYPE_CHECKING:
+    from matcher.patterns.ruleset import Ruleset
+    from matcher.reporters import Tee
+    from matcher.reporters.gating import GatePolicy, Tally
+    from matcher.sources.run import ScanRun
+
+SUMMARY_INCIDENTS = 10  # a thousand incidents would make a 20 KB summary line
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
+@signatures_option
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="text for people; json: one object per finding per line; github: workflow "
+    "annotations; junit: JUnit XML; sarif: SARIF 2.1.0; markdown: a job summary.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice([*SEVERITY_NAMES, "never"]),
+    default="info",
+    show_default=True,
+    help="Exit 1 when a finding is at or above this severity (never: always exit 0).",
+)
+@click.option(
+    "--fail-on-regression",
+    is_flag=True,
+    help="Exit 1 when an incident marked resolved is found again (even with --fail-on never).",
+)
+@click.option(
+    "--fail-on-unknown",
+    is_flag=True,
+    help="Exit 1 when an error-like event no signature explains is found (implies --unknown).",
+)
+@click.option(
+    "--summary",
+    "summary_file",
+    type=click.Path(dir_okay=False),
+    help="Append a Markdown job summary to FILE (default: $GITHUB_STEP_SUMMARY when set).",
+)
+@click.option(
+    "--outputs",
+    "outputs_file",
+    type=click.Path(dir_okay=False),
+    help="Append key=value results (findings, regressions, unknown, retryable) to FILE, "
+    "e.g. $GITHUB_OUTPUT.",
+)
+@click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour on a terminal; NO_COLOR turns it off.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="No summary on stderr.")
+@click.option(
+    "--events",
+    type=click.Choice(EVENT_KINDS),
+    default="auto",
+    show_default=True,
+    help="How lines are grouped into events (a traceback is one finding); lines: no grouping.",
+)
+@click.option(
+    "-C",
+    "--context",
+    type=click.IntRange(0, 1000),
+    default=0,
+    help="Show N lines around each matched line, like grep -C (text format).",
+)
+@click.option(
+    "--unknown/--no-unknown",
+    default=None,
+    help="List error-like events that no signature explains. Default: on for github, junit, "
+    "sarif, markdown and with --summary; off for text and json.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(0, 64),
+    default=0,
+    help="Processes to scan with (0: one per core). Big files are split.",
+)
+@click.option(
+    "-F",
+    "--follow",
+    is_flag=True,
+    help="Keep following FILEs by name, like tail -F (see docs/live.md).",
+)
+@follow_options
+@engine_option
+@click.pass_context
+def scan(
+    ctx: click.Context,
+    /,
+    paths: tuple[str, ...],
+    signature_paths: tuple[str, ...],
+    fmt: str,
+    fail_on: str,
+    fail_on_regression: bool,
+    fail_on_unknown: bool,
+    summary_file: str | None,
+    outputs_file: str | None,
+    color: str,
+    quiet: bool,
+    events: str,
+    context: int,
+    unknown: bool | None,
+    jobs: int,
+    follow: bool,
+    engine: str | None,
+    no_cache: bool,
+    output: str | None,
+    **_: Any,
+) -> None:
+    """Scan PATHS (plain or .gz files; - or nothing for stdin) for known incidents.
+
+    Findings go to stdout, the summary and errors to stderr. Exit status: 0 nothing at or
+    above --fail-on, 1 findings, 2 usage or signature error, 3 an input could not be read.
+
+    \b
+    Examples:
+      matcher scan app.log old.log.gz
+      kubectl logs deploy/api | matcher scan -f json
+      matcher scan --follow /var/log/app.log --state state.json
+    """
+    from matcher.reporters.gating import GatePolicy, format_outputs
+    from matcher.reporters.summary import summary_path
+    from matcher.sources.run import ScanRun
+
+    _check_follow_options(ctx, paths, follow)
+    summary_file = summary_path(summary_file)
+    if unknown is None:
+        unknown = fmt in UNKNOWN_BY_DEFAULT or summary_file is not None or fail_on_unknown
+    ruleset = load_ruleset_or_exit(signature_paths, engine, no_cache, unknown=unknown)
+    if follow:
+        _follow(ctx, ruleset, paths, fmt, color)
+    out = open_append(output) or sys.stdout
+    policy = GatePolicy.from_options(
+        fail_on, fail_on_regression=fail_on_regression, fail_on_unknown=fail_on_unknown
+    )
+    tee, tally = _reporters(fmt, out, color, context, ruleset, unknown, policy, summary_file)
+    progress = _progress(paths, quiet)
+    run = ScanRun(
+        ruleset,
+        paths,
+        events=events,
+        unknown=unknown,
+        context=context,
+        on_warning=warn,
+        jobs=jobs or (os.cpu_count() or 1),
+        on_progress=progress,
+    )
+    with quiet_broken_pipe():
+        for finding in run:
+            tee.finding(finding)
+        if progress is not None:
+            progress.close()
+        tee.finish(run.stats)
+    decision = tally.decide(policy, unknown_checked=unknown)
+    outputs_out = open_append(outputs_file)
+    if outputs_out is not None:
+        outputs_out.write(format_outputs(decision.as_outputs()))
+    for error in run.errors:
+        click.echo(f"matcher: {error}", err=True)
+    if not quiet:
+        click.echo(_summary(run, unknown), err=True)
+    sys.exit(EXIT_INPUT if run.errors else decision.exit_status)
+
+
+def _check_follow_options(ctx: click.Context, paths: tuple[str, ...], follow: bool) -> None:
+    """Usage errors before any rule is loaded (a wrong signature path must not hide them)."""
+    if follow:
+        if not paths or "-" in paths:
+            fail("--follow needs file names (stdin cannot be followed)")
+        return
+    given = [
+        name
+        for name in FOLLOW_ONLY
+        if ctx.get_parameter_source(name) is not click.core.ParameterSource.DEFAULT
+    ]
+    if given:
+        flags = ", ".join("--" + name.replace("_path", "").replace("_", "-") for name in given)
+        fail(f"{flags}: only with --follow (or `matcher watch`)")
+
+
+def _reporters(
+    fmt: str,
+    out: TextIO,
+    color: str,
+    context: int,
+    ruleset: Ruleset,
+    unknown: bool,
+    policy: GatePolicy,
+    summary_file: str | None,
+) -> tuple[Tee, Tally]:
+    """The chosen format, a tally for the exit status, and the Markdown summary if asked."""
+    from matcher.reporters import Reporter, Tee, make_reporter
+    from matcher.reporters.gating import Tally
+
+    tally = Tally()
+    reporters: list[Reporter] = [
+        make_reporter(
+            fmt,
+            out,
+            color=use_color(color, out),
+            context=context,
+            signatures=ruleset.signatures,
+            unknown=unknown,
+        ),
+        tally,
+    ]
+    summary_out = open_append(summary_file)
+    if summary_out is not None:
+        from matcher.reporters.summary import SummaryReporter
+
+        reporters.append(
+            SummaryReporter(
+                summary_out, unknown=unknown, policy=policy, github_annotations=fmt == "github"
+            )
+        )
+    return Tee(*reporters), tally
+
+
+def _follow(
+    ctx: click.Context, ruleset: Ruleset, paths: tuple[str, ...], fmt: str, color: str
+) -> None:
+    from matcher.cli.live import FollowFlags, Reload, follow_files, live_color
+
+    params = ctx.params
+    flags = FollowFlags.from_params(params)
+    reload = Reload(params["signature_paths"], params["engine"], params["no_cache"])
+    sys.exit(follow_files(ruleset, paths, fmt, live_color(color, flags.output), flags, reload))
+
+
+def _progress(paths: tuple[str, ...], quiet: bool) -> Any:
+    """A progress bar on stderr when it is a terminal (a long scan only; never with -q)."""
+    if quiet or not sys.stderr.isatty():
+        return None
+    from matcher.cli.progress import Progress
+
+    sizes = [os.path.getsize(p) if os.path.isfile(p) else None for p in paths if p != "-"]
+    total = sum(sizes) if sizes and None not in sizes else None  # type: ignore[arg-type]
+    return Progress(sys.stderr, total)
+
+
+def _summary(run: ScanRun, unknown: bool) -> str:
+    stats = run.stats
+    total = sum(stats.findings.values())
+    shown = sorted(stats.findings.items())
+    if len(shown) > SUMMARY_INCIDENTS:  # the most frequent, then by id
+        shown = sorted(shown, key=lambda item: -item[1])[:SUMMARY_INCIDENTS]
+        shown.sort()
+    per = ", ".join(f"{k}: {v}" for k, v in shown)
+    more = len(stats.findings) - len(shown)
+    if more:
+        per += f", and {more} more incident(s)"
+    detail = f" ({per})" if per else ""
+    unknowns = f", {len(stats.unknown)} unknown failure(s)" if unknown else ""
+    return (
+        f"matcher: {total} finding(s){detail}{unknowns} in {stats.lines} line(s), "
+        f"{stats.bytes} byte(s) from {len(run.paths)} source(s)"
+    )

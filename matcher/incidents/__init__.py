@@ -1,0 +1,1 @@
+"""Incident logs (Markdown postmortems) read into Incident records and written as signatures."""

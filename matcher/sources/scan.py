@@ -1,0 +1,137 @@
+"""Scan one source: a file, stdin, a string or lines, through one Scanner (or the JUnit
+reader for a JUnit XML report)."""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections.abc import Callable, Iterable, Iterator
+
+from matcher.engine.options import ScanOptions
+from matcher.engine.scanner import IDLE_FLUSH_SECONDS, Scanner, ScanStats
+from matcher.model import Finding
+from matcher.patterns.ruleset import Ruleset
+from matcher.sources.read import display_name, read_chunks
+from matcher.sources.sniff import is_junit_report
+
+Warn = Callable[[str], None]
+
+
+def new_scanner(ruleset: Ruleset, source: str, options: ScanOptions) -> Scanner:
+    return Scanner(
+        ruleset,
+        source,
+        events=options.events,
+        unknown=options.unknown,
+        context=options.context,
+        on_warning=options.on_warning,
+    )
+
+
+def scan_file(
+    ruleset: Ruleset,
+    path: str | os.PathLike[str],
+    *,
+    events: str = "auto",
+    unknown: bool = False,
+    context: int = 0,
+    on_warning: Warn | None = None,
+    stats: ScanStats | None = None,
+    on_progress: Callable[[int], None] | None = None,
+) -> Iterator[Finding]:
+    """Scan a file (plain or gzip, or a JUnit XML report) or ``"-"`` for stdin. Raises
+    ``SourceError`` after yielding every finding of what could be read, if the rest could not.
+    The keywords are ``ScanOptions``'s; ``on_progress`` is called with the number of bytes of
+    each chunk read; ``stats`` (given) is updated as the scan goes."""
+    options = ScanOptions(events, unknown, context, on_warning)
+    return scan_source(ruleset, path, options, stats, on_progress)
+
+
+def scan_source(
+    ruleset: Ruleset,
+    path: str | os.PathLike[str],
+    options: ScanOptions,
+    stats: ScanStats | None = None,
+    on_progress: Callable[[int], None] | None = None,
+) -> Iterator[Finding]:
+    """``scan_file`` with its options as one record (what a run and its workers pass on)."""
+    name = os.fspath(path)
+    chunks = read_chunks(name, idle=IDLE_FLUSH_SECONDS)
+    first = next(chunks, b"")
+    if is_junit_report(first):
+        yield from _scan_junit(ruleset, name, itertools.chain([first], chunks), stats, options)
+        return
+    scanner = new_scanner(ruleset, display_name(name), options)
+    if stats is not None:
+        scanner.stats = stats
+    progress = on_progress or (lambda size: None)
+    try:
+        yield from scanner.feed(first)
+        progress(len(first))
+        for chunk in chunks:
+            # b"": a pipe went quiet; report the event held open for a next line
+            yield from scanner.feed(chunk) if chunk else scanner.flush()
+            progress(len(chunk))
+    finally:
+        # what was read is scanned even when reading failed part-way
+        closing = scanner.close()
+    yield from closing
+
+
+def _scan_junit(
+    ruleset: Ruleset,
+    name: str,
+    chunks: Iterable[bytes],
+    stats: ScanStats | None,
+    options: ScanOptions,
+) -> Iterator[Finding]:
+    from matcher.sources.junit import scan_junit_chunks
+
+    stats = stats if stats is not None else ScanStats()
+    found, unknown = scan_junit_chunks(
+        ruleset,
+        chunks,
+        display_name(name),
+        stats=stats,
+        on_warning=options.on_warning,
+        events=options.events,
+    )
+    if options.unknown:
+        stats.unknown += unknown
+    yield from found
+
+
+def scan_lines(
+    ruleset: Ruleset,
+    lines: Iterable[str | bytes],
+    source: str = "<lines>",
+    *,
+    events: str = "auto",
+    unknown: bool = False,
+    context: int = 0,
+    on_warning: Warn | None = None,
+) -> Iterator[Finding]:
+    """Scan an iterable of lines (with or without their line ends), as they come."""
+    options = ScanOptions(events, unknown, context, on_warning)
+    scanner = new_scanner(ruleset, source, options)
+    for line in lines:
+        data = line.encode("utf-8", "surrogateescape") if isinstance(line, str) else line
+        yield from scanner.feed(data if data.endswith(b"\n") else data + b"\n")
+    yield from scanner.close()
+
+
+def scan_text(
+    ruleset: Ruleset,
+    text: str | bytes,
+    source: str = "<text>",
+    *,
+    events: str = "auto",
+    unknown: bool = False,
+    context: int = 0,
+    on_warning: Warn | None = None,
+) -> list[Finding]:
+    """Scan a whole string or bytes object."""
+    options = ScanOptions(events, unknown, context, on_warning)
+    scanner = new_scanner(ruleset, source, options)
+    data = text.encode("utf-8", "surrogateescape") if isinstance(text, str) else text
+    return scanner.feed(data) + scanner.close()
