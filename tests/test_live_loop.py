@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from live_helpers import line, match_line, read_records, wait_for, write_signatures
 
-from matcher.live.loop import Control, LiveOptions, LiveScan, Watcher, run_live
+from matcher.live.control import Control
+from matcher.live.loop import LiveOptions, LiveScan, Watcher, run_live
 from matcher.live.state import load_state
 from matcher.live.watcher import DirScope
 from matcher.live.watcher import Watcher as DirWatcher

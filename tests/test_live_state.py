@@ -13,7 +13,7 @@ from live_helpers import match_line, write_signatures
 from matcher.api import scan_text
 from matcher.errors import StateError
 from matcher.live.content import ContentRecord, Probe
-from matcher.live.loop import Cooldown, repeat_to_dict
+from matcher.live.cooldown import Cooldown, repeat_to_dict
 from matcher.live.state import (
     Output,
     OutputMark,

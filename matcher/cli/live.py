@@ -18,7 +18,8 @@ from matcher.cli.options import engine_option, follow_options, live_format_optio
 from matcher.vocabulary import EXIT_BROKEN_PIPE, EXIT_ERROR, EXIT_OK, TMP_MARK
 
 if TYPE_CHECKING:
-    from matcher.live.loop import Control, LiveOptions, LiveScan
+    from matcher.live.control import Control
+    from matcher.live.loop import LiveOptions, LiveScan
     from matcher.live.watcher import Watcher
     from matcher.patterns.ruleset import Ruleset
 
@@ -93,7 +94,8 @@ def run(
     ruleset: Ruleset, scope: Any, options: LiveOptions, flags: FollowFlags, reload: Reload
 ) -> int:
     from matcher.errors import StateError
-    from matcher.live.loop import Control, run_live
+    from matcher.live.control import Control
+    from matcher.live.loop import run_live
     from matcher.live.watcher import Watcher
 
     control = Control(reloader=reloader(reload.signature_paths, reload.engine, reload.no_cache))

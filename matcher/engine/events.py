@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from matcher.text import decode_line, render
+
 MODES = ("auto", "python", "java", "go", "lines")
 # Bounds: a runaway block is cut here and the cut is marked on the finding.
 MAX_EVENT_LINES = 1000
@@ -275,3 +277,41 @@ def is_telling(line: bytes) -> bool:
     if TELLING.match(line):
         return True
     return bool(PREFIX.match(line)) and bool(ERROR_LEVEL.search(line[:120]))
+
+
+def lines_around(work: bytes, start: int, lines: int, count: int) -> tuple[tuple[str, ...], ...]:
+    """Up to ``count`` lines before an event (``lines`` long, starting at ``start``) and after
+    it (the scanner waits for the lines after it, see _awaits_context): ``grep -C``."""
+    if not count:
+        return ((), ())
+    before: list[bytes] = []
+    pos = start
+    while pos > 0 and len(before) < count:
+        prev = work.rfind(b"\n", 0, pos - 1) + 1
+        before.insert(0, work[prev : pos - 1])
+        pos = prev
+    after_start = start
+    for _ in range(lines):
+        after_start = work.find(b"\n", after_start) + 1
+    after = work[after_start:].split(b"\n", count)[:count]
+    if after and not after[-1] and after_start + sum(len(a) + 1 for a in after) > len(work):
+        after.pop()  # the piece after the buffer's last newline is no line
+    return (
+        tuple(render(decode_line(raw)) for raw in before),
+        tuple(render(decode_line(raw)) for raw in after),
+    )
+
+
+class LineCounter:
+    """Line numbers of offsets in a buffer, counted incrementally from a known point."""
+
+    def __init__(self, buf: bytes, base: int, base_line: int) -> None:
+        self.buf, self.pos, self.line = buf, base, base_line
+
+    def at(self, offset: int) -> int:
+        if offset >= self.pos:
+            self.line += self.buf.count(b"\n", self.pos, offset)
+        else:
+            self.line -= self.buf.count(b"\n", offset, self.pos)
+        self.pos = offset
+        return self.line

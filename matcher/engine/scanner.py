@@ -12,7 +12,6 @@ from __future__ import annotations
 import bisect
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from matcher.engine.evaluate import Evaluator, EventLine, Hit, build_finding
 from matcher.engine.events import (
@@ -21,12 +20,15 @@ from matcher.engine.events import (
     PYTEST_FAILED,
     Bounds,
     EventRules,
-    is_telling,
+    LineCounter,
+    lines_around,
 )
-from matcher.model import Finding, UnknownFailure
-from matcher.patterns.markers import KINDS, MARKER, MARKER_CONFIRM, PYTEST
+from matcher.engine.sections import SegmentNotes, enclosing_test, remember_test, test_name
+from matcher.engine.stats import ScanStats as ScanStats
+from matcher.engine.unknown import unknown_failure
+from matcher.model import Finding
+from matcher.patterns.markers import MARKER, PYTEST
 from matcher.patterns.ruleset import Ruleset
-from matcher.text import decode_line, render
 
 # Longest line matched in full; the rest of a longer line is counted but not kept, so a 50 MB
 # line without a newline costs 1 MiB of memory, and its findings say ``truncated``.
@@ -36,53 +38,6 @@ HISTORY_BYTES = MAX_EVENT_BYTES
 CONTEXT_WAIT_BYTES = 4 * MAX_EVENT_BYTES  # held back at most this much for lines after it
 # An event left open (waiting for more lines) is closed after this much quiet (live input).
 IDLE_FLUSH_SECONDS = 0.5
-MAX_REMEMBERED_TESTS = 10_000
-
-
-@dataclass
-class ScanStats:
-    lines: int = 0
-    bytes: int = 0
-    findings: dict[str, int] = field(default_factory=dict)
-    unknown: list[UnknownFailure] = field(default_factory=list)
-
-
-class SegmentNotes:
-    """What a scan of one segment of a file decided without knowing the segments before it:
-    whether pytest's failures banner went by before a finding (``provisional`` findings took
-    the pytest section they stand in as if it had) and which failure sections came before
-    a summary line (``FAILED test - …``) that repeats one. Indices are into the segment's
-    findings and unknown failures; ``tests`` are the failure sections this segment saw."""
-
-    def __init__(self, tests: dict[bytes, set[str]]) -> None:
-        self.banner = False
-        self.provisional: list[int] = []
-        self.summary_findings: list[tuple[int, bytes]] = []
-        self.summary_unknowns: list[tuple[int, bytes]] = []
-        self.tests = tests  # the scanner's own record, as it stands when the segment ends
-        self._count = 0
-
-    def note_finding(self, test: bytes | None, provisional: bool) -> None:
-        if provisional:
-            self.provisional.append(self._count)
-        if test is not None:
-            self.summary_findings.append((self._count, test))
-        self._count += 1
-
-
-class _Lines:
-    """Line numbers of offsets in a buffer, counted incrementally from a known point."""
-
-    def __init__(self, buf: bytes, base: int, base_line: int) -> None:
-        self.buf, self.pos, self.line = buf, base, base_line
-
-    def at(self, offset: int) -> int:
-        if offset >= self.pos:
-            self.line += self.buf.count(b"\n", self.pos, offset)
-        else:
-            self.line -= self.buf.count(b"\n", offset, self.pos)
-        self.pos = offset
-        return self.line
 
 
 class Scanner:
@@ -218,7 +173,7 @@ class Scanner:
         base = len(history)
         work = b"".join((history, self._carry, head, new))
         by_line = self._candidates(work, base)
-        lines = _Lines(work, base, self.next_line)
+        lines = LineCounter(work, base, self.next_line)
         findings: list[Finding] = []
         done = base
         carry_from = len(work)
@@ -283,7 +238,7 @@ class Scanner:
         new: bytes | memoryview,
         tail_size: int | None,
     ) -> None:
-        # Each byte is counted for newlines once (in _Lines): counting is a large share of the
+        # Each byte is counted for newlines once (in LineCounter): counting is a large share of the
         # time spent per byte.
         self.stats.lines += line - self.next_line
         self.next_line = line
@@ -300,7 +255,7 @@ class Scanner:
     # -- events --------------------------------------------------------------------------
 
     def _event(
-        self, work: bytes, bounds: Bounds, by_line: dict[int, set[int]], lines: _Lines
+        self, work: bytes, bounds: Bounds, by_line: dict[int, set[int]], lines: LineCounter
     ) -> list[Finding]:
         first = lines.at(bounds.start)
         raws = work[bounds.start : bounds.end].split(b"\n")
@@ -341,8 +296,8 @@ class Scanner:
     ) -> list[Finding]:
         findings = []
         failed = PYTEST_FAILED.match(bounds.header)
-        test = _test_name(failed.group(1)) if failed else None
-        around = _around(work, bounds.start, len(event), self.context) if fired else ((), ())
+        test = test_name(failed.group(1)) if failed else None
+        around = lines_around(work, bounds.start, len(event), self.context) if fired else ((), ())
         block = PYTEST_BLOCK.match(bounds.header)
         notes = self.notes
         provisional = False
@@ -352,7 +307,7 @@ class Scanner:
             # A segment does not know whether pytest's banner went by before it: it takes the
             # section, and the parent drops it if the banner had not.
             in_pytest = self._pytest or notes is not None
-            section = _enclosing_test(work, bounds.start) if fired and in_pytest else None
+            section = enclosing_test(work, bounds.start) if fired and in_pytest else None
             provisional = section is not None and not self._pytest
         for sig_index, hits in fired:
             sig = self.ruleset.signatures[sig_index]
@@ -377,99 +332,19 @@ class Scanner:
                 notes.note_finding(test, provisional)
             findings.append(finding)
         if section is not None:
-            self._remember_test(section, {f.signature.id for f in findings})
+            remember_test(self._tests, section, {f.signature.id for f in findings})
         return findings
-
-    def _remember_test(self, name: bytes, incidents: set[str]) -> None:
-        if len(self._tests) >= MAX_REMEMBERED_TESTS:
-            self._tests.pop(next(iter(self._tests)))
-        # "TestClass.test_x[1.5]" -> "TestClass::test_x[1.5]": dots in a parameter id stay
-        head, bracket, params = name.partition(b"[")
-        key = head.replace(b".", b"::") + bracket + params
-        self._tests[key] = self._tests.get(key, set()) | incidents
 
     def _unknown(self, event: list[EventLine], markers: list[int]) -> None:
         """Record an error-like event no signature explained (``markers``: indices of the lines
         where the prefilter saw an error marker)."""
         failed = PYTEST_FAILED.match(event[0].raw)
-        test = _test_name(failed.group(1)) if failed else None
+        test = test_name(failed.group(1)) if failed else None
         if test is not None and test in self._tests:
             return  # explained by that test's failure section, known or not
-        marked = [i for i in markers if MARKER_CONFIRM.search(event[i].raw)]
-        if not marked:
+        failure = unknown_failure(self.source, event, markers)
+        if failure is None:
             return
         if self.notes is not None and test is not None:
             self.notes.summary_unknowns.append((len(self.stats.unknown), test))
-        telling = (line for line in reversed(event) if _may_tell(line.raw) and is_telling(line.raw))
-        best = next(telling, event[marked[0]])
-        self.stats.unknown.append(
-            UnknownFailure(
-                source=self.source,
-                line=best.number,
-                text=render(decode_line(best.raw)),
-                kind=_kind([event[i] for i in marked]),
-                first_line=event[0].number,
-                last_line=event[-1].number,
-            )
-        )
-
-
-# How far back a finding looks for the pytest failure section it stands in.
-PYTEST_SECTION_LOOKBACK = 64 << 10
-
-
-def _enclosing_test(work: bytes, start: int) -> bytes | None:
-    """The test whose pytest failure section holds offset ``start`` (its captured output
-    included), found by a bounded backward search for the ``____ name ____`` header."""
-    low = max(0, start - PYTEST_SECTION_LOOKBACK)
-    pos = work.rfind(b"\n___", low, start)
-    while pos != -1:
-        end = work.find(b"\n", pos + 1)
-        header = PYTEST_BLOCK.match(work[pos + 1 : end if end != -1 else len(work)])
-        if header:
-            ended = work.find(b"\n===", pos, start) != -1  # the failures section closed
-            return None if ended else header.group(1)
-        pos = work.rfind(b"\n___", low, pos)
-    return None
-
-
-def _around(work: bytes, start: int, lines: int, count: int) -> tuple[tuple[str, ...], ...]:
-    """Up to ``count`` lines before an event (``lines`` long, starting at ``start``) and after
-    it (the scanner waits for the lines after it, see _awaits_context): ``grep -C``."""
-    if not count:
-        return ((), ())
-    before: list[bytes] = []
-    pos = start
-    while pos > 0 and len(before) < count:
-        prev = work.rfind(b"\n", 0, pos - 1) + 1
-        before.insert(0, work[prev : pos - 1])
-        pos = prev
-    after_start = start
-    for _ in range(lines):
-        after_start = work.find(b"\n", after_start) + 1
-    after = work[after_start:].split(b"\n", count)[:count]
-    if after and not after[-1] and after_start + sum(len(a) + 1 for a in after) > len(work):
-        after.pop()  # the piece after the buffer's last newline is no line
-    return (
-        tuple(render(decode_line(raw)) for raw in before),
-        tuple(render(decode_line(raw)) for raw in after),
-    )
-
-
-def _may_tell(line: bytes) -> bool:
-    # Frames (indented, "at …", "File …") are never the telling line; skip them cheaply.
-    return line[:1] not in (b" ", b"\t") or line.lstrip().startswith((b"Caused by", b"Suppressed"))
-
-
-def _test_name(node_id: bytes) -> bytes:
-    """``path/test_x.py::Class::test_y[1]`` -> ``Class::test_y[1]`` (as pytest's block header)."""
-    return node_id.split(b"::", 1)[1] if b"::" in node_id else node_id
-
-
-def _kind(marked: list[EventLine]) -> str:
-    """What kind of failure, from the lines the error markers were found on."""
-    text = b"\n".join(line.raw for line in marked)
-    for needle, kind in KINDS:
-        if needle in text:
-            return kind
-    return "error"
+        self.stats.unknown.append(failure)

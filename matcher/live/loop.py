@@ -9,25 +9,21 @@ event or a tick, read what is new, report, checkpoint. Stop and reload requests 
 
 from __future__ import annotations
 
-import contextlib
 import os
-import select
-import threading
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
-from datetime import datetime, timezone
+from dataclasses import dataclass
 from typing import Protocol, TextIO
 
 from matcher.engine.scanner import ScanStats
-from matcher.live.state import Output, State, Window, load_state, lock_state, save_state
+from matcher.live.control import Control
+from matcher.live.cooldown import Cooldown, Sink
+from matcher.live.state import Output, State, load_state, lock_state, save_state
 from matcher.live.tail import Tailer
 from matcher.model import Finding
 from matcher.patterns.ruleset import Ruleset
-from matcher.reporters import make_reporter
 from matcher.vocabulary import DEFAULT_GRACE
 
-REPEAT_SCHEMA = "incident-matcher/repeat/v1"
 Warn = Callable[[str], None]
 
 
@@ -66,155 +62,6 @@ class LiveOptions:
     checkpoint: float = 1.0  # state written this often when offsets moved without findings
     quiet: float = 0.1  # a content idle this long is flushed (held-back findings)
     gap: float = 0.01  # after an event, wait this long for more to batch with it
-
-
-class Control:
-    """How the outside steers a running loop: ``stop`` and ``reload`` events (tests, threads)
-    and ``signal_stop``/``signal_reload`` for signal handlers, which may only set a flag and
-    write to a pipe (taking the lock inside ``Event.set`` there could deadlock)."""
-
-    def __init__(
-        self,
-        stop: threading.Event | None = None,
-        reload: threading.Event | None = None,
-        reloader: Callable[[], Ruleset] | None = None,
-    ) -> None:
-        self.stop = stop or threading.Event()
-        self.reload = reload or threading.Event()
-        self.reloader = reloader
-        self._read, self._write = os.pipe()
-        os.set_blocking(self._read, False)
-        os.set_blocking(self._write, False)
-        self._flags = {"stop": False, "reload": False, "structural": False}
-
-    def wake(self, structural: bool = False) -> None:
-        """Thread- and signal-safe: wakes the loop out of ``wait``."""
-        if structural:
-            self._flags["structural"] = True
-        with contextlib.suppress(BlockingIOError, OSError):
-            os.write(self._write, b"!")
-
-    def wait(self, timeout: float) -> bool:
-        ready, _, _ = select.select([self._read], [], [], max(timeout, 0.0))
-        with contextlib.suppress(BlockingIOError, OSError):
-            while os.read(self._read, 4096):
-                pass
-        return bool(ready)
-
-    def take(self, flag: str) -> bool:
-        value, self._flags[flag] = self._flags[flag], False
-        return value
-
-    @property
-    def stopping(self) -> bool:
-        return self.stop.is_set() or self._flags["stop"]
-
-    def take_reload(self) -> bool:
-        requested = self.take("reload") or self.reload.is_set()
-        self.reload.clear()
-        return requested
-
-    def request_stop(self) -> None:
-        self.stop.set()
-        self.wake()
-
-    def request_reload(self) -> None:
-        self.reload.set()
-        self.wake()
-
-    def signal_stop(self) -> None:
-        self._flags["stop"] = True
-        self.wake()
-
-    def signal_reload(self) -> None:
-        self._flags["reload"] = True
-        self.wake()
-
-    def close(self) -> None:
-        os.close(self._read)
-        os.close(self._write)
-
-
-class Cooldown:
-    """Repeats of one incident with the same captures within ``seconds`` of its alert are
-    counted, not reported; a closed window with repeats becomes a repeat record."""
-
-    def __init__(self, seconds: float, windows: Iterable[Window] = ()) -> None:
-        self.seconds = seconds
-        self._open = {(w.incident, w.captures): w for w in windows}
-
-    def admit(self, finding: Finding, now: float) -> tuple[bool, Window | None]:
-        """(report it?, a window it closed that has repeats to report first)."""
-        if self.seconds <= 0:
-            return True, None
-        key = (finding.signature.id, tuple(sorted(finding.captures.items())))
-        window = self._open.get(key)
-        if window is not None and now - window.first < self.seconds:
-            self._open[key] = replace(window, last=now, count=window.count + 1)
-            return False, None
-        self._open[key] = Window(key[0], key[1], now, now, 0, finding.id)
-        return True, window if window is not None and window.count else None
-
-    def expire(self, now: float) -> list[Window]:
-        closed = [k for k, w in self._open.items() if now - w.first >= self.seconds]
-        return [w for w in (self._open.pop(k) for k in closed) if w.count]
-
-    def drain(self) -> list[Window]:
-        windows = [w for w in self._open.values() if w.count]
-        self._open.clear()
-        return windows
-
-    def windows(self) -> tuple[Window, ...]:
-        return tuple(self._open.values())
-
-
-def _iso(t: float) -> str:
-    stamp = datetime.fromtimestamp(t, tz=timezone.utc).isoformat(timespec="milliseconds")
-    return stamp.replace("+00:00", "Z")
-
-
-def repeat_to_dict(window: Window, seconds: float) -> dict[str, object]:
-    return {
-        "schema": REPEAT_SCHEMA,
-        "incident": window.incident,
-        "captures": dict(window.captures),
-        "count": window.count,
-        "first": _iso(window.first),
-        "last": _iso(window.last),
-        "window": seconds,
-        "finding": window.finding,
-    }
-
-
-class Sink:
-    """Findings and repeat records to the output, in the chosen format."""
-
-    def __init__(self, output: Output, fmt: str, color: bool, cooldown: float) -> None:
-        self.output, self.fmt, self.cooldown = output, fmt, cooldown
-        self.reporter = make_reporter(fmt, output.stream, color=color)
-        self.dirty = False
-        self.findings = 0
-
-    def finding(self, finding: Finding) -> None:
-        self.reporter.finding(finding)
-        self.dirty = True
-        self.findings += 1
-
-    def repeat(self, window: Window) -> None:
-        import json
-
-        record = repeat_to_dict(window, self.cooldown)
-        if self.fmt == "json":
-            line = json.dumps(record, ensure_ascii=True)
-        else:
-            captures = " ".join(f"{k}={v}" for k, v in window.captures)
-            line = (
-                f"{window.incident} [repeat] {window.count} more time(s) within "
-                f"{self.cooldown:g}s of its alert{f' ({captures})' if captures else ''}: "
-                f"first {record['first']}, last {record['last']}"
-            )
-        self.output.stream.write(line + "\n")
-        self.dirty = True
 
 
 class LiveScan:

@@ -17,7 +17,8 @@ from typing import Any
 
 from matcher.engine.events import EventRules, line_at
 from matcher.engine.options import ScanOptions
-from matcher.engine.scanner import HISTORY_BYTES, Scanner, ScanStats, SegmentNotes
+from matcher.engine.scanner import HISTORY_BYTES, Scanner, ScanStats
+from matcher.engine.sections import SegmentNotes
 from matcher.errors import SourceError
 from matcher.model import Finding, Signature, UnknownFailure
 from matcher.patterns.ruleset import Ruleset
