@@ -23,6 +23,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from prometheus_client.parser import text_string_to_metric_families  # noqa: E402
+
+from matcher.fleet.metrics import MetricsServer  # noqa: E402
 from matcher.model import Finding, Severity, Signature, SourceLocation, Status, Symptom  # noqa: E402
 
 DEADLINE = 20.0
@@ -219,14 +222,30 @@ class Receiver:
         self.thread.join()
 
 
+Samples = dict[tuple[str, tuple[tuple[str, str], ...]], float]
+
+
+def scrape(server: MetricsServer) -> Samples:
+    """GET /metrics, parsed by prometheus-client's own text parser: (name, labels) -> value."""
+    url = f"http://127.0.0.1:{server.port}/metrics"
+    with urllib.request.urlopen(url, timeout=5) as answer:
+        text = answer.read().decode()
+    return {
+        (s.name, tuple(sorted(s.labels.items()))): s.value
+        for family in text_string_to_metric_families(text)
+        for s in family.samples
+    }
+
+
 def _agent(state: str, url: str, count: int) -> None:
     """Spool ``count`` alerts for ``url`` (nobody listening), committing each; say so on
     stdout after each commit, then wait to be killed."""
     from matcher.fleet.delivery import Backoff
     from matcher.fleet.dispatch import Dispatcher, FleetOptions
 
-    options = FleetOptions(alertmanagers=(url,), host="agent-k", state=state,
-                           backoff=Backoff(initial=0.05, cap=0.2))
+    options = FleetOptions(
+        alertmanagers=(url,), host="agent-k", state=state, backoff=Backoff(initial=0.05, cap=0.2)
+    )
     dispatcher = Dispatcher(options)
     dispatcher.start()
     for n in range(count):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
 
 from fleet_helpers import finding, signature
 
@@ -100,7 +102,7 @@ class Clock:
         return self.now
 
 
-def posted_alerts(posts: list[Request]) -> list[dict[str, object]]:
+def posted_alerts(posts: list[Request]) -> list[dict[str, Any]]:
     return [alert for r in posts for alert in json.loads(r.body)]
 
 
@@ -124,22 +126,26 @@ def test_dispatcher_posts_every_alert_to_every_peer_and_repeats_with_a_count() -
     clock.now = NOW + 61
     dispatcher.tick()
     assert dispatcher.flush(timeout=5)
-    assert {r.url for r in posts} == {"http://am-a:9093/api/v2/alerts",
-                                      "http://am-b:9093/api/v2/alerts"}
+    assert {r.url for r in posts} == {
+        "http://am-a:9093/api/v2/alerts",
+        "http://am-b:9093/api/v2/alerts",
+    }
     for peer in ("am-a", "am-b"):
         alerts = posted_alerts([r for r in posts if peer in r.url])
-        assert [a["annotations"].get("repeat_count") for a in alerts] == [None, "4"]  # type: ignore[union-attr]
-        assert alerts[1]["annotations"]["location"] == "/var/log/app.log:5"  # type: ignore[index]
+        assert [a["annotations"].get("repeat_count") for a in alerts] == [None, "4"]
+        assert alerts[1]["annotations"]["location"] == "/var/log/app.log:5"
 
 
-def test_spools_live_next_to_the_state_one_per_target(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_spools_live_next_to_the_state_one_per_target(tmp_path: Path) -> None:
     state = str(tmp_path / "state.json")
     options = FleetOptions(
         alertmanagers=("http://a:9093",), webhooks=("http://hook/x",), state=state
     )
-    dispatcher = Dispatcher(
-        options, poster=lambda r, t: (_ for _ in ()).throw(ConnectionRefusedError())
-    )
+
+    def refused(request: Request, timeout: float) -> Response:
+        raise ConnectionRefusedError("nobody listens")
+
+    dispatcher = Dispatcher(options, poster=refused)
     dispatcher.finding(finding())
     dispatcher.commit()
     assert dispatcher.pending() == {"http://a:9093": 1, "http://hook/x": 1}

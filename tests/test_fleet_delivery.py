@@ -48,7 +48,11 @@ class Log:
 
 
 def deliverer(
-    poster: Poster, clock: Clock, spool: Spool | None = None, batch: int = 100, log: Log | None = None
+    poster: Poster,
+    clock: Clock,
+    spool: Spool | None = None,
+    batch: int = 100,
+    log: Log | None = None,
 ) -> Deliverer:
     return Deliverer(
         AlertmanagerTarget("http://am.example:9093", batch=batch),
@@ -84,7 +88,7 @@ def test_a_down_target_is_retried_with_backoff_then_delivered() -> None:
             assert d.step() == pytest.approx(delay)  # not due yet: no request
             clock.now += delay
     assert len(poster.requests) == 5
-    for delay, base in zip(delays, [1.0, 2.0, 4.0, 8.0]):
+    for delay, base in zip(delays, [1.0, 2.0, 4.0, 8.0], strict=True):
         assert base / 2 <= delay < base
     assert len(d.spool) == 0 and d.failures == 0
 
@@ -161,7 +165,7 @@ def test_the_background_thread_delivers_what_is_submitted_and_stops() -> None:
     try:
         for n in range(3):
             d.submit(f'{{"n":{n}}}')
-            wait_for(lambda n=n: len(poster.requests) == n + 1, what=f"post {n}")
+            wait_for(lambda: len(poster.requests) == n + 1, what=f"post {n}")  # noqa: B023
     finally:
         d.stop(timeout=5)
     assert d._thread is None

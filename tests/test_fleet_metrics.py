@@ -2,29 +2,14 @@
 
 from __future__ import annotations
 
-import urllib.request
 from collections.abc import Iterator
 
 import pytest
-from fleet_helpers import Receiver, finding
-from prometheus_client.parser import text_string_to_metric_families
+from fleet_helpers import Receiver, finding, scrape
 
 from matcher.fleet.delivery import Backoff
 from matcher.fleet.dispatch import Dispatcher, FleetOptions
 from matcher.fleet.metrics import Metrics, MetricsServer, parse_listen, serve
-
-Samples = dict[tuple[str, tuple[tuple[str, str], ...]], float]
-
-
-def scrape(server: MetricsServer) -> Samples:
-    url = f"http://127.0.0.1:{server.port}/metrics"
-    with urllib.request.urlopen(url, timeout=5) as answer:
-        text = answer.read().decode()
-    return {
-        (s.name, tuple(sorted(s.labels.items()))): s.value
-        for family in text_string_to_metric_families(text)
-        for s in family.samples
-    }
 
 
 @pytest.fixture
@@ -86,8 +71,18 @@ def test_delivery_metrics_per_target(metrics: tuple[Metrics, MetricsServer]) -> 
     assert got[("matcher_spool_payloads", target)] == 0
     assert got[("matcher_spool_dropped_payloads_total", target)] == 1
     labels = {label for key in got for label, _ in key[1]}
-    assert labels <= {"incident", "severity", "source", "target", "reason", "implementation",
-                      "major", "minor", "patchlevel", "version"}  # nothing from line text
+    assert labels <= {
+        "incident",
+        "severity",
+        "source",
+        "target",
+        "reason",
+        "implementation",
+        "major",
+        "minor",
+        "patchlevel",
+        "version",
+    }  # nothing from line text
 
 
 def test_parse_listen() -> None:

@@ -37,7 +37,7 @@ def test_each_finding_is_posted_as_its_json_record_signed(
     assert dispatcher.flush(timeout=10)
 
     assert [body["id"] for body in receiver.bodies()] == [f.id for f in findings]
-    for (path, headers, body), f in zip(receiver.posts, findings):
+    for (path, headers, body), f in zip(receiver.posts, findings, strict=True):
         assert path == "/hook"
         assert body["schema"] == SCHEMA and body["line"] == f.line
         assert body["incident"] == "INC-2024-001" and body["captures"] == {"x": "5", "y": "10"}
