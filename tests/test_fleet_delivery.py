@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import random
 import threading
 from pathlib import Path
@@ -10,8 +11,16 @@ import pytest
 from fleet_helpers import wait_for
 
 from matcher.fleet.alerts import AlertmanagerTarget
-from matcher.fleet.delivery import Backoff, Deliverer, Request, Response, target_name
+from matcher.fleet.delivery import (
+    Backoff,
+    Deliverer,
+    Request,
+    Response,
+    TargetError,
+    target_name,
+)
 from matcher.fleet.spool import Spool
+from matcher.fleet.webhook import WebhookTarget
 
 
 class Clock:
@@ -25,7 +34,7 @@ class Clock:
 class Poster:
     """Answers from a script: an int is a status, an exception is raised."""
 
-    def __init__(self, *script: int | OSError) -> None:
+    def __init__(self, *script: int | Exception) -> None:
         self.script = list(script)
         self.requests: list[Request] = []
         self.lock = threading.Lock()
@@ -34,7 +43,7 @@ class Poster:
         with self.lock:
             self.requests.append(request)
             answer = self.script.pop(0) if self.script else 200
-        if isinstance(answer, OSError):
+        if isinstance(answer, Exception):
             raise answer
         return Response(answer, "bad alert" if answer == 400 else "")
 
@@ -107,8 +116,10 @@ def test_a_4xx_is_logged_and_dropped_never_retried() -> None:
     assert "bad alert" in log.lines[0][1]
 
 
-@pytest.mark.parametrize("status", [429, 408, 500, 502])
-def test_throttling_and_server_errors_are_retried(status: int) -> None:
+@pytest.mark.parametrize(
+    "status", [429, 408, 500, 502, TimeoutError("timed out"), http.client.BadStatusLine("x")]
+)
+def test_throttling_server_errors_and_broken_answers_are_retried(status: int | Exception) -> None:
     clock = Clock()
     poster = Poster(status, 200)
     d = deliverer(poster, clock)
@@ -186,3 +197,11 @@ def test_flush_gives_up_at_its_deadline_and_keeps_the_payloads() -> None:
 def test_target_names_carry_no_credentials() -> None:
     assert target_name("https://u:secret@am.example:9093/x?token=1") == "https://am.example:9093/x"
     assert AlertmanagerTarget("http://am:9093/api/v2/alerts/").url == "http://am:9093/api/v2/alerts"
+
+
+@pytest.mark.parametrize("url", ["am:9093", "ftp://am/", "http:///x", "http://am:port/"])
+def test_a_url_that_cannot_be_posted_to_is_an_error_up_front(url: str) -> None:
+    with pytest.raises(TargetError):
+        AlertmanagerTarget(url)
+    with pytest.raises(TargetError):
+        WebhookTarget(url)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
-from matcher.fleet.delivery import Request, target_name
+from matcher.fleet.delivery import Request, check_url, target_name
 from matcher.model import Finding
 from matcher.text import neutralize, render
 
@@ -169,7 +169,7 @@ class AlertmanagerTarget:
     per request), which Alertmanager validates alert by alert."""
 
     def __init__(self, base_url: str, batch: int = 100) -> None:
-        base = base_url.rstrip("/").removesuffix(ALERTS_PATH)
+        base = check_url(base_url).rstrip("/").removesuffix(ALERTS_PATH)
         self.url = base + ALERTS_PATH
         self.name = target_name(base)
         self.batch = batch

@@ -11,6 +11,7 @@ tests drive it by hand with no thread, no network and no sleep.
 
 from __future__ import annotations
 
+import http.client
 import random
 import threading
 import time
@@ -20,6 +21,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from matcher.errors import MatcherError
 from matcher.fleet.spool import Spool
 
 Log = Callable[[str, str], None]  # (level: "info" | "warning" | "error", message)
@@ -153,8 +155,8 @@ class Deliverer:
             self.events.delivery_attempt(self.target.name)
         try:
             answer = self.poster(self.target.encode([p for _, p in items]), self.timeout)
-        except OSError as exc:
-            return self._retry("connection", f"{exc}")
+        except (OSError, http.client.HTTPException) as exc:  # refused, reset, timeout, garbled
+            return self._retry("connection", f"{type(exc).__name__}: {exc}")
         return self._answered(answer, [s for s, _ in items])
 
     def _answered(self, answer: Response, seqs: list[int]) -> float | None:
@@ -224,7 +226,11 @@ class Deliverer:
     def _run(self) -> None:
         while not self._stop.is_set():
             self._wake.clear()
-            delay = self.step()
+            try:
+                delay = self.step()
+            except MatcherError as exc:  # the spool cannot be written (disk full): keep trying
+                self.log("error", f"{self.target.name}: {exc}")
+                delay = self.backoff.cap
             if delay is None or delay > 0:
                 self._wake.wait(delay)
 
@@ -251,6 +257,24 @@ class Deliverer:
                 time.sleep(min(delay, left))  # a backoff: nothing to wait for but time
 
 
+class TargetError(MatcherError):
+    """A target URL that cannot be posted to."""
+
+
+def check_url(url: str) -> str:
+    """``url`` if it is an absolute http(s) URL, else a ``TargetError`` naming it."""
+    import urllib.parse
+
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise TargetError(f"{target_name(url)!r}: not an http:// or https:// URL")
+    try:
+        parts.port  # noqa: B018 - raises on a port that is not a number
+    except ValueError:
+        raise TargetError(f"{url!r}: bad port") from None
+    return url
+
+
 def target_name(url: str) -> str:
     """A URL fit for logs and metric labels: no user, password, query or fragment."""
     import urllib.parse
@@ -259,5 +283,8 @@ def target_name(url: str) -> str:
     host = parts.hostname or ""
     if ":" in host:
         host = f"[{host}]"
-    netloc = f"{host}:{parts.port}" if parts.port else host
+    try:
+        netloc = f"{host}:{parts.port}" if parts.port else host
+    except ValueError:  # a port that is not a number: name it as given, minus credentials
+        netloc = parts.netloc.rpartition("@")[2]
     return urllib.parse.urlunsplit((parts.scheme, netloc, parts.path, "", ""))

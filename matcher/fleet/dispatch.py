@@ -70,7 +70,8 @@ class Dispatcher:
         on_log: Log | None = None,
         rng: random.Random | None = None,
     ) -> None:
-        """Opens (and replays) the spools; raises ``SpoolError`` or ``WebhookError``."""
+        """Opens (and replays) the spools. Raises ``TargetError`` (a URL), ``WebhookError``
+        (the secret file) or ``SpoolError``, all ``MatcherError``s, before anything is sent."""
         self.options, self.clock = options, clock
         self.host = options.host or socket.gethostname()
         self.repeats = Repeats(options.cooldown)

@@ -16,7 +16,7 @@ import json
 from collections.abc import Sequence
 
 from matcher.errors import MatcherError
-from matcher.fleet.delivery import Request, target_name
+from matcher.fleet.delivery import Request, check_url, target_name
 from matcher.model import Finding
 from matcher.reporters.jsonl import finding_to_dict
 
@@ -60,7 +60,7 @@ class WebhookTarget:
     batch = 1
 
     def __init__(self, url: str, secret: bytes | None = None) -> None:
-        self.url, self.secret = url, secret
+        self.url, self.secret = check_url(url), secret
         self.name = target_name(url)
 
     def encode(self, payloads: Sequence[str]) -> Request:
