@@ -156,7 +156,7 @@ class Deliverer:
         try:
             answer = self.poster(self.target.encode([p for _, p in items]), self.timeout)
         except (OSError, http.client.HTTPException) as exc:  # refused, reset, timeout, garbled
-            return self._retry("connection", f"{type(exc).__name__}: {exc}")
+            return self._retry("connection", _describe(exc))
         return self._answered(answer, [s for s, _ in items])
 
     def _answered(self, answer: Response, seqs: list[int]) -> float | None:
@@ -255,6 +255,14 @@ class Deliverer:
                 return False
             if delay > 0:
                 time.sleep(min(delay, left))  # a backoff: nothing to wait for but time
+
+
+def _describe(exc: Exception) -> str:
+    """``connection refused`` rather than ``<urlopen error [Errno 111] Connection refused>``."""
+    reason = getattr(exc, "reason", None) or exc  # URLError wraps the socket error
+    if isinstance(reason, OSError) and reason.strerror:
+        return reason.strerror.lower()
+    return str(reason) or type(reason).__name__
 
 
 class TargetError(MatcherError):
