@@ -69,7 +69,7 @@ def alert_labels(finding: Finding, host: str) -> dict[str, str]:
         "source": _clean(finding.source, 1024),
     }
     if sig.services:
-        labels["service"] = ",".join(sig.services)
+        labels["service"] = _clean(",".join(sig.services), 1024)
     if finding.is_regression:
         labels["regression"] = "true"
     return labels
