@@ -143,7 +143,10 @@ def database_locked(timeout: float, log: logging.Logger) -> None:
     path = WORK / f"backoffice-{int(timeout * 1000)}.db"
     holder = sqlite3.connect(path, isolation_level=None)
     holder.execute("CREATE TABLE IF NOT EXISTS imports (id INTEGER PRIMARY KEY, name TEXT)")
+    n = line_count(IMPORT_LOG)
     log.info("lock check: database is locked? no")
+    near(IMPORT_LOG, n, r"lock check: database is locked\? no$", INC_LOCKED,
+         note="lock check before the run (from the issue)")
     holder.execute("BEGIN IMMEDIATE")
     holder.execute("INSERT INTO imports (name) VALUES ('supplier-feed')")
     n = line_count(IMPORT_LOG)
