@@ -39,6 +39,8 @@ def start_server(port: int, max_conn: int, lock_wait: int) -> subprocess.Popen[b
          f"--pid-file={WORK / 'mysqld.pid'}"])
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"mariadbd exited {proc.returncode}: see mariadb-error.log")
         if subprocess.run(["mariadb-admin", f"--socket={sock}", "ping"],
                           capture_output=True).returncode == 0:
             break
