@@ -49,7 +49,9 @@ def _start(lines: list[str], plain: list[bool], i: int) -> int:
     if _HEADING.match(lines[i]):
         return i
     j = i
-    while j > 0 and not (plain[j - 1] and (_RULE.match(lines[j - 1]) or _HEADING.match(lines[j - 1]))):
+    while j > 0 and not (
+        plain[j - 1] and (_RULE.match(lines[j - 1]) or _HEADING.match(lines[j - 1]))
+    ):
         j -= 1
     return j
 
