@@ -56,17 +56,26 @@ def _defined_incidents(md: Path) -> set[str]:
     return ids
 
 
-def test_each_incident_is_written_up_in_exactly_one_file() -> None:
-    files = sorted(INCIDENTS.glob("*.md"))
-    assert len(files) >= 5
+def _incidents_by_file(folder: Path) -> dict[str, str]:
     seen: dict[str, str] = {}
-    for md in files:
+    for md in sorted(folder.glob("*.md")):
         for inc in _defined_incidents(md):
             assert inc not in seen, f"{inc} in {seen.get(inc)} and {md.name}"
             seen[inc] = md.name
-    truth = {r[2] for r in _rows("expected.tsv")}
-    assert truth == set(seen)
+    return seen
+
+
+def test_each_incident_is_written_up_in_exactly_one_file() -> None:
+    assert len(list(INCIDENTS.glob("*.md"))) >= 5
+    seen = _incidents_by_file(INCIDENTS)
+    assert {r[2] for r in _rows("expected.tsv")} == set(seen)
     assert len(seen) >= 10
+
+
+def test_the_held_out_write_ups_are_of_known_incidents() -> None:
+    heldout = _incidents_by_file(CORPUS / "heldout")
+    assert len(heldout) >= 8
+    assert set(heldout) <= {r[2] for r in _rows("expected.tsv")}
 
 
 def _symptom_items(md: Path) -> int:
