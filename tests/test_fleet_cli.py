@@ -1,8 +1,7 @@
 """The real `matcher watch --alertmanager … --webhook …` against a real Alertmanager: an outage
 under a 20k lines/s writer with a kill -9 of the agent, and write-to-alert latency.
 
-These need the CLI options of docs/deploy.md; until `matcher watch` has them they skip,
-saying so. (The library is in matcher/fleet/; the command line hooks it in.)
+The library is in matcher/fleet/; the command line hooks it in (matcher/cli/fleet.py).
 """
 
 from __future__ import annotations
@@ -27,23 +26,6 @@ from live_helpers import start_writer, write_signatures
 
 OUTAGE = float(os.environ.get("MATCHER_FLEET_OUTAGE", "5"))  # the issue's 30 s: set it to 30
 SEQ = re.compile(r"seq=(\d+)")
-
-
-def _cli_has_fleet_options() -> bool:
-    help_text = subprocess.run(
-        [sys.executable, "-m", "matcher", "watch", "--help"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-    ).stdout
-    return "--alertmanager" in help_text and "--webhook" in help_text
-
-
-pytestmark = pytest.mark.skipif(
-    not _cli_has_fleet_options(),
-    reason="matcher watch has no --alertmanager/--webhook yet (issue #14: the CLI hook)",
-)
 
 
 class LateReceiver:

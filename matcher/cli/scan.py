@@ -16,12 +16,21 @@ from matcher.cli.common import (
     use_color,
     warn,
 )
-from matcher.cli.options import FOLLOW_ONLY, engine_option, follow_options, signatures_option
+from matcher.cli.fleet import FleetFlags
+from matcher.cli.options import (
+    FOLLOW_ONLY,
+    engine_option,
+    fleet_options,
+    follow_options,
+    metrics_option,
+    signatures_option,
+)
 from matcher.engine.options import EVENT_KINDS
 from matcher.model import SEVERITY_NAMES
 from matcher.vocabulary import EXIT_INPUT, FORMATS, UNKNOWN_BY_DEFAULT
 
 if TYPE_CHECKING:
+    from matcher.fleet.oneshot import FleetReporter
     from matcher.patterns.ruleset import Ruleset
     from matcher.reporters import Tee
     from matcher.reporters.gating import GatePolicy, Tally
@@ -115,6 +124,17 @@ SUMMARY_INCIDENTS = 10  # a thousand incidents would make a 20 KB summary line
     help="Keep following FILEs by name, like tail -F (see docs/live.md).",
 )
 @follow_options
+@fleet_options
+@click.option(
+    "--delivery-timeout",
+    type=click.FloatRange(min=0),
+    default=30.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="Without --follow: how long to keep trying to deliver alerts and webhook records "
+    "after the scan (exit 2 if some are left).",
+)
+@metrics_option
 @engine_option
 @click.pass_context
 def scan(
@@ -156,17 +176,20 @@ def scan(
     from matcher.sources.run import ScanRun
 
     _check_follow_options(ctx, paths, follow)
+    fleet = FleetFlags.from_params(ctx.params)
+    fleet.check()
     summary_file = summary_path(summary_file)
     if unknown is None:
         unknown = fmt in UNKNOWN_BY_DEFAULT or summary_file is not None or fail_on_unknown
     ruleset = load_ruleset_or_exit(signature_paths, engine, no_cache, unknown=unknown)
     if follow:
-        _follow(ctx, ruleset, paths, fmt, color)
+        _follow(ctx, ruleset, paths, fmt, color, fleet)
     out = open_append(output) or sys.stdout
     policy = GatePolicy.from_options(
         fail_on, fail_on_regression=fail_on_regression, fail_on_unknown=fail_on_unknown
     )
     tee, tally = _reporters(fmt, out, color, context, ruleset, unknown, policy, summary_file)
+    delivery = _delivery(fleet, tee, ctx.params["delivery_timeout"])
     progress = _progress(paths, quiet)
     run = ScanRun(
         ruleset,
@@ -192,7 +215,25 @@ def scan(
         click.echo(f"matcher: {error}", err=True)
     if not quiet:
         click.echo(_summary(run, unknown), err=True)
+    if delivery is not None and delivery.undelivered:
+        left = ", ".join(f"{n} to {target}" for target, n in delivery.undelivered.items())
+        fail(f"not delivered: {left}")
     sys.exit(EXIT_INPUT if run.errors else decision.exit_status)
+
+
+def _delivery(fleet: FleetFlags, tee: Tee, timeout: float) -> FleetReporter | None:
+    """``--alertmanager``/``--webhook`` without --follow: findings delivered at the end."""
+    if not fleet.delivers:
+        return None
+    from matcher.errors import MatcherError
+    from matcher.fleet.oneshot import FleetReporter
+
+    try:
+        reporter = FleetReporter(fleet.options(), timeout)
+    except MatcherError as exc:
+        fail(str(exc))
+    tee.add(reporter)
+    return reporter
 
 
 def _check_follow_options(ctx: click.Context, paths: tuple[str, ...], follow: bool) -> None:
@@ -202,13 +243,13 @@ def _check_follow_options(ctx: click.Context, paths: tuple[str, ...], follow: bo
             fail("--follow needs file names (stdin cannot be followed)")
         return
     given = [
-        name
-        for name in FOLLOW_ONLY
-        if ctx.get_parameter_source(name) is not click.core.ParameterSource.DEFAULT
+        param.opts[0]
+        for param in ctx.command.params
+        if param.name in FOLLOW_ONLY
+        and ctx.get_parameter_source(param.name) is not click.core.ParameterSource.DEFAULT
     ]
     if given:
-        flags = ", ".join("--" + name.replace("_path", "").replace("_", "-") for name in given)
-        fail(f"{flags}: only with --follow (or `matcher watch`)")
+        fail(f"{', '.join(given)}: only with --follow (or `matcher watch`)")
 
 
 def _reporters(
@@ -250,14 +291,20 @@ def _reporters(
 
 
 def _follow(
-    ctx: click.Context, ruleset: Ruleset, paths: tuple[str, ...], fmt: str, color: str
+    ctx: click.Context,
+    ruleset: Ruleset,
+    paths: tuple[str, ...],
+    fmt: str,
+    color: str,
+    fleet: FleetFlags,
 ) -> None:
     from matcher.cli.live import FollowFlags, Reload, follow_files, live_color
 
     params = ctx.params
     flags = FollowFlags.from_params(params)
     reload = Reload(params["signature_paths"], params["engine"], params["no_cache"])
-    sys.exit(follow_files(ruleset, paths, fmt, live_color(color, flags.output), flags, reload))
+    color_on = live_color(color, flags.output)
+    sys.exit(follow_files(ruleset, paths, fmt, color_on, flags, fleet, reload))
 
 
 def _progress(paths: tuple[str, ...], quiet: bool) -> Any:

@@ -80,9 +80,11 @@ class LiveScan:
         control: Control,
         clock: Callable[[], float] = time.time,
         on_warning: Warn | None = None,
+        on_info: Warn | None = None,
         observer: LiveObserver | None = None,
     ) -> None:
         self.scope, self.sink, self.options = scope, sink, options
+        self.info: Warn = on_info or (lambda message: None)
         self.observer: LiveObserver = observer or NoObserver()
         self.control, self.clock = control, clock
         self.warn: Warn = on_warning or (lambda message: None)
@@ -119,8 +121,14 @@ class LiveScan:
             self.watcher.stop()
 
     def _wait(self) -> bool:
-        options, control = self.options, self.control
-        timeout = 0.0 if self.tailer.behind else min(options.tick, self._next_rescan - self.clock())
+        options, control, now = self.options, self.control, self.clock()
+        # Wake when a held-back finding is due (not at the next tick): a lone error line in a
+        # quiet file is reported ``quiet`` seconds after it was read.
+        due = self.tailer.contents.quiet_due(options.quiet)
+        wake = min(
+            options.tick, self._next_rescan - now, (due - now) if due is not None else options.tick
+        )
+        timeout = 0.0 if self.tailer.behind else max(0.0, wake)
         if control.wait(timeout) and not control.stopping and options.gap > 0:
             time.sleep(options.gap)  # let a burst of writes gather into one batch
         return control.take("structural") or self.clock() >= self._next_rescan
@@ -188,7 +196,7 @@ class LiveScan:
             return
         self._emit(self.tailer.reload(ruleset))
         self.observer.reloaded(len(ruleset.signatures))
-        self.warn(f"reloaded {len(ruleset.signatures)} signature(s)")
+        self.info(f"reloaded {len(ruleset.signatures)} signature(s)")
 
     def _shutdown(self) -> None:
         """Final read; without a state, partial last lines and open cooldown windows are
@@ -215,6 +223,7 @@ def run_live(
     on_warning: Warn | None = None,
     on_ready: Callable[[LiveScan], None] | None = None,
     observe: Callable[[LiveOptions], LiveObserver] | None = None,
+    on_info: Warn | None = None,
 ) -> LiveScan:
     """Follow until ``control.stop`` is set. Raises ``StateError`` for a state that cannot be
     used (corrupt, empty, locked, not writable) before reading anything. ``observe`` makes the
@@ -238,6 +247,7 @@ def run_live(
                 control,
                 clock,
                 on_warning,
+                on_info,
                 on_ready,
             )
         finally:
@@ -258,6 +268,7 @@ def _run(
     control: Control | None,
     clock: Callable[[], float],
     on_warning: Warn | None,
+    on_info: Warn | None,
     on_ready: Callable[[LiveScan], None] | None,
 ) -> LiveScan:
     """run_live once the state is locked and the observer made: the output, the loop."""
@@ -273,6 +284,7 @@ def _run(
             control=control or Control(),
             clock=clock,
             on_warning=on_warning,
+            on_info=on_info,
             observer=observer,
         )
         live.run(on_ready)
