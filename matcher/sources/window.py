@@ -1,0 +1,193 @@
+"""``--since`` / ``--until``: which findings fall in a time window, and where in a sorted
+file the window starts and ends, found by bisecting on line timestamps instead of reading
+the whole file (``--since 1h`` on a 10 GB log reads about an hour of it)."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import stat
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from typing import BinaryIO
+
+from matcher.engine.events import MAX_EVENT_BYTES
+from matcher.model import Finding
+from matcher.sources.read import GZIP_MAGIC, STDIN
+from matcher.sources.timestamps import line_time
+
+PROBE_BYTES = 64 * 1024  # read at each bisection step: enough to find a timestamped line
+MAX_UNTIMED_BYTES = 1 << 20  # a probe gives up after this much without a timestamp
+COUNT_BYTES = 16 << 20  # read at a time when counting the lines skipped
+# Too small to be worth bisecting (a read of it is about as quick).
+MIN_SEEK_BYTES = 4 << 20
+# Read this much before the window's start, so that an event that began before it is whole.
+LEAD_BYTES = MAX_EVENT_BYTES
+
+
+@dataclass(frozen=True)
+class TimeWindow:
+    """POSIX seconds; ``None`` leaves that side open. A finding is in the window when its
+    time is known and ``since <= time <= until``."""
+
+    since: float | None = None
+    until: float | None = None
+
+    def holds(self, moment: float | None) -> bool:
+        if moment is None:
+            return False
+        if self.since is not None and moment < self.since:
+            return False
+        return self.until is None or moment <= self.until
+
+
+@dataclass(frozen=True)
+class ByteRange:
+    """Where to read a file: from ``start`` (a line start, line number ``first_line``) up to
+    ``stop`` (None: the end)."""
+
+    start: int = 0
+    first_line: int = 1
+    stop: int | None = None
+
+
+def finding_time(finding: Finding) -> float | None:
+    """The time of a finding: of its matched line, else of its event (the first line of the
+    event that has one, a traceback's log header, say), else of the lines just before it."""
+    for line in (finding.text, *finding.event, *reversed(finding.context_before)):
+        moment = line_time(line)
+        if moment is not None:
+            return moment
+    return None
+
+
+def stamp(finding: Finding) -> Finding:
+    """The finding with its ``time`` set (where one is known)."""
+    moment = finding_time(finding)
+    return finding if moment is None else replace(finding, time=moment)
+
+
+def seek_range(path: str, window: TimeWindow) -> ByteRange | None:
+    """The part of a sorted regular file that can hold the window, or None to read it all
+    (stdin, a compressed file, a small file, lines without timestamps, or times that are not
+    in order at the points probed)."""
+    if path == STDIN or (window.since is None and window.until is None):
+        return None
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode) or info.st_size < MIN_SEEK_BYTES:
+            return None
+        with open(path, "rb") as fh:
+            if fh.read(len(GZIP_MAGIC)) == GZIP_MAGIC:
+                return None
+            return _window_range(_Prober(fh, info.st_size), window)
+    except OSError:
+        return None  # reading it whole reports the error
+
+
+def _window_range(probe: _Prober, window: TimeWindow) -> ByteRange | None:
+    start = 0
+    if window.since is not None:
+        since = window.since
+        found = probe.first_reaching(lambda moment: moment >= since)
+        if found is None:
+            return None
+        start = probe.line_start(max(0, found - LEAD_BYTES))
+    stop = None
+    if window.until is not None:
+        until = window.until
+        after = probe.first_reaching(lambda moment: moment > until)
+        if after is None:
+            return None
+        stop = None if after >= probe.size else min(probe.size, after + LEAD_BYTES)
+    if not probe.in_order:
+        return None
+    return ByteRange(start, 1 + probe.count_lines(start), stop)
+
+
+class _Prober:
+    """Line timestamps at byte offsets of an open file, for bisection."""
+
+    def __init__(self, fh: BinaryIO, size: int) -> None:
+        self.fh = fh
+        self.size = size
+        self.seen: dict[int, float] = {}  # offset of a probed line -> its time
+        self.in_order = True
+
+    def _read(self, offset: int, size: int) -> bytes:
+        self.fh.seek(offset)
+        return self.fh.read(size)
+
+    def line_start(self, offset: int) -> int:
+        """The start of the first line at or after ``offset``."""
+        while 0 < offset < self.size:
+            block = self._read(offset - 1, PROBE_BYTES)
+            newline = block.find(b"\n")
+            if newline >= 0:
+                return offset + newline
+            offset += len(block)
+        return min(offset, self.size)
+
+    def timed_lines(self, offset: int) -> Iterator[tuple[int, float]]:
+        """(start, time) of the timestamped lines from ``offset`` on; gives up after
+        ``MAX_UNTIMED_BYTES`` without one (a file without timestamps is not bisected)."""
+        pos = self.line_start(offset)
+        untimed = 0
+        while pos < self.size and untimed < MAX_UNTIMED_BYTES:
+            block = self._read(pos, PROBE_BYTES)
+            lines = block.split(b"\n")
+            if len(block) == PROBE_BYTES:
+                lines.pop()  # cut short: read again from its start
+            if not lines:  # one line longer than a probe
+                untimed += len(block)
+                pos = self.line_start(pos + len(block))
+                continue
+            for line in lines:
+                moment = line_time(line)
+                if moment is None:
+                    untimed += len(line) + 1
+                else:
+                    untimed = 0
+                    yield pos, moment
+                pos += len(line) + 1
+            if len(block) < PROBE_BYTES:
+                return
+
+    def probe(self, offset: int) -> tuple[int, float] | None:
+        found = next(self.timed_lines(offset), None)
+        if found is not None:
+            # Times that go back as offsets go forward: not sorted, so no seeking.
+            self.seen[found[0]] = found[1]
+            ordered = [t for _, t in sorted(self.seen.items())]
+            self.in_order = all(a <= b for a, b in itertools.pairwise(ordered))
+        return found
+
+    def first_reaching(self, reached: Callable[[float], bool]) -> int | None:
+        """The start of the first timestamped line whose time has ``reached`` (``size`` when
+        none has); None when the file's start has no timestamped line."""
+        if self.probe(0) is None:
+            return None
+        low, high = 0, self.size  # every timed line starting at or after `high` has reached
+        while high - low > PROBE_BYTES:
+            mid = (low + high) // 2
+            found = self.probe(mid)
+            if found is None or reached(found[1]):  # None: unknown, so read more, not less
+                high = mid
+            else:
+                low = found[0] + 1
+        for pos, moment in self.timed_lines(low):
+            if pos >= high or reached(moment):
+                return min(pos, high)
+        return high
+
+    def count_lines(self, end: int) -> int:
+        """Newlines before ``end``, so that line numbers after a seek stay grep's."""
+        count, pos = 0, 0
+        self.fh.seek(0)
+        while pos < end:
+            block = self.fh.read(min(COUNT_BYTES, end - pos))
+            if not block:
+                break
+            count += block.count(b"\n")
+            pos += len(block)
+        return count
