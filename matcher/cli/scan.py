@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
+import time
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 import click
@@ -17,6 +19,12 @@ from matcher.cli.common import (
     warn,
 )
 from matcher.cli.options import FOLLOW_ONLY, engine_option, follow_options, signatures_option
+from matcher.cli.selection import (
+    Selection,
+    check_not_with_follow,
+    filter_options,
+    scan_selection_options,
+)
 from matcher.engine.options import EVENT_KINDS
 from matcher.model import SEVERITY_NAMES
 from matcher.vocabulary import EXIT_INPUT, FORMATS, UNKNOWN_BY_DEFAULT
@@ -115,6 +123,8 @@ SUMMARY_INCIDENTS = 10  # a thousand incidents would make a 20 KB summary line
     help="Keep following FILEs by name, like tail -F (see docs/live.md).",
 )
 @follow_options
+@filter_options
+@scan_selection_options
 @engine_option
 @click.pass_context
 def scan(
@@ -140,14 +150,17 @@ def scan(
     output: str | None,
     **_: Any,
 ) -> None:
-    """Scan PATHS (plain or .gz files; - or nothing for stdin) for known incidents.
+    """Scan PATHS (plain or .gz files, directories; - or nothing for stdin) for known incidents.
 
-    Findings go to stdout, the summary and errors to stderr. Exit status: 0 nothing at or
+    A directory is read recursively, every regular file in name order (see -g, --max-depth,
+    -L). Findings go to stdout, the summary and errors to stderr. Exit status: 0 nothing at or
     above --fail-on, 1 findings, 2 usage or signature error, 3 an input could not be read.
 
     \b
     Examples:
       matcher scan app.log old.log.gz
+      matcher scan /var/log/myapp -g '*.log' --since 2h --severity high
+      matcher scan -c --incident 'INC-2024-*' logs/
       kubectl logs deploy/api | matcher scan -f json
       matcher scan --follow /var/log/app.log --state state.json
     """
@@ -155,19 +168,24 @@ def scan(
     from matcher.reporters.summary import summary_path
     from matcher.sources.run import ScanRun
 
+    started = time.monotonic()
     _check_follow_options(ctx, paths, follow)
+    selection = Selection.from_params(ctx.params, fmt)
     summary_file = summary_path(summary_file)
     if unknown is None:
         unknown = fmt in UNKNOWN_BY_DEFAULT or summary_file is not None or fail_on_unknown
-    ruleset = load_ruleset_or_exit(signature_paths, engine, no_cache, unknown=unknown)
+    ruleset = load_ruleset_or_exit(
+        signature_paths, engine, no_cache, unknown=unknown, select=selection.select
+    )
     if follow:
         _follow(ctx, ruleset, paths, fmt, color)
     out = open_append(output) or sys.stdout
     policy = GatePolicy.from_options(
         fail_on, fail_on_regression=fail_on_regression, fail_on_unknown=fail_on_unknown
     )
-    tee, tally = _reporters(fmt, out, color, context, ruleset, unknown, policy, summary_file)
-    progress = _progress(paths, quiet)
+    tee, tally = _reporters(
+        selection.mode, fmt, out, color, context, ruleset, unknown, policy, summary_file
+    )
     run = ScanRun(
         ruleset,
         paths,
@@ -176,8 +194,10 @@ def scan(
         context=context,
         on_warning=warn,
         jobs=jobs or (os.cpu_count() or 1),
-        on_progress=progress,
+        walk=selection.walk,
+        limits=selection.limits,
     )
+    progress = run.on_progress = _progress(run.paths, quiet)
     with quiet_broken_pipe():
         for finding in run:
             tee.finding(finding)
@@ -190,7 +210,11 @@ def scan(
         outputs_out.write(format_outputs(decision.as_outputs()))
     for error in run.errors:
         click.echo(f"matcher: {error}", err=True)
-    if not quiet:
+    if run.untimed:
+        warn(f"{run.untimed} finding(s) without a timestamp left out by --since/--until")
+    if selection.stats:
+        click.echo(f"{_summary(run, unknown)} in {time.monotonic() - started:.2f} s", err=True)
+    elif not quiet and selection.mode == "findings":
         click.echo(_summary(run, unknown), err=True)
     sys.exit(EXIT_INPUT if run.errors else decision.exit_status)
 
@@ -200,6 +224,7 @@ def _check_follow_options(ctx: click.Context, paths: tuple[str, ...], follow: bo
     if follow:
         if not paths or "-" in paths:
             fail("--follow needs file names (stdin cannot be followed)")
+        check_not_with_follow(ctx.params, paths)
         return
     given = [
         name
@@ -212,6 +237,7 @@ def _check_follow_options(ctx: click.Context, paths: tuple[str, ...], follow: bo
 
 
 def _reporters(
+    mode: str,
     fmt: str,
     out: TextIO,
     color: str,
@@ -226,17 +252,25 @@ def _reporters(
     from matcher.reporters.gating import Tally
 
     tally = Tally()
-    reporters: list[Reporter] = [
-        make_reporter(
+    shown: Reporter
+    if mode == "count":
+        from matcher.reporters.listing import CountReporter
+
+        shown = CountReporter(out)
+    elif mode == "files":
+        from matcher.reporters.listing import FilesReporter
+
+        shown = FilesReporter(out)
+    else:
+        shown = make_reporter(
             fmt,
             out,
             color=use_color(color, out),
             context=context,
             signatures=ruleset.signatures,
             unknown=unknown,
-        ),
-        tally,
-    ]
+        )
+    reporters: list[Reporter] = [shown, tally]
     summary_out = open_append(summary_file)
     if summary_out is not None:
         from matcher.reporters.summary import SummaryReporter
@@ -260,7 +294,7 @@ def _follow(
     sys.exit(follow_files(ruleset, paths, fmt, live_color(color, flags.output), flags, reload))
 
 
-def _progress(paths: tuple[str, ...], quiet: bool) -> Any:
+def _progress(paths: Sequence[str], quiet: bool) -> Any:
     """A progress bar on stderr when it is a terminal (a long scan only; never with -q)."""
     if quiet or not sys.stderr.isatty():
         return None
