@@ -22,20 +22,16 @@ if TYPE_CHECKING:  # imported when used: `matcher --help` stays quick
     from matcher.sources.walk import WalkOptions
 
 
-class When(click.ParamType[float, Any]):
-    """An ISO 8601 time or one back from now (``2h``), as POSIX seconds."""
+def parse_time_option(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
+    """An ISO 8601 time or one back from now (``2h``), as POSIX seconds (None: not given)."""
+    if value is None:
+        return None
+    from matcher.sources.timestamps import parse_when
 
-    name = "TIME"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: Any) -> float:
-        if isinstance(value, float):
-            return value
-        from matcher.sources.timestamps import parse_when
-
-        try:
-            return parse_when(str(value))
-        except ValueError as exc:
-            self.fail(str(exc), param, ctx)
+    try:
+        return parse_when(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), ctx, param) from None
 
 
 def filter_options(f: F) -> F:
@@ -113,13 +109,15 @@ def scan_selection_options(f: F) -> F:
         ),
         click.option(
             "--since",
-            type=When(),
+            metavar="TIME",
+            callback=parse_time_option,
             help="Only findings at or after TIME: ISO 8601 or back from now (2h, 30m). "
             "A sorted file is bisected, not read whole. Example: --since 2h.",
         ),
         click.option(
             "--until",
-            type=When(),
+            metavar="TIME",
+            callback=parse_time_option,
             help="Only findings at or before TIME (as --since). "
             "Example: --until '2026-11-27 02:00'.",
         ),

@@ -19,6 +19,7 @@ from matcher.sources.timestamps import line_time
 PROBE_BYTES = 64 * 1024  # read at each bisection step: enough to find a timestamped line
 MAX_UNTIMED_BYTES = 1 << 20  # a probe gives up after this much without a timestamp
 COUNT_BYTES = 16 << 20  # read at a time when counting the lines skipped
+ORDER_PROBES = 32  # evenly spaced probes that must be in time order before bisecting
 # Too small to be worth bisecting (a read of it is about as quick).
 MIN_SEEK_BYTES = 4 << 20
 # Read this much before the window's start, so that an event that began before it is whole.
@@ -86,6 +87,8 @@ def seek_range(path: str, window: TimeWindow) -> ByteRange | None:
 
 
 def _window_range(probe: _Prober, window: TimeWindow) -> ByteRange | None:
+    for step in range(ORDER_PROBES):  # an unsorted file is read whole: bisecting would skip
+        probe.probe(probe.size * step // ORDER_PROBES)
     start = 0
     if window.since is not None:
         since = window.since
