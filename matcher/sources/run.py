@@ -15,7 +15,7 @@ from matcher.patterns.ruleset import Ruleset
 from matcher.sources.read import MIN_SEGMENT_BYTES, STDIN
 from matcher.sources.scan import scan_source
 from matcher.sources.walk import WalkOptions, expand_paths
-from matcher.sources.window import TimeWindow, seek_range
+from matcher.sources.window import LineShift, TimeWindow, seek_range
 
 
 @dataclass(frozen=True)
@@ -86,6 +86,7 @@ class ScanRun:
         counts what is reported, and reading stops at the last finding wanted."""
         window, most = self.limits.window, self.limits.max_count
         span = seek_range(path, window) if window is not None else None
+        shift = LineShift(path, span.start if span is not None else 0)
         own = ScanStats()
         reported = 0
         try:
@@ -98,13 +99,13 @@ class ScanRun:
                 counts = self.stats.findings
                 counts[finding.signature.id] = counts.get(finding.signature.id, 0) + 1
                 reported += 1
-                yield finding
+                yield shift.finding(finding)
                 if most is not None and reported >= most:
                     break
         finally:
             self.stats.lines += own.lines
             self.stats.bytes += own.bytes
-            self.stats.unknown += own.unknown
+            self.stats.unknown += [shift.unknown(u) for u in own.unknown]
 
     def _segments(self) -> list[Any]:
         if self.jobs < 2 or (len(self.paths) == 1 and _small(self.paths[0])):

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import BinaryIO
 
 from matcher.engine.events import MAX_EVENT_BYTES
-from matcher.model import Finding
+from matcher.model import Finding, UnknownFailure
 from matcher.sources.read import GZIP_MAGIC, STDIN
 from matcher.sources.timestamps import line_time
 
@@ -44,12 +44,67 @@ class TimeWindow:
 
 @dataclass(frozen=True)
 class ByteRange:
-    """Where to read a file: from ``start`` (a line start, line number ``first_line``) up to
+    """Where to read a file: from ``start`` (a line start, numbered ``first_line``) up to
     ``stop`` (None: the end)."""
 
     start: int = 0
     first_line: int = 1
     stop: int | None = None
+
+
+class LineShift:
+    """Line numbers after a seek, made grep's: a scan from ``start`` numbers its first line
+    1, and the lines before ``start`` are counted (read, not scanned) only when a finding
+    needs a number, so a window without findings costs the bisection alone."""
+
+    def __init__(self, path: str, start: int) -> None:
+        self.path = path
+        self.start = start
+        self._by: int | None = None if start else 0
+
+    @property
+    def by(self) -> int:
+        if self._by is None:
+            with open(self.path, "rb") as fh:
+                self._by = count_lines(fh, self.start)
+        return self._by
+
+    def finding(self, finding: Finding) -> Finding:
+        by = self.by
+        if not by:
+            return finding
+        return replace(
+            finding,
+            line=finding.line + by,
+            first_line=finding.first_line + by,
+            last_line=finding.last_line + by,
+            matched_lines=tuple(n + by for n in finding.matched_lines),
+        )
+
+    def unknown(self, failure: UnknownFailure) -> UnknownFailure:
+        by = self.by
+        if not by:
+            return failure
+        return replace(
+            failure,
+            line=failure.line + by,
+            first_line=failure.first_line + by,
+            last_line=failure.last_line + by,
+        )
+
+
+def count_lines(fh: BinaryIO, end: int) -> int:
+    """Newlines in the first ``end`` bytes of an open file."""
+    count, pos = 0, 0
+    fh.seek(0)
+    buf = bytearray(COUNT_BYTES)
+    while pos < end:
+        size = fh.readinto(memoryview(buf)[: min(COUNT_BYTES, end - pos)])  # type: ignore[attr-defined]
+        if not size:
+            break
+        count += buf.count(b"\n", 0, size)
+        pos += size
+    return count
 
 
 def finding_time(finding: Finding) -> float | None:
@@ -105,7 +160,7 @@ def _window_range(probe: _Prober, window: TimeWindow) -> ByteRange | None:
         stop = None if after >= probe.size else min(probe.size, after + LEAD_BYTES)
     if not probe.in_order:
         return None
-    return ByteRange(start, 1 + probe.count_lines(start), stop)
+    return ByteRange(start, 1, stop)  # numbered from 1: see LineShift
 
 
 class _Prober:
@@ -182,15 +237,3 @@ class _Prober:
             if pos >= high or reached(moment):
                 return min(pos, high)
         return high
-
-    def count_lines(self, end: int) -> int:
-        """Newlines before ``end``, so that line numbers after a seek stay grep's."""
-        count, pos = 0, 0
-        self.fh.seek(0)
-        while pos < end:
-            block = self.fh.read(min(COUNT_BYTES, end - pos))
-            if not block:
-                break
-            count += block.count(b"\n")
-            pos += len(block)
-        return count
