@@ -4,9 +4,12 @@ full read of an unsorted one, and ``time`` in JSON findings."""
 
 from __future__ import annotations
 
+import json
+import os
 from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
 from conftest import REPO, json_findings, run_cli, signature_fields, write_signature
@@ -198,3 +201,52 @@ def test_an_unsorted_real_log_is_read_whole(
 
 def from_rfc3339(text: object) -> float:
     return datetime.fromisoformat(str(text).replace("Z", "+00:00")).timestamp()
+
+
+def test_unknown_failures_with_a_time_outside_the_window_are_left_out() -> None:
+    logs = [str(SAMPLES / "postgresql.log"), str(SAMPLES / "seed-script.log")]
+    args = ["scan", "-s", SIGNATURES, "--unknown", "-f", "json", *logs]
+
+    def unknown(*extra: str) -> list[tuple[str, object]]:
+        records = json_findings(run_cli([*args, *extra]).stdout)
+        return [(Path(str(r["source"])).name, r["line"]) for r in records if "kind" in r]
+
+    assert unknown() == [("postgresql.log", 47), ("postgresql.log", 50), ("seed-script.log", 70)]
+    assert unknown("--since", "2026-11-27T01:59:50Z") == [
+        ("postgresql.log", 47),
+        ("postgresql.log", 50),
+    ]
+
+
+def test_line_counts_are_remembered_and_a_rewritten_log_is_counted_anew(
+    hadoop_signature: str,
+    reads: list[tuple[int, int | None]],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import matcher.sources.lineindex as lineindex
+
+    monkeypatch.setattr(lineindex, "COUNT_BYTES", 4096)
+    monkeypatch.setattr(lineindex, "CHECKPOINT_BYTES", 16384)
+    log = tmp_path / "hadoop.log"
+    log.write_bytes((LOGHUB / "Hadoop_2k.log").read_bytes())
+    since = ["--since", "2015-10-18 18:08:00"]
+    first = scan_json("-s", hadoop_signature, *since, str(log))
+    index = list(Path(os.environ["XDG_CACHE_HOME"]).glob("incident-matcher/lines/*.json"))
+    assert len(index) == 1 and json.loads(index[0].read_text())["points"]
+    starts: list[int] = []
+    real = lineindex.count_newlines
+
+    def spy(fh: BinaryIO, start: int, end: int, line: int, found: list[tuple[int, int]]) -> int:
+        starts.append(start)
+        return real(fh, start, end, line, found)
+
+    monkeypatch.setattr(lineindex, "count_newlines", spy)
+    assert scan_json("-s", hadoop_signature, *since, str(log)) == first
+    assert starts[0] > 0  # counted from a remembered point, not from the start
+    with log.open("r+b") as fh:  # the same inode, one line more at the top
+        data = fh.read()
+        fh.seek(0)
+        fh.write(b"2015-10-18 18:00:00,000 INFO [main] restarted\n" + data)
+    again = scan_json("-s", hadoop_signature, *since, str(log))
+    assert [f["line"] for f in again] == [int(str(f["line"])) + 1 for f in first]

@@ -105,7 +105,9 @@ class ScanRun:
         finally:
             self.stats.lines += own.lines
             self.stats.bytes += own.bytes
-            self.stats.unknown += [shift.unknown(u) for u in own.unknown]
+            self.stats.unknown += [
+                shift.unknown(u) for u in own.unknown if window is None or window.admits(u)
+            ]
 
     def _segments(self) -> list[Any]:
         if self.jobs < 2 or (len(self.paths) == 1 and _small(self.paths[0])):

@@ -18,7 +18,6 @@ from matcher.sources.timestamps import line_time
 
 PROBE_BYTES = 64 * 1024  # read at each bisection step: enough to find a timestamped line
 MAX_UNTIMED_BYTES = 1 << 20  # a probe gives up after this much without a timestamp
-COUNT_BYTES = 16 << 20  # read at a time when counting the lines skipped
 ORDER_PROBES = 32  # evenly spaced probes that must be in time order before bisecting
 # Too small to be worth bisecting (a read of it is about as quick).
 MIN_SEEK_BYTES = 4 << 20
@@ -40,6 +39,12 @@ class TimeWindow:
         if self.since is not None and moment < self.since:
             return False
         return self.until is None or moment <= self.until
+
+    def admits(self, failure: UnknownFailure) -> bool:
+        """An unknown failure is kept unless its own line has a time outside the window (it
+        carries no event lines to take a time from)."""
+        moment = line_time(failure.text)
+        return moment is None or self.holds(moment)
 
 
 @dataclass(frozen=True)
@@ -65,8 +70,9 @@ class LineShift:
     @property
     def by(self) -> int:
         if self._by is None:
-            with open(self.path, "rb") as fh:
-                self._by = count_lines(fh, self.start)
+            from matcher.sources.lineindex import lines_before
+
+            self._by = lines_before(self.path, self.start)
         return self._by
 
     def finding(self, finding: Finding) -> Finding:
@@ -91,20 +97,6 @@ class LineShift:
             first_line=failure.first_line + by,
             last_line=failure.last_line + by,
         )
-
-
-def count_lines(fh: BinaryIO, end: int) -> int:
-    """Newlines in the first ``end`` bytes of an open file."""
-    count, pos = 0, 0
-    fh.seek(0)
-    buf = bytearray(COUNT_BYTES)
-    while pos < end:
-        size = fh.readinto(memoryview(buf)[: min(COUNT_BYTES, end - pos)])  # type: ignore[attr-defined]
-        if not size:
-            break
-        count += buf.count(b"\n", 0, size)
-        pos += size
-    return count
 
 
 def finding_time(finding: Finding) -> float | None:
