@@ -250,3 +250,12 @@ def test_line_counts_are_remembered_and_a_rewritten_log_is_counted_anew(
         fh.write(b"2015-10-18 18:00:00,000 INFO [main] restarted\n" + data)
     again = scan_json("-s", hadoop_signature, *since, str(log))
     assert [f["line"] for f in again] == [int(str(f["line"])) + 1 for f in first]
+
+
+def test_a_window_on_stdin_keeps_what_it_keeps_on_the_file() -> None:
+    log = SAMPLES / "postgresql.log"
+    since = ["--since", "2026-11-27T01:59:45Z"]
+    on_file = scan_json("-s", SIGNATURES, *since, str(log))
+    result = run_cli(["scan", "-s", SIGNATURES, "-f", "json", *since], input=log.read_bytes())
+    on_stdin = json_findings(result.stdout)
+    assert [f["line"] for f in on_stdin] == [f["line"] for f in on_file] == [23, 35]

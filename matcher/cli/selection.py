@@ -54,6 +54,7 @@ def filter_options(f: F) -> F:
             "--tag",
             "tags",
             multiple=True,
+            metavar="TAG",
             help="Only signatures with this tag; repeatable (any of them). Example: --tag db.",
         ),
         click.option(
@@ -90,6 +91,7 @@ def scan_selection_options(f: F) -> F:
             "--glob",
             "globs",
             multiple=True,
+            metavar="GLOB",
             help="In directories, only files matching GLOB; '!GLOB' excludes; repeatable, "
             "the last match wins (as rg). Example: -g '*.log' -g '!debug*'.",
         ),
