@@ -418,7 +418,7 @@ def test_id_rule_is_the_signature_loaders() -> None:
     from matcher.incidents import reader
     from matcher.rules import signatures
 
-    assert reader._ID.pattern == signatures.ID_PATTERN.pattern
+    assert reader.ID_PATTERN is signatures.ID_PATTERN
 
 
 # --- rendering ----------------------------------------------------------------------------------

@@ -36,3 +36,20 @@ def test_signature_errors_carry_every_problem(tmp_path: Path) -> None:
     messages = [str(p) for p in caught.value.problems]
     assert any(m.startswith(f"{tmp_path / 'a.yml'}:3:11: severity:") for m in messages)
     assert any(": symptoms: missing required field" in m for m in messages)
+
+
+def test_scan_lines_takes_lines_with_or_without_their_ends() -> None:
+    ruleset = matcher.load_ruleset([ROOT / "signatures"])
+    lines = [
+        "INFO starting",
+        b'ERROR:  duplicate key value violates unique constraint "ix_users_email"\n',
+        "INFO done\n",
+    ]
+    found = list(matcher.scan_lines(ruleset, lines, source="job-42"))
+    assert [(f.source, f.line, f.signature.id) for f in found] == [("job-42", 2, "INC-2024-002")]
+
+
+def test_the_public_names_are_importable() -> None:
+    for name in matcher.__all__:
+        assert getattr(matcher, name) is not None, name
+    assert issubclass(matcher.StateError, matcher.MatcherError)

@@ -138,3 +138,45 @@ class Content:
         if self.read_pos > record.offset:
             record = replace(record, skip_to=max(self.skip_to, self.read_pos))
         return self._unseen(findings), record
+
+
+FileId = tuple[int, int]
+
+
+@dataclass(eq=False)
+class TailedFile:
+    fd: int
+    fid: FileId
+    name: str
+    start: int  # where a content never seen before starts: 0, or the end at start-up
+    last_growth: float
+    in_scope: bool = True
+    content: Content | None = None
+    size: int = 0
+    stamp: tuple[int, int] = (0, 0)
+    looked: float = 0.0  # when it was last seen holding its content
+    compressed: bool = False
+
+
+READ_CHUNK = 1 << 20
+
+
+def line_end_before(fd: int, size: int, window: int = 1 << 16) -> int:
+    """The offset just after the last newline before ``size`` (a partial line is read whole)."""
+    start = max(0, size - window)
+    data = os.pread(fd, size - start, start)
+    newline = data.rfind(b"\n")
+    if newline >= 0:
+        return start + newline + 1
+    return 0 if start == 0 else size
+
+
+def count_lines(fd: int, end: int) -> int:
+    count, pos = 0, 0
+    while pos < end:
+        data = os.pread(fd, min(READ_CHUNK, end - pos), pos)
+        if not data:
+            break
+        count += data.count(b"\n")
+        pos += len(data)
+    return count

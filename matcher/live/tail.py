@@ -16,24 +16,28 @@ import os
 import stat
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 
+from matcher.live.compressed import read_compressed
 from matcher.live.content import (
     FINGERPRINT_BYTES,
+    READ_CHUNK,
     Content,
     ContentRecord,
+    FileId,
     Probe,
+    TailedFile,
     Warn,
-    head_digest,
+    count_lines,
+    line_end_before,
     probe_head,
     read_head,
 )
+from matcher.live.contents import Contents
 from matcher.model import Finding
 from matcher.patterns.ruleset import Ruleset
 from matcher.sources.read import GZIP_MAGIC
 from matcher.vocabulary import DEFAULT_GRACE
 
-READ_CHUNK = 1 << 20
 # Read at most this much of one file per poll, so that checkpoints keep coming during a backlog.
 READ_BUDGET = 8 << 20
 # Contents no longer followed whose offsets are still remembered (and kept in the state).
@@ -42,44 +46,7 @@ REMEMBERED_CONTENTS = 1024
 # at a name may still have been written after that look.
 MTIME_SLACK = 1.0
 
-FileId = tuple[int, int]
 Siblings = Callable[[str], Iterable[tuple[str, os.stat_result]]]
-
-
-@dataclass(eq=False)
-class TailedFile:
-    fd: int
-    fid: FileId
-    name: str
-    start: int  # where a content never seen before starts: 0, or the end at start-up
-    last_growth: float
-    in_scope: bool = True
-    content: Content | None = None
-    size: int = 0
-    stamp: tuple[int, int] = (0, 0)
-    looked: float = 0.0  # when it was last seen holding its content
-    compressed: bool = False
-
-
-def _line_end_before(fd: int, size: int, window: int = 1 << 16) -> int:
-    """The offset just after the last newline before ``size`` (a partial line is read whole)."""
-    start = max(0, size - window)
-    data = os.pread(fd, size - start, start)
-    newline = data.rfind(b"\n")
-    if newline >= 0:
-        return start + newline + 1
-    return 0 if start == 0 else size
-
-
-def _count_lines(fd: int, end: int) -> int:
-    count, pos = 0, 0
-    while pos < end:
-        data = os.pread(fd, min(READ_CHUNK, end - pos), pos)
-        if not data:
-            break
-        count += data.count(b"\n")
-        pos += len(data)
-    return count
 
 
 class Tailer:
@@ -109,10 +76,10 @@ class Tailer:
         self.remembered = remembered
         self.files: dict[FileId, TailedFile] = {}
         self.names: dict[str, FileId] = {}
-        self.active: dict[str, Content] = {}
-        self.memory: OrderedDict[str, ContentRecord] = OrderedDict()
+        self.contents = Contents(remembered)
+        self.active = self.contents.active  # followed contents, by key
+        self.memory = self.contents.memory  # contents no longer followed, offsets kept
         self.looked = 0.0  # when the names in scope were last looked at
-        self._index: dict[tuple[int, str], str] = {}  # (probe size, digest) -> content key
         self._floor = clock()  # never catch up on files older than this (first run)
         self._first = True
         self._catch_up_all = False
@@ -129,13 +96,13 @@ class Tailer:
         """Resume from a state: known contents continue from their offsets, and rotated
         files written since ``looked`` are caught up on at the first update."""
         for record in records:
-            self._remember(record)
+            self.contents.remember(record)
         self.looked = looked
         self._floor = float("-inf")
         self._catch_up_all = True
 
     def records(self) -> list[ContentRecord]:
-        return [c.record() for c in self.active.values()] + list(self.memory.values())
+        return self.contents.records()
 
     # -- scope ------------------------------------------------------------------------------
     def update(self, scope: Mapping[str, os.stat_result]) -> None:
@@ -183,7 +150,7 @@ class Tailer:
         if not stat.S_ISREG(st.st_mode) or fid in self.files or fid in self._done:
             os.close(fd)
             return self.files.get(fid)
-        start = _line_end_before(fd, st.st_size) if self._first and self.start_at_end else 0
+        start = line_end_before(fd, st.st_size) if self._first and self.start_at_end else 0
         f = TailedFile(fd, fid, path, start, last_growth=self.clock())
         self.files[fid] = f
         return f
@@ -210,7 +177,7 @@ class Tailer:
         if size > f.size:
             f.last_growth = now
         if f.compressed:
-            return self._read_compressed(f, size, stamp)
+            return read_compressed(self, f, size, stamp)
         findings: list[Finding] = []
         if stamp != f.stamp or size != f.size or f.content is None:
             shrunk, f.size, f.stamp = size < f.size, size, stamp
@@ -231,17 +198,17 @@ class Tailer:
             return []
         f.looked = now
         if content.probe.size < FINGERPRINT_BYTES and len(head) > content.probe.size:
-            self._reindex(content, probe_head(head) or content.probe)
-        if shrunk and content.read_pos > f.size and len(self._holders(content)) == 1:
+            self.contents.reindex(content, probe_head(head) or content.probe)
+        if shrunk and content.read_pos > f.size and len(self.holders(content)) == 1:
             # Cut short but the same beginning: read on from the new end.
-            start = _line_end_before(f.fd, f.size)
-            return content.restart(self.ruleset, start, _count_lines(f.fd, start) + 1)
+            start = line_end_before(f.fd, f.size)
+            return content.restart(self.ruleset, start, count_lines(f.fd, start) + 1)
         return []
 
     def _lose(self, f: TailedFile, now: float) -> None:
         """The file no longer holds its content (truncated, rewritten, inode reused)."""
         old, f.content, f.start = f.content, None, 0
-        if old is not None and not self._holders(old):
+        if old is not None and not self.holders(old):
             old.orphaned_at = now
         if f.in_scope:  # copytruncate: the copy may be next to it
             self._queue.append((f.name, f.looked))
@@ -254,20 +221,26 @@ class Tailer:
             return
         if probe is None:
             return
-        key = self._find(head)
+        key = self.contents.find(head)
         if key is None:
-            line = _count_lines(f.fd, f.start) + 1 if f.start else 1
-            content = self._activate(ContentRecord(self._new_key(probe), probe, f.start, line))
+            line = count_lines(f.fd, f.start) + 1 if f.start else 1
+            content = self.new_content(ContentRecord(self.new_key(probe), probe, f.start, line))
         else:
-            content = self.active.get(key) or self._activate(self.memory.pop(key))
+            content = self.known_content(key)
         content.orphaned_at = None
         f.content, f.looked = content, now
 
-    def _new_key(self, probe: Probe) -> str:
+    def new_content(self, record: ContentRecord) -> Content:
+        return self.contents.activate(self.ruleset, self.warn, self.clock(), record)
+
+    def known_content(self, key: str) -> Content:
+        return self.contents.take(key, self.ruleset, self.warn, self.clock())
+
+    def new_key(self, probe: Probe) -> str:
         # A content's key is its first digest and never changes (finding ids use it); a new
         # content may happen to start like an old one did before its probe grew.
         key = probe.digest
-        while key in self.active or key in self.memory:
+        while key in self.contents:
             key += "+"
         return key
 
@@ -290,51 +263,6 @@ class Tailer:
             content.last_growth = now
         return findings
 
-    def _read_compressed(self, f: TailedFile, size: int, stamp: tuple[int, int]) -> list[Finding]:
-        """A compressed rotated file is read whole, once it has stopped changing."""
-        if stamp != f.stamp or size != f.size:
-            f.size, f.stamp = size, stamp
-            return []
-        if not self.compressed:
-            self._close(f, done=True)
-            return []
-        if self.clock() - f.last_growth < self.grace:
-            return []
-        self._close(f, done=True)
-        return self._read_whole(f.name)
-
-    def _read_whole(self, path: str) -> list[Finding]:
-        from matcher.errors import SourceError
-        from matcher.sources.read import read_chunks
-
-        findings: list[Finding] = []
-        content: Content | None = None
-        pos = 0
-        try:
-            for chunk in read_chunks(path):
-                if content is None:
-                    content = self._content_for(chunk[:FINGERPRINT_BYTES], path)
-                    if content is None:
-                        return findings
-                skip = content.read_pos - pos
-                if skip < len(chunk):
-                    findings += content.feed(chunk[max(skip, 0) :], path)
-                pos += len(chunk)
-        except SourceError as exc:
-            self.warn(f"{exc}; read up to there")
-        if content is not None and not self._holders(content):
-            findings += self._finalize(content)
-        return findings
-
-    def _content_for(self, head: bytes, path: str) -> Content | None:
-        probe = probe_head(head)
-        if probe is None:
-            return None
-        key = self._find(head)
-        if key is None:
-            return self._activate(ContentRecord(self._new_key(probe), probe, 0, 1, 0, path))
-        return self.active.get(key) or self._activate(self.memory.pop(key))
-
     # -- rotation ---------------------------------------------------------------------------
     def _catch_up(self, name: str, since: float) -> None:
         """The content under ``name`` changed: look for where the old ones went. A rotated
@@ -348,7 +276,7 @@ class Tailer:
             if f is None:
                 continue
             head = read_head(f.fd)
-            key = self._find(head)
+            key = self.contents.find(head)
             record = self.memory.get(key) if key else None
             if key is None:
                 keep = probe_head(head) is not None and st.st_mtime >= threshold
@@ -357,7 +285,7 @@ class Tailer:
             if keep:
                 f.in_scope, f.start = False, 0
             else:
-                self._close(f)
+                self.close_file(f)
 
     def expire(self) -> list[Finding]:
         """Let go of rotated files that stopped growing, and of contents no file holds."""
@@ -368,14 +296,14 @@ class Tailer:
                 continue
             if content is not None and content.read_pos < f.size:
                 continue
-            self._close(f)
-            if content is not None and not self._holders(content):
-                findings += self._finalize(content)
+            self.close_file(f)
+            if content is not None and not self.holders(content):
+                findings += self.contents.finish(content)
         for content in list(self.active.values()):
             since = content.orphaned_at
             idle = since is not None and now - max(since, content.last_growth) >= self.grace
-            if idle and not self._holders(content):
-                findings += self._finalize(content)
+            if idle and not self.holders(content):
+                findings += self.contents.finish(content)
         return findings
 
     def flush(self) -> list[Finding]:
@@ -401,51 +329,17 @@ class Tailer:
         findings = self.flush()
         if report_partial:
             for content in list(self.active.values()):
-                findings += self._finalize(content)
+                findings += self.contents.finish(content)
         for f in list(self.files.values()):
-            self._close(f)
+            self.close_file(f)
         return findings
 
     # -- bookkeeping ------------------------------------------------------------------------
-    def _holders(self, content: Content) -> list[TailedFile]:
+    def holders(self, content: Content) -> list[TailedFile]:
         return [f for f in self.files.values() if f.content is content]
 
-    def _close(self, f: TailedFile, done: bool = False) -> None:
+    def close_file(self, f: TailedFile, done: bool = False) -> None:
         os.close(f.fd)
         del self.files[f.fid]
         if done:
             self._done.add(f.fid)
-
-    def _find(self, head: bytes) -> str | None:
-        for size in sorted({size for size, _ in self._index}, reverse=True):
-            if len(head) >= size:
-                key = self._index.get((size, head_digest(head[:size])))
-                if key is not None:
-                    return key
-        return None
-
-    def _activate(self, record: ContentRecord) -> Content:
-        content = Content(record, self.ruleset, self.warn, self.clock())
-        self.active[record.key] = content
-        self._index[(record.probe.size, record.probe.digest)] = record.key
-        return content
-
-    def _reindex(self, content: Content, probe: Probe) -> None:
-        self._index.pop((content.probe.size, content.probe.digest), None)
-        content.probe = probe
-        self._index[(probe.size, probe.digest)] = content.key
-
-    def _finalize(self, content: Content) -> list[Finding]:
-        findings, record = content.finish()
-        del self.active[content.key]
-        self._remember(record)
-        return findings
-
-    def _remember(self, record: ContentRecord) -> None:
-        self.memory[record.key] = record
-        self.memory.move_to_end(record.key)
-        self._index[(record.probe.size, record.probe.digest)] = record.key
-        while len(self.memory) > self.remembered:
-            _, old = self.memory.popitem(last=False)
-            if self._index.get((old.probe.size, old.probe.digest)) == old.key:
-                del self._index[(old.probe.size, old.probe.digest)]

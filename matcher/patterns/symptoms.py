@@ -11,11 +11,13 @@ The matching rules are explained for users in docs/symptoms.md.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
 from matcher.model import Symptom
 from matcher.patterns.literal_chain import LiteralChain, parse_chain
+from matcher.patterns.regex_literals import required_runs
 
 PLACEHOLDER = re.compile(r"<([a-z][a-z0-9_]{0,31})(?::([a-z][a-z0-9_]*))?>")
 
@@ -92,7 +94,6 @@ ESCAPABLE = frozenset("\"\\/<>&'")
 # (&quot;, &#233;, &#x1F600;) log line, loosely.
 ESCAPE_SEQUENCE = r"[\\&][\\\w#;\"'/]+"
 # A regex that sets global flags (case-insensitive, verbose…) has no plain literal to rely on.
-INLINE_FLAGS = re.compile(r"\(\?[a-zA-Z]*\)|\(\?\^")
 # Hyperscan refuses a pattern that matches the empty buffer: the symptom is then tried on every
 # line by both engines (the CLI warns it is slow), which keeps the engines in agreement.
 NO_PREFILTER = "(?:)"
@@ -117,8 +118,10 @@ class _Part(NamedTuple):
     type: str = "token"
 
 
+@functools.lru_cache(maxsize=8192)
 def compile_symptom(symptom: Symptom) -> SymptomPattern:
-    """Compile one symptom; raises ``SymptomSyntaxError``."""
+    """Compile one symptom; raises ``SymptomSyntaxError``. Memoized: the loader checks each
+    symptom and the ruleset then compiles it, once."""
     if symptom.is_regex:
         return _compile_regex(symptom)
     return _compile_text(symptom.text)
@@ -131,7 +134,7 @@ def _compile_regex(symptom: Symptom) -> SymptomPattern:
     literal = symptom.literal
     if literal is not None and not literal:
         raise SymptomSyntaxError("literal must not be empty")
-    runs = [literal] if literal is not None else _required_runs(symptom.text)
+    runs = [literal] if literal is not None else required_runs(symptom.text)
     best = _best_literal(runs)
     prefilter = re.escape(best.decode("ascii")) if best else NO_PREFILTER
     chain = parse_chain(symptom.text)
@@ -150,79 +153,6 @@ def _loose_chain(chain: LiteralChain) -> str:
         pieces.append(_loose_literal(literal, False))
     pieces.append("." * min(chain.tail, 1))
     return "".join(pieces)
-
-
-def _required_runs(pattern: str) -> list[str]:
-    """Runs of plain characters that every match of ``pattern`` contains: those at the top
-    level of a regex without top-level alternation or global flags.
-
-    Conservative: a group, class, escape, anchor or quantifier ends a run, and a run followed
-    by a quantifier loses its last character.
-    """
-    if INLINE_FLAGS.search(pattern):
-        return []
-    runs: list[str] = []
-    current: list[str] = []
-    depth = 0
-    i = 0
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\" and i + 1 < len(pattern):
-            if depth == 0 and not pattern[i + 1].isalnum():
-                current.append(pattern[i + 1])
-                i += 2
-                continue
-            runs.append("".join(current))
-            current = []
-            i = _skip_escape(pattern, i)
-            continue
-        if ch == "[":
-            runs.append("".join(current))
-            current = []
-            i = _skip_class(pattern, i)
-            continue
-        if ch == "|" and depth == 0:
-            return []
-        if ch in "*+?{":
-            if current and ch != "+":
-                current.pop()
-            if ch == "{":  # a repeat count (or fuzzy constraint) is no literal text
-                end = pattern.find("}", i)
-                i = len(pattern) - 1 if end == -1 else end
-        elif depth == 0 and ch not in "().^$|":
-            current.append(ch)
-            i += 1
-            continue
-        depth += {"(": 1, ")": -1}.get(ch, 0)
-        runs.append("".join(current))
-        current = []
-        i += 1
-    runs.append("".join(current))
-    return [run for run in runs if run]
-
-
-def _skip_escape(pattern: str, i: int) -> int:
-    r"""Index after an escape like ``\d``, ``\x41``, ``\N{...}``, ``\p{L}`` or ``\12``:
-    everything alphanumeric after it, and a ``{...}`` right after it, is skipped."""
-    i += 2
-    if i < len(pattern) and pattern[i] == "{":
-        end = pattern.find("}", i)
-        i = len(pattern) if end == -1 else end + 1
-    while i < len(pattern) and pattern[i].isalnum():
-        i += 1
-    return i
-
-
-def _skip_class(pattern: str, i: int) -> int:
-    """Index after the character class starting at ``pattern[i] == '['``."""
-    i += 1
-    if i < len(pattern) and pattern[i] == "^":
-        i += 1
-    if i < len(pattern) and pattern[i] == "]":
-        i += 1
-    while i < len(pattern) and pattern[i] != "]":
-        i += 2 if pattern[i] == "\\" else 1
-    return i + 1
 
 
 def _split(text: str) -> list[_Part]:

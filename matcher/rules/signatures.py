@@ -7,14 +7,9 @@ naming ``file:line:column: field``.
 from __future__ import annotations
 
 import difflib
-import importlib
 import os
-import re
-import sys
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, TypeVar
-
-import regex
+from typing import TypeVar
 
 from matcher.errors import Problem, SignatureError
 from matcher.model import (
@@ -27,7 +22,7 @@ from matcher.model import (
     Status,
     Symptom,
 )
-from matcher.patterns.symptoms import SymptomSyntaxError, compile_symptom
+from matcher.rules.checks import pattern_problem, runbook_problem
 from matcher.rules.files import decode_signature_files, read_signature_files
 from matcher.rules.yamlsafe import BOOL, STR, TIMESTAMP, Key, Node, load_yaml
 from matcher.vocabulary import ID_PATTERN
@@ -45,9 +40,6 @@ OPTIONAL = (
     "retryable",
     "examples",
 )
-URL_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
-HTTP_URL = re.compile(r"^[hH][tT][tT][pP][sS]?://[^\s/?#@]+(?:[/?#]\S*)?$")
-EMPTY_PROBES = ("", "x", "a b", "ERROR: x 1 -", "_", "\t", "\u00e9")
 T = TypeVar("T")
 
 
@@ -91,18 +83,6 @@ def parse_signature_texts(
     if problems is None and collected:
         raise SignatureError(collected)
     return signatures
-
-
-def _runbook_problem(link: str) -> str | None:
-    """Why a runbook link is not an http(s) URL or a repository path, or None."""
-    scheme = URL_SCHEME.match(link)
-    if scheme and scheme.group(1).lower() in ("http", "https"):
-        return None if HTTP_URL.match(link) else "malformed URL (http(s)://host/…)"
-    if (scheme and len(scheme.group(1)) > 1) or link.startswith("//"):
-        return "link must be http(s) or a repository path"
-    if not link.isprintable():
-        return "a repository path must be printable text"
-    return None
 
 
 def _os_reason(exc: BaseException) -> str:
@@ -240,7 +220,7 @@ class _SignatureReader:
         value = self._text(node, field)
         if value is None:
             return None
-        problem = _runbook_problem(value.strip())
+        problem = runbook_problem(value.strip())
         if problem:
             self.fail(node.location, field, f"{problem}: {value!r}")
             return None
@@ -323,42 +303,7 @@ class _SignatureReader:
         return symptom if self._check_pattern(symptom, node.location, field) else None
 
     def _check_pattern(self, symptom: Symptom, where: SourceLocation, field: str) -> bool:
-        if not symptom.text.strip():
-            self.fail(where, field, "pattern is empty")
-            return False
-        try:
-            compiled = regex.compile(compile_symptom(symptom).pattern)
-        except SymptomSyntaxError as exc:
-            self.fail(where, field, str(exc))
-            return False
-        except regex.error as exc:
-            self.fail(where, field, f"regex does not compile: {exc}")
-            return False
-        if _matches_empty(compiled):
-            self.fail(where, field, "pattern matches the empty string")
-            return False
-        return True
-
-
-def _matches_empty(compiled: regex.Pattern[str]) -> bool:
-    """Whether a pattern can match zero characters (``x*``, ``(?=x)``, ``\\b``): such a symptom
-    would flag lines without pointing at any text of them."""
-    shortest = _shortest_match(compiled.pattern)
-    if shortest is not None:
-        return shortest == 0
-    for probe in EMPTY_PROBES:  # syntax only the regex module has (\\p{L}, fuzzy matching)
-        found = compiled.search(probe)
-        if found is not None and found.end() == found.start():
-            return True
-    return False
-
-
-def _shortest_match(pattern: str) -> int | None:
-    """The length of the shortest match, by the standard library's parser, if it can read it."""
-    try:
-        parser: Any = importlib.import_module(
-            "re._parser" if sys.version_info >= (3, 11) else "sre_parse"
-        )
-        return int(parser.parse(pattern).getwidth()[0])
-    except (ImportError, AttributeError, re.error, OverflowError, RecursionError):
-        return None
+        problem = pattern_problem(symptom)
+        if problem is not None:
+            self.fail(where, field, problem)
+        return problem is None

@@ -1,0 +1,243 @@
+"""The house Markdown format, line by line: every line classified once (``classify_all``),
+the lines cut into one block per incident (``split_blocks``), each block's labels and sections
+collected (``read_block``). What the labels mean is the reader's business."""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+
+from matcher.model import SourceLocation
+
+# How teams spell each label (lowercased, whitespace collapsed, "(s)" read as "s").
+SPELLINGS = {
+    "id": ("incident id", "incident", "incident number", "incident #", "id"),
+    "title": ("title",),
+    "date": ("date", "incident date"),
+    "severity": ("severity", "sev"),
+    "services": ("services affected", "affected services", "services", "service"),
+    "symptoms": ("symptoms", "symptom"),
+    "root_cause": ("root cause", "root causes", "root cause analysis", "cause"),
+    "resolution": ("resolution", "fix", "remediation"),
+    "action_items": ("action items", "action item", "follow-ups", "follow-up actions"),
+}
+LABELS = {spelling: name for name, spellings in SPELLINGS.items() for spelling in spellings}
+SINGLE_VALUED = frozenset({"id", "title", "date", "severity"})
+# Date and services alone appear in prose preambles too; they do not make a block an incident.
+INCIDENT_MARKERS = frozenset(LABELS.values()) - {"date", "services"}
+
+
+class Kind(enum.Enum):
+    BLANK, RULE, CODE, HEADING, LABEL, BULLET, TEXT = range(7)
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int
+    kind: Kind
+    text: str = ""  # heading text, label value, bullet or paragraph text
+    column: int = 1  # 1-based column where `text` (or the label) starts
+    level: int = 0  # heading level
+    label: str | None = None  # field name of a LABEL line; None for an unknown label
+
+
+RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+FRONT_MATTER_KEY = re.compile(r"^([A-Za-z_][\w -]*):(?:\s|$)")
+HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+BULLET = re.compile(r"^([ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+)(.*)$")
+BOLD_LABEL = re.compile(r"^\*\*[ \t]*([^*:]{1,40}?)[ \t]*(?::[ \t]*\*\*|\*\*[ \t]*:)[ \t]*(.*)$")
+PLAIN_LABEL = re.compile(r"^([A-Za-z][A-Za-z ()#-]{0,39}?)[ \t]*:[ \t]*(.*)$")
+HEADING_ID = re.compile(
+    r"^\[?(?i:incident\s+)?(?P<id>[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d[\w-]*)(?<!-)\]?"
+    r"(?:\s*[:|\u2013\u2014-]\s*|\s+|$)(?P<title>.*)$"
+)
+
+
+def label_name(text: str) -> str | None:
+    """The field a label spelling stands for, or None."""
+    key = " ".join(unwrap(text).rstrip(":").lower().replace("(s)", "s").split())
+    return LABELS.get(key)
+
+
+def unwrap(text: str, marks: str = "*_") -> str:
+    """`**High**` -> `High`: drop emphasis (or code) marks wrapped around the whole text."""
+    text = text.strip()
+    while len(text) > 1 and text[0] in marks and text[-1] == text[0]:
+        text = text.strip(text[0]).strip()
+    return text
+
+
+def classify(number: int, raw: str) -> Line:
+    """Classify one line outside code fences."""
+    if not raw.strip():
+        return Line(number, Kind.BLANK)
+    if RULE.match(raw):
+        return Line(number, Kind.RULE)
+    heading = HEADING.match(raw)
+    if heading:
+        name = label_name(heading[2])
+        column = heading.start(2) + 1
+        if name is not None:  # `### Symptoms`: a section, like `**Symptoms:**`
+            return Line(number, Kind.LABEL, "", column, 0, name)
+        return Line(number, Kind.HEADING, heading[2], column, len(heading[1]))
+    bullet = BULLET.match(raw)
+    offset = len(bullet[1]) if bullet else len(raw) - len(raw.lstrip())
+    body = raw[offset:].rstrip()
+    bold = BOLD_LABEL.match(body)
+    if bold and (not bullet or label_name(bold[1])):
+        # An unknown bold label at line start still ends the section before it (e.g. Impact).
+        return Line(number, Kind.LABEL, bold[2].strip(), offset + 1, 0, label_name(bold[1]))
+    plain = None if bullet else PLAIN_LABEL.match(body)
+    if plain and label_name(plain[1]):
+        return Line(number, Kind.LABEL, plain[2].strip(), offset + 1, 0, label_name(plain[1]))
+    return Line(number, Kind.BULLET if bullet else Kind.TEXT, body, offset + 1)
+
+
+def fence_closer(raw: str) -> Callable[[str], bool] | None:
+    """For a line opening a code fence or an HTML comment, the test for the line closing it."""
+    fence = FENCE.match(raw)
+    if fence:
+        mark = fence[1]
+        return lambda line: (m := FENCE.match(line)) is not None and m[1].startswith(mark)
+    comment = raw.find("<!--")
+    if not raw[:comment].strip() and comment >= 0 and "-->" not in raw[comment:]:
+        return lambda line: "-->" in line
+    return None
+
+
+def front_matter(raws: Sequence[str]) -> int:
+    """The number of lines of YAML front matter (`---`, `key: value` lines, `---`), else 0."""
+    if not raws or raws[0].strip() != "---":
+        return 0
+    for number, raw in enumerate(raws[1:], start=2):
+        if raw.strip() in ("---", "..."):
+            return number
+        key = FRONT_MATTER_KEY.match(raw)
+        # An incident written with plain labels right after a rule is not front matter.
+        field = LABELS.get(key[1].lower()) if key else None
+        if not raw.strip() or field not in (None, "title", "date") or not (key or raw[0].isspace()):
+            return 0
+    return 0
+
+
+def classify_all(text: str) -> list[Line]:
+    """Classify every line. Front matter, code fences and HTML comments (say, an incident
+    template) are opaque: a `---`, `##` or label inside them means nothing."""
+    raws = text.split("\n")
+    skip = front_matter(raws)
+    lines = [Line(number, Kind.CODE, raw) for number, raw in enumerate(raws[:skip], start=1)]
+    closer: Callable[[str], bool] | None = None
+    for number, raw in enumerate(raws[skip:], start=skip + 1):
+        if closer is not None:
+            closer = None if closer(raw) else closer
+            lines.append(Line(number, Kind.CODE, raw))
+        elif (closer := fence_closer(raw)) is not None or raw.lstrip().startswith("<!--"):
+            lines.append(Line(number, Kind.CODE, raw))
+        else:
+            lines.append(classify(number, raw))
+    return lines
+
+
+def incident_level(lines: Iterable[Line]) -> int:
+    """The level of the shallowest heading that starts an incident: it carries an id, or labels
+    follow it before any other heading.
+
+    Deeper headings are sections of an incident; shallower ones (a document title, a `## 2024`
+    group) only end the incident before them. 0 when no heading starts an incident: then only
+    rules (`---`) separate incidents and every heading is a section.
+    """
+    best = 0
+    candidate, found = 0, False
+    labelled = False  # labels seen since the last rule: a heading now is a section...
+    for line in [*lines, Line(0, Kind.RULE)]:
+        if line.kind in (Kind.RULE, Kind.HEADING):
+            if found:
+                best = min(best or candidate, candidate)
+            candidate, found = 0, False
+        if line.kind is Kind.RULE:
+            labelled = False
+        elif line.kind is Kind.HEADING:
+            has_id = HEADING_ID.match(plain(line.text)) is not None
+            # ...unless it carries an id or sits at a level known to start incidents.
+            if has_id or not labelled or line.level <= best:
+                candidate, found = line.level, has_id
+        elif line.kind is Kind.LABEL and line.label in INCIDENT_MARKERS:
+            found, labelled = found or candidate > 0, True
+    return best
+
+
+def split_blocks(lines: Sequence[Line]) -> list[list[Line]]:
+    """Cut the log at rules (`---`) and at incident-level headings; empty blocks are dropped."""
+    level = incident_level(lines)
+    blocks: list[list[Line]] = [[]]
+    for line in lines:
+        if line.kind is Kind.RULE or (line.kind is Kind.HEADING and line.level <= level):
+            blocks.append([])
+        if line.kind is not Kind.RULE:
+            blocks[-1].append(line)
+    return [b for b in blocks if any(line.kind is not Kind.BLANK for line in b)]
+
+
+@dataclass(frozen=True)
+class Item:
+    text: str
+    location: SourceLocation
+
+
+@dataclass
+class Block:
+    """Labels and sections of one incident while it is read (a mutable builder)."""
+
+    start: SourceLocation
+    heading: str | None
+    sections: dict[str, list[Item]] = field(default_factory=dict)
+    labels: dict[str, SourceLocation] = field(default_factory=dict)
+    unknown_labels: list[SourceLocation] = field(default_factory=list)
+
+    def is_incident(self) -> bool:
+        return bool(INCIDENT_MARKERS & self.labels.keys()) or heading_id(self.heading) is not None
+
+
+def read_block(lines: Sequence[Line], path: str) -> Block:
+    """Collect the items under each label; text outside known labels is ignored."""
+    content = [line for line in lines if line.kind not in (Kind.BLANK, Kind.CODE)]
+    first = content[0] if content else lines[0]
+    heading = first.text if first.kind is Kind.HEADING else None
+    block = Block(SourceLocation(path, first.number, first.column), heading)
+    current: list[Item] | None = None
+    joinable = False  # a text line right after an item continues it (a wrapped line)
+    for line in lines:
+        location = SourceLocation(path, line.number, line.column)
+        if line.kind is Kind.LABEL:
+            current = None
+            if line.label is None:
+                block.unknown_labels.append(location)
+            else:
+                block.labels.setdefault(line.label, location)
+                current = block.sections.setdefault(line.label, [])
+                if line.text:
+                    current.append(Item(line.text, location))
+                if line.label in SINGLE_VALUED and line.text:
+                    current = None
+        elif line.kind is Kind.HEADING:
+            current = None
+        elif line.kind in (Kind.BULLET, Kind.TEXT) and current is not None:
+            if line.kind is Kind.TEXT and joinable and current:
+                current[-1] = replace(current[-1], text=f"{current[-1].text} {line.text.strip()}")
+            else:
+                current.append(Item(line.text, location))
+        joinable = line.kind in (Kind.BULLET, Kind.TEXT, Kind.LABEL)
+    return block
+
+
+def plain(text: str) -> str:
+    return re.sub(r"\*\*|__", "", text).strip()
+
+
+def heading_id(heading: str | None) -> tuple[str, str] | None:
+    """`INC-2024-003: Title` -> (`INC-2024-003`, `Title`)."""
+    match = HEADING_ID.match(plain(heading)) if heading else None
+    return (match["id"], match["title"].strip()) if match else None
