@@ -80,6 +80,14 @@ def test_the_first_line_of_the_sample_logs_has_its_time(log: str, expected: floa
         ("2026-11-27T00:11:11.5-02:00 x", utc(2026, 11, 27, 2, 11, 11) + 0.5),
         ('{"time": 1764202271.25, "msg": "x"}', 1764202271.25),
         ('{"ts": 1764202271250, "msg": "x"}', 1764202271.25),
+        (  # Docker's json-file driver: the time after a long message
+            '{"log":"' + "x" * 300 + '\\n","stream":"stderr","time":"2026-11-27T00:11:11.5Z"}',
+            utc(2026, 11, 27, 0, 11, 11) + 0.5,
+        ),
+        (
+            "2026-11-27T00:11:11.123456789Z stderr F boom",
+            utc(2026, 11, 27, 0, 11, 11) + 0.123456789,
+        ),
         ("2026-13-45 00:11:11 not a date", None),
         ("", None),
     ],

@@ -12,6 +12,7 @@ from datetime import datetime, timedelta, timezone, tzinfo
 
 # How far into a line a timestamp is looked for (a CLF time follows the client's address).
 HEAD_CHARS = 160
+TAIL_CHARS = 120  # of a JSON line, for a time field after the message
 MONTHS = {
     m: i
     for i, m in enumerate(
@@ -43,12 +44,10 @@ _SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
 
 def line_time(line: str | bytes, now: float | None = None) -> float | None:
     """The time a log line starts with, or None. ``now`` places a syslog time in its year."""
-    text = line[:HEAD_CHARS]
-    if isinstance(text, bytes):
-        text = text.decode("utf-8", "replace")
-    text = text.lstrip()
+    text = _text(line[:HEAD_CHARS]).lstrip()
     if text.startswith("{"):
-        return _json_time(text)
+        # Docker's json-file driver writes "time" after the message: look at the end too.
+        return _json_time(text) or _json_time(_text(line[-TAIL_CHARS:]))
     found = _ISO.match(text)
     if found:
         return _iso(found)
@@ -64,6 +63,10 @@ def line_time(line: str | bytes, now: float | None = None) -> float | None:
         day, mon, year, hh, mm, ss, zone = found.groups()
         return _epoch(int(year), MONTHS[mon], int(day), hh, mm, ss, None, zone)
     return None
+
+
+def _text(part: str | bytes) -> str:
+    return part.decode("utf-8", "replace") if isinstance(part, bytes) else part
 
 
 def _iso(found: re.Match[str]) -> float | None:
