@@ -19,6 +19,9 @@ from matcher.sources.timestamps import line_time
 PROBE_BYTES = 64 * 1024  # read at each bisection step: enough to find a timestamped line
 MAX_UNTIMED_BYTES = 1 << 20  # a probe gives up after this much without a timestamp
 ORDER_PROBES = 32  # evenly spaced probes that must be in time order before bisecting
+# A finding's time is looked for in this many lines of its event (a header starts it) and of
+# the context before it: an event of 1,000 untimed lines costs no more than one of 8.
+TIMED_LINES = 8
 # Too small to be worth bisecting (a read of it is about as quick).
 MIN_SEEK_BYTES = 4 << 20
 # Read this much before the window's start, so that an event that began before it is whole.
@@ -100,9 +103,15 @@ class LineShift:
 
 
 def finding_time(finding: Finding) -> float | None:
-    """The time of a finding: of its matched line, else of its event (the first line of the
-    event that has one, a traceback's log header, say), else of the lines just before it."""
-    for line in (finding.text, *finding.event, *reversed(finding.context_before)):
+    """The time of a finding: of its matched line, else of its event (the first of its first
+    ``TIMED_LINES`` lines that has one: a traceback's log header, say), else of the nearest of
+    the ``TIMED_LINES`` context lines before it."""
+    looked_at = (
+        finding.text,
+        *finding.event[:TIMED_LINES],
+        *finding.context_before[::-1][:TIMED_LINES],
+    )
+    for line in looked_at:
         moment = line_time(line)
         if moment is not None:
             return moment
