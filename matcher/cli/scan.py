@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING, Any, TextIO
+import time
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -13,7 +14,6 @@ from matcher.cli.common import (
     load_ruleset_or_exit,
     open_append,
     quiet_broken_pipe,
-    use_color,
     warn,
 )
 from matcher.cli.fleet import FleetFlags
@@ -25,18 +25,19 @@ from matcher.cli.options import (
     metrics_option,
     signatures_option,
 )
+from matcher.cli.report import delivery, progress_bar, reporters, summary
+from matcher.cli.selection import (
+    Selection,
+    check_not_with_follow,
+    filter_options,
+    scan_selection_options,
+)
 from matcher.engine.options import EVENT_KINDS
 from matcher.model import SEVERITY_NAMES
 from matcher.vocabulary import EXIT_INPUT, FORMATS, UNKNOWN_BY_DEFAULT
 
 if TYPE_CHECKING:
-    from matcher.fleet.oneshot import FleetReporter
     from matcher.patterns.ruleset import Ruleset
-    from matcher.reporters import Tee
-    from matcher.reporters.gating import GatePolicy, Tally
-    from matcher.sources.run import ScanRun
-
-SUMMARY_INCIDENTS = 10  # a thousand incidents would make a 20 KB summary line
 
 
 @click.command()
@@ -135,6 +136,8 @@ SUMMARY_INCIDENTS = 10  # a thousand incidents would make a 20 KB summary line
     "after the scan (exit 2 if some are left).",
 )
 @metrics_option
+@filter_options
+@scan_selection_options
 @engine_option
 @click.pass_context
 def scan(
@@ -160,14 +163,17 @@ def scan(
     output: str | None,
     **_: Any,
 ) -> None:
-    """Scan PATHS (plain or .gz files; - or nothing for stdin) for known incidents.
+    """Scan PATHS (plain or .gz files, directories; - or nothing for stdin) for known incidents.
 
-    Findings go to stdout, the summary and errors to stderr. Exit status: 0 nothing at or
+    A directory is read recursively, every regular file in name order (see -g, --max-depth,
+    -L). Findings go to stdout, the summary and errors to stderr. Exit status: 0 nothing at or
     above --fail-on, 1 findings, 2 usage or signature error, 3 an input could not be read.
 
     \b
     Examples:
       matcher scan app.log old.log.gz
+      matcher scan /var/log/myapp -g '*.log' --since 2h --severity high
+      matcher scan -c --incident 'INC-2024-*' logs/
       kubectl logs deploy/api | matcher scan -f json
       matcher scan --follow /var/log/app.log --state state.json
     """
@@ -175,22 +181,27 @@ def scan(
     from matcher.reporters.summary import summary_path
     from matcher.sources.run import ScanRun
 
+    started = time.monotonic()
     _check_follow_options(ctx, paths, follow)
     fleet = FleetFlags.from_params(ctx.params)
     fleet.check()
+    selection = Selection.from_params(ctx.params, fmt)
     summary_file = summary_path(summary_file)
     if unknown is None:
         unknown = fmt in UNKNOWN_BY_DEFAULT or summary_file is not None or fail_on_unknown
-    ruleset = load_ruleset_or_exit(signature_paths, engine, no_cache, unknown=unknown)
+    ruleset = load_ruleset_or_exit(
+        signature_paths, engine, no_cache, unknown=unknown, select=selection.select
+    )
     if follow:
         _follow(ctx, ruleset, paths, fmt, color, fleet)
     out = open_append(output) or sys.stdout
     policy = GatePolicy.from_options(
         fail_on, fail_on_regression=fail_on_regression, fail_on_unknown=fail_on_unknown
     )
-    tee, tally = _reporters(fmt, out, color, context, ruleset, unknown, policy, summary_file)
-    delivery = _delivery(fleet, tee, ctx.params["delivery_timeout"])
-    progress = _progress(paths, quiet)
+    tee, tally = reporters(
+        selection.mode, fmt, out, color, context, ruleset, unknown, policy, summary_file
+    )
+    delivered = delivery(fleet, tee, ctx.params["delivery_timeout"])
     run = ScanRun(
         ruleset,
         paths,
@@ -199,8 +210,10 @@ def scan(
         context=context,
         on_warning=warn,
         jobs=jobs or (os.cpu_count() or 1),
-        on_progress=progress,
+        walk=selection.walk,
+        limits=selection.limits,
     )
+    progress = run.on_progress = progress_bar(run.paths, quiet)
     with quiet_broken_pipe():
         for finding in run:
             tee.finding(finding)
@@ -213,27 +226,16 @@ def scan(
         outputs_out.write(format_outputs(decision.as_outputs()))
     for error in run.errors:
         click.echo(f"matcher: {error}", err=True)
-    if not quiet:
-        click.echo(_summary(run, unknown), err=True)
-    if delivery is not None and delivery.undelivered:
-        left = ", ".join(f"{n} to {target}" for target, n in delivery.undelivered.items())
+    if run.untimed:
+        warn(f"{run.untimed} finding(s) without a timestamp left out by --since/--until")
+    if selection.stats:
+        click.echo(f"{summary(run, unknown)} in {time.monotonic() - started:.2f} s", err=True)
+    elif not quiet and selection.mode == "findings":
+        click.echo(summary(run, unknown), err=True)
+    if delivered is not None and delivered.undelivered:
+        left = ", ".join(f"{n} to {target}" for target, n in delivered.undelivered.items())
         fail(f"not delivered: {left}")
     sys.exit(EXIT_INPUT if run.errors else decision.exit_status)
-
-
-def _delivery(fleet: FleetFlags, tee: Tee, timeout: float) -> FleetReporter | None:
-    """``--alertmanager``/``--webhook`` without --follow: findings delivered at the end."""
-    if not fleet.delivers:
-        return None
-    from matcher.errors import MatcherError
-    from matcher.fleet.oneshot import FleetReporter
-
-    try:
-        reporter = FleetReporter(fleet.options(), timeout)
-    except MatcherError as exc:
-        fail(str(exc))
-    tee.add(reporter)
-    return reporter
 
 
 def _check_follow_options(ctx: click.Context, paths: tuple[str, ...], follow: bool) -> None:
@@ -241,6 +243,7 @@ def _check_follow_options(ctx: click.Context, paths: tuple[str, ...], follow: bo
     if follow:
         if not paths or "-" in paths:
             fail("--follow needs file names (stdin cannot be followed)")
+        check_not_with_follow(ctx.params, paths)
         return
     given = [
         param.opts[0]
@@ -250,44 +253,6 @@ def _check_follow_options(ctx: click.Context, paths: tuple[str, ...], follow: bo
     ]
     if given:
         fail(f"{', '.join(given)}: only with --follow (or `matcher watch`)")
-
-
-def _reporters(
-    fmt: str,
-    out: TextIO,
-    color: str,
-    context: int,
-    ruleset: Ruleset,
-    unknown: bool,
-    policy: GatePolicy,
-    summary_file: str | None,
-) -> tuple[Tee, Tally]:
-    """The chosen format, a tally for the exit status, and the Markdown summary if asked."""
-    from matcher.reporters import Reporter, Tee, make_reporter
-    from matcher.reporters.gating import Tally
-
-    tally = Tally()
-    reporters: list[Reporter] = [
-        make_reporter(
-            fmt,
-            out,
-            color=use_color(color, out),
-            context=context,
-            signatures=ruleset.signatures,
-            unknown=unknown,
-        ),
-        tally,
-    ]
-    summary_out = open_append(summary_file)
-    if summary_out is not None:
-        from matcher.reporters.summary import SummaryReporter
-
-        reporters.append(
-            SummaryReporter(
-                summary_out, unknown=unknown, policy=policy, github_annotations=fmt == "github"
-            )
-        )
-    return Tee(*reporters), tally
 
 
 def _follow(
@@ -305,33 +270,3 @@ def _follow(
     reload = Reload(params["signature_paths"], params["engine"], params["no_cache"])
     color_on = live_color(color, flags.output)
     sys.exit(follow_files(ruleset, paths, fmt, color_on, flags, fleet, reload))
-
-
-def _progress(paths: tuple[str, ...], quiet: bool) -> Any:
-    """A progress bar on stderr when it is a terminal (a long scan only; never with -q)."""
-    if quiet or not sys.stderr.isatty():
-        return None
-    from matcher.cli.progress import Progress
-
-    sizes = [os.path.getsize(p) if os.path.isfile(p) else None for p in paths if p != "-"]
-    total = sum(sizes) if sizes and None not in sizes else None  # type: ignore[arg-type]
-    return Progress(sys.stderr, total)
-
-
-def _summary(run: ScanRun, unknown: bool) -> str:
-    stats = run.stats
-    total = sum(stats.findings.values())
-    shown = sorted(stats.findings.items())
-    if len(shown) > SUMMARY_INCIDENTS:  # the most frequent, then by id
-        shown = sorted(shown, key=lambda item: -item[1])[:SUMMARY_INCIDENTS]
-        shown.sort()
-    per = ", ".join(f"{k}: {v}" for k, v in shown)
-    more = len(stats.findings) - len(shown)
-    if more:
-        per += f", and {more} more incident(s)"
-    detail = f" ({per})" if per else ""
-    unknowns = f", {len(stats.unknown)} unknown failure(s)" if unknown else ""
-    return (
-        f"matcher: {total} finding(s){detail}{unknowns} in {stats.lines} line(s), "
-        f"{stats.bytes} byte(s) from {len(run.paths)} source(s)"
-    )
