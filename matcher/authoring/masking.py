@@ -1,0 +1,134 @@
+"""From a raw log line to the message a template is mined from: a generic header stripper and
+a masker that replaces variable values with typed placeholders (docs/symptoms.md syntax).
+
+Neither knows any log format by name: one configuration serves every log (docs/suggest.md).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+LEVELS = (
+    "TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|CRITICAL|CRIT|FATAL|SEVERE|PANIC|ALERT|EMERG"
+)
+# A level word in any of the cases loggers print it (``INFO``, ``Info``, ``info``, ``[notice]``).
+_LEVEL = re.compile(rf"(?i:{LEVELS})")
+_MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+_DAYS = "Mon|Tue|Wed|Thu|Fri|Sat|Sun"
+
+# One piece of a line header, tried in order at the current position. Kinds: "stamp" (a date,
+# a time, a number, a token holding an ISO date), "month", "level", "bracket", "dash".
+_HEADER_PIECES = re.compile(
+    r"(?P<stamp>(?:\d[\d:.,/_+-]*|\S*\d{4}-\d{2}-\d{2}\S*)(?=[\s|]|$))"
+    rf"|(?P<month>(?:{_DAYS}|{_MONTHS})\b,?)"
+    rf"|(?P<level>\[?(?:(?i:{LEVELS})|[VDIWEF])\]?:?)(?=\s)"
+    r"|(?P<bracket>\[(?:[^\[\]\n]|\[[^\[\]\n]{0,80}\]){0,200}\]:?)(?=\s|$)"
+    r"|(?P<dash>[-|](?=\s))"
+)
+# A syslog-style header names the host right after the time: ``Jun 14 15:16:01 combo sshd[1]:``.
+_HOST = re.compile(r"[\w.-]{1,64}(?=\s)")
+# A logger or program name that ends a header: ``sshd(pam_unix)[19939]:``, ``WindowManager:``,
+# ``chrome.exe -``, and after a level a dotted logger name even without a colon.
+_COMPONENT = re.compile(r"[^\s:]{1,120}(?::(?=\s)|(?:\s+[^\s:]{1,40})?\s+-(?=\s))")
+_LOGGER = re.compile(r"[A-Za-z_][\w$]*(?:\.[\w$]+)+:?(?=\s)")
+# ``20171223-22:15:29:606|Step_LSC|30002312|message``: pipe-separated header fields.
+_PIPES = re.compile(r"\d[\d:.,/_+-]*\|(?:[^\s|]*\|){0,4}")
+_SPACE = re.compile(r"\s+")
+_DATED = re.compile(rf"\d|(?:{_DAYS}|{_MONTHS})\b")
+_BRACKET = re.compile(r"\[(?:[^\[\]\n]|\[[^\[\]\n]{0,80}\]){0,200}\]:?(?=\s)")
+MAX_HEADER_PIECES = 12
+
+
+@dataclass(frozen=True)
+class Message:
+    """A line without its header: ``text`` is what templates are mined from, ``level`` the log
+    level the header named (upper case), if any."""
+
+    text: str
+    level: str | None
+
+
+def strip_header(line: str) -> Message:
+    """Drop a leading timestamp/level/logger header, whatever the format: the header varies
+    from line to line (times, process ids) and is not part of the message a person quotes."""
+    pipes = _PIPES.match(line)
+    if pipes:
+        return Message(line[pipes.end() :].strip(), None)
+    pos, level, stamped, month = 0, None, False, False
+    for _ in range(MAX_HEADER_PIECES):
+        pos = _skip_space(line, pos)
+        m = _HEADER_PIECES.match(line, pos)
+        if m is None or (m.lastgroup == "level" and len(m.group()) <= 2 and not stamped):
+            break
+        kind = m.lastgroup
+        if kind == "level":
+            level = _level_name(m.group())
+        stamped = stamped or kind in ("stamp", "month") or _is_dated(kind, m.group())
+        month = month or kind == "month"
+        pos = m.end()
+    if not stamped and level is None:
+        return Message(line.strip(), None)
+    pos = _skip_space(line, pos)
+    if month and level is None and (host := _HOST.match(line, pos)):
+        pos = _skip_space(line, host.end())
+    comp = (_LOGGER.match(line, pos) if level else None) or _COMPONENT.match(line, pos)
+    if comp is not None and comp.end() < len(line.rstrip()):
+        pos = _skip_space(line, comp.end())
+        while bracket := _BRACKET.match(line, pos):  # a request or thread id after the logger
+            pos = _skip_space(line, bracket.end())
+    return Message(line[pos:].strip(), level)
+
+
+def _is_dated(kind: str | None, text: str) -> bool:
+    """A bracketed time (``[10.30 16:49:06]``, ``[Sun Dec 04 04:47:44 2005]``)."""
+    return kind == "bracket" and bool(_DATED.match(text, 1))
+
+
+def _skip_space(line: str, pos: int) -> int:
+    m = _SPACE.match(line, pos)
+    return m.end() if m else pos
+
+
+def _level_name(text: str) -> str:
+    word = text.strip("[]:").upper()
+    return {"V": "TRACE", "D": "DEBUG", "I": "INFO", "W": "WARN", "E": "ERROR", "F": "FATAL"}.get(
+        word, word
+    )
+
+
+_UNIT = r"(?:ns|us|µs|ms|s|sec|secs|m|min|mins|h|d|[KMGT]i?B|[kKMG]b|%)?"
+# Where a value may start and end: not inside a run of letters/digits or a dotted number.
+_B = r"(?<![A-Za-z0-9.])"
+_E = r"(?![A-Za-z0-9])(?!\.\d)"
+# Variable values, tried in order at each position; each alternative names its placeholder.
+_VALUES = re.compile(
+    r"(?P<x><[a-z][a-z0-9_]{0,31}(?::[a-z][a-z0-9_]*)?>)"  # text that reads as a placeholder
+    r"|(?P<path>\b[a-zA-Z][a-zA-Z0-9+.-]{1,15}://[^\s\"'`<>|]+)"  # URL
+    r"|(?P<quoted>(?<!\w)(?:\"[^\"\s]{0,200}\"|'[^'\s]{0,200}')(?!\w))"
+    r"|(?P<uuid>(?<![0-9a-zA-Z])[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}(?![\w-]))"
+    r"|(?P<ip>(?<![\w.:])(?:\d{1,3}(?:\.\d{1,3}){3}"
+    r"|(?:[0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}"
+    r"|(?:[0-9a-fA-F]{1,4}(?::[0-9a-fA-F]{1,4}){0,5})?::(?:[0-9a-fA-F]{1,4}(?::[0-9a-fA-F]{1,4}){0,5})?"
+    r")(?:%[\w.-]{1,32})?(?![\w.:]))"
+    r"|(?P<host>(?<![\w.-])(?:[A-Za-z0-9-]{1,63}\.)+[A-Za-z][\w-]{0,62}(?=:\d+(?![\w.])))"
+    rf"|(?P<word>\b(?:{_DAYS})(?=,?\s+(?:{_MONTHS})\s+\d)|\b(?:{_MONTHS})(?=\s+\d{{1,2}},?\s+\d))"
+    r"|(?P<path2>(?<![\w/.~-])(?:~|\.{1,2})?(?:/[\w.@~+,=-]+){2,}/?|\b[A-Za-z]:\\[^\s\"'`<>|]+)"
+    rf"|(?P<x2>{_B}\d+(?:[-/:.,_T]\d+){{2,}}(?:Z|[+-]\d{{2}}:?\d{{2}})?{_E})"  # dates, versions
+    r"|(?P<hex>(?<![\w-])(?:0[xX][0-9a-fA-F]+|(?=[0-9a-fA-F]*[a-fA-F])(?=[0-9a-fA-F]*\d)"
+    r"[0-9a-fA-F]{8,})(?![\w-]))"
+    rf"|(?P<num>{_B}[-+]?\d+\.\d+(?:[eE][-+]?\d+)?(?={_UNIT}{_E}))"
+    rf"|(?P<int>{_B}[-+]?\d+(?={_UNIT}{_E}))"
+)
+_NAMES = {"x2": "x", "path2": "path"}
+
+
+def mask(text: str) -> str:
+    """Replace variable values (numbers, hex, UUIDs, IPs, paths, URLs, quoted strings, dates,
+    versions) with typed placeholders: ``took 1.5s on 10.0.0.1`` -> ``took <num>s on <ip>``."""
+    return _VALUES.sub(_placeholder, text)
+
+
+def _placeholder(m: re.Match[str]) -> str:
+    kind = m.lastgroup or "x"
+    return "<" + _NAMES.get(kind, kind) + ">"
