@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 WILDCARD = "<*>"  # a token the miner generalized; written as an untyped placeholder
+ANY = "<any>"  # a stretch too long for a token placeholder; stays <any> when generalized
 # A plain word (``running``, ``TrustedInstaller``, ``finalization.``, ``SOCKS5``): where two
 # lines have two different words, they are two messages, not one message with a value.
 WORD = re.compile(r"[A-Za-z][a-z]*(?:[A-Z][a-z]*)*\d?[.,:;!?]?$")
@@ -121,4 +122,4 @@ def generalize(template: list[str], tokens: list[str]) -> None:
     """Turn the template's tokens that differ from the line's into wildcards."""
     for i, (mine, theirs) in enumerate(zip(template, tokens, strict=True)):
         if mine != theirs:
-            template[i] = WILDCARD
+            template[i] = ANY if ANY in (mine, theirs) else WILDCARD

@@ -17,11 +17,19 @@ from collections import OrderedDict, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from matcher.authoring.drain import WILDCARD, WORD, Cluster, Tree, generalize
+from matcher.authoring.drain import ANY, WILDCARD, WORD, Cluster, Tree, generalize, is_masked
 from matcher.authoring.masking import mask, strip_header
 
 WRITTEN_WILDCARD = "<x>"
-MAX_TOKENS = 200  # tokens past this are folded into one wildcard: a long tail is one value
+# Bounds on what is mined of one line (see tokenize); a symptom token placeholder matches at
+# most 256 characters and ``<any>`` at most 4096.
+MAX_LINE = 8192
+MAX_MESSAGE = 4000
+MAX_TOKEN_CHARS = 256
+MAX_TOKENS = 200
+# Groups are joined on a varying word only when they share this many other telling tokens:
+# ``cancelAutohide`` and ``suspendAutohide`` alone on their lines are two messages.
+JOIN_CONTEXT = 3
 
 
 @dataclass(frozen=True)
@@ -34,7 +42,7 @@ class MinerConfig:
     max_groups: int = 1000  # groups kept; the least recently matched one is dropped first
     examples: int = 3  # distinct example lines kept per group
     # groups that differ in one word only are one group when that word takes this many values
-    join_values: int = 3
+    join_values: int = 4
 
     def __post_init__(self) -> None:
         if not 0.0 < self.similarity <= 1.0:
@@ -66,11 +74,16 @@ def template_id(template: str) -> str:
 
 
 def tokenize(line: str) -> tuple[list[str], str | None]:
-    """The masked tokens of a line's message and the level its header names."""
-    message = strip_header(line)
-    tokens = mask(message.text).split()
+    """The masked tokens of a line's message and the level its header names. Bounded, so
+    that the template of any line compiles to a symptom that matches it: the first
+    ``MAX_MESSAGE`` characters are mined, a token longer than a placeholder may match is
+    ``<any>``, and tokens past ``MAX_TOKENS`` are one ``<any>``."""
+    message = strip_header(line[:MAX_LINE])
+    tokens = [
+        ANY if len(t) > MAX_TOKEN_CHARS else t for t in mask(message.text[:MAX_MESSAGE]).split()
+    ]
     if len(tokens) > MAX_TOKENS:
-        tokens[MAX_TOKENS - 1 :] = [WILDCARD]
+        tokens[MAX_TOKENS - 1 :] = [ANY]
     return tokens, message.level
 
 
@@ -146,7 +159,8 @@ def _join(clusters: Iterable[Cluster], values: int) -> list[list[Cluster]]:
                 siblings[(str(i), *c.tokens[:i], *c.tokens[i + 1 :])].append(c)
     for key, members in siblings.items():
         position = int(key[0])
-        if len({m.tokens[position] for m in members}) >= values:
+        context = sum(1 for t in key[1:] if not is_masked(t))
+        if context >= JOIN_CONTEXT and len({m.tokens[position] for m in members}) >= values:
             for m in members[1:]:
                 parent[root(m.key)] = root(members[0].key)
     joined: defaultdict[int, list[Cluster]] = defaultdict(list)
