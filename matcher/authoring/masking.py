@@ -16,6 +16,7 @@ LEVELS = (
 # ``RAS KERNEL INFO``), or Android's one letter; a bare lower-case ``error`` starts a message.
 _CAPITALIZED = "|".join(w.capitalize() for w in LEVELS.split("|"))
 _LEVEL = rf"\[(?i:{LEVELS})\]:?|(?:[A-Z]{{2,10}}\s+){{0,2}}(?:{LEVELS}|{_CAPITALIZED}):?|[VDIWEF]"
+_ZONES = "UTC|GMT|Z|[ECMP][SD]T|CES?T|EES?T|WES?T|BST|IST|JST|KST|AES?T|AEDT"
 _MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
 _DAYS = "Mon|Tue|Wed|Thu|Fri|Sat|Sun"
 
@@ -27,13 +28,16 @@ _HEADER_PIECES = re.compile(
     rf"|(?P<level>{_LEVEL})(?=\s)"
     r"|(?P<bracket>\[(?:[^\[\]\n]|\[[^\[\]\n]{0,80}\]){0,200}\]:?)(?=\s|$)"
     r"|(?P<dash>[-|](?=\s))"
+    rf"|(?P<zone>(?:{_ZONES})(?=\s))"
     r"|(?P<node>[^\s\[\]]{0,63}\d[^\s\[\]]{0,63}(?=\s))"
 )
 # A syslog-style header names the host right after the time: ``Jun 14 15:16:01 combo sshd[1]:``.
 _HOST = re.compile(r"[^\s\[\]]{1,64}(?=\s)")
 # A logger or program name that ends a header: ``sshd(pam_unix)[19939]:``, ``WindowManager:``,
 # ``chrome.exe -``, and after a level a dotted logger name even without a colon.
-_COMPONENT = re.compile(r"[^\s:]{1,120}(?::(?=\s)|(?:\s+[^\s:]{1,40})?\s+-(?=\s))")
+_COMPONENT = re.compile(
+    rf"(?!(?i:{LEVELS}):)[^\s:]{{1,120}}(?::(?=\s)|(?:\s+[^\s:]{{1,40}})?\s+-(?=\s))"
+)
 _LOGGER = re.compile(r"(?:[A-Za-z_][\w$]*(?:\.[\w$]+)+:?|[A-Z][A-Z0-9_]{1,15})(?=\s)")
 # ``20171223-22:15:29:606|Step_LSC|30002312|message``: pipe-separated header fields.
 _PIPES = re.compile(r"\d[\d:.,/_+-]*\|(?:[^\s|]*\|){0,4}")
@@ -65,10 +69,10 @@ def strip_header(line: str) -> Message:
         kind = m.lastgroup if m else None
         if (
             m is None
-            or (kind in ("level", "node") and not stamped)
-            or (kind == "node" and previous != "stamp")
+            or (kind in ("level", "node", "zone") and not stamped)
+            or (kind in ("node", "zone") and previous != "stamp")
         ):
-            break  # a one-letter level or a host name only right after a time
+            break  # a one-letter level, a host or a zone only right after a time
         if kind == "level":
             level = _level_name(m.group())
         stamped = stamped or kind in ("stamp", "month") or _is_dated(kind, m.group())
@@ -130,7 +134,8 @@ _VALUES = re.compile(
     r"|(?P<hex>(?<![\w-])(?:0[xX][0-9a-fA-F]{1,64}|(?=[0-9a-fA-F]*[a-fA-F])(?=[0-9a-fA-F]*\d)"
     r"[0-9a-fA-F]{8,64})(?![\w-]))"
     rf"|(?P<x4>{_B}(?:\d{{1,9}}(?:\.\d{{1,9}})?(?:h|m|s|ms|us|µs|ns)){{2,4}}{_E})"  # 1h2m3.5s
-    rf"|(?P<num>{_B}[-+]?\d{{1,20}}\.\d{{1,20}}(?:[eE][-+]?\d{{1,4}})?(?={_UNIT}{_E}))"
+    rf"|(?P<num>{_B}[-+]?\d{{1,20}}(?:\.\d{{1,20}}(?:[eE][-+]?\d{{1,4}})?|[eE][-+]?\d{{1,4}})"
+    rf"(?={_UNIT}{_E}))"
     rf"|(?P<int>{_B}[-+]?\d{{1,20}}(?={_UNIT}{_E}))"
     rf"|(?P<x3>{_B}[-+]?\d{{21,}}{_E})"  # longer than an <int> may be
 )
