@@ -366,7 +366,7 @@ def test_loghub_accuracy_reaches_the_published_drain_figures() -> None:
     assert mean is not None and float(mean.group(1)) >= 0.865
     for name, accuracy, drain in rows:
         assert float(accuracy) >= float(drain) - 0.15, name
-    assert re.search(r"Throughput: [\d,]+ lines/s", out)
+    assert re.search(r"Throughput: [\d,]+ lines per CPU second", out)
 
 
 PY_TRACE = """\
