@@ -147,6 +147,15 @@ def test_mask_keeps_words(text: str) -> None:
         ),
         ('{"msg": "2024-01-01 10:00:00 WARN retry 3"}', "retry 3", "WARN"),
         ('{"no": "message"}', '{"no": "message"}', None),
+        ('{"level": "error", "error": "disk full"}', "disk full", "ERROR"),
+        ("E       ValueError: bad input", "ValueError: bad input", None),
+        ("Caused by: java.io.IOException: disk full", "java.io.IOException: disk full", None),
+        ("FAILED tests/test_a.py::test_b - KeyError: 'x'", "KeyError: 'x'", None),
+        (
+            "2026-11-27 02:00:09,978 ERROR [seed] sqlalchemy.exc.IntegrityError: (psycopg2.X) dup",
+            "sqlalchemy.exc.IntegrityError: (psycopg2.X) dup",
+            "ERROR",
+        ),
         ("ValueError: bad input 42", "ValueError: bad input 42", None),
         ("INFO starting", "INFO starting", None),
         ("", "", None),
@@ -199,6 +208,56 @@ def test_json_records_group_on_their_message() -> None:
     assert all(matches(group.template, line) for line in lines)
 
 
+LAYERS = [
+    "sqlalchemy.exc.IntegrityError: (psycopg2.errors.UniqueViolation) duplicate key value "
+    'violates unique constraint "ix_users_email"',
+    "psycopg2.errors.UniqueViolation: duplicate key value violates unique constraint "
+    '"ix_users_email"',
+    "2024-08-22 10:15:02.123 UTC [4242] app@appdb ERROR:  duplicate key value violates unique "
+    'constraint "ix_users_email"',
+    '{"level": "error", "error": "duplicate key value violates unique constraint '
+    '\\"ix_users_email\\""}',
+]
+
+
+def test_one_failure_seen_through_several_layers_is_one_group() -> None:
+    """The layer rule (docs/symptoms.md): a distinctive message groups without its class, and
+    the template keeps the class, which the symptom then makes optional."""
+    miner = Miner()
+    for line in LAYERS:
+        miner.add(line)
+    (group,) = miner.groups()
+    assert (
+        group.template == "IntegrityError: duplicate key value violates unique constraint <quoted>"
+    )
+    assert all(matches(group.template, line) for line in LAYERS)
+
+
+def test_a_short_message_keeps_its_class() -> None:
+    miner = Miner()
+    lines = ["TimeoutError: timed out", "asyncio.exceptions.TimeoutError:   timed out"]
+    others = ["ConnectTimeoutError: timed out", "the request timed out"]
+    for line in lines + others:
+        miner.add(line)
+    groups = {g.template: g for g in miner.groups()}
+    assert sorted(groups) == [
+        "ConnectTimeoutError: timed out",
+        "TimeoutError: timed out",
+        "the request timed out",
+    ]
+    assert all(matches("TimeoutError: timed out", line) for line in lines)
+    assert not any(matches("TimeoutError: timed out", line) for line in others)
+
+
+def test_the_class_is_left_out_where_it_would_not_match_every_line() -> None:
+    miner = Miner()
+    lines = ["QuotaError: over 3", "QuotaError: over 4", "over 5"]
+    for line in lines:
+        miner.add(line)
+    for group in miner.groups():
+        assert all(matches(group.template, line) for line in group.examples), group
+
+
 def test_two_different_words_are_two_messages() -> None:
     miner = Miner()
     for line in (
@@ -225,6 +284,41 @@ def test_groups_come_most_frequent_first() -> None:
     for line in ["disk full on sda"] + ["cannot allocate memory for buffer"] * 3:
         miner.add(line)
     assert [g.count for g in miner.groups()] == [3, 1]
+
+
+def test_unknown_failures_of_the_sample_logs_group_across_layers(tmp_path: Path) -> None:
+    """A real scan: the unknown failures ``matcher scan --unknown`` finds in sample_logs/
+    (with a signature that matches nothing), mined by their telling text."""
+    (tmp_path / "none.yml").write_text(
+        "id: NONE-1\ntitle: t\nseverity: low\nstatus: open\n"
+        "symptoms: ['zzqx appears in no log qqzz']\nresolution: r\n",
+        encoding="utf-8",
+    )
+    logs = sorted(str(p) for p in (REPO / "sample_logs").glob("*.log"))
+    command = [sys.executable, "-m", "matcher", "scan", "-s", str(tmp_path), "--unknown"]
+    scan = subprocess.run(
+        [*command, "--format", "json", *logs],
+        capture_output=True, text=True, cwd=REPO, timeout=120,
+    )  # fmt: skip
+    assert scan.returncode == 0, scan.stderr
+    miner = Miner(MinerConfig(examples=50))
+    texts = {}
+    for record in map(json.loads, scan.stdout.splitlines()):
+        origin = f"{Path(record['source']).name}:{record['line']}"
+        texts[origin] = record["text"]
+        miner.add(record["text"], origin)
+    groups = {g.template: g for g in miner.groups()}
+    dup = groups["IntegrityError: duplicate key value violates unique constraint <quoted>"]
+    members = [o for o, t in texts.items() if t in dup.examples]
+    # the server's ERROR line, SQLAlchemy's tracebacks and pytest's E line: one group
+    assert {o.split(":")[0] for o in members} >= {
+        "gunicorn-app.log", "near-misses.log", "pytest-output.log"
+    }  # fmt: skip
+    # the near misses beside it stay apart
+    assert "duplicate key value violates exclusion constraint <quoted>" in groups
+    assert "IntegrityError: duplicate row value violates unique constraint <quoted>" in groups
+    for group in groups.values():
+        assert all(matches(group.template, line) for line in group.examples), group
 
 
 def test_the_id_is_a_stable_hash_of_the_template() -> None:
