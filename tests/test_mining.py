@@ -15,10 +15,11 @@ import pytest
 import regex
 
 import matcher
+from matcher.authoring.drafting import nearest, severity_for, title_for
 from matcher.authoring.masking import mask, strip_header
 from matcher.authoring.mining import Miner, MinerConfig, template_id
 from matcher.authoring.telling import telling_line
-from matcher.model import SourceLocation
+from matcher.model import Severity, SourceLocation
 from matcher.text import unescape_line
 
 REPO = Path(__file__).resolve().parent.parent
@@ -527,3 +528,43 @@ def test_traceback_events_group_on_their_exception() -> None:
         miner.add(telling.text)
     (group,) = miner.groups()
     assert group.template == "ValueError: bad input <int>"
+
+
+@pytest.mark.parametrize(
+    ("level", "severity"),
+    [
+        ("FATAL", Severity.CRITICAL),
+        ("ERROR", Severity.HIGH),
+        (None, Severity.HIGH),
+        ("WARN", Severity.MEDIUM),
+        ("INFO", Severity.LOW),
+        ("DEBUG", Severity.INFO),
+    ],
+)
+def test_severity_follows_the_level(level: str | None, severity: Severity) -> None:
+    assert severity_for(level) == severity
+
+
+def test_title_reads_the_template_without_placeholders() -> None:
+    assert title_for("pool limit of size <int> overflow <int> reached") == (
+        "pool limit of size … overflow … reached"
+    )
+    assert title_for("<x> <x> job <int> failed") == "… job … failed"
+    long = title_for("word " * 40 + "<x>")
+    assert len(long) <= 80 and long.endswith("…")
+
+
+def test_nearest_groups_are_the_most_alike_templates() -> None:
+    miner = Miner()
+    for line in [
+        'duplicate key value violates unique constraint "a"',
+        'duplicate key value violates exclusion constraint "a"',
+        'duplicate row value violates unique constraint "a"',
+        "worker lost heartbeat after restart",
+    ]:
+        miner.add(line)
+    groups = miner.groups()
+    target = next(g for g in groups if g.template.startswith("duplicate key value violates unique"))
+    near = nearest(groups, target, k=2)
+    assert sorted(g.template.split()[1] for g in near) == ["key", "row"]
+    assert target not in near
