@@ -280,6 +280,13 @@ def test_a_word_with_many_values_is_a_value() -> None:
     assert (group.template, group.count) == ("session closed for user <x> after logout", 5)
 
 
+def test_camel_case_words_are_never_joined() -> None:
+    miner = Miner()
+    for command in ("clusterAddMember", "risBoot", "bootGenvmunix", "shutDown"):
+        miner.add(f"action start on node 7 {command} (command 42)")
+    assert len(miner.groups()) == 4
+
+
 def test_groups_come_most_frequent_first() -> None:
     miner = Miner()
     for line in ["disk full on sda"] + ["cannot allocate memory for buffer"] * 3:
@@ -445,8 +452,8 @@ def test_every_mined_template_matches_its_example_lines(name: str) -> None:
 @needs_loghub
 def test_loghub_accuracy_reaches_the_published_drain_figures() -> None:
     """The benchmark script, one configuration for all 16 sets: the mean at or above Drain's
-    0.865 and no set more than 0.15 below its Drain figure (HPC's header is the one that a
-    generic stripper cannot tell from its message)."""
+    0.865 and no set more than 0.10 below its Drain figure (HPC's header is the one that a
+    generic stripper cannot tell from its message: 0.82 against 0.887)."""
     out = subprocess.run(
         [sys.executable, "bench/loghub_accuracy.py", "--loghub", str(LOGHUB), "--repeat", "1"],
         capture_output=True,
@@ -460,7 +467,7 @@ def test_loghub_accuracy_reaches_the_published_drain_figures() -> None:
     mean = re.search(r"^\| \*\*mean\*\* \| \| \| \| \*\*([\d.]+)\*\*", out, re.M)
     assert mean is not None and float(mean.group(1)) >= 0.865
     for name, accuracy, drain in rows:
-        assert float(accuracy) >= float(drain) - 0.15, name
+        assert float(accuracy) >= float(drain) - 0.10, name
     assert re.search(r"Throughput: [\d,]+ lines per CPU second", out)
 
 

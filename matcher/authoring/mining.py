@@ -13,6 +13,7 @@ No I/O: the caller feeds lines (``add``) and reads ``groups()``. Memory is bound
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -31,6 +32,8 @@ MAX_TOKENS = 200
 # Groups are joined on a varying word only when they share this many other telling tokens:
 # ``cancelAutohide`` and ``suspendAutohide`` alone on their lines are two messages.
 JOIN_CONTEXT = 3
+# A camel-case word names code (a command, a function), not a user or a host: never joined.
+_CAMEL = re.compile(r"[a-z][A-Z]")
 
 
 @dataclass(frozen=True)
@@ -154,7 +157,8 @@ class Miner:
 def _join(clusters: Iterable[Cluster], values: int) -> list[list[Cluster]]:
     """Clusters that differ only in one word, where that word takes at least ``values``
     values, as one list: a word with that many values is a value (a user, a host), while
-    two or so are two messages (``initialization``/``finalization``)."""
+    two or so are two messages (``initialization``/``finalization``). Camel-case words
+    (``clusterAddMember``, ``risBoot``) are left apart whatever their number."""
     clusters = list(clusters)
     parent = {c.key: c.key for c in clusters}
 
@@ -166,7 +170,7 @@ def _join(clusters: Iterable[Cluster], values: int) -> list[list[Cluster]]:
     siblings: defaultdict[tuple[str, ...], list[Cluster]] = defaultdict(list)
     for c in clusters:
         for i, token in enumerate(c.tokens):
-            if WORD.match(token):
+            if WORD.match(token) and not _CAMEL.search(token):
                 siblings[(str(i), *c.tokens[:i], *c.tokens[i + 1 :])].append(c)
     for key, members in siblings.items():
         position = int(key[0])
