@@ -1,0 +1,408 @@
+"""Take logs out of their envelopes: container runtimes, collectors, CI services, JSON loggers.
+
+An ``Unwrapper`` is fed the physical lines of one source (bytes without the newline, with their
+line numbers) and yields logical ``Record``s: the payload lines, the physical lines they span,
+a stream key that tells interleaved writers apart, and the envelope's fields. The envelope is
+recognised on the first lines and then locked in (as lnav does); ``envelope="none"`` or a name
+forces it. Pure code, no I/O. See docs/envelopes.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from matcher import envelope_formats as fmt
+from matcher import structured
+from matcher.provenance import JSON, OCTAL, OPAQUE, RAW, Segment, Trace, build, split_lines
+from matcher.text import decode_line
+
+# Recognised on their own (``auto``), most specific first.
+ENVELOPES = (
+    "cri",
+    "docker",
+    "journal-json",
+    "rfc5424",
+    "kubectl",
+    "compose",
+    "syslog",
+    "gitlab",
+    "github",
+    "stern",
+)
+STRUCTURES = ("json", "logfmt")
+NAMES = ("auto", "none", *ENVELOPES, *STRUCTURES)
+ALIASES = {
+    "containerd": "cri",
+    "cri-o": "cri",
+    "json-file": "docker",
+    "rfc3164": "syslog",
+    "journal": "syslog",
+    "journalctl": "syslog",
+    "plain": "none",
+}
+# The project's rule for lines: a logical line is kept up to 1 MiB, the rest is counted as cut.
+MAX_RECORD_BYTES = 1 << 20
+DETECT_LINES = 32  # non-blank lines looked at before the envelope is locked in
+DETECT_BYTES = 1 << 20
+MAX_OPEN_STREAMS = 1024  # streams with a record still open (a partial line, say)
+_RATIO = 0.8  # share of the sampled lines an envelope must claim
+
+
+@dataclass(frozen=True)
+class RawSpan:
+    """A span in the raw file: from column ``start`` of ``first_line`` to column ``end`` of
+    ``last_line`` (character columns in ``text.decode_line`` of those lines, end exclusive)."""
+
+    first_line: int
+    start: int
+    last_line: int
+    end: int
+
+
+@dataclass(frozen=True)
+class _Source:
+    segments: tuple[Segment, ...]
+    clean: object  # the compiled cleanup regex
+    inner: tuple[structured.Value, ...] | None = None  # fields taken from a JSON/logfmt record
+
+
+@dataclass(frozen=True)
+class Record:
+    """One logical record: what the writer wrote, out of its envelope."""
+
+    lines: tuple[bytes, ...]  # payload lines, no newline; empty for a CI marker line
+    first_line: int  # physical line numbers (of the source, 1-based as fed)
+    last_line: int
+    stream: str = ""  # demultiplexing key ("" when the envelope has none)
+    fields: Mapping[str, str] = field(default_factory=dict)
+    envelope: str = "none"
+    truncated: bool = False  # the logical line was longer than MAX_RECORD_BYTES and was cut
+    complete: bool = True  # False: the input ended (or was flushed) inside a partial line
+    decoded: str | None = None  # "json", "octal", "bytes": payload decoded, not copied
+    source: _Source | None = field(default=None, compare=False, repr=False)
+
+    def text(self, index: int) -> str:
+        return decode_line(self.lines[index])
+
+    def raw_span(self, index: int, start: int, end: int) -> RawSpan:
+        """Map characters ``start:end`` of ``self.text(index)`` to the raw lines they came from
+        (JSON escapes, ANSI sequences and envelope prefixes taken into account)."""
+        if self.source is None:
+            return RawSpan(self.first_line, start, self.first_line, end)
+        trace, line_index = self._trace(index)
+        if isinstance(trace, tuple):  # through a structured record's field
+            inner, outer = trace
+            a, b = inner.locate(line_index, start, False), inner.locate(line_index, end, True)
+            first = (
+                outer.locate(0, a.column, False)
+                if end > start
+                else outer.locate(0, a.column, False)
+            )
+            last = outer.locate(0, b.column, True)
+            return RawSpan(first.line, first.column, last.line, last.column)
+        a, b = trace.locate(line_index, start, False), trace.locate(line_index, end, True)
+        return RawSpan(a.line, a.column, b.line, b.column)
+
+    def _trace(self, index: int) -> tuple[Trace | tuple[Trace, Trace], int]:
+        src = self.source
+        assert src is not None
+        outer = Trace(src.segments, src.clean)  # type: ignore[arg-type]
+        if src.inner is None:
+            return outer, index
+        line = outer_line(src)
+        text = line.decode("utf-8", "surrogateescape")
+        for value in src.inner:
+            a = len(text[: value.start].encode("utf-8", "surrogateescape"))
+            b = len(text[: value.end].encode("utf-8", "surrogateescape"))
+            inner = Trace([Segment(0, line, a, b, value.codec)], None)
+            if index < len(inner.lines):
+                return (inner, outer), index
+            index -= len(inner.lines)
+        raise IndexError(index)
+
+
+def outer_line(src: _Source) -> bytes:
+    return build(src.segments, src.clean)[0]  # type: ignore[arg-type]
+
+
+def resolve(name: str) -> str:
+    """The canonical envelope name; ValueError for an unknown one."""
+    name = ALIASES.get(name, name)
+    if name not in NAMES:
+        raise ValueError(f"unknown envelope {name!r} (choose from {', '.join(NAMES)})")
+    return name
+
+
+def detect(lines: Sequence[bytes]) -> str:
+    """The envelope of a source starting with ``lines``, or ``"none"``."""
+    sample = [raw for raw in lines if raw.strip()][:DETECT_LINES]
+    if not sample:
+        return "none"
+    if any(b"section_start:" in raw for raw in sample):
+        return "gitlab"
+    for name in ENVELOPES:
+        if _claims(name, sample):
+            return name
+    return "none"
+
+
+def _claims(name: str, sample: Sequence[bytes]) -> bool:
+    parser = fmt.PARSERS[name]
+    votes = [parser(0, raw) for raw in sample]
+    if name == "syslog":  # journalctl indents a message's continuation lines; `-- Boot … --`
+        neutral = [raw[:1] in (b" ", b"\t") or raw.startswith(b"-- ") for raw in sample]
+        votes = [v for v, n in zip(votes, neutral) if v is not None or not n]
+    claimed = [v for v in votes if v is not None]
+    if not claimed or len(claimed) < _RATIO * len(votes):
+        return False
+    if name == "gitlab":
+        return all(
+            ("stream", "stdout") in v.fields or ("stream", "stderr") in v.fields for v in claimed
+        )
+    if name == "kubectl" and not any(v.key for v in claimed):
+        return _nanoseconds(sample) and not any(b"##[" in raw for raw in sample)
+    if name == "github":
+        return _nanoseconds(sample)
+    return True
+
+
+def _nanoseconds(sample: Sequence[bytes]) -> bool:
+    """A bare timestamp prefix is an envelope (kubectl --timestamps: 9 digits, GitHub: 7) only
+    with more digits than applications write (3 or 6), so an app's own timestamps stay."""
+    precise = sum(1 for raw in sample if fmt.precise_timestamp(raw))
+    return precise >= _RATIO * len(sample)
+
+
+def detect_structure(payloads: Sequence[bytes]) -> str:
+    """``"json"``, ``"logfmt"`` or ``"none"`` for the first payload lines of a source."""
+    texts = [decode_line(p) for p in payloads if p.strip()][:DETECT_LINES]
+    if not texts:
+        return "none"
+    json_lines = sum(1 for t in texts if structured.is_json_record(t))
+    if json_lines and json_lines >= 0.5 * len(texts):
+        return "json"
+    if sum(1 for t in texts if structured.is_logfmt(t)) >= _RATIO * len(texts):
+        return "logfmt"
+    return "none"
+
+
+class _Builder:
+    """A record being assembled for one stream."""
+
+    def __init__(self, piece: fmt.Piece) -> None:
+        self.segments: list[Segment] = [piece.segment]
+        self.first = self.last = piece.segment.line
+        self.fields = piece.fields
+        self.key = piece.key
+        self.size = piece.segment.end - piece.segment.start
+        self.truncated = False
+        self.open_line = not piece.ends_line
+        self.marker = piece.marker
+
+    def add(self, piece: fmt.Piece, new_line: bool, limit: int) -> None:
+        seg = piece.segment
+        self.last = seg.line
+        self.open_line = not piece.ends_line
+        self.marker = self.marker and piece.marker
+        extra = (seg.end - seg.start) + new_line
+        if self.size + extra > limit:
+            self.truncated = True
+            room = limit - self.size - new_line
+            if room <= 0:
+                return
+            seg = seg._replace(end=seg.start + room)
+            extra = room + new_line
+        if new_line:
+            self.segments.append(Segment(seg.line, b"", 0, 0, OPAQUE, b"\n"))
+        self.segments.append(seg)
+        self.size += extra
+
+
+class Unwrapper:
+    """Streaming: ``feed`` physical lines in order, ``flush`` at the end of the input (or when
+    a live input goes quiet). Records come out in the order they are complete, so a record
+    whose partial line waited for its end comes after later lines of other streams."""
+
+    def __init__(
+        self,
+        envelope: str = "auto",
+        structure: str = "auto",
+        fields: Sequence[str] = structured.DEFAULT_FIELDS,
+        max_bytes: int = MAX_RECORD_BYTES,
+    ) -> None:
+        envelope, structure = resolve(envelope), resolve(structure)
+        if envelope in STRUCTURES:  # ``--envelope json``: bare lines, JSON records
+            envelope, structure = "none", envelope
+        if structure not in ("auto", "none", *STRUCTURES):
+            raise ValueError(f"unknown structure {structure!r}")
+        self.envelope: str | None = None if envelope == "auto" else envelope
+        self.structure: str | None = None if structure == "auto" else structure
+        self.fields = tuple(fields)
+        self.max_bytes = max_bytes
+        self._waiting: list[tuple[int, bytes]] = []
+        self._waiting_bytes = 0
+        self._open: dict[str, _Builder] = {}
+        self._last_key: str | None = None
+        self._lock_if_decided()
+
+    def feed(self, number: int, raw: bytes) -> list[Record]:
+        if self.envelope is not None and self.structure is not None:
+            return self._take(number, raw)
+        self._waiting.append((number, raw))
+        self._waiting_bytes += len(raw)
+        sampled = sum(1 for _, r in self._waiting if r.strip())
+        if sampled < DETECT_LINES and self._waiting_bytes < DETECT_BYTES:
+            return []
+        return self._lock()
+
+    def flush(self) -> list[Record]:
+        """Everything held: lines waiting for detection, open records (marked incomplete when
+        their line was partial)."""
+        out = self._lock() if self._waiting or self.envelope is None else []
+        for builder in list(self._open.values()):
+            out.append(self._emit(builder))
+        self._open.clear()
+        self._last_key = None
+        return out
+
+    def _lock_if_decided(self) -> None:
+        if self.envelope is not None and self.structure is not None:
+            self._parser = fmt.PARSERS[self.envelope]
+            self._clean = fmt.CLEAN_GITLAB if self.envelope == "gitlab" else fmt.CLEAN
+            self._holds = self.envelope in ("syslog", "gitlab")
+
+    def _lock(self) -> list[Record]:
+        lines = [raw for _, raw in self._waiting]
+        if self.envelope is None:
+            self.envelope = detect(lines)
+        if self.structure is None:
+            parser = fmt.PARSERS[self.envelope]
+            payloads = []
+            for number, raw in self._waiting:
+                piece = parser(number, raw)
+                if piece is not None:
+                    payloads += build([piece.segment], fmt.CLEAN)
+            self.structure = detect_structure(payloads)
+        self._lock_if_decided()
+        waiting, self._waiting, self._waiting_bytes = self._waiting, [], 0
+        return [rec for number, raw in waiting for rec in self._take(number, raw)]
+
+    def _take(self, number: int, raw: bytes) -> list[Record]:
+        piece = self._parser(number, raw)
+        if piece is None:
+            piece = self._continuation(number, raw)
+        out: list[Record] = []
+        builder = self._open.get(piece.key)
+        if builder is not None and (builder.open_line or piece.mode != fmt.NEW):
+            builder.add(
+                piece,
+                new_line=not builder.open_line and piece.mode == fmt.NEXT_LINE,
+                limit=self.max_bytes,
+            )
+        else:
+            if builder is not None:
+                out.append(self._emit(self._open.pop(piece.key)))
+            builder = _Builder(piece)
+            self._open[piece.key] = builder
+            if len(self._open) > MAX_OPEN_STREAMS:
+                oldest = next(iter(self._open))
+                out.append(self._emit(self._open.pop(oldest)))
+        self._last_key = piece.key
+        if not builder.open_line and not self._holds:
+            out.append(self._emit(self._open.pop(piece.key)))
+        return out
+
+    def _continuation(self, number: int, raw: bytes) -> fmt.Piece:
+        """A line the envelope does not claim: journalctl's indented continuation of the
+        previous message, else a plain line of its own."""
+        key = self._last_key
+        if self.envelope == "syslog" and key in self._open and raw[:1] == b" ":
+            indent = self._open[key].segments[0].start
+            cut = min(indent, len(raw) - len(raw.lstrip(b" ")))
+            seg = Segment(number, raw, cut, len(raw), OCTAL)
+            return fmt.Piece(seg, key, (), mode=fmt.NEXT_LINE)
+        return fmt.Piece(Segment(number, raw, 0, len(raw)), "", ())
+
+    def _emit(self, b: _Builder) -> Record:
+        segments = tuple(b.segments)
+        lines = () if b.marker else tuple(build(segments, self._clean))
+        fields = dict(b.fields)
+        source = _Source(segments, self._clean)
+        decoded = _decoded(segments)
+        if self.structure in STRUCTURES and len(lines) == 1:
+            extracted = self._extract(lines[0], fields)
+            if extracted is not None:
+                lines, values = extracted
+                source = _Source(segments, self._clean, values)
+                decoded = "json" if any(v.codec == JSON for v in values) else decoded
+        return Record(
+            lines,
+            b.first,
+            b.last,
+            b.key,
+            fields,
+            self.envelope or "none",
+            b.truncated,
+            not b.open_line,
+            decoded,
+            source,
+        )
+
+    def _extract(
+        self, line: bytes, fields: dict[str, str]
+    ) -> tuple[tuple[bytes, ...], tuple[structured.Value, ...]] | None:
+        text = line.decode("utf-8", "surrogateescape")
+        extract = (
+            structured.extract_json if self.structure == "json" else structured.extract_logfmt
+        )(text, self.fields)
+        if extract is None or not extract.values:
+            return None  # not a record, or none of the fields: the line is read as it is
+        for name, value in extract.meta:
+            fields.setdefault(name, value)
+        out: list[bytes] = []
+        for value in extract.values:
+            seg = Segment(
+                0,
+                line,
+                len(text[: value.start].encode("utf-8", "surrogateescape")),
+                len(text[: value.end].encode("utf-8", "surrogateescape")),
+                value.codec,
+            )
+            out += build([seg], None)
+        return tuple(out), extract.values
+
+
+def _decoded(segments: Sequence[Segment]) -> str | None:
+    for seg in segments:
+        if seg.codec == OPAQUE and seg.raw:
+            return "bytes"
+        chunk = seg.raw[seg.start : seg.end]
+        if seg.codec == JSON and b"\\" in chunk:
+            return "json"
+        if seg.codec == OCTAL and b"#01" in chunk:
+            return "octal"
+    return None
+
+
+def unwrap(
+    lines: Iterable[tuple[int, bytes]], envelope: str = "auto", **options: object
+) -> Iterator[Record]:
+    """Every record of a whole input given as (line number, raw line) pairs."""
+    unwrapper = Unwrapper(envelope, **options)  # type: ignore[arg-type]
+    for number, raw in lines:
+        yield from unwrapper.feed(number, raw)
+    yield from unwrapper.flush()
+
+
+__all__ = [
+    "ENVELOPES",
+    "NAMES",
+    "RAW",
+    "RawSpan",
+    "Record",
+    "Unwrapper",
+    "detect",
+    "split_lines",
+    "unwrap",
+]
