@@ -96,7 +96,8 @@ def parse_compose(number: int, raw: bytes) -> Piece | None:
 
 
 _KUBECTL_PREFIX = re.compile(rb"^\[pod/([^/\]\s]+)/([^\]\s]+)\] ")
-_TIMESTAMP = re.compile(rb"^(?:\xef\xbb\xbf)?(" + _TS + rb")(?: |$)")
+# no ``^``: matched at a position (after a kubectl prefix), where ``^`` would never match
+_TIMESTAMP = re.compile(rb"(?:\xef\xbb\xbf)?(" + _TS + rb")(?: |$)")
 
 
 def parse_kubectl(number: int, raw: bytes) -> Piece | None:
@@ -146,9 +147,10 @@ def parse_github(number: int, raw: bytes) -> Piece | None:
     return Piece(Segment(number, raw, pos, len(raw)), "", fields)
 
 
-# GitLab runner 17+ with FF_TIMESTAMPS: <timestamp> <2 hex: stream number><O|E>[+] <line>;
-# ``+`` says the line continues the previous one (the runner splits long lines).
-_GITLAB_TS = re.compile(rb"^(" + _TS + rb") ([0-9a-fA-F]{2})([OE])(\+?) ?")
+# GitLab runner 17+ with FF_TIMESTAMPS: <timestamp> <2 hex: stream number><O|E><flag><line>,
+# the flag ``+`` when the line continues the previous one (the runner splits long lines), else
+# a space.
+_GITLAB_TS = re.compile(rb"^(" + _TS + rb") ([0-9a-fA-F]{2})([OE])([+ ]|$)")
 
 
 def parse_gitlab(number: int, raw: bytes) -> Piece | None:
@@ -161,7 +163,7 @@ def parse_gitlab(number: int, raw: bytes) -> Piece | None:
     stream = "stdout" if t.group(3) == b"O" else "stderr"
     fields = (("time", t.group(1).decode()), ("stream", stream))
     seg = Segment(number, raw, t.end(), len(raw))
-    mode = SAME_LINE if t.group(4) else NEW
+    mode = SAME_LINE if t.group(4) == b"+" else NEW
     return Piece(seg, "", fields, mode=mode, marker=_only_markers(raw[t.end() :]))
 
 
@@ -176,7 +178,9 @@ _SYSLOG = re.compile(
     + _MONTH_TS
     + rb"|"
     + _TS
-    + rb") (\S+) ([^\s\[\]:]+)(?:\[([^\]\s]*)\])?: ?"
+    + rb") (\S+) ([^\s\[\]:]+)"
+    # rsyslog writes the tag of a message that came in as RFC 5424 without the colon
+    + rb"(?:\[([^\]\s]*)\]:?|:)(?: |$)"
 )
 
 
@@ -207,9 +211,11 @@ def parse_rfc5424(number: int, raw: bytes) -> Piece | None:
     fields = [("time", time), ("host", host), ("unit", app)]
     if pid != "-":
         fields.append(("pid", pid))
-    return Piece(
-        Segment(number, raw, m.end(), len(raw), OCTAL), f"{host}/{app}[{pid}]", tuple(fields)
-    )
+    # rsyslog keeps the space after an RFC 3164 tag's colon in MSG, so a message that came in
+    # as RFC 3164 would look indented (and join the event before it): drop that one space.
+    start = m.end() + 1 if raw[m.end() : m.end() + 1] == b" " else m.end()
+    key = f"{host}/{app}[{pid}]"
+    return Piece(Segment(number, raw, start, len(raw), OCTAL), key, tuple(fields))
 
 
 def parse_journal_json(number: int, raw: bytes) -> Piece | None:
