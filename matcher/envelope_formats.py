@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
-from matcher.provenance import JSON, OCTAL, OPAQUE, RAW, Segment
+from matcher.provenance import JSON, OCTAL, OPAQUE, Segment
 
 # A new logical line, joined to the held record of the same stream as one more payload line, or
 # appended to that record's last (unfinished) line.
@@ -65,12 +65,37 @@ _DOCKER = re.compile(
 def parse_docker(number: int, raw: bytes) -> Piece | None:
     m = _DOCKER.match(raw)
     if not m:
-        return None
+        return _parse_docker_slowly(number, raw) if raw.startswith(b"{") else None
     stream = m.group(2).decode()
     fields = (("stream", stream), ("time", m.group(3).decode()))
     seg = Segment(number, raw, m.start(1), m.end(1), JSON)
     # A line longer than 16 KiB is written as several records; only the last ends in \n.
     return Piece(seg, stream, fields, ends_line=ends_with_newline_escape(m.group(1)))
+
+
+def _parse_docker_slowly(number: int, raw: bytes) -> Piece | None:
+    """The same record with other spacing or key order (re-encoded by a collector, say)."""
+    from matcher.structured import members
+
+    text = raw.decode("utf-8", "surrogateescape")
+    try:
+        spans = {key: (a, b) for key, a, b in members(text, 0)}
+    except (ValueError, IndexError):
+        return None
+    if not {"log", "time"} <= spans.keys() or text[spans["log"][0]] != '"':
+        return None
+    a, b = (len(text[:i].encode("utf-8", "surrogateescape")) for i in spans["log"])
+    stream = ""
+    if "stream" in spans:
+        stream = str(json.loads(text[slice(*spans["stream"])]))
+    fields = (("stream", stream), ("time", str(json.loads(text[slice(*spans["time"])]))))
+    inner = raw[a + 1 : b - 1]
+    return Piece(
+        Segment(number, raw, a + 1, b - 1, JSON),
+        stream,
+        fields,
+        ends_line=ends_with_newline_escape(inner),
+    )
 
 
 def ends_with_newline_escape(inner: bytes) -> bool:

@@ -9,27 +9,14 @@ forces it. Pure code, no I/O. See docs/envelopes.md.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Sequence
 
 from matcher import envelope_formats as fmt
 from matcher import structured
-from matcher.provenance import JSON, OCTAL, OPAQUE, RAW, Segment, Trace, build, split_lines
-from matcher.text import decode_line
+from matcher.envelope_detect import DETECT_LINES, ENVELOPES, detect, detect_structure
+from matcher.envelope_record import RawSpan, Record, Source, value_segment
+from matcher.provenance import JSON, OCTAL, OPAQUE, Segment, build
 
-# Recognised on their own (``auto``), most specific first.
-ENVELOPES = (
-    "cri",
-    "docker",
-    "journal-json",
-    "rfc5424",
-    "kubectl",
-    "compose",
-    "syslog",
-    "gitlab",
-    "github",
-    "stern",
-)
 STRUCTURES = ("json", "logfmt")
 NAMES = ("auto", "none", *ENVELOPES, *STRUCTURES)
 ALIASES = {
@@ -43,87 +30,8 @@ ALIASES = {
 }
 # The project's rule for lines: a logical line is kept up to 1 MiB, the rest is counted as cut.
 MAX_RECORD_BYTES = 1 << 20
-DETECT_LINES = 32  # non-blank lines looked at before the envelope is locked in
 DETECT_BYTES = 1 << 20
 MAX_OPEN_STREAMS = 1024  # streams with a record still open (a partial line, say)
-_RATIO = 0.8  # share of the sampled lines an envelope must claim
-
-
-@dataclass(frozen=True)
-class RawSpan:
-    """A span in the raw file: from column ``start`` of ``first_line`` to column ``end`` of
-    ``last_line`` (character columns in ``text.decode_line`` of those lines, end exclusive)."""
-
-    first_line: int
-    start: int
-    last_line: int
-    end: int
-
-
-@dataclass(frozen=True)
-class _Source:
-    segments: tuple[Segment, ...]
-    clean: object  # the compiled cleanup regex
-    inner: tuple[structured.Value, ...] | None = None  # fields taken from a JSON/logfmt record
-
-
-@dataclass(frozen=True)
-class Record:
-    """One logical record: what the writer wrote, out of its envelope."""
-
-    lines: tuple[bytes, ...]  # payload lines, no newline; empty for a CI marker line
-    first_line: int  # physical line numbers (of the source, 1-based as fed)
-    last_line: int
-    stream: str = ""  # demultiplexing key ("" when the envelope has none)
-    fields: Mapping[str, str] = field(default_factory=dict)
-    envelope: str = "none"
-    truncated: bool = False  # the logical line was longer than MAX_RECORD_BYTES and was cut
-    complete: bool = True  # False: the input ended (or was flushed) inside a partial line
-    decoded: str | None = None  # "json", "octal", "bytes": payload decoded, not copied
-    source: _Source | None = field(default=None, compare=False, repr=False)
-
-    def text(self, index: int) -> str:
-        return decode_line(self.lines[index])
-
-    def raw_span(self, index: int, start: int, end: int) -> RawSpan:
-        """Map characters ``start:end`` of ``self.text(index)`` to the raw lines they came from
-        (JSON escapes, ANSI sequences and envelope prefixes taken into account)."""
-        if self.source is None:
-            return RawSpan(self.first_line, start, self.first_line, end)
-        trace, line_index = self._trace(index)
-        if isinstance(trace, tuple):  # through a structured record's field
-            inner, outer = trace
-            a, b = inner.locate(line_index, start, False), inner.locate(line_index, end, True)
-            first = (
-                outer.locate(0, a.column, False)
-                if end > start
-                else outer.locate(0, a.column, False)
-            )
-            last = outer.locate(0, b.column, True)
-            return RawSpan(first.line, first.column, last.line, last.column)
-        a, b = trace.locate(line_index, start, False), trace.locate(line_index, end, True)
-        return RawSpan(a.line, a.column, b.line, b.column)
-
-    def _trace(self, index: int) -> tuple[Trace | tuple[Trace, Trace], int]:
-        src = self.source
-        assert src is not None
-        outer = Trace(src.segments, src.clean)  # type: ignore[arg-type]
-        if src.inner is None:
-            return outer, index
-        line = outer_line(src)
-        text = line.decode("utf-8", "surrogateescape")
-        for value in src.inner:
-            a = len(text[: value.start].encode("utf-8", "surrogateescape"))
-            b = len(text[: value.end].encode("utf-8", "surrogateescape"))
-            inner = Trace([Segment(0, line, a, b, value.codec)], None)
-            if index < len(inner.lines):
-                return (inner, outer), index
-            index -= len(inner.lines)
-        raise IndexError(index)
-
-
-def outer_line(src: _Source) -> bytes:
-    return build(src.segments, src.clean)[0]  # type: ignore[arg-type]
 
 
 def resolve(name: str) -> str:
@@ -132,59 +40,6 @@ def resolve(name: str) -> str:
     if name not in NAMES:
         raise ValueError(f"unknown envelope {name!r} (choose from {', '.join(NAMES)})")
     return name
-
-
-def detect(lines: Sequence[bytes]) -> str:
-    """The envelope of a source starting with ``lines``, or ``"none"``."""
-    sample = [raw for raw in lines if raw.strip()][:DETECT_LINES]
-    if not sample:
-        return "none"
-    if any(b"section_start:" in raw for raw in sample):
-        return "gitlab"
-    for name in ENVELOPES:
-        if _claims(name, sample):
-            return name
-    return "none"
-
-
-def _claims(name: str, sample: Sequence[bytes]) -> bool:
-    parser = fmt.PARSERS[name]
-    votes = [parser(0, raw) for raw in sample]
-    if name == "syslog":  # journalctl indents a message's continuation lines; `-- Boot … --`
-        neutral = [raw[:1] in (b" ", b"\t") or raw.startswith(b"-- ") for raw in sample]
-        votes = [v for v, n in zip(votes, neutral) if v is not None or not n]
-    claimed = [v for v in votes if v is not None]
-    if not claimed or len(claimed) < _RATIO * len(votes):
-        return False
-    if name == "gitlab":
-        return all(
-            ("stream", "stdout") in v.fields or ("stream", "stderr") in v.fields for v in claimed
-        )
-    if name == "kubectl" and not any(v.key for v in claimed):
-        return _nanoseconds(sample) and not any(b"##[" in raw for raw in sample)
-    if name == "github":
-        return _nanoseconds(sample)
-    return True
-
-
-def _nanoseconds(sample: Sequence[bytes]) -> bool:
-    """A bare timestamp prefix is an envelope (kubectl --timestamps: 9 digits, GitHub: 7) only
-    with more digits than applications write (3 or 6), so an app's own timestamps stay."""
-    precise = sum(1 for raw in sample if fmt.precise_timestamp(raw))
-    return precise >= _RATIO * len(sample)
-
-
-def detect_structure(payloads: Sequence[bytes]) -> str:
-    """``"json"``, ``"logfmt"`` or ``"none"`` for the first payload lines of a source."""
-    texts = [decode_line(p) for p in payloads if p.strip()][:DETECT_LINES]
-    if not texts:
-        return "none"
-    json_lines = sum(1 for t in texts if structured.is_json_record(t))
-    if json_lines and json_lines >= 0.5 * len(texts):
-        return "json"
-    if sum(1 for t in texts if structured.is_logfmt(t)) >= _RATIO * len(texts):
-        return "logfmt"
-    return "none"
 
 
 class _Builder:
@@ -328,13 +183,13 @@ class Unwrapper:
         segments = tuple(b.segments)
         lines = () if b.marker else tuple(build(segments, self._clean))
         fields = dict(b.fields)
-        source = _Source(segments, self._clean)
+        source = Source(segments, self._clean)
         decoded = _decoded(segments)
         if self.structure in STRUCTURES and len(lines) == 1:
             extracted = self._extract(lines[0], fields)
             if extracted is not None:
                 lines, values = extracted
-                source = _Source(segments, self._clean, values)
+                source = Source(segments, self._clean, values)
                 decoded = "json" if any(v.codec == JSON for v in values) else decoded
         return Record(
             lines,
@@ -358,18 +213,11 @@ class Unwrapper:
         )(text, self.fields)
         if extract is None or not extract.values:
             return None  # not a record, or none of the fields: the line is read as it is
-        for name, value in extract.meta:
-            fields.setdefault(name, value)
+        for name, meta in extract.meta:
+            fields.setdefault(name, meta)
         out: list[bytes] = []
         for value in extract.values:
-            seg = Segment(
-                0,
-                line,
-                len(text[: value.start].encode("utf-8", "surrogateescape")),
-                len(text[: value.end].encode("utf-8", "surrogateescape")),
-                value.codec,
-            )
-            out += build([seg], None)
+            out += build([value_segment(line, text, value)], None)
         return tuple(out), extract.values
 
 
@@ -386,10 +234,13 @@ def _decoded(segments: Sequence[Segment]) -> str | None:
 
 
 def unwrap(
-    lines: Iterable[tuple[int, bytes]], envelope: str = "auto", **options: object
+    lines: Iterable[tuple[int, bytes]],
+    envelope: str = "auto",
+    structure: str = "auto",
+    fields: Sequence[str] = structured.DEFAULT_FIELDS,
 ) -> Iterator[Record]:
     """Every record of a whole input given as (line number, raw line) pairs."""
-    unwrapper = Unwrapper(envelope, **options)  # type: ignore[arg-type]
+    unwrapper = Unwrapper(envelope, structure, fields)
     for number, raw in lines:
         yield from unwrapper.feed(number, raw)
     yield from unwrapper.flush()
@@ -397,12 +248,13 @@ def unwrap(
 
 __all__ = [
     "ENVELOPES",
+    "MAX_RECORD_BYTES",
     "NAMES",
-    "RAW",
     "RawSpan",
     "Record",
     "Unwrapper",
     "detect",
-    "split_lines",
+    "detect_structure",
+    "resolve",
     "unwrap",
 ]

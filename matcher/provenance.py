@@ -10,9 +10,10 @@ span has to be mapped back (a finding is reported). Both use the same regexes, s
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 RAW = "raw"  # copied verbatim
@@ -141,54 +142,64 @@ def _runs(seg: Segment) -> list[_Run]:
     return runs
 
 
+class _Piece(NamedTuple):
+    start: int  # character offset in the payload line
+    length: int
+    run: _Run
+    offset: int  # where in the run's text it starts
+
+
 class Trace:
-    """For each payload line, the runs its characters came from (built on demand)."""
+    """For each payload line, the runs its characters came from, as pieces (built on demand:
+    one piece per run and line, so memory follows the number of escapes, not of characters)."""
 
     def __init__(self, segments: Sequence[Segment], clean: re.Pattern[bytes] | None) -> None:
         runs = [run for seg in segments for run in _runs(seg)]
-        text = "".join(r.text for r in runs)
-        # (offset in text, run) for every character kept, as consecutive pieces
-        starts: list[int] = []
+        removed = _removed("".join(r.text for r in runs), clean)
+        self.lines: list[list[_Piece]] = [[]]
+        self.lengths = [0]
         pos = 0
-        for r in runs:
-            starts.append(pos)
-            pos += len(r.text)
-        removed = set()
-        for a, b in _removed(text, clean):
-            removed.update(range(a, b))
-        self.lines: list[list[tuple[_Run, int]]] = [[]]
-        chars: list[list[str]] = [[]]
-        for r, s in zip(runs, starts):
-            for i, ch in enumerate(r.text):
-                if s + i in removed:
-                    continue
-                if ch == "\n":
-                    self.lines.append([])
-                    chars.append([])
-                    continue
-                chars[-1].append(ch)
-                self.lines[-1].append((r, i))
+        for run in runs:
+            for a, b in _kept(pos, pos + len(run.text), removed):
+                self._add(run, a - pos, run.text[a - pos : b - pos])
+            pos += len(run.text)
         if len(self.lines) > 1 and not self.lines[-1]:
-            self.lines.pop()
-            chars.pop()
-        for line, text_chars in zip(self.lines, chars):
-            if text_chars and text_chars[-1] == "\r":
-                line.pop()  # as ``split_lines`` drops a line's CR
-        self.texts = ["".join(c).removesuffix("\r") for c in chars]
+            self.lines.pop()  # a final newline ends the last line, as in ``split_lines``
+            self.lengths.pop()
+        for index, pieces in enumerate(self.lines):
+            if pieces and pieces[-1].run.text[pieces[-1].offset + pieces[-1].length - 1] == "\r":
+                self._drop_last(index)  # as ``split_lines`` drops a line's CR
+        self.starts = [[p.start for p in pieces] for pieces in self.lines]
+
+    def _add(self, run: _Run, offset: int, chunk: str) -> None:
+        for k, part in enumerate(chunk.split("\n")):
+            if k:
+                self.lines.append([])
+                self.lengths.append(0)
+            if part:
+                self.lines[-1].append(_Piece(self.lengths[-1], len(part), run, offset))
+                self.lengths[-1] += len(part)
+            offset += len(part) + 1
+
+    def _drop_last(self, index: int) -> None:
+        last = self.lines[index].pop()
+        self.lengths[index] -= 1
+        if last.length > 1:
+            self.lines[index].append(last._replace(length=last.length - 1))
 
     def locate(self, index: int, offset: int, end: bool) -> Origin:
         """Where character ``offset`` of payload line ``index`` is in the raw lines; with
         ``end``, where the character before it ends (the exclusive end of a span)."""
-        pieces = self.lines[index]
+        pieces, total = self.lines[index], self.lengths[index]
         if not pieces:
-            return Origin(0, 0)
-        if end:
-            offset = min(max(offset, 1), len(pieces))
-            run, i = pieces[offset - 1]
-            return Origin(run.line, run.start + i + 1 if run.exact else run.end)
-        offset = min(max(offset, 0), len(pieces) - 1)
-        run, i = pieces[offset]
-        return Origin(run.line, run.start + i if run.exact else run.start)
+            return Origin(-1, 0)
+        char = min(max(offset, 1), total) - 1 if end else min(max(offset, 0), total - 1)
+        piece = pieces[bisect.bisect_right(self.starts[index], char) - 1]
+        run = piece.run
+        if not run.exact:
+            return Origin(run.line, run.end if end else run.start)
+        column = run.start + piece.offset + (char - piece.start)
+        return Origin(run.line, column + 1 if end else column)
 
 
 def _removed(text: str, clean: re.Pattern[bytes] | None) -> list[tuple[int, int]]:
@@ -196,3 +207,19 @@ def _removed(text: str, clean: re.Pattern[bytes] | None) -> list[tuple[int, int]
         return []
     pattern = re.compile(clean.pattern.decode("latin-1"), clean.flags & ~re.ASCII)
     return [m.span() for m in pattern.finditer(text) if m.end() > m.start()]
+
+
+def _kept(a: int, b: int, removed: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """The parts of ``[a, b)`` outside the (sorted, disjoint) ``removed`` intervals."""
+    i = bisect.bisect_right(removed, (a, a)) - 1
+    i = max(i, 0)
+    pos = a
+    while i < len(removed) and removed[i][0] < b:
+        ra, rb = removed[i]
+        if rb > pos:
+            if ra > pos:
+                yield pos, ra
+            pos = max(pos, rb)
+        i += 1
+    if pos < b:
+        yield pos, b

@@ -15,9 +15,13 @@ def configure(json_output: bool) -> logging.Logger:
     if json_output:
         from pythonjsonlogger import jsonlogger  # type: ignore[import-not-found]
 
-        handler.setFormatter(jsonlogger.JsonFormatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
+        handler.setFormatter(
+            jsonlogger.JsonFormatter("%(asctime)s %(levelname)s %(name)s %(message)s")
+        )
     else:
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s [%(process)d] %(name)s: %(message)s"))
+        handler.setFormatter(
+            logging.Formatter("%(asctime)s %(levelname)s [%(process)d] %(name)s: %(message)s")
+        )
     log = logging.getLogger("users.import")
     log.addHandler(handler)
     log.setLevel(logging.INFO)
@@ -39,7 +43,7 @@ def main() -> None:
         try:
             {}["quota"]
         except KeyError as exc:
-            raise RuntimeError("quota lookup failed for tenant \"acme\" (café)") from exc
+            raise RuntimeError('quota lookup failed for tenant "acme" (café)') from exc
     except RuntimeError:
         log.exception("request failed")
     if "--long" in sys.argv:

@@ -29,7 +29,9 @@ def lines(path: Path) -> list[bytes]:
 
 def stamp(i: int, digits: int) -> str:
     moment = START + datetime.timedelta(milliseconds=i)
-    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond:06d}{'0' * 9}"[:digits] + "Z"
+    return (
+        moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond:06d}{'0' * 9}"[:digits] + "Z"
+    )
 
 
 def interleave(a: list[bytes], b: list[bytes]) -> list[tuple[int, bytes]]:
@@ -43,35 +45,39 @@ def interleave(a: list[bytes], b: list[bytes]) -> list[tuple[int, bytes]]:
     return out
 
 
-def chunks(line: bytes) -> list[bytes]:
-    return [line[i : i + SPLIT] for i in range(0, len(line), SPLIT)] or [b""]
+def records(api: list[bytes], long: list[bytes], split: int) -> list[tuple[int, bytes, bool]]:
+    """(writer, part, last part of its line), the two writers' records interleaved one by one:
+    a long line's partial records have the other stream's records between them."""
+    parts: list[list[tuple[int, bytes, bool]]] = [[], []]
+    for who, lines in enumerate((api, long)):
+        for line in lines:
+            pieces = [line[i : i + split] for i in range(0, len(line), split)] or [b""]
+            parts[who] += [(who, p, k == len(pieces) - 1) for k, p in enumerate(pieces)]
+    out: list[tuple[int, bytes, bool]] = []
+    for i in range(max(len(parts[0]), len(parts[1]))):
+        out += [p[i] for p in parts if i < len(p)]
+    return out
 
 
 def cri(api: list[bytes], long: list[bytes]) -> bytes:
-    """kubelet/containerd: stderr gets the traceback log, stdout the long record."""
-    out, n = [], 0
-    for who, line in interleave(api, long):
+    """kubelet/containerd: stderr gets the traceback log, stdout the app with a long record."""
+    out = []
+    for n, (who, part, last) in enumerate(records(api, long, SPLIT)):
         stream = b"stderr" if who == 0 else b"stdout"
-        parts = chunks(line)
-        for k, part in enumerate(parts):
-            tag = b"F" if k == len(parts) - 1 else b"P"
-            out.append(stamp(n, 9).encode() + b" " + stream + b" " + tag + b" " + part)
-            n += 1
+        tag = b"F" if last else b"P"
+        out.append(stamp(n, 9).encode() + b" " + stream + b" " + tag + b" " + part)
     return b"\n".join(out) + b"\n"
 
 
 def docker(api: list[bytes], long: list[bytes]) -> bytes:
-    out, n = [], 0
-    for who, line in interleave(api, long):
-        stream = "stderr" if who == 0 else "stdout"
-        # the api writer ends its lines with CRLF, as a Windows-built or tty program does
-        text = line + (b"\r\n" if who == 0 else b"\n")
-        parts = [text[i : i + SPLIT] for i in range(0, len(text), SPLIT)]
-        for part in parts:
-            log = part.decode("utf-8", "surrogateescape")
-            record = {"log": log, "stream": stream, "time": stamp(n, 9)}
-            out.append(json.dumps(record, separators=(",", ":")).encode())
-            n += 1
+    # the api writer ends its lines with CRLF, as a program writing to a tty or built for
+    # Windows does; docker keeps the CR in ``log``
+    api = [line + b"\r" for line in api]
+    out = []
+    for n, (who, part, last) in enumerate(records(api, long, SPLIT)):
+        log = (part + b"\n" if last else part).decode("utf-8", "surrogateescape")
+        record = {"log": log, "stream": "stderr" if who == 0 else "stdout", "time": stamp(n, 9)}
+        out.append(json.dumps(record, separators=(",", ":")).encode())
     return b"\n".join(out) + b"\n"
 
 
@@ -90,8 +96,10 @@ def compose(api: list[bytes], worker: list[bytes], colour: bool) -> bytes:
 
 def kubectl(api: list[bytes], worker: list[bytes]) -> bytes:
     pods = [b"[pod/api-7d9f8c5b6-x2kqp/api] ", b"[pod/worker-0/worker] "]
-    out = [pods[who] + stamp(i, 9).encode() + b" " + line
-           for i, (who, line) in enumerate(interleave(api, worker))]
+    out = [
+        pods[who] + stamp(i, 9).encode() + b" " + line
+        for i, (who, line) in enumerate(interleave(api, worker))
+    ]
     return b"\n".join(out) + b"\n"
 
 
@@ -102,8 +110,12 @@ def stern(api: list[bytes], worker: list[bytes]) -> bytes:
 
 
 def github(job: list[bytes]) -> bytes:
-    body = [b"##[group]Run python -m pytest tools/events/pytest_suite", b"##[endgroup]", *job,
-            b"##[error]Process completed with exit code 1."]
+    body = [
+        b"##[group]Run python -m pytest tools/events/pytest_suite",
+        b"##[endgroup]",
+        *job,
+        b"##[error]Process completed with exit code 1.",
+    ]
     out = [stamp(i, 7).encode() + b" " + line for i, line in enumerate(body)]
     return b"\xef\xbb\xbf" + b"\n".join(out) + b"\n"
 
@@ -118,7 +130,11 @@ def gitlab(job: list[bytes]) -> bytes:
         n += 1
 
     put(b"00O", b"\x1b[0KRunning with gitlab-runner 17.5.0 (abcdef12)\x1b[0;m")
-    put(b"00O", b"section_start:1796083871:step_script\r\x1b[0K\x1b[0K\x1b[36;1mExecuting \"step_script\" stage of the job script\x1b[0;m")
+    put(
+        b"00O",
+        b"section_start:1796083871:step_script\r\x1b[0K\x1b[0K\x1b[36;1m"
+        b'Executing "step_script" stage of the job script\x1b[0;m',
+    )
     for line in job:
         stream = b"01E" if line.startswith(b"E ") else b"00O"
         if len(line) > 100:  # the runner splits long lines; ``+`` marks the continuation
