@@ -147,6 +147,15 @@ class Unwrapper:
         piece = self._parser(number, raw)
         if piece is None:
             piece = self._continuation(number, raw)
+        if (  # the common case: a whole line in a record of its own, nothing held for its stream
+            piece.ends_line
+            and piece.mode == fmt.NEW
+            and not self._holds
+            and not piece.marker
+            and piece.key not in self._open
+        ):
+            self._last_key = piece.key
+            return [self._record((piece.segment,), number, number, piece.key, piece.fields)]
         out: list[Record] = []
         builder = self._open.get(piece.key)
         if builder is not None and (builder.open_line or piece.mode != fmt.NEW):
@@ -180,45 +189,54 @@ class Unwrapper:
         return fmt.Piece(Segment(number, raw, 0, len(raw)), "", ())
 
     def _emit(self, b: _Builder) -> Record:
-        segments = tuple(b.segments)
-        lines = () if b.marker else tuple(build(segments, self._clean))
-        fields = dict(b.fields)
+        return self._record(
+            tuple(b.segments), b.first, b.last, b.key, b.fields, b.truncated, b.open_line, b.marker
+        )
+
+    def _record(
+        self,
+        segments: tuple[Segment, ...],
+        first: int,
+        last: int,
+        key: str,
+        fields: tuple[tuple[str, str], ...],
+        truncated: bool = False,
+        open_line: bool = False,
+        marker: bool = False,
+    ) -> Record:
+        lines = () if marker else tuple(build(segments, self._clean))
+        found = dict(fields)
         source = Source(segments, self._clean)
         decoded = _decoded(segments)
         if self.structure in STRUCTURES and len(lines) == 1:
-            extracted = self._extract(lines[0], fields)
+            extracted = self._extract(lines[0], found)
             if extracted is not None:
-                lines, values = extracted
+                lines, values, escaped = extracted
                 source = Source(segments, self._clean, values)
-                decoded = "json" if any(v.codec == JSON for v in values) else decoded
+                decoded = "json" if escaped else decoded
+        envelope = self.envelope or "none"
         return Record(
-            lines,
-            b.first,
-            b.last,
-            b.key,
-            fields,
-            self.envelope or "none",
-            b.truncated,
-            not b.open_line,
-            decoded,
-            source,
+            lines, first, last, key, found, envelope, truncated, not open_line, decoded, source
         )
 
     def _extract(
         self, line: bytes, fields: dict[str, str]
-    ) -> tuple[tuple[bytes, ...], tuple[structured.Value, ...]] | None:
+    ) -> tuple[tuple[bytes, ...], tuple[structured.Value, ...], bool] | None:
+        """The payload lines of a structured record's fields, the fields, and whether any of
+        them had escapes; None when the line is not a record or has none of the fields."""
         text = line.decode("utf-8", "surrogateescape")
         extract = (
             structured.extract_json if self.structure == "json" else structured.extract_logfmt
         )(text, self.fields)
         if extract is None or not extract.values:
-            return None  # not a record, or none of the fields: the line is read as it is
+            return None  # read as it is
         for name, meta in extract.meta:
             fields.setdefault(name, meta)
         out: list[bytes] = []
         for value in extract.values:
             out += build([value_segment(line, text, value)], None)
-        return tuple(out), extract.values
+        escaped = any(v.codec == JSON and "\\" in text[v.start : v.end] for v in extract.values)
+        return tuple(out), extract.values, escaped
 
 
 def _decoded(segments: Sequence[Segment]) -> str | None:

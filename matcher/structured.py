@@ -42,7 +42,8 @@ ERROR_FIELDS = (
 )
 DEFAULT_FIELDS = MESSAGE_FIELDS + ERROR_FIELDS
 # What a record says about itself, kept as envelope fields when present.
-META_FIELDS = {"level": "level", "severity": "level", "lvl": "level", "time": "time"}
+META_FIELDS = {"level": "level", "levelname": "level", "severity": "level", "lvl": "level"}
+META_FIELDS.update({"at": "level", "time": "time"})
 META_FIELDS.update({"ts": "time", "timestamp": "time", "@timestamp": "time"})
 
 _DECODER = json.JSONDecoder()

@@ -282,15 +282,21 @@ def check_spans(recs: list[Record], raw: list[bytes]) -> int:
 
 @pytest.mark.parametrize(
     "sample",
-    ["docker-json.log", "journal-json.json", "app-json.log", "pino.log", "compose-colour.log"]
-    + ["gitlab.log", "cri.log", "journal-short.log", "syslog-rfc5424.log", "kubectl-prefix.log"],
+    [
+        *("docker-json.log", "journal-json.json", "app-json.log", "pino.log", "gitlab.log"),
+        *("compose-colour.log", "cri.log", "journal-short.log", "syslog-rfc5424.log"),
+        *("kubectl-prefix.log", "app-logfmt.log"),
+    ],
 )
 def test_payload_spans_map_back_to_the_raw_line(sample: str) -> None:
     assert check_spans(records(sample), physical(SAMPLES / sample)) > 50
 
 
 def test_escapes_shift_spans_exactly() -> None:
-    line = b'{"log":"say \\"caf\\u00e9\\"\\tthen \\u001b[31mboom\\u001b[0m here\\n","stream":"stderr","time":"t"}'
+    line = (
+        b'{"log":"say \\"caf\\u00e9\\"\\tthen \\u001b[31mboom\\u001b[0m here\\n",'
+        b'"stream":"stderr","time":"t"}'
+    )
     (rec,) = unwrap([(7, line)], "docker")
     text = rec.text(0)
     assert text == 'say "café"\tthen boom here'
@@ -322,7 +328,7 @@ def test_a_multiline_field_becomes_payload_lines() -> None:
     error = recs[1]
     assert error.lines[0] == b"could not create user ada@example.org"
     assert error.lines[1:] == tuple(TRACEBACK)
-    assert error.fields["level"] if "level" in error.fields else True
+    assert error.fields["level"] == "ERROR"  # python-json-logger's ``levelname``
     sample = physical(DATA.parent.parent / "sample_logs" / "app-json.log")
     (rec,) = unwrap([(9, sample[8])])
     assert rec.lines[0] == b"could not create user reimport-0001"
@@ -342,6 +348,16 @@ def test_plain_lines_among_json_lines_are_read_as_plain_text() -> None:
     recs = list(unwrap(enumerate(lines, 1)))
     assert recs[-2].lines == (lines[-2],) and recs[-1].lines == (lines[-1],)
     assert recs[-1].decoded is None
+
+
+def test_logfmt_records_of_a_real_logger() -> None:
+    recs = records("app-logfmt.log")  # logfmter, the same app as app.log
+    assert {r.envelope for r in recs} == {"none"}
+    assert recs[1].lines == (b"could not create user ada@example.org", *TRACEBACK)
+    assert recs[1].fields == {"level": "ERROR"} and recs[1].decoded == "json"
+    assert recs[0].decoded is None  # quoted, but nothing escaped: the payload is the raw text
+    chained = recs[2].lines
+    assert chained[-1] == b'RuntimeError: quota lookup failed for tenant "acme" (caf\xc3\xa9)'
 
 
 def test_logfmt_records() -> None:
@@ -370,6 +386,17 @@ def test_a_partial_line_is_capped_and_says_so() -> None:
     assert len(rec.lines[0]) == MAX_RECORD_BYTES
     assert (rec.first_line, rec.last_line) == (1, 81)
     assert rec.source is not None and len(rec.source.segments) <= 70  # memory stays bounded
+
+
+def test_empty_lines_and_journal_markers() -> None:
+    cri = [b"2026-11-27T00:11:11.1Z stdout F", b"2026-11-27T00:11:11.2Z stdout F "]
+    assert [r.lines for r in unwrap(enumerate(cri, 1))] == [(b"",), (b"",)]
+    short = physical(SAMPLES / "journal-short.log")
+    lines = [short[0], b"-- Boot 0e5970ea3974457bb76bed2abc81627a --", *short[1:]]
+    recs = list(unwrap(enumerate(lines, 1)))
+    assert {r.envelope for r in recs} == {"syslog"}
+    boot = next(r for r in recs if r.first_line == 2)
+    assert boot.lines == (lines[1],) and boot.stream == ""
 
 
 def test_the_input_ending_inside_a_partial_line() -> None:

@@ -1,7 +1,8 @@
 """A small real application for the envelope samples: Python ``logging`` records, two
 ``logger.exception`` tracebacks (sqlite3's IntegrityError, an explicit chain) and a record
-longer than 16 KiB. ``--json`` writes one JSON object per record with python-json-logger
-(installed by make_samples.sh in a throw-away venv), as a containerised service would."""
+longer than 16 KiB. ``--json`` writes one JSON object per record with python-json-logger,
+``--logfmt`` logfmt with logfmter (both installed by make_samples.sh in a throw-away venv), as
+a containerised service would."""
 
 from __future__ import annotations
 
@@ -12,7 +13,13 @@ import sys
 
 def configure(json_output: bool) -> logging.Logger:
     handler = logging.StreamHandler(sys.stdout)
-    if json_output:
+    if "--logfmt" in sys.argv:
+        from logfmter import Logfmter  # type: ignore[import-not-found]
+
+        handler.setFormatter(
+            Logfmter(keys=["at", "logger"], mapping={"at": "levelname", "logger": "name"})
+        )
+    elif json_output:
         from pythonjsonlogger import jsonlogger  # type: ignore[import-not-found]
 
         handler.setFormatter(

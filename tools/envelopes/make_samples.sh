@@ -33,8 +33,9 @@ wait_for() {
 # 1. The application: plain text (with a record longer than 16 KiB) and JSON records.
 python3 "$TOOLS/app.py" --long > "$OUT/app.log"
 python3 -m venv "$WORK/venv"
-"$WORK/venv/bin/pip" install -q python-json-logger==4.2.0
+"$WORK/venv/bin/pip" install -q python-json-logger==4.2.0 logfmter==0.0.12
 "$WORK/venv/bin/python" "$TOOLS/app.py" --json > "$OUT/app-json.log"
+"$WORK/venv/bin/python" "$TOOLS/app.py" --logfmt > "$OUT/app-logfmt.log"
 ( cd "$WORK" && npm install --silent --no-audit --no-fund pino@10.4.0 > /dev/null \
     && cp "$TOOLS/pino_app.js" . && node pino_app.js > "$OUT/pino.log" )
 # the traceback alone, for a journal entry whose MESSAGE holds all of it
