@@ -111,14 +111,18 @@ class Unwrapper:
             return []
         return self._lock()
 
-    def flush(self) -> list[Record]:
-        """Everything held: lines waiting for detection, open records (marked incomplete when
-        their line was partial)."""
-        out = self._lock() if self._waiting or self.envelope is None else []
-        for builder in list(self._open.values()):
-            out.append(self._emit(builder))
-        self._open.clear()
-        self._last_key = None
+    def flush(self, final: bool = True) -> list[Record]:
+        """Everything held back: the lines waiting for detection (which is then decided on
+        them) and the open records. With ``final=False`` (a live input gone quiet) a partial
+        line still waiting for its end stays open; at the end of the input it comes out with
+        ``complete=False``."""
+        undecided = self.envelope is None or self.structure is None
+        out = self._lock() if self._waiting or undecided else []
+        for key, builder in list(self._open.items()):
+            if final or not builder.open_line:
+                out.append(self._emit(self._open.pop(key)))
+        if final:
+            self._last_key = None
         return out
 
     def _lock_if_decided(self) -> None:

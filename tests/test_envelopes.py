@@ -399,6 +399,23 @@ def test_empty_lines_and_journal_markers() -> None:
     assert boot.lines == (lines[1],) and boot.stream == ""
 
 
+def test_a_quiet_live_input_lets_out_what_is_complete() -> None:
+    unwrapper = Unwrapper()
+    lines = physical(SAMPLES / "cri.log")
+    partial = next(i for i, line in enumerate(lines) if b" P " in line)  # its 0-based index
+
+    def feed(first: int, last: int) -> list[Record]:
+        return [r for n in range(first, last + 1) for r in unwrapper.feed(n, lines[n - 1])]
+
+    assert feed(1, 5) == []  # still deciding: fewer lines than the sample
+    assert len(unwrapper.flush(final=False)) == 5 and unwrapper.envelope == "cri"
+    out = feed(6, partial + 1) + unwrapper.flush(final=False)
+    assert partial + 1 not in {r.first_line for r in out}  # the partial line stays open
+    rest = feed(partial + 2, len(lines)) + unwrapper.flush()
+    (joined,) = [r for r in rest if r.first_line == partial + 1]
+    assert joined.lines == (max(APP, key=len),) and joined.complete
+
+
 def test_the_input_ending_inside_a_partial_line() -> None:
     line = b'{"log":"no newline yet","stream":"stdout","time":"t"}'
     (rec,) = unwrap([(1, line)], "docker")
