@@ -106,9 +106,10 @@ def ends_with_newline_escape(inner: bytes) -> bool:
     return (len(body) - len(body.rstrip(b"\\"))) % 2 == 1
 
 
-# ``docker compose logs``: ``%-<width>s | `` with the service's colour around the whole prefix.
+# ``docker compose logs``: ``%-<width>s | `` with the service's colour around the prefix (v2:
+# around ``name | ``; docker-compose 1.x: around ``name |``, the space after the colour).
 _COMPOSE = re.compile(
-    rb"^" + _SGR + rb"([A-Za-z0-9][A-Za-z0-9_.-]*) +" + _SGR + rb"\|(?: |$)" + _SGR
+    rb"^" + _SGR + rb"([A-Za-z0-9][A-Za-z0-9_.-]*) +" + _SGR + rb"\|" + _SGR + rb"(?: |$)" + _SGR
 )
 
 

@@ -66,6 +66,10 @@ APP = bare(SAMPLES / "app.log")
     [
         ("cri.log", "cri"),
         ("docker-json.log", "docker"),
+        ("docker-real.log", "docker"),
+        ("docker-tty.log", "docker"),
+        ("compose-real.log", "compose"),
+        ("compose-real-colour.log", "compose"),
         ("compose.log", "compose"),
         ("compose-colour.log", "compose"),
         ("kubectl-prefix.log", "kubectl"),
@@ -154,6 +158,33 @@ def test_interleaved_writers_come_apart_as_their_bare_logs(
     sample: str, streams: dict[str, list[bytes]]
 ) -> None:
     assert by_stream(records(sample)) == streams
+
+
+def test_real_docker_json_file_log() -> None:
+    # dockerd's own file; ``docker logs`` gives each stream bare (partial records joined)
+    streams = by_stream(records("docker-real.log"))
+    assert streams == {
+        "stdout": bare(SAMPLES / "docker-real.stdout"),
+        "stderr": bare(SAMPLES / "docker-real.stderr"),
+    }
+    long = [r for r in records("docker-real.log") if r.last_line > r.first_line]
+    assert len(long) == 1 and len(long[0].lines[0]) > 16 * 1024  # split by docker at 16 KiB
+    tty = records("docker-tty.log")  # a container with a terminal: CRLF in every ``log``
+    assert b"\\r\\n" in SAMPLES.joinpath("docker-tty.log").read_bytes()
+    assert [r.lines[0] for r in tty][2] == TRACEBACK[0]  # the first line of the first traceback
+    assert not any(line.endswith(b"\r") for r in tty for line in r.lines)
+
+
+@pytest.mark.parametrize("sample", ["compose-real.log", "compose-real-colour.log"])
+def test_real_docker_compose_output(sample: str) -> None:
+    # docker-compose 1.29 ``up`` and ``logs`` (on a terminal: colours, CRLF); docker logs of
+    # each container is the bare truth
+    recs = records(sample)
+    assert {r.envelope for r in recs} == {"compose"}
+    streams = by_stream(recs)
+    assert streams["api_1"] == bare(SAMPLES / "compose-real.api")
+    assert streams["worker_1"] == bare(SAMPLES / "compose-real.worker")
+    assert streams[""][0].startswith(b"Attaching to envelopes_")  # compose's own line
 
 
 @pytest.mark.parametrize("sample", ["cri.log", "docker-json.log"])
@@ -285,7 +316,7 @@ def check_spans(recs: list[Record], raw: list[bytes]) -> int:
     [
         *("docker-json.log", "journal-json.json", "app-json.log", "pino.log", "gitlab.log"),
         *("compose-colour.log", "cri.log", "journal-short.log", "syslog-rfc5424.log"),
-        *("kubectl-prefix.log", "app-logfmt.log"),
+        *("kubectl-prefix.log", "app-logfmt.log", "docker-real.log", "compose-real-colour.log"),
     ],
 )
 def test_payload_spans_map_back_to_the_raw_line(sample: str) -> None:

@@ -2,17 +2,19 @@
 ``logger.exception`` tracebacks (sqlite3's IntegrityError, an explicit chain) and a record
 longer than 16 KiB. ``--json`` writes one JSON object per record with python-json-logger,
 ``--logfmt`` logfmt with logfmter (both installed by make_samples.sh in a throw-away venv), as
-a containerised service would."""
+a containerised service would. ``--stderr`` writes to stderr, ``--slow`` waits 50 ms before each
+record (two writers then interleave)."""
 
 from __future__ import annotations
 
 import logging
 import sqlite3
 import sys
+import time
 
 
 def configure(json_output: bool) -> logging.Logger:
-    handler = logging.StreamHandler(sys.stdout)
+    handler = logging.StreamHandler(sys.stderr if "--stderr" in sys.argv else sys.stdout)
     if "--logfmt" in sys.argv:
         from logfmter import Logfmter  # type: ignore[import-not-found]
 
@@ -38,6 +40,8 @@ def configure(json_output: bool) -> logging.Logger:
 def main() -> None:
     json_output = "--json" in sys.argv
     log = configure(json_output)
+    if "--slow" in sys.argv:  # a record every 50 ms, so that two writers interleave
+        log.addFilter(lambda record: time.sleep(0.05) or True)
     log.info("importing users (sqlite %s)", sqlite3.sqlite_version)
     db = sqlite3.connect(":memory:")
     db.execute("CREATE TABLE users (email TEXT UNIQUE)")

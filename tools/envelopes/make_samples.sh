@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Regenerate tests/data/envelopes/: real application output, wrapped by the real tools where
-# they run here (systemd-journald + journalctl + systemd-cat, rsyslogd + logger,
-# python-json-logger, pino), and by tools/envelopes/wrap.py from the formats' specifications
-# where they do not (dockerd, containerd, docker compose, kubectl against a cluster, stern,
-# GitHub's and GitLab's runners). Needs root (journald's socket) and Debian packages:
-#   apt-get install -y rsyslog systemd nodejs npm
+# they run here (systemd-journald + journalctl + systemd-cat, rsyslogd + logger, dockerd's
+# json-file driver, docker-compose 1.29, python-json-logger, logfmter, pino), and by
+# tools/envelopes/wrap.py from the formats' specifications where they do not (containerd's CRI
+# logs need a kubelet, compose v2, kubectl against a cluster, stern, GitHub's and GitLab's
+# runners). Needs root (journald's socket, dockerd) and Debian packages:
+#   apt-get install -y rsyslog systemd nodejs npm docker.io docker-compose
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -16,7 +17,10 @@ export TZ=UTC
 started_pids=()
 cleanup() {
     for pid in "${started_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    rm -rf "$WORK"
+    for pid in "${started_pids[@]}"; do
+        for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    done
+    rm -rf "$WORK" 2>/dev/null || true
 }
 trap cleanup EXIT
 
@@ -89,6 +93,15 @@ cp "$WORK/traditional.log" "$OUT/syslog-traditional.log"
 cp "$WORK/rfc5424.log" "$OUT/syslog-rfc5424.log"
 cp "$WORK/fileformat.log" "$OUT/syslog-fileformat.log"
 
-# 4. The envelopes no tool here writes, around the same real output.
+# 4. docker json-file and docker-compose, from the real daemon, when it starts here.
+# shellcheck source=tools/envelopes/docker_samples.sh
+. "$TOOLS/docker_samples.sh"
+if docker_start; then
+    docker_samples
+else
+    echo "no real docker samples: dockerd does not start on this machine" >&2
+fi
+
+# 5. The envelopes no tool here writes, around the same real output.
 python3 "$TOOLS/wrap.py" "$OUT"
 echo "samples written to $OUT"

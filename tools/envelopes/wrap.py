@@ -1,6 +1,9 @@
-"""Wrap real application output in the envelopes no tool here can write (no dockerd, kubelet,
-compose, kubectl cluster, stern or CI runner on this machine), following each format's
-specification and the writer's documented behaviour (see docs/envelopes.md).
+"""Wrap real application output in the envelopes no tool here can write (containerd's CRI logs
+need a kubelet, docker compose v2 is not packaged in Debian 12, and there is no cluster for
+kubectl or stern and no CI runner), following each format's specification and the writer's
+documented behaviour (see docs/envelopes.md). The docker json-file and compose files made here
+add what the real ones (tools/envelopes/docker_samples.sh) do not reliably show: two writers
+interleaved record by record, partial records between the other stream's, CRLF with escapes.
 
 Usage: python tools/envelopes/wrap.py OUTDIR
 
