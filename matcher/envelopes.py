@@ -45,13 +45,16 @@ def resolve(name: str) -> str:
 class _Builder:
     """A record being assembled for one stream."""
 
-    def __init__(self, piece: fmt.Piece) -> None:
-        self.segments: list[Segment] = [piece.segment]
-        self.first = self.last = piece.segment.line
+    def __init__(self, piece: fmt.Piece, limit: int) -> None:
+        seg = piece.segment
+        self.truncated = seg.end - seg.start > limit
+        if self.truncated:
+            seg = seg._replace(end=seg.start + limit)
+        self.segments: list[Segment] = [seg]
+        self.first = self.last = seg.line
         self.fields = piece.fields
         self.key = piece.key
-        self.size = piece.segment.end - piece.segment.start
-        self.truncated = False
+        self.size = seg.end - seg.start
         self.open_line = not piece.ends_line
         self.marker = piece.marker
 
@@ -96,7 +99,7 @@ class Unwrapper:
         self.fields = tuple(fields)
         self.max_bytes = max_bytes
         self._waiting: list[tuple[int, bytes]] = []
-        self._waiting_bytes = 0
+        self._waiting_bytes = self._sampled = 0
         self._open: dict[str, _Builder] = {}
         self._last_key: str | None = None
         self._lock_if_decided()
@@ -105,9 +108,9 @@ class Unwrapper:
         if self.envelope is not None and self.structure is not None:
             return self._take(number, raw)
         self._waiting.append((number, raw))
-        self._waiting_bytes += len(raw)
-        sampled = sum(1 for _, r in self._waiting if r.strip())
-        if sampled < DETECT_LINES and self._waiting_bytes < DETECT_BYTES:
+        self._waiting_bytes += len(raw) + 1  # a run of blank lines is bounded too
+        self._sampled += bool(raw.strip())
+        if self._sampled < DETECT_LINES and self._waiting_bytes < DETECT_BYTES:
             return []
         return self._lock()
 
@@ -144,7 +147,7 @@ class Unwrapper:
                     payloads += build([piece.segment], fmt.CLEAN)
             self.structure = detect_structure(payloads)
         self._lock_if_decided()
-        waiting, self._waiting, self._waiting_bytes = self._waiting, [], 0
+        waiting, self._waiting, self._waiting_bytes, self._sampled = self._waiting, [], 0, 0
         return [rec for number, raw in waiting for rec in self._take(number, raw)]
 
     def _take(self, number: int, raw: bytes) -> list[Record]:
@@ -171,7 +174,7 @@ class Unwrapper:
         else:
             if builder is not None:
                 out.append(self._emit(self._open.pop(piece.key)))
-            builder = _Builder(piece)
+            builder = _Builder(piece, self.max_bytes)
             self._open[piece.key] = builder
             if len(self._open) > MAX_OPEN_STREAMS:
                 oldest = next(iter(self._open))
@@ -260,9 +263,10 @@ def unwrap(
     envelope: str = "auto",
     structure: str = "auto",
     fields: Sequence[str] = structured.DEFAULT_FIELDS,
+    max_bytes: int = MAX_RECORD_BYTES,
 ) -> Iterator[Record]:
     """Every record of a whole input given as (line number, raw line) pairs."""
-    unwrapper = Unwrapper(envelope, structure, fields)
+    unwrapper = Unwrapper(envelope, structure, fields, max_bytes)
     for number, raw in lines:
         yield from unwrapper.feed(number, raw)
     yield from unwrapper.flush()

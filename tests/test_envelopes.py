@@ -417,6 +417,8 @@ def test_a_partial_line_is_capped_and_says_so() -> None:
     assert len(rec.lines[0]) == MAX_RECORD_BYTES
     assert (rec.first_line, rec.last_line) == (1, 81)
     assert rec.source is not None and len(rec.source.segments) <= 70  # memory stays bounded
+    (small,) = unwrap(enumerate(lines, 1), "cri", max_bytes=1000)
+    assert small.truncated and len(small.lines[0]) == 1000 and len(small.source.segments) == 1
 
 
 def test_empty_lines_and_journal_markers() -> None:
@@ -445,6 +447,15 @@ def test_a_quiet_live_input_lets_out_what_is_complete() -> None:
     rest = feed(partial + 2, len(lines)) + unwrapper.flush()
     (joined,) = [r for r in rest if r.first_line == partial + 1]
     assert joined.lines == (max(APP, key=len),) and joined.complete
+
+
+def test_a_long_run_of_blank_lines_does_not_hold_detection_back() -> None:
+    unwrapper = Unwrapper()
+    blank = b" " * 1023  # whitespace only: not a sampled line, but its bytes count
+    out = [r for n in range(1, 1024) for r in unwrapper.feed(n, blank)]
+    assert out == [] and unwrapper.envelope is None
+    assert len(unwrapper.feed(1024, blank)) == 1024  # decided at 1 MiB
+    assert unwrapper.envelope == "none"
 
 
 def test_the_input_ending_inside_a_partial_line() -> None:
