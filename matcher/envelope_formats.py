@@ -294,8 +294,16 @@ def parse_stern(number: int, raw: bytes) -> Piece | None:
     if not m:
         return None
     pod, container = m.group(1).decode(), m.group(2).decode()
-    fields = (("pod", pod), ("container", container))
-    return Piece(Segment(number, raw, m.end(), len(raw)), f"{pod}/{container}", fields)
+    fields: tuple[tuple[str, str], ...] = (("pod", pod), ("container", container))
+    start = m.end()
+    t = _STAMP_AT.match(raw, start)  # stern --timestamps
+    if t:
+        fields, start = (*fields, ("time", t.group(1).decode())), t.end()
+    return Piece(Segment(number, raw, start, len(raw)), f"{pod}/{container}", fields)
+
+
+# A timestamp with more digits than applications write (kubelet's, as --timestamps prints it).
+_STAMP_AT = re.compile(rb"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7,9}(?:Z|[+-]\d\d:\d\d))(?: |$)")
 
 
 # A pod name as controllers make them: ``<deployment>-<hash>-<5 chars>`` or ``<set>-<ordinal>``.

@@ -28,6 +28,23 @@ ALIASES = {
     "journalctl": "syslog",
     "plain": "none",
 }
+# One line each, for the CLI's help and the docs' table.
+DESCRIPTIONS = {
+    "auto": "recognise the envelope on the first lines, then keep it (the default)",
+    "none": "read every line as it is",
+    "cri": "kubelet/containerd/CRI-O: '<time> <stdout|stderr> <P|F> <line>', partials joined",
+    "docker": 'docker json-file: {"log": …, "stream": …, "time": …}, partials joined',
+    "journal-json": "journalctl -o json: MESSAGE of each entry",
+    "rfc5424": "syslog RFC 5424: '<PRI>1 TIME HOST APP PROCID MSGID SD MSG'",
+    "kubectl": "kubectl logs --prefix and/or --timestamps",
+    "compose": "docker compose logs: 'service-1  | <line>', coloured or not",
+    "syslog": "syslog RFC 3164, rsyslog files, journalctl short/short-iso/short-precise",
+    "gitlab": "GitLab job logs: timestamps, section markers, colours",
+    "github": "GitHub Actions logs: a timestamp on each line, ##[group] markers",
+    "stern": "stern: '<pod> <container> <line>'",
+    "json": "one JSON object per line: the message and error fields",
+    "logfmt": "logfmt key=value lines: the message and error fields",
+}
 # The project's rule for lines: a logical line is kept up to 1 MiB, the rest is counted as cut.
 MAX_RECORD_BYTES = 1 << 20
 DETECT_BYTES = 1 << 20
@@ -151,6 +168,8 @@ class Unwrapper:
         return [rec for number, raw in waiting for rec in self._take(number, raw)]
 
     def _take(self, number: int, raw: bytes) -> list[Record]:
+        if raw.endswith(b"\r"):  # a CRLF file: the envelope's own line ends there too
+            raw = raw[:-1]
         piece = self._parser(number, raw)
         if piece is None:
             piece = self._continuation(number, raw)
@@ -273,6 +292,7 @@ def unwrap(
 
 
 __all__ = [
+    "DESCRIPTIONS",
     "ENVELOPES",
     "MAX_RECORD_BYTES",
     "NAMES",

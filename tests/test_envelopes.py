@@ -17,8 +17,10 @@ from hypothesis import strategies as st
 
 from matcher.envelope_detect import DETECT_LINES
 from matcher.envelopes import (
+    DESCRIPTIONS,
     ENVELOPES,
     MAX_RECORD_BYTES,
+    NAMES,
     Record,
     Unwrapper,
     detect,
@@ -133,6 +135,22 @@ def test_a_forced_envelope_wins_over_detection() -> None:
     forced = list(unwrap(enumerate(lines, 1), "json-file"))
     assert forced[-1].envelope == "docker"
     assert forced[-1].lines == (APP[1],)
+
+
+def test_every_name_is_described() -> None:
+    assert set(DESCRIPTIONS) == set(NAMES)
+
+
+def test_crlf_files_and_stern_timestamps() -> None:
+    crlf = [line + b"\r" for line in physical(SAMPLES / "cri.log")[:6]]
+    crlf.append(b"2026-11-27T00:11:11.1Z stdout F\r")
+    recs = list(unwrap(enumerate(crlf, 1)))
+    assert recs[0].envelope == "cri" and recs[-1].lines == (b"",)
+    assert by_stream(recs[:6]) == {"stderr": PYTHON[:3], "stdout": APP[:3]}
+    stern = b"api-7d9f8c5b6-x2kqp api 2026-11-27T00:11:11.123456789Z Traceback (most recent"
+    (rec,) = unwrap([(1, stern)], "stern")
+    assert rec.lines == (b"Traceback (most recent",)
+    assert rec.fields["time"] == "2026-11-27T00:11:11.123456789Z"
 
 
 def test_unknown_names_are_refused_and_aliases_resolve() -> None:
