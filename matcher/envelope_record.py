@@ -28,7 +28,8 @@ class Source:
 
     segments: tuple[Segment, ...]
     clean: re.Pattern[bytes] | None  # what is taken out of the payload (ANSI sequences…)
-    inner: tuple[structured.Value, ...] | None = None  # fields taken from a JSON/logfmt record
+    # the structure ("json"/"logfmt") and the fields the payload was taken from, if any
+    inner: tuple[str, tuple[str, ...]] | None = None
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,8 @@ class Record:
             return (outer,), index
         line = outer_line(src)
         text = line.decode("utf-8", "surrogateescape")
-        for value in src.inner:
+        kind, names = src.inner
+        for value in structured.value_spans(kind, text, names):
             inner = Trace([value_segment(line, text, value)], None)
             if index < len(inner.lines):
                 return (inner, outer), index

@@ -14,8 +14,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from matcher import envelope_formats as fmt
 from matcher import structured
 from matcher.envelope_detect import DETECT_LINES, ENVELOPES, detect, detect_structure
-from matcher.envelope_record import RawSpan, Record, Source, value_segment
-from matcher.provenance import JSON, OCTAL, OPAQUE, Segment, build
+from matcher.envelope_record import RawSpan, Record, Source
+from matcher.provenance import JSON, OCTAL, OPAQUE, Segment, build, split_lines, to_bytes
 
 STRUCTURES = ("json", "logfmt")
 NAMES = ("auto", "none", *ENVELOPES, *STRUCTURES)
@@ -237,8 +237,8 @@ class Unwrapper:
         if self.structure in STRUCTURES and len(lines) == 1:
             extracted = self._extract(lines[0], found)
             if extracted is not None:
-                lines, values, escaped = extracted
-                source = Source(segments, self._clean, values)
+                lines, names, escaped = extracted
+                source = Source(segments, self._clean, (self.structure or "json", names))
                 decoded = "json" if escaped else decoded
         envelope = self.envelope or "none"
         return Record(
@@ -247,22 +247,21 @@ class Unwrapper:
 
     def _extract(
         self, line: bytes, fields: dict[str, str]
-    ) -> tuple[tuple[bytes, ...], tuple[structured.Value, ...], bool] | None:
-        """The payload lines of a structured record's fields, the fields, and whether any of
-        them had escapes; None when the line is not a record or has none of the fields."""
+    ) -> tuple[tuple[bytes, ...], tuple[str, ...], bool] | None:
+        """The payload lines of a structured record's fields, the fields' names, and whether
+        the record has escapes; None when the line is not a record or has none of the fields."""
         text = line.decode("utf-8", "surrogateescape")
         extract = (
             structured.extract_json if self.structure == "json" else structured.extract_logfmt
         )(text, self.fields)
-        if extract is None or not extract.values:
+        if extract is None or not extract.texts:
             return None  # read as it is
         for name, meta in extract.meta:
             fields.setdefault(name, meta)
         out: list[bytes] = []
-        for value in extract.values:
-            out += build([value_segment(line, text, value)], None)
-        escaped = any(v.codec == JSON and "\\" in text[v.start : v.end] for v in extract.values)
-        return tuple(out), extract.values, escaped
+        for value in extract.texts:
+            out += split_lines(to_bytes(value))
+        return tuple(out), extract.names, "\\" in text
 
 
 def _decoded(segments: Sequence[Segment]) -> str | None:

@@ -68,9 +68,11 @@ def to_bytes(text: str) -> bytes:
 
 def decode_json_string(inner: bytes) -> bytes:
     """The inside of a JSON string (escapes and all) as bytes; invalid escapes kept as text."""
-    text = inner.decode("utf-8", "surrogateescape")
-    if "\\" not in text:
+    if b"\\" not in inner:
         return inner
+    if inner.endswith(b"\\n") and b"\\" not in inner[:-2]:  # docker's usual ``log``
+        return inner[:-2] + b"\n"
+    text = inner.decode("utf-8", "surrogateescape")
     try:
         value = json.loads('"' + text + '"')
     except ValueError:

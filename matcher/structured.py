@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
-from matcher.provenance import JSON, RAW
+from matcher.provenance import JSON, RAW, decode_json_string
 
 MESSAGE_FIELDS = ("message", "msg", "event", "log")
 ERROR_FIELDS = (
@@ -63,7 +63,8 @@ class Value(NamedTuple):
 
 
 class Extract(NamedTuple):
-    values: tuple[Value, ...]
+    texts: tuple[str, ...]  # the chosen fields' decoded values, in the order of ``fields``
+    names: tuple[str, ...]  # their names (``value_spans`` finds them in the line again)
     meta: tuple[tuple[str, str], ...]
 
 
@@ -101,35 +102,57 @@ def is_json_record(text: str) -> bool:
 
 def extract_json(text: str, fields: Sequence[str] = DEFAULT_FIELDS) -> Extract | None:
     """The chosen fields of a one-line JSON record, or None when the line is not one."""
-    start = len(text) - len(text.lstrip())
-    if not text[start:].startswith("{"):
+    if not text.lstrip().startswith("{"):
         return None
-    found: dict[str, Value] = {}
-    meta: list[tuple[str, str]] = []
     try:
-        _collect(text, start, "", fields, found, meta)
-    except (ValueError, IndexError):
+        record = json.loads(text)
+    except ValueError:
         return None
-    values = tuple(found[name] for name in fields if name in found)
-    return Extract(values, tuple(meta))
+    if not isinstance(record, dict):
+        return None
+    texts, names = [], []
+    for name in fields:
+        value: object = record
+        for part in name.split("."):
+            value = value.get(part) if isinstance(value, dict) else None
+        if isinstance(value, str):
+            texts.append(value)
+            names.append(name)
+    meta = tuple(
+        (META_FIELDS[key], str(value))
+        for key, value in record.items()
+        if key in META_FIELDS and isinstance(value, (str, int, float)) and value is not True
+    )
+    return Extract(tuple(texts), tuple(names), meta)
+
+
+def value_spans(kind: str, text: str, names: Sequence[str]) -> tuple[Value, ...]:
+    """Where the fields ``names`` (as ``extract_json``/``extract_logfmt`` chose them) are in the
+    line: found again only when a span has to be mapped back."""
+    found: dict[str, Value] = {}
+    if kind == "json":
+        start = len(text) - len(text.lstrip())
+        _collect(text, start, "", names, found)
+    else:
+        for m in _LOGFMT_PAIR.finditer(text):
+            key, quoted = m.group(1), m.group(2).startswith('"')
+            if key in names and key not in found:
+                codec = JSON if quoted else RAW
+                found[key] = Value(key, m.start(2) + quoted, m.end(2) - quoted, codec)
+    return tuple(found[name] for name in names)
 
 
 def _collect(
-    text: str,
-    pos: int,
-    prefix: str,
-    fields: Sequence[str],
-    found: dict[str, Value],
-    meta: list[tuple[str, str]],
+    text: str, pos: int, prefix: str, fields: Sequence[str], found: dict[str, Value]
 ) -> None:
     for key, start, end in members(text, pos):
         name = prefix + key
         if text[start] == "{" and any(f.startswith(name + ".") for f in fields):
-            _collect(text, start, name + ".", fields, found, meta)
-        elif name in fields and text[start] == '"' and name not in found:
-            found[name] = Value(name, start + 1, end - 1, JSON)
-        elif not prefix and key in META_FIELDS and text[start] in '"0123456789':
-            meta.append((META_FIELDS[key], text[start:end].strip('"')))
+            _collect(text, start, name + ".", fields, found)
+        elif name in fields and text[start] == '"':
+            found[name] = Value(name, start + 1, end - 1, JSON)  # the last one, as json.loads
+        else:
+            found.pop(name, None)
 
 
 def is_logfmt(text: str) -> bool:
@@ -143,15 +166,20 @@ def is_logfmt(text: str) -> bool:
 def extract_logfmt(text: str, fields: Sequence[str] = DEFAULT_FIELDS) -> Extract | None:
     if not is_logfmt(text):
         return None
-    found: dict[str, Value] = {}
+    found: dict[str, str] = {}
     meta: list[tuple[str, str]] = []
     for m in _LOGFMT_PAIR.finditer(text):
         key, value = m.group(1), m.group(2)
-        start, end = m.start(2), m.end(2)
-        quoted = value.startswith('"')
         if key in fields and key not in found:
-            found[key] = Value(key, start + quoted, end - quoted, JSON if quoted else RAW)
+            found[key] = _unquote(value)
         elif key in META_FIELDS:
             meta.append((META_FIELDS[key], value.strip('"')))
-    values = tuple(found[name] for name in fields if name in found)
-    return Extract(values, tuple(meta))
+    names = tuple(name for name in fields if name in found)
+    return Extract(tuple(found[n] for n in names), names, tuple(meta))
+
+
+def _unquote(value: str) -> str:
+    if not value.startswith('"'):
+        return value
+    inner = value[1:-1].encode("utf-8", "surrogateescape")
+    return decode_json_string(inner).decode("utf-8", "surrogateescape")
