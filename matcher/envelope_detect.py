@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from matcher import envelope_formats as fmt
+from matcher import envelope_syslog as syslog
 from matcher import structured
 from matcher.text import decode_line
 
@@ -21,6 +22,36 @@ ENVELOPES = (
     "github",
     "stern",
 )
+PARSERS: dict[str, fmt.Parser] = {
+    "cri": fmt.parse_cri,
+    "docker": fmt.parse_docker,
+    "journal-json": syslog.parse_journal_json,
+    "rfc5424": syslog.parse_rfc5424,
+    "kubectl": fmt.parse_kubectl,
+    "compose": fmt.parse_compose,
+    "syslog": syslog.parse_syslog,
+    "gitlab": fmt.parse_gitlab,
+    "github": fmt.parse_github,
+    "stern": fmt.parse_stern,
+    "none": fmt.parse_none,
+}
+# One line each, for the CLI's help and the docs' table.
+DESCRIPTIONS = {
+    "auto": "recognise the envelope on the first lines, then keep it (the default)",
+    "none": "read every line as it is",
+    "cri": "kubelet/containerd/CRI-O: '<time> <stdout|stderr> <P|F> <line>', partials joined",
+    "docker": 'docker json-file: {"log": …, "stream": …, "time": …}, partials joined',
+    "journal-json": "journalctl -o json: MESSAGE of each entry",
+    "rfc5424": "syslog RFC 5424: '<PRI>1 TIME HOST APP PROCID MSGID SD MSG'",
+    "kubectl": "kubectl logs --prefix and/or --timestamps",
+    "compose": "docker compose logs: 'service-1  | <line>', coloured or not",
+    "syslog": "syslog RFC 3164, rsyslog files, journalctl short/short-iso/short-precise",
+    "gitlab": "GitLab job logs: timestamps, section markers, colours",
+    "github": "GitHub Actions logs: a timestamp on each line, ##[group] markers",
+    "stern": "stern: '<pod> <container> <line>'",
+    "json": "one JSON object per line: the message and error fields",
+    "logfmt": "logfmt key=value lines: the message and error fields",
+}
 DETECT_LINES = 32  # non-blank lines looked at before the envelope is locked in
 _RATIO = 0.8  # share of the sampled lines an envelope must claim
 
@@ -39,7 +70,7 @@ def detect(lines: Sequence[bytes]) -> str:
 
 
 def _claims(name: str, sample: Sequence[bytes]) -> bool:
-    parser = fmt.PARSERS[name]
+    parser = PARSERS[name]
     votes = [parser(0, raw) for raw in sample]
     if name == "syslog":  # journalctl indents a message's continuation lines; `-- Boot … --`
         neutral = [raw[:1] in (b" ", b"\t") or raw.startswith(b"-- ") for raw in sample]

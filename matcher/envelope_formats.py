@@ -7,13 +7,12 @@ specifications and the tools that write them, are described in docs/envelopes.md
 
 from __future__ import annotations
 
-import datetime
 import json
 import re
 from collections.abc import Callable
 from typing import NamedTuple
 
-from matcher.provenance import JSON, OCTAL, OPAQUE, Segment
+from matcher.provenance import JSON, Segment
 
 # A new logical line, joined to the held record of the same stream as one more payload line, or
 # appended to that record's last (unfinished) line.
@@ -31,7 +30,7 @@ class Piece(NamedTuple):
 
 Parser = Callable[[int, bytes], "Piece | None"]
 
-_TS = rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+-]\d\d:?\d\d)"
+RFC3339 = rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+-]\d\d:?\d\d)"
 _SGR = rb"(?:\x1b\[[0-9;]*m)*"
 # Cleanup applied to every payload: ANSI CSI sequences (colours, erase-line), and GitLab's
 # collapsible-section markers, which the runner writes as ``section_start:<epoch>:<name>\r\e[0K``.
@@ -42,7 +41,7 @@ CLEAN_GITLAB = re.compile(
 )
 
 # CRI (kubelet's /var/log/containers): <RFC3339Nano> <stdout|stderr> <P|F>[:more tags] <line>
-_CRI = re.compile(rb"^(" + _TS + rb") (stdout|stderr) ([PF])(?::\S*)?(?: |$)")
+_CRI = re.compile(rb"^(" + RFC3339 + rb") (stdout|stderr) ([PF])(?::\S*)?(?: |$)")
 
 
 def parse_cri(number: int, raw: bytes) -> Piece | None:
@@ -123,7 +122,7 @@ def parse_compose(number: int, raw: bytes) -> Piece | None:
 
 _KUBECTL_PREFIX = re.compile(rb"^\[pod/([^/\]\s]+)/([^\]\s]+)\] ")
 # no ``^``: matched at a position (after a kubectl prefix), where ``^`` would never match
-_TIMESTAMP = re.compile(rb"(?:\xef\xbb\xbf)?(" + _TS + rb")(?: |$)")
+_TIMESTAMP = re.compile(rb"(?:\xef\xbb\xbf)?(" + RFC3339 + rb")(?: |$)")
 
 
 def parse_kubectl(number: int, raw: bytes) -> Piece | None:
@@ -176,7 +175,7 @@ def parse_github(number: int, raw: bytes) -> Piece | None:
 # GitLab runner 17+ with FF_TIMESTAMPS: <timestamp> <2 hex: stream number><O|E><flag><line>,
 # the flag ``+`` when the line continues the previous one (the runner splits long lines), else
 # a space.
-_GITLAB_TS = re.compile(rb"^(" + _TS + rb") ([0-9a-fA-F]{2})([OE])([+ ]|$)")
+_GITLAB_TS = re.compile(rb"^(" + RFC3339 + rb") ([0-9a-fA-F]{2})([OE])([+ ]|$)")
 
 
 def parse_gitlab(number: int, raw: bytes) -> Piece | None:
@@ -195,97 +194,6 @@ def parse_gitlab(number: int, raw: bytes) -> Piece | None:
 
 def _only_markers(raw: bytes) -> bool:
     return b"section_" in raw and not CLEAN_GITLAB.sub(b"", raw).strip()
-
-
-_MONTH_TS = rb"[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d{1,9})?"
-# RFC 3164 on the wire (with <PRI>), rsyslog's file formats and journalctl's short formats.
-_SYSLOG = re.compile(
-    rb"^(?:<(\d{1,3})>)?("
-    + _MONTH_TS
-    + rb"|"
-    + _TS
-    + rb") (\S+) ([^\s\[\]:]+)"
-    # rsyslog writes the tag of a message that came in as RFC 5424 without the colon
-    + rb"(?:\[([^\]\s]*)\]:?|:)(?: |$)"
-)
-
-
-def parse_syslog(number: int, raw: bytes) -> Piece | None:
-    m = _SYSLOG.match(raw)
-    if not m:
-        return None
-    host, ident, pid = m.group(3).decode(), m.group(4).decode(), (m.group(5) or b"").decode()
-    fields = [("time", m.group(2).decode()), ("host", host), ("unit", ident)]
-    if pid:
-        fields.append(("pid", pid))
-    key = f"{host}/{ident}[{pid}]"
-    return Piece(Segment(number, raw, m.end(), len(raw), OCTAL), key, tuple(fields))
-
-
-# RFC 5424: <PRI>1 TIMESTAMP HOSTNAME APP-NAME PROCID MSGID STRUCTURED-DATA [MSG]
-_RFC5424 = re.compile(
-    rb'^<(\d{1,3})>1 (\S+) (\S+) (\S+) (\S+) (\S+) (-|(?:\[(?:[^\]\\"]|\\.|"(?:[^"\\]|\\.)*")*\])+)'
-    rb"(?: (?:\xef\xbb\xbf)?|$)"
-)
-
-
-def parse_rfc5424(number: int, raw: bytes) -> Piece | None:
-    m = _RFC5424.match(raw)
-    if not m:
-        return None
-    time, host, app, pid = (m.group(i).decode("utf-8", "replace") for i in (2, 3, 4, 5))
-    fields = [("time", time), ("host", host), ("unit", app)]
-    if pid != "-":
-        fields.append(("pid", pid))
-    # rsyslog keeps the space after an RFC 3164 tag's colon in MSG, so a message that came in
-    # as RFC 3164 would look indented (and join the event before it): drop that one space.
-    start = m.end() + 1 if raw[m.end() : m.end() + 1] == b" " else m.end()
-    key = f"{host}/{app}[{pid}]"
-    return Piece(Segment(number, raw, start, len(raw), OCTAL), key, tuple(fields))
-
-
-def parse_journal_json(number: int, raw: bytes) -> Piece | None:
-    """``journalctl -o json`` (and ``json-seq``): one export-format object per line."""
-    start = 1 if raw.startswith(b"\x1e") else 0
-    if raw[start : start + 1] != b"{" or b'"MESSAGE"' not in raw:
-        return None
-    from matcher.structured import members
-
-    text = raw.decode("utf-8", "surrogateescape")
-    try:
-        spans = {key: (a, b) for key, a, b in members(text, start)}
-        record = json.loads(text[start:])
-    except (ValueError, IndexError):
-        return None
-    if "MESSAGE" not in spans or not isinstance(record, dict):
-        return None
-    return Piece(
-        _message(number, raw, text, spans["MESSAGE"], record["MESSAGE"]), *_journal_key(record)
-    )
-
-
-def _message(number: int, raw: bytes, text: str, span: tuple[int, int], value: object) -> Segment:
-    a, b = (len(text[:i].encode("utf-8", "surrogateescape")) for i in span)
-    if isinstance(value, str):
-        return Segment(number, raw, a + 1, b - 1, JSON)
-    if isinstance(value, list):  # not valid UTF-8, or a field given twice
-        if all(isinstance(x, int) and 0 <= x < 256 for x in value):
-            return Segment(number, raw, a, b, OPAQUE, bytes(value))
-        data = "\n".join(str(x) for x in value).encode("utf-8", "surrogateescape")
-        return Segment(number, raw, a, b, OPAQUE, data)
-    return Segment(number, raw, a, b, OPAQUE, b"")  # null: longer than journalctl's limit
-
-
-def _journal_key(record: dict[str, object]) -> tuple[str, tuple[tuple[str, str], ...]]:
-    unit = str(record.get("_SYSTEMD_UNIT") or record.get("SYSLOG_IDENTIFIER") or "")
-    pid = str(record.get("_PID") or record.get("SYSLOG_PID") or "")
-    host = str(record.get("_HOSTNAME") or "")
-    fields = [("host", host), ("unit", unit), ("pid", pid)]
-    stamp = record.get("__REALTIME_TIMESTAMP")
-    if isinstance(stamp, str) and stamp.isdigit():
-        moment = datetime.datetime.fromtimestamp(int(stamp) / 1e6, datetime.timezone.utc)
-        fields.insert(0, ("time", moment.isoformat().replace("+00:00", "Z")))
-    return f"{host}/{unit}[{pid}]", tuple((k, v) for k, v in fields if v)
 
 
 def parse_stern(number: int, raw: bytes) -> Piece | None:
@@ -322,18 +230,3 @@ _STERN = re.compile(
 
 def parse_none(number: int, raw: bytes) -> Piece | None:
     return Piece(Segment(number, raw, 0, len(raw)), "", ())
-
-
-PARSERS: dict[str, Parser] = {
-    "cri": parse_cri,
-    "docker": parse_docker,
-    "journal-json": parse_journal_json,
-    "compose": parse_compose,
-    "kubectl": parse_kubectl,
-    "rfc5424": parse_rfc5424,
-    "syslog": parse_syslog,
-    "github": parse_github,
-    "gitlab": parse_gitlab,
-    "stern": parse_stern,
-    "none": parse_none,
-}

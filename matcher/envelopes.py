@@ -13,7 +13,14 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from matcher import envelope_formats as fmt
 from matcher import structured
-from matcher.envelope_detect import DETECT_LINES, ENVELOPES, detect, detect_structure
+from matcher.envelope_detect import (
+    DESCRIPTIONS,
+    DETECT_LINES,
+    ENVELOPES,
+    PARSERS,
+    detect,
+    detect_structure,
+)
 from matcher.envelope_record import RawSpan, Record, Source
 from matcher.provenance import JSON, OCTAL, OPAQUE, Segment, build, split_lines, to_bytes
 
@@ -27,23 +34,6 @@ ALIASES = {
     "journal": "syslog",
     "journalctl": "syslog",
     "plain": "none",
-}
-# One line each, for the CLI's help and the docs' table.
-DESCRIPTIONS = {
-    "auto": "recognise the envelope on the first lines, then keep it (the default)",
-    "none": "read every line as it is",
-    "cri": "kubelet/containerd/CRI-O: '<time> <stdout|stderr> <P|F> <line>', partials joined",
-    "docker": 'docker json-file: {"log": …, "stream": …, "time": …}, partials joined',
-    "journal-json": "journalctl -o json: MESSAGE of each entry",
-    "rfc5424": "syslog RFC 5424: '<PRI>1 TIME HOST APP PROCID MSGID SD MSG'",
-    "kubectl": "kubectl logs --prefix and/or --timestamps",
-    "compose": "docker compose logs: 'service-1  | <line>', coloured or not",
-    "syslog": "syslog RFC 3164, rsyslog files, journalctl short/short-iso/short-precise",
-    "gitlab": "GitLab job logs: timestamps, section markers, colours",
-    "github": "GitHub Actions logs: a timestamp on each line, ##[group] markers",
-    "stern": "stern: '<pod> <container> <line>'",
-    "json": "one JSON object per line: the message and error fields",
-    "logfmt": "logfmt key=value lines: the message and error fields",
 }
 # The project's rule for lines: a logical line is kept up to 1 MiB, the rest is counted as cut.
 MAX_RECORD_BYTES = 1 << 20
@@ -147,7 +137,7 @@ class Unwrapper:
 
     def _lock_if_decided(self) -> None:
         if self.envelope is not None and self.structure is not None:
-            self._parser = fmt.PARSERS[self.envelope]
+            self._parser = PARSERS[self.envelope]
             self._clean = fmt.CLEAN_GITLAB if self.envelope == "gitlab" else fmt.CLEAN
             self._holds = self.envelope in ("syslog", "gitlab")
 
@@ -156,7 +146,7 @@ class Unwrapper:
         if self.envelope is None:
             self.envelope = detect(lines)
         if self.structure is None:
-            parser = fmt.PARSERS[self.envelope]
+            parser = PARSERS[self.envelope]
             payloads = []
             for number, raw in self._waiting:
                 piece = parser(number, raw)
