@@ -104,4 +104,5 @@ fi
 
 # 5. The envelopes no tool here writes, around the same real output.
 python3 "$TOOLS/wrap.py" "$OUT"
+chmod 644 "$OUT"/*  # docker writes its logs 0640
 echo "samples written to $OUT"
