@@ -15,8 +15,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from matcher.envelope_detect import DETECT_LINES
-from matcher.envelopes import (
+from matcher.envelopes.detect import DETECT_LINES
+from matcher.envelopes.unwrap import (
     DESCRIPTIONS,
     ENVELOPES,
     MAX_RECORD_BYTES,

@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from matcher.envelopes import Unwrapper
+from matcher.envelopes.unwrap import Unwrapper
 
 SAMPLES = Path(__file__).resolve().parents[2] / "tests" / "data" / "envelopes"
 CASES = ["app.log", "cri.log", "docker-json.log", "docker-real.log", "compose-colour.log"]

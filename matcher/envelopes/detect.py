@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from matcher import envelope_formats as fmt
-from matcher import envelope_syslog as syslog
-from matcher import structured
+from matcher.envelopes import formats as fmt
+from matcher.envelopes import structured, syslog
 from matcher.text import decode_line
 
 # Recognised on their own (``auto``), most specific first.

@@ -6,8 +6,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from matcher import structured
-from matcher.provenance import Segment, Trace, build
+from matcher.envelopes import structured
+from matcher.envelopes.provenance import Segment, Trace, build
 from matcher.text import decode_line
 
 

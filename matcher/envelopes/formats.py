@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
-from matcher.provenance import JSON, Segment
+from matcher.envelopes.provenance import JSON, Segment
 
 # A new logical line, joined to the held record of the same stream as one more payload line, or
 # appended to that record's last (unfinished) line.
@@ -74,7 +74,7 @@ def parse_docker(number: int, raw: bytes) -> Piece | None:
 
 def _parse_docker_slowly(number: int, raw: bytes) -> Piece | None:
     """The same record with other spacing or key order (re-encoded by a collector, say)."""
-    from matcher.structured import members
+    from matcher.envelopes.structured import members
 
     text = raw.decode("utf-8", "surrogateescape")
     try:

@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
-from matcher.provenance import JSON, RAW, decode_json_string
+from matcher.envelopes.provenance import JSON, RAW, decode_json_string
 
 MESSAGE_FIELDS = ("message", "msg", "event", "log")
 ERROR_FIELDS = (

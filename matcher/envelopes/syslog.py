@@ -7,8 +7,8 @@ import datetime
 import json
 import re
 
-from matcher.envelope_formats import RFC3339, Piece
-from matcher.provenance import JSON, OCTAL, OPAQUE, Segment
+from matcher.envelopes.formats import RFC3339, Piece
+from matcher.envelopes.provenance import JSON, OCTAL, OPAQUE, Segment
 
 _MONTH_TS = rb"[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d{1,9})?"
 # RFC 3164 on the wire (with <PRI>), rsyslog's file formats and journalctl's short formats.
@@ -62,7 +62,7 @@ def parse_journal_json(number: int, raw: bytes) -> Piece | None:
     start = 1 if raw.startswith(b"\x1e") else 0
     if raw[start : start + 1] != b"{" or b'"MESSAGE"' not in raw:
         return None
-    from matcher.structured import members
+    from matcher.envelopes.structured import members
 
     text = raw.decode("utf-8", "surrogateescape")
     try:

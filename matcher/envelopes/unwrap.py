@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 
-from matcher import envelope_formats as fmt
-from matcher import structured
-from matcher.envelope_detect import (
+from matcher.envelopes import formats as fmt
+from matcher.envelopes import structured
+from matcher.envelopes.detect import (
     DESCRIPTIONS,
     DETECT_LINES,
     ENVELOPES,
@@ -21,8 +21,8 @@ from matcher.envelope_detect import (
     detect,
     detect_structure,
 )
-from matcher.envelope_record import RawSpan, Record, Source
-from matcher.provenance import JSON, OCTAL, OPAQUE, Segment, build, split_lines, to_bytes
+from matcher.envelopes.provenance import JSON, OCTAL, OPAQUE, Segment, build, split_lines, to_bytes
+from matcher.envelopes.record import RawSpan, Record, Source
 
 STRUCTURES = ("json", "logfmt")
 NAMES = ("auto", "none", *ENVELOPES, *STRUCTURES)
