@@ -59,6 +59,9 @@ GO_PANIC = re.compile(rb"^(?:panic: |fatal error: )")
 PYTEST_BLOCK = re.compile(rb"^_{3,} (.+?) _{3,}$")
 SEPARATOR = re.compile(rb"^(?:={3,}|-{3,}|_{3,})(?: .*)?$")
 PYTEST_E = re.compile(rb"^E(?: |$)")
+# What pytest captured during a failing test, shown at the end of its section, is part of it.
+PYTEST_CAPTURED = re.compile(rb"^-+ Captured (?:stdout|stderr|log) (?:setup|call|teardown) -+$")
+PYTEST_TITLE = re.compile(rb"^(?:={3,}|-{3,} .* -{3,}$)")  # a banner, "--- generated xml file ---"
 # pytest shows a failing function's arguments and locals as ``name = value`` lines.
 PYTEST_LOCAL = re.compile(rb"^[A-Za-z_]\w* = ")
 PYTEST_FAILED = re.compile(rb"^(?:FAILED|ERROR) (\S+?)(?: - |$)")
@@ -212,13 +215,16 @@ class EventRules:
 
     def _join(self, state: str, line: bytes, header: bytes, prev: bytes, blank: bool) -> str | None:
         """The state after ``line`` joins the event, or None if it starts a new one."""
+        if state == "captured":  # until the next section or pytest's next banner or title
+            ends = PYTEST_BLOCK.match(line) or PYTEST_TITLE.match(line)
+            return state if not ends or PYTEST_CAPTURED.match(line) else None
         first = line[:1]
         if first in (b" ", b"\t"):
             return state  # indented: no prefix, separator or marker starts with white space
         if PREFIX.match(line):
             return state if state == "pg" and self._pg_joins(line, header) else None
         if SEPARATOR.match(line):
-            return None
+            return "captured" if state == "pytest" and PYTEST_CAPTURED.match(line) else None
         if state == "pytest":
             return state
         if self.python and line.startswith(TRACEBACK):

@@ -17,13 +17,19 @@ from matcher.engine.evaluate import Evaluator, EventLine, Hit, build_finding
 from matcher.engine.events import (
     MAX_EVENT_BYTES,
     PYTEST_BLOCK,
-    PYTEST_FAILED,
     Bounds,
     EventRules,
     LineCounter,
     lines_around,
 )
-from matcher.engine.sections import SegmentNotes, enclosing_test, remember_test, test_name
+from matcher.engine.sections import (
+    SegmentNotes,
+    enclosing_test,
+    note_pytest,
+    remember_test,
+    summary_node_id,
+    test_name,
+)
 from matcher.engine.stats import ScanStats as ScanStats
 from matcher.engine.unknown import unknown_failure
 from matcher.model import Finding
@@ -221,6 +227,10 @@ class Scanner:
                 continue
             start = rfind(b"\n", 0, pos + base) + 1
             by_line.setdefault(start, set()).add(symptom)
+        if self._pytest:  # failure sections are events; summary lines name their tests
+            note_pytest(
+                work, base, by_line, self.unknown, self.stats.node_ids.setdefault(self.source, {})
+            )
         unfiltered = set(self.ruleset.unfiltered) - self._evaluator.disabled
         if unfiltered:  # symptoms the prefilter cannot narrow down (warned at load)
             start = base
@@ -295,8 +305,8 @@ class Scanner:
         fired: list[tuple[int, list[Hit]]],
     ) -> list[Finding]:
         findings = []
-        failed = PYTEST_FAILED.match(bounds.header)
-        test = test_name(failed.group(1)) if failed else None
+        failed = summary_node_id(bounds.header)
+        test = test_name(failed) if failed else None
         around = lines_around(work, bounds.start, len(event), self.context) if fired else ((), ())
         block = PYTEST_BLOCK.match(bounds.header)
         notes = self.notes
@@ -323,7 +333,7 @@ class Scanner:
                 fingerprint=self.fingerprint,
                 truncated=self._cut_line is not None and self._cut_line in {h.line for h in hits},
                 event_cut=bounds.cut,
-                testcase=section.decode("utf-8", "replace") if section else None,
+                testcase=(section or failed or b"").decode("utf-8", "replace") or None,
                 context_before=around[0],
                 context_after=around[1],
             )
@@ -338,8 +348,8 @@ class Scanner:
     def _unknown(self, event: list[EventLine], markers: list[int]) -> None:
         """Record an error-like event no signature explained (``markers``: indices of the lines
         where the prefilter saw an error marker)."""
-        failed = PYTEST_FAILED.match(event[0].raw)
-        test = test_name(failed.group(1)) if failed else None
+        failed = summary_node_id(event[0].raw)
+        test = test_name(failed) if failed else None
         if test is not None and test in self._tests:
             return  # explained by that test's failure section, known or not
         failure = unknown_failure(self.source, event, markers)

@@ -4,7 +4,11 @@ of one segment of a file could not decide alone (``SegmentNotes``)."""
 
 from __future__ import annotations
 
-from matcher.engine.events import PYTEST_BLOCK
+import bisect
+from collections.abc import Iterator
+
+from matcher.engine.events import PYTEST_BLOCK, PYTEST_FAILED
+from matcher.patterns.markers import MARKER
 
 MAX_REMEMBERED_TESTS = 10_000
 # How far back a finding looks for the pytest failure section it stands in.
@@ -26,19 +30,76 @@ def enclosing_test(work: bytes, start: int) -> bytes | None:
     return None
 
 
+def summary_node_id(line: bytes) -> bytes | None:
+    """The node id of pytest's summary line ``FAILED path::test - …`` (``ERROR path`` for a
+    collection error); None for any other line (an ``ERROR db - …`` log line included)."""
+    summary = PYTEST_FAILED.match(line)
+    node_id = summary.group(1) if summary else b""
+    return node_id if b"::" in node_id or node_id.endswith(b".py") else None
+
+
 def test_name(node_id: bytes) -> bytes:
     """``path/test_x.py::Class::test_y[1]`` -> ``Class::test_y[1]`` (as pytest's block header)."""
     return node_id.split(b"::", 1)[1] if b"::" in node_id else node_id
+
+
+def section_key(name: bytes) -> bytes:
+    """A section header's test as its node id ends: ``TestClass.test_x[1.5]`` ->
+    ``TestClass::test_x[1.5]`` (dots in a parameter id stay), ``ERROR at setup of test_x``
+    -> ``test_x``; what ``test_name`` gives for the same test's summary line."""
+    for prefix in (b"ERROR at setup of ", b"ERROR at teardown of ", b"ERROR collecting "):
+        name = name.removeprefix(prefix)
+    head, bracket, params = name.partition(b"[")
+    return head.replace(b".", b"::") + bracket + params
 
 
 def remember_test(tests: dict[bytes, set[str]], name: bytes, incidents: set[str]) -> None:
     """Note that the failure section of test ``name`` explained ``incidents`` (bounded)."""
     if len(tests) >= MAX_REMEMBERED_TESTS:
         tests.pop(next(iter(tests)))
-    # "TestClass.test_x[1.5]" -> "TestClass::test_x[1.5]": dots in a parameter id stay
-    head, bracket, params = name.partition(b"[")
-    key = head.replace(b".", b"::") + bracket + params
+    key = section_key(name)
     tests[key] = tests.get(key, set()) | incidents
+
+
+def note_pytest(
+    work: bytes, base: int, by_line: dict[int, set[int]], unknown: bool, node_ids: dict[str, None]
+) -> None:
+    """Past pytest's failures banner, in the lines from ``base``: each failure section's
+    header is a candidate (an error marker with ``unknown``), so that a section is one event
+    and a failing test one unknown failure however its lines read; and the node id of each
+    summary line (``FAILED path::test - …``) is noted, to name the sections' tests by."""
+    banners = list(_lines_starting(work, 0, b"=="))
+    for start, line in _lines_starting(work, base, b"___"):
+        if PYTEST_BLOCK.match(line) and _in_failures(banners, start):
+            candidates = by_line.setdefault(start, set())
+            if unknown:
+                candidates.add(MARKER)
+    for prefix in (b"FAILED ", b"ERROR "):
+        for _, line in _lines_starting(work, base, prefix):
+            node_id = summary_node_id(line)
+            if node_id is not None and len(node_ids) < MAX_REMEMBERED_TESTS:
+                node_ids[node_id.decode("utf-8", "replace")] = None
+
+
+def _lines_starting(work: bytes, base: int, prefix: bytes) -> Iterator[tuple[int, bytes]]:
+    """(offset, line) of the lines from ``base`` on (a line start) that start with ``prefix``."""
+    needle = b"\n" + prefix
+    at_zero = base == 0 and work.startswith(prefix)
+    pos = -1 if at_zero else work.find(needle, max(base - 1, 0))
+    while at_zero or pos != -1:
+        at_zero = False
+        start = pos + 1
+        end = work.find(b"\n", start)
+        yield start, work[start : end if end != -1 else len(work)]
+        pos = work.find(needle, start)
+
+
+def _in_failures(banners: list[tuple[int, bytes]], start: int) -> bool:
+    """Whether the last banner before ``start`` is pytest's FAILURES or ERRORS one: sections
+    under PASSES (``-rP``) are no failures. A banner scrolled out of what is kept: it goes on."""
+    before = bisect.bisect_left(banners, start, key=lambda banner: banner[0])
+    title = banners[before - 1][1] if before else b" FAILURES "
+    return b" FAILURES " in title or b" ERRORS " in title
 
 
 class SegmentNotes:

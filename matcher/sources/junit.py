@@ -23,6 +23,7 @@ from matcher.engine.scanner import Scanner, ScanStats
 from matcher.errors import SourceError
 from matcher.model import Finding, UnknownFailure
 from matcher.patterns.ruleset import Ruleset
+from matcher.sources.nodeid import PYTEST_SUITES, case_name
 from matcher.sources.read import display_name, read_chunks
 
 SCANNED = frozenset({"failure", "error", "system-out", "system-err"})
@@ -112,6 +113,7 @@ class _JunitScan:
         self.case: _Case | None = None
         self.text: _Text | None = None
         self.element: tuple[str, int] | None = None  # scanned element: name, start line
+        self.pytest = False  # a report of pytest's: test cases are named by node id
         self.parser = self._make_parser()
 
     def _make_parser(self) -> expat.XMLParserType:
@@ -137,9 +139,10 @@ class _JunitScan:
 
     def _start(self, name: str, attrs: dict[str, str]) -> None:
         line, offset = self._where()
-        if name == "testcase":
-            classname, test = attrs.get("classname", ""), attrs.get("name", "")
-            self.case = _Case(f"{classname}::{test}" if classname else test)
+        if name in ("testsuites", "testsuite"):
+            self.pytest = self.pytest or attrs.get("name") in PYTEST_SUITES
+        elif name == "testcase":
+            self.case = _Case(case_name(attrs, self.pytest))
         elif name in SCANNED and self.text is None:
             self.element = (name, line)
             self.text = _Text()

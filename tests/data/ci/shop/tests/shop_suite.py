@@ -1,5 +1,6 @@
 """A small shop suite whose failures are real, for tests/test_ci_dedup.py (one failing test,
-one finding, across pytest's output and its JUnit report). Deliberately failing: do not "fix".
+one finding, across pytest's output and its JUnit report), which runs it as
+tests/test_shop.py in a copy of tests/data/ci/shop. Deliberately failing: do not "fix".
 
 * a connection pool timeout, with unrelated ERROR lines in its captured log;
 * a sqlite3 unique violation in a parametrized test method of a class;
