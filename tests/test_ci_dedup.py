@@ -92,9 +92,8 @@ def test_one_finding_per_failing_test_named_by_node_id(run: Path, inputs: tuple[
 
 
 def test_the_closing_line_counts_each_failing_test_once(run: Path) -> None:
-    result = run_cli(
-        ["scan", "-s", str(SIGNATURES), "--unknown", str(run / "pytest.log"), str(run / "report.xml")]
-    )
+    paths = [str(run / "pytest.log"), str(run / "report.xml")]
+    result = run_cli(["scan", "-s", str(SIGNATURES), "--unknown", *paths])
     assert "3 finding(s) (INC-2024-001: 1, INC-2024-002: 2), 2 unknown failure(s)" in result.stderr
 
 
@@ -119,9 +118,10 @@ def test_captured_log_of_a_test_is_no_unknown_failure_of_its_own(run: Path) -> N
     records = unknowns(scan(run, "pytest.log"))
     log = run / "pytest.log"
     got = [(u["testcase"], u["line"], u["text"], u["kind"]) for u in records]
+    key_error, assertion = "E       KeyError: 'display_name'", "E       assert 3 == 4"
     assert got == [
-        (PAYLOAD, line_of(log, "E       KeyError: 'display_name'"), "E       KeyError: 'display_name'", "testcase"),
-        (TOTALS, line_of(log, "E       assert 3 == 4"), "E       assert 3 == 4", "testcase"),
+        (PAYLOAD, line_of(log, key_error), key_error, "testcase"),
+        (TOTALS, line_of(log, assertion), assertion, "testcase"),
     ]
 
 
