@@ -13,6 +13,7 @@ import bisect
 import time
 from collections.abc import Callable
 
+from matcher.engine import sections
 from matcher.engine.evaluate import Evaluator, EventLine, Hit, build_finding
 from matcher.engine.events import (
     MAX_EVENT_BYTES,
@@ -22,14 +23,7 @@ from matcher.engine.events import (
     LineCounter,
     lines_around,
 )
-from matcher.engine.sections import (
-    SegmentNotes,
-    enclosing_test,
-    note_pytest,
-    remember_test,
-    summary_node_id,
-    test_name,
-)
+from matcher.engine.sections import SegmentNotes, enclosing_test, remember_test
 from matcher.engine.stats import ScanStats as ScanStats
 from matcher.engine.unknown import unknown_failure
 from matcher.model import Finding
@@ -228,9 +222,7 @@ class Scanner:
             start = rfind(b"\n", 0, pos + base) + 1
             by_line.setdefault(start, set()).add(symptom)
         if self._pytest:  # failure sections are events; summary lines name their tests
-            note_pytest(
-                work, base, by_line, self.unknown, self.stats.node_ids.setdefault(self.source, {})
-            )
+            sections.note_pytest(work, base, by_line, self.unknown, self.stats, self.source)
         unfiltered = set(self.ruleset.unfiltered) - self._evaluator.disabled
         if unfiltered:  # symptoms the prefilter cannot narrow down (warned at load)
             start = base
@@ -305,8 +297,7 @@ class Scanner:
         fired: list[tuple[int, list[Hit]]],
     ) -> list[Finding]:
         findings = []
-        failed = summary_node_id(bounds.header)
-        test = test_name(failed) if failed else None
+        test = sections.summary_test(bounds.header)
         around = lines_around(work, bounds.start, len(event), self.context) if fired else ((), ())
         block = PYTEST_BLOCK.match(bounds.header)
         notes = self.notes
@@ -333,7 +324,7 @@ class Scanner:
                 fingerprint=self.fingerprint,
                 truncated=self._cut_line is not None and self._cut_line in {h.line for h in hits},
                 event_cut=bounds.cut,
-                testcase=(section or failed or b"").decode("utf-8", "replace") or None,
+                testcase=sections.testcase(section, bounds.header),
                 context_before=around[0],
                 context_after=around[1],
             )
@@ -348,8 +339,7 @@ class Scanner:
     def _unknown(self, event: list[EventLine], markers: list[int]) -> None:
         """Record an error-like event no signature explained (``markers``: indices of the lines
         where the prefilter saw an error marker)."""
-        failed = summary_node_id(event[0].raw)
-        test = test_name(failed) if failed else None
+        test = sections.summary_test(event[0].raw)
         if test is not None and test in self._tests:
             return  # explained by that test's failure section, known or not
         failure = unknown_failure(self.source, event, markers)

@@ -8,6 +8,7 @@ import bisect
 from collections.abc import Iterator
 
 from matcher.engine.events import PYTEST_BLOCK, PYTEST_FAILED
+from matcher.engine.stats import ScanStats
 from matcher.patterns.markers import MARKER
 
 MAX_REMEMBERED_TESTS = 10_000
@@ -38,6 +39,19 @@ def summary_node_id(line: bytes) -> bytes | None:
     return node_id if b"::" in node_id or node_id.endswith(b".py") else None
 
 
+def summary_test(line: bytes) -> bytes | None:
+    """The test of pytest's summary line as its failure section's header names it, or None."""
+    node_id = summary_node_id(line)
+    return test_name(node_id) if node_id is not None else None
+
+
+def testcase(section: bytes | None, header: bytes) -> str | None:
+    """What a finding names its test by: its failure section's header, or the node id of the
+    summary line it is (``matcher.sources.nodeid`` makes both node ids)."""
+    name = section or summary_node_id(header)
+    return name.decode("utf-8", "replace") if name else None
+
+
 def test_name(node_id: bytes) -> bytes:
     """``path/test_x.py::Class::test_y[1]`` -> ``Class::test_y[1]`` (as pytest's block header)."""
     return node_id.split(b"::", 1)[1] if b"::" in node_id else node_id
@@ -62,7 +76,12 @@ def remember_test(tests: dict[bytes, set[str]], name: bytes, incidents: set[str]
 
 
 def note_pytest(
-    work: bytes, base: int, by_line: dict[int, set[int]], unknown: bool, node_ids: dict[str, None]
+    work: bytes,
+    base: int,
+    by_line: dict[int, set[int]],
+    unknown: bool,
+    stats: ScanStats,
+    source: str,
 ) -> None:
     """Past pytest's failures banner, in the lines from ``base``: each failure section's
     header is a candidate (an error marker with ``unknown``), so that a section is one event
@@ -74,6 +93,7 @@ def note_pytest(
             candidates = by_line.setdefault(start, set())
             if unknown:
                 candidates.add(MARKER)
+    node_ids = stats.node_ids.setdefault(source, {})
     for prefix in (b"FAILED ", b"ERROR "):
         for _, line in _lines_starting(work, base, prefix):
             node_id = summary_node_id(line)

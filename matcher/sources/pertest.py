@@ -48,8 +48,8 @@ class PerTest:
         ``stats.findings`` are made to match."""
         held, self._held = self._held, []
         names = Names(self.stats.node_ids)
-        tested = [u for u in self.stats.unknown if u.testcase is not None]
-        for item in [*held, *tested]:
+        seen: list[Finding | UnknownFailure] = [*held, *self.stats.unknown]
+        for item in seen:
             if item.testcase is not None:
                 names.see(item.source, item.testcase, item.first_line)
         kept: list[Finding] = []
