@@ -4,6 +4,7 @@ order, line numbers and counts must be exactly those of one process reading it w
 from __future__ import annotations
 
 import dataclasses
+import shutil
 from pathlib import Path
 
 import pytest
@@ -87,7 +88,9 @@ def test_with_context_several_files_run_side_by_side_but_none_is_cut(
     from matcher import ScanRun
 
     ruleset = load_ruleset([ROOT / "signatures"], cache=False)
-    run = ScanRun(ruleset, [str(big_log), str(big_log)], jobs=2, context=2)
+    copy = tmp_path / "copy.log"
+    shutil.copyfile(big_log, copy)
+    run = ScanRun(ruleset, [str(big_log), str(copy)], jobs=2, context=2)
     with pytest.MonkeyPatch.context() as mp:
         import matcher.sources.parallel
 
@@ -105,5 +108,6 @@ def test_with_context_several_files_run_side_by_side_but_none_is_cut(
         mp.setattr(matcher.sources.parallel, "plan", spy)
         findings = list(run)
     assert calls and all(s.start == 0 and s.end is None for s in calls[0])
-    single = list(scan_file(ruleset, big_log, context=2))
-    assert findings == single + single
+    # (a run names pytest's tests by node id: compare with runs of one file in one process)
+    singles = [list(ScanRun(ruleset, [str(path)], context=2)) for path in (big_log, copy)]
+    assert findings == singles[0] + singles[1]

@@ -221,7 +221,7 @@ class Scanner:
                 continue
             start = rfind(b"\n", 0, pos + base) + 1
             by_line.setdefault(start, set()).add(symptom)
-        if self._pytest:  # failure sections are events; summary lines name their tests
+        if self._pytest or self.notes is not None:  # a segment: provisionally (SegmentNotes)
             sections.note_pytest(work, base, by_line, self.unknown, self.stats, self.source)
         unfiltered = set(self.ruleset.unfiltered) - self._evaluator.disabled
         if unfiltered:  # symptoms the prefilter cannot narrow down (warned at load)
@@ -345,6 +345,6 @@ class Scanner:
         failure = unknown_failure(self.source, event, markers)
         if failure is None:
             return
-        if self.notes is not None and test is not None:
-            self.notes.summary_unknowns.append((len(self.stats.unknown), test))
+        if self.notes is not None:
+            self.notes.note_unknown(len(self.stats.unknown), test, failure, self._pytest)
         self.stats.unknown.append(failure)

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from matcher.engine.events import PYTEST_BLOCK, PYTEST_FAILED
 from matcher.engine.stats import ScanStats
+from matcher.model import UnknownFailure
 from matcher.patterns.markers import MARKER
 
 MAX_REMEMBERED_TESTS = 10_000
@@ -126,14 +127,17 @@ class SegmentNotes:
     """What a scan of one segment of a file decided without knowing the segments before it:
     whether pytest's failures banner went by before a finding (``provisional`` findings took
     the pytest section they stand in as if it had) and which failure sections came before
-    a summary line (``FAILED test - …``) that repeats one. Indices are into the segment's
-    findings and unknown failures; ``tests`` are the failure sections this segment saw."""
+    a summary line (``FAILED test - …``) that repeats one. A segment takes the failure
+    sections it sees for failing tests before it saw a banner: ``provisional_unknowns`` are
+    dropped if none went by. Indices are into the segment's findings and unknown failures;
+    ``tests`` are the failure sections this segment saw."""
 
     def __init__(self, tests: dict[bytes, set[str]]) -> None:
         self.banner = False
         self.provisional: list[int] = []
         self.summary_findings: list[tuple[int, bytes]] = []
         self.summary_unknowns: list[tuple[int, bytes]] = []
+        self.provisional_unknowns: list[int] = []
         self.tests = tests  # the scanner's own record, as it stands when the segment ends
         self._count = 0
 
@@ -143,3 +147,11 @@ class SegmentNotes:
         if test is not None:
             self.summary_findings.append((self._count, test))
         self._count += 1
+
+    def note_unknown(
+        self, index: int, test: bytes | None, failure: UnknownFailure, banner: bool
+    ) -> None:
+        if test is not None:
+            self.summary_unknowns.append((index, test))
+        if failure.kind == "testcase" and not banner:
+            self.provisional_unknowns.append(index)

@@ -329,6 +329,8 @@ class _Before:
                 del stats.findings[sig_id]
         result.findings = [f for i, f in enumerate(findings) if i not in drop]
         known = {i for i, test in notes.summary_unknowns if test in self.tests}
+        if not self.banner:  # no pytest run before: no failure section was one
+            known.update(notes.provisional_unknowns)
         stats.unknown = [u for i, u in enumerate(stats.unknown) if i not in known]
         self.banner = self.banner or notes.banner
         for test, incidents in notes.tests.items():

@@ -12,7 +12,7 @@ otherwise.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 
 from matcher.engine.stats import ScanStats
 from matcher.model import Finding, UnknownFailure
@@ -23,6 +23,29 @@ from matcher.sources.nodeid import Names
 MAX_HELD = 10_000
 
 
+class Seen:
+    """Where a test (or a test's incident) failed: in a failure section of pytest's output
+    (told apart by its first line: one log may hold several sessions, tox's environments) or
+    in a JUnit report. One section and one report are the same run's: a failure from a place
+    already here, or of a kind not here yet, is the same failure; otherwise it is another."""
+
+    def __init__(self) -> None:
+        self._runs: dict[str, list[tuple[set[str], set[bool]]]] = {}
+
+    def add(self, key: str, item: Finding | UnknownFailure, outputs: Container[str]) -> bool:
+        """Whether ``key`` failing at ``item`` is new (True) or the same failure (False)."""
+        is_output = item.source in outputs
+        place = f"{item.source}\0{item.first_line}" if is_output else item.source
+        runs = self._runs.setdefault(key, [])
+        for places, kinds in runs:
+            if place in places or is_output not in kinds:
+                places.add(place)
+                kinds.add(is_output)
+                return False
+        runs.append(({place}, {is_output}))
+        return True
+
+
 class PerTest:
     """Holds a run's findings of tests (``take``) and merges them with its unknown failures
     (``settle``, which also corrects ``stats``' counts)."""
@@ -30,7 +53,6 @@ class PerTest:
     def __init__(self, stats: ScanStats) -> None:
         self.stats = stats
         self._held: list[Finding] = []
-
         self._full = False
 
     def take(self, finding: Finding) -> list[Finding]:
@@ -53,41 +75,37 @@ class PerTest:
             if item.testcase is not None:
                 names.see(item.source, item.testcase, item.first_line)
         kept: list[Finding] = []
-        explained: set[tuple[str, str]] = set()
+        incidents, tests = Seen(), Seen()
         for finding in held:
             if finding.testcase is None:
                 kept.append(finding)
                 continue
             test = names.node_id(finding.source, finding.testcase, finding.first_line)
-            if (test, finding.signature.id) in explained:
+            outputs = self.stats.node_ids
+            tests.add(test, finding, outputs)
+            if incidents.add(f"{test}\0{finding.signature.id}", finding, outputs):
+                kept.append(dataclasses.replace(finding, testcase=test))
+            else:
                 self._uncount(finding)
-                continue
-            explained.add((test, finding.signature.id))
-            kept.append(dataclasses.replace(finding, testcase=test))
-        tests = {test for test, _ in explained}
-        self.stats.unknown = list(_unknown(self.stats.unknown, names, tests))
+        self.stats.unknown = list(self._unknown(names, tests))
         return kept
+
+    def _unknown(self, names: Names, tests: Seen) -> Iterable[UnknownFailure]:
+        """The unknown failures, each test's once and none for a test a finding explains
+        (in the same run: its output or its report)."""
+        for failure in self.stats.unknown:
+            if failure.testcase is None:
+                yield failure
+                continue
+            test = names.node_id(failure.source, failure.testcase, failure.first_line)
+            if tests.add(test, failure, self.stats.node_ids):
+                yield dataclasses.replace(failure, testcase=test)
 
     def _uncount(self, finding: Finding) -> None:
         counts = self.stats.findings
         counts[finding.signature.id] = counts.get(finding.signature.id, 1) - 1
         if not counts[finding.signature.id]:
             del counts[finding.signature.id]
-
-
-def _unknown(
-    failures: Iterable[UnknownFailure], names: Names, explained: set[str]
-) -> Iterable[UnknownFailure]:
-    """The unknown failures, each test's once (the first) and none for an explained test."""
-    seen: set[str] = set()
-    for failure in failures:
-        if failure.testcase is None:
-            yield failure
-            continue
-        test = names.node_id(failure.source, failure.testcase, failure.first_line)
-        if test not in explained and test not in seen:
-            seen.add(test)
-            yield dataclasses.replace(failure, testcase=test)
 
 
 def add_node_ids(stats: ScanStats, other: ScanStats) -> None:
