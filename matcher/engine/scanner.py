@@ -222,7 +222,7 @@ class Scanner:
             start = rfind(b"\n", 0, pos + base) + 1
             by_line.setdefault(start, set()).add(symptom)
         if self._pytest or self.notes is not None:  # a segment: provisionally (SegmentNotes)
-            sections.note_pytest(work, base, by_line, self.unknown, self.stats, self.source)
+            sections.note_pytest(self, work, base, by_line)
         unfiltered = set(self.ruleset.unfiltered) - self._evaluator.disabled
         if unfiltered:  # symptoms the prefilter cannot narrow down (warned at load)
             start = base

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator
+from typing import Protocol
 
 from matcher.engine.events import PYTEST_BLOCK, PYTEST_FAILED
-from matcher.engine.stats import ScanStats
+from matcher.engine.stats import PytestNames, ScanStats
 from matcher.model import UnknownFailure
 from matcher.patterns.markers import MARKER
 
@@ -76,30 +77,41 @@ def remember_test(tests: dict[bytes, set[str]], name: bytes, incidents: set[str]
     tests[key] = tests.get(key, set()) | incidents
 
 
-def note_pytest(
-    work: bytes,
-    base: int,
-    by_line: dict[int, set[int]],
-    unknown: bool,
-    stats: ScanStats,
-    source: str,
-) -> None:
+class ScanState(Protocol):
+    """What ``note_pytest`` needs of a Scanner: ``next_line`` is the number of the line at
+    ``base`` in the buffer it is given."""
+
+    unknown: bool
+    stats: ScanStats
+    source: str
+    next_line: int
+
+
+def note_pytest(scan: ScanState, work: bytes, base: int, by_line: dict[int, set[int]]) -> None:
     """Past pytest's failures banner, in the lines from ``base``: each failure section's
-    header is a candidate (an error marker with ``unknown``), so that a section is one event
-    and a failing test one unknown failure however its lines read; and the node id of each
-    summary line (``FAILED path::test - …``) is noted, to name the sections' tests by."""
+    header is a candidate (an error marker in unknown mode), so that a section is one event
+    and a failing test one unknown failure however its lines read; and the sections' names
+    and the summary lines' node ids (``FAILED path::test - …``) are noted by line number."""
     banners = list(_lines_starting(work, 0, b"=="))
+    names = scan.stats.pytest.setdefault(scan.source, PytestNames())
+    seen: list[tuple[int, bytes, dict[int, str]]] = []
     for start, line in _lines_starting(work, base, b"___"):
-        if PYTEST_BLOCK.match(line) and _in_failures(banners, start):
+        header = PYTEST_BLOCK.match(line)
+        if header and _in_failures(banners, start):
             candidates = by_line.setdefault(start, set())
-            if unknown:
+            if scan.unknown:
                 candidates.add(MARKER)
-    node_ids = stats.node_ids.setdefault(source, {})
+            seen.append((start, header.group(1), names.sections))
     for prefix in (b"FAILED ", b"ERROR "):
-        for _, line in _lines_starting(work, base, prefix):
+        for start, line in _lines_starting(work, base, prefix):
             node_id = summary_node_id(line)
-            if node_id is not None and len(node_ids) < MAX_REMEMBERED_TESTS:
-                node_ids[node_id.decode("utf-8", "replace")] = None
+            if node_id is not None:
+                seen.append((start, node_id, names.node_ids))
+    number, pos = scan.next_line, base
+    for start, name, into in sorted(seen, key=lambda hit: hit[0]):
+        number, pos = number + work.count(b"\n", pos, start), start
+        if len(into) < MAX_REMEMBERED_TESTS:
+            into[number] = name.decode("utf-8", "replace")
 
 
 def _lines_starting(work: bytes, base: int, prefix: bytes) -> Iterator[tuple[int, bytes]]:

@@ -8,11 +8,24 @@ from matcher.model import UnknownFailure
 
 
 @dataclass
+class PytestNames:
+    """pytest's names of failing tests in one log, by line number: the failure sections'
+    headers (``TestCart::test_total[2.5]``) and the summary lines' node ids."""
+
+    sections: dict[int, str] = field(default_factory=dict)
+    node_ids: dict[int, str] = field(default_factory=dict)
+
+    def update(self, other: PytestNames, shift: int = 0) -> None:
+        """Add what ``other`` (a later part of the same log: ``shift`` lines down) said."""
+        self.sections.update((line + shift, name) for line, name in other.sections.items())
+        self.node_ids.update((line + shift, name) for line, name in other.node_ids.items())
+
+
+@dataclass
 class ScanStats:
     lines: int = 0
     bytes: int = 0
     findings: dict[str, int] = field(default_factory=dict)
     unknown: list[UnknownFailure] = field(default_factory=list)
-    # pytest node ids read from summary lines (``FAILED path::test - …``), by source: what
-    # names the tests of pytest's failure sections (matcher.sources.pertest)
-    node_ids: dict[str, dict[str, None]] = field(default_factory=dict)
+    # What pytest's output said of its failing tests, by source (matcher.sources.nodeid)
+    pytest: dict[str, PytestNames] = field(default_factory=dict)

@@ -6,9 +6,12 @@ its classes: ``tests.test_shop.TestCart``) and ``name`` (``test_total[2-3]``).""
 
 from __future__ import annotations
 
+import bisect
+from collections import deque
 from collections.abc import Mapping
 
 from matcher.engine.sections import section_key, test_name
+from matcher.engine.stats import PytestNames
 
 # <testsuites name=…> and <testsuite name=…> as pytest writes them (junit_suite_name's default)
 PYTEST_SUITES = frozenset({"pytest tests", "pytest"})
@@ -53,37 +56,45 @@ def junit_names(node_id: str) -> tuple[str, str]:
 
 
 class Names:
-    """Names the tests a run read by node id, from the node ids pytest's summary lines gave
-    (``ScanStats.node_ids``, by source). ``see`` every (source, test, first line) first, then
-    ``node_id``: two sections of one log with the same header (``test_x`` of two modules)
-    take that log's summary ids in order, as pytest writes both in the same order."""
+    """Names the tests a run read by node id. In a log, each summary line's node id names
+    the earliest failure section before it with that test's header that has none yet (pytest
+    writes the sections and then the summary in the same order; a log of several sessions,
+    as tox writes one, has several of each). A JUnit report's names are made exact with the
+    node ids the run's logs gave."""
 
-    def __init__(self, node_ids: Mapping[str, Mapping[str, None]]) -> None:
-        self._by_header: dict[tuple[str, str], list[str]] = {}
+    def __init__(self, pytest: Mapping[str, PytestNames]) -> None:
+        self._named: dict[tuple[str, int], str] = {}  # (source, header's line) -> node id
+        self._headers: dict[tuple[str, str], list[int]] = {}  # (source, key) -> lines
         self._by_junit: dict[str, str] = {}
-        for source, ids in node_ids.items():
-            for node_id in ids:
-                key = test_name(node_id.encode("utf-8", "surrogateescape"))
-                self._by_header.setdefault((source, _text(key)), []).append(node_id)
-                classname, name = junit_names(node_id)
-                self._by_junit[junit_node_id(classname, name)] = node_id
-                self._by_junit[f"{classname}::{name}" if classname else name] = node_id
-        self._sections: dict[tuple[str, str], set[int]] = {}
+        for source, names in pytest.items():
+            self._read(source, names)
 
-    def see(self, source: str, testcase: str, first_line: int) -> None:
-        if not _is_node_id(testcase):
-            self._sections.setdefault((source, _header_key(testcase)), set()).add(first_line)
+    def _read(self, source: str, names: PytestNames) -> None:
+        waiting: dict[str, deque[int]] = {}
+        said = [(line, False, name) for line, name in names.sections.items()]
+        said += [(line, True, name) for line, name in names.node_ids.items()]
+        for line, is_node_id, name in sorted(said):
+            if not is_node_id:
+                key = _header_key(name)
+                waiting.setdefault(key, deque()).append(line)
+                self._headers.setdefault((source, key), []).append(line)
+                continue
+            sections = waiting.get(_text(test_name(name.encode("utf-8", "surrogateescape"))))
+            if sections:
+                self._named[(source, sections.popleft())] = name
+            classname, test = junit_names(name)
+            self._by_junit[junit_node_id(classname, test)] = name
+            self._by_junit[f"{classname}::{test}" if classname else test] = name
 
     def node_id(self, source: str, testcase: str, first_line: int) -> str:
+        """The node id of ``testcase`` as a finding or unknown failure of ``source`` whose
+        event starts on ``first_line`` names it."""
         if _is_node_id(testcase):  # a summary line's, or a JUnit report's (made exact here)
             return self._by_junit.get(testcase, testcase)
         key = _header_key(testcase)
-        ids = self._by_header.get((source, key))
-        if not ids:
-            return key  # no summary line (-rN, a cut log): the header's name is all there is
-        order = sorted(self._sections.get((source, key), {first_line}))
-        at = order.index(first_line) if first_line in order else 0
-        return ids[min(at, len(ids) - 1)]
+        lines = self._headers.get((source, key), [])
+        at = bisect.bisect_right(lines, first_line)  # the section the event is in
+        return self._named.get((source, lines[at - 1]), key) if at else key
 
 
 def _is_node_id(testcase: str) -> bool:

@@ -19,6 +19,7 @@ from matcher.engine.events import EventRules, line_at
 from matcher.engine.options import ScanOptions
 from matcher.engine.scanner import HISTORY_BYTES, Scanner, ScanStats
 from matcher.engine.sections import SegmentNotes
+from matcher.engine.stats import PytestNames
 from matcher.errors import SourceError
 from matcher.model import Finding, Signature, UnknownFailure
 from matcher.patterns.ruleset import Ruleset
@@ -275,6 +276,9 @@ def _load(blob: bytes, ruleset: Ruleset, shift: int = 0) -> SegmentResult:
             row[_LAST] += shift
             row[_MATCHED] = tuple(n + shift for n in row[_MATCHED])
         result.stats.unknown = [shift_unknown(u, shift) for u in result.stats.unknown]
+        for source, names in result.stats.pytest.items():
+            result.stats.pytest[source] = PytestNames()
+            result.stats.pytest[source].update(names, shift)
     result.findings = [Finding(*row) for row in rows]
     return result
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Container, Iterable
 
-from matcher.engine.stats import ScanStats
+from matcher.engine.stats import PytestNames, ScanStats
 from matcher.model import Finding, UnknownFailure
 from matcher.sources.nodeid import Names
 
@@ -69,11 +69,7 @@ class PerTest:
         """The held findings in their order, named and merged; ``stats.unknown`` and
         ``stats.findings`` are made to match."""
         held, self._held = self._held, []
-        names = Names(self.stats.node_ids)
-        seen: list[Finding | UnknownFailure] = [*held, *self.stats.unknown]
-        for item in seen:
-            if item.testcase is not None:
-                names.see(item.source, item.testcase, item.first_line)
+        names = Names(self.stats.pytest)
         kept: list[Finding] = []
         incidents, tests = Seen(), Seen()
         for finding in held:
@@ -81,7 +77,7 @@ class PerTest:
                 kept.append(finding)
                 continue
             test = names.node_id(finding.source, finding.testcase, finding.first_line)
-            outputs = self.stats.node_ids
+            outputs = self.stats.pytest
             tests.add(test, finding, outputs)
             if incidents.add(f"{test}\0{finding.signature.id}", finding, outputs):
                 kept.append(dataclasses.replace(finding, testcase=test))
@@ -98,7 +94,7 @@ class PerTest:
                 yield failure
                 continue
             test = names.node_id(failure.source, failure.testcase, failure.first_line)
-            if tests.add(test, failure, self.stats.node_ids):
+            if tests.add(test, failure, self.stats.pytest):
                 yield dataclasses.replace(failure, testcase=test)
 
     def _uncount(self, finding: Finding) -> None:
@@ -109,6 +105,6 @@ class PerTest:
 
 
 def add_node_ids(stats: ScanStats, other: ScanStats) -> None:
-    """Add the node ids a part of a run saw (a worker's segment, one limited source)."""
-    for source, ids in other.node_ids.items():
-        stats.node_ids.setdefault(source, {}).update(ids)
+    """Add what a part of a run saw of pytest's tests (a worker's segment, a limited source)."""
+    for source, names in other.pytest.items():
+        stats.pytest.setdefault(source, PytestNames()).update(names)
