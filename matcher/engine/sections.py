@@ -167,3 +167,11 @@ class SegmentNotes:
             self.summary_unknowns.append((index, test))
         if failure.kind == "testcase" and not banner:
             self.provisional_unknowns.append(index)
+
+    def known_unknowns(self, tests: dict[bytes, set[str]], banner: bool) -> set[int]:
+        """The unknown failures a scan of the whole file would not have had, given the failure
+        sections (``tests``) before the segment and whether a banner went by."""
+        known = {i for i, test in self.summary_unknowns if test in tests}
+        if not banner:  # no pytest run before: no failure section was one
+            known.update(self.provisional_unknowns)
+        return known

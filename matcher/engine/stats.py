@@ -29,3 +29,11 @@ class ScanStats:
     unknown: list[UnknownFailure] = field(default_factory=list)
     # What pytest's output said of its failing tests, by source (matcher.sources.nodeid)
     pytest: dict[str, PytestNames] = field(default_factory=dict)
+
+
+def shift_pytest(pytest: dict[str, PytestNames], by: int) -> dict[str, PytestNames]:
+    """``pytest`` with its line numbers ``by`` lines down (a later segment of a file)."""
+    shifted = {source: PytestNames() for source in pytest}
+    for source, names in pytest.items():
+        shifted[source].update(names, by)
+    return shifted

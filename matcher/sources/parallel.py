@@ -19,7 +19,7 @@ from matcher.engine.events import EventRules, line_at
 from matcher.engine.options import ScanOptions
 from matcher.engine.scanner import HISTORY_BYTES, Scanner, ScanStats
 from matcher.engine.sections import SegmentNotes
-from matcher.engine.stats import PytestNames
+from matcher.engine.stats import shift_pytest
 from matcher.errors import SourceError
 from matcher.model import Finding, Signature, UnknownFailure
 from matcher.patterns.ruleset import Ruleset
@@ -276,9 +276,7 @@ def _load(blob: bytes, ruleset: Ruleset, shift: int = 0) -> SegmentResult:
             row[_LAST] += shift
             row[_MATCHED] = tuple(n + shift for n in row[_MATCHED])
         result.stats.unknown = [shift_unknown(u, shift) for u in result.stats.unknown]
-        for source, names in result.stats.pytest.items():
-            result.stats.pytest[source] = PytestNames()
-            result.stats.pytest[source].update(names, shift)
+        result.stats.pytest = shift_pytest(result.stats.pytest, shift)
     result.findings = [Finding(*row) for row in rows]
     return result
 
@@ -332,9 +330,7 @@ class _Before:
             if not stats.findings[sig_id]:
                 del stats.findings[sig_id]
         result.findings = [f for i, f in enumerate(findings) if i not in drop]
-        known = {i for i, test in notes.summary_unknowns if test in self.tests}
-        if not self.banner:  # no pytest run before: no failure section was one
-            known.update(notes.provisional_unknowns)
+        known = notes.known_unknowns(self.tests, self.banner)
         stats.unknown = [u for i, u in enumerate(stats.unknown) if i not in known]
         self.banner = self.banner or notes.banner
         for test, incidents in notes.tests.items():
