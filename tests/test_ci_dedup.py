@@ -140,3 +140,18 @@ def test_every_format_names_the_node_id(run: Path, fmt: str) -> None:
     for node_id in shown:
         assert node_id in result.stdout
     assert "tests.test_shop::" not in result.stdout
+
+
+def test_past_the_bound_findings_stream_and_counts_stay_true(
+    run: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Memory is bounded: past MAX_HELD findings a run reports what it held (merged) and the
+    rest as it comes; the closing line counts exactly what was reported."""
+    monkeypatch.setattr("matcher.sources.pertest.MAX_HELD", 2)
+    records = scan(run, "pytest.log", "report.xml")
+    found = findings(records)
+    assert [f["source"] for f in found[:2]] == [str(run / "pytest.log")] * 2
+    assert len(found) > len(EXPLAINED)  # the report's are no longer merged
+    paths = [str(run / "pytest.log"), str(run / "report.xml")]
+    result = run_cli(["scan", "-s", str(SIGNATURES), "--unknown", *paths])
+    assert f"{len(found)} finding(s)" in result.stderr
