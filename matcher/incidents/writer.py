@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import Any
 
+import regex
 import yaml
 
 from matcher.errors import IncidentLogError, Problem
@@ -206,11 +207,11 @@ def _log_line(incident: Incident, message: str) -> str:
     return f"{day[0] if day else '2024-01-01'} 09:15:02,417 ERROR [{service or 'app'}] {message}"
 
 
-def _pattern(symptom: str, incident: Incident) -> re.Pattern[str] | None:
-    """The exact pattern the matcher uses for a symptom (its syntax is `re`-compatible)."""
+def _pattern(symptom: str, incident: Incident) -> regex.Pattern[str] | None:
+    """The exact pattern the matcher uses for a symptom."""
     try:
-        return re.compile(compile_symptom(Symptom(symptom, incident.location)).pattern)
-    except (SymptomSyntaxError, re.error):
+        return regex.compile(compile_symptom(Symptom(symptom, incident.location)).pattern)
+    except (SymptomSyntaxError, regex.error):
         return None  # parse_incident_log reports bad symptoms; hand-built ones get no examples
 
 
