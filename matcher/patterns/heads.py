@@ -83,10 +83,19 @@ def find_head(symptom: str) -> Head | None:
     return None
 
 
-def standing(head: Head | None) -> tuple[str, str]:
-    """Regex pieces (before the message, after it) that make a message found without its head
-    stand as an error. A message that itself starts with an error word needs nothing before
-    it: `request failed Error: connect …` is an error wherever it stands."""
+class Standing(NamedTuple):
+    """The standing rule as regex pieces: before the message, after it (not asked about),
+    and on the line (no lower level unless an error marker)."""
+
+    before: str
+    not_asked: str
+    level_ok: str
+
+
+def standing_parts(head: Head | None, body: str = "") -> Standing:
+    """The standing rule for a message found without its head. A message that itself starts
+    with an error word needs nothing before it: `request failed Error: connect …` is an
+    error wherever it stands."""
     warn = head is not None and head.kind == "level" and _WARN_HEAD.match(head.text)
     low = _LOW.format(
         warn="" if warn else "|WARN|WARNING",
@@ -96,8 +105,35 @@ def standing(head: Head | None) -> tuple[str, str]:
     error = _ERROR if not warn else _ERROR[:-1] + r"|\bWARN(?:ING)?\b)"
     level_ok = rf"(?:(?<={error}{_ANY})|(?={_ANY}{error})|(?<!{low}{_ANY})(?!{_ANY}{low}))"
     before = rf"(?:(?<![^\W\d_]{_SP}{{1,64}})|(?<={_BEFORE_LEVEL}{_SP}{{1,64}}))"
-    after = rf"(?!{_SP}{{0,8}}['\"\u2019\u201d)]?{_SP}{{0,8}}\?){level_ok}"
-    return before, after
+    if SELF_MARKED.match(body):
+        before = ""
+    not_asked = rf"(?!{_SP}{{0,8}}['\"\u2019\u201d)]?{_SP}{{0,8}}\?)"
+    return Standing(before, not_asked, level_ok)
+
+
+def standing(head: Head | None, body: str = "") -> tuple[str, str]:
+    """(before the message, after it): see `standing_parts`."""
+    parts = standing_parts(head, body)
+    return parts.before, parts.not_asked + parts.level_ok
+
+
+def why_not_standing(line: str, start: int, end: int, head: Head | None, body: str) -> str | None:
+    """Why a message found at line[start:end] without its head does not stand, or None."""
+    import regex  # the exact patterns' engine; only the author's tools ask why
+
+    parts = standing_parts(head, body)
+    if parts.before and not regex.compile(parts.before).match(line, start):
+        word = regex.search(r"(\w+)\W*$", line[:start])
+        return f"inside a sentence: the word {word[1] if word else ''!r} comes just before it"
+    if not regex.compile(parts.not_asked).match(line, end):
+        return "asked about, not reported: a '?' follows it"
+    if not regex.compile(parts.level_ok).match(line, end):
+        level = regex.search(
+            _LOW.format(warn="|WARN|WARNING", warn_lc="|warn|warning", sp=_SP), line
+        )
+        name = level[0] if level else "a lower level"
+        return f"the line is at {name} and carries no error level or exception class"
+    return None
 
 
 # A message that opens with an error word stands on its own.

@@ -22,7 +22,6 @@ from matcher.patterns.heads import (
 from matcher.patterns.heads import (
     HEAD_EXACT,
     HEAD_LOOSE,
-    SELF_MARKED,
     Head,
     find_head,
     standing,
@@ -216,9 +215,7 @@ def _compile_text(text: str) -> SymptomPattern:
 
 def _optional_head(head: Head, body: str, body_exact: str) -> str:
     """The message with its head where the author wrote it, or standing without it."""
-    before, after = standing(head)
-    if SELF_MARKED.match(body):
-        before = ""
+    before, after = standing(head, body)
     if head.kind == "level":  # the level is elsewhere in the line, or absent
         return f"{before}{body_exact}{after}"
     cls = HEAD_EXACT.format(cls=re.escape(head.text))
