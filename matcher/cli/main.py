@@ -10,6 +10,7 @@ import click
 
 from matcher.cli.check import test_command
 from matcher.cli.compile import compile_command
+from matcher.cli.explain import explain_command
 from matcher.cli.live import watch
 from matcher.cli.scan import scan
 
@@ -24,10 +25,11 @@ def cli() -> None:
     matcher scan app.log old.log.gz               flag matching lines (stdin: -)
     matcher test                                  check signatures against their examples
     matcher watch /var/log/myapp                  follow a directory of logs
+    matcher explain app.log --incident INC-7      why a line matches, or almost does
     """
 
 
-for command in (scan, test_command, compile_command, watch):
+for command in (scan, test_command, compile_command, explain_command, watch):
     cli.add_command(command)
 
 

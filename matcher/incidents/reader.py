@@ -52,6 +52,9 @@ class Incident:
     location: SourceLocation  # where the incident starts
     # Which log text of which line became which symptom, for the compile report.
     sources: tuple[SymptomSource, ...] = ()
+    # Real log lines that match (`matcher compile --check`): the match examples, in place of
+    # synthetic ones.
+    real_examples: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ import yaml
 from matcher.errors import IncidentLogError, Problem
 from matcher.incidents.reader import Incident
 from matcher.model import Symptom
+from matcher.patterns.heads import find_head
 from matcher.patterns.symptoms import PLACEHOLDER, TYPE_NAMES, SymptomSyntaxError, compile_symptom
 
 NO_RESOLUTION = "TODO: no resolution recorded in the incident log"
@@ -182,8 +183,9 @@ def render_signature(incident: Incident) -> str:
     return f"# Compiled from {source} by matcher compile.\n{body}"
 
 
-def _fill(symptom: str) -> str:
-    """Placeholders replaced by values their type accepts: numbers 5, 10, …; words value1, …"""
+def _fill(symptom: str, other: bool = False) -> str:
+    """Placeholders replaced by values their type accepts: numbers 5, 10, …; words value1, …
+    (`other`: another occurrence's values, 7, 12, …; value11, …)"""
     values: dict[str, str] = {}
     numbers = others = 0
     for match in PLACEHOLDER.finditer(symptom):
@@ -193,10 +195,10 @@ def _fill(symptom: str) -> str:
             continue  # the same name gets the same value
         if kind in ("int", "num") or (kind == "token" and _NUMERIC_NAME.search(name)):
             numbers += 1
-            values[name] = str(5 * numbers)
+            values[name] = str(5 * numbers + 2 * other)
         else:
             others += 1
-            values[name] = _TYPE_VALUES.get(kind, "value{n}").format(n=others)
+            values[name] = _TYPE_VALUES.get(kind, "value{n}").format(n=others + 10 * other)
     return PLACEHOLDER.sub(lambda m: values[m[1]], symptom)
 
 
@@ -238,6 +240,17 @@ def _changed(word: str) -> str:
     return opposite.capitalize() if word[0].isupper() else opposite
 
 
+def _variation(incident: Incident, symptom: str, pattern: regex.Pattern[str]) -> list[str]:
+    """Another occurrence: other values, and the message without its head (class or level)
+    when that is optional, as another layer of the program logs it."""
+    if "<" not in symptom and find_head(symptom) is None:
+        return []
+    head = find_head(symptom)
+    message = _fill(symptom[head.end :] if head else symptom, other=True)
+    line = _log_line(incident, message)
+    return [line] if pattern.search(line) else [_log_line(incident, _fill(symptom, other=True))]
+
+
 def _examples(incident: Incident) -> dict[str, list[str]]:
     """Each symptom in a log line must match; near misses matching no symptom must not."""
     patterns = {symptom: _pattern(symptom, incident) for symptom in incident.symptoms}
@@ -245,11 +258,14 @@ def _examples(incident: Incident) -> dict[str, list[str]]:
     no_match: list[str] = []
     for symptom, pattern in patterns.items():
         line = _log_line(incident, _fill(symptom))
-        if pattern is not None and pattern.search(line):
+        real = pattern is not None and any(pattern.search(e) for e in incident.real_examples)
+        if pattern is not None and pattern.search(line) and not real:
             match.append(line)
+            match.extend(_variation(incident, symptom, pattern))
         misses = (_log_line(incident, _fill(variant)) for variant in _near_misses(symptom))
         fine = (m for m in misses if not any(p and p.search(m) for p in patterns.values()))
         no_match.extend(list(fine)[:1])
+    match.extend(incident.real_examples)
     examples = {"match": list(dict.fromkeys(match)), "no_match": list(dict.fromkeys(no_match))}
     return {key: value for key, value in examples.items() if value}
 
