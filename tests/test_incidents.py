@@ -164,7 +164,10 @@ def test_seed_signature_is_the_documented_yaml() -> None:
     assert document["examples"] == {
         "match": [
             "2024-10-15 09:15:02,417 ERROR [backend-api] TimeoutError: QueuePool limit of size 5 "
-            "overflow 10 reached"
+            "overflow 10 reached",
+            # another occurrence: other numbers, the message without its optional class
+            "2024-10-15 09:15:02,417 ERROR [backend-api] QueuePool limit of size 7 overflow 12 "
+            "reached",
         ],
         "no_match": [
             "2024-10-15 09:15:02,417 ERROR [backend-api] TimeoutError: QueuePool limit of size 5 "
@@ -483,7 +486,9 @@ def test_filled_placeholders_follow_their_types() -> None:
     match = yaml.safe_load(render_signature(incident))["examples"]["match"]
     assert match == [
         "2024-11-02 09:15:02,417 ERROR [checkout] ReadTimeout: vault request to db-1.internal "
-        "timed out after 5 ms"
+        "timed out after 5 ms",
+        "2024-11-02 09:15:02,417 ERROR [checkout] ReadTimeout: vault request to db-11.internal "
+        "timed out after 7 ms",
     ]
 
 

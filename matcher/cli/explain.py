@@ -13,7 +13,7 @@ from matcher.cli.options import signatures_option
 from matcher.vocabulary import EXIT_FINDINGS, EXIT_OK
 
 if TYPE_CHECKING:
-    from matcher.explain import Verdict
+    from matcher.explain import Judge, Verdict
     from matcher.model import Signature
 
 
@@ -106,13 +106,13 @@ def _explain_line(rows: list[tuple[Signature, Verdict]], output_format: str, lim
 
 
 def _explain_logs(
-    report: list[tuple[Signature, object, list[Verdict], list[Verdict]]], output_format: str
+    report: list[tuple[Signature, Judge, list[Verdict], list[Verdict]]], output_format: str
 ) -> bool:
     if output_format == "json":
         items = [
             {
                 "signature": sig.id,
-                "symptom": judge.symptom.text,  # type: ignore[attr-defined]
+                "symptom": judge.symptom.text,
                 "matched": [v.as_dict() for v in hits],
                 "closest": [v.as_dict() for v in near],
             }
@@ -125,7 +125,7 @@ def _explain_logs(
         if sig.id != current:
             click.echo(f"{sig.id}: {sig.title}")
             current = sig.id
-        click.echo(f"  symptom: {judge.symptom.text}")  # type: ignore[attr-defined]
+        click.echo(f"  symptom: {judge.symptom.text}")
         for verdict in hits:
             click.echo(f"    matches {verdict.where}: {verdict.text}")
         if not hits:
