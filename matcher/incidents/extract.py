@@ -19,8 +19,9 @@ _START = re.compile(
     r"|\b(?:FATAL|ERROR|CRITICAL|PANIC|EMERG|SEVERE)\b"
     r"|(?<![\w.])(?:[A-Za-z_]\w*\.)*[A-Z]\w*"
     r"(?:Error|Exception|Violation|Failure|Fault|Exit|Interrupt|Warning)(?=[:(])"
+    r"|(?<![\w.])(?:[a-z_]\w*\.)+[A-Z]\w*(?=:\s)"
     r"|(?<![\w.])(?:[a-z_]\w*\.)+[a-z]*error:|\bError:|\[Errno -?\d+\]"
-    r"|(?<![\w.])[A-Z][a-z]+[A-Z]\w*\((?=['\"])|\bTraceback\b|\bpanic:"
+    r"|(?<![\w.])[A-Z][a-z]+[A-Z]\w*\((?=['\"])|\bpanic:"
 )
 # A label before log text: a few words of prose ending in a word such as "log" or "output".
 _LABEL = re.compile(r"^([A-Za-z][A-Za-z0-9 ()'/-]{0,60}?)\s*:\s+(?=\S)")
@@ -53,6 +54,11 @@ _VERB = re.compile(
     r"\b(?:said|says|logged|printed|wrote|reported|answered|replied|complained|emitted)"
     r"\s+(?!(?:a|an|the|that|this|no|some|every|nothing|out|in|on|off|as|it|them)\b)(?=[\w\[(])"
 )
+# `Cls("…")`, `(1205, "…")`: the quote belongs to a repr or a driver's code tuple.
+_INSIDE_REPR = re.compile(r"(?:\w\(|\(-?\d{1,10},\s*)$")
+# A short lowercase label (a program or component: `nginx: …`, `converter failed: …`).
+_SHORT_LABEL = re.compile(r"^[a-z][\w.-]*(?: [a-z][\w.-]*)?$")
+_CODEISH = re.compile(r"['\"<>()\[\]=#]|\d")
 _COMMAND = re.compile(r"^[a-z][\w.-]*\s+-{1,2}[A-Za-z]")
 _FIELD = re.compile(r"^\w+:\s*([\"'])[^\"']*\1$")
 
@@ -64,6 +70,8 @@ _FRAME = re.compile(
 )
 _TRACE = re.compile(r"^\s*(?:File \"|at\s|Traceback \(most recent call last\))")
 _CONTEXT = re.compile(r"^(?:HINT|CONTEXT|STATEMENT|LOCATION|QUERY):")
+# A shell or client prompt: the command typed, not what the program said.
+_PROMPT = re.compile(r"^\s*(?:\$|#|>>>|[\w.:@-]*(?:>|=#|=>|\$))\s")
 _EXCEPTION_LINE = re.compile(r"^(?:Caused by: )?(?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*(?::\s|$)")
 # A log line's header: timestamp, pid, thread, logger, user@db, nginx's pid#tid and *conn.
 _HEADER_PART = re.compile(
@@ -86,7 +94,8 @@ def item_log_texts(text: str) -> tuple[list[str], bool]:
     found: list[tuple[int, str]] = []
     rest = text
     for run in quoted_runs(text):
-        if is_log_text(run) and not _COMMAND.match(run) and not _FIELD.match(run):
+        inside = _INSIDE_REPR.search(text[: max(0, text.find(run) - 1)])
+        if inside is None and is_log_text(run) and not _COMMAND.match(run) and not _FIELD.match(run):
             found.append((text.find(run), run))
             rest = rest.replace(run, "\x00", 1)
     offset = 0
@@ -103,9 +112,10 @@ def item_log_texts(text: str) -> tuple[list[str], bool]:
 def _unquoted(segment: str) -> str | None:
     """The log text written without quotes in a stretch of an item, if any."""
     label = _LABEL.match(segment.strip())
-    if label and _is_label(label[1]):
+    if label and (_is_label(label[1]) or _SHORT_LABEL.match(label[1])):
         after = segment.strip()[label.end() :]
-        if _START.search(after):
+        loggy = _CODEISH.search(after) and len(after.split()) >= 3
+        if _START.search(after) or (_SHORT_LABEL.match(label[1]) and loggy):
             return after.strip()
     verb = _VERB.search(segment)
     if verb:
@@ -144,7 +154,7 @@ def code_log_texts(lines: Sequence[str]) -> list[str]:
     traceback = any(_TRACE.match(line) for line in lines)
     kept: list[tuple[int, str]] = []
     for line in lines:
-        if not line.strip() or _FRAME.match(line):
+        if not line.strip() or _FRAME.match(line) or _PROMPT.match(line):
             continue
         level, message = split_header(line)
         if not message or _CONTEXT.match(message):

@@ -29,7 +29,7 @@ _EXCEPTION_NAME = re.compile(
     r"(?:[A-Za-z_]\w*\.)*[A-Z]\w*(?:Error|Exception|Violation|Warning|Failure|Fault|Exit|Interrupt)$"
 )
 _REPR = re.compile(r"^((?:[A-Za-z_]\w*\.)*[A-Z]\w*)\((?:-?\d{1,10},\s*)?(['\"])(.*)\2,?\s*\)$")
-_TUPLE = re.compile(r"^\(-?\d{1,10},\s*(['\"])(.*)\1\)$")
+_TUPLE = re.compile(r"^(?:\([\w.]+\)\s+)?\(-?\d{1,10},\s*(['\"])(.*)\1\)$")
 # "nginx: [emerg] …": the program name before a level is where the log line came from.
 _PROGRAM = re.compile(r"^[a-z][a-z0-9_-]{0,30}:\s+(?=\[[a-z]+\]|\(error\)|[A-Z]{3,}\b)")
 # Prose that goes on after the message: "… while the backup ran", ", five times, then …".
@@ -42,7 +42,7 @@ _PROSE_TAIL = re.compile(
     + _DETERMINERS
     + r")\b|\s+for\s+(?:each|every|both|all|several|some|any|most|many)\b"
     r"|,\s+(?:then|and|which|but|so|\w+\s+times)\b"
-    r"|\s+\([a-z]+\s(?!\d)[^():=]*\)"
+    r"|\s+\([a-z]+[,\s]\s*(?!\d)[^():=]*\)"
     r"|(?<=[)\]'\"])\s+(?:to|for|from|in|on|at|with|after|before|when|while|so|as)"
     r"(?=(?:\s+[a-z]+){0,2}\s+(?:them|it|each|every|all|both|us|times?)\W*$)).*$"
 )
@@ -65,13 +65,14 @@ _UUID = re.compile(
 _NUMBER = re.compile(r"(?<![\w.<>#-])(?<![\w.]-)(-?\d+(?:\.\d+)?)(?=[a-zA-Z]{0,3}\b)(?![.,]\d)")
 # The number names the kind of error when one of these comes just before it...
 _KIND_BEFORE = re.compile(
-    r"\b(?:errno|error|err|signal|sig|sqlstate|status|http|code)[\s=:-]*$",
+    r"\b(?:errno|error|err|signal|sig[a-z]*|sqlstate|status|http|code)[\s=:-]*$",
     re.IGNORECASE,
 )
 # ... or after it: "(113: No route", "(1040, 'Too many", "1205 (HY000)", "503 Service".
 _KIND_AFTER = re.compile(r"^(?::\s+[A-Za-z]|,\s*['\"]|\s+\([0-9A-Z]{5}\)|\s+[A-Z][a-z]+ [A-Z])")
 _SQLSTATE = re.compile(r"\(\d{5}\)")
 _UNITS = re.compile(r"^(?:[a-zA-Z]{1,3})")
+_DURATION = re.compile(r"(?i)(?:s|secs?|seconds?|ms|millis\w*|minutes?|mins?|hours?|days?)$")
 # A number is named after the unit or count word after it, else the word before it.
 _UNIT_WORDS = re.compile(
     r"\s+(secs?|seconds?|ms|millis\w*|minutes?|mins?|hours?|days?|bytes?|[kmgt]i?b|files?"
@@ -177,6 +178,7 @@ def _numbers_in(chunk: str, names: _Names) -> str:
         word = re.search(r"([A-Za-z]{2,})\W{0,2}$", before)
         follows = _UNIT_WORDS.match(after)
         name = unit[0] if unit else follows[1] if follows else word[1] if word else "n"
-        return names.new(name, "num" if "." in match[0] else "int")
+        duration = follows is not None and _DURATION.match(follows[1])
+        return names.new(name, "num" if "." in match[0] or duration else "int")
 
     return _NUMBER.sub(replace, chunk)

@@ -21,9 +21,12 @@ import re
 from typing import NamedTuple
 
 # A leading "SomeError: " is the class of the layer the author happened to quote.
+# A class is named like one (`…Error`, `…Exception` …), or has a module path
+# (`psycopg2.errors.QueryCanceled`, `subprocess.TimeoutExpired`).
 EXCEPTION_HEAD = re.compile(
     r"^((?:[A-Za-z_][A-Za-z0-9_]*\.)*"
-    r"[A-Z][A-Za-z0-9_]*(?:Error|Exception|Violation|Warning|Failure|Fault|Exit|Interrupt)):\s+"
+    r"[A-Z][A-Za-z0-9_]*(?:Error|Exception|Violation|Warning|Failure|Fault|Exit|Interrupt)"
+    r"|(?:[a-z_][A-Za-z0-9_]*\.)+[A-Z][A-Za-z0-9_]*):\s+"
 )
 # Error levels as programs print them before a message, with the error code MySQL's client
 # adds (`ERROR 1205 (HY000):`) and a Redis error code (`OOM`, `WRONGTYPE`).
