@@ -31,6 +31,8 @@ THRESHOLD = 0.5
 LIMIT = 5
 _NOWHERE = SourceLocation("<explain>", 1, 1)
 _TOKEN = re.compile(r"[\w.\-/:#@%+]+|[^\w\s]")
+_DIGITS = re.compile(r"\d+")
+_HEADER = re.compile(r"^[\d\s:/,.TZ+-]*")  # a timestamp in front
 _QUOTES = str.maketrans({"'": '"', "\u2018": '"', "\u2019": '"', "\u201c": '"', "\u201d": '"'})
 
 
@@ -157,13 +159,17 @@ def closest(
     Memory stays bounded: at most ``limit`` of each are kept per symptom."""
     matched: dict[int, list[Verdict]] = {i: [] for i in range(len(judges))}
     near: dict[int, list[tuple[float, int, Verdict]]] = {i: [] for i in range(len(judges))}
+    shapes: dict[int, set[str]] = {i: set() for i in range(len(judges))}
     for order, (where, text) in enumerate(lines):
         for i, judge in enumerate(judges):
             if not judge.close_enough(text, threshold / 2) and not judge.pattern.search(text):
                 continue
             verdict = judge.judge(text, where)
             if verdict.matched:
-                if len(matched[i]) < limit:
+                # Lines that differ in more than their numbers show more of the variation.
+                shape = _DIGITS.sub("0", _HEADER.sub("", text))
+                if len(matched[i]) < limit and shape not in shapes[i]:
+                    shapes[i].add(shape)
                     matched[i].append(verdict)
             elif verdict.score >= threshold:
                 item = (verdict.score, -order, verdict)
