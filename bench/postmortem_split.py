@@ -22,6 +22,7 @@ _HEADING = re.compile(r"^#{1,6}\s")
 class IncidentText:
     incident: str
     first_line: int  # 1-based line of the incident in the original file
+    body_line: int  # 1-based line of the incident in ``text``
     text: str  # preamble + the incident, a Markdown incident log of its own
 
 
@@ -49,7 +50,9 @@ def _start(lines: list[str], plain: list[bool], i: int) -> int:
     if _HEADING.match(lines[i]):
         return i
     j = i
-    while j > 0 and not (plain[j - 1] and (_RULE.match(lines[j - 1]) or _HEADING.match(lines[j - 1]))):
+    while j > 0 and not (
+        plain[j - 1] and (_RULE.match(lines[j - 1]) or _HEADING.match(lines[j - 1]))
+    ):
         j -= 1
     return j
 
@@ -76,5 +79,6 @@ def split_incidents(markdown: str, incidents: list[str]) -> dict[str, IncidentTe
         later = [s for s in ordered if s > begin]
         end = later[0] if later else len(lines)
         body = "".join(lines[begin:end])
-        result[inc] = IncidentText(inc, begin + 1, preamble + "\n" + body)
+        body_line = preamble.count("\n") + 2  # after the preamble and a blank line
+        result[inc] = IncidentText(inc, begin + 1, body_line, preamble + "\n" + body)
     return result

@@ -16,8 +16,10 @@ from harness import LOGS, MARKS
 
 MAX_LOG = 200_000
 MAX_TOTAL = 2_000_000
-HEADER = {"expect": "log_file\tline_number\tincident_id\n",
-          "near": "log_file\tline_number\tresembles_incident\tnote\n"}
+HEADER = {
+    "expect": "log_file\tline_number\tincident_id\n",
+    "near": "log_file\tline_number\tresembles_incident\tnote\n",
+}
 
 
 def main() -> int:
@@ -48,8 +50,11 @@ def main() -> int:
     with (out / "near-misses.tsv").open("w") as f:
         f.write(HEADER["near"])
         f.writelines(f"{name}\t{n}\t{inc}\t{note}\n" for name, n, inc, note in near)
-    print(f"{len(logs)} logs ({total} bytes), {len(expected)} expected lines, "
-          f"{len(near)} near misses -> {out}", file=sys.stderr)
+    print(
+        f"{len(logs)} logs ({total} bytes), {len(expected)} expected lines, "
+        f"{len(near)} near misses -> {out}",
+        file=sys.stderr,
+    )
     return 0
 
 

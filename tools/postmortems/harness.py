@@ -44,8 +44,16 @@ def _new_lines(log: Path, since: int) -> list[str]:
     return text.split("\n")[since:-1]  # complete lines only
 
 
-def _mark(kind: str, log: Path, since: int, pattern: str, incident: str, count: int, note: str,
-          timeout: float) -> list[int]:
+def _mark(
+    kind: str,
+    log: Path,
+    since: int,
+    pattern: str,
+    incident: str,
+    count: int,
+    note: str,
+    timeout: float,
+) -> list[int]:
     rx = re.compile(pattern)
     deadline = time.monotonic() + timeout
     while True:  # server logs are written asynchronously: poll with a deadline
@@ -55,22 +63,38 @@ def _mark(kind: str, log: Path, since: int, pattern: str, incident: str, count: 
         time.sleep(0.1)
     if len(hits) != count:
         new = "\n".join(_new_lines(log, since)[-20:])
-        raise StepError(f"{log.name}: {kind} {incident} {note!r}: wanted {count} line(s) "
-                        f"matching {pattern!r} after line {since}, found {len(hits)}:\n{new}")
+        raise StepError(
+            f"{log.name}: {kind} {incident} {note!r}: wanted {count} line(s) "
+            f"matching {pattern!r} after line {since}, found {len(hits)}:\n{new}"
+        )
     with MARKS.open("a", encoding="utf-8") as out:
         for n in hits:
             out.write(f"{kind}\t{log.name}\t{n}\t{incident}\t{note}\n")
     return hits
 
 
-def expect(log: Path, since: int, pattern: str, incident: str, count: int = 1, note: str = "",
-           timeout: float = 15.0) -> list[int]:
+def expect(
+    log: Path,
+    since: int,
+    pattern: str,
+    incident: str,
+    count: int = 1,
+    note: str = "",
+    timeout: float = 15.0,
+) -> list[int]:
     """Record the lines after ``since`` matching ``pattern`` as stating ``incident``'s error."""
     return _mark("expect", log, since, pattern, incident, count, note, timeout)
 
 
-def near(log: Path, since: int, pattern: str, resembles: str, count: int = 1, note: str = "",
-         timeout: float = 15.0) -> list[int]:
+def near(
+    log: Path,
+    since: int,
+    pattern: str,
+    resembles: str,
+    count: int = 1,
+    note: str = "",
+    timeout: float = 15.0,
+) -> list[int]:
     """Record near misses: lines of the same software that must NOT be flagged."""
     return _mark("near", log, since, pattern, resembles, count, note, timeout)
 
@@ -79,8 +103,9 @@ def app_logger(name: str, log: Path, fmt: str | None = None) -> logging.Logger:
     """A logger writing to ``log`` the way the service writes its own log file."""
     log.parent.mkdir(parents=True, exist_ok=True)
     handler = logging.FileHandler(log, encoding="utf-8")
-    handler.setFormatter(logging.Formatter(
-        fmt or "%(asctime)s %(levelname)s [%(name)s] %(message)s"))
+    handler.setFormatter(
+        logging.Formatter(fmt or "%(asctime)s %(levelname)s [%(name)s] %(message)s")
+    )
     logger = logging.getLogger(name)
     logger.handlers[:] = [handler]
     logger.setLevel(logging.DEBUG)

@@ -10,11 +10,9 @@ import shutil
 import subprocess
 import threading
 import time
-from pathlib import Path
 
 import mysql.connector
 import pymysql
-
 from harness import LOGS, WORK, expect, line_count, near, say
 
 APP_LOG = LOGS / "orders-mysql.log"
@@ -27,29 +25,53 @@ INC_LOCK = "INC-PM-102"
 def start_server(port: int, max_conn: int, lock_wait: int) -> subprocess.Popen[bytes]:
     datadir = WORK / "mysql"
     if not datadir.exists():
-        subprocess.run(["mariadb-install-db", "--no-defaults", f"--datadir={datadir}",
-                        "--user=root", "--auth-root-authentication-method=socket"],
-                       check=True, capture_output=True)
+        subprocess.run(
+            [
+                "mariadb-install-db",
+                "--no-defaults",
+                f"--datadir={datadir}",
+                "--user=root",
+                "--auth-root-authentication-method=socket",
+            ],
+            check=True,
+            capture_output=True,
+        )
     sock = WORK / "mysqld.sock"
     proc = subprocess.Popen(
-        ["mariadbd", "--no-defaults", f"--datadir={datadir}", "--user=root",
-         f"--socket={sock}", f"--port={port}", "--bind-address=127.0.0.1",
-         f"--log-error={LOGS / 'mariadb-error.log'}", f"--max-connections={max_conn}",
-         f"--innodb-lock-wait-timeout={lock_wait}", "--log-warnings=2",
-         f"--pid-file={WORK / 'mysqld.pid'}"])
+        [
+            "mariadbd",
+            "--no-defaults",
+            f"--datadir={datadir}",
+            "--user=root",
+            f"--socket={sock}",
+            f"--port={port}",
+            "--bind-address=127.0.0.1",
+            f"--log-error={LOGS / 'mariadb-error.log'}",
+            f"--max-connections={max_conn}",
+            f"--innodb-lock-wait-timeout={lock_wait}",
+            "--log-warnings=2",
+            f"--pid-file={WORK / 'mysqld.pid'}",
+        ]
+    )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             raise RuntimeError(f"mariadbd exited {proc.returncode}: see mariadb-error.log")
-        if subprocess.run(["mariadb-admin", f"--socket={sock}", "ping"],
-                          capture_output=True).returncode == 0:
+        if (
+            subprocess.run(
+                ["mariadb-admin", f"--socket={sock}", "ping"], capture_output=True
+            ).returncode
+            == 0
+        ):
             break
         time.sleep(0.3)
-    sql = (f"CREATE USER IF NOT EXISTS 'orders'@'127.0.0.1' IDENTIFIED BY '{PASSWORD}';"
-           "GRANT ALL ON shop.* TO 'orders'@'127.0.0.1';"
-           "CREATE DATABASE IF NOT EXISTS shop;"
-           "CREATE TABLE IF NOT EXISTS shop.stock (id INT PRIMARY KEY, qty INT);"
-           "INSERT IGNORE INTO shop.stock VALUES (1, 10), (2, 20), (3, 30);")
+    sql = (
+        f"CREATE USER IF NOT EXISTS 'orders'@'127.0.0.1' IDENTIFIED BY '{PASSWORD}';"
+        "GRANT ALL ON shop.* TO 'orders'@'127.0.0.1';"
+        "CREATE DATABASE IF NOT EXISTS shop;"
+        "CREATE TABLE IF NOT EXISTS shop.stock (id INT PRIMARY KEY, qty INT);"
+        "INSERT IGNORE INTO shop.stock VALUES (1, 10), (2, 20), (3, 30);"
+    )
     subprocess.run(["mariadb", f"--socket={sock}", "-e", sql], check=True)
     return proc
 
@@ -59,14 +81,26 @@ def stop_server(proc: subprocess.Popen[bytes]) -> None:
     proc.wait(timeout=60)
 
 
-def py_conn(port: int) -> pymysql.connections.Connection:  # type: ignore[type-arg]
-    return pymysql.connect(host="127.0.0.1", port=port, user="orders", password=PASSWORD,
-                           database="shop", autocommit=False)
+def py_conn(port: int) -> pymysql.connections.Connection:
+    return pymysql.connect(
+        host="127.0.0.1",
+        port=port,
+        user="orders",
+        password=PASSWORD,
+        database="shop",
+        autocommit=False,
+    )
 
 
 def cn_conn(port: int):  # type: ignore[no-untyped-def]
-    return mysql.connector.connect(host="127.0.0.1", port=port, user="orders",
-                                   password=PASSWORD, database="shop", autocommit=False)
+    return mysql.connector.connect(
+        host="127.0.0.1",
+        port=port,
+        user="orders",
+        password=PASSWORD,
+        database="shop",
+        autocommit=False,
+    )
 
 
 def too_many_connections(port: int, max_conn: int, log) -> None:  # type: ignore[no-untyped-def]
@@ -80,16 +114,26 @@ def too_many_connections(port: int, max_conn: int, log) -> None:  # type: ignore
         except pymysql.err.OperationalError:
             log.exception("cannot open connection for order sync")
             break
-    expect(APP_LOG, n, r"^pymysql\.err\.OperationalError: \(1040, 'Too many connections'\)$",
-           INC_CONN, note="pymysql traceback")
+    expect(
+        APP_LOG,
+        n,
+        r"^pymysql\.err\.OperationalError: \(1040, 'Too many connections'\)$",
+        INC_CONN,
+        note="pymysql traceback",
+    )
     # mysql-connector, logged as one line
     n = line_count(APP_LOG)
     try:
         cn_conn(port)
     except mysql.connector.Error as exc:
         log.error("checkout failed: %s", exc)
-    expect(APP_LOG, n, r"checkout failed: 1040 \(08004\): Too many connections$", INC_CONN,
-           note="mysql-connector str()")
+    expect(
+        APP_LOG,
+        n,
+        r"checkout failed: 1040 \(08004\): Too many connections$",
+        INC_CONN,
+        note="mysql-connector str()",
+    )
     # the near misses a pool that retries writes
     n = line_count(APP_LOG)
     log.warning("retrying checkout after Too many connections (attempt 2 of 5)")
@@ -98,8 +142,23 @@ def too_many_connections(port: int, max_conn: int, log) -> None:  # type: ignore
     # the CLI
     n = line_count(CLI_LOG)
     with CLI_LOG.open("a") as err:
-        subprocess.run(["mariadb", "-h", "127.0.0.1", "-P", str(port), "-u", "orders",
-                        f"-p{PASSWORD}", "shop", "-e", "SELECT 1"], stderr=err, stdout=err)
+        subprocess.run(
+            [
+                "mariadb",
+                "-h",
+                "127.0.0.1",
+                "-P",
+                str(port),
+                "-u",
+                "orders",
+                f"-p{PASSWORD}",
+                "shop",
+                "-e",
+                "SELECT 1",
+            ],
+            stderr=err,
+            stdout=err,
+        )
     expect(CLI_LOG, n, r"^ERROR 1040 \(\w+\): Too many connections$", INC_CONN, note="CLI")
     for c in held:
         c.close()
@@ -115,8 +174,14 @@ def lock_wait(port: int, log) -> None:  # type: ignore[no-untyped-def]
             cur.execute("UPDATE stock SET qty = qty - 1 WHERE id = 1")
         except pymysql.err.OperationalError:
             log.exception("reserve stock for order %d failed", port * 7)
-    expect(APP_LOG, n, r"^pymysql\.err\.OperationalError: \(1205, 'Lock wait timeout exceeded; "
-           r"try restarting transaction'\)$", INC_LOCK, note="pymysql traceback")
+    expect(
+        APP_LOG,
+        n,
+        r"^pymysql\.err\.OperationalError: \(1205, 'Lock wait timeout exceeded; "
+        r"try restarting transaction'\)$",
+        INC_LOCK,
+        note="pymysql traceback",
+    )
     n = line_count(APP_LOG)
     c2 = cn_conn(port)
     try:
@@ -124,15 +189,41 @@ def lock_wait(port: int, log) -> None:  # type: ignore[no-untyped-def]
     except mysql.connector.Error as exc:
         log.error("restock job: %r", exc)
     c2.close()
-    expect(APP_LOG, n, r"DatabaseError\(1205, '1205 \(HY000\): Lock wait timeout exceeded; try "
-           r"restarting transaction'", INC_LOCK, note="mysql-connector repr")
+    expect(
+        APP_LOG,
+        n,
+        r"DatabaseError\(1205, '1205 \(HY000\): Lock wait timeout exceeded; try "
+        r"restarting transaction'",
+        INC_LOCK,
+        note="mysql-connector repr",
+    )
     n = line_count(CLI_LOG)
     with CLI_LOG.open("a") as err:
-        subprocess.run(["mariadb", "-h", "127.0.0.1", "-P", str(port), "-u", "orders",
-                        f"-p{PASSWORD}", "shop", "-e",
-                        "UPDATE stock SET qty = 0 WHERE id = 1"], stderr=err, stdout=err)
-    expect(CLI_LOG, n, r"^ERROR 1205 \(HY000\) at line 1: Lock wait timeout exceeded; try "
-           r"restarting transaction$", INC_LOCK, note="CLI")
+        subprocess.run(
+            [
+                "mariadb",
+                "-h",
+                "127.0.0.1",
+                "-P",
+                str(port),
+                "-u",
+                "orders",
+                f"-p{PASSWORD}",
+                "shop",
+                "-e",
+                "UPDATE stock SET qty = 0 WHERE id = 1",
+            ],
+            stderr=err,
+            stdout=err,
+        )
+    expect(
+        CLI_LOG,
+        n,
+        r"^ERROR 1205 \(HY000\) at line 1: Lock wait timeout exceeded; try "
+        r"restarting transaction$",
+        INC_LOCK,
+        note="CLI",
+    )
     holder.rollback()
     holder.close()
     n = line_count(APP_LOG)
@@ -163,8 +254,8 @@ def deadlock(port: int, log) -> None:  # type: ignore[no-untyped-def]
     except pymysql.err.OperationalError as exc:
         errors.append(exc)
     t.join()
-    for exc in errors:
-        log.error("stock rebalance aborted: %s", exc)
+    for err in errors:
+        log.error("stock rebalance aborted: %s", err)
     near(APP_LOG, n, r"\(1213, 'Deadlock found", INC_LOCK, note="deadlock")
     a.close()
     b.close()
@@ -181,8 +272,14 @@ def other_errors(port: int, log) -> None:  # type: ignore[no-untyped-def]
             cur.execute("INSERT INTO stock VALUES (1, 5)")
         except pymysql.err.IntegrityError:
             log.exception("import row")
-    near(APP_LOG, n, r"^pymysql\.err\.(OperationalError: \(1045|IntegrityError: \(1062)",
-         INC_CONN, count=2, note="other errors of the driver")
+    near(
+        APP_LOG,
+        n,
+        r"^pymysql\.err\.(OperationalError: \(1045|IntegrityError: \(1062)",
+        INC_CONN,
+        count=2,
+        note="other errors of the driver",
+    )
 
 
 def main() -> None:

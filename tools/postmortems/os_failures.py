@@ -13,7 +13,6 @@ import os
 import sqlite3
 import subprocess
 import sys
-from pathlib import Path
 
 from harness import LOGS, WORK, app_logger, expect, line_count, near, say
 
@@ -30,7 +29,9 @@ INC_LOCKED = "INC-PM-118"
 def disk_full(size_kb: int, log: logging.Logger) -> None:
     mnt = WORK / f"backup-{size_kb}k"
     mnt.mkdir(parents=True, exist_ok=True)
-    subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size_kb}k", "tmpfs", str(mnt)], check=True)
+    subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size_kb}k", "tmpfs", str(mnt)], check=True
+    )
     try:
         n = line_count(BACKUP_LOG)
         log.info("nightly backup to %s (%d KiB free)", mnt, size_kb)
@@ -52,16 +53,31 @@ def disk_full(size_kb: int, log: logging.Logger) -> None:
             log.error("audit export aborted: %s: %s", type(exc).__name__, exc)
         db.close()
         # write() fails, then the implicit close() while flushing fails again (chained)
-        expect(BACKUP_LOG, n, r"^OSError: \[Errno 28\] No space left on device$", INC_DISK,
-               count=2, note="python traceback")
-        expect(BACKUP_LOG, n, r"^cp: error writing '.*': No space left on device$", INC_DISK,
-               note="coreutils")
-        expect(BACKUP_LOG, n, r"OperationalError: database or disk is full$", INC_DISK,
-               note="sqlite")
+        expect(
+            BACKUP_LOG,
+            n,
+            r"^OSError: \[Errno 28\] No space left on device$",
+            INC_DISK,
+            count=2,
+            note="python traceback",
+        )
+        expect(
+            BACKUP_LOG,
+            n,
+            r"^cp: error writing '.*': No space left on device$",
+            INC_DISK,
+            note="coreutils",
+        )
+        expect(
+            BACKUP_LOG, n, r"OperationalError: database or disk is full$", INC_DISK, note="sqlite"
+        )
         n = line_count(BACKUP_LOG)
         usage = os.statvfs(mnt)
-        log.info("disk check: %d%% used on %s, no space left alerts: 0", 100 - 100 *
-                 usage.f_bavail // max(usage.f_blocks, 1), mnt)
+        log.info(
+            "disk check: %d%% used on %s, no space left alerts: 0",
+            100 - 100 * usage.f_bavail // max(usage.f_blocks, 1),
+            mnt,
+        )
         near(BACKUP_LOG, n, r"no space left alerts", INC_DISK, note="check line")
         for f in mnt.iterdir():
             f.unlink()
@@ -71,8 +87,13 @@ def disk_full(size_kb: int, log: logging.Logger) -> None:
             (mnt / "retry.dump").write_bytes(b"x")
         except OSError:
             log.exception("retry of the dump failed")
-        near(BACKUP_LOG, n, r"^OSError: \[Errno 30\] Read-only file system", INC_DISK,
-             note="other errno")
+        near(
+            BACKUP_LOG,
+            n,
+            r"^OSError: \[Errno 30\] Read-only file system",
+            INC_DISK,
+            note="other errno",
+        )
     finally:
         subprocess.run(["umount", str(mnt)], check=False)
 
@@ -116,12 +137,26 @@ def too_many_files(limit: int) -> None:
     scratch.mkdir(parents=True, exist_ok=True)
     n = line_count(WORKER_LOG)
     with WORKER_LOG.open("a") as out:
-        subprocess.run([sys.executable, "-c", CHILD_FILES, str(limit), str(scratch)], stdout=out,
-                       stderr=subprocess.STDOUT, check=True)
-    expect(WORKER_LOG, n, r"^OSError: \[Errno 24\] Too many open files: '.*thumb-\d+\.png'$",
-           INC_FILES, note="open()")
-    expect(WORKER_LOG, n, r"cannot open socket to image store: \[Errno 24\] Too many open files$",
-           INC_FILES, note="socket()")
+        subprocess.run(
+            [sys.executable, "-c", CHILD_FILES, str(limit), str(scratch)],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            check=True,
+        )
+    expect(
+        WORKER_LOG,
+        n,
+        r"^OSError: \[Errno 24\] Too many open files: '.*thumb-\d+\.png'$",
+        INC_FILES,
+        note="open()",
+    )
+    expect(
+        WORKER_LOG,
+        n,
+        r"cannot open socket to image store: \[Errno 24\] Too many open files$",
+        INC_FILES,
+        note="socket()",
+    )
 
 
 def permission_denied(user_id: int) -> None:
@@ -130,13 +165,37 @@ def permission_denied(user_id: int) -> None:
     os.chmod(target, 0o755)  # owned by root: `nobody` may not write there
     n = line_count(WORKER_LOG)
     with WORKER_LOG.open("a") as out:
-        subprocess.run(["runuser", "-u", "nobody", "--", SYSTEM_PYTHON, "-c", CHILD_PERM,
-                        str(target), str(user_id)], stdout=out, stderr=subprocess.STDOUT,
-                       check=True, cwd="/")
-    expect(WORKER_LOG, n, r"^PermissionError: \[Errno 13\] Permission denied: '.*avatar-\d+\.png'$",
-           INC_PERM, note="open() as nobody")
-    near(WORKER_LOG, n, r"PermissionError\(1, 'Operation not permitted'\)", INC_PERM,
-         note="EPERM, other errno")
+        subprocess.run(
+            [
+                "runuser",
+                "-u",
+                "nobody",
+                "--",
+                SYSTEM_PYTHON,
+                "-c",
+                CHILD_PERM,
+                str(target),
+                str(user_id),
+            ],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            check=True,
+            cwd="/",
+        )
+    expect(
+        WORKER_LOG,
+        n,
+        r"^PermissionError: \[Errno 13\] Permission denied: '.*avatar-\d+\.png'$",
+        INC_PERM,
+        note="open() as nobody",
+    )
+    near(
+        WORKER_LOG,
+        n,
+        r"PermissionError\(1, 'Operation not permitted'\)",
+        INC_PERM,
+        note="EPERM, other errno",
+    )
 
 
 def database_locked(timeout: float, log: logging.Logger) -> None:
@@ -145,8 +204,13 @@ def database_locked(timeout: float, log: logging.Logger) -> None:
     holder.execute("CREATE TABLE IF NOT EXISTS imports (id INTEGER PRIMARY KEY, name TEXT)")
     n = line_count(IMPORT_LOG)
     log.info("lock check: database is locked? no")
-    near(IMPORT_LOG, n, r"lock check: database is locked\? no$", INC_LOCKED,
-         note="lock check before the run (from the issue)")
+    near(
+        IMPORT_LOG,
+        n,
+        r"lock check: database is locked\? no$",
+        INC_LOCKED,
+        note="lock check before the run (from the issue)",
+    )
     holder.execute("BEGIN IMMEDIATE")
     holder.execute("INSERT INTO imports (name) VALUES ('supplier-feed')")
     n = line_count(IMPORT_LOG)
@@ -161,11 +225,21 @@ def database_locked(timeout: float, log: logging.Logger) -> None:
                 continue
             log.exception("import of price-list failed after %.1fs", timeout)
             log.error("import batch %d: %r", os.getpid() % 1000, exc)
-    expect(IMPORT_LOG, n, r"^sqlite3\.OperationalError: database is locked$", INC_LOCKED,
-           note="traceback")
+    expect(
+        IMPORT_LOG,
+        n,
+        r"^sqlite3\.OperationalError: database is locked$",
+        INC_LOCKED,
+        note="traceback",
+    )
     expect(IMPORT_LOG, n, r"OperationalError\('database is locked'\)$", INC_LOCKED, note="repr")
-    near(IMPORT_LOG, n, r"WARNING .*retrying import after database is locked$", INC_LOCKED,
-         note="retry warning (from the issue)")
+    near(
+        IMPORT_LOG,
+        n,
+        r"WARNING .*retrying import after database is locked$",
+        INC_LOCKED,
+        note="retry warning (from the issue)",
+    )
     holder.execute("COMMIT")
     n = line_count(IMPORT_LOG)
     log.info("lock check: database is locked? no")
@@ -173,17 +247,31 @@ def database_locked(timeout: float, log: logging.Logger) -> None:
         worker.execute("SELECT * FROM import_runs")
     except sqlite3.OperationalError:
         log.exception("report query failed")
-    near(IMPORT_LOG, n, r"lock check: database is locked\? no$", INC_LOCKED,
-         note="lock check (from the issue)")
-    near(IMPORT_LOG, n, r"^sqlite3\.OperationalError: no such table: import_runs$", INC_LOCKED,
-         note="other error of sqlite3")
+    near(
+        IMPORT_LOG,
+        n,
+        r"lock check: database is locked\? no$",
+        INC_LOCKED,
+        note="lock check (from the issue)",
+    )
+    near(
+        IMPORT_LOG,
+        n,
+        r"^sqlite3\.OperationalError: no such table: import_runs$",
+        INC_LOCKED,
+        note="other error of sqlite3",
+    )
     worker.close()
     holder.close()
 
 
 def main() -> None:
-    backup = app_logger("backup", BACKUP_LOG, "[%(asctime)s] %(levelname)s in %(module)s: %(message)s")
-    importer = app_logger("backoffice", IMPORT_LOG, "%(asctime)s %(levelname)s [%(name)s] %(message)s")
+    backup = app_logger(
+        "backup", BACKUP_LOG, "[%(asctime)s] %(levelname)s in %(module)s: %(message)s"
+    )
+    importer = app_logger(
+        "backoffice", IMPORT_LOG, "%(asctime)s %(levelname)s [%(name)s] %(message)s"
+    )
     for size_kb, limit, user_id, timeout in ((256, 64, 1742, 0.2), (640, 160, 90311, 0.6)):
         say(f"tmpfs {size_kb}k, RLIMIT_NOFILE {limit}, user {user_id}, sqlite timeout {timeout}s")
         disk_full(size_kb, backup)

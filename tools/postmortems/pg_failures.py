@@ -15,7 +15,6 @@ import time
 
 import psycopg2
 import psycopg2.errors
-
 from harness import LOGS, WORK, app_logger, expect, line_count, near, say
 
 PGBIN = os.environ.get("PM_PGBIN", "/usr/lib/postgresql/15/bin")
@@ -44,23 +43,54 @@ def init_cluster() -> None:
     SERVER_LOG.touch()
     shutil.chown(SERVER_LOG, OS_USER)
     os.chmod(PGDATA, 0o700)
-    as_pg(f"{PGBIN}/initdb", "-D", str(PGDATA), "-U", OS_USER, "-E", "UTF8", "--locale=C",
-          "--auth-local=peer", "--auth-host=scram-sha-256", check=True, capture_output=True)
+    as_pg(
+        f"{PGBIN}/initdb",
+        "-D",
+        str(PGDATA),
+        "-U",
+        OS_USER,
+        "-E",
+        "UTF8",
+        "--locale=C",
+        "--auth-local=peer",
+        "--auth-host=scram-sha-256",
+        check=True,
+        capture_output=True,
+    )
 
 
 def start(port: int, max_conn: int, reserved: int) -> None:
-    conf = (f"listen_addresses = '127.0.0.1'\nport = {port}\nunix_socket_directories = '{SOCK}'\n"
-            f"max_connections = {max_conn}\nsuperuser_reserved_connections = {reserved}\n"
-            "log_line_prefix = '%m [%p] %q%u@%d '\nlog_timezone = 'UTC'\nlc_messages = 'C'\n"
-            "deadlock_timeout = '200ms'\n")
+    conf = (
+        f"listen_addresses = '127.0.0.1'\nport = {port}\nunix_socket_directories = '{SOCK}'\n"
+        f"max_connections = {max_conn}\nsuperuser_reserved_connections = {reserved}\n"
+        "log_line_prefix = '%m [%p] %q%u@%d '\nlog_timezone = 'UTC'\nlc_messages = 'C'\n"
+        "deadlock_timeout = '200ms'\n"
+    )
     (PGDATA / "postgresql.auto.conf").write_text(conf)
-    as_pg(f"{PGBIN}/pg_ctl", "-D", str(PGDATA), "-l", str(SERVER_LOG), "-t", "30", "-w",
-          "start", check=True, capture_output=True)
-    psql_admin(port, "DO $$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname='billing') "
-               f"THEN CREATE ROLE billing LOGIN PASSWORD '{PASSWORD}'; END IF; END$$;")
-    psql_admin(port, "CREATE TABLE IF NOT EXISTS invoices (id int PRIMARY KEY, total int);"
-               "INSERT INTO invoices VALUES (1, 10), (2, 20) ON CONFLICT DO NOTHING;"
-               "GRANT ALL ON invoices TO billing;")
+    as_pg(
+        f"{PGBIN}/pg_ctl",
+        "-D",
+        str(PGDATA),
+        "-l",
+        str(SERVER_LOG),
+        "-t",
+        "30",
+        "-w",
+        "start",
+        check=True,
+        capture_output=True,
+    )
+    psql_admin(
+        port,
+        "DO $$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname='billing') "
+        f"THEN CREATE ROLE billing LOGIN PASSWORD '{PASSWORD}'; END IF; END$$;",
+    )
+    psql_admin(
+        port,
+        "CREATE TABLE IF NOT EXISTS invoices (id int PRIMARY KEY, total int);"
+        "INSERT INTO invoices VALUES (1, 10), (2, 20) ON CONFLICT DO NOTHING;"
+        "GRANT ALL ON invoices TO billing;",
+    )
 
 
 def stop() -> None:
@@ -68,13 +98,29 @@ def stop() -> None:
 
 
 def psql_admin(port: int, sql: str) -> None:
-    as_pg(f"{PGBIN}/psql", "-X", "-q", "-h", str(SOCK), "-p", str(port), "-d", "postgres",
-          "-v", "ON_ERROR_STOP=1", "-c", sql, check=True, capture_output=True)
+    as_pg(
+        f"{PGBIN}/psql",
+        "-X",
+        "-q",
+        "-h",
+        str(SOCK),
+        "-p",
+        str(port),
+        "-d",
+        "postgres",
+        "-v",
+        "ON_ERROR_STOP=1",
+        "-c",
+        sql,
+        check=True,
+        capture_output=True,
+    )
 
 
 def connect(port: int):  # type: ignore[no-untyped-def]
-    return psycopg2.connect(host="127.0.0.1", port=port, user="billing", password=PASSWORD,
-                            dbname="postgres")
+    return psycopg2.connect(
+        host="127.0.0.1", port=port, user="billing", password=PASSWORD, dbname="postgres"
+    )
 
 
 def too_many_clients(port: int, max_conn: int, reserved: int, log) -> None:  # type: ignore[no-untyped-def]
@@ -87,30 +133,73 @@ def too_many_clients(port: int, max_conn: int, reserved: int, log) -> None:  # t
             log.error("invoice worker %d cannot connect: %s", len(held), str(exc).strip())
             break
     if reserved:  # the app user is refused by the reserved slots: another error of the stack
-        near(APP_LOG, n_app, r"remaining connection slots are reserved", INC_CLIENTS,
-             note="reserved slots (psycopg2)")
-        near(SERVER_LOG, n_srv, r"FATAL:  remaining connection slots are reserved", INC_CLIENTS,
-             note="reserved slots (server)")
+        near(
+            APP_LOG,
+            n_app,
+            r"remaining connection slots are reserved",
+            INC_CLIENTS,
+            note="reserved slots (psycopg2)",
+        )
+        near(
+            SERVER_LOG,
+            n_srv,
+            r"FATAL:  remaining connection slots are reserved",
+            INC_CLIENTS,
+            note="reserved slots (server)",
+        )
         n_srv = line_count(SERVER_LOG)
         n_psql = line_count(PSQL_LOG)
         with PSQL_LOG.open("a") as out:  # the superuser then takes the last slots
-            procs = [subprocess.Popen(
-                ["runuser", "-u", OS_USER, "--", f"{PGBIN}/psql", "-X", "-h", str(SOCK), "-p",
-                 str(port), "-d", "postgres", "-c", "SELECT pg_sleep(2)"],
-                stdout=subprocess.DEVNULL, stderr=out) for _ in range(reserved + 1)]
+            procs = [
+                subprocess.Popen(
+                    [
+                        "runuser",
+                        "-u",
+                        OS_USER,
+                        "--",
+                        f"{PGBIN}/psql",
+                        "-X",
+                        "-h",
+                        str(SOCK),
+                        "-p",
+                        str(port),
+                        "-d",
+                        "postgres",
+                        "-c",
+                        "SELECT pg_sleep(2)",
+                    ],
+                    stdout=subprocess.DEVNULL,
+                    stderr=out,
+                )
+                for _ in range(reserved + 1)
+            ]
             for p in procs:
                 p.wait()
-        expect(PSQL_LOG, n_psql, r"FATAL:  sorry, too many clients already$", INC_CLIENTS,
-               note="psql")
+        expect(
+            PSQL_LOG, n_psql, r"FATAL:  sorry, too many clients already$", INC_CLIENTS, note="psql"
+        )
     else:
-        expect(APP_LOG, n_app, r"cannot connect: connection to server at \"127\.0\.0\.1\", port "
-               r"\d+ failed: FATAL:  sorry, too many clients already$", INC_CLIENTS,
-               note="psycopg2 str()")
-    expect(SERVER_LOG, n_srv, r"FATAL:  sorry, too many clients already$", INC_CLIENTS,
-           note="server log")
+        expect(
+            APP_LOG,
+            n_app,
+            r"cannot connect: connection to server at \"127\.0\.0\.1\", port "
+            r"\d+ failed: FATAL:  sorry, too many clients already$",
+            INC_CLIENTS,
+            note="psycopg2 str()",
+        )
+    expect(
+        SERVER_LOG,
+        n_srv,
+        r"FATAL:  sorry, too many clients already$",
+        INC_CLIENTS,
+        note="server log",
+    )
     n = line_count(APP_LOG)
-    log.info("pool stats: %d connections open, max_connections=%d (too many clients: no)",
-             len(held), max_conn)
+    log.info(
+        "pool stats: %d connections open, max_connections=%d (too many clients: no)",
+        len(held),
+        max_conn,
+    )
     near(APP_LOG, n, r"too many clients", INC_CLIENTS, note="stats line")
     for c in held:
         c.close()
@@ -124,10 +213,21 @@ def statement_timeout(port: int, timeout_ms: int, log) -> None:  # type: ignore[
             cur.execute("SELECT pg_sleep(3)")
         except psycopg2.errors.QueryCanceled:
             log.exception("monthly report query aborted after %dms", timeout_ms)
-    expect(APP_LOG, n_app, r"^psycopg2\.errors\.QueryCanceled: canceling statement due to "
-           r"statement timeout$", INC_TIMEOUT, note="psycopg2 traceback")
-    expect(SERVER_LOG, n_srv, r"ERROR:  canceling statement due to statement timeout$",
-           INC_TIMEOUT, note="server log")
+    expect(
+        APP_LOG,
+        n_app,
+        r"^psycopg2\.errors\.QueryCanceled: canceling statement due to "
+        r"statement timeout$",
+        INC_TIMEOUT,
+        note="psycopg2 traceback",
+    )
+    expect(
+        SERVER_LOG,
+        n_srv,
+        r"ERROR:  canceling statement due to statement timeout$",
+        INC_TIMEOUT,
+        note="server log",
+    )
     # the same stack, another cause: an operator cancels the query
     n_app, n_srv = line_count(APP_LOG), line_count(SERVER_LOG)
     with connect(port) as c, c.cursor() as cur:
@@ -139,10 +239,20 @@ def statement_timeout(port: int, timeout_ms: int, log) -> None:  # type: ignore[
         except psycopg2.errors.QueryCanceled:
             log.exception("monthly report query cancelled")
         t.join()
-    near(APP_LOG, n_app, r"QueryCanceled: canceling statement due to user request", INC_TIMEOUT,
-         note="user request (psycopg2)")
-    near(SERVER_LOG, n_srv, r"ERROR:  canceling statement due to user request", INC_TIMEOUT,
-         note="user request (server)")
+    near(
+        APP_LOG,
+        n_app,
+        r"QueryCanceled: canceling statement due to user request",
+        INC_TIMEOUT,
+        note="user request (psycopg2)",
+    )
+    near(
+        SERVER_LOG,
+        n_srv,
+        r"ERROR:  canceling statement due to user request",
+        INC_TIMEOUT,
+        note="user request (server)",
+    )
 
 
 def deadlock(port: int, log) -> None:  # type: ignore[no-untyped-def]
@@ -170,8 +280,13 @@ def deadlock(port: int, log) -> None:  # type: ignore[no-untyped-def]
     b.rollback()
     a.close()
     b.close()
-    expect(APP_LOG, n_app, r"^psycopg2\.errors\.DeadlockDetected: deadlock detected$",
-           INC_DEADLOCK, note="psycopg2 traceback")
+    expect(
+        APP_LOG,
+        n_app,
+        r"^psycopg2\.errors\.DeadlockDetected: deadlock detected$",
+        INC_DEADLOCK,
+        note="psycopg2 traceback",
+    )
     expect(SERVER_LOG, n_srv, r"ERROR:  deadlock detected$", INC_DEADLOCK, note="server log")
     # the DETAIL states the cycle (both processes), in the app's exception and the server log
     cycle = r"Process \d+ waits for ShareLock on transaction \d+; blocked by process \d+\.$"
@@ -183,7 +298,9 @@ def deadlock(port: int, log) -> None:  # type: ignore[no-untyped-def]
 
 
 def main() -> None:
-    log = app_logger("billing", APP_LOG, "%(asctime)s [%(process)d] %(levelname)s %(name)s: %(message)s")
+    log = app_logger(
+        "billing", APP_LOG, "%(asctime)s [%(process)d] %(levelname)s %(name)s: %(message)s"
+    )
     init_cluster()
     for port, max_conn, reserved, timeout_ms in ((55433, 6, 0, 250), (55434, 9, 2, 700)):
         say(f"PostgreSQL on {port}: max_connections={max_conn} reserved={reserved}")

@@ -11,9 +11,8 @@ import time
 from pathlib import Path
 
 import redis
-from rq import Queue
-
 from harness import LOGS, WORK, app_logger, expect, line_count, near, say
+from rq import Queue
 
 APP_LOG = LOGS / "cache-redis.log"
 CLI_LOG = LOGS / "redis-cli.log"
@@ -26,9 +25,26 @@ HERE = Path(__file__).resolve().parent
 
 def start(port: int, maxmemory: str) -> subprocess.Popen[bytes]:
     proc = subprocess.Popen(
-        ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
-         "--appendonly", "no", "--maxmemory", maxmemory, "--maxmemory-policy", "noeviction",
-         "--dir", str(WORK), "--logfile", str(LOGS / "redis-server.log")])
+        [
+            "redis-server",
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--maxmemory",
+            maxmemory,
+            "--maxmemory-policy",
+            "noeviction",
+            "--dir",
+            str(WORK),
+            "--logfile",
+            str(LOGS / "redis-server.log"),
+        ]
+    )
     r = redis.Redis(port=port)
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:
@@ -43,8 +59,11 @@ def start(port: int, maxmemory: str) -> subprocess.Popen[bytes]:
 def out_of_memory(port: int, log) -> None:  # type: ignore[no-untyped-def]
     r = redis.Redis(port=port)
     info = r.info("memory")
-    log.info("cache warmup: maxmemory=%s used_memory=%s (OOM risk: low)", info["maxmemory"],
-             info["used_memory"])
+    log.info(
+        "cache warmup: maxmemory=%s used_memory=%s (OOM risk: low)",
+        info["maxmemory"],
+        info["used_memory"],
+    )
     n = line_count(APP_LOG)
     for i in range(100000):
         try:
@@ -63,14 +82,21 @@ def out_of_memory(port: int, log) -> None:  # type: ignore[no-untyped-def]
     expect(APP_LOG, n, r"flags not cached: " + oom, INC_OOM, note="str()")
     n = line_count(CLI_LOG)
     with CLI_LOG.open("a") as out:
-        subprocess.run(["redis-cli", "-p", str(port), "SET", "motd", "hello"], stdout=out,
-                       stderr=out)
+        subprocess.run(
+            ["redis-cli", "-p", str(port), "SET", "motd", "hello"], stdout=out, stderr=out
+        )
     expect(CLI_LOG, n, r"^(\(error\) )?OOM " + oom, INC_OOM, note="redis-cli")
     n = line_count(APP_LOG)
     log.warning("evicting sessions to avoid OOM command not allowed errors")
     log.info("memory check: used_memory > maxmemory? no")
-    near(APP_LOG, n, r"OOM command not allowed errors|used_memory > maxmemory\? no", INC_OOM,
-         count=2, note="prose/question")
+    near(
+        APP_LOG,
+        n,
+        r"OOM command not allowed errors|used_memory > maxmemory\? no",
+        INC_OOM,
+        count=2,
+        note="prose/question",
+    )
     r.flushall()
 
 
@@ -86,8 +112,9 @@ def refused(port: int, log) -> None:  # type: ignore[no-untyped-def]
     except redis.exceptions.ConnectionError as exc:
         log.error("health: redis down: %s", exc)
     pat = r"Error 111 connecting to 127\.0\.0\.1:\d+\. Connection refused\.$"
-    expect(APP_LOG, n, r"^redis\.exceptions\.ConnectionError: " + pat, INC_REFUSED,
-           note="traceback")
+    expect(
+        APP_LOG, n, r"^redis\.exceptions\.ConnectionError: " + pat, INC_REFUSED, note="traceback"
+    )
     expect(APP_LOG, n, r"health: redis down: " + pat, INC_REFUSED, note="str()")
 
 
@@ -113,14 +140,41 @@ def job_timeouts(port: int, timeout: int, log) -> None:  # type: ignore[no-untyp
     q.enqueue("jobs.ping")
     n = line_count(WORKER_LOG)
     with WORKER_LOG.open("a") as out:
-        subprocess.run([sys.executable, "-m", "rq.cli", "worker", "--burst", "--url",
-                        f"redis://127.0.0.1:{port}", "--name", f"worker-{port}",
-                        "--disable-job-desc-logging", "indexing"],
-                       cwd=HERE, stdout=out, stderr=subprocess.STDOUT, timeout=120, check=False)
-    expect(WORKER_LOG, n, r"JobTimeoutException: Task exceeded maximum timeout value "
-           rf"\({timeout} seconds\)$", INC_JOBTIMEOUT, note="rq worker")
-    near(WORKER_LOG, n, r"ZeroDivisionError: division by zero$", INC_JOBTIMEOUT,
-         note="other job failure")
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "rq.cli",
+                "worker",
+                "--burst",
+                "--url",
+                f"redis://127.0.0.1:{port}",
+                "--name",
+                f"worker-{port}",
+                "--disable-job-desc-logging",
+                "indexing",
+            ],
+            cwd=HERE,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            timeout=120,
+            check=False,
+        )
+    expect(
+        WORKER_LOG,
+        n,
+        r"JobTimeoutException: Task exceeded maximum timeout value "
+        rf"\({timeout} seconds\)$",
+        INC_JOBTIMEOUT,
+        note="rq worker",
+    )
+    near(
+        WORKER_LOG,
+        n,
+        r"ZeroDivisionError: division by zero$",
+        INC_JOBTIMEOUT,
+        note="other job failure",
+    )
 
 
 def main() -> None:
