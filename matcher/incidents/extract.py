@@ -18,7 +18,8 @@ _START = re.compile(
     r"\[(?:emerg|alert|crit|error|err|fatal)\]|\(error\)"
     r"|\b(?:FATAL|ERROR|CRITICAL|PANIC|EMERG|SEVERE)\b"
     r"|(?<![\w.])(?:[A-Za-z_]\w*\.)*[A-Z]\w*"
-    r"(?:Error|Exception|Violation|Failure|Fault|Exit|Interrupt|Warning)(?=[:(])"
+    r"(?:Error|Exception|Violation|Failure|Fault|Exit|Interrupt|Warning)(?=[:(]| \()"
+    r"|(?<![\w.])(?:[a-z_]\w*\.)+[A-Z]\w*(?:Error|Exception)\b"
     r"|(?<![\w.])(?:[a-z_]\w*\.)+[A-Z]\w*(?=:\s)"
     r"|(?<![\w.])(?:[a-z_]\w*\.)+[a-z]*error:|\bError:|\[Errno -?\d+\]"
     r"|(?<![\w.])[A-Z][a-z]+[A-Z]\w*\((?=['\"])|\bpanic:"
@@ -58,7 +59,15 @@ _VERB = re.compile(
 _INSIDE_REPR = re.compile(r"(?:\w\(|\(-?\d{1,10},\s*)$")
 # A short lowercase label (a program or component: `nginx: …`, `converter failed: …`).
 _SHORT_LABEL = re.compile(r"^[a-z][\w.-]*(?: [a-z][\w.-]*)?$")
-_CODEISH = re.compile(r"['\"<>()\[\]=#]|\d")
+_CODEISH = re.compile(r"['\"<>()\[\]=#]|\d|\u2026|\.\.\.|:\s")
+# A sentence that says the quoted text is not this incident's error.
+_NEGATION = re.compile(
+    r"(?i)\b(?:not (?:this|the|to be confused|related|part of|our|an? (?:error|problem|incident))"
+    r"|confused with|(?:is|are|were|was) (?:normal|expected|harmless|benign|unrelated)"
+    r"|unrelated|harmless|benign|false (?:alarm|positive)s?|ignored?|noise)\b"
+)
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(\"'`\u201c])")
+_INNER = re.compile(r"(?<=:\s)((?:FATAL|ERROR|PANIC):\s+\S.{15,})$")
 _COMMAND = re.compile(r"^[a-z][\w.-]*\s+-{1,2}[A-Za-z]")
 _FIELD = re.compile(r"^\w+:\s*([\"'])[^\"']*\1$")
 
@@ -95,7 +104,12 @@ def item_log_texts(text: str) -> tuple[list[str], bool]:
     rest = text
     for run in quoted_runs(text):
         inside = _INSIDE_REPR.search(text[: max(0, text.find(run) - 1)])
-        if inside is None and is_log_text(run) and not _COMMAND.match(run) and not _FIELD.match(run):
+        if (
+            inside is None
+            and is_log_text(run)
+            and not _COMMAND.match(run)
+            and not _FIELD.match(run)
+        ):
             found.append((text.find(run), run))
             rest = rest.replace(run, "\x00", 1)
     offset = 0
@@ -106,7 +120,25 @@ def item_log_texts(text: str) -> tuple[list[str], bool]:
             segment = segment.replace(unquoted, "")
         offset += len(segment) + 1
     texts = [t for _, t in sorted(found)]
-    return texts, _has_prose(rest, texts)
+    kept = [t for t in texts if not _negated(text, t)]
+    return kept, _has_prose(rest, texts) or len(kept) < len(texts)
+
+
+def _negated(text: str, log: str) -> bool:
+    """Whether the sentence quoting the log text says it is not this incident."""
+    marked = text.replace(log, "\x01", 1)
+    for sentence in _SENTENCE.split(marked):
+        if "\x01" in sentence:
+            return _NEGATION.search(sentence.replace("\x01", " ")) is not None
+    return False
+
+
+def inner_errors(text: str) -> list[str]:
+    """The server's own error inside a client's message, as the server logs it:
+    `connection to server at "db" (10.0.0.7), port 5432 failed: FATAL:  sorry, too many
+    clients already` also gives `FATAL:  sorry, too many clients already`."""
+    inner = _INNER.search(text)
+    return [inner[1]] if inner and inner.start() > 0 else []
 
 
 def _unquoted(segment: str) -> str | None:

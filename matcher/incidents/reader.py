@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from matcher.errors import IncidentLogError, Problem, SourceError
-from matcher.incidents.extract import code_log_texts, item_log_texts, symptom_of
+from matcher.incidents.extract import code_log_texts, inner_errors, item_log_texts, symptom_of
 from matcher.incidents.markdown import (
     LABELS,
     Block,
@@ -102,7 +102,7 @@ def _symptoms(
             texts, prose = code_log_texts(item.code), False
         else:
             texts, prose = item_log_texts(item.text)
-        for text in texts:
+        for text in [t for found in texts for t in (found, *inner_errors(found))]:
             symptom = symptom_of(text)
             try:  # as the signature loader will, so the error names the Markdown line
                 compile_symptom(Symptom(symptom, item.location))

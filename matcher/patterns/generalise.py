@@ -28,7 +28,11 @@ _CURLY = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '
 _EXCEPTION_NAME = re.compile(
     r"(?:[A-Za-z_]\w*\.)*[A-Z]\w*(?:Error|Exception|Violation|Warning|Failure|Fault|Exit|Interrupt)$"
 )
-_REPR = re.compile(r"^((?:[A-Za-z_]\w*\.)*[A-Z]\w*)\((?:-?\d{1,10},\s*)?(['\"])(.*)\2,?\s*\)$")
+_REPR = re.compile(r"^((?:[A-Za-z_]\w*\.)*[A-Z]\w*) ?\((?:-?\d{1,10},\s*)?b?(['\"])(.*)\2,?\s*\)$")
+# `MemcacheServerError: b'out of memory'`: a bytes repr around the message.
+_BYTES = re.compile(r"^b(['\"])(.*)\1$")
+# `requests.exceptions.ConnectionError … Failed to establish …`: the class, then its message.
+_CLASS_ELIDED = re.compile(r"^((?:[A-Za-z_]\w*\.)*[A-Z]\w*)\s+(?:\u2026|\.{3})\s+(\S.*)$")
 _TUPLE = re.compile(r"^(?:\([\w.]+\)\s+)?\(-?\d{1,10},\s*(['\"])(.*)\1\)$")
 # "nginx: [emerg] …": the program name before a level is where the log line came from.
 _PROGRAM = re.compile(r"^[a-z][a-z0-9_-]{0,30}:\s+(?=\[[a-z]+\]|\(error\)|[A-Z]{3,}\b)")
@@ -41,7 +45,7 @@ _PROSE_TAIL = re.compile(
     r"(?:\s+(?:while|when|during|because|since|until|before|after|and|then)\s+(?:"
     + _DETERMINERS
     + r")\b|\s+for\s+(?:each|every|both|all|several|some|any|most|many)\b"
-    r"|,\s+(?:then|and|which|but|so|\w+\s+times)\b"
+    r"|,\s+(?:then|and|which|but|so|also|\w+\s+times)\b"
     r"|\s+\([a-z]+[,\s]\s*(?!\d)[^():=]*\)"
     r"|(?<=[)\]'\"])\s+(?:to|for|from|in|on|at|with|after|before|when|while|so|as)"
     r"(?=(?:\s+[a-z]+){0,2}\s+(?:them|it|each|every|all|both|us|times?)\W*$)).*$"
@@ -55,6 +59,9 @@ _KEYED = re.compile(
     r"\b(host|hostname|addr|address|ip|port|pid|user|uid|gid|id|url|file|path)=(['\"]?)"
     r"([^\s'\",)]+)\2"
 )
+_V6_PORT = re.compile(r"\[[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*\](?::\d{1,5})?")
+# A quoted name after "at", "host", "server": the host of one occurrence.
+_AT_HOST = re.compile(r"\b((?:at|host|server|hostname) )(['\"])[A-Za-z][\w.-]*\2")
 _IP_PORT = re.compile(r"(?<![\w.:])(\d{1,3}(?:\.\d{1,3}){3})(?::(\d{1,5}))?(?![\w.]\w)")
 _QUOTED_VALUE = re.compile(r"(['\"])((?:/|\.\.?/|~/)[^'\"\s]*|[a-z0-9-]+(?:\.[a-z0-9-]+)+)\1")
 _PATH = re.compile(r"(?<![\w.<>/:])/(?:[\w.@%+-]+/)*[\w.@%+-]+/?(?![\w/])")
@@ -94,7 +101,9 @@ def generalise(quote: str) -> str:
     text = _PERSON.sub(lambda m: names.new("n", "int" if m[1][0] in "Nn" else None), text)
     text = _STAR.sub(lambda m: names.new("x"), text)
     text = _KEYED.sub(lambda m: _keyed(m, names), text)
+    text = _V6_PORT.sub(lambda m: names.new("address"), text)
     text = _IP_PORT.sub(lambda m: _address(m, names), text)
+    text = _AT_HOST.sub(lambda m: m[1] + m[2] + names.new("host", "host") + m[2], text)
     text = _QUOTED_VALUE.sub(lambda m: m[1] + _value(m[2], names) + m[1], text)
     text = _PATH.sub(lambda m: names.new("path", "path"), text)
     text = _UUID.sub(lambda m: names.new("uuid", "uuid"), text)
@@ -123,13 +132,16 @@ class _Names:
 def _unwrap(text: str) -> str:
     """`Cls('message')` -> `Cls: message` (the class kept only where the layer rule knows it);
     `Cls: (1205, 'message')` -> `Cls: message`."""
+    elided = _CLASS_ELIDED.match(text)
+    if elided and _EXCEPTION_NAME.match(elided[1]):
+        text = f"{elided[1]}: {elided[2]}"
     repr_ = _REPR.match(text)
     if repr_:
         cls, message = repr_[1], repr_[3]
         return f"{cls}: {message}" if _EXCEPTION_NAME.match(cls) else message
     head = EXCEPTION_HEAD.match(text)
     body = text[head.end() :] if head else text
-    inner = _TUPLE.match(body)
+    inner = _TUPLE.match(body) or _BYTES.match(body)
     if inner:
         return text[: head.end() if head else 0] + inner[2]
     return text

@@ -37,7 +37,7 @@ _REDIS_CODES = (
 )
 LEVEL_HEAD = re.compile(
     rf"^(?:(?:\[(?:emerg|alert|crit|error|err|fatal|warn)\]|\(error\)"
-    rf"|(?:{_LEVEL_WORDS})(?: -?\d{{1,6}}(?: \([0-9A-Z]{{5}}\))?)?:?)"
+    rf"|(?:{_LEVEL_WORDS})(?: -?\d{{1,6}}(?: \([0-9A-Z]{{5}}\))?)?:?|\d{{4,5}} \([0-9A-Z]{{5}}\):)"
     rf"(?:[^\S\n]+(?:{_REDIS_CODES})(?=\s))?|(?:{_REDIS_CODES}))[^\S\n]+"
 )
 _WARN_HEAD = re.compile(r"^\W*WARN", re.IGNORECASE)
