@@ -115,6 +115,31 @@ def test_prose_around_log_text_is_kept_as_description_a_bare_label_is_not() -> N
     ]
 
 
+def test_a_quote_the_author_says_is_not_this_incident_is_no_symptom() -> None:
+    (found,) = parse_incident_log(
+        incident(
+            '* Jobs died with "sqlite3.OperationalError: database is locked".\n'
+            '* The "retrying import after database is locked" warnings are normal.\n'
+            '* Not to be confused with "OperationalError: disk I/O error" from last year.\n'
+            "* This is NOT the `remaining connection slots are reserved` message."
+        ),
+        "x.md",
+    )
+    assert found.symptoms == ("sqlite3.OperationalError: database is locked",)
+    assert found.description is not None and "are normal" in found.description
+
+
+def test_the_servers_own_error_inside_a_clients_message_is_a_symptom_too() -> None:
+    assert symptoms_of(
+        '* Workers: psycopg2.OperationalError: connection to server at "pg-7" (10.1.2.3), '
+        "port 5432 failed: FATAL:  sorry, too many clients already"
+    ) == (
+        'psycopg2.OperationalError: connection to server at "<host>" (<ip>), port <port:int> '
+        "failed: FATAL: sorry, too many clients already",
+        "FATAL: sorry, too many clients already",
+    )
+
+
 def test_a_fenced_traceback_gives_its_exception_lines_only() -> None:
     block = (
         "Thumbnails died:\n\n```\n"

@@ -192,6 +192,20 @@ def test_no_near_miss_is_flagged(compiled: Path) -> None:
             "OperationalError: (1040, 'Too many connections')",
             "OperationalError: Too many connections",
         ),
+        (
+            "MemcacheServerError: b'out of memory storing object'",
+            "MemcacheServerError: out of memory storing object",
+        ),
+        (
+            "OperationalError (1040, 'Too many connections')",
+            "OperationalError: Too many connections",
+        ),
+        (
+            "requests.exceptions.ConnectionError \u2026 Failed to establish a new connection",
+            "requests.exceptions.ConnectionError: Failed to establish a new connection",
+        ),
+        ("bind() to [::]:443 failed", "bind() to <address> failed"),
+        ('could not connect to server at "db-main"', 'could not connect to server at "<host>"'),
         # sentence punctuation, curly quotes, prose after the message
         ("\u201cdatabase is locked.\u201d", '"database is locked."'),
         ("used memory > \u2018maxmemory\u2019.", "used memory > 'maxmemory'"),
