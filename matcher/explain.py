@@ -10,6 +10,7 @@ rule (docs/symptoms.md) that keeps a message found without its class or level fr
 from __future__ import annotations
 
 import difflib
+import gzip
 import heapq
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -184,7 +185,8 @@ def read_lines(paths: Sequence[str]) -> Iterator[tuple[str, str]]:
     """("path:line", text) for every line of the logs; bytes that are not UTF-8 kept as
     escapes. Raises OSError for a log that cannot be read."""
     for path in paths:
-        with open(path, encoding="utf-8", errors="backslashreplace") as handle:
+        opener = gzip.open if path.endswith(".gz") else open
+        with opener(path, "rt", encoding="utf-8", errors="backslashreplace") as handle:
             for number, line in enumerate(handle, 1):
                 yield f"{path}:{number}", line.rstrip("\r\n")
 

@@ -108,3 +108,27 @@ def test_compile_check_uses_real_lines_and_reports_symptoms_matching_nothing(
     (tmp_path / "samples").mkdir()
     tested = runner.invoke(cli, ["test", "-s", str(out), "--samples", str(tmp_path / "samples")])
     assert tested.exit_code == 0, tested.output
+
+
+def test_explain_reads_gzip_and_a_missing_log_is_one_line_exit_2(
+    signatures: Path, tmp_path: Path
+) -> None:
+    import gzip
+
+    packed = tmp_path / "orders.log.gz"
+    packed.write_bytes(gzip.compress(ORDERS.read_bytes()))
+    result = CliRunner().invoke(cli, ["explain", str(packed), "-s", str(signatures)])
+    assert result.exit_code == 0 and f"matches {packed}:24: " in result.output
+    missing = tmp_path / "missing.log"
+    for args in (["explain", str(missing), "-s", str(signatures)],):
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 2
+        assert result.stderr == f"matcher: {missing}: No such file or directory\n"
+    log = tmp_path / "pm.md"
+    log.write_text(POSTMORTEM, encoding="utf-8")
+    result = CliRunner().invoke(
+        cli, ["compile", str(log), "-o", str(tmp_path / "o"), "--check", str(missing)]
+    )
+    assert result.exit_code == 2
+    assert f"matcher: {missing}: No such file or directory" in result.stderr
+    assert not (tmp_path / "o").exists()

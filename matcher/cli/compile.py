@@ -114,7 +114,10 @@ def _checked(incidents: list[Incident], logs: tuple[str, ...]) -> list[Incident]
     use real matching lines as match examples."""
     from matcher.explain import check_incidents, render_near
 
-    checked, unmatched = check_incidents(incidents, logs)
+    try:
+        checked, unmatched = check_incidents(incidents, logs)
+    except OSError as exc:
+        fail(f"{exc.filename}: {exc.strerror or exc}")
     for incident_id, symptom, near in unmatched:
         click.echo(f"{incident_id}: symptom matches nothing in the logs: {symptom}", err=True)
         for line in render_near(near):
