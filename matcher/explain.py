@@ -27,6 +27,7 @@ from matcher.text import unescape_line
 if TYPE_CHECKING:
     from matcher.incidents.reader import Incident
 
+
 # Lines sharing less of a symptom's literal text than this are not "close".
 THRESHOLD = 0.5
 LIMIT = 5
@@ -73,7 +74,7 @@ class Judge:
         body = symptom.text.strip()[self.head.end :] if self.head else symptom.text.strip()
         self.body = body
         self.loose: regex.Pattern[str] | None = None
-        if self.head is not None and not symptom.is_regex:
+        if (self.head is not None or symptom.stands) and not symptom.is_regex:
             try:  # the message alone, without the standing rule: to say why it did not stand
                 self.loose = regex.compile(compile_symptom(Symptom(body, _NOWHERE)).pattern)
             except SymptomSyntaxError:
@@ -104,7 +105,7 @@ class Judge:
 
     def _how(self, found: regex.Match[str]) -> str:
         if self.head is None:
-            return "matches as written"
+            return "matches as written" + (", standing as an error" if self.symptom.stands else "")
         if self.head.kind == "class" and found.groupdict().get("_head"):
             return f"matches with the class {self.head.text}"
         return (
@@ -130,8 +131,12 @@ class Judge:
         if found is None:
             return None
         reason = why_not_standing(text, found.start(), found.end(), self.head, self.body)
+        if reason is None:
+            return None
         head = self.head
-        what = f"{head.kind} {head.text!r}" if head else "head"
+        if head is None:
+            return f"the message is here but does not stand as an error: {reason}"
+        what = f"{head.kind} {head.text!r}"
         return f"the message is here without its {what} but does not stand: {reason}"
 
 
@@ -208,10 +213,12 @@ def check_incidents(
     """Each incident's symptoms against real logs (``matcher compile --check``): incidents
     with the real matching lines as their examples, and (incident, symptom, closest lines)
     for each symptom that matches nothing."""
+    from matcher.incidents.extract import compiled_symptom
+
     judges: list[tuple[int, Judge]] = []
     for index, incident in enumerate(incidents):
         for text in incident.symptoms:
-            judges.append((index, Judge(Symptom(text, incident.location))))
+            judges.append((index, Judge(compiled_symptom(text, incident.location))))
     results = closest([j for _, j in judges], read_lines(logs), limit)
     examples: dict[int, list[str]] = {}
     unmatched: list[tuple[str, str, list[Verdict]]] = []

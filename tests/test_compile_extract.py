@@ -276,3 +276,38 @@ def test_a_message_without_its_head_matches_only_where_it_stands(
     }
     assert set(matching) <= lines
     assert lines.isdisjoint(not_matching)
+
+
+def test_a_message_without_class_or_level_is_compiled_to_stand_as_an_error(
+    tmp_path: Path, engine: str
+) -> None:
+    log = tmp_path / "pm.md"
+    log.write_text(incident("* the audit export said database or disk is full"), "utf-8")
+    out = tmp_path / "sigs"
+    assert CliRunner().invoke(cli, ["compile", str(log), "-o", str(out)]).exit_code == 0
+    written = (out / "INC-1.yml").read_text("utf-8")
+    assert "- {text: database or disk is full, stands: true}\n" in written
+    ruleset = matcher.load_ruleset([out], engine=engine)
+    lines = (
+        "ERROR in os_failures: audit export aborted: OperationalError: database or disk is full\n"
+        "INFO checking whether database or disk is full? no\n"
+        "WARNING retrying after database or disk is full\n"
+        "database or disk is full\n"
+    )
+    assert [f.line for f in matcher.scan_text(ruleset, lines, events="lines")] == [1, 4]
+
+
+def test_the_loader_checks_a_text_mapping(tmp_path: Path) -> None:
+    sig = tmp_path / "s.yml"
+    sig.write_text(
+        "id: S\ntitle: t\nseverity: low\nresolution: r\nsymptoms:\n"
+        "- {text: disk is full, stands: maybe}\n- {text: disk is full, stand: true}\n",
+        "utf-8",
+    )
+    with pytest.raises(matcher.SignatureError) as error:
+        matcher.load_signatures([sig])
+    messages = [f"{p.field}: {p.message}" for p in error.value.problems]
+    assert messages == [
+        "symptoms[0].stands: must be true or false, not string",
+        "symptoms[1].stand: unknown key (did you mean 'stands'?)",
+    ]

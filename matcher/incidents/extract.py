@@ -10,7 +10,9 @@ import re
 from collections.abc import Sequence
 
 from matcher.incidents.quotes import is_log_text, quoted_runs
+from matcher.model import SourceLocation, Symptom
 from matcher.patterns.generalise import generalise
+from matcher.patterns.heads import find_head
 
 # Where log text starts inside prose: an error level, an exception class followed by its
 # message or repr, a lower-case exception class with a module (socket.gaierror:), an errno.
@@ -199,6 +201,12 @@ def code_log_texts(lines: Sequence[str]) -> list[str]:
         kept.append((rank, f"{level} {message}" if level else message))
     top = max((rank for rank, _ in kept), default=-1)
     return [text for rank, text in kept if rank in (-1, top)]
+
+
+def compiled_symptom(text: str, location: SourceLocation) -> Symptom:
+    """A compiled symptom as the signature will hold it: a message written without class or
+    level must stand as an error (`stands: true`)."""
+    return Symptom(text, location, stands=find_head(text.strip()) is None)
 
 
 def symptom_of(text: str) -> str:

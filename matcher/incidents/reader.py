@@ -16,7 +16,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from matcher.errors import IncidentLogError, Problem, SourceError
-from matcher.incidents.extract import code_log_texts, inner_errors, item_log_texts, symptom_of
+from matcher.incidents.extract import (
+    code_log_texts,
+    compiled_symptom,
+    inner_errors,
+    item_log_texts,
+    symptom_of,
+)
 from matcher.incidents.markdown import (
     LABELS,
     Block,
@@ -29,7 +35,7 @@ from matcher.incidents.markdown import (
     split_blocks,
     unwrap,
 )
-from matcher.model import SEVERITY_NAMES, SourceLocation, Status, Symptom
+from matcher.model import SEVERITY_NAMES, SourceLocation, Status
 from matcher.patterns.symptoms import SymptomSyntaxError, compile_symptom
 from matcher.vocabulary import ID_PATTERN
 
@@ -105,7 +111,7 @@ def _symptoms(
         for text in [t for found in texts for t in (found, *inner_errors(found))]:
             symptom = symptom_of(text)
             try:  # as the signature loader will, so the error names the Markdown line
-                compile_symptom(Symptom(symptom, item.location))
+                compile_symptom(compiled_symptom(symptom, item.location))
             except SymptomSyntaxError as error:
                 problems.append(Problem(item.location, "symptoms", f"{symptom!r}: {error}"))
             sources.append(SymptomSource(item.location, " ".join(text.split()), symptom))

@@ -20,8 +20,8 @@ import regex
 import yaml
 
 from matcher.errors import IncidentLogError, Problem
+from matcher.incidents.extract import compiled_symptom
 from matcher.incidents.reader import Incident
-from matcher.model import Symptom
 from matcher.patterns.heads import find_head
 from matcher.patterns.symptoms import PLACEHOLDER, TYPE_NAMES, SymptomSyntaxError, compile_symptom
 
@@ -118,6 +118,18 @@ class _Flow(list[str]):
     """A short list written inline: `[Backend API]`."""
 
 
+class _FlowMap(dict[str, object]):
+    """A small mapping written inline: `{text: '…', stands: true}`."""
+
+
+def _symptom(text: str, incident: Incident) -> str | _FlowMap:
+    """A message without class or level is written `{text: …, stands: true}`: it must stand
+    as an error on the line (docs/symptoms.md)."""
+    if compiled_symptom(text, incident.location).stands:
+        return _FlowMap(text=text, stands=True)
+    return text
+
+
 # PyYAML reads these as line breaks inside plain, single-quoted and block scalars, so only
 # double quotes (which escape them) bring them back.
 _LINE_BREAKS = re.compile("[\x85\u2028\u2029]")
@@ -148,6 +160,10 @@ _Dumper.add_representer(str, _represent_str)
 _Dumper.add_representer(_Text, _represent_text)
 _Dumper.add_representer(_Quoted, _represent_quoted)
 _Dumper.add_representer(_Flow, _represent_flow)
+_Dumper.add_representer(
+    _FlowMap,
+    lambda dumper, data: dumper.represent_mapping("tag:yaml.org,2002:map", data, flow_style=True),
+)
 
 
 def render_signature(incident: Incident) -> str:
@@ -165,7 +181,7 @@ def render_signature(incident: Incident) -> str:
         "date": _Quoted(incident.date) if incident.date else None,
         "services": _Flow(incident.services),
         "status": incident.status,
-        "symptoms": list(incident.symptoms),
+        "symptoms": [_symptom(text, incident) for text in incident.symptoms],
         "description": _Text(incident.description or ""),
         "root_cause": _Text(incident.root_cause or ""),
         "resolution": _Text(incident.resolution or NO_RESOLUTION),
@@ -212,7 +228,7 @@ def _log_line(incident: Incident, message: str) -> str:
 def _pattern(symptom: str, incident: Incident) -> regex.Pattern[str] | None:
     """The exact pattern the matcher uses for a symptom."""
     try:
-        return regex.compile(compile_symptom(Symptom(symptom, incident.location)).pattern)
+        return regex.compile(compile_symptom(compiled_symptom(symptom, incident.location)).pattern)
     except (SymptomSyntaxError, regex.error):
         return None  # parse_incident_log reports bad symptoms; hand-built ones get no examples
 

@@ -121,7 +121,7 @@ def compile_symptom(symptom: Symptom) -> SymptomPattern:
     symptom and the ruleset then compiles it, once."""
     if symptom.is_regex:
         return _compile_regex(symptom)
-    return _compile_text(symptom.text)
+    return _compile_text(symptom.text, symptom.stands)
 
 
 def _compile_regex(symptom: Symptom) -> SymptomPattern:
@@ -185,7 +185,7 @@ def _add_literal(parts: list[_Part], text: str) -> None:
         parts.append(_Part("lit", text[pos:]))
 
 
-def _compile_text(text: str) -> SymptomPattern:
+def _compile_text(text: str, stands: bool = False) -> SymptomPattern:
     stripped = text.strip()
     if not stripped:
         raise SymptomSyntaxError("symptom is empty")
@@ -203,6 +203,9 @@ def _compile_text(text: str) -> SymptomPattern:
     literals = [p.text for p in parts if p.kind == "lit"]
     if head is None:
         exact, loose = body_exact, body_loose
+        if stands:  # a message written without class or level: it must stand as an error
+            before, after = standing(None, stripped)
+            exact = f"{before}{body_exact}{after}"
     elif distinctive:
         exact, loose = _optional_head(head, body, body_exact), body_loose
     else:
