@@ -89,6 +89,7 @@ def test_log_text_is_read_as_people_write_it(bullet: str, expected: tuple[str, .
         "* The ops check (`mariadb -e 'select 1'`) was red.",
         '* The upstream was the new pool (`upstream: "http://10.1.4.22:8080/api/stock"`).',
         "* Checkout returned 500s for about 20 minutes.",
+        "* The vendor said we should retry with backoff.",
     ],
 )
 def test_a_bullet_without_log_text_stays_description(bullet: str) -> None:

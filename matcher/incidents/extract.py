@@ -55,7 +55,8 @@ _LABEL_NOUNS = frozenset(
 )
 _VERB = re.compile(
     r"\b(?:said|says|logged|printed|wrote|reported|answered|replied|complained|emitted)"
-    r"\s+(?!(?:a|an|the|that|this|no|some|every|nothing|out|in|on|off|as|it|them)\b)(?=[\w\[(])"
+    r"\s+(?!(?:a|an|the|that|this|no|some|every|nothing|something|out|in|on|off|as|it|them"
+    r"|we|they|he|she|i|you|there|so|our|their|its)\b)(?=[\w\[(])"
 )
 # `Cls("…")`, `(1205, "…")`: the quote belongs to a repr or a driver's code tuple.
 _INSIDE_REPR = re.compile(r"(?:\w\(|\(-?\d{1,10},\s*)$")

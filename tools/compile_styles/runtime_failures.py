@@ -42,11 +42,13 @@ def database_locked(directory: Path, batch: int) -> None:
 
 def missing_file(directory: Path, n: int) -> None:
     try:
-        open(directory / f"config-{n}.json", encoding="utf-8")
+        with open(directory / f"config-{n}.json", encoding="utf-8"):
+            pass
     except OSError:
         log.exception("config %d not loaded", n)
     try:
-        open(directory, encoding="utf-8")  # another errno of the same call
+        with open(directory, encoding="utf-8"):  # another errno of the same call
+            pass
     except OSError:
         log.exception("config dir %d not loaded", n)
 
@@ -86,7 +88,9 @@ def refused() -> None:
 
 def main() -> None:
     logging.basicConfig(
-        stream=sys.stdout, level=logging.INFO, format="%(asctime)s %(levelname)s [%(name)s] %(message)s"
+        stream=sys.stdout,
+        level=logging.INFO,
+        format="%(asctime)s %(levelname)s [%(name)s] %(message)s",
     )
     with tempfile.TemporaryDirectory(prefix="im-styles-") as tmp:
         directory = Path(tmp)
