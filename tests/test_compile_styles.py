@@ -177,6 +177,7 @@ def test_no_near_miss_is_flagged(compiled: Path) -> None:
         # a person's placeholders
         ("bind to port NNNN failed", "bind to port <n:int> failed"),
         ("job #XXX failed", "job #<n> failed"),
+        ("quota: N/A for user N", "quota: N/A for user <n:int>"),
         ("{user}@{db} FATAL: x", "<user>@<db> FATAL: x"),
         ("connect ECONNREFUSED 127.0.0.1:*", "connect ECONNREFUSED <ip>:<x>"),
         ("cp: error writing ... No space left", "cp: error writing <any> No space left"),

@@ -53,7 +53,7 @@ _PROSE_TAIL = re.compile(
 _TRAILING = re.compile(r"(?<!\.\.)[\s.,:;]+$")
 _ELISION = re.compile(r"\.{3,}|\u2026")
 _BRACED = re.compile(r"\{([a-z][a-z0-9_]{0,31})\}")
-_PERSON = re.compile(r"(?<![\w<])(N+|X{2,}|x{3,}|n{3,})(?![\w>])")
+_PERSON = re.compile(r"(?<![\w<])(N+|X{2,}|x{3,}|n{3,})(?=[\s),:;#.\]'\"]|$)")
 _STAR = re.compile(r"(?<![\w*<])\*(?![\w*<])")
 _KEYED = re.compile(
     r"\b(host|hostname|addr|address|ip|port|pid|user|uid|gid|id|url|file|path)=(['\"]?)"
