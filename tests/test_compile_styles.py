@@ -222,6 +222,8 @@ def test_no_near_miss_is_flagged(compiled: Path) -> None:
         ("worker exited on signal 11", "worker exited on signal 11"),
         ("upstream returned HTTP 503", "upstream returned HTTP 503"),
         ("503 Service Unavailable", "503 Service Unavailable"),
+        ("the upstream returned 502", "the upstream returned 502"),
+        ("took 503 ms, batch 404", "took <ms:num> ms, batch <batch:int>"),
         ("ORA-00001: unique constraint violated", "ORA-00001: unique constraint violated"),
         ("failed with SQLSTATE 23505", "failed with SQLSTATE 23505"),
         ("ERROR 1205 (HY000): Lock wait", "ERROR 1205 (HY000): Lock wait"),

@@ -79,6 +79,13 @@ _KIND_BEFORE = re.compile(
 _KIND_AFTER = re.compile(r"^(?::\s+[A-Za-z]|,\s*['\"]|\s+\([0-9A-Z]{5}\)|\s+[A-Z][a-z]+ [A-Z])")
 _SQLSTATE = re.compile(r"\(\d{5}\)")
 _UNITS = re.compile(r"^(?:[a-zA-Z]{1,3})")
+_ERROR_STATUS = re.compile(r"^[45]\d\d$")
+# A number after these words measures or names one occurrence, whatever its value.
+_MEASURED = re.compile(
+    r"\b(?:port|pid|max|min|size|limit|of|after|count|id|line|column|char|batch|attempt|worker"
+    r"|process|transaction|job|order|user|offset|length)\W{0,2}$",
+    re.IGNORECASE,
+)
 _DURATION = re.compile(r"(?i)(?:s|secs?|seconds?|ms|millis\w*|minutes?|mins?|hours?|days?)$")
 # A number is named after the unit or count word after it, else the word before it.
 _UNIT_WORDS = re.compile(
@@ -189,6 +196,8 @@ def _numbers_in(chunk: str, names: _Names) -> str:
         unit = _UNITS.match(after)
         word = re.search(r"([A-Za-z]{2,})\W{0,2}$", before)
         follows = _UNIT_WORDS.match(after)
+        if _ERROR_STATUS.match(match[0]) and not (unit or follows or _MEASURED.search(before)):
+            return match[0]  # an HTTP error status: `upstream returned 502`
         name = unit[0] if unit else follows[1] if follows else word[1] if word else "n"
         duration = follows is not None and _DURATION.match(follows[1])
         return names.new(name, "num" if "." in match[0] or duration else "int")
