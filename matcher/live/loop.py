@@ -18,7 +18,7 @@ from typing import Protocol, TextIO
 from matcher.engine.scanner import ScanStats
 from matcher.live.control import Control
 from matcher.live.cooldown import Cooldown, Sink
-from matcher.live.observer import LiveObserver, NoObserver
+from matcher.live.observer import LiveObserver, NoObserver, Progress
 from matcher.live.state import Output, State, load_state, lock_state, save_state
 from matcher.live.tail import Tailer
 from matcher.model import Finding
@@ -144,7 +144,15 @@ class LiveScan:
         self._emit(self.tailer.flush_quiet(self.options.quiet))
         for window in self.cooldown.expire(now):
             self.sink.repeat(window)
-        self.observer.cycle(len(self.tailer.files))
+        tailer = self.tailer
+        behind = {  # bytes written but not read yet, per file
+            f.name: max(0, f.size - f.content.read_pos)
+            for f in tailer.files.values()
+            if f.content is not None
+        }
+        self.observer.cycle(
+            Progress(len(tailer.files), tailer.lines_read, tailer.bytes_read, behind)
+        )
         self._checkpoint()
 
     def _emit(self, findings: list[Finding]) -> None:
