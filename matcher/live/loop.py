@@ -142,6 +142,7 @@ class LiveScan:
             self._next_rescan = now + self.options.rescan
         self._emit(self.tailer.poll() + self.tailer.expire())
         self._emit(self.tailer.flush_quiet(self.options.quiet))
+        self._report_unknown()
         for window in self.cooldown.expire(now):
             self.sink.repeat(window)
         tailer = self.tailer
@@ -154,6 +155,12 @@ class LiveScan:
             Progress(len(tailer.files), tailer.lines_read, tailer.bytes_read, behind)
         )
         self._checkpoint()
+
+    def _report_unknown(self) -> None:
+        unknown = self.tailer.contents.unknown
+        for failure in unknown:
+            self.sink.unknown(failure)
+        unknown.clear()
 
     def _emit(self, findings: list[Finding]) -> None:
         now = self.clock()
@@ -212,6 +219,7 @@ class LiveScan:
         self._cycle(full=True)
         keep = self.options.state is not None
         self._emit(self.tailer.close(report_partial=not keep))
+        self._report_unknown()
         if not keep:
             for window in self.cooldown.drain():
                 self.sink.repeat(window)
