@@ -14,7 +14,15 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from matcher.cli.common import inform, load_ruleset_or_exit, reloader, warn
-from matcher.cli.options import engine_option, follow_options, live_format_option, signatures_option
+from matcher.cli.fleet import FleetFlags, live_observer
+from matcher.cli.options import (
+    engine_option,
+    fleet_options,
+    follow_options,
+    live_format_option,
+    metrics_option,
+    signatures_option,
+)
 from matcher.vocabulary import EXIT_BROKEN_PIPE, EXIT_ERROR, EXIT_OK, TMP_MARK
 
 if TYPE_CHECKING:
@@ -66,6 +74,7 @@ class Reload:
     signature_paths: Sequence[str]
     engine: str | None
     no_cache: bool
+    unknown: bool = False  # compiled with the error markers (``--unknown``)
 
 
 def live_color(choice: str, output: str | None) -> bool:
@@ -82,23 +91,31 @@ def follow_files(
     fmt: str,
     color: bool,
     flags: FollowFlags,
+    fleet: FleetFlags,
     reload: Reload,
 ) -> int:
     """``matcher scan --follow PATHS``: follow each name like ``tail -F``; the exit code."""
     from matcher.live.watcher import FollowScope
 
-    return run(ruleset, FollowScope(list(paths)), flags.live_options(fmt, color), flags, reload)
+    options = flags.live_options(fmt, color)
+    return run(ruleset, FollowScope(list(paths)), options, flags, fleet, reload)
 
 
 def run(
-    ruleset: Ruleset, scope: Any, options: LiveOptions, flags: FollowFlags, reload: Reload
+    ruleset: Ruleset,
+    scope: Any,
+    options: LiveOptions,
+    flags: FollowFlags,
+    fleet: FleetFlags,
+    reload: Reload,
 ) -> int:
-    from matcher.errors import StateError
+    from matcher.errors import MatcherError
     from matcher.live.control import Control
     from matcher.live.loop import run_live
     from matcher.live.watcher import Watcher
 
-    control = Control(reloader=reloader(reload.signature_paths, reload.engine, reload.no_cache))
+    load = reloader(reload.signature_paths, reload.engine, reload.no_cache, reload.unknown)
+    control = Control(reloader=load)
 
     def make_watcher(control: Control) -> Watcher:
         return Watcher(
@@ -110,7 +127,7 @@ def run(
         )
 
     try:
-        with _signals(control):
+        with _signals(control), live_observer(fleet, len(ruleset.signatures)) as observe:
             run_live(
                 ruleset,
                 scope,
@@ -120,8 +137,10 @@ def run(
                 control=control,
                 on_warning=warn,
                 on_ready=_ready,
+                observe=observe,
+                on_info=inform,
             )
-    except StateError as exc:
+    except MatcherError as exc:  # the state, a fleet target, a spool
         click.echo(f"matcher: {exc}", err=True)
         return EXIT_ERROR
     except BrokenPipeError:  # `| head`: end quietly, like grep
@@ -184,7 +203,15 @@ def _signals(control: Control) -> Iterator[None]:
     is_flag=True,
     help="Also read compressed rotated files (gzip), once they stop changing.",
 )
+@click.option(
+    "--unknown",
+    is_flag=True,
+    help="Also report error-like events no signature explains, as their own records "
+    "(JSON schema incident-matcher/unknown/v1), never as findings.",
+)
 @follow_options
+@fleet_options
+@metrics_option
 @engine_option
 @click.pass_context
 def watch(
@@ -197,6 +224,7 @@ def watch(
     exclude: tuple[str, ...],
     recursive: bool,
     compressed: bool,
+    unknown: bool,
     engine: str | None,
     no_cache: bool,
     **_: Any,
@@ -212,13 +240,15 @@ def watch(
     \b
     Example:
       matcher watch /var/log/myapp --state /var/lib/matcher/state.json -f json
+      matcher watch /var/log/myapp --unknown -f json    # new failure kinds too
     """
     from matcher.live.watcher import DirScope
 
-    flags = FollowFlags.from_params(ctx.params)
-    ruleset = load_ruleset_or_exit(signature_paths, engine, no_cache)
+    flags, fleet = FollowFlags.from_params(ctx.params), FleetFlags.from_params(ctx.params)
+    fleet.check()
+    ruleset = load_ruleset_or_exit(signature_paths, engine, no_cache, unknown=unknown)
     ignore = [p for p in (flags.output, flags.state_path) if p]
-    ignore += [f"{p}.lock" for p in ignore]
+    ignore += [f"{p}.lock" for p in ignore] + fleet.spool_paths(flags.state_path)
     scope = DirScope(
         directories,
         include or ("*",),
@@ -229,4 +259,5 @@ def watch(
         warn,
     )
     options = flags.live_options(fmt, live_color("auto", flags.output), compressed)
-    sys.exit(run(ruleset, scope, options, flags, Reload(signature_paths, engine, no_cache)))
+    reload = Reload(signature_paths, engine, no_cache, unknown)
+    sys.exit(run(ruleset, scope, options, flags, fleet, reload))

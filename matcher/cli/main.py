@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import click
 
+from matcher.cli.catalog import list_command, show_command
 from matcher.cli.check import test_command
 from matcher.cli.compile import compile_command
 from matcher.cli.explain import explain_command
@@ -25,11 +26,21 @@ def cli() -> None:
     matcher scan app.log old.log.gz               flag matching lines (stdin: -)
     matcher test                                  check signatures against their examples
     matcher watch /var/log/myapp                  follow a directory of logs
+    matcher list                                  the loaded signatures, as a table
+    matcher show INC-2024-001                     one signature, its resolution and runbook
     matcher explain app.log --incident INC-7      why a line matches, or almost does
     """
 
 
-for command in (scan, test_command, compile_command, explain_command, watch):
+for command in (
+    scan,
+    test_command,
+    compile_command,
+    explain_command,
+    watch,
+    list_command,
+    show_command,
+):
     cli.add_command(command)
 
 

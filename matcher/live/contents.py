@@ -7,13 +7,15 @@ from collections import OrderedDict
 from collections.abc import Callable
 
 from matcher.live.content import Content, ContentRecord, Probe, head_digest
-from matcher.model import Finding
+from matcher.model import Finding, UnknownFailure
 from matcher.patterns.ruleset import Ruleset
 
 
 class Contents:
     def __init__(self, remembered: int) -> None:
         self.remembered = remembered
+        # unknown failures found since the loop last took them (``watch --unknown``)
+        self.unknown: list[UnknownFailure] = []
         self.active: dict[str, Content] = {}
         self.memory: OrderedDict[str, ContentRecord] = OrderedDict()
         self._index: dict[tuple[int, str], str] = {}  # (probe size, digest) -> content key
@@ -23,6 +25,12 @@ class Contents:
 
     def records(self) -> list[ContentRecord]:
         return [c.record() for c in self.active.values()] + list(self.memory.values())
+
+    def quiet_due(self, quiet: float) -> float | None:
+        """When the first content holding findings back will have been quiet for ``quiet``
+        seconds (its findings are flushed then), or None."""
+        times = [c.last_growth for c in self.active.values() if not c.quiet]
+        return min(times) + quiet if times else None
 
     def find(self, head: bytes) -> str | None:
         """The key of the known content whose first bytes ``head`` starts with."""
@@ -36,7 +44,7 @@ class Contents:
     def activate(
         self, ruleset: Ruleset, warn: Callable[[str], None], now: float, record: ContentRecord
     ) -> Content:
-        content = Content(record, ruleset, warn, now)
+        content = Content(record, ruleset, warn, now, self.unknown.append)
         self.active[record.key] = content
         self._index[(record.probe.size, record.probe.digest)] = record.key
         return content
