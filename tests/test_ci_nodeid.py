@@ -140,3 +140,36 @@ def test_a_report_that_is_not_pytests_keeps_its_names(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert scan(report) == ([], [("com.example.CartTest::total", "testcase")])
+
+
+LONG_CAPTURE = textwrap.dedent(
+    """
+    import logging
+
+    from tests.pool import fail_pool
+
+    log = logging.getLogger("shop")
+
+
+    def test_sync_under_load():
+        for batch in range(1500):
+            log.warning("sync batch %d slow", batch)
+        log.error("sync batch 1499 failed: connection reset")
+        fail_pool()
+    """
+)
+
+
+def test_output_captured_past_an_events_bounds_is_still_the_tests(tmp_path: Path) -> None:
+    """1500 captured log lines: the section's event is cut at 1000 lines, and the ERROR line
+    pytest captured after that is still part of the explained test, no unknown failure."""
+    for name in ("tests/__init__.py", "tests/pool.py", "pytest.ini"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text(SUITE[name], encoding="utf-8")
+    (tmp_path / "tests" / "test_long.py").write_text(LONG_CAPTURE, encoding="utf-8")
+    log = tmp_path / "long.log"
+    pytest_run(tmp_path, log, "--junitxml=long.xml")
+    assert "sync batch 1499 failed" in log.read_text(encoding="utf-8")
+    test = "tests/test_long.py::test_sync_under_load"
+    for paths in ([log], [log, tmp_path / "long.xml"]):
+        assert scan(*paths) == ([(test, "INC-2024-001")], []), paths

@@ -90,8 +90,9 @@ class ScanState(Protocol):
 def note_pytest(scan: ScanState, work: bytes, base: int, by_line: dict[int, set[int]]) -> None:
     """Past pytest's failures banner, in the lines from ``base``: each failure section's
     header is a candidate (an error marker in unknown mode), so that a section is one event
-    and a failing test one unknown failure however its lines read; and the sections' names
-    and the summary lines' node ids (``FAILED path::test - …``) are noted by line number."""
+    and a failing test one unknown failure however its lines read; and the sections' names,
+    the summary lines' node ids (``FAILED path::test - …``) and the banners are noted by
+    line number (matcher.sources.nodeid)."""
     banners = list(_lines_starting(work, 0, b"=="))
     names = scan.stats.pytest.setdefault(scan.source, PytestNames())
     seen: list[tuple[int, bytes, dict[int, str]]] = []
@@ -107,6 +108,7 @@ def note_pytest(scan: ScanState, work: bytes, base: int, by_line: dict[int, set[
             node_id = summary_node_id(line)
             if node_id is not None:
                 seen.append((start, node_id, names.node_ids))
+    seen += [(start, line, names.banners) for start, line in banners if start >= base]
     number, pos = scan.next_line, base
     for start, name, into in sorted(seen, key=lambda hit: hit[0]):
         number, pos = number + work.count(b"\n", pos, start), start

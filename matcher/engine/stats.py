@@ -10,15 +10,18 @@ from matcher.model import UnknownFailure
 @dataclass
 class PytestNames:
     """pytest's names of failing tests in one log, by line number: the failure sections'
-    headers (``TestCart::test_total[2.5]``) and the summary lines' node ids."""
+    headers (``TestCart.test_total[2.5]``), the summary lines' node ids, and the banners
+    (``=== … ===``) that end the last section before them."""
 
     sections: dict[int, str] = field(default_factory=dict)
     node_ids: dict[int, str] = field(default_factory=dict)
+    banners: dict[int, str] = field(default_factory=dict)
 
     def update(self, other: PytestNames, shift: int = 0) -> None:
         """Add what ``other`` (a later part of the same log: ``shift`` lines down) said."""
         self.sections.update((line + shift, name) for line, name in other.sections.items())
         self.node_ids.update((line + shift, name) for line, name in other.node_ids.items())
+        self.banners.update((line + shift, name) for line, name in other.banners.items())
 
 
 @dataclass

@@ -63,41 +63,55 @@ class Names:
     node ids the run's logs gave."""
 
     def __init__(self, pytest: Mapping[str, PytestNames]) -> None:
-        self._named: dict[tuple[str, int], str] = {}  # (source, header's line) -> node id
-        self._headers: dict[tuple[str, str], list[int]] = {}  # (source, key) -> lines
+        self._tests: dict[tuple[str, int], str] = {}  # (source, header's line) -> test
+        self._sections: dict[str, list[int]] = {}  # source -> header lines, in order
+        self._banners: dict[str, list[int]] = {}
         self._by_junit: dict[str, str] = {}
         for source, names in pytest.items():
             self._read(source, names)
 
     def _read(self, source: str, names: PytestNames) -> None:
         waiting: dict[str, deque[int]] = {}
-        said = [(line, False, name) for line, name in names.sections.items()]
-        said += [(line, True, name) for line, name in names.node_ids.items()]
-        for line, is_node_id, name in sorted(said):
-            if not is_node_id:
-                key = _header_key(name)
-                waiting.setdefault(key, deque()).append(line)
-                self._headers.setdefault((source, key), []).append(line)
-                continue
-            sections = waiting.get(_text(test_name(name.encode("utf-8", "surrogateescape"))))
-            if sections:
-                self._named[(source, sections.popleft())] = name
-            classname, test = junit_names(name)
-            self._by_junit[junit_node_id(classname, test)] = name
-            self._by_junit[f"{classname}::{test}" if classname else test] = name
+        for line, name in sorted(names.sections.items()):
+            key = _header_key(name)
+            waiting.setdefault(key, deque()).append(line)
+            self._tests[(source, line)] = key
+        self._sections[source] = sorted(names.sections)
+        self._banners[source] = sorted(names.banners)
+        for line, node_id in sorted(names.node_ids.items()):
+            key = _text(test_name(node_id.encode("utf-8", "surrogateescape")))
+            sections = waiting.get(key)
+            if sections and sections[0] < line:  # the earliest unnamed section before it
+                self._tests[(source, sections.popleft())] = node_id
+            classname, test = junit_names(node_id)
+            self._by_junit[junit_node_id(classname, test)] = node_id
+            self._by_junit[f"{classname}::{test}" if classname else test] = node_id
 
-    def node_id(self, source: str, testcase: str, first_line: int) -> str:
-        """The node id of ``testcase`` as a finding or unknown failure of ``source`` whose
-        event starts on ``first_line`` names it."""
-        if _is_node_id(testcase):  # a summary line's, or a JUnit report's (made exact here)
+    def section(self, source: str, line: int) -> tuple[int, str] | None:
+        """The failure section of pytest's output ``source`` that holds ``line``: its
+        header's line and its test (node id, or the header's name if no summary line named
+        it); None outside the sections (before them, after a banner)."""
+        sections = self._sections.get(source, [])
+        at = bisect.bisect_right(sections, line)
+        if not at:
+            return None
+        header = sections[at - 1]
+        banners = self._banners.get(source, [])
+        closed = bisect.bisect_right(banners, line)
+        if closed and banners[closed - 1] > header:
+            return None
+        return header, self._tests[(source, header)]
+
+    def node_id(self, testcase: str) -> str:
+        """A summary line's or a JUnit report's name of a test as its node id (exact when
+        the run's output gave it), a section header's as its node id's end."""
+        if is_node_id(testcase):
             return self._by_junit.get(testcase, testcase)
-        key = _header_key(testcase)
-        lines = self._headers.get((source, key), [])
-        at = bisect.bisect_right(lines, first_line)  # the section the event is in
-        return self._named.get((source, lines[at - 1]), key) if at else key
+        return _header_key(testcase)
 
 
-def _is_node_id(testcase: str) -> bool:
+def is_node_id(testcase: str) -> bool:
+    """A node id (a summary line's, a JUnit report's), not a section header's name."""
     return "::" in testcase.partition("[")[0] or testcase.endswith(".py")
 
 

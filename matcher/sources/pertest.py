@@ -12,11 +12,12 @@ otherwise.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Container, Iterable
+from collections.abc import Iterable
 
 from matcher.engine.stats import PytestNames, ScanStats
 from matcher.model import Finding, UnknownFailure
 from matcher.sources.nodeid import Names
+from matcher.sources.nodeid import is_node_id as _is_summary
 
 # Findings held for merging: past this many, those held are reported (merged among
 # themselves) and the run's later findings as they come.
@@ -25,17 +26,15 @@ MAX_HELD = 10_000
 
 class Seen:
     """Where a test (or a test's incident) failed: in a failure section of pytest's output
-    (told apart by its first line: one log may hold several sessions, tox's environments) or
-    in a JUnit report. One section and one report are the same run's: a failure from a place
-    already here, or of a kind not here yet, is the same failure; otherwise it is another."""
+    (one log may hold several sessions, as tox writes them) or in a JUnit report. One section
+    and one report are the same run's: a failure at a place already here, or from a kind of
+    source not here yet, is the same failure; otherwise it is another."""
 
     def __init__(self) -> None:
         self._runs: dict[str, list[tuple[set[str], set[bool]]]] = {}
 
-    def add(self, key: str, item: Finding | UnknownFailure, outputs: Container[str]) -> bool:
-        """Whether ``key`` failing at ``item`` is new (True) or the same failure (False)."""
-        is_output = item.source in outputs
-        place = f"{item.source}\0{item.first_line}" if is_output else item.source
+    def add(self, key: str, place: str, is_output: bool) -> bool:
+        """Whether ``key`` failing at ``place`` is new (True) or the same failure (False)."""
         runs = self._runs.setdefault(key, [])
         for places, kinds in runs:
             if place in places or is_output not in kinds:
@@ -57,7 +56,8 @@ class PerTest:
 
     def take(self, finding: Finding) -> list[Finding]:
         """The findings to report now: none while they are held."""
-        if self._full or (finding.testcase is None and not self._held):
+        of_tests = finding.testcase is not None or finding.source in self.stats.pytest
+        if self._full or not (of_tests or self._held):
             return [finding]
         self._held.append(finding)
         if len(self._held) < MAX_HELD:
@@ -73,13 +73,13 @@ class PerTest:
         kept: list[Finding] = []
         incidents, tests = Seen(), Seen()
         for finding in held:
-            if finding.testcase is None:
+            where = self._where(names, finding)
+            if where is None:
                 kept.append(finding)
                 continue
-            test = names.node_id(finding.source, finding.testcase, finding.first_line)
-            outputs = self.stats.pytest
-            tests.add(test, finding, outputs)
-            if incidents.add(f"{test}\0{finding.signature.id}", finding, outputs):
+            test, place, is_output = where
+            tests.add(test, place, is_output)
+            if incidents.add(f"{test}\0{finding.signature.id}", place, is_output):
                 kept.append(dataclasses.replace(finding, testcase=test))
             else:
                 self._uncount(finding)
@@ -90,12 +90,24 @@ class PerTest:
         """The unknown failures, each test's once and none for a test a finding explains
         (in the same run: its output or its report)."""
         for failure in self.stats.unknown:
-            if failure.testcase is None:
+            where = self._where(names, failure)
+            if where is None:
                 yield failure
-                continue
-            test = names.node_id(failure.source, failure.testcase, failure.first_line)
-            if tests.add(test, failure, self.stats.pytest):
-                yield dataclasses.replace(failure, testcase=test)
+            elif tests.add(*where):
+                yield dataclasses.replace(failure, testcase=where[0])
+
+    def _where(self, names: Names, item: Finding | UnknownFailure) -> tuple[str, str, bool] | None:
+        """The test ``item`` is a failure of, where (its section, its report), and whether
+        that is pytest's output; None for no test. In pytest's output, whatever lies in a
+        failure section is that test's (the output it captured past an event's bounds too)."""
+        is_output = item.source in self.stats.pytest
+        section = names.section(item.source, item.first_line) if is_output else None
+        if item.testcase is not None and (section is None or _is_summary(item.testcase)):
+            place = f"{item.source}\0{item.first_line}" if is_output else item.source
+            return names.node_id(item.testcase), place, is_output
+        if section is None:
+            return None
+        return section[1], f"{item.source}\0{section[0]}", True
 
     def _uncount(self, finding: Finding) -> None:
         counts = self.stats.findings
