@@ -12,6 +12,7 @@ otherwise.
 from __future__ import annotations
 
 import dataclasses
+from collections import deque
 from collections.abc import Iterable
 
 from matcher.engine.stats import PytestNames, ScanStats
@@ -31,17 +32,22 @@ class Seen:
     source not here yet, is the same failure; otherwise it is another."""
 
     def __init__(self) -> None:
-        self._runs: dict[str, list[tuple[set[str], set[bool]]]] = {}
+        self._runs: dict[tuple[str, str], int] = {}  # (key, place) -> its failure
+        # (key, kind of source) -> the failures no such source told of yet, in order
+        self._lacking: dict[tuple[str, bool], deque[int]] = {}
+        self._count = 0
 
     def add(self, key: str, place: str, is_output: bool) -> bool:
         """Whether ``key`` failing at ``place`` is new (True) or the same failure (False)."""
-        runs = self._runs.setdefault(key, [])
-        for places, kinds in runs:
-            if place in places or is_output not in kinds:
-                places.add(place)
-                kinds.add(is_output)
-                return False
-        runs.append(({place}, {is_output}))
+        if (key, place) in self._runs:
+            return False
+        waiting = self._lacking.get((key, is_output))
+        if waiting:  # the first failure of it that this kind of source has not told of
+            self._runs[(key, place)] = waiting.popleft()
+            return False
+        self._runs[(key, place)] = self._count
+        self._lacking.setdefault((key, not is_output), deque()).append(self._count)
+        self._count += 1
         return True
 
 
