@@ -17,8 +17,7 @@ from collections.abc import Iterable
 
 from matcher.engine.stats import PytestNames, ScanStats
 from matcher.model import Finding, UnknownFailure
-from matcher.sources.nodeid import Names
-from matcher.sources.nodeid import is_node_id as _is_summary
+from matcher.sources.nodeid import Names, is_node_id
 
 # Findings held for merging: past this many, those held are reported (merged among
 # themselves) and the run's later findings as they come.
@@ -108,7 +107,7 @@ class PerTest:
         failure section is that test's (the output it captured past an event's bounds too)."""
         is_output = item.source in self.stats.pytest
         section = names.section(item.source, item.first_line) if is_output else None
-        if item.testcase is not None and (section is None or _is_summary(item.testcase)):
+        if item.testcase is not None and (section is None or is_node_id(item.testcase)):
             place = f"{item.source}\0{item.first_line}" if is_output else item.source
             return names.node_id(item.testcase), place, is_output
         if section is None:
