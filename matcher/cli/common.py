@@ -53,7 +53,11 @@ def load_ruleset_or_exit(
     chosen = chosen_signatures(paths)
     try:
         ruleset = load_ruleset(
-            chosen, engine=engine, cache=False if no_cache else None, unknown=unknown
+            chosen,
+            engine=engine,
+            cache=False if no_cache else None,
+            unknown=unknown,
+            on_warning=warn,
         )
     except SignatureError as exc:
         for problem in exc.problems:
@@ -82,7 +86,9 @@ def reloader(paths: Sequence[str], engine: str | None, no_cache: bool) -> Callab
     def reload() -> Ruleset:
         from matcher.rules.load import load_ruleset
 
-        return load_ruleset(chosen, engine=engine, cache=False if no_cache else None)
+        return load_ruleset(
+            chosen, engine=engine, cache=False if no_cache else None, on_warning=warn
+        )
 
     return reload
 
