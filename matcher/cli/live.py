@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from matcher.cli.common import inform, load_ruleset_or_exit, reloader, warn
+from matcher.cli.guard import refuse_output_in_scope
 from matcher.cli.options import engine_option, follow_options, live_format_option, signatures_option
 from matcher.vocabulary import EXIT_BROKEN_PIPE, EXIT_ERROR, EXIT_OK, TMP_MARK
 
@@ -228,5 +229,6 @@ def watch(
         ignore,
         warn,
     )
+    refuse_output_in_scope(flags.output, scope)
     options = flags.live_options(fmt, live_color("auto", flags.output), compressed)
     sys.exit(run(ruleset, scope, options, flags, Reload(signature_paths, engine, no_cache)))

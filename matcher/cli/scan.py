@@ -16,6 +16,7 @@ from matcher.cli.common import (
     use_color,
     warn,
 )
+from matcher.cli.guard import refuse_output_among_inputs
 from matcher.cli.options import FOLLOW_ONLY, engine_option, follow_options, signatures_option
 from matcher.engine.options import EVENT_KINDS
 from matcher.model import SEVERITY_NAMES
@@ -31,7 +32,9 @@ SUMMARY_INCIDENTS = 10  # a thousand incidents would make a 20 KB summary line
 
 
 @click.command()
-@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
+# readable=False: an input that cannot be read is reported when it is read (exit 3, the
+# others scanned), not refused up front as a usage error.
+@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True, readable=False))
 @signatures_option
 @click.option(
     "-f",
@@ -156,6 +159,7 @@ def scan(
     from matcher.sources.run import ScanRun
 
     _check_follow_options(ctx, paths, follow)
+    refuse_output_among_inputs(output, paths)
     summary_file = summary_path(summary_file)
     if unknown is None:
         unknown = fmt in UNKNOWN_BY_DEFAULT or summary_file is not None or fail_on_unknown

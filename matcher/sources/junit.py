@@ -247,20 +247,28 @@ def scan_junit_chunks(
     stats: ScanStats | None = None,
     on_warning: Callable[[str], None] | None = None,
     events: str = "auto",
+    errors: list[SourceError] | None = None,
 ) -> tuple[list[Finding], list[UnknownFailure]]:
     """Scan a JUnit report given as byte chunks. ``stats`` (if given) gets the lines, bytes
     and per-incident counts; the unknown failures are returned, not added to it. ``events``
     groups the lines of ``<system-out>``/``<system-err>`` as ``Scanner`` does; a
-    ``<failure>``/``<error>`` is always one event."""
+    ``<failure>``/``<error>`` is always one event. With ``errors`` given, a report that is
+    cut short or cannot be read to its end is an error appended there, and what its complete
+    elements held is still returned; without, the error is raised."""
     scan = _JunitScan(ruleset, source, on_warning, events)
     size = lines = 0
     last = b"\n"
-    for chunk in chunks:
-        size += len(chunk)
-        lines += chunk.count(b"\n")
-        last = chunk[-1:] or last
-        scan.feed(chunk)
-    scan.feed(b"", final=True)
+    try:
+        for chunk in chunks:
+            size += len(chunk)
+            lines += chunk.count(b"\n")
+            last = chunk[-1:] or last
+            scan.feed(chunk)
+        scan.feed(b"", final=True)
+    except SourceError as exc:
+        if errors is None:
+            raise
+        errors.append(exc)
     if stats is not None:
         stats.lines += lines + (last != b"\n")
         stats.bytes += size

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from matcher.engine.options import ScanOptions
 from matcher.engine.scanner import IDLE_FLUSH_SECONDS, Scanner, ScanStats
+from matcher.errors import SourceError
 from matcher.model import Finding
 from matcher.patterns.ruleset import Ruleset
 from matcher.sources.read import display_name, read_chunks
@@ -65,6 +66,7 @@ def scan_source(
     if stats is not None:
         scanner.stats = stats
     progress = on_progress or (lambda size: None)
+    error: SourceError | None = None
     try:
         yield from scanner.feed(first)
         progress(len(first))
@@ -72,10 +74,11 @@ def scan_source(
             # b"": a pipe went quiet; report the event held open for a next line
             yield from scanner.feed(chunk) if chunk else scanner.flush()
             progress(len(chunk))
-    finally:
-        # what was read is scanned even when reading failed part-way
-        closing = scanner.close()
-    yield from closing
+    except SourceError as exc:
+        error = exc  # what was read is reported before the error is (issue #16, item 5)
+    yield from scanner.close()
+    if error is not None:
+        raise error
 
 
 def _scan_junit(
@@ -88,6 +91,7 @@ def _scan_junit(
     from matcher.sources.junit import scan_junit_chunks
 
     stats = stats if stats is not None else ScanStats()
+    errors: list[SourceError] = []
     found, unknown = scan_junit_chunks(
         ruleset,
         chunks,
@@ -95,10 +99,13 @@ def _scan_junit(
         stats=stats,
         on_warning=options.on_warning,
         events=options.events,
+        errors=errors,
     )
     if options.unknown:
         stats.unknown += unknown
     yield from found
+    if errors:
+        raise errors[0]
 
 
 def scan_lines(
