@@ -155,6 +155,7 @@ class TailedFile:
     size: int = 0
     stamp: tuple[int, int] = (0, 0)
     looked: float = 0.0  # when it was last seen holding its content
+    opened: float = 0.0  # when it was opened (first seen)
     compressed: bool = False
 
 

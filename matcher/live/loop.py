@@ -98,6 +98,7 @@ class LiveScan:
         self.watcher = make_watcher(control)
         self._next_rescan = self._next_checkpoint = 0.0
         self._saved: object = None
+        self._smaller: set[str] | None = None  # a smaller set a reload found, to confirm
 
     def run(self, on_ready: Callable[[LiveScan], None] | None = None) -> None:
         self.watcher.start()  # armed before the first scan: nothing slips in between
@@ -174,11 +175,34 @@ class LiveScan:
                 self.warn(str(problem))
             self.warn("signatures not reloaded (errors above); keeping the previous set")
             return
-        except (MatcherError, ValueError, OSError) as exc:
+        except (MatcherError, ValueError, OSError, RecursionError, MemoryError) as exc:
             self.warn(f"signatures not reloaded ({exc}); keeping the previous set")
+            return
+        if not self._reload_confirmed(ruleset):
             return
         self._emit(self.tailer.reload(ruleset))
         self.warn(f"reloaded {len(ruleset.signatures)} signature(s)")
+
+    def _reload_confirmed(self, ruleset: Ruleset) -> bool:
+        """A reload never leaves no signature, and one that leaves fewer needs the same set
+        twice in a row (a second SIGHUP): files moved aside during an edit must not switch
+        rules off while lines go by unreported (issue #16, item 2)."""
+        before = {s.id for s in self.tailer.ruleset.signatures}
+        after = {s.id for s in ruleset.signatures}
+        if not after:
+            self.warn("signatures not reloaded (none found); keeping the previous set")
+            return False
+        if len(after) < len(before) and self._smaller != after:
+            self._smaller = after
+            missing = sorted(before - after)
+            gone = ", ".join(missing[:5]) + (", …" if len(missing) > 5 else "")
+            self.warn(
+                f"signatures not reloaded: {len(before) - len(after)} fewer ({gone}); "
+                "keeping the previous set (SIGHUP again to confirm the smaller set)"
+            )
+            return False
+        self._smaller = None
+        return True
 
     def _shutdown(self) -> None:
         """Final read; without a state, partial last lines and open cooldown windows are

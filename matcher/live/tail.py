@@ -151,7 +151,7 @@ class Tailer:
             os.close(fd)
             return self.files.get(fid)
         start = line_end_before(fd, st.st_size) if self._first and self.start_at_end else 0
-        f = TailedFile(fd, fid, path, start, last_growth=self.clock())
+        f = TailedFile(fd, fid, path, start, last_growth=self.clock(), opened=self.clock())
         self.files[fid] = f
         return f
 
@@ -180,11 +180,14 @@ class Tailer:
             return read_compressed(self, f, size, stamp)
         findings: list[Finding] = []
         if stamp != f.stamp or size != f.size or f.content is None:
+            rewritten = f.stamp != (0, 0) and stamp != f.stamp and size <= f.size
             shrunk, f.size, f.stamp = size < f.size, size, stamp
             if f.content is not None:
                 findings += self._verify(f, shrunk, now)
-            if f.content is None:
-                self._identify(f, now)
+            elif self._identify(f, now) is None and rewritten and f.in_scope:
+                # Written and cut back before we could read a line of it (copytruncate right
+                # after `create`): the copy may be next to it (issue #16, item 1).
+                self._queue.append((f.name, f.looked or f.opened))
         if f.content is not None:
             findings += self._read(f, size, now)
         return findings
@@ -213,14 +216,14 @@ class Tailer:
         if f.in_scope:  # copytruncate: the copy may be next to it
             self._queue.append((f.name, f.looked))
 
-    def _identify(self, f: TailedFile, now: float) -> None:
+    def _identify(self, f: TailedFile, now: float) -> Content | None:
         head = read_head(f.fd)
         probe = probe_head(head)
         if head.startswith(GZIP_MAGIC):
             f.compressed = True
-            return
+            return None
         if probe is None:
-            return
+            return None
         key = self.contents.find(head)
         if key is None:
             line = count_lines(f.fd, f.start) + 1 if f.start else 1
@@ -229,6 +232,7 @@ class Tailer:
             content = self.known_content(key)
         content.orphaned_at = None
         f.content, f.looked = content, now
+        return content
 
     def new_content(self, record: ContentRecord) -> Content:
         return self.contents.activate(self.ruleset, self.warn, self.clock(), record)
