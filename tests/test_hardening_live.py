@@ -284,3 +284,40 @@ def test_a_burst_of_more_files_than_descriptors_loses_nothing(
 
 def _stderr(tmp: Path) -> str:
     return "".join(p.read_text(errors="replace") for p in sorted(tmp.glob("limited.stderr.*")))
+
+
+def test_a_start_that_fails_leaves_the_delivered_output_as_it_was(tmp_path: Path) -> None:
+    """The state vouches for the first finding only (a crash came before its next
+    checkpoint): the output is cut back to it when the run is under way, never before."""
+    import io
+
+    from matcher.live.control import Control
+    from matcher.live.loop import LiveOptions, LiveScan, Watcher, run_live
+    from matcher.live.state import OutputMark, State, save_state
+    from matcher.live.watcher import DirScope
+    from matcher.live.watcher import Watcher as DirWatcher
+    from matcher.rules.load import load_ruleset
+
+    logs, out, state = tmp_path / "logs", tmp_path / "out.jsonl", tmp_path / "state.json"
+    logs.mkdir()
+    out.write_text('{"delivered": 1}\n{"after the checkpoint": 2}\n')
+    save_state(str(state), State(output=OutputMark(str(out), len('{"delivered": 1}\n'))))
+    ruleset = load_ruleset([write_signatures(tmp_path)], cache=False)
+    options = LiveOptions(fmt="json", output=str(out), state=str(state))
+    scope = DirScope([str(logs)])
+
+    def broken(control: Control) -> Watcher:
+        raise OSError(24, "Too many open files")
+
+    with pytest.raises(OSError):
+        run_live(ruleset, scope, options, stream=io.StringIO(), make_watcher=broken)
+    assert out.read_text() == '{"delivered": 1}\n{"after the checkpoint": 2}\n'
+
+    def working(control: Control) -> Watcher:
+        return DirWatcher(scope.directories, control.wake, poll=True, poll_interval=0.1)
+
+    def stop(live: LiveScan) -> None:
+        live.control.request_stop()
+
+    run_live(ruleset, scope, options, stream=io.StringIO(), make_watcher=working, on_ready=stop)
+    assert out.read_text() == '{"delivered": 1}\n'  # what comes after is written again

@@ -141,6 +141,7 @@ class Content:
 
 
 FileId = tuple[int, int]
+CLOSED = -1  # the descriptor of a parked file (matcher.live.descriptors)
 
 
 @dataclass(eq=False)
