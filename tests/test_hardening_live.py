@@ -321,3 +321,50 @@ def test_a_start_that_fails_leaves_the_delivered_output_as_it_was(tmp_path: Path
 
     run_live(ruleset, scope, options, stream=io.StringIO(), make_watcher=working, on_ready=stop)
     assert out.read_text() == '{"delivered": 1}\n'  # what comes after is written again
+
+
+# -- item 4, in-process: a parked file that grows, or is rotated while parked ----------------
+
+
+@pytest.mark.parametrize("victim", [0, 1, 2])
+@pytest.mark.parametrize("rotate", [False, True])
+def test_parked_files_are_reopened_by_identity_and_lose_nothing(
+    tmp_path: Path, victim: int, rotate: bool
+) -> None:
+    from matcher.live.content import CLOSED
+    from matcher.live.tail import Tailer
+    from matcher.live.watcher import FollowScope, rotated_siblings
+    from matcher.rules.load import load_ruleset
+
+    ruleset = load_ruleset([write_signatures(tmp_path)], cache=False)
+    now = [1000.0]
+    t = Tailer(ruleset, clock=lambda: now[0], siblings=rotated_siblings, max_open=2)
+    logs = [tmp_path / f"{name}.log" for name in "abc"]
+    for n, log in enumerate(logs):
+        append(log, n * 100, 3)
+
+    def step() -> list[int]:
+        t.update(FollowScope([str(p) for p in logs]).discover())
+        found = t.poll() + t.expire() + t.flush()
+        now[0] += 0.1
+        return sorted(int(f.text.rsplit("seq=", 1)[1]) for f in found)
+
+    first = step()
+    while t.behind:  # names wait for a descriptor until others are parked
+        first += step()
+    assert sorted(first) == [0, 1, 2, 100, 101, 102, 200, 201, 202]
+    assert t.fds.open <= 2 and len(t.files) == 3
+    log = logs[victim]
+    append(log, victim * 100 + 10, 2)  # grows, parked or not
+    if rotate:
+        os.rename(log, f"{log}.1")
+        append(log, victim * 100 + 50, 1)  # the new file under the name
+    expected = [victim * 100 + 10, victim * 100 + 11] + ([victim * 100 + 50] if rotate else [])
+    found = step()
+    while t.behind:
+        found += step()
+    assert sorted(found) == expected
+    assert t.fds.open <= 2
+    assert sum(f.fd == CLOSED for f in t.files.values()) >= 1
+    t.close(report_partial=True)
+    assert t.fds.open == 0

@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from matcher.cli.common import inform, load_ruleset_or_exit, reloader, warn
+from matcher.cli.common import (
+    WRITE_FAILURES,
+    fail_to_write,
+    inform,
+    load_ruleset_or_exit,
+    reloader,
+    warn,
+)
 from matcher.cli.guard import refuse_output_in_scope
 from matcher.cli.options import engine_option, follow_options, live_format_option, signatures_option
 from matcher.vocabulary import EXIT_BROKEN_PIPE, EXIT_ERROR, EXIT_OK, TMP_MARK
@@ -129,6 +136,10 @@ def run(
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_BROKEN_PIPE
+    except OSError as exc:
+        if exc.errno not in WRITE_FAILURES:
+            raise
+        fail_to_write(exc)
     finally:
         control.close()
     return EXIT_OK

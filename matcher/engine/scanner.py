@@ -345,6 +345,6 @@ class Scanner:
         failure = unknown_failure(self.source, event, markers)
         if failure is None:
             return
-        if self.notes is not None and test is not None:
-            self.notes.summary_unknowns.append((len(self.stats.unknown), test))
-        self.stats.unknown.append(failure)
+        kept = len(self.stats.unknown)
+        if self.stats.add_unknown(failure) and self.notes is not None and test is not None:
+            self.notes.summary_unknowns.append((kept, test))

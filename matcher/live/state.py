@@ -231,4 +231,5 @@ class Output:
         with contextlib.suppress(OSError):
             self.commit(durable=False)
         if self.path is not None:
-            self.stream.close()
+            with contextlib.suppress(OSError):  # a full disk: reported already
+                self.stream.close()

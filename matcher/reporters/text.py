@@ -99,4 +99,7 @@ class TextReporter:
                 test = f" [{neutralize(failure.testcase)}]" if failure.testcase else ""
                 self.out.write(f"{where} {label} ({failure.kind}){test}\n")
                 self.out.write(f"    {neutralize(failure.text)}\n")
+            if stats.unknown_omitted:
+                more = f"... and {stats.unknown_omitted} more unknown failure(s), not listed"
+                self.out.write(f"{self._c(YELLOW + BOLD, more)}\n")
         self.out.flush()

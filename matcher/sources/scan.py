@@ -13,7 +13,7 @@ from matcher.errors import SourceError
 from matcher.model import Finding
 from matcher.patterns.ruleset import Ruleset
 from matcher.sources.read import display_name, read_chunks
-from matcher.sources.sniff import is_junit_report
+from matcher.sources.sniff import is_junit_report, is_utf16, utf16_as_utf8
 
 Warn = Callable[[str], None]
 
@@ -57,8 +57,13 @@ def scan_source(
 ) -> Iterator[Finding]:
     """``scan_file`` with its options as one record (what a run and its workers pass on)."""
     name = os.fspath(path)
-    chunks = read_chunks(name, idle=IDLE_FLUSH_SECONDS)
+    chunks: Iterator[bytes] = read_chunks(name, idle=IDLE_FLUSH_SECONDS)
     first = next(chunks, b"")
+    if is_utf16(first):  # would match nothing as bytes (issue #16)
+        if options.on_warning is not None:
+            options.on_warning(f"{display_name(name)}: UTF-16 text, read as such")
+        chunks = utf16_as_utf8(itertools.chain([first], chunks))
+        first = next(chunks, b"")
     if is_junit_report(first):
         yield from _scan_junit(ruleset, name, itertools.chain([first], chunks), stats, options)
         return
@@ -102,7 +107,8 @@ def _scan_junit(
         errors=errors,
     )
     if options.unknown:
-        stats.unknown += unknown
+        for failure in unknown:
+            stats.add_unknown(failure)
     yield from found
     if errors:
         raise errors[0]
