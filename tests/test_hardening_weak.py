@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from conftest import REPO, run_cli, signature_fields, write_signature, write_text
-from live_helpers import Tool, match_line, write_signatures
+from live_helpers import Tool, match_line, wait_for, write_signatures
 
 SYMPTOM = "connection pool exhausted"
 HIT = f"ERROR db: {SYMPTOM}"
@@ -219,3 +219,27 @@ def test_signature_subdirectories_are_never_skipped_silently(tmp_path: Path) -> 
     assert f"{locked}:1:1: file: directory cannot be read (Permission denied)" in (
         child.stderr.decode()
     )
+
+
+@pytest.mark.parametrize("observer", ["inotify", "poll"])
+def test_a_deleted_state_lock_never_lets_two_watchers_run(tmp_path: Path, observer: str) -> None:
+    logs, state = tmp_path / "logs", tmp_path / "state.json"
+    logs.mkdir()
+    sigs = write_signatures(tmp_path)
+    args = ["watch", logs, "-s", sigs, "-f", "json", "-o", tmp_path / "out.jsonl", "--state", state]
+    first, second = Tool(args, tmp_path, observer), Tool(args, tmp_path, observer)
+    try:
+        first.start(wait_ready=state)
+        Path(f"{state}.lock").unlink()
+        second.start()
+        tools = (first, second)
+        wait_for(lambda: any(t.proc is not None and t.proc.poll() is not None for t in tools))
+        stopped = [t for t in tools if t.proc is not None and t.proc.poll() is not None]
+        assert len(stopped) == 1
+        assert stopped[0].wait() == 2
+        assert "state file is in use by another matcher" in stopped[0].stderr
+        running = first if stopped[0] is second else second
+        assert running.stop() == 0
+    finally:
+        first.close()
+        second.close()

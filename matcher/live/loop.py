@@ -18,7 +18,7 @@ from typing import Protocol, TextIO
 from matcher.engine.scanner import ScanStats
 from matcher.live.control import Control
 from matcher.live.cooldown import Cooldown, Sink
-from matcher.live.state import Output, State, load_state, lock_state, save_state
+from matcher.live.state import Output, State, keep_lock, load_state, lock_state, save_state
 from matcher.live.tail import Tailer
 from matcher.model import Finding
 from matcher.patterns.ruleset import Ruleset
@@ -99,6 +99,8 @@ class LiveScan:
         self._next_rescan = self._next_checkpoint = 0.0
         self._saved: object = None
         self._smaller: set[str] | None = None  # a smaller set a reload found, to confirm
+        self.lock: int | None = None  # the state's lock (run_live's), checked at checkpoints
+        self._next_lock_check = 0.0
 
     def run(self, on_ready: Callable[[LiveScan], None] | None = None) -> None:
         self.watcher.start()  # armed before the first scan: nothing slips in between
@@ -154,6 +156,9 @@ class LiveScan:
             sink.output.commit(durable=path is not None)
         if path is None:
             return
+        if self.lock is not None and now >= self._next_lock_check:
+            self.lock = keep_lock(path, self.lock)  # STATE.lock deleted: taken again
+            self._next_lock_check = now + self.options.checkpoint
         records = self.tailer.records()
         snapshot = (records, self.cooldown.windows())
         if not (dirty or force or (now >= self._next_checkpoint and snapshot != self._saved)):
@@ -236,6 +241,7 @@ def run_live(
     if options.state is not None:
         lock = lock_state(options.state)
         state = None if options.reset_state else load_state(options.state)
+    live: LiveScan | None = None
     try:
         if options.output is not None:
             mark = state.output if state is not None else None
@@ -255,10 +261,12 @@ def run_live(
                 clock=clock,
                 on_warning=on_warning,
             )
+            live.lock = lock
             live.run(on_ready)
             return live
         finally:
             output.close()
     finally:
+        lock = live.lock if live is not None else lock
         if lock is not None:
             os.close(lock)

@@ -181,6 +181,22 @@ def lock_state(path: str) -> int:
     return fd
 
 
+def keep_lock(path: str, fd: int) -> int:
+    """The lock held on ``PATH.lock``, taken again if the file was deleted or replaced (a
+    second process could otherwise lock a new one and run on the same state): the same
+    ``fd``, or a new one (the old closed). ``StateError`` if another process holds it now."""
+    lock = f"{path}.lock"
+    try:
+        same = os.path.samestat(os.stat(lock), os.fstat(fd))
+    except OSError:
+        same = False
+    if same:
+        return fd
+    new = lock_state(path)
+    os.close(fd)
+    return new
+
+
 class Output:
     """Where findings go. A regular file (``-o``) is fsynced at each checkpoint and, on
     restart, cut back to the size the state recorded; a stream is only flushed."""
