@@ -368,3 +368,35 @@ def test_parked_files_are_reopened_by_identity_and_lose_nothing(
     assert sum(f.fd == CLOSED for f in t.files.values()) >= 1
     t.close(report_partial=True)
     assert t.fds.open == 0
+
+
+def test_a_restart_resumes_every_followed_content_even_past_the_memory_bound(
+    tmp_path: Path,
+) -> None:
+    """1,101 files followed, then a restart: a state holding more contents than the tailer
+    remembers of unfollowed ones must resume them all (it re-read 77 of them)."""
+    from matcher.live.tail import Tailer
+    from matcher.live.watcher import DirScope
+    from matcher.rules.load import load_ruleset
+
+    ruleset = load_ruleset([write_signatures(tmp_path)], cache=False)
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    for n in range(30):
+        (logs / f"f{n:03d}.log").write_text(match_line(n))
+    scope = DirScope([str(logs)])
+
+    def run(records: list[object] | None) -> tuple[list[int], list[object]]:
+        t = Tailer(ruleset, clock=lambda: 1000.0, remembered=10)
+        if records is not None:
+            t.restore(records, 999.0)  # type: ignore[arg-type]
+        t.update(scope.discover())
+        found = t.poll() + t.flush()
+        kept = list(t.records())
+        t.close(report_partial=False)
+        return sorted(int(f.text.rsplit("seq=", 1)[1]) for f in found), kept
+
+    first, records = run(None)
+    assert first == list(range(30))
+    again, _ = run(records)
+    assert again == []

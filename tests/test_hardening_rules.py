@@ -114,7 +114,7 @@ def regexes(draw: st.DrawFn, depth: int = 0) -> str:
     return "".join(parts)
 
 
-@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     pattern=regexes(),
     texts=st.lists(st.text(alphabet="ab1. A", max_size=12), min_size=1, max_size=20),

@@ -100,7 +100,7 @@ class Tailer:
         """Resume from a state: known contents continue from their offsets, and rotated
         files written since ``looked`` are caught up on at the first update."""
         for record in records:
-            self.contents.remember(record)
+            self.contents.remember(record, evict=False)  # more than 1024 followed: all kept
         self.looked = looked
         self.floor = float("-inf")
         self._catch_up_all = True
