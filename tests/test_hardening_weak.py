@@ -243,3 +243,32 @@ def test_a_deleted_state_lock_never_lets_two_watchers_run(tmp_path: Path, observ
     finally:
         first.close()
         second.close()
+
+
+def test_a_huge_system_out_is_scanned_as_it_streams_by(tmp_path: Path) -> None:
+    """40 MB of captured output in one <system-out>: it used to be held whole (and 200 MB
+    took 941 MB of memory); now memory stays that of a scan of a small file."""
+    sigs = tmp_path / "sigs"
+    write_signature(sigs, signature_fields("INC-1", symptoms=[SYMPTOM]))
+    report = tmp_path / "report.xml"
+    filler = "2024-01-01 INFO captured output line, padded to about eighty bytes &amp; so on\n"
+    count = (40 << 20) // len(filler)
+    with report.open("w") as fh:
+        fh.write('<?xml version="1.0"?>\n<testsuite name="s"><testcase classname="t" name="x">')
+        fh.write("<system-out>" + filler * count + f"{HIT}\n</system-out></testcase></testsuite>\n")
+    measure = (
+        "import resource, subprocess, sys; "
+        "done = subprocess.run(sys.argv[1:], capture_output=True); "
+        "print(done.returncode, done.stdout.count(b'\\n'), "
+        "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    child = subprocess.run(
+        [sys.executable, "-c", measure, *matcher("scan", "-s", sigs, "-q", "-f", "json", report)],
+        capture_output=True,
+        env=child_env(),
+        timeout=120,
+        check=True,
+    )
+    code, findings, max_rss_kib = map(int, child.stdout.split())
+    assert (code, findings) == (1, 1)
+    assert max_rss_kib < 120 << 10, f"{max_rss_kib >> 10} MB"
