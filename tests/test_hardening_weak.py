@@ -94,6 +94,9 @@ def test_unknown_failures_are_bounded_per_kind_and_still_counted(
     assert result.exit_code == 1  # --fail-on-unknown: the omitted ones count too
     text = run_cli(["scan", "-s", str(sigs), "--unknown", "--color", "never", str(log)])
     assert "... and 15 more unknown failure(s), not listed" in text.stdout
+    summary = tmp_path / "summary.md"
+    run_cli(["scan", "-s", str(sigs), "-q", "--summary", str(summary), str(log)])
+    assert "**20** unknown failure(s)" in summary.read_text()
 
 
 def test_a_regex_just_under_the_timeout_on_every_line_is_switched_off(

@@ -139,12 +139,14 @@ def decide(
     policy: GatePolicy,
     *,
     unknown_checked: bool = True,
+    unknown_omitted: int = 0,
 ) -> Decision:
-    """The whole decision at once, for callers that hold every finding."""
+    """The whole decision at once, for callers that hold every finding (``unknown_omitted``:
+    unknown failures counted but not kept)."""
     tally = Tally()
     for finding in findings:
         tally.finding(finding)
-    tally.finish(ScanStats(unknown=list(unknown)))
+    tally.finish(ScanStats(unknown=list(unknown), unknown_omitted=unknown_omitted))
     return tally.decide(policy, unknown_checked=unknown_checked)
 
 
