@@ -5,7 +5,7 @@ from __future__ import annotations
 import stat
 from typing import TYPE_CHECKING
 
-from matcher.live.content import CLOSED, probe_head, read_head
+from matcher.live.content import probe_head, read_head
 
 if TYPE_CHECKING:
     from matcher.live.tail import Tailer
@@ -22,8 +22,10 @@ def catch_up(tailer: Tailer, name: str, since: float) -> None:
     threshold = max(since - MTIME_SLACK, tailer.floor)
     for path, st in tailer.siblings(name):
         known = tailer.files.get((st.st_dev, st.st_ino))
-        if known is not None and known.fd == CLOSED:
-            known.name = path  # rotated while parked: reopened from here once it changes
+        if known is not None and not known.in_scope:
+            # renamed away: findings name the file where the line is (a late writer's line in
+            # app.log.1 is app.log.1:N); a parked one is reopened from here once it changes
+            known.name = path
         if known is not None or not stat.S_ISREG(st.st_mode):
             continue
         f = tailer.open_file(path, quiet=True)
