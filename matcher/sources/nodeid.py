@@ -15,6 +15,22 @@ from matcher.engine.stats import PytestNames
 
 # <testsuites name=…> and <testsuite name=…> as pytest writes them (junit_suite_name's default)
 PYTEST_SUITES = frozenset({"pytest tests", "pytest"})
+JUNIT_TESTS = frozenset({"testsuites", "testsuite", "testcase"})
+
+
+class CaseNames:
+    """Names the test cases of one JUnit report as its elements start: by node id in a
+    report of pytest's (its suites' names say so, or a ``file`` attribute naming a ``.py``)."""
+
+    def __init__(self) -> None:
+        self.pytest = False
+
+    def see(self, element: str, attrs: Mapping[str, str]) -> str | None:
+        """The name of a ``<testcase>`` (never empty); None for a suite (its name is noted)."""
+        if element != "testcase":
+            self.pytest = self.pytest or attrs.get("name") in PYTEST_SUITES
+            return None
+        return case_name(attrs, self.pytest) or "(unnamed test case)"
 
 
 def case_name(attrs: Mapping[str, str], pytest: bool) -> str:
