@@ -160,6 +160,25 @@ def _negated(text: str, log: str, quoted: bool) -> bool:
     return False
 
 
+# A bare OS error: a builtin class (or none) and only `[Errno N] strerror`.
+_BARE_OS_ERROR = re.compile(
+    r"^(?:(?:socket\.)?[A-Z]\w*(?:Error|error):\s+)?(\[Errno -?\d+\] [A-Za-z][\w ,'-]*)$"
+)
+WRAPPED_NOTE = "(no symptom: the bare OS error that another symptom of this incident wraps)"
+
+
+def wrapped_os_errors(symptoms: Sequence[str]) -> set[str]:
+    """The bare OS errors (`ConnectionRefusedError: [Errno 111] Connection refused`) that
+    another symptom of the same incident states as its cause: in other stacks the same line is
+    the cause of other errors, so alone it would flag them (docs/incident-log-format.md)."""
+    wrapped = set()
+    for symptom in symptoms:
+        bare = _BARE_OS_ERROR.match(symptom)
+        if bare and any(bare[1] in other and other != symptom for other in symptoms):
+            wrapped.add(symptom)
+    return wrapped
+
+
 def inner_errors(text: str) -> list[str]:
     """The server's own error inside a client's message, as the server logs it:
     `connection to server at "db" (10.0.0.7), port 5432 failed: FATAL:  sorry, too many
