@@ -78,13 +78,14 @@ _CODEISH = re.compile(r"['\"<>()\[\]=#]|\d|\u2026|\.\.\.|:\s")
 _NEGATION = re.compile(
     r"(?i)\b(?:not (?:this|the|to be confused|related|part of|our|an? (?:error|problem|incident))"
     r"|confused with|(?:is|are|were|was) (?:just |only |all )?(?:normal|expected|harmless|benign"
-    r"|unrelated|noise|fine|a (?:consequence|symptom|side effect))"
+    r"|unrelated|noise|fine|a (?:consequence|symptom|side effect)"
+    r"|(?:an?(?:nother)? )?(?:different|separate|other) (?:thing|issue|error|problem|bug|story))"
     r"|unrelated|harmless|benign|false (?:alarm|positive)s?|ignored?|noise|red herring)\b"
 )
 # ... word-level cues only in the prose around a quote (the quote itself taken out, \x01).
 _NEGATION_PROSE = re.compile(
-    r"(?i)(?:(?:\bnot|n't)\s+(?:an?|the|this|that|it|our|what)\b|\bno\s+\x01"
-    r"|\x01\s+(?:anywhere|nowhere)\b|\b(?:different|separate|other) (?:thing|issue|error|problem"
+    r"(?i)(?:(?:\bnot|n't)\s+(?:(?:an?|the|this|that|it|our|what)\b|\W?\x01)|\bno\s+\W?\x01"
+    r"|\x01\W?\s+(?:anywhere|nowhere)\b|\b(?:different|separate|other) (?:thing|issue|error|problem"
     r"|bug|story|incident|cause)|(?<!as )\ba consequence\b|\bthe usual\b|\bexpected\b"
     r"|\bcame (?:after|later)\b|\bknock-on\b|\bdoing (?:its|their) job\b|\bjust (?:the|a|our)\b"
     r"|\blast (?:week|month|year)'s\b)"
