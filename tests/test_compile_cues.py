@@ -221,10 +221,11 @@ WRAPS = (
 
 
 def test_a_bare_os_error_that_another_symptom_wraps_is_no_symptom(tmp_path: Path) -> None:
+    # the object repr of one occurrence is any text: a newer urllib3 prints HTTPConnection(…)
     assert symptoms_of(WRAPS) == (
-        "<urllib3.connection.HTTPConnection object at <hex>>: Failed to establish a new "
-        "connection: [Errno 111] Connection refused",
+        "<any>: Failed to establish a new connection: [Errno 111] Connection refused",
     )
+    assert {33, 172} <= flagged(tmp_path, WRAPS, "gateway-http.log")
     md = tmp_path / "pm.md"
     md.write_text(incident(WRAPS), "utf-8")
     result = CliRunner().invoke(cli, ["compile", str(md), "-o", str(tmp_path / "s")])

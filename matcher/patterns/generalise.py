@@ -76,6 +76,11 @@ _HOST_KEY = re.compile(
 _SOURCE_FILE = re.compile(r"\.(?:py|pyx|js|mjs|cjs|ts|rb|go|java|kt|c|h|cc|cpp|rs|php|sql|sh|log)$")
 _QUOTED_VALUE = re.compile(r"(['\"])((?:/|\.\.?/|~/)[^'\"\s]*|[a-z0-9-]+(?:\.[a-z0-9-]+)+)\1")
 _PATH = re.compile(r"(?<![\w.<>/:])/(?:[\w.@%+-]+/)*[\w.@%+-]+/?(?![\w/])")
+# `<urllib3.connection.HTTPConnection object at 0x7f…>`: the object of one occurrence, which
+# another release prints otherwise (`HTTPConnection(host='db', port=80)`): any text.
+_OBJECT_REPR = re.compile(
+    r"<(?:[A-Za-z_]\w*\.)*[A-Za-z_]\w* object at 0x[0-9a-fA-F]*(?:\u2026|\.{3})?[0-9a-fA-F]*>"
+)
 _HEX = re.compile(r"\b0x[0-9a-fA-F]+\b")
 _UUID = re.compile(
     r"\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b"
@@ -114,6 +119,7 @@ def generalise(quote: str) -> str:
     text = _unwrap(_PROGRAM.sub("", text))
     text = _TRAILING.sub("", text) or text
     names = _Names()
+    text = _OBJECT_REPR.sub("\u2026", text)
     text = _ELISION.sub(lambda m: names.new("any", "any"), text)
     text = _BRACED.sub(lambda m: names.new(m[1]), text)
     text = _PERSON.sub(lambda m: names.new("n", "int" if m[1][0] in "Nn" else None), text)
