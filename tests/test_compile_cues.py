@@ -83,6 +83,20 @@ def test_log_text_the_author_says_is_not_this_incident_is_no_symptom(bullet: str
             'transaction"',
             "Lock wait timeout exceeded; try restarting transaction",
         ),
+        (
+            "* Expected 200 from the gateway, got `ZeroDivisionError: division by zero` instead",
+            "ZeroDivisionError: division by zero",
+        ),
+        (
+            '* The timeouts came after the deploy: "Lock wait timeout exceeded; try restarting '
+            'transaction"',
+            "Lock wait timeout exceeded; try restarting transaction",
+        ),
+        (
+            '* a consequence of the missing index: "Lock wait timeout exceeded; try restarting '
+            'transaction"',
+            "Lock wait timeout exceeded; try restarting transaction",
+        ),
     ],
 )
 def test_prose_about_the_incident_itself_is_no_negation(bullet: str, symptom: str) -> None:

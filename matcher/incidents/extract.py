@@ -86,8 +86,10 @@ _NEGATION = re.compile(
 _NEGATION_PROSE = re.compile(
     r"(?i)(?:(?:\bnot|n't)\s+(?:(?:an?|the|this|that|it|our|what)\b|\W?\x01)|\bno\s+\W?\x01"
     r"|\x01\W?\s+(?:anywhere|nowhere)\b|\b(?:different|separate|other) (?:thing|issue|error|problem"
-    r"|bug|story|incident|cause)|(?<!as )\ba consequence\b|\bthe usual\b|\bexpected\b"
-    r"|\bcame (?:after|later)\b|\bknock-on\b|\bdoing (?:its|their) job\b|\bjust (?:the|a|our)\b"
+    r"|bug|story|incident|cause)|(?<!as )\ba consequence\b(?!\s+of\b[^\x01]*\x01)|\bthe usual\b"
+    r"|(?<!than )\bexpected(?=\s*(?:[.,;)!]|$))|\bas expected\b"
+    r"|\x01\W?\s+(?:\w+\s+){0,3}came (?:after|later)\b|\bknock-on\b|\bdoing (?:its|their) job\b"
+    r"|\bjust (?:the|a|our)\b"
     r"|\blast (?:week|month|year)'s\b)"
 )
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(\"'`\u201c])")

@@ -6,8 +6,9 @@ punctuation around it. ``generalise`` rewrites such a quote as a text symptom (s
 docs/symptoms.md, "How a quote is generalised"):
 
 - what names one occurrence varies: sizes, counts, durations, pids, ports, addresses, ids,
-  paths, hosts, hex values, UUIDs (``<n:int>``, ``<ip>``, ``<path>`` …, named after the word
-  next to them, so findings show them as captures);
+  paths, hosts (``localhost:6379``, ``server: shop.example.com``), hex values, UUIDs
+  (``<n:int>``, ``<ip>``, ``<path>`` …, named after the word next to them, so findings show
+  them as captures); an object repr ``<pkg.Cls object at 0x…>`` is any text;
 - a number that names the kind of error stays: ``[Errno 28]``, ``(113: No route to host)``,
   ``Error 111``, ``ERROR 1205 (HY000)``, ``(1040, '…')``, ``signal 11``, HTTP ``503 Service
   Unavailable``, ``SQLSTATE 23505``, ``ORA-00001``;
