@@ -58,16 +58,39 @@ _VERB = re.compile(
     r"\s+(?!(?:a|an|the|that|this|no|some|every|nothing|something|out|in|on|off|as|it|them"
     r"|we|they|he|she|i|you|there|so|our|their|its)\b)(?=[\w\[(])"
 )
+# A log file's name as the label (`error.log: …`, `the worker.out: …`): what follows is its text.
+_FILE_LABEL = re.compile(
+    r"^(?:[A-Za-z][\w-]* ){0,3}(?:[\w.-]*/)*[\w-]+(?:\.[\w-]+)*\.(?:log|txt|out|err|json|jsonl)"
+    r"(?:\.\d+)?\s*:\s+(?=\S)"
+)
+# A verb of failing or reporting, then a colon: the log text follows (`… then failed: cp: …`).
+_COLON_VERB = re.compile(
+    r"\b(?:failed|fails|said|says|showed|shows|printed|prints|logged|logs|reported|reports"
+    r"|errored|crashed|died|aborted|exited|read|reads)\s*:\s+(?=\S)"
+)
 # `Cls("…")`, `(1205, "…")`: the quote belongs to a repr or a driver's code tuple.
 _INSIDE_REPR = re.compile(r"(?:\w\(|\(-?\d{1,10},\s*)$")
 # A short lowercase label (a program or component: `nginx: …`, `converter failed: …`).
 _SHORT_LABEL = re.compile(r"^[a-z][\w.-]*(?: [a-z][\w.-]*)?$")
 _CODEISH = re.compile(r"['\"<>()\[\]=#]|\d|\u2026|\.\.\.|:\s")
-# A sentence that says the quoted text is not this incident's error.
+# A sentence that says the log text is not this incident's error. Phrase-level cues hold
+# wherever they are in the sentence (an unquoted run may carry the prose after it)...
 _NEGATION = re.compile(
     r"(?i)\b(?:not (?:this|the|to be confused|related|part of|our|an? (?:error|problem|incident))"
-    r"|confused with|(?:is|are|were|was) (?:normal|expected|harmless|benign|unrelated)"
-    r"|unrelated|harmless|benign|false (?:alarm|positive)s?|ignored?|noise)\b"
+    r"|confused with|(?:is|are|were|was) (?:just |only |all )?(?:normal|expected|harmless|benign"
+    r"|unrelated|noise|fine|a (?:consequence|symptom|side effect)"
+    r"|(?:an?(?:nother)? )?(?:different|separate|other) (?:thing|issue|error|problem|bug|story))"
+    r"|unrelated|harmless|benign|false (?:alarm|positive)s?|ignored?|noise|red herring)\b"
+)
+# ... word-level cues only in the prose around a quote (the quote itself taken out, \x01).
+_NEGATION_PROSE = re.compile(
+    r"(?i)(?:(?:\bnot|n't)\s+(?:(?:an?|the|this|that|it|our|what)\b|\W?\x01)|\bno\s+\W?\x01"
+    r"|\x01\W?\s+(?:anywhere|nowhere)\b|\b(?:different|separate|other) (?:thing|issue|error|problem"
+    r"|bug|story|incident|cause)|(?<!as )\ba consequence\b(?!\s+of\b[^\x01]*\x01)|\bthe usual\b"
+    r"|(?<!than )\bexpected(?=\s*(?:[.,;)!]|$))|\bas expected\b"
+    r"|\x01\W?\s+(?:\w+\s+){0,3}came (?:after|later)\b|\bknock-on\b|\bdoing (?:its|their) job\b"
+    r"|\bjust (?:the|a|our)\b"
+    r"|\blast (?:week|month|year)'s\b)"
 )
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(\"'`\u201c])")
 _INNER = re.compile(r"(?<=:\s)((?:FATAL|ERROR|PANIC):\s+\S.{15,})$")
@@ -115,25 +138,48 @@ def item_log_texts(text: str) -> tuple[list[str], bool]:
         ):
             found.append((text.find(run), run))
             rest = rest.replace(run, "\x00", 1)
-    offset = 0
+    runs, offset = len(found), 0
     for segment in rest.split("\x00"):
         unquoted = _unquoted(segment)
         if unquoted is not None:
             found.append((offset + segment.find(unquoted), unquoted))
             segment = segment.replace(unquoted, "")
         offset += len(segment) + 1
+    quoted = {t for _, t in found[:runs]}
     texts = [t for _, t in sorted(found)]
-    kept = [t for t in texts if not _negated(text, t)]
+    kept = [t for t in texts if not _negated(text, t, t in quoted)]
     return kept, _has_prose(rest, texts) or len(kept) < len(texts)
 
 
-def _negated(text: str, log: str) -> bool:
-    """Whether the sentence quoting the log text says it is not this incident."""
+def _negated(text: str, log: str, quoted: bool) -> bool:
+    """Whether the sentence holding the log text says it is not this incident: a cue in the
+    prose around a quote, or a phrase-level cue anywhere in the sentence of an unquoted run."""
     marked = text.replace(log, "\x01", 1)
     for sentence in _SENTENCE.split(marked):
         if "\x01" in sentence:
-            return _NEGATION.search(sentence.replace("\x01", " ")) is not None
+            if _NEGATION_PROSE.search(sentence) or _NEGATION.search(sentence.replace("\x01", " ")):
+                return True
+            return not quoted and _NEGATION.search(sentence.replace("\x01", log)) is not None
     return False
+
+
+# A bare OS error: a builtin class (or none) and only `[Errno N] strerror`.
+_BARE_OS_ERROR = re.compile(
+    r"^(?:(?:socket\.)?[A-Z]\w*(?:Error|error):\s+)?(\[Errno -?\d+\] [A-Za-z][\w ,'-]*)$"
+)
+WRAPPED_NOTE = "(no symptom: the bare OS error that another symptom of this incident wraps)"
+
+
+def wrapped_os_errors(symptoms: Sequence[str]) -> set[str]:
+    """The bare OS errors (`ConnectionRefusedError: [Errno 111] Connection refused`) that
+    another symptom of the same incident states as its cause: in other stacks the same line is
+    the cause of other errors, so alone it would flag them (docs/incident-log-format.md)."""
+    wrapped = set()
+    for symptom in symptoms:
+        bare = _BARE_OS_ERROR.match(symptom)
+        if bare and any(bare[1] in other and other != symptom for other in symptoms):
+            wrapped.add(symptom)
+    return wrapped
 
 
 def inner_errors(text: str) -> list[str]:
@@ -152,12 +198,22 @@ def _unquoted(segment: str) -> str | None:
         loggy = _CODEISH.search(after) and len(after.split()) >= 3
         if _START.search(after) or (_SHORT_LABEL.match(label[1]) and loggy):
             return after.strip()
+    named = _FILE_LABEL.match(segment.strip())
+    if named:
+        after = segment.strip()[named.end() :]
+        if _START.search(after) or (_CODEISH.search(after) and len(after.split()) >= 3):
+            return after.strip()
     verb = _VERB.search(segment)
     if verb:
         after = segment[verb.end() :].strip()
         if _START.search(after) or len(after.split()) >= 3:
             return after
     start = _START.search(segment)
+    colon = _COLON_VERB.search(segment)
+    if colon and (start is None or colon.end() <= start.start()):
+        after = segment[colon.end() :].strip()
+        if _START.search(after) or (_CODEISH.search(after) and len(after.split()) >= 3):
+            return after
     return segment[start.start() :].strip() if start else None
 
 
@@ -188,14 +244,19 @@ def code_log_texts(lines: Sequence[str]) -> list[str]:
     frames, elisions and PostgreSQL's HINT/CONTEXT/STATEMENT lines."""
     traceback = any(_TRACE.match(line) for line in lines)
     kept: list[tuple[int, str]] = []
+    message_goes_on = False  # the lines after an exception line are its message's own lines
     for line in lines:
         if not line.strip() or _FRAME.match(line) or _PROMPT.match(line):
+            message_goes_on = message_goes_on and not _TRACE.match(line) and bool(line.strip())
             continue
         level, message = split_header(line)
         if not message or _CONTEXT.match(message):
             continue
-        if traceback and (line[:1].isspace() or not _EXCEPTION_LINE.match(message)):
+        if traceback and (
+            line[:1].isspace() or not (message_goes_on or _EXCEPTION_LINE.match(message))
+        ):
             continue
+        message_goes_on = traceback
         rank = level_rank(level) if level else -1
         if level and rank < _RANK["ERROR"]:
             continue

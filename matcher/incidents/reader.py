@@ -13,15 +13,17 @@ import difflib
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from matcher.errors import IncidentLogError, Problem, SourceError
 from matcher.incidents.extract import (
+    WRAPPED_NOTE,
     code_log_texts,
     compiled_symptom,
     inner_errors,
     item_log_texts,
     symptom_of,
+    wrapped_os_errors,
 )
 from matcher.incidents.markdown import (
     LABELS,
@@ -117,7 +119,9 @@ def _symptoms(
             sources.append(SymptomSource(item.location, " ".join(text.split()), symptom))
         if (prose or not texts) and item.text.strip():
             described.append(item.text.strip())
-    symptoms = tuple(dict.fromkeys(source.symptom for source in sources))
+    wrapped = wrapped_os_errors([source.symptom for source in sources])
+    sources = [replace(s, symptom=WRAPPED_NOTE) if s.symptom in wrapped else s for s in sources]
+    symptoms = tuple(dict.fromkeys(s.symptom for s in sources if s.symptom != WRAPPED_NOTE))
     return symptoms, "\n".join(described) or None, tuple(sources)
 
 

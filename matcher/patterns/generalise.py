@@ -6,8 +6,9 @@ punctuation around it. ``generalise`` rewrites such a quote as a text symptom (s
 docs/symptoms.md, "How a quote is generalised"):
 
 - what names one occurrence varies: sizes, counts, durations, pids, ports, addresses, ids,
-  paths, hosts, hex values, UUIDs (``<n:int>``, ``<ip>``, ``<path>`` …, named after the word
-  next to them, so findings show them as captures);
+  paths, hosts (``localhost:6379``, ``server: shop.example.com``), hex values, UUIDs
+  (``<n:int>``, ``<ip>``, ``<path>`` …, named after the word next to them, so findings show
+  them as captures); an object repr ``<pkg.Cls object at 0x…>`` is any text;
 - a number that names the kind of error stays: ``[Errno 28]``, ``(113: No route to host)``,
   ``Error 111``, ``ERROR 1205 (HY000)``, ``(1040, '…')``, ``signal 11``, HTTP ``503 Service
   Unavailable``, ``SQLSTATE 23505``, ``ORA-00001``;
@@ -63,8 +64,24 @@ _V6_PORT = re.compile(r"\[[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*\](?::\d{1,5})?")
 # A quoted name after "at", "host", "server": the host of one occurrence.
 _AT_HOST = re.compile(r"\b((?:at|host|server|hostname) )(['\"])[A-Za-z][\w.-]*\2")
 _IP_PORT = re.compile(r"(?<![\w.:])(\d{1,3}(?:\.\d{1,3}){3})(?::(\d{1,5}))?(?![\w.]\w)")
+# A host name where a host stands: before `:port`, or after `server:`, `host:`, `client:` …
+_HOST_PORT = re.compile(
+    r"(?<![\w.:/<>@-])(localhost|[A-Za-z][\w-]*\.[\w.-]*[A-Za-z0-9]|[a-z][\w]*-[\w-]*"
+    r"|(?<=to |at |om )[a-z]\w*):(\d{1,5})(?![\d:]|\.\d)"
+)
+_HOST_KEY = re.compile(
+    r"\b((?:server|host|hostname|client|upstream|peer|vhost)(?::\s*|\s+))"
+    r"(localhost|[A-Za-z][\w-]*(?:\.[\w-]+)+)(?![\w-]|\.\w)"
+)
+# Not a host: a source file and its line (`ledger.py:212`).
+_SOURCE_FILE = re.compile(r"\.(?:py|pyx|js|mjs|cjs|ts|rb|go|java|kt|c|h|cc|cpp|rs|php|sql|sh|log)$")
 _QUOTED_VALUE = re.compile(r"(['\"])((?:/|\.\.?/|~/)[^'\"\s]*|[a-z0-9-]+(?:\.[a-z0-9-]+)+)\1")
 _PATH = re.compile(r"(?<![\w.<>/:])/(?:[\w.@%+-]+/)*[\w.@%+-]+/?(?![\w/])")
+# `<urllib3.connection.HTTPConnection object at 0x7f…>`: the object of one occurrence, which
+# another release prints otherwise (`HTTPConnection(host='db', port=80)`): any text.
+_OBJECT_REPR = re.compile(
+    r"<(?:[A-Za-z_]\w*\.)*[A-Za-z_]\w* object at 0x[0-9a-fA-F]*(?:\u2026|\.{3})?[0-9a-fA-F]*>"
+)
 _HEX = re.compile(r"\b0x[0-9a-fA-F]+\b")
 _UUID = re.compile(
     r"\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b"
@@ -103,6 +120,7 @@ def generalise(quote: str) -> str:
     text = _unwrap(_PROGRAM.sub("", text))
     text = _TRAILING.sub("", text) or text
     names = _Names()
+    text = _OBJECT_REPR.sub("\u2026", text)
     text = _ELISION.sub(lambda m: names.new("any", "any"), text)
     text = _BRACED.sub(lambda m: names.new(m[1]), text)
     text = _PERSON.sub(lambda m: names.new("n", "int" if m[1][0] in "Nn" else None), text)
@@ -110,6 +128,8 @@ def generalise(quote: str) -> str:
     text = _KEYED.sub(lambda m: _keyed(m, names), text)
     text = _V6_PORT.sub(lambda m: names.new("address"), text)
     text = _IP_PORT.sub(lambda m: _address(m, names), text)
+    text = _HOST_PORT.sub(lambda m: _host_port(m, names), text)
+    text = _HOST_KEY.sub(lambda m: _host_key(m, names), text)
     text = _AT_HOST.sub(lambda m: m[1] + m[2] + names.new("host", "host") + m[2], text)
     text = _QUOTED_VALUE.sub(lambda m: m[1] + _value(m[2], names) + m[1], text)
     text = _PATH.sub(lambda m: names.new("path", "path"), text)
@@ -165,6 +185,18 @@ def _keyed(match: re.Match[str], names: _Names) -> str:
 def _address(match: re.Match[str], names: _Names) -> str:
     port = f":{names.new('port', 'int')}" if match[2] else ""
     return names.new("ip", "ip") + port
+
+
+def _host_port(match: re.Match[str], names: _Names) -> str:
+    if _SOURCE_FILE.search(match[1]):
+        return match[0]
+    return f"{names.new('host', 'host')}:{names.new('port', 'int')}"
+
+
+def _host_key(match: re.Match[str], names: _Names) -> str:
+    if _SOURCE_FILE.search(match[2]) or re.search(r"\.[a-z]+[A-Z]", match[2]):
+        return match[0]  # a file name or a module path (`client: redis.Redis`), not a host
+    return match[1] + names.new("host", "host")
 
 
 def _value(value: str, names: _Names) -> str:
