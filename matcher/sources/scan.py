@@ -7,6 +7,9 @@ import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator
 
+from functools import partial
+
+from matcher.engine.enveloped import EnvelopeScanner
 from matcher.engine.options import ScanOptions
 from matcher.engine.scanner import IDLE_FLUSH_SECONDS, Scanner, ScanStats
 from matcher.model import Finding
@@ -20,9 +23,14 @@ Warn = Callable[[str], None]
 
 def new_scanner(
     ruleset: Ruleset, source: str, options: ScanOptions, span: ByteRange | None = None
-) -> Scanner:
+) -> Scanner | EnvelopeScanner:
+    """A scanner for one source; it recognises the source's envelope (docs/envelopes.md)
+    unless ``options.envelope`` is ``none``."""
     span = span or ByteRange()
-    return Scanner(
+    kind = Scanner if options.envelope == "none" else partial(
+        EnvelopeScanner, envelope=options.envelope, fields=options.fields
+    )
+    return kind(
         ruleset,
         source,
         first_line=span.first_line,
@@ -44,12 +52,14 @@ def scan_file(
     on_warning: Warn | None = None,
     stats: ScanStats | None = None,
     on_progress: Callable[[int], None] | None = None,
+    envelope: str = "auto",
+    fields: tuple[str, ...] = (),
 ) -> Iterator[Finding]:
     """Scan a file (plain or gzip, or a JUnit XML report) or ``"-"`` for stdin. Raises
     ``SourceError`` after yielding every finding of what could be read, if the rest could not.
     The keywords are ``ScanOptions``'s; ``on_progress`` is called with the number of bytes of
     each chunk read; ``stats`` (given) is updated as the scan goes."""
-    options = ScanOptions(events, unknown, context, on_warning)
+    options = ScanOptions(events, unknown, context, on_warning, envelope, fields)
     return scan_source(ruleset, path, options, stats, on_progress)
 
 
@@ -131,9 +141,11 @@ def scan_lines(
     unknown: bool = False,
     context: int = 0,
     on_warning: Warn | None = None,
+    envelope: str = "auto",
+    fields: tuple[str, ...] = (),
 ) -> Iterator[Finding]:
     """Scan an iterable of lines (with or without their line ends), as they come."""
-    options = ScanOptions(events, unknown, context, on_warning)
+    options = ScanOptions(events, unknown, context, on_warning, envelope, fields)
     scanner = new_scanner(ruleset, source, options)
     for line in lines:
         data = line.encode("utf-8", "surrogateescape") if isinstance(line, str) else line
@@ -151,9 +163,11 @@ def scan_text(
     unknown: bool = False,
     context: int = 0,
     on_warning: Warn | None = None,
+    envelope: str = "auto",
+    fields: tuple[str, ...] = (),
 ) -> list[Finding]:
     """Scan a whole string or bytes object."""
-    options = ScanOptions(events, unknown, context, on_warning)
+    options = ScanOptions(events, unknown, context, on_warning, envelope, fields)
     scanner = new_scanner(ruleset, source, options)
     data = text.encode("utf-8", "surrogateescape") if isinstance(text, str) else text
     return [stamp(f) for f in scanner.feed(data) + scanner.close()]
