@@ -17,6 +17,7 @@ from matcher.cli.common import inform, load_ruleset_or_exit, reloader, warn
 from matcher.cli.fleet import FleetFlags, live_observer
 from matcher.cli.options import (
     engine_option,
+    envelope_options,
     fleet_options,
     follow_options,
     live_format_option,
@@ -44,10 +45,12 @@ class FollowFlags:
     poll: bool = False
     poll_interval: float = 1.0
     grace: float = 2.0
+    envelope: str = "auto"
+    fields: tuple[str, ...] = ()
 
     @classmethod
     def from_params(cls, params: Mapping[str, Any]) -> FollowFlags:
-        return cls(**{name: params[name] for name in cls.__dataclass_fields__})
+        return cls(**{name: params[name] for name in cls.__dataclass_fields__ if name in params})
 
     def live_options(self, fmt: str, color: bool, compressed: bool = False) -> LiveOptions:
         from matcher.live.loop import LiveOptions
@@ -64,6 +67,8 @@ class FollowFlags:
             compressed=compressed,
             tick=self.poll_interval if self.poll else 0.2,
             rescan=self.poll_interval if self.poll else 1.0,
+            envelope=self.envelope,
+            fields=tuple(self.fields),
         )
 
 
@@ -202,6 +207,7 @@ def _signals(control: Control) -> Iterator[None]:
     help="Also read compressed rotated files (gzip), once they stop changing.",
 )
 @follow_options
+@envelope_options
 @fleet_options
 @metrics_option
 @engine_option

@@ -16,23 +16,22 @@ import bisect
 import time
 from collections.abc import Callable, Sequence
 
-from matcher.engine.runs import NeedsLookback, Run
+from matcher.engine.runs import Line, NeedsLookback, Run, keep_history, lookback
 from matcher.engine.scanner import IDLE_FLUSH_SECONDS, MAX_LINE_BYTES, Scanner, ScanStats
+from matcher.engine.sections import SegmentNotes
 from matcher.engine.streams import StreamSettings
 from matcher.envelopes.detect import DETECT_LINES
 from matcher.envelopes.hot import hot_lines
+from matcher.envelopes.recognise import recognise
 from matcher.envelopes.structured import DEFAULT_FIELDS
 from matcher.envelopes.unwrap import DETECT_BYTES, Unwrapper, resolve
 from matcher.model import Finding
 from matcher.patterns.ruleset import Ruleset
 
-HISTORY_BYTES = 256 * 1024  # raw bytes kept before a block, to look back into
 FIRST_STEP = 4  # lines unwrapped at a time at first; doubled while an event is open
 MAX_STEP = 1024
 MAX_LOOKBACK_LINES = 1024
 NEAR_LINES = 16  # a run goes on through a candidate this close rather than start a new one
-
-Line = tuple[int, int, bytes]  # number, byte offset, bytes without the newline
 
 
 class EnvelopeScanner:
@@ -54,7 +53,12 @@ class EnvelopeScanner:
         idle_flush: float = IDLE_FLUSH_SECONDS,
         envelope: str = "auto",
         fields: Sequence[str] = DEFAULT_FIELDS,
+        structure: str = "auto",
+        history: bytes = b"",
+        segment: bool = False,
     ) -> None:
+        """``history`` and ``segment``: as ``Scanner``'s, for a bare log (matcher.sources.parallel
+        scans a big file in segments; an enveloped one is recognised again in each)."""
         self.ruleset = ruleset
         self.next_line, self.offset = first_line, offset
         self.unknown = unknown
@@ -62,7 +66,7 @@ class EnvelopeScanner:
         self._stats = ScanStats()
         self._clock, self._idle = clock, idle_flush
         self._last_feed = clock()
-        self._envelope = resolve(envelope)
+        self._envelope, self._structure = resolve(envelope), resolve(structure)
         self._fields = tuple(fields) or DEFAULT_FIELDS
         self._names: tuple[str, str] | None = None  # envelope and structure, once recognised
         self._plain: Scanner | None = None
@@ -72,10 +76,20 @@ class EnvelopeScanner:
         self._history = b""  # complete raw lines just before the current block
         self._run: Run | None = None
         self._run_start = (first_line, offset)
-        if self._envelope == "none":
+        self._plain_extra = (history, segment)
+        if self._envelope == "none" and self._structure not in ("json", "logfmt"):
             self._go_plain()
 
     # -- the Scanner interface -----------------------------------------------------------
+
+    @property
+    def next_line(self) -> int:
+        """Number of the next line to scan (as ``Scanner.next_line``)."""
+        return self._plain.next_line if self._plain is not None else self._next_line
+
+    @next_line.setter
+    def next_line(self, number: int) -> None:
+        self._next_line = number
 
     @property
     def stats(self) -> ScanStats:
@@ -96,6 +110,10 @@ class EnvelopeScanner:
         self._settings = self._settings._replace(source=name)
         if self._plain is not None:
             self._plain.source = name
+
+    @property
+    def notes(self) -> SegmentNotes | None:
+        return self._plain.notes if self._plain is not None else None
 
     @property
     def envelope(self) -> str | None:
@@ -155,17 +173,7 @@ class EnvelopeScanner:
 
     def _decide(self, final: bool) -> list[Finding]:
         sample, self._sample = self._sample, b""
-        lines = sample.split(b"\n")
-        if not final:
-            lines.pop()  # not a complete line yet
-        unwrapper = Unwrapper(self._envelope, "auto", self._fields)
-        for number, raw in enumerate(lines[: 4 * DETECT_LINES], 1):
-            unwrapper.feed(number, raw)
-            if unwrapper.envelope is not None and unwrapper.structure is not None:
-                break
-        else:
-            unwrapper.flush()
-        self._names = (unwrapper.envelope or "none", unwrapper.structure or "none")
+        self._names = recognise(sample, self._envelope, self._structure, self._fields, final)
         if self._names == ("none", "none"):
             self._go_plain()
             assert self._plain is not None
@@ -187,6 +195,8 @@ class EnvelopeScanner:
             context=s.context,
             clock=self._clock,
             idle_flush=self._idle,
+            history=self._plain_extra[0],
+            segment=self._plain_extra[1],
         )
         self._plain.stats = self._stats
 
@@ -209,7 +219,7 @@ class EnvelopeScanner:
         out = self._process(block)
         self.offset += self._skew
         self._skew = 0
-        self._keep_history(block)
+        self._history = keep_history(self._history, block)
         return out
 
     def _process(self, block: bytes) -> list[Finding]:
@@ -232,11 +242,11 @@ class EnvelopeScanner:
         """Line starts of the candidate lines: the prefilter's, and the envelope's own."""
         assert self._names is not None
         if self.ruleset.unfiltered:  # symptoms the prefilter cannot narrow down: every line
-            starts, pos = [], 0
+            every, pos = [], 0
             while pos < len(block):
-                starts.append(pos)
+                every.append(pos)
                 pos = block.index(b"\n", pos) + 1
-            return starts
+            return every
         starts = set(hot_lines(self._names[0], block))
         rfind = block.rfind
         for _symptom, pos in self.ruleset.candidates(block, markers=self.unknown):
@@ -269,10 +279,19 @@ class EnvelopeScanner:
         self._run_start = (self.next_line, self.offset)
         counted = self._stats.lines
         while True:
-            back, exhausted = self._lookback(block, pos, want)
+            back, exhausted = lookback(
+                block, pos, self._history, (self.next_line, self.offset), want
+            )
             may_grow = not exhausted and want < MAX_LOOKBACK_LINES
             unwrapper = Unwrapper(envelope, structure, self._fields)
-            run = Run(self.ruleset, self._settings, unwrapper, self.next_line, self._stats.findings, may_grow)
+            run = Run(
+                self.ruleset,
+                self._settings,
+                unwrapper,
+                self.next_line,
+                self._stats.findings,
+                may_grow,
+            )
             try:
                 found = run.take(back)
                 end, lines = self._chunk(block, pos, FIRST_STEP)
@@ -286,23 +305,6 @@ class EnvelopeScanner:
         self._run = run
         out += found
         return end
-
-    def _lookback(self, block: bytes, pos: int, want: int) -> tuple[list[Line], bool]:
-        """Up to ``want`` lines just before ``pos`` (from the block, then the history), and
-        whether fewer were there."""
-        lines: list[Line] = []
-        number, offset = self.next_line, self.offset
-        src, end = block, pos
-        while len(lines) < want:
-            if end == 0:
-                if src is self._history or not self._history:
-                    return lines[::-1], True
-                src, end = self._history, len(self._history)
-            start = src.rfind(b"\n", 0, end - 1) + 1
-            number, offset = number - 1, offset - (end - start)
-            lines.append((number, offset, src[start : end - 1]))
-            end = start
-        return lines[::-1], False
 
     def _forward(self, block: bytes, pos: int, hot: list[int], out: list[Finding]) -> int:
         run = self._run
@@ -337,11 +339,3 @@ class EnvelopeScanner:
         assert self._run is not None
         self._stats.unknown += self._run.unknown
         self._run = None
-
-    def _keep_history(self, block: bytes) -> None:
-        total = len(self._history) + len(block)
-        kept = block if len(block) >= HISTORY_BYTES else self._history + block
-        if total > HISTORY_BYTES:  # cut at a line start
-            kept = kept[-HISTORY_BYTES:]
-            kept = kept[kept.find(b"\n") + 1 :]
-        self._history = kept

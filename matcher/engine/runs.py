@@ -18,6 +18,9 @@ from matcher.envelopes.unwrap import Unwrapper
 from matcher.model import Finding, UnknownFailure
 from matcher.patterns.ruleset import Ruleset
 
+HISTORY_BYTES = 256 * 1024  # raw bytes kept before a block, to look back into
+Line = tuple[int, int, bytes]  # number, byte offset, bytes without the newline
+
 
 class NeedsLookback(Exception):
     """The candidate's event may start before the look-back given: start again with more."""
@@ -127,3 +130,34 @@ class Run:
         start = len(buf)
         buf += first.payload + b"\n"
         return self._rules.bounds(buf, start, floor=0, final=True).start > 0
+
+
+def lookback(
+    block: bytes, pos: int, history: bytes, at: tuple[int, int], want: int
+) -> tuple[list[Line], bool]:
+    """Up to ``want`` lines just before ``pos`` (from the block, then ``history``, the raw
+    lines before the block), and whether fewer were there. ``at``: line number and byte
+    offset of ``pos``."""
+    lines: list[Line] = []
+    number, offset = at
+    src, end = block, pos
+    while len(lines) < want:
+        if end == 0:
+            if src is history or not history:
+                return lines[::-1], True
+            src, end = history, len(history)
+        start = src.rfind(b"\n", 0, end - 1) + 1
+        number, offset = number - 1, offset - (end - start)
+        lines.append((number, offset, src[start : end - 1]))
+        end = start
+    return lines[::-1], False
+
+
+def keep_history(history: bytes, block: bytes) -> bytes:
+    """The last ``HISTORY_BYTES`` (whole lines) of ``history`` followed by ``block``."""
+    total = len(history) + len(block)
+    kept = block if len(block) >= HISTORY_BYTES else history + block
+    if total > HISTORY_BYTES:  # cut at a line start
+        kept = kept[-HISTORY_BYTES:]
+        kept = kept[kept.find(b"\n") + 1 :]
+    return kept

@@ -9,6 +9,7 @@ the payload lines 1, 2, …; an ``Entry`` per payload line says which physical l
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -28,13 +29,13 @@ class Entry(NamedTuple):
     record, and the line's index in the record's payload."""
 
     line: int
-    offset: int
+    at: int  # byte offset
     record: Record
-    index: int
+    part: int  # index of the line in the record's payload
 
     @property
     def payload(self) -> bytes:
-        return self.record.lines[self.index]
+        return self.record.lines[self.part]
 
 
 class StreamSettings(NamedTuple):
@@ -124,14 +125,14 @@ class StreamScan:
     def _remap(self, f: Finding) -> Finding:
         best = self._entry(f.line)
         numbers = [self._entry(n).line for n in range(f.first_line, f.last_line + 1)]
-        consecutive = all(b == a + 1 for a, b in zip(numbers, numbers[1:]))
+        consecutive = all(b == a + 1 for a, b in itertools.pairwise(numbers))
         return dataclasses.replace(
             f,
             line=best.line,
             matched_lines=tuple(sorted({self._entry(n).line for n in f.matched_lines})),
             first_line=numbers[0],
             last_line=numbers[-1],
-            offset=self._entry(f.first_line).offset,
+            offset=self._entry(f.first_line).at,
             decoded=best.record.decoded or f.decoded,
             fields=dict(best.record.fields),
             raw_span=_raw_span(best, f),
@@ -142,10 +143,10 @@ class StreamScan:
 def _raw_span(entry: Entry, finding: Finding) -> tuple[int, int, int, int] | None:
     """Where the match is in the file, when the finding's text is the payload line as it is
     (not decoded once more by the exact patterns, no undecodable bytes shown as ``\\xNN``)."""
-    text = entry.record.text(entry.index)
+    text = entry.record.text(entry.part)
     if finding.decoded is not None or render(text) != text:
         return None
     if finding.text != text:
         return None
-    span = entry.record.raw_span(entry.index, *finding.span)
+    span = entry.record.raw_span(entry.part, *finding.span)
     return (span.first_line, span.start, span.last_line, span.end)

@@ -11,6 +11,9 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from matcher.engine.choose import new_scanner
+from matcher.engine.enveloped import EnvelopeScanner
+from matcher.engine.options import ScanOptions
 from matcher.engine.scanner import MAX_LINE_BYTES, Scanner
 from matcher.model import Finding
 from matcher.patterns.ruleset import Ruleset
@@ -62,25 +65,30 @@ class ContentRecord:
 class Content:
     """A content being read: one Scanner, and the partial last line held back from it."""
 
-    def __init__(self, record: ContentRecord, ruleset: Ruleset, warn: Warn, now: float) -> None:
+    def __init__(
+        self,
+        record: ContentRecord,
+        ruleset: Ruleset,
+        warn: Warn,
+        now: float,
+        envelope: tuple[str, tuple[str, ...]] = ("auto", ()),
+    ) -> None:
         self.key, self.probe, self.path = record.key, record.probe, record.path
         self.skip_to = record.skip_to
         self.last_growth = now
         self.orphaned_at: float | None = None
         self.quiet = True  # flushed since it last grew
         self._warn = warn
+        self._envelope = envelope  # what matcher.envelopes is told (--envelope, --field)
         self.scanner = self._scanner(ruleset, record.offset, record.line)
 
-    def _scanner(self, ruleset: Ruleset, offset: int, line: int) -> Scanner:
+    def _scanner(self, ruleset: Ruleset, offset: int, line: int) -> Scanner | EnvelopeScanner:
         self.read_pos = self.line_start = offset
         self.pending = b""
-        return Scanner(
-            ruleset,
-            self.path,
-            first_line=line,
-            offset=offset,
-            fingerprint=self.key,
-            on_warning=self._warn,
+        envelope, fields = self._envelope
+        options = ScanOptions(on_warning=self._warn, envelope=envelope, fields=fields)
+        return new_scanner(
+            ruleset, self.path, options, first_line=line, offset=offset, fingerprint=self.key
         )
 
     def feed(self, data: bytes, source: str) -> list[Finding]:

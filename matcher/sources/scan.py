@@ -7,8 +7,7 @@ import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator
 
-from functools import partial
-
+from matcher.engine.choose import new_scanner as scanner_for
 from matcher.engine.enveloped import EnvelopeScanner
 from matcher.engine.options import ScanOptions
 from matcher.engine.scanner import IDLE_FLUSH_SECONDS, Scanner, ScanStats
@@ -27,19 +26,7 @@ def new_scanner(
     """A scanner for one source; it recognises the source's envelope (docs/envelopes.md)
     unless ``options.envelope`` is ``none``."""
     span = span or ByteRange()
-    kind = Scanner if options.envelope == "none" else partial(
-        EnvelopeScanner, envelope=options.envelope, fields=options.fields
-    )
-    return kind(
-        ruleset,
-        source,
-        first_line=span.first_line,
-        offset=span.start,
-        events=options.events,
-        unknown=options.unknown,
-        context=options.context,
-        on_warning=options.on_warning,
-    )
+    return scanner_for(ruleset, source, options, first_line=span.first_line, offset=span.start)
 
 
 def scan_file(
