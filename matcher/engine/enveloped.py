@@ -28,7 +28,7 @@ from matcher.envelopes.unwrap import DETECT_BYTES, Unwrapper, resolve
 from matcher.model import Finding
 from matcher.patterns.ruleset import Ruleset
 
-FIRST_STEP = 4  # lines unwrapped at a time at first; doubled while an event is open
+FIRST_STEP = 2  # lines unwrapped at a time at first; doubled while an event is open
 MAX_STEP = 1024
 MAX_LOOKBACK_LINES = 1024
 NEAR_LINES = 16  # a run goes on through a candidate this close rather than start a new one
@@ -275,7 +275,9 @@ class EnvelopeScanner:
     def _start_run(self, block: bytes, pos: int, out: list[Finding]) -> int:
         assert self._names is not None
         envelope, structure = self._names
-        want = max(FIRST_STEP, self._settings.context + 2)
+        # No look-back at first when the candidate starts an event of its own (most do).
+        context = self._settings.context
+        want = context + 2 if context else 0
         self._run_start = (self.next_line, self.offset)
         counted = self._stats.lines
         while True:
@@ -299,7 +301,7 @@ class EnvelopeScanner:
             except NeedsLookback:
                 self.next_line, self.offset = self._run_start
                 self._stats.lines = counted
-                want *= 4
+                want = max(8, 4 * want)
                 continue
             break
         self._run = run

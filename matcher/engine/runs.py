@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from matcher.engine.events import EventRules
+from matcher.engine.events import PG_CONTINUATION, PREFIX, EventRules
 from matcher.engine.streams import Entry, StreamScan, StreamSettings, payload_bytes
 from matcher.envelopes.record import Record
 from matcher.envelopes.unwrap import Unwrapper
@@ -124,8 +124,11 @@ class Run:
         """Whether the event of the run's first payload line of stream ``key`` starts inside
         the look-back (its anchor was found there, or it starts on that line)."""
         history = self.history.get(key)
-        if not history:
-            return False
+        if not history:  # no look-back: enough if the line starts an event whatever came before
+            line = first.payload
+            return self._rules.mode == "lines" or bool(
+                PREFIX.match(line) and not PG_CONTINUATION.search(line)
+            )
         buf = payload_bytes(history)
         start = len(buf)
         buf += first.payload + b"\n"
