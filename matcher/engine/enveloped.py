@@ -31,6 +31,7 @@ from matcher.patterns.ruleset import Ruleset
 FIRST_STEP = 2  # lines unwrapped at a time at first; doubled while an event is open
 MAX_STEP = 1024
 MAX_LOOKBACK_LINES = 1024
+NEAR_BYTES = 4096  # (and no more bytes than this: counting lines to a far one costs)
 NEAR_LINES = 16  # a run goes on through a candidate this close rather than start a new one
 
 
@@ -326,7 +327,9 @@ class EnvelopeScanner:
 
     def _near(self, block: bytes, pos: int, hot: list[int]) -> bool:
         k = bisect.bisect_left(hot, pos)
-        return k < len(hot) and block.count(b"\n", pos, hot[k]) < NEAR_LINES
+        if k == len(hot) or hot[k] - pos > NEAR_BYTES:
+            return False
+        return block.count(b"\n", pos, hot[k]) < NEAR_LINES
 
     def _flush_run(self) -> list[Finding]:
         if self._run is None:
