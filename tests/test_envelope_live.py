@@ -34,11 +34,8 @@ def test_watch_reads_kubelet_symlinks_and_rotation_and_docker_logs(tmp_path: Pat
     dockerlog.write_text("")
     out, state = tmp_path / "out.jsonl", tmp_path / "state.json"
     write_signatures(tmp_path)
-    tool = Tool(
-        ["watch", containers, "-s", tmp_path / "sigs", "-f", "json", "-o", out]
-        + ["--state", state, "--grace", "0.3"],
-        tmp_path,
-    )
+    args = ["watch", containers, "-s", tmp_path / "sigs", "-f", "json", "-o", out]
+    tool = Tool([*args, "--state", state, "--grace", "0.3"], tmp_path)
     try:
         tool.start(wait_ready=state)
         with log.open("a") as fh:

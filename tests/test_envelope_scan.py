@@ -117,7 +117,7 @@ def test_line_numbers_and_spans_are_the_files() -> None:
 
 def test_a_match_after_an_escaped_newline_maps_back_exactly() -> None:
     message = "import failed\\nIntegrityError: UNIQUE constraint failed: users.email"
-    log = '{"log":"%s\\n","stream":"stderr","time":"2026-11-27T00:00:00.1Z"}\n' % message
+    log = '{"log":"' + message + '\\n","stream":"stderr","time":"2026-11-27T00:00:00.1Z"}\n'
     data = (log * 3).encode()
     sig = "symptoms: ['UNIQUE constraint failed: users.email']\n"
     rules = matcher.compile_ruleset(parse_signature_texts([("u.yml", f"id: U\n{HEAD}{sig}")]))
