@@ -51,14 +51,14 @@ SAME_AS_BARE = {
 }
 
 
-def ruleset(engine: str | None = None) -> Ruleset:
+def ruleset(unknown: bool = True) -> Ruleset:
     texts = [(f"{k}.yml", f"id: {k}\n{HEAD}{v}") for k, v in SIGNATURES.items()]
-    return matcher.compile_ruleset(parse_signature_texts(texts), engine=engine, unknown=True)
+    return matcher.compile_ruleset(parse_signature_texts(texts), unknown=unknown)
 
 
-def scan(path: Path, **options: Any) -> tuple[list[Finding], ScanStats]:
+def scan(path: Path, unknown: bool = True, **options: Any) -> tuple[list[Finding], ScanStats]:
     stats = ScanStats()
-    found = list(scan_file(ruleset(), path, unknown=True, stats=stats, **options))
+    found = list(scan_file(ruleset(unknown), path, unknown=unknown, stats=stats, **options))
     return found, stats
 
 
@@ -67,15 +67,16 @@ def essence(findings: list[Finding]) -> Counter[tuple[object, ...]]:
     return Counter((f.signature.id, f.text, len(f.event), len(f.matched_lines)) for f in findings)
 
 
+@pytest.mark.parametrize("unknowns", [True, False], ids=["unknown", "findings-only"])
 @pytest.mark.parametrize("sample", sorted(SAME_AS_BARE))
-def test_each_envelope_gives_what_its_bare_logs_give(sample: str) -> None:
+def test_each_envelope_gives_what_its_bare_logs_give(sample: str, unknowns: bool) -> None:
     want: Counter[tuple[object, ...]] = Counter()
     unknown = 0
     for bare in SAME_AS_BARE[sample]:
-        found, stats = scan(bare, envelope="none")
+        found, stats = scan(bare, unknowns, envelope="none")
         want += essence(found)
         unknown += len(stats.unknown)
-    found, stats = scan(ENV / sample)
+    found, stats = scan(ENV / sample, unknowns)
     assert essence(found) == want
     assert len(stats.unknown) == unknown  # no unknown failure for an explained traceback
     if sample in ("cri.log", "docker-json.log"):
@@ -191,6 +192,24 @@ def sigdir(tmp_path: Path) -> Path:
     return tmp_path
 
 
+def test_text_output_numbers_a_writers_own_lines(sigdir: Path) -> None:
+    args = ["scan", "--color", "never", "-s", sigdir, ENV / "compose.log"]
+    done = subprocess.run(
+        [sys.executable, "-m", "matcher", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    raw = (ENV / "compose.log").read_text(encoding="utf-8").split("\n")
+    block = done.stdout.split("JDUP")[1].split("resolution")[0].splitlines()[1:]
+    rows = [row for row in block if " | " in row]
+    numbered = [(int(row.split("|")[0].strip(" >")), row.split("| ", 1)[1]) for row in rows]
+    assert numbered[0][0] == 4  # the event's first line: the worker's ERROR header
+    for number, text in numbered:
+        assert raw[number - 1].startswith("worker-1 | ")
+        assert raw[number - 1].endswith(text.replace(">>>", "").replace("<<<", ""))
+
+
 def test_cli_envelope_and_field(sigdir: Path, tmp_path: Path) -> None:
     auto = run_cli("-s", sigdir, ENV / "cri.log")
     forced = run_cli("-s", sigdir, "--envelope", "containerd", ENV / "cri.log")
@@ -210,3 +229,15 @@ def test_cli_envelope_and_field(sigdir: Path, tmp_path: Path) -> None:
         ("SPOOL", "spool worker stopped", 1),
         ("SPOOL", "spool worker stopped", 2),
     ]
+
+
+def test_a_line_longer_than_a_mebibyte_is_cut_and_the_rest_counted(tmp_path: Path) -> None:
+    sig = "symptoms: ['UNIQUE constraint failed: users.email']\n"
+    rules = matcher.compile_ruleset(parse_signature_texts([("u.yml", f"id: U\n{HEAD}{sig}")]))
+    prefix = b"2026-11-27T00:00:00.000000001Z stderr F "
+    match = prefix + b"ERROR UNIQUE constraint failed: users.email\n"
+    path = tmp_path / "long.log"
+    path.write_bytes(match * 40 + prefix + b"x" * (9 << 20) + b"\n" + match)
+    found = list(scan_file(rules, path))
+    assert [f.line for f in found] == [*range(1, 41), 42]
+    assert found[-1].offset == path.stat().st_size - len(match)

@@ -73,7 +73,7 @@ class EnvelopeScanner:
         self._plain: Scanner | None = None
         self._sample = b""  # held back until the envelope is recognised
         self._tail = b""  # a line without its newline yet
-        self._skew = 0  # bytes of an over-long line not kept
+        self._skipping = False  # in the rest of a line longer than MAX_LINE_BYTES
         self._history = b""  # complete raw lines just before the current block
         self._run: Run | None = None
         self._run_start = (first_line, offset)
@@ -178,7 +178,7 @@ class EnvelopeScanner:
         if self._names == ("none", "none"):
             self._go_plain()
             assert self._plain is not None
-            return self._plain.feed(sample) + (self._plain.close() if final else [])
+            return self._plain.feed(sample)  # close() closes it
         return self._blocks(sample, final)
 
     def _go_plain(self) -> None:
@@ -205,21 +205,26 @@ class EnvelopeScanner:
 
     def _blocks(self, data: bytes, final: bool) -> list[Finding]:
         self._stats.bytes += len(data)
+        if self._skipping:  # the rest of a line longer than MAX_LINE_BYTES: counted, not kept
+            newline = data.find(b"\n")
+            self.offset += len(data) if newline == -1 else newline + 1
+            if newline == -1:
+                return []
+            data, self._skipping = data[newline + 1 :], False
         buf = self._tail + data if self._tail else data
         end = buf.rfind(b"\n") + 1
+        skew = 0  # bytes of the file the block stands for, beyond its own
         if final and end < len(buf):
-            buf, end = buf + b"\n", len(buf) + 1  # a last line without its newline
-            self._skew -= 1
+            buf, end, skew = buf + b"\n", len(buf) + 1, -1  # a last line without its newline
         block, self._tail = buf[:end], buf[end:]
-        if len(self._tail) > MAX_LINE_BYTES:  # kept as a line of its own, the rest not kept
+        if len(self._tail) > MAX_LINE_BYTES:  # its head is kept as a line, the rest skipped
             block += self._tail[:MAX_LINE_BYTES] + b"\n"
-            self._skew += len(self._tail) - MAX_LINE_BYTES - 1
-            self._tail = b""
+            skew = len(self._tail) - MAX_LINE_BYTES - 1
+            self._tail, self._skipping = b"", True
         if not block:
             return []
         out = self._process(block)
-        self.offset += self._skew
-        self._skew = 0
+        self.offset += skew
         self._history = keep_history(self._history, block)
         return out
 

@@ -15,6 +15,8 @@ from typing import NamedTuple
 
 from matcher.engine.events import MAX_EVENT_LINES, MAX_LOOKBACK_LINES
 from matcher.engine.scanner import Scanner, ScanStats
+from matcher.envelopes.hot import ESC
+from matcher.envelopes.provenance import RAW
 from matcher.envelopes.record import Record
 from matcher.model import Finding, UnknownFailure
 from matcher.patterns.ruleset import Ruleset
@@ -78,6 +80,9 @@ class StreamScan:
             context=settings.context,
         )
         self.scanner.stats = ScanStats(findings=findings)
+        # An event may start in the history (a traceback's header before the candidate line):
+        # the scanner's floor for look-back is the start of the history, not of the new lines.
+        self.scanner._event_end = 0
         self._map = list(history)
         self._base = 1  # ordinal of _map[0]
         self._fed = len(past)
@@ -148,5 +153,11 @@ def _raw_span(entry: Entry, finding: Finding) -> tuple[int, int, int, int] | Non
         return None
     if finding.text != text:
         return None
+    src = entry.record.source
+    if src is not None and src.inner is None and len(src.segments) == 1:
+        seg = src.segments[0]  # the common case: a payload copied from one line, as it is
+        if seg.codec == RAW and seg.raw[: seg.start].isascii() and ESC not in seg.raw:
+            start, end = finding.span
+            return (seg.line, seg.start + start, seg.line, seg.start + end)
     span = entry.record.raw_span(entry.part, *finding.span)
     return (span.first_line, span.start, span.last_line, span.end)
