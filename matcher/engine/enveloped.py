@@ -21,7 +21,7 @@ from matcher.engine.scanner import IDLE_FLUSH_SECONDS, MAX_LINE_BYTES, Scanner, 
 from matcher.engine.sections import SegmentNotes
 from matcher.engine.streams import StreamSettings
 from matcher.envelopes.detect import DETECT_LINES
-from matcher.envelopes.hot import hot_lines
+from matcher.envelopes.hot import hot_lines, line_starts
 from matcher.envelopes.recognise import recognise
 from matcher.envelopes.structured import DEFAULT_FIELDS
 from matcher.envelopes.unwrap import DETECT_BYTES, Unwrapper, resolve
@@ -248,11 +248,7 @@ class EnvelopeScanner:
         """Line starts of the candidate lines: the prefilter's, and the envelope's own."""
         assert self._names is not None
         if self.ruleset.unfiltered:  # symptoms the prefilter cannot narrow down: every line
-            every, pos = [], 0
-            while pos < len(block):
-                every.append(pos)
-                pos = block.index(b"\n", pos) + 1
-            return every
+            return line_starts(block)
         starts = set(hot_lines(self._names[0], block))
         rfind = block.rfind
         for _symptom, pos in self.ruleset.candidates(block, markers=self.unknown):

@@ -115,3 +115,12 @@ def _docker_lines(data: bytes, start: int, stop: int, found: set[int]) -> None:
         if data.find(_DOCKER_END, start, end) == -1:
             found.add(start)
         start = end + 1
+
+
+def line_starts(block: bytes) -> list[int]:
+    """Every line of a block of complete lines."""
+    starts, pos = [], 0
+    while pos < len(block):
+        starts.append(pos)
+        pos = block.index(b"\n", pos) + 1
+    return starts
