@@ -211,12 +211,13 @@ class EnvelopeScanner:
             if newline == -1:
                 return []
             data, self._skipping = data[newline + 1 :], False
-        buf = self._tail + data if self._tail else data
-        end = buf.rfind(b"\n") + 1
         skew = 0  # bytes of the file the block stands for, beyond its own
-        if final and end < len(buf):
-            buf, end, skew = buf + b"\n", len(buf) + 1, -1  # a last line without its newline
-        block, self._tail = buf[:end], buf[end:]
+        end = data.rfind(b"\n") + 1
+        if final and (end < len(data) or (self._tail and not data)):
+            data, end, skew = data + b"\n", len(data) + 1, -1  # a last line without its newline
+        # one copy of the block (a 4 MiB copy costs about a millisecond)
+        block = b"".join((self._tail, memoryview(data)[:end])) if end else b""
+        self._tail = data[end:] if end else self._tail + data
         if len(self._tail) > MAX_LINE_BYTES:  # its head is kept as a line, the rest skipped
             block += self._tail[:MAX_LINE_BYTES] + b"\n"
             skew = len(self._tail) - MAX_LINE_BYTES - 1

@@ -16,7 +16,7 @@ from typing import NamedTuple
 from matcher.engine.events import MAX_EVENT_LINES, MAX_LOOKBACK_LINES
 from matcher.engine.scanner import Scanner, ScanStats
 from matcher.envelopes.hot import ESC
-from matcher.envelopes.provenance import RAW
+from matcher.envelopes.provenance import JSON, RAW, Segment
 from matcher.envelopes.record import Record
 from matcher.model import Finding, UnknownFailure
 from matcher.patterns.ruleset import Ruleset
@@ -145,6 +145,16 @@ class StreamScan:
         )
 
 
+def _copied(seg: Segment) -> bool:
+    """The payload is the segment's bytes as they are: raw, or a JSON string whose only
+    escape is its final ``\\n`` (docker's ``log``, most of the time)."""
+    if seg.codec == RAW:
+        return True
+    chunk = seg.raw[seg.start : seg.end]
+    escapes = chunk.count(b"\\")
+    return seg.codec == JSON and (not escapes or (escapes == 1 and chunk.endswith(b"\\n")))
+
+
 def _raw_span(entry: Entry, finding: Finding) -> tuple[int, int, int, int] | None:
     """Where the match is in the file, when the finding's text is the payload line as it is
     (not decoded once more by the exact patterns, no undecodable bytes shown as ``\\xNN``)."""
@@ -156,7 +166,7 @@ def _raw_span(entry: Entry, finding: Finding) -> tuple[int, int, int, int] | Non
     src = entry.record.source
     if src is not None and src.inner is None and len(src.segments) == 1:
         seg = src.segments[0]  # the common case: a payload copied from one line, as it is
-        if seg.codec == RAW and seg.raw[: seg.start].isascii() and ESC not in seg.raw:
+        if _copied(seg) and seg.raw[: seg.start].isascii() and ESC not in seg.raw:
             start, end = finding.span
             return (seg.line, seg.start + start, seg.line, seg.start + end)
     span = entry.record.raw_span(entry.part, *finding.span)
