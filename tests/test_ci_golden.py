@@ -60,13 +60,13 @@ def test_goldens_name_the_right_incident_per_test_case() -> None:
     }
     dup = "Regression of INC-2024-002%3A Duplicate user e-mail on re-import"
     assert by_test == {
-        "check_users::test_reimport_of_same_batch": dup,
-        "check_users::test_nightly_import_counts_rows": dup,
-        "check_users::test_report_queries_run_concurrently": (
+        "check_users.py::test_reimport_of_same_batch": dup,
+        "check_users.py::test_nightly_import_counts_rows": dup,
+        "check_users.py::test_report_queries_run_concurrently": (
             "INC-2024-001%3A Database connection pool exhausted"
         ),
-        "check_users::test_user_payload_has_display_name": (
-            "Unknown failure in check_users%3A%3Atest_user_payload_has_display_name"
+        "check_users.py::test_user_payload_has_display_name": (
+            "Unknown failure in check_users.py%3A%3Atest_user_payload_has_display_name"
         ),
     }
     summary = (EXPECTED / "pytest-junit.xml.md").read_text(encoding="utf-8")
@@ -87,14 +87,23 @@ def test_text_output_of_a_real_run_counts_each_failing_test_once() -> None:
         (50, "INC-2024-002"),
         (71, "INC-2024-002"),
     ]
-    # the KeyError test: one unknown failure (its FAILED summary line), never two
-    new = [u for u in stats.unknown if "test_user_payload_has_display_name" in u.text]
-    assert len(new) == 1
+    # the KeyError test: one unknown failure (its failure section, told by its E line; the
+    # FAILED summary line repeats it), never two
+    new = [u for u in stats.unknown if u.testcase is not None and "payload" in u.testcase]
+    assert [(u.testcase, u.line, u.text) for u in new] == [
+        (
+            "check_users.py::test_user_payload_has_display_name",
+            78,
+            "E       KeyError: 'display_name'",
+        )
+    ]
 
 
 def test_text_output_known_failure_is_never_also_unknown() -> None:
     _, stats = scan_inputs(["pytest-output.log"])
-    assert not [u for u in stats.unknown if "test_nightly_import_counts_rows" in u.text]
+    assert [u.testcase for u in stats.unknown] == [
+        "check_users.py::test_user_payload_has_display_name"
+    ]
 
 
 @pytest.mark.skipif(
@@ -109,6 +118,9 @@ def test_sample_pytest_output_of_a_real_sqlalchemy_run() -> None:
     assert sorted({f.signature.id for f in findings}) == ["INC-2024-001", "INC-2024-002"]
     assert stats.unknown
     known_tests = ("test_report_queries_run_concurrently", "test_reimport_of_same_faker_batch")
-    assert not [u for u in stats.unknown if any(t in u.text for t in known_tests)]
+    assert not [u for u in stats.unknown if any(t in (u.testcase or "") for t in known_tests)]
+    assert all(
+        u.testcase and u.testcase.startswith("suite/test_users_api.py::") for u in stats.unknown
+    )
     texts = [u.text for u in stats.unknown]
     assert len(texts) == len(set(texts))

@@ -106,11 +106,12 @@ def test_junit_input_to_junit_output_per_test_case() -> None:
     pool = failures["INC-2024-001: Database connection pool exhausted"]
     dup = failures["INC-2024-002: Duplicate user e-mail on re-import"]
     new = failures["unknown failures (no known incident)"]
-    assert pool is not None and "check_users::test_report_queries_run_concurrently" in (
+    assert pool is not None and "check_users.py::test_report_queries_run_concurrently" in (
         pool.text or ""
     )
     assert dup is not None and dup.get("type") == "regression"
-    assert "check_users::test_reimport_of_same_batch" in (dup.text or "")
-    assert "check_users::test_nightly_import_counts_rows" in (dup.text or "")
-    assert new is not None and "check_users::test_user_payload_has_display_name" in (new.text or "")
+    assert "check_users.py::test_reimport_of_same_batch" in (dup.text or "")
+    assert "check_users.py::test_nightly_import_counts_rows" in (dup.text or "")
+    assert new is not None
+    assert "check_users.py::test_user_payload_has_display_name" in (new.text or "")
     assert "KeyError: 'display_name'" in (new.text or "")

@@ -74,9 +74,9 @@ def test_findings_per_test_case_on_physical_lines(tmp_path: Path) -> None:
     got = [(f.signature.id, f.testcase, f.line, f.matched_lines) for f in findings]
     assert got == [
         # message attribute and text of one <failure>: one event, both lines
-        ("INC-2024-001", "tests.test_api::test_pool", 4, (4, 5)),
-        ("INC-2024-002", "tests.test_api::test_seed", 8, (8,)),
-        ("INC-2024-002", "tests.test_api::test_seed", 9, (9,)),
+        ("INC-2024-001", "tests/test_api.py::test_pool", 4, (4, 5)),
+        ("INC-2024-002", "tests/test_api.py::test_seed", 8, (8,)),
+        ("INC-2024-002", "tests/test_api.py::test_seed", 9, (9,)),
         ("INC-2024-001", None, 14, (14,)),
     ]
     pool = findings[0]
@@ -93,7 +93,7 @@ def test_failing_case_without_a_finding_is_unknown_and_counts_once(tmp_path: Pat
     new = unknown[0]
     assert (new.kind, new.testcase, new.line, new.last_line) == (
         "testcase",
-        "tests.test_api::test_new",
+        "tests/test_api.py::test_new",
         10,
         11,
     )
@@ -155,13 +155,13 @@ def test_committed_fixture_from_a_real_run(tmp_path: Path) -> None:
     findings, unknown = scan_junit(ruleset(), DATA / "pytest-junit.xml")
     per_test = {(f.testcase, f.signature.id) for f in findings}
     assert per_test == {
-        ("check_users::test_report_queries_run_concurrently", "INC-2024-001"),
-        ("check_users::test_reimport_of_same_batch", "INC-2024-002"),
+        ("check_users.py::test_report_queries_run_concurrently", "INC-2024-001"),
+        ("check_users.py::test_reimport_of_same_batch", "INC-2024-002"),
         # only its captured log (<system-out>) shows the incident
-        ("check_users::test_nightly_import_counts_rows", "INC-2024-002"),
+        ("check_users.py::test_nightly_import_counts_rows", "INC-2024-002"),
     }
     assert [(u.testcase, u.text) for u in unknown] == [
-        ("check_users::test_user_payload_has_display_name", "KeyError: 'display_name'")
+        ("check_users.py::test_user_payload_has_display_name", "KeyError: 'display_name'")
     ]
 
 
@@ -175,8 +175,8 @@ def test_sample_junit_report_of_a_real_sqlalchemy_run() -> None:
     findings, unknown = scan_junit(ruleset(), path)
     per_test = {(f.testcase, f.signature.id) for f in findings}
     assert per_test == {
-        ("suite.test_users_api::test_report_queries_run_concurrently", "INC-2024-001"),
-        ("suite.test_users_api::test_reimport_of_same_faker_batch", "INC-2024-002"),
+        ("suite/test_users_api.py::test_report_queries_run_concurrently", "INC-2024-001"),
+        ("suite/test_users_api.py::test_reimport_of_same_faker_batch", "INC-2024-002"),
     }
     expected = read_expected(SAMPLE_LOGS / "expected" / "pytest-junit.xml.tsv")
     covered = {(n, f.signature.id) for f in findings for n in f.matched_lines}

@@ -105,11 +105,11 @@ def test_the_same_run_as_junitxml_and_as_text_in_every_format(suite: pytest.Pyte
     findings, unknown = scan_junit(ruleset(), junit)
     per_test = {(f.testcase, f.signature.id) for f in findings}
     assert per_test == {
-        ("test_users::test_report_queries_run_concurrently", "INC-2024-001"),
-        ("test_users::test_reimport_of_same_batch", "INC-2024-002"),
-        ("test_users::test_nightly_import_counts_rows", "INC-2024-002"),
+        ("test_users.py::test_report_queries_run_concurrently", "INC-2024-001"),
+        ("test_users.py::test_reimport_of_same_batch", "INC-2024-002"),
+        ("test_users.py::test_nightly_import_counts_rows", "INC-2024-002"),
     }
-    assert [u.testcase for u in unknown] == ["test_users::test_user_payload_has_display_name"]
+    assert [u.testcase for u in unknown] == ["test_users.py::test_user_payload_has_display_name"]
 
     text = suite.path / "output.log"
     text.write_text(result.stdout.str(), encoding="utf-8")
@@ -127,12 +127,12 @@ def test_the_same_run_as_junitxml_and_as_text_in_every_format(suite: pytest.Pyte
             assert testcase is not None
             assert testcase in out and incident in out, (fmt, testcase)
         if fmt != "text" and fmt != "json":  # unknown failures are on by default
-            assert "test_users::test_user_payload_has_display_name" in out, fmt
+            assert "test_users.py::test_user_payload_has_display_name" in out, fmt
     # the summary: one row per incident, with its first test case, then the unknown one
     summary = render("markdown", found, stats)
     assert "**INC-2024-001** Database connection pool exhausted | high | 1 " in summary
     assert "**INC-2024-002** Duplicate user e-mail on re-import (2 tests) | medium | 2 " in summary
-    assert "in `test_users::test_user_payload_has_display_name` | testcase |" in summary
+    assert "in `test_users.py::test_user_payload_has_display_name` | testcase |" in summary
 
 
 def test_entry_point(monkeypatch: pytest.MonkeyPatch) -> None:

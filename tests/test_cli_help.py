@@ -26,7 +26,7 @@ def test_every_command_has_help_and_a_readme_section(name: str) -> None:
 
 
 def test_the_commands_are_the_documented_ones() -> None:
-    assert sorted(cli.commands) == ["compile", "list", "scan", "show", "test", "watch"]
+    assert sorted(cli.commands) == ["compile", "explain", "list", "scan", "show", "test", "watch"]
 
 
 EVERYDAY_OPTIONS = {

@@ -4,7 +4,9 @@ order, line numbers and counts must be exactly those of one process reading it w
 from __future__ import annotations
 
 import dataclasses
+import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -87,7 +89,9 @@ def test_with_context_several_files_run_side_by_side_but_none_is_cut(
     from matcher import ScanRun
 
     ruleset = load_ruleset([ROOT / "signatures"], cache=False)
-    run = ScanRun(ruleset, [str(big_log), str(big_log)], jobs=2, context=2)
+    copy = tmp_path / "copy.log"
+    shutil.copyfile(big_log, copy)
+    run = ScanRun(ruleset, [str(big_log), str(copy)], jobs=2, context=2)
     with pytest.MonkeyPatch.context() as mp:
         import matcher.sources.parallel
 
@@ -105,5 +109,36 @@ def test_with_context_several_files_run_side_by_side_but_none_is_cut(
         mp.setattr(matcher.sources.parallel, "plan", spy)
         findings = list(run)
     assert calls and all(s.start == 0 and s.end is None for s in calls[0])
-    single = list(scan_file(ruleset, big_log, context=2))
-    assert findings == single + single
+    # (a run names pytest's tests by node id: compare with runs of one file in one process)
+    singles = [list(ScanRun(ruleset, [str(path)], context=2)) for path in (big_log, copy)]
+    assert findings == singles[0] + singles[1]
+
+
+def test_a_cut_run_names_pytests_tests_as_one_process_does(
+    big_log: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Node ids come from summary lines in later segments than the failure sections."""
+    from matcher import ScanRun
+    from matcher.sources import parallel
+    from matcher.sources import run as run_module
+
+    ruleset = load_ruleset([ROOT / "signatures"], cache=False, unknown=True)
+    one = ScanRun(ruleset, [str(big_log)], unknown=True)
+    expected = list(one)
+    real = parallel.plan
+    plans: list[int] = []
+
+    def tiny(*args: Any, **kwargs: Any) -> Any:
+        segments = real(*args, **{**kwargs, "min_bytes": 0, "segment_bytes": 16 << 10})
+        plans.append(len(segments))
+        return segments
+
+    monkeypatch.setattr(parallel, "plan", tiny)
+    monkeypatch.setattr(run_module, "_small", lambda path: False)
+    cut = ScanRun(ruleset, [str(big_log)], unknown=True, jobs=2)
+    assert list(cut) == expected
+    assert plans and plans[0] > 10
+    assert cut.stats.unknown == one.stats.unknown
+    tests = {f.testcase for f in expected}
+    assert "suite/test_users_api.py::test_report_queries_run_concurrently" in tests
+    assert all(u.testcase.startswith("suite/") for u in one.stats.unknown if u.testcase)

@@ -13,8 +13,16 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from matcher.cli.common import inform, load_ruleset_or_exit, reloader, warn
+from matcher.cli.common import (
+    WRITE_FAILURES,
+    fail_to_write,
+    inform,
+    load_ruleset_or_exit,
+    reloader,
+    warn,
+)
 from matcher.cli.fleet import FleetFlags, live_observer
+from matcher.cli.guard import refuse_output_in_scope
 from matcher.cli.options import (
     engine_option,
     envelope_options,
@@ -79,6 +87,7 @@ class Reload:
     signature_paths: Sequence[str]
     engine: str | None
     no_cache: bool
+    unknown: bool = False  # compiled with the error markers (``--unknown``)
 
 
 def live_color(choice: str, output: str | None) -> bool:
@@ -118,7 +127,8 @@ def run(
     from matcher.live.loop import run_live
     from matcher.live.watcher import Watcher
 
-    control = Control(reloader=reloader(reload.signature_paths, reload.engine, reload.no_cache))
+    load = reloader(reload.signature_paths, reload.engine, reload.no_cache, reload.unknown)
+    control = Control(reloader=load)
 
     def make_watcher(control: Control) -> Watcher:
         return Watcher(
@@ -150,6 +160,10 @@ def run(
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_BROKEN_PIPE
+    except OSError as exc:
+        if exc.errno not in WRITE_FAILURES:
+            raise
+        fail_to_write(exc)
     finally:
         control.close()
     return EXIT_OK
@@ -206,6 +220,12 @@ def _signals(control: Control) -> Iterator[None]:
     is_flag=True,
     help="Also read compressed rotated files (gzip), once they stop changing.",
 )
+@click.option(
+    "--unknown",
+    is_flag=True,
+    help="Also report error-like events no signature explains, as their own records "
+    "(JSON schema incident-matcher/unknown/v1), never as findings.",
+)
 @follow_options
 @envelope_options
 @fleet_options
@@ -222,6 +242,7 @@ def watch(
     exclude: tuple[str, ...],
     recursive: bool,
     compressed: bool,
+    unknown: bool,
     engine: str | None,
     no_cache: bool,
     **_: Any,
@@ -237,12 +258,13 @@ def watch(
     \b
     Example:
       matcher watch /var/log/myapp --state /var/lib/matcher/state.json -f json
+      matcher watch /var/log/myapp --unknown -f json    # new failure kinds too
     """
     from matcher.live.watcher import DirScope
 
     flags, fleet = FollowFlags.from_params(ctx.params), FleetFlags.from_params(ctx.params)
     fleet.check()
-    ruleset = load_ruleset_or_exit(signature_paths, engine, no_cache)
+    ruleset = load_ruleset_or_exit(signature_paths, engine, no_cache, unknown=unknown)
     ignore = [p for p in (flags.output, flags.state_path) if p]
     ignore += [f"{p}.lock" for p in ignore] + fleet.spool_paths(flags.state_path)
     scope = DirScope(
@@ -254,6 +276,7 @@ def watch(
         ignore,
         warn,
     )
+    refuse_output_in_scope(flags.output, scope)
     options = flags.live_options(fmt, live_color("auto", flags.output), compressed)
-    reload = Reload(signature_paths, engine, no_cache)
+    reload = Reload(signature_paths, engine, no_cache, unknown)
     sys.exit(run(ruleset, scope, options, flags, fleet, reload))

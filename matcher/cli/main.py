@@ -11,6 +11,7 @@ import click
 from matcher.cli.catalog import list_command, show_command
 from matcher.cli.check import test_command
 from matcher.cli.compile import compile_command
+from matcher.cli.explain import explain_command
 from matcher.cli.live import watch
 from matcher.cli.scan import scan
 
@@ -27,10 +28,19 @@ def cli() -> None:
     matcher watch /var/log/myapp                  follow a directory of logs
     matcher list                                  the loaded signatures, as a table
     matcher show INC-2024-001                     one signature, its resolution and runbook
+    matcher explain app.log --incident INC-7      why a line matches, or almost does
     """
 
 
-for command in (scan, test_command, compile_command, watch, list_command, show_command):
+for command in (
+    scan,
+    test_command,
+    compile_command,
+    explain_command,
+    watch,
+    list_command,
+    show_command,
+):
     cli.add_command(command)
 
 

@@ -17,6 +17,7 @@ from matcher.cli.common import (
     warn,
 )
 from matcher.cli.fleet import FleetFlags
+from matcher.cli.guard import refuse_output_among_inputs
 from matcher.cli.options import (
     FOLLOW_ONLY,
     engine_option,
@@ -42,7 +43,9 @@ if TYPE_CHECKING:
 
 
 @click.command()
-@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
+# readable=False: an input that cannot be read is reported when it is read (exit 3, the
+# others scanned), not refused up front as a usage error.
+@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True, readable=False))
 @signatures_option
 @click.option(
     "-f",
@@ -188,6 +191,7 @@ def scan(
     fleet = FleetFlags.from_params(ctx.params)
     fleet.check()
     selection = Selection.from_params(ctx.params, fmt)
+    refuse_output_among_inputs(output, paths)
     summary_file = summary_path(summary_file)
     if unknown is None:
         unknown = fmt in UNKNOWN_BY_DEFAULT or summary_file is not None or fail_on_unknown
@@ -271,6 +275,8 @@ def _follow(
 
     params = ctx.params
     flags = FollowFlags.from_params(params)
-    reload = Reload(params["signature_paths"], params["engine"], params["no_cache"])
+    reload = Reload(
+        params["signature_paths"], params["engine"], params["no_cache"], ruleset.markers
+    )
     color_on = live_color(color, flags.output)
     sys.exit(follow_files(ruleset, paths, fmt, color_on, flags, fleet, reload))

@@ -59,6 +59,9 @@ GO_PANIC = re.compile(rb"^(?:panic: |fatal error: )")
 PYTEST_BLOCK = re.compile(rb"^_{3,} (.+?) _{3,}$")
 SEPARATOR = re.compile(rb"^(?:={3,}|-{3,}|_{3,})(?: .*)?$")
 PYTEST_E = re.compile(rb"^E(?: |$)")
+# What pytest captured during a failing test, shown at the end of its section, is part of it.
+PYTEST_CAPTURED = re.compile(rb"^-+ Captured (?:stdout|stderr|log) (?:setup|call|teardown) -+$")
+PYTEST_TITLE = re.compile(rb"^(?:={3,}|-{3,} .* -{3,}$)")  # a banner, "--- generated xml file ---"
 # pytest shows a failing function's arguments and locals as ``name = value`` lines.
 PYTEST_LOCAL = re.compile(rb"^[A-Za-z_]\w* = ")
 PYTEST_FAILED = re.compile(rb"^(?:FAILED|ERROR) (\S+?)(?: - |$)")
@@ -212,13 +215,16 @@ class EventRules:
 
     def _join(self, state: str, line: bytes, header: bytes, prev: bytes, blank: bool) -> str | None:
         """The state after ``line`` joins the event, or None if it starts a new one."""
+        if state == "captured":  # until the next section or pytest's next banner or title
+            ends = PYTEST_BLOCK.match(line) or PYTEST_TITLE.match(line)
+            return state if not ends or PYTEST_CAPTURED.match(line) else None
         first = line[:1]
         if first in (b" ", b"\t"):
             return state  # indented: no prefix, separator or marker starts with white space
         if PREFIX.match(line):
             return state if state == "pg" and self._pg_joins(line, header) else None
         if SEPARATOR.match(line):
-            return None
+            return "captured" if state == "pytest" and PYTEST_CAPTURED.match(line) else None
         if state == "pytest":
             return state
         if self.python and line.startswith(TRACEBACK):
@@ -281,7 +287,7 @@ def is_telling(line: bytes) -> bool:
 
 def lines_around(work: bytes, start: int, lines: int, count: int) -> tuple[tuple[str, ...], ...]:
     """Up to ``count`` lines before an event (``lines`` long, starting at ``start``) and after
-    it (the scanner waits for the lines after it, see _awaits_context): ``grep -C``."""
+    it (the scanner waits for the lines after it, see awaits_context): ``grep -C``."""
     if not count:
         return ((), ())
     before: list[bytes] = []
@@ -315,3 +321,20 @@ class LineCounter:
             self.line -= self.buf.count(b"\n", offset, self.pos)
         self.pos = offset
         return self.line
+
+
+# An event waits at most this many bytes for the lines after it (``--context``).
+CONTEXT_WAIT_BYTES = 4 * MAX_EVENT_BYTES
+
+
+def awaits_context(work: bytes, bounds: Bounds, context: int) -> bool:
+    """With ``--context N``, an event waits for the N lines after it, as grep -C shows them,
+    unless the input ends first (or it has waited for CONTEXT_WAIT_BYTES)."""
+    if not context or len(work) - bounds.start > CONTEXT_WAIT_BYTES:
+        return False
+    pos = bounds.end
+    for _ in range(context):
+        pos = work.find(b"\n", pos) + 1
+        if not pos:
+            return True
+    return False

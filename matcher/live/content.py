@@ -15,7 +15,7 @@ from matcher.engine.choose import new_scanner
 from matcher.engine.enveloped import EnvelopeScanner
 from matcher.engine.options import ScanOptions
 from matcher.engine.scanner import MAX_LINE_BYTES, Scanner
-from matcher.model import Finding
+from matcher.model import Finding, UnknownFailure
 from matcher.patterns.ruleset import Ruleset
 
 FINGERPRINT_BYTES = 1024
@@ -71,25 +71,41 @@ class Content:
         ruleset: Ruleset,
         warn: Warn,
         now: float,
+        on_unknown: Callable[[UnknownFailure], None] | None = None,
         envelope: tuple[str, tuple[str, ...]] = ("auto", ()),
     ) -> None:
+        """``on_unknown``: unknown failures as they are found (a ruleset compiled with
+        ``unknown=True``: ``watch --unknown``); never kept here, so memory stays bounded.
+        ``envelope``: what matcher.envelopes is told (``--envelope``, ``--field``)."""
         self.key, self.probe, self.path = record.key, record.probe, record.path
+        self._on_unknown = on_unknown
         self.skip_to = record.skip_to
         self.last_growth = now
         self.orphaned_at: float | None = None
         self.quiet = True  # flushed since it last grew
         self._warn = warn
-        self._envelope = envelope  # what matcher.envelopes is told (--envelope, --field)
+        self._envelope = envelope
         self.scanner = self._scanner(ruleset, record.offset, record.line)
 
     def _scanner(self, ruleset: Ruleset, offset: int, line: int) -> Scanner | EnvelopeScanner:
         self.read_pos = self.line_start = offset
         self.pending = b""
         envelope, fields = self._envelope
-        options = ScanOptions(on_warning=self._warn, envelope=envelope, fields=fields)
+        unknown = bool(ruleset.markers) and self._on_unknown is not None
+        options = ScanOptions(
+            unknown=unknown, on_warning=self._warn, envelope=envelope, fields=fields
+        )
         return new_scanner(
             ruleset, self.path, options, first_line=line, offset=offset, fingerprint=self.key
         )
+
+    def _drain(self, findings: list[Finding]) -> list[Finding]:
+        """Hand on the unknown failures the scanner found meanwhile; findings pass through."""
+        stats = self.scanner.stats
+        if stats.unknown and self._on_unknown is not None:
+            for failure in stats.take_unknown():
+                self._on_unknown(failure)
+        return findings
 
     def feed(self, data: bytes, source: str) -> list[Finding]:
         """Scan the complete lines of ``data``; hold back a last line without its newline."""
@@ -105,14 +121,14 @@ class Content:
         if len(self.pending) > MAX_LINE_BYTES:  # the scanner keeps the head of an overlong line
             findings += self.scanner.feed(self.pending)
             self.pending = b""
-        return self._unseen(findings)
+        return self._drain(self._unseen(findings))
 
     def _unseen(self, findings: list[Finding]) -> list[Finding]:
         return [f for f in findings if f.offset >= self.skip_to] if self.skip_to else findings
 
     def flush(self) -> list[Finding]:
         self.quiet = True
-        return self._unseen(self.scanner.flush())
+        return self._drain(self._unseen(self.scanner.flush()))
 
     def record(self) -> ContentRecord:
         scanner = self.scanner
@@ -145,10 +161,11 @@ class Content:
         findings += [replace(f, partial=True) if f.offset >= self.line_start else f for f in tail]
         if self.read_pos > record.offset:
             record = replace(record, skip_to=max(self.skip_to, self.read_pos))
-        return self._unseen(findings), record
+        return self._drain(self._unseen(findings)), record
 
 
 FileId = tuple[int, int]
+CLOSED = -1  # the descriptor of a parked file (matcher.live.descriptors)
 
 
 @dataclass(eq=False)
@@ -163,6 +180,7 @@ class TailedFile:
     size: int = 0
     stamp: tuple[int, int] = (0, 0)
     looked: float = 0.0  # when it was last seen holding its content
+    opened: float = 0.0  # when it was opened (first seen)
     compressed: bool = False
 
 

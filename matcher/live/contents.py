@@ -7,13 +7,15 @@ from collections import OrderedDict
 from collections.abc import Callable
 
 from matcher.live.content import Content, ContentRecord, Probe, head_digest
-from matcher.model import Finding
+from matcher.model import Finding, UnknownFailure
 from matcher.patterns.ruleset import Ruleset
 
 
 class Contents:
     def __init__(self, remembered: int) -> None:
         self.remembered = remembered
+        # unknown failures found since the loop last took them (``watch --unknown``)
+        self.unknown: list[UnknownFailure] = []
         self.active: dict[str, Content] = {}
         self.memory: OrderedDict[str, ContentRecord] = OrderedDict()
         self._index: dict[tuple[int, str], str] = {}  # (probe size, digest) -> content key
@@ -43,7 +45,7 @@ class Contents:
     def activate(
         self, ruleset: Ruleset, warn: Callable[[str], None], now: float, record: ContentRecord
     ) -> Content:
-        content = Content(record, ruleset, warn, now, self.envelope)
+        content = Content(record, ruleset, warn, now, self.unknown.append, self.envelope)
         self.active[record.key] = content
         self._index[(record.probe.size, record.probe.digest)] = record.key
         return content
@@ -64,11 +66,13 @@ class Contents:
         self.remember(record)
         return findings
 
-    def remember(self, record: ContentRecord) -> None:
+    def remember(self, record: ContentRecord, evict: bool = True) -> None:
+        """Keep ``record`` (most recent last); with ``evict``, forget the oldest beyond the
+        bound. A restored state is kept whole: each of its contents was followed."""
         self.memory[record.key] = record
         self.memory.move_to_end(record.key)
         self._index[(record.probe.size, record.probe.digest)] = record.key
-        while len(self.memory) > self.remembered:
+        while evict and len(self.memory) > self.remembered:
             _, old = self.memory.popitem(last=False)
             if self._index.get((old.probe.size, old.probe.digest)) == old.key:
                 del self._index[(old.probe.size, old.probe.digest)]

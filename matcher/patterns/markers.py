@@ -17,11 +17,12 @@ EXCEPTION = "Exception"
 # Candidate id of an error marker (unknown-failure mode); symptom ids are >= 0.
 MARKER = -1
 # Candidate id of pytest's failures banner: from there on, findings look for their test.
+# (The short summary's banner too: with --tb=no its lines are all there is of the failures.)
 PYTEST = -2
-PYTEST_LITERALS = (b"= FAILURES =", b"= ERRORS =")
+PYTEST_LITERALS = (b"= FAILURES =", b"= ERRORS =", b"= short test summary info =")
 # Plain literals for Hyperscan too (the same as the pure engine's): an alternation with
 # repeats cost a quarter of the whole scan at N = 10.
-PYTEST_PATTERNS = (r"=\ FAILURES\ =", r"=\ ERRORS\ =")
+PYTEST_PATTERNS = (r"=\ FAILURES\ =", r"=\ ERRORS\ =", r"=\ short\ test\ summary\ info\ =")
 
 _WORDS = "|".join(MARKER_WORDS)
 MARKER_PATTERNS = (

@@ -21,6 +21,7 @@ from matcher.engine.events import EventRules, line_at
 from matcher.engine.options import ScanOptions
 from matcher.engine.scanner import HISTORY_BYTES, Scanner, ScanStats
 from matcher.engine.sections import SegmentNotes
+from matcher.engine.stats import shift_pytest
 from matcher.errors import SourceError
 from matcher.model import Finding, Signature, UnknownFailure
 from matcher.patterns.ruleset import Ruleset
@@ -30,7 +31,7 @@ from matcher.sources.read import (
     STDIN,
     display_name,
 )
-from matcher.sources.sniff import file_envelope, is_junit_report
+from matcher.sources.sniff import file_envelope, is_junit_report, is_utf16
 from matcher.sources.window import stamp
 
 READ_SIZE = 4 << 20
@@ -109,7 +110,7 @@ def _plain_size(path: str) -> int | None:
     try:
         with open(path, "rb") as fh:
             head = fh.read(64 << 10)
-            if head.startswith(GZIP_MAGIC) or is_junit_report(head):
+            if head.startswith(GZIP_MAGIC) or is_junit_report(head) or is_utf16(head):
                 return None  # read as one stream
             st = os.fstat(fh.fileno())
     except OSError:
@@ -272,6 +273,7 @@ def _load(blob: bytes, ruleset: Ruleset, shift: int = 0) -> SegmentResult:
             if span := row[_RAW_SPAN]:
                 row[_RAW_SPAN] = (span[0] + shift, span[1], span[2] + shift, span[3])
         result.stats.unknown = [shift_unknown(u, shift) for u in result.stats.unknown]
+        result.stats.pytest = shift_pytest(result.stats.pytest, shift)
     result.findings = [Finding(*row) for row in rows]
     return result
 
@@ -325,7 +327,7 @@ class _Before:
             if not stats.findings[sig_id]:
                 del stats.findings[sig_id]
         result.findings = [f for i, f in enumerate(findings) if i not in drop]
-        known = {i for i, test in notes.summary_unknowns if test in self.tests}
+        known = notes.known_unknowns(self.tests, self.banner)
         stats.unknown = [u for i, u in enumerate(stats.unknown) if i not in known]
         self.banner = self.banner or notes.banner
         for test, incidents in notes.tests.items():

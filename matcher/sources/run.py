@@ -12,6 +12,7 @@ from matcher.engine.scanner import ScanStats
 from matcher.errors import SourceError
 from matcher.model import Finding
 from matcher.patterns.ruleset import Ruleset
+from matcher.sources.pertest import PerTest, add_node_ids
 from matcher.sources.read import MIN_SEGMENT_BYTES, STDIN
 from matcher.sources.scan import scan_source
 from matcher.sources.walk import WalkOptions, expand_paths
@@ -67,6 +68,14 @@ class ScanRun:
         self.untimed = 0
 
     def __iter__(self) -> Iterator[Finding]:
+        # A failing test read from pytest's output and its JUnit report is one finding: the
+        # findings of tests are held until every source is read (matcher.sources.pertest).
+        per_test = PerTest(self.stats)
+        for finding in self._scan():
+            yield from per_test.take(finding)
+        yield from per_test.settle()
+
+    def _scan(self) -> Iterator[Finding]:
         segments = [] if self.limits.active else self._segments()
         if len(segments) > 1:
             yield from self._parallel(segments)
@@ -107,6 +116,7 @@ class ScanRun:
         finally:
             self.stats.lines += own.lines
             self.stats.bytes += own.bytes
+            add_node_ids(self.stats, own)
             self.stats.unknown += [
                 shift.unknown(u) for u in own.unknown if window is None or window.admits(u)
             ]
@@ -138,7 +148,8 @@ class ScanRun:
                 self.on_progress(stats.bytes)
             self.stats.lines += stats.lines
             self.stats.bytes += stats.bytes
-            self.stats.unknown += stats.unknown
+            self.stats.add_stats_unknown(stats)
+            add_node_ids(self.stats, stats)
             for incident, count in stats.findings.items():
                 self.stats.findings[incident] = self.stats.findings.get(incident, 0) + count
             if result.error is not None and segment.path not in reported:
