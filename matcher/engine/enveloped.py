@@ -60,6 +60,8 @@ class EnvelopeScanner:
     ) -> None:
         """``history`` and ``segment``: as ``Scanner``'s, for a bare log (matcher.sources.parallel
         scans a big file in segments; an enveloped one is recognised again in each)."""
+        if unknown and not ruleset.markers:  # as Scanner says it, before any byte is read
+            raise ValueError("unknown failures need a ruleset compiled with unknown=True")
         self.ruleset = ruleset
         self.next_line, self.offset = first_line, offset
         self.unknown = unknown
