@@ -245,3 +245,28 @@ def test_a_line_longer_than_a_mebibyte_is_cut_and_the_rest_counted(tmp_path: Pat
     found = list(scan_file(rules, path))
     assert [f.line for f in found] == [*range(1, 41), 42]
     assert found[-1].offset == path.stat().st_size - len(match)
+
+
+@pytest.mark.parametrize(
+    "log",
+    sorted(ENV.glob("*.log")) + sorted((DATA / "loghub").glob("*.log")),
+    ids=lambda p: p.name,
+)
+@pytest.mark.parametrize("symptom", ["Exception", "error"])
+def test_a_broad_symptom_over_every_envelope_never_crashes(
+    tmp_path: Path, log: Path, symptom: str
+) -> None:
+    # A run that meets a new writer (another syslog PID) after it began reported findings
+    # raised NeedsLookback out of the scanner: every sample, one broad and one word symptom.
+    sigs = tmp_path / "sigs"
+    sigs.mkdir()
+    (sigs / "e.yml").write_text(
+        f'id: WORDS\ntitle: t\nseverity: low\nsymptoms: ["{symptom}"]\nresolution: r\n'
+    )
+    from click.testing import CliRunner
+
+    from matcher.cli import cli
+
+    done = CliRunner().invoke(cli, ["scan", "-q", "--no-cache", "-s", str(sigs), str(log)])
+    assert done.exit_code in (0, 1), done.output
+    assert done.exception is None or isinstance(done.exception, SystemExit), done.exception

@@ -6,9 +6,8 @@ runs once over big blocks of raw bytes (a symptom matches inside a JSON string w
 escapes), and only the lines around its candidates are unwrapped, by a ``Run``: there each
 writer's payload lines go through a scanner of their own, so events are assembled and symptoms
 confirmed on the payload, streams kept apart, with the file's line numbers. A block without a
-candidate costs no unwrapping. Lines the prefilter cannot judge on the raw bytes (partial
-records, rsyslog escapes… see matcher.envelopes.hot) are treated as candidates.
-"""
+candidate costs no unwrapping. Lines the prefilter cannot judge on raw bytes (partial records,
+rsyslog escapes… matcher.envelopes.hot) are candidates."""
 
 from __future__ import annotations
 
@@ -309,6 +308,7 @@ class EnvelopeScanner:
                 want = max(8, 4 * want)
                 continue
             break
+        run.stop_growing()
         self._run = run
         out += found
         return end

@@ -60,6 +60,11 @@ class Run:
             self.last_line = lines[-1][0]
         return self._dispatch(records)
 
+    def stop_growing(self) -> None:
+        """The run has started: a stream first seen later takes the history there is (asking
+        for more look-back then would restart a run that already reported findings)."""
+        self._may_grow = False
+
     def try_close(self) -> tuple[bool, list[Finding]]:
         """Whether the run can end here (nothing open), and findings of records let out."""
         if any(s.open for s in self.streams.values()):
