@@ -1,0 +1,1 @@
+"""Drafting signatures from logs: template mining for ``matcher suggest``."""

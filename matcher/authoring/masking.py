@@ -1,0 +1,153 @@
+"""From a raw log line to the message a template is mined from: a generic header stripper and
+a masker that replaces variable values with typed placeholders (docs/symptoms.md syntax).
+
+Neither knows any log format by name: one configuration serves every log (docs/suggest.md).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+LEVELS = (
+    "TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|CRITICAL|CRIT|FATAL|SEVERE|PANIC|ALERT|EMERG"
+)
+# A level as loggers print it: ``INFO``, ``Info``, ``[notice]``, after a facility (BGL's
+# ``RAS KERNEL INFO``), or Android's one letter; a bare lower-case ``error`` starts a message.
+_CAPITALIZED = "|".join(w.capitalize() for w in LEVELS.split("|"))
+_LEVEL = rf"\[(?i:{LEVELS})\]:?|(?:[A-Z]{{2,10}}\s+){{0,2}}(?:{LEVELS}|{_CAPITALIZED}):?|[VDIWEF]"
+_ZONES = "UTC|GMT|Z|[ECMP][SD]T|CES?T|EES?T|WES?T|BST|IST|JST|KST|AES?T|AEDT"
+_MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+_DAYS = "Mon|Tue|Wed|Thu|Fri|Sat|Sun"
+
+# One piece of a line header, tried in order at the current position. Kinds: "stamp" (a date,
+# a time, a number, a token holding an ISO date), "month", "level", "bracket", "dash".
+_HEADER_PIECES = re.compile(
+    r"(?P<stamp>(?:\d[\d:.,/_+-]*|\S*\d{4}-\d{2}-\d{2}\S*)(?=[\s|]|$))"
+    rf"|(?P<month>(?:{_DAYS}|{_MONTHS})\b,?)"
+    rf"|(?P<level>{_LEVEL})(?=\s)"
+    r"|(?P<bracket>\[(?:[^\[\]\n]|\[[^\[\]\n]{0,80}\]){0,200}\]:?)(?=\s|$)"
+    r"|(?P<dash>[-|](?=\s))"
+    rf"|(?P<zone>(?:{_ZONES})(?=\s))"
+    r"|(?P<node>[^\s\[\]]{0,63}\d[^\s\[\]]{0,63}(?=\s))"
+)
+# A syslog-style header names the host right after the time: ``Jun 14 15:16:01 combo sshd[1]:``.
+_HOST = re.compile(r"[^\s\[\]]{1,64}(?=\s)")
+# A logger or program name that ends a header: ``sshd(pam_unix)[19939]:``, ``WindowManager:``,
+# ``chrome.exe -``, and after a level a dotted logger name even without a colon.
+_COMPONENT = re.compile(
+    rf"(?!(?i:{LEVELS}):)[^\s:]{{1,120}}(?::(?=\s)|(?:\s+[^\s:]{{1,40}})?\s+-(?=\s))"
+)
+_LOGGER = re.compile(r"(?:[A-Za-z_][\w$]*(?:\.[\w$]+)+:?|[A-Z][A-Z0-9_]{1,15})(?=\s)")
+# ``20171223-22:15:29:606|Step_LSC|30002312|message``: pipe-separated header fields.
+_PIPES = re.compile(r"\d[\d:.,/_+-]*\|(?:[^\s|]*\|){0,4}")
+_SPACE = re.compile(r"\s+")
+_DATED = re.compile(rf"\d|(?:{_DAYS}|{_MONTHS})\b")
+_BRACKET = re.compile(r"\[(?:[^\[\]\n]|\[[^\[\]\n]{0,80}\]){0,200}\]:?(?=\s)")
+MAX_HEADER_PIECES = 12
+
+
+@dataclass(frozen=True)
+class Message:
+    """A line without its header: ``text`` is what templates are mined from, ``level`` the log
+    level the header named (upper case), if any."""
+
+    text: str
+    level: str | None
+
+
+def strip_header(line: str) -> Message:
+    """Drop a leading timestamp/level/logger header, whatever the format: the header varies
+    from line to line (times, process ids) and is not part of the message a person quotes."""
+    pipes = _PIPES.match(line)
+    if pipes:
+        return Message(line[pipes.end() :].strip(), None)
+    pos, level, stamped, month, previous = 0, None, False, False, None
+    for _ in range(MAX_HEADER_PIECES):
+        pos = _skip_space(line, pos)
+        m = _HEADER_PIECES.match(line, pos)
+        kind = m.lastgroup if m else None
+        if (
+            m is None
+            or (kind in ("level", "node", "zone") and not stamped)
+            or (kind in ("node", "zone") and previous != "stamp")
+        ):
+            break  # a one-letter level, a host or a zone only right after a time
+        if kind == "level":
+            level = _level_name(m.group())
+        stamped = stamped or kind in ("stamp", "month") or _is_dated(kind, m.group())
+        month = month or kind == "month"
+        pos, previous = m.end(), kind
+    if not stamped and level is None:
+        return Message(line.strip(), None)
+    pos = _skip_space(line, pos)
+    if month and level is None and (host := _HOST.match(line, pos)):
+        pos = _skip_space(line, host.end())
+    comp = (_LOGGER.match(line, pos) if level else None) or _COMPONENT.match(line, pos)
+    if comp is not None and comp.end() < len(line.rstrip()):
+        pos = _skip_space(line, comp.end())
+        while bracket := _BRACKET.match(line, pos):  # a request or thread id after the logger
+            pos = _skip_space(line, bracket.end())
+    return Message(line[pos:].strip(), level)
+
+
+def _is_dated(kind: str | None, text: str) -> bool:
+    """A bracketed time (``[10.30 16:49:06]``, ``[Sun Dec 04 04:47:44 2005]``)."""
+    return kind == "bracket" and bool(_DATED.match(text, 1))
+
+
+def _skip_space(line: str, pos: int) -> int:
+    m = _SPACE.match(line, pos)
+    return m.end() if m else pos
+
+
+def _level_name(text: str) -> str:
+    word = text.strip("[]:").split()[-1].upper()
+    return {"V": "TRACE", "D": "DEBUG", "I": "INFO", "W": "WARN", "E": "ERROR", "F": "FATAL"}.get(
+        word, word
+    )
+
+
+_UNIT = r"(?:ns|us|µs|ms|s|sec|secs|m|min|mins|h|d|[KMGT]i?B|[kKMG]b|%)?"
+# Where a value may start and end: not inside a run of letters/digits or a dotted number.
+_B = r"(?<![A-Za-z0-9.])"
+_E = r"(?![A-Za-z0-9])(?!\.\d)"
+# Variable values, tried in order at each position; each alternative names its placeholder.
+_VALUES = re.compile(
+    r"(?P<x><[a-z][a-z0-9_]{0,31}(?::[a-z][a-z0-9_]*)?>)"  # text that reads as a placeholder
+    r"|(?P<path>\b[a-zA-Z][a-zA-Z0-9+.-]{1,15}://[^\s\"'`<>|]{1,1000})"  # URL
+    # a quoted value: one token, or any text after "=" (``tag="View Lock"``); a quoted
+    # phrase elsewhere may be the message itself (``"GET /x HTTP/1.1"`` and ``"POST …"``)
+    r"|(?P<quoted>(?<!\w)(?:\"[^\"\s]{0,200}\"|'[^'\s]{0,200}')(?!\w)"
+    r"|(?<==)(?:\"[^\"\n]{0,200}\"|'[^'\n]{0,200}')(?!\w))"
+    r"|(?P<uuid>(?<![0-9a-zA-Z])[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}(?![\w-]))"
+    r"|(?P<ip>(?<![\w.:])(?:\d{1,3}(?:\.\d{1,3}){3}"
+    r"|(?:[0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}"
+    r"|(?:[0-9a-fA-F]{1,4}(?::[0-9a-fA-F]{1,4}){0,5})?::(?:[0-9a-fA-F]{1,4}(?::[0-9a-fA-F]{1,4}){0,5})?"
+    r")(?:%[\w.-]{1,32})?(?![\w.:]))"
+    # host:port; lower case, so that a Java frame ``Foo.bar:12`` or ``main.go:42`` is no host
+    r"|(?P<host>(?<![\w.-])(?:[a-z0-9-]{1,63}\.)+(?!(?:py|go|java|js|ts|rb|rs|c|h|cc|cpp|kt)\b)"
+    r"[a-z][a-z0-9-]{0,62}(?=:\d+(?![\w.])))"
+    rf"|(?P<word>\b(?:{_DAYS})(?=,?\s+(?:{_MONTHS})\s+\d)|\b(?:{_MONTHS})(?=\s+\d{{1,2}},?\s+\d))"
+    r"|(?P<path2>(?<![\w/.~-])(?:~|\.{1,2})?(?:/[\w.@~+,=-]+){2,}/?|\b[A-Za-z]:\\[^\s\"'`<>|]{1,1000})"
+    rf"|(?P<x2>{_B}\d+(?:[-/:.,_T]\d+){{2,}}(?:Z|[+-]\d{{2}}:?\d{{2}})?{_E})"  # dates, versions
+    r"|(?P<hex>(?<![\w-])(?:0[xX][0-9a-fA-F]{1,64}|(?=[0-9a-fA-F]*[a-fA-F])(?=[0-9a-fA-F]*\d)"
+    r"[0-9a-fA-F]{8,64})(?![\w-]))"
+    rf"|(?P<x4>{_B}(?:\d{{1,9}}(?:\.\d{{1,9}})?(?:h|m|s|ms|us|µs|ns)){{2,4}}{_E})"  # 1h2m3.5s
+    rf"|(?P<num>{_B}[-+]?\d{{1,20}}(?:\.\d{{1,20}}(?:[eE][-+]?\d{{1,4}})?|[eE][-+]?\d{{1,4}})"
+    rf"(?={_UNIT}{_E}))"
+    rf"|(?P<int>{_B}[-+]?\d{{1,20}}(?={_UNIT}{_E}))"
+    rf"|(?P<x3>{_B}[-+]?\d{{21,}}{_E})"  # longer than an <int> may be
+)
+_NAMES = {"x2": "x", "x3": "x", "x4": "x", "path2": "path"}
+
+
+def mask(text: str) -> str:
+    """Replace variable values (numbers, hex, UUIDs, IPs, paths, URLs, quoted strings, dates,
+    versions) with typed placeholders: ``took 1.5s on 10.0.0.1`` -> ``took <num>s on <ip>``."""
+    return _VALUES.sub(_placeholder, text)
+
+
+def _placeholder(m: re.Match[str]) -> str:
+    kind = m.lastgroup or "x"
+    return "<" + _NAMES.get(kind, kind) + ">"
