@@ -18,6 +18,7 @@ from matcher.authoring.masking import mask, strip_header
 from matcher.authoring.mining import Miner, MinerConfig, template_id
 from matcher.authoring.telling import telling_line
 from matcher.model import SourceLocation
+from matcher.text import unescape_line
 
 REPO = Path(__file__).resolve().parent.parent
 # The loghub 2k sets sit in shared/ beside the checkout (CI lays a copy there too).
@@ -44,9 +45,12 @@ def loghub_lines(name: str) -> list[str]:
 
 
 def matches(template: str, line: str) -> bool:
-    """Whether ``template``, read as a symptom (docs/symptoms.md), matches ``line``."""
+    """Whether ``template``, read as a symptom (docs/symptoms.md), matches ``line`` as it is
+    or with its JSON/XML escapes decoded (rule 9)."""
     symptom = matcher.Symptom(template, SourceLocation("mined", 1, 1))
-    return regex.search(matcher.compile_symptom(symptom).pattern, line) is not None
+    pattern = matcher.compile_symptom(symptom).pattern
+    decoded = unescape_line(line)
+    return any(regex.search(pattern, text) for text in (line, decoded) if text is not None)
 
 
 @pytest.mark.parametrize(
@@ -129,6 +133,19 @@ def test_mask_keeps_words(text: str) -> None:
             "ERROR",
         ),
         ("2024-08-22 10:15:02 error: disk full", "error: disk full", None),
+        (
+            "2024-08-22 10:15:02.123 UTC [4242] app@appdb ERROR:  duplicate key value",
+            "duplicate key value",
+            "ERROR",
+        ),
+        ("2024-01-01 12:00:00 s3 upload failed", "s3 upload failed", None),
+        (
+            '{"ts": "2026-11-27T01:59:48", "level": "error", "message": "open \\"x\\": denied"}',
+            'open "x": denied',
+            "ERROR",
+        ),
+        ('{"msg": "2024-01-01 10:00:00 WARN retry 3"}', "retry 3", "WARN"),
+        ('{"no": "message"}', '{"no": "message"}', None),
         ("ValueError: bad input 42", "ValueError: bad input 42", None),
         ("INFO starting", "INFO starting", None),
         ("", "", None),
@@ -165,6 +182,20 @@ def test_a_varying_token_becomes_a_placeholder() -> None:
         miner.add(f"connection from db_{user}_1 refused by upstream server")
     (group,) = miner.groups()
     assert group.template == "connection from <x> refused by upstream server"
+
+
+def test_json_records_group_on_their_message() -> None:
+    miner = Miner()
+    lines = [
+        f'{{"ts": "2026-11-27T01:59:4{i}", "level": "error", "pid": {i}, '
+        f'"message": "could not open \\"/data/{i}.db\\": permission denied"}}'
+        for i in range(3)
+    ]
+    for line in lines:
+        miner.add(line)
+    (group,) = miner.groups()
+    assert (group.template, group.level) == ("could not open <quoted>: permission denied", "ERROR")
+    assert all(matches(group.template, line) for line in lines)
 
 
 def test_two_different_words_are_two_messages() -> None:

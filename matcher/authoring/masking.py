@@ -6,6 +6,7 @@ Neither knows any log format by name: one configuration serves every log (docs/s
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 
@@ -15,21 +16,26 @@ LEVELS = (
 # A level as loggers print it: ``INFO``, ``Info``, ``[notice]``, after a facility (BGL's
 # ``RAS KERNEL INFO``), or Android's one letter; a bare lower-case ``error`` starts a message.
 _CAPITALIZED = "|".join(w.capitalize() for w in LEVELS.split("|"))
-_LEVEL = rf"\[(?i:{LEVELS})\]:?|(?:[A-Z]{{2,10}}\s+){{0,2}}(?:{LEVELS}|{_CAPITALIZED}):?|[VDIWEF]"
+_LEVEL = (
+    rf"\[(?i:{LEVELS})\]:?|(?:[A-Z]{{2,10}}\s+){{0,2}}(?:{LEVELS}|{_CAPITALIZED}):?|[VDIWEF]"
+    r"|[A-Z]{3,10}:"  # PostgreSQL's LOG:, DETAIL:, STATEMENT:
+)
 _ZONES = "UTC|GMT|Z|[ECMP][SD]T|CES?T|EES?T|WES?T|BST|IST|JST|KST|AES?T|AEDT"
 _MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
 _DAYS = "Mon|Tue|Wed|Thu|Fri|Sat|Sun"
 
-# One piece of a line header, tried in order at the current position. Kinds: "stamp" (a date,
-# a time, a number, a token holding an ISO date), "month", "level", "bracket", "dash".
+# One piece of a line header, tried in order at the current position. Kinds: "level",
+# "bracket", "stamp" (a date, a time, a number, a token holding an ISO date), "month", "dash",
+# "zone" (a time zone), "node" (a host or user@db name).
 _HEADER_PIECES = re.compile(
-    r"(?P<stamp>(?:\d[\d:.,/_+-]*|\S*\d{4}-\d{2}-\d{2}\S*)(?=[\s|]|$))"
-    rf"|(?P<month>(?:{_DAYS}|{_MONTHS})\b,?)"
-    rf"|(?P<level>{_LEVEL})(?=\s)"
+    rf"(?P<level>{_LEVEL})(?=\s)"
     r"|(?P<bracket>\[(?:[^\[\]\n]|\[[^\[\]\n]{0,80}\]){0,200}\]:?)(?=\s|$)"
+    r"|(?P<stamp>(?:\d[\d:.,/_+-]*|[^\s\[]\S*\d{4}-\d{2}-\d{2}\S*)(?=[\s|]|$))"
+    rf"|(?P<month>(?:{_DAYS}|{_MONTHS})\b,?)"
     r"|(?P<dash>[-|](?=\s))"
     rf"|(?P<zone>(?:{_ZONES})(?=\s))"
-    r"|(?P<node>[^\s\[\]]{0,63}\d[^\s\[\]]{0,63}(?=\s))"
+    # a host, node or user@database: only kept out when more of the header follows it
+    r"|(?P<node>(?=\S*[\d@])\S{0,127}[^\s:](?=\s))"
 )
 # A syslog-style header names the host right after the time: ``Jun 14 15:16:01 combo sshd[1]:``.
 _HOST = re.compile(r"[^\s\[\]]{1,64}(?=\s)")
@@ -42,6 +48,10 @@ _LOGGER = re.compile(r"(?:[A-Za-z_][\w$]*(?:\.[\w$]+)+:?|[A-Z][A-Z0-9_]{1,15})(?
 # ``20171223-22:15:29:606|Step_LSC|30002312|message``: pipe-separated header fields.
 _PIPES = re.compile(r"\d[\d:.,/_+-]*\|(?:[^\s|]*\|){0,4}")
 _SPACE = re.compile(r"\s+")
+# A JSON log record's message and level (structlog "event", zap/logrus "msg", Docker "log").
+_JSON_STRING = r'"((?:[^"\\\n]|\\.){0,8000})"'
+_JSON_MESSAGE = re.compile(rf'"(?:message|msg|event|log)"\s*:\s*{_JSON_STRING}')
+_JSON_LEVEL = re.compile(rf'"(?:level|severity|levelname|lvl)"\s*:\s*{_JSON_STRING}')
 _DATED = re.compile(rf"\d|(?:{_DAYS}|{_MONTHS})\b")
 _BRACKET = re.compile(r"\[(?:[^\[\]\n]|\[[^\[\]\n]{0,80}\]){0,200}\]:?(?=\s)")
 MAX_HEADER_PIECES = 12
@@ -62,25 +72,27 @@ def strip_header(line: str) -> Message:
     pipes = _PIPES.match(line)
     if pipes:
         return Message(line[pipes.end() :].strip(), None)
+    if line.startswith("{"):
+        return _json_message(line)
     pos, level, stamped, month, previous = 0, None, False, False, None
+    before_nodes = 0  # where the header ends if the nodes read last are the message's start
     for _ in range(MAX_HEADER_PIECES):
         pos = _skip_space(line, pos)
         m = _HEADER_PIECES.match(line, pos)
         kind = m.lastgroup if m else None
-        if (
-            m is None
-            or (kind in ("level", "node", "zone") and not stamped)
-            or (kind in ("node", "zone") and previous != "stamp")
-        ):
-            break  # a one-letter level, a host or a zone only right after a time
+        if m is None or (kind in ("level", "node", "zone") and not stamped):
+            break  # a one-letter level, a host or a zone only after a time
+        if kind == "node" and previous not in ("stamp", "bracket", "node"):
+            break
         if kind == "level":
-            level = _level_name(m.group())
+            level = _level_name(m.group()) or level
         stamped = stamped or kind in ("stamp", "month") or _is_dated(kind, m.group())
         month = month or kind == "month"
+        before_nodes = before_nodes if kind == "node" else m.end()
         pos, previous = m.end(), kind
     if not stamped and level is None:
         return Message(line.strip(), None)
-    pos = _skip_space(line, pos)
+    pos = _skip_space(line, before_nodes if previous == "node" else pos)
     if month and level is None and (host := _HOST.match(line, pos)):
         pos = _skip_space(line, host.end())
     comp = (_LOGGER.match(line, pos) if level else None) or _COMPONENT.match(line, pos)
@@ -89,6 +101,24 @@ def strip_header(line: str) -> Message:
         while bracket := _BRACKET.match(line, pos):  # a request or thread id after the logger
             pos = _skip_space(line, bracket.end())
     return Message(line[pos:].strip(), level)
+
+
+def _json_message(line: str) -> Message:
+    """A JSON log record: its message field (escapes decoded) and its level field."""
+    found = _JSON_MESSAGE.search(line)
+    if found is None:
+        return Message(line.strip(), None)
+    level = _JSON_LEVEL.search(line)
+    inner = strip_header(_json_string(found.group(1)))
+    name = _json_string(level.group(1)).upper() if level else inner.level
+    return Message(inner.text, name)
+
+
+def _json_string(body: str) -> str:
+    try:
+        return str(json.loads(f'"{body}"'))
+    except ValueError:
+        return body
 
 
 def _is_dated(kind: str | None, text: str) -> bool:
@@ -101,11 +131,14 @@ def _skip_space(line: str, pos: int) -> int:
     return m.end() if m else pos
 
 
-def _level_name(text: str) -> str:
+_LETTERS = {"V": "TRACE", "D": "DEBUG", "I": "INFO", "W": "WARN", "E": "ERROR", "F": "FATAL"}
+_LEVEL_NAMES = frozenset(LEVELS.split("|"))
+
+
+def _level_name(text: str) -> str | None:
     word = text.strip("[]:").split()[-1].upper()
-    return {"V": "TRACE", "D": "DEBUG", "I": "INFO", "W": "WARN", "E": "ERROR", "F": "FATAL"}.get(
-        word, word
-    )
+    word = _LETTERS.get(word, word)
+    return word if word in _LEVEL_NAMES else None
 
 
 _UNIT = r"(?:ns|us|µs|ms|s|sec|secs|m|min|mins|h|d|[KMGT]i?B|[kKMG]b|%)?"
