@@ -44,9 +44,14 @@ def chosen_signatures(paths: Sequence[str]) -> list[str]:
 
 
 def load_ruleset_or_exit(
-    paths: Sequence[str], engine: str | None, no_cache: bool, unknown: bool = False
+    paths: Sequence[str],
+    engine: str | None,
+    no_cache: bool,
+    unknown: bool = False,
+    allow_empty: bool = False,
 ) -> Ruleset:
-    """The compiled ruleset, or every signature problem on stderr and exit 2."""
+    """The compiled ruleset, or every signature problem on stderr and exit 2 (and exit 2 on
+    no signature at all, unless ``allow_empty``: suggest starts from none)."""
     from matcher.errors import SignatureError
     from matcher.rules.load import load_ruleset
 
@@ -61,7 +66,7 @@ def load_ruleset_or_exit(
         fail(f"{len(exc.problems)} signature error(s); nothing scanned")
     except ValueError as exc:  # unknown engine from the environment
         fail(str(exc))
-    if not ruleset.signatures:
+    if not ruleset.signatures and not allow_empty:
         fail(f"no signatures found in {', '.join(chosen)}")
     # Everything loaded so far lives until exit: frozen, no garbage collection walks it
     # again (the one at exit included) and forked workers keep sharing its pages.

@@ -12,6 +12,7 @@ from matcher.cli.check import test_command
 from matcher.cli.compile import compile_command
 from matcher.cli.live import watch
 from matcher.cli.scan import scan
+from matcher.cli.suggest import suggest_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -24,10 +25,11 @@ def cli() -> None:
     matcher scan app.log old.log.gz               flag matching lines (stdin: -)
     matcher test                                  check signatures against their examples
     matcher watch /var/log/myapp                  follow a directory of logs
+    matcher suggest app.log -o drafts/            draft signatures for unknown failures
     """
 
 
-for command in (scan, test_command, compile_command, watch):
+for command in (scan, test_command, compile_command, watch, suggest_command):
     cli.add_command(command)
 
 

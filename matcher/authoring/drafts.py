@@ -1,0 +1,195 @@
+"""From mined groups to draft signatures: one symptom per group (its template), groups that
+another group's template already explains folded into it, and examples that make each draft
+pass ``matcher test`` beside the others.
+
+A draft is tested the way ``matcher test`` tests a signature (``scan_text`` over one
+ruleset of every candidate), so what is decided here holds when the drafts are loaded.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from matcher.authoring.mining import Group
+from matcher.model import Examples, Severity, Signature, SourceLocation, Symptom
+from matcher.patterns.ruleset import compile_ruleset
+from matcher.rules.checks import pattern_problem
+from matcher.sources.scan import scan_text
+from matcher.vocabulary import DRAFT_MARK, DRAFT_PREFIX
+
+DRAFT_RESOLUTION = (
+    f"{DRAFT_MARK}: write what fixed this failure here; "
+    "matcher refuses this signature until this line is gone"
+)
+NO_MATCH_EXAMPLES = 3
+MATCH_EXAMPLES = 5
+TITLE_CHARS = 100
+_PLACEHOLDER = re.compile(r"<[a-z][a-z0-9_]*(?::[a-z0-9_]+)?>")
+_LEVEL_SEVERITY = {
+    "EMERG": Severity.CRITICAL,
+    "PANIC": Severity.CRITICAL,
+    "FATAL": Severity.CRITICAL,
+    "CRITICAL": Severity.HIGH,
+    "CRIT": Severity.HIGH,
+    "ALERT": Severity.HIGH,
+    "SEVERE": Severity.HIGH,
+    "ERROR": Severity.MEDIUM,
+    "ERR": Severity.MEDIUM,
+    "WARN": Severity.LOW,
+    "WARNING": Severity.LOW,
+}
+_WHERE = SourceLocation("<draft>", 1, 1)
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A group of unknown failures and the draft signature written for it. ``members``: the
+    ids of the groups folded into it (their lines match its symptom)."""
+
+    group: Group
+    signature: Signature
+    members: tuple[str, ...] = ()
+
+    @property
+    def count(self) -> int:
+        return self.group.count
+
+
+def severity_of(group: Group) -> Severity:
+    """From the log level of the group's lines; a panic is critical; else medium (an error
+    no signature explains is worth a look)."""
+    if group.level in _LEVEL_SEVERITY:
+        return _LEVEL_SEVERITY[group.level]
+    if group.template.startswith(("panic:", "fatal error:")):
+        return Severity.CRITICAL
+    return Severity.MEDIUM
+
+
+def title_of(template: str) -> str:
+    """The template, placeholders shown as ``…``, cut to a title's length."""
+    text = " ".join(_PLACEHOLDER.sub("…", template).split())
+    return text if len(text) <= TITLE_CHARS else text[: TITLE_CHARS - 1].rstrip() + "…"
+
+
+def draftable(group: Group) -> bool:
+    """Whether the template is a usable symptom (it has literal text and compiles)."""
+    return pattern_problem(Symptom(group.template, _WHERE)) is None
+
+
+def _signature(group: Group, examples: Examples | None = None) -> Signature:
+    return Signature(
+        id=DRAFT_PREFIX + group.id,
+        title=title_of(group.template),
+        severity=severity_of(group),
+        symptoms=(Symptom(group.template, _WHERE),),
+        resolution=DRAFT_RESOLUTION,
+        location=_WHERE,
+        examples=examples or Examples(),
+    )
+
+
+class _Flags:
+    """Which candidate drafts flag each example line, computed once over one ruleset."""
+
+    def __init__(self, groups: Sequence[Group], engine: str | None) -> None:
+        ruleset = compile_ruleset([_signature(g) for g in groups], engine)
+        self._by_line = {
+            line: frozenset(f.signature.id for f in scan_text(ruleset, line))
+            for g in groups
+            for line in g.examples
+        }
+
+    def of(self, line: str) -> frozenset[str]:
+        return self._by_line.get(line, frozenset())
+
+    def all_flagged_by(self, group: Group, draft_id: str) -> bool:
+        return bool(group.examples) and all(draft_id in self.of(x) for x in group.examples)
+
+
+def build_drafts(
+    groups: Sequence[Group], min_count: int = 2, top: int | None = None, engine: str | None = None
+) -> list[Draft]:
+    """Draft signatures for the groups seen at least ``min_count`` times (the ``top`` most
+    frequent, then by severity), after folding each group into one whose template flags all
+    its example lines."""
+    unique = list({g.id: g for g in groups if draftable(g)}.values())
+    if not unique:
+        return []
+    flags = _Flags(unique, engine)
+    kept = _fold(unique, flags)
+    ranked = sorted(
+        kept, key=lambda d: (-d.count, -severity_of(d.group), d.group.keys[0], d.group.id)
+    )
+    chosen = [d for d in ranked if d.count >= min_count][:top]
+    drafted = frozenset(d.signature.id for d in chosen)
+    return [_with_examples(d, chosen, unique, flags, drafted) for d in chosen]
+
+
+def _fold(groups: Sequence[Group], flags: _Flags) -> list[Draft]:
+    """Fold each group into a kept group whose template flags all of its examples, or fold
+    kept groups into it when its template flags all of theirs (the broader template wins)."""
+    kept: list[Draft] = []
+    for group in sorted(groups, key=lambda g: (-g.count, g.keys[0])):
+        own = DRAFT_PREFIX + group.id
+        host = next((d for d in kept if flags.all_flagged_by(group, d.signature.id)), None)
+        if host is not None:
+            kept[kept.index(host)] = _absorb(host, group)
+            continue
+        draft = Draft(group, _signature(group))
+        for other in [d for d in kept if flags.all_flagged_by(d.group, own)]:
+            kept.remove(other)
+            draft = _absorb(draft, other.group, other.members)
+        kept.append(draft)
+    return kept
+
+
+def _absorb(host: Draft, group: Group, more: tuple[str, ...] = ()) -> Draft:
+    """``host`` with ``group``'s lines counted and its examples kept (another layer of the
+    same failure is the best match example there is)."""
+    first, last = host.group, group
+    merged = replace(
+        first,
+        count=first.count + last.count,
+        examples=tuple(dict.fromkeys(first.examples + last.examples)),
+        keys=first.keys + last.keys,
+    )
+    return Draft(merged, host.signature, (*host.members, group.id, *more))
+
+
+def _with_examples(
+    draft: Draft,
+    chosen: Sequence[Draft],
+    groups: Sequence[Group],
+    flags: _Flags,
+    drafted: frozenset[str],
+) -> Draft:
+    """Match examples: the group's lines this draft flags and no other chosen draft does.
+    No-match examples: lines of the nearest other groups that no chosen draft flags (a line
+    another draft flags would fail ``matcher test``, where a near miss is flagged by none)."""
+    own = draft.signature.id
+    match = [
+        x
+        for x in draft.group.examples
+        if own in flags.of(x) and not (flags.of(x) & drafted) - {own}
+    ]
+    mine = {draft.group.id, *draft.members}
+    others = sorted(
+        (g for g in groups if g.id not in mine),
+        key=lambda g: -_similarity(draft.group.template, g.template),
+    )
+    near = [
+        line
+        for g in others
+        for line in g.examples
+        if not (flags.of(line) & drafted) and line not in match
+    ]
+    examples = Examples(tuple(match[:MATCH_EXAMPLES]), tuple(near[:NO_MATCH_EXAMPLES]))
+    return replace(draft, signature=replace(draft.signature, examples=examples))
+
+
+def _similarity(a: str, b: str) -> float:
+    """Jaccard similarity of the templates' tokens: cheap, and enough to rank neighbours."""
+    left, right = set(a.split()), set(b.split())
+    return len(left & right) / (len(left | right) or 1)
