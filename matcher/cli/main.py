@@ -10,6 +10,7 @@ import click
 
 from matcher.cli.check import test_command
 from matcher.cli.compile import compile_command
+from matcher.cli.lint import lint_command
 from matcher.cli.live import watch
 from matcher.cli.scan import scan
 from matcher.cli.suggest import suggest_command
@@ -26,10 +27,11 @@ def cli() -> None:
     matcher test                                  check signatures against their examples
     matcher watch /var/log/myapp                  follow a directory of logs
     matcher suggest app.log -o drafts/            draft signatures for unknown failures
+    matcher lint --against other.log              overlapping, too broad or slow signatures
     """
 
 
-for command in (scan, test_command, compile_command, watch, suggest_command):
+for command in (scan, test_command, compile_command, watch, suggest_command, lint_command):
     cli.add_command(command)
 
 
