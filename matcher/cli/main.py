@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import click
 
+from matcher.cli.calibrate import calibrate_command
 from matcher.cli.check import test_command
 from matcher.cli.compile import compile_command
 from matcher.cli.lint import lint_command
@@ -28,10 +29,19 @@ def cli() -> None:
     matcher watch /var/log/myapp                  follow a directory of logs
     matcher suggest app.log -o drafts/            draft signatures for unknown failures
     matcher lint --against other.log              overlapping, too broad or slow signatures
+    matcher calibrate passing-runs/               how often signatures fire on good runs
     """
 
 
-for command in (scan, test_command, compile_command, watch, suggest_command, lint_command):
+for command in (
+    scan,
+    test_command,
+    compile_command,
+    watch,
+    suggest_command,
+    lint_command,
+    calibrate_command,
+):
     cli.add_command(command)
 
 
