@@ -26,7 +26,15 @@ def test_every_command_has_help_and_a_readme_section(name: str) -> None:
 
 
 def test_the_commands_are_the_documented_ones() -> None:
-    assert sorted(cli.commands) == ["compile", "scan", "test", "watch"]
+    assert sorted(cli.commands) == [
+        "calibrate",
+        "compile",
+        "lint",
+        "scan",
+        "suggest",
+        "test",
+        "watch",
+    ]
 
 
 def test_the_grace_option_defaults_to_the_tailers_grace() -> None:
