@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import argparse
 import csv
+import importlib.metadata
+import os
 import platform
 import statistics
 import sys
@@ -59,8 +61,11 @@ Made by `{command}`. Accuracy: the loghub grouping accuracy (a line is correct w
 predicted group holds exactly the lines of its true EventId). "Drain (published)": Drain with
 per-set header formats, regexes and thresholds, from logpai/logparser's Drain benchmark
 (logparser/Drain/README.md; Zhu et al., ICSE-SEIP 2019). Every miner here runs with one
-configuration for all sets. Throughput: header stripping, masking and clustering, in one
-process, lines already in memory.
+configuration for all sets. Throughput: header stripping, masking and clustering, lines
+already in memory, per second of CPU time of this one process (wall time on a shared machine
+says more about the other work on it). The Drain3 rows need `pip install drain3`; as that
+pins old dependencies (docs/suggest.md), install it in a separate venv and run this script
+with that venv's Python and `PYTHONPATH=.`.
 """
 
 Grouper = Callable[[Sequence[str]], list[object]]
@@ -162,19 +167,22 @@ def table(folder: Path, grouper: Grouper, names: Iterable[str]) -> tuple[list[st
 
 
 def throughput(folder: Path, grouper: Grouper, names: Sequence[str], repeat: int) -> str:
-    """Lines per second through the miner (header stripping, masking, clustering), best of
+    """Lines per CPU second through the miner (header stripping, masking, clustering), best of
     ``repeat`` runs over all sets, each set mined by a fresh miner."""
     sets = [load_set(folder, n)[0] for n in names]
     total = sum(len(s) for s in sets)
     best = float("inf")
     for _ in range(repeat):
-        start = time.perf_counter()
+        start = time.process_time()  # CPU time: the machine may be busy with other work
         for lines in sets:
             grouper(lines)
-        best = min(best, time.perf_counter() - start)
+        best = min(best, time.process_time() - start)
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     return (
-        f"Throughput: {total / best:,.0f} lines/s ({total} lines, best of {repeat} runs, "
-        f"Python {platform.python_version()}, {platform.machine()})"
+        f"Throughput: {total / best:,.0f} lines per CPU second ({total} lines, "
+        f"best of {repeat} runs, "
+        f"Python {platform.python_version()}, {platform.machine()}, {os.cpu_count()} CPUs, "
+        f"load average {load:.1f} at the end)"
     )
 
 
@@ -185,6 +193,8 @@ def report(folder: Path, miner: str, names: Sequence[str], repeat: int) -> str:
         grouper = MINERS[miner]()
     except ImportError as e:
         return f"{title}\n\nnot measured: {e} (`pip install drain3` to compare)\n"
+    if miner.startswith("drain3"):
+        title += f" (drain3 {importlib.metadata.version('drain3')})"
     rows, _ = table(folder, grouper, names)
     return "\n".join([title, "", *rows, "", throughput(folder, grouper, names, repeat), ""])
 

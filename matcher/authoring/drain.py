@@ -15,6 +15,14 @@ WORD = re.compile(r"[A-Za-z][a-z]*(?:[A-Z][a-z]*)*\d?[.,:;!?]?$")
 _MASK_OR_PUNCT = re.compile(r"<[a-z]+>|[^\w<>]")
 
 
+class _Node:
+    __slots__ = ("children", "clusters")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _Node] = {}
+        self.clusters: list[Cluster] = []
+
+
 @dataclass
 class Cluster:
     """A group while it is being mined (mutable; the miner hands out snapshots)."""
@@ -28,20 +36,14 @@ class Cluster:
     last_seen: int = 0
     count: int = 0
     examples: list[str] = field(default_factory=list)
-    leaf: list[Cluster] = field(default_factory=list, repr=False)
-
-
-class _Node:
-    __slots__ = ("children", "clusters")
-
-    def __init__(self) -> None:
-        self.children: dict[str, _Node] = {}
-        self.clusters: list[Cluster] = []
+    # the tree nodes from the root to the cluster's leaf, with the key of each
+    path: list[tuple[_Node, str]] = field(default_factory=list, repr=False)
 
 
 class Tree:
     """Token count, then the first ``depth - 2`` tokens, lead to a leaf: a short list of
-    clusters to compare a line with."""
+    clusters to compare a line with. Nodes left empty when a cluster goes are removed, so
+    the tree is bounded by the number of clusters."""
 
     def __init__(self, depth: int, max_children: int, similarity: float) -> None:
         self.depth = depth
@@ -51,27 +53,46 @@ class Tree:
 
     def find(self, tokens: list[str]) -> Cluster | None:
         """The cluster of the leaf most similar to the line, if similar enough."""
-        return best_match(self._leaf(tokens).clusters, tokens, self.similarity)
+        path = self._path(tokens, create=False)
+        if path is None:
+            return None
+        parent, key = path[-1]
+        return best_match(parent.children[key].clusters, tokens, self.similarity)
 
     def insert(self, cluster: Cluster) -> None:
-        cluster.leaf = self._leaf(cluster.tokens).clusters
-        cluster.leaf.append(cluster)
+        path = self._path(cluster.tokens, create=True)
+        assert path is not None  # created
+        cluster.path = path
+        parent, key = path[-1]
+        parent.children[key].clusters.append(cluster)
 
     @staticmethod
     def remove(cluster: Cluster) -> None:
-        cluster.leaf.remove(cluster)
+        parent, key = cluster.path[-1]
+        parent.children[key].clusters.remove(cluster)
+        for parent, key in reversed(cluster.path):
+            node = parent.children[key]
+            if node.clusters or node.children:
+                break
+            del parent.children[key]
 
-    def _leaf(self, tokens: list[str]) -> _Node:
-        node = self._root.children.setdefault(str(len(tokens)), _Node())
-        for token in tokens[: self.depth - 2]:
-            key = WILDCARD if is_variable(token) else token
+    def _path(self, tokens: list[str], create: bool) -> list[tuple[_Node, str]] | None:
+        keys = [str(len(tokens))]
+        keys += [WILDCARD if is_variable(t) else t for t in tokens[: self.depth - 2]]
+        path: list[tuple[_Node, str]] = []
+        node = self._root
+        for depth, key in enumerate(keys):
+            full = depth > 0 and len(node.children) >= self.max_children - 1
+            if full and key not in node.children:
+                key = WILDCARD  # a full node sends new tokens to its wildcard child
             child = node.children.get(key)
             if child is None:
-                if len(node.children) >= self.max_children - 1 and key != WILDCARD:
-                    key = WILDCARD  # the last child slot is kept for the wildcard
-                child = node.children.setdefault(key, _Node())
+                if not create:
+                    return None
+                child = node.children[key] = _Node()
+            path.append((node, key))
             node = child
-        return node
+        return path
 
 
 def is_variable(token: str) -> bool:

@@ -147,6 +147,9 @@ _B = r"(?<![A-Za-z0-9.])"
 _E = r"(?![A-Za-z0-9])(?!\.\d)"
 # Variable values, tried in order at each position; each alternative names its placeholder.
 _VALUES = re.compile(
+    # every value but placeholder text starts where no letter or digit precedes: checking
+    # that first spares trying every alternative inside words (a third of the time)
+    r"(?:(?<![A-Za-z0-9])|(?=<))(?:"
     r"(?P<x><[a-z][a-z0-9_]{0,31}(?::[a-z][a-z0-9_]*)?>)"  # text that reads as a placeholder
     r"|(?P<path>\b[a-zA-Z][a-zA-Z0-9+.-]{1,15}://[^\s\"'`<>|]{1,1000})"  # URL
     # a quoted value: one token, or any text after "=" (``tag="View Lock"``); a quoted
@@ -171,6 +174,7 @@ _VALUES = re.compile(
     rf"(?={_UNIT}{_E}))"
     rf"|(?P<int>{_B}[-+]?\d{{1,20}}(?={_UNIT}{_E}))"
     rf"|(?P<x3>{_B}[-+]?\d{{21,}}{_E})"  # longer than an <int> may be
+    r")"
 )
 _NAMES = {"x2": "x", "x3": "x", "x4": "x", "path2": "path"}
 

@@ -114,8 +114,9 @@ class Miner:
             self._clusters.move_to_end(cluster.key)
         cluster.count += 1
         cluster.last, cluster.last_seen = origin, self.lines
-        if len(cluster.examples) < self.config.examples and line not in cluster.examples:
-            cluster.examples.append(line)
+        example = line[:MAX_LINE]  # bounded: a huge line is kept by its start
+        if len(cluster.examples) < self.config.examples and example not in cluster.examples:
+            cluster.examples.append(example)
         return cluster.key
 
     def groups(self) -> list[Group]:
