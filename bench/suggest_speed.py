@@ -25,8 +25,9 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 
 
-def run(args: list[str], out: Path) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of one ``python -m matcher ARGS`` run."""
+def run(args: list[str], out: Path) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (user + system, its workers included) and peak RSS (MB) of
+    one ``python -m matcher ARGS`` run."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     with out.open("wb") as sink:
         start = time.perf_counter()
@@ -43,7 +44,7 @@ def run(args: list[str], out: Path) -> tuple[float, float]:
     code = os.waitstatus_to_exitcode(status)
     if code not in (0, 1):
         raise SystemExit(f"matcher {' '.join(args)} exited {code}: {err.decode()[-500:]}")
-    return wall, usage.ru_maxrss / 1024
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def main() -> None:
@@ -59,26 +60,30 @@ def main() -> None:
     scan = ["scan", "--unknown", "-f", "json", "-q", "-s", str(sigs), *jobs, str(log)]
     suggest = ["suggest", "-f", "json", "-s", str(sigs), *jobs, str(log)]
     times: dict[str, list[float]] = {"scan --unknown": [], "suggest": []}
+    cpu: dict[str, list[float]] = {"scan --unknown": [], "suggest": []}
     rss: dict[str, list[float]] = {"scan --unknown": [], "suggest": []}
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "out"
         for _ in range(opts.repeat):  # interleaved: both see the same machine load
             for name, args in (("scan --unknown", scan), ("suggest", suggest)):
-                wall, peak = run(args, out)
+                wall, seconds, peak = run(args, out)
                 times[name].append(wall)
+                cpu[name].append(seconds)
                 rss[name].append(peak)
         groups = [json.loads(line) for line in out.read_text().splitlines()]
     size = log.stat().st_size / 1e6
     print(f"corpus: {log} ({size:.0f} MB), median of {opts.repeat}, jobs {opts.jobs or 'auto'}")
-    print("| command | wall s | MB/s | peak RSS MB |")
-    print("|---|---:|---:|---:|")
+    print("| command | wall s | MB/s | CPU s | peak RSS MB |")
+    print("|---|---:|---:|---:|---:|")
     for name in times:
-        wall = statistics.median(times[name])
-        print(f"| {name} | {wall:.2f} | {size / wall:.0f} | {max(rss[name]):.0f} |")
+        wall, seconds = statistics.median(times[name]), statistics.median(cpu[name])
+        print(f"| {name} | {wall:.2f} | {size / wall:.0f} | {seconds:.2f} | {max(rss[name]):.0f} |")
     ratio = statistics.median(times["suggest"]) / statistics.median(times["scan --unknown"])
+    cpu_ratio = statistics.median(cpu["suggest"]) / statistics.median(cpu["scan --unknown"])
     drafted = sum(g["count"] for g in groups)
-    print(f"\nsuggest / scan --unknown: {ratio:.2f}x (goal < 2x); {len(groups)} groups drafted, ")
-    print(f"covering {drafted} unknown failures; runs: {times}")
+    print(f"\nsuggest / scan --unknown: {ratio:.2f}x wall, {cpu_ratio:.2f}x CPU (goal < 2x)")
+    print(f"{len(groups)} groups drafted, covering {drafted} unknown failures")
+    print(f"wall s per round: {times}")
 
 
 if __name__ == "__main__":
