@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from conftest import REPO, run_cli
 
 import matcher
+from matcher.authoring.draftfile import place_drafts
 from matcher.authoring.drafts import DRAFT_RESOLUTION
 from matcher.authoring.mining import MinerConfig
 from matcher.authoring.suggest import SuggestOptions, mine_unknown, suggest
@@ -151,13 +151,20 @@ def test_failures_are_mined_as_they_come_not_kept() -> None:
 
 
 @needs_loghub
-def test_every_draft_of_the_loghub_sets_passes_matcher_test_beside_the_others() -> None:
+def test_every_draft_of_the_loghub_sets_passes_matcher_test_beside_the_others(
+    tmp_path: Path,
+) -> None:
+    # through the files a person edits: rendered as YAML, filled in, loaded, tested together
     ruleset = matcher.compile_ruleset([], unknown=True)
     logs = sorted(str(p) for p in LOGHUB.glob("*_2k.log"))
     found = suggest(ruleset, logs, SuggestOptions(min_count=1))
     assert found.unknown > 300 and len(found.drafts) > 50
-    drafts = [replace(d.signature, resolution="Fixed.") for d in found.drafts]
-    failing = [r for r in check_examples(matcher.compile_ruleset(drafts)) if not r.ok]
+    placed = place_drafts(found.drafts, str(tmp_path / "drafts"))
+    assert {p.state for p in placed} == {"written"}
+    fill_in(tmp_path / "drafts")
+    loaded = matcher.load_ruleset([tmp_path / "drafts"])
+    assert len(loaded.signatures) == len(found.drafts)
+    failing = [r for r in check_examples(loaded) if not r.ok]
     assert not failing, failing[:3]
 
 
