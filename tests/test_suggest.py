@@ -174,3 +174,22 @@ def test_an_unreadable_log_is_named_and_exits_3(tmp_path: Path) -> None:
     result = run_cli(["suggest", str(tmp_path / "missing.log"), SAMPLE_LOGS[0], "-s", str(empty)])
     assert result.exit_code == 3
     assert "missing.log" in result.stderr
+
+
+def test_bad_bytes_never_crash_and_never_reach_the_terminal(tmp_path: Path) -> None:
+    log = tmp_path / "w.log"
+    log.write_bytes(
+        b"ERROR worker \x00crashed \x1b[31mred\x1b[0m at 0x7f3 \xff\xfe bytes\n"
+        b"ERROR worker \x00crashed \x1b[31mred\x1b[0m at 0x7f4 \xff\xfe bytes\n"
+        + bytes(range(256))
+        * 64
+    )
+    empty, out = tmp_path / "none", tmp_path / "drafts"
+    empty.mkdir()
+    result = run_cli(["suggest", str(log), "-s", str(empty), "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    assert "\x1b" not in result.stdout and "\x00" not in result.stdout
+    assert "ERROR worker \\x00crashed \\x1b[31mred" in result.stdout
+    fill_in(out)
+    checked = run_cli(["test", "-s", str(out), "--samples", str(empty)])
+    assert checked.exit_code == 0, checked.stdout

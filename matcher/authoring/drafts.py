@@ -184,7 +184,7 @@ def _with_examples(
     match = [
         x
         for x in draft.group.examples
-        if own in flags.of(x) and not (flags.of(x) & drafted) - {own}
+        if own in flags.of(x) and not (flags.of(x) & drafted) - {own} and _one_line(x)
     ]
     mine = {draft.group.id, *draft.members}
     others = sorted(
@@ -195,10 +195,17 @@ def _with_examples(
         line
         for g in others
         for line in g.examples
-        if not (flags.of(line) & drafted) and line not in match
+        if not (flags.of(line) & drafted) and line not in match and _one_line(line)
     ]
     examples = Examples(tuple(match[:MATCH_EXAMPLES]), tuple(near[:NO_MATCH_EXAMPLES]))
     return replace(draft, signature=replace(draft.signature, examples=examples))
+
+
+def _one_line(text: str) -> bool:
+    """An example ``matcher test`` reads as one line: it splits examples with
+    ``str.splitlines``, which also breaks at U+2028, U+0085, form feeds and the like, where a
+    log line does not break (a draft is better without such an example)."""
+    return len(text.splitlines()) == 1
 
 
 def _similarity(a: str, b: str) -> float:

@@ -13,6 +13,7 @@ import click
 from matcher.cli.common import fail, inform, load_ruleset_or_exit, quiet_broken_pipe, warn
 from matcher.cli.options import engine_option, signatures_option
 from matcher.engine.options import EVENT_KINDS
+from matcher.text import neutralize
 from matcher.vocabulary import EXIT_INPUT, EXIT_OK
 
 if TYPE_CHECKING:
@@ -120,9 +121,8 @@ def _table(placed: Sequence[Placed]) -> list[str]:
     for p in placed:
         group, sig = p.draft.group, p.draft.signature
         draft = sig.id if p.path is None else f"{p.path} ({p.state})"
-        rows.append(
-            (str(group.count), str(sig.severity), group.first, group.last, draft, group.template)
-        )
+        cells = (group.first, group.last, draft, group.template)
+        rows.append((str(group.count), str(sig.severity), *(neutralize(c) for c in cells)))
     widths = [max(len(row[i]) for row in rows) for i in range(5)]
     return [
         "  ".join(
