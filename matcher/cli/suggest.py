@@ -121,8 +121,10 @@ def _table(placed: Sequence[Placed]) -> list[str]:
     for p in placed:
         group, sig = p.draft.group, p.draft.signature
         draft = sig.id if p.path is None else f"{p.path} ({p.state})"
-        cells = (group.first, group.last, draft, group.template)
-        rows.append((str(group.count), str(sig.severity), *(neutralize(c) for c in cells)))
+        first, last, draft, template = (
+            neutralize(c) for c in (group.first, group.last, draft, group.template)
+        )
+        rows.append((str(group.count), str(sig.severity), first, last, draft, template))
     widths = [max(len(row[i]) for row in rows) for i in range(5)]
     return [
         "  ".join(
