@@ -15,10 +15,11 @@ import pytest
 import regex
 
 import matcher
+from matcher.authoring.drafting import nearest, severity_for, title_for
 from matcher.authoring.masking import mask, strip_header
 from matcher.authoring.mining import Miner, MinerConfig, template_id
 from matcher.authoring.telling import telling_line
-from matcher.model import SourceLocation
+from matcher.model import Severity, SourceLocation
 from matcher.text import unescape_line
 
 REPO = Path(__file__).resolve().parent.parent
@@ -147,6 +148,15 @@ def test_mask_keeps_words(text: str) -> None:
         ),
         ('{"msg": "2024-01-01 10:00:00 WARN retry 3"}', "retry 3", "WARN"),
         ('{"no": "message"}', '{"no": "message"}', None),
+        ('{"level": "error", "error": "disk full"}', "disk full", "ERROR"),
+        ("E       ValueError: bad input", "ValueError: bad input", None),
+        ("Caused by: java.io.IOException: disk full", "java.io.IOException: disk full", None),
+        ("FAILED tests/test_a.py::test_b - KeyError: 'x'", "KeyError: 'x'", None),
+        (
+            "2026-11-27 02:00:09,978 ERROR [seed] sqlalchemy.exc.IntegrityError: (psycopg2.X) dup",
+            "sqlalchemy.exc.IntegrityError: (psycopg2.X) dup",
+            "ERROR",
+        ),
         ("ValueError: bad input 42", "ValueError: bad input 42", None),
         ("INFO starting", "INFO starting", None),
         ("", "", None),
@@ -199,6 +209,56 @@ def test_json_records_group_on_their_message() -> None:
     assert all(matches(group.template, line) for line in lines)
 
 
+LAYERS = [
+    "sqlalchemy.exc.IntegrityError: (psycopg2.errors.UniqueViolation) duplicate key value "
+    'violates unique constraint "ix_users_email"',
+    "psycopg2.errors.UniqueViolation: duplicate key value violates unique constraint "
+    '"ix_users_email"',
+    "2024-08-22 10:15:02.123 UTC [4242] app@appdb ERROR:  duplicate key value violates unique "
+    'constraint "ix_users_email"',
+    '{"level": "error", "error": "duplicate key value violates unique constraint '
+    '\\"ix_users_email\\""}',
+]
+
+
+def test_one_failure_seen_through_several_layers_is_one_group() -> None:
+    """The layer rule (docs/symptoms.md): a distinctive message groups without its class, and
+    the template keeps the class, which the symptom then makes optional."""
+    miner = Miner()
+    for line in LAYERS:
+        miner.add(line)
+    (group,) = miner.groups()
+    assert (
+        group.template == "IntegrityError: duplicate key value violates unique constraint <quoted>"
+    )
+    assert all(matches(group.template, line) for line in LAYERS)
+
+
+def test_a_short_message_keeps_its_class() -> None:
+    miner = Miner()
+    lines = ["TimeoutError: timed out", "asyncio.exceptions.TimeoutError:   timed out"]
+    others = ["ConnectTimeoutError: timed out", "the request timed out"]
+    for line in lines + others:
+        miner.add(line)
+    groups = {g.template: g for g in miner.groups()}
+    assert sorted(groups) == [
+        "ConnectTimeoutError: timed out",
+        "TimeoutError: timed out",
+        "the request timed out",
+    ]
+    assert all(matches("TimeoutError: timed out", line) for line in lines)
+    assert not any(matches("TimeoutError: timed out", line) for line in others)
+
+
+def test_the_class_is_left_out_where_it_would_not_match_every_line() -> None:
+    miner = Miner()
+    lines = ["QuotaError: over 3", "QuotaError: over 4", "over 5"]
+    for line in lines:
+        miner.add(line)
+    for group in miner.groups():
+        assert all(matches(group.template, line) for line in group.examples), group
+
+
 def test_two_different_words_are_two_messages() -> None:
     miner = Miner()
     for line in (
@@ -220,11 +280,53 @@ def test_a_word_with_many_values_is_a_value() -> None:
     assert (group.template, group.count) == ("session closed for user <x> after logout", 5)
 
 
+def test_camel_case_words_are_never_joined() -> None:
+    miner = Miner()
+    for command in ("clusterAddMember", "risBoot", "bootGenvmunix", "shutDown"):
+        miner.add(f"action start on node 7 {command} (command 42)")
+    assert len(miner.groups()) == 4
+
+
 def test_groups_come_most_frequent_first() -> None:
     miner = Miner()
     for line in ["disk full on sda"] + ["cannot allocate memory for buffer"] * 3:
         miner.add(line)
     assert [g.count for g in miner.groups()] == [3, 1]
+
+
+def test_unknown_failures_of_the_sample_logs_group_across_layers(tmp_path: Path) -> None:
+    """A real scan: the unknown failures ``matcher scan --unknown`` finds in sample_logs/
+    (with a signature that matches nothing), mined by their telling text."""
+    (tmp_path / "none.yml").write_text(
+        "id: NONE-1\ntitle: t\nseverity: low\nstatus: open\n"
+        "symptoms: ['zzqx appears in no log qqzz']\nresolution: r\n",
+        encoding="utf-8",
+    )
+    logs = sorted(str(p) for p in (REPO / "sample_logs").glob("*.log"))
+    command = [sys.executable, "-m", "matcher", "scan", "-s", str(tmp_path), "--unknown"]
+    scan = subprocess.run(
+        [*command, "--format", "json", *logs],
+        capture_output=True, text=True, cwd=REPO, timeout=120,
+    )  # fmt: skip
+    assert scan.returncode == 0, scan.stderr
+    miner = Miner(MinerConfig(examples=50))
+    texts = {}
+    for record in map(json.loads, scan.stdout.splitlines()):
+        origin = f"{Path(record['source']).name}:{record['line']}"
+        texts[origin] = record["text"]
+        miner.add(record["text"], origin)
+    groups = {g.template: g for g in miner.groups()}
+    dup = groups["IntegrityError: duplicate key value violates unique constraint <quoted>"]
+    members = [o for o, t in texts.items() if t in dup.examples]
+    # the server's ERROR line, SQLAlchemy's tracebacks and pytest's E line: one group
+    assert {o.split(":")[0] for o in members} >= {
+        "gunicorn-app.log", "near-misses.log", "pytest-output.log"
+    }  # fmt: skip
+    # the near misses beside it stay apart
+    assert "duplicate key value violates exclusion constraint <quoted>" in groups
+    assert "IntegrityError: duplicate row value violates unique constraint <quoted>" in groups
+    for group in groups.values():
+        assert all(matches(group.template, line) for line in group.examples), group
 
 
 def test_the_id_is_a_stable_hash_of_the_template() -> None:
@@ -350,8 +452,8 @@ def test_every_mined_template_matches_its_example_lines(name: str) -> None:
 @needs_loghub
 def test_loghub_accuracy_reaches_the_published_drain_figures() -> None:
     """The benchmark script, one configuration for all 16 sets: the mean at or above Drain's
-    0.865 and no set more than 0.15 below its Drain figure (HPC's header is the one that a
-    generic stripper cannot tell from its message)."""
+    0.865 and no set more than 0.10 below its Drain figure (HPC's header is the one that a
+    generic stripper cannot tell from its message: 0.82 against 0.887)."""
     out = subprocess.run(
         [sys.executable, "bench/loghub_accuracy.py", "--loghub", str(LOGHUB), "--repeat", "1"],
         capture_output=True,
@@ -365,7 +467,7 @@ def test_loghub_accuracy_reaches_the_published_drain_figures() -> None:
     mean = re.search(r"^\| \*\*mean\*\* \| \| \| \| \*\*([\d.]+)\*\*", out, re.M)
     assert mean is not None and float(mean.group(1)) >= 0.865
     for name, accuracy, drain in rows:
-        assert float(accuracy) >= float(drain) - 0.15, name
+        assert float(accuracy) >= float(drain) - 0.10, name
     assert re.search(r"Throughput: [\d,]+ lines per CPU second", out)
 
 
@@ -433,3 +535,43 @@ def test_traceback_events_group_on_their_exception() -> None:
         miner.add(telling.text)
     (group,) = miner.groups()
     assert group.template == "ValueError: bad input <int>"
+
+
+@pytest.mark.parametrize(
+    ("level", "severity"),
+    [
+        ("FATAL", Severity.CRITICAL),
+        ("ERROR", Severity.HIGH),
+        (None, Severity.HIGH),
+        ("WARN", Severity.MEDIUM),
+        ("INFO", Severity.LOW),
+        ("DEBUG", Severity.INFO),
+    ],
+)
+def test_severity_follows_the_level(level: str | None, severity: Severity) -> None:
+    assert severity_for(level) == severity
+
+
+def test_title_reads_the_template_without_placeholders() -> None:
+    assert title_for("pool limit of size <int> overflow <int> reached") == (
+        "pool limit of size … overflow … reached"
+    )
+    assert title_for("<x> <x> job <int> failed") == "… job … failed"
+    long = title_for("word " * 40 + "<x>")
+    assert len(long) <= 80 and long.endswith("…")
+
+
+def test_nearest_groups_are_the_most_alike_templates() -> None:
+    miner = Miner()
+    for line in [
+        'duplicate key value violates unique constraint "a"',
+        'duplicate key value violates exclusion constraint "a"',
+        'duplicate row value violates unique constraint "a"',
+        "worker lost heartbeat after restart",
+    ]:
+        miner.add(line)
+    groups = miner.groups()
+    target = next(g for g in groups if g.template.startswith("duplicate key value violates unique"))
+    near = nearest(groups, target, k=2)
+    assert sorted(g.template.split()[1] for g in near) == ["key", "row"]
+    assert target not in near

@@ -36,6 +36,9 @@ class Cluster:
     last_seen: int = 0
     count: int = 0
     examples: list[str] = field(default_factory=list)
+    exception: str | None = None  # the first exception class set apart from a line's message
+    headless: int = 0  # lines with no class set apart
+    mixed: bool = False  # lines with another class than ``exception``
     # the tree nodes from the root to the cluster's leaf, with the key of each
     path: list[tuple[_Node, str]] = field(default_factory=list, repr=False)
 

@@ -39,18 +39,31 @@ _HEADER_PIECES = re.compile(
 )
 # A syslog-style header names the host right after the time: ``Jun 14 15:16:01 combo sshd[1]:``.
 _HOST = re.compile(r"[^\s\[\]]{1,64}(?=\s)")
+# An exception class after a header is the message: ``ERROR [app] x.FooError: …``
+_NOT_EXCEPTION = (
+    r"(?![\w$.]*(?:Error|Exception|Violation|Warning|Failure|Fault|Exit|Interrupt|Throwable)\b)"
+)
 # A logger or program name that ends a header: ``sshd(pam_unix)[19939]:``, ``WindowManager:``,
 # ``chrome.exe -``, and after a level a dotted logger name even without a colon.
 _COMPONENT = re.compile(
-    rf"(?!(?i:{LEVELS}):)[^\s:]{{1,120}}(?::(?=\s)|(?:\s+[^\s:]{{1,40}})?\s+-(?=\s))"
+    rf"(?!(?i:{LEVELS}):){_NOT_EXCEPTION}[^\s:]{{1,120}}(?::(?=\s)|(?:\s+[^\s:]{{1,40}})?\s+-(?=\s))"
 )
-_LOGGER = re.compile(r"(?:[A-Za-z_][\w$]*(?:\.[\w$]+)+:?|[A-Z][A-Z0-9_]{1,15})(?=\s)")
+_LOGGER = re.compile(
+    _NOT_EXCEPTION + r"(?:[A-Za-z_][\w$]*(?:\.[\w$]+)+:?|[A-Z][A-Z0-9_]{1,15})(?=\s)"
+)
+# What pytest and Java put before an exception line: ``E       ValueError: …``, ``Caused by:
+# …``, ``FAILED tests/test_x.py::test_y - KeyError: …`` (the short test summary).
+_TRACE_PREFIX = re.compile(
+    r"E {3,}(?=\S)|\s*(?:Caused by|Suppressed): |(?:FAILED|ERROR) \S+?(?:::|\.py)\S* - (?=\S)"
+)
 # ``20171223-22:15:29:606|Step_LSC|30002312|message``: pipe-separated header fields.
 _PIPES = re.compile(r"\d[\d:.,/_+-]*\|(?:[^\s|]*\|){0,4}")
 _SPACE = re.compile(r"\s+")
-# A JSON log record's message and level (structlog "event", zap/logrus "msg", Docker "log").
+# A JSON log record's message (structlog "event", zap/logrus "msg", Docker "log"), else its
+# error, and its level.
 _JSON_STRING = r'"((?:[^"\\\n]|\\.){0,8000})"'
 _JSON_MESSAGE = re.compile(rf'"(?:message|msg|event|log)"\s*:\s*{_JSON_STRING}')
+_JSON_ERROR = re.compile(rf'"(?:error|err|exception)"\s*:\s*{_JSON_STRING}')
 _JSON_LEVEL = re.compile(rf'"(?:level|severity|levelname|lvl)"\s*:\s*{_JSON_STRING}')
 _DATED = re.compile(rf"\d|(?:{_DAYS}|{_MONTHS})\b")
 _BRACKET = re.compile(r"\[(?:[^\[\]\n]|\[[^\[\]\n]{0,80}\]){0,200}\]:?(?=\s)")
@@ -74,6 +87,9 @@ def strip_header(line: str) -> Message:
         return Message(line[pipes.end() :].strip(), None)
     if line.startswith("{"):
         return _json_message(line)
+    prefix = _TRACE_PREFIX.match(line)
+    if prefix:
+        return Message(line[prefix.end() :].strip(), None)
     pos, level, stamped, month, previous = 0, None, False, False, None
     before_nodes = 0  # where the header ends if the nodes read last are the message's start
     for _ in range(MAX_HEADER_PIECES):
@@ -104,8 +120,9 @@ def strip_header(line: str) -> Message:
 
 
 def _json_message(line: str) -> Message:
-    """A JSON log record: its message field (escapes decoded) and its level field."""
-    found = _JSON_MESSAGE.search(line)
+    """A JSON log record: its message field (else its error field; escapes decoded) and its
+    level field."""
+    found = _JSON_MESSAGE.search(line) or _JSON_ERROR.search(line)
     if found is None:
         return Message(line.strip(), None)
     level = _JSON_LEVEL.search(line)
@@ -176,6 +193,8 @@ _VALUES = re.compile(
     rf"|(?P<x3>{_B}[-+]?\d{{21,}}{_E})"  # longer than an <int> may be
     r")"
 )
+# A placeholder as docs/symptoms.md writes it.
+PLACEHOLDER = re.compile(r"<[a-z][a-z0-9_]{0,31}(?::[a-z][a-z0-9_]*)?>")
 _NAMES = {"x2": "x", "x3": "x", "x4": "x", "path2": "path"}
 
 

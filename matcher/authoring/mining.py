@@ -13,11 +13,13 @@ No I/O: the caller feeds lines (``add``) and reads ``groups()``. Memory is bound
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from matcher.authoring.drain import ANY, WILDCARD, WORD, Cluster, Tree, generalize, is_masked
+from matcher.authoring.layers import is_distinctive, split_exception
 from matcher.authoring.masking import mask, strip_header
 
 WRITTEN_WILDCARD = "<x>"
@@ -30,6 +32,8 @@ MAX_TOKENS = 200
 # Groups are joined on a varying word only when they share this many other telling tokens:
 # ``cancelAutohide`` and ``suspendAutohide`` alone on their lines are two messages.
 JOIN_CONTEXT = 3
+# A camel-case word names code (a command, a function), not a user or a host: never joined.
+_CAMEL = re.compile(r"[a-z][A-Z]")
 
 
 @dataclass(frozen=True)
@@ -73,18 +77,21 @@ def template_id(template: str) -> str:
     return hashlib.sha256(template.encode("utf-8", "surrogateescape")).hexdigest()[:10]
 
 
-def tokenize(line: str) -> tuple[list[str], str | None]:
-    """The masked tokens of a line's message and the level its header names. Bounded, so
-    that the template of any line compiles to a symptom that matches it: the first
-    ``MAX_MESSAGE`` characters are mined, a token longer than a placeholder may match is
-    ``<any>``, and tokens past ``MAX_TOKENS`` are one ``<any>``."""
+def tokenize(line: str) -> tuple[list[str], str | None, str | None]:
+    """The masked tokens of a line's message, the level its header names, and the exception
+    class set apart from a distinctive message (layers.py; a short message keeps its class
+    as its first token). Bounded, so that the template of any line compiles to a symptom
+    that matches it: the first ``MAX_MESSAGE`` characters are mined, a token longer than a
+    placeholder may match is ``<any>``, and tokens past ``MAX_TOKENS`` are one ``<any>``."""
     message = strip_header(line[:MAX_LINE])
-    tokens = [
-        ANY if len(t) > MAX_TOKEN_CHARS else t for t in mask(message.text[:MAX_MESSAGE]).split()
-    ]
+    head, text = split_exception(message.text[:MAX_MESSAGE])
+    tokens = [ANY if len(t) > MAX_TOKEN_CHARS else t for t in mask(text).split()]
+    if head is not None and not is_distinctive(" ".join(tokens)):
+        tokens.insert(0, head + ":")
+        head = None
     if len(tokens) > MAX_TOKENS:
         tokens[MAX_TOKENS - 1 :] = [ANY]
-    return tokens, message.level
+    return tokens, message.level, head
 
 
 def render(tokens: Iterable[str]) -> str:
@@ -105,13 +112,19 @@ class Miner:
     def add(self, line: str, origin: str = "") -> int:
         """Put a line (without its newline) into a group; returns the group's key."""
         self.lines += 1
-        tokens, level = tokenize(line)
+        tokens, level, head = tokenize(line)
         cluster = self._tree.find(tokens)
         if cluster is None:
             cluster = self._create(tokens, level, origin)
         else:
             generalize(cluster.tokens, tokens)
             self._clusters.move_to_end(cluster.key)
+        if head is None:
+            cluster.headless += 1
+        elif cluster.exception is None:
+            cluster.exception = head
+        elif cluster.exception != head:
+            cluster.mixed = True
         cluster.count += 1
         cluster.last, cluster.last_seen = origin, self.lines
         example = line[:MAX_LINE]  # bounded: a huge line is kept by its start
@@ -144,7 +157,8 @@ class Miner:
 def _join(clusters: Iterable[Cluster], values: int) -> list[list[Cluster]]:
     """Clusters that differ only in one word, where that word takes at least ``values``
     values, as one list: a word with that many values is a value (a user, a host), while
-    two or so are two messages (``initialization``/``finalization``)."""
+    two or so are two messages (``initialization``/``finalization``). Camel-case words
+    (``clusterAddMember``, ``risBoot``) are left apart whatever their number."""
     clusters = list(clusters)
     parent = {c.key: c.key for c in clusters}
 
@@ -156,7 +170,7 @@ def _join(clusters: Iterable[Cluster], values: int) -> list[list[Cluster]]:
     siblings: defaultdict[tuple[str, ...], list[Cluster]] = defaultdict(list)
     for c in clusters:
         for i, token in enumerate(c.tokens):
-            if WORD.match(token):
+            if WORD.match(token) and not _CAMEL.search(token):
                 siblings[(str(i), *c.tokens[:i], *c.tokens[i + 1 :])].append(c)
     for key, members in siblings.items():
         position = int(key[0])
@@ -170,6 +184,21 @@ def _join(clusters: Iterable[Cluster], values: int) -> list[list[Cluster]]:
     return list(joined.values())
 
 
+def _with_class(message: str, members: list[Cluster]) -> str:
+    """The template with the group's exception class in front where the symptom then still
+    matches every line: the message is distinctive (the class is optional), or every line
+    had this very class."""
+    classes = {m.exception for m in members if m.exception is not None}
+    if not classes:
+        return message
+    headless = sum(m.headless for m in members)
+    mixed = len(classes) > 1 or any(m.mixed for m in members)
+    if is_distinctive(message) or (headless == 0 and not mixed):
+        first = next(m.exception for m in members if m.exception is not None)
+        return f"{first}: {message}"
+    return message
+
+
 def _combine(members: list[Cluster], examples: int) -> Group:
     members = sorted(members, key=lambda c: c.first_seen)
     tokens = list(members[0].tokens)
@@ -177,7 +206,7 @@ def _combine(members: list[Cluster], examples: int) -> Group:
         generalize(tokens, m.tokens)
     latest = max(members, key=lambda c: c.last_seen)
     kept = [line for m in members for line in m.examples]
-    template = render(tokens)
+    template = _with_class(render(tokens), members)
     return Group(
         id=template_id(template),
         template=template,
