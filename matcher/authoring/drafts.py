@@ -8,10 +8,10 @@ ruleset of every candidate), so what is decided here holds when the drafts are l
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from matcher.authoring.drafting import nearest, severity_for, title_for
 from matcher.authoring.mining import Group
 from matcher.model import Examples, Severity, Signature, SourceLocation, Symptom
 from matcher.patterns.ruleset import compile_ruleset
@@ -25,21 +25,7 @@ DRAFT_RESOLUTION = (
 )
 NO_MATCH_EXAMPLES = 3
 MATCH_EXAMPLES = 5
-TITLE_CHARS = 100
-_PLACEHOLDER = re.compile(r"<[a-z][a-z0-9_]*(?::[a-z0-9_]+)?>")
-_LEVEL_SEVERITY = {
-    "EMERG": Severity.CRITICAL,
-    "PANIC": Severity.CRITICAL,
-    "FATAL": Severity.CRITICAL,
-    "CRITICAL": Severity.HIGH,
-    "CRIT": Severity.HIGH,
-    "ALERT": Severity.HIGH,
-    "SEVERE": Severity.HIGH,
-    "ERROR": Severity.MEDIUM,
-    "ERR": Severity.MEDIUM,
-    "WARN": Severity.LOW,
-    "WARNING": Severity.LOW,
-}
+NEAR_CANDIDATES = 20
 _WHERE = SourceLocation("<draft>", 1, 1)
 
 
@@ -58,19 +44,7 @@ class Draft:
 
 
 def severity_of(group: Group) -> Severity:
-    """From the log level of the group's lines; a panic is critical; else medium (an error
-    no signature explains is worth a look)."""
-    if group.level in _LEVEL_SEVERITY:
-        return _LEVEL_SEVERITY[group.level]
-    if group.template.startswith(("panic:", "fatal error:")):
-        return Severity.CRITICAL
-    return Severity.MEDIUM
-
-
-def title_of(template: str) -> str:
-    """The template, placeholders shown as ``…``, cut to a title's length."""
-    text = " ".join(_PLACEHOLDER.sub("…", template).split())
-    return text if len(text) <= TITLE_CHARS else text[: TITLE_CHARS - 1].rstrip() + "…"
+    return severity_for(group.level)
 
 
 def draftable(group: Group) -> bool:
@@ -87,7 +61,7 @@ def draftable(group: Group) -> bool:
 def _signature(group: Group, examples: Examples | None = None) -> Signature:
     return Signature(
         id=DRAFT_PREFIX + group.id,
-        title=title_of(group.template),
+        title=title_for(group.template),
         severity=severity_of(group),
         symptoms=(Symptom(group.template, _WHERE),),
         resolution=DRAFT_RESOLUTION,
@@ -136,7 +110,7 @@ def build_drafts(
     )
     chosen = [d for d in ranked if d.count >= min_count][:top]
     drafted = frozenset(d.signature.id for d in chosen)
-    return [_with_examples(d, chosen, unique, flags, drafted) for d in chosen]
+    return [_with_examples(d, unique, flags, drafted) for d in chosen]
 
 
 def _fold(groups: Sequence[Group], flags: _Flags) -> list[Draft]:
@@ -160,19 +134,20 @@ def _fold(groups: Sequence[Group], flags: _Flags) -> list[Draft]:
 def _absorb(host: Draft, group: Group, more: tuple[str, ...] = ()) -> Draft:
     """``host`` with ``group``'s lines counted and its examples kept (another layer of the
     same failure is the best match example there is)."""
-    first, last = host.group, group
+    mine = host.group
     merged = replace(
-        first,
-        count=first.count + last.count,
-        examples=tuple(dict.fromkeys(first.examples + last.examples)),
-        keys=first.keys + last.keys,
+        mine,
+        count=mine.count + group.count,
+        examples=tuple(dict.fromkeys(mine.examples + group.examples)),
+        keys=mine.keys + group.keys,
+        # the miner numbers lines as they come: the smaller key saw the earlier first line
+        first=group.first if min(group.keys) < min(mine.keys) else mine.first,
     )
     return Draft(merged, host.signature, (*host.members, group.id, *more))
 
 
 def _with_examples(
     draft: Draft,
-    chosen: Sequence[Draft],
     groups: Sequence[Group],
     flags: _Flags,
     drafted: frozenset[str],
@@ -187,10 +162,13 @@ def _with_examples(
         if own in flags.of(x) and not (flags.of(x) & drafted) - {own} and _one_line(x)
     ]
     mine = {draft.group.id, *draft.members}
-    others = sorted(
+    # nearest() compares token sequences (difflib); a cheap token-set likeness picks the
+    # candidates first, so that a thousand groups cost a thousand set operations per draft
+    candidates = sorted(
         (g for g in groups if g.id not in mine),
         key=lambda g: -_similarity(draft.group.template, g.template),
-    )
+    )[:NEAR_CANDIDATES]
+    others = nearest(candidates, draft.group, k=NEAR_CANDIDATES)
     near = [
         line
         for g in others
