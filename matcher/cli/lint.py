@@ -31,7 +31,7 @@ RULE_CHOICES = (
 
 
 @click.command("lint")
-@click.argument("logs", nargs=-1, type=click.Path(allow_dash=False))
+@click.argument("logs", nargs=-1, type=click.Path(allow_dash=False), metavar="[LOG]...")
 @signatures_option
 @click.option(
     "--against",
@@ -52,7 +52,12 @@ RULE_CHOICES = (
     show_default=True,
     help="text for people; json: one object per finding per line; github: annotations.",
 )
-@click.option("--engine", type=click.Choice(["auto", "hyperscan", "pure"]), help="Prefilter.")
+@click.option(
+    "--engine",
+    type=click.Choice(["auto", "hyperscan", "pure"]),
+    envvar="MATCHER_ENGINE",
+    help="Prefilter engine, as for matcher scan (both give the same findings).",
+)
 def lint_command(
     logs: tuple[str, ...],
     signature_paths: tuple[str, ...],
@@ -64,10 +69,11 @@ def lint_command(
     """Check the signatures for overlaps, too-broad or slow symptoms and missing fields.
 
     Checks (each with a level and a fix hint; docs/authoring.md): overlap, too-broad,
-    backtracking, placeholder-swallows, duplicate-symptom (errors); no-runbook,
-    resolved-without-date (warnings); draft (an unfinished draft is an error, a draft id
-    left a warning). A file that does not load is always an error. Exit 0 with warnings
-    only, 1 on any error, 2 on a usage error, 3 if an --against log cannot be read.
+    duplicate-symptom (errors); backtracking (nested quantifiers an error, other shapes
+    warnings); placeholder-swallows, no-runbook, resolved-without-date (warnings); draft (an
+    unfinished draft an error, a draft id left a warning). A file that does not load is
+    always an error. Exit 0 with warnings only, 1 on any error, 2 on a usage error, 3 if an
+    --against log cannot be read.
 
     \b
     Example:
