@@ -6,6 +6,8 @@
 For each observer (inotify; polling at its default 1 s interval) it runs ``follow`` as a
 subprocess on a fresh file and measures p50/p99/max:
 
+* quiet: one matching line into a quiet file, then nothing until its finding is out (and
+  0.2-0.6 s more): what a person on call sees for a rare error;
 * idle: one matching line at a time, 20-80 ms apart;
 * load: a writer process appends ~``--rate`` lines/s of noise, with a timestamped matching
   line every 1000 lines.
@@ -131,6 +133,21 @@ def idle(tmp: Path, mode: str, samples: int) -> list[float]:
         tool.stop()
 
 
+def quiet(tmp: Path, mode: str, samples: int) -> list[float]:
+    log = tmp / f"quiet-{mode}.log"
+    log.touch()
+    tool = Tool(tmp, log, mode)
+    try:
+        for n in range(1, samples + 1):
+            with open(log, "a") as fh:
+                fh.write(probe_line())
+            tool.wait_for(n)
+            time.sleep(random.uniform(0.2, 0.6))
+        return tool.latencies
+    finally:
+        tool.stop()
+
+
 def loaded(tmp: Path, mode: str, samples: int, rate: float) -> list[float]:
     log = tmp / f"load-{mode}.log"
     log.touch()
@@ -165,7 +182,9 @@ def main() -> None:
     parser.add_argument("--samples", type=int, default=200)
     parser.add_argument("--modes", default="inotify,poll")
     parser.add_argument("--rate", type=float, default=50_000)
+    parser.add_argument("--cases", default="quiet,idle,load", help="of quiet, idle, load")
     args = parser.parse_args()
+    cases = args.cases.split(",")
     rows = []
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
@@ -173,13 +192,17 @@ def main() -> None:
         (tmp / "sigs" / "inc1.yml").write_text(SIGNATURE)
         for mode in args.modes.split(","):
             label = "inotify" if mode == "inotify" else "polling (1 s)"
-            rows.append(summary(f"{label}, idle", idle(tmp, mode, args.samples)))
-            rows.append(
-                summary(
-                    f"{label}, {args.rate / 1000:g}k lines/s",
-                    loaded(tmp, mode, args.samples, args.rate),
+            if "quiet" in cases:
+                rows.append(summary(f"{label}, quiet file", quiet(tmp, mode, args.samples)))
+            if "idle" in cases:
+                rows.append(summary(f"{label}, idle", idle(tmp, mode, args.samples)))
+            if "load" in cases:
+                rate = args.rate
+                rows.append(
+                    summary(
+                        f"{label}, {rate / 1000:g}k lines/s", loaded(tmp, mode, args.samples, rate)
+                    )
                 )
-            )
     print("| observer, load | samples | p50 ms | p99 ms | max ms |")
     print("|---|---:|---:|---:|---:|")
     print("\n".join(rows))

@@ -133,6 +133,8 @@ class Finding:
     # Up to ``--context`` lines just before and after the event (what the buffer held).
     context_before: tuple[str, ...] = ()
     context_after: tuple[str, ...] = ()
+    # POSIX seconds from the line's (or its event's) leading timestamp, where there is one.
+    time: float | None = None
 
     @property
     def id(self) -> str:

@@ -102,6 +102,46 @@ def read_expected(path: Path) -> set[tuple[int, str]]:
     return rows
 
 
+@dataclass(frozen=True)
+class WrittenTable:
+    """What ``write_expected`` did for one sample log: ``rows`` written to ``table``, or
+    ``kept`` an existing table (written only with ``force``)."""
+
+    log: Path
+    table: Path
+    rows: int
+    kept: bool
+
+
+def write_expected(
+    ruleset: Ruleset, directory: str | os.PathLike[str], *, force: bool = False
+) -> list[WrittenTable]:
+    """Write ``expected/<log>.tsv`` for every log in ``directory`` from today's findings, for
+    a person to review. An existing table is kept unless ``force``. Raises ``SourceError``
+    when a log cannot be read, ``OSError`` when a table cannot be written."""
+    root = Path(directory)
+    expected_dir = root / EXPECTED_DIR
+    expected_dir.mkdir(exist_ok=True)
+    done = []
+    for log in sorted(p for p in root.iterdir() if p.is_file() and not p.name.startswith(".")):
+        table = expected_dir / (log.name + EXPECTED_SUFFIX)
+        if table.exists() and not force:
+            done.append(WrittenTable(log, table, 0, kept=True))
+            continue
+        rows = sorted({(f.line, f.signature.id) for f in scan_file(ruleset, log)})
+        header = (
+            f"# expected findings for {log}\n"
+            "# format: <1-based line number>\\t<incident id>; '#' lines are comments;\n"
+            "# no data rows = no findings. Written by `matcher test --write-expected`: review it.\n"
+        )
+        body = "".join(f"{line}\t{incident}\n" for line, incident in rows)
+        # "x": a table that appeared meanwhile is not overwritten either
+        with open(table, "w" if force else "x", encoding="utf-8") as fh:
+            fh.write(header + body)
+        done.append(WrittenTable(log, table, len(rows), kept=False))
+    return done
+
+
 def check_samples(ruleset: Ruleset, directory: str | os.PathLike[str]) -> list[CheckResult]:
     """Every log in ``directory`` against its ``expected/<log name>.tsv``: the findings must be
     exactly the expected rows. A row is met by a finding whose line or matched lines hold it.

@@ -30,11 +30,42 @@ def test_the_commands_are_the_documented_ones() -> None:
         "calibrate",
         "compile",
         "lint",
+        "list",
         "scan",
+        "show",
         "suggest",
         "test",
         "watch",
     ]
+
+
+EVERYDAY_OPTIONS = {
+    "scan": [
+        "--glob",
+        "--max-depth",
+        "--follow-links",
+        "--since",
+        "--until",
+        "--max-count",
+        "--count",
+        "--files-with-findings",
+        "--stats",
+        "--incident",
+        "--severity",
+        "--tag",
+        "--service",
+    ],
+    "list": ["--format", "--incident", "--severity", "--tag", "--service"],
+    "test": ["--write-expected", "--force"],
+}
+
+
+@pytest.mark.parametrize("name", sorted(EVERYDAY_OPTIONS))
+def test_the_everyday_options_show_an_example_in_their_help(name: str) -> None:
+    command = cli.commands[name]
+    helps = {opt: getattr(p, "help", "") for p in command.params for opt in p.opts}
+    for option in EVERYDAY_OPTIONS[name]:
+        assert "Example" in (helps[option] or ""), f"{name} {option}: no example in its help"
 
 
 def test_the_grace_option_defaults_to_the_tailers_grace() -> None:

@@ -128,6 +128,7 @@ def test_sighup_reloads_and_keeps_the_old_set_on_error(tmp_path: Path, observer:
         (tmp_path / "sigs" / "inc2.yml").write_text(INC2)
         tool.signal(signal.SIGHUP)
         wait_for(lambda: "reloaded 2 signature(s)" in tool.stderr, what="the reload")
+        assert "matcher: reloaded 2 signature(s)" in tool.stderr  # information, not a warning
         with open(logs / "a.log", "a") as fh:
             fh.write("2024-05-01T12:00:00.000Z ERROR No space left on device: /var seq=1\n")
         wait_for(

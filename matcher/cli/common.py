@@ -11,10 +11,11 @@ from typing import TYPE_CHECKING, Any, Literal, NoReturn, TextIO
 
 import click
 
-from matcher.vocabulary import DEFAULT_SIGNATURES, EXIT_BROKEN_PIPE, EXIT_ERROR
+from matcher.vocabulary import DEFAULT_SIGNATURES, EXIT_BROKEN_PIPE, EXIT_ERROR, SIGNATURES_ENV
 
 if TYPE_CHECKING:
     from matcher.patterns.ruleset import Ruleset
+    from matcher.rules.select import SignatureFilter
 
 
 def warn(message: str) -> None:
@@ -48,17 +49,28 @@ def load_ruleset_or_exit(
     engine: str | None,
     no_cache: bool,
     unknown: bool = False,
+    select: SignatureFilter | None = None,
     allow_empty: bool = False,
 ) -> Ruleset:
-    """The compiled ruleset, or every signature problem on stderr and exit 2 (and exit 2 on
-    no signature at all, unless ``allow_empty``: suggest starts from none)."""
+    """The compiled ruleset (only the signatures ``select`` keeps), or every signature
+    problem on stderr and exit 2 (and exit 2 on no signature at all, unless
+    ``allow_empty``: suggest starts from none)."""
     from matcher.errors import SignatureError
     from matcher.rules.load import load_ruleset
 
+    if not paths and not os.path.exists(DEFAULT_SIGNATURES):
+        fail(
+            f"no signatures: there is no ./{DEFAULT_SIGNATURES} here; point at them with "
+            f"-s DIR (or set {SIGNATURES_ENV}=DIR)"
+        )
     chosen = chosen_signatures(paths)
     try:
         ruleset = load_ruleset(
-            chosen, engine=engine, cache=False if no_cache else None, unknown=unknown
+            chosen,
+            engine=engine,
+            cache=False if no_cache else None,
+            unknown=unknown,
+            select=select,
         )
     except SignatureError as exc:
         for problem in exc.problems:
@@ -67,6 +79,10 @@ def load_ruleset_or_exit(
     except ValueError as exc:  # unknown engine from the environment
         fail(str(exc))
     if not ruleset.signatures and not allow_empty:
+        if select is not None and not select.is_empty:
+            fail(
+                f"no signature in {', '.join(chosen)} passes --incident/--severity/--tag/--service"
+            )
         fail(f"no signatures found in {', '.join(chosen)}")
     # Everything loaded so far lives until exit: frozen, no garbage collection walks it
     # again (the one at exit included) and forked workers keep sharing its pages.

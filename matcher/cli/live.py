@@ -14,7 +14,15 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from matcher.cli.common import inform, load_ruleset_or_exit, reloader, warn
-from matcher.cli.options import engine_option, follow_options, live_format_option, signatures_option
+from matcher.cli.fleet import FleetFlags, live_observer
+from matcher.cli.options import (
+    engine_option,
+    fleet_options,
+    follow_options,
+    live_format_option,
+    metrics_option,
+    signatures_option,
+)
 from matcher.vocabulary import EXIT_BROKEN_PIPE, EXIT_ERROR, EXIT_OK, TMP_MARK
 
 if TYPE_CHECKING:
@@ -82,18 +90,25 @@ def follow_files(
     fmt: str,
     color: bool,
     flags: FollowFlags,
+    fleet: FleetFlags,
     reload: Reload,
 ) -> int:
     """``matcher scan --follow PATHS``: follow each name like ``tail -F``; the exit code."""
     from matcher.live.watcher import FollowScope
 
-    return run(ruleset, FollowScope(list(paths)), flags.live_options(fmt, color), flags, reload)
+    options = flags.live_options(fmt, color)
+    return run(ruleset, FollowScope(list(paths)), options, flags, fleet, reload)
 
 
 def run(
-    ruleset: Ruleset, scope: Any, options: LiveOptions, flags: FollowFlags, reload: Reload
+    ruleset: Ruleset,
+    scope: Any,
+    options: LiveOptions,
+    flags: FollowFlags,
+    fleet: FleetFlags,
+    reload: Reload,
 ) -> int:
-    from matcher.errors import StateError
+    from matcher.errors import MatcherError
     from matcher.live.control import Control
     from matcher.live.loop import run_live
     from matcher.live.watcher import Watcher
@@ -110,7 +125,7 @@ def run(
         )
 
     try:
-        with _signals(control):
+        with _signals(control), live_observer(fleet, len(ruleset.signatures)) as observe:
             run_live(
                 ruleset,
                 scope,
@@ -120,8 +135,10 @@ def run(
                 control=control,
                 on_warning=warn,
                 on_ready=_ready,
+                observe=observe,
+                on_info=inform,
             )
-    except StateError as exc:
+    except MatcherError as exc:  # the state, a fleet target, a spool
         click.echo(f"matcher: {exc}", err=True)
         return EXIT_ERROR
     except BrokenPipeError:  # `| head`: end quietly, like grep
@@ -185,6 +202,8 @@ def _signals(control: Control) -> Iterator[None]:
     help="Also read compressed rotated files (gzip), once they stop changing.",
 )
 @follow_options
+@fleet_options
+@metrics_option
 @engine_option
 @click.pass_context
 def watch(
@@ -215,10 +234,11 @@ def watch(
     """
     from matcher.live.watcher import DirScope
 
-    flags = FollowFlags.from_params(ctx.params)
+    flags, fleet = FollowFlags.from_params(ctx.params), FleetFlags.from_params(ctx.params)
+    fleet.check()
     ruleset = load_ruleset_or_exit(signature_paths, engine, no_cache)
     ignore = [p for p in (flags.output, flags.state_path) if p]
-    ignore += [f"{p}.lock" for p in ignore]
+    ignore += [f"{p}.lock" for p in ignore] + fleet.spool_paths(flags.state_path)
     scope = DirScope(
         directories,
         include or ("*",),
@@ -229,4 +249,5 @@ def watch(
         warn,
     )
     options = flags.live_options(fmt, live_color("auto", flags.output), compressed)
-    sys.exit(run(ruleset, scope, options, flags, Reload(signature_paths, engine, no_cache)))
+    reload = Reload(signature_paths, engine, no_cache)
+    sys.exit(run(ruleset, scope, options, flags, fleet, reload))

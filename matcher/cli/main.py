@@ -9,6 +9,7 @@ from __future__ import annotations
 import click
 
 from matcher.cli.calibrate import calibrate_command
+from matcher.cli.catalog import list_command, show_command
 from matcher.cli.check import test_command
 from matcher.cli.compile import compile_command
 from matcher.cli.lint import lint_command
@@ -27,6 +28,8 @@ def cli() -> None:
     matcher scan app.log old.log.gz               flag matching lines (stdin: -)
     matcher test                                  check signatures against their examples
     matcher watch /var/log/myapp                  follow a directory of logs
+    matcher list                                  the loaded signatures, as a table
+    matcher show INC-2024-001                     one signature, its resolution and runbook
     matcher suggest app.log -o drafts/            draft signatures for unknown failures
     matcher lint --against other.log              overlapping, too broad or slow signatures
     matcher calibrate passing-runs/               how often signatures fire on good runs
@@ -38,6 +41,8 @@ for command in (
     test_command,
     compile_command,
     watch,
+    list_command,
+    show_command,
     suggest_command,
     lint_command,
     calibrate_command,

@@ -53,6 +53,7 @@ def live_format_option(f: F) -> F:
 
 # Names of the follow options that mean nothing without --follow (scan checks them first).
 FOLLOW_ONLY = (
+    "metrics_listen",
     "state_path",
     "reset_state",
     "from_start",
@@ -125,3 +126,59 @@ def follow_options(f: F) -> F:
     for option in reversed(options):
         f = option(f)
     return f
+
+
+def fleet_options(f: F) -> F:
+    """Where findings go besides the output: Alertmanager peers and webhooks (docs/deploy.md)."""
+    options = [
+        click.option(
+            "--alertmanager",
+            "alertmanagers",
+            multiple=True,
+            metavar="URL",
+            help="Post findings as alerts to this Alertmanager (v2 API); repeat it for every "
+            "peer of an HA cluster. E.g. --alertmanager http://am-0:9093.",
+        ),
+        click.option(
+            "--alert-ttl",
+            type=click.FloatRange(min=1),
+            default=3600.0,
+            show_default=True,
+            metavar="SECONDS",
+            help="An alert ends this long after its event unless the incident recurs.",
+        ),
+        click.option(
+            "--webhook",
+            "webhooks",
+            multiple=True,
+            metavar="URL",
+            help="POST each finding's JSON record (the --format json schema) to URL; repeatable.",
+        ),
+        click.option(
+            "--webhook-secret-file",
+            type=click.Path(dir_okay=False),
+            help="Sign webhook bodies with HMAC-SHA256 using the secret in FILE "
+            "(header X-Incident-Matcher-Signature-256).",
+        ),
+        click.option(
+            "--host",
+            "host_label",
+            envvar="MATCHER_HOST",
+            show_envvar=True,
+            metavar="NAME",
+            help="The host label of alerts (default: this machine's name).",
+        ),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+def metrics_option(f: F) -> F:
+    return click.option(
+        "--metrics",
+        "metrics_listen",
+        metavar="ADDR:PORT",
+        help="Serve Prometheus metrics on ADDR:PORT (e.g. 127.0.0.1:9464, :9464 for every "
+        "address).",
+    )(f)

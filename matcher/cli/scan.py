@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING, Any, TextIO
+import time
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -13,21 +14,30 @@ from matcher.cli.common import (
     load_ruleset_or_exit,
     open_append,
     quiet_broken_pipe,
-    use_color,
     warn,
 )
-from matcher.cli.options import FOLLOW_ONLY, engine_option, follow_options, signatures_option
+from matcher.cli.fleet import FleetFlags
+from matcher.cli.options import (
+    FOLLOW_ONLY,
+    engine_option,
+    fleet_options,
+    follow_options,
+    metrics_option,
+    signatures_option,
+)
+from matcher.cli.report import delivery, progress_bar, reporters, summary
+from matcher.cli.selection import (
+    Selection,
+    check_not_with_follow,
+    filter_options,
+    scan_selection_options,
+)
 from matcher.engine.options import EVENT_KINDS
 from matcher.model import SEVERITY_NAMES
 from matcher.vocabulary import EXIT_INPUT, FORMATS, UNKNOWN_BY_DEFAULT
 
 if TYPE_CHECKING:
     from matcher.patterns.ruleset import Ruleset
-    from matcher.reporters import Tee
-    from matcher.reporters.gating import GatePolicy, Tally
-    from matcher.sources.run import ScanRun
-
-SUMMARY_INCIDENTS = 10  # a thousand incidents would make a 20 KB summary line
 
 
 @click.command()
@@ -115,6 +125,19 @@ SUMMARY_INCIDENTS = 10  # a thousand incidents would make a 20 KB summary line
     help="Keep following FILEs by name, like tail -F (see docs/live.md).",
 )
 @follow_options
+@fleet_options
+@click.option(
+    "--delivery-timeout",
+    type=click.FloatRange(min=0),
+    default=30.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="Without --follow: how long to keep trying to deliver alerts and webhook records "
+    "after the scan (exit 2 if some are left).",
+)
+@metrics_option
+@filter_options
+@scan_selection_options
 @engine_option
 @click.pass_context
 def scan(
@@ -140,14 +163,17 @@ def scan(
     output: str | None,
     **_: Any,
 ) -> None:
-    """Scan PATHS (plain or .gz files; - or nothing for stdin) for known incidents.
+    """Scan PATHS (plain or .gz files, directories; - or nothing for stdin) for known incidents.
 
-    Findings go to stdout, the summary and errors to stderr. Exit status: 0 nothing at or
+    A directory is read recursively, every regular file in name order (see -g, --max-depth,
+    -L). Findings go to stdout, the summary and errors to stderr. Exit status: 0 nothing at or
     above --fail-on, 1 findings, 2 usage or signature error, 3 an input could not be read.
 
     \b
     Examples:
       matcher scan app.log old.log.gz
+      matcher scan /var/log/myapp -g '*.log' --since 2h --severity high
+      matcher scan -c --incident 'INC-2024-*' logs/
       kubectl logs deploy/api | matcher scan -f json
       matcher scan --follow /var/log/app.log --state state.json
     """
@@ -155,19 +181,27 @@ def scan(
     from matcher.reporters.summary import summary_path
     from matcher.sources.run import ScanRun
 
+    started = time.monotonic()
     _check_follow_options(ctx, paths, follow)
+    fleet = FleetFlags.from_params(ctx.params)
+    fleet.check()
+    selection = Selection.from_params(ctx.params, fmt)
     summary_file = summary_path(summary_file)
     if unknown is None:
         unknown = fmt in UNKNOWN_BY_DEFAULT or summary_file is not None or fail_on_unknown
-    ruleset = load_ruleset_or_exit(signature_paths, engine, no_cache, unknown=unknown)
+    ruleset = load_ruleset_or_exit(
+        signature_paths, engine, no_cache, unknown=unknown, select=selection.select
+    )
     if follow:
-        _follow(ctx, ruleset, paths, fmt, color)
+        _follow(ctx, ruleset, paths, fmt, color, fleet)
     out = open_append(output) or sys.stdout
     policy = GatePolicy.from_options(
         fail_on, fail_on_regression=fail_on_regression, fail_on_unknown=fail_on_unknown
     )
-    tee, tally = _reporters(fmt, out, color, context, ruleset, unknown, policy, summary_file)
-    progress = _progress(paths, quiet)
+    tee, tally = reporters(
+        selection.mode, fmt, out, color, context, ruleset, unknown, policy, summary_file
+    )
+    delivered = delivery(fleet, tee, ctx.params["delivery_timeout"])
     run = ScanRun(
         ruleset,
         paths,
@@ -176,8 +210,10 @@ def scan(
         context=context,
         on_warning=warn,
         jobs=jobs or (os.cpu_count() or 1),
-        on_progress=progress,
+        walk=selection.walk,
+        limits=selection.limits,
     )
+    progress = run.on_progress = progress_bar(run.paths, quiet)
     with quiet_broken_pipe():
         for finding in run:
             tee.finding(finding)
@@ -190,8 +226,15 @@ def scan(
         outputs_out.write(format_outputs(decision.as_outputs()))
     for error in run.errors:
         click.echo(f"matcher: {error}", err=True)
-    if not quiet:
-        click.echo(_summary(run, unknown), err=True)
+    if run.untimed:
+        warn(f"{run.untimed} finding(s) without a timestamp left out by --since/--until")
+    if selection.stats:
+        click.echo(f"{summary(run, unknown)} in {time.monotonic() - started:.2f} s", err=True)
+    elif not quiet and selection.mode == "findings":
+        click.echo(summary(run, unknown), err=True)
+    if delivered is not None and delivered.undelivered:
+        left = ", ".join(f"{n} to {target}" for target, n in delivered.undelivered.items())
+        fail(f"not delivered: {left}")
     sys.exit(EXIT_INPUT if run.errors else decision.exit_status)
 
 
@@ -200,91 +243,30 @@ def _check_follow_options(ctx: click.Context, paths: tuple[str, ...], follow: bo
     if follow:
         if not paths or "-" in paths:
             fail("--follow needs file names (stdin cannot be followed)")
+        check_not_with_follow(ctx.params, paths)
         return
     given = [
-        name
-        for name in FOLLOW_ONLY
-        if ctx.get_parameter_source(name) is not click.core.ParameterSource.DEFAULT
+        param.opts[0]
+        for param in ctx.command.params
+        if param.name in FOLLOW_ONLY
+        and ctx.get_parameter_source(param.name) is not click.core.ParameterSource.DEFAULT
     ]
     if given:
-        flags = ", ".join("--" + name.replace("_path", "").replace("_", "-") for name in given)
-        fail(f"{flags}: only with --follow (or `matcher watch`)")
-
-
-def _reporters(
-    fmt: str,
-    out: TextIO,
-    color: str,
-    context: int,
-    ruleset: Ruleset,
-    unknown: bool,
-    policy: GatePolicy,
-    summary_file: str | None,
-) -> tuple[Tee, Tally]:
-    """The chosen format, a tally for the exit status, and the Markdown summary if asked."""
-    from matcher.reporters import Reporter, Tee, make_reporter
-    from matcher.reporters.gating import Tally
-
-    tally = Tally()
-    reporters: list[Reporter] = [
-        make_reporter(
-            fmt,
-            out,
-            color=use_color(color, out),
-            context=context,
-            signatures=ruleset.signatures,
-            unknown=unknown,
-        ),
-        tally,
-    ]
-    summary_out = open_append(summary_file)
-    if summary_out is not None:
-        from matcher.reporters.summary import SummaryReporter
-
-        reporters.append(
-            SummaryReporter(
-                summary_out, unknown=unknown, policy=policy, github_annotations=fmt == "github"
-            )
-        )
-    return Tee(*reporters), tally
+        fail(f"{', '.join(given)}: only with --follow (or `matcher watch`)")
 
 
 def _follow(
-    ctx: click.Context, ruleset: Ruleset, paths: tuple[str, ...], fmt: str, color: str
+    ctx: click.Context,
+    ruleset: Ruleset,
+    paths: tuple[str, ...],
+    fmt: str,
+    color: str,
+    fleet: FleetFlags,
 ) -> None:
     from matcher.cli.live import FollowFlags, Reload, follow_files, live_color
 
     params = ctx.params
     flags = FollowFlags.from_params(params)
     reload = Reload(params["signature_paths"], params["engine"], params["no_cache"])
-    sys.exit(follow_files(ruleset, paths, fmt, live_color(color, flags.output), flags, reload))
-
-
-def _progress(paths: tuple[str, ...], quiet: bool) -> Any:
-    """A progress bar on stderr when it is a terminal (a long scan only; never with -q)."""
-    if quiet or not sys.stderr.isatty():
-        return None
-    from matcher.cli.progress import Progress
-
-    sizes = [os.path.getsize(p) if os.path.isfile(p) else None for p in paths if p != "-"]
-    total = sum(sizes) if sizes and None not in sizes else None  # type: ignore[arg-type]
-    return Progress(sys.stderr, total)
-
-
-def _summary(run: ScanRun, unknown: bool) -> str:
-    stats = run.stats
-    total = sum(stats.findings.values())
-    shown = sorted(stats.findings.items())
-    if len(shown) > SUMMARY_INCIDENTS:  # the most frequent, then by id
-        shown = sorted(shown, key=lambda item: -item[1])[:SUMMARY_INCIDENTS]
-        shown.sort()
-    per = ", ".join(f"{k}: {v}" for k, v in shown)
-    more = len(stats.findings) - len(shown)
-    if more:
-        per += f", and {more} more incident(s)"
-    detail = f" ({per})" if per else ""
-    unknowns = f", {len(stats.unknown)} unknown failure(s)" if unknown else ""
-    return (
-        f"matcher: {total} finding(s){detail}{unknowns} in {stats.lines} line(s), "
-        f"{stats.bytes} byte(s) from {len(run.paths)} source(s)"
-    )
+    color_on = live_color(color, flags.output)
+    sys.exit(follow_files(ruleset, paths, fmt, color_on, flags, fleet, reload))

@@ -24,6 +24,12 @@ class Contents:
     def records(self) -> list[ContentRecord]:
         return [c.record() for c in self.active.values()] + list(self.memory.values())
 
+    def quiet_due(self, quiet: float) -> float | None:
+        """When the first content holding findings back will have been quiet for ``quiet``
+        seconds (its findings are flushed then), or None."""
+        times = [c.last_growth for c in self.active.values() if not c.quiet]
+        return min(times) + quiet if times else None
+
     def find(self, head: bytes) -> str | None:
         """The key of the known content whose first bytes ``head`` starts with."""
         for size in sorted({size for size, _ in self._index}, reverse=True):

@@ -18,6 +18,7 @@ from typing import Protocol, TextIO
 from matcher.engine.scanner import ScanStats
 from matcher.live.control import Control
 from matcher.live.cooldown import Cooldown, Sink
+from matcher.live.observer import LiveObserver, NoObserver
 from matcher.live.state import Output, State, load_state, lock_state, save_state
 from matcher.live.tail import Tailer
 from matcher.model import Finding
@@ -79,8 +80,12 @@ class LiveScan:
         control: Control,
         clock: Callable[[], float] = time.time,
         on_warning: Warn | None = None,
+        on_info: Warn | None = None,
+        observer: LiveObserver | None = None,
     ) -> None:
         self.scope, self.sink, self.options = scope, sink, options
+        self.info: Warn = on_info or (lambda message: None)
+        self.observer: LiveObserver = observer or NoObserver()
         self.control, self.clock = control, clock
         self.warn: Warn = on_warning or (lambda message: None)
         self.tailer = Tailer(
@@ -116,8 +121,14 @@ class LiveScan:
             self.watcher.stop()
 
     def _wait(self) -> bool:
-        options, control = self.options, self.control
-        timeout = 0.0 if self.tailer.behind else min(options.tick, self._next_rescan - self.clock())
+        options, control, now = self.options, self.control, self.clock()
+        # Wake when a held-back finding is due (not at the next tick): a lone error line in a
+        # quiet file is reported ``quiet`` seconds after it was read.
+        due = self.tailer.contents.quiet_due(options.quiet)
+        wake = min(
+            options.tick, self._next_rescan - now, (due - now) if due is not None else options.tick
+        )
+        timeout = 0.0 if self.tailer.behind else max(0.0, wake)
         if control.wait(timeout) and not control.stopping and options.gap > 0:
             time.sleep(options.gap)  # let a burst of writes gather into one batch
         return control.take("structural") or self.clock() >= self._next_rescan
@@ -133,11 +144,13 @@ class LiveScan:
         self._emit(self.tailer.flush_quiet(self.options.quiet))
         for window in self.cooldown.expire(now):
             self.sink.repeat(window)
+        self.observer.cycle(len(self.tailer.files))
         self._checkpoint()
 
     def _emit(self, findings: list[Finding]) -> None:
         now = self.clock()
         for finding in findings:
+            self.observer.finding(finding)
             report, closed = self.cooldown.admit(finding, now)
             if closed is not None:
                 self.sink.repeat(closed)
@@ -158,7 +171,9 @@ class LiveScan:
         if not (dirty or force or (now >= self._next_checkpoint and snapshot != self._saved)):
             return
         state = State(tuple(records), self.tailer.looked, sink.output.mark(), snapshot[1])
+        self.observer.committing()
         save_state(path, state)
+        self.observer.committed(now)
         self._saved, self._next_checkpoint = snapshot, now + self.options.checkpoint
 
     def _reload(self) -> None:
@@ -173,12 +188,15 @@ class LiveScan:
             for problem in exc.problems:
                 self.warn(str(problem))
             self.warn("signatures not reloaded (errors above); keeping the previous set")
+            self.observer.reloaded(None)
             return
         except (MatcherError, ValueError, OSError) as exc:
             self.warn(f"signatures not reloaded ({exc}); keeping the previous set")
+            self.observer.reloaded(None)
             return
         self._emit(self.tailer.reload(ruleset))
-        self.warn(f"reloaded {len(ruleset.signatures)} signature(s)")
+        self.observer.reloaded(len(ruleset.signatures))
+        self.info(f"reloaded {len(ruleset.signatures)} signature(s)")
 
     def _shutdown(self) -> None:
         """Final read; without a state, partial last lines and open cooldown windows are
@@ -204,37 +222,82 @@ def run_live(
     clock: Callable[[], float] = time.time,
     on_warning: Warn | None = None,
     on_ready: Callable[[LiveScan], None] | None = None,
+    observe: Callable[[LiveOptions], LiveObserver] | None = None,
+    on_info: Warn | None = None,
 ) -> LiveScan:
     """Follow until ``control.stop`` is set. Raises ``StateError`` for a state that cannot be
-    used (corrupt, empty, locked, not writable) before reading anything."""
+    used (corrupt, empty, locked, not writable) before reading anything. ``observe`` makes the
+    loop's observer once the state is locked (its files may sit next to the state)."""
     lock = None
     state = None
     if options.state is not None:
         lock = lock_state(options.state)
         state = None if options.reset_state else load_state(options.state)
     try:
-        if options.output is not None:
-            mark = state.output if state is not None else None
-            output = Output.open_file(options.output, mark, on_warning)
-        else:
-            output = Output(stream)
+        observer = observe(options) if observe is not None else NoObserver()
         try:
-            sink = Sink(output, options.fmt, options.color, options.cooldown)
-            live = LiveScan(
+            return _run(
                 ruleset,
                 scope,
-                sink,
                 options,
-                state=state,
-                make_watcher=make_watcher,
-                control=control or Control(),
-                clock=clock,
-                on_warning=on_warning,
+                state,
+                stream,
+                observer,
+                make_watcher,
+                control,
+                clock,
+                on_warning,
+                on_info,
+                on_ready,
             )
-            live.run(on_ready)
-            return live
         finally:
-            output.close()
+            observer.close()
     finally:
         if lock is not None:
             os.close(lock)
+
+
+def _run(
+    ruleset: Ruleset,
+    scope: Scope,
+    options: LiveOptions,
+    state: State | None,
+    stream: TextIO,
+    observer: LiveObserver,
+    make_watcher: Callable[[Control], Watcher],
+    control: Control | None,
+    clock: Callable[[], float],
+    on_warning: Warn | None,
+    on_info: Warn | None,
+    on_ready: Callable[[LiveScan], None] | None,
+) -> LiveScan:
+    """run_live once the state is locked and the observer made: the output, the loop."""
+    sink = _open_sink(options, state, stream, on_warning)
+    try:
+        live = LiveScan(
+            ruleset,
+            scope,
+            sink,
+            options,
+            state=state,
+            make_watcher=make_watcher,
+            control=control or Control(),
+            clock=clock,
+            on_warning=on_warning,
+            on_info=on_info,
+            observer=observer,
+        )
+        live.run(on_ready)
+        return live
+    finally:
+        sink.output.close()
+
+
+def _open_sink(
+    options: LiveOptions, state: State | None, stream: TextIO, on_warning: Warn | None
+) -> Sink:
+    if options.output is None:
+        return Sink(Output(stream), options.fmt, options.color, options.cooldown)
+    mark = state.output if state is not None else None
+    output = Output.open_file(options.output, mark, on_warning)
+    return Sink(output, options.fmt, options.color, options.cooldown)

@@ -65,7 +65,10 @@ class Tee:
     """Hands every finding to several reporters (``--format github --summary FILE``)."""
 
     def __init__(self, *reporters: Reporter) -> None:
-        self.reporters = reporters
+        self.reporters = list(reporters)
+
+    def add(self, reporter: Reporter) -> None:
+        self.reporters.append(reporter)
 
     def finding(self, finding: Finding) -> None:
         for reporter in self.reporters:

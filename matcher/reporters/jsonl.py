@@ -26,6 +26,7 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
         "retryable": sig.retryable,
         "source": finding.source,
         "line": finding.line,
+        "time": format_time(finding.time),
         "matched_lines": list(finding.matched_lines),
         "first_line": finding.first_line,
         "last_line": finding.last_line,
@@ -42,6 +43,16 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
         "testcase": finding.testcase,
         "event": list(finding.event),
     }
+
+
+def format_time(moment: float | None) -> str | None:
+    """RFC 3339 in UTC (``2026-11-27T01:59:45.123Z``), or None when the line had no time."""
+    if moment is None:
+        return None
+    from datetime import datetime, timezone
+
+    stamp = datetime.fromtimestamp(moment, timezone.utc).isoformat(timespec="milliseconds")
+    return stamp.replace("+00:00", "Z")
 
 
 def unknown_to_dict(failure: UnknownFailure) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from matcher.patterns.prefilter import choose_engine, hyperscan_fingerprint
 from matcher.patterns.ruleset import ENGINE_VERSION, Ruleset
 from matcher.patterns.symptoms import SymptomPattern
 from matcher.rules.files import decode_signature_files, read_signature_files
+from matcher.rules.select import SignatureFilter, select_signatures
 from matcher.vocabulary import TMP_MARK
 
 CACHE_ENV = "MATCHER_CACHE"
@@ -31,9 +32,11 @@ def load_ruleset(
     engine: str | None = None,
     cache: bool | None = None,
     unknown: bool = False,
+    select: SignatureFilter | None = None,
 ) -> Ruleset:
     """Load signatures from files/directories and compile them, reusing a cached compilation
-    when the signature files are byte-for-byte the same (``$MATCHER_CACHE=0`` turns it off)."""
+    when the signature files are byte-for-byte the same (``$MATCHER_CACHE=0`` turns it off).
+    With ``select``, only the signatures it keeps are compiled (every file is still checked)."""
     engine = choose_engine(engine)
     if cache is None:
         cache = os.environ.get(CACHE_ENV, "1") not in ("0", "false", "no")
@@ -41,7 +44,8 @@ def load_ruleset(
     texts = read_signature_files(paths, problems)
     if problems:
         raise SignatureError(problems)
-    key = _cache_key(texts, f"{engine}{'+markers' if unknown else ''}")
+    variant = f"{engine}{'+markers' if unknown else ''}"
+    key = _cache_key(texts, variant, select.key if select is not None else "")
     cached = _read_cache(key) if cache else None
     if cached is not None:
         signatures, blob, patterns = cached
@@ -52,16 +56,19 @@ def load_ruleset(
     parsed = parse_signature_texts(decoded, problems)
     if problems:
         raise SignatureError(problems)
-    ruleset = Ruleset(parsed, engine, unknown=unknown)
+    ruleset = Ruleset(select_signatures(parsed, select), engine, unknown=unknown)
     if cache:
         patterns = tuple(s.pattern for s in ruleset.symptoms)
         _write_cache(key, (ruleset.signatures, ruleset.prefilter.serialize(), patterns))
     return ruleset
 
 
-def _cache_key(texts: Sequence[tuple[str, bytes]], variant: str) -> str:
+def _cache_key(texts: Sequence[tuple[str, bytes]], variant: str, selection: str) -> str:
     engine = variant.split("+")[0]
-    digest = hashlib.sha256(f"{ENGINE_VERSION}\0{variant}\0{_engine_version(engine)}".encode())
+    basis = f"{ENGINE_VERSION}\0{variant}\0{_engine_version(engine)}"
+    if selection:  # no filter: the key of every cache written before filters existed
+        basis += f"\0{selection}"
+    digest = hashlib.sha256(basis.encode("utf-8", "surrogateescape"))
     for path, data in texts:
         digest.update(path.encode("utf-8", "surrogateescape") + b"\0")
         digest.update(hashlib.sha256(data).digest())

@@ -29,6 +29,7 @@ from matcher.sources.read import (
     display_name,
 )
 from matcher.sources.sniff import is_junit_report
+from matcher.sources.window import stamp
 
 READ_SIZE = 4 << 20
 BOUNDARY_SEARCH_BYTES = 8 << 20
@@ -170,7 +171,7 @@ def scan_segment(ruleset: Ruleset, segment: Segment, options: ScanOptions) -> Se
         findings += _feed_range(scanner, segment)
     except SourceError as exc:
         error = exc
-    findings += scanner.close()
+    findings = [stamp(f) for f in findings + scanner.close()]  # as scan_source does
     return SegmentResult(findings, stats, scanner.next_line - 1, error, scanner.notes)
 
 

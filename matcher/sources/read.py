@@ -35,14 +35,22 @@ def _open(path: str) -> BinaryIO:
 
 
 def read_chunks(
-    path: str, chunk_size: int = CHUNK_SIZE, idle: float | None = None
+    path: str,
+    chunk_size: int = CHUNK_SIZE,
+    idle: float | None = None,
+    start: int = 0,
+    stop: int | None = None,
 ) -> Iterator[bytes]:
     """Yield the (decompressed) bytes of ``path`` in chunks. Every byte that could be read is
     yielded before a ``SourceError`` says why reading stopped (a truncated .gz, say).
 
     With ``idle`` (seconds), a pipe or terminal that stays quiet that long yields ``b""``, so
-    the caller can close an event held open waiting for the next line."""
+    the caller can close an event held open waiting for the next line. ``start`` / ``stop``:
+    read only those bytes of a plain regular file (``--since`` after a bisection)."""
     raw = _open(path)
+    if start or stop is not None:
+        yield from _read_range(raw, path, start, stop, chunk_size)
+        return
     if idle is not None and not _is_regular(raw):
         raw = _Quiet(raw, idle)  # type: ignore[assignment]
     try:
@@ -61,6 +69,25 @@ def read_chunks(
     finally:
         if raw is not sys.stdin.buffer:
             raw.close()
+
+
+def _read_range(
+    raw: BinaryIO, path: str, start: int, stop: int | None, chunk_size: int
+) -> Iterator[bytes]:
+    try:
+        raw.seek(start)
+        left = None if stop is None else stop - start
+        while left is None or left > 0:
+            data = _read(raw, path, chunk_size if left is None else min(chunk_size, left))
+            if not data:
+                return
+            if left is not None:
+                left -= len(data)
+            yield data
+    except OSError as exc:
+        raise SourceError(path, exc.strerror or str(exc)) from None
+    finally:
+        raw.close()
 
 
 def _is_regular(raw: BinaryIO) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from matcher.engine.options import ScanOptions
@@ -13,6 +14,22 @@ from matcher.model import Finding
 from matcher.patterns.ruleset import Ruleset
 from matcher.sources.read import MIN_SEGMENT_BYTES, STDIN
 from matcher.sources.scan import scan_source
+from matcher.sources.walk import WalkOptions, expand_paths
+from matcher.sources.window import LineShift, TimeWindow, seek_range
+
+
+@dataclass(frozen=True)
+class Limits:
+    """``window``: only findings whose time is in it (``--since`` / ``--until``);
+    ``max_count``: at most this many findings per source, like ``grep -m``."""
+
+    window: TimeWindow | None = None
+    max_count: int | None = None
+
+    @property
+    def active(self) -> bool:
+        # Limits are kept per source in order, so a limited run reads its sources one by one.
+        return self.window is not None or self.max_count is not None
 
 
 class ScanRun:
@@ -30,31 +47,67 @@ class ScanRun:
         on_warning: Callable[[str], None] | None = None,
         jobs: int = 1,
         on_progress: Callable[[int], None] | None = None,
+        walk: WalkOptions | None = None,
+        limits: Limits | None = None,
     ) -> None:
+        """``walk``: how directories among ``paths`` are walked (``None``: not at all, a
+        directory is an error); ``limits``: a time window and a count per source."""
         self.ruleset = ruleset
-        self.paths = list(paths) or ["-"]
+        self.errors: list[SourceError] = []
+        given = list(paths) or ["-"]
+        self.paths = given if walk is None else expand_paths(given, walk, self.errors.append)
         self.options = ScanOptions(events, unknown, context, on_warning)
         self.jobs = jobs
         self.on_progress = on_progress
+        self.limits = limits or Limits()
         self.stats = ScanStats()
-        self.errors: list[SourceError] = []
+        # Findings the time window left out because neither they nor their event had a time.
+        self.untimed = 0
 
     def __iter__(self) -> Iterator[Finding]:
-        segments = self._segments()
+        segments = [] if self.limits.active else self._segments()
         if len(segments) > 1:
             yield from self._parallel(segments)
             return
         for path in self.paths:
             try:
-                yield from scan_source(
-                    self.ruleset,
-                    path,
-                    self.options,
-                    self.stats,
-                    self.on_progress,
-                )
+                if self.limits.active:
+                    yield from self._limited(path)
+                else:
+                    found = scan_source(
+                        self.ruleset, path, self.options, self.stats, self.on_progress
+                    )
+                    yield from found
             except SourceError as exc:
                 self.errors.append(exc)
+
+    def _limited(self, path: str) -> Iterator[Finding]:
+        """One source within the time window and up to ``max_count`` findings: the summary
+        counts what is reported, and reading stops at the last finding wanted."""
+        window, most = self.limits.window, self.limits.max_count
+        span = seek_range(path, window) if window is not None else None
+        shift = LineShift(path, span.start if span is not None else 0)
+        own = ScanStats()
+        reported = 0
+        try:
+            for finding in scan_source(
+                self.ruleset, path, self.options, own, self.on_progress, span
+            ):
+                if window is not None and not window.holds(finding.time):
+                    self.untimed += finding.time is None
+                    continue
+                counts = self.stats.findings
+                counts[finding.signature.id] = counts.get(finding.signature.id, 0) + 1
+                reported += 1
+                yield shift.finding(finding)
+                if most is not None and reported >= most:
+                    break
+        finally:
+            self.stats.lines += own.lines
+            self.stats.bytes += own.bytes
+            self.stats.unknown += [
+                shift.unknown(u) for u in own.unknown if window is None or window.admits(u)
+            ]
 
     def _segments(self) -> list[Any]:
         if self.jobs < 2 or (len(self.paths) == 1 and _small(self.paths[0])):

@@ -13,14 +13,20 @@ from matcher.model import Finding
 from matcher.patterns.ruleset import Ruleset
 from matcher.sources.read import display_name, read_chunks
 from matcher.sources.sniff import is_junit_report
+from matcher.sources.window import ByteRange, stamp
 
 Warn = Callable[[str], None]
 
 
-def new_scanner(ruleset: Ruleset, source: str, options: ScanOptions) -> Scanner:
+def new_scanner(
+    ruleset: Ruleset, source: str, options: ScanOptions, span: ByteRange | None = None
+) -> Scanner:
+    span = span or ByteRange()
     return Scanner(
         ruleset,
         source,
+        first_line=span.first_line,
+        offset=span.start,
         events=options.events,
         unknown=options.unknown,
         context=options.context,
@@ -53,15 +59,30 @@ def scan_source(
     options: ScanOptions,
     stats: ScanStats | None = None,
     on_progress: Callable[[int], None] | None = None,
+    span: ByteRange | None = None,
 ) -> Iterator[Finding]:
-    """``scan_file`` with its options as one record (what a run and its workers pass on)."""
-    name = os.fspath(path)
-    chunks = read_chunks(name, idle=IDLE_FLUSH_SECONDS)
+    """``scan_file`` with its options as one record (what a run and its workers pass on).
+    ``span``: only that part of a plain file (``matcher.sources.window.seek_range``).
+    Findings carry their ``time`` where their line or event has a timestamp."""
+    for finding in _scan_source(ruleset, os.fspath(path), options, stats, on_progress, span):
+        yield stamp(finding)
+
+
+def _scan_source(
+    ruleset: Ruleset,
+    name: str,
+    options: ScanOptions,
+    stats: ScanStats | None,
+    on_progress: Callable[[int], None] | None,
+    span: ByteRange | None,
+) -> Iterator[Finding]:
+    span = span or ByteRange()
+    chunks = read_chunks(name, idle=IDLE_FLUSH_SECONDS, start=span.start, stop=span.stop)
     first = next(chunks, b"")
-    if is_junit_report(first):
+    if is_junit_report(first) and not span.start:
         yield from _scan_junit(ruleset, name, itertools.chain([first], chunks), stats, options)
         return
-    scanner = new_scanner(ruleset, display_name(name), options)
+    scanner = new_scanner(ruleset, display_name(name), options, span)
     if stats is not None:
         scanner.stats = stats
     progress = on_progress or (lambda size: None)
@@ -116,8 +137,9 @@ def scan_lines(
     scanner = new_scanner(ruleset, source, options)
     for line in lines:
         data = line.encode("utf-8", "surrogateescape") if isinstance(line, str) else line
-        yield from scanner.feed(data if data.endswith(b"\n") else data + b"\n")
-    yield from scanner.close()
+        found = scanner.feed(data if data.endswith(b"\n") else data + b"\n")
+        yield from map(stamp, found)
+    yield from map(stamp, scanner.close())
 
 
 def scan_text(
@@ -134,4 +156,4 @@ def scan_text(
     options = ScanOptions(events, unknown, context, on_warning)
     scanner = new_scanner(ruleset, source, options)
     data = text.encode("utf-8", "surrogateescape") if isinstance(text, str) else text
-    return scanner.feed(data) + scanner.close()
+    return [stamp(f) for f in scanner.feed(data) + scanner.close()]

@@ -1,0 +1,84 @@
+"""Cut a Markdown incident log into one small log per incident.
+
+`matcher compile` stops a whole file at the first incident it refuses, so the recall bench
+compiles each incident on its own: the file's preamble (front matter, title, group
+headings) followed by that incident's lines. An incident starts at the heading that names
+its id, or, for label style, just after the `---` above its `Incident ID` label; it ends
+where the next one starts. Only the styles of tests/data/postmortems/ need to be cut here,
+and the bench reports an incident it cannot find instead of guessing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_RULE = re.compile(r"^\s*---+\s*$")
+_HEADING = re.compile(r"^#{1,6}\s")
+
+
+@dataclass(frozen=True)
+class IncidentText:
+    incident: str
+    first_line: int  # 1-based line of the incident in the original file
+    body_line: int  # 1-based line of the incident in ``text``
+    text: str  # preamble + the incident, a Markdown incident log of its own
+
+
+def _outside_fences(lines: list[str]) -> list[bool]:
+    inside, flags = False, []
+    for line in lines:
+        if _FENCE.match(line):
+            inside = not inside
+            flags.append(False)
+        else:
+            flags.append(not inside)
+    return flags
+
+
+def _defining_line(lines: list[str], plain: list[bool], incident: str) -> int | None:
+    """Index of the heading or `Incident ID` label that names ``incident``."""
+    word = re.compile(rf"(?<![\w-]){re.escape(incident)}(?![\w-])")
+    for i, line in enumerate(lines):
+        if plain[i] and word.search(line) and (_HEADING.match(line) or "ncident" in line):
+            return i
+    return None
+
+
+def _start(lines: list[str], plain: list[bool], i: int) -> int:
+    if _HEADING.match(lines[i]):
+        return i
+    j = i
+    while j > 0 and not (
+        plain[j - 1] and (_RULE.match(lines[j - 1]) or _HEADING.match(lines[j - 1]))
+    ):
+        j -= 1
+    return j
+
+
+def split_incidents(markdown: str, incidents: list[str]) -> dict[str, IncidentText | None]:
+    """Each incident id mapped to its own incident log (None: not found in ``markdown``)."""
+    lines = markdown.splitlines(keepends=True)
+    plain = _outside_fences(lines)
+    starts: dict[str, int] = {}
+    for inc in incidents:
+        at = _defining_line(lines, plain, inc)
+        if at is not None:
+            starts[inc] = _start(lines, plain, at)
+    if not starts:
+        return dict.fromkeys(incidents)
+    ordered = sorted(starts.values())
+    preamble = "".join(lines[: ordered[0]])
+    result: dict[str, IncidentText | None] = {}
+    for inc in incidents:
+        if inc not in starts:
+            result[inc] = None
+            continue
+        begin = starts[inc]
+        later = [s for s in ordered if s > begin]
+        end = later[0] if later else len(lines)
+        body = "".join(lines[begin:end])
+        body_line = preamble.count("\n") + 2  # after the preamble and a blank line
+        result[inc] = IncidentText(inc, begin + 1, body_line, preamble + "\n" + body)
+    return result

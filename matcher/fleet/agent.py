@@ -1,0 +1,70 @@
+"""The fleet side of a live agent: findings to Alertmanager peers and webhooks (through their
+spools, next to the state file), the agent's own numbers to Prometheus. It is the live loop's
+observer (``matcher.live.observer.LiveObserver``); the loop itself knows nothing of either."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from matcher.fleet.delivery import Log
+from matcher.fleet.dispatch import Dispatcher, FleetOptions
+from matcher.fleet.metrics import Metrics
+from matcher.model import Finding
+
+CLOSE_TIMEOUT = 2.0  # what is not delivered by then stays spooled for the next run
+
+
+class FleetAgent:
+    def __init__(self, dispatcher: Dispatcher | None, metrics: Metrics | None) -> None:
+        self.dispatcher, self.metrics = dispatcher, metrics
+
+    @classmethod
+    def open(
+        cls,
+        options: FleetOptions,
+        *,
+        state: str | None,
+        cooldown: float,
+        metrics: Metrics | None = None,
+        on_log: Log | None = None,
+    ) -> FleetAgent:
+        """Opens and replays the spools (next to ``state``) and starts delivering. Raises
+        the fleet's ``MatcherError``s (a bad URL or secret file, a damaged spool)."""
+        dispatcher = None
+        if options.enabled:
+            fleet = replace(options, state=state, cooldown=cooldown)
+            dispatcher = Dispatcher(fleet, events=metrics, on_log=on_log)
+            dispatcher.start()
+        return cls(dispatcher, metrics)
+
+    def finding(self, finding: Finding) -> None:
+        if self.metrics is not None:
+            self.metrics.finding_seen(finding.signature.id, str(finding.signature.severity))
+        if self.dispatcher is not None:
+            self.dispatcher.finding(finding)
+
+    def cycle(self, followed: int) -> None:
+        if self.dispatcher is not None:
+            self.dispatcher.tick()
+        if self.metrics is not None:
+            self.metrics.sources_followed(followed)
+
+    def committing(self) -> None:
+        if self.dispatcher is not None:
+            self.dispatcher.commit()  # the alerts on disk before the state that skips their lines
+
+    def committed(self, now: float) -> None:
+        if self.metrics is not None:
+            self.metrics.checkpoint(now)
+
+    def reloaded(self, signatures: int | None) -> None:
+        if self.metrics is None:
+            return
+        if signatures is None:
+            self.metrics.reload_failed()
+        else:
+            self.metrics.reloaded(signatures)
+
+    def close(self) -> None:
+        if self.dispatcher is not None:
+            self.dispatcher.close(timeout=CLOSE_TIMEOUT)

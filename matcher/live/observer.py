@@ -1,0 +1,49 @@
+"""What the live loop tells whoever watches it (delivery to Alertmanager, metrics), without
+knowing who that is: the loop calls these at fixed points, an observer does the rest."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from matcher.model import Finding
+
+
+class LiveObserver(Protocol):
+    def finding(self, finding: Finding) -> None:
+        """Every finding the loop reads, including those its cooldown holds back."""
+
+    def cycle(self, followed: int) -> None:
+        """Once per loop cycle, with the number of files followed."""
+
+    def committing(self) -> None:
+        """Just before the state is written: what was handed over must be durable now
+        (the state will vouch that its lines were read)."""
+
+    def committed(self, now: float) -> None:
+        """The state was written."""
+
+    def reloaded(self, signatures: int | None) -> None:
+        """SIGHUP: the new number of signatures, or None when the reload failed."""
+
+    def close(self) -> None:
+        """The loop ends; deliver what can be delivered quickly, keep the rest."""
+
+
+class NoObserver:
+    def finding(self, finding: Finding) -> None:
+        pass
+
+    def cycle(self, followed: int) -> None:
+        pass
+
+    def committing(self) -> None:
+        pass
+
+    def committed(self, now: float) -> None:
+        pass
+
+    def reloaded(self, signatures: int | None) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
