@@ -194,3 +194,15 @@ def test_bad_bytes_never_crash_and_never_reach_the_terminal(tmp_path: Path) -> N
     fill_in(out)
     checked = run_cli(["test", "-s", str(out), "--samples", str(empty)])
     assert checked.exit_code == 0, checked.stdout
+
+
+def test_the_same_drafts_from_worker_processes() -> None:
+    # several files with -j 2 run side by side in workers; their failures reach the miner
+    # through the run's stats, as one process's do
+    ruleset = matcher.compile_ruleset([], unknown=True)
+    one = suggest(ruleset, SAMPLE_LOGS, SuggestOptions(min_count=1, jobs=1))
+    two = suggest(ruleset, SAMPLE_LOGS, SuggestOptions(min_count=1, jobs=2))
+    assert one.unknown == two.unknown > 20
+    assert [(d.signature, d.count) for d in one.drafts] == [
+        (d.signature, d.count) for d in two.drafts
+    ]
