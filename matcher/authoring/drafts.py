@@ -8,6 +8,7 @@ ruleset of every candidate), so what is decided here holds when the drafts are l
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -90,8 +91,10 @@ class _Flags:
     def of(self, line: str) -> frozenset[str]:
         return self._by_line.get(line, frozenset())
 
-    def all_flagged_by(self, group: Group, draft_id: str) -> bool:
-        return bool(group.examples) and all(draft_id in self.of(x) for x in group.examples)
+    def hosts(self, group: Group) -> frozenset[str]:
+        """The drafts that flag every example line of ``group`` (its own included)."""
+        sets = [self.of(x) for x in group.examples]
+        return frozenset.intersection(*sets) if sets else frozenset()
 
 
 def build_drafts(
@@ -110,25 +113,29 @@ def build_drafts(
     )
     chosen = [d for d in ranked if d.count >= min_count][:top]
     drafted = frozenset(d.signature.id for d in chosen)
-    return [_with_examples(d, unique, flags, drafted) for d in chosen]
+    words = {g.id: frozenset(g.template.split()) for g in unique}
+    return [_with_examples(d, unique, flags, drafted, words) for d in chosen]
 
 
 def _fold(groups: Sequence[Group], flags: _Flags) -> list[Draft]:
     """Fold each group into a kept group whose template flags all of its examples, or fold
     kept groups into it when its template flags all of theirs (the broader template wins)."""
-    kept: list[Draft] = []
+    kept: dict[str, Draft] = {}  # by draft id, in the order kept
+    hosts: dict[str, frozenset[str]] = {}  # draft id -> the drafts that flag all its lines
     for group in sorted(groups, key=lambda g: (-g.count, g.keys[0])):
         own = DRAFT_PREFIX + group.id
-        host = next((d for d in kept if flags.all_flagged_by(group, d.signature.id)), None)
+        mine = flags.hosts(group)
+        host = next((d for d in kept if d in mine and d != own), None)
         if host is not None:
-            kept[kept.index(host)] = _absorb(host, group)
+            kept[host] = _absorb(kept[host], group)
+            hosts[host] &= mine
             continue
         draft = Draft(group, _signature(group))
-        for other in [d for d in kept if flags.all_flagged_by(d.group, own)]:
-            kept.remove(other)
-            draft = _absorb(draft, other.group, other.members)
-        kept.append(draft)
-    return kept
+        for other in [d for d in kept if own in hosts[d]]:
+            draft = _absorb(draft, kept[other].group, kept.pop(other).members)
+            mine &= hosts.pop(other)
+        kept[own], hosts[own] = draft, mine
+    return list(kept.values())
 
 
 def _absorb(host: Draft, group: Group, more: tuple[str, ...] = ()) -> Draft:
@@ -151,6 +158,7 @@ def _with_examples(
     groups: Sequence[Group],
     flags: _Flags,
     drafted: frozenset[str],
+    words: dict[str, frozenset[str]],
 ) -> Draft:
     """Match examples: the group's lines this draft flags and no other chosen draft does.
     No-match examples: lines of the nearest other groups that no chosen draft flags (a line
@@ -164,10 +172,12 @@ def _with_examples(
     mine = {draft.group.id, *draft.members}
     # nearest() compares token sequences (difflib); a cheap token-set likeness picks the
     # candidates first, so that a thousand groups cost a thousand set operations per draft
-    candidates = sorted(
+    tokens = words[draft.group.id]
+    candidates = heapq.nlargest(
+        NEAR_CANDIDATES,
         (g for g in groups if g.id not in mine),
-        key=lambda g: -_similarity(draft.group.template, g.template),
-    )[:NEAR_CANDIDATES]
+        key=lambda g: _similarity(tokens, words[g.id]),
+    )
     others = nearest(candidates, draft.group, k=NEAR_CANDIDATES)
     near = [
         line
@@ -186,7 +196,6 @@ def _one_line(text: str) -> bool:
     return len(text.splitlines()) == 1
 
 
-def _similarity(a: str, b: str) -> float:
-    """Jaccard similarity of the templates' tokens: cheap, and enough to rank neighbours."""
-    left, right = set(a.split()), set(b.split())
-    return len(left & right) / (len(left | right) or 1)
+def _similarity(tokens: frozenset[str], other: frozenset[str]) -> float:
+    """Jaccard similarity of two templates' tokens: cheap, and enough to pick neighbours."""
+    return len(tokens & other) / (len(tokens | other) or 1)
