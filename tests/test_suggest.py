@@ -110,6 +110,12 @@ def test_a_rerun_reports_the_drafts_it_wrote_and_writes_nothing(tmp_path: Path) 
     assert [r["id"] for r in again] == [r["id"] for r in first]
     assert {r["state"] for r in again} == {"exists"}
     assert {p.name: p.read_bytes() for p in out.iterdir()} == edited
+    # a draft renamed by its author is found by its id, not written again
+    (out / name).rename(out / "pool-exhaustion.yml")
+    _, third = suggest_cli(tmp_path, "-f", "json")
+    assert {r["state"] for r in third} == {"exists"}
+    assert str(out / "pool-exhaustion.yml") in {r["draft"] for r in third}
+    assert not (out / name).exists()
 
 
 def test_the_table_ranks_groups_by_count_and_names_first_and_last_lines(tmp_path: Path) -> None:
