@@ -70,6 +70,9 @@ class Symptom:
     role: Role = Role.ANY
     # For regex symptoms: the literal the author says every match contains (prefilter hint).
     literal: str | None = None
+    # For text symptoms: the message must stand as an error on the line (docs/symptoms.md,
+    # "Where a message stands"); `matcher compile` sets it for messages without class or level.
+    stands: bool = False
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ def test_the_commands_are_the_documented_ones() -> None:
     assert sorted(cli.commands) == [
         "calibrate",
         "compile",
+        "explain",
         "lint",
         "list",
         "scan",

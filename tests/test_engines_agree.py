@@ -103,6 +103,8 @@ WORDS = [
     "50%",
 ]
 HEADS = ["", "", "", "IntegrityError: ", "psycopg2.errors.UniqueViolation: ", "TimeoutError: "]
+# Level and code heads (issue #11): optional like a class, with the standing rule.
+HEADS += ["FATAL: ", "[emerg] ", "ERROR 1205 (HY000): ", "(error) OOM ", "WARN: ", "1040 (08004): "]
 # Values for each placeholder: mostly ones of its type, sometimes any of them (a near miss).
 TYPED_VALUES = {
     "<x>": ["5", "worker-3", "a\\b", "%d", "{}", "\u00f1and\u00fa", "<tag>"],

@@ -24,7 +24,7 @@ import pytest
 from fleet_helpers import ROOT, Alertmanager, Receiver, alertmanager_binary, free_port, wait_for
 from live_helpers import start_writer, write_signatures
 
-OUTAGE = float(os.environ.get("MATCHER_FLEET_OUTAGE", "5"))  # the 30 s: set it to 30
+OUTAGE = float(os.environ.get("MATCHER_FLEET_OUTAGE", "30"))  # the 30 s outage
 SEQ = re.compile(r"seq=(\d+)")
 
 

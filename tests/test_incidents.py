@@ -12,7 +12,12 @@ import pytest
 import yaml
 
 from matcher.errors import IncidentLogError, SourceError
-from matcher.incidents.reader import Incident, parse_incident_log, read_incident_log
+from matcher.incidents.reader import (
+    Incident,
+    SymptomSource,
+    parse_incident_log,
+    read_incident_log,
+)
 from matcher.incidents.writer import (
     NO_RESOLUTION,
     WriteReport,
@@ -57,6 +62,9 @@ SEED = [
         symptoms=("TimeoutError: QueuePool limit of size <x> overflow <y> reached",),
         description=(
             "API endpoints (`/api/*`) intermittently returned 500 errors or timed out.\n"
+            # The sentence around a quote is context: kept (issue #11).
+            'Backend logs showed "TimeoutError: QueuePool limit of size <x> overflow <y> '
+            'reached" from SQLAlchemy.\n'
             "Database monitoring showed a high number of active connections, hitting the "
             "configured limit."
         ),
@@ -77,6 +85,13 @@ SEED = [
         ),
         status="resolved",
         location=SourceLocation(fixture("past-incidents.md"), 7, 1),
+        sources=(
+            SymptomSource(
+                SourceLocation(fixture("past-incidents.md"), 15, 3),
+                "TimeoutError: QueuePool limit of size <x> overflow <y> reached",
+                "TimeoutError: QueuePool limit of size <x> overflow <y> reached",
+            ),
+        ),
     ),
     Incident(
         id="INC-2024-002",
@@ -87,7 +102,11 @@ SEED = [
         symptoms=(
             'IntegrityError: duplicate key value violates unique constraint "ix_users_email"',
         ),
-        description="Running `scripts/seed_database.py` failed midway through user creation.",
+        description=(
+            "Running `scripts/seed_database.py` failed midway through user creation.\n"
+            'Logs showed `IntegrityError: duplicate key value violates unique constraint "ix_users_'
+            'email"` from PostgreSQL/SQLAlchemy.'
+        ),
         root_cause=(
             "The `Faker` library, while generating random data, had a small probability of "
             "generating the same email address twice within a single seeding run, especially "
@@ -104,6 +123,13 @@ SEED = [
         action_items=("[Done] Implement retry logic in the seeding script's user creation loop.",),
         status="resolved",
         location=SourceLocation(fixture("past-incidents.md"), 32, 1),
+        sources=(
+            SymptomSource(
+                SourceLocation(fixture("past-incidents.md"), 40, 3),
+                'IntegrityError: duplicate key value violates unique constraint "ix_users_email"',
+                'IntegrityError: duplicate key value violates unique constraint "ix_users_email"',
+            ),
+        ),
     ),
 ]
 
@@ -138,7 +164,10 @@ def test_seed_signature_is_the_documented_yaml() -> None:
     assert document["examples"] == {
         "match": [
             "2024-10-15 09:15:02,417 ERROR [backend-api] TimeoutError: QueuePool limit of size 5 "
-            "overflow 10 reached"
+            "overflow 10 reached",
+            # another occurrence: other numbers, the message without its optional class
+            "2024-10-15 09:15:02,417 ERROR [backend-api] QueuePool limit of size 7 overflow 12 "
+            "reached",
         ],
         "no_match": [
             "2024-10-15 09:15:02,417 ERROR [backend-api] TimeoutError: QueuePool limit of size 5 "
@@ -185,7 +214,10 @@ def test_bulleted_labels_colon_outside_and_any_case() -> None:
     )
     assert incident.services == ("Worker", "Scheduler")
     assert incident.symptoms == ('ConfigError: missing required key "queue_url"',)
-    assert incident.description is None
+    assert incident.description == (  # the sentence around the quote is context, kept
+        'Pods restarted every minute with `ConfigError: missing required key "queue_url"` in '
+        "their logs."
+    )
     assert incident.root_cause == "The rollout removed a key the workers still required."
     assert incident.status == "resolved"
 
@@ -194,7 +226,10 @@ def test_section_headings_and_unknown_sections_ignored() -> None:
     (incident,) = read("section-headings.md")
     assert incident.id == "INC-2025-001"
     assert incident.symptoms == ("rebuild aborted: shard <shard> lost its primary",)
-    assert incident.description == "Search results were stale for two days."
+    assert incident.description == (
+        'The indexer repeated "rebuild aborted: shard <shard> lost its primary" every few '
+        "minutes.\nSearch results were stale for two days."
+    )
     assert incident.root_cause == "A node with a full disk kept being elected primary."
     assert incident.action_items == ("Alert on disk usage above 85 %. (done)",)
     assert incident.status == "resolved"
@@ -205,7 +240,10 @@ def test_prose_paragraphs_instead_of_bullets() -> None:
     assert incident.symptoms == (
         "SSLError: certificate verify failed: unable to get local issuer certificate",
     )
-    assert incident.description is None
+    assert incident.description == (
+        'Users could not log in. The auth service logged "SSLError: certificate verify failed: '
+        'unable to get local issuer certificate" when calling the identity provider.'
+    )
     assert incident.root_cause == (
         "The new certificate chain lacked the intermediate certificate.\n"
         "It had been left out of the bundle by the rotation script."
@@ -219,7 +257,7 @@ def test_prose_paragraphs_instead_of_bullets() -> None:
 def test_several_quoted_messages_in_one_bullet() -> None:
     (incident,) = read("several-messages.md")
     assert incident.symptoms == (
-        "READONLY You can't write against a read only replica.",
+        "READONLY You can't write against a read only replica",  # the full stop is the sentence's
         "Connection reset by peer while reading response",
         "failover in progress for master <name>",
     )
@@ -231,7 +269,8 @@ def test_lone_backtick_path_is_description_not_symptom() -> None:
     assert incident.symptoms == ("client intended to send too large body: <bytes> bytes",)
     assert incident.description == (
         "Requests to `/api/upload` with files over 10 MB failed; see `nginx.conf` and the "
-        "`client_max_body_size` setting."
+        "`client_max_body_size` setting.\n"
+        "Nginx logged `client intended to send too large body: <bytes> bytes` for each of them."
     )
 
 
@@ -368,8 +407,8 @@ def test_incident_without_log_text() -> None:
             5,
             "symptoms",
             "incident INC-2024-021 has no symptom with log text: quote the logged message in a "
-            'symptom, "…" or `…` (a lone path or name in backticks is not log text; code blocks '
-            "are not read)",
+            'symptom, "…" or `…`, or write it after a label (`App log: …`) or in a code block (a '
+            "lone path or name is not log text)",
         )
     ]
 
@@ -390,7 +429,10 @@ def test_every_problem_of_the_file_is_reported() -> None:
         (9, "id"),
         (12, "symptoms"),
         (14, "incident"),
+        (14, "label"),  # each misspelt label gets a "did you mean" at its own line
+        (15, "label"),
     ]
+    assert "unknown label 'Sympotms': did you mean 'Symptoms'?" in str(error.value)
     assert "unknown severity 'Sev2': expected one of critical, high" in str(error.value)
     assert "duplicate incident id 'INC-1': first used at line 1" in str(error.value)
     assert "'<host> <port> <status>': symptom has no literal text" in str(error.value)
@@ -444,7 +486,9 @@ def test_filled_placeholders_follow_their_types() -> None:
     match = yaml.safe_load(render_signature(incident))["examples"]["match"]
     assert match == [
         "2024-11-02 09:15:02,417 ERROR [checkout] ReadTimeout: vault request to db-1.internal "
-        "timed out after 5 ms"
+        "timed out after 5 ms",
+        "2024-11-02 09:15:02,417 ERROR [checkout] ReadTimeout: vault request to db-11.internal "
+        "timed out after 7 ms",
     ]
 
 

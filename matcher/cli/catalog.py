@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
-
 import click
 
 from matcher.cli.common import fail, load_ruleset_or_exit, quiet_broken_pipe
@@ -71,6 +69,8 @@ def show_command(
     ruleset = load_ruleset_or_exit(signature_paths, engine, no_cache)
     by_id = {sig.id: sig for sig in ruleset.signatures}
     if incident not in by_id:
+        import difflib  # only for a wrong id
+
         close = difflib.get_close_matches(incident, list(by_id), n=3)
         hint = f"; did you mean {' or '.join(close)}?" if close else "; see `matcher list`"
         fail(f"no signature with id {incident!r}{hint}")

@@ -96,14 +96,17 @@ def load_ruleset_or_exit(
     return ruleset
 
 
-def reloader(paths: Sequence[str], engine: str | None, no_cache: bool) -> Callable[[], Ruleset]:
+def reloader(
+    paths: Sequence[str], engine: str | None, no_cache: bool, unknown: bool = False
+) -> Callable[[], Ruleset]:
     """What SIGHUP runs in live mode: the same signatures, loaded anew."""
     chosen = chosen_signatures(paths)
 
     def reload() -> Ruleset:
         from matcher.rules.load import load_ruleset
 
-        return load_ruleset(chosen, engine=engine, cache=False if no_cache else None)
+        cache = False if no_cache else None
+        return load_ruleset(chosen, engine=engine, cache=cache, unknown=unknown)
 
     return reload
 

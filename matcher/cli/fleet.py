@@ -37,6 +37,10 @@ class FleetFlags:
 
     def check(self) -> None:
         """Usage errors (exit 2) before any rule is loaded: URLs, the listen address."""
+        if self.webhook_secret_file and not self.webhooks:
+            fail("--webhook-secret-file goes with --webhook")
+        if not self.delivers and self.metrics_listen is None:
+            return  # a plain scan imports no HTTP client (start-up time)
         from matcher.errors import MatcherError
         from matcher.fleet.delivery import check_url
         from matcher.fleet.metrics import parse_listen
@@ -48,8 +52,6 @@ class FleetFlags:
                 parse_listen(self.metrics_listen)
         except (MatcherError, ValueError) as exc:
             fail(str(exc))
-        if self.webhook_secret_file and not self.webhooks:
-            fail("--webhook-secret-file goes with --webhook")
 
     def options(self) -> FleetOptions:
         from matcher.fleet.dispatch import FleetOptions

@@ -74,6 +74,7 @@ class Reload:
     signature_paths: Sequence[str]
     engine: str | None
     no_cache: bool
+    unknown: bool = False  # compiled with the error markers (``--unknown``)
 
 
 def live_color(choice: str, output: str | None) -> bool:
@@ -113,7 +114,8 @@ def run(
     from matcher.live.loop import run_live
     from matcher.live.watcher import Watcher
 
-    control = Control(reloader=reloader(reload.signature_paths, reload.engine, reload.no_cache))
+    load = reloader(reload.signature_paths, reload.engine, reload.no_cache, reload.unknown)
+    control = Control(reloader=load)
 
     def make_watcher(control: Control) -> Watcher:
         return Watcher(
@@ -201,6 +203,12 @@ def _signals(control: Control) -> Iterator[None]:
     is_flag=True,
     help="Also read compressed rotated files (gzip), once they stop changing.",
 )
+@click.option(
+    "--unknown",
+    is_flag=True,
+    help="Also report error-like events no signature explains, as their own records "
+    "(JSON schema incident-matcher/unknown/v1), never as findings.",
+)
 @follow_options
 @fleet_options
 @metrics_option
@@ -216,6 +224,7 @@ def watch(
     exclude: tuple[str, ...],
     recursive: bool,
     compressed: bool,
+    unknown: bool,
     engine: str | None,
     no_cache: bool,
     **_: Any,
@@ -231,12 +240,13 @@ def watch(
     \b
     Example:
       matcher watch /var/log/myapp --state /var/lib/matcher/state.json -f json
+      matcher watch /var/log/myapp --unknown -f json    # new failure kinds too
     """
     from matcher.live.watcher import DirScope
 
     flags, fleet = FollowFlags.from_params(ctx.params), FleetFlags.from_params(ctx.params)
     fleet.check()
-    ruleset = load_ruleset_or_exit(signature_paths, engine, no_cache)
+    ruleset = load_ruleset_or_exit(signature_paths, engine, no_cache, unknown=unknown)
     ignore = [p for p in (flags.output, flags.state_path) if p]
     ignore += [f"{p}.lock" for p in ignore] + fleet.spool_paths(flags.state_path)
     scope = DirScope(
@@ -249,5 +259,5 @@ def watch(
         warn,
     )
     options = flags.live_options(fmt, live_color("auto", flags.output), compressed)
-    reload = Reload(signature_paths, engine, no_cache)
+    reload = Reload(signature_paths, engine, no_cache, unknown)
     sys.exit(run(ruleset, scope, options, flags, fleet, reload))

@@ -12,6 +12,7 @@ from matcher.cli.calibrate import calibrate_command
 from matcher.cli.catalog import list_command, show_command
 from matcher.cli.check import test_command
 from matcher.cli.compile import compile_command
+from matcher.cli.explain import explain_command
 from matcher.cli.lint import lint_command
 from matcher.cli.live import watch
 from matcher.cli.scan import scan
@@ -30,6 +31,7 @@ def cli() -> None:
     matcher watch /var/log/myapp                  follow a directory of logs
     matcher list                                  the loaded signatures, as a table
     matcher show INC-2024-001                     one signature, its resolution and runbook
+    matcher explain app.log --incident INC-7      why a line matches, or almost does
     matcher suggest app.log -o drafts/            draft signatures for unknown failures
     matcher lint --against other.log              overlapping, too broad or slow signatures
     matcher calibrate passing-runs/               how often signatures fire on good runs
@@ -40,6 +42,7 @@ for command in (
     scan,
     test_command,
     compile_command,
+    explain_command,
     watch,
     list_command,
     show_command,

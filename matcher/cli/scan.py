@@ -267,6 +267,8 @@ def _follow(
 
     params = ctx.params
     flags = FollowFlags.from_params(params)
-    reload = Reload(params["signature_paths"], params["engine"], params["no_cache"])
+    reload = Reload(
+        params["signature_paths"], params["engine"], params["no_cache"], ruleset.markers
+    )
     color_on = live_color(color, flags.output)
     sys.exit(follow_files(ruleset, paths, fmt, color_on, flags, fleet, reload))

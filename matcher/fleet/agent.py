@@ -9,6 +9,7 @@ from dataclasses import replace
 from matcher.fleet.delivery import Log
 from matcher.fleet.dispatch import Dispatcher, FleetOptions
 from matcher.fleet.metrics import Metrics
+from matcher.live.observer import Progress
 from matcher.model import Finding
 
 CLOSE_TIMEOUT = 2.0  # what is not delivered by then stays spooled for the next run
@@ -17,6 +18,7 @@ CLOSE_TIMEOUT = 2.0  # what is not delivered by then stays spooled for the next 
 class FleetAgent:
     def __init__(self, dispatcher: Dispatcher | None, metrics: Metrics | None) -> None:
         self.dispatcher, self.metrics = dispatcher, metrics
+        self._lines = self._bytes = 0  # the totals last counted
 
     @classmethod
     def open(
@@ -43,11 +45,15 @@ class FleetAgent:
         if self.dispatcher is not None:
             self.dispatcher.finding(finding)
 
-    def cycle(self, followed: int) -> None:
+    def cycle(self, progress: Progress) -> None:
         if self.dispatcher is not None:
             self.dispatcher.tick()
-        if self.metrics is not None:
-            self.metrics.sources_followed(followed)
+        metrics = self.metrics
+        if metrics is not None:
+            metrics.sources_followed(progress.followed)
+            metrics.lines_read(progress.lines - self._lines, progress.bytes - self._bytes)
+            self._lines, self._bytes = progress.lines, progress.bytes
+            metrics.bytes_behind(progress.behind)
 
     def committing(self) -> None:
         if self.dispatcher is not None:

@@ -41,6 +41,8 @@ class Line:
     column: int = 1  # 1-based column where `text` (or the label) starts
     level: int = 0  # heading level
     label: str | None = None  # field name of a LABEL line; None for an unknown label
+    written: str = ""  # a LABEL line's label as written (`Symtoms`), for "did you mean"
+    fenced: bool = False  # a CODE line inside a fenced code block (not the fence itself)
 
 
 RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
@@ -89,7 +91,8 @@ def classify(number: int, raw: str) -> Line:
     bold = BOLD_LABEL.match(body)
     if bold and (not bullet or label_name(bold[1])):
         # An unknown bold label at line start still ends the section before it (e.g. Impact).
-        return Line(number, Kind.LABEL, bold[2].strip(), offset + 1, 0, label_name(bold[1]))
+        name = label_name(bold[1])
+        return Line(number, Kind.LABEL, bold[2].strip(), offset + 1, 0, name, bold[1].strip())
     plain = None if bullet else PLAIN_LABEL.match(body)
     if plain and label_name(plain[1]):
         return Line(number, Kind.LABEL, plain[2].strip(), offset + 1, 0, label_name(plain[1]))
@@ -130,11 +133,14 @@ def classify_all(text: str) -> list[Line]:
     skip = front_matter(raws)
     lines = [Line(number, Kind.CODE, raw) for number, raw in enumerate(raws[:skip], start=1)]
     closer: Callable[[str], bool] | None = None
+    opener = ""
     for number, raw in enumerate(raws[skip:], start=skip + 1):
         if closer is not None:
+            fenced = FENCE.match(opener) is not None and not closer(raw)
             closer = None if closer(raw) else closer
-            lines.append(Line(number, Kind.CODE, raw))
+            lines.append(Line(number, Kind.CODE, raw, fenced=fenced))
         elif (closer := fence_closer(raw)) is not None or raw.lstrip().startswith("<!--"):
+            opener = raw
             lines.append(Line(number, Kind.CODE, raw))
         else:
             lines.append(classify(number, raw))
@@ -185,6 +191,7 @@ def split_blocks(lines: Sequence[Line]) -> list[list[Line]]:
 class Item:
     text: str
     location: SourceLocation
+    code: tuple[str, ...] = ()  # the lines of a code block (fenced or indented); text is ""
 
 
 @dataclass
@@ -196,25 +203,44 @@ class Block:
     sections: dict[str, list[Item]] = field(default_factory=dict)
     labels: dict[str, SourceLocation] = field(default_factory=dict)
     unknown_labels: list[SourceLocation] = field(default_factory=list)
+    unknown_names: list[str] = field(default_factory=list)  # as written, same order
 
     def is_incident(self) -> bool:
         return bool(INCIDENT_MARKERS & self.labels.keys()) or heading_id(self.heading) is not None
 
 
 def read_block(lines: Sequence[Line], path: str) -> Block:
-    """Collect the items under each label; text outside known labels is ignored."""
+    """Collect the items under each label; text outside known labels is ignored. A code block
+    (fenced, or indented by 4 after a blank line) under a label is one item of its lines."""
     content = [line for line in lines if line.kind not in (Kind.BLANK, Kind.CODE)]
     first = content[0] if content else lines[0]
     heading = first.text if first.kind is Kind.HEADING else None
     block = Block(SourceLocation(path, first.number, first.column), heading)
     current: list[Item] | None = None
     joinable = False  # a text line right after an item continues it (a wrapped line)
+    code: list[str] | None = None  # the code block being read, if any
+    previous = Kind.BLANK
     for line in lines:
         location = SourceLocation(path, line.number, line.column)
+        indented = line.kind is Kind.TEXT and line.column > 4
+        if (line.fenced or (indented and (previous is Kind.BLANK or code is not None))) and (
+            current is not None
+        ):
+            if code is None:
+                code = []
+                current.append(Item("", location))
+            code.append(line.text if line.fenced else " " * (line.column - 5) + line.text)
+            current[-1] = replace(current[-1], code=tuple(code))
+            previous = line.kind
+            continue
+        if line.kind is not Kind.BLANK:
+            code = None
+        previous = line.kind
         if line.kind is Kind.LABEL:
             current = None
             if line.label is None:
                 block.unknown_labels.append(location)
+                block.unknown_names.append(line.written)
             else:
                 block.labels.setdefault(line.label, location)
                 current = block.sections.setdefault(line.label, [])
@@ -225,7 +251,7 @@ def read_block(lines: Sequence[Line], path: str) -> Block:
         elif line.kind is Kind.HEADING:
             current = None
         elif line.kind in (Kind.BULLET, Kind.TEXT) and current is not None:
-            if line.kind is Kind.TEXT and joinable and current:
+            if line.kind is Kind.TEXT and joinable and current and not current[-1].code:
                 current[-1] = replace(current[-1], text=f"{current[-1].text} {line.text.strip()}")
             else:
                 current.append(Item(line.text, location))

@@ -9,13 +9,22 @@ together, so an author fixes them in one pass.
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from matcher.errors import IncidentLogError, Problem, SourceError
+from matcher.incidents.extract import (
+    code_log_texts,
+    compiled_symptom,
+    inner_errors,
+    item_log_texts,
+    symptom_of,
+)
 from matcher.incidents.markdown import (
+    LABELS,
     Block,
     Kind,
     Line,
@@ -26,8 +35,7 @@ from matcher.incidents.markdown import (
     split_blocks,
     unwrap,
 )
-from matcher.incidents.quotes import is_log_text, quoted_runs
-from matcher.model import SEVERITY_NAMES, SourceLocation, Status, Symptom
+from matcher.model import SEVERITY_NAMES, SourceLocation, Status
 from matcher.patterns.symptoms import SymptomSyntaxError, compile_symptom
 from matcher.vocabulary import ID_PATTERN
 
@@ -48,6 +56,18 @@ class Incident:
     action_items: tuple[str, ...]
     status: str  # 'open' | 'resolved'
     location: SourceLocation  # where the incident starts
+    # Which log text of which line became which symptom, for the compile report.
+    sources: tuple[SymptomSource, ...] = ()
+    # Real log lines that match (`matcher compile --check`): the match examples, in place of
+    # synthetic ones.
+    real_examples: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SymptomSource:
+    location: SourceLocation  # the symptom item (or code block) the text was read from
+    quote: str  # the log text as written
+    symptom: str  # what it became
 
 
 _LINK = re.compile(r"^\[([^\]]+)\]\([^)]*\)$")
@@ -76,22 +96,29 @@ def _services(block: Block) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n for n in names if n))
 
 
-# Quotes of log text: code spans, "…" with nesting, and typographic “…”.
-def _symptoms(block: Block, problems: list[Problem]) -> tuple[tuple[str, ...], str | None]:
-    """The log texts quoted by the symptom items, and the items that quote none."""
-    symptoms: list[str] = []
+def _symptoms(
+    block: Block, problems: list[Problem]
+) -> tuple[tuple[str, ...], str | None, tuple[SymptomSource, ...]]:
+    """The symptoms read from the symptom items, the items kept as description (no log text,
+    or prose around it), and where each symptom came from."""
+    sources: list[SymptomSource] = []
     described: list[str] = []
     for item in block.sections.get("symptoms", []):
-        texts = [" ".join(run.split()) for run in quoted_runs(item.text) if is_log_text(run)]
-        for text in texts:
+        if item.code:
+            texts, prose = code_log_texts(item.code), False
+        else:
+            texts, prose = item_log_texts(item.text)
+        for text in [t for found in texts for t in (found, *inner_errors(found))]:
+            symptom = symptom_of(text)
             try:  # as the signature loader will, so the error names the Markdown line
-                compile_symptom(Symptom(text, item.location))
+                compile_symptom(compiled_symptom(symptom, item.location))
             except SymptomSyntaxError as error:
-                problems.append(Problem(item.location, "symptoms", f"{text!r}: {error}"))
-        symptoms.extend(texts)
-        if not texts:
+                problems.append(Problem(item.location, "symptoms", f"{symptom!r}: {error}"))
+            sources.append(SymptomSource(item.location, " ".join(text.split()), symptom))
+        if (prose or not texts) and item.text.strip():
             described.append(item.text.strip())
-    return tuple(dict.fromkeys(symptoms)), "\n".join(described) or None
+    symptoms = tuple(dict.fromkeys(source.symptom for source in sources))
+    return symptoms, "\n".join(described) or None, tuple(sources)
 
 
 _DONE_HEAD = re.compile(r"^(?:\[\s*(?:x|done)\s*\]|\(\s*done\s*\)|done\b)", re.IGNORECASE)
@@ -118,8 +145,9 @@ _NO_ID = (
     "(`## INC-2024-003: Title`)"
 )
 _NO_LOG_TEXT = (
-    'has no symptom with log text: quote the logged message in a symptom, "…" or `…` (a lone '
-    "path or name in backticks is not log text; code blocks are not read)"
+    'has no symptom with log text: quote the logged message in a symptom, "…" or `…`, or '
+    "write it after a label (`App log: …`) or in a code block (a lone path or name is not "
+    "log text)"
 )
 
 
@@ -155,7 +183,7 @@ def _build_incident(block: Block, problems: list[Problem]) -> Incident:
     """The incident of a block; anything missing is added to problems."""
     incident_id, title = _identity(block, problems)
     severity = _severity(block, problems)
-    symptoms, description = _symptoms(block, problems)
+    symptoms, description, sources = _symptoms(block, problems)
     if not symptoms:
         at = block.labels.get("symptoms", block.start)
         who = f"incident {incident_id}" if incident_id else "incident"
@@ -176,6 +204,7 @@ def _build_incident(block: Block, problems: list[Problem]) -> Incident:
         action_items=action_items,
         status=str(Status.RESOLVED if done else Status.OPEN),
         location=block.start,
+        sources=sources,
     )
 
 
@@ -200,16 +229,23 @@ def _nothing_found(lines: Sequence[Line], path: str) -> Problem:
     )
 
 
-def parse_incident_log(text: str, path: str) -> list[Incident]:
-    """Read every incident of a Markdown incident log, in file order.
+@dataclass(frozen=True)
+class IncidentLog:
+    """What one incident log compiles to: every incident that compiled, and the problems of
+    those that did not (each skipped incident has at least one)."""
 
-    `path` is only used in locations. Raises `IncidentLogError` carrying every problem of the file
-    (incident without id, title, valid severity or log-text symptom; duplicate ids) or, when no
-    incident is found at all, one problem naming the line where an incident was expected.
-    """
+    incidents: tuple[Incident, ...]
+    problems: tuple[Problem, ...]
+    skipped: int  # incidents (or label blocks that look like one) left out
+
+
+def compile_incident_log(text: str, path: str) -> IncidentLog:
+    """Read every incident of a Markdown incident log, in file order, keeping those that
+    compile. Raises `IncidentLogError` only when no incident is found at all."""
     lines = classify_all(text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n"))
     problems: list[Problem] = []
     incidents: list[Incident] = []
+    skipped = 0
     first_seen: dict[str, SourceLocation] = {}
     for raw_block in split_blocks(lines):
         block = read_block(raw_block, path)
@@ -218,20 +254,51 @@ def parse_incident_log(text: str, path: str) -> list[Incident]:
             # like an incident with misspelt labels, which must not vanish silently.
             if len(block.unknown_labels) > 1:
                 problems.append(Problem(block.unknown_labels[0], "incident", _UNREAD))
+                problems.extend(_misspelt(block))
+                skipped += 1
             continue
-        incident = _build_incident(block, problems)
-        incidents.append(incident)
+        own = _misspelt(block)
+        incident = _build_incident(block, own)
         if incident.id in first_seen:
             line = first_seen[incident.id].line
             message = f"duplicate incident id {incident.id!r}: first used at line {line}"
-            problems.append(Problem(incident.location, "id", message))
+            own.append(Problem(incident.location, "id", message))
         elif incident.id:
             first_seen[incident.id] = incident.location
+        problems.extend(own)
+        if own:
+            skipped += 1
+        else:
+            incidents.append(incident)
     if not incidents and not problems:
-        problems.append(_nothing_found(lines, path))
-    if problems:
-        raise IncidentLogError(problems)
-    return incidents
+        raise IncidentLogError([_nothing_found(lines, path)])
+    return IncidentLog(tuple(incidents), tuple(problems), skipped)
+
+
+def _misspelt(block: Block) -> list[Problem]:
+    """A label close to a known one (`**Symtoms:**`) is a typo, not another section."""
+    found: list[Problem] = []
+    for location, written in zip(block.unknown_labels, block.unknown_names, strict=True):
+        key = " ".join(written.lower().split())
+        close = difflib.get_close_matches(key, LABELS, n=1, cutoff=0.8)
+        if close:
+            message = f"unknown label {written!r}: did you mean {close[0].title()!r}?"
+            found.append(Problem(location, "label", message))
+    return found
+
+
+def parse_incident_log(text: str, path: str) -> list[Incident]:
+    """Read every incident of a Markdown incident log, in file order.
+
+    `path` is only used in locations. Raises `IncidentLogError` carrying every problem of the file
+    (incident without id, title, valid severity or log-text symptom; duplicate ids; misspelt
+    labels) or, when no incident is found at all, one problem naming the line where an
+    incident was expected. `compile_incident_log` keeps the incidents that compile instead.
+    """
+    log = compile_incident_log(text, path)
+    if log.problems:
+        raise IncidentLogError(list(log.problems))
+    return list(log.incidents)
 
 
 def read_incident_log(path: str | os.PathLike[str]) -> list[Incident]:
@@ -241,13 +308,24 @@ def read_incident_log(path: str | os.PathLike[str]) -> list[Incident]:
     UTF-8 (the problem names the line and column of the first bad byte) or cannot be compiled.
     """
     name = os.fspath(path)
+    return parse_incident_log(_read_text(name), name)
+
+
+def load_incident_log(path: str | os.PathLike[str]) -> IncidentLog:
+    """Read a UTF-8 incident log file, keeping every incident that compiles (see
+    `compile_incident_log`); raises as `read_incident_log` does for the file itself."""
+    name = os.fspath(path)
+    return compile_incident_log(_read_text(name), name)
+
+
+def _read_text(name: str) -> str:
     try:
         with open(name, "rb") as handle:
             data = handle.read()
     except OSError as error:
         raise SourceError(name, f"cannot read incident log: {error.strerror or error}") from None
     try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         line_start = data.rfind(b"\n", 0, error.start) + 1
@@ -255,4 +333,3 @@ def read_incident_log(path: str | os.PathLike[str]) -> list[Incident]:
         where = SourceLocation(name, line, column)
         message = f"not UTF-8: byte 0x{data[error.start]:02x} cannot be decoded"
         raise IncidentLogError([Problem(where, "encoding", message)]) from None
-    return parse_incident_log(text, name)

@@ -1,8 +1,7 @@
 """Render `Incident` records as signature YAML files (the output of `matcher compile`).
 
-Each signature carries examples, because examples are the tests of a signature: every symptom with
-its placeholders filled in, inside a realistic log line, must match; a near miss (one word of the
-message changed, or a quoted name renamed) must not.
+Each signature carries examples (`matcher.incidents.examples`), so that its output passes
+`matcher test` as written.
 """
 
 from __future__ import annotations
@@ -19,77 +18,11 @@ from typing import Any
 import yaml
 
 from matcher.errors import IncidentLogError, Problem
+from matcher.incidents.examples import examples_of
+from matcher.incidents.extract import compiled_symptom
 from matcher.incidents.reader import Incident
-from matcher.model import Symptom
-from matcher.patterns.symptoms import PLACEHOLDER, TYPE_NAMES, SymptomSyntaxError, compile_symptom
 
 NO_RESOLUTION = "TODO: no resolution recorded in the incident log"
-
-# Untyped placeholders with these names (or ending in `_<name>`) stand for numbers.
-_NUMERIC_NAME = re.compile(
-    r"(?:^|_)(?:[xyznmijk]|size|count|num|number|pid|port|code|status|ms|secs?|seconds|timeout"
-    r"|limit|retries|attempts?|bytes|len|length|line|offset|id)$"
-)
-# Values the placeholder types of matcher.patterns.symptoms accept; int and num take 5, 10, …
-_TYPE_VALUES = {
-    "hex": "0x1f3{n}",
-    "uuid": "3f2b8c1e-9d4a-4e7b-a1c2-5d6e7f809a1b",
-    "ip": "10.0.0.{n}",
-    "host": "db-{n}.internal",
-    "path": "/srv/app/data/value{n}",
-    "quoted": '"value{n}"',
-}
-# The exception class before a message may be optional when matching, so near misses change the
-# message after any leading `Name: `.
-_CLASS_PREFIX = re.compile(r"^[A-Za-z_][\w.$]*:\s+")
-_QUOTED_NAME = re.compile(r"([\"'])([A-Za-z_][\w.-]*)\1")
-_WORD = re.compile(r"(?<![\w<>])[A-Za-z]{3,}(?![\w<>])")
-# Realistic replacements for words that decide what a message means.
-_OPPOSITES = {
-    "failed": "succeeded",
-    "failure": "success",
-    "error": "warning",
-    "refused": "accepted",
-    "denied": "granted",
-    "rejected": "accepted",
-    "invalid": "valid",
-    "missing": "present",
-    "unknown": "known",
-    "unavailable": "available",
-    "unreachable": "reachable",
-    "exceeded": "restored",
-    "reached": "released",
-    "violates": "satisfies",
-    "duplicate": "distinct",
-    "lost": "kept",
-    "closed": "opened",
-    "dropped": "kept",
-    "expired": "renewed",
-    "aborted": "completed",
-    "killed": "started",
-    "disconnected": "connected",
-    "full": "empty",
-    "empty": "full",
-    "large": "small",
-    "small": "large",
-    "high": "low",
-    "low": "high",
-    "after": "before",
-    "before": "after",
-    "read": "write",
-    "write": "read",
-    "primary": "secondary",
-    "master": "replica",
-    "replica": "master",
-    "request": "response",
-    "response": "request",
-    "started": "stopped",
-    "stopped": "started",
-    "enabled": "disabled",
-    "disabled": "enabled",
-    "cannot": "can",
-    "unable": "able",
-}
 
 
 def signature_filename(incident: Incident) -> str:
@@ -114,6 +47,18 @@ class _Quoted(str):
 
 class _Flow(list[str]):
     """A short list written inline: `[Backend API]`."""
+
+
+class _FlowMap(dict[str, object]):
+    """A small mapping written inline: `{text: '…', stands: true}`."""
+
+
+def _symptom(text: str, incident: Incident) -> str | _FlowMap:
+    """A message without class or level is written `{text: …, stands: true}`: it must stand
+    as an error on the line (docs/symptoms.md)."""
+    if compiled_symptom(text, incident.location).stands:
+        return _FlowMap(text=text, stands=True)
+    return text
 
 
 # PyYAML reads these as line breaks inside plain, single-quoted and block scalars, so only
@@ -146,6 +91,10 @@ _Dumper.add_representer(str, _represent_str)
 _Dumper.add_representer(_Text, _represent_text)
 _Dumper.add_representer(_Quoted, _represent_quoted)
 _Dumper.add_representer(_Flow, _represent_flow)
+_Dumper.add_representer(
+    _FlowMap,
+    lambda dumper, data: dumper.represent_mapping("tag:yaml.org,2002:map", data, flow_style=True),
+)
 
 
 def render_signature(incident: Incident) -> str:
@@ -163,12 +112,12 @@ def render_signature(incident: Incident) -> str:
         "date": _Quoted(incident.date) if incident.date else None,
         "services": _Flow(incident.services),
         "status": incident.status,
-        "symptoms": list(incident.symptoms),
+        "symptoms": [_symptom(text, incident) for text in incident.symptoms],
         "description": _Text(incident.description or ""),
         "root_cause": _Text(incident.root_cause or ""),
         "resolution": _Text(incident.resolution or NO_RESOLUTION),
         "action_items": list(incident.action_items),
-        "examples": _examples(incident),
+        "examples": examples_of(incident),
     }
     body = yaml.dump(
         {key: value for key, value in document.items() if value},
@@ -179,78 +128,6 @@ def render_signature(incident: Incident) -> str:
     )
     source = PurePath(incident.location.path).name
     return f"# Compiled from {source} by matcher compile.\n{body}"
-
-
-def _fill(symptom: str) -> str:
-    """Placeholders replaced by values their type accepts: numbers 5, 10, …; words value1, …"""
-    values: dict[str, str] = {}
-    numbers = others = 0
-    for match in PLACEHOLDER.finditer(symptom):
-        name = match[1]
-        kind = match[2] or (name if name in TYPE_NAMES else "token")
-        if name in values:
-            continue  # the same name gets the same value
-        if kind in ("int", "num") or (kind == "token" and _NUMERIC_NAME.search(name)):
-            numbers += 1
-            values[name] = str(5 * numbers)
-        else:
-            others += 1
-            values[name] = _TYPE_VALUES.get(kind, "value{n}").format(n=others)
-    return PLACEHOLDER.sub(lambda m: values[m[1]], symptom)
-
-
-def _log_line(incident: Incident, message: str) -> str:
-    """A log line as an application would write it, around the message."""
-    day = re.match(r"\d{4}-\d{2}-\d{2}", incident.date or "")
-    service = re.sub(r"[^a-z0-9]+", "-", (incident.services or ("app",))[0].lower()).strip("-")
-    return f"{day[0] if day else '2024-01-01'} 09:15:02,417 ERROR [{service or 'app'}] {message}"
-
-
-def _pattern(symptom: str, incident: Incident) -> re.Pattern[str] | None:
-    """The exact pattern the matcher uses for a symptom (its syntax is `re`-compatible)."""
-    try:
-        return re.compile(compile_symptom(Symptom(symptom, incident.location)).pattern)
-    except (SymptomSyntaxError, re.error):
-        return None  # parse_incident_log reports bad symptoms; hand-built ones get no examples
-
-
-def _near_misses(symptom: str) -> list[str]:
-    """Variants of a symptom whose message differs: a quoted name renamed, one word changed."""
-    prefix = _CLASS_PREFIX.match(symptom)
-    head, message = (symptom[: prefix.end()], symptom[prefix.end() :]) if prefix else ("", symptom)
-    variants = [_QUOTED_NAME.sub(r"\1\2_old\1", message, count=1)]
-    words = list(_WORD.finditer(message))
-    mapped = [w for w in words if w[0].lower() in _OPPOSITES]
-    for word in mapped[-1:] or words[-1:]:
-        variants.append(message[: word.start()] + _changed(word[0]) + message[word.end() :])
-    return [head + v for v in variants if v != message]
-
-
-def _changed(word: str) -> str:
-    """Its opposite when known (`failed` -> `succeeded`), else the word cut short by a letter,
-    which no longer contains the original."""
-    opposite = _OPPOSITES.get(word.lower())
-    if opposite is None:
-        return word[:-1]
-    if word.isupper():
-        return opposite.upper()
-    return opposite.capitalize() if word[0].isupper() else opposite
-
-
-def _examples(incident: Incident) -> dict[str, list[str]]:
-    """Each symptom in a log line must match; near misses matching no symptom must not."""
-    patterns = {symptom: _pattern(symptom, incident) for symptom in incident.symptoms}
-    match: list[str] = []
-    no_match: list[str] = []
-    for symptom, pattern in patterns.items():
-        line = _log_line(incident, _fill(symptom))
-        if pattern is not None and pattern.search(line):
-            match.append(line)
-        misses = (_log_line(incident, _fill(variant)) for variant in _near_misses(symptom))
-        fine = (m for m in misses if not any(p and p.search(m) for p in patterns.values()))
-        no_match.extend(list(fine)[:1])
-    examples = {"match": list(dict.fromkeys(match)), "no_match": list(dict.fromkeys(no_match))}
-    return {key: value for key, value in examples.items() if value}
 
 
 @dataclass(frozen=True)

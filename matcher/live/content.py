@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from matcher.engine.scanner import MAX_LINE_BYTES, Scanner
-from matcher.model import Finding
+from matcher.model import Finding, UnknownFailure
 from matcher.patterns.ruleset import Ruleset
 
 FINGERPRINT_BYTES = 1024
@@ -62,8 +62,18 @@ class ContentRecord:
 class Content:
     """A content being read: one Scanner, and the partial last line held back from it."""
 
-    def __init__(self, record: ContentRecord, ruleset: Ruleset, warn: Warn, now: float) -> None:
+    def __init__(
+        self,
+        record: ContentRecord,
+        ruleset: Ruleset,
+        warn: Warn,
+        now: float,
+        on_unknown: Callable[[UnknownFailure], None] | None = None,
+    ) -> None:
+        """``on_unknown``: unknown failures as they are found (a ruleset compiled with
+        ``unknown=True``: ``watch --unknown``); never kept here, so memory stays bounded."""
         self.key, self.probe, self.path = record.key, record.probe, record.path
+        self._on_unknown = on_unknown
         self.skip_to = record.skip_to
         self.last_growth = now
         self.orphaned_at: float | None = None
@@ -81,7 +91,17 @@ class Content:
             offset=offset,
             fingerprint=self.key,
             on_warning=self._warn,
+            unknown=ruleset.markers and self._on_unknown is not None,
         )
+
+    def _drain(self, findings: list[Finding]) -> list[Finding]:
+        """Hand on the unknown failures the scanner found meanwhile; findings pass through."""
+        found = self.scanner.stats.unknown
+        if found and self._on_unknown is not None:
+            for failure in found:
+                self._on_unknown(failure)
+            found.clear()
+        return findings
 
     def feed(self, data: bytes, source: str) -> list[Finding]:
         """Scan the complete lines of ``data``; hold back a last line without its newline."""
@@ -97,14 +117,14 @@ class Content:
         if len(self.pending) > MAX_LINE_BYTES:  # the scanner keeps the head of an overlong line
             findings += self.scanner.feed(self.pending)
             self.pending = b""
-        return self._unseen(findings)
+        return self._drain(self._unseen(findings))
 
     def _unseen(self, findings: list[Finding]) -> list[Finding]:
         return [f for f in findings if f.offset >= self.skip_to] if self.skip_to else findings
 
     def flush(self) -> list[Finding]:
         self.quiet = True
-        return self._unseen(self.scanner.flush())
+        return self._drain(self._unseen(self.scanner.flush()))
 
     def record(self) -> ContentRecord:
         scanner = self.scanner
@@ -137,7 +157,7 @@ class Content:
         findings += [replace(f, partial=True) if f.offset >= self.line_start else f for f in tail]
         if self.read_pos > record.offset:
             record = replace(record, skip_to=max(self.skip_to, self.read_pos))
-        return self._unseen(findings), record
+        return self._drain(self._unseen(findings)), record
 
 
 FileId = tuple[int, int]

@@ -7,13 +7,15 @@ from collections import OrderedDict
 from collections.abc import Callable
 
 from matcher.live.content import Content, ContentRecord, Probe, head_digest
-from matcher.model import Finding
+from matcher.model import Finding, UnknownFailure
 from matcher.patterns.ruleset import Ruleset
 
 
 class Contents:
     def __init__(self, remembered: int) -> None:
         self.remembered = remembered
+        # unknown failures found since the loop last took them (``watch --unknown``)
+        self.unknown: list[UnknownFailure] = []
         self.active: dict[str, Content] = {}
         self.memory: OrderedDict[str, ContentRecord] = OrderedDict()
         self._index: dict[tuple[int, str], str] = {}  # (probe size, digest) -> content key
@@ -42,7 +44,7 @@ class Contents:
     def activate(
         self, ruleset: Ruleset, warn: Callable[[str], None], now: float, record: ContentRecord
     ) -> Content:
-        content = Content(record, ruleset, warn, now)
+        content = Content(record, ruleset, warn, now, self.unknown.append)
         self.active[record.key] = content
         self._index[(record.probe.size, record.probe.digest)] = record.key
         return content

@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import datetime, timezone
 
 from matcher.live.state import Output, Window
-from matcher.model import Finding
+from matcher.model import Finding, UnknownFailure
 from matcher.reporters import make_reporter
 
 REPEAT_SCHEMA = "incident-matcher/repeat/v1"
@@ -78,6 +78,12 @@ class Sink:
         self.reporter.finding(finding)
         self.dirty = True
         self.findings += 1
+
+    def unknown(self, failure: UnknownFailure) -> None:
+        """An error-like event no signature explains (``watch --unknown``): its own record
+        (schema ``incident-matcher/unknown/v1`` in JSON), never a finding."""
+        self.reporter.unknown_failure(failure)  # type: ignore[attr-defined]
+        self.dirty = True
 
     def repeat(self, window: Window) -> None:
         import json

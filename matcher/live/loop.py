@@ -18,7 +18,7 @@ from typing import Protocol, TextIO
 from matcher.engine.scanner import ScanStats
 from matcher.live.control import Control
 from matcher.live.cooldown import Cooldown, Sink
-from matcher.live.observer import LiveObserver, NoObserver
+from matcher.live.observer import LiveObserver, NoObserver, Progress
 from matcher.live.state import Output, State, load_state, lock_state, save_state
 from matcher.live.tail import Tailer
 from matcher.model import Finding
@@ -142,10 +142,25 @@ class LiveScan:
             self._next_rescan = now + self.options.rescan
         self._emit(self.tailer.poll() + self.tailer.expire())
         self._emit(self.tailer.flush_quiet(self.options.quiet))
+        self._report_unknown()
         for window in self.cooldown.expire(now):
             self.sink.repeat(window)
-        self.observer.cycle(len(self.tailer.files))
+        tailer = self.tailer
+        behind = {  # bytes written but not read yet, per file
+            f.name: max(0, f.size - f.content.read_pos)
+            for f in tailer.files.values()
+            if f.content is not None
+        }
+        self.observer.cycle(
+            Progress(len(tailer.files), tailer.lines_read, tailer.bytes_read, behind)
+        )
         self._checkpoint()
+
+    def _report_unknown(self) -> None:
+        unknown = self.tailer.contents.unknown
+        for failure in unknown:
+            self.sink.unknown(failure)
+        unknown.clear()
 
     def _emit(self, findings: list[Finding]) -> None:
         now = self.clock()
@@ -204,6 +219,7 @@ class LiveScan:
         self._cycle(full=True)
         keep = self.options.state is not None
         self._emit(self.tailer.close(report_partial=not keep))
+        self._report_unknown()
         if not keep:
             for window in self.cooldown.drain():
                 self.sink.repeat(window)

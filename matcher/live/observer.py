@@ -3,17 +3,29 @@ knowing who that is: the loop calls these at fixed points, an observer does the 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Protocol
 
 from matcher.model import Finding
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Where the loop stands after a cycle."""
+
+    followed: int  # files followed
+    lines: int  # lines read since start (totals)
+    bytes: int
+    behind: Mapping[str, int]  # bytes written but not read yet, per file
 
 
 class LiveObserver(Protocol):
     def finding(self, finding: Finding) -> None:
         """Every finding the loop reads, including those its cooldown holds back."""
 
-    def cycle(self, followed: int) -> None:
-        """Once per loop cycle, with the number of files followed."""
+    def cycle(self, progress: Progress) -> None:
+        """Once per loop cycle."""
 
     def committing(self) -> None:
         """Just before the state is written: what was handed over must be durable now
@@ -33,7 +45,7 @@ class NoObserver:
     def finding(self, finding: Finding) -> None:
         pass
 
-    def cycle(self, followed: int) -> None:
+    def cycle(self, progress: Progress) -> None:
         pass
 
     def committing(self) -> None:

@@ -90,6 +90,7 @@ class Tailer:
         self._unreadable: set[str] = set()
         self._done: set[FileId] = set()  # compressed files read, or not to be read
         self.behind = False  # a file had more to read than one poll reads
+        self.bytes_read = self.lines_read = 0  # totals, for the agent's metrics
 
     # -- the state --------------------------------------------------------------------------
     def restore(self, records: Iterable[ContentRecord], looked: float) -> None:
@@ -261,6 +262,8 @@ class Tailer:
                 break
             findings += content.feed(data, f.name)
             content.last_growth = now
+            self.bytes_read += len(data)
+            self.lines_read += data.count(b"\n")
         return findings
 
     # -- rotation ---------------------------------------------------------------------------

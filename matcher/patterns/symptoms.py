@@ -16,6 +16,16 @@ import re
 from typing import NamedTuple
 
 from matcher.model import Symptom
+from matcher.patterns.heads import (
+    EXCEPTION_HEAD as EXCEPTION_HEAD,
+)
+from matcher.patterns.heads import (
+    HEAD_EXACT,
+    HEAD_LOOSE,
+    Head,
+    find_head,
+    standing,
+)
 from matcher.patterns.literal_chain import LiteralChain, parse_chain
 from matcher.patterns.regex_literals import required_runs
 
@@ -62,22 +72,9 @@ TYPE_NAMES = frozenset(TYPES) - {"token"}
 # Types made of word characters: at either end of a symptom they only match whole runs.
 WORDLIKE = frozenset({"int", "num", "hex", "uuid", "word", "host"})
 
-# A leading "SomeError: " is the class of the layer the author happened to quote. The same error
-# reaches logs through other layers (the wrapper's class, the driver's class, the server's
-# "ERROR:"), so the class is optional when the rest of the message identifies the incident.
-EXCEPTION_HEAD = re.compile(
-    r"^((?:[A-Za-z_][A-Za-z0-9_]*\.)*"
-    r"[A-Z][A-Za-z0-9_]*(?:Error|Exception|Violation|Warning|Failure|Fault|Exit|Interrupt)):\s+"
-)
-# The message must be this distinctive for the class to become optional.
+# The message must be this distinctive for a head (class or level) to become optional.
 MIN_MESSAGE_CHARS = 16
 MIN_MESSAGE_WORDS = 2
-# Any module path before the class, and a wrapped driver class, e.g. "(psycopg2.errors.X) ".
-HEAD_EXACT = (
-    r"(?<![\w.])(?:[A-Za-z_]\w{{0,99}}\.){{0,20}}{cls}:[^\S\n]{{1,64}}"
-    r"(?:\([\w.]{{1,200}}\)[^\S\n]{{1,64}})?"
-)
-HEAD_LOOSE = r"{cls}:"
 WHITESPACE = re.compile(r"\s+")
 # A whitespace run in a log line, or its JSON (\t, \u00a0) or XML (&#9;, &nbsp;) escaped form.
 # Its first character is no word character: that keeps it from overlapping the words around
@@ -124,7 +121,7 @@ def compile_symptom(symptom: Symptom) -> SymptomPattern:
     symptom and the ruleset then compiles it, once."""
     if symptom.is_regex:
         return _compile_regex(symptom)
-    return _compile_text(symptom.text)
+    return _compile_text(symptom.text, symptom.stands)
 
 
 def _compile_regex(symptom: Symptom) -> SymptomPattern:
@@ -188,34 +185,44 @@ def _add_literal(parts: list[_Part], text: str) -> None:
         parts.append(_Part("lit", text[pos:]))
 
 
-def _compile_text(text: str) -> SymptomPattern:
+def _compile_text(text: str, stands: bool = False) -> SymptomPattern:
     stripped = text.strip()
     if not stripped:
         raise SymptomSyntaxError("symptom is empty")
-    head = EXCEPTION_HEAD.match(stripped)
-    cls = None
-    if head:
-        cls = head.group(1).rsplit(".", 1)[-1]
-        stripped = stripped[head.end() :]
-    parts = _split(stripped)
-    if not any(p.kind == "lit" for p in parts) and cls is None:
-        raise SymptomSyntaxError("symptom has no literal text, only placeholders")
-    body_exact, body_loose, groups = _render(parts)
+    head = find_head(stripped)
+    body = stripped[head.end :] if head else stripped
+    parts = _split(body)
     literal_chars = sum(len(p.text) for p in parts if p.kind == "lit")
     words = sum(1 for p in parts if p.kind == "lit")
     distinctive = literal_chars >= MIN_MESSAGE_CHARS and words >= MIN_MESSAGE_WORDS
-    if cls is None:
-        exact, loose = body_exact, body_loose
-    elif distinctive:
-        exact = f"(?:{HEAD_EXACT.format(cls=re.escape(cls))})?{body_exact}"
-        loose = body_loose
-    else:
-        exact = HEAD_EXACT.format(cls=re.escape(cls)) + body_exact
-        loose = HEAD_LOOSE.format(cls=re.escape(cls)) + r"[^\n]*" + body_loose
+    if head is not None and head.kind == "level" and not distinctive:
+        head, parts = None, _split(stripped)  # a short message keeps its level, as written
+    if not any(p.kind == "lit" for p in parts) and head is None:
+        raise SymptomSyntaxError("symptom has no literal text, only placeholders")
+    body_exact, body_loose, groups = _render(parts)
     literals = [p.text for p in parts if p.kind == "lit"]
-    if cls is not None and not distinctive:
-        literals.append(cls + ":")
+    if head is None:
+        exact, loose = body_exact, body_loose
+        if stands:  # a message written without class or level: it must stand as an error
+            before, after = standing(None, stripped)
+            exact = f"{before}{body_exact}{after}"
+    elif distinctive:
+        exact, loose = _optional_head(head, body, body_exact), body_loose
+    else:
+        cls = re.escape(head.text)
+        exact = HEAD_EXACT.format(cls=cls) + body_exact
+        loose = HEAD_LOOSE.format(cls=cls) + r"[^\n]*" + body_loose
+        literals.append(head.text)
     return SymptomPattern(exact, loose, _best_literal(literals), groups)
+
+
+def _optional_head(head: Head, body: str, body_exact: str) -> str:
+    """The message with its head where the author wrote it, or standing without it."""
+    before, after = standing(head, body)
+    if head.kind == "level":  # the level is elsewhere in the line, or absent
+        return f"{before}{body_exact}{after}"
+    cls = HEAD_EXACT.format(cls=re.escape(head.text))
+    return f"(?:(?P<_head>{cls})|{before}){body_exact}(?(_head)|{after})"
 
 
 def _render(parts: list[_Part]) -> tuple[str, str, tuple[tuple[str, str], ...]]:
@@ -228,7 +235,8 @@ def _render(parts: list[_Part]) -> tuple[str, str, tuple[tuple[str, str], ...]]:
         if part.kind == "lit":
             before = i == 0 and _is_word(part.text[0])
             after = i == last and _is_word(part.text[-1])
-            body = re.escape(part.text)
+            # A quote mark is any quote mark: people and programs pick either.
+            body = re.sub(r"['\"]", "['\"]", re.escape(part.text))
             exact.append(("\\b" if before else "") + body + ("\\b" if after else ""))
             loose.append(_loose_literal(part.text, after and part.text[-1].isascii()))
         elif part.kind == "ws":
@@ -257,7 +265,7 @@ def _loose_literal(text: str, boundary_after: bool) -> str:
 
 
 def _loose_char(ch: str) -> str:
-    plain = re.escape(ch)
+    plain = "['\"]" if ch in "'\"" else re.escape(ch)
     if ch.isascii() and ch not in ESCAPABLE:
         return plain
     return f"(?:{plain}|{ESCAPE_SEQUENCE})"

@@ -80,5 +80,8 @@ class JsonReporter:
     def finish(self, stats: ScanStats) -> None:
         if self.unknown:
             for failure in stats.unknown:
-                self.out.write(json.dumps(unknown_to_dict(failure), ensure_ascii=True) + "\n")
+                self.unknown_failure(failure)
         self.out.flush()
+
+    def unknown_failure(self, failure: UnknownFailure) -> None:
+        self.out.write(json.dumps(unknown_to_dict(failure), ensure_ascii=True) + "\n")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from matcher.engine.scanner import ScanStats
-from matcher.model import Finding
+from matcher.model import Finding, UnknownFailure
 from matcher.text import neutralize
 
 BOLD, RED, YELLOW, CYAN, DIM, RESET = (
@@ -94,9 +94,12 @@ class TextReporter:
     def finish(self, stats: ScanStats) -> None:
         if self.unknown:
             for failure in stats.unknown:
-                where = self._c(CYAN, f"{neutralize(failure.source)}:{failure.line}:")
-                label = self._c(YELLOW + BOLD, "unknown failure")
-                test = f" [{neutralize(failure.testcase)}]" if failure.testcase else ""
-                self.out.write(f"{where} {label} ({failure.kind}){test}\n")
-                self.out.write(f"    {neutralize(failure.text)}\n")
+                self.unknown_failure(failure)
         self.out.flush()
+
+    def unknown_failure(self, failure: UnknownFailure) -> None:
+        where = self._c(CYAN, f"{neutralize(failure.source)}:{failure.line}:")
+        label = self._c(YELLOW + BOLD, "unknown failure")
+        test = f" [{neutralize(failure.testcase)}]" if failure.testcase else ""
+        self.out.write(f"{where} {label} ({failure.kind}){test}\n")
+        self.out.write(f"    {neutralize(failure.text)}\n")

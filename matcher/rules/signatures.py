@@ -294,6 +294,8 @@ class _SignatureReader:
         return out
 
     def _symptom(self, node: Node, field: str, role: Role) -> Symptom | None:
+        if isinstance(node.value, dict) and "text" in node.value:
+            return self._text_symptom(node, field, role)
         if isinstance(node.value, dict):
             self._check_keys(node.value, ("regex", "literal"), f"{field}.")
             if "regex" not in node.value:
@@ -313,6 +315,17 @@ class _SignatureReader:
                 return None
             symptom = Symptom(text, node.location, role=role)
         return symptom if self._check_pattern(symptom, node.location, field) else None
+
+    def _text_symptom(self, node: Node, field: str, role: Role) -> Symptom | None:
+        """`{text: '…', stands: true}`: a text symptom whose message must stand as an error."""
+        self._check_keys(node.value, ("text", "stands"), f"{field}.")
+        text = self._string(node.value["text"][1], f"{field}.text")
+        stands = self._field(node.value, "stands", lambda n, f: self._bool(n, f"{field}.{f}"))
+        if text is None:
+            return None
+        where = node.value["text"][1].location
+        symptom = Symptom(text, where, role=role, stands=bool(stands))
+        return symptom if self._check_pattern(symptom, where, field) else None
 
     def _check_pattern(self, symptom: Symptom, where: SourceLocation, field: str) -> bool:
         problem = pattern_problem(symptom)

@@ -1,0 +1,241 @@
+"""What in a symptom item is log text, as people write it: quoted (``"…"``, `` `…` ``, “…”),
+unquoted after a label (``App log: …``) or a reporting verb (``… said …``), the log-like
+part of a sentence (from an error level, an exception class or a repr on), and the lines of
+a code block that state the error. The rules are in docs/incident-log-format.md.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from matcher.incidents.quotes import is_log_text, quoted_runs
+from matcher.model import SourceLocation, Symptom
+from matcher.patterns.generalise import generalise
+from matcher.patterns.heads import find_head
+
+# Where log text starts inside prose: an error level, an exception class followed by its
+# message or repr, a lower-case exception class with a module (socket.gaierror:), an errno.
+_START = re.compile(
+    r"\[(?:emerg|alert|crit|error|err|fatal)\]|\(error\)"
+    r"|\b(?:FATAL|ERROR|CRITICAL|PANIC|EMERG|SEVERE)\b"
+    r"|(?<![\w.])(?:[A-Za-z_]\w*\.)*[A-Z]\w*"
+    r"(?:Error|Exception|Violation|Failure|Fault|Exit|Interrupt|Warning)(?=[:(]| \()"
+    r"|(?<![\w.])(?:[a-z_]\w*\.)+[A-Z]\w*(?:Error|Exception)\b"
+    r"|(?<![\w.])(?:[a-z_]\w*\.)+[A-Z]\w*(?=:\s)"
+    r"|(?<![\w.])(?:[a-z_]\w*\.)+[a-z]*error:|\bError:|\[Errno -?\d+\]"
+    r"|(?<![\w.])[A-Z][a-z]+[A-Z]\w*\((?=['\"])|\bpanic:"
+)
+# A label before log text: a few words of prose ending in a word such as "log" or "output".
+_LABEL = re.compile(r"^([A-Za-z][A-Za-z0-9 ()'/-]{0,60}?)\s*:\s+(?=\S)")
+_LABEL_NOUNS = frozenset(
+    [
+        "log",
+        "logs",
+        "output",
+        "status",
+        "side",
+        "traceback",
+        "trace",
+        "message",
+        "messages",
+        "stderr",
+        "stdout",
+        "console",
+        "error",
+        "errors",
+        "line",
+        "lines",
+        "layer",
+        "alert",
+        "response",
+        "said",
+        "showed",
+    ]
+)
+_VERB = re.compile(
+    r"\b(?:said|says|logged|printed|wrote|reported|answered|replied|complained|emitted)"
+    r"\s+(?!(?:a|an|the|that|this|no|some|every|nothing|something|out|in|on|off|as|it|them"
+    r"|we|they|he|she|i|you|there|so|our|their|its)\b)(?=[\w\[(])"
+)
+# `Cls("…")`, `(1205, "…")`: the quote belongs to a repr or a driver's code tuple.
+_INSIDE_REPR = re.compile(r"(?:\w\(|\(-?\d{1,10},\s*)$")
+# A short lowercase label (a program or component: `nginx: …`, `converter failed: …`).
+_SHORT_LABEL = re.compile(r"^[a-z][\w.-]*(?: [a-z][\w.-]*)?$")
+_CODEISH = re.compile(r"['\"<>()\[\]=#]|\d|\u2026|\.\.\.|:\s")
+# A sentence that says the quoted text is not this incident's error.
+_NEGATION = re.compile(
+    r"(?i)\b(?:not (?:this|the|to be confused|related|part of|our|an? (?:error|problem|incident))"
+    r"|confused with|(?:is|are|were|was) (?:normal|expected|harmless|benign|unrelated)"
+    r"|unrelated|harmless|benign|false (?:alarm|positive)s?|ignored?|noise)\b"
+)
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(\"'`\u201c])")
+_INNER = re.compile(r"(?<=:\s)((?:FATAL|ERROR|PANIC):\s+\S.{15,})$")
+_COMMAND = re.compile(r"^[a-z][\w.-]*\s+-{1,2}[A-Za-z]")
+_FIELD = re.compile(r"^\w+:\s*([\"'])[^\"']*\1$")
+
+# A code block: what is not a statement of the error.
+_FRAME = re.compile(
+    r"^\s*(?:File \"|at\s|\^+\s*$|~+\s*$|Traceback \(most recent call last\)"
+    r"|During handling of the above|The above exception was|\.{3,}\s*$|\u2026\s*$|\[\.\.\.\]"
+    r"|\(\.\.\.\)|#)"
+)
+_TRACE = re.compile(r"^\s*(?:File \"|at\s|Traceback \(most recent call last\))")
+_CONTEXT = re.compile(r"^(?:HINT|CONTEXT|STATEMENT|LOCATION|QUERY):")
+# A shell or client prompt: the command typed, not what the program said.
+_PROMPT = re.compile(r"^\s*(?:\$|#|>>>|[\w.:@-]*(?:>|=#|=>|\$))\s")
+_EXCEPTION_LINE = re.compile(r"^(?:Caused by: )?(?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*(?::\s|$)")
+# A log line's header: timestamp, pid, thread, logger, user@db, nginx's pid#tid and *conn.
+_HEADER_PART = re.compile(
+    r"^(?:\[?\d{4}[-/]\d{2}[-/]\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?Z?"
+    r"(?:\s?(?:UTC|[+-]\d{2}:?\d{2}))?\]?|\[\d+\]|pid=\d+|(?:\d+|N+|X+)#(?:\d+|N+|X+):"
+    r"|\*(?:\d+|N+)(?=\s)|\{?\w+\}?@\{?\w+\}?(?=\s+[A-Z]{4,}))\s*"
+)
+_LEVEL = re.compile(
+    r"^\[?(DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|CRITICAL|FATAL|PANIC|SEVERE|EMERG|ALERT"
+    r"|debug|info|notice|warn|error|crit|alert|emerg)\]?:?(?=\s)\s*"
+)
+_RANK = {"DEBUG": 0, "INFO": 1, "NOTICE": 2, "WARN": 3, "WARNING": 3, "ERROR": 4}
+_RANK.update(dict.fromkeys(("CRIT", "CRITICAL", "ALERT", "EMERG", "FATAL", "PANIC"), 5))
+_RANK["SEVERE"] = 4
+
+
+def item_log_texts(text: str) -> tuple[list[str], bool]:
+    """The log texts of one symptom item, left to right, and whether prose remains around
+    them (then the item is kept in the description too)."""
+    found: list[tuple[int, str]] = []
+    rest = text
+    for run in quoted_runs(text):
+        inside = _INSIDE_REPR.search(text[: max(0, text.find(run) - 1)])
+        if (
+            inside is None
+            and is_log_text(run)
+            and not _COMMAND.match(run)
+            and not _FIELD.match(run)
+        ):
+            found.append((text.find(run), run))
+            rest = rest.replace(run, "\x00", 1)
+    offset = 0
+    for segment in rest.split("\x00"):
+        unquoted = _unquoted(segment)
+        if unquoted is not None:
+            found.append((offset + segment.find(unquoted), unquoted))
+            segment = segment.replace(unquoted, "")
+        offset += len(segment) + 1
+    texts = [t for _, t in sorted(found)]
+    kept = [t for t in texts if not _negated(text, t)]
+    return kept, _has_prose(rest, texts) or len(kept) < len(texts)
+
+
+def _negated(text: str, log: str) -> bool:
+    """Whether the sentence quoting the log text says it is not this incident."""
+    marked = text.replace(log, "\x01", 1)
+    for sentence in _SENTENCE.split(marked):
+        if "\x01" in sentence:
+            return _NEGATION.search(sentence.replace("\x01", " ")) is not None
+    return False
+
+
+def inner_errors(text: str) -> list[str]:
+    """The server's own error inside a client's message, as the server logs it:
+    `connection to server at "db" (10.0.0.7), port 5432 failed: FATAL:  sorry, too many
+    clients already` also gives `FATAL:  sorry, too many clients already`."""
+    inner = _INNER.search(text)
+    return [inner[1]] if inner and inner.start() > 0 else []
+
+
+def _unquoted(segment: str) -> str | None:
+    """The log text written without quotes in a stretch of an item, if any."""
+    label = _LABEL.match(segment.strip())
+    if label and (_is_label(label[1]) or _SHORT_LABEL.match(label[1])):
+        after = segment.strip()[label.end() :]
+        loggy = _CODEISH.search(after) and len(after.split()) >= 3
+        if _START.search(after) or (_SHORT_LABEL.match(label[1]) and loggy):
+            return after.strip()
+    verb = _VERB.search(segment)
+    if verb:
+        after = segment[verb.end() :].strip()
+        if _START.search(after) or len(after.split()) >= 3:
+            return after
+    start = _START.search(segment)
+    return segment[start.start() :].strip() if start else None
+
+
+def _is_label(words: str) -> bool:
+    parts = words.lower().replace("(", " ").replace(")", " ").split()
+    if not parts or re.search(r"\b\d+\b", words):
+        return False
+    return parts[-1] in _LABEL_NOUNS or (len(parts) >= 3 and words[0].isupper())
+
+
+def _has_prose(rest: str, texts: Sequence[str]) -> bool:
+    """Words left once the log text and a label are taken out: the author's context."""
+    left = rest
+    for text in texts:
+        left = left.replace(text, " ")
+    label = _LABEL.match(left.strip())
+    if label and _is_label(label[1]):
+        left = left.strip()[label.end() :]
+    words = re.findall(r"[A-Za-z]{2,}", left)
+    return len(words) >= 3 or (not texts and bool(words))
+
+
+def code_log_texts(lines: Sequence[str]) -> list[str]:
+    """The lines of a code block that state the error, without their log header.
+
+    With a traceback (frames, ``at`` lines), only the exception lines; otherwise the lines at
+    the block's highest level (a level below error never), and lines without a level, except
+    frames, elisions and PostgreSQL's HINT/CONTEXT/STATEMENT lines."""
+    traceback = any(_TRACE.match(line) for line in lines)
+    kept: list[tuple[int, str]] = []
+    for line in lines:
+        if not line.strip() or _FRAME.match(line) or _PROMPT.match(line):
+            continue
+        level, message = split_header(line)
+        if not message or _CONTEXT.match(message):
+            continue
+        if traceback and (line[:1].isspace() or not _EXCEPTION_LINE.match(message)):
+            continue
+        rank = level_rank(level) if level else -1
+        if level and rank < _RANK["ERROR"]:
+            continue
+        kept.append((rank, f"{level} {message}" if level else message))
+    top = max((rank for rank, _ in kept), default=-1)
+    return [text for rank, text in kept if rank in (-1, top)]
+
+
+def compiled_symptom(text: str, location: SourceLocation) -> Symptom:
+    """A compiled symptom as the signature will hold it: a message written without class or
+    level must stand as an error (`stands: true`)."""
+    return Symptom(text, location, stands=find_head(text.strip()) is None)
+
+
+def symptom_of(text: str) -> str:
+    """The symptom for one log text: its header taken off (the level kept as written, so
+    that it may become optional), then generalised."""
+    level, message = split_header(text)
+    return generalise(f"{level} {message}" if level else message)
+
+
+def split_header(line: str) -> tuple[str | None, str]:
+    """(level as written, message) of a pasted log line: timestamp, pid, logger taken off."""
+    text = line.strip()
+    level: str | None = None
+    for _ in range(8):
+        header = _HEADER_PART.match(text)
+        found = None if level else _LEVEL.match(text)
+        if header and header.end():
+            text = text[header.end() :]
+        elif found:
+            level, text = found[0].strip(), text[found.end() :]
+        elif re.match(r"^\[[\w.-]+\]\s", text):
+            text = text[text.index("]") + 1 :].lstrip()  # a logger or thread name
+        else:
+            break
+    return level, text.strip()
+
+
+def level_rank(level: str) -> int:
+    """0 debug … 4 error, 5 critical and above; -1 for no level."""
+    word = re.sub(r"[^A-Za-z]", "", level).upper()
+    return _RANK.get(word, -1)

@@ -1,0 +1,205 @@
+"""A postmortem's quote of one occurrence -> a symptom that matches every occurrence.
+
+People quote an error from memory of one occurrence: with that occurrence's numbers, their
+own placeholders (``port NNNN``, ``{user}``, ``...``), the repr their tool printed, sentence
+punctuation around it. ``generalise`` rewrites such a quote as a text symptom (see
+docs/symptoms.md, "How a quote is generalised"):
+
+- what names one occurrence varies: sizes, counts, durations, pids, ports, addresses, ids,
+  paths, hosts, hex values, UUIDs (``<n:int>``, ``<ip>``, ``<path>`` …, named after the word
+  next to them, so findings show them as captures);
+- a number that names the kind of error stays: ``[Errno 28]``, ``(113: No route to host)``,
+  ``Error 111``, ``ERROR 1205 (HY000)``, ``(1040, '…')``, ``signal 11``, HTTP ``503 Service
+  Unavailable``, ``SQLSTATE 23505``, ``ORA-00001``;
+- a person's placeholders become placeholders: ``NNNN``, ``XXX``, ``N``, ``{user}``, a lone
+  ``*``; ``...`` and ``…`` are any text;
+- a repr ``Cls('message')`` and a driver tuple ``(1205, 'message')`` become the message;
+- curly quotes become straight ones; trailing ``.``, ``,``, ``:``, ``;`` and prose after the
+  message (``… while the backup ran``) are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from matcher.patterns.heads import EXCEPTION_HEAD
+
+_CURLY = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+_EXCEPTION_NAME = re.compile(
+    r"(?:[A-Za-z_]\w*\.)*[A-Z]\w*(?:Error|Exception|Violation|Warning|Failure|Fault|Exit|Interrupt)$"
+)
+_REPR = re.compile(r"^((?:[A-Za-z_]\w*\.)*[A-Z]\w*) ?\((?:-?\d{1,10},\s*)?b?(['\"])(.*)\2,?\s*\)$")
+# `MemcacheServerError: b'out of memory'`: a bytes repr around the message.
+_BYTES = re.compile(r"^b(['\"])(.*)\1$")
+# `requests.exceptions.ConnectionError … Failed to establish …`: the class, then its message.
+_CLASS_ELIDED = re.compile(r"^((?:[A-Za-z_]\w*\.)*[A-Z]\w*)\s+(?:\u2026|\.{3})\s+(\S.*)$")
+_TUPLE = re.compile(r"^(?:\([\w.]+\)\s+)?\(-?\d{1,10},\s*(['\"])(.*)\1\)$")
+# "nginx: [emerg] …": the program name before a level is where the log line came from.
+_PROGRAM = re.compile(r"^[a-z][a-z0-9_-]{0,30}:\s+(?=\[[a-z]+\]|\(error\)|[A-Z]{3,}\b)")
+# Prose that goes on after the message: "… while the backup ran", ", five times, then …".
+_DETERMINERS = (
+    r"the|a|an|each|every|both|all|any|our|its|their|this|that|these|those|it|them|we|they"
+    r"|several|some|most|many"
+)
+_PROSE_TAIL = re.compile(
+    r"(?:\s+(?:while|when|during|because|since|until|before|after|and|then)\s+(?:"
+    + _DETERMINERS
+    + r")\b|\s+for\s+(?:each|every|both|all|several|some|any|most|many)\b"
+    r"|,\s+(?:then|and|which|but|so|also|\w+\s+times)\b"
+    r"|\s+\([a-z]+[,\s]\s*(?!\d)[^():=]*\)"
+    r"|(?<=[)\]'\"])\s+(?:to|for|from|in|on|at|with|after|before|when|while|so|as)"
+    r"(?=(?:\s+[a-z]+){0,2}\s+(?:them|it|each|every|all|both|us|times?)\W*$)).*$"
+)
+_TRAILING = re.compile(r"(?<!\.\.)[\s.,:;]+$")
+_ELISION = re.compile(r"\.{3,}|\u2026")
+_BRACED = re.compile(r"\{([a-z][a-z0-9_]{0,31})\}")
+_PERSON = re.compile(r"(?<![\w<])(N+|X{2,}|x{3,}|n{3,})(?=[\s),:;#.\]'\"]|$)")
+_STAR = re.compile(r"(?<![\w*<])\*(?![\w*<])")
+_KEYED = re.compile(
+    r"\b(host|hostname|addr|address|ip|port|pid|user|uid|gid|id|url|file|path)=(['\"]?)"
+    r"([^\s'\",)]+)\2"
+)
+_V6_PORT = re.compile(r"\[[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*\](?::\d{1,5})?")
+# A quoted name after "at", "host", "server": the host of one occurrence.
+_AT_HOST = re.compile(r"\b((?:at|host|server|hostname) )(['\"])[A-Za-z][\w.-]*\2")
+_IP_PORT = re.compile(r"(?<![\w.:])(\d{1,3}(?:\.\d{1,3}){3})(?::(\d{1,5}))?(?![\w.]\w)")
+_QUOTED_VALUE = re.compile(r"(['\"])((?:/|\.\.?/|~/)[^'\"\s]*|[a-z0-9-]+(?:\.[a-z0-9-]+)+)\1")
+_PATH = re.compile(r"(?<![\w.<>/:])/(?:[\w.@%+-]+/)*[\w.@%+-]+/?(?![\w/])")
+_HEX = re.compile(r"\b0x[0-9a-fA-F]+\b")
+_UUID = re.compile(
+    r"\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b"
+)
+_NUMBER = re.compile(r"(?<![\w.<>#-])(?<![\w.]-)(-?\d+(?:\.\d+)?)(?=[a-zA-Z]{0,3}\b)(?![.,]\d)")
+# The number names the kind of error when one of these comes just before it...
+_KIND_BEFORE = re.compile(
+    r"\b(?:errno|error|err|signal|sig[a-z]*|sqlstate|status|http|code)[\s=:-]*$",
+    re.IGNORECASE,
+)
+# ... or after it: "(113: No route", "(1040, 'Too many", "1205 (HY000)", "503 Service".
+_KIND_AFTER = re.compile(r"^(?::\s+[A-Za-z]|,\s*['\"]|\s+\([0-9A-Z]{5}\)|\s+[A-Z][a-z]+ [A-Z])")
+_SQLSTATE = re.compile(r"\(\d{5}\)")
+_UNITS = re.compile(r"^(?:[a-zA-Z]{1,3})")
+_ERROR_STATUS = re.compile(r"^[45]\d\d$")
+# A number after these words measures or names one occurrence, whatever its value.
+_MEASURED = re.compile(
+    r"\b(?:port|pid|max|min|size|limit|of|after|count|id|line|column|char|batch|attempt|worker"
+    r"|process|transaction|job|order|user|offset|length)\W{0,2}$",
+    re.IGNORECASE,
+)
+_DURATION = re.compile(r"(?i)(?:s|secs?|seconds?|ms|millis\w*|minutes?|mins?|hours?|days?)$")
+# A number is named after the unit or count word after it, else the word before it.
+_UNIT_WORDS = re.compile(
+    r"\s+(secs?|seconds?|ms|millis\w*|minutes?|mins?|hours?|days?|bytes?|[kmgt]i?b|files?"
+    r"|connections?|rows?|retries|attempts?|times|items?|records?|workers?|threads?|jobs?)\b",
+    re.IGNORECASE,
+)
+
+
+def generalise(quote: str) -> str:
+    """The symptom for a quote of one occurrence (see the module docstring)."""
+    text = " ".join(quote.translate(_CURLY).split())
+    text = _PROSE_TAIL.sub("", text)
+    text = _TRAILING.sub("", text) or text
+    text = _unwrap(_PROGRAM.sub("", text))
+    text = _TRAILING.sub("", text) or text
+    names = _Names()
+    text = _ELISION.sub(lambda m: names.new("any", "any"), text)
+    text = _BRACED.sub(lambda m: names.new(m[1]), text)
+    text = _PERSON.sub(lambda m: names.new("n", "int" if m[1][0] in "Nn" else None), text)
+    text = _STAR.sub(lambda m: names.new("x"), text)
+    text = _KEYED.sub(lambda m: _keyed(m, names), text)
+    text = _V6_PORT.sub(lambda m: names.new("address"), text)
+    text = _IP_PORT.sub(lambda m: _address(m, names), text)
+    text = _AT_HOST.sub(lambda m: m[1] + m[2] + names.new("host", "host") + m[2], text)
+    text = _QUOTED_VALUE.sub(lambda m: m[1] + _value(m[2], names) + m[1], text)
+    text = _PATH.sub(lambda m: names.new("path", "path"), text)
+    text = _UUID.sub(lambda m: names.new("uuid", "uuid"), text)
+    text = _HEX.sub(lambda m: names.new("hex", "hex"), text)
+    return _numbers(text, names)
+
+
+class _Names:
+    """Placeholder names, unique within one symptom: port, port2, …"""
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+
+    def new(self, base: str, typ: str | None = None) -> str:
+        base = re.sub(r"[^a-z0-9_]", "", base.lower())[:24] or "n"
+        if not base[0].isalpha():
+            base = "n" + base
+        name, i = base, 1
+        while name in self.used:
+            i += 1
+            name = f"{base}{i}"
+        self.used.add(name)
+        return f"<{name}>" if typ is None or typ == name else f"<{name}:{typ}>"
+
+
+def _unwrap(text: str) -> str:
+    """`Cls('message')` -> `Cls: message` (the class kept only where the layer rule knows it);
+    `Cls: (1205, 'message')` -> `Cls: message`."""
+    elided = _CLASS_ELIDED.match(text)
+    if elided and _EXCEPTION_NAME.match(elided[1]):
+        text = f"{elided[1]}: {elided[2]}"
+    repr_ = _REPR.match(text)
+    if repr_:
+        cls, message = repr_[1], repr_[3]
+        return f"{cls}: {message}" if _EXCEPTION_NAME.match(cls) else message
+    head = EXCEPTION_HEAD.match(text)
+    body = text[head.end() :] if head else text
+    inner = _TUPLE.match(body) or _BYTES.match(body)
+    if inner:
+        return text[: head.end() if head else 0] + inner[2]
+    return text
+
+
+def _keyed(match: re.Match[str], names: _Names) -> str:
+    key, quote, value = match[1], match[2], match[3]
+    if value.startswith("<"):
+        return match[0]
+    typ = "int" if value.isdigit() else None
+    return f"{key}={quote}{names.new(key, typ)}{quote}"
+
+
+def _address(match: re.Match[str], names: _Names) -> str:
+    port = f":{names.new('port', 'int')}" if match[2] else ""
+    return names.new("ip", "ip") + port
+
+
+def _value(value: str, names: _Names) -> str:
+    if "/" in value:
+        return names.new("path", "path")
+    return names.new("host", "host")
+
+
+def _numbers(text: str, names: _Names) -> str:
+    """Numbers of one occurrence -> `<name:int>` / `<name:num>`; placeholders are left alone."""
+    out: list[str] = []
+    pos = 0
+    for part in re.finditer(r"<[a-z][a-z0-9_]{0,31}(?::[a-z]+)?>", text + "<end>"):
+        out.append(_numbers_in(text[pos : part.start()], names))
+        out.append(part[0] if part.start() < len(text) else "")
+        pos = part.end()
+    return "".join(out)
+
+
+def _numbers_in(chunk: str, names: _Names) -> str:
+    def replace(match: re.Match[str]) -> str:
+        before, after = chunk[: match.start()], chunk[match.end() :]
+        if _KIND_BEFORE.search(before) or _KIND_AFTER.match(after):
+            return match[0]
+        if _SQLSTATE.fullmatch(chunk[max(0, match.start() - 1) : match.end() + 1]):
+            return match[0]
+        if re.match(r"[1-5]\d\d$", match[0]) and re.match(r"\s+[A-Z][a-z]", after):
+            return match[0]  # an HTTP status and its reason phrase
+        unit = _UNITS.match(after)
+        word = re.search(r"([A-Za-z]{2,})\W{0,2}$", before)
+        follows = _UNIT_WORDS.match(after)
+        if _ERROR_STATUS.match(match[0]) and not (unit or follows or _MEASURED.search(before)):
+            return match[0]  # an HTTP error status: `upstream returned 502`
+        name = unit[0] if unit else follows[1] if follows else word[1] if word else "n"
+        duration = follows is not None and _DURATION.match(follows[1])
+        return names.new(name, "num" if "." in match[0] or duration else "int")
+
+    return _NUMBER.sub(replace, chunk)
