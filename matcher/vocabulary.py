@@ -9,7 +9,8 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INPUT = 0, 1, 2, 3
 EXIT_BROKEN_PIPE = 141  # `matcher … | head`: quiet, like grep (128 + SIGPIPE)
 
 # A signature's id; the incident log's reader and the signature loader both check it.
-ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}$")
+# \Z, not $: "$" also matches before a final newline, and "INC-1\n" would pass as INC-1.
+ID_PATTERN = re.compile(r"\A[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}\Z")
 
 # Output formats of `scan` and of live mode.
 FORMATS = ("text", "json", "github", "junit", "sarif", "markdown")

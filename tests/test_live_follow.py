@@ -98,6 +98,9 @@ def test_rename_rotation_reads_the_old_file_during_the_grace_period(
         assert tool.stop() == 0
     finally:
         tool.close()
+    # the late line is named where it really is: the rotated file, its own line number
+    late = [f for f in findings(out) if f["text"].endswith("seq=2")]
+    assert [(f["source"], f["line"]) for f in late] == [(str(old), 3)]
 
 
 @observers

@@ -70,6 +70,8 @@ def test_output_is_cut_back_to_the_checkpoint(tmp_path: Path) -> None:
     path = tmp_path / "out.jsonl"
     path.write_text("one\ntwo\nthree\n")
     out = Output.open_file(str(path), OutputMark(str(path), 8))
+    assert path.read_text() == "one\ntwo\nthree\n"  # cut once the run is under way
+    out.cut_back()  # the sink does, before its first write
     out.stream.write("again\n")
     out.commit()
     assert out.mark() == OutputMark(str(path), 14)

@@ -128,7 +128,7 @@ def test_the_cache_keeps_one_entry_per_filter(
             "INC-2024-002"
         }
         assert len({f["incident"] for f in findings(*LOGS)}) == 2
-    assert len(list((cache / "incident-matcher").glob("*.pickle"))) == 3
+    assert len(list((cache / "incident-matcher").glob("*.cache"))) == 3
 
 
 def test_only_the_chosen_signatures_are_compiled() -> None:

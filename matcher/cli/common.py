@@ -3,6 +3,8 @@ ruleset loaded or a one-line error, a quiet end when stdout is closed."""
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import gc
 import os
 import sys
@@ -71,6 +73,7 @@ def load_ruleset_or_exit(
             cache=False if no_cache else None,
             unknown=unknown,
             select=select,
+            on_warning=warn,
         )
     except SignatureError as exc:
         for problem in exc.problems:
@@ -93,6 +96,10 @@ def load_ruleset_or_exit(
             f"{slow.symptom.location}: symptom has no literal the prefilter can use; "
             "it is tried on every line (slow)"
         )
+    from matcher.rules.advice import symptom_advice
+
+    for advice in symptom_advice(ruleset):
+        warn(advice)
     return ruleset
 
 
@@ -106,7 +113,7 @@ def reloader(
         from matcher.rules.load import load_ruleset
 
         cache = False if no_cache else None
-        return load_ruleset(chosen, engine=engine, cache=cache, unknown=unknown)
+        return load_ruleset(chosen, engine=engine, cache=cache, unknown=unknown, on_warning=warn)
 
     return reload
 
@@ -128,8 +135,13 @@ def end_quietly_on_broken_pipe() -> NoReturn:
     sys.exit(EXIT_BROKEN_PIPE)
 
 
+# Writing the output failed for good: a full disk, a quota, a file too big, an I/O error.
+WRITE_FAILURES = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO)
+
+
 class quiet_broken_pipe:
-    """A block whose BrokenPipeError on stdout ends the command quietly."""
+    """A block whose BrokenPipeError on stdout ends the command quietly, and whose output
+    that cannot be written (a full disk) is a one-line error, exit 2, not a traceback."""
 
     def __enter__(self) -> None:
         return None
@@ -137,4 +149,16 @@ class quiet_broken_pipe:
     def __exit__(self, kind: Any, value: Any, tb: Any) -> Literal[False]:
         if kind is not None and issubclass(kind, BrokenPipeError):
             end_quietly_on_broken_pipe()
+        if kind is not None and issubclass(kind, OSError) and value.errno in WRITE_FAILURES:
+            fail_to_write(value)
         return False
+
+
+def fail_to_write(exc: OSError) -> NoReturn:
+    """The output cannot be written: say so in one line; what is buffered is dropped (a
+    flush at exit would fail the same way)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(devnull, sys.stdout.fileno())
+    where = f"{exc.filename}: " if exc.filename else ""
+    fail(f"{where}cannot write the output ({exc.strerror or exc})")

@@ -13,8 +13,16 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from matcher.cli.common import inform, load_ruleset_or_exit, reloader, warn
+from matcher.cli.common import (
+    WRITE_FAILURES,
+    fail_to_write,
+    inform,
+    load_ruleset_or_exit,
+    reloader,
+    warn,
+)
 from matcher.cli.fleet import FleetFlags, live_observer
+from matcher.cli.guard import refuse_output_in_scope
 from matcher.cli.options import (
     engine_option,
     fleet_options,
@@ -147,6 +155,10 @@ def run(
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_BROKEN_PIPE
+    except OSError as exc:
+        if exc.errno not in WRITE_FAILURES:
+            raise
+        fail_to_write(exc)
     finally:
         control.close()
     return EXIT_OK
@@ -258,6 +270,7 @@ def watch(
         ignore,
         warn,
     )
+    refuse_output_in_scope(flags.output, scope)
     options = flags.live_options(fmt, live_color("auto", flags.output), compressed)
     reload = Reload(signature_paths, engine, no_cache, unknown)
     sys.exit(run(ruleset, scope, options, flags, fleet, reload))

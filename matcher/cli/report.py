@@ -106,7 +106,7 @@ def summary(run: ScanRun, unknown: bool) -> str:
     if more:
         per += f", and {more} more incident(s)"
     detail = f" ({per})" if per else ""
-    unknowns = f", {len(stats.unknown)} unknown failure(s)" if unknown else ""
+    unknowns = f", {stats.unknown_total} unknown failure(s)" if unknown else ""
     return (
         f"matcher: {total} finding(s){detail}{unknowns} in {stats.lines} line(s), "
         f"{stats.bytes} byte(s) from {len(run.paths)} source(s)"

@@ -17,6 +17,7 @@ from matcher.cli.common import (
     warn,
 )
 from matcher.cli.fleet import FleetFlags
+from matcher.cli.guard import refuse_output_among_inputs
 from matcher.cli.options import (
     FOLLOW_ONLY,
     engine_option,
@@ -41,7 +42,9 @@ if TYPE_CHECKING:
 
 
 @click.command()
-@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
+# readable=False: an input that cannot be read is reported when it is read (exit 3, the
+# others scanned), not refused up front as a usage error.
+@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True, readable=False))
 @signatures_option
 @click.option(
     "-f",
@@ -186,6 +189,7 @@ def scan(
     fleet = FleetFlags.from_params(ctx.params)
     fleet.check()
     selection = Selection.from_params(ctx.params, fmt)
+    refuse_output_among_inputs(output, paths)
     summary_file = summary_path(summary_file)
     if unknown is None:
         unknown = fmt in UNKNOWN_BY_DEFAULT or summary_file is not None or fail_on_unknown

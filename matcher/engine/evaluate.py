@@ -8,6 +8,7 @@ signature would otherwise fire.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from time import perf_counter
 from typing import NamedTuple
 
 from matcher.engine.events import is_telling
@@ -18,6 +19,11 @@ from matcher.text import decode_line, render, render_offset, unescape_line
 # Per exact-pattern search; a pattern that times out this often is switched off for the run.
 REGEX_TIMEOUT = 0.1
 MAX_TIMEOUTS = 3
+# A pattern that stays just under the timeout on every line is switched off too: once its
+# searches took SEARCH_BUDGET seconds in all, at more than SLOW_SEARCH seconds each on average
+# (a sane one takes microseconds), as 2,000 short lines at 26 ms each would take 52 s.
+SEARCH_BUDGET = 5.0
+SLOW_SEARCH = 0.005
 
 
 class Hit(NamedTuple):
@@ -40,6 +46,7 @@ class Evaluator:
         self.ruleset = ruleset
         self._warn = on_warning
         self._timeouts: dict[int, int] = {}
+        self._spent: dict[int, tuple[float, int]] = {}  # seconds searching, searches
         self.disabled: set[int] = set()
 
     def fire(self, lines: Sequence[EventLine]) -> list[tuple[int, list[Hit]]]:
@@ -89,11 +96,14 @@ class Evaluator:
                 if decoded is None:
                     return None
                 attempt = decoded
+            started = perf_counter()
             try:
                 m = pattern.search(attempt, timeout=REGEX_TIMEOUT)
             except TimeoutError:
                 self._timed_out(index)
                 return None
+            finally:
+                self._account(index, perf_counter() - started)
             if m is not None:
                 captures = {name: m.group(group) for group, name in groups if m.group(group)}
                 return Hit(index, line.number, line.raw, m.span(), captures, decoded)
@@ -103,13 +113,26 @@ class Evaluator:
         count = self._timeouts.get(index, 0) + 1
         self._timeouts[index] = count
         if count >= MAX_TIMEOUTS:
-            self.disabled.add(index)
-            compiled = self.ruleset.symptoms[index]
-            sig = self.ruleset.signatures[compiled.signature]
-            self._warn(
-                f"{compiled.symptom.location}: symptom of {sig.id} timed out {count} times; "
-                "switched off for the rest of this scan"
+            self._switch_off(index, f"timed out {count} times")
+
+    def _account(self, index: int, seconds: float) -> None:
+        spent, searches = self._spent.get(index, (0.0, 0))
+        spent, searches = spent + seconds, searches + 1
+        self._spent[index] = (spent, searches)
+        if spent >= SEARCH_BUDGET and spent / searches > SLOW_SEARCH and index not in self.disabled:
+            average = spent / searches * 1000
+            self._switch_off(
+                index, f"took {spent:.0f} s in {searches} searches ({average:.0f} ms each)"
             )
+
+    def _switch_off(self, index: int, why: str) -> None:
+        self.disabled.add(index)
+        compiled = self.ruleset.symptoms[index]
+        sig = self.ruleset.signatures[compiled.signature]
+        self._warn(
+            f"{compiled.symptom.location}: symptom of {sig.id} {why}; "
+            "switched off for the rest of this scan"
+        )
 
 
 def telling_hit(hits: list[Hit]) -> Hit:

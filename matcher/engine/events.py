@@ -281,7 +281,7 @@ def is_telling(line: bytes) -> bool:
 
 def lines_around(work: bytes, start: int, lines: int, count: int) -> tuple[tuple[str, ...], ...]:
     """Up to ``count`` lines before an event (``lines`` long, starting at ``start``) and after
-    it (the scanner waits for the lines after it, see _awaits_context): ``grep -C``."""
+    it (the scanner waits for the lines after it, see awaits_context): ``grep -C``."""
     if not count:
         return ((), ())
     before: list[bytes] = []
@@ -315,3 +315,20 @@ class LineCounter:
             self.line -= self.buf.count(b"\n", offset, self.pos)
         self.pos = offset
         return self.line
+
+
+# An event waits at most this many bytes for the lines after it (``--context``).
+CONTEXT_WAIT_BYTES = 4 * MAX_EVENT_BYTES
+
+
+def awaits_context(work: bytes, bounds: Bounds, context: int) -> bool:
+    """With ``--context N``, an event waits for the N lines after it, as grep -C shows them,
+    unless the input ends first (or it has waited for CONTEXT_WAIT_BYTES)."""
+    if not context or len(work) - bounds.start > CONTEXT_WAIT_BYTES:
+        return False
+    pos = bounds.end
+    for _ in range(context):
+        pos = work.find(b"\n", pos) + 1
+        if not pos:
+            return True
+    return False

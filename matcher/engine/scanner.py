@@ -21,8 +21,10 @@ from matcher.engine.events import (
     Bounds,
     EventRules,
     LineCounter,
+    awaits_context,
     lines_around,
 )
+from matcher.engine.long_lines import first_overflow
 from matcher.engine.sections import SegmentNotes, enclosing_test, remember_test, test_name
 from matcher.engine.stats import ScanStats as ScanStats
 from matcher.engine.unknown import unknown_failure
@@ -35,7 +37,6 @@ from matcher.patterns.ruleset import Ruleset
 MAX_LINE_BYTES = 1 << 20
 # Bytes already scanned that are kept to look back into for the start of an event.
 HISTORY_BYTES = MAX_EVENT_BYTES
-CONTEXT_WAIT_BYTES = 4 * MAX_EVENT_BYTES  # held back at most this much for lines after it
 # An event left open (waiting for more lines) is closed after this much quiet (live input).
 IDLE_FLUSH_SECONDS = 0.5
 
@@ -96,10 +97,24 @@ class Scanner:
         findings: list[Finding] = []
         self.stats.bytes += len(data)
         self._last_feed = self._clock()
-        if self._long is not None:
-            data = self._skip_long_line(data, findings)
+        while True:
             if self._long is not None:
-                return findings
+                data = self._skip_long_line(data, findings)
+                if self._long is not None:
+                    return findings
+            cut = first_overflow(data, len(self._tail), MAX_LINE_BYTES)
+            if cut == -1:
+                break
+            start = data.rfind(b"\n", 0, cut) + 1  # the long line's start (0: in the tail)
+            if start:
+                findings += self._lines(data[:start])
+            self._long, self._long_size = self._tail + data[start:cut], MAX_LINE_BYTES
+            self._tail, data = b"", data[cut:]
+        return findings + self._lines(data)
+
+    def _lines(self, data: bytes) -> list[Finding]:
+        """Complete lines of ``data`` scanned, the rest held back (no line is too long)."""
+        findings: list[Finding] = []
         end = data.rfind(b"\n") + 1
         if end:
             # One copy per block: history, carried lines, the held-back partial line and the
@@ -109,9 +124,6 @@ class Scanner:
             self._tail = data[end:]
         else:
             self._tail += data
-        if len(self._tail) > MAX_LINE_BYTES:
-            self._long, self._long_size = self._tail[:MAX_LINE_BYTES], len(self._tail)
-            self._tail = b""
         return findings
 
     @property
@@ -185,7 +197,7 @@ class Scanner:
             # looked back into); _event_end is an absolute offset, work[base] is self.offset.
             floor = max(0, self._event_end - self.offset + base)
             bounds = self._rules.bounds(work, start, floor=floor, final=final)
-            if bounds.open or (not final and self._awaits_context(work, bounds)):
+            if bounds.open or (not final and awaits_context(work, bounds, self.context)):
                 carry_from = max(bounds.start, base)
                 break
             inside = starts[k : bisect.bisect_left(starts, bounds.end, k)]
@@ -194,18 +206,6 @@ class Scanner:
             self._event_end = self.offset + (done - base)
         self._advance(work, base, carry_from, lines.at(carry_from), new, tail_size)
         return findings
-
-    def _awaits_context(self, work: bytes, bounds: Bounds) -> bool:
-        """With ``--context N``, an event waits for the N lines after it, as grep -C shows them,
-        unless the input ends first (or it has waited for CONTEXT_WAIT_BYTES)."""
-        if not self.context or len(work) - bounds.start > CONTEXT_WAIT_BYTES:
-            return False
-        pos = bounds.end
-        for _ in range(self.context):
-            pos = work.find(b"\n", pos) + 1
-            if not pos:
-                return True
-        return False
 
     def _candidates(self, work: bytes, base: int) -> dict[int, set[int]]:
         by_line: dict[int, set[int]] = {}
@@ -345,6 +345,6 @@ class Scanner:
         failure = unknown_failure(self.source, event, markers)
         if failure is None:
             return
-        if self.notes is not None and test is not None:
-            self.notes.summary_unknowns.append((len(self.stats.unknown), test))
-        self.stats.unknown.append(failure)
+        kept = len(self.stats.unknown)
+        if self.stats.add_unknown(failure) and self.notes is not None and test is not None:
+            self.notes.summary_unknowns.append((kept, test))

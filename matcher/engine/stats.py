@@ -6,10 +6,43 @@ from dataclasses import dataclass, field
 
 from matcher.model import UnknownFailure
 
+# Unknown failures kept per kind; the rest are counted only (3M error lines took 825 MB).
+MAX_UNKNOWN_PER_KIND = 1000
+
 
 @dataclass
 class ScanStats:
     lines: int = 0
     bytes: int = 0
     findings: dict[str, int] = field(default_factory=dict)
-    unknown: list[UnknownFailure] = field(default_factory=list)
+    unknown: list[UnknownFailure] = field(default_factory=list)  # the first of each kind
+    unknown_omitted: int = 0  # counted, not kept
+    _per_kind: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
+
+    def add_unknown(self, failure: UnknownFailure) -> bool:
+        """Keep ``failure`` if fewer than MAX_UNKNOWN_PER_KIND of its kind are; else count it.
+        Whether it was kept."""
+        kept = self._per_kind.get(failure.kind, 0)
+        if kept >= MAX_UNKNOWN_PER_KIND:
+            self.unknown_omitted += 1
+            return False
+        self._per_kind[failure.kind] = kept + 1
+        self.unknown.append(failure)
+        return True
+
+    def add_stats_unknown(self, other: ScanStats) -> None:
+        """Merge another scan's unknown failures (a segment's, a JUnit report's)."""
+        for failure in other.unknown:
+            self.add_unknown(failure)
+        self.unknown_omitted += other.unknown_omitted
+
+    def take_unknown(self) -> list[UnknownFailure]:
+        """The unknown failures kept so far, handed over and forgotten (live mode reports them
+        as they come: the per-kind bound then applies between two takes)."""
+        taken, self.unknown = self.unknown, []
+        self._per_kind.clear()
+        return taken
+
+    @property
+    def unknown_total(self) -> int:
+        return len(self.unknown) + self.unknown_omitted

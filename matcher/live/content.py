@@ -96,11 +96,10 @@ class Content:
 
     def _drain(self, findings: list[Finding]) -> list[Finding]:
         """Hand on the unknown failures the scanner found meanwhile; findings pass through."""
-        found = self.scanner.stats.unknown
-        if found and self._on_unknown is not None:
-            for failure in found:
+        stats = self.scanner.stats
+        if stats.unknown and self._on_unknown is not None:
+            for failure in stats.take_unknown():
                 self._on_unknown(failure)
-            found.clear()
         return findings
 
     def feed(self, data: bytes, source: str) -> list[Finding]:
@@ -161,6 +160,7 @@ class Content:
 
 
 FileId = tuple[int, int]
+CLOSED = -1  # the descriptor of a parked file (matcher.live.descriptors)
 
 
 @dataclass(eq=False)
@@ -175,6 +175,7 @@ class TailedFile:
     size: int = 0
     stamp: tuple[int, int] = (0, 0)
     looked: float = 0.0  # when it was last seen holding its content
+    opened: float = 0.0  # when it was opened (first seen)
     compressed: bool = False
 
 

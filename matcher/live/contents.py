@@ -65,11 +65,13 @@ class Contents:
         self.remember(record)
         return findings
 
-    def remember(self, record: ContentRecord) -> None:
+    def remember(self, record: ContentRecord, evict: bool = True) -> None:
+        """Keep ``record`` (most recent last); with ``evict``, forget the oldest beyond the
+        bound. A restored state is kept whole: each of its contents was followed."""
         self.memory[record.key] = record
         self.memory.move_to_end(record.key)
         self._index[(record.probe.size, record.probe.digest)] = record.key
-        while len(self.memory) > self.remembered:
+        while evict and len(self.memory) > self.remembered:
             _, old = self.memory.popitem(last=False)
             if self._index.get((old.probe.size, old.probe.digest)) == old.key:
                 del self._index[(old.probe.size, old.probe.digest)]

@@ -75,6 +75,7 @@ class Sink:
         self.findings = 0
 
     def finding(self, finding: Finding) -> None:
+        self.output.cut_back()
         self.reporter.finding(finding)
         self.dirty = True
         self.findings += 1
@@ -98,5 +99,6 @@ class Sink:
                 f"{self.cooldown:g}s of its alert{f' ({captures})' if captures else ''}: "
                 f"first {record['first']}, last {record['last']}"
             )
+        self.output.cut_back()
         self.output.stream.write(line + "\n")
         self.dirty = True

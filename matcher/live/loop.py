@@ -11,58 +11,22 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from typing import Protocol, TextIO
+from collections.abc import Callable
+from typing import TextIO
 
 from matcher.engine.scanner import ScanStats
 from matcher.live.control import Control
 from matcher.live.cooldown import Cooldown, Sink
 from matcher.live.observer import LiveObserver, NoObserver, Progress
-from matcher.live.state import Output, State, load_state, lock_state, save_state
+from matcher.live.options import LiveOptions as LiveOptions
+from matcher.live.options import Scope as Scope
+from matcher.live.options import Watcher as Watcher
+from matcher.live.state import Output, State, keep_lock, load_state, lock_state, save_state
 from matcher.live.tail import Tailer
 from matcher.model import Finding
 from matcher.patterns.ruleset import Ruleset
-from matcher.vocabulary import DEFAULT_GRACE
 
 Warn = Callable[[str], None]
-
-
-class Scope(Protocol):
-    cheap: bool
-
-    def discover(self) -> dict[str, os.stat_result]: ...
-
-    def siblings(self, name: str) -> Iterable[tuple[str, os.stat_result]]: ...
-
-
-class Watcher(Protocol):
-    @property
-    def mode(self) -> str: ...
-
-    def start(self) -> None: ...
-
-    def check(self) -> None: ...
-
-    def stop(self) -> None: ...
-
-
-@dataclass(frozen=True)
-class LiveOptions:
-    fmt: str = "text"
-    color: bool = False
-    output: str | None = None  # a file (exactly once with a state); None: the stream
-    state: str | None = None
-    reset_state: bool = False
-    from_start: bool = False
-    cooldown: float = 0.0
-    grace: float = DEFAULT_GRACE
-    compressed: bool = False
-    tick: float = 0.2  # look at every open file at least this often
-    rescan: float = 1.0  # list the directories and check the watcher this often
-    checkpoint: float = 1.0  # state written this often when offsets moved without findings
-    quiet: float = 0.1  # a content idle this long is flushed (held-back findings)
-    gap: float = 0.01  # after an event, wait this long for more to batch with it
 
 
 class LiveScan:
@@ -103,6 +67,9 @@ class LiveScan:
         self.watcher = make_watcher(control)
         self._next_rescan = self._next_checkpoint = 0.0
         self._saved: object = None
+        self._smaller: set[str] | None = None  # a smaller set a reload found, to confirm
+        self.lock: int | None = None  # the state's lock (run_live's), checked at checkpoints
+        self._next_lock_check = 0.0
 
     def run(self, on_ready: Callable[[LiveScan], None] | None = None) -> None:
         self.watcher.start()  # armed before the first scan: nothing slips in between
@@ -181,6 +148,9 @@ class LiveScan:
             sink.output.commit(durable=path is not None)
         if path is None:
             return
+        if self.lock is not None and now >= self._next_lock_check:
+            self.lock = keep_lock(path, self.lock)  # STATE.lock deleted: taken again
+            self._next_lock_check = now + self.options.checkpoint
         records = self.tailer.records()
         snapshot = (records, self.cooldown.windows())
         if not (dirty or force or (now >= self._next_checkpoint and snapshot != self._saved)):
@@ -205,13 +175,36 @@ class LiveScan:
             self.warn("signatures not reloaded (errors above); keeping the previous set")
             self.observer.reloaded(None)
             return
-        except (MatcherError, ValueError, OSError) as exc:
+        except (MatcherError, ValueError, OSError, RecursionError, MemoryError) as exc:
             self.warn(f"signatures not reloaded ({exc}); keeping the previous set")
             self.observer.reloaded(None)
+            return
+        if not self._reload_confirmed(ruleset):
             return
         self._emit(self.tailer.reload(ruleset))
         self.observer.reloaded(len(ruleset.signatures))
         self.info(f"reloaded {len(ruleset.signatures)} signature(s)")
+
+    def _reload_confirmed(self, ruleset: Ruleset) -> bool:
+        """A reload never leaves no signature, and one that leaves fewer needs the same set
+        twice in a row (a second SIGHUP): files moved aside during an edit must not switch
+        rules off while lines go by unreported (issue #16, item 2)."""
+        before = {s.id for s in self.tailer.ruleset.signatures}
+        after = {s.id for s in ruleset.signatures}
+        if not after:
+            self.warn("signatures not reloaded (none found); keeping the previous set")
+            return False
+        if len(after) < len(before) and self._smaller != after:
+            self._smaller = after
+            missing = sorted(before - after)
+            gone = ", ".join(missing[:5]) + (", …" if len(missing) > 5 else "")
+            self.warn(
+                f"signatures not reloaded: {len(before) - len(after)} fewer ({gone}); "
+                "keeping the previous set (SIGHUP again to confirm the smaller set)"
+            )
+            return False
+        self._smaller = None
+        return True
 
     def _shutdown(self) -> None:
         """Final read; without a state, partial last lines and open cooldown windows are
@@ -251,26 +244,28 @@ def run_live(
         state = None if options.reset_state else load_state(options.state)
     try:
         observer = observe(options) if observe is not None else NoObserver()
-        try:
-            return _run(
-                ruleset,
-                scope,
-                options,
-                state,
-                stream,
-                observer,
-                make_watcher,
-                control,
-                clock,
-                on_warning,
-                on_info,
-                on_ready,
-            )
-        finally:
-            observer.close()
-    finally:
+    except BaseException:
         if lock is not None:
             os.close(lock)
+        raise
+    try:
+        return _run(
+            ruleset,
+            scope,
+            options,
+            state,
+            lock,
+            stream,
+            observer,
+            make_watcher,
+            control,
+            clock,
+            on_warning,
+            on_info,
+            on_ready,
+        )
+    finally:
+        observer.close()
 
 
 def _run(
@@ -278,6 +273,7 @@ def _run(
     scope: Scope,
     options: LiveOptions,
     state: State | None,
+    lock: int | None,
     stream: TextIO,
     observer: LiveObserver,
     make_watcher: Callable[[Control], Watcher],
@@ -287,26 +283,34 @@ def _run(
     on_info: Warn | None,
     on_ready: Callable[[LiveScan], None] | None,
 ) -> LiveScan:
-    """run_live once the state is locked and the observer made: the output, the loop."""
-    sink = _open_sink(options, state, stream, on_warning)
+    """run_live once the state is locked and the observer made: the output, the loop. The
+    state lock is closed here (the loop may have taken it again: ``keep_lock``)."""
+    live: LiveScan | None = None
     try:
-        live = LiveScan(
-            ruleset,
-            scope,
-            sink,
-            options,
-            state=state,
-            make_watcher=make_watcher,
-            control=control or Control(),
-            clock=clock,
-            on_warning=on_warning,
-            on_info=on_info,
-            observer=observer,
-        )
-        live.run(on_ready)
-        return live
+        sink = _open_sink(options, state, stream, on_warning)
+        try:
+            live = LiveScan(
+                ruleset,
+                scope,
+                sink,
+                options,
+                state=state,
+                make_watcher=make_watcher,
+                control=control or Control(),
+                clock=clock,
+                on_warning=on_warning,
+                on_info=on_info,
+                observer=observer,
+            )
+            live.lock = lock
+            live.run(on_ready)
+            return live
+        finally:
+            sink.output.close()
     finally:
-        sink.output.close()
+        final = live.lock if live is not None else lock
+        if final is not None:
+            os.close(final)
 
 
 def _open_sink(

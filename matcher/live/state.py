@@ -181,28 +181,56 @@ def lock_state(path: str) -> int:
     return fd
 
 
+def keep_lock(path: str, fd: int) -> int:
+    """The lock held on ``PATH.lock``, taken again if the file was deleted or replaced (a
+    second process could otherwise lock a new one and run on the same state): the same
+    ``fd``, or a new one (the old closed). ``StateError`` if another process holds it now."""
+    lock = f"{path}.lock"
+    try:
+        same = os.path.samestat(os.stat(lock), os.fstat(fd))
+    except OSError:
+        same = False
+    if same:
+        return fd
+    new = lock_state(path)
+    os.close(fd)
+    return new
+
+
 class Output:
     """Where findings go. A regular file (``-o``) is fsynced at each checkpoint and, on
     restart, cut back to the size the state recorded; a stream is only flushed."""
 
-    def __init__(self, stream: TextIO, path: str | None = None) -> None:
+    def __init__(self, stream: TextIO, path: str | None = None, cut_to: int | None = None) -> None:
         self.stream = stream
         self.path = path
+        self.cut_to = cut_to  # the size to cut back to before the first write or checkpoint
 
     @classmethod
     def open_file(cls, path: str, mark: OutputMark | None, warn: Any = None) -> Output:
+        """The output file, to be cut back to the state's mark once the run is under way:
+        a start that fails (a missing module, no descriptors) leaves delivered findings be
+        (issue #16, item 4)."""
         path = os.path.abspath(path)
+        cut_to = None
         if mark is not None and mark.path == path:
             size = os.path.getsize(path) if os.path.exists(path) else 0
             if size > mark.size:
-                os.truncate(path, mark.size)  # written after the last checkpoint: again below
+                cut_to = mark.size  # written after the last checkpoint: written again
             elif size < mark.size and warn is not None:
                 warn(
                     f"{path}: shorter than the state recorded ({size} < {mark.size} bytes); "
                     "appending"
                 )
         stream = open(path, "a", encoding="utf-8", errors="replace")  # noqa: SIM115
-        return cls(stream, path)
+        return cls(stream, path, cut_to)
+
+    def cut_back(self) -> None:
+        """Cut the file back to the state's mark, once, before anything new is written."""
+        if self.cut_to is not None:
+            self.stream.flush()
+            os.ftruncate(self.stream.fileno(), self.cut_to)  # O_APPEND: writes go on there
+            self.cut_to = None
 
     def commit(self, durable: bool = True) -> None:
         self.stream.flush()
@@ -212,10 +240,12 @@ class Output:
     def mark(self) -> OutputMark | None:
         if self.path is None:
             return None
+        self.cut_back()
         return OutputMark(self.path, os.fstat(self.stream.fileno()).st_size)
 
     def close(self) -> None:
         with contextlib.suppress(OSError):
             self.commit(durable=False)
         if self.path is not None:
-            self.stream.close()
+            with contextlib.suppress(OSError):  # a full disk: reported already
+                self.stream.close()

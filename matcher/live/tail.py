@@ -12,6 +12,7 @@ passed in. See docs/live.md for the rules this implements.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from collections import OrderedDict
@@ -19,6 +20,7 @@ from collections.abc import Callable, Iterable, Mapping
 
 from matcher.live.compressed import read_compressed
 from matcher.live.content import (
+    CLOSED,
     FINGERPRINT_BYTES,
     READ_CHUNK,
     Content,
@@ -33,18 +35,18 @@ from matcher.live.content import (
     read_head,
 )
 from matcher.live.contents import Contents
+from matcher.live.descriptors import Descriptors, Reopened, open_waiting
+from matcher.live.rotation import catch_up
 from matcher.model import Finding
 from matcher.patterns.ruleset import Ruleset
 from matcher.sources.read import GZIP_MAGIC
 from matcher.vocabulary import DEFAULT_GRACE
 
+OUT_OF_FDS = (errno.EMFILE, errno.ENFILE)
 # Read at most this much of one file per poll, so that checkpoints keep coming during a backlog.
 READ_BUDGET = 8 << 20
 # Contents no longer followed whose offsets are still remembered (and kept in the state).
 REMEMBERED_CONTENTS = 1024
-# File times are coarse (one kernel tick); a sibling modified this long before we last looked
-# at a name may still have been written after that look.
-MTIME_SLACK = 1.0
 
 Siblings = Callable[[str], Iterable[tuple[str, os.stat_result]]]
 
@@ -64,6 +66,7 @@ class Tailer:
         on_warning: Warn | None = None,
         opener: Callable[[str, int], int] = os.open,
         remembered: int = REMEMBERED_CONTENTS,
+        max_open: int | None = None,
     ) -> None:
         self.ruleset = ruleset
         self.clock = clock
@@ -72,15 +75,16 @@ class Tailer:
         self.compressed = compressed
         self.siblings: Siblings = siblings or (lambda name: ())
         self.warn: Warn = on_warning or (lambda message: None)
-        self.opener = opener
         self.remembered = remembered
         self.files: dict[FileId, TailedFile] = {}
+        self.fds = Descriptors(self.files, opener, max_open)  # the open ones, within a budget
+        self.waiting: dict[str, float] = {}  # names in scope not opened yet: no descriptor
         self.names: dict[str, FileId] = {}
         self.contents = Contents(remembered)
         self.active = self.contents.active  # followed contents, by key
         self.memory = self.contents.memory  # contents no longer followed, offsets kept
         self.looked = 0.0  # when the names in scope were last looked at
-        self._floor = clock()  # never catch up on files older than this (first run)
+        self.floor = clock()  # never catch up on files older than this (first run)
         self._first = True
         self._catch_up_all = False
         self._queue: list[tuple[str, float]] = []
@@ -97,9 +101,9 @@ class Tailer:
         """Resume from a state: known contents continue from their offsets, and rotated
         files written since ``looked`` are caught up on at the first update."""
         for record in records:
-            self.contents.remember(record)
+            self.contents.remember(record, evict=False)  # more than 1024 followed: all kept
         self.looked = looked
-        self._floor = float("-inf")
+        self.floor = float("-inf")
         self._catch_up_all = True
 
     def records(self) -> list[ContentRecord]:
@@ -116,16 +120,10 @@ class Tailer:
             fid = (st.st_dev, st.st_ino)
             if fid in self._done:
                 continue
-            f = self.files.get(fid) or self._open(name)
-            if f is None:
-                continue
-            current[name] = f.fid
-            old = self._seen.pop(name, None)
-            if self._catch_up_all:
-                self._queue.append((name, previous))
-            elif old is not None and old[0] != f.fid:
-                self._queue.append((name, old[1]))
-            self._seen[name] = (f.fid, now)
+            f = self.files.get(fid) or self.open_file(name, since=previous)
+            if f is not None:
+                current[name] = f.fid
+                self.note(name, f.fid, now, previous)
         while len(self._seen) > 4 * self.remembered:
             self._seen.popitem(last=False)
         for f in self.files.values():
@@ -135,12 +133,28 @@ class Tailer:
         self.names, self.looked = current, now
         self._first = self._catch_up_all = False
 
-    def _open(self, path: str, quiet: bool = False) -> TailedFile | None:
+    def note(self, name: str, fid: FileId, now: float, previous: float) -> None:
+        """``name`` holds ``fid`` now: if it held another file before, look for that one."""
+        old = self._seen.pop(name, None)
+        if self._catch_up_all:
+            self._queue.append((name, previous))
+        elif old is not None and old[0] != fid:
+            self._queue.append((name, old[1]))
+        self._seen[name] = (fid, now)
+
+    def open_file(
+        self, path: str, quiet: bool = False, since: float | None = None
+    ) -> TailedFile | None:
+        """Open a file; ``since`` (a name in scope, not a rotated sibling): wait for a free
+        descriptor, if need be, in ``_waiting`` (a sibling may use the reserve)."""
         try:
-            fd = self.opener(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+            fd = self.fds.open_path(path, room=since is not None)
         except FileNotFoundError:
             return None
         except OSError as exc:
+            if since is not None and (isinstance(exc, BlockingIOError) or exc.errno in OUT_OF_FDS):
+                self.waiting[path] = since
+                return None
             if not quiet and path not in self._unreadable:
                 self._unreadable.add(path)
                 self.warn(f"{path}: cannot be read ({exc.strerror or exc}); will retry")
@@ -149,10 +163,10 @@ class Tailer:
         st = os.fstat(fd)
         fid = (st.st_dev, st.st_ino)
         if not stat.S_ISREG(st.st_mode) or fid in self.files or fid in self._done:
-            os.close(fd)
+            self.fds.discard(fd)
             return self.files.get(fid)
         start = line_end_before(fd, st.st_size) if self._first and self.start_at_end else 0
-        f = TailedFile(fd, fid, path, start, last_growth=self.clock())
+        f = TailedFile(fd, fid, path, start, last_growth=self.clock(), opened=self.clock())
         self.files[fid] = f
         return f
 
@@ -164,15 +178,22 @@ class Tailer:
         self.behind = False
         while True:
             while self._queue:
-                self._catch_up(*self._queue.pop(0))
+                catch_up(self, *self._queue.pop(0))  # where rotated contents went
+            open_waiting(self)
             todo = [f for fid, f in self.files.items() if fid not in polled]
             if not todo:
+                self.behind = self.behind or bool(self.waiting)
                 return findings
             for f in todo:
                 polled.add(f.fid)
                 findings += self._poll_file(f)
 
     def _poll_file(self, f: TailedFile) -> list[Finding]:
+        if f.fd == CLOSED:  # parked: reopened only once it changed
+            reopened = self.fds.reopen(f)
+            self.behind = self.behind or reopened is Reopened.WAITING
+            if reopened is not Reopened.OPEN:
+                return []
         st = os.fstat(f.fd)
         size, stamp, now = st.st_size, (st.st_mtime_ns, st.st_ctime_ns), self.clock()
         if size > f.size:
@@ -181,11 +202,15 @@ class Tailer:
             return read_compressed(self, f, size, stamp)
         findings: list[Finding] = []
         if stamp != f.stamp or size != f.size or f.content is None:
+            unread = f.content is None and f.stamp != (0, 0)
+            rewritten = unread and stamp != f.stamp and size <= f.size
             shrunk, f.size, f.stamp = size < f.size, size, stamp
             if f.content is not None:
                 findings += self._verify(f, shrunk, now)
-            if f.content is None:
-                self._identify(f, now)
+            if f.content is None and self._identify(f, now) is None and rewritten and f.in_scope:
+                # Written and cut back before we could read a line of it (copytruncate right
+                # after `create`): the copy may be next to it (issue #16, item 1).
+                self._queue.append((f.name, f.looked or f.opened))
         if f.content is not None:
             findings += self._read(f, size, now)
         return findings
@@ -214,14 +239,14 @@ class Tailer:
         if f.in_scope:  # copytruncate: the copy may be next to it
             self._queue.append((f.name, f.looked))
 
-    def _identify(self, f: TailedFile, now: float) -> None:
+    def _identify(self, f: TailedFile, now: float) -> Content | None:
         head = read_head(f.fd)
         probe = probe_head(head)
         if head.startswith(GZIP_MAGIC):
             f.compressed = True
-            return
+            return None
         if probe is None:
-            return
+            return None
         key = self.contents.find(head)
         if key is None:
             line = count_lines(f.fd, f.start) + 1 if f.start else 1
@@ -230,6 +255,7 @@ class Tailer:
             content = self.known_content(key)
         content.orphaned_at = None
         f.content, f.looked = content, now
+        return content
 
     def new_content(self, record: ContentRecord) -> Content:
         return self.contents.activate(self.ruleset, self.warn, self.clock(), record)
@@ -265,30 +291,6 @@ class Tailer:
             self.bytes_read += len(data)
             self.lines_read += data.count(b"\n")
         return findings
-
-    # -- rotation ---------------------------------------------------------------------------
-    def _catch_up(self, name: str, since: float) -> None:
-        """The content under ``name`` changed: look for where the old ones went. A rotated
-        sibling holding a known content reads on from its offset; an unknown one modified
-        since we last looked was rotated away between two looks and is read whole."""
-        threshold = max(since - MTIME_SLACK, self._floor)
-        for path, st in self.siblings(name):
-            if (st.st_dev, st.st_ino) in self.files or not stat.S_ISREG(st.st_mode):
-                continue
-            f = self._open(path, quiet=True)
-            if f is None:
-                continue
-            head = read_head(f.fd)
-            key = self.contents.find(head)
-            record = self.memory.get(key) if key else None
-            if key is None:
-                keep = probe_head(head) is not None and st.st_mtime >= threshold
-            else:
-                keep = record is None or st.st_size > record.offset
-            if keep:
-                f.in_scope, f.start = False, 0
-            else:
-                self.close_file(f)
 
     def expire(self) -> list[Finding]:
         """Let go of rotated files that stopped growing, and of contents no file holds."""
@@ -342,7 +344,7 @@ class Tailer:
         return [f for f in self.files.values() if f.content is content]
 
     def close_file(self, f: TailedFile, done: bool = False) -> None:
-        os.close(f.fd)
+        self.fds.close(f)
         del self.files[f.fid]
         if done:
             self._done.add(f.fid)

@@ -110,6 +110,7 @@ class HyperscanPrefilter:
     def __init__(self, patterns: Sequence[str], database: bytes | None = None) -> None:
         self.unfiltered: tuple[int, ...] = ()
         self._body: bytes | None = None
+        self._patterns = patterns
         if database is not None:
             # Loaded on the first scan: a scan of empty input never pays for it.
             self.unfiltered = self._read_unfiltered(database)
@@ -128,10 +129,13 @@ class HyperscanPrefilter:
     def db(self) -> Any:
         if self._db is None and self._body is not None:
             hs = self._hs
-            self._db = hs.loadb(self._body, hs.HS_MODE_BLOCK)
-            # A deserialized database comes without the scratch space a scan needs.
-            self._db.scratch = hs.Scratch(self._db)
-            self._body = None
+            body, self._body = self._body, None
+            try:
+                self._db = hs.loadb(body, hs.HS_MODE_BLOCK)
+                # A deserialized database comes without the scratch space a scan needs.
+                self._db.scratch = hs.Scratch(self._db)
+            except Exception:  # a database this build cannot load: compile anew
+                self._db, _ = self._compile(self._patterns)
         return self._db
 
     @staticmethod

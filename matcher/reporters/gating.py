@@ -80,6 +80,7 @@ class Tally:
         self.worst: Severity | None = None
         self.not_retryable: dict[str, None] = {}  # ids in order of first finding
         self.unknown: list[UnknownFailure] = []
+        self.unknown_count = 0  # those kept in ``unknown`` and those only counted
         self.by_incident: dict[str, int] = {}
 
     def finding(self, finding: Finding) -> None:
@@ -93,6 +94,7 @@ class Tally:
 
     def finish(self, stats: ScanStats) -> None:
         self.unknown = list(stats.unknown)
+        self.unknown_count = stats.unknown_total
 
     def decide(self, policy: GatePolicy, *, unknown_checked: bool = True) -> Decision:
         reasons = _reasons(self, policy)
@@ -104,15 +106,15 @@ class Tally:
             retry_reason=why_not or "every finding is a known retryable incident",
             findings=self.findings,
             regressions=self.regressions,
-            unknown=len(self.unknown),
+            unknown=self.unknown_count,
         )
 
 
 def _why_not_retryable(tally: Tally, unknown_checked: bool) -> str | None:
     if not unknown_checked:
         return "unknown failures were not checked"
-    if tally.unknown:
-        return f"{len(tally.unknown)} unknown failure(s)"
+    if tally.unknown_count:
+        return f"{tally.unknown_count} unknown failure(s)"
     if not tally.findings:
         return "no known incident explains the failure"
     if tally.not_retryable:
@@ -126,8 +128,8 @@ def _reasons(tally: Tally, policy: GatePolicy) -> list[str]:
         reasons.append(f"a finding at or above {policy.fail_on}")
     if policy.fail_on_regression and tally.regressions:
         reasons.append(f"{tally.regressions} regression(s)")
-    if policy.fail_on_unknown and tally.unknown:
-        reasons.append(f"{len(tally.unknown)} unknown failure(s)")
+    if policy.fail_on_unknown and tally.unknown_count:
+        reasons.append(f"{tally.unknown_count} unknown failure(s)")
     return reasons
 
 
@@ -137,12 +139,14 @@ def decide(
     policy: GatePolicy,
     *,
     unknown_checked: bool = True,
+    unknown_omitted: int = 0,
 ) -> Decision:
-    """The whole decision at once, for callers that hold every finding."""
+    """The whole decision at once, for callers that hold every finding (``unknown_omitted``:
+    unknown failures counted but not kept)."""
     tally = Tally()
     for finding in findings:
         tally.finding(finding)
-    tally.finish(ScanStats(unknown=list(unknown)))
+    tally.finish(ScanStats(unknown=list(unknown), unknown_omitted=unknown_omitted))
     return tally.decide(policy, unknown_checked=unknown_checked)
 
 

@@ -11,6 +11,9 @@ from matcher.model import Finding, UnknownFailure
 
 SCHEMA = "incident-matcher/finding/v1"
 UNKNOWN_SCHEMA = "incident-matcher/unknown/v1"
+# After the unknown failures listed: how many more there were (only the first of each kind
+# are kept, see matcher.engine.stats).
+OMITTED_SCHEMA = "incident-matcher/unknown-omitted/v1"
 
 
 def finding_to_dict(finding: Finding) -> dict[str, Any]:
@@ -81,6 +84,9 @@ class JsonReporter:
         if self.unknown:
             for failure in stats.unknown:
                 self.unknown_failure(failure)
+            if stats.unknown_omitted:
+                omitted = {"schema": OMITTED_SCHEMA, "omitted": stats.unknown_omitted}
+                self.out.write(json.dumps(omitted) + "\n")
         self.out.flush()
 
     def unknown_failure(self, failure: UnknownFailure) -> None:

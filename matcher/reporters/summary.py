@@ -107,10 +107,13 @@ def render_summary(
     unknown_checked: bool = True,
     policy: GatePolicy | None = None,
     github_annotations: bool = False,
+    unknown_omitted: int = 0,
 ) -> str:
-    """The whole summary as Markdown text (ends with a blank line)."""
+    """The whole summary as Markdown text (ends with a blank line); ``unknown_omitted``:
+    unknown failures counted, not kept (they count in the headline)."""
     rows = _rows(findings)
-    out = [HEADING, "", _headline(rows, findings, unknown, unknown_checked, policy), ""]
+    headline = _headline(rows, findings, unknown, unknown_checked, policy, unknown_omitted)
+    out = [HEADING, "", headline, ""]
     if rows:
         out += [
             "| Incident | Severity | Count | First location | Resolution | Runbook |",
@@ -143,15 +146,20 @@ def _headline(
     unknown: Sequence[UnknownFailure],
     unknown_checked: bool,
     policy: GatePolicy | None,
+    omitted: int = 0,
 ) -> str:
     decision = decide(
-        findings, unknown, policy or GatePolicy(None), unknown_checked=unknown_checked
+        findings,
+        unknown,
+        policy or GatePolicy(None),
+        unknown_checked=unknown_checked,
+        unknown_omitted=omitted,
     )
     parts = [f"**{len(rows)}** known incident(s) in **{len(findings)}** finding(s)"]
     if decision.regressions:
         parts.append(f"**{decision.regressions}** regression(s)")
     if unknown_checked:
-        parts.append(f"**{len(unknown)}** unknown failure(s)")
+        parts.append(f"**{len(unknown) + omitted}** unknown failure(s)")
     answer = "yes" if decision.retryable else "no"
     parts.append(f"retryable: **{answer}** ({md_text(decision.retry_reason)})")
     if policy is not None:
@@ -207,6 +215,7 @@ class SummaryReporter:
                 unknown_checked=self.unknown,
                 policy=self.policy,
                 github_annotations=self.github_annotations,
+                unknown_omitted=stats.unknown_omitted if self.unknown else 0,
             )
         )
         self.out.flush()

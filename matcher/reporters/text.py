@@ -95,6 +95,9 @@ class TextReporter:
         if self.unknown:
             for failure in stats.unknown:
                 self.unknown_failure(failure)
+            if stats.unknown_omitted:
+                more = f"... and {stats.unknown_omitted} more unknown failure(s), not listed"
+                self.out.write(f"{self._c(YELLOW + BOLD, more)}\n")
         self.out.flush()
 
     def unknown_failure(self, failure: UnknownFailure) -> None:

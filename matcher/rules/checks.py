@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import re
 import sys
+import warnings
 from typing import Any
 
 import regex
@@ -58,11 +59,14 @@ def _matches_empty(compiled: regex.Pattern[str]) -> bool:
 
 
 def _shortest_match(pattern: str) -> int | None:
-    """The length of the shortest match, by the standard library's parser, if it can read it."""
+    """The length of the shortest match, by the standard library's parser, if it reads it as
+    ``regex`` does (a "possible nested set" warning says it may not: ``[[:digit:]]``)."""
     try:
         parser: Any = importlib.import_module(
             "re._parser" if sys.version_info >= (3, 11) else "sre_parse"
         )
-        return int(parser.parse(pattern).getwidth()[0])
-    except (ImportError, AttributeError, re.error, OverflowError, RecursionError):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            return int(parser.parse(pattern).getwidth()[0])
+    except (ImportError, AttributeError, re.error, OverflowError, RecursionError, Warning):
         return None

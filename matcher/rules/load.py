@@ -5,26 +5,21 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
-from collections.abc import Iterable, Sequence
-from pathlib import Path
+from collections.abc import Callable, Iterable, Sequence
 
 from matcher.errors import Problem, SignatureError
 from matcher.model import Signature
 from matcher.patterns.prefilter import choose_engine, hyperscan_fingerprint
 from matcher.patterns.ruleset import ENGINE_VERSION, Ruleset
 from matcher.patterns.symptoms import SymptomPattern
+from matcher.rules.cache import cache_dir, read_entry, write_entry
 from matcher.rules.files import decode_signature_files, read_signature_files
 from matcher.rules.select import SignatureFilter, select_signatures
-from matcher.vocabulary import TMP_MARK
 
 CACHE_ENV = "MATCHER_CACHE"
 CachedRuleset = tuple[tuple[Signature, ...], bytes | None, tuple[SymptomPattern, ...]]
-
-
-def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "incident-matcher"
+Warn = Callable[[str], None]
+__all__ = ["cache_dir", "load_ruleset"]
 
 
 def load_ruleset(
@@ -33,10 +28,12 @@ def load_ruleset(
     cache: bool | None = None,
     unknown: bool = False,
     select: SignatureFilter | None = None,
+    on_warning: Warn | None = None,
 ) -> Ruleset:
     """Load signatures from files/directories and compile them, reusing a cached compilation
     when the signature files are byte-for-byte the same (``$MATCHER_CACHE=0`` turns it off).
-    With ``select``, only the signatures it keeps are compiled (every file is still checked)."""
+    With ``select``, only the signatures it keeps are compiled (every file is still checked).
+    A damaged cache entry is rebuilt, and ``on_warning`` told."""
     engine = choose_engine(engine)
     if cache is None:
         cache = os.environ.get(CACHE_ENV, "1") not in ("0", "false", "no")
@@ -46,10 +43,15 @@ def load_ruleset(
         raise SignatureError(problems)
     variant = f"{engine}{'+markers' if unknown else ''}"
     key = _cache_key(texts, variant, select.key if select is not None else "")
-    cached = _read_cache(key) if cache else None
-    if cached is not None:
-        signatures, blob, patterns = cached
-        return Ruleset(signatures, engine, blob, unknown=unknown, patterns=patterns)
+    if cache:
+
+        def rebuild(value: object) -> Ruleset:
+            signatures, blob, patterns = _check_cached(value)
+            return Ruleset(signatures, engine, blob, unknown=unknown, patterns=patterns)
+
+        cached: Ruleset | None = read_entry(key, rebuild, on_warning)
+        if cached is not None:
+            return cached
     decoded = decode_signature_files(texts, problems)
     from matcher.rules.signatures import parse_signature_texts  # YAML is read on a cache miss
 
@@ -59,7 +61,7 @@ def load_ruleset(
     ruleset = Ruleset(select_signatures(parsed, select), engine, unknown=unknown)
     if cache:
         patterns = tuple(s.pattern for s in ruleset.symptoms)
-        _write_cache(key, (ruleset.signatures, ruleset.prefilter.serialize(), patterns))
+        write_entry(key, (ruleset.signatures, ruleset.prefilter.serialize(), patterns))
     return ruleset
 
 
@@ -79,30 +81,16 @@ def _engine_version(engine: str) -> str:
     return hyperscan_fingerprint() if engine == "hyperscan" else "pure"
 
 
-def _read_cache(key: str) -> CachedRuleset | None:
-    path = cache_dir() / f"{key}.pickle"
-    try:
-        with open(path, "rb") as fh:
-            # Safe to unpickle: the cache directory is the user's own and the name is a hash
-            # of the signature files plus the engine version.
-            value = pickle.load(fh)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
-        return None
+def _check_cached(value: object) -> CachedRuleset:
+    """The cached triple, or an exception if it is not one (read_entry then discards it)."""
     if not (isinstance(value, tuple) and len(value) == 3):
-        return None
+        raise TypeError("not a cached ruleset")
     signatures, blob, patterns = value
-    return tuple(signatures), blob, tuple(patterns)
-
-
-def _write_cache(key: str, value: CachedRuleset) -> None:
-    import tempfile  # only when writing the cache: start-up stays short
-
-    directory = cache_dir()
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=directory, prefix=TMP_MARK)
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, directory / f"{key}.pickle")
-    except OSError:
-        pass  # a cache that cannot be written only costs the next start-up its speed
+    if not all(isinstance(s, Signature) for s in signatures) or not (
+        blob is None or isinstance(blob, bytes)
+    ):
+        raise TypeError("not a cached ruleset")
+    patterns = tuple(patterns)
+    if len(patterns) != sum(len(s.symptoms) for s in signatures):
+        raise TypeError("patterns and symptoms differ")
+    return tuple(signatures), blob, patterns

@@ -24,6 +24,8 @@ BOOL = "tag:yaml.org,2002:bool"
 NULL = "tag:yaml.org,2002:null"
 TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# A signature nests four levels deep; this leaves room and stays far from the recursion limit.
+MAX_DEPTH = 32
 
 
 @dataclass(frozen=True)
@@ -51,14 +53,23 @@ class Key:
 
 
 class _StrictComposer(yaml.SafeLoader):
-    """A SafeLoader that refuses aliases, anchors and explicit tags while composing."""
+    """A SafeLoader that refuses aliases, anchors, explicit tags and deep nesting while
+    composing (PyYAML composes recursively: ``[[[…]]]`` 400 deep is a RecursionError)."""
+
+    depth = 0
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         event = self.peek_event()  # type: ignore[no-untyped-call]
         problem = _refused(event)
+        if problem is None and self.depth >= MAX_DEPTH:
+            problem = f"nested deeper than {MAX_DEPTH} levels"
         if problem is not None:
             raise yaml.MarkedYAMLError(None, None, problem, event.start_mark)
-        return super().compose_node(parent, index)
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 def _refused(event: Any) -> str | None:
@@ -89,6 +100,9 @@ def load_yaml(text: str, path: str) -> tuple[Node | None, list[Problem]]:
         return None, [Problem(where, "yaml", message or "invalid YAML")]
     except yaml.YAMLError as exc:
         return None, [Problem(SourceLocation(path, 1, 1), "yaml", str(exc))]
+    except RecursionError:  # called from deep in a stack already: still one located error
+        where = _location(path, loader.get_mark())
+        return None, [Problem(where, "yaml", "nested too deeply")]
     finally:
         loader.dispose()
     if root is None:

@@ -27,6 +27,8 @@ from matcher.sources.read import display_name, read_chunks
 
 SCANNED = frozenset({"failure", "error", "system-out", "system-err"})
 EVENTS = frozenset({"failure", "error"})
+# <system-out> text goes to the scanner in blocks of about this size.
+STREAM_BLOCK = 1 << 20
 # Shown between two logical lines on one physical line (a message attribute's &#10;).
 JOIN = " \u23ce "
 
@@ -86,6 +88,49 @@ class _Text:
                 start = i
 
 
+class _StreamedText(_Text):
+    """The text of a ``<system-out>``/``<system-err>``, scanned line by line as expat hands it
+    over: a 200 MB element is never held whole (it took 941 MB of memory). ``scan`` gives the
+    scanner for a run of consecutive physical lines starting at (line, offset)."""
+
+    def __init__(self, scan: Callable[[int, int], Scanner]) -> None:
+        super().__init__()
+        self._new_scanner = scan
+        self._scanner: Scanner | None = None
+        self._next = 0  # the physical line the open scanner expects next
+        self._block: list[bytes] = []  # lines for the scanner, fed a block at a time
+        self._block_size = 0
+        self.findings: list[Finding] = []
+
+    def end_line(self, fallback: tuple[int, int]) -> None:
+        number, offset = self._start or fallback
+        if self._scanner is None or number != self._next:
+            self._finish_run()
+            self._scanner = self._new_scanner(number, offset)
+        line = "".join(self._current).encode("utf-8", "surrogateescape") + b"\n"
+        self._block.append(line)
+        self._block_size += len(line)
+        if self._block_size >= STREAM_BLOCK:
+            self._feed()
+        self._next = number + 1
+        self._current, self._start = [], None
+
+    def _feed(self) -> None:
+        if self._scanner is not None and self._block:
+            self.findings += self._scanner.feed(b"".join(self._block))
+        self._block, self._block_size = [], 0
+
+    def _finish_run(self) -> None:
+        self._feed()
+        if self._scanner is not None:
+            self.findings += self._scanner.close()
+            self._scanner = None
+
+    def close(self, fallback: tuple[int, int]) -> None:
+        super().close(fallback)
+        self._finish_run()
+
+
 @dataclass
 class _Case:
     name: str
@@ -142,7 +187,7 @@ class _JunitScan:
             self.case = _Case(f"{classname}::{test}" if classname else test)
         elif name in SCANNED and self.text is None:
             self.element = (name, line)
-            self.text = _Text()
+            self.text = _Text() if name in EVENTS else _StreamedText(self._scanner)
             if name in EVENTS and attrs.get("message"):
                 self.text.add(attrs["message"], line, offset)
                 self.text.end_line((line, offset))
@@ -175,17 +220,22 @@ class _JunitScan:
             self.case.explained = True
         self.findings += found
 
+    def _scanner(self, first_line: int, offset: int) -> Scanner:
+        return Scanner(
+            self.ruleset,
+            self.source,
+            first_line=first_line,
+            offset=offset,
+            on_warning=self.on_warning,
+            events=self.events,
+        )
+
     def _scan(self, text: _Text) -> list[Finding]:
+        if isinstance(text, _StreamedText):
+            return text.findings  # scanned as it came
         findings: list[Finding] = []
         for first_line, offset, lines in text.segments():
-            scanner = Scanner(
-                self.ruleset,
-                self.source,
-                first_line=first_line,
-                offset=offset,
-                on_warning=self.on_warning,
-                events=self.events,
-            )
+            scanner = self._scanner(first_line, offset)
             findings += scanner.feed("\n".join(lines).encode("utf-8", "surrogateescape") + b"\n")
             findings += scanner.close()
         return findings
@@ -247,20 +297,28 @@ def scan_junit_chunks(
     stats: ScanStats | None = None,
     on_warning: Callable[[str], None] | None = None,
     events: str = "auto",
+    errors: list[SourceError] | None = None,
 ) -> tuple[list[Finding], list[UnknownFailure]]:
     """Scan a JUnit report given as byte chunks. ``stats`` (if given) gets the lines, bytes
     and per-incident counts; the unknown failures are returned, not added to it. ``events``
     groups the lines of ``<system-out>``/``<system-err>`` as ``Scanner`` does; a
-    ``<failure>``/``<error>`` is always one event."""
+    ``<failure>``/``<error>`` is always one event. With ``errors`` given, a report that is
+    cut short or cannot be read to its end is an error appended there, and what its complete
+    elements held is still returned; without, the error is raised."""
     scan = _JunitScan(ruleset, source, on_warning, events)
     size = lines = 0
     last = b"\n"
-    for chunk in chunks:
-        size += len(chunk)
-        lines += chunk.count(b"\n")
-        last = chunk[-1:] or last
-        scan.feed(chunk)
-    scan.feed(b"", final=True)
+    try:
+        for chunk in chunks:
+            size += len(chunk)
+            lines += chunk.count(b"\n")
+            last = chunk[-1:] or last
+            scan.feed(chunk)
+        scan.feed(b"", final=True)
+    except SourceError as exc:
+        if errors is None:
+            raise
+        errors.append(exc)
     if stats is not None:
         stats.lines += lines + (last != b"\n")
         stats.bytes += size

@@ -28,7 +28,7 @@ from matcher.sources.read import (
     STDIN,
     display_name,
 )
-from matcher.sources.sniff import is_junit_report
+from matcher.sources.sniff import is_junit_report, is_utf16
 from matcher.sources.window import stamp
 
 READ_SIZE = 4 << 20
@@ -107,7 +107,7 @@ def _plain_size(path: str) -> int | None:
     try:
         with open(path, "rb") as fh:
             head = fh.read(64 << 10)
-            if head.startswith(GZIP_MAGIC) or is_junit_report(head):
+            if head.startswith(GZIP_MAGIC) or is_junit_report(head) or is_utf16(head):
                 return None  # read as one stream
             st = os.fstat(fh.fileno())
     except OSError:

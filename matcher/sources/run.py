@@ -136,7 +136,7 @@ class ScanRun:
                 self.on_progress(stats.bytes)
             self.stats.lines += stats.lines
             self.stats.bytes += stats.bytes
-            self.stats.unknown += stats.unknown
+            self.stats.add_stats_unknown(stats)
             for incident, count in stats.findings.items():
                 self.stats.findings[incident] = self.stats.findings.get(incident, 0) + count
             if result.error is not None and segment.path not in reported:

@@ -9,10 +9,11 @@ from collections.abc import Callable, Iterable, Iterator
 
 from matcher.engine.options import ScanOptions
 from matcher.engine.scanner import IDLE_FLUSH_SECONDS, Scanner, ScanStats
+from matcher.errors import SourceError
 from matcher.model import Finding
 from matcher.patterns.ruleset import Ruleset
 from matcher.sources.read import display_name, read_chunks
-from matcher.sources.sniff import is_junit_report
+from matcher.sources.sniff import is_junit_report, is_utf16, utf16_as_utf8
 from matcher.sources.window import ByteRange, stamp
 
 Warn = Callable[[str], None]
@@ -77,8 +78,15 @@ def _scan_source(
     span: ByteRange | None,
 ) -> Iterator[Finding]:
     span = span or ByteRange()
-    chunks = read_chunks(name, idle=IDLE_FLUSH_SECONDS, start=span.start, stop=span.stop)
+    chunks: Iterator[bytes] = read_chunks(
+        name, idle=IDLE_FLUSH_SECONDS, start=span.start, stop=span.stop
+    )
     first = next(chunks, b"")
+    if is_utf16(first) and not span.start:  # would match nothing as bytes (issue #16)
+        if options.on_warning is not None:
+            options.on_warning(f"{display_name(name)}: UTF-16 text, read as such")
+        chunks = utf16_as_utf8(itertools.chain([first], chunks))
+        first = next(chunks, b"")
     if is_junit_report(first) and not span.start:
         yield from _scan_junit(ruleset, name, itertools.chain([first], chunks), stats, options)
         return
@@ -86,6 +94,7 @@ def _scan_source(
     if stats is not None:
         scanner.stats = stats
     progress = on_progress or (lambda size: None)
+    error: SourceError | None = None
     try:
         yield from scanner.feed(first)
         progress(len(first))
@@ -93,10 +102,11 @@ def _scan_source(
             # b"": a pipe went quiet; report the event held open for a next line
             yield from scanner.feed(chunk) if chunk else scanner.flush()
             progress(len(chunk))
-    finally:
-        # what was read is scanned even when reading failed part-way
-        closing = scanner.close()
-    yield from closing
+    except SourceError as exc:
+        error = exc  # what was read is reported before the error is (issue #16, item 5)
+    yield from scanner.close()
+    if error is not None:
+        raise error
 
 
 def _scan_junit(
@@ -109,6 +119,7 @@ def _scan_junit(
     from matcher.sources.junit import scan_junit_chunks
 
     stats = stats if stats is not None else ScanStats()
+    errors: list[SourceError] = []
     found, unknown = scan_junit_chunks(
         ruleset,
         chunks,
@@ -116,10 +127,14 @@ def _scan_junit(
         stats=stats,
         on_warning=options.on_warning,
         events=options.events,
+        errors=errors,
     )
     if options.unknown:
-        stats.unknown += unknown
+        for failure in unknown:
+            stats.add_unknown(failure)
     yield from found
+    if errors:
+        raise errors[0]
 
 
 def scan_lines(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 
 SNIFF_BYTES = 64 * 1024
 _ROOTS = (b"testsuites", b"testsuite")
@@ -54,3 +55,26 @@ def _doctype_end(head: bytes, pos: int) -> int:
         return close
     subset_end = head.find(b"]", bracket)
     return head.find(b">", subset_end) if subset_end >= 0 else -1
+
+
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def is_utf16(head: bytes) -> bool:
+    """A UTF-16 text (Windows tools write it): it starts with a byte order mark."""
+    return head.startswith(UTF16_BOMS)
+
+
+def utf16_as_utf8(chunks: Iterable[bytes]) -> Iterator[bytes]:
+    """Re-encode a UTF-16 stream (BOM first) as UTF-8, piece by piece; an undecodable unit
+    is kept as U+FFFD. Line numbers stay those of the text; byte offsets are the UTF-8 ones."""
+    import codecs
+
+    decoder = codecs.getincrementaldecoder("utf-16")(errors="replace")
+    for chunk in chunks:
+        text = decoder.decode(chunk)
+        if text:
+            yield text.encode("utf-8", "surrogateescape")
+    rest = decoder.decode(b"", final=True)
+    if rest:
+        yield rest.encode("utf-8", "surrogateescape")
