@@ -15,6 +15,7 @@ from matcher.authoring.draftfile import place_drafts
 from matcher.authoring.drafts import DRAFT_RESOLUTION
 from matcher.authoring.mining import MinerConfig
 from matcher.authoring.suggest import SuggestOptions, mine_unknown, suggest
+from matcher.engine.stats import MAX_UNKNOWN_PER_KIND
 from matcher.testing import check_examples, read_expected
 from matcher.vocabulary import DRAFT_MARK
 
@@ -146,15 +147,34 @@ def test_failures_the_signatures_explain_are_not_suggested() -> None:
 
 
 def test_failures_are_mined_as_they_come_not_kept() -> None:
-    # memory: the scan's unknown list stays empty; the miner holds at most max_groups groups
+    # memory: the scan keeps no failure; the miner holds at most max_groups groups
     ruleset = matcher.compile_ruleset([], unknown=True)
     logs = [str(LOGHUB / f"{name}_2k.log") for name in ("BGL", "Hadoop", "Mac", "Zookeeper")]
     if not (LOGHUB / "BGL_2k.log").is_file():
         pytest.skip("loghub sets not found")
     options = SuggestOptions(miner=MinerConfig(max_groups=5))
     miner, run, seen = mine_unknown(ruleset, logs, options)
-    assert seen > 100 and len(run.stats.unknown) == 0
+    assert seen > 100 and len(run.stats.unknown) == 0 and run.stats.unknown_omitted == 0
     assert len(miner) == 5 and miner.dropped > 0
+
+
+def test_every_failure_is_mined_past_the_scans_per_kind_bound(tmp_path: Path) -> None:
+    # a scan keeps the first MAX_UNKNOWN_PER_KIND of a kind for its report; suggest mines all,
+    # in this process and in worker processes (-j 2 scans the two files side by side)
+    n = MAX_UNKNOWN_PER_KIND + 500
+    logs = []
+    for name in ("a.log", "b.log"):
+        log = tmp_path / name
+        lines = (
+            f"2026-11-27 01:59:{i % 60:02d},000 ERROR [db] lost connection {i}\n" for i in range(n)
+        )
+        log.write_text("".join(lines), encoding="utf-8")
+        logs.append(str(log))
+    ruleset = matcher.compile_ruleset([], unknown=True)
+    for jobs in (1, 2):
+        found = suggest(ruleset, logs, SuggestOptions(jobs=jobs))
+        assert (found.unknown, found.omitted) == (2 * n, 0), jobs
+        assert [d.count for d in found.drafts] == [2 * n]
 
 
 @needs_loghub

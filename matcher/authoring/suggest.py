@@ -7,12 +7,14 @@ miner's group cap, not by the number of failures or the size of the logs.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 
 from matcher.authoring.drafts import Draft, build_drafts
 from matcher.authoring.mining import Miner, MinerConfig
 from matcher.authoring.telling import telling_line
+from matcher.engine.stats import ScanStats
 from matcher.errors import SourceError
 from matcher.model import UnknownFailure
 from matcher.patterns.ruleset import Ruleset
@@ -39,10 +41,13 @@ class SuggestOptions:
 @dataclass(frozen=True)
 class Suggestions:
     """What suggest found: the drafts, ranked; how many unknown failures went into how many
-    groups (``dropped``: groups forgotten at the cap); the scan's size and unreadable inputs."""
+    groups (``dropped``: groups forgotten at the cap; ``omitted``: failures worker processes
+    counted beyond their per-kind bound, never mined); the scan's size and unreadable
+    inputs."""
 
     drafts: tuple[Draft, ...]
     unknown: int
+    omitted: int  # counted by worker processes, not passed on (their per-kind bound)
     groups: int
     dropped: int
     lines: int
@@ -50,28 +55,22 @@ class Suggestions:
     errors: tuple[SourceError, ...]
 
 
-class _MinerFeed(list[UnknownFailure]):
-    """Stands in for ``ScanStats.unknown``: every failure the scan records is mined at once
-    and not kept (the scanner and a parallel run only append and extend)."""
+class _MiningStats(ScanStats):
+    """Scan statistics whose unknown failures go to the miner as the scan reports them, none
+    kept: ``ScanStats`` keeps the first ``MAX_UNKNOWN_PER_KIND`` of each kind for a report,
+    suggest wants every one mined and none held."""
 
     def __init__(self, miner: Miner) -> None:
         super().__init__()
         self.miner = miner
-        self.seen = 0
+        self.mined = 0
 
-    def append(self, failure: UnknownFailure) -> None:
-        self.seen += 1
+    def add_unknown(self, failure: UnknownFailure) -> bool:
+        self.mined += 1
         telling = telling_line([failure.text])
         text = telling.text if telling is not None else failure.text
         self.miner.add(text, f"{failure.source}:{failure.line}")
-
-    def extend(self, failures: Iterable[UnknownFailure]) -> None:
-        for failure in failures:
-            self.append(failure)
-
-    def __iadd__(self, failures: Iterable[UnknownFailure]) -> _MinerFeed:  # type: ignore[override,misc]
-        self.extend(failures)
-        return self
+        return True
 
 
 def mine_unknown(
@@ -90,12 +89,14 @@ def mine_unknown(
         jobs=options.jobs,
         on_progress=on_progress,
     )
+    # every failure reaches the miner: worker processes pass on all of theirs (a segment's,
+    # bounded by its size), and this process's stats mine each one and keep none
+    run.options = replace(run.options, unknown_per_kind=sys.maxsize)
     miner = Miner(options.miner)
-    feed = _MinerFeed(miner)
-    run.stats.unknown = feed
+    stats = run.stats = _MiningStats(miner)
     for _ in run:
         pass  # known incidents are not suggest's business
-    return miner, run, feed.seen
+    return miner, run, stats.mined
 
 
 def suggest(
@@ -113,6 +114,7 @@ def suggest(
     return Suggestions(
         drafts=tuple(drafts),
         unknown=seen,
+        omitted=run.stats.unknown_omitted,
         groups=len(groups),
         dropped=miner.dropped,
         lines=run.stats.lines,

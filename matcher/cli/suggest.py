@@ -106,6 +106,11 @@ def suggest_command(
         sys.stdout.flush()
     for error in found.errors:
         warn(str(error))
+    if found.omitted:
+        warn(
+            f"{found.omitted} unknown failure(s) counted by the worker processes were not "
+            "mined (each passes on the first 1000 of a kind); -j 1 mines every one"
+        )
     written = sum(p.state == "written" for p in placed)
     existing = sum(p.state == "exists" for p in placed)
     capped = f" ({found.dropped} dropped at the cap)" if found.dropped else ""

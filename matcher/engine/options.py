@@ -12,9 +12,12 @@ EVENT_KINDS = ("auto", "python", "java", "go", "lines")
 class ScanOptions:
     """``events``: how lines are grouped (``lines``: not at all); ``unknown``: also report
     error-like events no signature explains; ``context``: lines kept around each match;
-    ``on_warning``: called with a message a rule raises (a regex timeout, say)."""
+    ``on_warning``: called with a message a rule raises (a regex timeout, say);
+    ``unknown_per_kind``: unknown failures a worker keeps per kind (None: ScanStats's
+    default; suggest mines them all)."""
 
     events: str = "auto"
     unknown: bool = False
     context: int = 0
     on_warning: Callable[[str], None] | None = None
+    unknown_per_kind: int | None = None

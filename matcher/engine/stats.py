@@ -18,12 +18,13 @@ class ScanStats:
     unknown: list[UnknownFailure] = field(default_factory=list)  # the first of each kind
     unknown_omitted: int = 0  # counted, not kept
     _per_kind: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
+    per_kind: int | None = field(default=None, repr=False, compare=False)  # None: the default
 
     def add_unknown(self, failure: UnknownFailure) -> bool:
-        """Keep ``failure`` if fewer than MAX_UNKNOWN_PER_KIND of its kind are; else count it.
-        Whether it was kept."""
+        """Keep ``failure`` if fewer than ``per_kind`` (MAX_UNKNOWN_PER_KIND) of its kind are;
+        else count it. Whether it was kept."""
         kept = self._per_kind.get(failure.kind, 0)
-        if kept >= MAX_UNKNOWN_PER_KIND:
+        if kept >= (MAX_UNKNOWN_PER_KIND if self.per_kind is None else self.per_kind):
             self.unknown_omitted += 1
             return False
         self._per_kind[failure.kind] = kept + 1
