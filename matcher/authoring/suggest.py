@@ -30,7 +30,6 @@ class SuggestOptions:
     top: int | None = None
     jobs: int = 1
     events: str = "auto"
-    engine: str | None = None
     miner: MinerConfig = field(default_factory=MinerConfig)
 
     def __post_init__(self) -> None:
@@ -110,7 +109,7 @@ def suggest(
     options = options or SuggestOptions()
     miner, run, seen = mine_unknown(ruleset, paths, options, on_progress)
     groups = miner.groups()
-    drafts = build_drafts(groups, options.min_count, options.top, options.engine)
+    drafts = build_drafts(groups, options.min_count, options.top)
     return Suggestions(
         drafts=tuple(drafts),
         unknown=seen,

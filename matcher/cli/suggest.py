@@ -94,7 +94,7 @@ def suggest_command(
     ruleset = load_ruleset_or_exit(
         signature_paths, engine, no_cache, unknown=True, allow_empty=True
     )
-    options = SuggestOptions(min_count, top, jobs or (os.cpu_count() or 1), events, engine)
+    options = SuggestOptions(min_count, top, jobs or (os.cpu_count() or 1), events)
     found = suggest(ruleset, list(paths), options)
     try:
         placed = place_drafts(found.drafts, out_dir)
