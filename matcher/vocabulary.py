@@ -26,3 +26,9 @@ TMP_MARK = ".matcher-tmp-"
 DEFAULT_SIGNATURES = "signatures"
 SIGNATURES_ENV = "MATCHER_SIGNATURES"
 STEP_SUMMARY_ENV = "GITHUB_STEP_SUMMARY"
+
+# A draft written by `matcher suggest` carries this in its resolution until a person writes
+# what fixed the failure; the loader refuses such a signature (docs/signatures.md, "Drafts").
+DRAFT_PREFIX = "DRAFT-"
+DRAFT_MARK = "TODO(draft)"
+DRAFT_PROBLEM = "unfinished draft"

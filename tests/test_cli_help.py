@@ -26,7 +26,18 @@ def test_every_command_has_help_and_a_readme_section(name: str) -> None:
 
 
 def test_the_commands_are_the_documented_ones() -> None:
-    assert sorted(cli.commands) == ["compile", "explain", "list", "scan", "show", "test", "watch"]
+    assert sorted(cli.commands) == [
+        "calibrate",
+        "compile",
+        "explain",
+        "lint",
+        "list",
+        "scan",
+        "show",
+        "suggest",
+        "test",
+        "watch",
+    ]
 
 
 EVERYDAY_OPTIONS = {

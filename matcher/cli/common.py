@@ -52,9 +52,11 @@ def load_ruleset_or_exit(
     no_cache: bool,
     unknown: bool = False,
     select: SignatureFilter | None = None,
+    allow_empty: bool = False,
 ) -> Ruleset:
     """The compiled ruleset (only the signatures ``select`` keeps), or every signature
-    problem on stderr and exit 2."""
+    problem on stderr and exit 2 (and exit 2 on no signature at all, unless
+    ``allow_empty``: suggest starts from none)."""
     from matcher.errors import SignatureError
     from matcher.rules.load import load_ruleset
 
@@ -79,7 +81,7 @@ def load_ruleset_or_exit(
         fail(f"{len(exc.problems)} signature error(s); nothing scanned")
     except ValueError as exc:  # unknown engine from the environment
         fail(str(exc))
-    if not ruleset.signatures:
+    if not ruleset.signatures and not allow_empty:
         if select is not None and not select.is_empty:
             fail(
                 f"no signature in {', '.join(chosen)} passes --incident/--severity/--tag/--service"

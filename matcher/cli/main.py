@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import click
 
+from matcher.cli.calibrate import calibrate_command
 from matcher.cli.catalog import list_command, show_command
 from matcher.cli.check import test_command
 from matcher.cli.compile import compile_command
 from matcher.cli.explain import explain_command
+from matcher.cli.lint import lint_command
 from matcher.cli.live import watch
 from matcher.cli.scan import scan
+from matcher.cli.suggest import suggest_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -29,6 +32,9 @@ def cli() -> None:
     matcher list                                  the loaded signatures, as a table
     matcher show INC-2024-001                     one signature, its resolution and runbook
     matcher explain app.log --incident INC-7      why a line matches, or almost does
+    matcher suggest app.log -o drafts/            draft signatures for unknown failures
+    matcher lint --against other.log              overlapping, too broad or slow signatures
+    matcher calibrate passing-runs/               how often signatures fire on good runs
     """
 
 
@@ -40,6 +46,9 @@ for command in (
     watch,
     list_command,
     show_command,
+    suggest_command,
+    lint_command,
+    calibrate_command,
 ):
     cli.add_command(command)
 

@@ -346,5 +346,5 @@ class EnvelopeScanner:
 
     def _end_run(self) -> None:
         assert self._run is not None
-        self._stats.unknown += self._run.unknown
+        self._stats.add_unknowns(self._run.unknown)
         self._run = None

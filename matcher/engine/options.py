@@ -13,7 +13,8 @@ class ScanOptions:
     """``events``: how lines are grouped (``lines``: not at all); ``unknown``: also report
     error-like events no signature explains; ``context``: lines kept around each match;
     ``on_warning``: called with a message a rule raises (a regex timeout, say); ``envelope``
-    and ``fields``: see docs/envelopes.md."""
+    and ``fields``: see docs/envelopes.md; ``unknown_per_kind``: unknown failures a worker
+    keeps per kind (None: ScanStats's default; suggest mines them all)."""
 
     events: str = "auto"
     unknown: bool = False
@@ -23,3 +24,4 @@ class ScanOptions:
     # (JSON, logfmt) record's message is taken from (empty: the usual ones).
     envelope: str = "auto"
     fields: tuple[str, ...] = ()
+    unknown_per_kind: int | None = None

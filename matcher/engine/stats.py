@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from matcher.model import UnknownFailure
@@ -37,17 +38,22 @@ class ScanStats:
     _per_kind: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
     # What pytest's output said of its failing tests, by source (matcher.sources.nodeid)
     pytest: dict[str, PytestNames] = field(default_factory=dict)
+    per_kind: int | None = field(default=None, repr=False, compare=False)  # None: the default
 
     def add_unknown(self, failure: UnknownFailure) -> bool:
-        """Keep ``failure`` if fewer than MAX_UNKNOWN_PER_KIND of its kind are; else count it.
-        Whether it was kept."""
+        """Keep ``failure`` if fewer than ``per_kind`` (MAX_UNKNOWN_PER_KIND) of its kind are;
+        else count it. Whether it was kept."""
         kept = self._per_kind.get(failure.kind, 0)
-        if kept >= MAX_UNKNOWN_PER_KIND:
+        if kept >= (MAX_UNKNOWN_PER_KIND if self.per_kind is None else self.per_kind):
             self.unknown_omitted += 1
             return False
         self._per_kind[failure.kind] = kept + 1
         self.unknown.append(failure)
         return True
+
+    def add_unknowns(self, failures: Iterable[UnknownFailure]) -> None:
+        for failure in failures:
+            self.add_unknown(failure)
 
     def add_stats_unknown(self, other: ScanStats) -> None:
         """Merge another scan's unknown failures (a segment's, a JUnit report's)."""

@@ -25,7 +25,7 @@ from matcher.model import (
 from matcher.rules.checks import pattern_problem, runbook_problem
 from matcher.rules.files import decode_signature_files, read_signature_files
 from matcher.rules.yamlsafe import BOOL, STR, TIMESTAMP, Key, Node, load_yaml
-from matcher.vocabulary import ID_PATTERN
+from matcher.vocabulary import DRAFT_MARK, DRAFT_PROBLEM, ID_PATTERN
 
 REQUIRED = ("id", "title", "severity", "symptoms", "resolution")
 OPTIONAL = (
@@ -116,7 +116,7 @@ class _SignatureReader:
         title = self._field(fields, "title", self._text)
         severity = self._field(fields, "severity", self._severity)
         symptoms = self._field(fields, "symptoms", self._symptoms)
-        resolution = self._field(fields, "resolution", self._text)
+        resolution = self._field(fields, "resolution", self._resolution)
         optional = {
             "services": self._field(fields, "services", self._string_list),
             "date": self._field(fields, "date", self._date),
@@ -171,6 +171,18 @@ class _SignatureReader:
         value = self._string(node, field)
         if value is not None and not value.strip():
             self.fail(node.location, field, "must not be empty")
+            return None
+        return value
+
+    def _resolution(self, node: Node, field: str) -> str | None:
+        value = self._text(node, field)
+        if value is not None and DRAFT_MARK in value:
+            # `matcher suggest` wrote it: a finding must never show a placeholder as the fix
+            self.fail(
+                node.location,
+                field,
+                f"{DRAFT_PROBLEM}: replace the {DRAFT_MARK} line with what fixed the failure",
+            )
             return None
         return value
 

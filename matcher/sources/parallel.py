@@ -151,7 +151,7 @@ def _boundary_in(buf: bytes, base: int, rules: EventRules) -> int | None:
 def scan_segment(ruleset: Ruleset, segment: Segment, options: ScanOptions) -> SegmentResult:
     if segment.end is None and segment.start == 0:
         return _scan_whole(ruleset, segment.path, options)
-    stats = ScanStats()
+    stats = ScanStats(per_kind=options.unknown_per_kind)
     findings: list[Finding] = []
     error = None
     try:
@@ -187,7 +187,7 @@ def _scan_whole(ruleset: Ruleset, path: str, options: ScanOptions) -> SegmentRes
     """A whole file (compressed, JUnit XML, stdin or small): what a one-process scan does."""
     from matcher.sources.scan import scan_source
 
-    stats = ScanStats()
+    stats = ScanStats(per_kind=options.unknown_per_kind)
     findings: list[Finding] = []
     error = None
     try:
