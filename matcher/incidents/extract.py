@@ -20,7 +20,8 @@ _START = re.compile(
     r"\[(?:emerg|alert|crit|error|err|fatal)\]|\(error\)"
     r"|\b(?:FATAL|ERROR|CRITICAL|PANIC|EMERG|SEVERE)\b"
     r"|(?<![\w.])(?:[A-Za-z_]\w*\.)*[A-Z]\w*"
-    r"(?:Error|Exception|Violation|Failure|Fault|Exit|Interrupt|Warning)(?=[:(]| \()"
+    r"(?:Error|Exception|Violation|Failure|Fault|Exit|Interrupt|Warning)(?=[:(]| \(| \.\.\.| \u2026)"
+    r"|\b[a-z_]\w*\(\)(?: to \S+)? failed\b"
     r"|(?<![\w.])(?:[a-z_]\w*\.)+[A-Z]\w*(?:Error|Exception)\b"
     r"|(?<![\w.])(?:[a-z_]\w*\.)+[A-Z]\w*(?=:\s)"
     r"|(?<![\w.])(?:[a-z_]\w*\.)+[a-z]*error:|\bError:|\[Errno -?\d+\]"
@@ -90,7 +91,8 @@ _NEGATION_PROSE = re.compile(
     r"|(?<!than )\bexpected(?=\s*(?:[.,;)!]|$))|\bas expected\b"
     r"|\x01\W?\s+(?:\w+\s+){0,3}came (?:after|later)\b|\bknock-on\b|\bdoing (?:its|their) job\b"
     r"|\bjust (?:the|a|our)\b"
-    r"|\blast (?:week|month|year)'s\b)"
+    r"|\blast (?:week|month|year)'s\b|^\W*not\b|^\W*no\s+(?:[\w-]+\s+){0,2}[(\W]*\x01"
+    r"|(?:^|[\u2014\u2013,;(-]\s*)that was\b|\bthen\s+\W?\x01\W?\s+once\b)"
 )
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(\"'`\u201c])")
 _INNER = re.compile(r"(?<=:\s)((?:FATAL|ERROR|PANIC):\s+\S.{15,})$")
@@ -137,11 +139,13 @@ def item_log_texts(text: str) -> tuple[list[str], bool]:
             and not _FIELD.match(run)
         ):
             found.append((text.find(run), run))
-            rest = rest.replace(run, "\x00", 1)
+            rest = _take_out(rest, run)
     runs, offset = len(found), 0
-    for segment in rest.split("\x00"):
-        unquoted = _unquoted(segment)
-        if unquoted is not None:
+    segments = rest.split("\x00")
+    for i, segment in enumerate(segments):
+        unquoted = _unquoted(segment, introduces=i < len(segments) - 1)
+        unquoted = _clip(unquoted) if unquoted else None
+        if unquoted:
             found.append((offset + segment.find(unquoted), unquoted))
             segment = segment.replace(unquoted, "")
         offset += len(segment) + 1
@@ -149,6 +153,31 @@ def item_log_texts(text: str) -> tuple[list[str], bool]:
     texts = [t for _, t in sorted(found)]
     kept = [t for t in texts if not _negated(text, t, t in quoted)]
     return kept, _has_prose(rest, texts) or len(kept) < len(texts)
+
+
+def _take_out(rest: str, run: str) -> str:
+    """The item with a quoted run and its quote characters replaced by a mark: a quote
+    character is never the edge of an unquoted log text."""
+    start = rest.find(run)
+    left, right = start, start + len(run)
+    while left > 0 and rest[left - 1] in QUOTES:
+        left -= 1
+    while right < len(rest) and rest[right] in QUOTES:
+        right += 1
+    return rest[:left] + "\x00" + rest[right:]
+
+
+QUOTES = "\"`\u201c\u201d"
+# Where the prose goes on after unquoted log text: a new sentence of words (`). The ledger…`).
+_PROSE_SENTENCE = re.compile(r"(?<=[^.][.!?])\s+(?=[A-Z][a-z]*\s+[a-z]+\s+[a-z]+)|\s*[(\[]\s*$")
+
+
+def _clip(text: str) -> str:
+    """Unquoted log text up to where the prose goes on, without an unbalanced `)`."""
+    text = _PROSE_SENTENCE.split(text, maxsplit=1)[0].rstrip(" .,;:")
+    if text.endswith(")") and text.count(")") > text.count("("):
+        text = text[:-1]
+    return text.strip()
 
 
 def _negated(text: str, log: str, quoted: bool) -> bool:
@@ -190,8 +219,9 @@ def inner_errors(text: str) -> list[str]:
     return [inner[1]] if inner and inner.start() > 0 else []
 
 
-def _unquoted(segment: str) -> str | None:
-    """The log text written without quotes in a stretch of an item, if any."""
+def _unquoted(segment: str, introduces: bool = False) -> str | None:
+    """The log text written without quotes in a stretch of an item, if any (`introduces`:
+    a quote follows the stretch)."""
     label = _LABEL.match(segment.strip())
     if label and (_is_label(label[1]) or _SHORT_LABEL.match(label[1])):
         after = segment.strip()[label.end() :]
@@ -206,7 +236,9 @@ def _unquoted(segment: str) -> str | None:
     verb = _VERB.search(segment)
     if verb:
         after = segment[verb.end() :].strip()
-        if _START.search(after) or len(after.split()) >= 3:
+        # plain words just before a quote introduce it (`reported errors such as "…"`)
+        plain = not introduces and len(after.split()) >= 3
+        if _START.search(after) or plain or (_CODEISH.search(after) and len(after.split()) >= 3):
             return after
     start = _START.search(segment)
     colon = _COLON_VERB.search(segment)
