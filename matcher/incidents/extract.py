@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from matcher.incidents.quotes import is_log_text, quoted_runs
+from matcher.incidents.quotes import clip_prose, is_log_text, quoted_runs, take_out
 from matcher.model import SourceLocation, Symptom
 from matcher.patterns.generalise import generalise
 from matcher.patterns.heads import find_head
@@ -20,7 +20,8 @@ _START = re.compile(
     r"\[(?:emerg|alert|crit|error|err|fatal)\]|\(error\)"
     r"|\b(?:FATAL|ERROR|CRITICAL|PANIC|EMERG|SEVERE)\b"
     r"|(?<![\w.])(?:[A-Za-z_]\w*\.)*[A-Z]\w*"
-    r"(?:Error|Exception|Violation|Failure|Fault|Exit|Interrupt|Warning)(?=[:(]| \(| \.\.\.| \u2026)"
+    r"(?:Error|Exception|Violation|Failure|Fault|Exit|Interrupt|Warning)"
+    r"(?=[:(]| \(| \.\.\.| \u2026)"
     r"|\b[a-z_]\w*\(\)(?: to \S+)? failed\b"
     r"|(?<![\w.])(?:[a-z_]\w*\.)+[A-Z]\w*(?:Error|Exception)\b"
     r"|(?<![\w.])(?:[a-z_]\w*\.)+[A-Z]\w*(?=:\s)"
@@ -139,12 +140,12 @@ def item_log_texts(text: str) -> tuple[list[str], bool]:
             and not _FIELD.match(run)
         ):
             found.append((text.find(run), run))
-            rest = _take_out(rest, run)
+            rest = take_out(rest, run)
     runs, offset = len(found), 0
     segments = rest.split("\x00")
     for i, segment in enumerate(segments):
         unquoted = _unquoted(segment, introduces=i < len(segments) - 1)
-        unquoted = _clip(unquoted) if unquoted else None
+        unquoted = clip_prose(unquoted) if unquoted else None
         if unquoted:
             found.append((offset + segment.find(unquoted), unquoted))
             segment = segment.replace(unquoted, "")
@@ -153,31 +154,6 @@ def item_log_texts(text: str) -> tuple[list[str], bool]:
     texts = [t for _, t in sorted(found)]
     kept = [t for t in texts if not _negated(text, t, t in quoted)]
     return kept, _has_prose(rest, texts) or len(kept) < len(texts)
-
-
-def _take_out(rest: str, run: str) -> str:
-    """The item with a quoted run and its quote characters replaced by a mark: a quote
-    character is never the edge of an unquoted log text."""
-    start = rest.find(run)
-    left, right = start, start + len(run)
-    while left > 0 and rest[left - 1] in QUOTES:
-        left -= 1
-    while right < len(rest) and rest[right] in QUOTES:
-        right += 1
-    return rest[:left] + "\x00" + rest[right:]
-
-
-QUOTES = "\"`\u201c\u201d"
-# Where the prose goes on after unquoted log text: a new sentence of words (`). The ledger…`).
-_PROSE_SENTENCE = re.compile(r"(?<=[^.][.!?])\s+(?=[A-Z][a-z]*\s+[a-z]+\s+[a-z]+)|\s*[(\[]\s*$")
-
-
-def _clip(text: str) -> str:
-    """Unquoted log text up to where the prose goes on, without an unbalanced `)`."""
-    text = _PROSE_SENTENCE.split(text, maxsplit=1)[0].rstrip(" .,;:")
-    if text.endswith(")") and text.count(")") > text.count("("):
-        text = text[:-1]
-    return text.strip()
 
 
 def _negated(text: str, log: str, quoted: bool) -> bool:
