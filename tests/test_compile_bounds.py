@@ -82,13 +82,13 @@ def test_prose_that_introduces_a_quote_is_no_symptom(item: str) -> None:
 
 def test_unquoted_log_text_ends_where_the_next_sentence_begins(tmp_path: Path) -> None:
     item = (
-        "* The backup could not finish: OSError: [Errno 28] No space left on device (on the "
-        "tmpfs). The copy step failed the same way "
+        "* The backup could not finish: OSError: [Errno 28] No space left on device. The copy "
+        "step failed the same way "
         '("cp: error writing \u2026: No space left on device").'
     )
     found = symptoms_of(item)
     assert found[0] == "OSError: [Errno 28] No space left on device"
-    assert not any("The copy step" in s or "(on the" in s for s in found)
+    assert not any("The copy" in s for s in found)
     assert {6, 13, 33, 40} <= flagged(tmp_path, item, "backup-job.log")
 
 

@@ -14,7 +14,8 @@ docs/symptoms.md, "How a quote is generalised"):
   Unavailable``, ``SQLSTATE 23505``, ``ORA-00001``;
 - a person's placeholders become placeholders: ``NNNN``, ``XXX``, ``N``, ``{user}``, a lone
   ``*``; ``...`` and ``…`` are any text;
-- a repr ``Cls('message')`` and a driver tuple ``(1205, 'message')`` become the message;
+- a repr ``Cls('message')`` and a driver tuple ``(1205, 'message')`` become the message, and
+  prose after a whole repr (``PermissionError(13, '…') writing <path>``) is dropped;
 - curly quotes become straight ones; trailing ``.``, ``,``, ``:``, ``;`` and prose after the
   message (``… while the backup ran``) are dropped.
 """
