@@ -75,6 +75,8 @@ def take_out(rest: str, run: str) -> str:
     """The item with a quoted run and its quote characters replaced by a mark: a quote
     character is never the edge of an unquoted log text."""
     start = rest.find(run)
+    if start < 0:
+        return rest  # already taken out with an enclosing run
     left, right = start, start + len(run)
     while left > 0 and rest[left - 1] in _QUOTES:
         left -= 1
