@@ -53,6 +53,7 @@ class CorpusSet:
     n: int
     size_mb: float
     dir: Path
+    envelope: str = ""  # "cri"/"docker": the set wrapped by envelope_corpora.py
 
     @property
     def corpus(self) -> Path:

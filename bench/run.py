@@ -48,6 +48,7 @@ from corpora import (
     scan_input,
     warm_page_cache,
 )
+from envelope_corpora import ENVELOPES, wrapped_set
 from report import Row, load_average, machine_info, render
 from scanners import (
     ALL_TOOLS,
@@ -64,6 +65,9 @@ from scanners import (
     tool_env,
 )
 from timing import Timed, gnu_time_available, median_ms, run_timed
+
+# The tools run on the envelope versions of the corpora (issue #12: their speed next to plain).
+ENVELOPE_TOOLS = ("matcher-cold", "matcher-warm", "matcher-unknown")
 
 REPO = Path(__file__).resolve().parent.parent
 BENCH = REPO / "bench"
@@ -87,6 +91,12 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         f"{QUICK_SIZE_MB:g} with --quick)",
     )
     ap.add_argument("--quick", action="store_true", help="smoke run on small corpora")
+    ap.add_argument(
+        "--envelopes",
+        type=lambda text: [e for e in text.split(",") if e],
+        default=list(ENVELOPES),
+        help="also scan these envelope versions of each set (cri, docker; '' for none)",
+    )
     ap.add_argument(
         "--sets",
         type=_int_list,
@@ -205,13 +215,19 @@ class Runner:
         # slows down over minutes (a shared host does) moves every row alike, and the ratios
         # and the flatness compare runs made close together.
         tools = [tool for tool in SCAN_TOOLS if tool in self.tools]
-        plans = [self.plan_row(tool, cs) for cs in sets for tool in tools]
+        plans = [
+            self.plan_row(tool, cs)
+            for cs in sets
+            for tool in tools
+            if not cs.envelope or tool in ENVELOPE_TOOLS
+        ]
         for _ in range(self.args.repeat):
             for plan in plans:
                 if plan.row.status == "ok":
                     self.run_once(plan)
         rows = [self.finish_row(plan) for plan in plans]
         extras = [flatness(rows)] if "matcher-warm" in self.tools else []
+        extras += envelope_ratios(rows)
         if "matcher-startup" in self.tools:
             extras.append(self.startup(sets))
         if "matcher-jobs" in self.tools:
@@ -222,13 +238,14 @@ class Runner:
 
     def plan_row(self, tool: str, cs: CorpusSet) -> RowPlan:
         inp = scan_input(cs, prefix_for(tool, cs.n, self.args.prefix_overrides))
-        row = Row(tool, cs.n, inp.nbytes, cs.corpus.stat().st_size, inp.prefix_mb, "ok")
+        name = f"{tool} [{cs.envelope}]" if cs.envelope else tool
+        row = Row(name, cs.n, inp.nbytes, cs.corpus.stat().st_size, inp.prefix_mb, "ok")
         return RowPlan(row, cs, inp)
 
     def run_once(self, plan: RowPlan) -> None:
         # Same footing for every run: its input is in the page cache before it starts.
         warm_page_cache(plan.inp.path)
-        tool, cs, row = plan.row.tool, plan.cs, plan.row
+        tool, cs, row = plan.row.tool.split(" ")[0], plan.cs, plan.row
         env = tool_env(tool, self.env, self.cache_for(tool, cs))
         out, err = cs.outdir / f"{tool}.out", cs.outdir / f"{tool}.err"
         timed = self.timed(command(tool, cs, plan.inp.path), env, out, err)
@@ -240,7 +257,7 @@ class Runner:
 
     def finish_row(self, plan: RowPlan) -> Row:
         row, samples = plan.row, plan.samples
-        out = plan.cs.outdir / f"{row.tool}.out"
+        out = plan.cs.outdir / f"{row.tool.split(' ')[0]}.out"
         if row.status != "ok":
             out.unlink(missing_ok=True)
             _log(row)
@@ -249,7 +266,7 @@ class Runner:
         row.rss_kb = max((t.peak_rss_kb for t in samples if t.peak_rss_kb), default=None)
         row.rss_is_upper_bound = all(t.rss_is_upper_bound for t in samples)
         try:  # the last run's output
-            row.verdict, row.detail = verify(row.tool, out, plan.inp.truth)
+            row.verdict, row.detail = verify(row.tool.split(" ")[0], out, plan.inp.truth)
         except (OSError, ValueError) as exc:
             row.status, row.detail = "error", f"unparseable output: {exc}"
         finally:
@@ -468,6 +485,17 @@ def flatness(rows: list[Row]) -> str:
     )
 
 
+def envelope_ratios(rows: list[Row]) -> list[str]:
+    """matcher-warm on each wrapped corpus against the plain one, per N (issue #12: >= 0.7)."""
+    plain = {r.n: r.mb_s for r in rows if r.tool == "matcher-warm" and r.mb_s}
+    out = []
+    for r in rows:
+        if r.tool.startswith("matcher-warm [") and r.mb_s and plain.get(r.n):
+            ratio = r.mb_s / plain[r.n]
+            out.append(f"{r.tool} at N={r.n}: {ratio:.2f}x the plain corpus's MB/s (target 0.7x)")
+    return out
+
+
 def _log(row: Row) -> None:
     speed = f"{row.mb_s:.1f} MB/s" if row.mb_s is not None else row.status
     verdict = row.verdict.cell() if row.verdict else row.detail[-200:]
@@ -485,6 +513,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # gen_corpus writes ~30 MB/s; leave ample room before calling it hung.
     gen_timeout = max(600.0, 2.0 * args.size_mb)
     sets = [prepare_set(CORPORA, bench_dir, gen, args.size_mb, n, gen_timeout) for n in args.sets]
+    sets += [wrapped_set(cs, envelope) for envelope in args.envelopes for cs in sets]
     for cs in sets:
         cs.outdir.mkdir(exist_ok=True)
     load_before = load_average()

@@ -138,6 +138,14 @@ class Finding:
     context_after: tuple[str, ...] = ()
     # POSIX seconds from the line's (or its event's) leading timestamp, where there is one.
     time: float | None = None
+    # Input in an envelope (matcher.envelopes): the envelope's fields of the finding's line
+    # (``stream``, ``time``, ``host``, ``unit``, ``pod``, ``container``… as present), where the
+    # match is in the raw file (first line, start column, last line, end column), and the
+    # physical line of each event line when they are not consecutive (streams taken apart, a
+    # JSON record's multi-line field).
+    fields: Mapping[str, str] = field(default_factory=dict)
+    raw_span: tuple[int, int, int, int] | None = None
+    event_lines: tuple[int, ...] = ()
 
     @property
     def id(self) -> str:

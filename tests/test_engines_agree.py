@@ -321,3 +321,31 @@ def test_engines_agree_on_the_corpus_with_text_symptoms(gen_corpus: Any) -> None
     results = scan_both(rulesets, log, events="lines")
     assert results["hyperscan"] == results["pure"]
     assert len(results["pure"]) > 100
+
+
+# -- logs in envelopes (issue #12) ------------------------------------------------------------
+
+ENVELOPES = Path(__file__).resolve().parent / "data" / "envelopes"
+ENVELOPE_SYMPTOMS = [
+    "UNIQUE constraint failed: users.email",
+    'quota lookup failed for tenant "<name>"',
+    'duplicate key value violates unique constraint "ix_users_email"',
+    "spool worker stopped",
+    "Cannot read properties of undefined (reading '<name>')",
+    "AssertionError: <any>",
+]
+
+
+@pytest.mark.parametrize(
+    "sample",
+    sorted(p.name for p in ENVELOPES.iterdir() if p.suffix in (".log", ".json")),
+)
+def test_engines_agree_on_every_envelope(sample: str) -> None:
+    found = {}
+    for engine, r in compile_both(ENVELOPE_SYMPTOMS).items():
+        findings = list(matcher.scan_file(r, ENVELOPES / sample))
+        extra = [(f.fields, f.raw_span, f.event_lines, f.decoded) for f in findings]
+        found[engine] = list(zip(summary(findings), extra, strict=True))
+    assert found["hyperscan"] == found["pure"]
+    if sample in ("cri.log", "docker-json.log", "compose.log", "journal-json.json"):
+        assert found["pure"]

@@ -423,13 +423,20 @@ def test_line_ends_bytes_and_numbering(core_signatures: Path, engine: str) -> No
 def test_json_lines_are_matched_decoded_and_say_so(core_signatures: Path, engine: str) -> None:
     ruleset = matcher.load_ruleset([core_signatures], engine=engine)
     line = '{"error": "duplicate key value violates unique constraint \\"ix_users_email\\""}'
-    [finding] = matcher.scan_text(ruleset, line)
+    # read as it is: the whole line, its escapes decoded for the match
+    [finding] = matcher.scan_text(ruleset, line, envelope="none")
     assert (
         finding.text
         == '{"error": "duplicate key value violates unique constraint "ix_users_email""}'
     )
-    assert finding.decoded == "unescaped"
+    assert finding.decoded == "json"
     assert finding.text[finding.span[0] : finding.span[1]].endswith('"ix_users_email"')
+    # recognised as a JSON record (the default): the message field is the text
+    [finding] = matcher.scan_text(ruleset, line)
+    assert finding.text == 'duplicate key value violates unique constraint "ix_users_email"'
+    assert finding.decoded == "json"
+    assert finding.raw_span == (1, 11, 1, 76)  # the match in the raw line, escapes and all
+    assert line[11:76].endswith('\\"ix_users_email\\"')
 
 
 def test_core_examples_hold(core_signatures: Path, engine: str) -> None:

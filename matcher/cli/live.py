@@ -25,6 +25,7 @@ from matcher.cli.fleet import FleetFlags, live_observer
 from matcher.cli.guard import refuse_output_in_scope
 from matcher.cli.options import (
     engine_option,
+    envelope_options,
     fleet_options,
     follow_options,
     live_format_option,
@@ -52,10 +53,12 @@ class FollowFlags:
     poll: bool = False
     poll_interval: float = 1.0
     grace: float = 2.0
+    envelope: str = "auto"
+    fields: tuple[str, ...] = ()
 
     @classmethod
     def from_params(cls, params: Mapping[str, Any]) -> FollowFlags:
-        return cls(**{name: params[name] for name in cls.__dataclass_fields__})
+        return cls(**{name: params[name] for name in cls.__dataclass_fields__ if name in params})
 
     def live_options(self, fmt: str, color: bool, compressed: bool = False) -> LiveOptions:
         from matcher.live.loop import LiveOptions
@@ -72,6 +75,8 @@ class FollowFlags:
             compressed=compressed,
             tick=self.poll_interval if self.poll else 0.2,
             rescan=self.poll_interval if self.poll else 1.0,
+            envelope=self.envelope,
+            fields=tuple(self.fields),
         )
 
 
@@ -222,6 +227,7 @@ def _signals(control: Control) -> Iterator[None]:
     "(JSON schema incident-matcher/unknown/v1), never as findings.",
 )
 @follow_options
+@envelope_options
 @fleet_options
 @metrics_option
 @engine_option

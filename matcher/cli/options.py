@@ -39,6 +39,29 @@ def engine_option(f: F) -> F:
     )(f)
 
 
+def envelope_options(f: F) -> F:
+    """``--envelope`` and ``--field``: how lines are taken out of their envelope
+    (docs/envelopes.md); ``scan``, ``scan --follow`` and ``watch``."""
+    from matcher.envelopes.unwrap import ALIASES, NAMES
+
+    f = click.option(
+        "--field",
+        "fields",
+        multiple=True,
+        metavar="NAME",
+        help="A JSON/logfmt record's field to take the message from (repeatable; a dotted "
+        "name reaches into an object). Default: message, msg, log, error, stack_trace…",
+    )(f)
+    return click.option(
+        "--envelope",
+        type=click.Choice([*NAMES, *ALIASES]),
+        default="auto",
+        show_default=True,
+        help="What is around each line (CRI, docker json-file, compose, kubectl, syslog, "
+        "journald, GitHub/GitLab…): recognised on the first lines (auto), none, or a name.",
+    )(f)
+
+
 def live_format_option(f: F) -> F:
     return click.option(
         "-f",

@@ -21,6 +21,7 @@ from matcher.cli.guard import refuse_output_among_inputs
 from matcher.cli.options import (
     FOLLOW_ONLY,
     engine_option,
+    envelope_options,
     fleet_options,
     follow_options,
     metrics_option,
@@ -138,6 +139,7 @@ if TYPE_CHECKING:
     help="Without --follow: how long to keep trying to deliver alerts and webhook records "
     "after the scan (exit 2 if some are left).",
 )
+@envelope_options
 @metrics_option
 @filter_options
 @scan_selection_options
@@ -216,6 +218,8 @@ def scan(
         jobs=jobs or (os.cpu_count() or 1),
         walk=selection.walk,
         limits=selection.limits,
+        envelope=ctx.params["envelope"],
+        fields=ctx.params["fields"],
     )
     progress = run.on_progress = progress_bar(run.paths, quiet)
     with quiet_broken_pipe():

@@ -164,6 +164,12 @@ def build_finding(
         first_line=lines[0].number,
         last_line=lines[-1].number,
         event=tuple(render(decode_line(line.raw)) for line in lines),
-        decoded="unescaped" if best.decoded is not None else None,
+        decoded=_decoded_kind(best.raw) if best.decoded is not None else None,
         **where,  # type: ignore[arg-type]
     )
+
+
+def _decoded_kind(raw: bytes) -> str:
+    """How the line was decoded for the match: its JSON string escapes (``json``), or only its
+    XML character references (``xml``)."""
+    return "json" if b"\\" in raw else "xml"

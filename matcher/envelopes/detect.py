@@ -53,6 +53,7 @@ DESCRIPTIONS = {
 }
 DETECT_LINES = 32  # non-blank lines looked at before the envelope is locked in
 _RATIO = 0.8  # share of the sampled lines an envelope must claim
+STERN_MIN_LINES = 4  # stern's prefix is the loosest: recognised on a few lines, never on one
 
 
 def detect(lines: Sequence[bytes]) -> str:
@@ -77,6 +78,8 @@ def _claims(name: str, sample: Sequence[bytes]) -> bool:
     claimed = [v for v in votes if v is not None]
     if not claimed or len(claimed) < _RATIO * len(votes):
         return False
+    if name == "stern" and len(claimed) < STERN_MIN_LINES:
+        return False  # ``worker-3 timed out …`` alone is a plain line, not pod and container
     if name == "gitlab":
         return all(
             ("stream", "stdout") in v.fields or ("stream", "stderr") in v.fields for v in claimed

@@ -135,6 +135,22 @@ class Unwrapper:
             self._last_key = None
         return out
 
+    @property
+    def holding(self) -> bool:
+        """A record is still open: a partial line, or one held for a continuation line."""
+        return bool(self._open or self._waiting)
+
+    def oldest_open(self) -> int | None:
+        """The first physical line of the oldest record still open, if any."""
+        return min((b.first for b in self._open.values()), default=None)
+
+    def settled(self, last: int) -> bool:
+        """Nothing held can still grow: no partial line is open, and every record held for a
+        continuation line has been followed by a later line (``last``: the last line fed)."""
+        return not self._waiting and all(
+            not b.open_line and b.last < last for b in self._open.values()
+        )
+
     def _lock_if_decided(self) -> None:
         if self.envelope is not None and self.structure is not None:
             self._parser = PARSERS[self.envelope]

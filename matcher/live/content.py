@@ -11,6 +11,9 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from matcher.engine.choose import new_scanner
+from matcher.engine.enveloped import EnvelopeScanner
+from matcher.engine.options import ScanOptions
 from matcher.engine.scanner import MAX_LINE_BYTES, Scanner
 from matcher.model import Finding, UnknownFailure
 from matcher.patterns.ruleset import Ruleset
@@ -69,9 +72,11 @@ class Content:
         warn: Warn,
         now: float,
         on_unknown: Callable[[UnknownFailure], None] | None = None,
+        envelope: tuple[str, tuple[str, ...]] = ("auto", ()),
     ) -> None:
         """``on_unknown``: unknown failures as they are found (a ruleset compiled with
-        ``unknown=True``: ``watch --unknown``); never kept here, so memory stays bounded."""
+        ``unknown=True``: ``watch --unknown``); never kept here, so memory stays bounded.
+        ``envelope``: what matcher.envelopes is told (``--envelope``, ``--field``)."""
         self.key, self.probe, self.path = record.key, record.probe, record.path
         self._on_unknown = on_unknown
         self.skip_to = record.skip_to
@@ -79,19 +84,19 @@ class Content:
         self.orphaned_at: float | None = None
         self.quiet = True  # flushed since it last grew
         self._warn = warn
+        self._envelope = envelope
         self.scanner = self._scanner(ruleset, record.offset, record.line)
 
-    def _scanner(self, ruleset: Ruleset, offset: int, line: int) -> Scanner:
+    def _scanner(self, ruleset: Ruleset, offset: int, line: int) -> Scanner | EnvelopeScanner:
         self.read_pos = self.line_start = offset
         self.pending = b""
-        return Scanner(
-            ruleset,
-            self.path,
-            first_line=line,
-            offset=offset,
-            fingerprint=self.key,
-            on_warning=self._warn,
-            unknown=ruleset.markers and self._on_unknown is not None,
+        envelope, fields = self._envelope
+        unknown = bool(ruleset.markers) and self._on_unknown is not None
+        options = ScanOptions(
+            unknown=unknown, on_warning=self._warn, envelope=envelope, fields=fields
+        )
+        return new_scanner(
+            ruleset, self.path, options, first_line=line, offset=offset, fingerprint=self.key
         )
 
     def _drain(self, findings: list[Finding]) -> list[Finding]:

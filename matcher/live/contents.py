@@ -19,6 +19,7 @@ class Contents:
         self.active: dict[str, Content] = {}
         self.memory: OrderedDict[str, ContentRecord] = OrderedDict()
         self._index: dict[tuple[int, str], str] = {}  # (probe size, digest) -> content key
+        self.envelope: tuple[str, tuple[str, ...]] = ("auto", ())  # --envelope, --field
 
     def __contains__(self, key: str) -> bool:
         return key in self.active or key in self.memory
@@ -44,7 +45,7 @@ class Contents:
     def activate(
         self, ruleset: Ruleset, warn: Callable[[str], None], now: float, record: ContentRecord
     ) -> Content:
-        content = Content(record, ruleset, warn, now, self.unknown.append)
+        content = Content(record, ruleset, warn, now, self.unknown.append, self.envelope)
         self.active[record.key] = content
         self._index[(record.probe.size, record.probe.digest)] = record.key
         return content

@@ -61,6 +61,7 @@ class LiveScan:
             siblings=scope.siblings,
             on_warning=self.warn,
         )
+        self.tailer.contents.envelope = (options.envelope, options.fields)
         if state is not None:
             self.tailer.restore(state.contents, state.looked)
         self.cooldown = Cooldown(options.cooldown, state.windows if state else ())

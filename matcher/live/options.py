@@ -46,3 +46,5 @@ class LiveOptions:
     checkpoint: float = 1.0  # state written this often when offsets moved without findings
     quiet: float = 0.1  # a content idle this long is flushed (held-back findings)
     gap: float = 0.01  # after an event, wait this long for more to batch with it
+    envelope: str = "auto"  # matcher.envelopes: recognised per content, or forced
+    fields: tuple[str, ...] = ()  # a JSON/logfmt record's message fields (empty: the usual)

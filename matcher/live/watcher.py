@@ -39,8 +39,10 @@ def _stat(path: str) -> os.stat_result | None:
 
 def rotated_siblings(name: str, compressed: bool = False) -> list[tuple[str, os.stat_result]]:
     """Files next to ``name`` that look like its rotations: ``app.log.1``, ``app.log-2024…``,
-    ``app.log.2.gz`` (with ``compressed``); newest first, at most ``MAX_SIBLINGS``."""
-    directory, base = os.path.split(name)
+    ``app.log.2.gz`` (with ``compressed``); newest first, at most ``MAX_SIBLINGS``. For a
+    symlink, next to its target: the kubelet's ``/var/log/containers/*.log`` point at
+    ``/var/log/pods/…/0.log``, rotated there to ``0.log.<timestamp>`` (then gzipped)."""
+    directory, base = os.path.split(os.path.realpath(name) if os.path.islink(name) else name)
     pattern = re.compile(re.escape(base) + r"[._-]\d")
     found = []
     try:

@@ -38,6 +38,8 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
         "span": list(finding.span),
         "captures": dict(finding.captures),
         "decoded": finding.decoded,
+        "fields": dict(finding.fields),
+        "raw_span": _raw_span(finding.raw_span),
         "resolution": sig.resolution_summary,
         "runbook": sig.runbook,
         "truncated": finding.truncated,
@@ -45,7 +47,14 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
         "event_cut": finding.event_cut,
         "testcase": finding.testcase,
         "event": list(finding.event),
+        "event_lines": list(finding.event_lines),
     }
+
+
+def _raw_span(span: tuple[int, int, int, int] | None) -> dict[str, int] | None:
+    if span is None:
+        return None
+    return dict(zip(("first_line", "start", "last_line", "end"), span, strict=True))
 
 
 def format_time(moment: float | None) -> str | None:

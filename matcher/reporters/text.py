@@ -63,6 +63,8 @@ class TextReporter:
         other matched lines and ``context`` lines around them, numbered like ``grep -n``."""
         if len(finding.event) <= 1 and not self.context:
             return ["    " + self._highlight(finding)]
+        if finding.event_lines:  # streams taken apart: the event's own lines, by their numbers
+            return self._demuxed_lines(finding)
         first = finding.first_line - len(finding.context_before)
         lines = (*finding.context_before, *finding.event, *finding.context_after)
         wanted = {finding.first_line}
@@ -79,6 +81,23 @@ class TextReporter:
             text = self._highlight(finding) if n == finding.line else neutralize(lines[n - first])
             out.append(f"  {mark} {n:>{width}} | {text}")
             previous = n
+        return out
+
+    def _demuxed_lines(self, finding: Finding) -> list[str]:
+        """An event whose lines are not consecutive in the file (one writer's lines out of an
+        interleaved log, a JSON record's multi-line field): its first line and matched lines,
+        each with its own line number (a line of a multi-line record shown once)."""
+        width = len(str(finding.last_line))
+        out: list[str] = []
+        seen: set[int] = set()
+        best = finding.event_lines.index(finding.line)
+        for i, (n, text) in enumerate(zip(finding.event_lines, finding.event, strict=True)):
+            if (i and n not in finding.matched_lines) or (n in seen and i != best):
+                continue
+            seen.add(n)
+            mark = ">" if n in finding.matched_lines else " "
+            shown = self._highlight(finding) if i == best else neutralize(text)
+            out.append(f"  {mark} {n:>{width}} | {shown}")
         return out
 
     def _highlight(self, finding: Finding) -> str:

@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from matcher.engine.choose import new_scanner
+from matcher.engine.enveloped import EnvelopeScanner
 from matcher.engine.events import EventRules, line_at
 from matcher.engine.options import ScanOptions
 from matcher.engine.scanner import HISTORY_BYTES, Scanner, ScanStats
@@ -29,7 +31,7 @@ from matcher.sources.read import (
     STDIN,
     display_name,
 )
-from matcher.sources.sniff import is_junit_report, is_utf16
+from matcher.sources.sniff import file_envelope, is_junit_report, is_utf16
 from matcher.sources.window import stamp
 
 READ_SIZE = 4 << 20
@@ -156,17 +158,10 @@ def scan_segment(ruleset: Ruleset, segment: Segment, options: ScanOptions) -> Se
         history = b"" if segment.first else _history_before(segment)
     except SourceError as exc:
         return SegmentResult([], stats, 0, exc)
-    scanner = Scanner(
-        ruleset,
-        display_name(segment.path),
-        offset=segment.start,
-        history=history,
-        segment=not segment.first,
-        events=options.events,
-        unknown=options.unknown,
-        context=options.context,
-        on_warning=options.on_warning,
-    )
+    # a bare log goes to a Scanner; an enveloped one is recognised again in each segment
+    where = {"offset": segment.start, "history": history, "segment": not segment.first}
+    names = None if segment.first else file_envelope(segment.path, options)
+    scanner = new_scanner(ruleset, display_name(segment.path), options, names, **where)
     scanner.stats = stats
     try:
         findings += _feed_range(scanner, segment)
@@ -202,7 +197,7 @@ def _scan_whole(ruleset: Ruleset, path: str, options: ScanOptions) -> SegmentRes
     return SegmentResult(findings, stats, stats.lines, error)
 
 
-def _feed_range(scanner: Scanner, segment: Segment) -> list[Finding]:
+def _feed_range(scanner: Scanner | EnvelopeScanner, segment: Segment) -> list[Finding]:
     findings: list[Finding] = []
     try:
         with open(segment.path, "rb") as fh:
@@ -251,9 +246,8 @@ class _SignatureRefUnpickler(pickle.Unpickler):
 # Findings cross as rows of field values: a tuple pickles in half the time of a dataclass,
 # and the parent builds each Finding once, line numbers already shifted.
 _FIELDS = tuple(field.name for field in dataclasses.fields(Finding))
-_LINE, _MATCHED, _FIRST, _LAST = (
-    _FIELDS.index(name) for name in ("line", "matched_lines", "first_line", "last_line")
-)
+_SHIFTED = ("line", "matched_lines", "first_line", "last_line", "event_lines", "raw_span")
+_LINE, _MATCHED, _FIRST, _LAST, _EVENT_LINES, _RAW_SPAN = map(_FIELDS.index, _SHIFTED)
 
 
 def _dump(result: SegmentResult, ruleset: Ruleset) -> bytes:
@@ -275,6 +269,9 @@ def _load(blob: bytes, ruleset: Ruleset, shift: int = 0) -> SegmentResult:
             row[_FIRST] += shift
             row[_LAST] += shift
             row[_MATCHED] = tuple(n + shift for n in row[_MATCHED])
+            row[_EVENT_LINES] = tuple(n + shift for n in row[_EVENT_LINES])
+            if span := row[_RAW_SPAN]:
+                row[_RAW_SPAN] = (span[0] + shift, span[1], span[2] + shift, span[3])
         result.stats.unknown = [shift_unknown(u, shift) for u in result.stats.unknown]
         result.stats.pytest = shift_pytest(result.stats.pytest, shift)
     result.findings = [Finding(*row) for row in rows]

@@ -50,6 +50,8 @@ class ScanRun:
         on_progress: Callable[[int], None] | None = None,
         walk: WalkOptions | None = None,
         limits: Limits | None = None,
+        envelope: str = "auto",
+        fields: Iterable[str] = (),
     ) -> None:
         """``walk``: how directories among ``paths`` are walked (``None``: not at all, a
         directory is an error); ``limits``: a time window and a count per source."""
@@ -57,7 +59,7 @@ class ScanRun:
         self.errors: list[SourceError] = []
         given = list(paths) or ["-"]
         self.paths = given if walk is None else expand_paths(given, walk, self.errors.append)
-        self.options = ScanOptions(events, unknown, context, on_warning)
+        self.options = ScanOptions(events, unknown, context, on_warning, envelope, tuple(fields))
         self.jobs = jobs
         self.on_progress = on_progress
         self.limits = limits or Limits()

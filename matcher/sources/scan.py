@@ -7,6 +7,8 @@ import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator
 
+from matcher.engine.choose import new_scanner as scanner_for
+from matcher.engine.enveloped import EnvelopeScanner
 from matcher.engine.options import ScanOptions
 from matcher.engine.scanner import IDLE_FLUSH_SECONDS, Scanner, ScanStats
 from matcher.errors import SourceError
@@ -21,18 +23,11 @@ Warn = Callable[[str], None]
 
 def new_scanner(
     ruleset: Ruleset, source: str, options: ScanOptions, span: ByteRange | None = None
-) -> Scanner:
+) -> Scanner | EnvelopeScanner:
+    """A scanner for one source; it recognises the source's envelope (docs/envelopes.md)
+    unless ``options.envelope`` is ``none``."""
     span = span or ByteRange()
-    return Scanner(
-        ruleset,
-        source,
-        first_line=span.first_line,
-        offset=span.start,
-        events=options.events,
-        unknown=options.unknown,
-        context=options.context,
-        on_warning=options.on_warning,
-    )
+    return scanner_for(ruleset, source, options, first_line=span.first_line, offset=span.start)
 
 
 def scan_file(
@@ -45,12 +40,14 @@ def scan_file(
     on_warning: Warn | None = None,
     stats: ScanStats | None = None,
     on_progress: Callable[[int], None] | None = None,
+    envelope: str = "auto",
+    fields: tuple[str, ...] = (),
 ) -> Iterator[Finding]:
     """Scan a file (plain or gzip, or a JUnit XML report) or ``"-"`` for stdin. Raises
     ``SourceError`` after yielding every finding of what could be read, if the rest could not.
     The keywords are ``ScanOptions``'s; ``on_progress`` is called with the number of bytes of
     each chunk read; ``stats`` (given) is updated as the scan goes."""
-    options = ScanOptions(events, unknown, context, on_warning)
+    options = ScanOptions(events, unknown, context, on_warning, envelope, fields)
     return scan_source(ruleset, path, options, stats, on_progress)
 
 
@@ -146,9 +143,11 @@ def scan_lines(
     unknown: bool = False,
     context: int = 0,
     on_warning: Warn | None = None,
+    envelope: str = "auto",
+    fields: tuple[str, ...] = (),
 ) -> Iterator[Finding]:
     """Scan an iterable of lines (with or without their line ends), as they come."""
-    options = ScanOptions(events, unknown, context, on_warning)
+    options = ScanOptions(events, unknown, context, on_warning, envelope, fields)
     scanner = new_scanner(ruleset, source, options)
     for line in lines:
         data = line.encode("utf-8", "surrogateescape") if isinstance(line, str) else line
@@ -166,9 +165,11 @@ def scan_text(
     unknown: bool = False,
     context: int = 0,
     on_warning: Warn | None = None,
+    envelope: str = "auto",
+    fields: tuple[str, ...] = (),
 ) -> list[Finding]:
     """Scan a whole string or bytes object."""
-    options = ScanOptions(events, unknown, context, on_warning)
+    options = ScanOptions(events, unknown, context, on_warning, envelope, fields)
     scanner = new_scanner(ruleset, source, options)
     data = text.encode("utf-8", "surrogateescape") if isinstance(text, str) else text
     return [stamp(f) for f in scanner.feed(data) + scanner.close()]

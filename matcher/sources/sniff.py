@@ -1,9 +1,12 @@
-"""Tell a JUnit XML report from log text by its first bytes (a report is read as XML)."""
+"""Tell a JUnit XML report from log text by its first bytes (a report is read as XML), and
+the envelope a log file is in."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+
+from matcher.engine.options import ScanOptions
 
 SNIFF_BYTES = 64 * 1024
 _ROOTS = (b"testsuites", b"testsuite")
@@ -78,3 +81,19 @@ def utf16_as_utf8(chunks: Iterable[bytes]) -> Iterator[bytes]:
     rest = decoder.decode(b"", final=True)
     if rest:
         yield rest.encode("utf-8", "surrogateescape")
+
+
+def file_envelope(path: str, options: ScanOptions) -> tuple[str, str] | None:
+    """The envelope and structure of a file, from its first lines (so that every segment of
+    it is read alike), or None with ``--envelope none``."""
+    from matcher.envelopes.recognise import recognise
+    from matcher.envelopes.unwrap import DETECT_BYTES
+
+    if options.envelope == "none":
+        return None
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(DETECT_BYTES)
+    except OSError:
+        return None  # reading the segment reports it
+    return recognise(head, options.envelope, "auto", options.fields, len(head) < DETECT_BYTES)

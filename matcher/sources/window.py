@@ -105,11 +105,12 @@ class LineShift:
 def finding_time(finding: Finding) -> float | None:
     """The time of a finding: of its matched line, else of its event (the first of its first
     ``TIMED_LINES`` lines that has one: a traceback's log header, say), else of the nearest of
-    the ``TIMED_LINES`` context lines before it."""
+    the ``TIMED_LINES`` context lines before it, else the envelope's (or JSON record's) time."""
     looked_at = (
         finding.text,
         *finding.event[:TIMED_LINES],
         *finding.context_before[::-1][:TIMED_LINES],
+        *([finding.fields["time"]] if "time" in finding.fields else []),
     )
     for line in looked_at:
         moment = line_time(line)
