@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from matcher.incidents.quotes import is_log_text, quoted_runs
+from matcher.incidents.quotes import clip_prose, is_log_text, quoted_runs, take_out
 from matcher.model import SourceLocation, Symptom
 from matcher.patterns.generalise import generalise
 from matcher.patterns.heads import find_head
@@ -20,7 +20,9 @@ _START = re.compile(
     r"\[(?:emerg|alert|crit|error|err|fatal)\]|\(error\)"
     r"|\b(?:FATAL|ERROR|CRITICAL|PANIC|EMERG|SEVERE)\b"
     r"|(?<![\w.])(?:[A-Za-z_]\w*\.)*[A-Z]\w*"
-    r"(?:Error|Exception|Violation|Failure|Fault|Exit|Interrupt|Warning)(?=[:(]| \()"
+    r"(?:Error|Exception|Violation|Failure|Fault|Exit|Interrupt|Warning)"
+    r"(?=[:(]| \(| \.\.\.| \u2026)"
+    r"|\b[a-z_]\w*\(\)(?: to \S+)? failed\b"
     r"|(?<![\w.])(?:[a-z_]\w*\.)+[A-Z]\w*(?:Error|Exception)\b"
     r"|(?<![\w.])(?:[a-z_]\w*\.)+[A-Z]\w*(?=:\s)"
     r"|(?<![\w.])(?:[a-z_]\w*\.)+[a-z]*error:|\bError:|\[Errno -?\d+\]"
@@ -90,7 +92,8 @@ _NEGATION_PROSE = re.compile(
     r"|(?<!than )\bexpected(?=\s*(?:[.,;)!]|$))|\bas expected\b"
     r"|\x01\W?\s+(?:\w+\s+){0,3}came (?:after|later)\b|\bknock-on\b|\bdoing (?:its|their) job\b"
     r"|\bjust (?:the|a|our)\b"
-    r"|\blast (?:week|month|year)'s\b)"
+    r"|\blast (?:week|month|year)'s\b|^\W*not\b|^\W*no\s+(?:[\w-]+\s+){0,2}[(\W]*\x01"
+    r"|(?:^|[\u2014\u2013,;(-]\s*)that was\b|\bthen\s+\W?\x01\W?\s+once\b)"
 )
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(\"'`\u201c])")
 _INNER = re.compile(r"(?<=:\s)((?:FATAL|ERROR|PANIC):\s+\S.{15,})$")
@@ -137,11 +140,13 @@ def item_log_texts(text: str) -> tuple[list[str], bool]:
             and not _FIELD.match(run)
         ):
             found.append((text.find(run), run))
-            rest = rest.replace(run, "\x00", 1)
+            rest = take_out(rest, run)
     runs, offset = len(found), 0
-    for segment in rest.split("\x00"):
-        unquoted = _unquoted(segment)
-        if unquoted is not None:
+    segments = rest.split("\x00")
+    for i, segment in enumerate(segments):
+        unquoted = _unquoted(segment, introduces=i < len(segments) - 1)
+        unquoted = clip_prose(unquoted) if unquoted else None
+        if unquoted:
             found.append((offset + segment.find(unquoted), unquoted))
             segment = segment.replace(unquoted, "")
         offset += len(segment) + 1
@@ -190,8 +195,9 @@ def inner_errors(text: str) -> list[str]:
     return [inner[1]] if inner and inner.start() > 0 else []
 
 
-def _unquoted(segment: str) -> str | None:
-    """The log text written without quotes in a stretch of an item, if any."""
+def _unquoted(segment: str, introduces: bool = False) -> str | None:
+    """The log text written without quotes in a stretch of an item, if any (`introduces`:
+    a quote follows the stretch)."""
     label = _LABEL.match(segment.strip())
     if label and (_is_label(label[1]) or _SHORT_LABEL.match(label[1])):
         after = segment.strip()[label.end() :]
@@ -206,7 +212,9 @@ def _unquoted(segment: str) -> str | None:
     verb = _VERB.search(segment)
     if verb:
         after = segment[verb.end() :].strip()
-        if _START.search(after) or len(after.split()) >= 3:
+        # plain words just before a quote introduce it (`reported errors such as "…"`)
+        plain = not introduces and len(after.split()) >= 3
+        if _START.search(after) or plain or (_CODEISH.search(after) and len(after.split()) >= 3):
             return after
     start = _START.search(segment)
     colon = _COLON_VERB.search(segment)

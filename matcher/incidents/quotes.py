@@ -69,3 +69,34 @@ def is_log_text(run: str) -> bool:
     if not any(c.isspace() for c in run):
         return False
     return len(run) >= 12 or _NAME_MESSAGE.match(run) is not None
+
+
+def take_out(rest: str, run: str) -> str:
+    """The item with a quoted run and its quote characters replaced by a mark: a quote
+    character is never the edge of an unquoted log text."""
+    start = rest.find(run)
+    if start < 0:
+        return rest  # already taken out with an enclosing run
+    left, right = start, start + len(run)
+    while left > 0 and rest[left - 1] in _QUOTES:
+        left -= 1
+    while right < len(rest) and rest[right] in _QUOTES:
+        right += 1
+    return rest[:left] + "\x00" + rest[right:]
+
+
+_QUOTES = '"`\u201c\u201d'
+# Where the prose goes on after unquoted log text: a new sentence of words (`). The ledger…`).
+_PROSE_SENTENCE = re.compile(r"(?<=[^.][.!?])\s+(?=[A-Z][a-z]*\s+[a-z]+\s+[a-z]+)|\s*[(\[]\s*$")
+
+
+# `pymysql OperationalError 1040` before its quoted message: a class without a message.
+_BARE_CLASS = re.compile(r"^(?:[a-z][\w.-]*\s+)?(?:[A-Za-z_]\w*\.)*[A-Z]\w*(?:\s+-?\d+)?$")
+
+
+def clip_prose(text: str) -> str:
+    """Unquoted log text up to where the prose goes on, without an unbalanced `)`."""
+    text = _PROSE_SENTENCE.split(text, maxsplit=1)[0].rstrip(" .,;:")
+    if text.endswith(")") and text.count(")") > text.count("("):
+        text = text[:-1]
+    return "" if _BARE_CLASS.match(text) else text.strip()

@@ -14,7 +14,8 @@ docs/symptoms.md, "How a quote is generalised"):
   Unavailable``, ``SQLSTATE 23505``, ``ORA-00001``;
 - a person's placeholders become placeholders: ``NNNN``, ``XXX``, ``N``, ``{user}``, a lone
   ``*``; ``...`` and ``…`` are any text;
-- a repr ``Cls('message')`` and a driver tuple ``(1205, 'message')`` become the message;
+- a repr ``Cls('message')`` and a driver tuple ``(1205, 'message')`` become the message, and
+  prose after a whole repr (``PermissionError(13, '…') writing <path>``) is dropped;
 - curly quotes become straight ones; trailing ``.``, ``,``, ``:``, ``;`` and prose after the
   message (``… while the backup ran``) are dropped.
 """
@@ -30,6 +31,10 @@ _EXCEPTION_NAME = re.compile(
     r"(?:[A-Za-z_]\w*\.)*[A-Z]\w*(?:Error|Exception|Violation|Warning|Failure|Fault|Exit|Interrupt)$"
 )
 _REPR = re.compile(r"^((?:[A-Za-z_]\w*\.)*[A-Z]\w*) ?\((?:-?\d{1,10},\s*)?b?(['\"])(.*)\2,?\s*\)$")
+# `PermissionError(13, 'Permission denied') writing <path>`: prose after a whole repr.
+_REPR_PROSE = re.compile(
+    r"^((?:[A-Za-z_]\w*\.)*[A-Z]\w*\((?:-?\d{1,10},\s*)?b?(['\"]).*?\2,?\s*\))\s+[a-z].*$"
+)
 # `MemcacheServerError: b'out of memory'`: a bytes repr around the message.
 _BYTES = re.compile(r"^b(['\"])(.*)\1$")
 # `requests.exceptions.ConnectionError … Failed to establish …`: the class, then its message.
@@ -162,6 +167,7 @@ def _unwrap(text: str) -> str:
     elided = _CLASS_ELIDED.match(text)
     if elided and _EXCEPTION_NAME.match(elided[1]):
         text = f"{elided[1]}: {elided[2]}"
+    text = _REPR_PROSE.sub(r"\1", text)
     repr_ = _REPR.match(text)
     if repr_:
         cls, message = repr_[1], repr_[3]
