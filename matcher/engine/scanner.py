@@ -212,16 +212,14 @@ class Scanner:
         if len(work) == base:
             return by_line  # nothing new (an empty input never loads the prefilter's database)
         region = memoryview(work)[base:] if base else work
-        rfind = work.rfind
+        rfind, hint = work.rfind, False
         for symptom, pos in self.ruleset.candidates(region, markers=self.unknown):
-            if symptom == PYTEST:
-                self._pytest = True  # pytest's failures banner went by
-                if self.notes is not None:
-                    self.notes.banner = True
+            if symptom <= PYTEST:  # pytest's failures banner went by, or a pytest-like line
+                hint = sections.seen_pytest(self, symptom) or hint
                 continue
             start = rfind(b"\n", 0, pos + base) + 1
             by_line.setdefault(start, set()).add(symptom)
-        if self._pytest or self.notes is not None:  # a segment: provisionally (SegmentNotes)
+        if self._pytest or (hint and self.notes is not None):  # a segment: provisionally
             sections.note_pytest(self, work, base, by_line)
         unfiltered = set(self.ruleset.unfiltered) - self._evaluator.disabled
         if unfiltered:  # symptoms the prefilter cannot narrow down (warned at load)

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator
-from typing import Protocol
+from typing import Any, Protocol
 
 from matcher.engine.events import PYTEST_BLOCK, PYTEST_FAILED
 from matcher.engine.stats import PytestNames, ScanStats
 from matcher.model import UnknownFailure
-from matcher.patterns.markers import MARKER
+from matcher.patterns.markers import MARKER, PYTEST
 
 MAX_REMEMBERED_TESTS = 10_000
 # How far back a finding looks for the pytest failure section it stands in.
@@ -85,6 +85,16 @@ class ScanState(Protocol):
     stats: ScanStats
     source: str
     next_line: int
+
+
+def seen_pytest(scan: Any, candidate: int) -> bool:
+    """A pytest candidate of the prefilter: its failures banner (then noted: from there on
+    findings look for their test) or a line that may be pytest's (``PYTEST_HINT``)."""
+    if candidate == PYTEST:
+        scan._pytest = True
+        if scan.notes is not None:
+            scan.notes.banner = True
+    return True
 
 
 def note_pytest(scan: ScanState, work: bytes, base: int, by_line: dict[int, set[int]]) -> None:

@@ -24,6 +24,13 @@ PYTEST_LITERALS = (b"= FAILURES =", b"= ERRORS =", b"= short test summary info =
 # repeats cost a quarter of the whole scan at N = 10.
 PYTEST_PATTERNS = (r"=\ FAILURES\ =", r"=\ ERRORS\ =", r"=\ short\ test\ summary\ info\ =")
 
+# Candidate id of a line that may be pytest's (a section header, a node id): a scan that cut a
+# file into segments looks for pytest's sections only in blocks that have one (a byte search
+# per block for them cost as much as the whole scan).
+PYTEST_HINT = -3
+PYTEST_HINT_LITERALS = (b"___ ", b".py::", b".py - ", b".py\n")
+PYTEST_HINT_PATTERNS = (r"___\ ", r"\.py::", r"\.py\ -\ ", r"\.py\n")
+
 _WORDS = "|".join(MARKER_WORDS)
 MARKER_PATTERNS = (
     re.escape(TRACEBACK),

@@ -11,6 +11,9 @@ from matcher.patterns.markers import (
     MARKER_LITERALS,
     MARKER_PATTERNS,
     PYTEST,
+    PYTEST_HINT,
+    PYTEST_HINT_LITERALS,
+    PYTEST_HINT_PATTERNS,
     PYTEST_LITERALS,
     PYTEST_PATTERNS,
 )
@@ -23,7 +26,7 @@ from matcher.patterns.prefilter import (
 from matcher.patterns.symptoms import SymptomPattern, compile_symptom
 
 # Bump when compiled patterns or the cache payload change meaning.
-ENGINE_VERSION = "10"
+ENGINE_VERSION = "11"
 
 
 class CompiledSymptom(NamedTuple):
@@ -79,12 +82,14 @@ class Ruleset:
         hyperscan = self.engine == "hyperscan"
         markers = (MARKER_PATTERNS if hyperscan else MARKER_LITERALS) if self.markers else ()
         banner = PYTEST_PATTERNS if hyperscan else PYTEST_LITERALS
+        hints = PYTEST_HINT_PATTERNS if hyperscan else PYTEST_HINT_LITERALS
         self._ids = [*self.filtered, *[MARKER] * len(markers), *[PYTEST] * len(banner)]
+        self._ids += [PYTEST_HINT] * len(hints)
         if hyperscan:
             patterns = [self.symptoms[i].pattern.prefilter for i in self.filtered]
-            return HyperscanPrefilter([*patterns, *markers, *banner], blob)
+            return HyperscanPrefilter([*patterns, *markers, *banner, *hints], blob)
         literals = [self.symptoms[i].pattern.literal for i in self.filtered]
-        return PurePrefilter([*literals, *markers, *banner])
+        return PurePrefilter([*literals, *markers, *banner, *hints])
 
     def regex(self, index: int) -> Any:
         """The exact pattern of symptom ``index``, compiled on first use (most never are)."""
