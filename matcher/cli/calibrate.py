@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from matcher.cli.common import fail, inform, load_ruleset_or_exit, quiet_broken_pipe, warn
-from matcher.cli.options import engine_option, signatures_option
+from matcher.cli.options import engine_option, jobs_option, signatures_option
 from matcher.text import neutralize
 from matcher.vocabulary import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK
 
@@ -41,13 +41,7 @@ TEXT_SHOWN = 200  # characters of a hit line in the text table
     show_default=True,
     help="text: a table with the first lines hit; json: one document (for dashboards).",
 )
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(0, 64),
-    default=0,
-    help="Processes to scan with (0: one per core).",
-)
+@jobs_option
 @engine_option
 def calibrate_command(
     good_logs: tuple[str, ...],

@@ -62,6 +62,16 @@ def envelope_options(f: F) -> F:
     )(f)
 
 
+def jobs_option(f: F) -> F:
+    return click.option(
+        "-j",
+        "--jobs",
+        type=click.IntRange(0, 64),
+        default=0,
+        help="Processes to scan with (0: one per core). Big files are split.",
+    )(f)
+
+
 def live_format_option(f: F) -> F:
     return click.option(
         "-f",

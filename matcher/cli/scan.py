@@ -24,6 +24,7 @@ from matcher.cli.options import (
     envelope_options,
     fleet_options,
     follow_options,
+    jobs_option,
     metrics_option,
     signatures_option,
 )
@@ -115,13 +116,7 @@ if TYPE_CHECKING:
     help="List error-like events that no signature explains. Default: on for github, junit, "
     "sarif, markdown and with --summary; off for text and json.",
 )
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(0, 64),
-    default=0,
-    help="Processes to scan with (0: one per core). Big files are split.",
-)
+@jobs_option
 @click.option(
     "-F",
     "--follow",

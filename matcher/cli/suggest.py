@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import click
 
 from matcher.cli.common import fail, inform, load_ruleset_or_exit, quiet_broken_pipe, warn
-from matcher.cli.options import engine_option, signatures_option
+from matcher.cli.options import engine_option, jobs_option, signatures_option
 from matcher.engine.options import EVENT_KINDS
 from matcher.text import neutralize
 from matcher.vocabulary import EXIT_INPUT, EXIT_OK
@@ -55,13 +55,7 @@ if TYPE_CHECKING:
     show_default=True,
     help="How lines are grouped into events, as for matcher scan.",
 )
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(0, 64),
-    default=0,
-    help="Processes to scan with (0: one per core).",
-)
+@jobs_option
 @engine_option
 def suggest_command(
     paths: tuple[str, ...],
