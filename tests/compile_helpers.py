@@ -1,0 +1,38 @@
+"""What the postmortem-compile tests share: one incident around symptom bullets, what it
+compiles to, and the lines of a real log its compiled signature flags."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+import matcher
+from matcher.cli.main import cli
+from matcher.incidents.reader import parse_incident_log
+
+LOGS = Path(__file__).parent / "data" / "postmortems" / "logs"
+REAL = "* Producers died: KafkaTimeoutError: Failed to update metadata after 60.0 secs.\n"
+REAL_SYMPTOM = "KafkaTimeoutError: Failed to update metadata after <secs:num> secs"
+
+
+def incident(symptoms: str) -> str:
+    return (
+        "**Incident ID:** INC-9\n**Title:** T\n**Severity:** Low\n\n"
+        f"**Symptoms:**\n{symptoms}\n\n**Resolution:**\n* Fixed.\n"
+    )
+
+
+def symptoms_of(symptoms: str) -> tuple[str, ...]:
+    (found,) = parse_incident_log(incident(symptoms), "x.md")
+    return found.symptoms
+
+
+def flagged(tmp_path: Path, symptoms: str, log: str) -> set[int]:
+    """The lines of a real log flagged by the compiled incident."""
+    md = tmp_path / "pm.md"
+    md.write_text(incident(symptoms), "utf-8")
+    out = tmp_path / "sigs"
+    assert CliRunner().invoke(cli, ["compile", str(md), "-o", str(out)]).exit_code == 0
+    ruleset = matcher.load_ruleset([out])
+    return {n for f in matcher.scan_file(ruleset, LOGS / log) for n in f.matched_lines}
