@@ -56,7 +56,9 @@ def parse_cri(number: int, raw: bytes) -> Piece | None:
 
 # docker json-file always writes these keys in this order (attrs only with --log-opt labels).
 _DOCKER = re.compile(
-    rb'^\{"log":"((?:[^"\\]|\\.)*)","stream":"([a-z]+)",(?:"attrs":\{[^{}]*\},)?'
+    # the string's inside as an unrolled loop: a run of plain bytes between escapes is one step
+    # (``(?:[^"\\]|\\.)*`` takes a step a byte, four times slower on docker's lines)
+    rb'^\{"log":"([^"\\]*(?:\\.[^"\\]*)*)","stream":"([a-z]+)",(?:"attrs":\{[^{}]*\},)?'
     rb'"time":"([^"]*)"\}\s*$'
 )
 

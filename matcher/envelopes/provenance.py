@@ -101,13 +101,20 @@ def decode_segment(seg: Segment) -> bytes:
 
 def build(segments: Sequence[Segment], clean: re.Pattern[bytes] | None) -> list[bytes]:
     """The payload lines of a record made of ``segments``."""
-    data = b"".join(decode_segment(s) for s in segments)
+    if len(segments) == 1:  # most records: a line of its own, no join
+        data = decode_segment(segments[0])
+    else:
+        data = b"".join([decode_segment(s) for s in segments])
     if clean is not None and (b"\x1b" in data or b"section_" in data):
         data = clean.sub(b"", data)
     return split_lines(data)
 
 
 def split_lines(data: bytes) -> list[bytes]:
+    newline = data.find(b"\n")
+    if newline == -1 or newline == len(data) - 1:  # the usual one line (docker's ends in \n)
+        line = data if newline == -1 else data[:newline]
+        return [line[:-1] if line.endswith(b"\r") else line]
     lines = data.split(b"\n")
     if len(lines) > 1 and not lines[-1]:
         lines.pop()  # a final newline ends the last line, it does not start another
