@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from matcher.engine.runs import Line, NeedsLookback, Run, keep_history, lookback
 from matcher.engine.scanner import IDLE_FLUSH_SECONDS, MAX_LINE_BYTES, Scanner, ScanStats
 from matcher.engine.sections import SegmentNotes
-from matcher.engine.streams import StreamSettings
+from matcher.engine.streams import Shared, StreamSettings
 from matcher.envelopes.detect import DETECT_LINES
 from matcher.envelopes.hot import hot_lines, line_starts
 from matcher.envelopes.recognise import recognise
@@ -65,7 +65,7 @@ class EnvelopeScanner:
         self.next_line, self.offset = first_line, offset
         self.unknown = unknown
         self._settings = StreamSettings(source, events, unknown, context, on_warning, fingerprint)
-        self._stats = ScanStats()
+        self._shared = Shared(ScanStats())
         self._clock, self._idle = clock, idle_flush
         self._last_feed = clock()
         self._envelope, self._structure = resolve(envelope), resolve(structure)
@@ -95,11 +95,11 @@ class EnvelopeScanner:
 
     @property
     def stats(self) -> ScanStats:
-        return self._stats
+        return self._shared.stats
 
     @stats.setter
     def stats(self, stats: ScanStats) -> None:
-        self._stats = stats
+        self._shared.stats = stats
         if self._plain is not None:
             self._plain.stats = stats
 
@@ -200,12 +200,12 @@ class EnvelopeScanner:
             history=self._plain_extra[0],
             segment=self._plain_extra[1],
         )
-        self._plain.stats = self._stats
+        self._plain.stats = self._shared.stats
 
     # -- blocks ----------------------------------------------------------------------------
 
     def _blocks(self, data: bytes, final: bool) -> list[Finding]:
-        self._stats.bytes += len(data)
+        self._shared.stats.bytes += len(data)
         if self._skipping:  # the rest of a line longer than MAX_LINE_BYTES: counted, not kept
             newline = data.find(b"\n")
             self.offset += len(data) if newline == -1 else newline + 1
@@ -260,7 +260,7 @@ class EnvelopeScanner:
     def _cold(self, block: bytes, start: int, end: int) -> None:
         lines = block.count(b"\n", start, end)
         self.next_line += lines
-        self._stats.lines += lines
+        self._shared.stats.lines += lines
         self.offset += end - start
 
     def _chunk(self, block: bytes, pos: int, count: int) -> tuple[int, list[Line]]:
@@ -283,7 +283,7 @@ class EnvelopeScanner:
         context = self._settings.context
         want = context + 2 if context else 0
         self._run_start = (self.next_line, self.offset)
-        counted = self._stats.lines
+        counted = self._shared.stats.lines
         while True:
             back, exhausted = lookback(
                 block, pos, self._history, (self.next_line, self.offset), want
@@ -295,7 +295,7 @@ class EnvelopeScanner:
                 self._settings,
                 unwrapper,
                 self.next_line,
-                self._stats.findings,
+                self._shared,
                 may_grow,
             )
             try:
@@ -304,7 +304,7 @@ class EnvelopeScanner:
                 found += run.take(lines)
             except NeedsLookback:
                 self.next_line, self.offset = self._run_start
-                self._stats.lines = counted
+                self._shared.stats.lines = counted
                 want = max(8, 4 * want)
                 continue
             break
@@ -346,5 +346,5 @@ class EnvelopeScanner:
 
     def _end_run(self) -> None:
         assert self._run is not None
-        self._stats.add_unknowns(self._run.unknown)
+        self._shared.stats.add_unknowns(self._run.unknown)
         self._run = None

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from matcher.engine.events import PG_CONTINUATION, PREFIX, EventRules
-from matcher.engine.streams import Entry, StreamScan, StreamSettings, payload_bytes
+from matcher.engine.streams import Entry, Shared, StreamScan, StreamSettings, payload_bytes
 from matcher.envelopes.record import Record
 from matcher.envelopes.unwrap import Unwrapper
 from matcher.model import Finding, UnknownFailure
@@ -33,14 +33,14 @@ class Run:
         settings: StreamSettings,
         unwrapper: Unwrapper,
         start_line: int,
-        findings: dict[str, int],
+        shared: Shared,
         may_grow: bool,
     ) -> None:
         self.ruleset = ruleset
         self.settings = settings
         self.unwrapper = unwrapper
         self.start_line = start_line
-        self.findings = findings
+        self.shared = shared
         self.streams: dict[str, StreamScan] = {}
         self.history: dict[str, list[Entry]] = {}
         self.unknown: list[UnknownFailure] = []
@@ -117,7 +117,7 @@ class Run:
                     raise NeedsLookback
                 self._may_grow = False
                 history = self.history.pop(key, [])
-                stream = StreamScan(self.ruleset, self.settings, history, self.findings)
+                stream = StreamScan(self.ruleset, self.settings, history, self.shared, key)
                 self.streams[key] = stream
             out += stream.feed(entries)
         if len(offsets) > 4096:

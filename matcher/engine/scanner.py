@@ -87,7 +87,7 @@ class Scanner:
         self._idle = idle_flush
         self._last_feed = clock()
         self._tests: dict[bytes, set[str]] = {}  # pytest failure blocks seen: test -> incidents
-        self._pytest = False  # pytest's failures banner has been seen
+        self.pytest_banner = False  # pytest's failures banner has been seen
         self._event_end = offset  # byte offset just past the last event reported
         self.notes = SegmentNotes(self._tests) if segment else None
 
@@ -219,7 +219,7 @@ class Scanner:
                 continue
             start = rfind(b"\n", 0, pos + base) + 1
             by_line.setdefault(start, set()).add(symptom)
-        if self._pytest or (hint and self.notes is not None):  # a segment: provisionally
+        if self.pytest_banner or (hint and self.notes is not None):  # a segment: provisionally
             sections.note_pytest(self, work, base, by_line)
         unfiltered = set(self.ruleset.unfiltered) - self._evaluator.disabled
         if unfiltered:  # symptoms the prefilter cannot narrow down (warned at load)
@@ -305,9 +305,9 @@ class Scanner:
         else:
             # A segment does not know whether pytest's banner went by before it: it takes the
             # section, and the parent drops it if the banner had not.
-            in_pytest = self._pytest or notes is not None
+            in_pytest = self.pytest_banner or notes is not None
             section = enclosing_test(work, bounds.start) if fired and in_pytest else None
-            provisional = section is not None and not self._pytest
+            provisional = section is not None and not self.pytest_banner
         for sig_index, hits in fired:
             sig = self.ruleset.signatures[sig_index]
             if test is not None and sig.id in self._tests.get(test, ()):
@@ -345,4 +345,4 @@ class Scanner:
             return
         kept = len(self.stats.unknown)
         if self.stats.add_unknown(failure) and self.notes is not None:
-            self.notes.note_unknown(kept, test, failure, self._pytest)
+            self.notes.note_unknown(kept, test, failure, self.pytest_banner)

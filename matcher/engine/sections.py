@@ -91,7 +91,7 @@ def seen_pytest(scan: Any, candidate: int) -> bool:
     """A pytest candidate of the prefilter: its failures banner (then noted: from there on
     findings look for their test) or a line that may be pytest's (``PYTEST_HINT``)."""
     if candidate == PYTEST:
-        scan._pytest = True
+        scan.pytest_banner = True
         if scan.notes is not None:
             scan.notes.banner = True
     return True

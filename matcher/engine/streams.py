@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from matcher.engine.events import MAX_EVENT_LINES, MAX_LOOKBACK_LINES
 from matcher.engine.scanner import Scanner, ScanStats
+from matcher.engine.stats import PytestNames
 from matcher.envelopes.hot import ESC
 from matcher.envelopes.provenance import JSON, RAW, Segment
 from matcher.envelopes.record import Record
@@ -55,6 +56,16 @@ def payload_bytes(entries: list[Entry]) -> bytes:
     return b"".join([e.payload + b"\n" for e in entries])
 
 
+class Shared:
+    """What the stream scans of one source share, run after run: its counts and what pytest's
+    output said (``ScanStats.pytest``, by the file's line numbers), and the streams that are
+    past pytest's failures banner."""
+
+    def __init__(self, stats: ScanStats) -> None:
+        self.stats = stats
+        self.banners: set[str] = set()
+
+
 class StreamScan:
     """A scanner over one stream's payload lines, told its history (lines just before, for
     look-back only); findings and unknown failures come out with the file's line numbers."""
@@ -64,7 +75,8 @@ class StreamScan:
         ruleset: Ruleset,
         settings: StreamSettings,
         history: list[Entry],
-        findings: dict[str, int],
+        shared: Shared,
+        key: str,
     ) -> None:
         past = payload_bytes(history)
         self.scanner = Scanner(
@@ -79,7 +91,9 @@ class StreamScan:
             unknown=settings.unknown,
             context=settings.context,
         )
-        self.scanner.stats = ScanStats(findings=findings)
+        self.scanner.stats = ScanStats(findings=shared.stats.findings)
+        self.scanner.pytest_banner = key in shared.banners
+        self._shared, self._key = shared, key
         # An event may start in the history (a traceback's header before the candidate line):
         # the scanner's floor for look-back is the start of the history, not of the new lines.
         self.scanner._event_end = 0
@@ -121,11 +135,28 @@ class StreamScan:
                 )
             )
         stats.unknown.clear()
+        self._share_pytest(stats)
         keep_from = self.scanner.committed_line - KEEP_LINES
         if keep_from - self._base > 4 * KEEP_LINES:
             del self._map[: keep_from - self._base]
             self._base = keep_from
         return out
+
+    def _share_pytest(self, stats: ScanStats) -> None:
+        """What the scanner saw of pytest's output, for the whole source, by the file's line
+        numbers (a later run's scanner of this stream starts past the failures banner)."""
+        if self.scanner.pytest_banner:
+            self._shared.banners.add(self._key)
+        names = stats.pytest.pop(self.scanner.source, None)
+        if names is None:
+            return
+        into = self._shared.stats.pytest.setdefault(self.scanner.source, PytestNames())
+        for mine, theirs in (
+            (names.sections, into.sections),
+            (names.node_ids, into.node_ids),
+            (names.banners, into.banners),
+        ):
+            theirs.update((self._entry(n).line, name) for n, name in mine.items())
 
     def _remap(self, f: Finding) -> Finding:
         best = self._entry(f.line)
