@@ -135,3 +135,14 @@ def test_at_most_ten_per_level_the_rest_in_a_collapsed_group() -> None:
 
 def test_nothing_found_prints_nothing() -> None:
     assert render("github", [], ScanStats()) == ""
+
+
+def test_unknown_failures_counted_but_not_kept_are_said_in_a_plain_line() -> None:
+    stats = ScanStats(unknown=[unknown(3)], unknown_omitted=4)
+    out = render("github", [], stats, unknown=True).splitlines()
+    assert out[0].startswith("::warning ")
+    assert (
+        out[-1]
+        == "matcher: 4 more unknown failure(s) of the kinds annotated were counted, not kept"
+    )
+    assert not any("more unknown" in line for line in render("github", [], stats, unknown=False))

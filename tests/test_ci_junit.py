@@ -115,3 +115,12 @@ def test_junit_input_to_junit_output_per_test_case() -> None:
     assert new is not None
     assert "check_users.py::test_user_payload_has_display_name" in (new.text or "")
     assert "KeyError: 'display_name'" in (new.text or "")
+
+
+def test_unknown_failures_counted_but_not_kept_are_in_the_count_and_the_body() -> None:
+    stats = ScanStats(unknown=[unknown(3), unknown(5)], unknown_omitted=7)
+    document = render("junit", [], stats, unknown=True)
+    failure = cases(validate(document))["unknown failures (no known incident)"]
+    assert failure is not None
+    assert failure.get("message") == "9 unknown failure(s)"
+    assert "and 7 more of kinds already listed" in (failure.text or "")

@@ -104,3 +104,13 @@ def test_real_pytest_run_as_junit_and_as_text(monkeypatch: pytest.MonkeyPatch) -
         assert uris == {name}
         if unknowns is not None:
             assert sum(r["ruleId"] == "unknown-failure" for r in results) == unknowns
+
+
+def test_unknown_failures_counted_but_not_kept_are_a_notification() -> None:
+    stats = ScanStats(unknown=[unknown(3), unknown(5)], unknown_omitted=7)
+    log = sarif([], stats, unknown=True)
+    run = log["runs"][0]
+    assert len(run["results"]) == 2
+    [note] = run["invocations"][0]["toolExecutionNotifications"]
+    assert note["level"] == "warning" and note["message"]["text"].startswith("7 more unknown")
+    assert "invocations" not in sarif([], ScanStats(unknown=[unknown(3)]), unknown=True)["runs"][0]

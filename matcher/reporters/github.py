@@ -173,6 +173,11 @@ class GithubReporter:
         self.out.writelines(a.command(self.workspace) + "\n" for a in plan.shown)
         if plan.hidden:
             self._write_hidden(plan.hidden, plan.hidden_counts())
+        if self.unknown and stats.unknown_omitted:  # a plain log line, as the hidden ones
+            self.out.write(
+                f"matcher: {stats.unknown_omitted} more unknown failure(s) of the kinds "
+                "annotated were counted, not kept\n"
+            )
         self.out.flush()
 
     def _write_hidden(self, hidden: Sequence[Annotation], counts: Mapping[str, int]) -> None:

@@ -60,13 +60,15 @@ def _failure_message(signature: Signature, findings: Sequence[Finding]) -> str:
     return f"{head}{signature.title}: {len(findings)} finding(s){where}"
 
 
-def unknown_body(unknown: Sequence[UnknownFailure]) -> str:
-    lines = [f"{len(unknown)} failure(s) that no signature explains:"]
+def unknown_body(unknown: Sequence[UnknownFailure], omitted: int = 0) -> str:
+    lines = [f"{len(unknown) + omitted} failure(s) that no signature explains:"]
     for failure in unknown[:MAX_LISTED]:
         lines.append(f"- {_where(failure.source, failure.line, failure.testcase)} ({failure.kind})")
         lines.append(f"    {failure.text}")
     if len(unknown) > MAX_LISTED:
         lines.append(f"- … and {len(unknown) - MAX_LISTED} more")
+    if omitted:  # over the per-kind bound of the scan: counted, not kept
+        lines.append(f"- … and {omitted} more of kinds already listed, counted but not kept")
     return "\n".join(lines) + "\n"
 
 
@@ -83,8 +85,10 @@ def build_report(
     signatures: Sequence[Signature],
     findings: Sequence[Finding],
     unknown: Sequence[UnknownFailure] | None,
+    omitted: int = 0,
 ) -> ET.Element:
-    """The ``<testsuites>`` tree. ``unknown=None``: unknown failures were not checked."""
+    """The ``<testsuites>`` tree. ``unknown=None``: unknown failures were not checked;
+    ``omitted``: more unknown failures counted than kept."""
     by_id: dict[str, list[Finding]] = {}
     for finding in findings:
         by_id.setdefault(finding.signature.id, []).append(finding)
@@ -104,7 +108,8 @@ def build_report(
     if unknown is not None:
         case = _testcase(suite, UNKNOWN_CASE)
         if unknown:
-            _fail(case, "unknown", f"{len(unknown)} unknown failure(s)", unknown_body(unknown))
+            total = len(unknown) + omitted
+            _fail(case, "unknown", f"{total} unknown failure(s)", unknown_body(unknown, omitted))
             failures += 1
     counts = {"tests": str(len(suite)), "failures": str(failures), "errors": "0"}
     suite.attrib.update({**counts, "skipped": "0"})
@@ -127,7 +132,8 @@ class JunitReporter:
         self.findings.append(finding)
 
     def finish(self, stats: ScanStats) -> None:
-        root = build_report(self.signatures, self.findings, stats.unknown if self.unknown else None)
+        unknown = stats.unknown if self.unknown else None
+        root = build_report(self.signatures, self.findings, unknown, stats.unknown_omitted)
         ET.indent(root)
         self.out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
         # Non-ASCII as character references: valid whatever the stream's encoding.

@@ -145,8 +145,10 @@ def build_log(
     findings: Sequence[Finding],
     unknown: Sequence[UnknownFailure] | None,
     base: str,
+    omitted: int = 0,
 ) -> dict[str, Any]:
-    """The SARIF log as a dict. ``unknown=None``: unknown failures were not checked."""
+    """The SARIF log as a dict. ``unknown=None``: unknown failures were not checked;
+    ``omitted``: more unknown failures counted than kept (a notification says how many)."""
     rules: dict[str, Signature] = {sig.id: sig for sig in signatures}
     for finding in findings:
         rules.setdefault(finding.signature.id, finding.signature)
@@ -162,6 +164,10 @@ def build_log(
         "originalUriBaseIds": {ROOT_ID: {"uri": base_uri}},
         "results": results,
     }
+    if unknown is not None and omitted:
+        text = f"{omitted} more unknown failure(s) of the kinds listed were counted, not kept"
+        note = {"level": "warning", "message": {"text": text}}
+        run["invocations"] = [{"executionSuccessful": True, "toolExecutionNotifications": [note]}]
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 
 
@@ -187,7 +193,7 @@ class SarifReporter:
 
     def finish(self, stats: ScanStats) -> None:
         unknown = stats.unknown if self.unknown else None
-        log = build_log(self.signatures, self.findings, unknown, self.base)
+        log = build_log(self.signatures, self.findings, unknown, self.base, stats.unknown_omitted)
         # ensure_ascii: valid JSON whatever the stream's encoding, lone surrogates included.
         self.out.write(json.dumps(log, indent=2, ensure_ascii=True) + "\n")
         self.out.flush()
