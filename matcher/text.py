@@ -19,6 +19,15 @@ _REPLACEMENT = "\ufffd"
 # C0/C1 controls and DEL, except tab, and the bidirectional overrides and isolates that can
 # make a terminal show text in an order other than the bytes': enough to stop escape
 # sequences and "trojan source" reordering reaching a terminal.
+# Terminal escape sequences a logger writes around or inside its text (colours, bold, erase
+# line, hyperlinks): CSI sequences, OSC strings (ended by BEL or ST), character-set selection
+# and the two-byte ones. Taken off for matching.
+ANSI_PATTERN = (
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b\n]*(?:\x07|\x1b\\)"
+    r"|\x1b[()][0-9A-Za-z]|\x1b[=>78]"
+)
+ANSI = re.compile(ANSI_PATTERN)
+ANSI_BYTES = re.compile(ANSI_PATTERN.encode())
 _CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -83,3 +92,8 @@ def neutralize(text: str) -> str:
 def _visible(m: re.Match[str]) -> str:
     point = ord(m.group(0))
     return f"\\x{point:02x}" if point <= 0xFF else f"\\u{point:04x}"
+
+
+def strip_ansi(text: str) -> str:
+    """``text`` without its terminal escape sequences (colours, bold…)."""
+    return ANSI.sub("", text) if "\x1b" in text else text

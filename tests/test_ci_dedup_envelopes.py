@@ -5,6 +5,9 @@ failing test by its node id and reports it once, exactly as the bare output does
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -69,3 +72,25 @@ def test_an_enveloped_pytest_log_names_and_counts_tests_as_the_bare_one(
     assert sorted((f["testcase"], f["incident"]) for f in findings(records)) == sorted(EXPLAINED)
     assert sorted(u["testcase"] for u in unknowns(records)) == [PAYLOAD, TOTALS]
     assert {f["source"] for f in findings(records)} == {str(run / inputs[0])}
+
+
+@pytest.fixture(scope="module")
+def coloured(run: Path) -> str:
+    """The same suite run again by pytest with ``--color=yes`` (as CI jobs ask for): escape
+    codes around the section headers, the summary's ``FAILED`` and the ``E`` lines."""
+    env = {**os.environ, "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}
+    with (run / "pytest-colour.log").open("wb") as out:
+        command = [sys.executable, "-m", "pytest", "--color=yes", "-p", "no:cacheprovider"]
+        subprocess.run(command, cwd=run, stdout=out, env=env, timeout=120, check=False)
+    assert b"\x1b[31m\x1b[1m___" in (run / "pytest-colour.log").read_bytes()
+    return "pytest-colour.log"
+
+
+@pytest.mark.parametrize("with_report", [True, False])
+def test_pytest_output_in_colour_names_and_counts_tests_as_without(
+    run: Path, coloured: str, with_report: bool
+) -> None:
+    inputs = (coloured, "report.xml") if with_report else (coloured,)
+    records: list[Any] = scan(run, *inputs)
+    assert sorted((f["testcase"], f["incident"]) for f in findings(records)) == sorted(EXPLAINED)
+    assert sorted(u["testcase"] for u in unknowns(records)) == [PAYLOAD, TOTALS]

@@ -15,6 +15,7 @@ import bisect
 import time
 from collections.abc import Callable, Sequence
 
+from matcher.engine.colour import ESC, ansi_candidates
 from matcher.engine.runs import Line, NeedsLookback, Run, keep_history, lookback
 from matcher.engine.scanner import IDLE_FLUSH_SECONDS, MAX_LINE_BYTES, Scanner, ScanStats
 from matcher.engine.sections import SegmentNotes
@@ -253,7 +254,10 @@ class EnvelopeScanner:
             return line_starts(block)
         starts = set(hot_lines(self._names[0], block))
         rfind = block.rfind
-        for _symptom, pos in self.ruleset.candidates(block, markers=self.unknown):
+        found = self.ruleset.candidates(block, markers=self.unknown)
+        if ESC in block:  # colour codes inside a symptom (engine.colour)
+            found += ansi_candidates(self.ruleset, block, self.unknown)
+        for _symptom, pos in found:
             starts.add(rfind(b"\n", 0, pos) + 1)
         return sorted(starts)
 
@@ -291,12 +295,7 @@ class EnvelopeScanner:
             may_grow = not exhausted and want < MAX_LOOKBACK_LINES
             unwrapper = Unwrapper(envelope, structure, self._fields)
             run = Run(
-                self.ruleset,
-                self._settings,
-                unwrapper,
-                self.next_line,
-                self._shared,
-                may_grow,
+                self.ruleset, self._settings, unwrapper, self.next_line, self._shared, may_grow
             )
             try:
                 found = run.take(back)

@@ -7,14 +7,14 @@ signature would otherwise fire.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from time import perf_counter
 from typing import NamedTuple
 
 from matcher.engine.events import is_telling
 from matcher.model import Finding, Role
 from matcher.patterns.ruleset import Ruleset
-from matcher.text import decode_line, render, render_offset, unescape_line
+from matcher.text import decode_line, render, render_offset, strip_ansi, unescape_line
 
 # Per exact-pattern search; a pattern that times out this often is switched off for the run.
 REGEX_TIMEOUT = 0.1
@@ -87,15 +87,7 @@ class Evaluator:
             return None
         pattern = self.ruleset.regex(index)
         groups = self.ruleset.symptoms[index].pattern.groups
-        decoded: str | None = None
-        for attempt in (text, None):
-            if attempt is None:
-                # The same message inside a JSON string or an XML attribute: match it with its
-                # escapes decoded.
-                decoded = unescape_line(text)
-                if decoded is None:
-                    return None
-                attempt = decoded
+        for attempt in _readings(text):
             started = perf_counter()
             try:
                 m = pattern.search(attempt, timeout=REGEX_TIMEOUT)
@@ -106,6 +98,7 @@ class Evaluator:
                 self._account(index, perf_counter() - started)
             if m is not None:
                 captures = {name: m.group(group) for group, name in groups if m.group(group)}
+                decoded = None if attempt is text else attempt
                 return Hit(index, line.number, line.raw, m.span(), captures, decoded)
         return None
 
@@ -133,6 +126,18 @@ class Evaluator:
             f"{compiled.symptom.location}: symptom of {sig.id} {why}; "
             "switched off for the rest of this scan"
         )
+
+
+def _readings(text: str) -> Iterator[str]:
+    """The line as it is; with its colour codes taken off (engine.colour); then the same
+    message inside a JSON string or an XML attribute, with its escapes decoded."""
+    yield text
+    clean = strip_ansi(text)
+    if clean != text:
+        yield clean
+    decoded = unescape_line(clean)
+    if decoded is not None:
+        yield decoded
 
 
 def telling_hit(hits: list[Hit]) -> Hit:
@@ -164,12 +169,15 @@ def build_finding(
         first_line=lines[0].number,
         last_line=lines[-1].number,
         event=tuple(render(decode_line(line.raw)) for line in lines),
-        decoded=_decoded_kind(best.raw) if best.decoded is not None else None,
+        decoded=_decoded_kind(best.raw, best.decoded),
         **where,  # type: ignore[arg-type]
     )
 
 
-def _decoded_kind(raw: bytes) -> str:
+def _decoded_kind(raw: bytes, decoded: str | None) -> str | None:
     """How the line was decoded for the match: its JSON string escapes (``json``), or only its
-    XML character references (``xml``)."""
+    XML character references (``xml``); None for the line as it is, or with only its colour
+    codes taken off (as an envelope's payload)."""
+    if decoded is None or decoded == strip_ansi(decode_line(raw)):
+        return None
     return "json" if b"\\" in raw else "xml"

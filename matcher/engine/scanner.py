@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable
 
 from matcher.engine import sections
+from matcher.engine.colour import ESC, ansi_candidates
 from matcher.engine.evaluate import Evaluator, EventLine, Hit, build_finding
 from matcher.engine.events import (
     MAX_EVENT_BYTES,
@@ -83,9 +84,7 @@ class Scanner:
         self._long: bytes | None = None  # head of a line longer than MAX_LINE_BYTES
         self._long_size = 0
         self._cut_line: int | None = None  # number of the line being scanned cut short
-        self._clock = clock
-        self._idle = idle_flush
-        self._last_feed = clock()
+        self._clock, self._idle, self._last_feed = clock, idle_flush, clock()
         self._tests: dict[bytes, set[str]] = {}  # pytest failure blocks seen: test -> incidents
         self.pytest_banner = False  # pytest's failures banner has been seen
         self._event_end = offset  # byte offset just past the last event reported
@@ -213,7 +212,10 @@ class Scanner:
             return by_line  # nothing new (an empty input never loads the prefilter's database)
         region = memoryview(work)[base:] if base else work
         rfind, hint = work.rfind, False
-        for symptom, pos in self.ruleset.candidates(region, markers=self.unknown):
+        found = self.ruleset.candidates(region, markers=self.unknown)
+        if work.find(ESC, base) != -1:  # colour codes inside a symptom (engine.colour)
+            found += ansi_candidates(self.ruleset, region, self.unknown)
+        for symptom, pos in found:
             if symptom <= PYTEST:  # pytest's failures banner went by, or a pytest-like line
                 hint = sections.seen_pytest(self, symptom) or hint
                 continue

@@ -6,7 +6,9 @@ from collections.abc import Sequence
 
 from matcher.envelopes import formats as fmt
 from matcher.envelopes import structured, syslog
-from matcher.text import decode_line
+from matcher.text import ANSI_BYTES, decode_line
+
+ESC = b"\x1b"
 
 # Recognised on their own (``auto``), most specific first.
 ENVELOPES = (
@@ -33,6 +35,7 @@ PARSERS: dict[str, fmt.Parser] = {
     "github": fmt.parse_github,
     "stern": fmt.parse_stern,
     "none": fmt.parse_none,
+    "ansi": fmt.parse_none,  # the line as it is; every envelope's payload loses its colours
 }
 # One line each, for the CLI's help and the docs' table.
 DESCRIPTIONS = {
@@ -48,6 +51,7 @@ DESCRIPTIONS = {
     "gitlab": "GitLab job logs: timestamps, section markers, colours",
     "github": "GitHub Actions logs: a timestamp on each line, ##[group] markers",
     "stern": "stern: '<pod> <container> <line>'",
+    "ansi": "a bare log in colour (pytest --color=yes, coloured loggers): escape codes taken off",
     "json": "one JSON object per line: the message and error fields",
     "logfmt": "logfmt key=value lines: the message and error fields",
 }
@@ -66,6 +70,10 @@ def detect(lines: Sequence[bytes]) -> str:
     for name in ENVELOPES:
         if _claims(name, sample):
             return name
+    # Colours can sit inside the text a symptom quotes and before pytest's section headers:
+    # a coloured bare log is read like an envelope's payload, its escape sequences taken off.
+    if any(ESC in raw and ANSI_BYTES.search(raw) for raw in sample):
+        return "ansi"
     return "none"
 
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from matcher.envelopes.provenance import JSON, Segment
+from matcher.text import ANSI_BYTES, ANSI_PATTERN
 
 # A new logical line, joined to the held record of the same stream as one more payload line, or
 # appended to that record's last (unfinished) line.
@@ -34,10 +35,9 @@ RFC3339 = rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+-]\d\d:?\d\d)"
 _SGR = rb"(?:\x1b\[[0-9;]*m)*"
 # Cleanup applied to every payload: ANSI CSI sequences (colours, erase-line), and GitLab's
 # collapsible-section markers, which the runner writes as ``section_start:<epoch>:<name>\r\e[0K``.
-CLEAN = re.compile(rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>78]")
+CLEAN = ANSI_BYTES
 CLEAN_GITLAB = re.compile(
-    rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>78]"
-    rb"|section_(?:start|end):\d+:[A-Za-z0-9_.-]+(?:\[[^\]\r\n]*\])?\r?"
+    ANSI_PATTERN.encode() + rb"|section_(?:start|end):\d+:[A-Za-z0-9_.-]+(?:\[[^\]\r\n]*\])?\r?"
 )
 
 # CRI (kubelet's /var/log/containers): <RFC3339Nano> <stdout|stderr> <P|F>[:more tags] <line>

@@ -25,7 +25,7 @@ from matcher.envelopes.provenance import JSON, OCTAL, OPAQUE, Segment, build, sp
 from matcher.envelopes.record import RawSpan, Record, Source
 
 STRUCTURES = ("json", "logfmt")
-NAMES = ("auto", "none", *ENVELOPES, *STRUCTURES)
+NAMES = ("auto", "none", *ENVELOPES, "ansi", *STRUCTURES)
 ALIASES = {
     "containerd": "cri",
     "cri-o": "cri",
