@@ -13,7 +13,8 @@ docs/symptoms.md, "How a quote is generalised"):
   ``Error 111``, ``ERROR 1205 (HY000)``, ``(1040, '…')``, ``signal 11``, HTTP ``503 Service
   Unavailable``, ``SQLSTATE 23505``, ``ORA-00001``;
 - a person's placeholders become placeholders: ``NNNN``, ``XXX``, ``N``, ``{user}``, a lone
-  ``*``; ``...`` and ``…`` are any text;
+  ``*``, ``<user id>``, ``{request id}``, ``<USER_ID>``; ``...`` and ``…`` are any text, and
+  may be empty at an end of the quote (``… ECONNREFUSED 127.0.0.1:4000 …``);
 - a repr ``Cls('message')`` and a driver tuple ``(1205, 'message')`` become the message, and
   prose after a whole repr (``PermissionError(13, '…') writing <path>``) is dropped;
 - curly quotes become straight ones; trailing ``.``, ``,``, ``:``, ``;`` and prose after the
@@ -24,7 +25,10 @@ from __future__ import annotations
 
 import re
 
-from matcher.patterns.heads import EXCEPTION_HEAD
+from matcher.patterns.heads import EXCEPTION_HEAD, find_head
+
+# A placeholder's last word that is a type: `<some path>` -> `<some_path:path>`.
+_PLACEHOLDER_TYPES = frozenset({"path", "host", "ip", "int", "num", "hex", "uuid", "word"})
 
 _CURLY = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 _EXCEPTION_NAME = re.compile(
@@ -58,6 +62,14 @@ _PROSE_TAIL = re.compile(
 )
 _TRAILING = re.compile(r"(?<!\.\.)[\s.,:;]+$")
 _ELISION = re.compile(r"\.{3,}|\u2026")
+# An elision at an end of the quote, apart from the message: `… ECONNREFUSED 127.0.0.1:4000 …`
+# says the line goes on (or began earlier), which it may as well not.
+_EDGE_ELISIONS = re.compile(r"^(?:\.{3,}|\u2026)\s+|\s+(?:\.{3,}|\u2026)$")
+# A person's placeholder of several words, or in capitals: `<user id>`, `<job-id>`, `{request
+# id}`, `<USER_ID>`, `<ID>`. (`<module>`, one lower-case word, is already a placeholder; one
+# capital, `<T>`, is a type parameter as often, and stays literal.)
+_WORDY = r"[a-z][a-z0-9]*(?:[ _-][a-z0-9]+){1,3}|[A-Z][A-Z0-9]+(?:[ _-][A-Z0-9]+){0,3}"
+_WORDY_PLACEHOLDER = re.compile(rf"<({_WORDY})>|\{{({_WORDY})\}}")
 _BRACED = re.compile(r"\{([a-z][a-z0-9_]{0,31})\}")
 _PERSON = re.compile(r"(?<![\w<])(N+|X{2,}|x{3,}|n{3,})(?=[\s),:;#.\]'\"]|$)")
 _STAR = re.compile(r"(?<![\w*<])\*(?![\w*<])")
@@ -81,7 +93,10 @@ _HOST_KEY = re.compile(
 # Not a host: a source file and its line (`ledger.py:212`).
 _SOURCE_FILE = re.compile(r"\.(?:py|pyx|js|mjs|cjs|ts|rb|go|java|kt|c|h|cc|cpp|rs|php|sql|sh|log)$")
 _QUOTED_VALUE = re.compile(r"(['\"])((?:/|\.\.?/|~/)[^'\"\s]*|[a-z0-9-]+(?:\.[a-z0-9-]+)+)\1")
-_PATH = re.compile(r"(?<![\w.<>/:])/(?:[\w.@%+-]+/)*[\w.@%+-]+/?(?![\w/])")
+# A path, with perhaps a person's placeholders in it (`/srv/uploads-<user_id>/avatar.png`);
+# not an elision (`<any>`), which may stand for text with spaces.
+_PATH_PART = r"(?:[\w.@%+-]|<(?!any\d*[:>])[a-z][a-z0-9_]{0,31}(?::[a-z]+)?>)+"
+_PATH = re.compile(rf"(?<![\w.<>/:])/(?:{_PATH_PART}/)*{_PATH_PART}/?(?![\w/])")
 # `<urllib3.connection.HTTPConnection object at 0x7f…>`: the object of one occurrence, which
 # another release prints otherwise (`HTTPConnection(host='db', port=80)`): any text.
 _OBJECT_REPR = re.compile(
@@ -124,7 +139,9 @@ def generalise(quote: str) -> str:
     text = _TRAILING.sub("", text) or text
     text = _unwrap(_PROGRAM.sub("", text))
     text = _TRAILING.sub("", text) or text
+    text = _drop_edge_elisions(text)
     names = _Names()
+    text = _WORDY_PLACEHOLDER.sub(lambda m: _wordy(m[1] or m[2], names), text)
     text = _OBJECT_REPR.sub("\u2026", text)
     text = _ELISION.sub(lambda m: names.new("any", "any"), text)
     text = _BRACED.sub(lambda m: names.new(m[1]), text)
@@ -159,6 +176,25 @@ class _Names:
             name = f"{base}{i}"
         self.used.add(name)
         return f"<{name}>" if typ is None or typ == name else f"<{name}:{typ}>"
+
+
+def _drop_edge_elisions(text: str) -> str:
+    """`… message …` -> `message`: the elisions at the ends may be empty. Not when only a class
+    or a level would be left (`FATAL: …`): that is no message."""
+    rest = _EDGE_ELISIONS.sub("", text)
+    if rest == text or not rest:
+        return text
+    head = find_head(rest + " x")
+    if head is not None and head.end > len(rest):
+        return text
+    return rest
+
+
+def _wordy(written: str, names: _Names) -> str:
+    """`<user id>` -> `<user_id>`; a last word that names a type types it (`<some path>`)."""
+    words = re.split(r"[ _-]", written.lower())
+    typ = words[-1] if words[-1] in _PLACEHOLDER_TYPES else None
+    return names.new("_".join(words), typ)
 
 
 def _unwrap(text: str) -> str:

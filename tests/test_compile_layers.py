@@ -1,0 +1,200 @@
+"""Generalisation and matching, fourth pass (issue #11): a person's placeholder of several
+words, an elision at an end of a quote, a bare OS error that keeps its class, and a message
+that stands in a line of source code (docs/symptoms.md). The log lines are real
+(tests/data/postmortems/logs/, made by running the software)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+from compile_helpers import flagged, symptoms_of
+from conftest import signature_fields, write_signature
+
+import matcher
+from matcher.patterns.generalise import generalise
+
+THUMBNAILER = {9, 19}  # PermissionError: [Errno 13] Permission denied: '…/uploads-1742/…'
+NODE_CRASH = {13, 68}  # Error: connect ECONNREFUSED 127.0.0.1:58932, at the end of the line
+NODE_SOURCE = {10, 65}  # `      throw er; // Unhandled 'error' event`, above a caret line
+REDIS_REFUSED = {45, 153}  # ConnectionRefusedError: [Errno 111] … of a Redis traceback
+GATEWAY_REFUSED = {10, 149}  # the same line, in the gateway's chained traceback
+
+
+def matches(tmp_path: Path, symptoms: Sequence[Any], lines: Sequence[str]) -> list[bool]:
+    """Whether a signature of these symptoms flags each line, scanned on its own."""
+    write_signature(tmp_path / "sigs", signature_fields("T", symptoms=list(symptoms)))
+    ruleset = matcher.load_ruleset([tmp_path / "sigs"])
+    return [bool(matcher.scan_text(ruleset, line, events="lines")) for line in lines]
+
+
+# -- a person's placeholder of several words --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("quote", "symptom"),
+    [
+        (
+            "job <job id> failed after {request id} retries",
+            "job <job_id> failed after <request_id> retries",
+        ),
+        ("order <order-id> not found", "order <order_id> not found"),
+        ("user <USER_ID> not found", "user <user_id> not found"),
+        ("user <ID> not found", "user <id> not found"),
+        ("cannot open <some path>: No such file", "cannot open <some_path:path>: No such file"),
+        # one lower-case word is a placeholder already; an object repr is any text
+        ("File <stdin>, in <module>", "File <stdin>, in <module>"),
+        ("upload to /srv/uploads/<user id>/avatar.png failed", "upload to <path> failed"),
+    ],
+)
+def test_a_placeholder_of_several_words_is_a_placeholder(quote: str, symptom: str) -> None:
+    assert generalise(quote) == symptom
+
+
+@pytest.mark.parametrize(
+    "bullet",
+    [
+        "* In log: PermissionError: [Errno 13] Permission denied: "
+        "'/srv/uploads/uploads-<user id>/avatar-<user id>.png'",
+        "* `PermissionError: [Errno 13] Permission denied: '/srv/uploads/uploads-{user id}/"
+        "avatar-{user id}.png'`",
+        '- thumbnailer: "PermissionError: [Errno 13] Permission denied: '
+        "'/srv/uploads/uploads-<USER_ID>/avatar-<USER_ID>.png'\"",
+    ],
+)
+def test_a_placeholder_inside_a_path_matches_the_real_paths(tmp_path: Path, bullet: str) -> None:
+    assert symptoms_of(bullet) == ("PermissionError: [Errno 13] Permission denied: '<path>'",)
+    assert flagged(tmp_path, bullet, "thumbnailer.log") == THUMBNAILER
+
+
+# -- an elision at an end of a quote may be empty ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("quote", "symptom"),
+    [
+        (
+            "Error: connect ECONNREFUSED 127.0.0.1:4000 \u2026",
+            "Error: connect ECONNREFUSED <ip>:<port:int>",
+        ),
+        (
+            "\u2026 Error: connect ECONNREFUSED 127.0.0.1:4000",
+            "Error: connect ECONNREFUSED <ip>:<port:int>",
+        ),
+        (
+            "... sqlite3.OperationalError: database is locked",
+            "sqlite3.OperationalError: database is locked",
+        ),
+        # within the quote, or cut into a word, an elision stands for some text
+        ("Error: connect \u2026 127.0.0.1:4000", "Error: connect <any> <ip>:<port:int>"),
+        (
+            "Lock wait timeout exceeded; try restart\u2026",
+            "Lock wait timeout exceeded; try restart<any>",
+        ),
+        # a class or a level and nothing else is no message: its elision stays
+        ("redis.exceptions.ConnectionError: \u2026", "redis.exceptions.ConnectionError: <any>"),
+        ("FATAL: \u2026", "FATAL: <any>"),
+    ],
+)
+def test_an_elision_at_an_end_of_a_quote_may_be_empty(quote: str, symptom: str) -> None:
+    assert generalise(quote) == symptom
+
+
+def test_a_trailing_elision_matches_the_message_at_the_end_of_the_line(tmp_path: Path) -> None:
+    bullet = "* Then the process crashed with Error: connect ECONNREFUSED 127.0.0.1:4000 \u2026"
+    assert flagged(tmp_path, bullet, "node-services.log") >= NODE_CRASH
+
+
+# -- a bare OS error keeps its class -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "httpx.ConnectError: [Errno 111] Connection refused",
+        "aiohttp.ClientConnectorError: Connection refused",
+        "ConnectError: (111: Connection refused)",
+        "OSError: [Errno 111] Connection refused.",
+    ],
+)
+def test_a_bare_os_error_of_another_layer_does_not_match_other_stacks(
+    tmp_path: Path, quote: str
+) -> None:
+    bullet = f"* The refunds service saw `{quote}`."
+    found = flagged(tmp_path, bullet, "cache-redis.log")
+    found |= flagged(tmp_path, bullet, "gateway-http.log")
+    assert found == set()
+
+
+def test_a_bare_os_error_matches_with_its_class_and_any_module_path(tmp_path: Path) -> None:
+    symptoms = ["ConnectionRefusedError: [Errno 111] Connection refused"]
+    lines = [
+        "ConnectionRefusedError: [Errno 111] Connection refused",
+        "builtins.ConnectionRefusedError: [Errno 111] Connection refused",
+        "ConnectionRefusedError(111, 'Connection refused')",
+        "urllib3.exceptions.NewConnectionError: <…>: Failed to establish a new connection: "
+        "[Errno 111] Connection refused",
+        "ERROR redis unavailable: [Errno 111] Connection refused",
+        "OSError: [Errno 111] Connection refused",
+    ]
+    assert matches(tmp_path, symptoms, lines) == [True, True, False, False, False, False]
+
+
+def test_a_strerror_repr_still_matches_its_str_form(tmp_path: Path) -> None:
+    # `PermissionError(13, 'Permission denied')`: the class stays, `[Errno 13] ` may follow it
+    bullet = "* Upload job died with PermissionError(13, 'Permission denied') writing the avatar."
+    assert symptoms_of(bullet) == ("PermissionError: Permission denied",)
+    assert flagged(tmp_path, bullet, "thumbnailer.log") == THUMBNAILER
+
+
+def test_a_resolver_error_or_a_reason_phrase_keeps_its_class_or_level(tmp_path: Path) -> None:
+    symptoms = [
+        "aiohttp.ClientConnectorError: [Errno -2] Name or service not known",
+        "ERROR: 503 Service Unavailable",
+    ]
+    lines = [
+        "socket.gaierror: [Errno -2] Name or service not known",
+        "GET /api -> 503 Service Unavailable",
+        "aiohttp.client_exceptions.ClientConnectorError: [Errno -2] Name or service not known",
+        "ERROR: 503 Service Unavailable",
+    ]
+    assert matches(tmp_path, symptoms, lines) == [False, False, True, True]
+
+
+def test_a_distinctive_message_still_drops_its_class(tmp_path: Path) -> None:
+    symptoms = ["psycopg2.errors.DeadlockDetected: deadlock detected"]
+    lines = ["2026-12-03 08:16:01.532 UTC [4242] ERROR:  deadlock detected"]
+    assert matches(tmp_path, symptoms, lines) == [True]
+
+
+# -- a message in a line of source code does not stand ------------------------------------
+
+
+def test_a_message_quoted_from_a_crash_banner_skips_the_source_excerpt(tmp_path: Path) -> None:
+    bullet = "* After some time the process crashed with \"Unhandled 'error' event\"."
+    assert flagged(tmp_path, bullet, "node-services.log").isdisjoint(NODE_SOURCE)
+
+
+def test_a_message_in_source_code_does_not_stand(tmp_path: Path) -> None:
+    symptoms = [
+        {"text": "Unhandled 'error' event", "stands": True},
+        {"text": "database is locked", "stands": True},
+        "OperationalError: database is locked",
+    ]
+    code = [
+        "      throw er; // Unhandled 'error' event",
+        "  /* Unhandled 'error' event */",
+        "    raise OperationalError('database is locked')",
+        ">       raise sqlite3.OperationalError('database is locked')",
+        "    if busy:  # database is locked",
+    ]
+    errors = [
+        "process crashed: Unhandled 'error' event",
+        "sqlite3.OperationalError: database is locked",
+        "    sqlite3.OperationalError: database is locked",
+        "ERROR import http://files/x failed: database is locked",
+        "1:M 03 Dec 2026 08:00:00.000 # database is locked",
+    ]
+    assert matches(tmp_path, symptoms, code + errors) == [False] * 5 + [True] * 5
