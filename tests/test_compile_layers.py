@@ -198,3 +198,54 @@ def test_a_message_in_source_code_does_not_stand(tmp_path: Path) -> None:
         "1:M 03 Dec 2026 08:00:00.000 # database is locked",
     ]
     assert matches(tmp_path, symptoms, code + errors) == [False] * 5 + [True] * 5
+
+
+# -- the OS error a matched line wraps, in the same chained traceback ----------------------
+
+
+def test_the_os_error_link_of_a_matched_chained_traceback_is_flagged(tmp_path: Path) -> None:
+    bullet = (
+        "* Gateway: urllib3.exceptions.NewConnectionError: <urllib3.connection.HTTPConnection "
+        "object at 0x7f3a2c1b9d50>: Failed to establish a new connection: [Errno 111] "
+        "Connection refused"
+    )
+    gateway = flagged(tmp_path, bullet, "gateway-http.log")
+    assert gateway >= GATEWAY_REFUSED | {33, 172}
+    # the Redis client's traceback has the same bare line, but not the incident's error
+    assert flagged(tmp_path, bullet, "cache-redis.log") == set()
+
+
+def test_a_resolver_error_link_is_flagged_with_its_wrapper(tmp_path: Path) -> None:
+    # remembered with another errno; the wrapper matches, and with it the real link
+    bullet = (
+        "* urllib3.exceptions.NameResolutionError: <urllib3.connection.HTTPSConnection object "
+        "at 0x7f…>: Failed to resolve 'pricing-api.payments.internal' ([Errno -2] Name or "
+        "service not known)"
+    )
+    assert flagged(tmp_path, bullet, "gateway-http.log") >= {83, 102, 222, 241}
+
+
+def test_only_the_os_error_the_matched_line_wraps_is_its_link(tmp_path: Path) -> None:
+    symptoms = ["NewConnectionError: Failed to establish a new connection: <any>"]
+    write_signature(tmp_path / "sigs", signature_fields("T", symptoms=symptoms))
+    ruleset = matcher.load_ruleset([tmp_path / "sigs"])
+    log = (
+        "Traceback (most recent call last):\n"
+        '  File "/srv/app/net.py", line 8, in connect\n'
+        "    sock.connect(sa)\n"
+        "{cause}\n"
+        "\n"
+        "The above exception was the direct cause of the following exception:\n"
+        "\n"
+        "Traceback (most recent call last):\n"
+        '  File "/srv/app/net.py", line 12, in open\n'
+        "    raise NewConnectionError(self, msg)\n"
+        "urllib3.exceptions.NewConnectionError: <x>: Failed to establish a new connection: "
+        "[Errno 111] Connection refused\n"
+    )
+    same = log.format(cause="ConnectionRefusedError: [Errno 111] Connection refused")
+    other = log.format(cause="OSError: [Errno 113] No route to host")
+    (finding,) = matcher.scan_text(ruleset, same)
+    assert finding.matched_lines == (4, 11)
+    (finding,) = matcher.scan_text(ruleset, other)
+    assert finding.matched_lines == (11,)
