@@ -93,6 +93,8 @@ def test_a_placeholder_inside_a_path_matches_the_real_paths(tmp_path: Path, bull
             "Lock wait timeout exceeded; try restart\u2026",
             "Lock wait timeout exceeded; try restart<any>",
         ),
+        # before a plain word, a leading elision says the message stands after some text
+        ("\u2026 failed: connection refused", "<any> failed: connection refused"),
         # a class or a level and nothing else is no message: its elision stays
         ("redis.exceptions.ConnectionError: \u2026", "redis.exceptions.ConnectionError: <any>"),
         ("FATAL: \u2026", "FATAL: <any>"),
@@ -114,6 +116,7 @@ def test_a_trailing_elision_matches_the_message_at_the_end_of_the_line(tmp_path:
     "quote",
     [
         "httpx.ConnectError: [Errno 111] Connection refused",
+        "httpx.ConnectError: Connection refused",
         "aiohttp.ClientConnectorError: Connection refused",
         "ConnectError: (111: Connection refused)",
         "OSError: [Errno 111] Connection refused.",
@@ -163,10 +166,26 @@ def test_a_resolver_error_or_a_reason_phrase_keeps_its_class_or_level(tmp_path: 
     assert matches(tmp_path, symptoms, lines) == [False, False, True, True]
 
 
+def test_a_message_of_one_or_two_generic_words_keeps_its_class(tmp_path: Path) -> None:
+    symptoms = ["pika.exceptions.AMQPConnectionError: Connection closed"]
+    lines = [
+        "pika.exceptions.AMQPConnectionError: Connection closed",
+        "ERROR smtp relay: Connection closed",
+        "psycopg2.OperationalError: server closed the connection unexpectedly",
+    ]
+    assert matches(tmp_path, symptoms, lines) == [True, False, False]
+
+
 def test_a_distinctive_message_still_drops_its_class(tmp_path: Path) -> None:
-    symptoms = ["psycopg2.errors.DeadlockDetected: deadlock detected"]
-    lines = ["2026-12-03 08:16:01.532 UTC [4242] ERROR:  deadlock detected"]
-    assert matches(tmp_path, symptoms, lines) == [True]
+    symptoms = [
+        "psycopg2.errors.DeadlockDetected: deadlock detected",
+        "sqlite3.OperationalError: database is locked",
+    ]
+    lines = [
+        "2026-12-03 08:16:01.532 UTC [4242] ERROR:  deadlock detected",
+        '{"level": "error", "msg": "import failed: database is locked"}',
+    ]
+    assert matches(tmp_path, symptoms, lines) == [True, True]
 
 
 # -- a message in a line of source code does not stand ------------------------------------

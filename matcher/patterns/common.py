@@ -4,8 +4,10 @@ The layer rule makes a symptom's class or level optional when the rest of the me
 distinctive (docs/symptoms.md). A bare operating-system error is not: `[Errno 111] Connection
 refused` is the cause of a failed HTTP call, a failed Redis connection and a failed database
 connection alike, and only the class the author quoted (`httpx.ConnectError`) says which. The
-same holds for the resolver's errors (`Name or service not known`) and HTTP reason phrases
-(`503 Service Unavailable`). Such a message keeps its class or level, required.
+same holds for the resolver's errors (`Name or service not known`), HTTP reason phrases
+(`503 Service Unavailable`), and a message of one or two generic error words (`Connection
+closed`, `Authentication failed`). Such a message keeps its class or
+level, required.
 """
 
 from __future__ import annotations
@@ -34,6 +36,56 @@ _RESOLVER = (
 )
 
 
+# Words of generic errors: a message of one or two of them (`Connection closed`,
+# `Authentication failed`, `Unexpected error`) says no more than the class in front of it.
+# (Not derived from the texts above: those also give specific words, `deadlock`, `memory`.)
+_GENERIC_WORDS = frozenset(
+    [
+        "access",
+        "aborted",
+        "authentication",
+        "bad",
+        "broken",
+        "canceled",
+        "cancelled",
+        "closed",
+        "connection",
+        "denied",
+        "error",
+        "errors",
+        "exception",
+        "failed",
+        "failure",
+        "fatal",
+        "forbidden",
+        "found",
+        "internal",
+        "invalid",
+        "lost",
+        "network",
+        "not",
+        "occurred",
+        "operation",
+        "out",
+        "permission",
+        "pipe",
+        "refused",
+        "request",
+        "reset",
+        "server",
+        "service",
+        "timed",
+        "timeout",
+        "unauthorized",
+        "unavailable",
+        "unexpected",
+        "unknown",
+        "unreachable",
+    ]
+)
+_FEW_WORDS = re.compile(r"^([A-Za-z]+)(?:\s+([A-Za-z]+))?[.!]?$")
+
+
 @functools.cache
 def _common() -> frozenset[str]:
     messages = {os.strerror(code) for code in range(1, 134)}
@@ -45,10 +97,16 @@ def _common() -> frozenset[str]:
 def is_common_message(message: str) -> bool:
     """Whether a symptom's message (its class or level aside) is one every stack prints: an
     OS error's text with or without its code and its file (`[Errno 13] Permission denied:
-    '<path>'`, `(111: Connection refused)`), a resolver error, an HTTP reason phrase."""
+    '<path>'`, `(111: Connection refused)`), a resolver error, an HTTP reason phrase, or one
+    or two generic error words (`Connection closed`)."""
     text = message.strip()
     c_style = _C_STYLE.match(text)
     if c_style:
         text = c_style[1]
     text = _SUBJECT.sub("", _CODE.sub("", text)).rstrip(" .")
-    return text.lower() in _common()
+    if text.lower() in _common():
+        return True
+    few = _FEW_WORDS.match(text)
+    return few is not None and all(
+        w.lower() in _GENERIC_WORDS for w in few.groups() if w is not None
+    )

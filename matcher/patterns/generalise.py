@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from matcher.patterns.heads import EXCEPTION_HEAD, find_head
+from matcher.patterns.heads import EXCEPTION_HEAD, SELF_MARKED, find_head
 
 # A placeholder's last word that is a type: `<some path>` -> `<some_path:path>`.
 _PLACEHOLDER_TYPES = frozenset({"path", "host", "ip", "int", "num", "hex", "uuid", "word"})
@@ -64,7 +64,8 @@ _TRAILING = re.compile(r"(?<!\.\.)[\s.,:;]+$")
 _ELISION = re.compile(r"\.{3,}|\u2026")
 # An elision at an end of the quote, apart from the message: `… ECONNREFUSED 127.0.0.1:4000 …`
 # says the line goes on (or began earlier), which it may as well not.
-_EDGE_ELISIONS = re.compile(r"^(?:\.{3,}|\u2026)\s+|\s+(?:\.{3,}|\u2026)$")
+_LEADING_ELISION = re.compile(r"^(?:\.{3,}|\u2026)\s+")
+_TRAILING_ELISION = re.compile(r"\s+(?:\.{3,}|\u2026)$")
 # A person's placeholder of several words, or in capitals: `<user id>`, `<job-id>`, `{request
 # id}`, `<USER_ID>`, `<ID>`. (`<module>`, one lower-case word, is already a placeholder; one
 # capital, `<T>`, is a type parameter as often, and stays literal.)
@@ -180,8 +181,14 @@ class _Names:
 
 def _drop_edge_elisions(text: str) -> str:
     """`… message …` -> `message`: the elisions at the ends may be empty. Not when only a class
-    or a level would be left (`FATAL: …`): that is no message."""
-    rest = _EDGE_ELISIONS.sub("", text)
+    or a level would be left (`FATAL: …`): that is no message. A leading one goes only before
+    a class, a level or an error word (`… Error: connect …`), which may stand anywhere; before
+    other words it says the message stands after some text (`… failed: …` is no sentence's
+    start), so it stays `<any>`."""
+    rest = _TRAILING_ELISION.sub("", text)
+    lead = _LEADING_ELISION.match(rest)
+    if lead and (find_head(rest[lead.end() :]) or SELF_MARKED.match(rest[lead.end() :])):
+        rest = rest[lead.end() :]
     if rest == text or not rest:
         return text
     head = find_head(rest + " x")
