@@ -208,6 +208,7 @@ def test_a_message_in_source_code_does_not_stand(tmp_path: Path) -> None:
         "    raise OperationalError('database is locked')",
         ">       raise sqlite3.OperationalError('database is locked')",
         "    if busy:  # database is locked",
+        '   42 |     fprintf(stderr, "database is locked\\n");',
     ]
     errors = [
         "process crashed: Unhandled 'error' event",
@@ -216,7 +217,7 @@ def test_a_message_in_source_code_does_not_stand(tmp_path: Path) -> None:
         "ERROR import http://files/x failed: database is locked",
         "1:M 03 Dec 2026 08:00:00.000 # database is locked",
     ]
-    assert matches(tmp_path, symptoms, code + errors) == [False] * 5 + [True] * 5
+    assert matches(tmp_path, symptoms, code + errors) == [False] * 6 + [True] * 5
 
 
 # -- the OS error a matched line wraps, in the same chained traceback ----------------------

@@ -75,13 +75,15 @@ _BEFORE_LEVEL = (
 )
 
 # A message that stands in a line of source code, as runtimes print it above a caret line
-# (Node's `      throw er; // Unhandled 'error' event`, Python's `    raise X("…")`, a
-# compiler's excerpt): an indented line that raises (`raise`, `throw`) or has a comment mark
-# (`//`, `/*`, ` # `) before the message's end. Checked after the message, so that only a
-# match pays for it; each lookbehind is one bounded pass back to the start of the line.
+# (Node's `      throw er; // Unhandled 'error' event`, Python's `    raise X("…")`, gcc's and
+# rustc's numbered excerpt ` 12 |     panic!("…");`): an indented line that raises (`raise`,
+# `throw`) or has a comment mark (`//`, `/*`, ` # `) before the message's end, or a numbered
+# source line. Checked after the message, so that only a match pays for it; each lookbehind
+# is one bounded pass back to the start of the line.
 _INDENTED = r"^>?[ \t]{1,64}"
+_NUMBERED = r"^[ \t]{0,16}\d{1,7}[ \t]{1,8}\|"
 IN_CODE = (
-    rf"(?<!{_INDENTED}(?:raise|throw)\b[^\n]{{0,4096}})"
+    rf"(?<!(?:{_INDENTED}(?:raise|throw)\b|{_NUMBERED})[^\n]{{0,4096}})"
     rf"(?:(?<!{_INDENTED}\S[^\n]{{0,4096}})"
     rf"|(?<!(?:(?<=[\s;])(?://|/\*)|(?<=\s)\#{_SP})[^\n]{{0,4096}}))"
 )
@@ -149,7 +151,7 @@ def why_not_standing(line: str, start: int, end: int, head: Head | None, body: s
     if not regex.compile(parts.not_asked).match(line, end):
         if regex.compile(IN_CODE).match(line, end):
             return "asked about, not reported: a '?' follows it"
-        return "in source code: an indented line that raises, or a comment before it"
+        return "in source code: a line that raises, a comment, or a numbered excerpt"
     if not regex.compile(parts.level_ok).match(line, end):
         level = regex.search(
             _LOW.format(warn="|WARN|WARNING", warn_lc="|warn|warning", sp=_SP), line
