@@ -269,3 +269,78 @@ def test_only_the_os_error_the_matched_line_wraps_is_its_link(tmp_path: Path) ->
     assert finding.matched_lines == (4, 11)
     (finding,) = matcher.scan_text(ruleset, other)
     assert finding.matched_lines == (11,)
+
+
+# -- more of what one occurrence names, and prose after the message ------------------------
+
+
+@pytest.mark.parametrize(
+    ("quote", "symptom"),
+    [
+        # Node (17+) resolves localhost to ::1 and prints the port after it
+        ("Error: connect ECONNREFUSED ::1:5432", "Error: connect ECONNREFUSED <ip>:<port:int>"),
+        (
+            "listen EADDRINUSE: address already in use :::8080",
+            "listen EADDRINUSE: address already in use <ip>:<port:int>",
+        ),
+        ("connect ETIMEDOUT fe80::1%eth0", "connect ETIMEDOUT <ip>"),
+        (
+            "terminate called after throwing std::bad_alloc",
+            "terminate called after throwing std::bad_alloc",
+        ),
+        # nginx's process and thread ids vary; an errno before an elided strerror does not
+        (
+            "[error] 12#12: *5 upstream timed out (110: Connection timed out)",
+            "[error] <pid:int>#<tid:int>: *<n:int> upstream timed out (110: Connection timed out)",
+        ),
+        (
+            "[emerg] bind() to [::]:443 failed (98: \u2026)",
+            "[emerg] bind() to <address> failed (98: <any>)",
+        ),
+        # how often, and where, is the author's
+        (
+            "FATAL: sorry, too many clients already, dozens per second",
+            "FATAL: sorry, too many clients already",
+        ),
+        (
+            "ERROR: canceling statement due to statement timeout, each after exactly 30s",
+            "ERROR: canceling statement due to statement timeout",
+        ),
+        (
+            "QueryCanceled: canceling statement due to statement timeout every time",
+            "QueryCanceled: canceling statement due to statement timeout",
+        ),
+        (
+            "[CRITICAL] WORKER TIMEOUT (pid:4242) roughly every 30 s under load",
+            "[CRITICAL] WORKER TIMEOUT (pid:<pid:int>)",
+        ),
+        (
+            "MySQLdb._exceptions.OperationalError: (1040, 'Too many connections') in the legacy "
+            "cron too",
+            "MySQLdb._exceptions.OperationalError: Too many connections",
+        ),
+        # a log's own words after a parenthesis stay
+        (
+            "upstream timed out (110: Connection timed out) while reading response header from "
+            "upstream",
+            "upstream timed out (110: Connection timed out) while reading response "
+            "header from upstream",
+        ),
+    ],
+)
+def test_what_one_occurrence_names_varies_and_prose_is_dropped(quote: str, symptom: str) -> None:
+    assert generalise(quote) == symptom
+
+
+def test_nginx_pid_and_tid_of_one_occurrence_match_other_workers(tmp_path: Path) -> None:
+    bullet = (
+        "- error.log: `2026/11/02 03:14:07 [error] 31337#31337: *5 connect() failed "
+        "(111: Connection refused) while connecting to upstream`"
+    )
+    assert flagged(tmp_path, bullet, "nginx-error.log") == {18, 20, 48, 50}
+
+
+def test_an_ipv6_loopback_with_its_port_matches_other_addresses(tmp_path: Path) -> None:
+    bullet = "* stock-sync crashed: `Error: connect ECONNREFUSED ::1:3000`"
+    # the handled error's ERROR lines and the crash's own lines
+    assert flagged(tmp_path, bullet, "node-services.log") == {1, 13, 56, 68}

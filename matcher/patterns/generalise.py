@@ -56,6 +56,14 @@ _PROSE_TAIL = re.compile(
     + _DETERMINERS
     + r")\b|\s+for\s+(?:each|every|both|all|several|some|any|most|many)\b"
     r"|,\s+(?:then|and|which|but|so|also|\w+\s+times)\b"
+    # how often: ", each after …", ", dozens per second", " every time", " roughly every 30 s"
+    r"|,\s+(?:each|every|several|mostly|always|usually|roughly|about|around|once|twice)\b"
+    r"|,\s+(?:one|dozens|hundreds|thousands|a\s+few)\s+(?:per|a|an|every)\b"
+    r"|\s+(?:every|each)\s+(?:time|day|night|hour|minute|run|request)\b"
+    r"|\s+(?:roughly|about|around|approximately|almost)\s+(?:every|each|once|twice)\b"
+    # where, after a whole repr or tuple: "(1040, 'Too many connections') in the legacy cron"
+    r"|(?<=\))\s+(?:in|on|at|for|from|with|during)\s+(?:the|a|an|our|their|its|this|that|these"
+    r"|those)\s+[a-z]+(?:\s+[a-z]+){0,3}\s*$"
     r"|\s+\([a-z]+[,\s]\s*(?!\d)[^():=]*\)"
     r"|(?<=[)\]'\"])\s+(?:to|for|from|in|on|at|with|after|before|when|while|so|as)"
     r"(?=(?:\s+[a-z]+){0,2}\s+(?:them|it|each|every|all|both|us|times?)\W*$)).*$"
@@ -81,6 +89,11 @@ _KEYED = re.compile(
 _V6_PORT = re.compile(r"\[[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*\](?::\d{1,5})?")
 # A quoted name after "at", "host", "server": the host of one occurrence.
 _AT_HOST = re.compile(r"\b((?:at|host|server|hostname) )(['\"])[A-Za-z][\w.-]*\2")
+# An IPv6 address without brackets, compressed (`::1`, `fe80::1`), perhaps with a port as Node
+# prints it (`connect ECONNREFUSED ::1:5432`); with a digit, so `abc::def` is no address.
+_V6_BARE = re.compile(
+    r"(?<![\w:.\[])(?=[0-9A-Fa-f:]*\d)[0-9A-Fa-f:]*::[0-9A-Fa-f:]*(?:%[\w.-]{1,32})?(?![\w:.\]])"
+)
 _IP_PORT = re.compile(r"(?<![\w.:])(\d{1,3}(?:\.\d{1,3}){3})(?::(\d{1,5}))?(?![\w.]\w)")
 # A host name where a host stands: before `:port`, or after `server:`, `host:`, `client:` …
 _HOST_PORT = re.compile(
@@ -103,6 +116,8 @@ _PATH = re.compile(rf"(?<![\w.<>/:])/(?:{_PATH_PART}/)*{_PATH_PART}/?(?![\w/])")
 _OBJECT_REPR = re.compile(
     r"<(?:[A-Za-z_]\w*\.)*[A-Za-z_]\w* object at 0x[0-9a-fA-F]*(?:\u2026|\.{3})?[0-9a-fA-F]*>"
 )
+# nginx's process and thread before its message: `[error] 4711#4711: *5 …`.
+_PID_TID = re.compile(r"(?<![\w#])\d{1,7}#\d{1,7}(?=:)")
 _HEX = re.compile(r"\b0x[0-9a-fA-F]+\b")
 _UUID = re.compile(
     r"\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b"
@@ -150,6 +165,7 @@ def generalise(quote: str) -> str:
     text = _STAR.sub(lambda m: names.new("x"), text)
     text = _KEYED.sub(lambda m: _keyed(m, names), text)
     text = _V6_PORT.sub(lambda m: names.new("address"), text)
+    text = _V6_BARE.sub(lambda m: _v6(m[0], names), text)
     text = _IP_PORT.sub(lambda m: _address(m, names), text)
     text = _HOST_PORT.sub(lambda m: _host_port(m, names), text)
     text = _HOST_KEY.sub(lambda m: _host_key(m, names), text)
@@ -158,6 +174,7 @@ def generalise(quote: str) -> str:
     text = _PATH.sub(lambda m: names.new("path", "path"), text)
     text = _UUID.sub(lambda m: names.new("uuid", "uuid"), text)
     text = _HEX.sub(lambda m: names.new("hex", "hex"), text)
+    text = _PID_TID.sub(lambda m: f"{names.new('pid', 'int')}#{names.new('tid', 'int')}", text)
     return _numbers(text, names)
 
 
@@ -236,6 +253,15 @@ def _address(match: re.Match[str], names: _Names) -> str:
     return names.new("ip", "ip") + port
 
 
+def _v6(address: str, names: _Names) -> str:
+    """`::1:5432` -> `<ip>:<port:int>` (the last group a port when the rest is still an address
+    with `::` and the group is decimal); `fe80::1` -> `<ip>`."""
+    rest, _, last = address.rpartition(":")
+    if "::" in rest and (rest == "::" or rest[-1] != ":") and re.fullmatch(r"\d{2,5}", last):
+        return f"{names.new('ip', 'ip')}:{names.new('port', 'int')}"
+    return names.new("ip", "ip")
+
+
 def _host_port(match: re.Match[str], names: _Names) -> str:
     if _SOURCE_FILE.search(match[1]):
         return match[0]
@@ -270,6 +296,8 @@ def _numbers_in(chunk: str, names: _Names) -> str:
         before, after = chunk[: match.start()], chunk[match.end() :]
         if _KIND_BEFORE.search(before) or _KIND_AFTER.match(after):
             return match[0]
+        if before.endswith("(") and re.fullmatch(r":\s*", after):
+            return match[0]  # `(98: …)`: an errno before an elided strerror
         if _SQLSTATE.fullmatch(chunk[max(0, match.start() - 1) : match.end() + 1]):
             return match[0]
         if re.match(r"[1-5]\d\d$", match[0]) and re.match(r"\s+[A-Z][a-z]", after):
