@@ -344,3 +344,18 @@ def test_an_ipv6_loopback_with_its_port_matches_other_addresses(tmp_path: Path) 
     bullet = "* stock-sync crashed: `Error: connect ECONNREFUSED ::1:3000`"
     # the handled error's ERROR lines and the crash's own lines
     assert flagged(tmp_path, bullet, "node-services.log") == {1, 13, 56, 68}
+
+
+def test_a_url_and_a_shell_style_placeholder_vary(tmp_path: Path) -> None:
+    assert generalise("uploads to ${USER_ID} failed") == "uploads to <user_id> failed"
+    assert generalise("(Background on this error at: https://sqlalche.me/e/20/e3q8)") == (
+        "(Background on this error at: <url:path>)"
+    )
+    bullet = (
+        "- nginx: `[error] 311#311: *9 connect() failed (111: Connection refused) while "
+        "connecting to upstream, client: 10.0.3.7, server: shop.example.com, request: "
+        '"GET /api/orders/1 HTTP/1.1", upstream: "http://10.0.8.15:8081/api/orders/1", '
+        'host: "shop.example.com:8443"`'
+    )
+    assert "upstream: " + '"<url:path>"' in symptoms_of(bullet)[0]
+    assert flagged(tmp_path, bullet, "nginx-error.log") == {18, 20, 48, 50}

@@ -78,8 +78,10 @@ _TRAILING_ELISION = re.compile(r"\s+(?:\.{3,}|\u2026)$")
 # id}`, `<USER_ID>`, `<ID>`. (`<module>`, one lower-case word, is already a placeholder; one
 # capital, `<T>`, is a type parameter as often, and stays literal.)
 _WORDY = r"[a-z][a-z0-9]*(?:[ _-][a-z0-9]+){1,3}|[A-Z][A-Z0-9]+(?:[ _-][A-Z0-9]+){0,3}"
-_WORDY_PLACEHOLDER = re.compile(rf"<({_WORDY})>|\{{({_WORDY})\}}")
-_BRACED = re.compile(r"\{([a-z][a-z0-9_]{0,31})\}")
+_WORDY_PLACEHOLDER = re.compile(rf"<({_WORDY})>|\$?\{{({_WORDY})\}}")
+_BRACED = re.compile(r"\$?\{([a-z][a-z0-9_]{0,31})\}")
+# A URL names one occurrence's host, port and path, as a path does (`"http://10.0.0.5:8080/x"`).
+_URL = re.compile(r"(?<![\w/<])[a-z][a-z0-9+.-]{1,15}://[^\s'\"<>`|]*[^\s'\"<>`|).,;:]")
 _PERSON = re.compile(r"(?<![\w<])(N+|X{2,}|x{3,}|n{3,})(?=[\s),:;#.\]'\"]|$)")
 _STAR = re.compile(r"(?<![\w*<])\*(?![\w*<])")
 _KEYED = re.compile(
@@ -163,6 +165,7 @@ def generalise(quote: str) -> str:
     text = _BRACED.sub(lambda m: names.new(m[1]), text)
     text = _PERSON.sub(lambda m: names.new("n", "int" if m[1][0] in "Nn" else None), text)
     text = _STAR.sub(lambda m: names.new("x"), text)
+    text = _URL.sub(lambda m: names.new("url", "path"), text)
     text = _KEYED.sub(lambda m: _keyed(m, names), text)
     text = _V6_PORT.sub(lambda m: names.new("address"), text)
     text = _V6_BARE.sub(lambda m: _v6(m[0], names), text)
