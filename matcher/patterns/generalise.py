@@ -89,6 +89,9 @@ _KEYED = re.compile(
     r"([^\s'\",)]+)\2"
 )
 _V6_PORT = re.compile(r"\[[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*\](?::\d{1,5})?")
+# An HTTP Host header as nginx logs it, `host: "shop.example.com"`: a name, an address, either
+# with a port (`host: "127.0.0.1:58181"`).
+_HOST_HEADER = re.compile(r"\b(host: )\"[^\"\s<>]{1,256}\"")
 # A quoted name after "at", "host", "server": the host of one occurrence.
 _AT_HOST = re.compile(r"\b((?:at|host|server|hostname) )(['\"])[A-Za-z][\w.-]*\2")
 # An IPv6 address without brackets, compressed (`::1`, `fe80::1`), perhaps with a port as Node
@@ -166,6 +169,7 @@ def generalise(quote: str) -> str:
     text = _PERSON.sub(lambda m: names.new("n", "int" if m[1][0] in "Nn" else None), text)
     text = _STAR.sub(lambda m: names.new("x"), text)
     text = _URL.sub(lambda m: names.new("url", "path"), text)
+    text = _HOST_HEADER.sub(lambda m: f'{m[1]}"{names.new("host_header")}"', text)
     text = _KEYED.sub(lambda m: _keyed(m, names), text)
     text = _V6_PORT.sub(lambda m: names.new("address"), text)
     text = _V6_BARE.sub(lambda m: _v6(m[0], names), text)
