@@ -360,3 +360,9 @@ def test_a_url_a_host_header_and_a_shell_style_placeholder_vary(tmp_path: Path) 
     # the Host header of the real lines carries a port: `host: "127.0.0.1:58181"`
     assert 'upstream: "<url:path>", host: "<host_header>"' in symptoms_of(bullet)[0]
     assert flagged(tmp_path, bullet, "nginx-error.log") == {18, 20, 48, 50}
+
+
+def test_memcacheds_protocol_error_is_a_level_its_client_drops(tmp_path: Path) -> None:
+    # PHP's Memcached shows the server's reply; pymemcache raises its message in bytes
+    bullet = "* The PHP side logged `SERVER_ERROR out of memory storing object` for each set."
+    assert flagged(tmp_path, bullet, "sessions-memcache.log") == {13, 14, 40, 41}

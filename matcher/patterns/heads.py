@@ -38,6 +38,8 @@ _LEVEL_WORDS = r"FATAL(?: ERROR)?|ERROR|CRITICAL|CRIT|EMERG|ALERT|PANIC|SEVERE|E
 _REDIS_CODES = (
     r"ERR|WRONGTYPE|OOM|NOAUTH|NOPERM|READONLY|LOADING|BUSY|NOSCRIPT|MISCONF|EXECABORT"
     r"|CLUSTERDOWN|MASTERDOWN|NOREPLICAS"
+    # memcached's protocol errors, which its clients drop (pymemcache's MemcacheServerError)
+    r"|SERVER_ERROR|CLIENT_ERROR"
 )
 LEVEL_HEAD = re.compile(
     rf"^(?:(?:\[(?:emerg|alert|crit|error|err|fatal|warn)\]|\(error\)"
