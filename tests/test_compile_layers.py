@@ -319,6 +319,10 @@ def test_only_the_os_error_the_matched_line_wraps_is_its_link(tmp_path: Path) ->
             "cron too",
             "MySQLdb._exceptions.OperationalError: Too many connections",
         ),
+        (
+            'could not translate host name "ledger-db" to address: Name or service not known',
+            'could not translate host name "<host>" to address: Name or service not known',
+        ),
         # a log's own words after a parenthesis stay
         (
             "upstream timed out (110: Connection timed out) while reading response header from "

@@ -92,8 +92,8 @@ _V6_PORT = re.compile(r"\[[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*\](?::\d{1,5})?")
 # An HTTP Host header as nginx logs it, `host: "shop.example.com"`: a name, an address, either
 # with a port (`host: "127.0.0.1:58181"`).
 _HOST_HEADER = re.compile(r"\b(host: )\"[^\"\s<>]{1,256}\"")
-# A quoted name after "at", "host", "server": the host of one occurrence.
-_AT_HOST = re.compile(r"\b((?:at|host|server|hostname) )(['\"])[A-Za-z][\w.-]*\2")
+# A quoted name after "at", "host", "host name", "server": the host of one occurrence.
+_AT_HOST = re.compile(r"\b((?:at|host|host name|server|hostname) )(['\"])[A-Za-z][\w.-]*\2")
 # An IPv6 address without brackets, compressed (`::1`, `fe80::1`), perhaps with a port as Node
 # prints it (`connect ECONNREFUSED ::1:5432`); with a digit, so `abc::def` is no address.
 _V6_BARE = re.compile(
