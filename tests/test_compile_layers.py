@@ -370,3 +370,15 @@ def test_memcacheds_protocol_error_is_a_level_its_client_drops(tmp_path: Path) -
     # PHP's Memcached shows the server's reply; pymemcache raises its message in bytes
     bullet = "* The PHP side logged `SERVER_ERROR out of memory storing object` for each set."
     assert flagged(tmp_path, bullet, "sessions-memcache.log") == {13, 14, 40, 41}
+
+
+def test_a_class_whose_message_repeats_its_name_matches_every_form(tmp_path: Path) -> None:
+    # kafka-python's str() repeats the class; its app log writes the repr
+    bullet = (
+        "* Producer died: `kafka.errors.KafkaTimeoutError: KafkaTimeoutError: Failed to update "
+        "metadata after 60.0 secs.`"
+    )
+    assert symptoms_of(bullet) == (
+        "kafka.errors.KafkaTimeoutError: Failed to update metadata after <secs:num> secs",
+    )
+    assert flagged(tmp_path, bullet, "events-kafka.log") == {54, 64, 121, 140}

@@ -43,6 +43,9 @@ _REPR_PROSE = re.compile(
 _BYTES = re.compile(r"^b(['\"])(.*)\1$")
 # `requests.exceptions.ConnectionError … Failed to establish …`: the class, then its message.
 _CLASS_ELIDED = re.compile(r"^((?:[A-Za-z_]\w*\.)*[A-Z]\w*)\s+(?:\u2026|\.{3})\s+(\S.*)$")
+# `kafka.errors.KafkaTimeoutError: KafkaTimeoutError: Failed …`: a class whose str() repeats
+# its name; its app log says `KafkaTimeoutError('Failed …')`.
+_CLASS_TWICE = re.compile(r"^((?:[A-Za-z_]\w*\.)*([A-Z]\w*)):\s+\2:\s+")
 _TUPLE = re.compile(r"^(?:\([\w.]+\)\s+)?\(-?\d{1,10},\s*(['\"])(.*)\1\)$")
 # "nginx: [emerg] …": the program name before a level is where the log line came from.
 _PROGRAM = re.compile(r"^[a-z][a-z0-9_-]{0,30}:\s+(?=\[[a-z]+\]|\(error\)|[A-Z]{3,}\b)")
@@ -234,6 +237,7 @@ def _unwrap(text: str) -> str:
     elided = _CLASS_ELIDED.match(text)
     if elided and _EXCEPTION_NAME.match(elided[1]):
         text = f"{elided[1]}: {elided[2]}"
+    text = _CLASS_TWICE.sub(r"\1: ", text)
     text = _REPR_PROSE.sub(r"\1", text)
     repr_ = _REPR.match(text)
     if repr_:
