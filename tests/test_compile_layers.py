@@ -323,6 +323,15 @@ def test_only_the_os_error_the_matched_line_wraps_is_its_link(tmp_path: Path) ->
             'could not translate host name "ledger-db" to address: Name or service not known',
             'could not translate host name "<host>" to address: Name or service not known',
         ),
+        # a count before a colon measures, though a code before one names the error
+        (
+            "import batch 17: OperationalError('database is locked')",
+            "import batch <batch:int>: OperationalError('database is locked')",
+        ),
+        (
+            "connect() failed (111: Connection refused)",
+            "connect() failed (111: Connection refused)",
+        ),
         # a log's own words after a parenthesis stay
         (
             "upstream timed out (110: Connection timed out) while reading response header from "

@@ -305,8 +305,10 @@ def _numbers(text: str, names: _Names) -> str:
 def _numbers_in(chunk: str, names: _Names) -> str:
     def replace(match: re.Match[str]) -> str:
         before, after = chunk[: match.start()], chunk[match.end() :]
-        if _KIND_BEFORE.search(before) or _KIND_AFTER.match(after):
+        if _KIND_BEFORE.search(before):
             return match[0]
+        if _KIND_AFTER.match(after) and not _MEASURED.search(before):
+            return match[0]  # `(113: No route …`, not `import batch 17: OperationalError …`
         if before.endswith("(") and re.fullmatch(r":\s*", after):
             return match[0]  # `(98: …)`: an errno before an elided strerror
         if _SQLSTATE.fullmatch(chunk[max(0, match.start() - 1) : match.end() + 1]):
