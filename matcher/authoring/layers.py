@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from matcher.authoring.masking import PLACEHOLDER
+from matcher.patterns.common import is_common_message
 
 # The classes the layer rule knows (docs/symptoms.md, "The layer rule"), any module path, and a
 # wrapped driver class in parentheses after it or alone at the start of a message.
@@ -41,6 +42,9 @@ _HEAD_CLASS = re.compile(r"[A-Z][\w$]*(?:Error|Exception|Violation|Warning|Failu
 
 def is_distinctive(template: str) -> bool:
     """Whether a message template identifies a failure without its class: at least 16
-    literal characters in at least 2 literal runs, as the symptom compiler counts them."""
+    literal characters in at least 2 literal runs, as the symptom compiler counts them, and
+    not a message every stack prints (patterns/common.py)."""
     runs = [r for t in _WHITESPACE.split(template) for r in PLACEHOLDER.split(t) if r]
+    if is_common_message(template):  # an OS error's text: every stack prints it
+        return False
     return sum(map(len, runs)) >= MIN_MESSAGE_CHARS and len(runs) >= MIN_MESSAGE_WORDS

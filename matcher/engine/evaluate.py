@@ -7,6 +7,7 @@ signature would otherwise fire.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Sequence
 from time import perf_counter
 from typing import NamedTuple
@@ -165,13 +166,37 @@ def build_finding(
         text=render(shown),
         span=span,
         captures={k: render(v) for k, v in best.captures.items()},
-        matched_lines=tuple(sorted({h.line for h in hits})),
+        matched_lines=tuple(sorted({h.line for h in hits} | wrapped_causes(hits, lines))),
         first_line=lines[0].number,
         last_line=lines[-1].number,
         event=tuple(render(decode_line(line.raw)) for line in lines),
         decoded=_decoded_kind(best.raw, best.decoded),
         **where,  # type: ignore[arg-type]
     )
+
+
+# The exception line of a traceback link that is only an OS error: `ConnectionRefusedError:
+# [Errno 111] Connection refused`, `socket.gaierror: [Errno -2] Name or service not known`.
+_OS_LINK = re.compile(
+    rb"^(?:[A-Za-z_]\w{0,99}\.){0,20}[A-Za-z_]\w{0,99}: (\[Errno -?\d{1,6}\] [^\r\n]{1,300})"
+)
+
+
+def wrapped_causes(hits: Sequence[Hit], lines: Sequence[EventLine]) -> set[int]:
+    """The lines of the event that state the OS error a matched line wraps: the cause's link of
+    a chained traceback (`ConnectionRefusedError: [Errno 111] Connection refused` above
+    `NewConnectionError: …: Failed to establish a new connection: [Errno 111] Connection
+    refused`). The bare OS error is every stack's (docs/symptoms.md, "The layer rule"), so it
+    counts only in an event that the incident's own error already made a finding of."""
+    wrapped = [hit.raw for hit in hits if b"[Errno " in hit.raw]
+    if not wrapped or len(lines) < 2:
+        return set()
+    found = set()
+    for line in lines:
+        link = _OS_LINK.match(line.raw)
+        if link is not None and any(link[1].rstrip() in raw for raw in wrapped):
+            found.add(line.number)
+    return found
 
 
 def _decoded_kind(raw: bytes, decoded: str | None) -> str | None:

@@ -13,7 +13,8 @@ docs/symptoms.md, "How a quote is generalised"):
   ``Error 111``, ``ERROR 1205 (HY000)``, ``(1040, '…')``, ``signal 11``, HTTP ``503 Service
   Unavailable``, ``SQLSTATE 23505``, ``ORA-00001``;
 - a person's placeholders become placeholders: ``NNNN``, ``XXX``, ``N``, ``{user}``, a lone
-  ``*``; ``...`` and ``…`` are any text;
+  ``*``, ``<user id>``, ``{request id}``, ``<USER_ID>``; ``...`` and ``…`` are any text, and
+  may be empty at an end of the quote (``… ECONNREFUSED 127.0.0.1:4000 …``);
 - a repr ``Cls('message')`` and a driver tuple ``(1205, 'message')`` become the message, and
   prose after a whole repr (``PermissionError(13, '…') writing <path>``) is dropped;
 - curly quotes become straight ones; trailing ``.``, ``,``, ``:``, ``;`` and prose after the
@@ -24,7 +25,10 @@ from __future__ import annotations
 
 import re
 
-from matcher.patterns.heads import EXCEPTION_HEAD
+from matcher.patterns.heads import EXCEPTION_HEAD, SELF_MARKED, find_head
+
+# A placeholder's last word that is a type: `<some path>` -> `<some_path:path>`.
+_PLACEHOLDER_TYPES = frozenset({"path", "host", "ip", "int", "num", "hex", "uuid", "word"})
 
 _CURLY = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 _EXCEPTION_NAME = re.compile(
@@ -39,6 +43,9 @@ _REPR_PROSE = re.compile(
 _BYTES = re.compile(r"^b(['\"])(.*)\1$")
 # `requests.exceptions.ConnectionError … Failed to establish …`: the class, then its message.
 _CLASS_ELIDED = re.compile(r"^((?:[A-Za-z_]\w*\.)*[A-Z]\w*)\s+(?:\u2026|\.{3})\s+(\S.*)$")
+# `kafka.errors.KafkaTimeoutError: KafkaTimeoutError: Failed …`: a class whose str() repeats
+# its name; its app log says `KafkaTimeoutError('Failed …')`.
+_CLASS_TWICE = re.compile(r"^((?:[A-Za-z_]\w*\.)*([A-Z]\w*)):\s+\2:\s+")
 _TUPLE = re.compile(r"^(?:\([\w.]+\)\s+)?\(-?\d{1,10},\s*(['\"])(.*)\1\)$")
 # "nginx: [emerg] …": the program name before a level is where the log line came from.
 _PROGRAM = re.compile(r"^[a-z][a-z0-9_-]{0,30}:\s+(?=\[[a-z]+\]|\(error\)|[A-Z]{3,}\b)")
@@ -52,13 +59,32 @@ _PROSE_TAIL = re.compile(
     + _DETERMINERS
     + r")\b|\s+for\s+(?:each|every|both|all|several|some|any|most|many)\b"
     r"|,\s+(?:then|and|which|but|so|also|\w+\s+times)\b"
+    # how often: ", each after …", ", dozens per second", " every time", " roughly every 30 s"
+    r"|,\s+(?:each|every|several|mostly|always|usually|roughly|about|around|once|twice)\b"
+    r"|,\s+(?:one|dozens|hundreds|thousands|a\s+few)\s+(?:per|a|an|every)\b"
+    r"|\s+(?:every|each)\s+(?:time|day|night|hour|minute|run|request)\b"
+    r"|\s+(?:roughly|about|around|approximately|almost)\s+(?:every|each|once|twice)\b"
+    # where, after a whole repr or tuple: "(1040, 'Too many connections') in the legacy cron"
+    r"|(?<=\))\s+(?:in|on|at|for|from|with|during)\s+(?:the|a|an|our|their|its|this|that|these"
+    r"|those)\s+[a-z]+(?:\s+[a-z]+){0,3}\s*$"
     r"|\s+\([a-z]+[,\s]\s*(?!\d)[^():=]*\)"
     r"|(?<=[)\]'\"])\s+(?:to|for|from|in|on|at|with|after|before|when|while|so|as)"
     r"(?=(?:\s+[a-z]+){0,2}\s+(?:them|it|each|every|all|both|us|times?)\W*$)).*$"
 )
 _TRAILING = re.compile(r"(?<!\.\.)[\s.,:;]+$")
 _ELISION = re.compile(r"\.{3,}|\u2026")
-_BRACED = re.compile(r"\{([a-z][a-z0-9_]{0,31})\}")
+# An elision at an end of the quote, apart from the message: `… ECONNREFUSED 127.0.0.1:4000 …`
+# says the line goes on (or began earlier), which it may as well not.
+_LEADING_ELISION = re.compile(r"^(?:\.{3,}|\u2026)\s+")
+_TRAILING_ELISION = re.compile(r"\s+(?:\.{3,}|\u2026)$")
+# A person's placeholder of several words, or in capitals: `<user id>`, `<job-id>`, `{request
+# id}`, `<USER_ID>`, `<ID>`. (`<module>`, one lower-case word, is already a placeholder; one
+# capital, `<T>`, is a type parameter as often, and stays literal.)
+_WORDY = r"[a-z][a-z0-9]*(?:[ _-][a-z0-9]+){1,3}|[A-Z][A-Z0-9]+(?:[ _-][A-Z0-9]+){0,3}"
+_WORDY_PLACEHOLDER = re.compile(rf"<({_WORDY})>|\$?\{{({_WORDY})\}}")
+_BRACED = re.compile(r"\$?\{([a-z][a-z0-9_]{0,31})\}")
+# A URL names one occurrence's host, port and path, as a path does (`"http://10.0.0.5:8080/x"`).
+_URL = re.compile(r"(?<![\w/<])[a-z][a-z0-9+.-]{1,15}://[^\s'\"<>`|]*[^\s'\"<>`|).,;:]")
 _PERSON = re.compile(r"(?<![\w<])(N+|X{2,}|x{3,}|n{3,})(?=[\s),:;#.\]'\"]|$)")
 _STAR = re.compile(r"(?<![\w*<])\*(?![\w*<])")
 _KEYED = re.compile(
@@ -66,8 +92,16 @@ _KEYED = re.compile(
     r"([^\s'\",)]+)\2"
 )
 _V6_PORT = re.compile(r"\[[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*\](?::\d{1,5})?")
-# A quoted name after "at", "host", "server": the host of one occurrence.
-_AT_HOST = re.compile(r"\b((?:at|host|server|hostname) )(['\"])[A-Za-z][\w.-]*\2")
+# An HTTP Host header as nginx logs it, `host: "shop.example.com"`: a name, an address, either
+# with a port (`host: "127.0.0.1:58181"`).
+_HOST_HEADER = re.compile(r"\b(host: )\"[^\"\s<>]{1,256}\"")
+# A quoted name after "at", "host", "host name", "server": the host of one occurrence.
+_AT_HOST = re.compile(r"\b((?:at|host|host name|server|hostname) )(['\"])[A-Za-z][\w.-]*\2")
+# An IPv6 address without brackets, compressed (`::1`, `fe80::1`), perhaps with a port as Node
+# prints it (`connect ECONNREFUSED ::1:5432`); with a digit, so `abc::def` is no address.
+_V6_BARE = re.compile(
+    r"(?<![\w:.\[])(?=[0-9A-Fa-f:]*\d)[0-9A-Fa-f:]*::[0-9A-Fa-f:]*(?:%[\w.-]{1,32})?(?![\w:.\]])"
+)
 _IP_PORT = re.compile(r"(?<![\w.:])(\d{1,3}(?:\.\d{1,3}){3})(?::(\d{1,5}))?(?![\w.]\w)")
 # A host name where a host stands: before `:port`, or after `server:`, `host:`, `client:` …
 _HOST_PORT = re.compile(
@@ -81,12 +115,17 @@ _HOST_KEY = re.compile(
 # Not a host: a source file and its line (`ledger.py:212`).
 _SOURCE_FILE = re.compile(r"\.(?:py|pyx|js|mjs|cjs|ts|rb|go|java|kt|c|h|cc|cpp|rs|php|sql|sh|log)$")
 _QUOTED_VALUE = re.compile(r"(['\"])((?:/|\.\.?/|~/)[^'\"\s]*|[a-z0-9-]+(?:\.[a-z0-9-]+)+)\1")
-_PATH = re.compile(r"(?<![\w.<>/:])/(?:[\w.@%+-]+/)*[\w.@%+-]+/?(?![\w/])")
+# A path, with perhaps a person's placeholders in it (`/srv/uploads-<user_id>/avatar.png`);
+# not an elision (`<any>`), which may stand for text with spaces.
+_PATH_PART = r"(?:[\w.@%+-]|<(?!any\d*[:>])[a-z][a-z0-9_]{0,31}(?::[a-z]+)?>)+"
+_PATH = re.compile(rf"(?<![\w.<>/:])/(?:{_PATH_PART}/)*{_PATH_PART}/?(?![\w/])")
 # `<urllib3.connection.HTTPConnection object at 0x7f…>`: the object of one occurrence, which
 # another release prints otherwise (`HTTPConnection(host='db', port=80)`): any text.
 _OBJECT_REPR = re.compile(
     r"<(?:[A-Za-z_]\w*\.)*[A-Za-z_]\w* object at 0x[0-9a-fA-F]*(?:\u2026|\.{3})?[0-9a-fA-F]*>"
 )
+# nginx's process and thread before its message: `[error] 4711#4711: *5 …`.
+_PID_TID = re.compile(r"(?<![\w#])\d{1,7}#\d{1,7}(?=:)")
 _HEX = re.compile(r"\b0x[0-9a-fA-F]+\b")
 _UUID = re.compile(
     r"\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b"
@@ -124,14 +163,19 @@ def generalise(quote: str) -> str:
     text = _TRAILING.sub("", text) or text
     text = _unwrap(_PROGRAM.sub("", text))
     text = _TRAILING.sub("", text) or text
+    text = _drop_edge_elisions(text)
     names = _Names()
+    text = _WORDY_PLACEHOLDER.sub(lambda m: _wordy(m[1] or m[2], names), text)
     text = _OBJECT_REPR.sub("\u2026", text)
     text = _ELISION.sub(lambda m: names.new("any", "any"), text)
     text = _BRACED.sub(lambda m: names.new(m[1]), text)
     text = _PERSON.sub(lambda m: names.new("n", "int" if m[1][0] in "Nn" else None), text)
     text = _STAR.sub(lambda m: names.new("x"), text)
+    text = _URL.sub(lambda m: names.new("url", "path"), text)
+    text = _HOST_HEADER.sub(lambda m: f'{m[1]}"{names.new("host_header")}"', text)
     text = _KEYED.sub(lambda m: _keyed(m, names), text)
     text = _V6_PORT.sub(lambda m: names.new("address"), text)
+    text = _V6_BARE.sub(lambda m: _v6(m[0], names), text)
     text = _IP_PORT.sub(lambda m: _address(m, names), text)
     text = _HOST_PORT.sub(lambda m: _host_port(m, names), text)
     text = _HOST_KEY.sub(lambda m: _host_key(m, names), text)
@@ -140,6 +184,7 @@ def generalise(quote: str) -> str:
     text = _PATH.sub(lambda m: names.new("path", "path"), text)
     text = _UUID.sub(lambda m: names.new("uuid", "uuid"), text)
     text = _HEX.sub(lambda m: names.new("hex", "hex"), text)
+    text = _PID_TID.sub(lambda m: f"{names.new('pid', 'int')}#{names.new('tid', 'int')}", text)
     return _numbers(text, names)
 
 
@@ -161,12 +206,38 @@ class _Names:
         return f"<{name}>" if typ is None or typ == name else f"<{name}:{typ}>"
 
 
+def _drop_edge_elisions(text: str) -> str:
+    """`… message …` -> `message`: the elisions at the ends may be empty. Not when only a class
+    or a level would be left (`FATAL: …`): that is no message. A leading one goes only before
+    a class, a level or an error word (`… Error: connect …`), which may stand anywhere; before
+    other words it says the message stands after some text (`… failed: …` is no sentence's
+    start), so it stays `<any>`."""
+    rest = _TRAILING_ELISION.sub("", text)
+    lead = _LEADING_ELISION.match(rest)
+    if lead and (find_head(rest[lead.end() :]) or SELF_MARKED.match(rest[lead.end() :])):
+        rest = rest[lead.end() :]
+    if rest == text or not rest:
+        return text
+    head = find_head(rest + " x")
+    if head is not None and head.end > len(rest):
+        return text
+    return rest
+
+
+def _wordy(written: str, names: _Names) -> str:
+    """`<user id>` -> `<user_id>`; a last word that names a type types it (`<some path>`)."""
+    words = re.split(r"[ _-]", written.lower())
+    typ = words[-1] if words[-1] in _PLACEHOLDER_TYPES else None
+    return names.new("_".join(words), typ)
+
+
 def _unwrap(text: str) -> str:
     """`Cls('message')` -> `Cls: message` (the class kept only where the layer rule knows it);
     `Cls: (1205, 'message')` -> `Cls: message`."""
     elided = _CLASS_ELIDED.match(text)
     if elided and _EXCEPTION_NAME.match(elided[1]):
         text = f"{elided[1]}: {elided[2]}"
+    text = _CLASS_TWICE.sub(r"\1: ", text)
     text = _REPR_PROSE.sub(r"\1", text)
     repr_ = _REPR.match(text)
     if repr_:
@@ -191,6 +262,15 @@ def _keyed(match: re.Match[str], names: _Names) -> str:
 def _address(match: re.Match[str], names: _Names) -> str:
     port = f":{names.new('port', 'int')}" if match[2] else ""
     return names.new("ip", "ip") + port
+
+
+def _v6(address: str, names: _Names) -> str:
+    """`::1:5432` -> `<ip>:<port:int>` (the last group a port when the rest is still an address
+    with `::` and the group is decimal); `fe80::1` -> `<ip>`."""
+    rest, _, last = address.rpartition(":")
+    if "::" in rest and (rest == "::" or rest[-1] != ":") and re.fullmatch(r"\d{2,5}", last):
+        return f"{names.new('ip', 'ip')}:{names.new('port', 'int')}"
+    return names.new("ip", "ip")
 
 
 def _host_port(match: re.Match[str], names: _Names) -> str:
@@ -225,8 +305,12 @@ def _numbers(text: str, names: _Names) -> str:
 def _numbers_in(chunk: str, names: _Names) -> str:
     def replace(match: re.Match[str]) -> str:
         before, after = chunk[: match.start()], chunk[match.end() :]
-        if _KIND_BEFORE.search(before) or _KIND_AFTER.match(after):
+        if _KIND_BEFORE.search(before):
             return match[0]
+        if _KIND_AFTER.match(after) and not _MEASURED.search(before):
+            return match[0]  # `(113: No route …`, not `import batch 17: OperationalError …`
+        if before.endswith("(") and re.fullmatch(r":\s*", after):
+            return match[0]  # `(98: …)`: an errno before an elided strerror
         if _SQLSTATE.fullmatch(chunk[max(0, match.start() - 1) : match.end() + 1]):
             return match[0]
         if re.match(r"[1-5]\d\d$", match[0]) and re.match(r"\s+[A-Z][a-z]", after):

@@ -10,7 +10,11 @@ distinctive, the head is optional; the message found without it must then *stand
 - the message does not continue a sentence: just before it (spaces aside) is the start of the
   line, a level word, a digit or a non-letter, never a plain word (``retrying after database
   is locked``);
-- it is not asked about: no ``?`` right after it (``lock check: database is locked? no``).
+- it is not asked about: no ``?`` right after it (``lock check: database is locked? no``);
+- it is not in source code: an indented line that raises or has a comment mark before it
+  (``      throw er; // Unhandled 'error' event``), with or without its class.
+
+A message that every stack prints (an OS error's text) is never distinctive: patterns/common.py.
 
 The rules for users are in docs/symptoms.md ("The layer rule", "Where a message stands").
 """
@@ -34,6 +38,8 @@ _LEVEL_WORDS = r"FATAL(?: ERROR)?|ERROR|CRITICAL|CRIT|EMERG|ALERT|PANIC|SEVERE|E
 _REDIS_CODES = (
     r"ERR|WRONGTYPE|OOM|NOAUTH|NOPERM|READONLY|LOADING|BUSY|NOSCRIPT|MISCONF|EXECABORT"
     r"|CLUSTERDOWN|MASTERDOWN|NOREPLICAS"
+    # memcached's protocol errors, which its clients drop (pymemcache's MemcacheServerError)
+    r"|SERVER_ERROR|CLIENT_ERROR"
 )
 LEVEL_HEAD = re.compile(
     rf"^(?:(?:\[(?:emerg|alert|crit|error|err|fatal|warn)\]|\(error\)"
@@ -43,10 +49,12 @@ LEVEL_HEAD = re.compile(
 _WARN_HEAD = re.compile(r"^\W*WARN", re.IGNORECASE)
 
 # Any module path before the class, and what a driver puts between class and message: a
-# wrapped class, "(psycopg2.errors.X) ", a code tuple "(1205, '", or a repr "Cls('".
+# wrapped class, "(psycopg2.errors.X) ", a code tuple "(1205, '", an OS error's "[Errno 13] "
+# (the str form of `PermissionError(13, 'Permission denied')`), or a repr "Cls('".
 HEAD_EXACT = (
     r"(?<![\w.])(?:[A-Za-z_]\w{{0,99}}\.){{0,20}}{cls}"
-    r"(?::[^\S\n]{{1,64}}(?:\([\w.]{{1,200}}\)[^\S\n]{{1,64}}|\(-?\d{{1,10}},[^\S\n]{{0,64}}['\"])?"
+    r"(?::[^\S\n]{{1,64}}(?:\([\w.]{{1,200}}\)[^\S\n]{{1,64}}|\(-?\d{{1,10}},[^\S\n]{{0,64}}['\"]"
+    r"|\[Errno[^\S\n]-?\d{{1,6}}\][^\S\n]{{1,64}})?"
     r"|\((?:-?\d{{1,10}},[^\S\n]{{0,64}})?['\"])"
 )
 HEAD_LOOSE = r"{cls}[:(]"
@@ -66,6 +74,20 @@ _ERROR = (
 )
 _BEFORE_LEVEL = (
     rf"(?:^E|\b(?:ERROR|FATAL|CRITICAL|CRIT|EMERG|ALERT|PANIC|SEVERE|WARN|WARNING|{_REDIS_CODES}))"
+)
+
+# A message that stands in a line of source code, as runtimes print it above a caret line
+# (Node's `      throw er; // Unhandled 'error' event`, Python's `    raise X("…")`, gcc's and
+# rustc's numbered excerpt ` 12 |     panic!("…");`): an indented line that raises (`raise`,
+# `throw`) or has a comment mark (`//`, `/*`, ` # `) before the message's end, or a numbered
+# source line. Checked after the message, so that only a match pays for it; each lookbehind
+# is one bounded pass back to the start of the line.
+_INDENTED = r"^>?[ \t]{1,64}"
+_NUMBERED = r"^[ \t]{0,16}\d{1,7}[ \t]{1,8}\|"
+IN_CODE = (
+    rf"(?<!(?:{_INDENTED}(?:raise|throw)\b|{_NUMBERED})[^\n]{{0,4096}})"
+    rf"(?:(?<!{_INDENTED}\S[^\n]{{0,4096}})"
+    rf"|(?<!(?:(?<=[\s;])(?://|/\*)|(?<=\s)\#{_SP})[^\n]{{0,4096}}))"
 )
 
 
@@ -111,7 +133,7 @@ def standing_parts(head: Head | None, body: str = "") -> Standing:
     if SELF_MARKED.match(body):
         before = ""
     not_asked = rf"(?!{_SP}{{0,8}}['\"\u2019\u201d)]?{_SP}{{0,8}}\?)"
-    return Standing(before, not_asked, level_ok)
+    return Standing(before, not_asked + IN_CODE, level_ok)
 
 
 def standing(head: Head | None, body: str = "") -> tuple[str, str]:
@@ -129,7 +151,9 @@ def why_not_standing(line: str, start: int, end: int, head: Head | None, body: s
         word = regex.search(r"(\w+)\W*$", line[:start])
         return f"inside a sentence: the word {word[1] if word else ''!r} comes just before it"
     if not regex.compile(parts.not_asked).match(line, end):
-        return "asked about, not reported: a '?' follows it"
+        if regex.compile(IN_CODE).match(line, end):
+            return "asked about, not reported: a '?' follows it"
+        return "in source code: a line that raises, a comment, or a numbered excerpt"
     if not regex.compile(parts.level_ok).match(line, end):
         level = regex.search(
             _LOW.format(warn="|WARN|WARNING", warn_lc="|warn|warning", sp=_SP), line

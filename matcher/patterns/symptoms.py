@@ -16,12 +16,14 @@ import re
 from typing import NamedTuple
 
 from matcher.model import Symptom
+from matcher.patterns.common import is_common_message
 from matcher.patterns.heads import (
     EXCEPTION_HEAD as EXCEPTION_HEAD,
 )
 from matcher.patterns.heads import (
     HEAD_EXACT,
     HEAD_LOOSE,
+    IN_CODE,
     Head,
     find_head,
     standing,
@@ -195,6 +197,7 @@ def _compile_text(text: str, stands: bool = False) -> SymptomPattern:
     literal_chars = sum(len(p.text) for p in parts if p.kind == "lit")
     words = sum(1 for p in parts if p.kind == "lit")
     distinctive = literal_chars >= MIN_MESSAGE_CHARS and words >= MIN_MESSAGE_WORDS
+    distinctive = distinctive and not is_common_message(body)
     if head is not None and head.kind == "level" and not distinctive:
         head, parts = None, _split(stripped)  # a short message keeps its level, as written
     if not any(p.kind == "lit" for p in parts) and head is None:
@@ -210,7 +213,7 @@ def _compile_text(text: str, stands: bool = False) -> SymptomPattern:
         exact, loose = _optional_head(head, body, body_exact), body_loose
     else:
         cls = re.escape(head.text)
-        exact = HEAD_EXACT.format(cls=cls) + body_exact
+        exact = HEAD_EXACT.format(cls=cls) + body_exact + IN_CODE
         loose = HEAD_LOOSE.format(cls=cls) + r"[^\n]*" + body_loose
         literals.append(head.text)
     return SymptomPattern(exact, loose, _best_literal(literals), groups)
@@ -222,7 +225,7 @@ def _optional_head(head: Head, body: str, body_exact: str) -> str:
     if head.kind == "level":  # the level is elsewhere in the line, or absent
         return f"{before}{body_exact}{after}"
     cls = HEAD_EXACT.format(cls=re.escape(head.text))
-    return f"(?:(?P<_head>{cls})|{before}){body_exact}(?(_head)|{after})"
+    return f"(?:(?P<_head>{cls})|{before}){body_exact}(?(_head){IN_CODE}|{after})"
 
 
 def _render(parts: list[_Part]) -> tuple[str, str, tuple[tuple[str, str], ...]]:
