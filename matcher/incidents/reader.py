@@ -25,6 +25,7 @@ from matcher.incidents.extract import (
     symptom_of,
     wrapped_os_errors,
 )
+from matcher.incidents.fields import NO_SEVERITY, is_done, severity
 from matcher.incidents.markdown import (
     LABELS,
     Block,
@@ -37,7 +38,7 @@ from matcher.incidents.markdown import (
     split_blocks,
     unwrap,
 )
-from matcher.model import SEVERITY_NAMES, SourceLocation, Status
+from matcher.model import SourceLocation, Status
 from matcher.patterns.symptoms import SymptomSyntaxError, compile_symptom
 from matcher.vocabulary import ID_PATTERN
 
@@ -125,25 +126,6 @@ def _symptoms(
     return symptoms, "\n".join(described) or None, tuple(sources)
 
 
-_DONE_HEAD = re.compile(r"^(?:\[\s*(?:x|done)\s*\]|\(\s*done\s*\)|done\b)", re.IGNORECASE)
-_DONE_TAIL = re.compile(
-    r"(?:\[\s*done\s*\]|\(\s*done\s*\)|[-\u2013\u2014:]\s*done)\W*$", re.IGNORECASE
-)
-_DONE_SIGNS = ("✅", "✔", "☑")
-
-
-def _is_done(item: str) -> bool:
-    """`[Done] …`, `[x] …`, `… ✅`, `Done: …`, `… (done)`, `… - DONE`, or struck through."""
-    if any(sign in item for sign in _DONE_SIGNS):
-        return True
-    if item.startswith("~~") and item.rstrip(" .").endswith("~~"):
-        return True
-    plain = re.sub(r"[*_]", "", item).strip()
-    return bool(_DONE_HEAD.match(plain) or _DONE_TAIL.search(plain))
-
-
-_SEVERITIES = ", ".join(SEVERITY_NAMES)
-_NO_SEVERITY = f"no severity: add `**Severity:** High` (one of {_SEVERITIES})"
 _NO_ID = (
     "incident has no id: add `**Incident ID:** INC-…` or start its heading with the id "
     "(`## INC-2024-003: Title`)"
@@ -158,11 +140,12 @@ _NO_LOG_TEXT = (
 def _severity(block: Block, problems: list[Problem]) -> str:
     written = _first(block, "severity")
     if written is None:
-        problems.append(Problem(block.start, "severity", _NO_SEVERITY))
-    elif written.lower() not in SEVERITY_NAMES:
-        message = f"unknown severity {written!r}: expected one of {_SEVERITIES}"
-        problems.append(Problem(block.labels["severity"], "severity", message))
-    return (written or "").lower()
+        problems.append(Problem(block.start, "severity", NO_SEVERITY))
+        return ""
+    value, problem = severity(written)
+    if problem:
+        problems.append(Problem(block.labels["severity"], "severity", problem))
+    return value
 
 
 def _identity(block: Block, problems: list[Problem]) -> tuple[str, str]:
@@ -194,7 +177,7 @@ def _build_incident(block: Block, problems: list[Problem]) -> Incident:
         problems.append(Problem(at, "symptoms", f"{who} {_NO_LOG_TEXT}"))
     resolution = _joined(block, "resolution")
     action_items = tuple(_texts(block, "action_items"))
-    done = resolution is not None and all(_is_done(item) for item in action_items)
+    done = resolution is not None and all(is_done(item) for item in action_items)
     return Incident(
         id=incident_id,
         title=title,
