@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from matcher.incidents.asides import put_aside
 from matcher.incidents.quotes import clip_prose, is_log_text, quoted_runs, take_out
 from matcher.model import SourceLocation, Symptom
 from matcher.patterns.generalise import generalise
@@ -75,27 +76,6 @@ _INSIDE_REPR = re.compile(r"(?:\w\(|\(-?\d{1,10},\s*)$")
 # A short lowercase label (a program or component: `nginx: …`, `converter failed: …`).
 _SHORT_LABEL = re.compile(r"^[a-z][\w.-]*(?: [a-z][\w.-]*)?$")
 _CODEISH = re.compile(r"['\"<>()\[\]=#]|\d|\u2026|\.\.\.|:\s")
-# A sentence that says the log text is not this incident's error. Phrase-level cues hold
-# wherever they are in the sentence (an unquoted run may carry the prose after it)...
-_NEGATION = re.compile(
-    r"(?i)\b(?:not (?:this|the|to be confused|related|part of|our|an? (?:error|problem|incident))"
-    r"|confused with|(?:is|are|were|was) (?:just |only |all )?(?:normal|expected|harmless|benign"
-    r"|unrelated|noise|fine|a (?:consequence|symptom|side effect)"
-    r"|(?:an?(?:nother)? )?(?:different|separate|other) (?:thing|issue|error|problem|bug|story))"
-    r"|unrelated|harmless|benign|false (?:alarm|positive)s?|ignored?|noise|red herring)\b"
-)
-# ... word-level cues only in the prose around a quote (the quote itself taken out, \x01).
-_NEGATION_PROSE = re.compile(
-    r"(?i)(?:(?:\bnot|n't)\s+(?:(?:an?|the|this|that|it|our|what)\b|\W?\x01)|\bno\s+\W?\x01"
-    r"|\x01\W?\s+(?:anywhere|nowhere)\b|\b(?:different|separate|other) (?:thing|issue|error|problem"
-    r"|bug|story|incident|cause)|(?<!as )\ba consequence\b(?!\s+of\b[^\x01]*\x01)|\bthe usual\b"
-    r"|(?<!than )\bexpected(?=\s*(?:[.,;)!]|$))|\bas expected\b"
-    r"|\x01\W?\s+(?:\w+\s+){0,3}came (?:after|later)\b|\bknock-on\b|\bdoing (?:its|their) job\b"
-    r"|\bjust (?:the|a|our)\b"
-    r"|\blast (?:week|month|year)'s\b|^\W*not\b|^\W*no\s+(?:[\w-]+\s+){0,2}[(\W]*\x01"
-    r"|(?:^|[\u2014\u2013,;(-]\s*)that was\b|\bthen\s+\W?\x01\W?\s+once\b)"
-)
-_SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(\"'`\u201c])")
 _INNER = re.compile(r"(?<=:\s)((?:FATAL|ERROR|PANIC):\s+\S.{15,})$")
 _COMMAND = re.compile(r"^[a-z][\w.-]*\s+-{1,2}[A-Za-z]")
 _FIELD = re.compile(r"^\w+:\s*([\"'])[^\"']*\1$")
@@ -152,20 +132,8 @@ def item_log_texts(text: str) -> tuple[list[str], bool]:
         offset += len(segment) + 1
     quoted = {t for _, t in found[:runs]}
     texts = [t for _, t in sorted(found)]
-    kept = [t for t in texts if not _negated(text, t, t in quoted)]
+    kept = [t for t in texts if not put_aside(text, t, t in quoted)]
     return kept, _has_prose(rest, texts) or len(kept) < len(texts)
-
-
-def _negated(text: str, log: str, quoted: bool) -> bool:
-    """Whether the sentence holding the log text says it is not this incident: a cue in the
-    prose around a quote, or a phrase-level cue anywhere in the sentence of an unquoted run."""
-    marked = text.replace(log, "\x01", 1)
-    for sentence in _SENTENCE.split(marked):
-        if "\x01" in sentence:
-            if _NEGATION_PROSE.search(sentence) or _NEGATION.search(sentence.replace("\x01", " ")):
-                return True
-            return not quoted and _NEGATION.search(sentence.replace("\x01", log)) is not None
-    return False
 
 
 # A bare OS error: a builtin class (or none) and only `[Errno N] strerror`.
