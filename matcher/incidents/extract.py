@@ -29,6 +29,20 @@ _START = re.compile(
     r"|(?<![\w.])(?:[a-z_]\w*\.)+[a-z]*error:|\bError:|\[Errno -?\d+\]"
     r"|(?<![\w.])[A-Z][a-z]+[A-Z]\w*\((?=['\"])|\bpanic:"
 )
+# An exception class, at the end of what would be a label (`… the error OSError: …`).
+_CLASS_END = re.compile(
+    r"(?<![\w.])(?:[A-Za-z_]\w*\.)*[A-Z]\w*(?:Error|Exception|Warning|Failure|Fault|Exit)$"
+)
+# A traceback's own lines, quoted: never what the error says (as in a code block).
+_CHAIN = re.compile(
+    r"(?i)^(?:during handling of the above exception|the above exception was the direct cause"
+    r"|traceback \(most recent call last\))"
+)
+# A class whose message is only a number of one occurrence (`SystemExit: 1 tracebacks …`):
+# once the number varies, nothing of the error is left to match.
+_NUMBER_MESSAGE = re.compile(
+    r"^(?:[A-Za-z_]\w*\.)*[A-Z]\w*:\s*-?\d+(?:\.\d+)?(?:$|\s*[,;\u2013\u2014-]|\s+[a-z])"
+)
 # A label before log text: a few words of prose ending in a word such as "log" or "output".
 _LABEL = re.compile(r"^([A-Za-z][A-Za-z0-9 ()'/-]{0,60}?)\s*:\s+(?=\S)")
 _LABEL_NOUNS = frozenset(
@@ -59,7 +73,8 @@ _LABEL_NOUNS = frozenset(
 _VERB = re.compile(
     r"\b(?:said|says|logged|printed|wrote|reported|answered|replied|complained|emitted)"
     r"\s+(?!(?:a|an|the|that|this|no|some|every|nothing|something|out|in|on|off|as|it|them"
-    r"|we|they|he|she|i|you|there|so|our|their|its)\b)(?=[\w\[(])"
+    r"|we|they|he|she|i|you|there|so|our|their|its|one|two|three|four|five|several|many"
+    r"|few|dozens|hundreds|thousands|lots|\d+)\b)(?=[\w\[(])"
 )
 # A log file's name as the label (`error.log: …`, `the worker.out: …`): what follows is its text.
 _FILE_LABEL = re.compile(
@@ -132,8 +147,12 @@ def item_log_texts(text: str) -> tuple[list[str], bool]:
         offset += len(segment) + 1
     quoted = {t for _, t in found[:runs]}
     texts = [t for _, t in sorted(found)]
-    kept = [t for t in texts if not put_aside(text, t, t in quoted)]
+    kept = [t for t in texts if _states_an_error(t) and not put_aside(text, t, t in quoted)]
     return kept, _has_prose(rest, texts) or len(kept) < len(texts)
+
+
+def _states_an_error(text: str) -> bool:
+    return not _CHAIN.match(text) and not _NUMBER_MESSAGE.match(text)
 
 
 # A bare OS error: a builtin class (or none) and only `[Errno N] strerror`.
@@ -172,6 +191,11 @@ def _unquoted(segment: str, introduces: bool = False) -> str | None:
         loggy = _CODEISH.search(after) and len(after.split()) >= 3
         if _START.search(after) or (_SHORT_LABEL.match(label[1]) and loggy):
             return after.strip()
+        # `Also the copy step: cp: error writing …`: prose, then a program's own label
+        program = _LABEL.match(after)
+        text = after[program.end() :] if program else ""
+        if program and _SHORT_LABEL.match(program[1]) and _loggy(text):
+            return after.strip()
     named = _FILE_LABEL.match(segment.strip())
     if named:
         after = segment.strip()[named.end() :]
@@ -181,7 +205,8 @@ def _unquoted(segment: str, introduces: bool = False) -> str | None:
     if verb:
         after = segment[verb.end() :].strip()
         # plain words just before a quote introduce it (`reported errors such as "…"`)
-        plain = not introduces and len(after.split()) >= 3
+        # ... and so do words that end in a colon (`logged one error per event:` + a block)
+        plain = not introduces and not after.endswith(":") and len(after.split()) >= 3
         if _START.search(after) or plain or (_CODEISH.search(after) and len(after.split()) >= 3):
             return after
     start = _START.search(segment)
@@ -193,10 +218,14 @@ def _unquoted(segment: str, introduces: bool = False) -> str | None:
     return segment[start.start() :].strip() if start else None
 
 
+def _loggy(text: str) -> bool:
+    return _CODEISH.search(text) is not None and len(text.split()) >= 3
+
+
 def _is_label(words: str) -> bool:
     parts = words.lower().replace("(", " ").replace(")", " ").split()
-    if not parts or re.search(r"\b\d+\b", words):
-        return False
+    if not parts or re.search(r"\b\d+\b", words) or _CLASS_END.search(words):
+        return False  # `… there is the error OSError: [Errno 28] …`: the class starts the text
     return parts[-1] in _LABEL_NOUNS or (len(parts) >= 3 and words[0].isupper())
 
 
