@@ -75,3 +75,118 @@ def test_a_p2_severity_compiles_and_the_signature_says_high(tmp_path: Path) -> N
     data = yaml.safe_load((tmp_path / "sigs" / "INC-7.yml").read_text("utf-8"))
     assert data["severity"] == "high"
     assert data["symptoms"] == [REAL_SYMPTOM]
+
+
+def _incident(header: str, sections: str) -> str:
+    return f"## INC-7: Publisher down\n{header}\n{sections}"
+
+
+@pytest.mark.parametrize(
+    ("label", "field"),
+    [
+        ("**Fix**:", "resolution"),
+        ("**Fix:**", "resolution"),
+        ("**Mitigation:**", "resolution"),
+        ("Remediation:", "resolution"),
+        ("### Mitigation", "resolution"),
+        ("**Follow-ups**:", "action_items"),
+        ("**Next steps:**", "action_items"),
+        ("Next Steps:", "action_items"),
+        ("## Follow ups", "action_items"),
+    ],
+)
+def test_label_synonyms_of_resolution_and_action_items(label: str, field: str) -> None:
+    text = _incident("**Severity:** High", f"**Symptoms:**\n{REAL}\n{label}\n- Restarted it.\n")
+    found = _one(text)
+    value = found[field]
+    assert (value == "Restarted it.") if field == "resolution" else (value == ("Restarted it.",))
+
+
+@pytest.mark.parametrize(
+    "services",
+    ["**Services:** orders, events", "**Affected**: orders, events", "Affected: orders; events"],
+)
+def test_label_synonyms_of_services(services: str) -> None:
+    text = _incident(f"**Severity:** High\n{services}", f"**Symptoms:**\n{REAL}")
+    (found,) = parse_incident_log(text, "x.md")
+    assert found.services == ("orders", "events")
+
+
+@pytest.mark.parametrize(
+    "impact",
+    [
+        "**Impact:**\n- `OSError: [Errno 28] No space left on device` on the report host",
+        "**Impact**: OSError: [Errno 28] No space left on device on the report host",
+        "Impact:\n- OSError: [Errno 28] No space left on device on the report host",
+        "### Impact\nOSError: [Errno 28] No space left on device on the report host",
+        "- **Customer impact:** OSError: [Errno 28] No space left on device on the report host",
+    ],
+)
+def test_an_impact_section_ends_the_symptoms_and_is_never_a_symptom(impact: str) -> None:
+    text = _incident("**Severity:** High", f"**Symptoms:**\n{REAL}{impact}\n\n**Fix:**\n- Done.")
+    found = _one(text)
+    assert found["symptoms"] == (REAL_SYMPTOM,)
+    assert found["resolution"] == "Done."
+
+
+def test_a_misspelt_section_that_is_no_field_is_skipped_a_misspelt_field_is_not() -> None:
+    text = _incident("**Severity:** High", f"**Symptoms:**\n{REAL}**Timline:**\n- 09:14 paged\n")
+    assert _one(text)["symptoms"] == (REAL_SYMPTOM,)
+    with pytest.raises(IncidentLogError, match="did you mean 'Next Steps'"):
+        parse_incident_log(text + "**Nxt steps:**\n- x\n", "x.md")
+
+
+def test_symptom_bullets_nested_under_a_bulleted_label() -> None:
+    text = (
+        "## INC-7: Publisher down\n- **Severity:** P3\n- **Services:** events\n- **Symptoms:**\n"
+        "  - fulfilment got no events\n"
+        "  - `KafkaTimeoutError: Failed to update metadata after 60.0 secs.`\n"
+        "- **Fix**: restarted the brokers\n- **Follow-ups:**\n  - [x] alert on the outbox\n"
+    )
+    (found,) = parse_incident_log(text, "x.md")
+    assert found.symptoms == (REAL_SYMPTOM,)
+    assert found.description == "fulfilment got no events"
+    assert (found.severity, found.resolution, found.status) == (
+        "medium",
+        "restarted the brokers",
+        "resolved",
+    )
+
+
+_TRACEBACK = (
+    "```python\n"
+    "Traceback (most recent call last):\n"
+    '  File "/app/pub.py", line 3, in send\n'
+    "    fut.get()\n"
+    "kafka.errors.KafkaTimeoutError: KafkaTimeoutError: Failed to update metadata after 60.0"
+    " secs.\n"
+    "```\n"
+)
+
+
+@pytest.mark.parametrize("indent", ["", "  ", "    ", "\t"])
+@pytest.mark.parametrize("blank", ["", "\n"])
+def test_a_fenced_block_inside_a_bullet(tmp_path: Path, indent: str, blank: str) -> None:
+    block = "".join(indent + line + "\n" for line in _TRACEBACK.splitlines())
+    text = _incident("**Severity:** High", f"**Symptoms:**\n- And the traceback:\n{blank}{block}")
+    assert _one(text)["symptoms"] == (
+        "kafka.errors.KafkaTimeoutError: KafkaTimeoutError: Failed to update metadata after "
+        "<secs:num> secs",
+    )
+
+
+@pytest.mark.parametrize(
+    ("items", "status"),
+    [
+        ("- [x] alert on the outbox\n- [X] lower max_block_ms\n", "resolved"),
+        ("- [x] alert on the outbox\n- [ ] lower max_block_ms\n", "open"),
+        ("* [ ] alert on the outbox\n", "open"),
+    ],
+)
+def test_checkbox_action_items(items: str, status: str) -> None:
+    text = _incident(
+        "**Severity:** High", f"**Symptoms:**\n{REAL}\n**Fix:** x\n\n**Next steps:**\n{items}"
+    )
+    (found,) = parse_incident_log(text, "x.md")
+    assert found.status == status
+    assert found.action_items == tuple(line[2:] for line in items.splitlines())

@@ -11,22 +11,78 @@ from dataclasses import dataclass, field, replace
 
 from matcher.model import SourceLocation
 
+OTHER = "other"  # a known section that is no field
+
 # How teams spell each label (lowercased, whitespace collapsed, "(s)" read as "s").
 SPELLINGS = {
     "id": ("incident id", "incident", "incident number", "incident #", "id"),
     "title": ("title",),
     "date": ("date", "incident date"),
-    "severity": ("severity", "sev"),
-    "services": ("services affected", "affected services", "services", "service"),
-    "symptoms": ("symptoms", "symptom"),
-    "root_cause": ("root cause", "root causes", "root cause analysis", "cause"),
-    "resolution": ("resolution", "fix", "remediation"),
-    "action_items": ("action items", "action item", "follow-ups", "follow-up actions"),
+    "severity": ("severity", "sev", "priority"),
+    "services": (
+        "services affected",
+        "affected services",
+        "services",
+        "service",
+        "affected",
+        "affected systems",
+        "systems affected",
+        "impacted services",
+        "services impacted",
+        "components",
+    ),
+    "symptoms": ("symptoms", "symptom", "observed symptoms", "what we saw"),
+    "root_cause": ("root cause", "root causes", "root cause analysis", "cause", "root-cause"),
+    "resolution": ("resolution", "fix", "fixes", "remediation", "mitigation", "resolution steps"),
+    "action_items": (
+        "action items",
+        "action item",
+        "follow-ups",
+        "follow-up actions",
+        "follow-up",
+        "follow ups",
+        "followups",
+        "next steps",
+        "action points",
+        "actions",
+        "todo",
+        "to do",
+    ),
+    # Sections that are no field of the signature: they end the section before them and are
+    # skipped, whatever their text says (an `Impact` bullet is never a symptom).
+    OTHER: (
+        "impact",
+        "customer impact",
+        "user impact",
+        "business impact",
+        "timeline",
+        "detection",
+        "lessons learned",
+        "lessons",
+        "what went well",
+        "what went wrong",
+        "where we got lucky",
+        "contributing factors",
+        "summary",
+        "background",
+        "trigger",
+        "duration",
+        "owner",
+        "owners",
+        "participants",
+        "links",
+        "references",
+        "related incidents",
+        "supporting information",
+        "notes",
+    ),
 }
 LABELS = {spelling: name for name, spellings in SPELLINGS.items() for spelling in spellings}
+# The labels of fields, which a misspelt label is compared with.
+FIELD_LABELS = tuple(spelling for spelling, name in LABELS.items() if name != OTHER)
 SINGLE_VALUED = frozenset({"id", "title", "date", "severity"})
 # Date and services alone appear in prose preambles too; they do not make a block an incident.
-INCIDENT_MARKERS = frozenset(LABELS.values()) - {"date", "services"}
+INCIDENT_MARKERS = frozenset(LABELS.values()) - {"date", "services", OTHER}
 
 
 class Kind(enum.Enum):
@@ -46,7 +102,8 @@ class Line:
 
 
 RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+# A code fence, also indented inside a list item (`- Gateway log:` then `    ```…`).
+FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 FRONT_MATTER_KEY = re.compile(r"^([A-Za-z_][\w -]*):(?:\s|$)")
 HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 BULLET = re.compile(r"^([ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+)(.*)$")
@@ -138,7 +195,9 @@ def classify_all(text: str) -> list[Line]:
         if closer is not None:
             fenced = FENCE.match(opener) is not None and not closer(raw)
             closer = None if closer(raw) else closer
-            lines.append(Line(number, Kind.CODE, raw, fenced=fenced))
+            # the fence's own indentation is not the code's (a traceback's frames are indented)
+            indent = min(len(opener) - len(opener.lstrip()), len(raw) - len(raw.lstrip()))
+            lines.append(Line(number, Kind.CODE, raw[indent:] if fenced else raw, fenced=fenced))
         elif (closer := fence_closer(raw)) is not None or raw.lstrip().startswith("<!--"):
             opener = raw
             lines.append(Line(number, Kind.CODE, raw))
@@ -241,7 +300,7 @@ def read_block(lines: Sequence[Line], path: str) -> Block:
             if line.label is None:
                 block.unknown_labels.append(location)
                 block.unknown_names.append(line.written)
-            else:
+            elif line.label != OTHER:
                 block.labels.setdefault(line.label, location)
                 current = block.sections.setdefault(line.label, [])
                 if line.text:

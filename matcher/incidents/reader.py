@@ -27,7 +27,7 @@ from matcher.incidents.extract import (
 )
 from matcher.incidents.fields import NO_SEVERITY, is_done, severity
 from matcher.incidents.markdown import (
-    LABELS,
+    FIELD_LABELS,
     Block,
     Kind,
     Line,
@@ -267,7 +267,7 @@ def _misspelt(block: Block) -> list[Problem]:
     found: list[Problem] = []
     for location, written in zip(block.unknown_labels, block.unknown_names, strict=True):
         key = " ".join(written.lower().split())
-        close = difflib.get_close_matches(key, LABELS, n=1, cutoff=0.8)
+        close = difflib.get_close_matches(key, FIELD_LABELS, n=1, cutoff=0.8)
         if close:
             message = f"unknown label {written!r}: did you mean {close[0].title()!r}?"
             found.append(Problem(location, "label", message))
