@@ -81,3 +81,62 @@ def test_a_class_with_a_number_only_does_not_flag_the_killed_workers(tmp_path: P
     log = (Path(__file__).parent / "data/postmortems/logs/gunicorn-export.log").read_text()
     exits = {n for n, line in enumerate(log.splitlines(), 1) if line.startswith("SystemExit")}
     assert exits and lines and not exits & lines
+
+
+@pytest.mark.parametrize(
+    ("bullet", "symptom"),
+    [
+        (
+            "* The report job raised psycopg2.errors.QueryCanceled: canceling statement due to"
+            " statement timeout every time, after exactly 15 s, which matched the role.",
+            "psycopg2.errors.QueryCanceled: canceling statement due to statement timeout",
+        ),
+        (
+            "* Server side: ERROR: canceling statement due to statement timeout, each after"
+            " exactly 5s (statement_timeout=5s on the role)",
+            "ERROR: canceling statement due to statement timeout",
+        ),
+        (
+            "- gunicorn.errors … [CRITICAL] WORKER TIMEOUT (pid:418) roughly every 30 s under load",
+            "[CRITICAL] WORKER TIMEOUT (pid:<pid:int>)",
+        ),
+        (
+            "- arbiter: [CRITICAL] WORKER TIMEOUT (pid:418) at peak",
+            "[CRITICAL] WORKER TIMEOUT (pid:<pid:int>)",
+        ),
+        (
+            "* Postgres log itself: FATAL:  sorry, too many clients already (repeated, one per"
+            " rejected backend)",
+            "FATAL: sorry, too many clients already",
+        ),
+        (
+            "* Server log: FATAL: sorry, too many clients already, dozens per second",
+            "FATAL: sorry, too many clients already",
+        ),
+        (
+            "* App log: MySQLdb._exceptions.OperationalError: (1040, 'Too many connections') in"
+            " the legacy cron too",
+            "MySQLdb._exceptions.OperationalError: Too many connections",
+        ),
+        (  # the prose before `each` goes with it
+            "* The proxy error log showed connect() failed (111: Connection refused) while"
+            " connecting to upstream for each request",
+            "connect() failed (111: Connection refused) while connecting to upstream",
+        ),
+    ],
+)
+def test_unquoted_log_text_ends_where_the_prose_says_how_often_or_where(
+    bullet: str, symptom: str
+) -> None:
+    assert symptoms_of(bullet) == (symptom,)
+
+
+def test_a_message_with_its_frequency_cut_off_matches_the_real_lines(tmp_path: Path) -> None:
+    bullets = (
+        "* The report job raised psycopg2.errors.QueryCanceled: canceling statement due to"
+        " statement timeout every time, after exactly 15 s.\n"
+        "* gunicorn.errors … [CRITICAL] WORKER TIMEOUT (pid:418) roughly every 30 s under load"
+    )
+    assert {7, 32} <= flagged(tmp_path, bullets, "billing-pg.log")
+    (tmp_path / "2").mkdir()
+    assert {5, 20, 42, 57} <= flagged(tmp_path / "2", bullets, "gunicorn-export.log")

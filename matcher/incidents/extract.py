@@ -18,7 +18,7 @@ from matcher.patterns.heads import find_head
 # Where log text starts inside prose: an error level, an exception class followed by its
 # message or repr, a lower-case exception class with a module (socket.gaierror:), an errno.
 _START = re.compile(
-    r"\[(?:emerg|alert|crit|error|err|fatal)\]|\(error\)"
+    r"\[(?i:emerg|alert|crit|critical|error|err|fatal)\]|\(error\)"
     r"|\b(?:FATAL|ERROR|CRITICAL|PANIC|EMERG|SEVERE)\b"
     r"|(?<![\w.])(?:[A-Za-z_]\w*\.)*[A-Z]\w*"
     r"(?:Error|Exception|Violation|Failure|Fault|Exit|Interrupt|Warning)"

@@ -94,9 +94,28 @@ _PROSE_SENTENCE = re.compile(r"(?<=[^.][.!?])\s+(?=[A-Z][a-z]*\s+[a-z]+\s+[a-z]+
 _BARE_CLASS = re.compile(r"^(?:[a-z][\w.-]*\s+)?(?:[A-Za-z_]\w*\.)*[A-Z]\w*(?:\s+-?\d+)?$")
 
 
+# Where the prose goes on inside the sentence: how often or how many (`… every time, after
+# exactly 15 s`, `… roughly every 30 s under load`, `…, one per batch of SKUs`, `…, dozens per
+# second`), and a place said in passing (`… in the legacy cron too`, `…) on the big tenant`).
+_COUNT = r"(?:one|two|three|a few|several|many|dozens|hundreds|thousands|\d+)"
+_PROSE_AFTER = re.compile(
+    r"(?:,\s*|\s+)(?:(?:for|on|in|at|after)\s+)?"
+    r"(?:(?:roughly|about|around|approximately|exactly|nearly|almost)\s+)?"
+    r"(?:every|each)\s+(?:time|after|\d+|few|other|second|minute|hour|day|night|run|batch"
+    r"|request|job|event)\b.*$"
+    rf"|,\s*{_COUNT}\s+(?:per|a|an|each|every|times)\b.*$"
+    r"|\s+(?:under (?:heavy |high )?load|at peak)\b.*$"
+    r"|\s+(?:in|on|from|for) the(?:\s+[a-z][\w-]*){1,3}\s+(?:too|as well|also)$"
+    r"|(?<=\))\s+(?:in|on|for) the(?:\s+[a-z][\w-]*){1,2}$"
+)
+
+
 def clip_prose(text: str) -> str:
     """Unquoted log text up to where the prose goes on, without an unbalanced `)`."""
-    text = _PROSE_SENTENCE.split(text, maxsplit=1)[0].rstrip(" .,;:")
+    text = _PROSE_SENTENCE.split(text, maxsplit=1)[0]
+    text = _PROSE_AFTER.sub("", text).rstrip(" .,;:")
+    if text.count("(") > text.count(")"):  # the cut was inside a parenthesis: `(repeated, …)`
+        text = text[: text.rindex("(")].rstrip(" .,;:")
     if text.endswith(")") and text.count(")") > text.count("("):
         text = text[:-1]
     return "" if _BARE_CLASS.match(text) else text.strip()
