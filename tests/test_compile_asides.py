@@ -32,6 +32,8 @@ from matcher.incidents.reader import parse_incident_log
         "* This was not a deadlock. There were also a few `1213 Deadlock found when trying to"
         " get lock` errors that week but they came from the coupon service and were retried"
         " automatically.",
+        '* The 1213 deadlock errors ("Deadlock found when trying to get lock; try restarting'
+        ' transaction") were the coupon service, not us.',
         # a warning or info line
         '* The retry wrapper logged "deadlock detected in batch NN, retrying" warnings as well.',
         '* INFO lines like "circuit open for inventory service" appeared at 14:05.',
@@ -70,6 +72,20 @@ def test_log_text_put_aside_is_no_symptom_and_stays_description(bullet: str) -> 
             '* Only the importer logged "OperationalError: database is locked" (the API was'
             " serving reads).",
             "OperationalError: database is locked",
+        ),
+        (  # what the errors follow from is their cause, not an aside
+            '* The "Lock wait timeout exceeded; try restarting transaction" errors follow from'
+            " the checkout holding its row locks.",
+            "Lock wait timeout exceeded; try restarting transaction",
+        ),
+        (  # services downstream of the database are this incident's too
+            "* `OperationalError: database is locked` in every job downstream of the importer.",
+            "OperationalError: database is locked",
+        ),
+        (  # a user who got a client's error line
+            '* Users of the bastion got "ERROR 1040 (08004): Too many connections" from the'
+            " mariadb client.",
+            "ERROR 1040 (08004): Too many connections",
         ),
         (  # an error is no warning
             '* The importer logged "OperationalError: database is locked" errors, no warnings.',

@@ -118,6 +118,10 @@ def test_a_class_with_a_number_only_does_not_flag_the_killed_workers(tmp_path: P
             " the legacy cron too",
             "MySQLdb._exceptions.OperationalError: Too many connections",
         ),
+        (
+            "- From the bastion the CLI said ERROR 1040 (08004): Too many connections as well.",
+            "ERROR 1040 (08004): Too many connections",
+        ),
         (  # the prose before `each` goes with it
             "* The proxy error log showed connect() failed (111: Connection refused) while"
             " connecting to upstream for each request",

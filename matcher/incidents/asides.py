@@ -32,10 +32,19 @@ class Cue:
     pattern: re.Pattern[str]
     scope: Scope
     example: str  # how an author writes it (docs, and why the cue is here)
+    # only for a message without exception class, error level or errno: a person is shown
+    # `price unavailable`, while `users got "ERROR 1040 …"` is a client's log line
+    plain_only: bool = False
 
 
-def _cue(pattern: str, scope: Scope, example: str) -> Cue:
-    return Cue(re.compile(pattern, re.IGNORECASE), scope, example)
+def _cue(pattern: str, scope: Scope, example: str, plain_only: bool = False) -> Cue:
+    return Cue(re.compile(pattern, re.IGNORECASE), scope, example, plain_only)
+
+
+_LOGGY = re.compile(
+    r"(?:^|[\s.(])[A-Z]\w*(?:Error|Exception)\b|\b(?:ERROR|FATAL|CRITICAL|PANIC)\b"
+    r"|\[(?:Errno|error|emerg|crit)|^(?:[\w.]+):\s"
+)
 
 
 _A, _F, _S = Scope.AROUND, Scope.AFTER, Scope.SENTENCE
@@ -61,6 +70,7 @@ CUES: tuple[Cue, ...] = (
         "…, unrelated to the timeouts",
     ),
     _cue(r"\bnothing to do with\b", _S, '"…" error …, nothing to do with this'),
+    _cue(r"\bnot (?:us|ours|mine)\b", _S, '"…" errors were the coupon service, not us'),
     _cue(r"\ba known (?:thing|issue|problem|bug|error)\b", _S, '"…", a known thing'),
     # words that are cues in the prose around the log text only
     _cue(r"(?:\bnot|n't)\s+(?:(?:an?|the|this|that|it|our|what)\b|\W?\x01)", _A, 'isn\'t "…"'),
@@ -98,15 +108,19 @@ CUES: tuple[Cue, ...] = (
         r"|got|gets|get|displayed|displays|display)\s+(?:[\w-]+\s+){0,2}\W?\x01",
         _A,
         'the checkout showed "price unavailable"',
+        plain_only=True,
     ),
     # after the log text: what it is, said in the rest of its sentence
+    # as an aside of its own (`— follows from the above`, `(downstream of the refusals)`),
+    # not as the sentence's verb (`"…" errors follow from the lock order` is about the cause)
     _cue(
-        r"\bfollows? from\b|\bdownstream of\b|\bnot (?:a )?separate\b",
+        r"(?:^|[(,;:\u2014\u2013-]\s*|\b(?:it|this|that|which|is|are|was|were|just|all)\s+)"
+        r"(?:follows? from|downstream of)\b|\bnot (?:a )?separate\b",
         _F,
-        "— follows from the above",
+        "— follows from the above, not separate",
     ),
     _cue(
-        r"\b(?:a|the|just a|only a) (?:result|consequence|side[- ]effect) of\b",
+        r"\b(?:a|just a|only a) (?:consequence|side[- ]effect) of\b",
         _F,
         '"…", a side effect of the restart',
     ),
@@ -137,7 +151,10 @@ def put_aside(item: str, log: str, quoted: bool) -> bool:
             continue
         blank = sentence.replace(MARK, " ")
         after = sentence[sentence.index(MARK) + 1 :]
+        plain = _LOGGY.search(log) is None
         for cue in CUES:
+            if cue.plain_only and not plain:
+                continue
             if cue.scope is Scope.AROUND and cue.pattern.search(sentence):
                 return True
             if cue.scope is Scope.AFTER and cue.pattern.search(after):

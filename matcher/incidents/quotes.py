@@ -107,12 +107,13 @@ _PROSE_AFTER = re.compile(
     r"|\s+(?:under (?:heavy |high )?load|at peak)\b.*$"
     r"|\s+(?:in|on|from|for) the(?:\s+[a-z][\w-]*){1,3}\s+(?:too|as well|also)$"
     r"|(?<=\))\s+(?:in|on|for) the(?:\s+[a-z][\w-]*){1,2}$"
+    r"|\s+(?:as well|too)$"
 )
 
 
 def clip_prose(text: str) -> str:
     """Unquoted log text up to where the prose goes on, without an unbalanced `)`."""
-    text = _PROSE_SENTENCE.split(text, maxsplit=1)[0]
+    text = _PROSE_SENTENCE.split(text, maxsplit=1)[0].rstrip(" .,;:")
     text = _PROSE_AFTER.sub("", text).rstrip(" .,;:")
     if text.count("(") > text.count(")"):  # the cut was inside a parenthesis: `(repeated, …)`
         text = text[: text.rindex("(")].rstrip(" .,;:")
