@@ -144,3 +144,51 @@ def test_a_message_with_its_frequency_cut_off_matches_the_real_lines(tmp_path: P
     assert {7, 32} <= flagged(tmp_path, bullets, "billing-pg.log")
     (tmp_path / "2").mkdir()
     assert {5, 20, 42, 57} <= flagged(tmp_path / "2", bullets, "gunicorn-export.log")
+
+
+@pytest.mark.parametrize(
+    ("bullet", "symptom"),
+    [
+        (
+            "* After some time the process crashed with Error: connect ECONNREFUSED"
+            " 127.0.0.1:4000 \u2026",
+            "Error: connect ECONNREFUSED <ip>:<port:int>",
+        ),
+        (
+            "- error log: [error] 3121#3121: *88412 connect() failed (111: Connection refused)"
+            " while connecting to upstream, client: \u2026",
+            "[error] connect() failed (111: Connection refused) while connecting to upstream",
+        ),
+        (
+            "- Health check line: redis down: Error 111 connecting to <host>:<port>. Connection"
+            " refused...",
+            "redis down: Error 111 connecting to <host>:<port>. Connection refused",
+        ),
+    ],
+)
+def test_an_elision_that_ends_unquoted_log_text_is_dropped(bullet: str, symptom: str) -> None:
+    assert symptoms_of(bullet) == (symptom,)
+
+
+def test_an_elided_end_still_flags_the_lines_that_end_there(tmp_path: Path) -> None:
+    item = (
+        "* After some time the process crashed with Error: connect ECONNREFUSED 127.0.0.1:4000"
+        " \u2026"
+    )
+    assert {13, 68} <= flagged(tmp_path, item, "node-services.log")
+
+
+def test_another_librarys_bare_os_error_that_another_symptom_wraps_is_no_symptom(
+    tmp_path: Path,
+) -> None:
+    bullets = (
+        "* urllib3.exceptions.NewConnectionError: <urllib3.connection.HTTPConnection object at"
+        " 0x7f3a>: Failed to establish a new connection: [Errno 111] Connection refused\n"
+        "* httpx-based services saw it as `httpx.ConnectError: [Errno 111] Connection refused`."
+    )
+    assert symptoms_of(bullets) == (
+        "urllib3.exceptions.NewConnectionError: <any>: Failed to establish a new connection:"
+        " [Errno 111] Connection refused",
+    )
+    # the same refusal is the cause of a redis client's error in another stack
+    assert flagged(tmp_path, bullets, "cache-redis.log").isdisjoint({45, 153})

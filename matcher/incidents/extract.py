@@ -155,9 +155,11 @@ def _states_an_error(text: str) -> bool:
     return not _CHAIN.match(text) and not _NUMBER_MESSAGE.match(text)
 
 
-# A bare OS error: a builtin class (or none) and only `[Errno N] strerror`.
+# A bare OS error: a builtin class, another library's (`httpx.ConnectError`) or none, and
+# only `[Errno N] strerror`.
 _BARE_OS_ERROR = re.compile(
-    r"^(?:(?:socket\.)?[A-Z]\w*(?:Error|error):\s+)?(\[Errno -?\d+\] [A-Za-z][\w ,'-]*)$"
+    r"^(?:(?:socket\.)?[A-Z]\w*(?:Error|error):\s+|(?:[a-z_]\w*\.)+[A-Z]\w*Error:\s+)?"
+    r"(\[Errno -?\d+\] [A-Za-z][\w ,'-]*)$"
 )
 WRAPPED_NOTE = "(no symptom: the bare OS error that another symptom of this incident wraps)"
 
