@@ -190,3 +190,63 @@ def test_checkbox_action_items(items: str, status: str) -> None:
     (found,) = parse_incident_log(text, "x.md")
     assert found.status == status
     assert found.action_items == tuple(line[2:] for line in items.splitlines())
+
+
+def test_a_header_table_and_a_table_of_symptoms(tmp_path: Path) -> None:
+    text = (
+        "# Incidents\n\n| Field | Value |\n|---|---|\n| Incident ID | INC-61 |\n"
+        "| Title | Kafka publisher stuck |\n| Severity | Sev 2 / High |\n| Services | events |\n\n"
+        "### Symptoms\n| Time | Service | Log line |\n|------|:-------:|----------|\n"
+        "| 09:14 | publisher | `KafkaTimeoutError: Failed to update metadata after 60.0 secs.` |\n"
+        "| 09:16 | producer | KafkaTimeoutError: Failed to update metadata after 12.5 secs. |\n"
+        "| 09:15 | consumers | nothing in the logs |\n\n### Resolution\n- updated the policy\n"
+    )
+    (found,) = parse_incident_log(text, "x.md")
+    assert (found.id, found.title, found.severity, found.services) == (
+        "INC-61",
+        "Kafka publisher stuck",
+        "high",
+        ("events",),
+    )
+    assert found.symptoms == (REAL_SYMPTOM,)
+    assert found.resolution == "updated the policy"
+    assert found.description is not None and "| 09:15 | consumers |" in found.description
+
+
+@pytest.mark.parametrize(
+    "labels",
+    [
+        # bold labels alone on their line, without a colon
+        "**Severity**\nP3\n\n**Symptoms**\n{real}\n**Mitigation**\n- pinned the port\n",
+        "__Severity:__ P3\n\n__Symptoms__\n{real}\n__Fix__\n- pinned the port\n",
+        # plain header labels in a list
+        "- Severity: P3\n- Date: 2026-10-01\n\n**Symptoms:**\n{real}\n**Fix:**\n- pinned the"
+        " port\n",
+        # numbered, decorated and qualified section names
+        "**Severity:** P3\n### 1. Symptoms\n{real}\n### 2) Resolution & follow-up\n- pinned the"
+        " port\n",
+        "**Severity:** P3\n## 🔥 Symptoms / detection\n{real}\n## 🧯 Fix (what we did)\n- pinned"
+        " the port\n",
+        "**Severity:** P3\n**1. Symptoms:**\n{real}\n**Remediation (short term):**\n- pinned the"
+        " port\n",
+    ],
+)
+def test_more_ways_to_write_labels(labels: str) -> None:
+    text = "## INC-62: Publisher down\n" + labels.format(real=REAL)
+    found = _one(text)
+    assert (found["severity"], found["symptoms"]) == ("medium", (REAL_SYMPTOM,))
+    assert found["resolution"] == "pinned the port"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "**Note** the consumer retried: KafkaTimeoutError: Failed to update metadata after 9 secs.",
+        "- Cause: KafkaTimeoutError: Failed to update metadata after 9 secs.",
+        "Fix and rerun: KafkaTimeoutError: Failed to update metadata after 9 secs.",
+    ],
+)
+def test_what_is_no_label_stays_a_symptom_item(line: str) -> None:
+    # emphasis is no label, a section name in a list is no label, a plain label is read exactly
+    text = f"## INC-62: Publisher down\n**Severity:** P3\n**Symptoms:**\n{line}\n"
+    assert _one(text)["symptoms"] == (REAL_SYMPTOM,)

@@ -124,6 +124,15 @@ _RANK["SEVERE"] = 4
 def item_log_texts(text: str) -> tuple[list[str], bool]:
     """The log texts of one symptom item, left to right, and whether prose remains around
     them (then the item is kept in the description too)."""
+    if text.startswith("|") and text.endswith("|") and len(text) > 2:
+        # a table row: each cell on its own (a time, a service, the log line)
+        texts: list[str] = []
+        prose = False
+        for cell in text[1:-1].split("|"):
+            found_in, prose_in = item_log_texts(cell.strip())
+            texts.extend(found_in)
+            prose = prose or prose_in
+        return texts, prose
     found: list[tuple[int, str]] = []
     rest = text
     for run in quoted_runs(text):

@@ -26,8 +26,8 @@ from matcher.incidents.extract import (
     wrapped_os_errors,
 )
 from matcher.incidents.fields import NO_SEVERITY, is_done, severity
+from matcher.incidents.labels import FIELD_LABELS, unwrap
 from matcher.incidents.markdown import (
-    FIELD_LABELS,
     Block,
     Kind,
     Line,
@@ -36,7 +36,6 @@ from matcher.incidents.markdown import (
     plain,
     read_block,
     split_blocks,
-    unwrap,
 )
 from matcher.model import SourceLocation, Status
 from matcher.patterns.symptoms import SymptomSyntaxError, compile_symptom
