@@ -58,7 +58,8 @@ def severity_as_written(text: str) -> Severity | None:
     nothing in it is a severity."""
     key = " ".join(text.lower().split())
     parts = [p.strip() for p in _SEVERITY_PART.split(key) if p and p.strip()]
-    for part in (key, *parts):
+    words = re.findall(r"[a-z]+", key)  # `Critical 🔥`, `🔴 high`
+    for part in (key, *parts, *words):
         if part in _SEVERITY_WORDS:
             return _SEVERITY_WORDS[part]
     for part in (key, *parts):

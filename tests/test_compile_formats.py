@@ -45,6 +45,10 @@ def _with_severity(value: str) -> str:
         ("Major", "high"),
         ("Minor", "low"),
         ("medium", "medium"),
+        ("Critical 🔥", "critical"),
+        ("🔴 High", "high"),
+        ("P2 - degraded checkout", "high"),
+        ("high impact", "high"),
     ],
 )
 def test_severities_as_teams_write_them_map_to_the_models(written: str, severity: str) -> None:
