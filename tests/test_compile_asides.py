@@ -34,6 +34,12 @@ from matcher.incidents.reader import parse_incident_log
         " automatically.",
         '* The 1213 deadlock errors ("Deadlock found when trying to get lock; try restarting'
         ' transaction") were the coupon service, not us.',
+        "* `MemcacheServerError: object too large for cache` was logged too, but that is not an"
+        " issue.",
+        '* "object too large for cache" has been there for months (the report blob).',
+        "* `object too large for cache`, expected during the nightly export.",
+        '* The "object too large for cache" line is a warning we always get.',
+        "* Pre-existing: `MemcacheServerError: object too large for cache`.",
         # a warning or info line
         '* The retry wrapper logged "deadlock detected in batch NN, retrying" warnings as well.',
         '* INFO lines like "circuit open for inventory service" appeared at 14:05.',

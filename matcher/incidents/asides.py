@@ -52,7 +52,8 @@ _THING = r"(?:thing|issue|error|problem|bug|story)"
 CUES: tuple[Cue, ...] = (
     # phrases that hold wherever they are in the sentence
     _cue(
-        r"\bnot (?:this|the|to be confused|related|part of|our|an? (?:error|problem|incident))\b",
+        r"\bnot (?:this|the|to be confused|related|part of|our"
+        r"|an? (?:error|problem|incident|issue|concern|real (?:error|problem|issue)))\b",
         _S,
         'not the "…" RangeError',
     ),
@@ -71,6 +72,12 @@ CUES: tuple[Cue, ...] = (
     ),
     _cue(r"\bnothing to do with\b", _S, '"…" error …, nothing to do with this'),
     _cue(r"\bnot (?:us|ours|mine)\b", _S, '"…" errors were the coupon service, not us'),
+    _cue(
+        r"\bpre-?existing\b|\bbeen (?:there|around|logged) (?:for|since)\b"
+        r"|\b(?:happens|happened|shows up|appears) all the time\b",
+        _S,
+        '"…" has been there for months',
+    ),
     _cue(r"\ba known (?:thing|issue|problem|bug|error)\b", _S, '"…", a known thing'),
     # words that are cues in the prose around the log text only
     _cue(r"(?:\bnot|n't)\s+(?:(?:an?|the|this|that|it|our|what)\b|\W?\x01)", _A, 'isn\'t "…"'),
@@ -130,6 +137,13 @@ CUES: tuple[Cue, ...] = (
         '"…" — this are only the retries',
     ),
     _cue(r"\b(?:do not|don't|dont) count\b", _F, "please don't count them as failures"),
+    _cue(r"^\W*(?:[\w-]+\s+){0,2}expected\b", _F, '"…", expected during a failover'),
+    _cue(
+        r"^\W*(?:\w+\s+){0,2}(?:is|are|was|were)\s+(?:just\s+|only\s+)?(?:an?\s+)?"
+        r"(?:warnings?|info|debug|notice)\b",
+        _F,
+        '"…" is a warning we always get',
+    ),
     _cue(
         r"\bbut\s+(?:they|those|these|it|that|this)\s+(?:\w+\s+)?(?:came|come|were|was|are|is)"
         r"\s+from\b(?!\s+(?:the\s+)?same\b)",
