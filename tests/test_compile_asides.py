@@ -40,6 +40,10 @@ from matcher.incidents.reader import parse_incident_log
         "* `object too large for cache`, expected during the nightly export.",
         '* The "object too large for cache" line is a warning we always get.',
         "* Pre-existing: `MemcacheServerError: object too large for cache`.",
+        # the name of an alert or a dashboard, a question asked in the channel
+        '* PagerDuty paged for "Orders API 5xx rate above 5 percent" at 19:42.',
+        '* The "Checkout success rate by provider" dashboard went red first.',
+        '* Support asked "is checkout down for everyone?" in the incident channel.',
         # a warning or info line
         '* The retry wrapper logged "deadlock detected in batch NN, retrying" warnings as well.',
         '* INFO lines like "circuit open for inventory service" appeared at 14:05.',

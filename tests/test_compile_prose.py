@@ -22,6 +22,8 @@ from matcher.incidents.reader import parse_incident_log
         "* The importer logged 300 errors in ten minutes.",
         "* The job printed several warnings about the batch size",
         "* Then it reported the same thing again for every batch:",
+        "* The on-call said checkout was slow for everyone in Europe.",
+        "* Finance reported invoices missing from the monthly run",
         "- the SystemExit: 1 tracebacks are the killed workers, same incident",
         "* SystemExit: 2 — the arbiter killing it",
         "* `SystemExit: 1`",

@@ -117,6 +117,14 @@ CUES: tuple[Cue, ...] = (
         'the checkout showed "price unavailable"',
         plain_only=True,
     ),
+    # the name of an alert, a dashboard or a ticket, not a log line
+    _cue(
+        r"\b(?:alert|alarm|dashboard|panel|graph|monitor|slo|ticket|runbook|pager(?:duty)?|paged)"
+        r"\s+(?:(?:called|named|titled|for|on)\s+)?\W?\x01"
+        r"|\x01\W?\s+(?:alert|alarm|dashboard|panel|graph|monitor|slo|ticket|runbook)s?\b",
+        _A,
+        'the "Checkout p99 latency" alert fired',
+    ),
     # after the log text: what it is, said in the rest of its sentence
     # as an aside of its own (`— follows from the above`, `(downstream of the refusals)`),
     # not as the sentence's verb (`"…" errors follow from the lock order` is about the cause)

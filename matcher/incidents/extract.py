@@ -43,6 +43,12 @@ _CHAIN = re.compile(
 _NUMBER_MESSAGE = re.compile(
     r"^(?:[A-Za-z_]\w*\.)*[A-Z]\w*:\s*-?\d+(?:\.\d+)?(?:$|\s*[,;\u2013\u2014-]|\s+[a-z])"
 )
+# Who said it, when a person did (`someone said …`, `the on-call reported …`).
+_PERSON = re.compile(
+    r"(?i)\b(?:someone|somebody|on-?call|support|customers?|users?|we|i|he|she|they|team|"
+    r"engineers?|devs?|developers?|manager|ops|sre|dba|people|everyone|nobody|finance|qa)"
+    r"(?:\s+(?:also|then|first|just|later|initially|immediately))?\s*$"
+)
 # A label before log text: a few words of prose ending in a word such as "log" or "output".
 _LABEL = re.compile(r"^([A-Za-z][A-Za-z0-9 ()'/-]{0,60}?)\s*:\s+(?=\S)")
 _LABEL_NOUNS = frozenset(
@@ -161,7 +167,8 @@ def item_log_texts(text: str) -> tuple[list[str], bool]:
 
 
 def _states_an_error(text: str) -> bool:
-    return not _CHAIN.match(text) and not _NUMBER_MESSAGE.match(text)
+    # a question (`"is checkout down?"` in the channel) is asked by a person, not logged
+    return not _CHAIN.match(text) and not _NUMBER_MESSAGE.match(text) and not text.endswith("?")
 
 
 # A bare OS error: a builtin class, another library's (`httpx.ConnectError`) or none, and
@@ -218,6 +225,8 @@ def _unquoted(segment: str, introduces: bool = False) -> str | None:
         # plain words just before a quote introduce it (`reported errors such as "…"`)
         # ... and so do words that end in a colon (`logged one error per event:` + a block)
         plain = not introduces and not after.endswith(":") and len(after.split()) >= 3
+        # ... and words a person said are no log line (`the on-call said checkout was slow`)
+        plain = plain and not _PERSON.search(segment[: verb.start()])
         if _START.search(after) or plain or (_CODEISH.search(after) and len(after.split()) >= 3):
             return after
     start = _START.search(segment)
