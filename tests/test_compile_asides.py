@@ -78,6 +78,11 @@ def test_log_text_put_aside_is_no_symptom_and_stays_description(bullet: str) -> 
             " locked` on every import.",
             "OperationalError: database is locked",
         ),
+        (  # a state denied, not a thing
+            "* The table was not locked by a migration. The importer logged `OperationalError:"
+            " database is locked` all morning.",
+            "OperationalError: database is locked",
+        ),
         (  # "only" about the incident
             '* Only the importer logged "OperationalError: database is locked" (the API was'
             " serving reads).",

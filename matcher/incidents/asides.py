@@ -161,7 +161,8 @@ CUES: tuple[Cue, ...] = (
 )
 # `This was not a deadlock. … `1213 Deadlock found …``: a sentence of the same item denies
 # the very word the log text is about.
-_DENIED = re.compile(r"(?i)\b(?:was|is|were|are|it's)\s+not\s+(?:an?\s+)?([a-z]{4,})\b")
+# A noun after an article (`was not a deadlock`), not a state (`was not locked by a user`).
+_DENIED = re.compile(r"(?i)\b(?:was|is|were|are|it's)\s+not\s+an?\s+([a-z]{4,})\b")
 
 
 def put_aside(item: str, log: str, quoted: bool) -> bool:
