@@ -254,3 +254,32 @@ def test_what_is_no_label_stays_a_symptom_item(line: str) -> None:
     # emphasis is no label, a section name in a list is no label, a plain label is read exactly
     text = f"## INC-62: Publisher down\n**Severity:** P3\n**Symptoms:**\n{line}\n"
     assert _one(text)["symptoms"] == (REAL_SYMPTOM,)
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "### Severity: P3\n### Date: 2026-10-01",
+        "**Severity** — P3\n**Date** - 2026-10-01",
+        "> **Severity:** P3\n> **Date:** 2026-10-01",
+    ],
+)
+def test_header_fields_in_headings_with_a_dash_or_in_a_quote(header: str) -> None:
+    text = f"## INC-62: Publisher down\n{header}\n\nSymptoms (what we saw):\n{REAL}"
+    (found,) = parse_incident_log(text, "x.md")
+    assert (found.severity, found.date, found.symptoms) == ("medium", "2026-10-01", (REAL_SYMPTOM,))
+
+
+def test_symptoms_pasted_as_a_quoted_block() -> None:
+    text = (
+        "## INC-62: Publisher down\n**Severity:** P3\n**Symptoms:**\n"
+        "> 2026-11-12 09:14:52,003 ERROR kafka.events publish failed\n"
+        "> KafkaTimeoutError: Failed to update metadata after 60.0 secs.\n"
+    )
+    assert REAL_SYMPTOM in _one(text)["symptoms"]  # type: ignore[operator]
+
+
+def test_a_bold_word_and_a_dash_is_no_label() -> None:
+    line = "**Note** - the publisher logged KafkaTimeoutError: Failed to update metadata after 9 secs."
+    text = f"## INC-62: Publisher down\n**Severity:** P3\n**Symptoms:**\n{line}\n"
+    assert _one(text)["symptoms"] == (REAL_SYMPTOM,)

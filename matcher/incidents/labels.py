@@ -93,8 +93,10 @@ def label_name(text: str, loose: bool = False) -> str | None:
     which are labels by their form): a number or emoji before the name and a qualifier after
     it are no part of it."""
     key = " ".join(unwrap(text).rstrip(":").lower().replace("(s)", "s").split())
-    if key in LABELS or not loose:
-        return LABELS.get(key)
+    if key in LABELS:
+        return LABELS[key]
+    if not loose:  # a plain label: only a parenthesis after the name (`Symptoms (what we saw):`)
+        return LABELS.get(re.sub(r"\s*\([^)]*\)$", "", key))
     key = _DECOR.sub("", key)
     return LABELS.get(key) or LABELS.get(_QUALIFIED.sub("", key).rstrip(": "))
 

@@ -42,9 +42,11 @@ FRONT_MATTER_KEY = re.compile(r"^([A-Za-z_][\w -]*):(?:\s|$)")
 HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 BULLET = re.compile(r"^([ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+)(.*)$")
 BOLD_LABEL = re.compile(
-    r"^(?P<mark>\*\*|__)[ \t]*(?P<name>[^*:]{1,40}?)[ \t]*(?::[ \t]*(?P=mark)|(?P=mark)[ \t]*:)"
-    r"[ \t]*(?P<value>.*)$"
+    r"^(?P<mark>\*\*|__)[ \t]*(?P<name>[^*:]{1,40}?)[ \t]*(?::[ \t]*(?P=mark)|(?P=mark)[ \t]*:"
+    r"|(?P=mark)(?P<dash>[ \t]+[\u2013\u2014-])[ \t])[ \t]*(?P<value>.*)$"
 )
+# `> **Severity:** High`: a quoted block's lines are read as the lines they quote.
+BLOCKQUOTE = re.compile(r"^[ \t]*(?:>[ \t]?)+")
 # `**Symptoms**` or `__Symptoms__` alone on its line: a section label without a colon.
 BOLD_ALONE = re.compile(r"^(?P<mark>\*\*|__)[ \t]*(?P<name>[^*_:]{1,40}?)[ \t]*(?P=mark)[ \t]*$")
 # A table row (`| Severity | P2 |`) and a table's rule (`|---|:---:|`).
@@ -65,12 +67,19 @@ def classify(number: int, raw: str) -> Line:
         return Line(number, Kind.BLANK)
     if RULE.match(raw):
         return Line(number, Kind.RULE)
+    quoted = BLOCKQUOTE.match(raw)
+    if quoted:  # the marks become spaces: the columns stay those of the file
+        raw = " " * quoted.end() + raw[quoted.end() :]
     heading = HEADING.match(raw)
     if heading:
         name = label_name(heading[2], loose=True)
         column = heading.start(2) + 1
         if name is not None:  # `### Symptoms`: a section, like `**Symptoms:**`
             return Line(number, Kind.LABEL, "", column, 0, name)
+        valued = PLAIN_LABEL.match(heading[2])  # `### Severity: High`
+        name = label_name(valued[1]) if valued else None
+        if valued and name in ("severity", "date", "services"):
+            return Line(number, Kind.LABEL, valued[2].strip(), column, 0, name)
         return Line(number, Kind.HEADING, heading[2], column, len(heading[1]))
     if TABLE_RULE.match(raw):
         return Line(number, Kind.BLANK)
@@ -82,8 +91,10 @@ def classify(number: int, raw: str) -> Line:
     body = raw[offset:].rstrip()
     bold = BOLD_LABEL.match(body) or BOLD_ALONE.match(body)
     name = label_name(bold["name"], loose=True) if bold else None
-    # `__init__: …` is no label: underscores make one only when they name a field
-    if bold and (not bullet or name) and (name or bold["mark"] == "**"):
+    # `__init__: …`, `**Note** - …` are no label: underscores and a dash make one only when
+    # they name a field
+    loose_form = bold is not None and (bold["mark"] == "__" or bold.groupdict().get("dash"))
+    if bold and (not bullet or name) and (name or not loose_form):
         # An unknown bold label at line start still ends the section before it (e.g. Impact).
         value = bold["value"].strip() if bold.re is BOLD_LABEL else ""
         if bold.re is BOLD_LABEL or name is not None:  # `**Note**` alone is emphasis
@@ -92,7 +103,8 @@ def classify(number: int, raw: str) -> Line:
     name = label_name(plain[1]) if plain else None
     if plain and name and (not bullet or name in HEADER_FIELDS):
         return Line(number, Kind.LABEL, plain[2].strip(), offset + 1, 0, name)
-    return Line(number, Kind.BULLET if bullet else Kind.TEXT, body, offset + 1)
+    # a quoted block's line is an item of its own: pasted log lines are not one paragraph
+    return Line(number, Kind.BULLET if bullet or quoted else Kind.TEXT, body, offset + 1)
 
 
 def _table_row(number: int, raw: str, inner: str) -> Line:
