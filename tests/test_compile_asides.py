@@ -102,6 +102,15 @@ def test_log_text_put_aside_is_no_symptom_and_stays_description(bullet: str) -> 
             " mariadb client.",
             "ERROR 1040 (08004): Too many connections",
         ),
+        (  # a level and plain words introduce the quote
+            '* ERROR lines like "OperationalError: database is locked" every few seconds.',
+            "OperationalError: database is locked",
+        ),
+        (  # of two quotes, the one denied is put aside
+            '* The app logged "OperationalError: database is locked", not "OperationalError: no'
+            ' such table: prices".',
+            "OperationalError: database is locked",
+        ),
         (  # an error is no warning
             '* The importer logged "OperationalError: database is locked" errors, no warnings.',
             "OperationalError: database is locked",

@@ -280,6 +280,7 @@ def test_symptoms_pasted_as_a_quoted_block() -> None:
 
 
 def test_a_bold_word_and_a_dash_is_no_label() -> None:
-    line = "**Note** - the publisher logged KafkaTimeoutError: Failed to update metadata after 9 secs."
+    line = "**Note** - the publisher logged KafkaTimeoutError: Failed to update metadata after 9"
+    line += " secs."
     text = f"## INC-62: Publisher down\n**Severity:** P3\n**Symptoms:**\n{line}\n"
     assert _one(text)["symptoms"] == (REAL_SYMPTOM,)

@@ -43,6 +43,10 @@ _CHAIN = re.compile(
 _NUMBER_MESSAGE = re.compile(
     r"^(?:[A-Za-z_]\w*\.)*[A-Z]\w*:\s*-?\d+(?:\.\d+)?(?:$|\s*[,;\u2013\u2014-]|\s+[a-z])"
 )
+# An error level and a few plain words before a quote: no message of its own.
+_LEVEL_AND_WORDS = re.compile(
+    r"^\[?(?:ERROR|FATAL|CRITICAL|PANIC|EMERG|SEVERE|error|crit|emerg)\]?(?:\s+[a-z]+){1,4}$"
+)
 # Who said it, when a person did (`someone said …`, `the on-call reported …`).
 _PERSON = re.compile(
     r"(?i)\b(?:someone|somebody|on-?call|support|customers?|users?|we|i|he|she|they|team|"
@@ -235,7 +239,10 @@ def _unquoted(segment: str, introduces: bool = False) -> str | None:
         after = segment[colon.end() :].strip()
         if _START.search(after) or (_CODEISH.search(after) and len(after.split()) >= 3):
             return after
-    return segment[start.start() :].strip() if start else None
+    run = segment[start.start() :].strip() if start else None
+    if run and introduces and _LEVEL_AND_WORDS.match(run):
+        return None  # `ERROR lines like "…"`: the words introduce the quote
+    return run
 
 
 def _loggy(text: str) -> bool:
