@@ -284,3 +284,20 @@ def test_a_bold_word_and_a_dash_is_no_label() -> None:
     line += " secs."
     text = f"## INC-62: Publisher down\n**Severity:** P3\n**Symptoms:**\n{line}\n"
     assert _one(text)["symptoms"] == (REAL_SYMPTOM,)
+
+
+@pytest.mark.parametrize(
+    "label", ["### Error messages", "**Logs:**", "## What we observed", "Log lines:"]
+)
+def test_synonyms_of_symptoms(label: str) -> None:
+    text = f"## INC-62: Publisher down\n**Severity:** P3\n{label}\n{REAL}"
+    assert _one(text)["symptoms"] == (REAL_SYMPTOM,)
+
+
+def test_a_plain_errors_line_in_a_resolution_is_no_label() -> None:
+    text = (
+        f"## INC-62: Publisher down\n**Severity:** P3\n**Symptoms:**\n{REAL}\n"
+        "**Resolution:**\nErrors: none after the restart.\n- raised max_block_ms\n"
+    )
+    found = _one(text)
+    assert found["resolution"] == "Errors: none after the restart.\nraised max_block_ms"

@@ -26,7 +26,23 @@ SPELLINGS = {
         "services impacted",
         "components",
     ),
-    "symptoms": ("symptoms", "symptom", "observed symptoms", "what we saw"),
+    "symptoms": (
+        "symptoms",
+        "symptom",
+        "observed symptoms",
+        "symptoms observed",
+        "what we saw",
+        "what we observed",
+        "observations",
+        "error messages",
+        "errors",
+        "errors seen",
+        "log excerpts",
+        "log lines",
+        "logs",
+        "evidence",
+        "signals",
+    ),
     "root_cause": ("root cause", "root causes", "root cause analysis", "cause", "root-cause"),
     "resolution": ("resolution", "fix", "fixes", "remediation", "mitigation", "resolution steps"),
     "action_items": (
@@ -80,6 +96,9 @@ SINGLE_VALUED = frozenset({"id", "title", "date", "severity"})
 INCIDENT_MARKERS = frozenset(LABELS.values()) - {"date", "services", OTHER}
 
 
+# Words that are labels only in a label's form (a heading, bold): as a plain `Errors: …` line
+# they are as likely the start of a sentence.
+_FORM_ONLY = frozenset({"errors", "logs", "evidence", "signals", "observations", "actions"})
 # `### 2. Symptoms`, `## 🔥 Impact`, `**1) Root cause:**`: a section's number or emoji is no
 # part of its name.
 _DECOR = re.compile(r"^(?:[^\w(#]+|\d{1,2}[.)]\s*)+")
@@ -93,10 +112,11 @@ def label_name(text: str, loose: bool = False) -> str | None:
     which are labels by their form): a number or emoji before the name and a qualifier after
     it are no part of it."""
     key = " ".join(unwrap(text).rstrip(":").lower().replace("(s)", "s").split())
-    if key in LABELS:
+    if key in LABELS and (loose or key not in _FORM_ONLY):
         return LABELS[key]
     if not loose:  # a plain label: only a parenthesis after the name (`Symptoms (what we saw):`)
-        return LABELS.get(re.sub(r"\s*\([^)]*\)$", "", key))
+        key = re.sub(r"\s*\([^)]*\)$", "", key)
+        return None if key in _FORM_ONLY else LABELS.get(key)
     key = _DECOR.sub("", key)
     return LABELS.get(key) or LABELS.get(_QUALIFIED.sub("", key).rstrip(": "))
 
