@@ -111,6 +111,9 @@ _FRAME = re.compile(
     r"|During handling of the above|The above exception was|\.{3,}\s*$|\u2026\s*$|\[\.\.\.\]"
     r"|\(\.\.\.\)|#)"
 )
+# A banner around a dump (`<--- Last few GCs --->`, `----- Native stack trace -----`) and a
+# native stack frame (` 1: 0xb78db3 node::OOMErrorHandler(…) [node]`).
+_BANNER = re.compile(r"^\s*(?:<-{2,}.*-{2,}>|-{3,}.*-{3,}|={3,}.*={3,}|\d+:\s+0x[0-9a-fA-F]+\b)")
 _TRACE = re.compile(r"^\s*(?:File \"|at\s|Traceback \(most recent call last\))")
 _CONTEXT = re.compile(r"^(?:HINT|CONTEXT|STATEMENT|LOCATION|QUERY):")
 # A shell or client prompt: the command typed, not what the program said.
@@ -271,11 +274,38 @@ def _has_prose(rest: str, texts: Sequence[str]) -> bool:
 def code_log_texts(lines: Sequence[str]) -> list[str]:
     """The lines of a code block that state the error, without their log header.
 
-    With a traceback (frames, ``at`` lines), only the exception lines; otherwise the lines at
-    the block's highest level (a level below error never), and lines without a level, except
-    frames, elisions and PostgreSQL's HINT/CONTEXT/STATEMENT lines."""
-    traceback = any(_TRACE.match(line) for line in lines)
+    With a traceback (frames, ``at`` lines), its exception lines, unless a log line of the
+    block has a higher level than the lines the tracebacks follow (gunicorn's `[CRITICAL]
+    WORKER TIMEOUT` over the `[ERROR] Error handling request` traceback of the worker it
+    killed): then those log lines. Otherwise the lines at the block's highest level (a level
+    below error never), and the lines without a level that go on from them (PostgreSQL's
+    `DETAIL:`), or all of them when no line has an error level; never frames, elisions,
+    banners, PostgreSQL's HINT/CONTEXT/STATEMENT lines."""
+    if any(_TRACE.match(line) for line in lines):
+        return _traceback_texts(lines)
     kept: list[tuple[int, str]] = []
+    going_on = -1  # the rank of the kept line that the next line without a level goes on from
+    for line in lines:
+        if not line.strip() or _FRAME.match(line) or _PROMPT.match(line) or _BANNER.match(line):
+            going_on = going_on if line.strip() else -1
+            continue
+        level, message = split_header(line)
+        if not message or _CONTEXT.match(message):
+            continue
+        rank = level_rank(level) if level else going_on
+        if level and rank < _RANK["ERROR"]:
+            going_on = -1
+            continue
+        kept.append((rank, f"{level} {message}" if level else message))
+        going_on = rank
+    top = max((rank for rank, _ in kept), default=-1)
+    return [text for rank, text in kept if rank == top]
+
+
+def _traceback_texts(lines: Sequence[str]) -> list[str]:
+    leveled: list[tuple[int, str]] = []  # log lines of their own at error level or above
+    exceptions: list[tuple[int, str]] = []  # (rank of the log line the traceback follows, text)
+    owner = -1
     message_goes_on = False  # the lines after an exception line are its message's own lines
     for line in lines:
         if not line.strip() or _FRAME.match(line) or _PROMPT.match(line):
@@ -284,17 +314,22 @@ def code_log_texts(lines: Sequence[str]) -> list[str]:
         level, message = split_header(line)
         if not message or _CONTEXT.match(message):
             continue
-        if traceback and (
-            line[:1].isspace() or not (message_goes_on or _EXCEPTION_LINE.match(message))
-        ):
+        if level and not line[:1].isspace() and not _EXCEPTION_LINE.match(message):
+            owner, message_goes_on = level_rank(level), False
+            if owner >= _RANK["ERROR"]:
+                leveled.append((owner, f"{level} {message}"))
             continue
-        message_goes_on = traceback
+        if line[:1].isspace() or not (message_goes_on or _EXCEPTION_LINE.match(message)):
+            continue
+        message_goes_on = True
         rank = level_rank(level) if level else -1
-        if level and rank < _RANK["ERROR"]:
-            continue
-        kept.append((rank, f"{level} {message}" if level else message))
-    top = max((rank for rank, _ in kept), default=-1)
-    return [text for rank, text in kept if rank in (-1, top)]
+        if (level and rank < _RANK["ERROR"]) or not _states_an_error(message):
+            continue  # `SystemExit: 1`: the number of one exit says nothing
+        exceptions.append((owner, f"{level} {message}" if level else message))
+    top = max((rank for rank, _ in leveled), default=-1)
+    if top > max((rank for rank, _ in exceptions), default=-1) and top >= 0:
+        return [text for rank, text in leveled if rank == top]
+    return [text for _, text in exceptions]
 
 
 def compiled_symptom(text: str, location: SourceLocation) -> Symptom:
