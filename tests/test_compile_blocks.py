@@ -84,3 +84,31 @@ def test_lines_without_a_level_stay_when_no_line_has_one() -> None:
         "cp: error writing '/backup/db.dump': No space left on device\n```\n"
     )
     assert symptoms_of(block) == ("cp: error writing '<path>': No space left on device",)
+
+
+@pytest.mark.parametrize(
+    ("log", "symptom"),
+    [
+        ("rq-worker.log", "rq.timeouts.JobTimeoutException"),
+        ("billing-pg.log", "psycopg2.errors.QueryCanceled"),
+        ("gateway-http.log", "ConnectionRefusedError"),
+    ],
+)
+def test_a_trimmed_traceback_without_its_frames_gives_no_source_line(
+    tmp_path: Path, log: str, symptom: str
+) -> None:
+    # the source line above the exception, as a trimmed traceback shows it
+    lines = (LOGS / log).read_text("utf-8").splitlines()
+    n = next(i for i, line in enumerate(lines) if line.startswith(symptom))
+    block = f"* Trimmed:\n\n```\n{lines[n - 1]}\n{lines[n]}\n```\n"
+    assert lines[n - 1].startswith("    ")
+    (found,) = symptoms_of(block)
+    assert found.startswith(symptom)
+    assert n + 1 in flagged(tmp_path, block, log)
+
+
+def test_a_go_panic_gives_its_panic_line() -> None:
+    lines = (Path(__file__).parent / "data" / "events" / "go-panic.log").read_text("utf-8")
+    block = "* The importer died:\n\n```\n" + "\n".join(lines.splitlines()[:21]) + "\n```\n"
+    (found,) = symptoms_of(block)  # not `goroutine 1 [running]:`, `main.main()`, a path
+    assert found.startswith("panic: runtime error: index out of range [")

@@ -113,8 +113,14 @@ _FRAME = re.compile(
 )
 # A banner around a dump (`<--- Last few GCs --->`, `----- Native stack trace -----`) and a
 # native stack frame (` 1: 0xb78db3 node::OOMErrorHandler(…) [node]`).
-_BANNER = re.compile(r"^\s*(?:<-{2,}.*-{2,}>|-{3,}.*-{3,}|={3,}.*={3,}|\d+:\s+0x[0-9a-fA-F]+\b)")
-_TRACE = re.compile(r"^\s*(?:File \"|at\s|Traceback \(most recent call last\))")
+# An indented line of source code, as a trimmed traceback shows it under a frame
+# (`    sock.connect(sa)`, `    raise self._exception(…)`, `    out = render(rows)`).
+_BANNER = re.compile(
+    r"^\s*(?:<-{2,}.*-{2,}>|-{3,}.*-{3,}|={3,}.*={3,}|\d+:\s+0x[0-9a-fA-F]+\b)"
+    r"|^\s{2,}(?:(?:raise|return|await|yield|assert|with|for|if|elif|while|del)\b"
+    r"|[\w.\[\]'\"]+\s*(?:\(|[-+*/]?=(?!=)))"
+)
+_TRACE = re.compile(r"^\s*(?:File \"|at\s|Traceback \(most recent call last\))|^goroutine \d+ \[\w")
 _CONTEXT = re.compile(r"^(?:HINT|CONTEXT|STATEMENT|LOCATION|QUERY):")
 # A shell or client prompt: the command typed, not what the program said.
 _PROMPT = re.compile(r"^\s*(?:\$|#|>>>|[\w.:@-]*(?:>|=#|=>|\$))\s")
@@ -308,7 +314,7 @@ def _traceback_texts(lines: Sequence[str]) -> list[str]:
     owner = -1
     message_goes_on = False  # the lines after an exception line are its message's own lines
     for line in lines:
-        if not line.strip() or _FRAME.match(line) or _PROMPT.match(line):
+        if not line.strip() or _FRAME.match(line) or _PROMPT.match(line) or _BANNER.match(line):
             message_goes_on = message_goes_on and not _TRACE.match(line) and bool(line.strip())
             continue
         level, message = split_header(line)
