@@ -124,6 +124,17 @@ def test_a_class_with_a_number_only_does_not_flag_the_killed_workers(tmp_path: P
             "- From the bastion the CLI said ERROR 1040 (08004): Too many connections as well.",
             "ERROR 1040 (08004): Too many connections",
         ),
+        (
+            "* The worker logged rq.timeouts.JobTimeoutException: Task exceeded maximum timeout"
+            " value (180 seconds) over and over.",
+            "rq.timeouts.JobTimeoutException: Task exceeded maximum timeout value"
+            " (<seconds:num> seconds)",
+        ),
+        (
+            "* redis.exceptions.OutOfMemoryError: command not allowed when used memory >"
+            " 'maxmemory'. repeatedly, all night",
+            "redis.exceptions.OutOfMemoryError: command not allowed when used memory > 'maxmemory'",
+        ),
         (  # the prose before `each` goes with it
             "* The proxy error log showed connect() failed (111: Connection refused) while"
             " connecting to upstream for each request",
@@ -194,3 +205,27 @@ def test_another_librarys_bare_os_error_that_another_symptom_wraps_is_no_symptom
     )
     # the same refusal is the cause of a redis client's error in another stack
     assert flagged(tmp_path, bullets, "cache-redis.log").isdisjoint({45, 153})
+
+
+NGINX_LINE = (
+    "[error] 12048#12048: *2 connect() failed (111: Connection refused) while connecting to"
+    ' upstream, client: 127.0.0.1, server: shop.local, request: "GET /api/orders/174543'
+    ' HTTP/1.1", upstream: "http://127.0.0.1:58200/api/orders/174543", host: "127.0.0.1:58181"'
+)
+
+
+@pytest.mark.parametrize("bullet", [f"* Error log: {NGINX_LINE}", f"- {NGINX_LINE}"])
+def test_a_pasted_line_whose_fields_are_quoted_is_one_log_text(tmp_path: Path, bullet: str) -> None:
+    # the request "GET … HTTP/1.1" is no symptom of its own: it would flag the access log
+    (found,) = symptoms_of(bullet)
+    assert found.startswith("[error] connect() failed (111: Connection refused)")
+    assert 'request: "GET ' in found and found.count('"') == 6
+    assert flagged(tmp_path, bullet, "nginx-error.log") == {18, 20, 48, 50}
+    (tmp_path / "access").mkdir()
+    assert flagged(tmp_path / "access", bullet, "nginx-access.log") == set()
+
+
+def test_a_quote_after_prose_is_still_its_own_log_text() -> None:
+    assert symptoms_of('* Server log: "FATAL: sorry, too many clients already"') == (
+        "FATAL: sorry, too many clients already",
+    )

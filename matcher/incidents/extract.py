@@ -47,6 +47,8 @@ _NUMBER_MESSAGE = re.compile(
 _LEVEL_AND_WORDS = re.compile(
     r"^\[?(?:ERROR|FATAL|CRITICAL|PANIC|EMERG|SEVERE|error|crit|emerg)\]?(?:\s+[a-z]+){1,4}$"
 )
+# The key of a log line's field before its quoted value: `request: "GET …"`, `host="db-1"`.
+_FIELD_KEY = re.compile(r"(?:^|[\s,])[a-z_]{2,20}(?::\s?|=)$")
 # Who said it, when a person did (`someone said …`, `the on-call reported …`).
 _PERSON = re.compile(
     r"(?i)\b(?:someone|somebody|on-?call|support|customers?|users?|we|i|he|she|they|team|"
@@ -152,6 +154,10 @@ def item_log_texts(text: str) -> tuple[list[str], bool]:
             texts.extend(found_in)
             prose = prose or prose_in
         return texts, prose
+    line = _whole_line(text)
+    if line:  # a pasted log line whose fields are quoted: one log text, its quotes in it
+        kept = [line] if not put_aside(text, line, False) else []
+        return kept, _has_prose(text, [line]) or not kept
     found: list[tuple[int, str]] = []
     rest = text
     for run in quoted_runs(text):
@@ -177,6 +183,19 @@ def item_log_texts(text: str) -> tuple[list[str], bool]:
     texts = [t for _, t in sorted(found)]
     kept = [t for t in texts if _states_an_error(t) and not put_aside(text, t, t in quoted)]
     return kept, _has_prose(rest, texts) or len(kept) < len(texts)
+
+
+def _whole_line(text: str) -> str | None:
+    """The log line pasted unquoted in an item when its quotes are the values of its fields
+    (nginx's `…, request: "GET /x HTTP/1.1", host: "…"`): the quotes are no log texts of
+    their own, and the line does not end at the first of them."""
+    if '"' not in text or "`" in text or "\u201c" in text:
+        return None  # no quote, or the line is quoted as a whole (`…"GET …"…`)
+    line = _unquoted(text)
+    first = line.find('"') if line else -1
+    if not line or first < 0 or not _FIELD_KEY.search(line[:first]):
+        return None  # no quote in it, or prose around a quote (`said "…"`)
+    return clip_prose(line) or None
 
 
 def _states_an_error(text: str) -> bool:

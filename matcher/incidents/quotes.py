@@ -94,7 +94,7 @@ _PROSE_SENTENCE = re.compile(r"(?<=[^.][.!?])\s+(?=[A-Z][a-z]*\s+[a-z]+\s+[a-z]+
 _BARE_CLASS = re.compile(r"^(?:[a-z][\w.-]*\s+)?(?:[A-Za-z_]\w*\.)*[A-Z]\w*(?:\s+-?\d+)?$")
 
 
-# Where the prose goes on inside the sentence: how often or how many (`… every time, after
+# Where the prose goes on inside the sentence: how often, how long or how many (`… every time, after
 # exactly 15 s`, `… roughly every 30 s under load`, `…, one per batch of SKUs`, `…, dozens per
 # second`), and a place said in passing (`… in the legacy cron too`, `…) on the big tenant`).
 _COUNT = r"(?:one|two|three|a few|several|many|dozens|hundreds|thousands|\d+)"
@@ -108,6 +108,10 @@ _PROSE_AFTER = re.compile(
     r"|\s+(?:in|on|from|for) the(?:\s+[a-z][\w-]*){1,3}\s+(?:too|as well|also)$"
     r"|(?<=\))\s+(?:in|on|for) the(?:\s+[a-z][\w-]*){1,2}$"
     r"|\s+(?:as well|too)$"
+    r"|\s+(?:over and over(?: again)?|again and again|repeatedly|constantly|continuously"
+    r"|non-?stop|all (?:night|day|morning|evening|afternoon|weekend)(?: long)?"
+    r"|in a (?:tight )?loop|for (?:hours|minutes|days|a while)|the whole (?:night|day|time)"
+    r"|all over the (?:place|logs?))\b.*$"
 )
 
 
