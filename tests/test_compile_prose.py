@@ -135,6 +135,15 @@ def test_a_class_with_a_number_only_does_not_flag_the_killed_workers(tmp_path: P
             " 'maxmemory'. repeatedly, all night",
             "redis.exceptions.OutOfMemoryError: command not allowed when used memory > 'maxmemory'",
         ),
+        (
+            "* ERROR 1040 (08004): Too many connections \u2014 from the worker pods",
+            "ERROR 1040 (08004): Too many connections",
+        ),
+        (
+            "* Got FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of"
+            " memory on most report runs",
+            "FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory",
+        ),
         (  # the prose before `each` goes with it
             "* The proxy error log showed connect() failed (111: Connection refused) while"
             " connecting to upstream for each request",

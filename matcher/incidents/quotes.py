@@ -112,6 +112,11 @@ _PROSE_AFTER = re.compile(
     r"|non-?stop|all (?:night|day|morning|evening|afternoon|weekend)(?: long)?"
     r"|in a (?:tight )?loop|for (?:hours|minutes|days|a while)|the whole (?:night|day|time)"
     r"|all over the (?:place|logs?))\b.*$"
+    r"|\s+(?:on|for|in|from|across|at|to)\s+(?:most|all|many|some|several|half|both|every"
+    r"|each|a few|the majority)\b.*$"
+    # a typographic dash set apart is the author's (`… already — from the worker pods`); a
+    # message's own is ASCII (`Allocation failed - JavaScript heap out of memory`)
+    r"|\s+[\u2014\u2013]\s+.*$"
 )
 
 
