@@ -238,3 +238,53 @@ def test_a_quote_after_prose_is_still_its_own_log_text() -> None:
     assert symptoms_of('* Server log: "FATAL: sorry, too many clients already"') == (
         "FATAL: sorry, too many clients already",
     )
+
+
+@pytest.mark.parametrize(
+    ("bullet", "symptom"),
+    [
+        (  # an upper case error of two words starts log text
+            "* The arbiter kept printing WORKER TIMEOUT (pid:418)",
+            "WORKER TIMEOUT (pid:<pid:int>)",
+        ),
+        (  # a server's error code starts log text
+            "* The PHP shop got SERVER_ERROR out of memory storing object",
+            "SERVER_ERROR out of memory storing object",
+        ),
+        (  # a label that names a log takes log-like text
+            "* Arbiter log: WORKER TIMEOUT (pid:418)",
+            "WORKER TIMEOUT (pid:<pid:int>)",
+        ),
+        (
+            "* Proxy output: client intended to send too large body: 2097152 bytes",
+            "client intended to send too large body: <bytes:int> bytes",
+        ),
+        (  # where the author saw it is no part of it
+            "* Then we saw psycopg2.errors.QueryCanceled: canceling statement due to statement"
+            " timeout in the worker logs",
+            "psycopg2.errors.QueryCanceled: canceling statement due to statement timeout",
+        ),
+        (  # Node's own `Error:` after prose stays in front of its message
+            "* After some time the process crashed with Error: connect ECONNREFUSED 127.0.0.1:4000",
+            "Error: connect ECONNREFUSED <ip>:<port:int>",
+        ),
+        (  # ... and so it does at the start of a bullet
+            "- Error: connect ECONNREFUSED 10.0.3.7:3000 (the stock API)",
+            "Error: connect ECONNREFUSED <ip>:<port:int>",
+        ),
+        (  # a bare `Error:` label before a class is a label
+            "* Error: sqlite3.OperationalError: database is locked",
+            "sqlite3.OperationalError: database is locked",
+        ),
+    ],
+)
+def test_where_unquoted_log_text_starts(bullet: str, symptom: str) -> None:
+    assert symptoms_of(bullet) == (symptom,)
+
+
+def test_a_quoted_request_line_is_no_symptom() -> None:
+    bullet = (
+        '* nginx rejected "POST /upload HTTP/1.1" with client intended to send too large'
+        " body: 2097152 bytes"
+    )
+    assert symptoms_of(REAL + bullet) == (REAL_SYMPTOM,)

@@ -28,11 +28,16 @@ _START = re.compile(
     r"|(?<![\w.])(?:[a-z_]\w*\.)+[A-Z]\w*(?=:\s)"
     r"|(?<![\w.])(?:[a-z_]\w*\.)+[a-z]*error:|\bError:|\[Errno -?\d+\]"
     r"|(?<![\w.])[A-Z][a-z]+[A-Z]\w*\((?=['\"])|\bpanic:"
+    # a server's error code (Redis's `WRONGTYPE …`, memcached's `SERVER_ERROR …`) and an upper
+    # case error of two words or more (gunicorn's `WORKER TIMEOUT (pid:…)`)
+    r"|\b(?:SERVER_ERROR|CLIENT_ERROR|WRONGTYPE|NOAUTH|READONLY|CLUSTERDOWN|EXECABORT|NOSCRIPT"
+    r"|MASTERDOWN|NOREPLICAS|OOM(?= command))\b|\b[A-Z]{4,}(?: [A-Z]{4,})+\b(?= \(|:|$)"
 )
 # An exception class, at the end of what would be a label (`… the error OSError: …`).
 _CLASS_END = re.compile(
-    r"(?<![\w.])(?:[A-Za-z_]\w*\.)*[A-Z]\w*(?:Error|Exception|Warning|Failure|Fault|Exit)$"
+    r"(?<![\w.])(?:[A-Za-z_]\w*\.)*(?:[A-Z]\w*)?(?:Error|Exception|Warning|Failure|Fault|Exit)$"
 )
+_BARE_CLASSES = frozenset({"Error", "Exception", "Warning", "Failure", "Fault", "Exit"})
 # A traceback's own lines, quoted: never what the error says (as in a code block).
 _CHAIN = re.compile(
     r"(?i)^(?:during handling of the above exception|the above exception was the direct cause"
@@ -49,6 +54,7 @@ _LEVEL_AND_WORDS = re.compile(
 )
 # The key of a log line's field before its quoted value: `request: "GET …"`, `host="db-1"`.
 _FIELD_KEY = re.compile(r"(?:^|[\s,])[a-z_]{2,20}(?::\s?|=)$")
+_REQUEST_LINE = re.compile(r"^(?:GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS) \S+(?: HTTP/[\d.]+)?$")
 # Who said it, when a person did (`someone said …`, `the on-call reported …`).
 _PERSON = re.compile(
     r"(?i)\b(?:someone|somebody|on-?call|support|customers?|users?|we|i|he|she|they|team|"
@@ -199,8 +205,14 @@ def _whole_line(text: str) -> str | None:
 
 
 def _states_an_error(text: str) -> bool:
-    # a question (`"is checkout down?"` in the channel) is asked by a person, not logged
-    return not _CHAIN.match(text) and not _NUMBER_MESSAGE.match(text) and not text.endswith("?")
+    # a question (`"is checkout down?"` in the channel) is asked by a person, not logged; an
+    # HTTP request line (`"POST /upload HTTP/1.1"`) says no error
+    return not (
+        _CHAIN.match(text)
+        or _NUMBER_MESSAGE.match(text)
+        or text.endswith("?")
+        or _REQUEST_LINE.match(text)
+    )
 
 
 # A bare OS error: a builtin class, another library's (`httpx.ConnectError`) or none, and
@@ -239,7 +251,9 @@ def _unquoted(segment: str, introduces: bool = False) -> str | None:
     if label and (_is_label(label[1]) or _SHORT_LABEL.match(label[1])):
         after = segment.strip()[label.end() :]
         loggy = _CODEISH.search(after) and len(after.split()) >= 3
-        if _START.search(after) or (_SHORT_LABEL.match(label[1]) and loggy):
+        # a label that names a log (`App log:`, `Error message:`) takes log-like text too
+        log_label = _SHORT_LABEL.match(label[1]) is not None or _names_a_log(label[1])
+        if _START.search(after) or (log_label and loggy):
             return after.strip()
         # `Also the copy step: cp: error writing …`: prose, then a program's own label
         program = _LABEL.match(after)
@@ -277,10 +291,21 @@ def _loggy(text: str) -> bool:
     return _CODEISH.search(text) is not None and len(text.split()) >= 3
 
 
+def _names_a_log(words: str) -> bool:
+    last = words.lower().replace("(", " ").replace(")", " ").split()[-1:]
+    # not `Error:` (`Error: connect ECONNREFUSED …` is Node's own line), nor a status or side
+    return bool(last) and last[0] in _LABEL_NOUNS - {"status", "side", "error", "errors"}
+
+
 def _is_label(words: str) -> bool:
     parts = words.lower().replace("(", " ").replace(")", " ").split()
-    if not parts or re.search(r"\b\d+\b", words) or _CLASS_END.search(words):
-        return False  # `… there is the error OSError: [Errno 28] …`: the class starts the text
+    # `… there is the error OSError: [Errno 28] …`, `… crashed with Error: connect …`: the
+    # class starts the text (a bare `Error:` alone is a label)
+    ends_in_class = _CLASS_END.search(words)
+    if ends_in_class and (ends_in_class[0] not in _BARE_CLASSES or len(parts) > 1):
+        return False
+    if not parts or re.search(r"\b\d+\b", words):
+        return False
     return parts[-1] in _LABEL_NOUNS or (len(parts) >= 3 and words[0].isupper())
 
 

@@ -117,6 +117,9 @@ _PROSE_AFTER = re.compile(
     # a typographic dash set apart is the author's (`… already — from the worker pods`); a
     # message's own is ASCII (`Allocation failed - JavaScript heap out of memory`)
     r"|\s+[\u2014\u2013]\s+.*$"
+    # where the author saw it (`… in the log`, `… in the worker logs`, `… in Sentry`)
+    r"|\s+(?:in|on|from|into)\s+(?:the\s+|our\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,2}(?:logs?"
+    r"|output|console|stderr|stdout|journal|kibana|sentry|grafana|datadog|splunk|loki)\b.*$"
 )
 
 
