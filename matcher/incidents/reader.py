@@ -16,9 +16,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from matcher.errors import IncidentLogError, Problem, SourceError
+from matcher.incidents.blocks import code_log_texts
 from matcher.incidents.extract import (
     WRAPPED_NOTE,
-    code_log_texts,
     compiled_symptom,
     inner_errors,
     item_log_texts,
