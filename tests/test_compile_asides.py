@@ -44,6 +44,13 @@ from matcher.incidents.reader import parse_incident_log
         '* PagerDuty paged for "Orders API 5xx rate above 5 percent" at 19:42.',
         '* The "Checkout success rate by provider" dashboard went red first.',
         '* Support asked "is checkout down for everyone?" in the incident channel.',
+        "* We also saw `ZeroDivisionError: division by zero` in jobs.score, but that is"
+        " another bug.",
+        '* "remaining connection slots are reserved for non-replication superuser connections"'
+        " appeared only later, when we tried to connect by hand.",
+        '* There were a few "deadlock detected in batch 12, retrying" retries that succeeded.',
+        "* `MemcacheServerError: object too large for cache` is another one, not what broke"
+        " the carts.",
         # a warning or info line
         '* The retry wrapper logged "deadlock detected in batch NN, retrying" warnings as well.',
         '* INFO lines like "circuit open for inventory service" appeared at 14:05.',
@@ -77,6 +84,11 @@ def test_log_text_put_aside_is_no_symptom_and_stays_description(bullet: str) -> 
             "* This was not a network outage. The app logged `OperationalError: database is"
             " locked` on every import.",
             "OperationalError: database is locked",
+        ),
+        (  # what the error was not, after it
+            "* The real error was `psycopg2.errors.DeadlockDetected: deadlock detected`, not a"
+            " timeout.",
+            "psycopg2.errors.DeadlockDetected: deadlock detected",
         ),
         (  # a state denied, not a thing
             "* The table was not locked by a migration. The importer logged `OperationalError:"

@@ -80,18 +80,30 @@ CUES: tuple[Cue, ...] = (
     ),
     _cue(r"\ba known (?:thing|issue|problem|bug|error)\b", _S, '"…", a known thing'),
     # words that are cues in the prose around the log text only
-    _cue(r"(?:\bnot|n't)\s+(?:(?:an?|the|this|that|it|our|what)\b|\W?\x01)", _A, 'isn\'t "…"'),
+    # `not` before the log text (`isn't "…"`, `not the "…" RangeError`); after it, `"…", not a
+    # timeout` says what the error was not
+    _cue(
+        r"(?:\bnot|n't)\s+(?:(?:an?|the|this|that|it|our|what)\b[^\x01]*\x01|\W?\x01)",
+        _A,
+        'isn\'t "…"',
+    ),
     _cue(r"\bno\s+\W?\x01", _A, 'There was no "…" in the log'),
     _cue(r"\x01\W?\s+(?:anywhere|nowhere)\b", _A, '"…" anywhere'),
     _cue(
-        r"\b(?:different|separate|other) (?:thing|issue|error|problem|bug|story|incident|cause)",
+        r"\b(?:different|separate|other|another) (?:thing|issue|error|problem|bug|story|incident"
+        r"|cause|one)\b",
         _A,
         "a different bug",
     ),
     _cue(r"(?<!as )\ba consequence\b(?!\s+of\b[^\x01]*\x01)", _A, '"…", a consequence'),
     _cue(r"\bthe usual\b", _A, 'the usual "…"'),
     _cue(r"(?<!than )\bexpected(?=\s*(?:[.,;)!]|$))|\bas expected\b", _A, '"…", expected.'),
-    _cue(r"\x01\W?\s+(?:\w+\s+){0,3}came (?:after|later)\b", _A, '"…" lines came after'),
+    _cue(
+        r"\x01\W?\s+(?:\w+\s+){0,3}(?:came|appeared|showed up|started|began)\s+(?:only\s+)?"
+        r"(?:after|later)\b",
+        _A,
+        '"…" lines came after; appeared only later',
+    ),
     _cue(r"\bknock-on\b", _A, '"…" showed up later, a knock-on'),
     _cue(r"\bdoing (?:its|their) job\b", _A, "the breaker doing its job"),
     _cue(r"\bjust (?:the|a|our)\b", _A, '"…", just the importer retrying'),
@@ -145,6 +157,13 @@ CUES: tuple[Cue, ...] = (
         '"…" — this are only the retries',
     ),
     _cue(r"\b(?:do not|don't|dont) count\b", _F, "please don't count them as failures"),
+    _cue(r"\bnot what (?:we|i|they|you|caused|broke)\b", _F, '"…" is …, not what we hit'),
+    _cue(
+        r"\bthat (?:then )?(?:succeeded|recovered|went through)\b|\bretried (?:and|then) "
+        r"(?:succeeded|recovered|went through)\b",
+        _F,
+        '"…" retries that succeeded',
+    ),
     _cue(r"^\W*(?:[\w-]+\s+){0,2}expected\b", _F, '"…", expected during a failover'),
     _cue(
         r"^\W*(?:\w+\s+){0,2}(?:is|are|was|were)\s+(?:just\s+|only\s+)?(?:an?\s+)?"
