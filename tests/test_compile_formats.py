@@ -301,3 +301,19 @@ def test_a_plain_errors_line_in_a_resolution_is_no_label() -> None:
     )
     found = _one(text)
     assert found["resolution"] == "Errors: none after the restart.\nraised max_block_ms"
+
+
+def test_every_label_a_plain_bullet() -> None:
+    text = (
+        "## INC-62: Publisher down\n- Severity: P2\n- Services: events\n- Symptoms:\n"
+        f"  {REAL}  - Cause: the broker's listeners changed (an item, not a label)\n"
+        "- Resolution:\n  - updated the network policy\n- Action items:\n  - [x] alert\n"
+    )
+    (found,) = parse_incident_log(text, "x.md")
+    assert (found.severity, found.services, found.symptoms) == (
+        "high",
+        ("events",),
+        (REAL_SYMPTOM,),
+    )
+    assert found.description == "Cause: the broker's listeners changed (an item, not a label)"
+    assert (found.resolution, found.action_items) == ("updated the network policy", ("[x] alert",))

@@ -101,7 +101,9 @@ def classify(number: int, raw: str) -> Line:
             return Line(number, Kind.LABEL, value, offset + 1, 0, name, bold["name"].strip())
     plain = PLAIN_LABEL.match(body)
     name = label_name(plain[1]) if plain else None
-    if plain and name and (not bullet or name in HEADER_FIELDS):
+    # in a list: a header field (`- Severity: P2`), or a section label with nothing after it
+    # (`- Symptoms:` above its nested items); `- Cause: …` in a list of symptoms is an item
+    if plain and name and (not bullet or name in HEADER_FIELDS or not plain[2].strip()):
         return Line(number, Kind.LABEL, plain[2].strip(), offset + 1, 0, name)
     # a quoted block's line is an item of its own: pasted log lines are not one paragraph
     return Line(number, Kind.BULLET if bullet or quoted else Kind.TEXT, body, offset + 1)
