@@ -288,3 +288,29 @@ def test_a_quoted_request_line_is_no_symptom() -> None:
         " body: 2097152 bytes"
     )
     assert symptoms_of(REAL + bullet) == (REAL_SYMPTOM,)
+
+
+def test_a_paragraph_with_several_unquoted_log_texts(tmp_path: Path) -> None:
+    paragraph = (
+        "Starting at 19:40 the orders API returned 502s. The service logs were full of"
+        " pymysql.err.OperationalError: (1040, 'Too many connections') and the MariaDB CLI said"
+        " ERROR 1040 (08004): Too many connections when we tried to connect by hand. We also saw"
+        " a few \"Access denied for user 'orders'@'localhost'\" warnings, which turned out to be"
+        " unrelated."
+    )
+    assert symptoms_of(paragraph) == (
+        "pymysql.err.OperationalError: Too many connections",
+        "ERROR 1040 (08004): Too many connections",
+    )
+    lines = flagged(tmp_path, paragraph, "orders-mysql.log")
+    assert {23, 24, 119, 120} <= lines  # the app's 1040 lines
+    assert not {72, 168} & lines  # the 1045 `Access denied` lines: put aside as unrelated
+
+
+def test_a_new_clause_ends_unquoted_log_text() -> None:
+    item = (
+        "* Around 02:00 every invoice worker died with psycopg2.OperationalError: connection to"
+        ' server at "10.0.4.12", port 5432 failed: FATAL:  sorry, too many clients already and'
+        " Kubernetes restarted them."
+    )
+    assert symptoms_of(item)[0].endswith("failed: FATAL: sorry, too many clients already")

@@ -135,11 +135,9 @@ def item_log_texts(text: str) -> tuple[list[str], bool]:
     runs, offset = len(found), 0
     segments = rest.split("\x00")
     for i, segment in enumerate(segments):
-        unquoted = _unquoted(segment, introduces=i < len(segments) - 1)
-        unquoted = clip_prose(unquoted) if unquoted else None
-        if unquoted:
+        for unquoted in _every_unquoted(segment, introduces=i < len(segments) - 1):
             found.append((offset + segment.find(unquoted), unquoted))
-            segment = segment.replace(unquoted, "")
+            segment = segment.replace(unquoted, "", 1)
         offset += len(segment) + 1
     quoted = {t for _, t in found[:runs]}
     texts = [t for _, t in sorted(found)]
@@ -187,6 +185,21 @@ def inner_errors(text: str) -> list[str]:
     clients already` also gives `FATAL:  sorry, too many clients already`."""
     inner = _INNER.search(text)
     return [inner[1]] if inner and inner.start() > 0 else []
+
+
+def _every_unquoted(segment: str, introduces: bool, depth: int = 0) -> list[str]:
+    """Every unquoted log text of a stretch, left to right: a paragraph may hold several
+    (`… full of pymysql.err.OperationalError: (1040, …) and the CLI said ERROR 1040 …`)."""
+    found = _unquoted(segment, introduces)
+    text = clip_prose(found) if found else ""
+    at = segment.find(text) if text else -1
+    if at < 0 or depth > 4:
+        return []
+    # before it, only log-like text: `The importer's own ERROR line prints it as a repr:` is
+    # the label of what follows
+    before = [t for t in _every_unquoted(segment[:at], False, depth + 1) if _CODEISH.search(t)]
+    after = _every_unquoted(segment[at + len(text) :], introduces, depth + 1)
+    return [*before, text, *after]
 
 
 def _unquoted(segment: str, introduces: bool = False) -> str | None:

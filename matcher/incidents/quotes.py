@@ -117,6 +117,10 @@ _PROSE_AFTER = re.compile(
     # a typographic dash set apart is the author's (`… already — from the worker pods`); a
     # message's own is ASCII (`Allocation failed - JavaScript heap out of memory`)
     r"|\s+[\u2014\u2013]\s+.*$"
+    # a new clause: a conjunction, a subject and its verb (`… already and Kubernetes restarted
+    # them`, `… refused so we rolled back`)
+    r"|\s+(?:and|but|so|then|while|until)\s+(?:[A-Z][a-z]+|we|they|it|he|she|i|someone|nobody"
+    r"|everyone)\s+[a-z]+\b.*$"
     # where the author saw it (`… in the log`, `… in the worker logs`, `… in Sentry`)
     r"|\s+(?:in|on|from|into)\s+(?:the\s+|our\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,2}(?:logs?"
     r"|output|console|stderr|stdout|journal|kibana|sentry|grafana|datadog|splunk|loki)\b.*$"
