@@ -314,3 +314,10 @@ def test_a_new_clause_ends_unquoted_log_text() -> None:
         " Kubernetes restarted them."
     )
     assert symptoms_of(item)[0].endswith("failed: FATAL: sorry, too many clients already")
+
+
+def test_a_line_with_quoted_fields_quoted_as_a_whole(tmp_path: Path) -> None:
+    bullet = f'* We kept seeing "{NGINX_LINE}" in the logs.'
+    (found,) = symptoms_of(bullet)
+    assert found.count('"') == 6 and found.endswith('"')
+    assert flagged(tmp_path, bullet, "nginx-error.log") == {18, 20, 48, 50}

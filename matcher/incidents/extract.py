@@ -155,6 +155,8 @@ def _whole_line(text: str) -> str | None:
     first = line.find('"') if line else -1
     if not line or first < 0 or not _FIELD_KEY.search(line[:first]):
         return None  # no quote in it, or prose around a quote (`said "…"`)
+    if text[: text.find(line)].rstrip().endswith('"'):
+        return None  # the line is quoted as a whole: `seeing "[error] … host: "…"" in the logs`
     return clip_prose(line) or None
 
 
