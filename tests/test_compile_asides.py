@@ -51,6 +51,7 @@ from matcher.incidents.reader import parse_incident_log
         '* There were a few "deadlock detected in batch 12, retrying" retries that succeeded.',
         "* `MemcacheServerError: object too large for cache` is another one, not what broke"
         " the carts.",
+        "* The `OperationalError: database is locked` lines at 03:00 are fine (the vacuum).",
         # a warning or info line
         '* The retry wrapper logged "deadlock detected in batch NN, retrying" warnings as well.',
         '* INFO lines like "circuit open for inventory service" appeared at 14:05.',
@@ -89,6 +90,11 @@ def test_log_text_put_aside_is_no_symptom_and_stays_description(bullet: str) -> 
             "* The real error was `psycopg2.errors.DeadlockDetected: deadlock detected`, not a"
             " timeout.",
             "psycopg2.errors.DeadlockDetected: deadlock detected",
+        ),
+        (  # something else was fine
+            "* Redis answered `OOM command not allowed when used memory > 'maxmemory'` to every"
+            " SET; reads were fine.",
+            "OOM command not allowed when used memory > 'maxmemory'",
         ),
         (  # a state denied, not a thing
             "* The table was not locked by a migration. The importer logged `OperationalError:"

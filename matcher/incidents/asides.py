@@ -60,7 +60,7 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\bconfused with\b", _S, 'Not to be confused with "…"'),
     _cue(
         r"\b(?:is|are|were|was) (?:just |only |all )?(?:normal|expected|harmless|benign"
-        r"|unrelated|noise|fine|a (?:consequence|symptom|side effect)"
+        r"|unrelated|noise|a (?:consequence|symptom|side effect)"
         rf"|(?:an?(?:nother)? )?(?:different|separate|other) {_THING})\b",
         _S,
         "… is a separate issue",
@@ -165,6 +165,13 @@ CUES: tuple[Cue, ...] = (
         '"…" retries that succeeded',
     ),
     _cue(r"^\W*(?:[\w-]+\s+){0,2}expected\b", _F, '"…", expected during a failover'),
+    # `fine` of the log text itself, not of something else in the sentence (`"…" to every SET;
+    # reads were fine`)
+    _cue(
+        r"^\W*(?:[\w:/-]+\s+){0,4}(?:is|are|were|was)\s+(?:just\s+|all\s+|perfectly\s+)?fine\b",
+        _F,
+        '"…" lines are fine',
+    ),
     _cue(
         r"^\W*(?:\w+\s+){0,2}(?:is|are|was|were)\s+(?:just\s+|only\s+)?(?:an?\s+)?"
         r"(?:warnings?|info|debug|notice)\b",
