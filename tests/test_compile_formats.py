@@ -233,6 +233,9 @@ def test_a_header_table_and_a_table_of_symptoms(tmp_path: Path) -> None:
         " the port\n",
         "**Severity:** P3\n**1. Symptoms:**\n{real}\n**Remediation (short term):**\n- pinned the"
         " port\n",
+        # a field and a section that is none, in either order
+        "**Severity:** P3\n### Impact / Symptoms\n{real}\n### Timeline and fix\n- pinned the"
+        " port\n",
     ],
 )
 def test_more_ways_to_write_labels(labels: str) -> None:

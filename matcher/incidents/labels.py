@@ -104,6 +104,8 @@ _FORM_ONLY = frozenset({"errors", "logs", "evidence", "signals", "observations",
 _DECOR = re.compile(r"^(?:[^\w(#]+|\d{1,2}[.)]\s*)+")
 # `Root Cause (5 whys)`, `Symptoms / Detection`, `Root cause & fix`, `Resolution and follow-up`:
 # the first name says which section it is.
+_JOINED = re.compile(r"\s*(?:[/&+|]|\band\b)\s*")
+_PARENS = re.compile(r"\([^)]*\)")
 _QUALIFIED = re.compile(r"\s*(?:\(.*\)|[/&+|].*|\band\b.*|[\u2013\u2014-]\s.*)$")
 
 
@@ -118,7 +120,15 @@ def label_name(text: str, loose: bool = False) -> str | None:
         key = re.sub(r"\s*\([^)]*\)$", "", key)
         return None if key in _FORM_ONLY else LABELS.get(key)
     key = _DECOR.sub("", key)
-    return LABELS.get(key) or LABELS.get(_QUALIFIED.sub("", key).rstrip(": "))
+    found = LABELS.get(key) or LABELS.get(_QUALIFIED.sub("", key).rstrip(": "))
+    if found is None or found == OTHER:
+        # `Impact / Symptoms`, `Timeline and symptoms`: a field named anywhere wins over a
+        # section that is none
+        for part in _JOINED.split(_PARENS.sub("", key)):
+            field = LABELS.get(_DECOR.sub("", part.strip(" :")))
+            if field is not None and field != OTHER:
+                return field
+    return found
 
 
 def unwrap(text: str, marks: str = "*_") -> str:
