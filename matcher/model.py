@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 import enum
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -29,6 +31,52 @@ class Severity(enum.IntEnum):
 
 
 SEVERITY_NAMES = tuple(str(s) for s in sorted(Severity, reverse=True))
+
+# How teams write a severity in a postmortem, and the model's severity it stands for. The
+# usual priority and incident-level scales: P0/P1 and SEV0/SEV1 (S1) are critical, 2 high,
+# 3 medium, 4 low, 5 info; Jira's priority words too (docs/incident-log-format.md).
+_SEVERITY_WORDS = {
+    **{str(s): s for s in Severity},
+    "crit": Severity.CRITICAL,
+    "blocker": Severity.CRITICAL,
+    "major": Severity.HIGH,
+    "moderate": Severity.MEDIUM,
+    "med": Severity.MEDIUM,
+    "minor": Severity.LOW,
+    "trivial": Severity.INFO,
+    "informational": Severity.INFO,
+}
+_SEVERITY_LEVELS: tuple[Severity, ...] = (Severity.CRITICAL, Severity.CRITICAL, Severity.HIGH)
+_SEVERITY_LEVELS += (Severity.MEDIUM, Severity.LOW, Severity.INFO)
+_SEVERITY_CODE = re.compile(r"^(?:p|sev|s|severity|priority)[\s_-]*([0-5])$")
+_SEVERITY_PART = re.compile(r"[(),/|:;\[\]]|\s[\u2013\u2014-]\s|\s+(?=[a-z])")
+
+
+def severity_as_written(text: str) -> Severity | None:
+    """The severity a postmortem's value stands for: a name (`High`), a level code (`P2`,
+    `SEV1`, `Sev-2`, `S1`), or both (`SEV 2 (high)`, `High (P2)`: the name wins). None when
+    nothing in it is a severity."""
+    key = " ".join(text.lower().split())
+    parts = [p.strip() for p in _SEVERITY_PART.split(key) if p and p.strip()]
+    words = re.findall(r"[a-z]+", key)  # `Critical 🔥`, `🔴 high`
+    for part in (key, *parts, *words):
+        if part in _SEVERITY_WORDS:
+            return _SEVERITY_WORDS[part]
+    for part in (key, *parts):
+        code = _SEVERITY_CODE.match(part)
+        if code:
+            return _SEVERITY_LEVELS[int(code[1])]
+    return None
+
+
+def severity_suggestion(text: str) -> str | None:
+    """The severity name or code closest to a value that is none (`hihg` -> `high`)."""
+    key = " ".join(text.lower().split())
+    known = list(_SEVERITY_WORDS)
+    if any(c.isdigit() for c in key):  # a code mistyped (`SEV-II` has none: no guess)
+        known = [f"{p}{n}" for p in ("p", "sev") for n in range(6)]
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 class Status(enum.Enum):

@@ -415,7 +415,7 @@ def test_incident_without_log_text() -> None:
 
 def test_every_problem_of_the_file_is_reported() -> None:
     text = (
-        "## INC-1: A\n**Severity:** Sev2\n**Symptoms:**\n* `x`\n"
+        "## INC-1: A\n**Severity:** Hihg\n**Symptoms:**\n* `x`\n"
         '## INC-1: B\n**Severity:** low\n**Symptoms:**\n* "disk is full again"\n'
         '## INC 2\n**Severity:** low\n**Symptoms:**\n* "<host> <port> <status>"\n'
         '## Misspelt\n**Incidnet ID:** INC-4\n**Sympotms:**\n* "worker died"\n'
@@ -433,7 +433,9 @@ def test_every_problem_of_the_file_is_reported() -> None:
         (15, "label"),
     ]
     assert "unknown label 'Sympotms': did you mean 'Symptoms'?" in str(error.value)
-    assert "unknown severity 'Sev2': expected one of critical, high" in str(error.value)
+    assert "unknown severity 'Hihg': did you mean 'high'? (one of critical, high" in str(
+        error.value
+    )
     assert "duplicate incident id 'INC-1': first used at line 1" in str(error.value)
     assert "'<host> <port> <status>': symptom has no literal text" in str(error.value)
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from matcher.incidents.asides import put_aside
+from matcher.incidents.blocks import split_header, states_an_error
 from matcher.incidents.quotes import clip_prose, is_log_text, quoted_runs, take_out
 from matcher.model import SourceLocation, Symptom
 from matcher.patterns.generalise import generalise
@@ -17,7 +19,7 @@ from matcher.patterns.heads import find_head
 # Where log text starts inside prose: an error level, an exception class followed by its
 # message or repr, a lower-case exception class with a module (socket.gaierror:), an errno.
 _START = re.compile(
-    r"\[(?:emerg|alert|crit|error|err|fatal)\]|\(error\)"
+    r"\[(?i:emerg|alert|crit|critical|error|err|fatal)\]|\(error\)"
     r"|\b(?:FATAL|ERROR|CRITICAL|PANIC|EMERG|SEVERE)\b"
     r"|(?<![\w.])(?:[A-Za-z_]\w*\.)*[A-Z]\w*"
     r"(?:Error|Exception|Violation|Failure|Fault|Exit|Interrupt|Warning)"
@@ -27,6 +29,27 @@ _START = re.compile(
     r"|(?<![\w.])(?:[a-z_]\w*\.)+[A-Z]\w*(?=:\s)"
     r"|(?<![\w.])(?:[a-z_]\w*\.)+[a-z]*error:|\bError:|\[Errno -?\d+\]"
     r"|(?<![\w.])[A-Z][a-z]+[A-Z]\w*\((?=['\"])|\bpanic:"
+    # a server's error code (Redis's `WRONGTYPE …`, memcached's `SERVER_ERROR …`) and an upper
+    # case error of two words or more (gunicorn's `WORKER TIMEOUT (pid:…)`)
+    r"|\b(?:SERVER_ERROR|CLIENT_ERROR|WRONGTYPE|NOAUTH|READONLY|CLUSTERDOWN|EXECABORT|NOSCRIPT"
+    r"|MASTERDOWN|NOREPLICAS|OOM(?= command))\b|\b[A-Z]{4,}(?: [A-Z]{4,})+\b(?= \(|:|$)"
+)
+# An exception class, at the end of what would be a label (`… the error OSError: …`).
+_CLASS_END = re.compile(
+    r"(?<![\w.])(?:[A-Za-z_]\w*\.)*(?:[A-Z]\w*)?(?:Error|Exception|Warning|Failure|Fault|Exit)$"
+)
+_BARE_CLASSES = frozenset({"Error", "Exception", "Warning", "Failure", "Fault", "Exit"})
+# An error level and a few plain words before a quote: no message of its own.
+_LEVEL_AND_WORDS = re.compile(
+    r"^\[?(?:ERROR|FATAL|CRITICAL|PANIC|EMERG|SEVERE|error|crit|emerg)\]?(?:\s+[a-z]+){1,4}$"
+)
+# The key of a log line's field before its quoted value: `request: "GET …"`, `host="db-1"`.
+_FIELD_KEY = re.compile(r"(?:^|[\s,])[a-z_]{2,20}(?::\s?|=)$")
+# Who said it, when a person did (`someone said …`, `the on-call reported …`).
+_PERSON = re.compile(
+    r"(?i)\b(?:someone|somebody|on-?call|support|customers?|users?|we|i|he|she|they|team|"
+    r"engineers?|devs?|developers?|manager|ops|sre|dba|people|everyone|nobody|finance|qa)"
+    r"(?:\s+(?:also|then|first|just|later|initially|immediately))?\s*$"
 )
 # A label before log text: a few words of prose ending in a word such as "log" or "output".
 _LABEL = re.compile(r"^([A-Za-z][A-Za-z0-9 ()'/-]{0,60}?)\s*:\s+(?=\S)")
@@ -58,7 +81,8 @@ _LABEL_NOUNS = frozenset(
 _VERB = re.compile(
     r"\b(?:said|says|logged|printed|wrote|reported|answered|replied|complained|emitted)"
     r"\s+(?!(?:a|an|the|that|this|no|some|every|nothing|something|out|in|on|off|as|it|them"
-    r"|we|they|he|she|i|you|there|so|our|their|its)\b)(?=[\w\[(])"
+    r"|we|they|he|she|i|you|there|so|our|their|its|one|two|three|four|five|several|many"
+    r"|few|dozens|hundreds|thousands|lots|\d+)\b)(?=[\w\[(])"
 )
 # A log file's name as the label (`error.log: …`, `the worker.out: …`): what follows is its text.
 _FILE_LABEL = re.compile(
@@ -75,60 +99,27 @@ _INSIDE_REPR = re.compile(r"(?:\w\(|\(-?\d{1,10},\s*)$")
 # A short lowercase label (a program or component: `nginx: …`, `converter failed: …`).
 _SHORT_LABEL = re.compile(r"^[a-z][\w.-]*(?: [a-z][\w.-]*)?$")
 _CODEISH = re.compile(r"['\"<>()\[\]=#]|\d|\u2026|\.\.\.|:\s")
-# A sentence that says the log text is not this incident's error. Phrase-level cues hold
-# wherever they are in the sentence (an unquoted run may carry the prose after it)...
-_NEGATION = re.compile(
-    r"(?i)\b(?:not (?:this|the|to be confused|related|part of|our|an? (?:error|problem|incident))"
-    r"|confused with|(?:is|are|were|was) (?:just |only |all )?(?:normal|expected|harmless|benign"
-    r"|unrelated|noise|fine|a (?:consequence|symptom|side effect)"
-    r"|(?:an?(?:nother)? )?(?:different|separate|other) (?:thing|issue|error|problem|bug|story))"
-    r"|unrelated|harmless|benign|false (?:alarm|positive)s?|ignored?|noise|red herring)\b"
-)
-# ... word-level cues only in the prose around a quote (the quote itself taken out, \x01).
-_NEGATION_PROSE = re.compile(
-    r"(?i)(?:(?:\bnot|n't)\s+(?:(?:an?|the|this|that|it|our|what)\b|\W?\x01)|\bno\s+\W?\x01"
-    r"|\x01\W?\s+(?:anywhere|nowhere)\b|\b(?:different|separate|other) (?:thing|issue|error|problem"
-    r"|bug|story|incident|cause)|(?<!as )\ba consequence\b(?!\s+of\b[^\x01]*\x01)|\bthe usual\b"
-    r"|(?<!than )\bexpected(?=\s*(?:[.,;)!]|$))|\bas expected\b"
-    r"|\x01\W?\s+(?:\w+\s+){0,3}came (?:after|later)\b|\bknock-on\b|\bdoing (?:its|their) job\b"
-    r"|\bjust (?:the|a|our)\b"
-    r"|\blast (?:week|month|year)'s\b|^\W*not\b|^\W*no\s+(?:[\w-]+\s+){0,2}[(\W]*\x01"
-    r"|(?:^|[\u2014\u2013,;(-]\s*)that was\b|\bthen\s+\W?\x01\W?\s+once\b)"
-)
-_SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(\"'`\u201c])")
 _INNER = re.compile(r"(?<=:\s)((?:FATAL|ERROR|PANIC):\s+\S.{15,})$")
 _COMMAND = re.compile(r"^[a-z][\w.-]*\s+-{1,2}[A-Za-z]")
 _FIELD = re.compile(r"^\w+:\s*([\"'])[^\"']*\1$")
-
-# A code block: what is not a statement of the error.
-_FRAME = re.compile(
-    r"^\s*(?:File \"|at\s|\^+\s*$|~+\s*$|Traceback \(most recent call last\)"
-    r"|During handling of the above|The above exception was|\.{3,}\s*$|\u2026\s*$|\[\.\.\.\]"
-    r"|\(\.\.\.\)|#)"
-)
-_TRACE = re.compile(r"^\s*(?:File \"|at\s|Traceback \(most recent call last\))")
-_CONTEXT = re.compile(r"^(?:HINT|CONTEXT|STATEMENT|LOCATION|QUERY):")
-# A shell or client prompt: the command typed, not what the program said.
-_PROMPT = re.compile(r"^\s*(?:\$|#|>>>|[\w.:@-]*(?:>|=#|=>|\$))\s")
-_EXCEPTION_LINE = re.compile(r"^(?:Caused by: )?(?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*(?::\s|$)")
-# A log line's header: timestamp, pid, thread, logger, user@db, nginx's pid#tid and *conn.
-_HEADER_PART = re.compile(
-    r"^(?:\[?\d{4}[-/]\d{2}[-/]\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?Z?"
-    r"(?:\s?(?:UTC|[+-]\d{2}:?\d{2}))?\]?|\[\d+\]|pid=\d+|(?:\d+|N+|X+)#(?:\d+|N+|X+):"
-    r"|\*(?:\d+|N+)(?=\s)|\{?\w+\}?@\{?\w+\}?(?=\s+[A-Z]{4,}))\s*"
-)
-_LEVEL = re.compile(
-    r"^\[?(DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|CRITICAL|FATAL|PANIC|SEVERE|EMERG|ALERT"
-    r"|debug|info|notice|warn|error|crit|alert|emerg)\]?:?(?=\s)\s*"
-)
-_RANK = {"DEBUG": 0, "INFO": 1, "NOTICE": 2, "WARN": 3, "WARNING": 3, "ERROR": 4}
-_RANK.update(dict.fromkeys(("CRIT", "CRITICAL", "ALERT", "EMERG", "FATAL", "PANIC"), 5))
-_RANK["SEVERE"] = 4
 
 
 def item_log_texts(text: str) -> tuple[list[str], bool]:
     """The log texts of one symptom item, left to right, and whether prose remains around
     them (then the item is kept in the description too)."""
+    if text.startswith("|") and text.endswith("|") and len(text) > 2:
+        # a table row: each cell on its own (a time, a service, the log line)
+        texts: list[str] = []
+        prose = False
+        for cell in text[1:-1].split("|"):
+            found_in, prose_in = item_log_texts(cell.strip())
+            texts.extend(found_in)
+            prose = prose or prose_in
+        return texts, prose
+    line = _whole_line(text)
+    if line:  # a pasted log line whose fields are quoted: one log text, its quotes in it
+        kept = [line] if not put_aside(text, line, False) else []
+        return kept, _has_prose(text, [line]) or not kept
     found: list[tuple[int, str]] = []
     rest = text
     for run in quoted_runs(text):
@@ -144,33 +135,36 @@ def item_log_texts(text: str) -> tuple[list[str], bool]:
     runs, offset = len(found), 0
     segments = rest.split("\x00")
     for i, segment in enumerate(segments):
-        unquoted = _unquoted(segment, introduces=i < len(segments) - 1)
-        unquoted = clip_prose(unquoted) if unquoted else None
-        if unquoted:
+        for unquoted in _every_unquoted(segment, introduces=i < len(segments) - 1):
             found.append((offset + segment.find(unquoted), unquoted))
-            segment = segment.replace(unquoted, "")
+            segment = segment.replace(unquoted, "", 1)
         offset += len(segment) + 1
     quoted = {t for _, t in found[:runs]}
     texts = [t for _, t in sorted(found)]
-    kept = [t for t in texts if not _negated(text, t, t in quoted)]
+    kept = [t for t in texts if states_an_error(t) and not put_aside(text, t, t in quoted)]
     return kept, _has_prose(rest, texts) or len(kept) < len(texts)
 
 
-def _negated(text: str, log: str, quoted: bool) -> bool:
-    """Whether the sentence holding the log text says it is not this incident: a cue in the
-    prose around a quote, or a phrase-level cue anywhere in the sentence of an unquoted run."""
-    marked = text.replace(log, "\x01", 1)
-    for sentence in _SENTENCE.split(marked):
-        if "\x01" in sentence:
-            if _NEGATION_PROSE.search(sentence) or _NEGATION.search(sentence.replace("\x01", " ")):
-                return True
-            return not quoted and _NEGATION.search(sentence.replace("\x01", log)) is not None
-    return False
+def _whole_line(text: str) -> str | None:
+    """The log line pasted unquoted in an item when its quotes are the values of its fields
+    (nginx's `…, request: "GET /x HTTP/1.1", host: "…"`): the quotes are no log texts of
+    their own, and the line does not end at the first of them."""
+    if '"' not in text or "`" in text or "\u201c" in text:
+        return None  # no quote, or the line is quoted as a whole (`…"GET …"…`)
+    line = _unquoted(text)
+    first = line.find('"') if line else -1
+    if not line or first < 0 or not _FIELD_KEY.search(line[:first]):
+        return None  # no quote in it, or prose around a quote (`said "…"`)
+    if text[: text.find(line)].rstrip().endswith('"'):
+        return None  # the line is quoted as a whole: `seeing "[error] … host: "…"" in the logs`
+    return clip_prose(line) or None
 
 
-# A bare OS error: a builtin class (or none) and only `[Errno N] strerror`.
+# A bare OS error: a builtin class, another library's (`httpx.ConnectError`) or none, and
+# only `[Errno N] strerror`.
 _BARE_OS_ERROR = re.compile(
-    r"^(?:(?:socket\.)?[A-Z]\w*(?:Error|error):\s+)?(\[Errno -?\d+\] [A-Za-z][\w ,'-]*)$"
+    r"^(?:(?:socket\.)?[A-Z]\w*(?:Error|error):\s+|(?:[a-z_]\w*\.)+[A-Z]\w*Error:\s+)?"
+    r"(\[Errno -?\d+\] [A-Za-z][\w ,'-]*)$"
 )
 WRAPPED_NOTE = "(no symptom: the bare OS error that another symptom of this incident wraps)"
 
@@ -195,6 +189,21 @@ def inner_errors(text: str) -> list[str]:
     return [inner[1]] if inner and inner.start() > 0 else []
 
 
+def _every_unquoted(segment: str, introduces: bool, depth: int = 0) -> list[str]:
+    """Every unquoted log text of a stretch, left to right: a paragraph may hold several
+    (`… full of pymysql.err.OperationalError: (1040, …) and the CLI said ERROR 1040 …`)."""
+    found = _unquoted(segment, introduces)
+    text = clip_prose(found) if found else ""
+    at = segment.find(text) if text else -1
+    if at < 0 or depth > 4:
+        return []
+    # before it, only log-like text: `The importer's own ERROR line prints it as a repr:` is
+    # the label of what follows
+    before = [t for t in _every_unquoted(segment[:at], False, depth + 1) if _CODEISH.search(t)]
+    after = _every_unquoted(segment[at + len(text) :], introduces, depth + 1)
+    return [*before, text, *after]
+
+
 def _unquoted(segment: str, introduces: bool = False) -> str | None:
     """The log text written without quotes in a stretch of an item, if any (`introduces`:
     a quote follows the stretch)."""
@@ -202,7 +211,14 @@ def _unquoted(segment: str, introduces: bool = False) -> str | None:
     if label and (_is_label(label[1]) or _SHORT_LABEL.match(label[1])):
         after = segment.strip()[label.end() :]
         loggy = _CODEISH.search(after) and len(after.split()) >= 3
-        if _START.search(after) or (_SHORT_LABEL.match(label[1]) and loggy):
+        # a label that names a log (`App log:`, `Error message:`) takes log-like text too
+        log_label = _SHORT_LABEL.match(label[1]) is not None or _names_a_log(label[1])
+        if _START.search(after) or (log_label and loggy):
+            return after.strip()
+        # `Also the copy step: cp: error writing …`: prose, then a program's own label
+        program = _LABEL.match(after)
+        text = after[program.end() :] if program else ""
+        if program and _SHORT_LABEL.match(program[1]) and _loggy(text):
             return after.strip()
     named = _FILE_LABEL.match(segment.strip())
     if named:
@@ -213,7 +229,10 @@ def _unquoted(segment: str, introduces: bool = False) -> str | None:
     if verb:
         after = segment[verb.end() :].strip()
         # plain words just before a quote introduce it (`reported errors such as "…"`)
-        plain = not introduces and len(after.split()) >= 3
+        # ... and so do words that end in a colon (`logged one error per event:` + a block)
+        plain = not introduces and not after.endswith(":") and len(after.split()) >= 3
+        # ... and words a person said are no log line (`the on-call said checkout was slow`)
+        plain = plain and not _PERSON.search(segment[: verb.start()])
         if _START.search(after) or plain or (_CODEISH.search(after) and len(after.split()) >= 3):
             return after
     start = _START.search(segment)
@@ -222,11 +241,29 @@ def _unquoted(segment: str, introduces: bool = False) -> str | None:
         after = segment[colon.end() :].strip()
         if _START.search(after) or (_CODEISH.search(after) and len(after.split()) >= 3):
             return after
-    return segment[start.start() :].strip() if start else None
+    run = segment[start.start() :].strip() if start else None
+    if run and introduces and _LEVEL_AND_WORDS.match(run):
+        return None  # `ERROR lines like "…"`: the words introduce the quote
+    return run
+
+
+def _loggy(text: str) -> bool:
+    return _CODEISH.search(text) is not None and len(text.split()) >= 3
+
+
+def _names_a_log(words: str) -> bool:
+    last = words.lower().replace("(", " ").replace(")", " ").split()[-1:]
+    # not `Error:` (`Error: connect ECONNREFUSED …` is Node's own line), nor a status or side
+    return bool(last) and last[0] in _LABEL_NOUNS - {"status", "side", "error", "errors"}
 
 
 def _is_label(words: str) -> bool:
     parts = words.lower().replace("(", " ").replace(")", " ").split()
+    # `… there is the error OSError: [Errno 28] …`, `… crashed with Error: connect …`: the
+    # class starts the text (a bare `Error:` alone is a label)
+    ends_in_class = _CLASS_END.search(words)
+    if ends_in_class and (ends_in_class[0] not in _BARE_CLASSES or len(parts) > 1):
+        return False
     if not parts or re.search(r"\b\d+\b", words):
         return False
     return parts[-1] in _LABEL_NOUNS or (len(parts) >= 3 and words[0].isupper())
@@ -244,35 +281,6 @@ def _has_prose(rest: str, texts: Sequence[str]) -> bool:
     return len(words) >= 3 or (not texts and bool(words))
 
 
-def code_log_texts(lines: Sequence[str]) -> list[str]:
-    """The lines of a code block that state the error, without their log header.
-
-    With a traceback (frames, ``at`` lines), only the exception lines; otherwise the lines at
-    the block's highest level (a level below error never), and lines without a level, except
-    frames, elisions and PostgreSQL's HINT/CONTEXT/STATEMENT lines."""
-    traceback = any(_TRACE.match(line) for line in lines)
-    kept: list[tuple[int, str]] = []
-    message_goes_on = False  # the lines after an exception line are its message's own lines
-    for line in lines:
-        if not line.strip() or _FRAME.match(line) or _PROMPT.match(line):
-            message_goes_on = message_goes_on and not _TRACE.match(line) and bool(line.strip())
-            continue
-        level, message = split_header(line)
-        if not message or _CONTEXT.match(message):
-            continue
-        if traceback and (
-            line[:1].isspace() or not (message_goes_on or _EXCEPTION_LINE.match(message))
-        ):
-            continue
-        message_goes_on = traceback
-        rank = level_rank(level) if level else -1
-        if level and rank < _RANK["ERROR"]:
-            continue
-        kept.append((rank, f"{level} {message}" if level else message))
-    top = max((rank for rank, _ in kept), default=-1)
-    return [text for rank, text in kept if rank in (-1, top)]
-
-
 def compiled_symptom(text: str, location: SourceLocation) -> Symptom:
     """A compiled symptom as the signature will hold it: a message written without class or
     level must stand as an error (`stands: true`)."""
@@ -284,27 +292,3 @@ def symptom_of(text: str) -> str:
     that it may become optional), then generalised."""
     level, message = split_header(text)
     return generalise(f"{level} {message}" if level else message)
-
-
-def split_header(line: str) -> tuple[str | None, str]:
-    """(level as written, message) of a pasted log line: timestamp, pid, logger taken off."""
-    text = line.strip()
-    level: str | None = None
-    for _ in range(8):
-        header = _HEADER_PART.match(text)
-        found = None if level else _LEVEL.match(text)
-        if header and header.end():
-            text = text[header.end() :]
-        elif found:
-            level, text = found[0].strip(), text[found.end() :]
-        elif re.match(r"^\[[\w.-]+\]\s", text):
-            text = text[text.index("]") + 1 :].lstrip()  # a logger or thread name
-        else:
-            break
-    return level, text.strip()
-
-
-def level_rank(level: str) -> int:
-    """0 debug … 4 error, 5 critical and above; -1 for no level."""
-    word = re.sub(r"[^A-Za-z]", "", level).upper()
-    return _RANK.get(word, -1)

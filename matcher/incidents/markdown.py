@@ -9,24 +9,14 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
+from matcher.incidents.labels import (
+    INCIDENT_MARKERS,
+    LABELS,
+    OTHER,
+    SINGLE_VALUED,
+    label_name,
+)
 from matcher.model import SourceLocation
-
-# How teams spell each label (lowercased, whitespace collapsed, "(s)" read as "s").
-SPELLINGS = {
-    "id": ("incident id", "incident", "incident number", "incident #", "id"),
-    "title": ("title",),
-    "date": ("date", "incident date"),
-    "severity": ("severity", "sev"),
-    "services": ("services affected", "affected services", "services", "service"),
-    "symptoms": ("symptoms", "symptom"),
-    "root_cause": ("root cause", "root causes", "root cause analysis", "cause"),
-    "resolution": ("resolution", "fix", "remediation"),
-    "action_items": ("action items", "action item", "follow-ups", "follow-up actions"),
-}
-LABELS = {spelling: name for name, spellings in SPELLINGS.items() for spelling in spellings}
-SINGLE_VALUED = frozenset({"id", "title", "date", "severity"})
-# Date and services alone appear in prose preambles too; they do not make a block an incident.
-INCIDENT_MARKERS = frozenset(LABELS.values()) - {"date", "services"}
 
 
 class Kind(enum.Enum):
@@ -46,30 +36,29 @@ class Line:
 
 
 RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+# A code fence, also indented inside a list item (`- Gateway log:` then `    ```…`).
+FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 FRONT_MATTER_KEY = re.compile(r"^([A-Za-z_][\w -]*):(?:\s|$)")
 HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 BULLET = re.compile(r"^([ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+)(.*)$")
-BOLD_LABEL = re.compile(r"^\*\*[ \t]*([^*:]{1,40}?)[ \t]*(?::[ \t]*\*\*|\*\*[ \t]*:)[ \t]*(.*)$")
+BOLD_LABEL = re.compile(
+    r"^(?P<mark>\*\*|__)[ \t]*(?P<name>[^*:]{1,40}?)[ \t]*(?::[ \t]*(?P=mark)|(?P=mark)[ \t]*:"
+    r"|(?P=mark)(?P<dash>[ \t]+[\u2013\u2014-])[ \t])[ \t]*(?P<value>.*)$"
+)
+# `> **Severity:** High`: a quoted block's lines are read as the lines they quote.
+BLOCKQUOTE = re.compile(r"^[ \t]*(?:>[ \t]?)+")
+# `**Symptoms**` or `__Symptoms__` alone on its line: a section label without a colon.
+BOLD_ALONE = re.compile(r"^(?P<mark>\*\*|__)[ \t]*(?P<name>[^*_:]{1,40}?)[ \t]*(?P=mark)[ \t]*$")
+# A table row (`| Severity | P2 |`) and a table's rule (`|---|:---:|`).
+TABLE_ROW = re.compile(r"^[ \t]*\|(.*)\|[ \t]*$")
+TABLE_RULE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?$")
+# Header fields, which a team may write as plain labels in a list (`- Severity: High`).
+HEADER_FIELDS = frozenset({"id", "title", "date", "severity", "services"})
 PLAIN_LABEL = re.compile(r"^([A-Za-z][A-Za-z ()#-]{0,39}?)[ \t]*:[ \t]*(.*)$")
 HEADING_ID = re.compile(
     r"^\[?(?i:incident\s+)?(?P<id>[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d[\w-]*)(?<!-)\]?"
     r"(?:\s*[:|\u2013\u2014-]\s*|\s+|$)(?P<title>.*)$"
 )
-
-
-def label_name(text: str) -> str | None:
-    """The field a label spelling stands for, or None."""
-    key = " ".join(unwrap(text).rstrip(":").lower().replace("(s)", "s").split())
-    return LABELS.get(key)
-
-
-def unwrap(text: str, marks: str = "*_") -> str:
-    """`**High**` -> `High`: drop emphasis (or code) marks wrapped around the whole text."""
-    text = text.strip()
-    while len(text) > 1 and text[0] in marks and text[-1] == text[0]:
-        text = text.strip(text[0]).strip()
-    return text
 
 
 def classify(number: int, raw: str) -> Line:
@@ -78,25 +67,57 @@ def classify(number: int, raw: str) -> Line:
         return Line(number, Kind.BLANK)
     if RULE.match(raw):
         return Line(number, Kind.RULE)
+    quoted = BLOCKQUOTE.match(raw)
+    if quoted:  # the marks become spaces: the columns stay those of the file
+        raw = " " * quoted.end() + raw[quoted.end() :]
     heading = HEADING.match(raw)
     if heading:
-        name = label_name(heading[2])
+        name = label_name(heading[2], loose=True)
         column = heading.start(2) + 1
         if name is not None:  # `### Symptoms`: a section, like `**Symptoms:**`
             return Line(number, Kind.LABEL, "", column, 0, name)
+        valued = PLAIN_LABEL.match(heading[2])  # `### Severity: High`
+        name = label_name(valued[1]) if valued else None
+        if valued and name in ("severity", "date", "services"):
+            return Line(number, Kind.LABEL, valued[2].strip(), column, 0, name)
         return Line(number, Kind.HEADING, heading[2], column, len(heading[1]))
+    if TABLE_RULE.match(raw):
+        return Line(number, Kind.BLANK)
+    table = TABLE_ROW.match(raw)
+    if table:
+        return _table_row(number, raw, table[1])
     bullet = BULLET.match(raw)
     offset = len(bullet[1]) if bullet else len(raw) - len(raw.lstrip())
     body = raw[offset:].rstrip()
-    bold = BOLD_LABEL.match(body)
-    if bold and (not bullet or label_name(bold[1])):
+    bold = BOLD_LABEL.match(body) or BOLD_ALONE.match(body)
+    name = label_name(bold["name"], loose=True) if bold else None
+    # `__init__: …`, `**Note** - …` are no label: underscores and a dash make one only when
+    # they name a field
+    loose_form = bold is not None and (bold["mark"] == "__" or bold.groupdict().get("dash"))
+    if bold and (not bullet or name) and (name or not loose_form):
         # An unknown bold label at line start still ends the section before it (e.g. Impact).
-        name = label_name(bold[1])
-        return Line(number, Kind.LABEL, bold[2].strip(), offset + 1, 0, name, bold[1].strip())
-    plain = None if bullet else PLAIN_LABEL.match(body)
-    if plain and label_name(plain[1]):
-        return Line(number, Kind.LABEL, plain[2].strip(), offset + 1, 0, label_name(plain[1]))
-    return Line(number, Kind.BULLET if bullet else Kind.TEXT, body, offset + 1)
+        value = bold["value"].strip() if bold.re is BOLD_LABEL else ""
+        if bold.re is BOLD_LABEL or name is not None:  # `**Note**` alone is emphasis
+            return Line(number, Kind.LABEL, value, offset + 1, 0, name, bold["name"].strip())
+    plain = PLAIN_LABEL.match(body)
+    name = label_name(plain[1]) if plain else None
+    # in a list: a header field (`- Severity: P2`), or a section label with nothing after it
+    # (`- Symptoms:` above its nested items); `- Cause: …` in a list of symptoms is an item
+    if plain and name and (not bullet or name in HEADER_FIELDS or not plain[2].strip()):
+        return Line(number, Kind.LABEL, plain[2].strip(), offset + 1, 0, name)
+    # a quoted block's line is an item of its own: pasted log lines are not one paragraph
+    return Line(number, Kind.BULLET if bullet or quoted else Kind.TEXT, body, offset + 1)
+
+
+def _table_row(number: int, raw: str, inner: str) -> Line:
+    """`| Severity | P2 |` is a label and its value; another row is an item of the section
+    it is in (`| 09:14 | KafkaTimeoutError: … |`), as written."""
+    cells = [cell.strip() for cell in inner.split("|")]
+    column = raw.index("|") + 1
+    name = label_name(cells[0], loose=True) if len(cells) == 2 else None
+    if name is not None:
+        return Line(number, Kind.LABEL, cells[1], column, 0, name, cells[0])
+    return Line(number, Kind.BULLET, raw.strip(), column)
 
 
 def fence_closer(raw: str) -> Callable[[str], bool] | None:
@@ -138,7 +159,9 @@ def classify_all(text: str) -> list[Line]:
         if closer is not None:
             fenced = FENCE.match(opener) is not None and not closer(raw)
             closer = None if closer(raw) else closer
-            lines.append(Line(number, Kind.CODE, raw, fenced=fenced))
+            # the fence's own indentation is not the code's (a traceback's frames are indented)
+            indent = min(len(opener) - len(opener.lstrip()), len(raw) - len(raw.lstrip()))
+            lines.append(Line(number, Kind.CODE, raw[indent:] if fenced else raw, fenced=fenced))
         elif (closer := fence_closer(raw)) is not None or raw.lstrip().startswith("<!--"):
             opener = raw
             lines.append(Line(number, Kind.CODE, raw))
@@ -241,7 +264,7 @@ def read_block(lines: Sequence[Line], path: str) -> Block:
             if line.label is None:
                 block.unknown_labels.append(location)
                 block.unknown_names.append(line.written)
-            else:
+            elif line.label != OTHER:
                 block.labels.setdefault(line.label, location)
                 current = block.sections.setdefault(line.label, [])
                 if line.text:

@@ -94,9 +94,51 @@ _PROSE_SENTENCE = re.compile(r"(?<=[^.][.!?])\s+(?=[A-Z][a-z]*\s+[a-z]+\s+[a-z]+
 _BARE_CLASS = re.compile(r"^(?:[a-z][\w.-]*\s+)?(?:[A-Za-z_]\w*\.)*[A-Z]\w*(?:\s+-?\d+)?$")
 
 
+# Where the prose goes on inside the sentence: how often, how long or how many (`… every time, after
+# exactly 15 s`, `… roughly every 30 s under load`, `…, one per batch of SKUs`, `…, dozens per
+# second`), and a place said in passing (`… in the legacy cron too`, `…) on the big tenant`).
+_COUNT = r"(?:one|two|three|a few|several|many|dozens|hundreds|thousands|\d+)"
+_PROSE_AFTER = re.compile(
+    r"(?:,\s*|\s+)(?:(?:for|on|in|at|after)\s+)?"
+    r"(?:(?:roughly|about|around|approximately|exactly|nearly|almost)\s+)?"
+    r"(?:every|each)\s+(?:time|after|\d+|few|other|second|minute|hour|day|night|run|batch"
+    r"|request|job|event)\b.*$"
+    rf"|,\s*{_COUNT}\s+(?:per|a|an|each|every|times)\b.*$"
+    r"|\s+(?:under (?:heavy |high )?load|at peak)\b.*$"
+    r"|\s+(?:in|on|from|for) the(?:\s+[a-z][\w-]*){1,3}\s+(?:too|as well|also)$"
+    r"|(?<=\))\s+(?:in|on|for) the(?:\s+[a-z][\w-]*){1,2}$"
+    r"|\s+(?:as well|too)$"
+    r"|\s+(?:over and over(?: again)?|again and again|repeatedly|constantly|continuously"
+    r"|non-?stop|all (?:night|day|morning|evening|afternoon|weekend)(?: long)?"
+    r"|in a (?:tight )?loop|for (?:hours|minutes|days|a while)|the whole (?:night|day|time)"
+    r"|all over the (?:place|logs?))\b.*$"
+    r"|\s+(?:on|for|in|from|across|at|to)\s+(?:most|all|many|some|several|half|both|every"
+    r"|each|a few|the majority)\b.*$"
+    # a typographic dash set apart is the author's (`… already — from the worker pods`); a
+    # message's own is ASCII (`Allocation failed - JavaScript heap out of memory`)
+    r"|\s+[\u2014\u2013]\s+.*$"
+    # a new clause: a conjunction, a subject and its verb (`… already and Kubernetes restarted
+    # them`, `… refused so we rolled back`)
+    r"|\s+(?:and|but|so|then|while|until)\s+(?:[A-Z][a-z]+|we|they|it|he|she|i|someone|nobody"
+    r"|everyone)\s+[a-z]+\b.*$"
+    # where the author saw it (`… in the log`, `… in the worker logs`, `… in Sentry`)
+    r"|\s+(?:in|on|from|into)\s+(?:the\s+|our\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,2}(?:logs?"
+    r"|output|console|stderr|stdout|journal|kibana|sentry|grafana|datadog|splunk|loki)\b.*$"
+)
+
+
+_TRAILING_ELISION = re.compile(r"(?:[,;]\s*[a-z_]+:)?\s*(?:\u2026|\.{3,}|\[\.\.\.\])$")
+
+
 def clip_prose(text: str) -> str:
     """Unquoted log text up to where the prose goes on, without an unbalanced `)`."""
     text = _PROSE_SENTENCE.split(text, maxsplit=1)[0].rstrip(" .,;:")
+    text = _PROSE_AFTER.sub("", text).rstrip(" .,;:")
+    # `… ECONNREFUSED 127.0.0.1:4000 …`, `…, client: …`: "and so on" ends the text; a symptom
+    # matches wherever it is in the line, so the rest may be anything or nothing
+    text = _TRAILING_ELISION.sub("", text).rstrip(" .,;:")
+    if text.count("(") > text.count(")"):  # the cut was inside a parenthesis: `(repeated, …)`
+        text = text[: text.rindex("(")].rstrip(" .,;:")
     if text.endswith(")") and text.count(")") > text.count("("):
         text = text[:-1]
     return "" if _BARE_CLASS.match(text) else text.strip()

@@ -16,17 +16,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from matcher.errors import IncidentLogError, Problem, SourceError
+from matcher.incidents.blocks import code_log_texts
 from matcher.incidents.extract import (
     WRAPPED_NOTE,
-    code_log_texts,
     compiled_symptom,
     inner_errors,
     item_log_texts,
     symptom_of,
     wrapped_os_errors,
 )
+from matcher.incidents.fields import NO_SEVERITY, is_done, severity
+from matcher.incidents.labels import FIELD_LABELS, unwrap
 from matcher.incidents.markdown import (
-    LABELS,
     Block,
     Kind,
     Line,
@@ -35,9 +36,8 @@ from matcher.incidents.markdown import (
     plain,
     read_block,
     split_blocks,
-    unwrap,
 )
-from matcher.model import SEVERITY_NAMES, SourceLocation, Status
+from matcher.model import SourceLocation, Status
 from matcher.patterns.symptoms import SymptomSyntaxError, compile_symptom
 from matcher.vocabulary import ID_PATTERN
 
@@ -125,25 +125,6 @@ def _symptoms(
     return symptoms, "\n".join(described) or None, tuple(sources)
 
 
-_DONE_HEAD = re.compile(r"^(?:\[\s*(?:x|done)\s*\]|\(\s*done\s*\)|done\b)", re.IGNORECASE)
-_DONE_TAIL = re.compile(
-    r"(?:\[\s*done\s*\]|\(\s*done\s*\)|[-\u2013\u2014:]\s*done)\W*$", re.IGNORECASE
-)
-_DONE_SIGNS = ("✅", "✔", "☑")
-
-
-def _is_done(item: str) -> bool:
-    """`[Done] …`, `[x] …`, `… ✅`, `Done: …`, `… (done)`, `… - DONE`, or struck through."""
-    if any(sign in item for sign in _DONE_SIGNS):
-        return True
-    if item.startswith("~~") and item.rstrip(" .").endswith("~~"):
-        return True
-    plain = re.sub(r"[*_]", "", item).strip()
-    return bool(_DONE_HEAD.match(plain) or _DONE_TAIL.search(plain))
-
-
-_SEVERITIES = ", ".join(SEVERITY_NAMES)
-_NO_SEVERITY = f"no severity: add `**Severity:** High` (one of {_SEVERITIES})"
 _NO_ID = (
     "incident has no id: add `**Incident ID:** INC-…` or start its heading with the id "
     "(`## INC-2024-003: Title`)"
@@ -158,11 +139,12 @@ _NO_LOG_TEXT = (
 def _severity(block: Block, problems: list[Problem]) -> str:
     written = _first(block, "severity")
     if written is None:
-        problems.append(Problem(block.start, "severity", _NO_SEVERITY))
-    elif written.lower() not in SEVERITY_NAMES:
-        message = f"unknown severity {written!r}: expected one of {_SEVERITIES}"
-        problems.append(Problem(block.labels["severity"], "severity", message))
-    return (written or "").lower()
+        problems.append(Problem(block.start, "severity", NO_SEVERITY))
+        return ""
+    value, problem = severity(written)
+    if problem:
+        problems.append(Problem(block.labels["severity"], "severity", problem))
+    return value
 
 
 def _identity(block: Block, problems: list[Problem]) -> tuple[str, str]:
@@ -194,7 +176,7 @@ def _build_incident(block: Block, problems: list[Problem]) -> Incident:
         problems.append(Problem(at, "symptoms", f"{who} {_NO_LOG_TEXT}"))
     resolution = _joined(block, "resolution")
     action_items = tuple(_texts(block, "action_items"))
-    done = resolution is not None and all(_is_done(item) for item in action_items)
+    done = resolution is not None and all(is_done(item) for item in action_items)
     return Incident(
         id=incident_id,
         title=title,
@@ -284,7 +266,7 @@ def _misspelt(block: Block) -> list[Problem]:
     found: list[Problem] = []
     for location, written in zip(block.unknown_labels, block.unknown_names, strict=True):
         key = " ".join(written.lower().split())
-        close = difflib.get_close_matches(key, LABELS, n=1, cutoff=0.8)
+        close = difflib.get_close_matches(key, FIELD_LABELS, n=1, cutoff=0.8)
         if close:
             message = f"unknown label {written!r}: did you mean {close[0].title()!r}?"
             found.append(Problem(location, "label", message))

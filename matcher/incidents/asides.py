@@ -1,0 +1,218 @@
+"""What the author of a postmortem puts aside: log text in a sentence that says it is not this
+incident's error (`Not to be confused with "…"`, `"…" — nothing to do with this`, `later "…" —
+follows from the above`), a warning or info line, a message a person saw on a page. One
+table of cues, each with the stretch of text it is read in; the rules and their examples are
+in docs/incident-log-format.md ("Not this incident")."""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass
+
+# The log text is replaced by this mark in the sentence the cues read.
+MARK = "\x01"
+# Sentences of a symptom item: a cue's scope never crosses into the next one.
+SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(\"'`\u201c])")
+
+
+class Scope(enum.Enum):
+    # the prose around the log text, the log text itself masked (`could not connect` inside a
+    # quote is no cue)
+    AROUND = "around"
+    # the prose after the log text, to the end of its sentence (`"…" — nothing to do with this`)
+    AFTER = "after"
+    # a phrase anywhere in the sentence, also inside unquoted log text, which may run on into
+    # the prose after it (`ZeroDivisionError: division by zero is a separate issue`)
+    SENTENCE = "sentence"
+
+
+@dataclass(frozen=True)
+class Cue:
+    pattern: re.Pattern[str]
+    scope: Scope
+    example: str  # how an author writes it (docs, and why the cue is here)
+    # only for a message without exception class, error level or errno: a person is shown
+    # `price unavailable`, while `users got "ERROR 1040 …"` is a client's log line
+    plain_only: bool = False
+
+
+def _cue(pattern: str, scope: Scope, example: str, plain_only: bool = False) -> Cue:
+    return Cue(re.compile(pattern, re.IGNORECASE), scope, example, plain_only)
+
+
+_LOGGY = re.compile(
+    r"(?:^|[\s.(])[A-Z]\w*(?:Error|Exception)\b|\b(?:ERROR|FATAL|CRITICAL|PANIC)\b"
+    r"|\[(?:Errno|error|emerg|crit)|^(?:[\w.]+):\s"
+)
+
+
+_A, _F, _S = Scope.AROUND, Scope.AFTER, Scope.SENTENCE
+_THING = r"(?:thing|issue|error|problem|bug|story)"
+CUES: tuple[Cue, ...] = (
+    # phrases that hold wherever they are in the sentence
+    _cue(
+        r"\bnot (?:this|the|to be confused|related|part of|our"
+        r"|an? (?:error|problem|incident|issue|concern|real (?:error|problem|issue)))\b",
+        _S,
+        'not the "…" RangeError',
+    ),
+    _cue(r"\bconfused with\b", _S, 'Not to be confused with "…"'),
+    _cue(
+        r"\b(?:is|are|were|was) (?:just |only |all )?(?:normal|expected|harmless|benign"
+        r"|unrelated|noise|a (?:consequence|symptom|side effect)"
+        rf"|(?:an?(?:nother)? )?(?:different|separate|other) {_THING})\b",
+        _S,
+        "… is a separate issue",
+    ),
+    _cue(
+        r"\b(?:unrelated|harmless|benign|false (?:alarm|positive)s?|ignored?|noise|red herring)\b",
+        _S,
+        "…, unrelated to the timeouts",
+    ),
+    _cue(r"\bnothing to do with\b", _S, '"…" error …, nothing to do with this'),
+    _cue(r"\bnot (?:us|ours|mine)\b", _S, '"…" errors were the coupon service, not us'),
+    _cue(
+        r"\bpre-?existing\b|\bbeen (?:there|around|logged) (?:for|since)\b"
+        r"|\b(?:happens|happened|shows up|appears) all the time\b",
+        _S,
+        '"…" has been there for months',
+    ),
+    _cue(r"\ba known (?:thing|issue|problem|bug|error)\b", _S, '"…", a known thing'),
+    # words that are cues in the prose around the log text only
+    # `not` before the log text (`isn't "…"`, `not the "…" RangeError`); after it, `"…", not a
+    # timeout` says what the error was not
+    _cue(
+        r"(?:\bnot|n't)\s+(?:(?:an?|the|this|that|it|our|what)\b[^\x01]*\x01|\W?\x01)",
+        _A,
+        'isn\'t "…"',
+    ),
+    _cue(r"\bno\s+\W?\x01", _A, 'There was no "…" in the log'),
+    _cue(r"\x01\W?\s+(?:anywhere|nowhere)\b", _A, '"…" anywhere'),
+    _cue(
+        r"\b(?:different|separate|other|another) (?:thing|issue|error|problem|bug|story|incident"
+        r"|cause|one)\b",
+        _A,
+        "a different bug",
+    ),
+    _cue(r"(?<!as )\ba consequence\b(?!\s+of\b[^\x01]*\x01)", _A, '"…", a consequence'),
+    _cue(r"\bthe usual\b", _A, 'the usual "…"'),
+    _cue(r"(?<!than )\bexpected(?=\s*(?:[.,;)!]|$))|\bas expected\b", _A, '"…", expected.'),
+    _cue(
+        r"\x01\W?\s+(?:\w+\s+){0,3}(?:came|appeared|showed up|started|began)\s+(?:only\s+)?"
+        r"(?:after|later)\b",
+        _A,
+        '"…" lines came after; appeared only later',
+    ),
+    _cue(r"\bknock-on\b", _A, '"…" showed up later, a knock-on'),
+    _cue(r"\bdoing (?:its|their) job\b", _A, "the breaker doing its job"),
+    _cue(r"\bjust (?:the|a|our)\b", _A, '"…", just the importer retrying'),
+    _cue(r"\blast (?:week|month|year)'s\b", _A, 'last month\'s "…"'),
+    _cue(r"^\W*not\b", _A, 'Not EACCES ("…") this time'),
+    _cue(r"^\W*no\s+(?:[\w-]+\s+){0,2}[(\W]*\x01", _A, 'No WRONGTYPE ("…")'),
+    _cue(r"(?:^|[\u2014\u2013,;(-]\s*)that was\b", _A, '"…" — that was the chown step'),
+    _cue(r"\bthen\s+\W?\x01\W?\s+once\b", _A, 'then "…" once both were down'),
+    # a warning or info line: the incident's error is logged as an error
+    _cue(
+        r"\b(?:warn(?:ing)?|info|debug|notice)\s+(?:lines?|messages?|entries|logs?)\W*(?:like\s+"
+        r"|such as\s+)?\W?\x01|\x01\W?\s+(?:(?:warn(?:ing)?|info|debug|notice)\s+"
+        r"(?:lines?|messages?|entries)|warnings?)\b",
+        _A,
+        'many WARNING lines "…"; "…" warnings',
+    ),
+    # a message shown to a person (a page, the checkout, a customer), not a log line
+    _cue(
+        r"\b(?:page|screen|ui|checkout|browser|banner|dialog|modal|popup|toast|customers?"
+        r"|users?|shoppers?)(?:\s+[\w-]+){0,2}\s+(?:showed|shows|show|said|says|say|saw|sees|see"
+        r"|got|gets|get|displayed|displays|display)\s+(?:[\w-]+\s+){0,2}\W?\x01",
+        _A,
+        'the checkout showed "price unavailable"',
+        plain_only=True,
+    ),
+    # the name of an alert, a dashboard or a ticket, not a log line
+    _cue(
+        r"\b(?:alert|alarm|dashboard|panel|graph|monitor|slo|ticket|runbook|pager(?:duty)?|paged)"
+        r"\s+(?:(?:called|named|titled|for|on)\s+)?\W?\x01"
+        r"|\x01\W?\s+(?:alert|alarm|dashboard|panel|graph|monitor|slo|ticket|runbook)s?\b",
+        _A,
+        'the "Checkout p99 latency" alert fired',
+    ),
+    # after the log text: what it is, said in the rest of its sentence
+    # as an aside of its own (`— follows from the above`, `(downstream of the refusals)`),
+    # not as the sentence's verb (`"…" errors follow from the lock order` is about the cause)
+    _cue(
+        r"(?:^|[(,;:\u2014\u2013-]\s*|\b(?:it|this|that|which|is|are|was|were|just|all)\s+)"
+        r"(?:follows? from|downstream of)\b|\bnot (?:a )?separate\b",
+        _F,
+        "— follows from the above, not separate",
+    ),
+    _cue(
+        r"\b(?:a|just a|only a) (?:consequence|side[- ]effect) of\b",
+        _F,
+        '"…", a side effect of the restart',
+    ),
+    _cue(
+        r"\b(?:is|are|were|was|'s)\s+(?:just|only|merely)\s+(?:the|a|an|our|some)\b",
+        _F,
+        '"…" — this are only the retries',
+    ),
+    _cue(r"\b(?:do not|don't|dont) count\b", _F, "please don't count them as failures"),
+    _cue(r"\bnot what (?:we|i|they|you|caused|broke)\b", _F, '"…" is …, not what we hit'),
+    _cue(
+        r"\bthat (?:then )?(?:succeeded|recovered|went through)\b|\bretried (?:and|then) "
+        r"(?:succeeded|recovered|went through)\b",
+        _F,
+        '"…" retries that succeeded',
+    ),
+    _cue(r"^\W*(?:[\w-]+\s+){0,2}expected\b", _F, '"…", expected during a failover'),
+    # `fine` of the log text itself, not of something else in the sentence (`"…" to every SET;
+    # reads were fine`)
+    _cue(
+        r"^\W*(?:[\w:/-]+\s+){0,4}(?:is|are|were|was)\s+(?:just\s+|all\s+|perfectly\s+)?fine\b",
+        _F,
+        '"…" lines are fine',
+    ),
+    _cue(
+        r"^\W*(?:\w+\s+){0,2}(?:is|are|was|were)\s+(?:just\s+|only\s+)?(?:an?\s+)?"
+        r"(?:warnings?|info|debug|notice)\b",
+        _F,
+        '"…" is a warning we always get',
+    ),
+    _cue(
+        r"\bbut\s+(?:they|those|these|it|that|this)\s+(?:\w+\s+)?(?:came|come|were|was|are|is)"
+        r"\s+from\b(?!\s+(?:the\s+)?same\b)",
+        _F,
+        "`…` errors that week but they came from the coupon service",
+    ),
+)
+# `This was not a deadlock. … `1213 Deadlock found …``: a sentence of the same item denies
+# the very word the log text is about.
+# A noun after an article (`was not a deadlock`), not a state (`was not locked by a user`).
+_DENIED = re.compile(r"(?i)\b(?:was|is|were|are|it's)\s+not\s+an?\s+([a-z]{4,})\b")
+
+
+def put_aside(item: str, log: str, quoted: bool) -> bool:
+    """Whether the item says the log text is not this incident's error (see CUES)."""
+    marked = item.replace(log, MARK, 1)
+    sentences = SENTENCE.split(marked)
+    for sentence in sentences:
+        if MARK not in sentence:
+            continue
+        blank = sentence.replace(MARK, " ")
+        after = sentence[sentence.index(MARK) + 1 :]
+        plain = _LOGGY.search(log) is None
+        for cue in CUES:
+            if cue.plain_only and not plain:
+                continue
+            if cue.scope is Scope.AROUND and cue.pattern.search(sentence):
+                return True
+            if cue.scope is Scope.AFTER and cue.pattern.search(after):
+                return True
+            if cue.scope is Scope.SENTENCE and (
+                cue.pattern.search(blank)
+                or (not quoted and cue.pattern.search(sentence.replace(MARK, log)))
+            ):
+                return True
+        denied = {m[1].lower() for s in sentences if MARK not in s for m in _DENIED.finditer(s)}
+        return any(re.search(rf"(?i)\b{word}", log) for word in denied)
+    return False

@@ -1,0 +1,150 @@
+"""The lines of a code block under Symptoms that state the error (a pasted log, a traceback,
+a server's dump), and a pasted log line's header and level. The rules are in
+docs/incident-log-format.md ("Code blocks")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+# A traceback's own lines, quoted: never what the error says (as in a code block).
+_CHAIN = re.compile(
+    r"(?i)^(?:during handling of the above exception|the above exception was the direct cause"
+    r"|traceback \(most recent call last\))"
+)
+# A class whose message is only a number of one occurrence (`SystemExit: 1 tracebacks …`):
+# once the number varies, nothing of the error is left to match.
+_NUMBER_MESSAGE = re.compile(
+    r"^(?:[A-Za-z_]\w*\.)*[A-Z]\w*:\s*-?\d+(?:\.\d+)?(?:$|\s*[,;\u2013\u2014-]|\s+[a-z])"
+)
+_REQUEST_LINE = re.compile(r"^(?:GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS) \S+(?: HTTP/[\d.]+)?$")
+
+# A code block: what is not a statement of the error.
+_FRAME = re.compile(
+    r"^\s*(?:File \"|at\s|\^+\s*$|~+\s*$|Traceback \(most recent call last\)"
+    r"|During handling of the above|The above exception was|\.{3,}\s*$|\u2026\s*$|\[\.\.\.\]"
+    r"|\(\.\.\.\)|#)"
+)
+# A banner around a dump (`<--- Last few GCs --->`, `----- Native stack trace -----`) and a
+# native stack frame (` 1: 0xb78db3 node::OOMErrorHandler(…) [node]`).
+# An indented line of source code, as a trimmed traceback shows it under a frame
+# (`    sock.connect(sa)`, `    raise self._exception(…)`, `    out = render(rows)`).
+_BANNER = re.compile(
+    r"^\s*(?:<-{2,}.*-{2,}>|-{3,}.*-{3,}|={3,}.*={3,}|\d+:\s+0x[0-9a-fA-F]+\b)"
+    r"|^\s{2,}(?:(?:raise|return|await|yield|assert|with|for|if|elif|while|del)\b"
+    r"|[\w.\[\]'\"]+\s*(?:\(|[-+*/]?=(?!=)))"
+)
+_TRACE = re.compile(r"^\s*(?:File \"|at\s|Traceback \(most recent call last\))|^goroutine \d+ \[\w")
+_CONTEXT = re.compile(r"^(?:HINT|CONTEXT|STATEMENT|LOCATION|QUERY):")
+# A shell or client prompt: the command typed, not what the program said.
+_PROMPT = re.compile(r"^\s*(?:\$|#|>>>|[\w.:@-]*(?:>|=#|=>|\$))\s")
+_EXCEPTION_LINE = re.compile(r"^(?:Caused by: )?(?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*(?::\s|$)")
+# A log line's header: timestamp, pid, thread, logger, user@db, nginx's pid#tid and *conn.
+_HEADER_PART = re.compile(
+    r"^(?:\[?\d{4}[-/]\d{2}[-/]\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?Z?"
+    r"(?:\s?(?:UTC|[+-]\d{2}:?\d{2}))?\]?|\[\d+\]|pid=\d+|(?:\d+|N+|X+)#(?:\d+|N+|X+):"
+    r"|\*(?:\d+|N+)(?=\s)|\{?\w+\}?@\{?\w+\}?(?=\s+[A-Z]{4,}))\s*"
+)
+_LEVEL = re.compile(
+    r"^\[?(DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|CRITICAL|FATAL|PANIC|SEVERE|EMERG|ALERT"
+    r"|debug|info|notice|warn|error|crit|alert|emerg)\]?:?(?=\s)\s*"
+)
+_RANK = {"DEBUG": 0, "INFO": 1, "NOTICE": 2, "WARN": 3, "WARNING": 3, "ERROR": 4}
+_RANK.update(dict.fromkeys(("CRIT", "CRITICAL", "ALERT", "EMERG", "FATAL", "PANIC"), 5))
+_RANK["SEVERE"] = 4
+
+
+def states_an_error(text: str) -> bool:
+    # a question (`"is checkout down?"` in the channel) is asked by a person, not logged; an
+    # HTTP request line (`"POST /upload HTTP/1.1"`) says no error
+    return not (
+        _CHAIN.match(text)
+        or _NUMBER_MESSAGE.match(text)
+        or text.endswith("?")
+        or _REQUEST_LINE.match(text)
+    )
+
+
+def code_log_texts(lines: Sequence[str]) -> list[str]:
+    """The lines of a code block that state the error, without their log header.
+
+    With a traceback (frames, ``at`` lines), its exception lines, unless a log line of the
+    block has a higher level than the lines the tracebacks follow (gunicorn's `[CRITICAL]
+    WORKER TIMEOUT` over the `[ERROR] Error handling request` traceback of the worker it
+    killed): then those log lines. Otherwise the lines at the block's highest level (a level
+    below error never), and the lines without a level that go on from them (PostgreSQL's
+    `DETAIL:`), or all of them when no line has an error level; never frames, elisions,
+    banners, PostgreSQL's HINT/CONTEXT/STATEMENT lines."""
+    if any(_TRACE.match(line) for line in lines):
+        return _traceback_texts(lines)
+    kept: list[tuple[int, str]] = []
+    going_on = -1  # the rank of the kept line that the next line without a level goes on from
+    for line in lines:
+        if not line.strip() or _FRAME.match(line) or _PROMPT.match(line) or _BANNER.match(line):
+            going_on = going_on if line.strip() else -1
+            continue
+        level, message = split_header(line)
+        if not message or _CONTEXT.match(message):
+            continue
+        rank = level_rank(level) if level else going_on
+        if level and rank < _RANK["ERROR"]:
+            going_on = -1
+            continue
+        kept.append((rank, f"{level} {message}" if level else message))
+        going_on = rank
+    top = max((rank for rank, _ in kept), default=-1)
+    return [text for rank, text in kept if rank == top]
+
+
+def _traceback_texts(lines: Sequence[str]) -> list[str]:
+    leveled: list[tuple[int, str]] = []  # log lines of their own at error level or above
+    exceptions: list[tuple[int, str]] = []  # (rank of the log line the traceback follows, text)
+    owner = -1
+    message_goes_on = False  # the lines after an exception line are its message's own lines
+    for line in lines:
+        if not line.strip() or _FRAME.match(line) or _PROMPT.match(line) or _BANNER.match(line):
+            message_goes_on = message_goes_on and not _TRACE.match(line) and bool(line.strip())
+            continue
+        level, message = split_header(line)
+        if not message or _CONTEXT.match(message):
+            continue
+        if level and not line[:1].isspace() and not _EXCEPTION_LINE.match(message):
+            owner, message_goes_on = level_rank(level), False
+            if owner >= _RANK["ERROR"]:
+                leveled.append((owner, f"{level} {message}"))
+            continue
+        if line[:1].isspace() or not (message_goes_on or _EXCEPTION_LINE.match(message)):
+            continue
+        message_goes_on = True
+        rank = level_rank(level) if level else -1
+        if (level and rank < _RANK["ERROR"]) or not states_an_error(message):
+            continue  # `SystemExit: 1`: the number of one exit says nothing
+        exceptions.append((owner, f"{level} {message}" if level else message))
+    top = max((rank for rank, _ in leveled), default=-1)
+    if top > max((rank for rank, _ in exceptions), default=-1) and top >= 0:
+        return [text for rank, text in leveled if rank == top]
+    return [text for _, text in exceptions]
+
+
+def split_header(line: str) -> tuple[str | None, str]:
+    """(level as written, message) of a pasted log line: timestamp, pid, logger taken off."""
+    text = line.strip()
+    level: str | None = None
+    for _ in range(8):
+        header = _HEADER_PART.match(text)
+        found = None if level else _LEVEL.match(text)
+        if header and header.end():
+            text = text[header.end() :]
+        elif found:
+            level, text = found[0].strip(), text[found.end() :]
+        elif re.match(r"^\[[\w.-]+\]\s", text):
+            text = text[text.index("]") + 1 :].lstrip()  # a logger or thread name
+        else:
+            break
+    return level, text.strip()
+
+
+def level_rank(level: str) -> int:
+    """0 debug … 4 error, 5 critical and above; -1 for no level."""
+    word = re.sub(r"[^A-Za-z]", "", level).upper()
+    return _RANK.get(word, -1)

@@ -1,0 +1,40 @@
+"""The values of an incident's header and action items as people write them: a severity
+(`High`, `P2`, `SEV 2 (high)`) and whether an action item is done (`[x]`, `Done:`, `~~…~~`).
+The rules are in docs/incident-log-format.md ("Other fields")."""
+
+from __future__ import annotations
+
+import re
+
+from matcher.model import SEVERITY_NAMES, severity_as_written, severity_suggestion
+
+SEVERITIES = ", ".join(SEVERITY_NAMES)
+NO_SEVERITY = f"no severity: add `**Severity:** High` (one of {SEVERITIES})"
+
+
+def severity(written: str) -> tuple[str, str | None]:
+    """(the model's severity, or the value lowercased when unknown; the problem, if any)."""
+    found = severity_as_written(written)
+    if found is not None:
+        return str(found), None
+    close = severity_suggestion(written)
+    hint = f": did you mean {close!r}?" if close else ""
+    message = f"unknown severity {written!r}{hint} (one of {SEVERITIES}; or P1-P5, SEV1-SEV5)"
+    return written.lower(), message
+
+
+_DONE_HEAD = re.compile(r"^(?:\[\s*(?:x|done)\s*\]|\(\s*done\s*\)|done\b)", re.IGNORECASE)
+_DONE_TAIL = re.compile(
+    r"(?:\[\s*done\s*\]|\(\s*done\s*\)|[-\u2013\u2014:]\s*done)\W*$", re.IGNORECASE
+)
+_DONE_SIGNS = ("✅", "✔", "☑")
+
+
+def is_done(item: str) -> bool:
+    """`[Done] …`, `[x] …`, `… ✅`, `Done: …`, `… (done)`, `… - DONE`, or struck through."""
+    if any(sign in item for sign in _DONE_SIGNS):
+        return True
+    if item.startswith("~~") and item.rstrip(" .").endswith("~~"):
+        return True
+    plain = re.sub(r"[*_]", "", item).strip()
+    return bool(_DONE_HEAD.match(plain) or _DONE_TAIL.search(plain))

@@ -1,0 +1,139 @@
+"""The labels of the house format as teams spell them (`**Symptoms:**`, `### What we saw`,
+`Next steps:`, `**Mitigation**:`), and the field each stands for; docs/incident-log-format.md
+lists them."""
+
+from __future__ import annotations
+
+import re
+
+OTHER = "other"  # a known section that is no field
+
+# How teams spell each label (lowercased, whitespace collapsed, "(s)" read as "s").
+SPELLINGS = {
+    "id": ("incident id", "incident", "incident number", "incident #", "id"),
+    "title": ("title",),
+    "date": ("date", "incident date"),
+    "severity": ("severity", "sev", "priority"),
+    "services": (
+        "services affected",
+        "affected services",
+        "services",
+        "service",
+        "affected",
+        "affected systems",
+        "systems affected",
+        "impacted services",
+        "services impacted",
+        "components",
+    ),
+    "symptoms": (
+        "symptoms",
+        "symptom",
+        "observed symptoms",
+        "symptoms observed",
+        "what we saw",
+        "what we observed",
+        "observations",
+        "error messages",
+        "errors",
+        "errors seen",
+        "log excerpts",
+        "log lines",
+        "logs",
+        "evidence",
+        "signals",
+    ),
+    "root_cause": ("root cause", "root causes", "root cause analysis", "cause", "root-cause"),
+    "resolution": ("resolution", "fix", "fixes", "remediation", "mitigation", "resolution steps"),
+    "action_items": (
+        "action items",
+        "action item",
+        "follow-ups",
+        "follow-up actions",
+        "follow-up",
+        "follow ups",
+        "followups",
+        "next steps",
+        "action points",
+        "actions",
+        "todo",
+        "to do",
+    ),
+    # Sections that are no field of the signature: they end the section before them and are
+    # skipped, whatever their text says (an `Impact` bullet is never a symptom).
+    OTHER: (
+        "impact",
+        "customer impact",
+        "user impact",
+        "business impact",
+        "timeline",
+        "detection",
+        "lessons learned",
+        "lessons",
+        "what went well",
+        "what went wrong",
+        "where we got lucky",
+        "contributing factors",
+        "summary",
+        "background",
+        "trigger",
+        "duration",
+        "owner",
+        "owners",
+        "participants",
+        "links",
+        "references",
+        "related incidents",
+        "supporting information",
+        "notes",
+    ),
+}
+LABELS = {spelling: name for name, spellings in SPELLINGS.items() for spelling in spellings}
+# The labels of fields, which a misspelt label is compared with.
+FIELD_LABELS = tuple(spelling for spelling, name in LABELS.items() if name != OTHER)
+SINGLE_VALUED = frozenset({"id", "title", "date", "severity"})
+# Date and services alone appear in prose preambles too; they do not make a block an incident.
+INCIDENT_MARKERS = frozenset(LABELS.values()) - {"date", "services", OTHER}
+
+
+# Words that are labels only in a label's form (a heading, bold): as a plain `Errors: …` line
+# they are as likely the start of a sentence.
+_FORM_ONLY = frozenset({"errors", "logs", "evidence", "signals", "observations", "actions"})
+# `### 2. Symptoms`, `## 🔥 Impact`, `**1) Root cause:**`: a section's number or emoji is no
+# part of its name.
+_DECOR = re.compile(r"^(?:[^\w(#]+|\d{1,2}[.)]\s*)+")
+# `Root Cause (5 whys)`, `Symptoms / Detection`, `Root cause & fix`, `Resolution and follow-up`:
+# the first name says which section it is.
+_JOINED = re.compile(r"\s*(?:[/&+|]|\band\b)\s*")
+_PARENS = re.compile(r"\([^)]*\)")
+_QUALIFIED = re.compile(r"\s*(?:\(.*\)|[/&+|].*|\band\b.*|[\u2013\u2014-]\s.*)$")
+
+
+def label_name(text: str, loose: bool = False) -> str | None:
+    """The field a label spelling stands for, or None. `loose` (a heading or a bold label,
+    which are labels by their form): a number or emoji before the name and a qualifier after
+    it are no part of it."""
+    key = " ".join(unwrap(text).rstrip(":").lower().replace("(s)", "s").split())
+    if key in LABELS and (loose or key not in _FORM_ONLY):
+        return LABELS[key]
+    if not loose:  # a plain label: only a parenthesis after the name (`Symptoms (what we saw):`)
+        key = re.sub(r"\s*\([^)]*\)$", "", key)
+        return None if key in _FORM_ONLY else LABELS.get(key)
+    key = _DECOR.sub("", key)
+    found = LABELS.get(key) or LABELS.get(_QUALIFIED.sub("", key).rstrip(": "))
+    if found is None or found == OTHER:
+        # `Impact / Symptoms`, `Timeline and symptoms`: a field named anywhere wins over a
+        # section that is none
+        for part in _JOINED.split(_PARENS.sub("", key)):
+            field = LABELS.get(_DECOR.sub("", part.strip(" :")))
+            if field is not None and field != OTHER:
+                return field
+    return found
+
+
+def unwrap(text: str, marks: str = "*_") -> str:
+    """`**High**` -> `High`: drop emphasis (or code) marks wrapped around the whole text."""
+    text = text.strip()
+    while len(text) > 1 and text[0] in marks and text[-1] == text[0]:
+        text = text.strip(text[0]).strip()
+    return text
