@@ -91,9 +91,9 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\x01\W?\s+(?:anywhere|nowhere)\b", _A, '"…" anywhere'),
     _cue(
         r"\b(?:different|separate|other|another) (?:thing|issue|error|problem|bug|story|incident"
-        r"|cause|one)\b",
+        r"|cause|one|message|errno|exception|signature)\b",
         _A,
-        "a different bug",
+        "a different bug; a separate message",
     ),
     _cue(r"(?<!as )\ba consequence\b(?!\s+of\b[^\x01]*\x01)", _A, '"…", a consequence'),
     _cue(r"\bthe usual\b", _A, 'the usual "…"'),
@@ -122,11 +122,28 @@ CUES: tuple[Cue, ...] = (
     ),
     # a message shown to a person (a page, the checkout, a customer), not a log line
     _cue(
-        r"\b(?:page|screen|ui|checkout|browser|banner|dialog|modal|popup|toast|customers?"
-        r"|users?|shoppers?)(?:\s+[\w-]+){0,2}\s+(?:showed|shows|show|said|says|say|saw|sees|see"
+        r"\b(?:page|screen|ui|app|checkout|browser|banner|dialog|modal|popup|toast|customers?"
+        r"|users?|shoppers?)(?:\s+(?!(?:logs?|logged|journal|stderr|stdout|console|output|server)\b)"
+        r"[^\s\x01]+){0,6}?\s+(?:showed|shows|show|said|says|say|saw|sees|see"
         r"|got|gets|get|displayed|displays|display)\s+(?:[\w-]+\s+){0,2}\W?\x01",
         _A,
         'the checkout showed "price unavailable"',
+        plain_only=True,
+    ),
+    # what a person saw, labelled (`User saw: “…”, then “…”`), and what a person clicked
+    # (`after clicking “Export all orders (CSV)”`) or a named step (`the "fix ownership" step`)
+    _cue(
+        r"^\W*(?:what\s+)?(?:the\s+)?(?:users?|customers?|shoppers?|clients?|people|merchants?)"
+        r"\s+(?:saw|see|sees|got|get|reported|report|were shown)\s*:",
+        _A,
+        "User saw: “…” for half a minute, then “…”",
+        plain_only=True,
+    ),
+    _cue(
+        r"\b(?:click(?:ed|ing|s)?|press(?:ed|ing|es)?|tap(?:ped|ping|s)?)\s+(?:on\s+)?(?:the\s+)?"
+        r"\W?\x01|\x01\W?\s+(?:step|button|link|menu|tab|toggle|checkbox|option|dropdown)\b",
+        _A,
+        'after clicking "…"; the "…" step then logged',
         plain_only=True,
     ),
     # the name of an alert, a dashboard or a ticket, not a log line
@@ -146,6 +163,13 @@ CUES: tuple[Cue, ...] = (
         _F,
         "— follows from the above, not separate",
     ),
+    # `…; that's the worker being killed, same event`: one event, already a symptom
+    _cue(
+        r"(?:^|[,;(\u2014\u2013-]\s*)(?:all\s+|just\s+)?(?:part of\s+)?(?:the\s+)?same "
+        r"(?:event|crash|failure|incident)\s*(?:[.;,)]|$)",
+        _F,
+        '"…" and a traceback; the worker being killed, same event',
+    ),
     _cue(
         r"\b(?:a|just a|only a) (?:consequence|side[- ]effect) of\b",
         _F,
@@ -157,7 +181,20 @@ CUES: tuple[Cue, ...] = (
         '"…" — this are only the retries',
     ),
     _cue(r"\b(?:do not|don't|dont) count\b", _F, "please don't count them as failures"),
-    _cue(r"\bnot what (?:we|i|they|you|caused|broke)\b", _F, '"…" is …, not what we hit'),
+    _cue(
+        r"\b(?:do|does|did)(?: not|n't) mean\b|^\W*(?:just\s+|perfectly\s+|all\s+)?"
+        r"(?:normal|routine)\b",
+        _F,
+        '"…" lines … do not mean an import failed; "…" — normal.',
+    ),
+    _cue(r"\bnot what (?:we|i|they|you|caused|broke|took)\b", _F, '"…" is …, not what we hit'),
+    # the author's first guess, taken back (`I first thought it was "…"; it wasn't that`)
+    _cue(
+        r"\b(?:it|that|this)\s+(?:was|is)(?:\s+not|n't)\s+(?:that|it|this)\b|\bruled (?:it |that |"
+        r"this )?out\b",
+        _F,
+        "I first thought it was the limit (\"…\"); it wasn't that",
+    ),
     _cue(
         r"\bthat (?:then )?(?:succeeded|recovered|went through)\b|\bretried (?:and|then) "
         r"(?:succeeded|recovered|went through)\b",
@@ -185,6 +222,7 @@ CUES: tuple[Cue, ...] = (
         "`…` errors that week but they came from the coupon service",
     ),
 )
+_THAT = re.compile(r"(?:That|This|Those|These)(?:'s|\s+(?:is|was|are|were)\b)")
 # `This was not a deadlock. … `1213 Deadlock found …``: a sentence of the same item denies
 # the very word the log text is about.
 # A noun after an article (`was not a deadlock`), not a state (`was not locked by a user`).
@@ -193,12 +231,18 @@ _DENIED = re.compile(r"(?i)\b(?:was|is|were|are|it's)\s+not\s+an?\s+([a-z]{4,})\
 
 def put_aside(item: str, log: str, quoted: bool) -> bool:
     """Whether the item says the log text is not this incident's error (see CUES)."""
-    marked = item.replace(log, MARK, 1)
+    # typographic apostrophes as ASCII: `wasn’t` is `wasn't`
+    marked = item.replace(log, MARK, 1).replace("\u2019", "'")
     sentences = SENTENCE.split(marked)
-    for sentence in sentences:
+    for at, sentence in enumerate(sentences):
         if MARK not in sentence:
             continue
-        blank = sentence.replace(MARK, " ")
+        # the next sentence, when it says what the log text was (`"…". That's the reserved
+        # slots doing their job, a separate message`), is read with it by the cues around and after
+        own = sentence  # the phrases that hold anywhere are read in the log text's own
+        if at + 1 < len(sentences) and _THAT.match(sentences[at + 1]):
+            sentence = f"{sentence} {sentences[at + 1]}"
+        blank = own.replace(MARK, " ")
         after = sentence[sentence.index(MARK) + 1 :]
         plain = _LOGGY.search(log) is None
         for cue in CUES:
@@ -210,7 +254,7 @@ def put_aside(item: str, log: str, quoted: bool) -> bool:
                 return True
             if cue.scope is Scope.SENTENCE and (
                 cue.pattern.search(blank)
-                or (not quoted and cue.pattern.search(sentence.replace(MARK, log)))
+                or (not quoted and cue.pattern.search(own.replace(MARK, log)))
             ):
                 return True
         denied = {m[1].lower() for s in sentences if MARK not in s for m in _DENIED.finditer(s)}

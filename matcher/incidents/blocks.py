@@ -18,6 +18,17 @@ _NUMBER_MESSAGE = re.compile(
     r"^(?:[A-Za-z_]\w*\.)*[A-Z]\w*:\s*-?\d+(?:\.\d+)?(?:$|\s*[,;\u2013\u2014-]|\s+[a-z])"
 )
 _REQUEST_LINE = re.compile(r"^(?:GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS) \S+(?: HTTP/[\d.]+)?$")
+# What a person typed, not what a program logged: a command line (`telnet sessions-cache 11211`,
+# `systemctl status nginx`; `curl: (7) …` is curl's error), an SQL statement (`SHOW GLOBAL
+# STATUS`), a statement of source code (`with open(...)`, `from x import y`).
+_TYPED = re.compile(
+    r"^(?:sudo\s+)?(?:telnet|nc|ncat|curl|wget|ssh|dig|nslookup|traceroute|redis-cli|kubectl"
+    r"|systemctl|journalctl|lsof|ulimit|netstat|openssl|strace|chown|chmod)\s+"
+    r"(?!.*\b(?:error|failed|refused|denied|timed out|timeout)\b)[\w./~-]"
+    r"|^(?:SHOW|SELECT|EXPLAIN|VACUUM|ANALYZE|GRANT)\s+(?:[A-Z_]{2,}|\*)(?:\s|$)"
+    r"|^(?:with|def|class|for|while|if|elif|return|raise|import|await|const|let|var|function)\s+"
+    r"[\w.]+\s*(?:\(|=|:$|\s+in\s|\s+as\s)|^from\s+[\w.]+\s+import\s"
+)
 
 # A code block: what is not a statement of the error.
 _FRAME = re.compile(
@@ -62,6 +73,7 @@ def states_an_error(text: str) -> bool:
         or _NUMBER_MESSAGE.match(text)
         or text.endswith("?")
         or _REQUEST_LINE.match(text)
+        or _TYPED.match(text)
     )
 
 

@@ -204,6 +204,12 @@ def _every_unquoted(segment: str, introduces: bool, depth: int = 0) -> list[str]
     return [*before, text, *after]
 
 
+_CLAUSES = re.compile(
+    r"\b(?:but|because|although|though|whereas|while)\s+(?:the|a|an|its|their|our|some|all|most"
+    r"|we|they|it|nobody|no one)\s"
+)
+
+
 def _unquoted(segment: str, introduces: bool = False) -> str | None:
     """The log text written without quotes in a stretch of an item, if any (`introduces`:
     a quote follows the stretch)."""
@@ -233,6 +239,9 @@ def _unquoted(segment: str, introduces: bool = False) -> str | None:
         plain = not introduces and not after.endswith(":") and len(after.split()) >= 3
         # ... and words a person said are no log line (`the on-call said checkout was slow`)
         plain = plain and not _PERSON.search(segment[: verb.start()])
+        # ... nor words joined into clauses (`reported success on the dashboard but the dumps
+        # were truncated`): a logged message does not argue
+        plain = plain and not _CLAUSES.search(after)
         if _START.search(after) or plain or (_CODEISH.search(after) and len(after.split()) >= 3):
             return after
     start = _START.search(segment)

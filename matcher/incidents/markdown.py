@@ -253,7 +253,7 @@ def read_block(lines: Sequence[Line], path: str) -> Block:
                 code = []
                 current.append(Item("", location))
             code.append(line.text if line.fenced else " " * (line.column - 5) + line.text)
-            current[-1] = replace(current[-1], code=tuple(code))
+            current[-1] = replace(current[-1], code=_dedent(code))
             previous = line.kind
             continue
         if line.kind is not Kind.BLANK:
@@ -280,6 +280,13 @@ def read_block(lines: Sequence[Line], path: str) -> Block:
                 current.append(Item(line.text, location))
         joinable = line.kind in (Kind.BULLET, Kind.TEXT, Kind.LABEL)
     return block
+
+
+def _dedent(code: list[str]) -> tuple[str, ...]:
+    """A code block's common indentation is the list item's it sits in (8 spaces under a
+    `* ` bullet), not the code's: a traceback's top line starts at the left edge."""
+    margin = min((len(c) - len(c.lstrip(" ")) for c in code if c.strip()), default=0)
+    return tuple(c[margin:] for c in code)
 
 
 def plain(text: str) -> str:

@@ -121,6 +121,10 @@ _PROSE_AFTER = re.compile(
     # them`, `… refused so we rolled back`)
     r"|\s+(?:and|but|so|then|while|until)\s+(?:[A-Z][a-z]+|we|they|it|he|she|i|someone|nobody"
     r"|everyone)\s+[a-z]+\b.*$"
+    # a reference back to what the author said before (`… with the same DETAIL`, `… as above`,
+    # `… like the first time`): the log said it before, the prose says it again
+    r"|\s+(?:with|as|like|and|in|for)\s+(?:the\s+)?(?:same|matching|identical|above|previous|first"
+    r" time|one above|ones above|before)\b.*$"
     # where the author saw it (`… in the log`, `… in the worker logs`, `… in Sentry`)
     r"|\s+(?:in|on|from|into)\s+(?:the\s+|our\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,2}(?:logs?"
     r"|output|console|stderr|stdout|journal|kibana|sentry|grafana|datadog|splunk|loki)\b.*$"
