@@ -193,7 +193,7 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:it|that|this)\s+(?:was|is)(?:\s+not|n't)\s+(?:that|it|this)\b|\bruled (?:it |that |"
         r"this )?out\b",
         _F,
-        "I first thought it was the limit (\"…\"); it wasn't that",
+        'I first thought it was the limit ("…"); it wasn\'t that',
     ),
     _cue(
         r"\bthat (?:then )?(?:succeeded|recovered|went through)\b|\bretried (?:and|then) "
@@ -231,7 +231,7 @@ _DENIED = re.compile(r"(?i)\b(?:was|is|were|are|it's)\s+not\s+an?\s+([a-z]{4,})\
 
 def put_aside(item: str, log: str, quoted: bool) -> bool:
     """Whether the item says the log text is not this incident's error (see CUES)."""
-    # typographic apostrophes as ASCII: `wasn’t` is `wasn't`
+    # typographic apostrophes as ASCII: a curly `wasn\u2019t` is `wasn't`
     marked = item.replace(log, MARK, 1).replace("\u2019", "'")
     sentences = SENTENCE.split(marked)
     for at, sentence in enumerate(sentences):
