@@ -138,9 +138,10 @@ def test_log_text_near_these_words_is_still_a_symptom(bullet: str, symptom: str)
             {13, 38},
         ),
         (
-            "* Then \u201cBooting worker with pid: 23140\u201d \u2014 normal.",
+            "- Right after it gunicorn logs `[ERROR] Error handling request GET /export` and a"
+            " traceback; that is the worker being killed, same event.",
             "gunicorn-export.log",
-            {4, 19, 34},
+            {6, 21, 43, 58},
         ),
     ],
 )
