@@ -149,3 +149,31 @@ def test_lines_not_this_incidents_are_not_flagged_in_real_logs(
     tmp_path: Path, aside: str, log: str, lines: set[int]
 ) -> None:
     assert not lines & flagged(tmp_path, REAL + aside, log)
+
+
+@pytest.mark.parametrize(
+    ("bullet", "symptom"),
+    [
+        (  # a label with a comma, then a program's label; a quoted name inside the message
+            "- The ledger (libpq, seen via psql): psql: error: could not translate host name"
+            ' "ledger-db.prod" to address: Name or service not known',
+            'psql: error: could not translate host name "<host>" to address: Name or service'
+            " not known",
+        ),
+        (
+            "- The copy step (cron, nightly): cp: error writing '/backup/db.dump': No space"
+            " left on device",
+            "cp: error writing '<path>': No space left on device",
+        ),
+    ],
+)
+def test_a_label_with_a_comma_before_a_programs_own_label(bullet: str, symptom: str) -> None:
+    assert symptoms_of(bullet) == (symptom,)
+
+
+def test_a_label_with_a_comma_flags_the_programs_real_lines(tmp_path: Path) -> None:
+    bullet = (
+        "- The copy step (cron, nightly): cp: error writing '/backup/db.dump': No space left on"
+        " device"
+    )
+    assert {14, 41} <= flagged(tmp_path, bullet, "backup-job.log")

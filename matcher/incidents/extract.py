@@ -52,7 +52,7 @@ _PERSON = re.compile(
     r"(?:\s+(?:also|then|first|just|later|initially|immediately))?\s*$"
 )
 # A label before log text: a few words of prose ending in a word such as "log" or "output".
-_LABEL = re.compile(r"^([A-Za-z][A-Za-z0-9 ()'/-]{0,60}?)\s*:\s+(?=\S)")
+_LABEL = re.compile(r"^([A-Za-z][A-Za-z0-9 ()'/,-]{0,60}?)\s*:\s+(?=\S)")
 _LABEL_NOUNS = frozenset(
     [
         "log",
@@ -145,6 +145,11 @@ def item_log_texts(text: str) -> tuple[list[str], bool]:
     return kept, _has_prose(rest, texts) or len(kept) < len(texts)
 
 
+# A lone quoted value inside a message that goes on after it (libpq's `could not translate
+# host name "ledger-db.prod" to address: …`): the name is the message's, not a quote of its own.
+_QUOTED_VALUE = re.compile(r'"[\w.:/@-]{1,60}"\s+[a-z]+\s+\w+[^"]*$')
+
+
 def _whole_line(text: str) -> str | None:
     """The log line pasted unquoted in an item when its quotes are the values of its fields
     (nginx's `…, request: "GET /x HTTP/1.1", host: "…"`): the quotes are no log texts of
@@ -153,8 +158,10 @@ def _whole_line(text: str) -> str | None:
         return None  # no quote, or the line is quoted as a whole (`…"GET …"…`)
     line = _unquoted(text)
     first = line.find('"') if line else -1
-    if not line or first < 0 or not _FIELD_KEY.search(line[:first]):
-        return None  # no quote in it, or prose around a quote (`said "…"`)
+    if not line or first < 0:
+        return None  # no quote in it
+    if not _FIELD_KEY.search(line[:first]) and not _QUOTED_VALUE.match(line[first:]):
+        return None  # prose around a quote (`said "…"`)
     if text[: text.find(line)].rstrip().endswith('"'):
         return None  # the line is quoted as a whole: `seeing "[error] … host: "…"" in the logs`
     return clip_prose(line) or None
