@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from matcher.patterns.common import is_common_message
 from matcher.patterns.heads import EXCEPTION_HEAD, SELF_MARKED, find_head
 
 # A placeholder's last word that is a type: `<some path>` -> `<some_path:path>`.
@@ -39,6 +40,12 @@ _REPR = re.compile(r"^((?:[A-Za-z_]\w*\.)*[A-Z]\w*) ?\((?:-?\d{1,10},\s*)?b?(['\
 _REPR_PROSE = re.compile(
     r"^((?:[A-Za-z_]\w*\.)*[A-Z]\w*\((?:-?\d{1,10},\s*)?b?(['\"]).*?\2,?\s*\))\s+[a-z].*$"
 )
+# `NameResolutionError(... Failed to resolve 'x' (…))`: a repr whose start (the opening quote
+# with it) the author elided; the class, then any text, then the rest of the message.
+_REPR_ELIDED = re.compile(r"^((?:[A-Za-z_]\w*\.)*[A-Z]\w*)\(\s*(?:\u2026|\.{3})\s*(\S.*?)['\"]?\)$")
+# `java.net.UnknownHostException: pricing-api.internal: Name or …`: the host an OS or resolver
+# error is about, first after the class, C style (`subject: strerror`).
+_SUBJECT_HOST = re.compile(r"[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)+(?=:\s)")
 # `MemcacheServerError: b'out of memory'`: a bytes repr around the message.
 _BYTES = re.compile(r"^b(['\"])(.*)\1$")
 # `requests.exceptions.ConnectionError … Failed to establish …`: the class, then its message.
@@ -165,6 +172,7 @@ def generalise(quote: str) -> str:
     text = _TRAILING.sub("", text) or text
     text = _drop_edge_elisions(text)
     names = _Names()
+    text = _subject_host(text, names)
     text = _WORDY_PLACEHOLDER.sub(lambda m: _wordy(m[1] or m[2], names), text)
     text = _OBJECT_REPR.sub("\u2026", text)
     text = _ELISION.sub(lambda m: names.new("any", "any"), text)
@@ -224,6 +232,18 @@ def _drop_edge_elisions(text: str) -> str:
     return rest
 
 
+def _subject_host(text: str, names: _Names) -> str:
+    """`UnknownHostException: pricing-api.internal: Name …` -> `…: <host>: Name …`."""
+    head = EXCEPTION_HEAD.match(text)
+    start = head.end() if head else 0
+    host = _SUBJECT_HOST.match(text, start) if head else None
+    if host is None or _SOURCE_FILE.search(host[0]):
+        return text
+    if not is_common_message(text[host.end() + 1 :]):
+        return text  # `ModuleNotFoundError: a.b: …` names a module, not one occurrence's host
+    return text[:start] + names.new("host", "host") + text[host.end() :]
+
+
 def _wordy(written: str, names: _Names) -> str:
     """`<user id>` -> `<user_id>`; a last word that names a type types it (`<some path>`)."""
     words = re.split(r"[ _-]", written.lower())
@@ -238,6 +258,9 @@ def _unwrap(text: str) -> str:
     if elided and _EXCEPTION_NAME.match(elided[1]):
         text = f"{elided[1]}: {elided[2]}"
     text = _CLASS_TWICE.sub(r"\1: ", text)
+    elided_repr = _REPR_ELIDED.match(text)
+    if elided_repr and _EXCEPTION_NAME.match(elided_repr[1]):
+        text = f"{elided_repr[1]}: \u2026 {elided_repr[2]}"
     text = _REPR_PROSE.sub(r"\1", text)
     repr_ = _REPR.match(text)
     if repr_:
