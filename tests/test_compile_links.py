@@ -53,6 +53,13 @@ def flagged_anywhere(tmp_path: Path, symptoms: str) -> dict[str, set[int]]:
         # a module path before a message that is no OS error is no host of one occurrence
         ("ModuleNotFoundError: app.jobs: no export", "ModuleNotFoundError: app.jobs: no export"),
         ("ImportError: ledger.py: Permission denied", "ImportError: ledger.py: Permission denied"),
+        # a program and its own lower-case level: libpq's message reaches apps without them
+        (
+            'psql: error: could not translate host name "ledger-db.prod" to address: x',
+            'could not translate host name "<host>" to address: x',
+        ),
+        ("curl: (7) Failed to connect", "curl: (<n:int>) Failed to connect"),
+        ("cp: error writing '/x/y': oops", "cp: error writing '<path>': oops"),
     ],
 )
 def test_a_cut_repr_and_the_host_of_an_os_error_generalise(quote: str, symptom: str) -> None:
@@ -82,6 +89,26 @@ def test_a_host_before_a_resolver_error_keeps_the_class_required(tmp_path: Path)
         "utf-8",
     )
     assert [f.line for f in matcher.scan_file(ruleset, log)] == [1]
+
+
+def test_a_programs_own_level_goes_with_it(tmp_path: Path) -> None:
+    bullet = (
+        '* psql: `psql: error: could not translate host name "ledger-db.prod" to address: Name '
+        "or service not known`"
+    )
+    # the gateway logs libpq's message after its own words, without psql's label
+    assert flagged_anywhere(tmp_path, bullet) == {"gateway-http.log": {138, 277}}
+    (tmp_path / "socket").mkdir()
+    bullet = (
+        '* `psql: error: connection to server on socket "/var/run/postgresql/.s.PGSQL.5432" '
+        "failed: FATAL:  sorry, too many clients already`"
+    )
+    # psql's own line, and the server's and the driver's `FATAL: sorry, too many clients`
+    assert flagged_anywhere(tmp_path / "socket", bullet) == {
+        "psql-report.log": {1},
+        "billing-pg.log": {1},
+        "postgresql.log": {6, 32},
+    }
 
 
 def test_the_link_a_matched_line_holds_as_a_repr_is_flagged(tmp_path: Path) -> None:

@@ -40,12 +40,11 @@ _REPR = re.compile(r"^((?:[A-Za-z_]\w*\.)*[A-Z]\w*) ?\((?:-?\d{1,10},\s*)?b?(['\
 _REPR_PROSE = re.compile(
     r"^((?:[A-Za-z_]\w*\.)*[A-Z]\w*\((?:-?\d{1,10},\s*)?b?(['\"]).*?\2,?\s*\))\s+[a-z].*$"
 )
-# `NameResolutionError(... Failed to resolve 'x' (…))`: a repr whose start (the opening quote
-# with it) the author elided; the class, then any text, then the rest of the message.
+# `NameResolutionError(... Failed to resolve 'x' (…))`: a repr cut at its start, quote and all.
 _REPR_ELIDED = re.compile(r"^((?:[A-Za-z_]\w*\.)*[A-Z]\w*)\(\s*(?:\u2026|\.{3})\s*(\S.*?)['\"]?\)$")
 # `java.net.UnknownHostException: pricing-api.internal: Name or …`: the host an OS or resolver
 # error is about, first after the class, C style (`subject: strerror`).
-_SUBJECT_HOST = re.compile(r"[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)+(?=:\s)")
+_SUBJECT_HOST = re.compile(r"([a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)+):\s")
 # `MemcacheServerError: b'out of memory'`: a bytes repr around the message.
 _BYTES = re.compile(r"^b(['\"])(.*)\1$")
 # `requests.exceptions.ConnectionError … Failed to establish …`: the class, then its message.
@@ -54,8 +53,11 @@ _CLASS_ELIDED = re.compile(r"^((?:[A-Za-z_]\w*\.)*[A-Z]\w*)\s+(?:\u2026|\.{3})\s
 # its name; its app log says `KafkaTimeoutError('Failed …')`.
 _CLASS_TWICE = re.compile(r"^((?:[A-Za-z_]\w*\.)*([A-Z]\w*)):\s+\2:\s+")
 _TUPLE = re.compile(r"^(?:\([\w.]+\)\s+)?\(-?\d{1,10},\s*(['\"])(.*)\1\)$")
-# "nginx: [emerg] …": the program name before a level is where the log line came from.
-_PROGRAM = re.compile(r"^[a-z][a-z0-9_-]{0,30}:\s+(?=\[[a-z]+\]|\(error\)|[A-Z]{3,}\b)")
+# "nginx: [emerg] …": the program name before a level is where the line came from; with its own
+# lower-case level (`psql: error: …`) both go: libpq's message reaches an app's log without.
+_PROGRAM = re.compile(
+    r"^[a-z][a-z0-9_-]{0,30}:\s+(?:(?:error|fatal):\s+(?=\S)|(?=\[[a-z]+\]|\(error\)|[A-Z]{3,}\b))"
+)
 # Prose that goes on after the message: "… while the backup ran", ", five times, then …".
 _DETERMINERS = (
     r"the|a|an|each|every|both|all|any|our|its|their|this|that|these|those|it|them|we|they"
@@ -233,15 +235,13 @@ def _drop_edge_elisions(text: str) -> str:
 
 
 def _subject_host(text: str, names: _Names) -> str:
-    """`UnknownHostException: pricing-api.internal: Name …` -> `…: <host>: Name …`."""
+    """`UnknownHostException: pricing-api.internal: Name …` -> `…: <host>: Name …`; not
+    `ModuleNotFoundError: a.b: …`, a module before a message that is no OS error."""
     head = EXCEPTION_HEAD.match(text)
-    start = head.end() if head else 0
-    host = _SUBJECT_HOST.match(text, start) if head else None
-    if host is None or _SOURCE_FILE.search(host[0]):
+    host = _SUBJECT_HOST.match(text, head.end()) if head else None
+    if host is None or _SOURCE_FILE.search(host[1]) or not is_common_message(text[host.end() :]):
         return text
-    if not is_common_message(text[host.end() + 1 :]):
-        return text  # `ModuleNotFoundError: a.b: …` names a module, not one occurrence's host
-    return text[:start] + names.new("host", "host") + text[host.end() :]
+    return text[: host.start()] + names.new("host", "host") + text[host.end(1) :]
 
 
 def _wordy(written: str, names: _Names) -> str:
