@@ -58,6 +58,8 @@ def flagged_anywhere(tmp_path: Path, symptoms: str) -> dict[str, set[int]]:
             'psql: error: could not translate host name "ledger-db.prod" to address: x',
             'could not translate host name "<host>" to address: x',
         ),
+        # ... not before a message too short to stand alone
+        ("psql: error: connection refused", "psql: error: connection refused"),
         ("curl: (7) Failed to connect", "curl: (<n:int>) Failed to connect"),
         ("cp: error writing '/x/y': oops", "cp: error writing '<path>': oops"),
     ],

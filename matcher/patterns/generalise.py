@@ -30,7 +30,6 @@ from matcher.patterns.heads import EXCEPTION_HEAD, SELF_MARKED, find_head
 
 # A placeholder's last word that is a type: `<some path>` -> `<some_path:path>`.
 _PLACEHOLDER_TYPES = frozenset({"path", "host", "ip", "int", "num", "hex", "uuid", "word"})
-
 _CURLY = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 _EXCEPTION_NAME = re.compile(
     r"(?:[A-Za-z_]\w*\.)*[A-Z]\w*(?:Error|Exception|Violation|Warning|Failure|Fault|Exit|Interrupt)$"
@@ -53,10 +52,11 @@ _CLASS_ELIDED = re.compile(r"^((?:[A-Za-z_]\w*\.)*[A-Z]\w*)\s+(?:\u2026|\.{3})\s
 # its name; its app log says `KafkaTimeoutError('Failed …')`.
 _CLASS_TWICE = re.compile(r"^((?:[A-Za-z_]\w*\.)*([A-Z]\w*)):\s+\2:\s+")
 _TUPLE = re.compile(r"^(?:\([\w.]+\)\s+)?\(-?\d{1,10},\s*(['\"])(.*)\1\)$")
-# "nginx: [emerg] …": the program name before a level is where the line came from; with its own
-# lower-case level (`psql: error: …`) both go: libpq's message reaches an app's log without.
+# "nginx: [emerg] …": the program is where the line came from; with its own level (`psql: error:
+# …`) both go before a message of 3 words or more: libpq's reaches an app's log without them.
 _PROGRAM = re.compile(
-    r"^[a-z][a-z0-9_-]{0,30}:\s+(?:(?:error|fatal):\s+(?=\S)|(?=\[[a-z]+\]|\(error\)|[A-Z]{3,}\b))"
+    r"^[a-z][a-z0-9_-]{0,30}:\s+(?:(?:error|fatal):\s+(?=[^\s:]+(?:\s+[^\s:]+){2})"
+    r"|(?=\[[a-z]+\]|\(error\)|[A-Z]{3,}\b))"
 )
 # Prose that goes on after the message: "… while the backup ran", ", five times, then …".
 _DETERMINERS = (
