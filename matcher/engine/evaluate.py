@@ -180,23 +180,42 @@ def build_finding(
 _OS_LINK = re.compile(
     rb"^(?:[A-Za-z_]\w{0,99}\.){0,20}[A-Za-z_]\w{0,99}: (\[Errno -?\d{1,6}\] [^\r\n]{1,300})"
 )
+# The exception line of any link, its class and message: `urllib3.exceptions.NewConnectionError:
+# HTTPConnection(host='127.0.0.1', port=59111): Failed to establish a new connection: …`.
+_LINK = re.compile(rb"^(?:[A-Za-z_]\w{0,99}\.){0,20}([A-Z]\w{0,99}): ([^\r\n]{1,2000}?)\r?$")
 
 
 def wrapped_causes(hits: Sequence[Hit], lines: Sequence[EventLine]) -> set[int]:
-    """The lines of the event that state the OS error a matched line wraps: the cause's link of
-    a chained traceback (`ConnectionRefusedError: [Errno 111] Connection refused` above
-    `NewConnectionError: …: Failed to establish a new connection: [Errno 111] Connection
-    refused`). The bare OS error is every stack's (docs/symptoms.md, "The layer rule"), so it
-    counts only in an event that the incident's own error already made a finding of."""
-    wrapped = [hit.raw for hit in hits if b"[Errno " in hit.raw]
-    if not wrapped or len(lines) < 2:
+    """The lines of the event that state an error a matched line wraps: the cause's link of a
+    chained traceback. Either the bare OS error (`ConnectionRefusedError: [Errno 111]
+    Connection refused` under `NewConnectionError: …: Failed to establish a new connection:
+    [Errno 111] Connection refused`), which is every stack's (docs/symptoms.md, "The layer
+    rule") and so counts only in an event that the incident's own error already made a
+    finding of; or a link whose class and message a matched line holds as a repr
+    (`NewConnectionError: <msg>` under `… (Caused by NewConnectionError("<msg>"))`)."""
+    if len(lines) < 2:
+        return set()
+    raws = [hit.raw for hit in hits]
+    wrapped = [raw for raw in raws if b"[Errno " in raw]
+    reprs = [raw for raw in raws if b'("' in raw or b"('" in raw]
+    if not wrapped and not reprs:
         return set()
     found = set()
     for line in lines:
-        link = _OS_LINK.match(line.raw)
+        link = _OS_LINK.match(line.raw) if wrapped else None
         if link is not None and any(link[1].rstrip() in raw for raw in wrapped):
             found.add(line.number)
+            continue
+        link = _LINK.match(line.raw) if reprs else None
+        if link is not None and _held_as_repr(link[1], link[2], reprs):
+            found.add(line.number)
     return found
+
+
+def _held_as_repr(cls: bytes, message: bytes, raws: Sequence[bytes]) -> bool:
+    """Whether a line holds `Cls("message")` or `Cls('message')`."""
+    quoted = [cls + b"(" + q + message + q + b")" for q in (b'"', b"'")]
+    return any(form in raw for raw in raws for form in quoted)
 
 
 def _decoded_kind(raw: bytes, decoded: str | None) -> str | None:

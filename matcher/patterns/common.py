@@ -25,6 +25,9 @@ _CODE = re.compile(rf"^(?:\[(?:Errno|WinError) {_N}\]|Errno {_N}:?|[1-5]\d\d(?= 
 _C_STYLE = re.compile(rf"^\({_N}: (.*)\)$")
 # What follows an OS error's text: the file or address it was about (`: '<path>'`).
 _SUBJECT = re.compile(r"""(?::\s*(['"]?)<[a-z][a-z0-9_]{0,31}(?::[a-z]+)?>\1)+$""")
+# ... or before it, C style (`perror`): `<host>: Name or service not known` (Java's
+# UnknownHostException), `'<path>': No such file or directory`.
+_LEAD_SUBJECT = re.compile(r"""^(['"]?)<[a-z][a-z0-9_]{0,31}(?::[a-z]+)?>\1:\s+""")
 # getaddrinfo's messages (glibc, musl, BSD), which the C library's strerror does not list.
 _RESOLVER = (
     "Name or service not known",
@@ -103,7 +106,7 @@ def is_common_message(message: str) -> bool:
     c_style = _C_STYLE.match(text)
     if c_style:
         text = c_style[1]
-    text = _SUBJECT.sub("", _CODE.sub("", text)).rstrip(" .")
+    text = _SUBJECT.sub("", _CODE.sub("", _LEAD_SUBJECT.sub("", text))).rstrip(" .")
     if text.lower() in _common():
         return True
     few = _FEW_WORDS.match(text)

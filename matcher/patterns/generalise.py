@@ -25,11 +25,11 @@ from __future__ import annotations
 
 import re
 
+from matcher.patterns.common import is_common_message
 from matcher.patterns.heads import EXCEPTION_HEAD, SELF_MARKED, find_head
 
 # A placeholder's last word that is a type: `<some path>` -> `<some_path:path>`.
 _PLACEHOLDER_TYPES = frozenset({"path", "host", "ip", "int", "num", "hex", "uuid", "word"})
-
 _CURLY = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 _EXCEPTION_NAME = re.compile(
     r"(?:[A-Za-z_]\w*\.)*[A-Z]\w*(?:Error|Exception|Violation|Warning|Failure|Fault|Exit|Interrupt)$"
@@ -39,6 +39,11 @@ _REPR = re.compile(r"^((?:[A-Za-z_]\w*\.)*[A-Z]\w*) ?\((?:-?\d{1,10},\s*)?b?(['\
 _REPR_PROSE = re.compile(
     r"^((?:[A-Za-z_]\w*\.)*[A-Z]\w*\((?:-?\d{1,10},\s*)?b?(['\"]).*?\2,?\s*\))\s+[a-z].*$"
 )
+# `NameResolutionError(... Failed to resolve 'x' (…))`: a repr cut at its start, quote and all.
+_REPR_ELIDED = re.compile(r"^((?:[A-Za-z_]\w*\.)*[A-Z]\w*)\(\s*(?:\u2026|\.{3})\s*(\S.*?)['\"]?\)$")
+# `java.net.UnknownHostException: pricing-api.internal: Name or …`: the host an OS or resolver
+# error is about, first after the class, C style (`subject: strerror`).
+_SUBJECT_HOST = re.compile(r"([a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)+):\s")
 # `MemcacheServerError: b'out of memory'`: a bytes repr around the message.
 _BYTES = re.compile(r"^b(['\"])(.*)\1$")
 # `requests.exceptions.ConnectionError … Failed to establish …`: the class, then its message.
@@ -47,8 +52,12 @@ _CLASS_ELIDED = re.compile(r"^((?:[A-Za-z_]\w*\.)*[A-Z]\w*)\s+(?:\u2026|\.{3})\s
 # its name; its app log says `KafkaTimeoutError('Failed …')`.
 _CLASS_TWICE = re.compile(r"^((?:[A-Za-z_]\w*\.)*([A-Z]\w*)):\s+\2:\s+")
 _TUPLE = re.compile(r"^(?:\([\w.]+\)\s+)?\(-?\d{1,10},\s*(['\"])(.*)\1\)$")
-# "nginx: [emerg] …": the program name before a level is where the log line came from.
-_PROGRAM = re.compile(r"^[a-z][a-z0-9_-]{0,30}:\s+(?=\[[a-z]+\]|\(error\)|[A-Z]{3,}\b)")
+# "nginx: [emerg] …": the program is where the line came from; with its own level (`psql: error:
+# …`) both go before a message of 3 words or more: libpq's reaches an app's log without them.
+_PROGRAM = re.compile(
+    r"^[a-z][a-z0-9_-]{0,30}:\s+(?:(?:error|fatal):\s+(?=[^\s:]+(?:\s+[^\s:]+){2})"
+    r"|(?=\[[a-z]+\]|\(error\)|[A-Z]{3,}\b))"
+)
 # Prose that goes on after the message: "… while the backup ran", ", five times, then …".
 _DETERMINERS = (
     r"the|a|an|each|every|both|all|any|our|its|their|this|that|these|those|it|them|we|they"
@@ -165,6 +174,7 @@ def generalise(quote: str) -> str:
     text = _TRAILING.sub("", text) or text
     text = _drop_edge_elisions(text)
     names = _Names()
+    text = _subject_host(text, names)
     text = _WORDY_PLACEHOLDER.sub(lambda m: _wordy(m[1] or m[2], names), text)
     text = _OBJECT_REPR.sub("\u2026", text)
     text = _ELISION.sub(lambda m: names.new("any", "any"), text)
@@ -224,6 +234,16 @@ def _drop_edge_elisions(text: str) -> str:
     return rest
 
 
+def _subject_host(text: str, names: _Names) -> str:
+    """`UnknownHostException: pricing-api.internal: Name …` -> `…: <host>: Name …`; not
+    `ModuleNotFoundError: a.b: …`, a module before a message that is no OS error."""
+    head = EXCEPTION_HEAD.match(text)
+    host = _SUBJECT_HOST.match(text, head.end()) if head else None
+    if host is None or _SOURCE_FILE.search(host[1]) or not is_common_message(text[host.end() :]):
+        return text
+    return text[: host.start()] + names.new("host", "host") + text[host.end(1) :]
+
+
 def _wordy(written: str, names: _Names) -> str:
     """`<user id>` -> `<user_id>`; a last word that names a type types it (`<some path>`)."""
     words = re.split(r"[ _-]", written.lower())
@@ -238,6 +258,9 @@ def _unwrap(text: str) -> str:
     if elided and _EXCEPTION_NAME.match(elided[1]):
         text = f"{elided[1]}: {elided[2]}"
     text = _CLASS_TWICE.sub(r"\1: ", text)
+    elided_repr = _REPR_ELIDED.match(text)
+    if elided_repr and _EXCEPTION_NAME.match(elided_repr[1]):
+        text = f"{elided_repr[1]}: \u2026 {elided_repr[2]}"
     text = _REPR_PROSE.sub(r"\1", text)
     repr_ = _REPR.match(text)
     if repr_:
