@@ -157,8 +157,8 @@ def test_lines_not_this_incidents_are_not_flagged_in_real_logs(
         (  # a label with a comma, then a program's label; a quoted name inside the message
             "- The ledger (libpq, seen via psql): psql: error: could not translate host name"
             ' "ledger-db.prod" to address: Name or service not known',
-            'psql: error: could not translate host name "<host>" to address: Name or service'
-            " not known",
+            # psql's own "psql: error: " goes with it (docs/symptoms.md): the app logs libpq's
+            'could not translate host name "<host>" to address: Name or service not known',
         ),
         (
             "- The copy step (cron, nightly): cp: error writing '/backup/db.dump': No space"
