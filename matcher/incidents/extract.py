@@ -93,6 +93,10 @@ _FILE_LABEL = re.compile(
 _COLON_VERB = re.compile(
     r"\b(?:failed|fails|said|says|showed|shows|printed|prints|logged|logs|reported|reports"
     r"|errored|crashed|died|aborted|exited|read|reads)\s*:\s+(?=\S)"
+    # ... or the author's words that name what follows as the message (`… in its own words:
+    # could not translate …`, `the key bit of the error was Failed to resolve …`)
+    r"|\bin (?:its|their|his|her|our) own words\s*:\s+(?=\S)"
+    r"|\b(?:error|message|line|output)\s+(?:was|were|read|reads)\s+(?=[A-Z\[(])"
 )
 # `Cls("…")`, `(1205, "…")`: the quote belongs to a repr or a driver's code tuple.
 _INSIDE_REPR = re.compile(r"(?:\w\(|\(-?\d{1,10},\s*)$")

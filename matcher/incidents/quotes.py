@@ -108,6 +108,10 @@ _PROSE_AFTER = re.compile(
     r"|\s+(?:in|on|from|for) the(?:\s+[a-z][\w-]*){1,3}\s+(?:too|as well|also)$"
     r"|(?<=\))\s+(?:in|on|for) the(?:\s+[a-z][\w-]*){1,2}$"
     r"|\s+(?:as well|too)$"
+    # how often, right after a message's closing parenthesis (`… (98: Address already in use)
+    # repeated, then …`, `…) twice`): a message does not go on with how often it was logged
+    r"|(?<=\))\s+(?:repeated(?:ly)?|again|twice|thrice|once more|over and over|on repeat"
+    rf"|(?:{_COUNT}|a few|multiple|many) times)\b.*$"
     r"|\s+(?:over and over(?: again)?|again and again|repeatedly|constantly|continuously"
     r"|non-?stop|all (?:night|day|morning|evening|afternoon|weekend)(?: long)?"
     r"|in a (?:tight )?loop|for (?:hours|minutes|days|a while)|the whole (?:night|day|time)"
