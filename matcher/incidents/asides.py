@@ -110,6 +110,7 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\blast (?:week|month|year)'s\b", _A, 'last month\'s "…"'),
     _cue(r"^\W*not\b", _A, 'Not EACCES ("…") this time'),
     _cue(r"^\W*no\s+(?:[\w-]+\s+){0,2}[(\W]*\x01", _A, 'No WRONGTYPE ("…")'),
+    _cue(r"\bno\s+(?:[\w-]+\s*(?:/|\bor\b)\s*){1,2}\W?\x01", _A, 'there was no 1213 / "…"'),
     _cue(r"(?:^|[\u2014\u2013,;(-]\s*)that was\b", _A, '"…" — that was the chown step'),
     _cue(r"\bthen\s+\W?\x01\W?\s+once\b", _A, 'then "…" once both were down'),
     # a warning or info line: the incident's error is logged as an error
@@ -190,10 +191,18 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\bnot what (?:we|i|they|you|caused|broke|took)\b", _F, '"…" is …, not what we hit'),
     # the author's first guess, taken back (`I first thought it was "…"; it wasn't that`)
     _cue(
-        r"\b(?:it|that|this)\s+(?:was|is)(?:\s+not|n't)\s+(?:that|it|this)\b|\bruled (?:it |that |"
-        r"this )?out\b",
+        r"\b(?:it|that|this)\s+(?:was|is)(?:\s+not|n't)\s*(?:(?:that|it|this)\b|[,;\u2014\u2013]"
+        r"|\.?$)|\bruled (?:it |that |this )?out\b",
         _F,
-        'I first thought it was the limit ("…"); it wasn\'t that',
+        'I first thought it was the limit ("…"); it wasn\'t that; "…" bit — it was not, …',
+    ),
+    # a verdict on what the log text is, said after it (`"…" on the next run. Side effect, not
+    # the cause.`): a side effect or a knock-on, not the cause
+    _cue(
+        r"(?:^|[\s,;(\u2014\u2013-])(?:a\s+|just\s+a\s+|only\s+a\s+)?(?:side[- ]effects?|knock-ons?)"
+        r"\s*(?:[,.;)]|$)|\bnot (?:the|a|its) (?:root )?(?:cause|trigger)\b",
+        _F,
+        '"…" on the next run. Side effect, not the cause.',
     ),
     _cue(
         r"\bthat (?:then )?(?:succeeded|recovered|went through)\b|\bretried (?:and|then) "
@@ -222,7 +231,10 @@ CUES: tuple[Cue, ...] = (
         "`…` errors that week but they came from the coupon service",
     ),
 )
-_THAT = re.compile(r"(?:That|This|Those|These)(?:'s|\s+(?:is|was|are|were)\b)")
+_THAT = re.compile(
+    r"(?:That|This|Those|These)(?:'s|\s+(?:is|was|are|were)\b)"
+    r"|(?:(?:Just |Only )?An? )?(?:Side[- ]effect|Knock-on|Consequence)\b|Not the (?:root )?cause\b"
+)
 # `This was not a deadlock. … `1213 Deadlock found …``: a sentence of the same item denies
 # the very word the log text is about.
 # A noun after an article (`was not a deadlock`), not a state (`was not locked by a user`).
