@@ -199,8 +199,9 @@ CUES: tuple[Cue, ...] = (
     # a verdict on what the log text is, said after it (`"…" on the next run. Side effect, not
     # the cause.`): a side effect or a knock-on, not the cause
     _cue(
-        r"(?:^|[\s,;(\u2014\u2013-])(?:a\s+|just\s+a\s+|only\s+a\s+)?(?:side[- ]effects?|knock-ons?)"
-        r"\s*(?:[,.;)]|$)|\bnot (?:the|a|its) (?:root )?(?:cause|trigger)\b",
+        r"(?:^|[\s,;(\u2014\u2013-])(?:a\s+|just\s+a\s+|only\s+a\s+)?"
+        r"(?:side[- ]effects?|knock-ons?)\s*(?:[,.;)]|$)"
+        r"|\bnot (?:the|a|its) (?:root )?(?:cause|trigger)\b",
         _F,
         '"…" on the next run. Side effect, not the cause.',
     ),
@@ -233,7 +234,8 @@ CUES: tuple[Cue, ...] = (
 )
 _THAT = re.compile(
     r"(?:That|This|Those|These)(?:'s|\s+(?:is|was|are|were)\b)"
-    r"|(?:(?:Just |Only )?An? )?(?:Side[- ]effect|Knock-on|Consequence)\b|Not the (?:root )?cause\b"
+    r"|(?:(?:Just |Only )?An? )?(?i:side[- ]effect|knock-on|consequence)\b"
+    r"|Not the (?:root )?cause\b"
 )
 # `This was not a deadlock. … `1213 Deadlock found …``: a sentence of the same item denies
 # the very word the log text is about.
