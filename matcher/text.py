@@ -27,6 +27,7 @@ ANSI_PATTERN = (
     r"|\x1b[()][0-9A-Za-z]|\x1b[=>78]"
 )
 ANSI = re.compile(ANSI_PATTERN)
+ESC = b"\x1b"  # the byte every one of them starts with
 ANSI_BYTES = re.compile(ANSI_PATTERN.encode())
 _CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 

@@ -10,8 +10,7 @@ from itertools import accumulate
 
 from matcher.patterns.ruleset import Ruleset
 from matcher.text import ANSI_BYTES
-
-ESC = b"\x1b"
+from matcher.text import ESC as ESC  # the scanners take it from here with ansi_candidates
 
 
 def ansi_candidates(

@@ -16,12 +16,11 @@ from typing import NamedTuple
 from matcher.engine.events import MAX_EVENT_LINES, MAX_LOOKBACK_LINES
 from matcher.engine.scanner import Scanner, ScanStats
 from matcher.engine.stats import PytestNames
-from matcher.envelopes.hot import ESC
 from matcher.envelopes.provenance import JSON, RAW, Segment
 from matcher.envelopes.record import Record
 from matcher.model import Finding, UnknownFailure
 from matcher.patterns.ruleset import Ruleset
-from matcher.text import render
+from matcher.text import ESC, render
 
 # Payload lines kept behind the scanner's committed line: an event and its look-back.
 KEEP_LINES = MAX_EVENT_LINES + MAX_LOOKBACK_LINES + 100

@@ -6,9 +6,7 @@ from collections.abc import Sequence
 
 from matcher.envelopes import formats as fmt
 from matcher.envelopes import structured, syslog
-from matcher.text import ANSI_BYTES, decode_line
-
-ESC = b"\x1b"
+from matcher.text import ANSI_BYTES, ESC, decode_line
 
 # Recognised on their own (``auto``), most specific first.
 ENVELOPES = (

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from matcher.text import ESC
+
 # Byte strings whose presence on a line makes it "hot", per envelope.
 _NEEDLES: dict[str, tuple[bytes, ...]] = {
     "syslog": (b"#01",),
@@ -26,7 +28,6 @@ _CRI_PARTIAL = re.compile(rb" std(?:out|err) P")
 # docker ends every complete record's ``log`` with this; a partial record (a line docker cut at
 # 16 KiB) does not.
 _DOCKER_END = b'\\n","stream":"'
-ESC = b"\x1b"
 PIECE = 64 * 1024
 
 
