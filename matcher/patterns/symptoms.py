@@ -216,7 +216,9 @@ def _compile_text(text: str, stands: bool = False) -> SymptomPattern:
     if distinctive and (stands if head is None else head.kind == "level"):
         context, message = split_context(body)
         message_parts = _split(message)
-        if context and message_parts[0].kind == "lit" and _distinctive(message_parts, message):
+        inner = find_head(message)  # `…: OperationalError: database` says no more than its class
+        own = message[inner.end :] if inner else message
+        if context and message_parts[0].kind == "lit" and _distinctive(_split(own), own):
             body, parts = message, message_parts  # the application's words are optional
         else:
             context = ""
