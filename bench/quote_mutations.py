@@ -137,6 +137,16 @@ def _placeholder(mark: str, values: re.Pattern[str]) -> Callable[[str], str | No
     return edit
 
 
+def _several(quote: str) -> str | None:
+    """What one person does at once: the level dropped, numbers rounded, no module, curly
+    quotes, a value as `NNNN`, a full stop."""
+    out = quote
+    for edit in (_drop_prefix, _round, _drop_module, _curly, _placeholder("NNNN", _NUMBER)):
+        out = edit(out) or out
+    out = _full_stop(out) or out
+    return out if out != quote else None
+
+
 MUTATIONS: dict[str, Callable[[str], str | None]] = {
     "as logged": lambda quote: quote,
     "numbers rounded or changed": _round,
@@ -150,6 +160,7 @@ MUTATIONS: dict[str, Callable[[str], str | None]] = {
     "a number as NNNN": _placeholder("NNNN", _NUMBER),
     "a value as <id>": _placeholder("<id>", _VALUE),
     "a value as …": _placeholder("\u2026", _VALUE),
+    "several at once": _several,
 }
 
 
