@@ -137,6 +137,26 @@ def _placeholder(mark: str, values: re.Pattern[str]) -> Callable[[str], str | No
     return edit
 
 
+def _drop_class(quote: str) -> str | None:
+    m = _MODULE_CLASS.match(quote) or _BARE_CLASS.match(quote)
+    rest = quote[m.end() + 1 :].strip() if m else ""
+    return rest or None
+
+
+def _as_repr(quote: str) -> str | None:
+    """`sqlite3.OperationalError: database is locked` as an app logs it, `OperationalError('…')`."""
+    m = _MODULE_CLASS.match(quote) or _BARE_CLASS.match(quote)
+    rest = quote[m.end() + 1 :].strip() if m else ""
+    if not rest or "'" in rest or rest.startswith(("(", "[")):
+        return None
+    return f"{m[0].rsplit('.', 1)[-1]}('{rest}')" if m else None
+
+
+def _add_context(quote: str) -> str | None:
+    """The application's words in front: `ERROR sync failed: <quote>`."""
+    return None if _LEVEL.match(quote) else f"ERROR sync failed: {quote}"
+
+
 def _several(quote: str) -> str | None:
     """What one person does at once: the level dropped, numbers rounded, no module, curly
     quotes, a value as `NNNN`, a full stop."""
@@ -160,6 +180,9 @@ MUTATIONS: dict[str, Callable[[str], str | None]] = {
     "a number as NNNN": _placeholder("NNNN", _NUMBER),
     "a value as <id>": _placeholder("<id>", _VALUE),
     "a value as …": _placeholder("\u2026", _VALUE),
+    "class dropped": _drop_class,
+    "as an app's repr": _as_repr,
+    "the app's context added": _add_context,
     "several at once": _several,
 }
 
