@@ -36,6 +36,10 @@ def _matches(symptom: str, line: str, stands: bool = False) -> bool:
         # controls: an identity or a count stays whole
         ("* `bind to port 8080 refused by policy`", "bind to port <port:int> refused by policy"),
         ("* `too many files open: 1024 files`", "too many files open: <files:int> files"),
+        (
+            "* `ERROR billing:81 refund call failed: upstream closed the stream early`",
+            "ERROR billing:<billing:int> refund call failed: upstream closed the stream early",
+        ),
     ],
 )
 def test_a_rounded_quantity_may_be_a_decimal(bullet: str, symptom: str | None) -> None:

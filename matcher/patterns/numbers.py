@@ -35,9 +35,10 @@ _IDENTITY = re.compile(
     re.IGNORECASE,
 )
 _DURATION = re.compile(r"(?i)(?:s|secs?|seconds?|ms|millis\w*|minutes?|mins?|hours?|days?)$")
-# A source file's line (`ledger.py:212`), nginx's connection (`*5`), a number (`#12`), a code
-# in parentheses (`curl: (7)`): identities too.
-_SOURCE_LINE = re.compile(r"(?:\.[a-z]{1,4}:|[*#(])$")
+# A source file's or logger's line and a port, glued to a colon (`ledger.py:212`,
+# `gateway:33`, `<ip>:6379`), nginx's connection (`*5`), a number (`#12`), a code in
+# parentheses (`curl: (7)`): identities too.
+_SOURCE_LINE = re.compile(r"[:*#(]$")
 
 
 def _type(
