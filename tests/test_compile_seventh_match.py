@@ -284,3 +284,20 @@ def test_mutated_quotes_find_their_lines_and_no_other(mutations) -> None:  # typ
     added = [o for o in outcomes if o.case.kind == "the app's context added"]
     assert sum(o.found for o in added) >= 0.8 * len(added)
     assert all("[Errno" in o.case.quote for o in added if not o.found)
+
+
+def test_explain_says_a_class_matched_under_another_name(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from matcher.cli.main import cli
+
+    (tmp_path / "t.yml").write_text(
+        "id: T-1\ntitle: t\nseverity: low\nresolution: r\nsymptoms:\n"
+        "- 'IOError: [Errno 28] No space left on device'\n",
+        "utf-8",
+    )
+    args = ["explain", "-s", str(tmp_path), "--line"]
+    out = CliRunner().invoke(cli, [*args, "OSError: [Errno 28] No space left on device"])
+    assert "matches with the class IOError (or another name of it)" in out.output
+    out = CliRunner().invoke(cli, [*args, "[Errno 28] No space left on device"])
+    assert out.exit_code == 1  # a common message keeps its class
