@@ -109,7 +109,8 @@ class Judge:
             return "matches as written" + (", standing as an error" if self.symptom.stands else "")
         required = "_head" not in found.re.groupindex  # a common message keeps its class
         if self.head.kind == "class" and (required or found.groupdict().get("_head")):
-            names = " (or another name of it)" if is_aliased(self.head.text) else ""
+            body = self.symptom.text.strip()[self.head.end :]
+            names = " (or another name of it)" if is_aliased(self.head.text, body) else ""
             return f"matches with the class {self.head.text}{names}"
         return (
             f"matches without the {self.head.kind} {self.head.text!r}: the message is "

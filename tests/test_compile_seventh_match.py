@@ -110,6 +110,55 @@ def test_python_3_names_of_one_class_match_each_other(
     assert _matches(symptom, line) is expected
 
 
+@pytest.mark.parametrize(
+    ("symptom", "line", "expected"),
+    [
+        (
+            "IOError: [Errno 13] Permission denied: '<path>'",
+            "PermissionError: [Errno 13] Permission denied: '/srv/a.png'",
+            True,
+        ),
+        (
+            "socket.error: [Errno 111] Connection refused",
+            "ConnectionRefusedError: [Errno 111] Connection refused",
+            True,
+        ),
+        (
+            "EnvironmentError: [Errno 2] No such file or directory: '<path>'",
+            "FileNotFoundError: [Errno 2] No such file or directory: 'conf.yml'",
+            True,
+        ),
+        # controls: another errno's subclass; `OSError:` written as such stays another layer
+        (
+            "IOError: [Errno 13] Permission denied",
+            "PermissionError: [Errno 1] Operation not permitted",
+            False,
+        ),
+        (
+            "socket.error: [Errno 111] Connection refused",
+            "ConnectionResetError: [Errno 111] Connection refused",
+            False,
+        ),
+        (
+            "OSError: [Errno 111] Connection refused",
+            "ConnectionRefusedError: [Errno 111] Connection refused",
+            False,
+        ),
+    ],
+)
+def test_an_old_name_with_its_errno_finds_python_3s_subclass(
+    symptom: str, line: str, expected: bool
+) -> None:
+    assert _matches(symptom, line) is expected
+
+
+def test_an_old_name_flags_the_real_permissionerror_lines(tmp_path: Path) -> None:
+    bullet = "* Uploads failed: `IOError: [Errno 13] Permission denied: '/srv/uploads/a.png'`"
+    lines = flagged(tmp_path, bullet, "thumbnailer.log")
+    assert {9, 19} <= lines
+    assert not {10, 20} & lines  # `PermissionError(1, 'Operation not permitted')`
+
+
 def test_an_alias_flags_the_real_oserror_lines(tmp_path: Path) -> None:
     bullet = "* The dump step died with `IOError: [Errno 28] No space left on device`"
     lines = flagged(tmp_path, bullet, "backup-job.log")

@@ -4,9 +4,11 @@ application's own words in front of a message.
 
 - Python 3 made ``IOError``, ``EnvironmentError``, ``socket.error`` and ``select.error`` names
   of ``OSError`` (PEP 3151), ``socket.timeout`` one of ``TimeoutError`` (3.10), and asyncio's
-  and concurrent.futures' ``TimeoutError`` the builtin (3.11). Which name a log prints depends
-  on the code that raised and on the release, not on the error: a quote of one name accepts
-  the others, also where its message is common and its class stays required.
+  and concurrent.futures' ``TimeoutError`` the builtin (3.11); with an errno, Python 3 raises
+  the subclass of OSError for it (``IOError: [Errno 13] …`` is ``PermissionError``). Which
+  name a log prints depends on the code that raised and on the release, not on the error: a
+  quote of one name accepts the others, also where its message is common and its class stays
+  required.
 - Redis replies start with an error code (``OOM command not allowed …``) that redis-py keeps
   in ``ResponseError: OOM …`` and drops in ``OutOfMemoryError: command not allowed …``: after a
   class, the code is optional when the rest is distinctive.
@@ -17,52 +19,93 @@ application's own words in front of a message.
 
 from __future__ import annotations
 
+import errno
 import re
 
 from matcher.patterns.heads import REDIS_CODES
 
-# canonical class -> (exact alternatives, loose alternatives); a lower-case class is named
-# with its module, which the exact pattern finds just before it (the module path is matched
-# by HEAD_EXACT already).
-_OS = ("OSError", "IOError", "EnvironmentError")
-_ALIASES: dict[str, tuple[str, str]] = {
-    "OSError": (
-        "|".join(_OS) + r"|(?<=\bsocket\.)error|(?<=\bselect\.)error",
-        "|".join(_OS) + r"|socket\.error|select\.error",
-    ),
-    "TimeoutError": (r"TimeoutError|(?<=\bsocket\.)timeout", r"TimeoutError|socket\.timeout"),
+# A class's other names: exact alternatives (a lower-case class is named with its module,
+# which the exact pattern finds just before it: HEAD_EXACT matches the module path) and loose
+# ones (no lookbehind: Hyperscan has none).
+_OS_EXACT = (
+    "OSError",
+    "IOError",
+    "EnvironmentError",
+    r"(?<=\bsocket\.)error",
+    r"(?<=\bselect\.)error",
+)
+_OS_LOOSE = ("OSError", "IOError", "EnvironmentError", r"socket\.error", r"select\.error")
+_TIMEOUT_EXACT = ("TimeoutError", r"(?<=\bsocket\.)timeout")
+_TIMEOUT_LOOSE = ("TimeoutError", r"socket\.timeout")
+_OS_NAMES = frozenset({"OSError", "IOError", "EnvironmentError", "socket.error", "select.error"})
+# Names Python 3 never prints: a quote of one is a memory or a Python 2 log, and the Python 3
+# log of the same error prints the subclass for its errno. `OSError:` and a subclass written
+# as such are taken as written: another layer's bare OS error is not theirs.
+_LEGACY_NAMES = _OS_NAMES - {"OSError"}
+_TIMEOUT_NAMES = frozenset({"TimeoutError", "socket.timeout"})
+# PEP 3151: the subclass of OSError Python 3 raises for an errno; a quote of an old name with
+# its errno (`IOError: [Errno 13] Permission denied`) finds the new one. The numbers are this
+# platform's (errno module): a log comes from a Linux host as a rule.
+_SUBCLASS_ERRNOS = {
+    "BlockingIOError": ("EAGAIN", "EALREADY", "EWOULDBLOCK", "EINPROGRESS"),
+    "ChildProcessError": ("ECHILD",),
+    "BrokenPipeError": ("EPIPE", "ESHUTDOWN"),
+    "ConnectionAbortedError": ("ECONNABORTED",),
+    "ConnectionRefusedError": ("ECONNREFUSED",),
+    "ConnectionResetError": ("ECONNRESET",),
+    "FileExistsError": ("EEXIST",),
+    "FileNotFoundError": ("ENOENT",),
+    "IsADirectoryError": ("EISDIR",),
+    "NotADirectoryError": ("ENOTDIR",),
+    "InterruptedError": ("EINTR",),
+    "PermissionError": ("EACCES", "EPERM"),
+    "ProcessLookupError": ("ESRCH",),
+    "TimeoutError": ("ETIMEDOUT",),
 }
-_CANONICAL = {
-    "IOError": "OSError",
-    "EnvironmentError": "OSError",
-    "socket.error": "OSError",
-    "select.error": "OSError",
-    "OSError": "OSError",
-    "socket.timeout": "TimeoutError",
-    "TimeoutError": "TimeoutError",
+_SUBCLASS = {
+    getattr(errno, code): cls
+    for cls, codes in _SUBCLASS_ERRNOS.items()
+    for code in codes
+    if hasattr(errno, code)
 }
+_ERRNO = re.compile(r"^\[Errno (\d{1,6})\]")
 
 
-def is_aliased(cls: str) -> bool:
+def _names(cls: str, body: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(exact, loose) alternatives for the class's names; empty when it has only one."""
+    number = _ERRNO.match(body)
+    subclass = _SUBCLASS.get(int(number[1])) if number else None
+    exact: tuple[str, ...] = ()
+    loose: tuple[str, ...] = ()
+    if subclass is not None and cls in _LEGACY_NAMES:
+        exact, loose = (*_OS_EXACT, subclass), (*_OS_LOOSE, subclass)
+    elif cls in _OS_NAMES:
+        exact, loose = _OS_EXACT, _OS_LOOSE
+    if cls in _TIMEOUT_NAMES or (subclass == "TimeoutError" and exact):
+        exact, loose = exact + _TIMEOUT_EXACT, loose + _TIMEOUT_LOOSE
+    return tuple(dict.fromkeys(exact)), tuple(dict.fromkeys(loose))
+
+
+def is_aliased(cls: str, body: str = "") -> bool:
     """Whether a log may print the class under another name."""
-    return cls in _CANONICAL
+    return bool(_names(cls, body)[0])
 
 
-def class_exact(cls: str) -> str:
+def class_exact(cls: str, body: str = "") -> str:
     """The class as the exact pattern looks for it, under any of its names."""
-    if cls in _CANONICAL:
-        return f"(?:{_ALIASES[_CANONICAL[cls]][0]})"
+    exact = _names(cls, body)[0]
+    if exact:
+        return f"(?:{'|'.join(exact)})"
     if "." in cls:  # socket.gaierror: the module path in front is HEAD_EXACT's
         module, name = cls.rsplit(".", 1)
         return rf"(?<=\b{re.escape(module)}\.){re.escape(name)}"
     return re.escape(cls)
 
 
-def class_loose(cls: str) -> str:
-    """The class as the prefilter looks for it (no lookbehind: Hyperscan has none)."""
-    if cls in _CANONICAL:
-        return f"(?:{_ALIASES[_CANONICAL[cls]][1]})"
-    return re.escape(cls)
+def class_loose(cls: str, body: str = "") -> str:
+    """The class as the prefilter looks for it."""
+    loose = _names(cls, body)[1]
+    return f"(?:{'|'.join(loose)})" if loose else re.escape(cls)
 
 
 _CODE = re.compile(rf"^(?:{REDIS_CODES})[^\S\n]+(?=\S)")

@@ -234,9 +234,9 @@ def _compile_text(text: str, stands: bool = False) -> SymptomPattern:
     elif distinctive:
         exact, loose = _optional_head(head, body, body_exact, code), body_loose
     else:
-        exact = HEAD_EXACT.format(cls=class_exact(head.text)) + body_exact + IN_CODE
-        loose = HEAD_LOOSE.format(cls=class_loose(head.text)) + r"[^\n]*" + body_loose
-        if not is_aliased(head.text):  # a line may print another name of the class
+        exact = HEAD_EXACT.format(cls=class_exact(head.text, body)) + body_exact + IN_CODE
+        loose = HEAD_LOOSE.format(cls=class_loose(head.text, body)) + r"[^\n]*" + body_loose
+        if not is_aliased(head.text, body):  # a line may print another name of the class
             literals.append(head.text)
     return SymptomPattern(exact, loose, _best_literal(literals), groups)
 
@@ -254,7 +254,7 @@ def _optional_head(head: Head, body: str, body_exact: str, code: str = "") -> st
     before, after = standing(head, body)
     if head.kind == "level":  # the level is elsewhere in the line, or absent
         return f"{before}{body_exact}{after}"
-    cls = HEAD_EXACT.format(cls=class_exact(head.text)) + (CODE_AFTER_CLASS if code else "")
+    cls = HEAD_EXACT.format(cls=class_exact(head.text, body)) + (CODE_AFTER_CLASS if code else "")
     return f"(?:(?P<_head>{cls})|{before}){body_exact}(?(_head){IN_CODE}|{after})"
 
 
