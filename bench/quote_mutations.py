@@ -54,7 +54,13 @@ _VALUE = re.compile(
     r"|(?<=['\"])[\w.-]+\.(?:invalid|local|png|bin)(?=['\"])"
 )
 # Aliases Python 3 prints for one class, and the wrappers that carry a driver's error.
-_ALIAS = {"OSError": "IOError", "TimeoutError": "socket.timeout"}
+_ALIAS = {
+    "OSError": "IOError",
+    "TimeoutError": "socket.timeout",
+    "PermissionError": "IOError",
+    "FileNotFoundError": "IOError",
+    "ConnectionRefusedError": "socket.error",
+}
 _WRAPPER = {
     "psycopg2": "sqlalchemy.exc.OperationalError",
     "pymysql": "sqlalchemy.exc.OperationalError",

@@ -322,12 +322,15 @@ def test_mutated_quotes_find_their_lines_and_no_other(mutations) -> None:  # typ
         "a value as …",
     ):
         assert all(by_kind[kind]), kind
-    # false positives: only the known ones (a bare OS error quoted from another incident's
-    # traceback, and a quote cut after `due to` / a single word): see bench/results/postmortems.md
-    with_fp = {o.case.kind for o in outcomes if o.false_positives}
-    known = {"as logged", "trailing full stop", "end cut", "several at once", "class dropped"}
-    assert with_fp <= known
-    assert sum(bool(o.false_positives) for o in outcomes) <= 7
+    # false positives: only the known ones. A quote cut after `due to` or before the message
+    # (`… failed:`) is a prefix of a near miss too; the bare `[Errno 111] Connection refused`
+    # (under any of its names) is also the last line of the Redis client's traceback.
+    bare = "[Errno 111] Connection refused"
+    for o in outcomes:
+        if o.false_positives and o.case.kind != "end cut":
+            assert bare in o.case.quote and o.case.quote.endswith((bare, bare + ".")), o.case
+            assert o.false_positives <= {("cache-redis.log", 45), ("cache-redis.log", 153)}
+    assert sum(bool(o.false_positives) for o in outcomes if o.case.kind == "end cut") <= 3
     # the application's context is optional only before a distinctive message: before a
     # class and an OS error's text it is what tells one caller's error from another's
     added = [o for o in outcomes if o.case.kind == "the app's context added"]
