@@ -21,6 +21,7 @@ import regex
 
 from matcher.model import SourceLocation, Symptom
 from matcher.patterns.heads import find_head, why_not_standing
+from matcher.patterns.layers import is_aliased
 from matcher.patterns.symptoms import PLACEHOLDER, SymptomSyntaxError, compile_symptom
 from matcher.text import unescape_line
 
@@ -106,8 +107,11 @@ class Judge:
     def _how(self, found: regex.Match[str]) -> str:
         if self.head is None:
             return "matches as written" + (", standing as an error" if self.symptom.stands else "")
-        if self.head.kind == "class" and found.groupdict().get("_head"):
-            return f"matches with the class {self.head.text}"
+        required = "_head" not in found.re.groupindex  # a common message keeps its class
+        if self.head.kind == "class" and (required or found.groupdict().get("_head")):
+            body = self.symptom.text.strip()[self.head.end :]
+            names = " (or another name of it)" if is_aliased(self.head.text, body) else ""
+            return f"matches with the class {self.head.text}{names}"
         return (
             f"matches without the {self.head.kind} {self.head.text!r}: the message is "
             "distinctive and stands as an error on this line"

@@ -27,6 +27,9 @@ import re
 
 from matcher.patterns.common import is_common_message
 from matcher.patterns.heads import EXCEPTION_HEAD, SELF_MARKED, find_head
+from matcher.patterns.numbers import Names as _Names
+from matcher.patterns.numbers import number_type
+from matcher.patterns.numbers import numbers as _numbers
 
 # A placeholder's last word that is a type: `<some path>` -> `<some_path:path>`.
 _PLACEHOLDER_TYPES = frozenset({"path", "host", "ip", "int", "num", "hex", "uuid", "word"})
@@ -86,6 +89,8 @@ _ELISION = re.compile(r"\.{3,}|\u2026")
 # says the line goes on (or began earlier), which it may as well not.
 _LEADING_ELISION = re.compile(r"^(?:\.{3,}|\u2026)\s+")
 _TRAILING_ELISION = re.compile(r"\s+(?:\.{3,}|\u2026)$")
+# A log line's prefix written as placeholders: `<user>@<db> `, `[<pid>] <time> `, `<ts> - `.
+_LINE_PREFIX = re.compile(r"^(?:(?:<[a-z][a-z0-9_]{0,31}(?::[a-z]+)?>|[^\w\s<])+\s+)+")
 # A person's placeholder of several words, or in capitals: `<user id>`, `<job-id>`, `{request
 # id}`, `<USER_ID>`, `<ID>`. (`<module>`, one lower-case word, is already a placeholder; one
 # capital, `<T>`, is a type parameter as often, and stays literal.)
@@ -139,30 +144,6 @@ _HEX = re.compile(r"\b0x[0-9a-fA-F]+\b")
 _UUID = re.compile(
     r"\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b"
 )
-_NUMBER = re.compile(r"(?<![\w.<>#-])(?<![\w.]-)(-?\d+(?:\.\d+)?)(?=[a-zA-Z]{0,3}\b)(?![.,]\d)")
-# The number names the kind of error when one of these comes just before it...
-_KIND_BEFORE = re.compile(
-    r"\b(?:errno|error|err|signal|sig[a-z]*|sqlstate|status|http|code)[\s=:-]*$",
-    re.IGNORECASE,
-)
-# ... or after it: "(113: No route", "(1040, 'Too many", "1205 (HY000)", "503 Service".
-_KIND_AFTER = re.compile(r"^(?::\s+[A-Za-z]|,\s*['\"]|\s+\([0-9A-Z]{5}\)|\s+[A-Z][a-z]+ [A-Z])")
-_SQLSTATE = re.compile(r"\(\d{5}\)")
-_UNITS = re.compile(r"^(?:[a-zA-Z]{1,3})")
-_ERROR_STATUS = re.compile(r"^[45]\d\d$")
-# A number after these words measures or names one occurrence, whatever its value.
-_MEASURED = re.compile(
-    r"\b(?:port|pid|max|min|size|limit|of|after|count|id|line|column|char|batch|attempt|worker"
-    r"|process|transaction|job|order|user|offset|length)\W{0,2}$",
-    re.IGNORECASE,
-)
-_DURATION = re.compile(r"(?i)(?:s|secs?|seconds?|ms|millis\w*|minutes?|mins?|hours?|days?)$")
-# A number is named after the unit or count word after it, else the word before it.
-_UNIT_WORDS = re.compile(
-    r"\s+(secs?|seconds?|ms|millis\w*|minutes?|mins?|hours?|days?|bytes?|[kmgt]i?b|files?"
-    r"|connections?|rows?|retries|attempts?|times|items?|records?|workers?|threads?|jobs?)\b",
-    re.IGNORECASE,
-)
 
 
 def generalise(quote: str) -> str:
@@ -179,7 +160,8 @@ def generalise(quote: str) -> str:
     text = _OBJECT_REPR.sub("\u2026", text)
     text = _ELISION.sub(lambda m: names.new("any", "any"), text)
     text = _BRACED.sub(lambda m: names.new(m[1]), text)
-    text = _PERSON.sub(lambda m: names.new("n", "int" if m[1][0] in "Nn" else None), text)
+    text = _drop_line_prefix(text)
+    text = _PERSON.sub(lambda m: _person(m, names), text)
     text = _STAR.sub(lambda m: names.new("x"), text)
     text = _URL.sub(lambda m: names.new("url", "path"), text)
     text = _HOST_HEADER.sub(lambda m: f'{m[1]}"{names.new("host_header")}"', text)
@@ -198,24 +180,6 @@ def generalise(quote: str) -> str:
     return _numbers(text, names)
 
 
-class _Names:
-    """Placeholder names, unique within one symptom: port, port2, …"""
-
-    def __init__(self) -> None:
-        self.used: set[str] = set()
-
-    def new(self, base: str, typ: str | None = None) -> str:
-        base = re.sub(r"[^a-z0-9_]", "", base.lower())[:24] or "n"
-        if not base[0].isalpha():
-            base = "n" + base
-        name, i = base, 1
-        while name in self.used:
-            i += 1
-            name = f"{base}{i}"
-        self.used.add(name)
-        return f"<{name}>" if typ is None or typ == name else f"<{name}:{typ}>"
-
-
 def _drop_edge_elisions(text: str) -> str:
     """`… message …` -> `message`: the elisions at the ends may be empty. Not when only a class
     or a level would be left (`FATAL: …`): that is no message. A leading one goes only before
@@ -232,6 +196,26 @@ def _drop_edge_elisions(text: str) -> str:
     if head is not None and head.end > len(rest):
         return text
     return rest
+
+
+def _person(match: re.Match[str], names: _Names) -> str:
+    """`NNNN` is a number (`port NNNN`: an integer; `after NN secs`: perhaps a decimal, as
+    the log prints it); `XXX` any token."""
+    if match[1][0] not in "Nn":
+        return names.new("n")
+    before, after = match.string[: match.start()], match.string[match.end() :]
+    return names.new("n", number_type("1", before, after))
+
+
+def _drop_line_prefix(text: str) -> str:
+    """`<user>@<db> ERROR: canceling …` -> `ERROR: canceling …`: placeholders and punctuation
+    before a level are the server's log prefix (time, pid, user and database), which the
+    client's lines of the same error do not have."""
+    prefix = _LINE_PREFIX.match(text)
+    if prefix is None:
+        return text
+    head = find_head(text[prefix.end() :])
+    return text[prefix.end() :] if head is not None and head.kind == "level" else text
 
 
 def _subject_host(text: str, names: _Names) -> str:
@@ -312,39 +296,3 @@ def _value(value: str, names: _Names) -> str:
     if "/" in value:
         return names.new("path", "path")
     return names.new("host", "host")
-
-
-def _numbers(text: str, names: _Names) -> str:
-    """Numbers of one occurrence -> `<name:int>` / `<name:num>`; placeholders are left alone."""
-    out: list[str] = []
-    pos = 0
-    for part in re.finditer(r"<[a-z][a-z0-9_]{0,31}(?::[a-z]+)?>", text + "<end>"):
-        out.append(_numbers_in(text[pos : part.start()], names))
-        out.append(part[0] if part.start() < len(text) else "")
-        pos = part.end()
-    return "".join(out)
-
-
-def _numbers_in(chunk: str, names: _Names) -> str:
-    def replace(match: re.Match[str]) -> str:
-        before, after = chunk[: match.start()], chunk[match.end() :]
-        if _KIND_BEFORE.search(before):
-            return match[0]
-        if _KIND_AFTER.match(after) and not _MEASURED.search(before):
-            return match[0]  # `(113: No route …`, not `import batch 17: OperationalError …`
-        if before.endswith("(") and re.fullmatch(r":\s*", after):
-            return match[0]  # `(98: …)`: an errno before an elided strerror
-        if _SQLSTATE.fullmatch(chunk[max(0, match.start() - 1) : match.end() + 1]):
-            return match[0]
-        if re.match(r"[1-5]\d\d$", match[0]) and re.match(r"\s+[A-Z][a-z]", after):
-            return match[0]  # an HTTP status and its reason phrase
-        unit = _UNITS.match(after)
-        word = re.search(r"([A-Za-z]{2,})\W{0,2}$", before)
-        follows = _UNIT_WORDS.match(after)
-        if _ERROR_STATUS.match(match[0]) and not (unit or follows or _MEASURED.search(before)):
-            return match[0]  # an HTTP error status: `upstream returned 502`
-        name = unit[0] if unit else follows[1] if follows else word[1] if word else "n"
-        duration = follows is not None and _DURATION.match(follows[1])
-        return names.new(name, "num" if "." in match[0] or duration else "int")
-
-    return _NUMBER.sub(replace, chunk)

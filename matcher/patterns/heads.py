@@ -30,21 +30,26 @@ from typing import NamedTuple
 EXCEPTION_HEAD = re.compile(
     r"^((?:[A-Za-z_][A-Za-z0-9_]*\.)*"
     r"[A-Z][A-Za-z0-9_]*(?:Error|Exception|Violation|Warning|Failure|Fault|Exit|Interrupt)"
-    r"|(?:[a-z_][A-Za-z0-9_]*\.)+[A-Z][A-Za-z0-9_]*):\s+"
+    r"|(?:[a-z_][A-Za-z0-9_]*\.)+[A-Z][A-Za-z0-9_]*"
+    # the lower-case classes of the socket and select modules (`socket.error: [Errno 111] …`)
+    r"|(?:[A-Za-z_][A-Za-z0-9_]*\.)*(?:socket\.(?:error|timeout|gaierror|herror)|select\.error)"
+    r"):\s+"
 )
+# A lower-case class is named with its module: `error` alone says nothing.
+_MODULE_CLASS = re.compile(r"(?:socket|select)\.[a-z]+$")
 # Error levels as programs print them before a message, with the error code MySQL's client
 # adds (`ERROR 1205 (HY000):`) and a Redis error code (`OOM`, `WRONGTYPE`).
 _LEVEL_WORDS = r"FATAL(?: ERROR)?|ERROR|CRITICAL|CRIT|EMERG|ALERT|PANIC|SEVERE|ERR|WARN|WARNING"
-_REDIS_CODES = (
+REDIS_CODES = (
     r"ERR|WRONGTYPE|OOM|NOAUTH|NOPERM|READONLY|LOADING|BUSY|NOSCRIPT|MISCONF|EXECABORT"
-    r"|CLUSTERDOWN|MASTERDOWN|NOREPLICAS"
+    r"|CLUSTERDOWN|MASTERDOWN|NOREPLICAS|MOVED|ASK|TRYAGAIN|CROSSSLOT|NOGROUP|BUSYKEY"
     # memcached's protocol errors, which its clients drop (pymemcache's MemcacheServerError)
     r"|SERVER_ERROR|CLIENT_ERROR"
 )
 LEVEL_HEAD = re.compile(
     rf"^(?:(?:\[(?:emerg|alert|crit|error|err|fatal|warn)\]|\(error\)"
     rf"|(?:{_LEVEL_WORDS})(?: -?\d{{1,6}}(?: \([0-9A-Z]{{5}}\))?)?:?|\d{{4,5}} \([0-9A-Z]{{5}}\):)"
-    rf"(?:[^\S\n]+(?:{_REDIS_CODES})(?=\s))?|(?:{_REDIS_CODES}))[^\S\n]+"
+    rf"(?:[^\S\n]+(?:{REDIS_CODES})(?=\s))?|(?:{REDIS_CODES}))[^\S\n]+"
 )
 _WARN_HEAD = re.compile(r"^\W*WARN", re.IGNORECASE)
 
@@ -73,7 +78,7 @@ _ERROR = (
     r"|Traceback|(?i:\blevel\"?[^\S\n]{0,8}[:=][^\S\n]{0,8}\"?(?:error|fatal|critical)\b))"
 )
 _BEFORE_LEVEL = (
-    rf"(?:^E|\b(?:ERROR|FATAL|CRITICAL|CRIT|EMERG|ALERT|PANIC|SEVERE|WARN|WARNING|{_REDIS_CODES}))"
+    rf"(?:^E|\b(?:ERROR|FATAL|CRITICAL|CRIT|EMERG|ALERT|PANIC|SEVERE|WARN|WARNING|{REDIS_CODES}))"
 )
 
 # A message that stands in a line of source code, as runtimes print it above a caret line
@@ -101,7 +106,8 @@ def find_head(symptom: str) -> Head | None:
     """The exception class or error level a symptom starts with, if any."""
     match = EXCEPTION_HEAD.match(symptom)
     if match:
-        return Head("class", match[1].rsplit(".", 1)[-1], match.end())
+        named = _MODULE_CLASS.search(match[1])
+        return Head("class", named[0] if named else match[1].rsplit(".", 1)[-1], match.end())
     match = LEVEL_HEAD.match(symptom)
     if match and match.end() < len(symptom):
         return Head("level", match[0].strip(), match.end())

@@ -28,6 +28,14 @@ from matcher.patterns.heads import (
     find_head,
     standing,
 )
+from matcher.patterns.layers import (
+    CODE_AFTER_CLASS,
+    class_exact,
+    class_loose,
+    is_aliased,
+    split_code,
+    split_context,
+)
 from matcher.patterns.literal_chain import LiteralChain, parse_chain
 from matcher.patterns.regex_literals import required_runs
 
@@ -193,38 +201,60 @@ def _compile_text(text: str, stands: bool = False) -> SymptomPattern:
         raise SymptomSyntaxError("symptom is empty")
     head = find_head(stripped)
     body = stripped[head.end :] if head else stripped
+    code, uncoded = split_code(body) if head and head.kind == "class" else ("", body)
+    if code and _distinctive(_split(uncoded), uncoded):
+        body = uncoded  # `ResponseError: OOM command …`: the code is optional, as the class
+    else:
+        code = ""
     parts = _split(body)
-    literal_chars = sum(len(p.text) for p in parts if p.kind == "lit")
-    words = sum(1 for p in parts if p.kind == "lit")
-    distinctive = literal_chars >= MIN_MESSAGE_CHARS and words >= MIN_MESSAGE_WORDS
-    distinctive = distinctive and not is_common_message(body)
+    distinctive = _distinctive(parts, body)
     if head is not None and head.kind == "level" and not distinctive:
         head, parts = None, _split(stripped)  # a short message keeps its level, as written
     if not any(p.kind == "lit" for p in parts) and head is None:
         raise SymptomSyntaxError("symptom has no literal text, only placeholders")
+    context = ""
+    if distinctive and (stands if head is None else head.kind == "level"):
+        context, message = split_context(body)
+        message_parts = _split(message)
+        inner = find_head(message)  # `…: OperationalError: database` says no more than its class
+        own = message[inner.end :] if inner else message
+        if context and message_parts[0].kind == "lit" and _distinctive(_split(own), own):
+            body, parts = message, message_parts  # the application's words are optional
+        else:
+            context = ""
     body_exact, body_loose, groups = _render(parts)
+    if context:
+        body_exact = f"(?:{_render(_split(context))[0]})?{body_exact}"
     literals = [p.text for p in parts if p.kind == "lit"]
     if head is None:
         exact, loose = body_exact, body_loose
         if stands:  # a message written without class or level: it must stand as an error
-            before, after = standing(None, stripped)
+            before, after = standing(None, body)
             exact = f"{before}{body_exact}{after}"
     elif distinctive:
-        exact, loose = _optional_head(head, body, body_exact), body_loose
+        exact, loose = _optional_head(head, body, body_exact, code), body_loose
     else:
-        cls = re.escape(head.text)
-        exact = HEAD_EXACT.format(cls=cls) + body_exact + IN_CODE
-        loose = HEAD_LOOSE.format(cls=cls) + r"[^\n]*" + body_loose
-        literals.append(head.text)
+        exact = HEAD_EXACT.format(cls=class_exact(head.text, body)) + body_exact + IN_CODE
+        loose = HEAD_LOOSE.format(cls=class_loose(head.text, body)) + r"[^\n]*" + body_loose
+        if not is_aliased(head.text, body):  # a line may print another name of the class
+            literals.append(head.text)
     return SymptomPattern(exact, loose, _best_literal(literals), groups)
 
 
-def _optional_head(head: Head, body: str, body_exact: str) -> str:
+def _distinctive(parts: list[_Part], body: str) -> bool:
+    """Whether a message identifies the incident without its class or level."""
+    literal_chars = sum(len(p.text) for p in parts if p.kind == "lit")
+    words = sum(1 for p in parts if p.kind == "lit")
+    distinctive = literal_chars >= MIN_MESSAGE_CHARS and words >= MIN_MESSAGE_WORDS
+    return distinctive and not is_common_message(body)
+
+
+def _optional_head(head: Head, body: str, body_exact: str, code: str = "") -> str:
     """The message with its head where the author wrote it, or standing without it."""
     before, after = standing(head, body)
     if head.kind == "level":  # the level is elsewhere in the line, or absent
         return f"{before}{body_exact}{after}"
-    cls = HEAD_EXACT.format(cls=re.escape(head.text))
+    cls = HEAD_EXACT.format(cls=class_exact(head.text, body)) + (CODE_AFTER_CLASS if code else "")
     return f"(?:(?P<_head>{cls})|{before}){body_exact}(?(_head){IN_CODE}|{after})"
 
 
