@@ -10,6 +10,8 @@ import enum
 import re
 from dataclasses import dataclass
 
+from matcher.incidents.dismissal import set_aside
+
 # The log text is replaced by this mark in the sentence the cues read.
 MARK = "\x01"
 # Sentences of a symptom item: a cue's scope never crosses into the next one.
@@ -108,7 +110,7 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\bdoing (?:its|their) job\b", _A, "the breaker doing its job"),
     _cue(r"\bjust (?:the|a|our)\b", _A, '"…", just the importer retrying'),
     _cue(r"\blast (?:week|month|year)'s\b", _A, 'last month\'s "…"'),
-    _cue(r"^\W*not\b", _A, 'Not EACCES ("…") this time'),
+    _cue(r"^\W*not\b(?!\s+only\b)", _A, 'Not EACCES ("…") this time'),
     _cue(r"^\W*no\s+(?:[\w-]+\s+){0,2}[(\W]*\x01", _A, 'No WRONGTYPE ("…")'),
     _cue(r"\bno\s+(?:[\w-]+\s*(?:/|\bor\b)\s*){1,2}\W?\x01", _A, 'there was no 1213 / "…"'),
     _cue(r"(?:^|[\u2014\u2013,;(-]\s*)that was\b", _A, '"…" — that was the chown step'),
@@ -243,6 +245,27 @@ _THAT = re.compile(
 _DENIED = re.compile(r"(?i)\b(?:was|is|were|are|it's)\s+not\s+an?\s+([a-z]{4,})\b")
 
 
+# A label that is a verdict of its own: a short one (`Not seen:`, `Ruled out:`) or a denied
+# kind of problem (`Not a connection problem: …`)
+_VERDICT_LABEL = re.compile(
+    r"(?i)^\W*(?:(?:\w[\w'-]*(?:\W+|$)){0,3}|not\s+(?:(?:an?|the|this|that|our)\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:problem|issue|error|bug|thing|one|cause|incident|outage)\W*)$"
+)
+_CLAUSE_START = re.compile(r"[;\u2014\u2013]|,?\s+(?:though|although|even though|whereas|since)\s")
+
+
+def _from_label(text: str) -> str:
+    """The text from the colon or `but` that introduces the log text's clause on."""
+    head = text[: text.index(MARK)]
+    colon, but = head.rfind(": "), head.rfind(" but ")
+    cut = max(colon, but)
+    if cut < 0 or _CLAUSE_START.search(head[cut:]):
+        return text  # another clause starts between them: the label is not the log text's
+    if cut == colon and _VERDICT_LABEL.match(head[:cut]):
+        return text
+    return text[cut + 1 :].lstrip(":").strip()
+
+
 def put_aside(item: str, log: str, quoted: bool) -> bool:
     """Whether the item says the log text is not this incident's error (see CUES)."""
     # typographic apostrophes as ASCII: a curly `wasn\u2019t` is `wasn't`
@@ -256,6 +279,13 @@ def put_aside(item: str, log: str, quoted: bool) -> bool:
         own = sentence  # the phrases that hold anywhere are read in the log text's own
         if at + 1 < len(sentences) and _THAT.match(sentences[at + 1]):
             sentence = f"{sentence} {sentences[at + 1]}"
+        following = sentences[at + 1] if at + 1 < len(sentences) else None
+        if set_aside(own, following):
+            return True
+        # the prose before a colon or a `but` that introduces the log text's clause is no cue:
+        # a label says what the text is of (`the job did not finish: "…"`), and a `but` sets
+        # what precedes it against the text (`not reproducible locally, but prod logged "…"`)
+        own, sentence = _from_label(own), _from_label(sentence)
         blank = own.replace(MARK, " ")
         after = sentence[sentence.index(MARK) + 1 :]
         plain = _LOGGY.search(log) is None

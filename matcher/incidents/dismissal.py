@@ -1,0 +1,161 @@
+"""The general rule of what an author sets aside, read in clauses rather than by one phrase
+per way of saying it: the log text is not this incident's error when, in the clause that
+holds it, a negated verb of seeing or hitting has it as object (`we did not hit "…"`, `nobody
+saw "…"`), its existence is denied (`no trace of "…"`, `zero "…" entries`), it is the subject
+of a negated occurrence (`"…" never appeared`, `"…" was absent`), a verdict is said of it
+(`"…" was a red herring`, `… ruled out`), it was a first guess (`we initially suspected "…"`),
+or a question about it is answered no (`was it "…"? No`); or when a clause after it refers back
+to it with such a verdict (`— that's a different limit`, `, but there were none of those`).
+A negation in another clause is about something else (`the job did not finish: "…"`, `no
+retries helped; every call failed with "…"`). Rules and examples: docs/incident-log-format.md
+("Not this incident")."""
+
+from __future__ import annotations
+
+import re
+
+MARK = "\x01"
+
+# Where a clause ends: a semicolon, a colon, a dash set apart, an arrow, a parenthesis, and a
+# conjunction that starts another clause (`, but`, `, so`, `, and then`, `though` …).
+_BOUNDARY = re.compile(
+    r"\s*(?:[;:](?=\s|$)|[\u2014\u2013\u2192()]|\s-{1,2}\s|=>|\.\s+)\s*"
+    r"|,?\s+(?=(?:but|yet|though|although|whereas|so|because|since|then|until|even though"
+    r"|and then)\s)"
+    r"|,\s+(?=and\s)"
+)
+# A negation that is no inability (`could not get a connection` is the incident's error).
+_NEG = (
+    r"(?<!could )(?<!can )(?<!cannot )(?<!would )(?<!unable to )"
+    r"(?:\bnot\b|\bnever\b|(?<!couldn)(?<!can)(?<!wouldn)n't|\bnobody\b|\bno one\b"
+    r"|\bno point\b|\bnone of us\b)"
+)
+_SEEN = (
+    r"(?:see|saw|seen|sees|spot(?:ted)?|notice[ds]?|observe[ds]?|find|found|hit|hits"
+    r"|get|got|gotten|receive[ds]?|catch|caught|encounter(?:ed)?|run into|ran into"
+    r"|trigger(?:ed)?|log|logged|print(?:ed)?|emit(?:ted)?|show(?:ed|n)?(?: up)?"
+    r"|appear(?:ed)?|occur(?:red)?|happen(?:ed)?|c[oa]me up|turn(?:ed)? up)"
+)
+# The words between a verb and its object: a short noun phrase (`the reserved-slot message`,
+# `any`, `a single`), never a clause (`who held the lock and the job died with`).
+_GAP = (
+    r"(?:\s+(?!(?:that|which|who|what|when|where|and|because|with|from|after|before|until"
+    r"|logged|said|printed|showed|returned|died|failed|kept)\b)[\w'\u2019*/.#-]+){0,5}?"
+)
+_OPEN = r"[\s(\"'`\u201c\u2018*]*"
+_CLOSE = r"[\s)\"'`\u201d\u2019*,]*"
+# `did not get a connection (…)`: what a client did not get is the incident's error
+_NOT_GOT = re.compile(
+    r"(?i)\b(?:get|got|gotten|receive[ds]?)\b.*\b(?:connection|response|reply|answer|lock"
+    r"|access|result|ack)s?\W*$"
+)
+_SEEN_NOT = re.compile(rf"(?i){_NEG}(?:\s+\w+){{0,3}}?\s+{_SEEN}\b({_GAP}){_OPEN}{MARK}")
+# a denied existence: `no "…"`, `zero "…" entries`, `no trace of "…"`, `without any "…"`
+_NONE_OF = re.compile(
+    r"(?i)(?:\bno\b|\bzero\b|\bnot a single\b|\bnot one\b|\bnot any\b|\bnone of\b"
+    r"|\bnothing like\b|\bwithout\b)"
+    r"(?:\s+(?:a|an|any|single|the|those|these|sign|signs|trace|traces|mention|mentions"
+    r"|hint|instance|instances|occurrence|occurrences|record|evidence|of|such|more)\b)*"
+    rf"(?:\s+[\w-]+){{0,2}}?{_OPEN}{MARK}"
+)
+# the log text as subject of a negated occurrence: `"…" never appeared`, `"…" was absent`
+_NOT_THERE = re.compile(
+    rf"(?i){MARK}{_CLOSE}(?:\s*[\w-]+){{0,5}}?\s+(?:"
+    r"(?:(?:was|were|is|are|has|have|had|did|does|do)(?:\s+not|n't)|never|not)"
+    r"(?:\s+(?:ever|once|even|really|actually|yet|been|once))*\s+"
+    r"(?:appear|show|showed|shown|show up|occur|happen|come up|turn up|seen|logged|printed"
+    r"|found|hit|triggered|there|present|in (?:the|our|any)\b)"
+    r"|(?:was|were|is|are)\s+(?:completely\s+|entirely\s+)?(?:absent|nowhere|missing from)\b)"
+)
+# a search that came back empty: `grepped for "…" and found nothing`, `"…": none`
+_EMPTY = (
+    r"(?:found|saw|got|had|returned|there (?:was|were))\s+(?:nothing|none|zero|no hits?|no"
+    r" matches)|came (?:up|back) empty|\b0 hits\b"
+)
+_EMPTY_AFTER = re.compile(rf"(?i){MARK}.*?\b(?:{_EMPTY})\b")
+# a verdict on the log text: what it is, said of it
+_VERDICT = (
+    r"red herrings?|unrelated|not related|irrelevant|nothing to do with|noise|harmless|benign"
+    r"|a distraction|false (?:alarms?|leads?|trails?|positives?)|ruled out|excluded"
+    r"|(?:an?|another)\s+(?:different|separate|distinct|unrelated|older|known)\s+(?!(?:kind"
+    r"|wording|form|name|version|spelling)\b)\w+"
+    r"|not (?:this|the|our) (?:incident|outage|problem|issue|cause|culprit|failure)"
+    r"|not what (?:we|broke|took|caused)|(?:only|just)(?:\s+\w+){0,2}?\s+(?:in|on)\s+(?:the\s+)?"
+    r"(?:staging|dev|test|qa|pre-?prod|a laptop|local)\b|(?:staging|dev|test) only"
+    r"|not (?:in|on) prod(?:uction)?"
+    r"|a (?:symptom|side[- ]effect|result) of (?:the|our) (?:fix|rollback|remount|restart"
+    r"|cleanup|workaround|mitigation|debugging|investigation|failover)"
+    r"|during (?:the|our) (?:rollback|remount|cleanup|investigation|debugging|maintenance"
+    r"|failover|fix)"
+    r"|turned out to be|proved to be|came from (?:another|a different|the other|an old|an"
+    r" unrelated)|can be ignored|safe to ignore|(?:does|did|do)(?:n't| not) matter"
+    r"|not relevant|(?:was|is) wrong"
+)
+_VERDICT_AFTER = re.compile(rf"(?i){MARK}.*?\b(?:{_VERDICT})\b")
+# a clause after the log text's own that says the verdict of it: one that refers back to it
+# (`that's a different limit`, `but those were …`), or one with no subject (`— unrelated`)
+_BACK = r"(?:that|this|those|these|it|they|them|which|both|neither|such|the latter)"
+_LATER = re.compile(
+    rf"(?i)^(?:and\s+|but\s+|so\s+|though\s+|although\s+)?(?:"
+    rf"(?:{_BACK}\b|there\b)(?:(?!\b(?:the|a)\s+\w+\s+(?:said|logged|showed)\b).)*?\b(?:{_VERDICT})\b"
+    rf"|(?:(?:just|only|probably|likely|clearly|all|totally|entirely|completely|obviously|also"
+    rf"|both)\s+)?(?:{_VERDICT})\b"
+    rf"|(?:none|nothing|zero|never|nope|not once|not there|not present|absent)\b"
+    rf"|(?:we\s+|i\s+|they\s+)?(?:\w+\s+)?{_NEG}\s+(?:\w+\s+){{0,2}}?{_SEEN}\s+"
+    rf"(?:it|that|this|those|these|them|any|one|either|that one)\b"
+    rf"|.*\b(?:(?:there (?:were|was)|we (?:saw|had|got)) (?:none|nothing|zero) (?:of )?{_BACK}\b))"
+)
+# a first guess: `we initially suspected "…"`, `my first theory was "…"`, `it looked like "…" at
+# first, but …`
+_GUESS = re.compile(
+    r"(?i)(?:\b(?:initially|at first|first|originally|early on|briefly)\b(?:\s+[\w']+){0,3}?"
+    r"\s+(?:suspected|thought|assumed|blamed|guessed|believed|suspect|think)\b"
+    r"|\b(?:first|initial|early|original)\s+(?:guess|theory|suspect|suspicion|hypothesis"
+    r"|idea)\b|\b(?:suspected|blamed)\b)"
+    rf"[^{MARK}]*{MARK}"
+)
+_LOOKED = re.compile(rf"(?i)\b(?:looked|seemed|sounded)\s+like\b[^{MARK}]*{MARK}")
+_AT_FIRST = re.compile(rf"(?i){MARK}.*\b(?:at first|initially)\b")
+_NOVEL = re.compile(
+    r"(?i)\b(?:never|not)\b[^;:]*\b(?:before|until now|till now|so far)\b\s*(?:on\b|in\b|at\b|\W*$)"
+)
+# a question answered no: `was it "…"? No, …`
+_ANSWERED_NO = re.compile(
+    rf"(?i){MARK}[^.!;?]{{0,80}}\?\s*(?:[\u2014\u2013-]\s*)?(?:no|nope|not|never|negative|none"
+    r"|nah)\b"
+)
+
+
+def _clauses(sentence: str) -> list[str]:
+    # a parenthesis round the log text alone is part of its clause (`the message ("…")`)
+    sentence = re.sub(rf"\(\W*{MARK}\W*\)", MARK, sentence)
+    return [c for c in _BOUNDARY.split(sentence) if c and c.strip()]
+
+
+def set_aside(sentence: str, following: str | None) -> bool:
+    """Whether the sentence (the log text replaced by MARK) sets the log text aside; the
+    next sentence of the item, if any, may refer back to it."""
+    if _ANSWERED_NO.search(f"{sentence} {following or ''}"):
+        return True
+    clauses = _clauses(sentence)
+    at = next((i for i, c in enumerate(clauses) if MARK in c), None)
+    if at is None:
+        return False
+    own = clauses[at]
+    later = clauses[at + 1 :] + ([following] if following else [])
+    # `never seen before`: a new error, not an absent one
+    novel = any(_NOVEL.search(c) for c in [own, *later[:1]])
+    seen = _SEEN_NOT.search(own)
+    if seen and not novel and not _NOT_GOT.search(own[: own.index(MARK)]):
+        return True
+    if _NONE_OF.search(own) or _EMPTY_AFTER.search(own):
+        return True
+    if _NOT_THERE.search(own) and not novel:
+        return True
+    if _VERDICT_AFTER.search(own) or _GUESS.search(own):
+        return True
+    if _LOOKED.search(own) and (
+        _AT_FIRST.search(own) or (later and re.match(r"(?i)\s*but\b", later[0]))
+    ):
+        return True
+    return not novel and any(_LATER.search(clause.strip()) for clause in later[:3])

@@ -1,0 +1,293 @@
+"""Issue #11, seventh pass: log text the author sets aside, read by a general rule rather
+than one more phrase per blind set (matcher/incidents/dismissal.py,
+docs/incident-log-format.md, "Not this incident"): a negated verb of seeing or hitting, or a
+denied existence, whose object is the log text in its own clause; a verdict on the log text
+said after it or in a clause that refers back to it; a first guess; a question answered
+no. And the controls: the incident's own error with a negation elsewhere in the sentence
+(another clause, or a label before a colon). The cases are written as different engineers
+write, not as any postmortem of the corpus; the log lines are real
+(tests/data/postmortems/logs/)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from compile_helpers import REAL, REAL_SYMPTOM, flagged, symptoms_of
+
+SLOTS = "remaining connection slots are reserved for non-replication superuser connections"
+DEADLOCK = "Deadlock found when trying to get lock"
+TOO_LARGE = "object too large for cache"
+LOCK_WAIT = "Lock wait timeout exceeded; try restarting transaction"
+OOM = "OOM command not allowed when used memory > 'maxmemory'"
+
+ASIDES = [
+    # a negated verb of seeing, hitting, getting, with the log text as its object
+    f'* We did not hit the reserved-slot message ("{SLOTS}"); that is a different limit.',
+    f'* We never saw "{DEADLOCK}" during the window.',
+    f"* We didn't get any `{TOO_LARGE}` errors this time.",
+    f'* Nobody saw "{DEADLOCK}" that night.',
+    f"* Not once did we see `{TOO_LARGE}` on the cart path.",
+    f'* We haven\u2019t seen a single "{SLOTS}" since the bump.',
+    f'* I grepped for "{DEADLOCK}" and found nothing.',
+    f'* Not seen: "{DEADLOCK}".',
+    f"* At no point did the server log `{SLOTS}`.",
+    f'* We had expected "{TOO_LARGE}" but did not get it.',
+    # a denied existence
+    f'* There were zero "{DEADLOCK}" entries in the error log.',
+    f'* No trace of "{SLOTS}" in the server log.',
+    f'* There was not a single "{DEADLOCK}" in the log.',
+    f'* We saw no "{DEADLOCK}" errors at all.',
+    f"* Checked for `{DEADLOCK}`: none.",
+    f'* Someone mentioned "{DEADLOCK}", but there were none of those.',
+    # the log text as subject of a negated occurrence
+    f"* `{TOO_LARGE}` was absent from the memcached log.",
+    f'* "{DEADLOCK}" did not show up at all.',
+    "* The `[Errno 30] Read-only file system` error never appeared in the job log.",
+    f'* "{SLOTS}" was nowhere to be found.',
+    f'* "{DEADLOCK}"? Never in this window.',
+    # a verdict on the log text, after it or in a clause that refers back to it
+    "* The `[Errno 30] Read-only file system` lines were a red herring.",
+    f'* The 1 MB item limit ("{TOO_LARGE}") was ruled out early.',
+    f'* "{SLOTS}": a different limit, we checked.',
+    "* `RangeError: Maximum call stack size exceeded` in the same log is unrelated noise.",
+    "* The \"Access denied for user 'orders'@'localhost'\" errors turned out to be a cron job"
+    " on another host.",
+    "* `[Errno 30] Read-only file system` was a symptom of the fix (we remounted the volume).",
+    "* The `[Errno 30] Read-only file system` errors only showed up during the rollback.",
+    '* "canceling statement due to user request" only happened in staging.',
+    '* The "Name or service not known" errors were only in staging, where the zone was never'
+    " created.",
+    f'* We also saw "{DEADLOCK}" once; it had nothing to do with the outage.',
+    "* `canceling statement due to user request` came from the DBA killing a query, which is"
+    " irrelevant here.",
+    f'* "{SLOTS}" \u2014 that\'s a separate limit, not what we hit.',
+    f"* The `SERVER_ERROR {TOO_LARGE}` reply is a distinct limit (1 MB per item).",
+    f'* We also got "{TOO_LARGE}" for one cart. Irrelevant here.',
+    # a first guess
+    f'* We initially suspected the reserved slots ("{SLOTS}").',
+    f'* At first everyone blamed "{DEADLOCK}".',
+    f'* My first theory was "{TOO_LARGE}", which was wrong.',
+    f'* It looked like "{DEADLOCK}" at first, but the real error was the lock wait.',
+    # a question answered no
+    f'* Was it the item size limit ("{TOO_LARGE}")? No, carts are small.',
+    '* was it "Name or service not known"? no \u2014 the names resolved fine.',
+    f'* Could this be "{SLOTS}"? Nope.',
+]
+
+# The incident's own error, with a negation or a dismissal elsewhere: (bullet, a word of
+# the symptom it must give).
+CONTROLS = [
+    ("* The import job did not finish: sqlite3.OperationalError: database is locked", "locked"),
+    (
+        '* Requests could not connect: "Failed to establish a new connection: [Errno 111]'
+        ' Connection refused"',
+        "Failed to establish",
+    ),
+    (f'* Not reproducible locally, but prod logged "{LOCK_WAIT}".', "Lock wait"),
+    (
+        "* No retries helped; every call failed with `OperationalError: (1040, 'Too many"
+        " connections')`.",
+        "Too many connections",
+    ),
+    (
+        '* The workers never recovered and kept logging "FATAL:  sorry, too many clients already".',
+        "too many clients",
+    ),
+    (
+        "* We couldn't connect from the bastion either: ERROR 1040 (08004): Too many connections",
+        "Too many connections",
+    ),
+    (
+        "* Nothing got through; the gateway logged `connect() failed (111: Connection refused)"
+        " while connecting to upstream`.",
+        "connect() failed",
+    ),
+    (f'* It was not a deadlock but a lock wait: "{LOCK_WAIT}".', "Lock wait"),
+    (f'* The cache did not evict anything; it refused writes with "{OOM}".', "OOM"),
+    (
+        "* We didn't expect to hit the limit so soon, yet the log said `FATAL:  sorry, too"
+        " many clients already`.",
+        "too many clients",
+    ),
+    ("* No one could log in: `FATAL:  sorry, too many clients already`.", "too many clients"),
+    (
+        "* There was no way to reach the inventory service \u2014 `Failed to establish a new"
+        " connection: [Errno 111] Connection refused` on every call.",
+        "Failed to establish",
+    ),
+    (f'* Not a single order went through: every call failed with "{LOCK_WAIT}".', "Lock wait"),
+    (
+        "* The job was not retried and died with `sqlite3.OperationalError: database is locked`.",
+        "locked",
+    ),
+    (
+        '* Without the index the query never finished: "canceling statement due to statement'
+        ' timeout".',
+        "statement timeout",
+    ),
+    (f"* The error was not transient: `ERROR 1205 (HY000): {LOCK_WAIT}` for 40 minutes.", "1205"),
+    (
+        "* Unlike last week, this wasn't DNS; the gateway logged `Failed to establish a new"
+        " connection: [Errno 111] Connection refused`.",
+        "Failed to establish",
+    ),
+    (f'* The health check did not catch it, but the app logged "{OOM}" on every write.', "OOM"),
+    (
+        "* None of the exports finished; gunicorn logged `[CRITICAL] WORKER TIMEOUT (pid:1234)`.",
+        "WORKER TIMEOUT",
+    ),
+    (
+        f'* We never found who held the lock, and the restock job kept dying with "{LOCK_WAIT}".',
+        "Lock wait",
+    ),
+    (
+        "* Nobody noticed until the morning that the importer logged"
+        ' "sqlite3.OperationalError: database is locked" all night.',
+        "locked",
+    ),
+    (
+        "* The alert didn't fire, though the log was full of `FATAL:  sorry, too many clients"
+        " already`.",
+        "too many clients",
+    ),
+    (
+        "* Customers could not check out; the orders API returned `OperationalError: (1040,"
+        " 'Too many connections')`.",
+        "Too many connections",
+    ),
+    (
+        "* The client did not get a response: `redis.exceptions.ConnectionError: Error 111"
+        " connecting to 127.0.0.1:6379. Connection refused.`",
+        "Error 111",
+    ),
+    (
+        "* We saw no improvement after the restart: `[CRITICAL] WORKER TIMEOUT (pid:4242)` kept"
+        " coming.",
+        "WORKER TIMEOUT",
+    ),
+    (f'* Never seen this before: "{OOM}".', "OOM"),
+    (
+        f'* It could not be a network issue, since redis-cli itself said "(error) {OOM}".',
+        "OOM",
+    ),
+    (
+        f'* Payments did not go through for 20 minutes because of "{LOCK_WAIT}".',
+        "Lock wait",
+    ),
+    ("* The backup didn't fit: `OSError: [Errno 28] No space left on device`.", "Errno 28"),
+    (f'* The migration never completed and the app logged "{LOCK_WAIT}" for each batch.', "Lock"),
+    (
+        "* There's no doubt it was the pool: `OperationalError: (1040, 'Too many connections')`"
+        " on every request.",
+        "Too many connections",
+    ),
+    (f'* Not only the API: the cron also logged "ERROR 1205 (HY000): {LOCK_WAIT}".', "1205"),
+    (
+        '* No, it was not the network: "Failed to establish a new connection: [Errno 111]'
+        ' Connection refused" means the port was closed.',
+        "Failed to establish",
+    ),
+    (
+        "* We could not reproduce it locally, but in prod the log said"
+        " `sqlite3.OperationalError: database is locked`.",
+        "locked",
+    ),
+    (f'* Zero orders were saved; each attempt ended with "{LOCK_WAIT}".', "Lock wait"),
+    (
+        f'* The fix was not deployed in time, so "{OOM}" kept coming back.',
+        "OOM",
+    ),
+    (
+        "* Nothing was wrong with the config; nginx said `bind() to 0.0.0.0:443 failed (98:"
+        " Address already in use)`.",
+        "bind()",
+    ),
+    (
+        "* It did not look like the usual flake: `Failed to establish a new connection:"
+        " [Errno 111] Connection refused` on every call.",
+        "Failed to establish",
+    ),
+    (
+        "* Initially the pool looked fine, then the app logged `OperationalError: (1040, 'Too"
+        " many connections')`.",
+        "Too many connections",
+    ),
+    (
+        '* We first suspected the pool, but the server itself said "FATAL:  sorry, too many'
+        ' clients already".',
+        "too many clients",
+    ),
+    (
+        f'* Ruled out DNS early; the real error was "{LOCK_WAIT}".',
+        "Lock wait",
+    ),
+    (
+        "* The cause turned out to be `sqlite3.OperationalError: database is locked` on the"
+        " shared file.",
+        "locked",
+    ),
+    (f'* "{OOM}" \u2014 never seen before on this cluster.', "OOM"),
+    (
+        '* It looked like "FATAL:  sorry, too many clients already" from every worker.',
+        "too many clients",
+    ),
+    (
+        "* The errors were not harmless: `sqlite3.OperationalError: database is locked` lost"
+        " imports.",
+        "locked",
+    ),
+]
+
+
+@pytest.mark.parametrize("bullet", ASIDES)
+def test_log_text_set_aside_is_no_symptom(bullet: str) -> None:
+    assert symptoms_of(REAL + bullet) == (REAL_SYMPTOM,)
+
+
+@pytest.mark.parametrize(("bullet", "word"), CONTROLS)
+def test_the_incidents_own_error_with_a_negation_elsewhere_stays(bullet: str, word: str) -> None:
+    found = symptoms_of(REAL + bullet)
+    assert len(found) == 2 and word in found[1]
+
+
+def test_there_are_as_many_controls_as_asides() -> None:
+    assert len(ASIDES) >= 40 and len(CONTROLS) >= 40
+
+
+@pytest.mark.parametrize(
+    ("aside", "plain", "log", "lines"),
+    [
+        (
+            f'* We did NOT hit the reserved-slot message ("{SLOTS}"); different limit, checked.',
+            f'* Logins failed with the reserved-slot message ("{SLOTS}").',
+            "postgresql.log",
+            {31},
+        ),
+        (
+            f'* Was it a deadlock ("{DEADLOCK}")? No, the InnoDB status was clean.',
+            f'* The rebalance failed with a deadlock ("{DEADLOCK}").',
+            "orders-mysql.log",
+            {54, 150},
+        ),
+        (
+            "* `[Errno 30] Read-only file system` was a symptom of the fix, during the rollback.",
+            "* The retry died with `[Errno 30] Read-only file system`.",
+            "backup-job.log",
+            {27, 54},
+        ),
+        (
+            f"* We initially suspected `MemcacheServerError: {TOO_LARGE}`.",
+            f"* The cart writes failed with `MemcacheServerError: {TOO_LARGE}`.",
+            "sessions-memcache.log",
+            {26, 53},
+        ),
+    ],
+)
+def test_lines_set_aside_are_not_flagged_in_real_logs(
+    tmp_path: Path, aside: str, plain: str, log: str, lines: set[int]
+) -> None:
+    (tmp_path / "plain").mkdir()
+    (tmp_path / "aside").mkdir()
+    assert lines <= flagged(tmp_path / "plain", REAL + plain, log)  # the control: they would be
+    assert not lines & flagged(tmp_path / "aside", REAL + aside, log)
