@@ -291,3 +291,107 @@ def test_lines_set_aside_are_not_flagged_in_real_logs(
     (tmp_path / "aside").mkdir()
     assert lines <= flagged(tmp_path / "plain", REAL + plain, log)  # the control: they would be
     assert not lines & flagged(tmp_path / "aside", REAL + aside, log)
+
+
+# A second batch, written after the rule, in other voices (terse, non-native, chat): the rule
+# was not tuned on them before they were written.
+ASIDES_2 = [
+    f"* we dont see `{DEADLOCK}` in this time",
+    f'* Is no "{SLOTS}" in the log, I have checked.',
+    f"* `{TOO_LARGE}` - nope, not this one",
+    f"* `SERVER_ERROR {TOO_LARGE}`: seen once, but it's the 1 MB limit, irrelevant",
+    "* Also in the log: \"Access denied for user 'orders'@'localhost'\" (the rotated password"
+    " of another service; not relevant for this).",
+    f'* There were reports of "{DEADLOCK}" in the channel but nobody could find one in the logs.',
+    f'* We could not find any "{DEADLOCK}".',
+    "* No sign of `canceling statement due to user request` this time \u2014 nobody cancelled"
+    " anything.",
+    '* "Name or service not known" \u2014 checked, DNS resolved fine the whole time, so not that.',
+    f"* Zero hits for `{DEADLOCK}` in the window.",
+    "* `RangeError: Maximum call stack size exceeded` is from a different service entirely.",
+    f'* Someone pasted "{DEADLOCK}" into the channel early on \u2014 wrong incident.',
+    "* Red herring: `[Errno 30] Read-only file system`.",
+    f'* We ruled out "{DEADLOCK}" early.',
+    "* `canceling statement due to user request`? That was me, pg_cancel_backend during debugging.",
+    "* The `Read-only file system` errors were caused by our own remount, not by the incident.",
+    f'* Did we get "{TOO_LARGE}"? No.',
+]
+CONTROLS_2 = [
+    (
+        "* Nobody could place an order; the API said `OperationalError: (1040, 'Too many"
+        " connections')`.",
+        "Too many connections",
+    ),
+    (f'* The retry did not help, it failed again with "{LOCK_WAIT}".', "Lock wait"),
+    ("* We did not expect this: `FATAL:  sorry, too many clients already`.", "too many"),
+    (f"* It was never a deadlock \u2014 always `{LOCK_WAIT}`.", "Lock wait"),
+    (
+        "* The DB alert did not fire although the worker log had `FATAL:  sorry, too many"
+        " clients already` every second.",
+        "too many",
+    ),
+    (
+        "* Unrelated services were fine; only checkout logged `OperationalError: (1040, 'Too"
+        " many connections')`.",
+        "Too many connections",
+    ),
+    (f"* No evictions, just `{OOM}` on every write.", "OOM"),
+    (
+        "* Not a network blip: the gateway kept logging `Failed to establish a new connection:"
+        " [Errno 111] Connection refused` for 25 minutes.",
+        "Failed to establish",
+    ),
+    (
+        "* Not DNS: `Failed to establish a new connection: [Errno 111] Connection refused`.",
+        "Failed to establish",
+    ),
+    (f"* No deploy, no config change \u2014 and still `{LOCK_WAIT}` on every batch.", "Lock"),
+    (
+        "* Couldn't log in to psql either (`FATAL:  sorry, too many clients already`).",
+        "too many",
+    ),
+    (
+        "* Nothing in the config had changed, yet nginx said `bind() to 0.0.0.0:443 failed (98:"
+        " Address already in use)`.",
+        "bind()",
+    ),
+    (
+        "* Without a pool limit, every worker logged `FATAL:  sorry, too many clients already`.",
+        "too many",
+    ),
+    (
+        "* Not sure why, but the importer logged `sqlite3.OperationalError: database is"
+        " locked` for hours.",
+        "locked",
+    ),
+    (
+        f'* We don\'t know who held the lock: the restock job just died with "{LOCK_WAIT}".',
+        "Lock wait",
+    ),
+    (f'* The job failed with "{LOCK_WAIT}", not with a deadlock.', "Lock wait"),
+    (
+        "* Users did not see any error page; the backend logged `OperationalError: (1040, 'Too"
+        " many connections')` and retried.",
+        "Too many connections",
+    ),
+    (
+        "* `sqlite3.OperationalError: database is locked` \u2014 that is the one to alert on,"
+        " not the retry warnings.",
+        "locked",
+    ),
+    (
+        f"* It wasn't the first time we saw `{OOM}` on this cluster.",
+        "OOM",
+    ),
+]
+
+
+@pytest.mark.parametrize("bullet", ASIDES_2)
+def test_log_text_set_aside_in_other_voices_is_no_symptom(bullet: str) -> None:
+    assert symptoms_of(REAL + bullet) == (REAL_SYMPTOM,)
+
+
+@pytest.mark.parametrize(("bullet", "word"), CONTROLS_2)
+def test_the_incidents_own_error_in_other_voices_stays(bullet: str, word: str) -> None:
+    found = symptoms_of(REAL + bullet)
+    assert len(found) == 2 and word in found[1]

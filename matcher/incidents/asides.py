@@ -54,10 +54,15 @@ _THING = r"(?:thing|issue|error|problem|bug|story)"
 CUES: tuple[Cue, ...] = (
     # phrases that hold wherever they are in the sentence
     _cue(
-        r"\bnot (?:this|the|to be confused|related|part of|our"
-        r"|an? (?:error|problem|incident|issue|concern|real (?:error|problem|issue)))\b",
+        r"\bnot (?:to be confused|related|part of"
+        r"|an? (?:error|problem|incident|issue|concern|real (?:error|problem|issue)))\b"
+        # before the log text, `not the` denies it; after it, only when what is denied is this
+        # incident's (`"…", not the symptom`), not another thing (`"…", not the retry warnings`)
+        r"|\bnot (?:this|the|our)\b(?=[^\x01]*\x01)"
+        r"|\bnot (?:this|the|our) (?:[\w-]+ )?(?:incident|outage|problem|issue|error|symptom|cause"
+        r"|failure|bug|one|thing|culprit)s?\b|\bnot (?:this|that)(?: one| time)?\s*(?:[.;,)!]|$)",
         _S,
-        'not the "…" RangeError',
+        'not the "…" RangeError; "…", not the symptom',
     ),
     _cue(r"\bconfused with\b", _S, 'Not to be confused with "…"'),
     _cue(
@@ -85,7 +90,8 @@ CUES: tuple[Cue, ...] = (
     # `not` before the log text (`isn't "…"`, `not the "…" RangeError`); after it, `"…", not a
     # timeout` says what the error was not
     _cue(
-        r"(?:\bnot|n't)\s+(?:(?:an?|the|this|that|it|our|what)\b[^\x01]*\x01|\W?\x01)",
+        r"(?:\bnot|n't)\s+(?:(?!the (?:first|only|last) time\b)(?:an?|the|this|that|it|our|what)\b"
+        r"[^\x01]*\x01|\W?\x01)",
         _A,
         'isn\'t "…"',
     ),
@@ -248,16 +254,17 @@ _DENIED = re.compile(r"(?i)\b(?:was|is|were|are|it's)\s+not\s+an?\s+([a-z]{4,})\
 # A label that is a verdict of its own: a short one (`Not seen:`, `Ruled out:`) or a denied
 # kind of problem (`Not a connection problem: …`)
 _VERDICT_LABEL = re.compile(
-    r"(?i)^\W*(?:(?:\w[\w'-]*(?:\W+|$)){0,3}|not\s+(?:(?:an?|the|this|that|our)\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?i)^\W*(?:(?!not\s+(?!seen|found|hit|logged|relevant|related|ours|us|this|that|it)\w)"
+    r"(?:\w[\w'-]*(?:\W+|$)){0,3}|not\s+(?:(?:an?|the|this|that|our)\s+)?(?:[\w-]+\s+){0,2}"
     r"(?:problem|issue|error|bug|thing|one|cause|incident|outage)\W*)$"
 )
-_CLAUSE_START = re.compile(r"[;\u2014\u2013]|,?\s+(?:though|although|even though|whereas|since)\s")
+_CLAUSE_START = re.compile(r"[\u2014\u2013]|,?\s+(?:though|although|even though|whereas|since)\s")
 
 
 def _from_label(text: str) -> str:
     """The text from the colon or `but` that introduces the log text's clause on."""
     head = text[: text.index(MARK)]
-    colon, but = head.rfind(": "), head.rfind(" but ")
+    colon, but = max(head.rfind(": "), head.rfind("; ")), head.rfind(" but ")
     cut = max(colon, but)
     if cut < 0 or _CLAUSE_START.search(head[cut:]):
         return text  # another clause starts between them: the label is not the log text's
@@ -286,7 +293,7 @@ def put_aside(item: str, log: str, quoted: bool) -> bool:
         # a label says what the text is of (`the job did not finish: "…"`), and a `but` sets
         # what precedes it against the text (`not reproducible locally, but prod logged "…"`)
         own, sentence = _from_label(own), _from_label(sentence)
-        blank = own.replace(MARK, " ")
+        blank = own  # the mark is no word: the cues read it as a gap
         after = sentence[sentence.index(MARK) + 1 :]
         plain = _LOGGY.search(log) is None
         for cue in CUES:

@@ -24,16 +24,22 @@ _BOUNDARY = re.compile(
     r"|and then)\s)"
     r"|,\s+(?=and\s)"
 )
-# A negation that is no inability (`could not get a connection` is the incident's error).
+# A negation (`dont`, `didnt` as typed in a hurry too).
 _NEG = (
-    r"(?<!could )(?<!can )(?<!cannot )(?<!would )(?<!unable to )"
-    r"(?:\bnot\b|\bnever\b|(?<!couldn)(?<!can)(?<!wouldn)n't|\bnobody\b|\bno one\b"
-    r"|\bno point\b|\bnone of us\b)"
+    r"(?:\bnot\b|\bnever\b|n't|\b(?:dont|didnt|doesnt|havent|hasnt|wasnt|werent)\b|\bnobody\b"
+    r"|\bno one\b|\bno point\b|\bnone of us\b)"
+)
+# An inability is the incident's error (`could not get a connection`, `couldn't hit the
+# API`), unless what could not be done is to see or find it (`we could not find any "…"`).
+_UNABLE = re.compile(
+    r"(?i)\b(?:could|can|cannot|can't|couldn't|unable to|would|wouldn't)\s*(?:not\s+)?"
+    r"(?:\w+\s+){0,1}?(?!(?:see|saw|seen|find|found|spot|notice|observe)\b)\w+\s*$"
 )
 _SEEN = (
     r"(?:see|saw|seen|sees|spot(?:ted)?|notice[ds]?|observe[ds]?|find|found|hit|hits"
     r"|get|got|gotten|receive[ds]?|catch|caught|encounter(?:ed)?|run into|ran into"
-    r"|trigger(?:ed)?|log|logged|print(?:ed)?|emit(?:ted)?|show(?:ed|n)?(?: up)?"
+    r"|trigger(?:ed)?|log(?!\s+(?:in|on|into)\b)|logged|print(?:ed)?|emit(?:ted)?"
+    r"|show(?:ed|n)?(?: up)?"
     r"|appear(?:ed)?|occur(?:red)?|happen(?:ed)?|c[oa]me up|turn(?:ed)? up)"
 )
 # The words between a verb and its object: a short noun phrase (`the reserved-slot message`,
@@ -49,7 +55,10 @@ _NOT_GOT = re.compile(
     r"(?i)\b(?:get|got|gotten|receive[ds]?)\b.*\b(?:connection|response|reply|answer|lock"
     r"|access|result|ack)s?\W*$"
 )
-_SEEN_NOT = re.compile(rf"(?i){_NEG}(?:\s+\w+){{0,3}}?\s+{_SEEN}\b({_GAP}){_OPEN}{MARK}")
+_SEEN_NOT = re.compile(
+    rf"(?i)(?:(?:ruled|crossed) out|excluded|eliminated|discounted|dismissed)\b{_GAP}{_OPEN}{MARK}"
+    rf"|({_NEG}(?:\s+\w+){{0,3}}?\s+{_SEEN})\b{_GAP}{_OPEN}{MARK}"
+)
 # a denied existence: `no "…"`, `zero "…" entries`, `no trace of "…"`, `without any "…"`
 _NONE_OF = re.compile(
     r"(?i)(?:\bno\b|\bzero\b|\bnot a single\b|\bnot one\b|\bnot any\b|\bnone of\b"
@@ -79,17 +88,20 @@ _VERDICT = (
     r"|a distraction|false (?:alarms?|leads?|trails?|positives?)|ruled out|excluded"
     r"|(?:an?|another)\s+(?:different|separate|distinct|unrelated|older|known)\s+(?!(?:kind"
     r"|wording|form|name|version|spelling)\b)\w+"
-    r"|not (?:this|the|our) (?:incident|outage|problem|issue|cause|culprit|failure)"
+    r"|not (?:by |from |part of )?(?:this|the|our) (?:incident|outage|problem|issue|cause|culprit"
+    r"|failure)|wrong (?:incident|one|thread|ticket|service)|(?:was|were|'s) (?:me|us)\b"
     r"|not what (?:we|broke|took|caused)|(?:only|just)(?:\s+\w+){0,2}?\s+(?:in|on)\s+(?:the\s+)?"
     r"(?:staging|dev|test|qa|pre-?prod|a laptop|local)\b|(?:staging|dev|test) only"
     r"|not (?:in|on) prod(?:uction)?"
     r"|a (?:symptom|side[- ]effect|result) of (?:the|our) (?:fix|rollback|remount|restart"
     r"|cleanup|workaround|mitigation|debugging|investigation|failover)"
-    r"|during (?:the|our) (?:rollback|remount|cleanup|investigation|debugging|maintenance"
+    r"|during (?:the |our )?(?:rollback|remount|cleanup|investigation|debugging|maintenance"
     r"|failover|fix)"
     r"|turned out to be|proved to be|came from (?:another|a different|the other|an old|an"
     r" unrelated)|can be ignored|safe to ignore|(?:does|did|do)(?:n't| not) matter"
-    r"|not relevant|(?:was|is) wrong"
+    r"|not relevant|(?:was|is) wrong|from (?:last|the previous) (?:week|month|year|sprint|quarter)"
+    r"|from (?:an? |the )?(?:earlier|older|previous|past|last) (?:incident|outage)"
+    r"|ignore(?:\s+(?:it|them|those|these|that))?\W*$"
 )
 _VERDICT_AFTER = re.compile(rf"(?i){MARK}.*?\b(?:{_VERDICT})\b")
 # a clause after the log text's own that says the verdict of it: one that refers back to it
@@ -101,6 +113,7 @@ _LATER = re.compile(
     rf"|(?:(?:just|only|probably|likely|clearly|all|totally|entirely|completely|obviously|also"
     rf"|both)\s+)?(?:{_VERDICT})\b"
     rf"|(?:none|nothing|zero|never|nope|not once|not there|not present|absent)\b"
+    rf"|not (?:that|this|it)(?: one)?\W*$"
     rf"|(?:we\s+|i\s+|they\s+)?(?:\w+\s+)?{_NEG}\s+(?:\w+\s+){{0,2}}?{_SEEN}\s+"
     rf"(?:it|that|this|those|these|them|any|one|either|that one)\b"
     rf"|.*\b(?:(?:there (?:were|was)|we (?:saw|had|got)) (?:none|nothing|zero) (?:of )?{_BACK}\b))"
@@ -146,7 +159,8 @@ def set_aside(sentence: str, following: str | None) -> bool:
     # `never seen before`: a new error, not an absent one
     novel = any(_NOVEL.search(c) for c in [own, *later[:1]])
     seen = _SEEN_NOT.search(own)
-    if seen and not novel and not _NOT_GOT.search(own[: own.index(MARK)]):
+    unable = seen and seen[1] and _UNABLE.search(own[: seen.start(1)] + seen[1])
+    if seen and not novel and not unable and not _NOT_GOT.search(own[: own.index(MARK)]):
         return True
     if _NONE_OF.search(own) or _EMPTY_AFTER.search(own):
         return True
