@@ -395,3 +395,73 @@ def test_log_text_set_aside_in_other_voices_is_no_symptom(bullet: str) -> None:
 def test_the_incidents_own_error_in_other_voices_stays(bullet: str, word: str) -> None:
     found = symptoms_of(REAL + bullet)
     assert len(found) == 2 and word in found[1]
+
+
+LOCK_BASE = (
+    "* Orders API: `pymysql.err.OperationalError: (1205, 'Lock wait timeout exceeded; try"
+    " restarting transaction')`\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("base", "bullet"),
+    [
+        (  # another code (1213, the others say 1205), dismissed in another sentence
+            LOCK_BASE,
+            "* Checked the deadlock theory first \u2014 nothing there. The nightly rebalance"
+            " logged `ERROR 1213 (40001): Deadlock found when trying to get lock; try restarting"
+            " transaction` at 02:00 as it always does.",
+        ),
+        (
+            LOCK_BASE,
+            "* Red herring: the 1213s. `pymysql.err.OperationalError: (1213, 'Deadlock found"
+            " when trying to get lock; try restarting transaction')` came from the rebalance.",
+        ),
+        (  # another class, no numbers, dismissed in another sentence
+            REAL,
+            "* Stack overflow was a false lead. The frontend logged `RangeError: Maximum call"
+            " stack size exceeded` once at boot.",
+        ),
+    ],
+)
+def test_another_error_in_a_bullet_that_dismisses_is_no_symptom(base: str, bullet: str) -> None:
+    assert symptoms_of(base + bullet) == symptoms_of(base)
+
+
+@pytest.mark.parametrize(
+    ("base", "bullet"),
+    [
+        (  # the same code as the other symptoms, though the bullet denies something
+            LOCK_BASE,
+            "* It was not a deadlock. The restock job logged `ERROR 1205 (HY000): Lock wait"
+            " timeout exceeded; try restarting transaction`.",
+        ),
+        (  # another class, nothing dismissed (`did not recover` is the incident's)
+            REAL,
+            "* The Java consumers did not recover either. They logged"
+            " `org.apache.kafka.common.errors.TimeoutException: Topic order-events not present"
+            " in metadata after 60000 ms.`",
+        ),
+        (
+            REAL,
+            "* The Java consumers logged `org.apache.kafka.common.errors.TimeoutException: Topic"
+            " order-events not present in metadata after 60000 ms.`",
+        ),
+    ],
+)
+def test_the_incidents_error_in_a_bullet_that_dismisses_stays(base: str, bullet: str) -> None:
+    assert len(symptoms_of(base + bullet)) == len(symptoms_of(base)) + 1
+
+
+def test_another_error_dismissed_in_its_bullet_is_not_flagged_in_a_real_log(
+    tmp_path: Path,
+) -> None:
+    quote = (
+        "`ERROR 1213 (40001): Deadlock found when trying to get lock; try restarting transaction`"
+    )
+    aside = f"* Checked the deadlock theory \u2014 nothing. The rebalance logged {quote}."
+    plain = f"* The rebalance logged {quote}."
+    (tmp_path / "plain").mkdir()
+    (tmp_path / "aside").mkdir()
+    assert {54, 150} <= flagged(tmp_path / "plain", LOCK_BASE + plain, "orders-mysql.log")
+    assert not {54, 150} & flagged(tmp_path / "aside", LOCK_BASE + aside, "orders-mysql.log")
