@@ -465,3 +465,106 @@ def test_another_error_dismissed_in_its_bullet_is_not_flagged_in_a_real_log(
     (tmp_path / "aside").mkdir()
     assert {54, 150} <= flagged(tmp_path / "plain", LOCK_BASE + plain, "orders-mysql.log")
     assert not {54, 150} & flagged(tmp_path / "aside", LOCK_BASE + aside, "orders-mysql.log")
+
+
+# A third batch, written after the second round of changes, before it was run (22/36 right
+# then): what came after, a lead that went nowhere, the team's own action, a verdict label.
+ASIDES_3 = [
+    f"* Briefly chased `{DEADLOCK}`, which went nowhere.",
+    "* The `[Errno 30] Read-only file system` errors are an artefact of the remount we did to"
+    " recover.",
+    '* What came after \u2014 "no live upstreams while connecting to upstream" \u2014 is just'
+    " nginx giving up on both backends.",
+    "* Post-fix, we saw `[Errno 30] Read-only file system` for a minute; expected.",
+    f"* Not the reserved-slot variant (`{SLOTS}`) \u2014 we stayed under that.",
+    f'* We double-checked for "{DEADLOCK}" and came up empty.',
+    f"* `{TOO_LARGE}` would have pointed at the item size, but it never showed.",
+    "* There might have been a few `canceling statement due to user request` lines, but those"
+    " were me.",
+    f'* I had "{DEADLOCK}" on my list of suspects; it didn\'t pan out.',
+    f"* \"{SLOTS}\" is what you'd see with reserved slots; we didn't.",
+    "* Some people grepped for `Name or service not known` \u2014 no results.",
+    "* Ignore `WRONGTYPE Operation against a key holding the wrong kind of value`: it's from a"
+    " test script.",
+    f"* The `SERVER_ERROR {TOO_LARGE}` line in the log predates the incident.",
+    "* `RangeError: Maximum call stack size exceeded` showed up only in a developer's local run.",
+    "* A couple of `Access denied for user 'orders'@'localhost'` \u2014 bad password on a cron"
+    " in another cluster, not ours.",
+    "* Was the resolver timing out (`Temporary failure in name resolution`)? Nope, the records"
+    " were gone.",
+    f'* We thought we were seeing "{DEADLOCK}" but it was actually the lock wait.',
+    "* `[Errno 30] Read-only file system` is a downstream effect of our remount, so disregard.",
+    f'* Deadlocks ("{DEADLOCK}") were suspected early and excluded.',
+    f'* Absent this time: "{DEADLOCK}".',
+]
+CONTROLS_3 = [
+    (f"* Nobody expected it, but every write came back with `{OOM}`.", "OOM"),
+    (
+        "* The importer didn't crash; it just logged `sqlite3.OperationalError: database is"
+        " locked` and skipped the batch.",
+        "locked",
+    ),
+    (
+        "* It was not intermittent \u2014 `FATAL:  sorry, too many clients already` on every"
+        " connection attempt.",
+        "too many",
+    ),
+    (f"* No amount of retrying helped: `{LOCK_WAIT}`.", "Lock"),
+    (
+        "* We hit `OperationalError: (1040, 'Too many connections')` again as soon as traffic"
+        " came back.",
+        "Too many",
+    ),
+    (
+        "* The job never got past the first batch (`sqlite3.OperationalError: database is"
+        " locked`).",
+        "locked",
+    ),
+    (
+        "* We never saw this coming: the pool sat at its max and the app logged"
+        " `OperationalError: (1040, 'Too many connections')`.",
+        "Too many",
+    ),
+    (f'* Monitoring didn\'t show anything, but the orders log was full of "{LOCK_WAIT}".', "Lock"),
+    (
+        f"* Not to blame anyone, but the cron logged `ERROR 1205 (HY000): {LOCK_WAIT}` for an"
+        " hour.",
+        "1205",
+    ),
+    (
+        f'* The DBA could not see any blocking query, yet the app kept getting "{LOCK_WAIT}".',
+        "Lock",
+    ),
+    (
+        "* Nothing unusual in the metrics; the logs however said `FATAL:  sorry, too many"
+        " clients already`.",
+        "too many",
+    ),
+    (f"* There was no failover; the primary simply answered `{OOM}`.", "OOM"),
+    (
+        "* No data was lost, though every checkout in that window failed with `OperationalError:"
+        " (1040, 'Too many connections')`.",
+        "Too many",
+    ),
+    (
+        "* The error we never want to see again: `FATAL:  sorry, too many clients already`.",
+        "too many",
+    ),
+    (
+        "* Not a single page loaded; nginx logged `connect() failed (111: Connection refused)"
+        " while connecting to upstream`.",
+        "connect()",
+    ),
+    (f"* We hadn't seen `{OOM}` before this week.", "OOM"),
+]
+
+
+@pytest.mark.parametrize("bullet", ASIDES_3)
+def test_a_third_batch_of_asides_is_no_symptom(bullet: str) -> None:
+    assert symptoms_of(REAL + bullet) == (REAL_SYMPTOM,)
+
+
+@pytest.mark.parametrize(("bullet", "word"), CONTROLS_3)
+def test_a_third_batch_of_controls_stays(bullet: str, word: str) -> None:
+    found = symptoms_of(REAL + bullet)
+    assert len(found) == 2 and word in found[1]

@@ -51,6 +51,9 @@ _GAP = (
 _OPEN = r"[\s(\"'`\u201c\u2018*]*"
 _CLOSE = r"[\s)\"'`\u201d\u2019*,]*"
 # `did not get a connection (…)`: what a client did not get is the incident's error
+_GOT_PAST = re.compile(
+    r"(?i)\b(?:get|got|gotten)\s+(?:past|through|to|into|out|back|over|around)\b"
+)
 _NOT_GOT = re.compile(
     r"(?i)\b(?:get|got|gotten|receive[ds]?)\b.*\b(?:connection|response|reply|answer|lock"
     r"|access|result|ack)s?\W*$"
@@ -90,18 +93,24 @@ _VERDICT = (
     r"|wording|form|name|version|spelling)\b)\w+"
     r"|not (?:by |from |part of )?(?:this|the|our) (?:incident|outage|problem|issue|cause|culprit"
     r"|failure)|wrong (?:incident|one|thread|ticket|service)|(?:was|were|'s) (?:me|us)\b"
-    r"|not what (?:we|broke|took|caused)|(?:only|just)(?:\s+\w+){0,2}?\s+(?:in|on)\s+(?:the\s+)?"
-    r"(?:staging|dev|test|qa|pre-?prod|a laptop|local)\b|(?:staging|dev|test) only"
+    r"|not what (?:we|broke|took|caused)|(?:only|just)(?:\s+\w+){0,2}?\s+(?:in|on|from)\s+"
+    r"(?:(?:the|a|an|my|our|\w+'s)\s+)?(?:staging|dev|test|qa|pre-?prod|laptop|local|sandbox"
+    r"|developer)\b|(?:staging|dev|test) only"
     r"|not (?:in|on) prod(?:uction)?"
-    r"|a (?:symptom|side[- ]effect|result) of (?:the|our) (?:fix|rollback|remount|restart"
-    r"|cleanup|workaround|mitigation|debugging|investigation|failover)"
+    # what the team's own action caused: `a symptom of the fix`, `an artefact of the remount`
+    r"|(?:symptom|side[- ]effect|result|artefact|artifact|by-?product|consequence|effect)s? of"
+    r" (?:the|our|my) (?:own )?(?:fix|rollback|remount|restart|cleanup|workaround|mitigation"
+    r"|debugging|investigation|failover|recovery|attempt|test)"
+    # a lead that went nowhere
+    r"|(?:went|led) nowhere|dead[- ]end|(?:did not|didn't|never) pan(?:ned)? out|no results?"
+    r"|came (?:up|back) empty|(?:on|in) (?:my|our|the) list of suspects|pre-?dates?|pre-?dated"
     r"|during (?:the |our )?(?:rollback|remount|cleanup|investigation|debugging|maintenance"
     r"|failover|fix)"
     r"|turned out to be|proved to be|came from (?:another|a different|the other|an old|an"
     r" unrelated)|can be ignored|safe to ignore|(?:does|did|do)(?:n't| not) matter"
     r"|not relevant|(?:was|is) wrong|from (?:last|the previous) (?:week|month|year|sprint|quarter)"
     r"|from (?:an? |the )?(?:earlier|older|previous|past|last) (?:incident|outage)"
-    r"|ignore(?:\s+(?:it|them|those|these|that))?\W*$"
+    r"|(?:ignore|disregard)(?:\s+(?:it|them|those|these|that))?\W*$"
 )
 _VERDICT_AFTER = re.compile(rf"(?i){MARK}.*?\b(?:{_VERDICT})\b")
 # a clause after the log text's own that says the verdict of it: one that refers back to it
@@ -113,7 +122,12 @@ _LATER = re.compile(
     rf"|(?:(?:just|only|probably|likely|clearly|all|totally|entirely|completely|obviously|also"
     rf"|both)\s+)?(?:{_VERDICT})\b"
     rf"|(?:none|nothing|zero|never|nope|not once|not there|not present|absent)\b"
-    rf"|not (?:that|this|it)(?: one)?\W*$"
+    rf"|not (?:that|this|it)(?: one)?\W*$|no (?:results?|hits?|matches)\b"
+    # `but it never showed`, `we didn't.`
+    rf"|{_BACK}\s+(?:\w+\s+)?{_NEG}\s+(?:\w+\s+){{0,2}}?{_SEEN}\b"
+    rf"|(?:we|i|they)\s+(?:did|do|have|had)(?:n't| not)\W*$"
+    # a clause whose subject is the log text: `"…" — is just nginx giving up`
+    rf"|(?:is|are|was|were)\s+(?:just|only|merely|simply)\b"
     rf"|(?:we\s+|i\s+|they\s+)?(?:\w+\s+)?{_NEG}\s+(?:\w+\s+){{0,2}}?{_SEEN}\s+"
     rf"(?:it|that|this|those|these|them|any|one|either|that one)\b"
     rf"|.*\b(?:(?:there (?:were|was)|we (?:saw|had|got)) (?:none|nothing|zero) (?:of )?{_BACK}\b))"
@@ -122,15 +136,29 @@ _LATER = re.compile(
 # first, but …`
 _GUESS = re.compile(
     r"(?i)(?:\b(?:initially|at first|first|originally|early on|briefly)\b(?:\s+[\w']+){0,3}?"
-    r"\s+(?:suspected|thought|assumed|blamed|guessed|believed|suspect|think)\b"
+    r"\s+(?:suspected|thought|assumed|blamed|guessed|believed|suspect|think|chased)\b"
     r"|\b(?:first|initial|early|original)\s+(?:guess|theory|suspect|suspicion|hypothesis"
     r"|idea)\b|\b(?:suspected|blamed)\b)"
     rf"[^{MARK}]*{MARK}"
 )
-_LOOKED = re.compile(rf"(?i)\b(?:looked|seemed|sounded)\s+like\b[^{MARK}]*{MARK}")
+_LOOKED = re.compile(
+    rf"(?i)\b(?:(?:looked|seemed|sounded)\s+like|thought|assumed|believed|guessed)\b[^{MARK}]*{MARK}"
+)
+# the guess taken back: `but it was actually …`, `but it wasn't`, `but the real error was …`
+_TAKEN_BACK = re.compile(
+    r"(?i)^\s*but\s+(?:(?:it|that|this)\s+(?:was|turned out)\s+(?:actually|in fact|really|to be)"
+    r"|(?:it|that|this)\s+(?:was(?:n't| not)|isn't)|the\s+(?:real|actual)\b)"
+)
+# a label of a verdict before the log text: `Absent this time: "…"`, `Ruled out: "…"`
+_VERDICT_LABEL = re.compile(
+    r"(?i)^\W*(?:\w+\s+){0,2}(?:absent|not seen|not found|not present|never seen|ruled out"
+    r"|red herrings?|unrelated|irrelevant|not relevant|ignored?|noise|excluded)\b(?:\s+\w+){0,2}"
+    rf"\s*:\W*{MARK}"
+)
 _AT_FIRST = re.compile(rf"(?i){MARK}.*\b(?:at first|initially)\b")
 _NOVEL = re.compile(
-    r"(?i)\b(?:never|not)\b[^;:]*\b(?:before|until now|till now|so far)\b\s*(?:on\b|in\b|at\b|\W*$)"
+    r"(?i)(?:\bnever\b|\bnot\b|n't)[^;:]*\b(?:before|until now|till now|so far)\b"
+    r"\s*(?:on\b|in\b|at\b|this\b|that\b|today\b|yesterday\b|\W*$)"
 )
 # a question answered no: `was it "…"? No, …`
 _ANSWERED_NO = re.compile(
@@ -157,10 +185,11 @@ def set_aside(sentence: str, following: str | None) -> bool:
     own = clauses[at]
     later = clauses[at + 1 :] + ([following] if following else [])
     # `never seen before`: a new error, not an absent one
-    novel = any(_NOVEL.search(c) for c in [own, *later[:1]])
+    novel = any(_NOVEL.search(c) for c in [sentence, following or ""])
     seen = _SEEN_NOT.search(own)
     unable = seen and seen[1] and _UNABLE.search(own[: seen.start(1)] + seen[1])
-    if seen and not novel and not unable and not _NOT_GOT.search(own[: own.index(MARK)]):
+    got = _NOT_GOT.search(own[: own.index(MARK)]) or _GOT_PAST.search(own)
+    if seen and not novel and not unable and not got:
         return True
     if _NONE_OF.search(own) or _EMPTY_AFTER.search(own):
         return True
@@ -168,9 +197,9 @@ def set_aside(sentence: str, following: str | None) -> bool:
         return True
     if _VERDICT_AFTER.search(own) or _GUESS.search(own):
         return True
-    if _LOOKED.search(own) and (
-        _AT_FIRST.search(own) or (later and re.match(r"(?i)\s*but\b", later[0]))
-    ):
+    if _LOOKED.search(own) and (_AT_FIRST.search(own) or (later and _TAKEN_BACK.match(later[0]))):
+        return True
+    if _VERDICT_LABEL.match(sentence) and not novel:
         return True
     return not novel and any(_LATER.search(clause.strip()) for clause in later[:3])
 
