@@ -64,7 +64,6 @@ CUES: tuple[Cue, ...] = (
         _S,
         'not the "…" RangeError; "…", not the symptom',
     ),
-    _cue(r"\bconfused with\b", _S, 'Not to be confused with "…"'),
     _cue(
         r"\b(?:is|are|were|was) (?:just |only |all )?(?:normal|expected|harmless|benign"
         r"|unrelated|noise|a (?:consequence|symptom|side effect)"
@@ -77,7 +76,6 @@ CUES: tuple[Cue, ...] = (
         _S,
         "…, unrelated to the timeouts",
     ),
-    _cue(r"\bnothing to do with\b", _S, '"…" error …, nothing to do with this'),
     _cue(r"\bnot (?:us|ours|mine)\b", _S, '"…" errors were the coupon service, not us'),
     _cue(
         r"\bpre-?existing\b|\bbeen (?:there|around|logged) (?:for|since)\b"
@@ -85,7 +83,6 @@ CUES: tuple[Cue, ...] = (
         _S,
         '"…" has been there for months',
     ),
-    _cue(r"\ba known (?:thing|issue|problem|bug|error)\b", _S, '"…", a known thing'),
     # words that are cues in the prose around the log text only
     # `not` before the log text (`isn't "…"`, `not the "…" RangeError`); after it, `"…", not a
     # timeout` says what the error was not
@@ -95,8 +92,6 @@ CUES: tuple[Cue, ...] = (
         _A,
         'isn\'t "…"',
     ),
-    _cue(r"\bno\s+\W?\x01", _A, 'There was no "…" in the log'),
-    _cue(r"\x01\W?\s+(?:anywhere|nowhere)\b", _A, '"…" anywhere'),
     _cue(
         r"\b(?:different|separate|other|another) (?:thing|issue|error|problem|bug|story|incident"
         r"|cause|one|message|errno|exception|signature)\b",
@@ -117,7 +112,6 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\bjust (?:the|a|our)\b", _A, '"…", just the importer retrying'),
     _cue(r"\blast (?:week|month|year)'s\b", _A, 'last month\'s "…"'),
     _cue(r"^\W*not\b(?!\s+only\b)", _A, 'Not EACCES ("…") this time'),
-    _cue(r"^\W*no\s+(?:[\w-]+\s+){0,2}[(\W]*\x01", _A, 'No WRONGTYPE ("…")'),
     _cue(r"\bno\s+(?:[\w-]+\s*(?:/|\bor\b)\s*){1,2}\W?\x01", _A, 'there was no 1213 / "…"'),
     _cue(r"(?:^|[\u2014\u2013,;(-]\s*)that was\b", _A, '"…" — that was the chown step'),
     _cue(r"\bthen\s+\W?\x01\W?\s+once\b", _A, 'then "…" once both were down'),
@@ -196,7 +190,6 @@ CUES: tuple[Cue, ...] = (
         _F,
         '"…" lines … do not mean an import failed; "…" — normal.',
     ),
-    _cue(r"\bnot what (?:we|i|they|you|caused|broke|took)\b", _F, '"…" is …, not what we hit'),
     # the author's first guess, taken back (`I first thought it was "…"; it wasn't that`)
     _cue(
         r"\b(?:it|that|this)\s+(?:was|is)(?:\s+not|n't)\s*(?:(?:that|it|this)\b|[,;\u2014\u2013]"

@@ -201,7 +201,7 @@ def set_aside(sentence: str, following: str | None) -> bool:
         return True
     if _VERDICT_LABEL.match(sentence) and not novel:
         return True
-    return not novel and any(_LATER.search(clause.strip()) for clause in later[:3])
+    return not novel and any(_LATER.search(clause.strip(" ,.")) for clause in later[:3])
 
 
 # What names an error: a number that names it (`[Errno 30]`, MySQL's `1213`, an errno name),
