@@ -568,3 +568,93 @@ def test_a_third_batch_of_asides_is_no_symptom(bullet: str) -> None:
 def test_a_third_batch_of_controls_stays(bullet: str, word: str) -> None:
     found = symptoms_of(REAL + bullet)
     assert len(found) == 2 and word in found[1]
+
+
+# A fourth batch, written before it was run (30/36 right then; the one still kept, `Someone
+# flagged "…", but DNS checks were green throughout`, is left out: `Support reported "…", but
+# the dashboard was green` says the same of the incident's own error).
+ASIDES_4 = [
+    f"* FWIW `{DEADLOCK}` did not occur.",
+    f'* Q: any "{DEADLOCK}"? A: none.',
+    f"* `{SLOTS}` - n/a, we never got near the reserved slots.",
+    f'* The "{TOO_LARGE}" theory was discarded quickly.',
+    "* The `[Errno 30] Read-only file system` noise is self-inflicted (the remount).",
+    f'* "{DEADLOCK}" is not present in any of the logs we pulled.',
+    f"* We specifically looked for `{SLOTS}` and it wasn't there.",
+    "* `Access denied for user 'orders'@'localhost'` belongs to a different incident (INC-88).",
+    f'* Initially the team focused on "{DEADLOCK}", which was a dead end.',
+    "* The `WRONGTYPE Operation against a key holding the wrong kind of value` lines are a known"
+    " bug in the rate limiter and out of scope here.",
+    f"* Don't be misled by `{TOO_LARGE}` in the memcached log; that's the report blob.",
+    "* `[Errno 30] Read-only file system` appeared only after we remounted the volume.",
+    f'* Although "{SLOTS}" looks similar, it is a different condition.',
+    f"* `{DEADLOCK}`: not observed.",
+    "* `canceling statement due to user request` is unrelated (manual cancels by the DBA).",
+    f'* Contrary to the first report, there was no "{DEADLOCK}".',
+    f"* The `{TOO_LARGE}` errors were out of scope.",
+    f'* "{DEADLOCK}" was a false alarm raised by the dashboard.',
+    f"* No occurrences of `{SLOTS}` during the incident window.",
+]
+CONTROLS_4 = [
+    (
+        "* The worker did not survive: `sqlite3.OperationalError: database is locked` on every"
+        " import.",
+        "locked",
+    ),
+    (f"* Nobody could write to the cache: `{OOM}`.", "OOM"),
+    (f"* The retry logic never kicked in, so each request ended with `{LOCK_WAIT}`.", "Lock"),
+    (
+        "* There was no warning before the crash: `FATAL:  sorry, too many clients already`"
+        " appeared all at once.",
+        "too many",
+    ),
+    (
+        f"* The dashboard showed nothing unusual, but the orders service logged `{LOCK_WAIT}`.",
+        "Lock",
+    ),
+    (
+        "* We did not get paged until 03:10, by which time the log had thousands of `FATAL: "
+        " sorry, too many clients already`.",
+        "too many",
+    ),
+    (
+        "* Not much to add: `OperationalError: (1040, 'Too many connections')` everywhere.",
+        "Too many",
+    ),
+    (f"* Neither restart helped; the log kept showing `{OOM}`.", "OOM"),
+    (
+        "* The importer never recovered (`sqlite3.OperationalError: database is locked` for 3"
+        " hours).",
+        "locked",
+    ),
+    (
+        "* It's not clear why the limit was hit, but the API logged `OperationalError: (1040,"
+        " 'Too many connections')`.",
+        "Too many",
+    ),
+    (f"* Not a flake: `{LOCK_WAIT}` reproduced on every run.", "Lock"),
+    ("* No matter which worker, the same `FATAL:  sorry, too many clients already`.", "too many"),
+    (f"* The team didn't notice at first that `{OOM}` was on every write.", "OOM"),
+    (
+        "* Never again: `OperationalError: (1040, 'Too many connections')` took checkout down"
+        " for 40 minutes.",
+        "Too many",
+    ),
+    (f"* We could not roll back in time and `{LOCK_WAIT}` kept coming.", "Lock"),
+    (
+        "* The cron's output was not clean either: `ERROR 1205 (HY000): Lock wait timeout"
+        " exceeded; try restarting transaction`.",
+        "1205",
+    ),
+]
+
+
+@pytest.mark.parametrize("bullet", ASIDES_4)
+def test_a_fourth_batch_of_asides_is_no_symptom(bullet: str) -> None:
+    assert symptoms_of(REAL + bullet) == (REAL_SYMPTOM,)
+
+
+@pytest.mark.parametrize(("bullet", "word"), CONTROLS_4)
+def test_a_fourth_batch_of_controls_stays(bullet: str, word: str) -> None:
+    found = symptoms_of(REAL + bullet)
+    assert len(found) == 2 and word in found[1]

@@ -103,7 +103,8 @@ _VERDICT = (
     r"|debugging|investigation|failover|recovery|attempt|test)"
     # a lead that went nowhere
     r"|(?:went|led) nowhere|dead[- ]end|(?:did not|didn't|never) pan(?:ned)? out|no results?"
-    r"|came (?:up|back) empty|(?:on|in) (?:my|our|the) list of suspects|pre-?dates?|pre-?dated"
+    r"|came (?:up|back) empty|out of scope|discarded|dropped the idea"
+    r"|(?:on|in) (?:my|our|the) list of suspects|pre-?dates?|pre-?dated"
     r"|during (?:the |our )?(?:rollback|remount|cleanup|investigation|debugging|maintenance"
     r"|failover|fix)"
     r"|turned out to be|proved to be|came from (?:another|a different|the other|an old|an"
@@ -112,7 +113,11 @@ _VERDICT = (
     r"|from (?:an? |the )?(?:earlier|older|previous|past|last) (?:incident|outage)"
     r"|(?:ignore|disregard)(?:\s+(?:it|them|those|these|that))?\W*$"
 )
-_VERDICT_AFTER = re.compile(rf"(?i){MARK}.*?\b(?:{_VERDICT})\b")
+_VERDICT_AFTER = re.compile(
+    rf"(?i){MARK}.*?\b(?:{_VERDICT})\b"
+    # the log text named as a guess: `the "…" theory`
+    rf"|{MARK}\W*\s+(?:theory|hypothesis|suspicion|guess)\b"
+)
 # a clause after the log text's own that says the verdict of it: one that refers back to it
 # (`that's a different limit`, `but those were …`), or one with no subject (`— unrelated`)
 _BACK = r"(?:that|this|those|these|it|they|them|which|both|neither|such|the latter)"
@@ -121,7 +126,8 @@ _LATER = re.compile(
     rf"(?:{_BACK}\b|there\b)(?:(?!\b(?:the|a)\s+\w+\s+(?:said|logged|showed)\b).)*?\b(?:{_VERDICT})\b"
     rf"|(?:(?:just|only|probably|likely|clearly|all|totally|entirely|completely|obviously|also"
     rf"|both)\s+)?(?:{_VERDICT})\b"
-    rf"|(?:none|nothing|zero|never|nope|not once|not there|not present|absent)\b"
+    rf"|(?:none|nothing|zero|never|nope|not once|not there|not present|absent|n/a\b"
+    rf"|not applicable)\b"
     rf"|not (?:that|this|it)(?: one)?\W*$|no (?:results?|hits?|matches)\b"
     # `but it never showed`, `we didn't.`
     rf"|{_BACK}\s+(?:\w+\s+)?{_NEG}\s+(?:\w+\s+){{0,2}}?{_SEEN}\b"
@@ -138,7 +144,7 @@ _GUESS = re.compile(
     r"(?i)(?:\b(?:initially|at first|first|originally|early on|briefly)\b(?:\s+[\w']+){0,3}?"
     r"\s+(?:suspected|thought|assumed|blamed|guessed|believed|suspect|think|chased)\b"
     r"|\b(?:first|initial|early|original)\s+(?:guess|theory|suspect|suspicion|hypothesis"
-    r"|idea)\b|\b(?:suspected|blamed)\b)"
+    r"|idea)\b|\b(?:suspected|blamed)\b|\b(?:misled|fooled|distracted|thrown off) by\b)"
     rf"[^{MARK}]*{MARK}"
 )
 _LOOKED = re.compile(
@@ -162,7 +168,7 @@ _NOVEL = re.compile(
 )
 # a question answered no: `was it "…"? No, …`
 _ANSWERED_NO = re.compile(
-    rf"(?i){MARK}[^.!;?]{{0,80}}\?\s*(?:[\u2014\u2013-]\s*)?(?:no|nope|not|never|negative|none"
+    rf"(?i){MARK}[^.!;?]{{0,80}}\?\s*(?:[\u2014\u2013-]\s*)?(?:A:\s*)?(?:no|nope|not|never|negative|none"
     r"|nah)\b"
 )
 
