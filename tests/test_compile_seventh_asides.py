@@ -658,3 +658,53 @@ def test_a_fourth_batch_of_asides_is_no_symptom(bullet: str) -> None:
 def test_a_fourth_batch_of_controls_stays(bullet: str, word: str) -> None:
     found = symptoms_of(REAL + bullet)
     assert len(found) == 2 and word in found[1]
+
+
+# Unquoted log text, which may run on into the prose after it (10 asides, 4 controls; 12/14
+# right before the question and `never showed up` were read with the text in place).
+UNQUOTED_ASIDES = [
+    "* Also saw RangeError: Maximum call stack size exceeded, which was a red herring.",
+    "* We never saw OSError: [Errno 30] Read-only file system during the incident.",
+    "* No ERROR 1213 (40001): Deadlock found when trying to get lock this time.",
+    "* The app logged pymysql.err.OperationalError: (1213, 'Deadlock found when trying to get"
+    " lock; try restarting transaction') but that was the rebalance job, unrelated.",
+    "* There was a MemcacheServerError: object too large for cache at 02:00 \u2014 the report"
+    " blob, a known limit, ignore.",
+    "* Was it ERROR 1213 (40001): Deadlock found when trying to get lock? No.",
+    "* We initially suspected psycopg2.errors.QueryCanceled: canceling statement due to user"
+    " request, but nobody had cancelled anything.",
+    "* RangeError: Maximum call stack size exceeded never showed up.",
+    "* Ruled out: ERROR 1045 (28000): Access denied for user 'orders'@'localhost' (the"
+    " password was fine).",
+    "* Then nginx logged [error] no live upstreams while connecting to upstream, which is a"
+    " side effect, not the cause.",
+]
+UNQUOTED_CONTROLS = [
+    (
+        "* Never recovered; the worker logged OSError: [Errno 28] No space left on device until"
+        " we freed space.",
+        "Errno 28",
+    ),
+    (
+        "* Nothing worked after that: ERROR 1205 (HY000): Lock wait timeout exceeded; try"
+        " restarting transaction on every batch.",
+        "1205",
+    ),
+    (
+        "* We didn't restart in time and the API logged pymysql.err.OperationalError: (1040,"
+        " 'Too many connections') for an hour.",
+        "Too many connections",
+    ),
+    ("* Not a deploy issue; the DB said FATAL:  sorry, too many clients already.", "too many"),
+]
+
+
+@pytest.mark.parametrize("bullet", UNQUOTED_ASIDES)
+def test_unquoted_log_text_set_aside_is_no_symptom(bullet: str) -> None:
+    assert symptoms_of(REAL + bullet) == (REAL_SYMPTOM,)
+
+
+@pytest.mark.parametrize(("bullet", "word"), UNQUOTED_CONTROLS)
+def test_unquoted_log_text_of_the_incident_stays(bullet: str, word: str) -> None:
+    found = symptoms_of(REAL + bullet)
+    assert len(found) == 2 and word in found[1]

@@ -10,7 +10,7 @@ import enum
 import re
 from dataclasses import dataclass
 
-from matcher.incidents.dismissal import set_aside
+from matcher.incidents.dismissal import set_aside, set_aside_inline
 
 # The log text is replaced by this mark in the sentence the cues read.
 MARK = "\x01"
@@ -257,7 +257,7 @@ _CLAUSE_START = re.compile(r"[\u2014\u2013]|,?\s+(?:though|although|even though|
 def _from_label(text: str) -> str:
     """The text from the colon or `but` that introduces the log text's clause on."""
     head = text[: text.index(MARK)]
-    colon, but = max(head.rfind(": "), head.rfind("; ")), head.rfind(" but ")
+    colon, but = head.rfind(": "), max(head.rfind("; "), head.rfind(" but "))
     cut = max(colon, but)
     if cut < 0 or _CLAUSE_START.search(head[cut:]):
         return text  # another clause starts between them: the label is not the log text's
@@ -280,7 +280,7 @@ def put_aside(item: str, log: str, quoted: bool) -> bool:
         if at + 1 < len(sentences) and _THAT.match(sentences[at + 1]):
             sentence = f"{sentence} {sentences[at + 1]}"
         following = sentences[at + 1] if at + 1 < len(sentences) else None
-        if set_aside(own, following):
+        if set_aside(own, following) or (not quoted and set_aside_inline(own.replace(MARK, log))):
             return True
         # the prose before a colon or a `but` that introduces the log text's clause is no cue:
         # a label says what the text is of (`the job did not finish: "…"`), and a `but` sets

@@ -173,6 +173,20 @@ _ANSWERED_NO = re.compile(
 )
 
 
+# Read in a sentence whose unquoted log text may run on into the prose (no mark to read
+# around): a question answered no, `… never showed up`.
+_INLINE = re.compile(
+    r"(?i)^\W*(?:was|is|were|are|could|did|do|does|has|have|had)\b[^?]*\?\s*(?:no|nope|never)\b"
+    r"|\b(?:never|did not|didn't|did n't)\s+(?:once\s+|even\s+)?(?:appear(?:ed)?|show(?:ed)? up"
+    r"|occur(?:red)?|happen(?:ed)?|c[oa]me up|turn(?:ed)? up)\b"
+)
+
+
+def set_aside_inline(sentence: str) -> bool:
+    """Whether a sentence, its unquoted log text in place, sets the text aside (see _INLINE)."""
+    return _INLINE.search(sentence) is not None
+
+
 def _clauses(sentence: str) -> list[str]:
     # a parenthesis round the log text alone is part of its clause (`the message ("…")`)
     sentence = re.sub(rf"\(\W*{MARK}\W*\)", MARK, sentence)
