@@ -708,3 +708,35 @@ def test_unquoted_log_text_set_aside_is_no_symptom(bullet: str) -> None:
 def test_unquoted_log_text_of_the_incident_stays(bullet: str, word: str) -> None:
     found = symptoms_of(REAL + bullet)
     assert len(found) == 2 and word in found[1]
+
+
+@pytest.mark.parametrize(
+    ("bullet", "word"),
+    [
+        # words that set a log text aside in one sentence and not in another
+        (f"* Redis logged `{OOM}` during the failover.", "OOM"),
+        (
+            "* Imports failed with `sqlite3.OperationalError: database is locked` and the batch"
+            " was discarded.",
+            "locked",
+        ),
+        (
+            "* `sqlite3.OperationalError: database is locked` turned out to be caused by the"
+            " nightly VACUUM.",
+            "locked",
+        ),
+        (
+            "* The importer logged `sqlite3.OperationalError: database is locked` because the"
+            " busy timeout was wrong.",
+            "locked",
+        ),
+        (
+            "* `OperationalError: (1040, 'Too many connections')`, so the report query came"
+            " back with no results.",
+            "Too many connections",
+        ),
+    ],
+)
+def test_a_verdict_word_about_something_else_keeps_the_error(bullet: str, word: str) -> None:
+    found = symptoms_of(REAL + bullet)
+    assert len(found) == 2 and word in found[1]

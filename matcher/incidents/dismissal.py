@@ -100,16 +100,18 @@ _VERDICT = (
     # what the team's own action caused: `a symptom of the fix`, `an artefact of the remount`
     r"|(?:symptom|side[- ]effect|result|artefact|artifact|by-?product|consequence|effect)s? of"
     r" (?:the|our|my) (?:own )?(?:fix|rollback|remount|restart|cleanup|workaround|mitigation"
-    r"|debugging|investigation|failover|recovery|attempt|test)"
+    r"|debugging|investigation|recovery|attempt|test)"
     # a lead that went nowhere
-    r"|(?:went|led) nowhere|dead[- ]end|(?:did not|didn't|never) pan(?:ned)? out|no results?"
-    r"|came (?:up|back) empty|out of scope|discarded|dropped the idea"
+    r"|(?:went|led) nowhere|dead[- ]end|(?:did not|didn't|never) pan(?:ned)? out"
+    r"|came (?:up|back) empty|out of scope|dropped the idea"
     r"|(?:on|in) (?:my|our|the) list of suspects|pre-?dates?|pre-?dated"
     r"|during (?:the |our )?(?:rollback|remount|cleanup|investigation|debugging|maintenance"
-    r"|failover|fix)"
-    r"|turned out to be|proved to be|came from (?:another|a different|the other|an old|an"
+    r"|fix)"
+    # `turned out to be a cron job`, not `turned out to be caused by the missing index`
+    r"|(?:turned out|proved) to be (?!(?:caused|due|triggered|the (?:real|root|actual|main)|our"
+    r"|exactly|this)\b)|came from (?:another|a different|the other|an old|an"
     r" unrelated)|can be ignored|safe to ignore|(?:does|did|do)(?:n't| not) matter"
-    r"|not relevant|(?:was|is) wrong|from (?:last|the previous) (?:week|month|year|sprint|quarter)"
+    r"|not relevant|from (?:last|the previous) (?:week|month|year|sprint|quarter)"
     r"|from (?:an? |the )?(?:earlier|older|previous|past|last) (?:incident|outage)"
     r"|(?:ignore|disregard)(?:\s+(?:it|them|those|these|that))?\W*$"
 )
