@@ -740,3 +740,32 @@ def test_unquoted_log_text_of_the_incident_stays(bullet: str, word: str) -> None
 def test_a_verdict_word_about_something_else_keeps_the_error(bullet: str, word: str) -> None:
     found = symptoms_of(REAL + bullet)
     assert len(found) == 2 and word in found[1]
+
+
+@pytest.mark.parametrize(
+    ("bullet", "word"),
+    [
+        (
+            "* We didn't notice `sqlite3.OperationalError: database is locked` until the morning.",
+            "locked",
+        ),
+        (
+            "* We did not see `FATAL:  sorry, too many clients already` at first; it started"
+            " after the batch job.",
+            "too many",
+        ),
+        (
+            "* Nobody saw `FATAL:  sorry, too many clients already` right away because the alert"
+            " was muted.",
+            "too many",
+        ),
+        (
+            "* We never saw `FATAL:  sorry, too many clients already` before the batch job"
+            " started.",
+            "too many",
+        ),
+    ],
+)
+def test_when_the_error_was_seen_is_no_denial_that_it_was(bullet: str, word: str) -> None:
+    found = symptoms_of(REAL + bullet)
+    assert len(found) == 2 and word in found[1]

@@ -164,6 +164,11 @@ _VERDICT_LABEL = re.compile(
     rf"\s*:\W*{MARK}"
 )
 _AT_FIRST = re.compile(rf"(?i){MARK}.*\b(?:at first|initially)\b")
+# `we didn't notice "…" until the morning`: when it was seen, not whether
+_TIMING = re.compile(
+    r"(?i)^\W*(?:[\w'-]+\s+){0,6}?(?:until|till|before|at first|initially|right away"
+    r"|immediately|in time|early on)\b"
+)
 _NOVEL = re.compile(
     r"(?i)(?:\bnever\b|\bnot\b|n't)[^;:]*\b(?:before|until now|till now|so far)\b"
     r"\s*(?:on\b|in\b|at\b|this\b|that\b|today\b|yesterday\b|\W*$)"
@@ -211,7 +216,8 @@ def set_aside(sentence: str, following: str | None) -> bool:
     seen = _SEEN_NOT.search(own)
     unable = seen and seen[1] and _UNABLE.search(own[: seen.start(1)] + seen[1])
     got = _NOT_GOT.search(own[: own.index(MARK)]) or _GOT_PAST.search(own)
-    if seen and not novel and not unable and not got:
+    when = _TIMING.search(" ".join([own[own.index(MARK) + 1 :], *later[:1]]))
+    if seen and not novel and not unable and not got and not when:
         return True
     if _NONE_OF.search(own) or _EMPTY_AFTER.search(own):
         return True
