@@ -769,3 +769,67 @@ def test_a_verdict_word_about_something_else_keeps_the_error(bullet: str, word: 
 def test_when_the_error_was_seen_is_no_denial_that_it_was(bullet: str, word: str) -> None:
     found = symptoms_of(REAL + bullet)
     assert len(found) == 2 and word in found[1]
+
+
+# The incident's own error in sentences that hold the words of an aside (16/20 right before:
+# `didn't log anything except "…"`, `no handler for "…"` were read as denials).
+CONTROLS_6 = [
+    (
+        "* Clients never got a response; the gateway logged `Failed to establish a new connection:"
+        " [Errno 111] Connection refused`.",
+        "Failed",
+    ),
+    (
+        "* The cron didn't log anything except `ERROR 1205 (HY000): Lock wait timeout exceeded; try"
+        " restarting transaction`.",
+        "1205",
+    ),
+    ("* No other errors, only `FATAL:  sorry, too many clients already`.", "too many"),
+    ("* Nothing but `sqlite3.OperationalError: database is locked` in the importer log.", "locked"),
+    ("* We saw nothing except `OperationalError: (1040, 'Too many connections')`.", "Too many"),
+    (
+        "* The only error was `sqlite3.OperationalError: database is locked`, nothing else.",
+        "locked",
+    ),
+    ("* There were no other errors than `FATAL:  sorry, too many clients already`.", "too many"),
+    (
+        "* `OperationalError: (1040, 'Too many connections')` on every request, no exceptions.",
+        "Too many",
+    ),
+    ("* `sqlite3.OperationalError: database is locked`, never anything else.", "locked"),
+    (
+        "* Not just the API: the cron too logged `ERROR 1205 (HY000): Lock wait timeout exceeded;"
+        " try restarting transaction`.",
+        "1205",
+    ),
+    (
+        "* We didn't see anything other than `FATAL:  sorry, too many clients already` in the"
+        " server log.",
+        "too many",
+    ),
+    (
+        "* None of the workers could connect (`FATAL:  sorry, too many clients already`).",
+        "too many",
+    ),
+    ("* No worker survived: `FATAL:  sorry, too many clients already`.", "too many"),
+    (
+        "* There is no retry for `sqlite3.OperationalError: database is locked`, so the batch is"
+        " lost.",
+        "locked",
+    ),
+    ("* The worker has no handler for `sqlite3.OperationalError: database is locked`.", "locked"),
+    (
+        "* Nobody had seen `FATAL:  sorry, too many clients already` on this cluster before.",
+        "too many",
+    ),
+    ("* It's not the first time: `FATAL:  sorry, too many clients already` again.", "too many"),
+    ("* `FATAL:  sorry, too many clients already` (no surprise given 40 replicas).", "too many"),
+    ("* Never-ending `FATAL:  sorry, too many clients already` in the server log.", "too many"),
+    ("* The client did not retry on `sqlite3.OperationalError: database is locked`.", "locked"),
+]
+
+
+@pytest.mark.parametrize(("bullet", "word"), CONTROLS_6)
+def test_the_words_of_an_aside_about_something_else_keep_the_error(bullet: str, word: str) -> None:
+    found = symptoms_of(REAL + bullet)
+    assert len(found) == 2 and word in found[1]

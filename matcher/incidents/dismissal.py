@@ -46,7 +46,9 @@ _SEEN = (
 # `any`, `a single`), never a clause (`who held the lock and the job died with`).
 _GAP = (
     r"(?:\s+(?!(?:that|which|who|what|when|where|and|because|with|from|after|before|until"
-    r"|logged|said|printed|showed|returned|died|failed|kept)\b)[\w'\u2019*/.#-]+){0,5}?"
+    r"|logged|said|printed|showed|returned|died|failed|kept"
+    # `didn't log anything except "…"`: the one thing that was there
+    r"|except|other|apart|besides|but|beyond|save)\b)[\w'\u2019*/.#-]+){0,5}?"
 )
 _OPEN = r"[\s(\"'`\u201c\u2018*]*"
 _CLOSE = r"[\s)\"'`\u201d\u2019*,]*"
@@ -67,8 +69,11 @@ _NONE_OF = re.compile(
     r"(?i)(?:\bno\b|\bzero\b|\bnot a single\b|\bnot one\b|\bnot any\b|\bnone of\b"
     r"|\bnothing like\b|\bwithout\b)"
     r"(?:\s+(?:a|an|any|single|the|those|these|sign|signs|trace|traces|mention|mentions"
-    r"|hint|instance|instances|occurrence|occurrences|record|evidence|of|such|more)\b)*"
-    rf"(?:\s+[\w-]+){{0,2}}?{_OPEN}{MARK}"
+    r"|hint|instance|instances|occurrence|occurrences|record|evidence|of|such|more|hits?"
+    r"|results?|match(?:es)?|for)\b)*"
+    # `no handler for "…"`, `no retry on "…"`: what is denied is the noun, not the log text
+    r"(?:\s+(?!(?:for|on|against|to|with|about|after|from|by|in|at|when|while|during|despite"
+    rf"|except|but|than)\b)[\w-]+){{0,2}}?{_OPEN}{MARK}"
 )
 # the log text as subject of a negated occurrence: `"…" never appeared`, `"…" was absent`
 _NOT_THERE = re.compile(
