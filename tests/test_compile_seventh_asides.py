@@ -833,3 +833,27 @@ CONTROLS_6 = [
 def test_the_words_of_an_aside_about_something_else_keep_the_error(bullet: str, word: str) -> None:
     found = symptoms_of(REAL + bullet)
     assert len(found) == 2 and word in found[1]
+
+
+DEADLOCK_REPR = (
+    "`pymysql.err.OperationalError: (1213, 'Deadlock found when trying to get lock; try"
+    " restarting transaction')`"
+)
+TABLE = (
+    "\n| Time | Message | Verdict |\n|---|---|---|\n"
+    "| 02:10 | `sqlite3.OperationalError: database is locked` | the incident |\n"
+    f"| 02:12 | {DEADLOCK_REPR} | {{verdict}} |\n"
+    "| 02:14 | importer | `[Errno 30] Read-only file system` | a side effect of the remount,"
+    " not this incident |\n"
+)
+
+
+def test_a_cell_of_a_table_row_sets_the_log_text_of_another_aside(tmp_path: Path) -> None:
+    found = symptoms_of(REAL + TABLE.format(verdict="ruled out"))
+    assert found == (REAL_SYMPTOM, "sqlite3.OperationalError: database is locked")
+    (tmp_path / "plain").mkdir()
+    (tmp_path / "aside").mkdir()
+    plain = TABLE.format(verdict="retried twice")
+    assert {54, 150} <= flagged(tmp_path / "plain", REAL + plain, "orders-mysql.log")
+    aside = TABLE.format(verdict="ruled out")
+    assert not {54, 150} & flagged(tmp_path / "aside", REAL + aside, "orders-mysql.log")
