@@ -857,3 +857,76 @@ def test_a_cell_of_a_table_row_sets_the_log_text_of_another_aside(tmp_path: Path
     assert {54, 150} <= flagged(tmp_path / "plain", REAL + plain, "orders-mysql.log")
     aside = TABLE.format(verdict="ruled out")
     assert not {54, 150} & flagged(tmp_path / "aside", REAL + aside, "orders-mysql.log")
+
+
+# A seventh batch, written before it was run (16/23 right then: fallout, `but it never came`,
+# `- separate ticket`, `can be disregarded`, `could not find a single one`, a hypothesis,
+# `was not involved`).
+ASIDES_7 = [
+    "* `upstream server temporarily disabled` showed up a few times, but only as fallout from the"
+    " refused connects.",
+    "* The `MaxListenersExceededWarning: Possible EventEmitter memory leak detected` predated this"
+    " by months.",
+    "* We did see `WRONGTYPE Operation against a key holding the wrong kind of value` once, from a"
+    " unit test hitting prod (oops), not relevant.",
+    '* Did not observe any "Too many connections" from the replica.',
+    "* Grepping for `Lock wait timeout exceeded` returned zero lines on the replica.",
+    "* I half expected `OOM command not allowed when used memory > 'maxmemory'` but it never came.",
+    "* Not seeing `Deadlock found when trying to get lock` anywhere, so deadlocks are out.",
+    "* The on-call first blamed `object too large for cache`; wrong.",
+    "* `Access denied for user 'orders'@'localhost'` - separate ticket, separate root cause.",
+    "* After the rollback there were a few `[Errno 30] Read-only file system` errors; these are"
+    " from the remount and can be disregarded.",
+    "* We were told about `RangeError: Maximum call stack size exceeded` but could not find a"
+    " single one.",
+    "* Hypothesis 2 (`remaining connection slots are reserved for non-replication superuser"
+    " connections`) was rejected.",
+    "* `Deadlock found when trying to get lock` — not in this incident's logs.",
+    "* No, `object too large for cache` was not involved.",
+    "* Any `canceling statement due to user request`? Nope, none.",
+]
+CONTROLS_7 = [
+    (
+        "* The service did not come back; `FATAL:  sorry, too many clients already` filled"
+        " the log.",
+        "too many",
+    ),
+    (
+        "* Restarts did not help and neither did scaling: `OperationalError: (1040, 'Too many"
+        " connections')`.",
+        "Too many",
+    ),
+    ("* We did see `FATAL:  sorry, too many clients already` on every worker.", "too many"),
+    (
+        "* Not all requests failed, but those that did logged `sqlite3.OperationalError: database"
+        " is locked`.",
+        "locked",
+    ),
+    (
+        "* The nightly job was not scheduled twice; it simply died with `sqlite3.OperationalError:"
+        " database is locked`.",
+        "locked",
+    ),
+    ("* Surprisingly, no alert fired for `FATAL:  sorry, too many clients already`.", "too many"),
+    (
+        "* The first error was `OperationalError: (1040, 'Too many connections')`, never seen on"
+        " this cluster before.",
+        "Too many",
+    ),
+    (
+        "* Hypothesis confirmed: `sqlite3.OperationalError: database is locked` every time two"
+        " imports overlapped.",
+        "locked",
+    ),
+]
+
+
+@pytest.mark.parametrize("bullet", ASIDES_7)
+def test_a_seventh_batch_of_asides_is_no_symptom(bullet: str) -> None:
+    assert symptoms_of(REAL + bullet) == (REAL_SYMPTOM,)
+
+
+@pytest.mark.parametrize(("bullet", "word"), CONTROLS_7)
+def test_a_seventh_batch_of_controls_stays(bullet: str, word: str) -> None:
+    found = symptoms_of(REAL + bullet)
+    assert len(found) == 2 and word in found[1]

@@ -108,14 +108,17 @@ _VERDICT = (
     r"|debugging|investigation|recovery|attempt|test)"
     # a lead that went nowhere
     r"|(?:went|led) nowhere|dead[- ]end|(?:did not|didn't|never) pan(?:ned)? out"
-    r"|came (?:up|back) empty|out of scope|dropped the idea"
+    r"|came (?:up|back) empty|out of scope|dropped the idea|fallout|collateral"
+    r"|(?:was|were|is|are)(?: not|n't) (?:involved|a factor)|played no (?:part|role)"
+    r"|from (?:the|our|my) (?:own )?(?:remount|rollback|cleanup|fix|debugging|testing)\b"
     r"|(?:on|in) (?:my|our|the) list of suspects|pre-?dates?|pre-?dated"
     r"|during (?:the |our )?(?:rollback|remount|cleanup|investigation|debugging|maintenance"
     r"|fix)"
     # `turned out to be a cron job`, not `turned out to be caused by the missing index`
     r"|(?:turned out|proved) to be (?!(?:caused|due|triggered|the (?:real|root|actual|main)|our"
     r"|exactly|this)\b)|came from (?:another|a different|the other|an old|an"
-    r" unrelated)|can be ignored|safe to ignore|(?:does|did|do)(?:n't| not) matter"
+    r" unrelated)|can be (?:ignored|disregarded)|safe to (?:ignore|disregard)"
+    r"|(?:does|did|do)(?:n't| not) matter"
     r"|not relevant|from (?:last|the previous) (?:week|month|year|sprint|quarter)"
     r"|from (?:an? |the )?(?:earlier|older|previous|past|last) (?:incident|outage)"
     r"|(?:ignore|disregard)(?:\s+(?:it|them|those|these|that))?\W*$"
@@ -132,17 +135,19 @@ _LATER = re.compile(
     rf"(?i)^(?:and\s+|but\s+|so\s+|though\s+|although\s+)?(?:"
     rf"(?:{_BACK}\b|there\b)(?:(?!\b(?:the|a)\s+\w+\s+(?:said|logged|showed)\b).)*?\b(?:{_VERDICT})\b"
     rf"|(?:(?:just|only|probably|likely|clearly|all|totally|entirely|completely|obviously|also"
-    rf"|both)\s+)?(?:{_VERDICT})\b"
+    rf"|both)\s+)?(?:as\s+(?:an?\s+)?)?(?:{_VERDICT})\b"
     rf"|(?:none|nothing|zero|never|nope|not once|not there|not present|absent|n/a\b"
     rf"|not applicable)\b"
     rf"|not (?:that|this|it)(?: one)?\W*$|no (?:results?|hits?|matches)\b"
     # `but it never showed`, `we didn't.`
-    rf"|{_BACK}\s+(?:\w+\s+)?{_NEG}\s+(?:\w+\s+){{0,2}}?{_SEEN}\b"
+    rf"|{_BACK}\s+(?:\w+\s+)?{_NEG}\s+(?:\w+\s+){{0,2}}?(?:{_SEEN}|came|come|arrived)\b"
+    rf"|(?:an?\s+)?(?:different|separate|distinct|another|other)\s+(?:[\w-]+\s+)?(?:ticket|issue"
+    rf"|incident|bug|problem|cause|thing|story|limit|service|team|error|one)\b"
     rf"|(?:we|i|they)\s+(?:did|do|have|had)(?:n't| not)\W*$"
     # a clause whose subject is the log text: `"…" — is just nginx giving up`
     rf"|(?:is|are|was|were)\s+(?:just|only|merely|simply)\b"
     rf"|(?:we\s+|i\s+|they\s+)?(?:\w+\s+)?{_NEG}\s+(?:\w+\s+){{0,2}}?{_SEEN}\s+"
-    rf"(?:it|that|this|those|these|them|any|one|either|that one)\b"
+    rf"(?:it|that|this|those|these|them|any|one|either|that one|a single|a trace|any of)\b"
     rf"|.*\b(?:(?:there (?:were|was)|we (?:saw|had|got)) (?:none|nothing|zero) (?:of )?{_BACK}\b))"
 )
 # a first guess: `we initially suspected "…"`, `my first theory was "…"`, `it looked like "…" at
@@ -151,7 +156,8 @@ _GUESS = re.compile(
     r"(?i)(?:\b(?:initially|at first|first|originally|early on|briefly)\b(?:\s+[\w']+){0,3}?"
     r"\s+(?:suspected|thought|assumed|blamed|guessed|believed|suspect|think|chased)\b"
     r"|\b(?:first|initial|early|original)\s+(?:guess|theory|suspect|suspicion|hypothesis"
-    r"|idea)\b|\b(?:suspected|blamed)\b|\b(?:misled|fooled|distracted|thrown off) by\b)"
+    r"|idea)\b|\bhypothes[ie]s\b|\b(?:suspected|blamed)\b"
+    r"|\b(?:misled|fooled|distracted|thrown off) by\b)"
     rf"[^{MARK}]*{MARK}"
 )
 _LOOKED = re.compile(
