@@ -72,6 +72,7 @@ CUES: tuple[Cue, ...] = (
         "… is a separate issue",
     ),
     _cue(
+        r"(?<!not )(?<!\bno )(?<!no other )(?<!n't )"
         r"\b(?:unrelated|harmless|benign|false (?:alarm|positive)s?|ignored?|noise|red herring)\b",
         _S,
         "…, unrelated to the timeouts",
@@ -100,7 +101,12 @@ CUES: tuple[Cue, ...] = (
     ),
     _cue(r"(?<!as )\ba consequence\b(?!\s+of\b[^\x01]*\x01)", _A, '"…", a consequence'),
     _cue(r"\bthe usual\b", _A, 'the usual "…"'),
-    _cue(r"(?<!than )\bexpected(?=\s*(?:[.,;)!]|$))|\bas expected\b", _A, '"…", expected.'),
+    _cue(
+        r"(?<!than )(?<!not )(?<!n't )(?<!never )\bexpected(?=\s*(?:[.,;)!]|$))"
+        r"|(?<!not )\bas expected\b",
+        _A,
+        '"…", expected.',
+    ),
     _cue(
         r"\x01\W?\s+(?:\w+\s+){0,3}(?:came|appeared|showed up|started|began)\s+(?:only\s+)?"
         r"(?:after|later)\b",

@@ -92,7 +92,9 @@ _EMPTY = (
 _EMPTY_AFTER = re.compile(rf"(?i){MARK}.*?\b(?:{_EMPTY})\b")
 # a verdict on the log text: what it is, said of it
 _VERDICT = (
-    r"red herrings?|unrelated|not related|irrelevant|nothing to do with|noise|harmless|benign"
+    # (not denied: `not harmless`, `no other noise`)
+    r"(?<!not )(?<!\bno )(?<!no other )(?<!n't )"
+    r"(?:red herrings?|unrelated|irrelevant|noise|harmless|benign)|not related|nothing to do with"
     r"|a distraction|false (?:alarms?|leads?|trails?|positives?)|ruled out|excluded"
     r"|(?:an?|another)\s+(?:different|separate|distinct|unrelated|older|known)\s+(?!(?:kind"
     r"|wording|form|name|version|spelling)\b)\w+"
