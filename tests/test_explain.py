@@ -20,7 +20,7 @@ POSTMORTEM = """**Incident ID:** DB-1
 
 **Symptoms:**
 * mysql client: ERROR 1040 (08004): Too many connections
-* The pool logged `QueuePool limit of size 5 overflow 10 reached` (never seen here).
+* The pool logged `QueuePool limit of size 5 overflow 10 reached` (on the web tier).
 
 **Resolution:**
 * Smaller pools.

@@ -10,6 +10,8 @@ import enum
 import re
 from dataclasses import dataclass
 
+from matcher.incidents.dismissal import set_aside, set_aside_inline
+
 # The log text is replaced by this mark in the sentence the cues read.
 MARK = "\x01"
 # Sentences of a symptom item: a cue's scope never crosses into the next one.
@@ -52,12 +54,16 @@ _THING = r"(?:thing|issue|error|problem|bug|story)"
 CUES: tuple[Cue, ...] = (
     # phrases that hold wherever they are in the sentence
     _cue(
-        r"\bnot (?:this|the|to be confused|related|part of|our"
-        r"|an? (?:error|problem|incident|issue|concern|real (?:error|problem|issue)))\b",
+        r"\bnot (?:to be confused|related|part of"
+        r"|an? (?:error|problem|incident|issue|concern|real (?:error|problem|issue)))\b"
+        # before the log text, `not the` denies it; after it, only when what is denied is this
+        # incident's (`"…", not the symptom`), not another thing (`"…", not the retry warnings`)
+        r"|\bnot (?:this|the|our)\b(?=[^\x01]*\x01)"
+        r"|\bnot (?:this|the|our) (?:[\w-]+ )?(?:incident|outage|problem|issue|error|symptom|cause"
+        r"|failure|bug|one|thing|culprit)s?\b|\bnot (?:this|that)(?: one| time)?\s*(?:[.;,)!]|$)",
         _S,
-        'not the "…" RangeError',
+        'not the "…" RangeError; "…", not the symptom',
     ),
-    _cue(r"\bconfused with\b", _S, 'Not to be confused with "…"'),
     _cue(
         r"\b(?:is|are|were|was) (?:just |only |all )?(?:normal|expected|harmless|benign"
         r"|unrelated|noise|a (?:consequence|symptom|side effect)"
@@ -66,11 +72,11 @@ CUES: tuple[Cue, ...] = (
         "… is a separate issue",
     ),
     _cue(
+        r"(?<!not )(?<!\bno )(?<!no other )(?<!n't )"
         r"\b(?:unrelated|harmless|benign|false (?:alarm|positive)s?|ignored?|noise|red herring)\b",
         _S,
         "…, unrelated to the timeouts",
     ),
-    _cue(r"\bnothing to do with\b", _S, '"…" error …, nothing to do with this'),
     _cue(r"\bnot (?:us|ours|mine)\b", _S, '"…" errors were the coupon service, not us'),
     _cue(
         r"\bpre-?existing\b|\bbeen (?:there|around|logged) (?:for|since)\b"
@@ -78,17 +84,15 @@ CUES: tuple[Cue, ...] = (
         _S,
         '"…" has been there for months',
     ),
-    _cue(r"\ba known (?:thing|issue|problem|bug|error)\b", _S, '"…", a known thing'),
     # words that are cues in the prose around the log text only
     # `not` before the log text (`isn't "…"`, `not the "…" RangeError`); after it, `"…", not a
     # timeout` says what the error was not
     _cue(
-        r"(?:\bnot|n't)\s+(?:(?:an?|the|this|that|it|our|what)\b[^\x01]*\x01|\W?\x01)",
+        r"(?:\bnot|n't)\s+(?:(?!the (?:first|only|last) time\b)(?:an?|the|this|that|it|our|what)\b"
+        r"[^\x01]*\x01|\W?\x01)",
         _A,
         'isn\'t "…"',
     ),
-    _cue(r"\bno\s+\W?\x01", _A, 'There was no "…" in the log'),
-    _cue(r"\x01\W?\s+(?:anywhere|nowhere)\b", _A, '"…" anywhere'),
     _cue(
         r"\b(?:different|separate|other|another) (?:thing|issue|error|problem|bug|story|incident"
         r"|cause|one|message|errno|exception|signature)\b",
@@ -97,7 +101,12 @@ CUES: tuple[Cue, ...] = (
     ),
     _cue(r"(?<!as )\ba consequence\b(?!\s+of\b[^\x01]*\x01)", _A, '"…", a consequence'),
     _cue(r"\bthe usual\b", _A, 'the usual "…"'),
-    _cue(r"(?<!than )\bexpected(?=\s*(?:[.,;)!]|$))|\bas expected\b", _A, '"…", expected.'),
+    _cue(
+        r"(?<!than )(?<!not )(?<!n't )(?<!never )\bexpected(?=\s*(?:[.,;)!]|$))"
+        r"|(?<!not )\bas expected\b",
+        _A,
+        '"…", expected.',
+    ),
     _cue(
         r"\x01\W?\s+(?:\w+\s+){0,3}(?:came|appeared|showed up|started|began)\s+(?:only\s+)?"
         r"(?:after|later)\b",
@@ -108,8 +117,7 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\bdoing (?:its|their) job\b", _A, "the breaker doing its job"),
     _cue(r"\bjust (?:the|a|our)\b", _A, '"…", just the importer retrying'),
     _cue(r"\blast (?:week|month|year)'s\b", _A, 'last month\'s "…"'),
-    _cue(r"^\W*not\b", _A, 'Not EACCES ("…") this time'),
-    _cue(r"^\W*no\s+(?:[\w-]+\s+){0,2}[(\W]*\x01", _A, 'No WRONGTYPE ("…")'),
+    _cue(r"^\W*not\b(?!\s+only\b)", _A, 'Not EACCES ("…") this time'),
     _cue(r"\bno\s+(?:[\w-]+\s*(?:/|\bor\b)\s*){1,2}\W?\x01", _A, 'there was no 1213 / "…"'),
     _cue(r"(?:^|[\u2014\u2013,;(-]\s*)that was\b", _A, '"…" — that was the chown step'),
     _cue(r"\bthen\s+\W?\x01\W?\s+once\b", _A, 'then "…" once both were down'),
@@ -188,7 +196,6 @@ CUES: tuple[Cue, ...] = (
         _F,
         '"…" lines … do not mean an import failed; "…" — normal.',
     ),
-    _cue(r"\bnot what (?:we|i|they|you|caused|broke|took)\b", _F, '"…" is …, not what we hit'),
     # the author's first guess, taken back (`I first thought it was "…"; it wasn't that`)
     _cue(
         r"\b(?:it|that|this)\s+(?:was|is)(?:\s+not|n't)\s*(?:(?:that|it|this)\b|[,;\u2014\u2013]"
@@ -243,6 +250,28 @@ _THAT = re.compile(
 _DENIED = re.compile(r"(?i)\b(?:was|is|were|are|it's)\s+not\s+an?\s+([a-z]{4,})\b")
 
 
+# A label that is a verdict of its own: a short one (`Not seen:`, `Ruled out:`) or a denied
+# kind of problem (`Not a connection problem: …`)
+_VERDICT_LABEL = re.compile(
+    r"(?i)^\W*(?:(?!not\s+(?!seen|found|hit|logged|relevant|related|ours|us|this|that|it)\w)"
+    r"(?:\w[\w'-]*(?:\W+|$)){0,3}|not\s+(?:(?:an?|the|this|that|our)\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:problem|issue|error|bug|thing|one|cause|incident|outage)\W*)$"
+)
+_CLAUSE_START = re.compile(r"[\u2014\u2013]|,?\s+(?:though|although|even though|whereas|since)\s")
+
+
+def _from_label(text: str) -> str:
+    """The text from the colon or `but` that introduces the log text's clause on."""
+    head = text[: text.index(MARK)]
+    colon, but = head.rfind(": "), max(head.rfind("; "), head.rfind(" but "))
+    cut = max(colon, but)
+    if cut < 0 or _CLAUSE_START.search(head[cut:]):
+        return text  # another clause starts between them: the label is not the log text's
+    if cut == colon and _VERDICT_LABEL.match(head[:cut]):
+        return text
+    return text[cut + 1 :].lstrip(":").strip()
+
+
 def put_aside(item: str, log: str, quoted: bool) -> bool:
     """Whether the item says the log text is not this incident's error (see CUES)."""
     # typographic apostrophes as ASCII: a curly `wasn\u2019t` is `wasn't`
@@ -256,7 +285,14 @@ def put_aside(item: str, log: str, quoted: bool) -> bool:
         own = sentence  # the phrases that hold anywhere are read in the log text's own
         if at + 1 < len(sentences) and _THAT.match(sentences[at + 1]):
             sentence = f"{sentence} {sentences[at + 1]}"
-        blank = own.replace(MARK, " ")
+        following = sentences[at + 1] if at + 1 < len(sentences) else None
+        if set_aside(own, following) or (not quoted and set_aside_inline(own.replace(MARK, log))):
+            return True
+        # the prose before a colon or a `but` that introduces the log text's clause is no cue:
+        # a label says what the text is of (`the job did not finish: "…"`), and a `but` sets
+        # what precedes it against the text (`not reproducible locally, but prod logged "…"`)
+        own, sentence = _from_label(own), _from_label(sentence)
+        blank = own  # the mark is no word: the cues read it as a gap
         after = sentence[sentence.index(MARK) + 1 :]
         plain = _LOGGY.search(log) is None
         for cue in CUES:

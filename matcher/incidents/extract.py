@@ -112,13 +112,17 @@ def item_log_texts(text: str) -> tuple[list[str], bool]:
     """The log texts of one symptom item, left to right, and whether prose remains around
     them (then the item is kept in the description too)."""
     if text.startswith("|") and text.endswith("|") and len(text) > 2:
-        # a table row: each cell on its own (a time, a service, the log line)
+        # a table row: each cell on its own (a time, a service, the log line); another cell
+        # may set it aside (`| "…" | ruled out |`), read as a clause after a dash
         texts: list[str] = []
         prose = False
-        for cell in text[1:-1].split("|"):
-            found_in, prose_in = item_log_texts(cell.strip())
-            texts.extend(found_in)
-            prose = prose or prose_in
+        cells = [cell.strip() for cell in text[1:-1].split("|")]
+        row = " \u2014 ".join(cells)
+        for cell in cells:
+            found_in, prose_in = item_log_texts(cell)
+            kept = [t for t in found_in if not put_aside(row, t, True)]
+            texts.extend(kept)
+            prose = prose or prose_in or len(kept) < len(found_in)
         return texts, prose
     line = _whole_line(text)
     if line:  # a pasted log line whose fields are quoted: one log text, its quotes in it

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from matcher.errors import IncidentLogError, Problem, SourceError
 from matcher.incidents.blocks import code_log_texts
+from matcher.incidents.dismissal import strangers
 from matcher.incidents.extract import (
     WRAPPED_NOTE,
     compiled_symptom,
@@ -105,11 +106,15 @@ def _symptoms(
     or prose around it), and where each symptom came from."""
     sources: list[SymptomSource] = []
     described: list[str] = []
-    for item in block.sections.get("symptoms", []):
-        if item.code:
-            texts, prose = code_log_texts(item.code), False
-        else:
-            texts, prose = item_log_texts(item.text)
+    items = block.sections.get("symptoms", [])
+    read = [(code_log_texts(i.code), False) if i.code else item_log_texts(i.text) for i in items]
+    # a log text of another error in an item that dismisses something (dismissal.py)
+    strange = strangers(
+        [("" if i.code else i.text, texts) for i, (texts, _) in zip(items, read, strict=True)]
+    )
+    for at, (item, (texts, prose)) in enumerate(zip(items, read, strict=True)):
+        if any((at, t) in strange for t in texts):
+            texts, prose = [t for t in texts if (at, t) not in strange], True
         for text in [t for found in texts for t in (found, *inner_errors(found))]:
             symptom = symptom_of(text)
             try:  # as the signature loader will, so the error names the Markdown line

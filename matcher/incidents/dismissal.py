@@ -1,0 +1,298 @@
+"""The general rule of what an author sets aside, read in clauses rather than by one phrase
+per way of saying it: the log text is not this incident's error when, in the clause that
+holds it, a negated verb of seeing or hitting has it as object (`we did not hit "…"`, `nobody
+saw "…"`), its existence is denied (`no trace of "…"`, `zero "…" entries`), it is the subject
+of a negated occurrence (`"…" never appeared`, `"…" was absent`), a verdict is said of it
+(`"…" was a red herring`, `… ruled out`), it was a first guess (`we initially suspected "…"`),
+or a question about it is answered no (`was it "…"? No`); or when a clause after it refers back
+to it with such a verdict (`— that's a different limit`, `, but there were none of those`).
+A negation in another clause is about something else (`the job did not finish: "…"`, `no
+retries helped; every call failed with "…"`). Rules and examples: docs/incident-log-format.md
+("Not this incident")."""
+
+from __future__ import annotations
+
+import re
+
+MARK = "\x01"
+
+# Where a clause ends: a semicolon, a colon, a dash set apart, an arrow, a parenthesis, and a
+# conjunction that starts another clause (`, but`, `, so`, `, and then`, `though` …).
+_BOUNDARY = re.compile(
+    r"\s*(?:[;:](?=\s|$)|[\u2014\u2013\u2192()]|\s-{1,2}\s|=>|\.\s+)\s*"
+    r"|,?\s+(?=(?:but|yet|though|although|whereas|so|because|since|then|until|even though"
+    r"|and then)\s)"
+    r"|,\s+(?=and\s)"
+)
+# A negation (`dont`, `didnt` as typed in a hurry too).
+_NEG = (
+    r"(?:\bnot\b|\bnever\b|n't|\b(?:dont|didnt|doesnt|havent|hasnt|wasnt|werent)\b|\bnobody\b"
+    r"|\bno one\b|\bno point\b|\bnone of us\b)"
+)
+# An inability is the incident's error (`could not get a connection`, `couldn't hit the
+# API`), unless what could not be done is to see or find it (`we could not find any "…"`).
+_UNABLE = re.compile(
+    r"(?i)\b(?:could|can|cannot|can't|couldn't|unable to|would|wouldn't)\s*(?:not\s+)?"
+    r"(?:\w+\s+){0,1}?(?!(?:see|saw|seen|find|found|spot|notice|observe)\b)\w+\s*$"
+)
+_SEEN = (
+    r"(?:see|saw|seen|sees|spot(?:ted)?|notice[ds]?|observe[ds]?|find|found|hit|hits"
+    r"|get|got|gotten|receive[ds]?|catch|caught|encounter(?:ed)?|run into|ran into"
+    r"|trigger(?:ed)?|log(?!\s+(?:in|on|into)\b)|logged|print(?:ed)?|emit(?:ted)?"
+    r"|show(?:ed|n)?(?: up)?"
+    r"|appear(?:ed)?|occur(?:red)?|happen(?:ed)?|c[oa]me up|turn(?:ed)? up)"
+)
+# The words between a verb and its object: a short noun phrase (`the reserved-slot message`,
+# `any`, `a single`), never a clause (`who held the lock and the job died with`).
+_GAP = (
+    r"(?:\s+(?!(?:that|which|who|what|when|where|and|because|with|from|after|before|until"
+    r"|logged|said|printed|showed|returned|died|failed|kept"
+    # `didn't log anything except "…"`: the one thing that was there
+    r"|except|other|apart|besides|but|beyond|save)\b)[\w'\u2019*/.#-]+){0,5}?"
+)
+_OPEN = r"[\s(\"'`\u201c\u2018*]*"
+_CLOSE = r"[\s)\"'`\u201d\u2019*,]*"
+# `did not get a connection (…)`: what a client did not get is the incident's error
+_GOT_PAST = re.compile(
+    r"(?i)\b(?:get|got|gotten)\s+(?:past|through|to|into|out|back|over|around)\b"
+)
+_NOT_GOT = re.compile(
+    r"(?i)\b(?:get|got|gotten|receive[ds]?)\b.*\b(?:connection|response|reply|answer|lock"
+    r"|access|result|ack)s?\W*$"
+)
+_SEEN_NOT = re.compile(
+    rf"(?i)(?:(?:ruled|crossed) out|excluded|eliminated|discounted|dismissed)\b{_GAP}{_OPEN}{MARK}"
+    rf"|({_NEG}(?:\s+\w+){{0,3}}?\s+{_SEEN})\b{_GAP}{_OPEN}{MARK}"
+)
+# a denied existence: `no "…"`, `zero "…" entries`, `no trace of "…"`, `without any "…"`
+_NONE_OF = re.compile(
+    r"(?i)(?:\bno\b|\bzero\b|\bnot a single\b|\bnot one\b|\bnot any\b|\bnone of\b"
+    r"|\bnothing like\b|\bwithout\b)"
+    r"(?:\s+(?:a|an|any|single|the|those|these|sign|signs|trace|traces|mention|mentions"
+    r"|hint|instance|instances|occurrence|occurrences|record|evidence|of|such|more|hits?"
+    r"|results?|match(?:es)?|for)\b)*"
+    # `no handler for "…"`, `no retry on "…"`: what is denied is the noun, not the log text
+    r"(?:\s+(?!(?:for|on|against|to|with|about|after|from|by|in|at|when|while|during|despite"
+    rf"|except|but|than)\b)[\w-]+){{0,2}}?{_OPEN}{MARK}"
+)
+# the log text as subject of a negated occurrence: `"…" never appeared`, `"…" was absent`
+_NOT_THERE = re.compile(
+    rf"(?i){MARK}{_CLOSE}(?:\s*[\w-]+){{0,5}}?\s+(?:"
+    r"(?:(?:was|were|is|are|has|have|had|did|does|do)(?:\s+not|n't)|never|not)"
+    r"(?:\s+(?:ever|once|even|really|actually|yet|been|once))*\s+"
+    r"(?:appear|show|showed|shown|show up|occur|happen|come up|turn up|seen|logged|printed"
+    r"|found|hit|triggered|there|present|in (?:the|our|any)\b)"
+    r"|(?:was|were|is|are)\s+(?:completely\s+|entirely\s+)?(?:absent|nowhere|missing from)\b)"
+)
+# a search that came back empty: `grepped for "…" and found nothing`, `"…": none`
+_EMPTY = (
+    r"(?:found|saw|got|had|returned|there (?:was|were))\s+(?:nothing|none|zero|no hits?|no"
+    r" matches)|came (?:up|back) empty|\b0 hits\b"
+)
+_EMPTY_AFTER = re.compile(rf"(?i){MARK}.*?\b(?:{_EMPTY})\b")
+# a verdict on the log text: what it is, said of it
+_VERDICT = (
+    # (not denied: `not harmless`, `no other noise`)
+    r"(?<!not )(?<!\bno )(?<!no other )(?<!n't )"
+    r"(?:red herrings?|unrelated|irrelevant|noise|harmless|benign)|not related|nothing to do with"
+    r"|a distraction|false (?:alarms?|leads?|trails?|positives?)|ruled out|excluded"
+    r"|(?:an?|another)\s+(?:different|separate|distinct|unrelated|older|known)\s+(?!(?:kind"
+    r"|wording|form|name|version|spelling)\b)\w+"
+    r"|not (?:by |from |part of )?(?:this|the|our) (?:incident|outage|problem|issue|cause|culprit"
+    r"|failure)|wrong (?:incident|one|thread|ticket|service)|(?:was|were|'s) (?:me|us)\b"
+    r"|not what (?:we|broke|took|caused)|(?:only|just)(?:\s+\w+){0,2}?\s+(?:in|on|from)\s+"
+    r"(?:(?:the|a|an|my|our|\w+'s)\s+)?(?:staging|dev|test|qa|pre-?prod|laptop|local|sandbox"
+    r"|developer)\b|(?:staging|dev|test) only"
+    r"|not (?:in|on) prod(?:uction)?"
+    # what the team's own action caused: `a symptom of the fix`, `an artefact of the remount`
+    r"|(?:symptom|side[- ]effect|result|artefact|artifact|by-?product|consequence|effect)s? of"
+    r" (?:the|our|my) (?:own )?(?:fix|rollback|remount|restart|cleanup|workaround|mitigation"
+    r"|debugging|investigation|recovery|attempt|test)"
+    # a lead that went nowhere
+    r"|(?:went|led) nowhere|dead[- ]end|(?:did not|didn't|never) pan(?:ned)? out"
+    r"|came (?:up|back) empty|out of scope|dropped the idea|fallout|collateral"
+    r"|(?:was|were|is|are)(?: not|n't) (?:involved|a factor)|played no (?:part|role)"
+    r"|from (?:the|our|my) (?:own )?(?:remount|rollback|cleanup|fix|debugging|testing)\b"
+    r"|(?:on|in) (?:my|our|the) list of suspects|pre-?dates?|pre-?dated"
+    r"|during (?:the |our )?(?:rollback|remount|cleanup|investigation|debugging|maintenance"
+    r"|fix)"
+    # `turned out to be a cron job`, not `turned out to be caused by the missing index`
+    r"|(?:turned out|proved) to be (?!(?:caused|due|triggered|the (?:real|root|actual|main)|our"
+    r"|exactly|this)\b)|came from (?:another|a different|the other|an old|an"
+    r" unrelated)|can be (?:ignored|disregarded)|safe to (?:ignore|disregard)"
+    r"|(?:does|did|do)(?:n't| not) matter"
+    r"|not relevant|from (?:last|the previous) (?:week|month|year|sprint|quarter)"
+    r"|from (?:an? |the )?(?:earlier|older|previous|past|last) (?:incident|outage)"
+    r"|(?:ignore|disregard)(?:\s+(?:it|them|those|these|that))?\W*$"
+)
+_VERDICT_AFTER = re.compile(
+    rf"(?i){MARK}.*?\b(?:{_VERDICT})\b"
+    # the log text named as a guess: `the "…" theory`
+    rf"|{MARK}\W*\s+(?:theory|hypothesis|suspicion|guess)\b"
+)
+# a clause after the log text's own that says the verdict of it: one that refers back to it
+# (`that's a different limit`, `but those were …`), or one with no subject (`— unrelated`)
+_BACK = r"(?:that|this|those|these|it|they|them|which|both|neither|such|the latter)"
+_LATER = re.compile(
+    rf"(?i)^(?:and\s+|but\s+|so\s+|though\s+|although\s+)?(?:"
+    rf"(?:{_BACK}\b|there\b)(?:(?!\b(?:the|a)\s+\w+\s+(?:said|logged|showed)\b).)*?\b(?:{_VERDICT})\b"
+    rf"|(?:(?:just|only|probably|likely|clearly|all|totally|entirely|completely|obviously|also"
+    rf"|both)\s+)?(?:as\s+(?:an?\s+)?)?(?:{_VERDICT})\b"
+    rf"|(?:none|nothing|zero|never|nope|not once|not there|not present|absent|n/a\b"
+    rf"|not applicable)\b"
+    rf"|not (?:that|this|it)(?: one)?\W*$|no (?:results?|hits?|matches)\b"
+    # `but it never showed`, `we didn't.`
+    rf"|{_BACK}\s+(?:\w+\s+)?{_NEG}\s+(?:\w+\s+){{0,2}}?(?:{_SEEN}|came|come|arrived)\b"
+    rf"|(?:an?\s+)?(?:different|separate|distinct|another|other)\s+(?:[\w-]+\s+)?(?:ticket|issue"
+    rf"|incident|bug|problem|cause|thing|story|limit|service|team|error|one)\b"
+    rf"|(?:we|i|they)\s+(?:did|do|have|had)(?:n't| not)\W*$"
+    # a clause whose subject is the log text: `"…" — is just nginx giving up`
+    rf"|(?:is|are|was|were)\s+(?:just|only|merely|simply)\b"
+    rf"|(?:we\s+|i\s+|they\s+)?(?:\w+\s+)?{_NEG}\s+(?:\w+\s+){{0,2}}?{_SEEN}\s+"
+    rf"(?:it|that|this|those|these|them|any|one|either|that one|a single|a trace|any of)\b"
+    rf"|.*\b(?:(?:there (?:were|was)|we (?:saw|had|got)) (?:none|nothing|zero) (?:of )?{_BACK}\b))"
+)
+# a first guess: `we initially suspected "…"`, `my first theory was "…"`, `it looked like "…" at
+# first, but …`
+_GUESS = re.compile(
+    r"(?i)(?:\b(?:initially|at first|first|originally|early on|briefly)\b(?:\s+[\w']+){0,3}?"
+    r"\s+(?:suspected|thought|assumed|blamed|guessed|believed|suspect|think|chased)\b"
+    r"|\b(?:first|initial|early|original)\s+(?:guess|theory|suspect|suspicion|hypothesis"
+    r"|idea)\b|\bhypothes[ie]s\b|\b(?:suspected|blamed)\b"
+    r"|\b(?:misled|fooled|distracted|thrown off) by\b)"
+    rf"[^{MARK}]*{MARK}"
+)
+_LOOKED = re.compile(
+    rf"(?i)\b(?:(?:looked|seemed|sounded)\s+like|thought|assumed|believed|guessed)\b[^{MARK}]*{MARK}"
+)
+# the guess taken back: `but it was actually …`, `but it wasn't`, `but the real error was …`
+_TAKEN_BACK = re.compile(
+    r"(?i)^\s*but\s+(?:(?:it|that|this)\s+(?:was|turned out)\s+(?:actually|in fact|really|to be)"
+    r"|(?:it|that|this)\s+(?:was(?:n't| not)|isn't)|the\s+(?:real|actual)\b)"
+)
+# a label of a verdict before the log text: `Absent this time: "…"`, `Ruled out: "…"`
+_VERDICT_LABEL = re.compile(
+    r"(?i)^\W*(?:\w+\s+){0,2}(?:absent|not seen|not found|not present|never seen|ruled out"
+    r"|red herrings?|unrelated|irrelevant|not relevant|ignored?|noise|excluded)\b(?:\s+\w+){0,2}"
+    rf"\s*:\W*{MARK}"
+)
+_AT_FIRST = re.compile(rf"(?i){MARK}.*\b(?:at first|initially)\b")
+# `we didn't notice "…" until the morning`: when it was seen, not whether
+_TIMING = re.compile(
+    r"(?i)^\W*(?:[\w'-]+\s+){0,6}?(?:until|till|before|at first|initially|right away"
+    r"|immediately|in time|early on)\b"
+)
+_NOVEL = re.compile(
+    r"(?i)(?:\bnever\b|\bnot\b|n't)[^;:]*\b(?:before|until now|till now|so far)\b"
+    r"\s*(?:on\b|in\b|at\b|this\b|that\b|today\b|yesterday\b|\W*$)"
+)
+# a question answered no: `was it "…"? No, …`
+_ANSWERED_NO = re.compile(
+    rf"(?i){MARK}[^.!;?]{{0,80}}\?\s*(?:[\u2014\u2013-]\s*)?(?:A:\s*)?(?:no|nope|not|never|negative|none"
+    r"|nah)\b"
+)
+
+
+# Read in a sentence whose unquoted log text may run on into the prose (no mark to read
+# around): a question answered no, `… never showed up`.
+_INLINE = re.compile(
+    r"(?i)^\W*(?:was|is|were|are|could|did|do|does|has|have|had)\b[^?]*\?\s*(?:no|nope|never)\b"
+    r"|\b(?:never|did not|didn't|did n't)\s+(?:once\s+|even\s+)?(?:appear(?:ed)?|show(?:ed)? up"
+    r"|occur(?:red)?|happen(?:ed)?|c[oa]me up|turn(?:ed)? up)\b"
+)
+
+
+def set_aside_inline(sentence: str) -> bool:
+    """Whether a sentence, its unquoted log text in place, sets the text aside (see _INLINE)."""
+    return _INLINE.search(sentence) is not None
+
+
+def _clauses(sentence: str) -> list[str]:
+    # a parenthesis round the log text alone is part of its clause (`the message ("…")`)
+    sentence = re.sub(rf"\(\W*{MARK}\W*\)", MARK, sentence)
+    return [c for c in _BOUNDARY.split(sentence) if c and c.strip()]
+
+
+def set_aside(sentence: str, following: str | None) -> bool:
+    """Whether the sentence (the log text replaced by MARK) sets the log text aside; the
+    next sentence of the item, if any, may refer back to it."""
+    if _ANSWERED_NO.search(f"{sentence} {following or ''}"):
+        return True
+    clauses = _clauses(sentence)
+    at = next((i for i, c in enumerate(clauses) if MARK in c), None)
+    if at is None:
+        return False
+    own = clauses[at]
+    later = clauses[at + 1 :] + ([following] if following else [])
+    # `never seen before`: a new error, not an absent one
+    novel = any(_NOVEL.search(c) for c in [sentence, following or ""])
+    seen = _SEEN_NOT.search(own)
+    unable = seen and seen[1] and _UNABLE.search(own[: seen.start(1)] + seen[1])
+    got = _NOT_GOT.search(own[: own.index(MARK)]) or _GOT_PAST.search(own)
+    when = _TIMING.search(" ".join([own[own.index(MARK) + 1 :], *later[:1]]))
+    if seen and not novel and not unable and not got and not when:
+        return True
+    if _NONE_OF.search(own) or _EMPTY_AFTER.search(own):
+        return True
+    if _NOT_THERE.search(own) and not novel:
+        return True
+    if _VERDICT_AFTER.search(own) or _GUESS.search(own):
+        return True
+    if _LOOKED.search(own) and (_AT_FIRST.search(own) or (later and _TAKEN_BACK.match(later[0]))):
+        return True
+    if _VERDICT_LABEL.match(sentence) and not novel:
+        return True
+    return not novel and any(_LATER.search(clause.strip(" ,.")) for clause in later[:3])
+
+
+# What names an error: a number that names it (`[Errno 30]`, MySQL's `1213`, an errno name),
+# else its class.
+_NUMBERED = re.compile(
+    r"\[Errno (-?\d+)\]|\b(?:ERROR|error) (\d{4})\b|\((\d{4}),|\b(\d{4}) \((?:[0-9A-Z]{5})\)"
+    r"|\b(E[A-Z]{3,11})\b|\(errno[ =:]*(-?\d+)\)"
+)
+_CLASS = re.compile(r"(?<![\w])(?:[A-Za-z_]\w*\.)*([A-Z]\w*(?:Error|Exception|Timeout|Fault))\b")
+# A dismissal in a sentence: a verdict, a negated verb of seeing, a kind of error denied, or
+# a clause of a verdict alone (`Checked the deadlock theory — nothing there.`)
+_DISMISSED = re.compile(
+    rf"(?i)\b(?:{_VERDICT})\b|{_NEG}(?:\s+\w+){{0,3}}?\s+{_SEEN}\b"
+    r"|\b(?:was|is|were|are|it's)(?:\s+not|n't)\s+(?:an?|the)\s+\w+"
+)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'`\u201c])")
+
+
+def error_names(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The numbers that name the error of a log text, and its classes."""
+    numbers = frozenset(n for m in _NUMBERED.finditer(text) for n in m.groups() if n)
+    return numbers, frozenset(_CLASS.findall(text))
+
+
+def _dismissed_elsewhere(item: str, text: str) -> bool:
+    """Whether another sentence of the item than the log text's dismisses something (the log
+    text's own sentence is read by `set_aside`)."""
+    marked = item.replace(text, MARK, 1)
+    return any(
+        _DISMISSED.search(sentence) or any(_LATER.search(c.strip()) for c in _clauses(sentence))
+        for sentence in _SENTENCE.split(marked)
+        if MARK not in sentence
+    )
+
+
+def strangers(items: list[tuple[str, list[str]]]) -> set[tuple[int, str]]:
+    """The log texts (item index, text) in an item that dismisses something in another
+    sentence, and that name another error than every symptom of the other items: another
+    number (`1213` where the others say `1205`), or, without numbers, another class."""
+    found: set[tuple[int, str]] = set()
+    for at, (item, texts) in enumerate(items):
+        others = [error_names(t) for i, (_, ts) in enumerate(items) if i != at for t in ts]
+        numbers = frozenset().union(*(n for n, _ in others))
+        classes = frozenset().union(*(c for _, c in others))
+        for text in texts:
+            own_numbers, own_classes = error_names(text)
+            if own_numbers and numbers:
+                other = not own_numbers & numbers
+            else:
+                other = bool(own_classes and classes and not own_classes & classes)
+            if other and _dismissed_elsewhere(item, text):
+                found.add((at, text))
+    return found
