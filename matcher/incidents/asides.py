@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from matcher.incidents.dismissal import set_aside, set_aside_inline
+from matcher.incidents.reattribution import set_aside_more, without_emphasis
 
 # The log text is replaced by this mark in the sentence the cues read.
 MARK = "\x01"
@@ -102,7 +103,9 @@ CUES: tuple[Cue, ...] = (
     _cue(r"(?<!as )\ba consequence\b(?!\s+of\b[^\x01]*\x01)", _A, '"…", a consequence'),
     _cue(r"\bthe usual\b", _A, 'the usual "…"'),
     _cue(
-        r"(?<!than )(?<!not )(?<!n't )(?<!never )\bexpected(?=\s*(?:[.,;)!]|$))"
+        # (`the timeout we expected` is another thing's)
+        r"(?<!than )(?<!not )(?<!n't )(?<!never )(?<!we )(?<!i )(?<!they )(?<!had )"
+        r"\bexpected(?=\s*(?:[.,;)!]|$))"
         r"|(?<!not )\bas expected\b",
         _A,
         '"…", expected.',
@@ -119,7 +122,13 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\blast (?:week|month|year)'s\b", _A, 'last month\'s "…"'),
     _cue(r"^\W*not\b(?!\s+only\b)", _A, 'Not EACCES ("…") this time'),
     _cue(r"\bno\s+(?:[\w-]+\s*(?:/|\bor\b)\s*){1,2}\W?\x01", _A, 'there was no 1213 / "…"'),
-    _cue(r"(?:^|[\u2014\u2013,;(-]\s*)that was\b", _A, '"…" — that was the chown step'),
+    # (not `that was the outage`, which says the log text is the incident's)
+    _cue(
+        r"(?:^|[\u2014\u2013,;(-]\s*)that was\b(?!\s+(?:it|(?:the|our|exactly the)\s+(?:outage"
+        r"|incident|cause|problem|culprit|error|one|real|root|main|actual|whole)\b))",
+        _A,
+        '"…" — that was the chown step',
+    ),
     _cue(r"\bthen\s+\W?\x01\W?\s+once\b", _A, 'then "…" once both were down'),
     # a warning or info line: the incident's error is logged as an error
     _cue(
@@ -131,10 +140,14 @@ CUES: tuple[Cue, ...] = (
     ),
     # a message shown to a person (a page, the checkout, a customer), not a log line
     _cue(
-        r"\b(?:page|screen|ui|app|checkout|browser|banner|dialog|modal|popup|toast|customers?"
-        r"|users?|shoppers?)(?:\s+(?!(?:logs?|logged|journal|stderr|stdout|console|output|server)\b)"
+        # a thing shows a message; a person sees or gets it (`the app saw "…"` is a client's)
+        r"(?:\b(?:page|screen|ui|app|checkout|browser|banner|dialog|modal|popup|toast)"
+        r"(?:\s+(?!(?:logs?|logged|journal|stderr|stdout|console|output|server)\b)"
+        r"[^\s\x01]+){0,6}?\s+(?:showed|shows|show|said|says|say|displayed|displays|display)"
+        r"|\b(?:customers?|users?|shoppers?)"
+        r"(?:\s+(?!(?:logs?|logged|journal|stderr|stdout|console|output|server)\b)"
         r"[^\s\x01]+){0,6}?\s+(?:showed|shows|show|said|says|say|saw|sees|see"
-        r"|got|gets|get|displayed|displays|display)\s+(?:[\w-]+\s+){0,2}\W?\x01",
+        r"|got|gets|get|displayed|displays|display))\s+(?:[\w-]+\s+){0,2}\W?\x01",
         _A,
         'the checkout showed "price unavailable"',
         plain_only=True,
@@ -275,7 +288,7 @@ def _from_label(text: str) -> str:
 def put_aside(item: str, log: str, quoted: bool) -> bool:
     """Whether the item says the log text is not this incident's error (see CUES)."""
     # typographic apostrophes as ASCII: a curly `wasn\u2019t` is `wasn't`
-    marked = item.replace(log, MARK, 1).replace("\u2019", "'")
+    marked = without_emphasis(item.replace(log, MARK, 1).replace("\u2019", "'"))
     sentences = SENTENCE.split(marked)
     for at, sentence in enumerate(sentences):
         if MARK not in sentence:
@@ -287,6 +300,8 @@ def put_aside(item: str, log: str, quoted: bool) -> bool:
             sentence = f"{sentence} {sentences[at + 1]}"
         following = sentences[at + 1] if at + 1 < len(sentences) else None
         if set_aside(own, following) or (not quoted and set_aside_inline(own.replace(MARK, log))):
+            return True
+        if set_aside_more(own, following, log):
             return True
         # the prose before a colon or a `but` that introduces the log text's clause is no cue:
         # a label says what the text is of (`the job did not finish: "…"`), and a `but` sets

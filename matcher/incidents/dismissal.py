@@ -138,9 +138,17 @@ _LATER = re.compile(
     rf"(?:{_BACK}\b|there\b)(?:(?!\b(?:the|a)\s+\w+\s+(?:said|logged|showed)\b).)*?\b(?:{_VERDICT})\b"
     rf"|(?:(?:just|only|probably|likely|clearly|all|totally|entirely|completely|obviously|also"
     rf"|both)\s+)?(?:as\s+(?:an?\s+)?)?(?:{_VERDICT})\b"
+    # a verdict word that qualifies a subject of its own is about that (`Unrelated jobs were
+    # fine`, `Noise in the dashboards hid it`)
+    rf"(?!(?:\s+[\w-]+){{1,3}}?\s+(?:were|was|is|are|had|has|have|hid|hides|kept|made|got|went)\b)"
+    # a bare verdict of what follows from the error: `consequence, not cause`, `follow-on`
+    rf"|(?:(?:just|only)\s+)?(?:an?\s+)?(?:consequences?|symptoms?|side[- ]effects?|knock-ons?"
+    rf"|follow-ons?|downstream|separate|different|distinct|something else)\s*(?:,|$|\bnot\b)"
+    rf"|(?:[\w-]+,?\s+)?not\s+(?:the\s+|a\s+|its\s+)?(?:root\s+)?(?:cause|trigger)\s*$"
     rf"|(?:none|nothing|zero|never|nope|not once|not there|not present|absent|n/a\b"
     rf"|not applicable)\b"
-    rf"|not (?:that|this|it)(?: one)?\W*$|no (?:results?|hits?|matches)\b"
+    rf"|(?:also\s+|still\s+|again\s+)?not (?:that|this|it)(?: one| either| again)?(?:\W*$|\s*,)"
+    rf"|no (?:results?|hits?|matches)\b"
     # `but it never showed`, `we didn't.`
     rf"|{_BACK}\s+(?:\w+\s+)?{_NEG}\s+(?:\w+\s+){{0,2}}?(?:{_SEEN}|came|come|arrived)\b"
     rf"|(?:an?\s+)?(?:different|separate|distinct|another|other)\s+(?:[\w-]+\s+)?(?:ticket|issue"
