@@ -129,7 +129,11 @@ CONTROLS = [
         "Lock wait",
     ),
     ("arrow", f'* Main error: "{OOM}".', "OOM"),
-    ("later", f'* The restock job logged "{LOCK_WAIT}" every 50 s. Unrelated jobs were fine.', "Lock"),
+    (
+        "later",
+        f'* The restock job logged "{LOCK_WAIT}" every 50 s. Unrelated jobs were fine.',
+        "Lock",
+    ),
     (
         "later",
         f'* Every order failed with "{LOCK_WAIT}". Separate shards were affected the same way.',
@@ -175,8 +179,7 @@ CONTROLS = [
     ("contrast", f'* The client logged "{LOCK_WAIT}"; that is what users hit.', "Lock wait"),
     (
         "own",
-        f'* The deploy lowered maxmemory by mistake and the cache answered "{OOM}" to every'
-        " write.",
+        f'* The deploy lowered maxmemory by mistake and the cache answered "{OOM}" to every write.',
         "OOM",
     ),
     ("own", f'* "{LOCK_WAIT}" is from the BI report holding row locks.', "Lock wait"),
@@ -236,3 +239,44 @@ def test_each_kind_has_five_asides_and_five_controls() -> None:
     for kind in kinds:
         assert sum(k == kind for k, _ in ASIDES) >= 5
         assert sum(k == kind for k, _, _ in CONTROLS) >= 5
+
+
+@pytest.mark.parametrize(
+    ("aside", "plain", "log", "lines"),
+    [
+        (
+            f"* `{DISABLED}` at warn level too; same outage.",
+            f"* nginx marked each backend down: `{DISABLED}`.",
+            "nginx-error.log",
+            {18, 20, 48, 50},  # the events that hold the warn lines
+        ),
+        (
+            "* Wasted an hour on `MaxListenersExceededWarning: Possible EventEmitter memory leak"
+            " detected`.",
+            "* The worker logged `MaxListenersExceededWarning: Possible EventEmitter memory leak"
+            " detected` and died.",
+            "node-services.log",
+            {54, 109},
+        ),
+        (
+            f"* `{REFUSED}` lines are the client retrying; what the app got was the metadata"
+            " timeout.",
+            f"* Every publish failed: `{REFUSED}`.",
+            "events-kafka.log",
+            {37, 47, 104, 114, 125},
+        ),
+        (
+            f'* Before that, "FATAL:  {SLOTS}". It was *not* the outage.',
+            f'* Logins failed with "FATAL:  {SLOTS}".',
+            "postgresql.log",
+            {31},
+        ),
+    ],
+)
+def test_lines_set_aside_are_not_flagged_in_real_logs(
+    tmp_path: Path, aside: str, plain: str, log: str, lines: set[int]
+) -> None:
+    (tmp_path / "plain").mkdir()
+    (tmp_path / "aside").mkdir()
+    assert lines <= flagged(tmp_path / "plain", REAL + plain, log)  # the control: they would be
+    assert not lines & flagged(tmp_path / "aside", REAL + aside, log)

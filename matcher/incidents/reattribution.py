@@ -14,7 +14,9 @@ MARK = "\x01"
 
 # `*not*`, `**unrelated**`, `_never_`: the words, without the emphasis (the log text is the
 # mark, so a `*` inside it is never read)
-_EMPHASIS = re.compile(r"(?<![\w*_])(\*{1,3}|_{1,3})(?=[^\s*_])([^*_\x01\n]{1,40}?)(?<=\S)\1(?![\w*_])")
+_EMPHASIS = re.compile(
+    r"(?<![\w*_])(\*{1,3}|_{1,3})(?=[^\s*_])([^*_\x01\n]{1,40}?)(?<=\S)\1(?![\w*_])"
+)
 
 
 def without_emphasis(text: str) -> str:
