@@ -245,10 +245,10 @@ def test_each_kind_has_five_asides_and_five_controls() -> None:
     ("aside", "plain", "log", "lines"),
     [
         (
-            f"* `{DISABLED}` at warn level too; same outage.",
-            f"* nginx marked each backend down: `{DISABLED}`.",
+            f"* nginx also wrote `[warn] \u2026 {DISABLED}` at warn level; same outage.",
+            f"* nginx logged `[warn] \u2026 {DISABLED}` for each backend.",
             "nginx-error.log",
-            {18, 20, 48, 50},  # the events that hold the warn lines
+            {19, 21, 49, 51},
         ),
         (
             "* Wasted an hour on `MaxListenersExceededWarning: Possible EventEmitter memory leak"
