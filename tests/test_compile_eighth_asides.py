@@ -280,3 +280,134 @@ def test_lines_set_aside_are_not_flagged_in_real_logs(
     (tmp_path / "aside").mkdir()
     assert lines <= flagged(tmp_path / "plain", REAL + plain, log)  # the control: they would be
     assert not lines & flagged(tmp_path / "aside", REAL + aside, log)
+
+
+# A fresh batch, written after the rule above and run once before any change to it (the
+# figure before tuning is in bench/results/postmortems.md, compile8a notes): asides of any
+# kind, in new words, and controls where similar words go with the incident's error.
+FRESH_ASIDES = [
+    f"* Side note: `{DEADLOCK}` showed up around 02:00 as well \u2192 that's the nightly"
+    " reindex, ignore.",
+    f"* The `{SLOTS}` line at 01:58 was Priya connecting as superuser to look around.",
+    f"* Honestly `{TOO_LARGE}` cost us an hour and had nothing to do with anything.",
+    f'* We got distracted by "{DEADLOCK}" for a while; dead end.',
+    f"* `{OOM}` appeared only after we set maxmemory to 10mb on purpose to reproduce.",
+    f'* "{SLOTS}" \u2014 seen, but it\'s what pgbouncer prints when it reconnects. Not our'
+    " problem.",
+    f"* The `{DEADLOCK}` entries are older; they predate the deploy by a week.",
+    f'* re "{TOO_LARGE}": not the cause, carts were under 10 KB.',
+    f"* `{REFUSED}` is just the client looking for a broker that was down; users only saw the"
+    " timeout.",
+    f"* There's also \"{DISABLED}\" (warn). Same failure, nginx's view of it.",
+    f'* Someone on the bridge said "{DEADLOCK}" \u2014 checked, wasn\'t that.',
+    f"* `{SLOTS}` flickered for a few seconds at 23:10. Unrelated to the page.",
+    f'* We went down the "{TOO_LARGE}" path first. Wrong path.',
+    f"* **Not** the issue: `{DEADLOCK}`.",
+    f'* "{SLOTS}"? Checked pg_stat_activity \u2014 no.',
+    f"* The `{OOM}` errors in staging are from our load test, nothing to do with prod.",
+    f"* `{DEADLOCK}` shows up in every nightly run; background noise.",
+    f"* I'd suspected `{TOO_LARGE}` early on. Wrong.",
+    f'* Also present but irrelevant: "{SLOTS}".',
+    f'* "{DEADLOCK}" => the reindex job, a known issue (OPS-311).',
+    f"* A handful of `{SLOTS}` messages popped up when I restarted the pooler by hand.",
+    f"* `{TOO_LARGE}` is a red flag in general but played no part here.",
+    f"* The `{DISABLED}` warnings just mirror the connect() errors.",
+    f'* We wasted the first half hour convinced it was "{DEADLOCK}".',
+    f"* `{REFUSED}` \u2014 that's the symptom one layer down; customers got the metadata timeout.",
+    f'* "{SLOTS}" appears in the log too, but only from the monitoring user and it\'s harmless.',
+    f'* "{OOM}" was from my manual CONFIG SET during the mitigation.',
+    f'* Check: "{DEADLOCK}"? No deadlocks in SHOW ENGINE INNODB STATUS.',
+    f"* There were `{TOO_LARGE}` replies, but those were there last month too.",
+    f"* The `{DEADLOCK}` message was a distraction. The lock wait was the real problem.",
+]
+
+FRESH_CONTROLS = [
+    (
+        f'* Side note: the restock job also logged "{LOCK_WAIT}" \u2192 the same BI session'
+        " holding rows.",
+        "Lock wait",
+    ),
+    (f"* The `{LOCK_WAIT}` line at 01:58 was the first one; Priya paged at 02:03.", "Lock wait"),
+    (f'* Honestly "{LOCK_WAIT}" cost us the whole night.', "Lock wait"),
+    (
+        f'* We got distracted by the dashboards for a while; the log said "{LOCK_WAIT}" all along.',
+        "Lock wait",
+    ),
+    (f"* `{OOM}` appeared right after the cart deploy doubled the key size.", "OOM"),
+    (f'* "{OOM}" \u2014 seen on every write, until maxmemory was raised.', "OOM"),
+    (
+        f"* The `{LOCK_WAIT}` entries start at 01:58, right when the BI report began.",
+        "Lock wait",
+    ),
+    (f'* re "{LOCK_WAIT}": that\'s the cause of the failed orders.', "Lock wait"),
+    (f'* Users only saw "{LOCK_WAIT}" in the API response.', "Lock wait"),
+    (
+        f'* There\'s also "{OOM}" from the session writer. Same failure, the cache was full.',
+        "OOM",
+    ),
+    (
+        f'* Someone on the bridge said "{LOCK_WAIT}" \u2014 checked, it was exactly that.',
+        "Lock wait",
+    ),
+    (f'* "{LOCK_WAIT}" for 40 minutes. Unrelated services kept working.', "Lock wait"),
+    (
+        f'* We went down the wrong path first (the network), then found "{LOCK_WAIT}".',
+        "Lock wait",
+    ),
+    (f"* **The** issue: `{LOCK_WAIT}`.", "Lock wait"),
+    (
+        f'* "{LOCK_WAIT}"? Checked the processlist \u2014 yes, the BI session.',
+        "Lock wait",
+    ),
+    (f'* The "{OOM}" errors in prod started at 02:10, during peak traffic.', "OOM"),
+    (
+        f'* "{LOCK_WAIT}" in every restock run that night; nothing else in the log.',
+        "Lock wait",
+    ),
+    (f'* I suspected the pool early on, but the error was "{LOCK_WAIT}".', "Lock wait"),
+    (f'* Also present and relevant: "{LOCK_WAIT}" on the cron host.', "Lock wait"),
+    (
+        f'* restock \u2192 "{LOCK_WAIT}" \u2192 orders stuck (known BI issue, now fixed).',
+        "Lock wait",
+    ),
+    (f'* A handful of "{LOCK_WAIT}" messages popped up first, then hundreds.', "Lock wait"),
+    (f'* "{OOM}" played the main part: every cart write failed.', "OOM"),
+    (f'* The "{OOM}" errors mirror the memory graph exactly.', "OOM"),
+    (
+        f'* We wasted no time: "{LOCK_WAIT}" pointed straight at the BI session.',
+        "Lock wait",
+    ),
+    (
+        f"* `{LOCK_WAIT}` \u2014 that's the symptom customers got, the cause was one layer down.",
+        "Lock wait",
+    ),
+    (f'* "{OOM}" appears in the log too, on every write from the cart service.', "OOM"),
+    (
+        f'* "{OOM}" kept coming during the mitigation until the CONFIG SET took effect.',
+        "OOM",
+    ),
+    (
+        f'* Check: "{LOCK_WAIT}"? Yes, 1,200 of them in SHOW ENGINE INNODB STATUS.',
+        "Lock wait",
+    ),
+    (
+        f'* There were "{LOCK_WAIT}" errors, and those were not there last month.',
+        "Lock wait",
+    ),
+    (f'* The lock wait was the real problem: "{LOCK_WAIT}".', "Lock wait"),
+]
+
+
+@pytest.mark.parametrize("bullet", FRESH_ASIDES)
+def test_a_fresh_batch_of_asides_is_no_symptom(bullet: str) -> None:
+    assert symptoms_of(REAL + bullet) == (REAL_SYMPTOM,)
+
+
+@pytest.mark.parametrize(("bullet", "word"), FRESH_CONTROLS)
+def test_a_fresh_batch_of_controls_stays(bullet: str, word: str) -> None:
+    found = symptoms_of(REAL + bullet)
+    assert len(found) == 2 and word in found[1]
+
+
+def test_the_fresh_batch_has_thirty_of_each() -> None:
+    assert len(FRESH_ASIDES) >= 30 and len(FRESH_CONTROLS) >= 30
