@@ -147,7 +147,10 @@ CUES: tuple[Cue, ...] = (
         r"|\b(?:customers?|users?|shoppers?)"
         r"(?:\s+(?!(?:logs?|logged|journal|stderr|stdout|console|output|server)\b)"
         r"[^\s\x01]+){0,6}?\s+(?:showed|shows|show|said|says|say|saw|sees|see"
-        r"|got|gets|get|displayed|displays|display))\s+(?:[\w-]+\s+){0,2}\W?\x01",
+        r"|got|gets|get|displayed|displays|display))\s+(?:[\w-]+\s+){0,2}\W?\x01"
+        # (`users saw "…" in the API response`: an API's reply, not a page)
+        r"(?!\W*\s+(?:in|from)\s+(?:the|an?|every|each)\s+(?:api|http|json|grpc)?\s*(?:api|response"
+        r"|reply|body|payload|call)s?\b)",
         _A,
         'the checkout showed "price unavailable"',
         plain_only=True,

@@ -99,7 +99,8 @@ _VERDICT = (
     r"|(?:an?|another)\s+(?:different|separate|distinct|unrelated|older|known)\s+(?!(?:kind"
     r"|wording|form|name|version|spelling)\b)\w+"
     r"|not (?:by |from |part of )?(?:this|the|our) (?:incident|outage|problem|issue|cause|culprit"
-    r"|failure)|wrong (?:incident|one|thread|ticket|service)|(?:was|were|'s) (?:me|us)\b"
+    r"|failure)|wrong (?:incident|one|thread|ticket|service|path|track|tree|lead|turn)"
+    r"|(?:was|were|'s) (?:me|us)\b"
     r"|not what (?:we|broke|took|caused)|(?:only|just)(?:\s+\w+){0,2}?\s+(?:in|on|from)\s+"
     r"(?:(?:the|a|an|my|our|\w+'s)\s+)?(?:staging|dev|test|qa|pre-?prod|laptop|local|sandbox"
     r"|developer)\b|(?:staging|dev|test) only"
@@ -122,9 +123,14 @@ _VERDICT = (
     r" unrelated)|can be (?:ignored|disregarded)|safe to (?:ignore|disregard)"
     r"|(?:does|did|do)(?:n't| not) matter"
     r"|not relevant|from (?:last|the previous) (?:week|month|year|sprint|quarter)"
+    # `those were there last month too`; not `not there last month`
+    r"|(?<!not )(?<!n't )(?:there|around|present|logged|seen)\s+(?:already\s+)?(?:last|the"
+    r" previous) (?:week|month|year|sprint|quarter)"
     r"|from (?:an? |the )?(?:earlier|older|previous|past|last) (?:incident|outage)"
     r"|(?:ignore|disregard)(?:\s+(?:it|them|those|these|that))?\W*$"
 )
+# what other modules read as a verdict (reattribution.py: after an arrow)
+VERDICT = _VERDICT
 _VERDICT_AFTER = re.compile(
     rf"(?i){MARK}.*?\b(?:{_VERDICT})\b"
     # the log text named as a guess: `the "…" theory`
@@ -145,9 +151,12 @@ _LATER = re.compile(
     rf"|(?:(?:just|only)\s+)?(?:an?\s+)?(?:consequences?|symptoms?|side[- ]effects?|knock-ons?"
     rf"|follow-ons?|downstream|separate|different|distinct|something else)\s*(?:,|$|\bnot\b)"
     rf"|(?:[\w-]+,?\s+)?not\s+(?:the\s+|a\s+|its\s+)?(?:root\s+)?(?:cause|trigger)\s*$"
+    # (`nothing else in the log` says the log text was the only thing)
     rf"|(?:none|nothing|zero|never|nope|not once|not there|not present|absent|n/a\b"
-    rf"|not applicable)\b"
+    rf"|not applicable)\b(?!\s+(?:else|other|more)\b)"
     rf"|(?:also\s+|still\s+|again\s+)?not (?:that|this|it)(?: one| either| again)?(?:\W*$|\s*,)"
+    # `checked, wasn't that`
+    rf"|(?:[\w-]+,?\s+)?(?:was(?:n't| not)|is(?:n't| not))\s+(?:that|it|this)(?: one)?\W*$"
     rf"|no (?:results?|hits?|matches)\b"
     # `but it never showed`, `we didn't.`
     rf"|{_BACK}\s+(?:\w+\s+)?{_NEG}\s+(?:\w+\s+){{0,2}}?(?:{_SEEN}|came|come|arrived)\b"
@@ -180,7 +189,7 @@ _TAKEN_BACK = re.compile(
 )
 # a label of a verdict before the log text: `Absent this time: "…"`, `Ruled out: "…"`
 _VERDICT_LABEL = re.compile(
-    r"(?i)^\W*(?:\w+\s+){0,2}(?:absent|not seen|not found|not present|never seen|ruled out"
+    r"(?i)^\W*(?:\w+\s+){0,3}(?:absent|not seen|not found|not present|never seen|ruled out"
     r"|red herrings?|unrelated|irrelevant|not relevant|ignored?|noise|excluded)\b(?:\s+\w+){0,2}"
     rf"\s*:\W*{MARK}"
 )

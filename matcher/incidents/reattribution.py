@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 
+from matcher.incidents.dismissal import VERDICT
+
+_VERDICT_ANYWHERE = re.compile(rf"(?i)\b(?:{VERDICT})\b")
 MARK = "\x01"
 
 # `*not*`, `**unrelated**`, `_never_`: the words, without the emphasis (the log text is the
@@ -31,7 +34,8 @@ _TIME = r"(?:time|hours?|minutes?|mins|days?|morning|afternoon|evening|night|day
 # (`lost 2 hours of orders to "…"`).
 _TIME_LOST = re.compile(
     r"(?i)(?:\b(?:wasted?|wasting|lost|losing|burn(?:ed|t)|sank|sunk|squandered|blew)\s+"
-    rf"(?:[\w'-]+\s+){{0,3}}?{_TIME}\s+(?:on|to|into|chasing|looking at|staring at)\b"
+    rf"(?:[\w'-]+\s+){{0,3}}?{_TIME}\s+(?:on|to|into|chasing|looking at|staring at|convinced"
+    r"|thinking|sure|believing|assuming)\b"
     r"|\bspen[dt]\b(?:\s+[\w'-]+){0,4}?\s+(?:embarrassing\w*|too (?:long|much)|ages|forever)\b)"
     rf"[^{MARK}]*{MARK}"
     rf"|{MARK}[^.;]*\b(?:for nothing|in vain|rabbit[- ]holes?|wild[- ]goose chase"
@@ -48,7 +52,11 @@ _OWN = re.compile(
     r"(?:us|me|the on-?call(?:er)?|the responders?)\b"
     r"|\b(?:caused|triggered|produced|generated)\s+by\s+(?:the|a|our|my)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:we|i)\s+(?:ran|did|made|started|pushed|applied|issued|kicked off)\b"
-    r"|\bfrom\s+the\s+on-?call(?:er)?\s+\w+ing\b)"
+    r"|\bfrom\s+the\s+on-?call(?:er)?\s+\w+ing\b"
+    # what a responder did by hand: `from my manual CONFIG SET` (not `from our deploy`; and
+    # not `by hand` alone: `the CLI said "…" when we tried to connect by hand` confirms it)
+    r"|\b(?:by|from)\s+(?:our|my)\s+(?:own\s+)?(?:manual|ad[- ]hoc|hand-?run|debug(?:ging)?"
+    r"|test)\b)"
 )
 
 # What the users hit was another thing: a clause after the log text that says so (`…, what
@@ -85,11 +93,32 @@ _SAME = re.compile(
     r"|\bsame\s+(?:thing|story|event|failure|incident|outage|error|problem|cause|root cause)\b"
 )
 
+# Below the error users hit: a clause that says the log text lies underneath (`one layer
+# down`, `underneath`) and one, starting a clause, that names what the users got instead
+# (`… — that's the symptom one layer down; customers got the metadata timeout`); not `the
+# symptom customers got, the cause was one layer down` (no clause of the users' own).
+_BELOW = re.compile(
+    r"(?i)\b(?:one|a) (?:layer|level) (?:down|below|deeper)|\bunderneath\b|\bdeep(?:er)? down\b"
+    r"|\bunder the hood\b"
+)
+_USERS_GOT = re.compile(
+    r"(?i)(?:^|[;:\u2014\u2013]\s*|,?\s+(?:but|while|whereas)\s+)(?:the\s+)?(?:users?|customers?"
+    rf"|clients?|callers?|shoppers?|the app)\s+(?:\w+\s+)?{_HIT}\s+(?:the|a|an)\b"
+)
+# An arrow says what the log text is: a verdict anywhere after it (`"…" => the reindex job, a
+# known issue`).
+_ARROW = re.compile(r"^\W*(?:\u2192|=>|->)")
+
 # A guess answered no after a dash or a colon: `first thought: "…" — no.`, `Was it "…" —
 # no, …`; not `— no retry helped`, `— no doubt`.
 _DASH_NO = re.compile(
     rf"(?i){MARK}[^.!;?\u2014\u2013]{{0,60}}?(?:[\u2014\u2013]|\s-{{1,2}}\s|:)\s*(?:no|nope|nah)"
     r"\s*(?:[.,;!)]|$)"
+)
+# a question about the log text, answered no after what was checked (`"…"? Checked
+# pg_stat_activity — no.`): the next sentence
+_CHECKED_NO = re.compile(
+    r"(?i)^[^.!?\u2014\u2013]{0,60}?(?:[\u2014\u2013]|\s-{1,2}\s|:)\s*(?:no|nope|nah)\s*(?:[.,;!)]|$)"
 )
 
 
@@ -100,7 +129,11 @@ def set_aside_more(sentence: str, following: str | None, log: str) -> bool:
     rest = f"{after} {following or ''}"
     if _TIME_LOST.search(sentence) or _OWN.search(sentence) or _DASH_NO.search(sentence):
         return True
-    if _REATTRIBUTED.search(rest):
+    if _REATTRIBUTED.search(rest) or (_BELOW.search(rest) and _USERS_GOT.search(rest)):
+        return True
+    if _ARROW.match(after) and _VERDICT_ANYWHERE.search(after):
+        return True
+    if following and re.search(r"\?\W*$", sentence) and _CHECKED_NO.match(following):
         return True
     warn = _AT_WARN.search(sentence) or _WARN_IN_LOG.match(log)
     return bool(warn and _SAME.search(f"{sentence} {following or ''}".replace(MARK, " ")))
