@@ -129,6 +129,7 @@ CONTROLS = [
         "Lock wait",
     ),
     ("arrow", f'* Main error: "{OOM}".', "OOM"),
+    ("arrow", f'* restock \u2192 "{LOCK_WAIT}" \u2192 every order after 02:00 failed.', "Lock"),
     (
         "later",
         f'* The restock job logged "{LOCK_WAIT}" every 50 s. Unrelated jobs were fine.',
@@ -178,6 +179,12 @@ CONTROLS = [
     ("contrast", f'* The app saw "{OOM}", not the cache timeout we expected.', "OOM"),
     ("contrast", f'* The client logged "{LOCK_WAIT}"; that is what users hit.', "Lock wait"),
     (
+        "contrast",
+        f'* "{LOCK_WAIT}" \u2014 the actual error was this one, the rest was retries.',
+        "Lock wait",
+    ),
+    ("contrast", f'* "{OOM}"; what users saw was exactly that.', "OOM"),
+    (
         "own",
         f'* The deploy lowered maxmemory by mistake and the cache answered "{OOM}" to every write.',
         "OOM",
@@ -190,6 +197,7 @@ CONTROLS = [
     ),
     ("own", f'* "{OOM}" started when we shipped the cart change, which grew every key.', "OOM"),
     ("own", f'* Even during the mitigation, writes kept failing with "{OOM}".', "OOM"),
+    ("own", f'* The CLI said "{LOCK_WAIT}" when we tried the update by hand.', "Lock wait"),
     ("time", f'* We spent an hour on "{LOCK_WAIT}" before fixing the pool.', "Lock wait"),
     (
         "time",
@@ -203,11 +211,17 @@ CONTROLS = [
         "Lock wait",
     ),
     ("time", f'* It took two hours to understand "{OOM}".', "OOM"),
+    ("time", f'* We lost 2 hours of orders to "{LOCK_WAIT}".', "Lock wait"),
     ("warn", f'* The warn-level noise hid the real error: "{LOCK_WAIT}".', "Lock wait"),
     ("warn", f'* Not a warning but a hard error: "{LOCK_WAIT}".', "Lock wait"),
     ("warn", f'* After the warnings, the app logged "{OOM}" on every write.', "OOM"),
     ("warn", f'* No warnings beforehand; the first sign was "{LOCK_WAIT}".', "Lock wait"),
     ("warn", f'* The same story on every host: "{LOCK_WAIT}".', "Lock wait"),
+    (
+        "warn",
+        f'* The worker logged "{LOCK_WAIT}" at warn level first, then at error level.',
+        "Lock wait",
+    ),
     ("no", f'* first guess was the network \u2014 no. The error was "{LOCK_WAIT}".', "Lock wait"),
     ("no", f'* Retries? \u2014 no, every call ended with "{LOCK_WAIT}".', "Lock wait"),
     (

@@ -65,11 +65,12 @@ _OWN = re.compile(
 # which is what the app saw`.
 _WHO = r"(?:[\w-]+\s+){0,3}?"
 _HIT = r"(?:saw|see|sees|got|get|gets|hit|hits|reported|received|experienced|noticed|paged on)"
+_SELF = r"(?!\s+(?:exactly\s+|just\s+)?(?:this|that|it|these|those|the same)\b)"
 _REATTRIBUTED = re.compile(
     rf"(?i)\b(?:what|the\s+(?:error|errors|message|failure|thing|symptom)s?)\s+{_WHO}{_HIT}"
-    r"\s+(?:was|were)\b"
+    rf"\s+(?:was|were)\b{_SELF}"
     r"|\bthe\s+(?:real|actual)\s+(?:user-facing\s+)?(?:error|failure|symptom|problem|issue)s?"
-    r"\s+(?:was|were)\b"
+    rf"\s+(?:was|were)\b{_SELF}"
     rf"|\bnot\s+what\s+{_WHO}{_HIT}\b"
     rf"|\b(?:users?|customers?|clients?|callers?|app|application|frontend|shoppers?)\s+"
     rf"(?:itself\s+|themselves\s+)?(?:only|actually|really)\s+(?:ever\s+)?{_HIT}\b"
