@@ -46,15 +46,26 @@ def context_symptoms(symptoms: Sequence[str]) -> set[str]:
 
 
 def _fragment(symptom: str, others: Sequence[str]) -> bool:
-    """A message without class or level that is a part of another symptom's message
-    (`try restarting transaction` of `Lock wait timeout exceeded; try restarting
-    transaction`): it adds only the other errors that share it (MySQL's deadlock ends the
-    same way). A whole link after `: ` is the chained message and stays."""
+    """A message without class or level that is a cut part of another symptom's message: its
+    clause after `;` (`try restarting transaction` of `Lock wait timeout exceeded; try
+    restarting transaction`, which MySQL's deadlock 1213 ends with too), or its start cut on a
+    preposition or a colon (`canceling statement due to`, which `… due to user request` goes on
+    from). Either adds only the other errors that share it. A part that is a message of its own
+    stays: a link after `: `, the start of the message up to a word (`Lock wait timeout
+    exceeded`), its end after a dash (`JavaScript heap out of memory`): the author's whole quote
+    may be misremembered, the part is then what matches."""
     if find_head(symptom) is not None or _OWN_HEAD.match(symptom):
         return False  # `Error: connect ECONNREFUSED …` after `request failed`: a message of its own
-    for other in others:
-        if other == symptom or symptom not in other:
-            continue
-        if not (other.endswith(symptom) and other[: -len(symptom)].endswith(": ")):
+    for other in (o for o in others if o != symptom):
+        clause = other.endswith(symptom) and other[: -len(symptom)].rstrip().endswith(";")
+        cut = symptom in other and _CUT_END.search(symptom) is not None
+        if clause or cut:
             return True
     return False
+
+
+# Where a quote is cut before the end of its message: a preposition, a conjunction, a colon.
+_CUT_END = re.compile(
+    r"(?:\s(?:to|due to|for|of|on|in|at|by|with|from|into|after|before|while|because|and|or"
+    r"|than|the|a|an)|:)$"
+)

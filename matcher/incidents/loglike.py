@@ -42,11 +42,14 @@ MESSAGE = re.compile(r"^[a-z][a-z'-]+(?: [a-z][a-z'-]*)+ (?:\"[^\"\s]+\"|\S*\d\S
 # A terse bullet that is a log message as a whole, unquoted (nginx's `client intended to send
 # too large body: 2097152 bytes`, `cannot open socket to image store: [Errno 24] …`): four
 # words or more in lower case, a colon, then a value (a number, a code, a quote), no sentence;
-# not a count said in prose (`number of failed uploads: 312`, `the retries: 3`).
+# not a count said in prose (`number of failed uploads: 312`, `the retries: 3`). A level after
+# the colon (`then after five tries: [emerg] still …`) starts the log text instead.
 TERSE = re.compile(
     r"^(?!(?:the|a|an|our|their|its|this|that|number|count|total|amount|time|duration|impact"
     r"|peak|about|around|roughly|we|they|it|users|customers)\b)"
-    r"[a-z][a-z'-]*(?: [a-z][a-z'_-]*){3,}: (?:\d[\d.,]*(?: [a-z]+)?|[\[(<'][^.]*)"
+    r"[a-z][a-z'-]*(?: [a-z][a-z'_-]*){3,}: "
+    r"(?!\[?(?i:emerg|alert|crit|critical|error|err|fatal|panic|warn|warning)\b)"
+    r"(?:\d[\d.,]*(?: [a-z]+)?|[\[(<'][^.]*)"
     r"(?:\s*(?:\u2026|\.{3}))?$"
 )
 # A search query (`service:cache level:error "maxmemory"`, `app:gw AND "Failed to resolve"`):

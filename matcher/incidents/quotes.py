@@ -164,6 +164,7 @@ def clip_prose(text: str) -> str:
 # word and closes after one, never inside a word (`__init__`, `SELECT * FROM`, nginx's `*2`).
 _EMPHASIS = re.compile(r"(?<![\w*\\])(\*\*|__|\*|_)(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*])")
 _CODE_SPAN = re.compile(r"(`+).*?\1")
+_PROSE_AFTER_MARK = re.compile(r"\s|$|[,;!?](?:\s|$)|\.(?:\s|$)")
 
 
 def emphasis_as_quotes(text: str, reads_as_log: Callable[[str], bool]) -> str:
@@ -175,7 +176,10 @@ def emphasis_as_quotes(text: str, reads_as_log: Callable[[str], bool]) -> str:
         inner = match[2]
         if reads_as_log(inner) and "`" not in inner:
             return f"`{inner}`"
-        return inner if match[1] == "**" or " " in inner else match[0]
+        # a word in stars or underscores is emphasis where prose goes on after it (`*every*
+        # batch`, `__again__`), a name where code does (`__init__()`, `__main__:`)
+        prose_after = _PROSE_AFTER_MARK.match(match.string, match.end()) is not None
+        return inner if match[1] == "**" or " " in inner or prose_after else match[0]
 
     parts: list[str] = []
     at = 0
