@@ -377,3 +377,41 @@ def test_a_message_with_its_own_head_flags_its_real_line(tmp_path: Path) -> None
         "10.0.3.14:3000\n* then the crash: `Error: connect ECONNREFUSED 10.0.3.14:3000`\n"
     )
     assert {1, 13} <= flagged(tmp_path, bullets, "node-services.log")
+
+
+@pytest.mark.parametrize(
+    ("bullet", "symptom"),
+    [
+        (
+            "* The audit export (sqlite) aborted with database or disk is full.",
+            "database or disk is full",
+        ),
+        (
+            "* Nightly sync errored out with remote host is unreachable",
+            "remote host is unreachable",
+        ),
+        ("* the uploader died with quota for the bucket exceeded", "quota for the bucket exceeded"),
+    ],
+)
+def test_a_verb_of_failing_with_a_plain_message(bullet: str, symptom: str) -> None:
+    assert symptoms_of(bullet) == (symptom,)
+
+
+@pytest.mark.parametrize(
+    "bullet",
+    [
+        "* the deploy failed with a timeout after 30 s",
+        "* it crashed with exit code 137 twice",
+        "* the canary failed with flying colours on the first try",
+        "* the migration failed with the table locked by the backup",
+        "* the login call died with connection refused",
+        "* writes failed with permission denied on the volume",
+    ],
+)
+def test_a_verb_of_failing_with_prose_is_description(bullet: str) -> None:
+    assert symptoms_of(f"{ERROR}{bullet}") == ("ERROR: deadlock detected",)
+
+
+def test_a_plain_message_after_failing_with_flags_the_real_line(tmp_path: Path) -> None:
+    bullet = "* The audit export (sqlite) aborted with database or disk is full.\n"
+    assert {15, 42} <= flagged(tmp_path, bullet, "backup-job.log")

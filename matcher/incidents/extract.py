@@ -13,6 +13,7 @@ from matcher.incidents.asides import put_aside
 from matcher.incidents.blocks import split_header, states_an_error
 from matcher.incidents.loglike import (
     CODEISH,
+    FAILED_WITH,
     MESSAGE,
     QUERY,
     START,
@@ -261,6 +262,9 @@ def _unquoted(segment: str, introduces: bool = False) -> str | None:
         after = segment[colon.end() :].strip()
         if START.search(after) or (CODEISH.search(after) and len(after.split()) >= 3):
             return after
+    failed = FAILED_WITH.search(segment)
+    if failed and start is None and not introduces:  # `… aborted with database or disk is full`
+        return segment[failed.end() :].strip()
     run = segment[start.start() :].strip() if start else None
     if run and introduces and _LEVEL_AND_WORDS.match(run):
         return None  # `ERROR lines like "…"`: the words introduce the quote

@@ -89,3 +89,16 @@ def emphasised_log(text: str) -> bool:
 
 def loggy(text: str) -> bool:
     return CODEISH.search(text) is not None and len(text.split()) >= 3
+
+
+# A verb of failing and `with`, then a message of three to six plain words that ends the
+# stretch on what failed (`The audit export aborted with database or disk is full.`): full,
+# denied, refused, exceeded, not found, timed out … Not a count, a code or prose (`failed with
+# a timeout`, `crashed with exit code 137`, `failed with the table locked by the backup`), nor
+# two words that every stack prints (`died with connection refused`).
+FAILED_WITH = re.compile(
+    r"\b(?:aborted|failed|died|crashed|errored(?: out)?|exited|bailed(?: out)?|stopped) with\s+"
+    r"(?=(?:[a-z]+ ){2,5}(?:full|denied|refused|exceeded|not found|timed out|invalid|unavailable"
+    r"|missing|locked|no such|cannot|could not|unable|too many|out of|corrupt(?:ed)?|reset"
+    r"|unreachable|not allowed|not permitted|is closed)[.!]?\s*$)"
+)
