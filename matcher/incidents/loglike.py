@@ -41,12 +41,19 @@ CODEISH = re.compile(r"['\"<>()\[\]=#]|\d|\u2026|\.\.\.|:\s")
 MESSAGE = re.compile(r"^[a-z][a-z'-]+(?: [a-z][a-z'-]*)+ (?:\"[^\"\s]+\"|\S*\d\S*)(?: [a-z]+)*: \S")
 # A terse bullet that is a log message as a whole, unquoted (nginx's `client intended to send
 # too large body: 2097152 bytes`, `cannot open socket to image store: [Errno 24] …`): four
-# words or more in lower case, a colon, then a value (a number, a code, a quote), no sentence;
+# words or more in lower case that say what failed (failed, refused, too large, cannot, closed
+# …), a colon, then a value (a number, a code, a quote), no sentence;
 # not a count said in prose (`number of failed uploads: 312`, `the retries: 3`). A level after
 # the colon (`then after five tries: [emerg] still …`) starts the log text instead.
 TERSE = re.compile(
     r"^(?!(?:the|a|an|our|their|its|this|that|number|count|total|amount|time|duration|impact"
     r"|peak|about|around|roughly|we|they|it|users|customers)\b)"
+    r"(?=[^:]*\b(?:fail\w*|refus\w*|denied|exceed\w*|too (?:large|big|many|long)|invalid|cannot"
+    r"|can't|could not|unable|not|no|timed out|closed|lost|reset|error\w*|reject\w*|abort\w*"
+    r"|broken|corrupt\w*|missing|unknown|unexpected\w*|overflow\w*|full)\b)"
+    # a count over a time said in prose (`requests rejected today: 1,204`)
+    r"(?![^:]*\b(?:today|yesterday|overnight|tonight|so far|in total|per (?:second|minute|hour"
+    r"|day))\s*:)"
     r"[a-z][a-z'-]*(?: [a-z][a-z'_-]*){3,}: "
     r"(?!\[?(?i:emerg|alert|crit|critical|error|err|fatal|panic|warn|warning)\b)"
     r"(?:\d[\d.,]*(?: [a-z]+)?|[\[(<'][^.]*)"
@@ -54,12 +61,16 @@ TERSE = re.compile(
 )
 # A search query (`service:cache level:error "maxmemory"`, `app:gw AND "Failed to resolve"`):
 # fields, quoted words and operators only, no plain word of a message.
+# ... and LogQL's (`{app="gw"} |= "Failed to resolve"`): a stream selector, line filters.
 QUERY = re.compile(
-    r'^(?=(?:.*\s)?[@\w.-]+:[^\s:])(?:(?:-?[@\w.-]+:(?:"[^"]*"|[^\s":]+)|"[^"]*"|AND|OR|NOT)'
-    r"(?:\s+|$))+$"
+    r'^(?=(?:.*\s)?[@\w.-]+:[^\s:]|\{.*\s[|!][=~])(?:(?:-?[@\w.-]+:(?:"[^"]*"|[^\s":]+)|"[^"]*"|AND|OR|NOT'
+    r"|\{[^}]*\}|\|[=~]|![=~])(?:\s+|$))+$"
 )
-# A person's own words (`I`, `my`, `me`): a customer or a colleague quoted, not a program.
-_FIRST_PERSON = re.compile(r"(?<![\w/.-])(?:I|I'm|I've|I'd|my|me)(?![\w/'.-])")
+# A person's own words (`I`, `my`, `me`, `we`, `our`): a customer or a colleague quoted, not a
+# program.
+_FIRST_PERSON = re.compile(
+    r"(?<![\w/.-])(?:I|I'm|I've|I'd|my|me|[Ww]e|[Ww]e're|[Ww]e've|[Oo]ur)(?![\w/'.-])"
+)
 _COMMAND = re.compile(r"^[a-z][\w.-]*\s+-{1,2}[A-Za-z]")
 _FIELD = re.compile(r"^\w+:\s*([\"'])[^\"']*\1$")
 
