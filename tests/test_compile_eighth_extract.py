@@ -427,7 +427,8 @@ def test_a_plain_message_after_failing_with_flags_the_real_line(tmp_path: Path) 
             "KafkaTimeoutError: Failed to update metadata",
         ),
         (
-            "* **psycopg2.OperationalError: FATAL:  sorry, too many clients already** in every worker",
+            "* **psycopg2.OperationalError: FATAL:  sorry, too many clients already** in every "
+            "worker",
             "psycopg2.OperationalError: FATAL: sorry, too many clients already",
         ),
         (
