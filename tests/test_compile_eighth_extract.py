@@ -479,3 +479,46 @@ def test_a_second_batch_of_log_text(bullet: str, part: str) -> None:
 )
 def test_a_second_batch_of_controls(bullet: str) -> None:
     assert symptoms_of(f"{ERROR}{bullet}") == ("ERROR: deadlock detected",)
+
+
+REDIS_PY = (
+    "* Sentry: **ConnectionError: Error 111 connecting to redis-rl:6379. Connection refused.**\n"
+)
+
+
+@pytest.mark.parametrize(
+    "cause",
+    [
+        "* Same event, chained cause: `ConnectionRefusedError: [Errno 111] Connection refused`",
+        "* underneath it `[Errno 111] Connection refused`",
+        "* the root exception was ConnectionRefusedError: [Errno 111] Connection refused",
+    ],
+)
+def test_a_bare_os_error_that_a_clients_message_carries_is_wrapped(cause: str) -> None:
+    assert symptoms_of(f"{REDIS_PY}{cause}") == (
+        "ConnectionError: Error 111 connecting to <host>:<port:int>. Connection refused",
+    )
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        # another number, another message, another program's format: the cause stays
+        "* `ConnectionError: Error 113 connecting to cache:6379. No route to host.`",
+        "* `[error] connect() failed (111: Connection refused) while connecting to upstream`",
+        "* `ConnectionError: Error 111 connecting to cache:6379. Timed out.`",
+    ],
+)
+def test_a_bare_os_error_that_no_other_symptom_carries_stays(other: str) -> None:
+    found = symptoms_of(f"{other}\n* `ConnectionRefusedError: [Errno 111] Connection refused`")
+    assert "ConnectionRefusedError: [Errno 111] Connection refused" in found
+
+
+def test_the_wrapped_cause_flags_no_other_clients_stack(tmp_path: Path) -> None:
+    bullets = (
+        REDIS_PY + "* chained cause: `ConnectionRefusedError: [Errno 111] Connection refused`\n"
+    )
+    assert {78, 79, 186, 187} <= flagged(tmp_path, bullets, "cache-redis.log")
+    (tmp_path / "gw").mkdir()
+    # the gateway's requests stack prints the same cause (gateway-http.log:10, :149)
+    assert not {10, 149} & flagged(tmp_path / "gw", bullets, "gateway-http.log")

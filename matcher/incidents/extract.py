@@ -176,7 +176,7 @@ def _whole_line(text: str) -> str | None:
 # only `[Errno N] strerror`.
 _BARE_OS_ERROR = re.compile(
     r"^(?:(?:socket\.)?[A-Z]\w*(?:Error|error):\s+|(?:[a-z_]\w*\.)+[A-Z]\w*Error:\s+)?"
-    r"(\[Errno -?\d+\] [A-Za-z][\w ,'-]*)$"
+    r"(\[Errno (-?\d+)\] ([A-Za-z][\w ,'-]*))$"
 )
 WRAPPED_NOTE = "(no symptom: the bare OS error that another symptom of this incident wraps)"
 
@@ -188,7 +188,12 @@ def wrapped_os_errors(symptoms: Sequence[str]) -> set[str]:
     wrapped = set()
     for symptom in symptoms:
         bare = _BARE_OS_ERROR.match(symptom)
-        if bare and any(bare[1] in other and other != symptom for other in symptoms):
+        if bare is None:
+            continue
+        # ... also in a client's own words: redis-py's `Error 111 connecting to …. Connection
+        # refused.` carries errno 111 and its message
+        own = re.compile(rf"\bError {re.escape(bare[2])}\b.*\b{re.escape(bare[3])}")
+        if any(other != symptom and (bare[1] in other or own.search(other)) for other in symptoms):
             wrapped.add(symptom)
     return wrapped
 
