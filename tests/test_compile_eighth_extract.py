@@ -522,3 +522,48 @@ def test_the_wrapped_cause_flags_no_other_clients_stack(tmp_path: Path) -> None:
     (tmp_path / "gw").mkdir()
     # the gateway's requests stack prints the same cause (gateway-http.log:10, :149)
     assert not {10, 149} & flagged(tmp_path / "gw", bullets, "gateway-http.log")
+
+
+ENOSPC = "* `OSError: [Errno 28] No space left on device`\n"
+
+
+@pytest.mark.parametrize(
+    "outcome",
+    [
+        '* "upload for user NNNN failed" in the app log, about 200 users',
+        "* the app logged `nightly export aborted after 3600 s`",
+        "* `publish order event failed` on every order",
+        "* and the cron wrapper said `backup of orders gave up`",
+    ],
+)
+def test_a_line_that_says_only_that_something_failed_is_context_beside_the_error(
+    outcome: str,
+) -> None:
+    assert symptoms_of(f"{ENOSPC}{outcome}") == ("OSError: [Errno 28] No space left on device",)
+
+
+@pytest.mark.parametrize(
+    ("outcome", "kept"),
+    [
+        # a cause after the colon, a level: they say how it failed
+        ("* `payment capture failed: card declined`", "payment capture failed: card declined"),
+        ("* `ERROR checkout failed`", "ERROR checkout failed"),
+    ],
+)
+def test_a_failure_that_says_how_stays(outcome: str, kept: str) -> None:
+    assert kept in symptoms_of(f"{ENOSPC}{outcome}")
+
+
+def test_an_outcome_alone_stays() -> None:
+    assert symptoms_of('* "upload for user NNNN failed" in the app log') == (
+        "upload for user <n:int> failed",
+    )
+
+
+def test_an_outcome_beside_the_error_is_not_flagged_in_the_real_logs(tmp_path: Path) -> None:
+    bullets = (
+        "* **PermissionError: [Errno 13] Permission denied: '/srv/up/1/avatar-1.png'**\n"
+        '* "upload for user NNNN failed" in the app log\n'
+    )
+    lines = flagged(tmp_path, bullets, "thumbnailer.log")
+    assert {9, 19} <= lines and not {6, 16} & lines

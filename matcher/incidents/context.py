@@ -42,7 +42,25 @@ def context_symptoms(symptoms: Sequence[str]) -> set[str]:
     context = set(lines) if errors or warnings else set()
     if errors:  # a warning beside errors is what came with them
         context |= warnings
-    return context | {s for s in errors if _fragment(s, errors)}
+    context |= {s for s in errors if _fragment(s, errors)}
+    stating = [s for s in errors if s not in context and not _outcome_only(s)]
+    if stating:  # what failed, beside the errors that say how
+        context |= {s for s in errors if _outcome_only(s)}
+    return context
+
+
+# A message that says only that something failed, not how (`upload for user <n:int> failed`,
+# `monthly report query aborted after <ms:num>ms`): the application's line of the outcome, no
+# class, no level, no cause after a colon (a placeholder's colon is its own). The error it
+# failed on is another symptom's.
+_OUTCOME = re.compile(
+    r"^(?:[^:<]|<[^>]*>)*\b(?:failed|aborted|errored|crashed|gave up|did not complete)"
+    r"(?: after <[^>]+>\s*[a-z]*)?$"
+)
+
+
+def _outcome_only(symptom: str) -> bool:
+    return find_head(symptom) is None and _OUTCOME.match(symptom) is not None
 
 
 def _fragment(symptom: str, others: Sequence[str]) -> bool:
