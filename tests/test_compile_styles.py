@@ -59,7 +59,9 @@ EXPECTED = {
         "orders-mysql.log": [50, 51, 146, 147],
     },
     "STY-09": {
-        "nginx-error.log": [1, 3, 5, 7, 9, 11, 19, 21, 31, 33, 35, 37, 39, 41, 49, 51],
+        # not the `[warn] upstream server temporarily disabled` lines (19, 21, 49, 51): a warning
+        # beside the incident's errors is context (issue #11, eighth pass)
+        "nginx-error.log": [1, 3, 5, 7, 9, 11, 31, 33, 35, 37, 39, 41],
         "nginx-stderr.log": [1, 2, 3, 4, 5, 6, 10, 11, 12, 13, 14, 15],
     },
     "STY-10": {

@@ -11,29 +11,27 @@ from collections.abc import Sequence
 
 from matcher.incidents.asides import put_aside
 from matcher.incidents.blocks import split_header, states_an_error
-from matcher.incidents.quotes import clip_prose, is_log_text, quoted_runs, take_out
+from matcher.incidents.loglike import (
+    CODEISH,
+    FAILED_WITH,
+    MESSAGE,
+    QUERY,
+    START,
+    TERSE,
+    emphasised_log,
+    loggy,
+    quoted_log,
+)
+from matcher.incidents.quotes import (
+    clip_prose,
+    emphasis_as_quotes,
+    quoted_runs,
+    take_out,
+)
 from matcher.model import SourceLocation, Symptom
 from matcher.patterns.generalise import generalise
 from matcher.patterns.heads import find_head
 
-# Where log text starts inside prose: an error level, an exception class followed by its
-# message or repr, a lower-case exception class with a module (socket.gaierror:), an errno.
-_START = re.compile(
-    r"\[(?i:emerg|alert|crit|critical|error|err|fatal)\]|\(error\)"
-    r"|\b(?:FATAL|ERROR|CRITICAL|PANIC|EMERG|SEVERE)\b"
-    r"|(?<![\w.])(?:[A-Za-z_]\w*\.)*[A-Z]\w*"
-    r"(?:Error|Exception|Violation|Failure|Fault|Exit|Interrupt|Warning)"
-    r"(?=[:(]| \(| \.\.\.| \u2026)"
-    r"|\b[a-z_]\w*\(\)(?: to \S+)? failed\b"
-    r"|(?<![\w.])(?:[a-z_]\w*\.)+[A-Z]\w*(?:Error|Exception)\b"
-    r"|(?<![\w.])(?:[a-z_]\w*\.)+[A-Z]\w*(?=:\s)"
-    r"|(?<![\w.])(?:[a-z_]\w*\.)+[a-z]*error:|\bError:|\[Errno -?\d+\]"
-    r"|(?<![\w.])[A-Z][a-z]+[A-Z]\w*\((?=['\"])|\bpanic:"
-    # a server's error code (Redis's `WRONGTYPE …`, memcached's `SERVER_ERROR …`) and an upper
-    # case error of two words or more (gunicorn's `WORKER TIMEOUT (pid:…)`)
-    r"|\b(?:SERVER_ERROR|CLIENT_ERROR|WRONGTYPE|NOAUTH|READONLY|CLUSTERDOWN|EXECABORT|NOSCRIPT"
-    r"|MASTERDOWN|NOREPLICAS|OOM(?= command))\b|\b[A-Z]{4,}(?: [A-Z]{4,})+\b(?= \(|:|$)"
-)
 # An exception class, at the end of what would be a label (`… the error OSError: …`).
 _CLASS_END = re.compile(
     r"(?<![\w.])(?:[A-Za-z_]\w*\.)*(?:[A-Z]\w*)?(?:Error|Exception|Warning|Failure|Fault|Exit)$"
@@ -92,25 +90,24 @@ _FILE_LABEL = re.compile(
 # A verb of failing or reporting, then a colon: the log text follows (`… then failed: cp: …`).
 _COLON_VERB = re.compile(
     r"\b(?:failed|fails|said|says|showed|shows|printed|prints|logged|logs|reported|reports"
-    r"|errored|crashed|died|aborted|exited|read|reads)\s*:\s+(?=\S)"
+    r"|errored|crashed|died|aborted|exited|read|reads)"
+    # ... with how (`failed the same way:`, `crashed again with:`, `errored out with:`)
+    r"(?:\s+(?:the same way|in the same way|likewise|again|too|as well|out|with|like this"
+    r"|like so|as follows)){0,3}\s*:\s+(?=\S)"
     # ... or the author's words that name what follows as the message (`… in its own words:
     # could not translate …`, `the key bit of the error was Failed to resolve …`)
     r"|\bin (?:its|their|his|her|our) own words\s*:\s+(?=\S)"
     r"|\b(?:error|message|line|output)\s+(?:was|were|read|reads)\s+(?=[A-Z\[(])"
 )
-# `Cls("…")`, `(1205, "…")`: the quote belongs to a repr or a driver's code tuple.
-_INSIDE_REPR = re.compile(r"(?:\w\(|\(-?\d{1,10},\s*)$")
 # A short lowercase label (a program or component: `nginx: …`, `converter failed: …`).
 _SHORT_LABEL = re.compile(r"^[a-z][\w.-]*(?: [a-z][\w.-]*)?$")
-_CODEISH = re.compile(r"['\"<>()\[\]=#]|\d|\u2026|\.\.\.|:\s")
 _INNER = re.compile(r"(?<=:\s)((?:FATAL|ERROR|PANIC):\s+\S.{15,})$")
-_COMMAND = re.compile(r"^[a-z][\w.-]*\s+-{1,2}[A-Za-z]")
-_FIELD = re.compile(r"^\w+:\s*([\"'])[^\"']*\1$")
 
 
 def item_log_texts(text: str) -> tuple[list[str], bool]:
     """The log texts of one symptom item, left to right, and whether prose remains around
     them (then the item is kept in the description too)."""
+    text = emphasis_as_quotes(text, emphasised_log)
     if text.startswith("|") and text.endswith("|") and len(text) > 2:
         # a table row: each cell on its own (a time, a service, the log line); another cell
         # may set it aside (`| "…" | ruled out |`), read as a clause after a dash
@@ -124,6 +121,9 @@ def item_log_texts(text: str) -> tuple[list[str], bool]:
             texts.extend(kept)
             prose = prose or prose_in or len(kept) < len(found_in)
         return texts, prose
+    terse = TERSE.match(text.strip())
+    if terse and not any(q in text for q in '"`\u201c'):  # the whole bullet is the message
+        return [clip_prose(text.strip())], False
     line = _whole_line(text)
     if line:  # a pasted log line whose fields are quoted: one log text, its quotes in it
         kept = [line] if not put_aside(text, line, False) else []
@@ -131,13 +131,10 @@ def item_log_texts(text: str) -> tuple[list[str], bool]:
     found: list[tuple[int, str]] = []
     rest = text
     for run in quoted_runs(text):
-        inside = _INSIDE_REPR.search(text[: max(0, text.find(run) - 1)])
-        if (
-            inside is None
-            and is_log_text(run)
-            and not _COMMAND.match(run)
-            and not _FIELD.match(run)
-        ):
+        if QUERY.match(run):  # a search: its quoted words may be log text, the query is not
+            rest = take_out(rest, run)
+            found.extend((text.find(q), q) for q in quoted_runs(run) if quoted_log(text, q))
+        elif quoted_log(text, run):
             found.append((text.find(run), run))
             rest = take_out(rest, run)
     runs, offset = len(found), 0
@@ -179,7 +176,7 @@ def _whole_line(text: str) -> str | None:
 # only `[Errno N] strerror`.
 _BARE_OS_ERROR = re.compile(
     r"^(?:(?:socket\.)?[A-Z]\w*(?:Error|error):\s+|(?:[a-z_]\w*\.)+[A-Z]\w*Error:\s+)?"
-    r"(\[Errno -?\d+\] [A-Za-z][\w ,'-]*)$"
+    r"(\[Errno (-?\d+)\] ([A-Za-z][\w ,'-]*))$"
 )
 WRAPPED_NOTE = "(no symptom: the bare OS error that another symptom of this incident wraps)"
 
@@ -191,7 +188,12 @@ def wrapped_os_errors(symptoms: Sequence[str]) -> set[str]:
     wrapped = set()
     for symptom in symptoms:
         bare = _BARE_OS_ERROR.match(symptom)
-        if bare and any(bare[1] in other and other != symptom for other in symptoms):
+        if bare is None:
+            continue
+        # ... also in a client's own words: redis-py's `Error 111 connecting to …. Connection
+        # refused.` carries errno 111 and its message
+        own = re.compile(rf"\bError {re.escape(bare[2])}\b.*\b{re.escape(bare[3])}")
+        if any(other != symptom and (bare[1] in other or own.search(other)) for other in symptoms):
             wrapped.add(symptom)
     return wrapped
 
@@ -214,7 +216,7 @@ def _every_unquoted(segment: str, introduces: bool, depth: int = 0) -> list[str]
         return []
     # before it, only log-like text: `The importer's own ERROR line prints it as a repr:` is
     # the label of what follows
-    before = [t for t in _every_unquoted(segment[:at], False, depth + 1) if _CODEISH.search(t)]
+    before = [t for t in _every_unquoted(segment[:at], False, depth + 1) if CODEISH.search(t)]
     after = _every_unquoted(segment[at + len(text) :], introduces, depth + 1)
     return [*before, text, *after]
 
@@ -231,20 +233,20 @@ def _unquoted(segment: str, introduces: bool = False) -> str | None:
     label = _LABEL.match(segment.strip())
     if label and (_is_label(label[1]) or _SHORT_LABEL.match(label[1])):
         after = segment.strip()[label.end() :]
-        loggy = _CODEISH.search(after) and len(after.split()) >= 3
+        log_like = CODEISH.search(after) and len(after.split()) >= 3
         # a label that names a log (`App log:`, `Error message:`) takes log-like text too
         log_label = _SHORT_LABEL.match(label[1]) is not None or _names_a_log(label[1])
-        if _START.search(after) or (log_label and loggy):
+        if START.search(after) or (log_label and log_like) or MESSAGE.match(after):
             return after.strip()
         # `Also the copy step: cp: error writing …`: prose, then a program's own label
         program = _LABEL.match(after)
         text = after[program.end() :] if program else ""
-        if program and _SHORT_LABEL.match(program[1]) and _loggy(text):
+        if program and _SHORT_LABEL.match(program[1]) and loggy(text):
             return after.strip()
     named = _FILE_LABEL.match(segment.strip())
     if named:
         after = segment.strip()[named.end() :]
-        if _START.search(after) or (_CODEISH.search(after) and len(after.split()) >= 3):
+        if START.search(after) or (CODEISH.search(after) and len(after.split()) >= 3):
             return after.strip()
     verb = _VERB.search(segment)
     if verb:
@@ -257,22 +259,21 @@ def _unquoted(segment: str, introduces: bool = False) -> str | None:
         # ... nor words joined into clauses (`reported success on the dashboard but the dumps
         # were truncated`): a logged message does not argue
         plain = plain and not _CLAUSES.search(after)
-        if _START.search(after) or plain or (_CODEISH.search(after) and len(after.split()) >= 3):
+        if START.search(after) or plain or (CODEISH.search(after) and len(after.split()) >= 3):
             return after
-    start = _START.search(segment)
+    start = START.search(segment)
     colon = _COLON_VERB.search(segment)
     if colon and (start is None or colon.end() <= start.start()):
         after = segment[colon.end() :].strip()
-        if _START.search(after) or (_CODEISH.search(after) and len(after.split()) >= 3):
+        if START.search(after) or (CODEISH.search(after) and len(after.split()) >= 3):
             return after
+    failed = FAILED_WITH.search(segment)
+    if failed and start is None and not introduces:  # `… aborted with database or disk is full`
+        return segment[failed.end() :].strip()
     run = segment[start.start() :].strip() if start else None
     if run and introduces and _LEVEL_AND_WORDS.match(run):
         return None  # `ERROR lines like "…"`: the words introduce the quote
     return run
-
-
-def _loggy(text: str) -> bool:
-    return _CODEISH.search(text) is not None and len(text.split()) >= 3
 
 
 def _names_a_log(words: str) -> bool:

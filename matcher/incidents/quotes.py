@@ -6,6 +6,7 @@ Used by ``matcher.incidents.reader``; the rules are in docs/incident-log-format.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 _NAME_MESSAGE = re.compile(r"^[A-Za-z_][\w.$]*:\s+\S")
 _OPENS_CONTENT = "_<([{/\\$%'"
@@ -129,6 +130,11 @@ _PROSE_AFTER = re.compile(
     # `… like the first time`): the log said it before, the prose says it again
     r"|\s+(?:with|as|like|and|in|for)\s+(?:the\s+)?(?:same|matching|identical|above|previous|first"
     r" time|one above|ones above|before)\b.*$"
+    # what came with it, in the author's words (`…, followed by the "STATEMENT: …"`, `…, then
+    # a retry`, `… along with a DETAIL line`): a message does not say what follows it
+    r"|(?:,?\s+(?:followed by|along with|together with|accompanied by)|,\s+(?:then|plus))"
+    r"\s+(?:the|a|an|its"
+    r"|their|one|two|\d+|several|some|many|lots)\b.*$"
     # where the author saw it (`… in the log`, `… in the worker logs`, `… in Sentry`)
     r"|\s+(?:in|on|from|into)\s+(?:the\s+|our\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,2}(?:logs?"
     r"|output|console|stderr|stdout|journal|kibana|sentry|grafana|datadog|splunk|loki)\b.*$"
@@ -141,7 +147,9 @@ _TRAILING_ELISION = re.compile(r"(?:[,;]\s*[a-z_]+:)?\s*(?:\u2026|\.{3,}|\[\.\.\
 def clip_prose(text: str) -> str:
     """Unquoted log text up to where the prose goes on, without an unbalanced `)`."""
     text = _PROSE_SENTENCE.split(text, maxsplit=1)[0].rstrip(" .,;:")
-    text = _PROSE_AFTER.sub("", text).rstrip(" .,;:")
+    # again until nothing is cut: `… too, with the same DETAIL` ends in two asides
+    while (cut := _PROSE_AFTER.sub("", text).rstrip(" .,;:")) != text:
+        text = cut
     # `… ECONNREFUSED 127.0.0.1:4000 …`, `…, client: …`: "and so on" ends the text; a symptom
     # matches wherever it is in the line, so the rest may be anything or nothing
     text = _TRAILING_ELISION.sub("", text).rstrip(" .,;:")
@@ -150,3 +158,33 @@ def clip_prose(text: str) -> str:
     if text.endswith(")") and text.count(")") > text.count("("):
         text = text[:-1]
     return "" if _BARE_CLASS.match(text) else text.strip()
+
+
+# Emphasis as Markdown writes it (`**…**`, `__…__`, `*…*`, `_…_`): a mark that opens before a
+# word and closes after one, never inside a word (`__init__`, `SELECT * FROM`, nginx's `*2`).
+_EMPHASIS = re.compile(r"(?<![\w*\\])(\*\*|__|\*|_)(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*])")
+_CODE_SPAN = re.compile(r"(`+).*?\1")
+_PROSE_AFTER_MARK = re.compile(r"\s|$|[,;!?](?:\s|$)|\.(?:\s|$)")
+
+
+def emphasis_as_quotes(text: str, reads_as_log: Callable[[str], bool]) -> str:
+    """The item with emphasis that wraps log text written as a code span (`**OSError: …**`
+    delimits the message as a quote would) and the marks of other emphasis taken off (in prose
+    it is just emphasis). Code spans are left as written: their stars are the log's."""
+
+    def one(match: re.Match[str]) -> str:
+        inner = match[2]
+        if reads_as_log(inner) and "`" not in inner:
+            return f"`{inner}`"
+        # a word in stars or underscores is emphasis where prose goes on after it (`*every*
+        # batch`, `__again__`), a name where code does (`__init__()`, `__main__:`)
+        prose_after = _PROSE_AFTER_MARK.match(match.string, match.end()) is not None
+        return inner if match[1] == "**" or " " in inner or prose_after else match[0]
+
+    parts: list[str] = []
+    at = 0
+    for span in _CODE_SPAN.finditer(text):
+        parts.append(_EMPHASIS.sub(one, text[at : span.start()]) + span[0])
+        at = span.end()
+    parts.append(_EMPHASIS.sub(one, text[at:]))
+    return "".join(parts)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from matcher.errors import IncidentLogError, Problem, SourceError
 from matcher.incidents.blocks import code_log_texts
+from matcher.incidents.context import CONTEXT_NOTE, context_symptoms
 from matcher.incidents.dismissal import strangers
 from matcher.incidents.extract import (
     WRAPPED_NOTE,
@@ -126,7 +127,10 @@ def _symptoms(
             described.append(item.text.strip())
     wrapped = wrapped_os_errors([source.symptom for source in sources])
     sources = [replace(s, symptom=WRAPPED_NOTE) if s.symptom in wrapped else s for s in sources]
-    symptoms = tuple(dict.fromkeys(s.symptom for s in sources if s.symptom != WRAPPED_NOTE))
+    context = context_symptoms([s.symptom for s in sources if s.symptom != WRAPPED_NOTE])
+    sources = [replace(s, symptom=CONTEXT_NOTE) if s.symptom in context else s for s in sources]
+    notes = (WRAPPED_NOTE, CONTEXT_NOTE)
+    symptoms = tuple(dict.fromkeys(s.symptom for s in sources if s.symptom not in notes))
     return symptoms, "\n".join(described) or None, tuple(sources)
 
 

@@ -1,0 +1,89 @@
+"""Which symptoms of an incident are context once its other symptoms state the error: the
+lines that go with an error without stating one (PostgreSQL's `STATEMENT:` and `CONTEXT:`,
+V8's `<--- JS stacktrace --->` banner), a warning beside errors, and a fragment of another
+symptom's message. Alone, each stays: then it is all the author gave. The rules are in
+docs/incident-log-format.md ("Context beside the error").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from matcher.patterns.heads import find_head
+
+CONTEXT_NOTE = "(no symptom: context beside the error that the incident's other symptoms state)"
+
+# What PostgreSQL logs after an error (its `DETAIL:` states a deadlock's cycle, so it counts),
+# and a CONTEXT written without its label (`while updating tuple (0,1) in relation "t"`); a
+# banner around a dump; the first line of a traceback.
+_CONTEXT_LINE = re.compile(
+    r"^(?:STATEMENT|CONTEXT|HINT|LOCATION|QUERY):"
+    r"|^while [a-z]+ing\b|^PL/pgSQL function\b|^SQL statement \""
+    r"|^<-{2,}.*-{2,}>$|^-{3,}.*-{3,}$|^={3,}.*={3,}$"
+    r"|^Traceback \(most recent call last\)"
+)
+# A level below error (`[warn] …`, `WARNING: …`, `NOTICE: …`) or a warning's class
+# (`MaxListenersExceededWarning: …`, `(node:1) DeprecationWarning: …`).
+_WARNING = re.compile(
+    r"^\[?(?:warn|warning|notice|WARN|WARNING|NOTICE)\]?:?\s"
+    r"|^(?:\(node:[^)]*\)\s+)?(?:[A-Za-z_]\w*\.)*[A-Z]\w*Warning\b"
+)
+
+# A name before the message (Node's `Error: …`, `curl: …`): the link of a message of its own.
+_OWN_HEAD = re.compile(r"^[A-Za-z_][\w.$-]*:\s+\S")
+
+
+def context_symptoms(symptoms: Sequence[str]) -> set[str]:
+    """The symptoms of one incident that are context beside its others."""
+    lines = {s for s in symptoms if _CONTEXT_LINE.search(s)}
+    warnings = {s for s in symptoms if _WARNING.search(s)} - lines
+    errors = [s for s in symptoms if s not in lines and s not in warnings]
+    context = set(lines) if errors or warnings else set()
+    if errors:  # a warning beside errors is what came with them
+        context |= warnings
+    context |= {s for s in errors if _fragment(s, errors)}
+    stating = [s for s in errors if s not in context and not _outcome_only(s)]
+    if stating:  # what failed, beside the errors that say how
+        context |= {s for s in errors if _outcome_only(s)}
+    return context
+
+
+# A message that says only that something failed, not how (`upload for user <n:int> failed`,
+# `monthly report query aborted after <ms:num>ms`): the application's line of the outcome, no
+# class, no level, no cause after a colon (a placeholder's colon is its own). The error it
+# failed on is another symptom's.
+_OUTCOME = re.compile(
+    r"^(?:[^:<]|<[^>]*>)*\b(?:failed|aborted|errored|crashed|gave up|did not complete)"
+    r"(?: after <[^>]+>\s*[a-z]*)?$"
+)
+
+
+def _outcome_only(symptom: str) -> bool:
+    return find_head(symptom) is None and _OUTCOME.match(symptom) is not None
+
+
+def _fragment(symptom: str, others: Sequence[str]) -> bool:
+    """A message without class or level that is a cut part of another symptom's message: its
+    clause after `;` (`try restarting transaction` of `Lock wait timeout exceeded; try
+    restarting transaction`, which MySQL's deadlock 1213 ends with too), or its start cut on a
+    preposition or a colon (`canceling statement due to`, which `… due to user request` goes on
+    from). Either adds only the other errors that share it. A part that is a message of its own
+    stays: a link after `: `, the start of the message up to a word (`Lock wait timeout
+    exceeded`), its end after a dash (`JavaScript heap out of memory`): the author's whole quote
+    may be misremembered, the part is then what matches."""
+    if find_head(symptom) is not None or _OWN_HEAD.match(symptom):
+        return False  # `Error: connect ECONNREFUSED …` after `request failed`: a message of its own
+    for other in (o for o in others if o != symptom):
+        clause = other.endswith(symptom) and other[: -len(symptom)].rstrip().endswith(";")
+        cut = symptom in other and _CUT_END.search(symptom) is not None
+        if clause or cut:
+            return True
+    return False
+
+
+# Where a quote is cut before the end of its message: a preposition, a conjunction, a colon.
+_CUT_END = re.compile(
+    r"(?:\s(?:to|due to|for|of|on|in|at|by|with|from|into|after|before|while|because|and|or"
+    r"|than|the|a|an)|:)$"
+)

@@ -1,0 +1,115 @@
+"""What reads as log text, in a quote, in emphasis or in a terse bullet: where log text starts
+inside prose (an error level, an exception class), a message after a label of prose, a bullet
+that is a message as a whole, a search query (not log text, its quoted words may be), a person's
+words. Used by ``matcher.incidents.extract``; the rules are in docs/incident-log-format.md.
+"""
+
+from __future__ import annotations
+
+import re
+
+from matcher.incidents.quotes import is_log_text
+from matcher.patterns.heads import find_head
+
+# Where log text starts inside prose: an error level, an exception class followed by its
+# message or repr, a lower-case exception class with a module (socket.gaierror:), an errno.
+START = re.compile(
+    r"\[(?i:emerg|alert|crit|critical|error|err|fatal)\]|\(error\)"
+    r"|\b(?:FATAL|ERROR|CRITICAL|PANIC|EMERG|SEVERE)\b"
+    r"|(?<![\w.])(?:[A-Za-z_]\w*\.)*[A-Z]\w*"
+    r"(?:Error|Exception|Violation|Failure|Fault|Exit|Interrupt|Warning)"
+    r"(?=[:(]| \(| \.\.\.| \u2026)"
+    r"|\b[a-z_]\w*\(\)(?: to \S+)? failed\b"
+    r"|(?<![\w.])(?:[a-z_]\w*\.)+[A-Z]\w*(?:Error|Exception)\b"
+    r"|(?<![\w.])(?:[a-z_]\w*\.)+[A-Z]\w*(?=:\s)"
+    r"|(?<![\w.])(?:[a-z_]\w*\.)+[a-z]*error:|\bError:|\[Errno -?\d+\]"
+    r"|(?<![\w.])[A-Z][a-z]+[A-Z]\w*\((?=['\"])|\bpanic:"
+    # a server's error code (Redis's `WRONGTYPE …`, memcached's `SERVER_ERROR …`) and an upper
+    # case error of two words or more (gunicorn's `WORKER TIMEOUT (pid:…)`)
+    r"|\b(?:SERVER_ERROR|CLIENT_ERROR|WRONGTYPE|NOAUTH|READONLY|CLUSTERDOWN|EXECABORT|NOSCRIPT"
+    r"|MASTERDOWN|NOREPLICAS|OOM(?= command))\b|\b[A-Z]{4,}(?: [A-Z]{4,})+\b(?= \(|:|$)"
+)
+
+# `Cls("…")`, `(1205, "…")`: the quote belongs to a repr or a driver's code tuple.
+_INSIDE_REPR = re.compile(r"(?:\w\(|\(-?\d{1,10},\s*)$")
+
+CODEISH = re.compile(r"['\"<>()\[\]=#]|\d|\u2026|\.\.\.|:\s")
+
+# A message after a label of prose (`Ledger DB from the gateway: could not translate host name
+# "db" to address: Name or service not known`): lower case words, a quoted or numbered value,
+# then a colon and what it says, as libpq, nginx and the OS write their messages.
+MESSAGE = re.compile(r"^[a-z][a-z'-]+(?: [a-z][a-z'-]*)+ (?:\"[^\"\s]+\"|\S*\d\S*)(?: [a-z]+)*: \S")
+# A terse bullet that is a log message as a whole, unquoted (nginx's `client intended to send
+# too large body: 2097152 bytes`, `cannot open socket to image store: [Errno 24] …`): four
+# words or more in lower case that say what failed (failed, refused, too large, cannot, closed
+# …), a colon, then a value (a number, a code, a quote), no sentence;
+# not a count said in prose (`number of failed uploads: 312`, `the retries: 3`). A level after
+# the colon (`then after five tries: [emerg] still …`) starts the log text instead.
+TERSE = re.compile(
+    r"^(?!(?:the|a|an|our|their|its|this|that|number|count|total|amount|time|duration|impact"
+    r"|peak|about|around|roughly|we|they|it|users|customers)\b)"
+    r"(?=[^:]*\b(?:fail\w*|refus\w*|denied|exceed\w*|too (?:large|big|many|long)|invalid|cannot"
+    r"|can't|could not|unable|not|no|timed out|closed|lost|reset|error\w*|reject\w*|abort\w*"
+    r"|broken|corrupt\w*|missing|unknown|unexpected\w*|overflow\w*|full)\b)"
+    # a count over a time said in prose (`requests rejected today: 1,204`)
+    r"(?![^:]*\b(?:today|yesterday|overnight|tonight|so far|in total|per (?:second|minute|hour"
+    r"|day))\s*:)"
+    r"[a-z][a-z'-]*(?: [a-z][a-z'_-]*){3,}: "
+    r"(?!\[?(?i:emerg|alert|crit|critical|error|err|fatal|panic|warn|warning)\b)"
+    r"(?:\d[\d.,]*(?: [a-z]+)?|[\[(<'][^.]*)"
+    r"(?:\s*(?:\u2026|\.{3}))?$"
+)
+# A search query (`service:cache level:error "maxmemory"`, `app:gw AND "Failed to resolve"`):
+# fields, quoted words and operators only, no plain word of a message.
+# ... and LogQL's (`{app="gw"} |= "Failed to resolve"`): a stream selector, line filters.
+QUERY = re.compile(
+    r'^(?=(?:.*\s)?[@\w.-]+:[^\s:]|\{.*\s[|!][=~])(?:(?:-?[@\w.-]+:(?:"[^"]*"|[^\s":]+)|"[^"]*"|AND|OR|NOT'
+    r"|\{[^}]*\}|\|[=~]|![=~])(?:\s+|$))+$"
+)
+# A person's own words (`I`, `my`, `me`, `we`, `our`): a customer or a colleague quoted, not a
+# program.
+_FIRST_PERSON = re.compile(
+    r"(?<![\w/.-])(?:I|I'm|I've|I'd|my|me|[Ww]e|[Ww]e're|[Ww]e've|[Oo]ur)(?![\w/'.-])"
+)
+_COMMAND = re.compile(r"^[a-z][\w.-]*\s+-{1,2}[A-Za-z]")
+_FIELD = re.compile(r"^\w+:\s*([\"'])[^\"']*\1$")
+
+
+def quoted_log(text: str, run: str) -> bool:
+    """A quoted run of the item that is log text: not a value inside a repr, a command, a
+    field, nor a person's words (`"When I click Get a quote the spinner spins forever"`)."""
+    inside = _INSIDE_REPR.search(text[: max(0, text.find(run) - 1)])
+    person = _FIRST_PERSON.search(run) and not START.search(run)
+    return (
+        inside is None
+        and is_log_text(run)
+        and not person
+        and not _COMMAND.match(run)
+        and not _FIELD.match(run)
+    )
+
+
+def emphasised_log(text: str) -> bool:
+    """Emphasis around log text (`**OSError: [Errno 24] …**`, `__could not translate host name
+    "db" to address: …__`), not around prose (`**twice**`, `**not** a symptom`)."""
+    if not is_log_text(text):
+        return False
+    message = ": " in text and CODEISH.search(text) is not None and len(text.split()) >= 4
+    return START.search(text) is not None or find_head(text) is not None or message
+
+
+def loggy(text: str) -> bool:
+    return CODEISH.search(text) is not None and len(text.split()) >= 3
+
+
+# A verb of failing and `with`, then a message of three to six plain words that ends the
+# stretch on what failed (`The audit export aborted with database or disk is full.`): full,
+# denied, refused, exceeded, not found, timed out … Not a count, a code or prose (`failed with
+# a timeout`, `crashed with exit code 137`, `failed with the table locked by the backup`), nor
+# two words that every stack prints (`died with connection refused`).
+FAILED_WITH = re.compile(
+    r"\b(?:aborted|failed|died|crashed|errored(?: out)?|exited|bailed(?: out)?|stopped) with\s+"
+    r"(?=(?:[a-z]+ ){2,5}(?:full|denied|refused|exceeded|not found|timed out|invalid|unavailable"
+    r"|missing|locked|no such|cannot|could not|unable|too many|out of|corrupt(?:ed)?|reset"
+    r"|unreachable|not allowed|not permitted|is closed)[.!]?\s*$)"
+)
