@@ -312,8 +312,24 @@ def main(argv: list[str] | None = None) -> int:
     if args.out == "-":
         sys.stdout.write(report)
     else:
-        Path(args.out).write_text(report, encoding="utf-8")
+        out = Path(args.out)
+        out.write_text(report + kept_notes(out), encoding="utf-8")
     return 0
+
+
+# The results file ends with notes written by hand (what each pass did, the blind figures):
+# regenerating the figures above this line must not lose them, as it did three times.
+NOTES_MARK = "<!-- notes written by hand below this line: kept when the report is regenerated -->"
+
+
+def kept_notes(path: Path) -> str:
+    """The hand-written notes of an existing report, from NOTES_MARK on ("" if none)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return ""
+    at = text.find(NOTES_MARK)
+    return "" if at < 0 else "\n" + text[at:]
 
 
 if __name__ == "__main__":
