@@ -69,7 +69,8 @@ _AT_QUIET = re.compile(
 _OTHER_MESSAGE = re.compile(
     r"(?i)\bnot what (?:this|the) (?:incident|outage|postmortem|post-mortem|ticket|page|report"
     r"|write-?up|doc(?:ument)?)\s+(?:is|was)\s+about\b"
-    r"|\bnot what (?:this|the) (?:incident|outage|postmortem|post-mortem|write-?up) (?:covers|is for)"
+    r"|\bnot what (?:this|the) (?:incident|outage|postmortem|post-mortem|write-?up)"
+    r" (?:covers|is for)"
     r"|\bout of (?:this|the) (?:incident|outage|postmortem)(?:'s)? scope\b"
     r"|\bsame (?:root |underlying )?(?:cause|trigger|origin)\W+(?:but\s+)?(?:(?:it's|it is)\s+)?"
     r"(?:an?\s+)?(?:different|other|another|separate)\s+(?:message|error|line|text|signature"
