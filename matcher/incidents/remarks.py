@@ -64,6 +64,8 @@ _AT_QUIET = re.compile(
     r"(?:\s+(?:level|lines?|messages?|logs?|only|noise))?\s*(?:[.;,)!]|$)"
     rf"|\b(?:logged|printed|written|emitted|reported)\s+(?:only\s+)?(?:at|as)\s+(?:an?\s+)?"
     rf"{_QUIET}\b"
+    # `the wrapper logs "…" at INFO.` (not `at INFO first, then at ERROR`)
+    rf"|^\W*(?:[\w-]+\s+){{0,3}}?at\s+{_QUIET}(?:[- ]level)?\s*(?:[.;)!]|$)"
 )
 # Another message of the same cause, or not what this incident is about
 _OTHER_MESSAGE = re.compile(
