@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from matcher.incidents.dismissal import set_aside, set_aside_inline
 from matcher.incidents.reattribution import set_aside_more, without_emphasis
+from matcher.incidents.remarks import before_other_subject
 
 # The log text is replaced by this mark in the sentence the cues read.
 MARK = "\x01"
@@ -316,6 +317,9 @@ def put_aside(item: str, log: str, quoted: bool) -> bool:
         # a label says what the text is of (`the job did not finish: "…"`), and a `but` sets
         # what precedes it against the text (`not reproducible locally, but prod logged "…"`)
         own, sentence = _from_label(own), _from_label(sentence)
+        # a clause after a semicolon with a subject of its own is about that (`"…" errors are
+        # the failure itself; the 502s are a consequence`)
+        sentence, own = before_other_subject(sentence), before_other_subject(own)
         blank = own  # the mark is no word: the cues read it as a gap
         after = sentence[sentence.index(MARK) + 1 :]
         plain = _LOGGY.search(log) is None

@@ -64,8 +64,10 @@ _AT_QUIET = re.compile(
     r"(?:\s+(?:level|lines?|messages?|logs?|only|noise))?\s*(?:[.;,)!]|$)"
     rf"|\b(?:logged|printed|written|emitted|reported)\s+(?:only\s+)?(?:at|as)\s+(?:an?\s+)?"
     rf"{_QUIET}\b"
-    # `the wrapper logs "…" at INFO.` (not `at INFO first, then at ERROR`)
-    rf"|^\W*(?:[\w-]+\s+){{0,3}}?at\s+{_QUIET}(?:[- ]level)?\s*(?:[.;)!]|$)"
+    # `the wrapper logs "…" at INFO.`, `at DEBUG level every 30 s` (not `at INFO first, then
+    # at ERROR`)
+    rf"|^\W*(?:[\w-]+\s+){{0,3}}?at\s+{_QUIET}(?:[- ]level)?\b"
+    r"(?![^.;]*(?:\bthen\b|\bfirst\b|(?-i:\b(?:ERROR|FATAL|CRITICAL)\b)))"
 )
 # Another message of the same cause, or not what this incident is about
 _OTHER_MESSAGE = re.compile(
@@ -94,6 +96,18 @@ _NOTED = re.compile(
     r"|effect)\b(?!\s+of\b)"
     r"|\bnot (?:the )?same (?:error|message|problem|issue|thing|failure|bug|story)\b(?!\s+as\b)"
     r"|\b(?:is|are|comes?|coming|came)\s+(?:only\s+|just\s+)?(?:after|later)\s*(?:[,.;)]|$)"
+    # there for long, nothing new (`it exist since long time`, `was there before too, same as
+    # every month`)
+    r"|\b(?:exists?|existed|(?:is|are|was|were|been) (?:there|around|present))\s+(?:since|for)"
+    r"\s+(?:a\s+)?(?:long(?:\s+time)?|ages|forever|years|months|weeks)\b|\bnothing new\b"
+    r"|\b(?:is|are|was|were)\s+there\s+before\s+(?:too|as well|also)\b"
+    r"|\bsame as (?:every|each|last) (?:day|night|week|month|year|time|run)\b"
+    # another's (`belongs to the pooler ticket, not to this one`), nothing with this
+    r"|\bnot (?:to|for|of|in) this (?:one|incident|ticket|outage|postmortem)\b"
+    r"|\b(?:has|have|had)\s+nothing\s+(?:in common\s+)?with\s+(?:this|the|our)\b"
+    r"|\bnot (?:a|the) (?:contributor|contributing factor|factor)\b"
+    r"|^\W*(?:old|older|known|long-standing)(?:,?\s+(?:and\s+)?(?:old|older|known"
+    r"|long-standing|harmless))*\s*(?:[,.;)]|$)"
     r"|\b(?:please\s+)?(?:do not|don't|dont|never)\s+(?:mix|confuse|conflate)(?:\s+(?:it|them"
     r"|this|these))?(?:\s+up)?\s*(?:[,.;)!]|$|with\s+(?:the\s+)?(?:real|actual|main|incident"
     r"|outage|symptom))"
@@ -139,3 +153,16 @@ def remarked_aside(sentence: str, following: str | None) -> bool:
     return any(
         _NOTED.search(c) or _AT_QUIET.search(c.strip()) for c in _clauses_about_it(after, following)
     )
+
+
+# A clause after a semicolon with a subject of its own is about that, not the log text (`"…"
+# errors are the failure itself; the 502s are a consequence`)
+_OTHER_SUBJECT = re.compile(
+    r";\s+(?=(?:the|our|their|all|some|other)\s+(?!same\b)[\w-]+\s+(?:is|are|was|were)\b)"
+)
+
+
+def before_other_subject(text: str) -> str:
+    """The text up to a clause after the log text with a subject of its own."""
+    cut = _OTHER_SUBJECT.search(text, text.index(MARK)) if MARK in text else None
+    return text[: cut.start()] if cut else text
