@@ -272,3 +272,110 @@ def test_lines_set_aside_are_not_flagged_in_real_logs(
     (tmp_path / "aside").mkdir()
     assert lines <= flagged(tmp_path / "plain", REAL + plain, log)
     assert not lines & flagged(tmp_path / "aside", REAL + aside, log)
+
+
+# A fresh batch, written after the rules above and run once before any change to them (the
+# figure before tuning is in bench/results/postmortems.md, compile9a notes): asides of these
+# kinds and others, in new words and several voices, and controls with similar words.
+FRESH_ASIDES = [
+    f'* In same time the replica was printing "{DEADLOCK}", but this one is'
+    " not our incident, is the nightly batch.",
+    f"* We have also many `{SLOTS}` in the log; they are result of the restart, don't take them.",
+    f'* "{TOO_LARGE}" — it exist since long time, nothing new.',
+    f"* The lines `{DEADLOCK}` is appearing only when we do the cleanup,"
+    " please ignore it for this case.",
+    f'* About "{SLOTS}": it comes from the monitoring user, it is not the problem.',
+    f'* "{TOO_LARGE}" is same origin but other message; we keep it out of this incident.',
+    f"* The `{DEADLOCK}` messages have the same root cause but they are a"
+    " different signature, track them in OPS-77.",
+    f'* "{SLOTS}" belongs to the pooler ticket, not to this one.',
+    f"* Heads-up: `{TOO_LARGE}` has been in the logs since spring and is unrelated to this outage.",
+    f'* The "{DEADLOCK}" warnings from the reindex are a years-old issue and played no role.',
+    f"* `{SLOTS}` — old, known, not a contributor.",
+    f'* For completeness: "{TOO_LARGE}" also shows up, it\'s a'
+    " long-standing thing that did not trigger anything here.",
+    f'* Monitoring note: key the alert on the timeout, not on "{DEADLOCK}".',
+    f"* Don't build the alert on `{SLOTS}`, it flaps all day.",
+    f'* We chose not to alert on "{TOO_LARGE}" because it\'s noise.',
+    f"* When searching, use the timeout text; searching for `{DEADLOCK}` gives only false hits.",
+    f'* Excluded "{SLOTS}" from the alerting query on purpose.',
+    f"* The heartbeat logs `{TOO_LARGE}` at DEBUG level every 30 s.",
+    f'* "{DEADLOCK}" is just an INFO from the retry helper.',
+    f'* Our watchdog\'s INFO entry reads "{SLOTS}" even when everything is fine.',
+    f'* There is a DEBUG trace "{TOO_LARGE}" for each oversized item; ignore.',
+    f"* `{DEADLOCK}` came out at INFO, so it is not the error.",
+    f'* The "{SLOTS}" line is after the outage was already over, not what users hit.',
+    f'* "{TOO_LARGE}" this is not the real issue, only the noise of the batch.',
+    f'* We saw "{DEADLOCK}" few times, it has nothing with this incident.',
+    f"* `{SLOTS}` was there before too, same as every month.",
+    f'* The "{TOO_LARGE}" errors are a consequence, not the failure itself.',
+    f'* Somebody asked about "{DEADLOCK}" — that one is a different story, see last quarter.',
+    f'* Also "{SLOTS}" appear, but it is other error, not this one.',
+    f"* `{TOO_LARGE}`: known, older, harmless in this context.",
+]
+
+FRESH_CONTROLS = [
+    (
+        f'* In same time all the workers was printing "{LOCK_WAIT}", this is our incident.',
+        "Lock wait",
+    ),
+    (
+        f"* We have many `{LOCK_WAIT}` in the log; they are result of the BI session holding rows.",
+        "Lock wait",
+    ),
+    (f'* "{OOM}" — it start at 02:10, this is the main error.', "OOM"),
+    (
+        f"* The lines `{LOCK_WAIT}` is appearing on every order, please look at it first.",
+        "Lock wait",
+    ),
+    (f'* About "{LOCK_WAIT}": it comes from the orders API, it is the problem.', "Lock wait"),
+    (f'* "{OOM}" is the message for this incident; other messages are in OPS-77.', "OOM"),
+    (f"* The `{LOCK_WAIT}` messages have the same root cause on all shards.", "Lock wait"),
+    (f'* "{LOCK_WAIT}" belongs to this incident.', "Lock wait"),
+    (f"* Heads-up: `{OOM}` was new in the logs that night.", "OOM"),
+    (f'* The "{LOCK_WAIT}" errors from the restock job played the main role.', "Lock wait"),
+    (f"* `{OOM}` — new, not seen before, the trigger.", "OOM"),
+    (f'* For completeness: "{LOCK_WAIT}" also shows up in the cron log.', "Lock wait"),
+    (f'* Monitoring note: key the alert on "{LOCK_WAIT}", not on the latency.', "Lock wait"),
+    (f"* Build the alert on `{OOM}`; it fires only when the cache is full.", "OOM"),
+    (f'* We chose to alert on "{LOCK_WAIT}" from now on.', "Lock wait"),
+    (
+        f"* When searching, use the error text: searching for `{LOCK_WAIT}`"
+        " finds every failed order.",
+        "Lock wait",
+    ),
+    (f'* Added "{OOM}" to the alerting query on purpose.', "OOM"),
+    (f"* The heartbeat was fine at DEBUG level, but the writer logged `{OOM}` at ERROR.", "OOM"),
+    (f'* "{LOCK_WAIT}" is the ERROR from the retry helper after the last attempt.', "Lock wait"),
+    (
+        f'* Our watchdog\'s INFO entry was quiet; the API logged "{LOCK_WAIT}" meanwhile.',
+        "Lock wait",
+    ),
+    (f'* There is a DEBUG trace before each call and then "{OOM}".', "OOM"),
+    (f"* `{LOCK_WAIT}` came out at ERROR, so it is the error.", "Lock wait"),
+    (
+        f'* The "{LOCK_WAIT}" line is the first one, at 02:01, before users hit anything.',
+        "Lock wait",
+    ),
+    (f'* "{OOM}" this is the real issue, the batch only made it worse.', "OOM"),
+    (f'* We saw "{LOCK_WAIT}" many times, it is all this incident.', "Lock wait"),
+    (f"* `{OOM}` was not there before the deploy.", "OOM"),
+    (
+        f'* The "{LOCK_WAIT}" errors are the failure itself; the 502s are a consequence.',
+        "Lock wait",
+    ),
+    (f'* Somebody asked about "{OOM}" — yes, that one is the story.', "OOM"),
+    (f'* Also "{LOCK_WAIT}" appear on the cron host, same error.', "Lock wait"),
+    (f"* `{OOM}`: new, the cause of the empty carts.", "OOM"),
+]
+
+
+@pytest.mark.parametrize("bullet", FRESH_ASIDES)
+def test_fresh_aside_is_no_symptom(bullet: str) -> None:
+    assert symptoms_of(REAL + bullet) == (REAL_SYMPTOM,)
+
+
+@pytest.mark.parametrize(("bullet", "word"), FRESH_CONTROLS)
+def test_fresh_control_keeps_the_incidents_error(bullet: str, word: str) -> None:
+    found = symptoms_of(REAL + bullet)
+    assert found[0] == REAL_SYMPTOM and any(word in symptom for symptom in found[1:])
