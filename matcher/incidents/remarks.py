@@ -99,7 +99,8 @@ _NOTED = re.compile(
     # there for long, nothing new (`it exist since long time`, `was there before too, same as
     # every month`)
     r"|\b(?:exists?|existed|(?:is|are|was|were|been) (?:there|around|present))\s+(?:since|for)"
-    r"\s+(?:a\s+)?(?:long(?:\s+time)?|ages|forever|years|months|weeks)\b|\bnothing new\b"
+    r"\s+(?:a\s+)?(?:long(?:\s+time)?|ages|forever|years|months|weeks)\b"
+    r"|\bnothing new\s*(?:[.;,)!]|$)"
     r"|\b(?:is|are|was|were)\s+there\s+before\s+(?:too|as well|also)\b"
     r"|\bsame as (?:every|each|last) (?:day|night|week|month|year|time|run)\b"
     # another's (`belongs to the pooler ticket, not to this one`), nothing with this
@@ -158,11 +159,18 @@ def remarked_aside(sentence: str, following: str | None) -> bool:
 # A clause after a semicolon with a subject of its own is about that, not the log text (`"…"
 # errors are the failure itself; the 502s are a consequence`)
 _OTHER_SUBJECT = re.compile(
-    r";\s+(?=(?:the|our|their|all|some|other)\s+(?!same\b)[\w-]+\s+(?:is|are|was|were)\b)"
+    r";\s+(?=(?:the|our|their|all|some|other)\s+(?!same\b)(?:[\w-]+\s+){1,3}?(?:is|are|was|were)\b)"
 )
 
 
+# (`; the team was sure it was unrelated` refers back to the log text: it is about it)
+_REFERS_BACK = re.compile(r"(?i)\b(?:it|its|that|this|those|these|them|they|theirs?)\b")
+
+
 def before_other_subject(text: str) -> str:
-    """The text up to a clause after the log text with a subject of its own."""
+    """The text up to a clause after the log text with a subject of its own that does not
+    refer back to it."""
     cut = _OTHER_SUBJECT.search(text, text.index(MARK)) if MARK in text else None
-    return text[: cut.start()] if cut else text
+    if cut is None or _REFERS_BACK.search(text[cut.end() :].split(";")[0]):
+        return text
+    return text[: cut.start()]
