@@ -400,3 +400,35 @@ def test_fresh_control_keeps_the_incidents_error(bullet: str, word: str) -> None
 )
 def test_a_later_clause_with_its_own_subject(bullet: str, kept: bool) -> None:
     assert (len(symptoms_of(REAL + bullet)) == 2) is kept
+
+
+# A third batch in new words, written after the fresh batch was tuned (1 of 5 asides right
+# then): a refusal to alert without `on`, `not belong to this`, `not cause of this`; and
+# controls where an instruction about the incident's error is qualified or kept.
+@pytest.mark.parametrize(
+    ("bullet", "kept"),
+    [
+        (
+            f"* Also `{DEADLOCK}` is in the logs, but please, don't put alert for it, it is every"
+            " night.",
+            False,
+        ),
+        (f'* We saw "{SLOTS}" also, it\'s not belong to this incident.', False),
+        (f'* "{DEADLOCK}" \u2014 known thing from the batch, not cause of this.', False),
+        (f'* Don\'t grep "{SLOTS}", you will find only the monitoring user.', False),
+        (f'* We page on "{LOCK_WAIT}" since this incident.', True),
+        (f'* The alert now greps for "{LOCK_WAIT}", not for the deadlock text.', True),
+        (
+            f'* The team does not want to grep through "{LOCK_WAIT}" by hand anymore, so we added'
+            " an alert on it.",
+            True,
+        ),
+        (
+            f'* Never grep "{LOCK_WAIT}" without the date, it is in every log of that night.',
+            True,
+        ),
+        (f'* "{LOCK_WAIT}" does belong to this incident: every order failed with it.', True),
+    ],
+)
+def test_third_batch(bullet: str, kept: bool) -> None:
+    assert (len(symptoms_of(REAL + bullet)) == 2) is kept

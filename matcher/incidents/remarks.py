@@ -27,8 +27,8 @@ _WONT = (
 _WATCH = r"(?:alert|alerting|page|paging|grep|search|match|filter|monitor|trigger|count|look)"
 # `do not want to alert on this lines`, `please don't page on "…"` (not `… yet`: a gap)
 _NOT_ALERTED = re.compile(
-    rf"(?i)\b{_WONT}\s+(?:\w+\s+){{0,2}}?{_WATCH}\w*\s+(?:on|for|about|at)\s+"
-    rf"(?:(?:\W?{MARK})|{_BACK}\b)(?![^.;]*\byet\b)"
+    rf"(?i)\b{_WONT}\s+(?:\w+\s+){{0,2}}?{_WATCH}\w*\s+(?:(?:on|for|about|at)\s+)?"
+    rf"(?:(?:\W?{MARK})|{_BACK}\b)(?![^.;]*\b(?:yet|without|unless|except)\b)"
 )
 # `we deliberately left it out of the alert`, `did not add it to the alert`, `not in the alert
 # rule`, `excluded from alerting`
@@ -88,7 +88,9 @@ _OTHER_MESSAGE = re.compile(
 _NOTED = re.compile(
     r"(?i)\b(?:did|does|do)(?:n't| not)\s+(?:cause|trigger|contribute to|lead to)\s+(?:this|it"
     r"|that|the\s+(?:outage|incident|problem|failure|issue|page)|anything|any of (?:this|it))\b"
-    r"|\b(?:did|does|do)(?:n't| not)\s+contribute\b|\bnot\s+(?:a|the)\s+cause\s+of\s+(?:this|it)"
+    r"|\b(?:did|does|do)(?:n't| not)\s+contribute\b"
+    r"|\bnot\s+(?:a\s+|the\s+)?cause\s+of\s+(?:this|it)\b"
+    r"|\b(?:not|n't)\s+belong(?:s|ing)?\s+(?:to|in|with)\s+this\b"
     r"|\b(?:is|are|was|were|'s)\s+(?:\w+,?\s+){0,2}?(?:older|old|long-standing|longstanding"
     r"|pre-?existing|chronic|known)(?:,?\s+(?:and\s+)?(?:known|old|older|long-standing))?\s+"
     r"(?:issues?|bugs?|problems?|news)\b(?!\s+(?:that|which)\s+(?:caused|triggered|broke))"
