@@ -402,7 +402,7 @@ def test_a_later_clause_with_its_own_subject(bullet: str, kept: bool) -> None:
     assert (len(symptoms_of(REAL + bullet)) == 2) is kept
 
 
-# A third batch in new words, written after the fresh batch was tuned (1 of 5 asides right
+# A third batch in new words, written after the fresh batch was tuned (1 of 4 asides right
 # then): a refusal to alert without `on`, `not belong to this`, `not cause of this`; and
 # controls where an instruction about the incident's error is qualified or kept.
 @pytest.mark.parametrize(
