@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from matcher.incidents.dismissal import set_aside, set_aside_inline
 from matcher.incidents.reattribution import set_aside_more, without_emphasis
+from matcher.incidents.remarks import before_other_subject
 
 # The log text is replaced by this mark in the sentence the cues read.
 MARK = "\x01"
@@ -174,7 +175,7 @@ CUES: tuple[Cue, ...] = (
     # the name of an alert, a dashboard or a ticket, not a log line
     _cue(
         r"\b(?:alert|alarm|dashboard|panel|graph|monitor|slo|ticket|runbook|pager(?:duty)?|paged)"
-        r"\s+(?:(?:called|named|titled|for|on)\s+)?\W?\x01"
+        r"\s+(?:(?:called|named|titled|for)\s+)?\W?\x01"
         r"|\x01\W?\s+(?:alert|alarm|dashboard|panel|graph|monitor|slo|ticket|runbook)s?\b",
         _A,
         'the "Checkout p99 latency" alert fired',
@@ -273,13 +274,19 @@ _VERDICT_LABEL = re.compile(
     r"(?:\w[\w'-]*(?:\W+|$)){0,3}|not\s+(?:(?:an?|the|this|that|our)\s+)?(?:[\w-]+\s+){0,2}"
     r"(?:problem|issue|error|bug|thing|one|cause|incident|outage)\W*)$"
 )
+_CONTRAST = re.compile(
+    r"(?i),\s+(?:it|this|that)(?:'s|\s+(?:is|was))\s+(?:(?:actually|really|simply)\s+)?\W*$"
+)
 _CLAUSE_START = re.compile(r"[\u2014\u2013]|,?\s+(?:though|although|even though|whereas|since)\s")
 
 
 def _from_label(text: str) -> str:
     """The text from the colon or `but` that introduces the log text's clause on."""
     head = text[: text.index(MARK)]
+    # `not the network, it is "…"`: what precedes the contrast is another thing
+    contrast = _CONTRAST.search(head)
     colon, but = head.rfind(": "), max(head.rfind("; "), head.rfind(" but "))
+    but = max(but, contrast.start() + 1 if contrast else -1)
     cut = max(colon, but)
     if cut < 0 or _CLAUSE_START.search(head[cut:]):
         return text  # another clause starts between them: the label is not the log text's
@@ -310,6 +317,9 @@ def put_aside(item: str, log: str, quoted: bool) -> bool:
         # a label says what the text is of (`the job did not finish: "…"`), and a `but` sets
         # what precedes it against the text (`not reproducible locally, but prod logged "…"`)
         own, sentence = _from_label(own), _from_label(sentence)
+        # a clause after a semicolon with a subject of its own is about that (`"…" errors are
+        # the failure itself; the 502s are a consequence`)
+        sentence, own = before_other_subject(sentence), before_other_subject(own)
         blank = own  # the mark is no word: the cues read it as a gap
         after = sentence[sentence.index(MARK) + 1 :]
         plain = _LOGGY.search(log) is None

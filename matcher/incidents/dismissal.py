@@ -95,7 +95,7 @@ _VERDICT = (
     # (not denied: `not harmless`, `no other noise`)
     r"(?<!not )(?<!\bno )(?<!no other )(?<!n't )"
     r"(?:red herrings?|unrelated|irrelevant|noise|harmless|benign)|not related|nothing to do with"
-    r"|a distraction|false (?:alarms?|leads?|trails?|positives?)|ruled out|excluded"
+    r"|a distraction|false (?:alarms?|leads?|trails?|positives?|hits|matches)|ruled out|excluded"
     r"|(?:an?|another)\s+(?:different|separate|distinct|unrelated|older|known)\s+(?!(?:kind"
     r"|wording|form|name|version|spelling)\b)\w+"
     r"|not (?:by |from |part of )?(?:this|the|our) (?:incident|outage|problem|issue|cause|culprit"
@@ -201,7 +201,10 @@ _TIMING = re.compile(
 )
 _NOVEL = re.compile(
     r"(?i)(?:\bnever\b|\bnot\b|n't)[^;:]*\b(?:before|until now|till now|so far)\b"
-    r"\s*(?:on\b|in\b|at\b|this\b|that\b|today\b|yesterday\b|\W*$)"
+    r"\s*(?:on\b|in\b|at\b|this\b|that\b|today\b|yesterday\b|\W*$"
+    # `was not there before the deploy`: new with the change
+    r"|the\s+(?:deploy|release|rollout|change|upgrade|migration|update|restart|incident"
+    r"|outage)\b)"
 )
 # a question answered no: `was it "…"? No, …`
 _ANSWERED_NO = re.compile(

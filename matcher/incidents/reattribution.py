@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from matcher.incidents.dismissal import VERDICT
+from matcher.incidents.remarks import remarked_aside
 
 _VERDICT_ANYWHERE = re.compile(rf"(?i)\b(?:{VERDICT})\b")
 MARK = "\x01"
@@ -129,6 +130,8 @@ def set_aside_more(sentence: str, following: str | None, log: str) -> bool:
     after = sentence[sentence.index(MARK) + 1 :]
     rest = f"{after} {following or ''}"
     if _TIME_LOST.search(sentence) or _OWN.search(sentence) or _DASH_NO.search(sentence):
+        return True
+    if remarked_aside(sentence, following):
         return True
     if _REATTRIBUTED.search(rest) or (_BELOW.search(rest) and _USERS_GOT.search(rest)):
         return True
