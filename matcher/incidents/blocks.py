@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from matcher.incidents.framing import drop_framing
+
 # A traceback's own lines, quoted: never what the error says (as in a code block).
 _CHAIN = re.compile(
     r"(?i)^(?:during handling of the above exception|the above exception was the direct cause"
@@ -140,7 +142,8 @@ def _traceback_texts(lines: Sequence[str]) -> list[str]:
 
 def split_header(line: str) -> tuple[str | None, str]:
     """(level as written, message) of a pasted log line: timestamp, pid, logger taken off."""
-    text = line.strip()
+    # the collector's framing first (syslog, journald, kubectl, compose): no part of the message
+    text = drop_framing(line)
     level: str | None = None
     for _ in range(8):
         header = _HEADER_PART.match(text)
