@@ -18,7 +18,7 @@ START = re.compile(
     r"|\b(?:FATAL|ERROR|CRITICAL|PANIC|EMERG|SEVERE)\b"
     r"|(?<![\w.])(?:[A-Za-z_]\w*\.)*[A-Z]\w*"
     r"(?:Error|Exception|Violation|Failure|Fault|Exit|Interrupt|Warning)"
-    r"(?=[:(]| \(| \.\.\.| \u2026)"
+    r"(?=[:(]| \(| \.\.\.| \u2026| \[Errno -?\d+\])"
     r"|\b[a-z_]\w*\(\)(?: to \S+)? failed\b"
     r"|(?<![\w.])(?:[a-z_]\w*\.)+[A-Z]\w*(?:Error|Exception)\b"
     r"|(?<![\w.])(?:[a-z_]\w*\.)+[A-Z]\w*(?=:\s)"
