@@ -142,13 +142,14 @@ def test_an_elided_message_flags_the_real_kafka_lines(tmp_path: Path) -> None:
         (
             "* 09:31 — error.log: client intended to send too large body: 10485760 bytes, "
             'client: <ip>, server: up.example.com, request: "POST /upload HTTP/1.1"',
-            "client intended to send too large body: <bytes:int> bytes",
+            "client intended to send too large body: <bytes:int> bytes, client: <ip>, server: "
+            '<host>, request: "POST <path> HTTP/<http:num>"',
         ),
         (
             "* [14:22] nginx error.log: upstream timed out (110: Connection timed out) while "
             "reading response header from upstream, client: 10.0.0.1, server: api.example.com",
             "upstream timed out (110: Connection timed out) while reading response header from "
-            "upstream",
+            "upstream, client: <ip>, server: <host>",
         ),
         (
             "* **02:16** - worker.out: OSError: [Errno 24] Too many open files",
@@ -163,11 +164,13 @@ def test_an_elided_message_flags_the_real_kafka_lines(tmp_path: Path) -> None:
             "* 16:46 - gunicorn.log: [CRITICAL] WORKER TIMEOUT (pid:4711)",
             "[CRITICAL] WORKER TIMEOUT (pid:<pid:int>)",
         ),
-        (  # nginx's fields in a quote: the message before them is the symptom
+        (  # nginx's fields in a quote: their values vary
             "* `[error] 4211#4211: *918 connect() failed (111: Connection refused) while "
             'connecting to upstream, client: 10.1.4.77, server: shop.example.com, request: "GET '
             '/api/orders/5519023 HTTP/1.1", upstream: "http://10.2.8.14:8000/api/orders/1"`',
-            "[error] connect() failed (111: Connection refused) while connecting to upstream",
+            "[error] connect() failed (111: Connection refused) while connecting to upstream, "
+            'client: <ip>, server: <host>, request: "GET <path> HTTP/<http:num>", upstream: '
+            '"<url:path>"',
         ),
     ],
 )
@@ -186,12 +189,16 @@ def test_a_timeline_of_prose_stays_description(bullet: str) -> None:
     assert symptoms_of(f"{bullet}\n* `ERROR: deadlock detected`") == ("ERROR: deadlock detected",)
 
 
-def test_a_client_word_in_a_message_is_no_field() -> None:
-    # control: `client:` without the `, ` of a field list, and a message too short to stand
-    # without its fields, stay as written
-    assert symptoms_of("* `ERROR redis client: connection lost to the primary`") == (
-        "ERROR redis client: connection lost to the primary",
+def test_nginx_fields_of_another_request_flag_the_real_lines(tmp_path: Path) -> None:
+    # the author's client, vhost, URL and upstream are one request's; the log's are others
+    bullet = (
+        "* 14:22 — nginx error.log: `[error] 4211#4211: *918 connect() failed (111: Connection "
+        "refused) while connecting to upstream, client: 10.1.4.77, server: shop.example.com, "
+        'request: "GET /api/orders/5519023 HTTP/1.1", upstream: '
+        '"http://10.2.8.14:8000/api/orders/5519023"`\n'
     )
+    # control: `no live upstreams` (line 22), the same fields, another error
+    assert flagged(tmp_path, bullet, "nginx-error.log") == {18, 20, 48, 50}
 
 
 def test_a_timeline_label_flags_the_real_nginx_lines(tmp_path: Path) -> None:

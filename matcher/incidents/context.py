@@ -107,9 +107,8 @@ INDISTINCT_NOTE = "(no symptom: no words of a message, nothing that tells this e
 _ANSWERED_NO = re.compile(r"(?i)[:?=]\s*(?:no|false|none|off|ok|0)\)?\s*$")
 # What is no word of a message: a placeholder, an errno or a code, a level, a status.
 _NOT_WORDS = re.compile(
-    r"<[^>]*>|\[Errno -?\d+\]|\b(?:HTTP|ERROR|FATAL|CRITICAL|PANIC|SEVERE|EMERG|ALERT|WARN"
-    r"|WARNING|NOTICE|INFO|DEBUG|error|fatal|crit|emerg|alert|warn|notice|info|debug|errno"
-    r"|code|status|exit)\b"
+    r"<[A-Za-z_]\w*(?::\w+)?>|\[Errno -?\d+\]|\b(?:HTTP|ERROR|FATAL|CRITICAL|PANIC|SEVERE|EMERG|ALERT|WARN"
+    r"|WARNING|NOTICE|INFO|DEBUG|error|fatal|crit|emerg|alert|warn|notice|info|debug|errno)\b"
 )
 _FILLER = frozenset(
     [
@@ -150,5 +149,8 @@ def indistinct(symptom: str) -> bool:
     head = find_head(symptom)
     if head is not None and head.kind != "level":
         return False
-    words = [w for w in re.findall(r"[A-Za-z]{2,}", _NOT_WORDS.sub(" ", symptom))]
+    written = re.sub(r"<[^>]*>", "", symptom)  # a person's placeholders are no number nor level
+    if not re.search(r"\d", written) and not _NOT_WORDS.search(written):
+        return False  # no number, errno or level either: what the author wrote is all there is
+    words = re.findall(r"[A-Za-z]{2,}", _NOT_WORDS.sub(" ", symptom))
     return not [w for w in words if w.lower() not in _FILLER]

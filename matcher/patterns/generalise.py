@@ -149,21 +149,10 @@ _UUID = re.compile(
 )
 
 
-# nginx's fields after its message (`…, client: 10.0.0.1, server: shop.local, request: "POST
-# /upload HTTP/1.1", upstream: "…", host: "…"`): they name one request, and another request's
-# line says other values; the message before them states the error.
-_REQUEST_FIELDS = re.compile(
-    r",\s+(?:client|server|request|upstream|host|referrer|subrequest):\s.*$"
-)
-
-
 def generalise(quote: str) -> str:
     """The symptom for a quote of one occurrence (see the module docstring)."""
     text = " ".join(quote.translate(_CURLY).split())
     text = _PROSE_TAIL.sub("", text)
-    fields = _REQUEST_FIELDS.search(text)
-    if fields and len(text[: fields.start()].split()) >= 3:  # a message before them
-        text = text[: fields.start()]
     text = _TRAILING.sub("", text) or text
     text = _unwrap(_PROGRAM.sub("", text))
     text = _TRAILING.sub("", text) or text
