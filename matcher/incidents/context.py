@@ -105,10 +105,11 @@ INDISTINCT_NOTE = "(no symptom: no words of a message, nothing that tells this e
 # A check answered no (`(too many clients: no)`, `used_memory > maxmemory? no`, `resolves?
 # false`): a health check's or a pool's status line, which prints it when all is well.
 _ANSWERED_NO = re.compile(r"(?i)[:?=]\s*(?:no|false|none|off|ok|0)\)?\s*$")
-# What is no word of a message: a placeholder, an errno or a code, a level, a status.
+# What is no word of a message: a placeholder, an errno, a level, `HTTP`.
 _NOT_WORDS = re.compile(
-    r"<[A-Za-z_]\w*(?::\w+)?>|\[Errno -?\d+\]|\b(?:HTTP|ERROR|FATAL|CRITICAL|PANIC|SEVERE|EMERG|ALERT|WARN"
-    r"|WARNING|NOTICE|INFO|DEBUG|error|fatal|crit|emerg|alert|warn|notice|info|debug|errno)\b"
+    r"<[A-Za-z_]\w*(?::\w+)?>|\[Errno -?\d+\]"
+    r"|\b(?:HTTP|ERROR|FATAL|CRITICAL|PANIC|SEVERE|EMERG|ALERT|WARN|WARNING|NOTICE|INFO|DEBUG"
+    r"|error|fatal|crit|emerg|alert|warn|notice|info|debug|errno)\b"
 )
 _FILLER = frozenset(
     [
