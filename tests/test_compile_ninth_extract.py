@@ -49,6 +49,17 @@ from compile_helpers import flagged, symptoms_of
             "statement due to statement timeout`",
             "ERROR: canceling statement due to statement timeout",
         ),
+        (  # kubelet's CRI file: `<time> stderr F `
+            "* `2026-11-03T04:12:55.101234567Z stderr F ERROR: canceling statement due to "
+            "statement timeout`",
+            "ERROR: canceling statement due to statement timeout",
+        ),
+        (  # Python logging's logger and thread after the level
+            "* `2026-11-03 04:12:55,101 ERROR kafka.producer.sender [producer-1-network-thread] "
+            "Connection failed: KafkaConnectionError: 111 ECONNREFUSED`",
+            "ERROR Connection failed: KafkaConnectionError: <kafkaconnectionerror:num> "
+            "ECONNREFUSED",
+        ),
     ],
 )
 def test_a_collectors_framing_is_no_part_of_the_message(bullet: str, symptom: str) -> None:
@@ -63,6 +74,14 @@ def test_a_level_after_a_timestamp_is_no_host() -> None:
         "database is locked`"
     )
     assert found.startswith("ERROR billing: export aborted")
+
+
+def test_another_loggers_line_flags_the_real_kafka_lines(tmp_path: Path) -> None:
+    bullet = (
+        "* `2026-11-03 04:12:55,101 ERROR kafka.client.conn [kafka-python-network-thread] "
+        "Connection failed: KafkaConnectionError: 111 ECONNREFUSED`\n"
+    )
+    assert flagged(tmp_path, bullet, "events-kafka.log") == {37, 47, 104, 114, 125}
 
 
 def test_framed_lines_flag_the_real_nginx_lines(tmp_path: Path) -> None:

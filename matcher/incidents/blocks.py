@@ -62,6 +62,8 @@ _LEVEL = re.compile(
     r"^\[?(DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|CRITICAL|FATAL|PANIC|SEVERE|EMERG|ALERT"
     r"|debug|info|notice|warn|error|crit|alert|emerg)\]?:?(?=\s)\s*"
 )
+# Python logging's `%(name)s [%(threadName)s]` after the level: a dotted logger, a thread.
+_LOGGER_THREAD = re.compile(r"^[a-z_][\w-]*(?:\.[\w-]+)+\s+\[[\w.-]+\]\s+")
 _RANK = {"DEBUG": 0, "INFO": 1, "NOTICE": 2, "WARN": 3, "WARNING": 3, "ERROR": 4}
 _RANK.update(dict.fromkeys(("CRIT", "CRITICAL", "ALERT", "EMERG", "FATAL", "PANIC"), 5))
 _RANK["SEVERE"] = 4
@@ -154,6 +156,8 @@ def split_header(line: str) -> tuple[str | None, str]:
             level, text = found[0].strip(), text[found.end() :]
         elif re.match(r"^\[[\w.-]+\]\s", text):
             text = text[text.index("]") + 1 :].lstrip()  # a logger or thread name
+        elif level and (logger := _LOGGER_THREAD.match(text)):
+            text = text[logger.end() :]  # `ERROR kafka.net.manager [network-thread] …`
         else:
             break
     return level, text.strip()

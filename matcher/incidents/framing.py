@@ -1,6 +1,7 @@
 """A pasted log line's framing, which the collector adds and the message does not say: a
 syslog or journald prefix (`Nov 10 06:01:58 edge-euw-03 nginx[31877]: `), `kubectl logs
---prefix`'s `[pod/x/container] `, `docker compose logs`' `svc-1  | `. The scanner knows these
+--prefix`'s `[pod/x/container] `, `docker compose logs`' `svc-1  | `, kubelet's CRI files'
+`2026-…Z stderr F `. The scanner knows these
 envelopes (matcher/envelopes/); a symptom that kept one would need this host, this pid, this
 pod. The rules are in docs/incident-log-format.md ("Code blocks")."""
 
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from matcher.envelopes.formats import parse_compose, parse_kubectl
+from matcher.envelopes.formats import parse_compose, parse_cri, parse_kubectl
 from matcher.envelopes.syslog import parse_syslog
 
 # A syslog "host" that is a level or a logger's bracket: `2026-…Z ERROR billing: …` is an
@@ -30,6 +31,8 @@ def drop_framing(line: str) -> str:
             host = dict(piece.fields).get("host", "")
             if _NOT_A_HOST.search(host):
                 piece = None
+        if piece is None:  # kubelet's CRI files: `<time> stderr F `
+            piece = parse_cri(0, raw)
         if piece is None:
             piece = parse_compose(0, raw)
         if piece is None and raw.startswith(b"[pod/"):
