@@ -69,7 +69,8 @@ def test_an_elided_class_starts_the_unquoted_log_text(tmp_path: Path) -> None:
         "* Lookups broke: MaxRetryError ... Max retries exceeded with url: /v1/quote "
         "(and more). Then the pool gave up."
     )
-    assert symptoms_of(item)[0].startswith("MaxRetryError: Max retries exceeded with url:")
+    # the elision stays any text (compile9b): the log has `HTTPSConnectionPool(…): ` there
+    assert symptoms_of(item)[0].startswith("MaxRetryError: <any> Max retries exceeded with url:")
 
 
 def test_a_class_and_code_before_its_quoted_message_is_no_symptom_of_its_own() -> None:

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from matcher.incidents.framing import drop_framing
+
 # A traceback's own lines, quoted: never what the error says (as in a code block).
 _CHAIN = re.compile(
     r"(?i)^(?:during handling of the above exception|the above exception was the direct cause"
@@ -60,6 +62,8 @@ _LEVEL = re.compile(
     r"^\[?(DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|CRITICAL|FATAL|PANIC|SEVERE|EMERG|ALERT"
     r"|debug|info|notice|warn|error|crit|alert|emerg)\]?:?(?=\s)\s*"
 )
+# Python logging's `%(name)s [%(threadName)s]` after the level: a dotted logger, a thread.
+_LOGGER_THREAD = re.compile(r"^[a-z_][\w-]*(?:\.[\w-]+)+\s+\[[\w.-]+\]\s+")
 _RANK = {"DEBUG": 0, "INFO": 1, "NOTICE": 2, "WARN": 3, "WARNING": 3, "ERROR": 4}
 _RANK.update(dict.fromkeys(("CRIT", "CRITICAL", "ALERT", "EMERG", "FATAL", "PANIC"), 5))
 _RANK["SEVERE"] = 4
@@ -140,7 +144,8 @@ def _traceback_texts(lines: Sequence[str]) -> list[str]:
 
 def split_header(line: str) -> tuple[str | None, str]:
     """(level as written, message) of a pasted log line: timestamp, pid, logger taken off."""
-    text = line.strip()
+    # the collector's framing first (syslog, journald, kubectl, compose): no part of the message
+    text = drop_framing(line)
     level: str | None = None
     for _ in range(8):
         header = _HEADER_PART.match(text)
@@ -151,6 +156,8 @@ def split_header(line: str) -> tuple[str | None, str]:
             level, text = found[0].strip(), text[found.end() :]
         elif re.match(r"^\[[\w.-]+\]\s", text):
             text = text[text.index("]") + 1 :].lstrip()  # a logger or thread name
+        elif level and (logger := _LOGGER_THREAD.match(text)):
+            text = text[logger.end() :]  # `ERROR kafka.net.manager [network-thread] …`
         else:
             break
     return level, text.strip()

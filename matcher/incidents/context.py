@@ -59,8 +59,19 @@ _OUTCOME = re.compile(
 )
 
 
+# ... also with the level and the application's prefix its log gives it (`ERROR thumbnail batch
+# failed after <files:int> files`, `[<pid>] ERROR billing: monthly report query aborted after
+# <ms:num>ms`): they say where the line came from, not how it failed.
+_LEVEL_AND_APP = re.compile(
+    r"^(?:\[[^\]]*\]\s*|<[^>]*>\s*|pid=\S+\s*)*"
+    r"\[?(?:ERROR|FATAL|CRITICAL|SEVERE|error|crit|fatal)\]?:?\s+"
+    r"(?:\[[^\]]*\]\s*)?(?:[a-z][a-z0-9_.-]*(?: [a-z][a-z0-9_.-]*)?:\s+)?"
+)
+
+
 def _outcome_only(symptom: str) -> bool:
-    return find_head(symptom) is None and _OUTCOME.match(symptom) is not None
+    text = _LEVEL_AND_APP.sub("", symptom, count=1)
+    return find_head(text) is None and _OUTCOME.match(text) is not None
 
 
 def _fragment(symptom: str, others: Sequence[str]) -> bool:
@@ -87,3 +98,60 @@ _CUT_END = re.compile(
     r"(?:\s(?:to|due to|for|of|on|in|at|by|with|from|into|after|before|while|because|and|or"
     r"|than|the|a|an)|:)$"
 )
+
+
+INDISTINCT_NOTE = "(no symptom: no words of a message, nothing that tells this error from another)"
+
+# A check answered no (`(too many clients: no)`, `used_memory > maxmemory? no`, `resolves?
+# false`): a health check's or a pool's status line, which prints it when all is well.
+_ANSWERED_NO = re.compile(r"(?i)[:?=]\s*(?:no|false|none|off|ok|0)\)?\s*$")
+# What is no word of a message: a placeholder, an errno, a level, `HTTP`.
+_NOT_WORDS = re.compile(
+    r"<[A-Za-z_]\w*(?::\w+)?>|\[Errno -?\d+\]"
+    r"|\b(?:HTTP|ERROR|FATAL|CRITICAL|PANIC|SEVERE|EMERG|ALERT|WARN|WARNING|NOTICE|INFO|DEBUG"
+    r"|error|fatal|crit|emerg|alert|warn|notice|info|debug|errno)\b"
+)
+_FILLER = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "for",
+        "in",
+        "on",
+        "at",
+        "by",
+        "and",
+        "or",
+        "not",
+        "no",
+        "yes",
+        "but",
+        "then",
+        "so",
+        "is",
+        "was",
+        "it",
+        "its",
+        "with",
+        "from",
+    ]
+)
+
+
+def indistinct(symptom: str) -> bool:
+    """A symptom with no words of a message (`[Errno 111]` alone, `FATAL, not for`, `ERROR
+    503`), or a check answered no: it would flag every error that carries the same number or
+    level. A class with its errno (`ConnectionRefusedError [Errno 111]`) is an error whole."""
+    if _ANSWERED_NO.search(symptom):
+        return True
+    head = find_head(symptom)
+    if head is not None and head.kind != "level":
+        return False
+    written = re.sub(r"<[^>]*>", "", symptom)  # a person's placeholders are no number nor level
+    if not re.search(r"\d", written) and not _NOT_WORDS.search(written):
+        return False  # no number, errno or level either: what the author wrote is all there is
+    words = re.findall(r"[A-Za-z]{2,}", _NOT_WORDS.sub(" ", symptom))
+    return not [w for w in words if w.lower() not in _FILLER]

@@ -99,6 +99,11 @@ _COLON_VERB = re.compile(
     r"|\bin (?:its|their|his|her|our) own words\s*:\s+(?=\S)"
     r"|\b(?:error|message|line|output)\s+(?:was|were|read|reads)\s+(?=[A-Z\[(])"
 )
+# A timeline's time before what happened: `09:31 — `, `[14:22] `, `**02:16** - `, `11:05 UTC: `.
+_TIMELINE = re.compile(
+    r"^(?:\*\*)?\[?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:UTC|Z))?\]?(?:\*\*)?"
+    r"(?:\s*[\u2014\u2013-]\s*|:\s+|\s+)(?=\S)"
+)
 # A short lowercase label (a program or component: `nginx: …`, `converter failed: …`).
 _SHORT_LABEL = re.compile(r"^[a-z][\w.-]*(?: [a-z][\w.-]*)?$")
 _INNER = re.compile(r"(?<=:\s)((?:FATAL|ERROR|PANIC):\s+\S.{15,})$")
@@ -175,8 +180,9 @@ def _whole_line(text: str) -> str | None:
 # A bare OS error: a builtin class, another library's (`httpx.ConnectError`) or none, and
 # only `[Errno N] strerror`.
 _BARE_OS_ERROR = re.compile(
-    r"^(?:(?:socket\.)?[A-Z]\w*(?:Error|error):\s+|(?:[a-z_]\w*\.)+[A-Z]\w*Error:\s+)?"
-    r"(\[Errno (-?\d+)\] ([A-Za-z][\w ,'-]*))$"
+    r"^(?:(?:socket\.)?[A-Z]\w*(?:Error|error):?\s+|(?:[a-z_]\w*\.)+[A-Z]\w*Error:?\s+)?"
+    # ... or the class and its errno without the message (`ConnectionRefusedError [Errno 111]`)
+    r"(\[Errno (-?\d+)\](?: ([A-Za-z][\w ,'-]*))?)$"
 )
 WRAPPED_NOTE = "(no symptom: the bare OS error that another symptom of this incident wraps)"
 
@@ -192,7 +198,7 @@ def wrapped_os_errors(symptoms: Sequence[str]) -> set[str]:
             continue
         # ... also in a client's own words: redis-py's `Error 111 connecting to …. Connection
         # refused.` carries errno 111 and its message
-        own = re.compile(rf"\bError {re.escape(bare[2])}\b.*\b{re.escape(bare[3])}")
+        own = re.compile(rf"\bError {re.escape(bare[2])}\b.*\b{re.escape(bare[3] or '')}")
         if any(other != symptom and (bare[1] in other or own.search(other)) for other in symptoms):
             wrapped.add(symptom)
     return wrapped
@@ -230,6 +236,8 @@ _CLAUSES = re.compile(
 def _unquoted(segment: str, introduces: bool = False) -> str | None:
     """The log text written without quotes in a stretch of an item, if any (`introduces`:
     a quote follows the stretch)."""
+    # a timeline's time is no part of a label after it (`09:31 — error.log: client intended …`)
+    segment = _TIMELINE.sub("", segment.strip(), count=1)
     label = _LABEL.match(segment.strip())
     if label and (_is_label(label[1]) or _SHORT_LABEL.match(label[1])):
         after = segment.strip()[label.end() :]

@@ -15,10 +15,11 @@ from matcher.patterns.heads import find_head
 # message or repr, a lower-case exception class with a module (socket.gaierror:), an errno.
 START = re.compile(
     r"\[(?i:emerg|alert|crit|critical|error|err|fatal)\]|\(error\)"
-    r"|\b(?:FATAL|ERROR|CRITICAL|PANIC|EMERG|SEVERE)\b"
+    # (a level then a comma is the prose's word: `grep for the FATAL, not for …`)
+    r"|\b(?:FATAL|ERROR|CRITICAL|PANIC|EMERG|SEVERE)\b(?!,)"
     r"|(?<![\w.])(?:[A-Za-z_]\w*\.)*[A-Z]\w*"
     r"(?:Error|Exception|Violation|Failure|Fault|Exit|Interrupt|Warning)"
-    r"(?=[:(]| \(| \.\.\.| \u2026)"
+    r"(?=[:(]| \(| \.\.\.| \u2026| \[Errno -?\d+\])"
     r"|\b[a-z_]\w*\(\)(?: to \S+)? failed\b"
     r"|(?<![\w.])(?:[a-z_]\w*\.)+[A-Z]\w*(?:Error|Exception)\b"
     r"|(?<![\w.])(?:[a-z_]\w*\.)+[A-Z]\w*(?=:\s)"

@@ -17,7 +17,12 @@ from dataclasses import dataclass, replace
 
 from matcher.errors import IncidentLogError, Problem, SourceError
 from matcher.incidents.blocks import code_log_texts
-from matcher.incidents.context import CONTEXT_NOTE, context_symptoms
+from matcher.incidents.context import (
+    CONTEXT_NOTE,
+    INDISTINCT_NOTE,
+    context_symptoms,
+    indistinct,
+)
 from matcher.incidents.dismissal import strangers
 from matcher.incidents.extract import (
     WRAPPED_NOTE,
@@ -127,9 +132,17 @@ def _symptoms(
             described.append(item.text.strip())
     wrapped = wrapped_os_errors([source.symptom for source in sources])
     sources = [replace(s, symptom=WRAPPED_NOTE) if s.symptom in wrapped else s for s in sources]
-    context = context_symptoms([s.symptom for s in sources if s.symptom != WRAPPED_NOTE])
+    # no words of a message (`[Errno 111]` alone, a check answered `no`): nothing to tell by
+    sources = [
+        replace(s, symptom=INDISTINCT_NOTE)
+        if s.symptom != WRAPPED_NOTE and (indistinct(s.symptom) or indistinct(s.quote))
+        else s
+        for s in sources
+    ]
+    dropped = (WRAPPED_NOTE, INDISTINCT_NOTE)
+    context = context_symptoms([s.symptom for s in sources if s.symptom not in dropped])
     sources = [replace(s, symptom=CONTEXT_NOTE) if s.symptom in context else s for s in sources]
-    notes = (WRAPPED_NOTE, CONTEXT_NOTE)
+    notes = (WRAPPED_NOTE, CONTEXT_NOTE, INDISTINCT_NOTE)
     symptoms = tuple(dict.fromkeys(s.symptom for s in sources if s.symptom not in notes))
     return symptoms, "\n".join(described) or None, tuple(sources)
 

@@ -50,7 +50,10 @@ _SUBJECT_HOST = re.compile(r"([a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)+):\s")
 # `MemcacheServerError: b'out of memory'`: a bytes repr around the message.
 _BYTES = re.compile(r"^b(['\"])(.*)\1$")
 # `requests.exceptions.ConnectionError … Failed to establish …`: the class, then its message.
-_CLASS_ELIDED = re.compile(r"^((?:[A-Za-z_]\w*\.)*[A-Z]\w*)\s+(?:\u2026|\.{3})\s+(\S.*)$")
+# ... whatever the spacing around the elision (`ConnectionError…(Caused by …`, `Error ...msg`).
+_CLASS_ELIDED = re.compile(
+    r"^((?:[A-Za-z_]\w*\.)*[A-Z]\w*)\s*(?:\u2026|\.{3,})\s*([^\s.\u2026].*)$"
+)
 # `kafka.errors.KafkaTimeoutError: KafkaTimeoutError: Failed …`: a class whose str() repeats
 # its name; its app log says `KafkaTimeoutError('Failed …')`.
 _CLASS_TWICE = re.compile(r"^((?:[A-Za-z_]\w*\.)*([A-Z]\w*)):\s+\2:\s+")
@@ -240,7 +243,9 @@ def _unwrap(text: str) -> str:
     `Cls: (1205, 'message')` -> `Cls: message`."""
     elided = _CLASS_ELIDED.match(text)
     if elided and _EXCEPTION_NAME.match(elided[1]):
-        text = f"{elided[1]}: {elided[2]}"
+        # the elision stays: what the author left out (`HTTPSConnectionPool(…): Max retries
+        # …`) is in the log between the class and the part quoted
+        text = f"{elided[1]}: \u2026 {elided[2]}"
     text = _CLASS_TWICE.sub(r"\1: ", text)
     elided_repr = _REPR_ELIDED.match(text)
     if elided_repr and _EXCEPTION_NAME.match(elided_repr[1]):

@@ -1,0 +1,43 @@
+"""A pasted log line's framing, which the collector adds and the message does not say: a
+syslog or journald prefix (`Nov 10 06:01:58 edge-euw-03 nginx[31877]: `), `kubectl logs
+--prefix`'s `[pod/x/container] `, `docker compose logs`' `svc-1  | `, kubelet's CRI files'
+`2026-…Z stderr F `. The scanner knows these
+envelopes (matcher/envelopes/); a symptom that kept one would need this host, this pid, this
+pod. The rules are in docs/incident-log-format.md ("Code blocks")."""
+
+from __future__ import annotations
+
+import re
+
+from matcher.envelopes.formats import parse_compose, parse_cri, parse_kubectl
+from matcher.envelopes.syslog import parse_syslog
+
+# A syslog "host" that is a level or a logger's bracket: `2026-…Z ERROR billing: …` is an
+# application's line with its level, not a host and a program.
+_NOT_A_HOST = re.compile(
+    r"(?i)^\[?(?:debug|info|notice|warn|warning|error|err|crit|critical|alert|emerg|fatal"
+    r"|panic|severe|trace)\]?$|^[\[(]|^\d+$"
+)
+
+
+def drop_framing(line: str) -> str:
+    """The line without the collector's framing, as often as it is nested (a compose service
+    that logs through syslog); the line as it was when it has none."""
+    text = line.strip()
+    for _ in range(3):
+        raw = text.encode()
+        piece = parse_syslog(0, raw)
+        if piece is not None:
+            host = dict(piece.fields).get("host", "")
+            if _NOT_A_HOST.search(host):
+                piece = None
+        if piece is None:  # kubelet's CRI files: `<time> stderr F `
+            piece = parse_cri(0, raw)
+        if piece is None:
+            piece = parse_compose(0, raw)
+        if piece is None and raw.startswith(b"[pod/"):
+            piece = parse_kubectl(0, raw)  # its prefix; a bare timestamp is the header's
+        if piece is None or piece.segment.start >= len(raw):
+            return text
+        text = raw[piece.segment.start :].decode(errors="replace").strip()
+    return text
