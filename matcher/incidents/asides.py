@@ -7,12 +7,14 @@ in docs/incident-log-format.md ("Not this incident")."""
 from __future__ import annotations
 
 import enum
+import itertools
 import re
 from dataclasses import dataclass
 
 from matcher.incidents.dismissal import set_aside, set_aside_inline
 from matcher.incidents.reattribution import set_aside_more, without_emphasis
 from matcher.incidents.remarks import before_other_subject
+from matcher.incidents.verdicts import NOT_ALERTED, about_it, taken_back
 
 # The log text is replaced by this mark in the sentence the cues read.
 MARK = "\x01"
@@ -119,6 +121,7 @@ CUES: tuple[Cue, ...] = (
     ),
     _cue(r"\bknock-on\b", _A, '"…" showed up later, a knock-on'),
     _cue(r"\bdoing (?:its|their) job\b", _A, "the breaker doing its job"),
+    _cue(NOT_ALERTED.pattern, _F, '"…" — the connection symptom, not what the alert fired on'),
     _cue(r"\bjust (?:the|a|our)\b", _A, '"…", just the importer retrying'),
     _cue(r"\blast (?:week|month|year)'s\b", _A, 'last month\'s "…"'),
     _cue(r"^\W*not\b(?!\s+only\b)", _A, 'Not EACCES ("…") this time'),
@@ -256,11 +259,6 @@ CUES: tuple[Cue, ...] = (
         "`…` errors that week but they came from the coupon service",
     ),
 )
-_THAT = re.compile(
-    r"(?:That|This|Those|These)(?:'s|\s+(?:is|was|are|were)\b)"
-    r"|(?:(?:Just |Only )?An? )?(?i:side[- ]effect|knock-on|consequence)\b"
-    r"|Not the (?:root )?cause\b"
-)
 # `This was not a deadlock. … `1213 Deadlock found …``: a sentence of the same item denies
 # the very word the log text is about.
 # A noun after an article (`was not a deadlock`), not a state (`was not locked by a user`).
@@ -306,9 +304,15 @@ def put_aside(item: str, log: str, quoted: bool) -> bool:
         # the next sentence, when it says what the log text was (`"…". That's the reserved
         # slots doing their job, a separate message`), is read with it by the cues around and after
         own = sentence  # the phrases that hold anywhere are read in the log text's own
-        if at + 1 < len(sentences) and _THAT.match(sentences[at + 1]):
-            sentence = f"{sentence} {sentences[at + 1]}"
+        # (up to two: `That's stack, not heap. Different problem.`), and so are the phrases
+        # that hold anywhere, which read these in full
+        verdicts = list(itertools.takewhile(about_it, sentences[at + 1 : at + 3]))
+        sentence = " ".join([sentence, *verdicts])
         following = sentences[at + 1] if at + 1 < len(sentences) else None
+        if taken_back(following) or any(
+            c.scope is Scope.SENTENCE and c.pattern.search(v) for c in CUES for v in verdicts
+        ):
+            return True
         if set_aside(own, following) or (not quoted and set_aside_inline(own.replace(MARK, log))):
             return True
         if set_aside_more(own, following, log):

@@ -1,0 +1,53 @@
+"""Asides told after the log text's sentence, in a sentence of their own (issue #11, tenth
+pass): a bare verdict (`"…" for /api/stock. Noise for this incident.`, `That's stack, not heap.
+Different problem.`), a formal one about the text (`The Committee classifies this as …, with
+a different message and is not the primary symptom`), a first guess taken back (`I thought
+this was the same error at first but it's Errno 1 not Errno 13`). And one told in the
+sentence: what the log text is besides what was alerted on (`— the connection symptom, not
+what the alert fired on`). Rules and examples: docs/incident-log-format.md ("Not this
+incident")."""
+
+from __future__ import annotations
+
+import re
+
+# A sentence after the log text's that is about it, read with it by the cues: a pronoun
+# subject (`That's …`), a verdict without subject (`Noise for this incident.`, `Different
+# problem (I opened a ticket).`, `Unrelated.`), a body that classifies it (`The Committee
+# classifies this as …`, `We treat these as …`); not `Different teams saw it` (a verdict
+# word needs a noun of its kind after it, or nothing).
+_ABOUT_IT = re.compile(
+    r"(?:That|This|Those|These)(?:'s|\s+(?:is|was|are|were)\b)"
+    r"|(?:(?:Just |Only )?An? )?(?i:side[- ]effect|knock-on|consequence)\b"
+    r"|Not the (?:root )?cause\b"
+    r"|(?:Just |Only |Pure |More )?(?i:noise|unrelated|harmless|benign|red herring)\b"
+    r"\s*(?:[.;,!(]|$|for\b|here\b|to\b)"
+    r"|(?:An? |Some |Totally |Completely |Entirely )?(?i:different|separate|another|other)\s+"
+    r"(?i:thing|issue|problem|error|bug|story|incident|matter|beast|cause)s?\b"
+    r"|(?:The|Our|This|We)\b(?:\s+[\w-]+){0,3}?\s+(?i:classif(?:y|ies)|considers?|regards?"
+    r"|treats?|counts?|records?)\s+(?:this|these|that|those|it|them)\s+as\b"
+)
+# The author's first guess that it was the same error, taken back in the same sentence
+_SAME_AT_FIRST = re.compile(
+    r"(?i)^\W*I\s+(?:first\s+|initially\s+|originally\s+)?(?:thought|assumed|figured|guessed"
+    r"|believed)\s+(?:this|that|it|these|those)\s+(?:was|were|is)\s+the\s+same\b[^.]*?"
+    r"\bbut\s+(?:it|this|that|they)(?:'s|'re|\s+(?:is|was|are|were))\s+(?:actually\s+|really\s+)?"
+    r"(?:not\b|an?\s+(?:different|other|separate)\b|different\b|[^.]*?\bnot\s+(?:the\s+)?"
+    r"(?:same|errno|\w+\s+\d))"
+)
+# Besides what was alerted on: `the connection symptom, not what the alert fired on`, `not
+# what paged us`, `not what woke us`.
+NOT_ALERTED = re.compile(
+    r"(?i)\bnot\s+what\s+(?:(?:the|our|we|us|anyone)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:fired|paged|alerted|triggered|went off|woke|was alerting|were alerting)\b"
+)
+
+
+def about_it(sentence: str) -> bool:
+    """Whether a sentence after the log text's is a verdict on it, read with it."""
+    return _ABOUT_IT.match(sentence) is not None
+
+
+def taken_back(following: str | None) -> bool:
+    """Whether the next sentence takes back a first guess that the log text was the same."""
+    return following is not None and _SAME_AT_FIRST.search(following) is not None
