@@ -2,8 +2,9 @@
 (matcher/incidents/verdicts.py, docs/incident-log-format.md, "Not this incident"): a bare
 verdict (`Noise for this incident.`, `That's stack, not heap. Different problem.`), a formal
 classification (`The Committee classifies this as …, and is not the primary symptom`), a first
-guess taken back (`I thought this was the same error at first but it's Errno 1`), and `not what
-the alert fired on`. Each kind has phrasings of its own and controls where the same words go
+guess taken back (`I thought this was the same error at first but it's Errno 1`), `not what
+the alert fired on`, and a label that names the bullet a near miss (`**Kernel layer near miss:**`).
+Each kind has phrasings of its own and controls where the same words go
 with the incident's real error."""
 
 from __future__ import annotations
@@ -76,6 +77,25 @@ ASIDES = [
         "firstguess",
         f"* And {EPERM}. I thought these were the same at first, but they're different.",
     ),
+    # more verdicts read in a sentence about the log text
+    ("verdict", f'* "{READ_ONLY}" after the fix. Self-inflicted.'),
+    ("verdict", f"* `{STACK}` in the report job. Old news."),
+    (
+        "formal",
+        f'* "{READ_ONLY}" appeared subsequently. It is deemed a by-product of the remediation.',
+    ),
+    (
+        "formal",
+        f"* `{DEADLOCK}` showed up as well. This finding is outside the scope of the present"
+        " review.",
+    ),
+    ("formal", f'* "{SLOTS}" was noted. The working group does not attribute it to the incident.'),
+    # a label that names the bullet a near miss
+    ("nearmiss", f"* **Kernel layer near miss:** after the remount we got `{READ_ONLY}`."),
+    ("nearmiss", f'* Near miss in the same layer: the fixer logged "{EPERM}".'),
+    ("nearmiss", f"* Near miss (app layer): `{DEADLOCK}` in the rebalance job."),
+    ("nearmiss", f'* Near-miss: "{SLOTS}" during the backup window.'),
+    ("nearmiss", f"* A near miss worth knowing: `{STACK}` from a recursive report."),
     # besides what was alerted on
     (
         "alerted",
@@ -133,6 +153,13 @@ CONTROLS = [
         f"* {EPERM} on every write. I figured it was the same failure as last week's.",
         "Operation not permitted",
     ),
+    ("nearmiss", f"* **Kernel layer:** every write got `{READ_ONLY}`.", "Read-only"),
+    ("nearmiss", f'* Not a near miss: the checkout logged "{DEADLOCK}".', "Deadlock"),
+    ("nearmiss", f"* We had a near miss last year; this time `{SLOTS}` for real.", "remaining"),
+    ("nearmiss", f'* Not a near miss, the outage: "{STACK}" on every request.', "call stack"),
+    ("nearmiss", f"* Client layer: `{EPERM}` on every upload.", "Operation not permitted"),
+    ("formal", f"* `{DEADLOCK}` was recorded. This finding is the core of the review.", "Deadlock"),
+    ("verdict", f'* "{SLOTS}" on every call. Old pool size, new traffic.', "remaining"),
     ("alerted", f'* "{BOOT}" \u2014 what the alert fired on.', "Unable to bootstrap"),
     ("alerted", f"* `{BOOT}` in every producer: that is what paged us.", "Unable to bootstrap"),
     ("alerted", f'* "{DEADLOCK}" \u2014 exactly what the pager went off for.', "Deadlock"),
@@ -156,7 +183,7 @@ def test_the_incidents_own_error_with_the_same_words_stays(
 
 def test_each_kind_has_five_asides_and_five_controls() -> None:
     kinds = {kind for kind, _ in ASIDES}
-    assert kinds == {"verdict", "formal", "firstguess", "alerted"}
+    assert kinds == {"verdict", "formal", "firstguess", "alerted", "nearmiss"}
     for kind in kinds:
         assert sum(k == kind for k, _ in ASIDES) >= 5
         assert sum(k == kind for k, _, _ in CONTROLS) >= 5

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from matcher.incidents.dismissal import set_aside, set_aside_inline
 from matcher.incidents.reattribution import set_aside_more, without_emphasis
 from matcher.incidents.remarks import before_other_subject
-from matcher.incidents.verdicts import NOT_ALERTED, about_it, taken_back
+from matcher.incidents.verdicts import NOT_ALERTED, about_it, near_miss, taken_back, verdict
 
 # The log text is replaced by this mark in the sentence the cues read.
 MARK = "\x01"
@@ -297,6 +297,8 @@ def put_aside(item: str, log: str, quoted: bool) -> bool:
     """Whether the item says the log text is not this incident's error (see CUES)."""
     # typographic apostrophes as ASCII: a curly `wasn\u2019t` is `wasn't`
     marked = without_emphasis(item.replace(log, MARK, 1).replace("\u2019", "'"))
+    if near_miss(marked):
+        return True
     sentences = SENTENCE.split(marked)
     for at, sentence in enumerate(sentences):
         if MARK not in sentence:
@@ -309,8 +311,12 @@ def put_aside(item: str, log: str, quoted: bool) -> bool:
         verdicts = list(itertools.takewhile(about_it, sentences[at + 1 : at + 3]))
         sentence = " ".join([sentence, *verdicts])
         following = sentences[at + 1] if at + 1 < len(sentences) else None
-        if taken_back(following) or any(
-            c.scope is Scope.SENTENCE and c.pattern.search(v) for c in CUES for v in verdicts
+        if (
+            taken_back(following)
+            or verdict(verdicts)
+            or any(
+                c.scope is Scope.SENTENCE and c.pattern.search(v) for c in CUES for v in verdicts
+            )
         ):
             return True
         if set_aside(own, following) or (not quoted and set_aside_inline(own.replace(MARK, log))):

@@ -17,7 +17,9 @@ import re
 # classifies this as …`, `We treat these as …`); not `Different teams saw it` (a verdict
 # word needs a noun of its kind after it, or nothing).
 _ABOUT_IT = re.compile(
-    r"(?:That|This|Those|These)(?:'s|\s+(?:is|was|are|were)\b)"
+    r"(?:That|This|Those|These)(?:\s+(?:finding|line|message|error|one))?"
+    r"(?:'s|\s+(?:is|was|are|were)\b)|It(?:'s|\s+(?:is|was|has been)\b)"
+    r"|(?i:old news|self-inflicted|out of scope)\b"
     r"|(?:(?:Just |Only )?An? )?(?i:side[- ]effect|knock-on|consequence)\b"
     r"|Not the (?:root )?cause\b"
     r"|(?:Just |Only |Pure |More )?(?i:noise|unrelated|harmless|benign|red herring)\b"
@@ -26,6 +28,7 @@ _ABOUT_IT = re.compile(
     r"(?i:thing|issue|problem|error|bug|story|incident|matter|beast|cause)s?\b"
     r"|(?:The|Our|This|We)\b(?:\s+[\w-]+){0,3}?\s+(?i:classif(?:y|ies)|considers?|regards?"
     r"|treats?|counts?|records?)\s+(?:this|these|that|those|it|them)\s+as\b"
+    r"|(?:The|Our|We)\b(?:\s+[\w-]+){0,3}?\s+(?:does|do|did)(?: not|n't) attribute\b"
 )
 # The author's first guess that it was the same error, taken back in the same sentence
 _SAME_AT_FIRST = re.compile(
@@ -41,6 +44,29 @@ NOT_ALERTED = re.compile(
     r"(?i)\bnot\s+what\s+(?:(?:the|our|we|us|anyone)\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:fired|paged|alerted|triggered|went off|woke|was alerting|were alerting)\b"
 )
+
+
+# What a sentence about the log text says of it, besides the cues of asides.py: a by-product,
+# self-inflicted, old news, out of scope, not attributed to the incident, excluded from it.
+_VERDICT = re.compile(
+    r"(?i)\bby-?products?\b|\bself-inflicted\b|\bold news\b|\bout(?:side)? (?:of )?(?:the )?"
+    r"(?:\w+ )?scope\b|\b(?:do|does|did)(?: not|n't) attribute\b|\bexcluded from\b"
+)
+# A label that names the bullet a near miss: `**Kernel layer near miss:** …`, `Near miss in
+# the same layer: …`, `Near miss (app layer): …`; not `Not a near miss: …`.
+_NEAR_MISS = re.compile(
+    r"(?i)^\W*(?!not\b)(?:[\w()/-]+\s+){0,4}?near[- ]miss(?:es)?\b[^:\x01]{0,40}:"
+)
+
+
+def near_miss(item: str) -> bool:
+    """Whether the item is labelled a near miss before its log text (marked \\x01)."""
+    return _NEAR_MISS.match(item) is not None
+
+
+def verdict(sentences: list[str]) -> bool:
+    """Whether a sentence read as about the log text says it is not this incident's."""
+    return any(_VERDICT.search(s) for s in sentences)
 
 
 def about_it(sentence: str) -> bool:
