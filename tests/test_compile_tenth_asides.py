@@ -96,6 +96,14 @@ ASIDES = [
     ("nearmiss", f"* Near miss (app layer): `{DEADLOCK}` in the rebalance job."),
     ("nearmiss", f'* Near-miss: "{SLOTS}" during the backup window.'),
     ("nearmiss", f"* A near miss worth knowing: `{STACK}` from a recursive report."),
+    # a verdict label before other log text that has a colon of its own
+    ("label", f'* Not the problem: the `SystemExit: 1` traceback and "{DEADLOCK}" after it.'),
+    ("label", f"* Ruled out: `KeyError: 'x'` and `{STACK}` from the report job."),
+    ("label", f'* Not seen: "ValueError: bad" nor "{SLOTS}".'),
+    ("label", f"* Not a cause: `IOError: x` or `{READ_ONLY}` \u2014 both later."),
+    ("label", f'* Unrelated: "Traceback: none" and "{EPERM}".'),
+    # plural consequences
+    ("verdict", f'* "{DEADLOCK}" and "{SLOTS}" \u2014 those are all consequences of the timeout.'),
     # besides what was alerted on
     (
         "alerted",
@@ -160,6 +168,11 @@ CONTROLS = [
     ("nearmiss", f"* Client layer: `{EPERM}` on every upload.", "Operation not permitted"),
     ("formal", f"* `{DEADLOCK}` was recorded. This finding is the core of the review.", "Deadlock"),
     ("verdict", f'* "{SLOTS}" on every call. Old pool size, new traffic.', "remaining"),
+    ("label", f'* The error: the `SystemExit: 1` traceback and "{DEADLOCK}".', "Deadlock"),
+    ("label", f"* Seen: `KeyError: 'x'` and `{STACK}` on every request.", "call stack"),
+    ("label", f'* Checkout logs: "ValueError: bad" then "{SLOTS}".', "remaining"),
+    ("label", f"* The cause: `IOError: x` and `{READ_ONLY}` on every write.", "Read-only"),
+    ("label", f'* Uploads failed: "Traceback: none" and "{EPERM}".', "Operation not permitted"),
     ("alerted", f'* "{BOOT}" \u2014 what the alert fired on.', "Unable to bootstrap"),
     ("alerted", f"* `{BOOT}` in every producer: that is what paged us.", "Unable to bootstrap"),
     ("alerted", f'* "{DEADLOCK}" \u2014 exactly what the pager went off for.', "Deadlock"),
@@ -183,7 +196,7 @@ def test_the_incidents_own_error_with_the_same_words_stays(
 
 def test_each_kind_has_five_asides_and_five_controls() -> None:
     kinds = {kind for kind, _ in ASIDES}
-    assert kinds == {"verdict", "formal", "firstguess", "alerted", "nearmiss"}
+    assert kinds == {"verdict", "formal", "firstguess", "alerted", "nearmiss", "label"}
     for kind in kinds:
         assert sum(k == kind for k, _ in ASIDES) >= 5
         assert sum(k == kind for k, _, _ in CONTROLS) >= 5

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 
+MARK = "\x01"
+_QUOTED = re.compile(r"`[^`\x01]*`|\"[^\"\x01]*\"|\u201c[^\u201d\x01]*\u201d")
+
 # A sentence after the log text's that is about it, read with it by the cues: a pronoun
 # subject (`That's …`), a verdict without subject (`Noise for this incident.`, `Different
 # problem (I opened a ticket).`, `Unrelated.`), a body that classifies it (`The Committee
@@ -77,3 +80,33 @@ def about_it(sentence: str) -> bool:
 def taken_back(following: str | None) -> bool:
     """Whether the next sentence takes back a first guess that the log text was the same."""
     return following is not None and _SAME_AT_FIRST.search(following) is not None
+
+
+# A label that is a verdict of its own: a short one (`Not seen:`, `Ruled out:`) or a denied
+# kind of problem (`Not a connection problem: …`)
+_VERDICT_LABEL = re.compile(
+    r"(?i)^\W*(?:(?!not\s+(?!seen|found|hit|logged|relevant|related|ours|us|this|that|it)\w)"
+    r"(?:\w[\w'-]*(?:\W+|$)){0,3}|not\s+(?:(?:an?|the|this|that|our)\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:problem|issue|error|bug|thing|one|cause|incident|outage)\W*)$"
+)
+_CONTRAST = re.compile(
+    r"(?i),\s+(?:it|this|that)(?:'s|\s+(?:is|was))\s+(?:(?:actually|really|simply)\s+)?\W*$"
+)
+_CLAUSE_START = re.compile(r"[\u2014\u2013]|,?\s+(?:though|although|even though|whereas|since)\s")
+
+
+def from_label(text: str) -> str:
+    """The text from the colon or `but` that introduces the log text's clause on."""
+    head = text[: text.index(MARK)]
+    # a colon inside other log text in code or quotes (`SystemExit: 1`) is no label's
+    head = _QUOTED.sub(lambda m: "x" * len(m[0]), head)
+    # `not the network, it is "…"`: what precedes the contrast is another thing
+    contrast = _CONTRAST.search(head)
+    colon, but = head.rfind(": "), max(head.rfind("; "), head.rfind(" but "))
+    but = max(but, contrast.start() + 1 if contrast else -1)
+    cut = max(colon, but)
+    if cut < 0 or _CLAUSE_START.search(head[cut:]):
+        return text  # another clause starts between them: the label is not the log text's
+    if cut == colon and _VERDICT_LABEL.match(head[:cut]):
+        return text
+    return text[cut + 1 :].lstrip(":").strip()
