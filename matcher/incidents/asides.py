@@ -7,12 +7,21 @@ in docs/incident-log-format.md ("Not this incident")."""
 from __future__ import annotations
 
 import enum
+import itertools
 import re
 from dataclasses import dataclass
 
 from matcher.incidents.dismissal import set_aside, set_aside_inline
 from matcher.incidents.reattribution import set_aside_more, without_emphasis
 from matcher.incidents.remarks import before_other_subject
+from matcher.incidents.verdicts import (
+    NOT_ALERTED,
+    about_it,
+    from_label,
+    near_miss,
+    taken_back,
+    verdict,
+)
 
 # The log text is replaced by this mark in the sentence the cues read.
 MARK = "\x01"
@@ -68,7 +77,7 @@ CUES: tuple[Cue, ...] = (
     ),
     _cue(
         r"\b(?:is|are|were|was) (?:just |only |all )?(?:normal|expected|harmless|benign"
-        r"|unrelated|noise|a (?:consequence|symptom|side effect)"
+        r"|unrelated|noise|a (?:consequence|symptom|side effect)|consequences|side effects"
         rf"|(?:an?(?:nother)? )?(?:different|separate|other) {_THING})\b",
         _S,
         "… is a separate issue",
@@ -119,6 +128,7 @@ CUES: tuple[Cue, ...] = (
     ),
     _cue(r"\bknock-on\b", _A, '"…" showed up later, a knock-on'),
     _cue(r"\bdoing (?:its|their) job\b", _A, "the breaker doing its job"),
+    _cue(NOT_ALERTED.pattern, _F, '"…" — the connection symptom, not what the alert fired on'),
     _cue(r"\bjust (?:the|a|our)\b", _A, '"…", just the importer retrying'),
     _cue(r"\blast (?:week|month|year)'s\b", _A, 'last month\'s "…"'),
     _cue(r"^\W*not\b(?!\s+only\b)", _A, 'Not EACCES ("…") this time'),
@@ -256,49 +266,18 @@ CUES: tuple[Cue, ...] = (
         "`…` errors that week but they came from the coupon service",
     ),
 )
-_THAT = re.compile(
-    r"(?:That|This|Those|These)(?:'s|\s+(?:is|was|are|were)\b)"
-    r"|(?:(?:Just |Only )?An? )?(?i:side[- ]effect|knock-on|consequence)\b"
-    r"|Not the (?:root )?cause\b"
-)
 # `This was not a deadlock. … `1213 Deadlock found …``: a sentence of the same item denies
 # the very word the log text is about.
 # A noun after an article (`was not a deadlock`), not a state (`was not locked by a user`).
 _DENIED = re.compile(r"(?i)\b(?:was|is|were|are|it's)\s+not\s+an?\s+([a-z]{4,})\b")
 
 
-# A label that is a verdict of its own: a short one (`Not seen:`, `Ruled out:`) or a denied
-# kind of problem (`Not a connection problem: …`)
-_VERDICT_LABEL = re.compile(
-    r"(?i)^\W*(?:(?!not\s+(?!seen|found|hit|logged|relevant|related|ours|us|this|that|it)\w)"
-    r"(?:\w[\w'-]*(?:\W+|$)){0,3}|not\s+(?:(?:an?|the|this|that|our)\s+)?(?:[\w-]+\s+){0,2}"
-    r"(?:problem|issue|error|bug|thing|one|cause|incident|outage)\W*)$"
-)
-_CONTRAST = re.compile(
-    r"(?i),\s+(?:it|this|that)(?:'s|\s+(?:is|was))\s+(?:(?:actually|really|simply)\s+)?\W*$"
-)
-_CLAUSE_START = re.compile(r"[\u2014\u2013]|,?\s+(?:though|although|even though|whereas|since)\s")
-
-
-def _from_label(text: str) -> str:
-    """The text from the colon or `but` that introduces the log text's clause on."""
-    head = text[: text.index(MARK)]
-    # `not the network, it is "…"`: what precedes the contrast is another thing
-    contrast = _CONTRAST.search(head)
-    colon, but = head.rfind(": "), max(head.rfind("; "), head.rfind(" but "))
-    but = max(but, contrast.start() + 1 if contrast else -1)
-    cut = max(colon, but)
-    if cut < 0 or _CLAUSE_START.search(head[cut:]):
-        return text  # another clause starts between them: the label is not the log text's
-    if cut == colon and _VERDICT_LABEL.match(head[:cut]):
-        return text
-    return text[cut + 1 :].lstrip(":").strip()
-
-
 def put_aside(item: str, log: str, quoted: bool) -> bool:
     """Whether the item says the log text is not this incident's error (see CUES)."""
     # typographic apostrophes as ASCII: a curly `wasn\u2019t` is `wasn't`
     marked = without_emphasis(item.replace(log, MARK, 1).replace("\u2019", "'"))
+    if near_miss(marked):
+        return True
     sentences = SENTENCE.split(marked)
     for at, sentence in enumerate(sentences):
         if MARK not in sentence:
@@ -306,9 +285,19 @@ def put_aside(item: str, log: str, quoted: bool) -> bool:
         # the next sentence, when it says what the log text was (`"…". That's the reserved
         # slots doing their job, a separate message`), is read with it by the cues around and after
         own = sentence  # the phrases that hold anywhere are read in the log text's own
-        if at + 1 < len(sentences) and _THAT.match(sentences[at + 1]):
-            sentence = f"{sentence} {sentences[at + 1]}"
+        # (up to two: `That's stack, not heap. Different problem.`), and so are the phrases
+        # that hold anywhere, which read these in full
+        verdicts = list(itertools.takewhile(about_it, sentences[at + 1 : at + 3]))
+        sentence = " ".join([sentence, *verdicts])
         following = sentences[at + 1] if at + 1 < len(sentences) else None
+        if (
+            taken_back(following)
+            or verdict(verdicts)
+            or any(
+                c.scope is Scope.SENTENCE and c.pattern.search(v) for c in CUES for v in verdicts
+            )
+        ):
+            return True
         if set_aside(own, following) or (not quoted and set_aside_inline(own.replace(MARK, log))):
             return True
         if set_aside_more(own, following, log):
@@ -316,7 +305,7 @@ def put_aside(item: str, log: str, quoted: bool) -> bool:
         # the prose before a colon or a `but` that introduces the log text's clause is no cue:
         # a label says what the text is of (`the job did not finish: "…"`), and a `but` sets
         # what precedes it against the text (`not reproducible locally, but prod logged "…"`)
-        own, sentence = _from_label(own), _from_label(sentence)
+        own, sentence = from_label(own), from_label(sentence)
         # a clause after a semicolon with a subject of its own is about that (`"…" errors are
         # the failure itself; the 502s are a consequence`)
         sentence, own = before_other_subject(sentence), before_other_subject(own)

@@ -191,7 +191,9 @@ _TAKEN_BACK = re.compile(
 _VERDICT_LABEL = re.compile(
     r"(?i)^\W*(?:\w+\s+){0,3}(?:absent|not seen|not found|not present|never seen|ruled out"
     r"|red herrings?|unrelated|irrelevant|not relevant|ignored?|noise|excluded)\b(?:\s+\w+){0,2}"
-    rf"\s*:\W*{MARK}"
+    # (also after other log text listed first: `Ruled out: `KeyError: 'x'` and "…"`)
+    r"\s*:(?:\s*(?:the\s+)?(?:`[^`\x01]*`|\"[^\"\x01]*\")(?:\s+\w+)?\s*(?:,|and|or|nor)\s*)*"
+    rf"\W*{MARK}"
 )
 _AT_FIRST = re.compile(rf"(?i){MARK}.*\b(?:at first|initially)\b")
 # `we didn't notice "…" until the morning`: when it was seen, not whether

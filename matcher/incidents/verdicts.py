@@ -1,0 +1,112 @@
+"""Asides told after the log text's sentence, in a sentence of their own (issue #11, tenth
+pass): a bare verdict (`"…" for /api/stock. Noise for this incident.`, `That's stack, not heap.
+Different problem.`), a formal one about the text (`The Committee classifies this as …, with
+a different message and is not the primary symptom`), a first guess taken back (`I thought
+this was the same error at first but it's Errno 1 not Errno 13`). And one told in the
+sentence: what the log text is besides what was alerted on (`— the connection symptom, not
+what the alert fired on`). Rules and examples: docs/incident-log-format.md ("Not this
+incident")."""
+
+from __future__ import annotations
+
+import re
+
+MARK = "\x01"
+_QUOTED = re.compile(r"`[^`\x01]*`|\"[^\"\x01]*\"|\u201c[^\u201d\x01]*\u201d")
+
+# A sentence after the log text's that is about it, read with it by the cues: a pronoun
+# subject (`That's …`), a verdict without subject (`Noise for this incident.`, `Different
+# problem (I opened a ticket).`, `Unrelated.`), a body that classifies it (`The Committee
+# classifies this as …`, `We treat these as …`); not `Different teams saw it` (a verdict
+# word needs a noun of its kind after it, or nothing).
+_ABOUT_IT = re.compile(
+    r"(?:That|This|Those|These)(?:\s+(?:finding|line|message|error|one))?"
+    r"(?:'s|\s+(?:is|was|are|were)\b)|It(?:'s|\s+(?:is|was|has been)\b)"
+    r"|(?i:old news|self-inflicted|out of scope)\b"
+    r"|(?:(?:Just |Only )?An? )?(?i:side[- ]effect|knock-on|consequence)\b"
+    r"|Not the (?:root )?cause\b"
+    r"|(?:Just |Only |Pure |More )?(?i:noise|unrelated|harmless|benign|red herring)\b"
+    r"\s*(?:[.;,!(]|$|for\b|here\b|to\b)"
+    r"|(?:An? |Some |Totally |Completely |Entirely )?(?i:different|separate|another|other)\s+"
+    r"(?i:thing|issue|problem|error|bug|story|incident|matter|beast|cause)s?\b"
+    r"|(?:The|Our|This|We)\b(?:\s+[\w-]+){0,3}?\s+(?i:classif(?:y|ies)|considers?|regards?"
+    r"|treats?|counts?|records?)\s+(?:this|these|that|those|it|them)\s+as\b"
+    r"|(?:The|Our|We)\b(?:\s+[\w-]+){0,3}?\s+(?:does|do|did)(?: not|n't) attribute\b"
+)
+# The author's first guess that it was the same error, taken back in the same sentence
+_SAME_AT_FIRST = re.compile(
+    r"(?i)^\W*I\s+(?:first\s+|initially\s+|originally\s+)?(?:thought|assumed|figured|guessed"
+    r"|believed)\s+(?:this|that|it|these|those)\s+(?:was|were|is)\s+the\s+same\b[^.]*?"
+    r"\bbut\s+(?:it|this|that|they)(?:'s|'re|\s+(?:is|was|are|were))\s+(?:actually\s+|really\s+)?"
+    r"(?:not\b|an?\s+(?:different|other|separate)\b|different\b|[^.]*?\bnot\s+(?:the\s+)?"
+    r"(?:same|errno|\w+\s+\d))"
+)
+# Besides what was alerted on: `the connection symptom, not what the alert fired on`, `not
+# what paged us`, `not what woke us`.
+NOT_ALERTED = re.compile(
+    r"(?i)\bnot\s+what\s+(?:(?:the|our|we|us|anyone)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:fired|paged|alerted|triggered|went off|woke|was alerting|were alerting)\b"
+)
+
+
+# What a sentence about the log text says of it, besides the cues of asides.py: a by-product,
+# self-inflicted, old news, out of scope, not attributed to the incident, excluded from it.
+_VERDICT = re.compile(
+    r"(?i)\bby-?products?\b|\bself-inflicted\b|\bold news\b|\bout(?:side)? (?:of )?(?:the )?"
+    r"(?:\w+ )?scope\b|\b(?:do|does|did)(?: not|n't) attribute\b|\bexcluded from\b"
+)
+# A label that names the bullet a near miss: `**Kernel layer near miss:** …`, `Near miss in
+# the same layer: …`, `Near miss (app layer): …`; not `Not a near miss: …`.
+_NEAR_MISS = re.compile(
+    r"(?i)^\W*(?!not\b)(?:[\w()/-]+\s+){0,4}?near[- ]miss(?:es)?\b[^:\x01]{0,40}:"
+)
+
+
+def near_miss(item: str) -> bool:
+    """Whether the item is labelled a near miss before its log text (marked \\x01)."""
+    return _NEAR_MISS.match(item) is not None
+
+
+def verdict(sentences: list[str]) -> bool:
+    """Whether a sentence read as about the log text says it is not this incident's."""
+    return any(_VERDICT.search(s) for s in sentences)
+
+
+def about_it(sentence: str) -> bool:
+    """Whether a sentence after the log text's is a verdict on it, read with it."""
+    return _ABOUT_IT.match(sentence) is not None
+
+
+def taken_back(following: str | None) -> bool:
+    """Whether the next sentence takes back a first guess that the log text was the same."""
+    return following is not None and _SAME_AT_FIRST.search(following) is not None
+
+
+# A label that is a verdict of its own: a short one (`Not seen:`, `Ruled out:`) or a denied
+# kind of problem (`Not a connection problem: …`)
+_VERDICT_LABEL = re.compile(
+    r"(?i)^\W*(?:(?!not\s+(?!seen|found|hit|logged|relevant|related|ours|us|this|that|it)\w)"
+    r"(?:\w[\w'-]*(?:\W+|$)){0,3}|not\s+(?:(?:an?|the|this|that|our)\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:problem|issue|error|bug|thing|one|cause|incident|outage)\W*)$"
+)
+_CONTRAST = re.compile(
+    r"(?i),\s+(?:it|this|that)(?:'s|\s+(?:is|was))\s+(?:(?:actually|really|simply)\s+)?\W*$"
+)
+_CLAUSE_START = re.compile(r"[\u2014\u2013]|,?\s+(?:though|although|even though|whereas|since)\s")
+
+
+def from_label(text: str) -> str:
+    """The text from the colon or `but` that introduces the log text's clause on."""
+    head = text[: text.index(MARK)]
+    # a colon inside other log text in code or quotes (`SystemExit: 1`) is no label's
+    head = _QUOTED.sub(lambda m: "x" * len(m[0]), head)
+    # `not the network, it is "…"`: what precedes the contrast is another thing
+    contrast = _CONTRAST.search(head)
+    colon, but = head.rfind(": "), max(head.rfind("; "), head.rfind(" but "))
+    but = max(but, contrast.start() + 1 if contrast else -1)
+    cut = max(colon, but)
+    if cut < 0 or _CLAUSE_START.search(head[cut:]):
+        return text  # another clause starts between them: the label is not the log text's
+    if cut == colon and _VERDICT_LABEL.match(head[:cut]):
+        return text
+    return text[cut + 1 :].lstrip(":").strip()
