@@ -80,7 +80,11 @@ _VERB = re.compile(
     r"\b(?:said|says|logged|printed|wrote|reported|answered|replied|complained|emitted)"
     r"\s+(?!(?:a|an|the|that|this|no|some|every|nothing|something|out|in|on|off|as|it|them"
     r"|we|they|he|she|i|you|there|so|our|their|its|one|two|three|four|five|several|many"
-    r"|few|dozens|hundreds|thousands|lots|\d+)\b)(?=[\w\[(])"
+    r"|few|dozens|hundreds|thousands|lots|\d+"
+    # ... nor an adverb or a preposition: how, when or where it was said, not what (`the
+    # warning was logged too, but …`, `printed again after the restart`, `logged at INFO`)
+    r"|too|also|again|twice|once|only|just|repeatedly|constantly|earlier|later|then|here"
+    r"|before|after|at|by|for|from|to|with|when|while|but|and|or|all|both|each)\b)(?=[\w\[(])"
 )
 # A log file's name as the label (`error.log: …`, `the worker.out: …`): what follows is its text.
 _FILE_LABEL = re.compile(
