@@ -56,3 +56,60 @@ def test_an_aside_after_logged_flags_no_other_incidents_lines(tmp_path: Path) ->
     # `sorry, too many clients already` in another incident's postgres log
     aside = '* Our own "evicting sessions" warning was logged too, but that\'s the app.'
     assert flagged(tmp_path, f"{REAL}\n{aside}", "postgresql.log") == set()
+
+
+# --- 2. a clause that names the log after prose: `…, I think the line was: <text>` ----------
+
+
+@pytest.mark.parametrize(
+    ("bullet", "symptom"),
+    [
+        (
+            "* The binaries step failed as well, I think the line was: cp: error writing "
+            "'/srv/backup/bin/pg_dump': No space left on device",
+            "cp: error writing '<path>': No space left on device",
+        ),
+        (
+            "* The nightly copy to the NAS died halfway; the last line was: rsync: write failed "
+            "on '/mnt/b/x': No space left on device (28)",
+            "rsync: write failed on '<path>': No space left on device (<device:int>)",
+        ),
+        (
+            "* Then the uploader fell over too \u2014 its error was: OSError: [Errno 28] No "
+            "space left on device",
+            "OSError: [Errno 28] No space left on device",
+        ),
+        (
+            "* The export job stopped early, I believe the output read: tar: /srv/export.tar: "
+            "Cannot write: No space left on device",
+            "tar: <path>: Cannot write: No space left on device",
+        ),
+        (  # a copula after the label's noun at the start of the item
+            "* the line was: cp: error writing '/var/tmp/dump.bin': No space left on device",
+            "cp: error writing '<path>': No space left on device",
+        ),
+    ],
+)
+def test_a_clause_naming_the_log_labels_the_text_after_it(bullet: str, symptom: str) -> None:
+    assert symptoms_of(f"{REAL}\n{bullet}")[1:] == (symptom,)
+
+
+@pytest.mark.parametrize(
+    "bullet",
+    [  # controls: a person's words after the same clause are no log text
+        "* The team was paged, the message was: we are investigating",
+        "* Checkout slowed down, the error was: not obvious at first",
+        "* the status was: degraded for an hour",
+    ],
+)
+def test_prose_after_a_clause_label_is_not_log_text(bullet: str) -> None:
+    assert symptoms_of(f"{REAL}\n{bullet}")[1:] == ()
+
+
+def test_the_clause_labelled_cp_line_flags_the_real_backup_log(tmp_path: Path) -> None:
+    bullet = (
+        "* Copying the tools failed too, I think the line was: cp: error writing "
+        "'/srv/backup/bin/pg_dump': No space left on device"
+    )
+    found = flagged(tmp_path, bullet, "backup-job.log")
+    assert {14, 41} <= found
