@@ -113,3 +113,91 @@ def test_the_clause_labelled_cp_line_flags_the_real_backup_log(tmp_path: Path) -
     )
     found = flagged(tmp_path, bullet, "backup-job.log")
     assert {14, 41} <= found
+
+
+# --- 3. a label's subject that failed `with` its error: the verb is the author's ------------
+
+
+@pytest.mark.parametrize(
+    ("bullet", "symptom"),
+    [
+        (
+            "* **Client layer (backup script, Python):** died with OSError: [Errno 28] No space "
+            "left on device \u2014 twice actually",
+            "OSError: [Errno 28] No space left on device",
+        ),
+        (
+            "* backup script: died with OSError: [Errno 28] No space left on device",
+            "OSError: [Errno 28] No space left on device",
+        ),
+        (
+            "* Worker: crashed again with an ImportError: cannot import name 'Quota' from "
+            "'billing.models'",
+            "ImportError: cannot import name 'Quota' from '<host>'",
+        ),
+        (
+            "* The uploader: eventually failed with requests.exceptions.ReadTimeout: "
+            "HTTPSConnectionPool(host='s3', port=443): Read timed out.",
+            "requests.exceptions.ReadTimeout: HTTPSConnectionPool(host='<host>', port=<port:int>)"
+            ": Read timed out",
+        ),
+        (
+            "* Nightly export (cron): aborted with sqlite3.OperationalError: database or disk "
+            "is full",
+            "sqlite3.OperationalError: database or disk is full",
+        ),
+    ],
+)
+def test_a_failing_verb_after_a_label_is_no_part_of_the_text(bullet: str, symptom: str) -> None:
+    assert symptoms_of(bullet) == (symptom,)
+
+
+def test_no_error_after_the_failing_verb_leaves_no_class_to_start(tmp_path: Path) -> None:
+    # control: `died with a timeout` names no error; the real line alone is the symptom
+    bullet = "* The importer: died with a timeout after 30 minutes"
+    assert symptoms_of(f"{REAL}\n{bullet}")[1:] == ()
+
+
+def test_the_labelled_oserror_flags_the_real_backup_log(tmp_path: Path) -> None:
+    bullet = (
+        "* **Client layer (backup script, Python):** died with OSError: [Errno 28] No space "
+        "left on device"
+    )
+    assert {6, 13, 33, 40} <= flagged(tmp_path, bullet, "backup-job.log")
+
+
+# --- 4. a quote that names a part of a dump: its heading, not the message -------------------
+
+
+@pytest.mark.parametrize(
+    "bullet",
+    [
+        '* The process printed the "Last few GCs" block (lots of Mark-Compact lines), then '
+        "hung for a minute",
+        '* The JVM wrote the "Full thread dump" header and then hung',
+        '* We saw the "Caused by" part of the trace point at the pool',
+        "* Node dumped its `<--- Last few GCs --->` section, nothing else",
+        '* the "Active connections" section of the status page was all zeros',
+    ],
+)
+def test_a_quoted_heading_of_a_dump_is_no_symptom(bullet: str) -> None:
+    assert symptoms_of(f"{REAL}\n{bullet}")[1:] == ()
+
+
+@pytest.mark.parametrize(
+    ("bullet", "symptom"),
+    [  # controls: a quote with a level or a class is the message, whatever follows it
+        (
+            '* The worker logged "ERROR: deadlock detected" blocks of SQL',
+            "ERROR: deadlock detected",
+        ),
+        ('* The app logged "connection refused" lines all night', "connection refused"),
+    ],
+)
+def test_a_quoted_message_before_lines_or_blocks_stays(bullet: str, symptom: str) -> None:
+    assert symptoms_of(f"{REAL}\n{bullet}")[1:] == (symptom,)
+
+
+def test_the_gc_heading_flags_nothing_in_the_node_log(tmp_path: Path) -> None:
+    bullet = '* It printed the "Last few GCs" block and then died, out of heap.'
+    assert flagged(tmp_path, f"{REAL}\n{bullet}", "node-services.log") == set()

@@ -13,6 +13,7 @@ from matcher.incidents.asides import put_aside
 from matcher.incidents.blocks import split_header, states_an_error
 from matcher.incidents.loglabels import (
     CLAUSE_LABEL,
+    FAILED_LEAD,
     LABEL,
     is_label,
     names_a_log,
@@ -227,6 +228,11 @@ def _unquoted(segment: str, introduces: bool = False) -> str | None:
     label = LABEL.match(segment.strip())
     if label and (is_label(label[1]) or _SHORT_LABEL.match(label[1])):
         after = segment.strip()[label.end() :]
+        # the label's subject failed, then its error (`**Client layer:** died with OSError:
+        # …`): the verb is the author's, the error starts the text
+        lead = FAILED_LEAD.match(after)
+        if lead and START.match(after, lead.end()):
+            return after[lead.end() :].strip()
         log_like = CODEISH.search(after) and len(after.split()) >= 3
         # a label that names a log (`App log:`, `Error message:`) takes log-like text too
         log_label = _SHORT_LABEL.match(label[1]) is not None or names_a_log(label[1])

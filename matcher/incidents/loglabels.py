@@ -36,6 +36,13 @@ LABEL_NOUNS = frozenset(
         "showed",
     ]
 )
+# What the subject of a label did before its error (`Client layer: died with OSError: …`,
+# `worker: crashed again with an ImportError: …`): the author's verb, no part of the text.
+FAILED_LEAD = re.compile(
+    r"^(?:(?:it|then|and|also|just|finally|eventually)\s+)*(?:aborted|failed|died|crashed"
+    r"|errored(?: out)?|exited|bailed(?: out)?|stopped|blew up|fell over)"
+    r"(?:\s+(?:again|twice|immediately|instantly|early))?\s+with\s+(?:an?\s+)?"
+)
 # A clause after prose that names the log text following its colon (`, the line was: `).
 CLAUSE_LABEL = re.compile(
     r"[,;\u2014]\s+(?:(?:I|we)\s+(?:think|believe|guess)\s+)?(?:the|its|their|his|her|our)\s+"
