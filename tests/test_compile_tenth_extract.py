@@ -201,3 +201,46 @@ def test_a_quoted_message_before_lines_or_blocks_stays(bullet: str, symptom: str
 def test_the_gc_heading_flags_nothing_in_the_node_log(tmp_path: Path) -> None:
     bullet = '* It printed the "Last few GCs" block and then died, out of heap.'
     assert flagged(tmp_path, f"{REAL}\n{bullet}", "node-services.log") == set()
+
+
+# --- 5. a MySQL error's number and SQLSTATE after a class: the message is the same error -----
+
+_ORDERS_1205 = {50, 51, 146, 147}  # PyMySQL's tuple and the app's DatabaseError repr
+
+
+@pytest.mark.parametrize(
+    "bullet",
+    [
+        "* The job log recorded: `mysql.connector.errors.DatabaseError: 1205 (HY000): Lock "
+        "wait timeout exceeded; try restarting transaction`",
+        "* restock died on mysql.connector.errors.DatabaseError: 1205 (HY000): Lock wait "
+        "timeout exceeded; try restarting transaction",
+        '* connector said "DatabaseError: 1205 (HY000): Lock wait timeout exceeded; try '
+        'restarting transaction" for every batch',
+        "* `mysql.connector.errors.InternalError: 1205 (HY000): Lock wait timeout exceeded; "
+        "try restarting transaction`",
+        "* the worker: `DatabaseError: 1205 (HY000): Lock wait timeout exceeded; try restarting …`",
+    ],
+)
+def test_a_mysql_code_after_a_class_matches_every_client(tmp_path: Path, bullet: str) -> None:
+    assert flagged(tmp_path, bullet, "orders-mysql.log") == _ORDERS_1205
+    assert flagged(tmp_path, bullet, "mariadb-cli.log") == {6, 12}
+
+
+def test_the_lock_wait_warning_and_info_lines_stay_unflagged(tmp_path: Path) -> None:
+    # control: `Lock wait timeout exceeded? checking …` (asked) and `no Lock wait timeout
+    # exceeded since restart` (INFO, after a plain word) are no error
+    bullet = (
+        "* `mysql.connector.errors.DatabaseError: 1205 (HY000): Lock wait timeout exceeded; "
+        "try restarting transaction`"
+    )
+    assert not flagged(tmp_path, bullet, "orders-mysql.log") & {52, 53, 148, 149}
+
+
+def test_another_mysql_code_stays_another_error(tmp_path: Path) -> None:
+    # control: a deadlock (1213) written the same way flags none of the lock wait lines
+    bullet = (
+        "* `mysql.connector.errors.DatabaseError: 1213 (40001): Deadlock found when trying to "
+        "get lock; try restarting transaction`"
+    )
+    assert flagged(tmp_path, bullet, "orders-mysql.log") & _ORDERS_1205 == set()
