@@ -244,3 +244,44 @@ def test_another_mysql_code_stays_another_error(tmp_path: Path) -> None:
         "get lock; try restarting transaction`"
     )
     assert flagged(tmp_path, bullet, "orders-mysql.log") & _ORDERS_1205 == set()
+
+
+# --- 6. the application's words before the repr of the exception it caught -----------------
+
+
+@pytest.mark.parametrize(
+    "bullet",
+    [
+        "* Their log: cart not cached: MemcacheServerError(b'out of memory storing object')",
+        "* the sessions service kept logging `cart not cached: "
+        "MemcacheServerError(b'out of memory storing object')`",
+        "* `ERROR [sessions] cart save failed: pymemcache.exceptions.MemcacheServerError(b'out "
+        "of memory storing object')`",
+        "* \"session write: MemcacheServerError(b'out of memory storing object')\" on every write",
+        "* app: cache set failed: MemcacheServerError(b'out of memory storing object')",
+    ],
+)
+def test_a_caught_exception_repr_matches_its_traceback_line(tmp_path: Path, bullet: str) -> None:
+    # the app's repr lines and pymemcache's own `MemcacheServerError: b'…'` lines
+    assert flagged(tmp_path, bullet, "sessions-memcache.log") == {13, 14, 40, 41}
+
+
+@pytest.mark.parametrize(
+    ("text", "symptom"),
+    [  # controls: no repr, or a repr without a message of words, keep the app's words
+        (
+            "cache flags not cached: command not allowed when used memory > 'maxmemory'",
+            "cache flags not cached: command not allowed when used memory > 'maxmemory'",
+        ),
+        ("retry: ValueError('x')", "retry: ValueError('x')"),
+    ],
+)
+def test_no_caught_repr_keeps_the_applications_words(text: str, symptom: str) -> None:
+    assert symptoms_of(f"* `{text}`") == (symptom,)
+
+
+def test_the_caught_repr_leaves_the_warning_and_other_errors_alone(tmp_path: Path) -> None:
+    # `cache nearly full …; out of memory storing object errors expected` is a WARNING and
+    # `b'object too large for cache'` another error
+    bullet = "* cart not cached: MemcacheServerError(b'out of memory storing object')"
+    assert not flagged(tmp_path, bullet, "sessions-memcache.log") & {26, 27, 53, 54}
