@@ -11,6 +11,13 @@ from collections.abc import Sequence
 
 from matcher.incidents.asides import put_aside
 from matcher.incidents.blocks import split_header, states_an_error
+from matcher.incidents.loglabels import (
+    CLAUSE_LABEL,
+    FAILED_LEAD,
+    LABEL,
+    is_label,
+    names_a_log,
+)
 from matcher.incidents.loglike import (
     CODEISH,
     FAILED_WITH,
@@ -33,10 +40,6 @@ from matcher.patterns.generalise import generalise
 from matcher.patterns.heads import find_head
 
 # An exception class, at the end of what would be a label (`… the error OSError: …`).
-_CLASS_END = re.compile(
-    r"(?<![\w.])(?:[A-Za-z_]\w*\.)*(?:[A-Z]\w*)?(?:Error|Exception|Warning|Failure|Fault|Exit)$"
-)
-_BARE_CLASSES = frozenset({"Error", "Exception", "Warning", "Failure", "Fault", "Exit"})
 # An error level and a few plain words before a quote: no message of its own.
 _LEVEL_AND_WORDS = re.compile(
     r"^\[?(?:ERROR|FATAL|CRITICAL|PANIC|EMERG|SEVERE|error|crit|emerg)\]?(?:\s+[a-z]+){1,4}$"
@@ -49,38 +52,15 @@ _PERSON = re.compile(
     r"engineers?|devs?|developers?|manager|ops|sre|dba|people|everyone|nobody|finance|qa)"
     r"(?:\s+(?:also|then|first|just|later|initially|immediately))?\s*$"
 )
-# A label before log text: a few words of prose ending in a word such as "log" or "output".
-_LABEL = re.compile(r"^([A-Za-z][A-Za-z0-9 ()'/,-]{0,60}?)\s*:\s+(?=\S)")
-_LABEL_NOUNS = frozenset(
-    [
-        "log",
-        "logs",
-        "output",
-        "status",
-        "side",
-        "traceback",
-        "trace",
-        "message",
-        "messages",
-        "stderr",
-        "stdout",
-        "console",
-        "error",
-        "errors",
-        "line",
-        "lines",
-        "layer",
-        "alert",
-        "response",
-        "said",
-        "showed",
-    ]
-)
 _VERB = re.compile(
     r"\b(?:said|says|logged|printed|wrote|reported|answered|replied|complained|emitted)"
     r"\s+(?!(?:a|an|the|that|this|no|some|every|nothing|something|out|in|on|off|as|it|them"
     r"|we|they|he|she|i|you|there|so|our|their|its|one|two|three|four|five|several|many"
-    r"|few|dozens|hundreds|thousands|lots|\d+)\b)(?=[\w\[(])"
+    r"|few|dozens|hundreds|thousands|lots|\d+"
+    # ... nor an adverb or a preposition: how, when or where it was said, not what (`the
+    # warning was logged too, but …`, `printed again after the restart`, `logged at INFO`)
+    r"|too|also|again|twice|once|only|just|repeatedly|constantly|earlier|later|then|here"
+    r"|before|after|at|by|for|from|to|with|when|while|but|and|or|all|both|each)\b)(?=[\w\[(])"
 )
 # A log file's name as the label (`error.log: …`, `the worker.out: …`): what follows is its text.
 _FILE_LABEL = re.compile(
@@ -238,16 +218,28 @@ def _unquoted(segment: str, introduces: bool = False) -> str | None:
     a quote follows the stretch)."""
     # a timeline's time is no part of a label after it (`09:31 — error.log: client intended …`)
     segment = _TIMELINE.sub("", segment.strip(), count=1)
-    label = _LABEL.match(segment.strip())
-    if label and (_is_label(label[1]) or _SHORT_LABEL.match(label[1])):
+    # a clause that names the log after the prose (`… also failed, I think the line was: cp:
+    # error writing …`): what follows the colon is the text, however long the prose before
+    clause = CLAUSE_LABEL.search(segment)
+    if clause:
+        after = segment[clause.end() :].strip()
+        if START.search(after) or (CODEISH.search(after) and len(after.split()) >= 3):
+            return after
+    label = LABEL.match(segment.strip())
+    if label and (is_label(label[1]) or _SHORT_LABEL.match(label[1])):
         after = segment.strip()[label.end() :]
+        # the label's subject failed, then its error (`**Client layer:** died with OSError:
+        # …`): the verb is the author's, the error starts the text
+        lead = FAILED_LEAD.match(after)
+        if lead and START.match(after, lead.end()):
+            return after[lead.end() :].strip()
         log_like = CODEISH.search(after) and len(after.split()) >= 3
         # a label that names a log (`App log:`, `Error message:`) takes log-like text too
-        log_label = _SHORT_LABEL.match(label[1]) is not None or _names_a_log(label[1])
+        log_label = _SHORT_LABEL.match(label[1]) is not None or names_a_log(label[1])
         if START.search(after) or (log_label and log_like) or MESSAGE.match(after):
             return after.strip()
         # `Also the copy step: cp: error writing …`: prose, then a program's own label
-        program = _LABEL.match(after)
+        program = LABEL.match(after)
         text = after[program.end() :] if program else ""
         if program and _SHORT_LABEL.match(program[1]) and loggy(text):
             return after.strip()
@@ -284,31 +276,13 @@ def _unquoted(segment: str, introduces: bool = False) -> str | None:
     return run
 
 
-def _names_a_log(words: str) -> bool:
-    last = words.lower().replace("(", " ").replace(")", " ").split()[-1:]
-    # not `Error:` (`Error: connect ECONNREFUSED …` is Node's own line), nor a status or side
-    return bool(last) and last[0] in _LABEL_NOUNS - {"status", "side", "error", "errors"}
-
-
-def _is_label(words: str) -> bool:
-    parts = words.lower().replace("(", " ").replace(")", " ").split()
-    # `… there is the error OSError: [Errno 28] …`, `… crashed with Error: connect …`: the
-    # class starts the text (a bare `Error:` alone is a label)
-    ends_in_class = _CLASS_END.search(words)
-    if ends_in_class and (ends_in_class[0] not in _BARE_CLASSES or len(parts) > 1):
-        return False
-    if not parts or re.search(r"\b\d+\b", words):
-        return False
-    return parts[-1] in _LABEL_NOUNS or (len(parts) >= 3 and words[0].isupper())
-
-
 def _has_prose(rest: str, texts: Sequence[str]) -> bool:
     """Words left once the log text and a label are taken out: the author's context."""
     left = rest
     for text in texts:
         left = left.replace(text, " ")
-    label = _LABEL.match(left.strip())
-    if label and _is_label(label[1]):
+    label = LABEL.match(left.strip())
+    if label and is_label(label[1]):
         left = left.strip()[label.end() :]
     words = re.findall(r"[A-Za-z]{2,}", left)
     return len(words) >= 3 or (not texts and bool(words))

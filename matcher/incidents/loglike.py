@@ -76,13 +76,21 @@ _COMMAND = re.compile(r"^[a-z][\w.-]*\s+-{1,2}[A-Za-z]")
 _FIELD = re.compile(r"^\w+:\s*([\"'])[^\"']*\1$")
 
 
+# A quote that names a part of a dump or an output (`printed the "Last few GCs" block`, `the
+# "Caused by" section`): its heading, which a person describes, not the message.
+_NAMES_A_PART = re.compile(r"^[\"`\u201d]?\s+(?:block|section|header|heading|banner|part)s?\b")
+
+
 def quoted_log(text: str, run: str) -> bool:
     """A quoted run of the item that is log text: not a value inside a repr, a command, a
     field, nor a person's words (`"When I click Get a quote the spinner spins forever"`)."""
     inside = _INSIDE_REPR.search(text[: max(0, text.find(run) - 1)])
     person = _FIRST_PERSON.search(run) and not START.search(run)
+    # (a run with a level or a class is the message all the same: `"ERROR: …" blocks`)
+    part = not START.search(run) and _NAMES_A_PART.match(text[text.find(run) + len(run) :])
     return (
-        inside is None
+        not part
+        and inside is None
         and is_log_text(run)
         and not person
         and not _COMMAND.match(run)

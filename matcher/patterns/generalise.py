@@ -57,6 +57,14 @@ _CLASS_ELIDED = re.compile(
 # `kafka.errors.KafkaTimeoutError: KafkaTimeoutError: Failed …`: a class whose str() repeats
 # its name; its app log says `KafkaTimeoutError('Failed …')`.
 _CLASS_TWICE = re.compile(r"^((?:[A-Za-z_]\w*\.)*([A-Z]\w*)):\s+\2:\s+")
+# The application's words before the repr of the exception it caught (`cart not cached:
+# MemcacheServerError(b'out of memory storing object')`): the exception is the error, and its
+# traceback's last line prints it as `Cls: b'…'`, without the application's words.
+# ... with the level of its line (`ERROR cart save failed: Cls('…')`).
+_APP_WORDS = re.compile(
+    r"^(?:(?:ERROR|CRITICAL|FATAL|SEVERE)\s+)?(?:[a-z][a-z_-]*(?: [a-z][a-z_-]*){0,4}: "
+    r"(?=[A-Za-z_])){1,3}"
+)
 _TUPLE = re.compile(r"^(?:\([\w.]+\)\s+)?\(-?\d{1,10},\s*(['\"])(.*)\1\)$")
 # "nginx: [emerg] …": the program is where the line came from; with its own level (`psql: error:
 # …`) both go before a message of 3 words or more: libpq's reaches an app's log without them.
@@ -240,7 +248,11 @@ def _wordy(written: str, names: _Names) -> str:
 
 def _unwrap(text: str) -> str:
     """`Cls('message')` -> `Cls: message` (the class kept only where the layer rule knows it);
-    `Cls: (1205, 'message')` -> `Cls: message`."""
+    `Cls: (1205, 'message')` -> `Cls: message`; `app words: Cls('message')` -> `Cls: message`."""
+    words = _APP_WORDS.match(text)
+    caught = _REPR.match(text[words.end() :]) if words else None
+    if words and caught and _EXCEPTION_NAME.match(caught[1]) and " " in caught[3].strip():
+        text = text[words.end() :]
     elided = _CLASS_ELIDED.match(text)
     if elided and _EXCEPTION_NAME.match(elided[1]):
         # the elision stays: what the author left out (`HTTPSConnectionPool(…): Max retries

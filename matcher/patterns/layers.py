@@ -108,13 +108,17 @@ def class_loose(cls: str, body: str = "") -> str:
     return f"(?:{'|'.join(loose)})" if loose else re.escape(cls)
 
 
-_CODE = re.compile(rf"^(?:{REDIS_CODES})[^\S\n]+(?=\S)")
+# A MySQL server error's number and SQLSTATE (`1205 (HY000): `), which mysql.connector prints
+# after its class, the mysql CLI after `ERROR` (`ERROR 1205 (HY000) at line 1: `) and PyMySQL
+# as a tuple (`(1205, 'Lock wait timeout exceeded; …')`): the message is the same error.
+_MYSQL_CODE = r"\d{4,5}[^\S\n]\([0-9A-Z]{5}\):"
+_CODE = re.compile(rf"^(?:(?:{REDIS_CODES})[^\S\n]+|{_MYSQL_CODE}[^\S\n]+)(?=\S)")
 # After the class, where the code may be or not: `ResponseError: OOM command …`.
-CODE_AFTER_CLASS = rf"(?:(?:{REDIS_CODES})[^\S\n]{{1,64}})?"
+CODE_AFTER_CLASS = rf"(?:(?:{REDIS_CODES}|{_MYSQL_CODE})[^\S\n]{{1,64}})?"
 
 
 def split_code(body: str) -> tuple[str, str]:
-    """(the Redis code a message starts with, the message after it), or ("", body)."""
+    """(the Redis or MySQL code a message starts with, the message after it), or ("", body)."""
     match = _CODE.match(body)
     if match is None:
         return "", body

@@ -1,0 +1,77 @@
+"""The words before a colon that label the log text after it (`App log: …`, `the line
+was: …`, `…, I think the line was: cp: error writing …`), as people write them."""
+
+from __future__ import annotations
+
+import re
+
+CLASS_END = re.compile(
+    r"(?<![\w.])(?:[A-Za-z_]\w*\.)*(?:[A-Z]\w*)?(?:Error|Exception|Warning|Failure|Fault|Exit)$"
+)
+BARE_CLASSES = frozenset({"Error", "Exception", "Warning", "Failure", "Fault", "Exit"})
+# A label before log text: a few words of prose ending in a word such as "log" or "output".
+LABEL = re.compile(r"^([A-Za-z][A-Za-z0-9 ()'/,-]{0,60}?)\s*:\s+(?=\S)")
+LABEL_NOUNS = frozenset(
+    [
+        "log",
+        "logs",
+        "output",
+        "status",
+        "side",
+        "traceback",
+        "trace",
+        "message",
+        "messages",
+        "stderr",
+        "stdout",
+        "console",
+        "error",
+        "errors",
+        "line",
+        "lines",
+        "layer",
+        "alert",
+        "response",
+        "said",
+        "showed",
+    ]
+)
+# What the subject of a label did before its error (`Client layer: died with OSError: …`,
+# `worker: crashed again with an ImportError: …`): the author's verb, no part of the text.
+FAILED_LEAD = re.compile(
+    r"^(?:(?:it|then|and|also|just|finally|eventually)\s+)*(?:aborted|failed|died|crashed"
+    r"|errored(?: out)?|exited|bailed(?: out)?|stopped|blew up|fell over)"
+    r"(?:\s+(?:again|twice|immediately|instantly|early))?\s+with\s+(?:an?\s+)?"
+)
+# A clause after prose that names the log text following its colon (`, the line was: `).
+CLAUSE_LABEL = re.compile(
+    r"[,;\u2014]\s+(?:(?:I|we)\s+(?:think|believe|guess)\s+)?(?:the|its|their|his|her|our)\s+"
+    r"(?:[\w-]+\s+)?(?:line|lines|output|message|error|log)\s+(?:was|were|read|reads|said)"
+    r"\s*:\s+(?=\S)"
+)
+# A copula after a label's noun (`I think the line was: cp: error writing …`, `the output
+# read: …`): the noun names what follows all the same.
+_COPULA = frozenset(["was", "were", "is", "read", "reads"])
+
+
+def _label_parts(words: str) -> list[str]:
+    parts = words.lower().replace("(", " ").replace(")", " ").split()
+    return parts[:-1] if len(parts) > 1 and parts[-1] in _COPULA else parts
+
+
+def names_a_log(words: str) -> bool:
+    last = _label_parts(words)[-1:]
+    # not `Error:` (`Error: connect ECONNREFUSED …` is Node's own line), nor a status or side
+    return bool(last) and last[0] in LABEL_NOUNS - {"status", "side", "error", "errors"}
+
+
+def is_label(words: str) -> bool:
+    parts = _label_parts(words)
+    # `… there is the error OSError: [Errno 28] …`, `… crashed with Error: connect …`: the
+    # class starts the text (a bare `Error:` alone is a label)
+    ends_in_class = CLASS_END.search(words)
+    if ends_in_class and (ends_in_class[0] not in BARE_CLASSES or len(parts) > 1):
+        return False
+    if not parts or re.search(r"\b\d+\b", words):
+        return False
+    return parts[-1] in LABEL_NOUNS or (len(parts) >= 3 and words[0].isupper())
