@@ -33,6 +33,9 @@ SPELLINGS = {
         "symptoms observed",
         "what we saw",
         "what we observed",
+        # a narrative section under this name holds what was seen; where a team also has a
+        # Symptoms section, the two are read together
+        "what happened",
         "observations",
         "error messages",
         "errors",
