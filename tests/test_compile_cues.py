@@ -100,7 +100,7 @@ def test_negated_errors_in_real_logs_are_not_flagged(tmp_path: Path) -> None:
         (
             "* [error] 77#77: *9 client intended to send too large body: 5000000 bytes, "
             "client: 192.168.1.4, server: media.internal.example",
-            "[error] client intended to send too large body: <bytes:int> bytes, client: <ip>, "
+            "[error] client intended to send too large body: <bytes:datasize>, client: <ip>, "
             "server: <host>",
         ),
     ],
@@ -136,7 +136,7 @@ def test_a_host_and_a_domain_written_by_name_match_the_logs_addresses(tmp_path: 
         (
             "* /var/log/nginx/uploads.error.log: client intended to send too large body: "
             "3145728 bytes",
-            ("client intended to send too large body: <bytes:int> bytes",),
+            ("client intended to send too large body: <bytes:datasize>",),
         ),
         (
             "* Restore failed: cp: error writing '/srv/restore/base.tar': No space left on device",

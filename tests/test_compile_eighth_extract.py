@@ -167,7 +167,7 @@ def test_a_fragment_that_is_a_message_of_its_own_stays() -> None:
     [
         (
             "* client intended to send too large body: 2097152 bytes",
-            "client intended to send too large body: <bytes:int> bytes",
+            "client intended to send too large body: <bytes:datasize>",
         ),
         (
             "* cannot open socket to image store: [Errno 24] …",

@@ -46,7 +46,7 @@ def symptoms_of(symptoms: str) -> tuple[str, ...]:
         ),
         (
             "* nginx: client intended to send too large body: 2097152 bytes",
-            ("client intended to send too large body: <bytes:int> bytes",),
+            ("client intended to send too large body: <bytes:datasize>",),
         ),
         # the log-like part of a sentence
         (

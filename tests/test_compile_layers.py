@@ -288,10 +288,38 @@ def test_only_the_os_error_the_matched_line_wraps_is_its_link(tmp_path: Path) ->
             "terminate called after throwing std::bad_alloc",
             "terminate called after throwing std::bad_alloc",
         ),
-        # nginx's process and thread ids vary; an errno before an elided strerror does not
+        # nginx's process, thread and connection frame its error log's message, and its
+        # stderr prints none of them; an errno before an elided strerror stays
         (
             "[error] 12#12: *5 upstream timed out (110: Connection timed out)",
-            "[error] <pid:int>#<tid:int>: *<n:int> upstream timed out (110: Connection timed out)",
+            "[error] upstream timed out (110: Connection timed out)",
+        ),
+        ("[emerg] NNNN#NNNN: still could not bind()", "[emerg] still could not bind()"),
+        (
+            "*NNN connect() failed (111: Connection refused) while connecting to upstream",
+            "connect() failed (111: Connection refused) while connecting to upstream",
+        ),
+        # a size in another unit than the log's; a person's address; a redacted value
+        (
+            "client intended to send too large body: 2.5MB, client: xxx.xxx.xxx.xxx",
+            "client intended to send too large body: <mb:datasize>, client: <ip>",
+        ),
+        (
+            "Failed to resolve '[REDACTED].invalid' ([Errno -2] Name or service not known)",
+            "Failed to resolve '<redacted>.invalid' ([Errno -2] Name or service not known)",
+        ),
+        (
+            "bind() to ****:443 failed (98: Address in use)",
+            "bind() to <redacted>:<n:int> failed (98: Address in use)",
+        ),
+        (
+            'server: portal, request: "GET /x HTTP/1.1"',
+            'server: <host>, request: "GET <path> HTTP/<http:num>"',
+        ),
+        # how often, in parentheses, is the author's
+        (
+            "OSError: [Errno 28] No space left on device (twice, actually: once on flush)",
+            "OSError: [Errno 28] No space left on device",
         ),
         (
             "[emerg] bind() to [::]:443 failed (98: \u2026)",

@@ -161,7 +161,7 @@ def test_an_elided_message_flags_the_real_kafka_lines(tmp_path: Path) -> None:
         (
             "* 09:31 — error.log: client intended to send too large body: 10485760 bytes, "
             'client: <ip>, server: up.example.com, request: "POST /upload HTTP/1.1"',
-            "client intended to send too large body: <bytes:int> bytes, client: <ip>, server: "
+            "client intended to send too large body: <bytes:datasize>, client: <ip>, server: "
             '<host>, request: "POST <path> HTTP/<http:num>"',
         ),
         (

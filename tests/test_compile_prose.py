@@ -257,7 +257,7 @@ def test_a_quote_after_prose_is_still_its_own_log_text() -> None:
         ),
         (
             "* Proxy output: client intended to send too large body: 2097152 bytes",
-            "client intended to send too large body: <bytes:int> bytes",
+            "client intended to send too large body: <bytes:datasize>",
         ),
         (  # where the author saw it is no part of it
             "* Then we saw psycopg2.errors.QueryCanceled: canceling statement due to statement"

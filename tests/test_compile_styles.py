@@ -173,7 +173,7 @@ def test_no_near_miss_is_flagged(compiled: Path) -> None:
     [
         # numbers of one occurrence vary (sizes, counts, durations, pids, ports, addresses)
         ("Too many connections (max 151)", "Too many connections (max <max:int>)"),
-        ("exceeded memory limit of 512MiB", "exceeded memory limit of <mib:num>MiB"),
+        ("exceeded memory limit of 512MiB", "exceeded memory limit of <mib:datasize>"),
         ("timed out after 30s", "timed out after <s:num>s"),
         ("WORKER TIMEOUT (pid:4250)", "WORKER TIMEOUT (pid:<pid:int>)"),
         ("Error 111 connecting to 10.0.0.7:6380.", "Error 111 connecting to <ip>:<port:int>"),

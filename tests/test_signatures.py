@@ -291,7 +291,7 @@ ERROR_CASES: list[tuple[str, str, str]] = [
         "unknown placeholder type",
         replaced("[connection pool exhausted]", "['pool <n:integer> full']"),
         "4:12: symptoms[0]: unknown placeholder type 'integer' in <n:integer> "
-        "(known: any, hex, host, int, ip, num, path, quoted, uuid, word)",
+        "(known: any, datasize, hex, host, int, ip, num, path, quoted, uuid, word)",
     ),
     (
         "pattern mapping without regex",

@@ -76,8 +76,9 @@ CUES: tuple[Cue, ...] = (
         'not the "…" RangeError; "…", not the symptom',
     ),
     _cue(
-        r"\b(?:is|are|were|was) (?:just |only |all )?(?:normal|expected|harmless|benign"
+        r"\b(?:is|are|were|was|'s) (?:just |only |all )?(?:normal|expected|harmless|benign"
         r"|unrelated|noise|a (?:consequence|symptom|side effect)|consequences|side effects"
+        r"|the (?:consequence|side effect|fallout|aftermath)(?!\s+of\b)"
         rf"|(?:an?(?:nother)? )?(?:different|separate|other) {_THING})\b",
         _S,
         "… is a separate issue",
@@ -87,6 +88,13 @@ CUES: tuple[Cue, ...] = (
         r"\b(?:unrelated|harmless|benign|false (?:alarm|positive)s?|ignored?|noise|red herring)\b",
         _S,
         "…, unrelated to the timeouts",
+    ),
+    _cue(
+        r"\b(?:distinct|separate) from (?:the|this|our|that)\b"
+        r"|\b(?:recorded|noted|listed|included|mentioned) (?:here )?(?:only )?for (?:the sake of )?"
+        r"completeness\b|\bfor completeness only\b",
+        _S,
+        '"…" was observed; it is distinct from the finding above, recorded for completeness',
     ),
     _cue(r"\bnot (?:us|ours|mine)\b", _S, '"…" errors were the coupon service, not us'),
     _cue(
@@ -111,7 +119,13 @@ CUES: tuple[Cue, ...] = (
         "a different bug; a separate message",
     ),
     _cue(r"(?<!as )\ba consequence\b(?!\s+of\b[^\x01]*\x01)", _A, '"…", a consequence'),
-    _cue(r"\bthe usual\b", _A, 'the usual "…"'),
+    # (the usual what: the log text it stands before or after, not another in the sentence)
+    _cue(
+        r"\bthe usual\s+\W?\x01"
+        r"|\x01\W?[\s,\u2014\u2013-]+(?:(?:is|was|just|that's|it's)\s+)*the usual\b",
+        _A,
+        'the usual "…"',
+    ),
     _cue(
         # (`the timeout we expected` is another thing's)
         r"(?<!than )(?<!not )(?<!n't )(?<!never )(?<!we )(?<!i )(?<!they )(?<!had )"

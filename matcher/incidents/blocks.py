@@ -115,11 +115,16 @@ def code_log_texts(lines: Sequence[str]) -> list[str]:
 def _traceback_texts(lines: Sequence[str]) -> list[str]:
     leveled: list[tuple[int, str]] = []  # log lines of their own at error level or above
     exceptions: list[tuple[int, str]] = []  # (rank of the log line the traceback follows, text)
+    # the log lines no traceback follows (`ERROR cannot open socket …: [Errno 24] …` after the
+    # traceback of another error): each states an error of its own
+    alone: set[int] = set()
     owner = -1
     message_goes_on = False  # the lines after an exception line are its message's own lines
     for line in lines:
         if not line.strip() or _FRAME.match(line) or _PROMPT.match(line) or _BANNER.match(line):
             message_goes_on = message_goes_on and not _TRACE.match(line) and bool(line.strip())
+            if _TRACE.match(line):
+                alone.discard(len(leveled) - 1)
             continue
         level, message = split_header(line)
         if not message or _CONTEXT.match(message):
@@ -127,11 +132,13 @@ def _traceback_texts(lines: Sequence[str]) -> list[str]:
         if level and not line[:1].isspace() and not _EXCEPTION_LINE.match(message):
             owner, message_goes_on = level_rank(level), False
             if owner >= _RANK["ERROR"]:
+                alone.add(len(leveled))
                 leveled.append((owner, f"{level} {message}"))
             continue
         if line[:1].isspace() or not (message_goes_on or _EXCEPTION_LINE.match(message)):
             continue
         message_goes_on = True
+        alone.discard(len(leveled) - 1)  # the exception the log line reports
         rank = level_rank(level) if level else -1
         if (level and rank < _RANK["ERROR"]) or not states_an_error(message):
             continue  # `SystemExit: 1`: the number of one exit says nothing
@@ -139,7 +146,20 @@ def _traceback_texts(lines: Sequence[str]) -> list[str]:
     top = max((rank for rank, _ in leveled), default=-1)
     if top > max((rank for rank, _ in exceptions), default=-1) and top >= 0:
         return [text for rank, text in leveled if rank == top]
-    return [text for _, text in exceptions]
+    # ... unless it reports an exception found already (`cart not cached: Cls(b'…')`)
+    said = [re.sub(r"^[\w.]+:\s*b?['\"]?", "", text).rstrip("'\"") for _, text in exceptions]
+    own = [
+        text
+        for i, (_, text) in enumerate(leveled)
+        if i in alone and _states_own(text) and not any(s and s in text for s in said)
+    ]
+    return [text for _, text in exceptions] + own
+
+
+def _states_own(text: str) -> bool:
+    """A log line that states an error after a traceback: it says how (a colon and a cause),
+    not only that something failed."""
+    return ": " in text.split(None, 1)[-1] and states_an_error(text)
 
 
 def split_header(line: str) -> tuple[str | None, str]:

@@ -8,7 +8,7 @@ docs/incident-log-format.md ("Context beside the error").
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from matcher.patterns.heads import find_head
 
@@ -98,6 +98,20 @@ _CUT_END = re.compile(
     r"(?:\s(?:to|due to|for|of|on|in|at|by|with|from|into|after|before|while|because|and|or"
     r"|than|the|a|an)|:)$"
 )
+
+
+def searched_for(searched: Iterable[str], quotes: Sequence[tuple[str, str]]) -> set[str]:
+    """The symptoms whose quote is the words of a search query (`{app="gw"} |= "Max retries
+    exceeded"`) that another quote of the incident holds whole: what the author searched for,
+    beside what it found. Alone they stay the symptom; beside the lines they are a part of,
+    they would flag every other error that shares them. (`quotes`: (quote, symptom) pairs.)"""
+    words = {" ".join(w.lower().split()) for w in searched}
+    lowered = [(quote.lower(), symptom) for quote, symptom in quotes]
+    return {
+        symptom
+        for quote, symptom in lowered
+        if quote in words and any(quote in other and quote != other for other, _ in lowered)
+    }
 
 
 INDISTINCT_NOTE = "(no symptom: no words of a message, nothing that tells this error from another)"

@@ -128,6 +128,8 @@ _VERDICT = (
     r" previous) (?:week|month|year|sprint|quarter)"
     r"|from (?:an? |the )?(?:earlier|older|previous|past|last) (?:incident|outage)"
     r"|(?:ignore|disregard)(?:\s+(?:it|them|those|these|that))?\W*$"
+    # a formal report's verdict: `is distinct from the finding above`, `recorded for completeness`
+    r"|(?:distinct|separate) from (?:the|this|our|that)|for completeness only"
 )
 # what other modules read as a verdict (reattribution.py: after an arrow)
 VERDICT = _VERDICT
@@ -140,7 +142,10 @@ _VERDICT_AFTER = re.compile(
 # (`that's a different limit`, `but those were …`), or one with no subject (`— unrelated`)
 _BACK = r"(?:that|this|those|these|it|they|them|which|both|neither|such|the latter)"
 _LATER = re.compile(
-    rf"(?i)^(?:and\s+|but\s+|so\s+|though\s+|although\s+)?(?:"
+    rf"(?i)^(?:and\s+|but\s+|so\s+|though\s+|although\s+)?"
+    # a finding reported (`The review has determined that this …`, `we concluded that it …`)
+    rf"(?:(?:[\w-]+\s+){{0,3}}(?:determined|concluded|found|established|confirmed|agreed|decided"
+    rf"|believes?|think)\s+that\s+(?={_BACK}\b))?(?:"
     rf"(?:{_BACK}\b|there\b)(?:(?!\b(?:the|a)\s+\w+\s+(?:said|logged|showed)\b).)*?\b(?:{_VERDICT})\b"
     rf"|(?:(?:just|only|probably|likely|clearly|all|totally|entirely|completely|obviously|also"
     rf"|both)\s+)?(?:as\s+(?:an?\s+)?)?(?:{_VERDICT})\b"

@@ -24,6 +24,7 @@ _NUMERIC_NAME = re.compile(
 # Values the placeholder types of matcher.patterns.symptoms accept; int and num take 5, 10, …
 _TYPE_VALUES = {
     "hex": "0x1f3{n}",
+    "datasize": "{n}MB",
     "uuid": "3f2b8c1e-9d4a-4e7b-a1c2-5d6e7f809a1b",
     "ip": "10.0.0.{n}",
     "host": "db-{n}.internal",

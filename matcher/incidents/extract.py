@@ -27,6 +27,7 @@ from matcher.incidents.loglike import (
     TERSE,
     emphasised_log,
     loggy,
+    query_terms,
     quoted_log,
 )
 from matcher.incidents.quotes import (
@@ -118,7 +119,7 @@ def item_log_texts(text: str) -> tuple[list[str], bool]:
     for run in quoted_runs(text):
         if QUERY.match(run):  # a search: its quoted words may be log text, the query is not
             rest = take_out(rest, run)
-            found.extend((text.find(q), q) for q in quoted_runs(run) if quoted_log(text, q))
+            found.extend((text.find(q), q) for q in query_terms(run) if quoted_log(text, q))
         elif quoted_log(text, run):
             found.append((text.find(run), run))
             rest = take_out(rest, run)
@@ -164,6 +165,10 @@ _BARE_OS_ERROR = re.compile(
     # ... or the class and its errno without the message (`ConnectionRefusedError [Errno 111]`)
     r"(\[Errno (-?\d+)\](?: ([A-Za-z][\w ,'-]*))?)$"
 )
+_CUT_CAUSE = re.compile(r"\b[Cc]aused by:?\s+(?:<[^>]*>|[\w.]+)\)?$")
+# The file an OS error names after its message (`OSError: [Errno 24] Too many open files:
+# '<path>'`): the error raised of its own, not another's cause.
+_OS_FILENAME = re.compile(r": (['\"])[^'\"]*\1$")
 WRAPPED_NOTE = "(no symptom: the bare OS error that another symptom of this incident wraps)"
 
 
@@ -179,7 +184,14 @@ def wrapped_os_errors(symptoms: Sequence[str]) -> set[str]:
         # ... also in a client's own words: redis-py's `Error 111 connecting to …. Connection
         # refused.` carries errno 111 and its message
         own = re.compile(rf"\bError {re.escape(bare[2])}\b.*\b{re.escape(bare[3] or '')}")
-        if any(other != symptom and (bare[1] in other or own.search(other)) for other in symptoms):
+        # ... or the wrapper quoted up to the cause it names and no further (`… Max retries
+        # exceeded with url: /x (Caused by NewConnectionError`): the bare error is that cause
+        if any(
+            other != symptom
+            and not _BARE_OS_ERROR.match(_OS_FILENAME.sub("", other))
+            and (bare[1] in other or own.search(other) or _CUT_CAUSE.search(other))
+            for other in symptoms
+        ):
             wrapped.add(symptom)
     return wrapped
 

@@ -63,16 +63,46 @@ TERSE = re.compile(
 # A search query (`service:cache level:error "maxmemory"`, `app:gw AND "Failed to resolve"`):
 # fields, quoted words and operators only, no plain word of a message.
 # ... and LogQL's (`{app="gw"} |= "Failed to resolve"`): a stream selector, line filters.
+# ... or its line filters alone (`!= "circuit breaker"`).
 QUERY = re.compile(
-    r'^(?=(?:.*\s)?[@\w.-]+:[^\s:]|\{.*\s[|!][=~])(?:(?:-?[@\w.-]+:(?:"[^"]*"|[^\s":]+)|"[^"]*"|AND|OR|NOT'
+    r'^(?=(?:.*\s)?[@\w.-]+:[^\s:]|\{.*\s[|!][=~]|[|!][=~]\s)(?:(?:-?[@\w.-]+:(?:"[^"]*"|[^\s":]+)|"[^"]*"|AND|OR|NOT'
     r"|\{[^}]*\}|\|[=~]|![=~])(?:\s+|$))+$"
 )
+# A word a search leaves out (`!= "circuit breaker"`, `NOT "healthcheck"`, `-"retrying"`).
+_EXCLUDED = re.compile(r"(?:![=~]|\bNOT|(?<!\S)-)\s*$")
+
+
+def query_terms(run: str) -> list[str]:
+    """The words a search query looks for (`{app="gw"} |= "Max retries exceeded"`): its quoted
+    words that are no field's value nor left out by the query."""
+    terms = []
+    for found in re.finditer(r'["\u201c]([^"\u201d]*)["\u201d]', run):
+        before = run[: found.start()]
+        if not _EXCLUDED.search(before) and not re.search(r"[\w.-][:=]$", before):
+            terms.append(found[1])
+    return terms
+
+
+def query_words(item: str) -> set[str]:
+    """The words of every search query quoted in an item."""
+    return {
+        t for run in re.findall(r"`([^`]+)`", item) if QUERY.match(run) for t in query_terms(run)
+    }
+
+
 # A person's own words (`I`, `my`, `me`, `we`, `our`): a customer or a colleague quoted, not a
 # program.
 _FIRST_PERSON = re.compile(
     r"(?<![\w/.-])(?:I|I'm|I've|I'd|my|me|[Ww]e|[Ww]e're|[Ww]e've|[Oo]ur)(?![\w/'.-])"
 )
-_COMMAND = re.compile(r"^[a-z][\w.-]*\s+-{1,2}[A-Za-z]")
+# A command line: flags, a pipe into a filter, or a command a person types to look (`ls
+# /proc/<pid>/fd | wc -l`, `kubectl logs …`); not a program's own label (`psql: error: …`).
+_COMMAND = re.compile(
+    r"^[a-z][\w.-]*\s+-{1,2}[A-Za-z]"
+    r"|\s\|\s*(?:wc|grep|egrep|sort|uniq|head|tail|awk|sed|jq|less|more|xargs|cut|tr|tee)\b"
+    r"|^(?:sudo\s+)?(?:ls|cat|less|grep|zgrep|tail|head|kubectl|journalctl|docker|ps|df|du|ss|netstat"
+    r"|lsof|ulimit|systemctl|dmesg|free|top|strace|ssh)\s"
+)
 _FIELD = re.compile(r"^\w+:\s*([\"'])[^\"']*\1$")
 
 
@@ -93,7 +123,7 @@ def quoted_log(text: str, run: str) -> bool:
         and inside is None
         and is_log_text(run)
         and not person
-        and not _COMMAND.match(run)
+        and not _COMMAND.search(run)
         and not _FIELD.match(run)
     )
 

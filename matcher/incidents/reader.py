@@ -22,6 +22,7 @@ from matcher.incidents.context import (
     INDISTINCT_NOTE,
     context_symptoms,
     indistinct,
+    searched_for,
 )
 from matcher.incidents.dismissal import strangers
 from matcher.incidents.extract import (
@@ -34,6 +35,7 @@ from matcher.incidents.extract import (
 )
 from matcher.incidents.fields import NO_SEVERITY, is_done, severity
 from matcher.incidents.labels import FIELD_LABELS, unwrap
+from matcher.incidents.loglike import query_words
 from matcher.incidents.markdown import (
     Block,
     Kind,
@@ -140,7 +142,11 @@ def _symptoms(
         for s in sources
     ]
     dropped = (WRAPPED_NOTE, INDISTINCT_NOTE)
-    context = context_symptoms([s.symptom for s in sources if s.symptom not in dropped])
+    kept = [s for s in sources if s.symptom not in dropped]
+    context = context_symptoms([s.symptom for s in kept])
+    # the words of a search query beside the lines it found (context.py)
+    searched = [w for item in items if not item.code for w in query_words(item.text)]
+    context |= searched_for(searched, [(s.quote, s.symptom) for s in kept])
     sources = [replace(s, symptom=CONTEXT_NOTE) if s.symptom in context else s for s in sources]
     notes = (WRAPPED_NOTE, CONTEXT_NOTE, INDISTINCT_NOTE)
     symptoms = tuple(dict.fromkeys(s.symptom for s in sources if s.symptom not in notes))

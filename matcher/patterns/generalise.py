@@ -27,12 +27,10 @@ import re
 
 from matcher.patterns.common import is_common_message
 from matcher.patterns.heads import EXCEPTION_HEAD, SELF_MARKED, find_head
+from matcher.patterns.masks import redactions, written_placeholders, written_values
 from matcher.patterns.numbers import Names as _Names
-from matcher.patterns.numbers import number_type
 from matcher.patterns.numbers import numbers as _numbers
 
-# A placeholder's last word that is a type: `<some path>` -> `<some_path:path>`.
-_PLACEHOLDER_TYPES = frozenset({"path", "host", "ip", "int", "num", "hex", "uuid", "word"})
 _CURLY = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 _EXCEPTION_NAME = re.compile(
     r"(?:[A-Za-z_]\w*\.)*[A-Z]\w*(?:Error|Exception|Violation|Warning|Failure|Fault|Exit|Interrupt)$"
@@ -91,6 +89,9 @@ _PROSE_TAIL = re.compile(
     r"|(?<=\))\s+(?:in|on|at|for|from|with|during)\s+(?:the|a|an|our|their|its|this|that|these"
     r"|those)\s+[a-z]+(?:\s+[a-z]+){0,3}\s*$"
     r"|\s+\([a-z]+[,\s]\s*(?!\d)[^():=]*\)"
+    # how often, in parentheses, whatever follows: "(twice, actually: once on flush …)"
+    r"|\s+\((?:once|twice|thrice|again|repeated\w*|several|multiple|many|every|each|both|always"
+    r"|mostly|sometimes|occasionally|\d+\s*(?:x|times)|x\d+)\b[^()]*\)\s*$"
     r"|(?<=[)\]'\"])\s+(?:to|for|from|in|on|at|with|after|before|when|while|so|as)"
     r"(?=(?:\s+[a-z]+){0,2}\s+(?:them|it|each|every|all|both|us|times?)\W*$)).*$"
 )
@@ -101,17 +102,14 @@ _ELISION = re.compile(r"\.{3,}|\u2026")
 _LEADING_ELISION = re.compile(r"^(?:\.{3,}|\u2026)\s+")
 _TRAILING_ELISION = re.compile(r"\s+(?:\.{3,}|\u2026)$")
 # A log line's prefix written as placeholders: `<user>@<db> `, `[<pid>] <time> `, `<ts> - `.
-_LINE_PREFIX = re.compile(r"^(?:(?:<[a-z][a-z0-9_]{0,31}(?::[a-z]+)?>|[^\w\s<])+\s+)+")
-# A person's placeholder of several words, or in capitals: `<user id>`, `<job-id>`, `{request
-# id}`, `<USER_ID>`, `<ID>`. (`<module>`, one lower-case word, is already a placeholder; one
-# capital, `<T>`, is a type parameter as often, and stays literal.)
-_WORDY = r"[a-z][a-z0-9]*(?:[ _-][a-z0-9]+){1,3}|[A-Z][A-Z0-9]+(?:[ _-][A-Z0-9]+){0,3}"
-_WORDY_PLACEHOLDER = re.compile(rf"<({_WORDY})>|\$?\{{({_WORDY})\}}")
-_BRACED = re.compile(r"\$?\{([a-z][a-z0-9_]{0,31})\}")
+# ... with a time zone after the time (`<ts> UTC [<pid>] `, as PostgreSQL's `%m` prints it).
+_LINE_PREFIX = re.compile(
+    r"^(?:(?:<[a-z][a-z0-9_]{0,31}(?::[a-z]+)?>|[^\w\s<])+\s+"
+    r"(?:(?:UTC|GMT|Z|[A-Z]{2,4}T|[+-]\d\d:?\d\d)\s+)?)+"
+)
+_PG_SECONDARY = re.compile(r"(?:DETAIL|HINT|STATEMENT|CONTEXT|LOCATION|QUERY):\s")
 # A URL names one occurrence's host, port and path, as a path does (`"http://10.0.0.5:8080/x"`).
 _URL = re.compile(r"(?<![\w/<])[a-z][a-z0-9+.-]{1,15}://[^\s'\"<>`|]*[^\s'\"<>`|).,;:]")
-_PERSON = re.compile(r"(?<![\w<])(N+|X{2,}|x{3,}|n{3,})(?=[\s),:;#.\]'\"]|$)")
-_STAR = re.compile(r"(?<![\w*<])\*(?![\w*<])")
 _KEYED = re.compile(
     r"\b(host|hostname|addr|address|ip|port|pid|user|uid|gid|id|url|file|path)=(['\"]?)"
     r"([^\s'\",)]+)\2"
@@ -134,9 +132,20 @@ _HOST_PORT = re.compile(
     r"|(?<=to |at |om )[a-z]\w*):(\d{1,5})(?![\d:]|\.\d)"
 )
 _HOST_KEY = re.compile(
-    r"\b((?:server|host|hostname|client|upstream|peer|vhost)(?::\s*|\s+))"
-    r"(localhost|[A-Za-z][\w-]*(?:\.[\w-]+)+)(?![\w-]|\.\w)"
+    r"\b(?:((?:server|host|hostname|client|upstream|peer|vhost)(?::\s*|\s+))"
+    r"(localhost|[A-Za-z][\w-]*(?:\.[\w-]+)+)"
+    # ... after a key and its colon, a name without a dot too (nginx's `server: portal`)
+    r"|((?:server|hostname|client|upstream|peer|vhost):\s*)([A-Za-z][\w-]*)(?!\s+[a-z]))"
+    r"(?![\w-]|\.\w)"
 )
+# nginx's error log frames its message with the worker's pid#tid and the connection's number
+# (`[error] 4711#4711: *5 connect() failed …`); its stderr prints the level and message alone
+# (`nginx: [emerg] still could not bind()`). The frame is dropped, whatever stands for its
+# numbers (`NNNN#NNNN`, `<pid>#<tid>`, `****#****`).
+_NGINX_FRAME = re.compile(
+    r"(\[(?:emerg|alert|crit|error|warn|notice|info|debug)\]\s+)[^\s#]{1,12}#[^\s#:]{1,12}:\s+"
+)
+_NGINX_CONNECTION = re.compile(r"(^|\]\s+)\*(?:\d+|N+|n+|X+|x+|<[^>\s]+>)\s+(?=[a-z])")
 # Not a host: a source file and its line (`ledger.py:212`).
 _SOURCE_FILE = re.compile(r"\.(?:py|pyx|js|mjs|cjs|ts|rb|go|java|kt|c|h|cc|cpp|rs|php|sql|sh|log)$")
 _QUOTED_VALUE = re.compile(r"(['\"])((?:/|\.\.?/|~/)[^'\"\s]*|[a-z0-9-]+(?:\.[a-z0-9-]+)+)\1")
@@ -165,16 +174,16 @@ def generalise(quote: str) -> str:
     text = _unwrap(_PROGRAM.sub("", text))
     text = _TRAILING.sub("", text) or text
     text = _drop_edge_elisions(text)
+    text = _NGINX_CONNECTION.sub(r"\1", _NGINX_FRAME.sub(r"\1", text))
     names = _Names()
     text = _subject_host(text, names)
-    text = _WORDY_PLACEHOLDER.sub(lambda m: _wordy(m[1] or m[2], names), text)
+    text = written_placeholders(text, names)
     text = _OBJECT_REPR.sub("\u2026", text)
     text = _ELISION.sub(lambda m: names.new("any", "any"), text)
-    text = _BRACED.sub(lambda m: names.new(m[1]), text)
     text = _drop_line_prefix(text)
-    text = _PERSON.sub(lambda m: _person(m, names), text)
-    text = _STAR.sub(lambda m: names.new("x"), text)
+    text = written_values(text, names)
     text = _URL.sub(lambda m: names.new("url", "path"), text)
+    text = redactions(text, names)
     text = _HOST_HEADER.sub(lambda m: f'{m[1]}"{names.new("host_header")}"', text)
     text = _KEYED.sub(lambda m: _keyed(m, names), text)
     text = _V6_PORT.sub(lambda m: names.new("address"), text)
@@ -209,15 +218,6 @@ def _drop_edge_elisions(text: str) -> str:
     return rest
 
 
-def _person(match: re.Match[str], names: _Names) -> str:
-    """`NNNN` is a number (`port NNNN`: an integer; `after NN secs`: perhaps a decimal, as
-    the log prints it); `XXX` any token."""
-    if match[1][0] not in "Nn":
-        return names.new("n")
-    before, after = match.string[: match.start()], match.string[match.end() :]
-    return names.new("n", number_type("1", before, after))
-
-
 def _drop_line_prefix(text: str) -> str:
     """`<user>@<db> ERROR: canceling …` -> `ERROR: canceling …`: placeholders and punctuation
     before a level are the server's log prefix (time, pid, user and database), which the
@@ -225,8 +225,11 @@ def _drop_line_prefix(text: str) -> str:
     prefix = _LINE_PREFIX.match(text)
     if prefix is None:
         return text
-    head = find_head(text[prefix.end() :])
-    return text[prefix.end() :] if head is not None and head.kind == "level" else text
+    rest = text[prefix.end() :]
+    head = find_head(rest)
+    # (PostgreSQL's lines after an error take the same prefix: `DETAIL:`, `HINT:` …)
+    level = head is not None and head.kind == "level"
+    return rest if level or _PG_SECONDARY.match(rest) else text
 
 
 def _subject_host(text: str, names: _Names) -> str:
@@ -237,13 +240,6 @@ def _subject_host(text: str, names: _Names) -> str:
     if host is None or _SOURCE_FILE.search(host[1]) or not is_common_message(text[host.end() :]):
         return text
     return text[: host.start()] + names.new("host", "host") + text[host.end(1) :]
-
-
-def _wordy(written: str, names: _Names) -> str:
-    """`<user id>` -> `<user_id>`; a last word that names a type types it (`<some path>`)."""
-    words = re.split(r"[ _-]", written.lower())
-    typ = words[-1] if words[-1] in _PLACEHOLDER_TYPES else None
-    return names.new("_".join(words), typ)
 
 
 def _unwrap(text: str) -> str:
@@ -304,9 +300,10 @@ def _host_port(match: re.Match[str], names: _Names) -> str:
 
 
 def _host_key(match: re.Match[str], names: _Names) -> str:
-    if _SOURCE_FILE.search(match[2]) or re.search(r"\.[a-z]+[A-Z]", match[2]):
+    key, host = match[1] or match[3], match[2] or match[4]
+    if _SOURCE_FILE.search(host) or re.search(r"\.[a-z]+[A-Z]", host):
         return match[0]  # a file name or a module path (`client: redis.Redis`), not a host
-    return match[1] + names.new("host", "host")
+    return key + names.new("host", "host")
 
 
 def _value(value: str, names: _Names) -> str:

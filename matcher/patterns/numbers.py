@@ -93,7 +93,16 @@ def numbers(text: str, names: Names) -> str:
     return "".join(out)
 
 
+# A size with its unit (`2.5MB`, `512MiB`, `1572864 bytes`): a person quotes it in the unit they
+# think in, the log prints its own, so the number and the unit vary together (`<mb:datasize>`).
+_SIZE = re.compile(
+    r"(?<![\w.<>#-])\d+(?:\.\d+)?(?:([KMGTPE]i?B|[kmgt]i?b|B)|\s(bytes?|[KMGTPE]i?B|[kmgt]i?b))\b"
+)
+
+
 def _numbers_in(chunk: str, names: Names) -> str:
+    chunk = _SIZE.sub(lambda m: names.new(m[1] or m[2], "datasize"), chunk)
+
     def replace(match: re.Match[str]) -> str:
         before, after = chunk[: match.start()], chunk[match.end() :]
         if _KIND_BEFORE.search(before):
@@ -109,7 +118,10 @@ def _numbers_in(chunk: str, names: Names) -> str:
         unit = _UNITS.match(after)
         word = re.search(r"([A-Za-z]{2,})\W{0,2}$", before)
         follows = _UNIT_WORDS.match(after)
-        if _ERROR_STATUS.match(match[0]) and not (unit or follows or _MEASURED.search(before)):
+        port = before.endswith(":") and not before.endswith(" :")
+        if _ERROR_STATUS.match(match[0]) and not (
+            unit or follows or port or _MEASURED.search(before)
+        ):
             return match[0]  # an HTTP error status: `upstream returned 502`
         name = unit[0] if unit else follows[1] if follows else word[1] if word else "n"
         # A quantity a person rounds (`after 60 secs` for `60.0 secs`) may be a decimal; an

@@ -59,6 +59,12 @@ TYPES: dict[str, tuple[str, str]] = {
         r"[-+]?(?:[0-9]{1,20}(?:\.[0-9]{0,20})?|\.[0-9]{1,20})(?:[eE][-+]?[0-9]{1,4})?",
         r"[-+]?[0-9.]+(?:[eE][-+]?[0-9]+)?",
     ),
+    # a size and its unit, which the log may print in another (`2.5MB`, `1572864 bytes`)
+    "datasize": (
+        r"[0-9]{1,20}(?:\.[0-9]{1,20})?(?:[KMGTPEkmgtpe]i?[Bb]?|[Bb]"
+        r"|[^\S\n](?:[KMGTPEkmgtpe]i?[Bb]|bytes?|B))",
+        r"[0-9.]+[\w\t\x0b\x0c\r \\&#;]*",
+    ),
     "hex": (r"(?:0[xX])?[0-9a-fA-F]{1,64}", r"(?:0[xX])?[0-9a-fA-F]+"),
     "uuid": (
         r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}",
@@ -80,7 +86,7 @@ TYPES: dict[str, tuple[str, str]] = {
 }
 TYPE_NAMES = frozenset(TYPES) - {"token"}
 # Types made of word characters: at either end of a symptom they only match whole runs.
-WORDLIKE = frozenset({"int", "num", "hex", "uuid", "word", "host"})
+WORDLIKE = frozenset({"int", "num", "datasize", "hex", "uuid", "word", "host"})
 
 # The message must be this distinctive for a head (class or level) to become optional.
 MIN_MESSAGE_CHARS = 16

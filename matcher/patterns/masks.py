@@ -1,0 +1,67 @@
+"""What a person writes in place of a value in a quote: a placeholder of their own (`<user
+id>`, `{user}`, `NNNN`, `XXX`, `*`, `xxx.xxx.xxx.xxx`) or a redaction (`[REDACTED]`, `***`).
+Each becomes a symptom placeholder that matches any value there (docs/symptoms.md, "How a
+quote is generalised")."""
+
+from __future__ import annotations
+
+import re
+
+from matcher.patterns.numbers import Names, number_type
+
+# A placeholder's last word that is a type: `<some path>` -> `<some_path:path>`.
+_PLACEHOLDER_TYPES = frozenset(
+    {"path", "host", "ip", "int", "num", "datasize", "hex", "uuid", "word"}
+)
+# A person's placeholder of several words, or in capitals: `<user id>`, `<job-id>`, `{request
+# id}`, `<USER_ID>`, `<ID>`. (`<module>`, one lower-case word, is already a placeholder; one
+# capital, `<T>`, is a type parameter as often, and stays literal.)
+_WORDY = r"[a-z][a-z0-9]*(?:[ _-][a-z0-9]+){1,3}|[A-Z][A-Z0-9]+(?:[ _-][A-Z0-9]+){0,3}"
+_WORDY_PLACEHOLDER = re.compile(rf"<({_WORDY})>|\$?\{{({_WORDY})\}}")
+_BRACED = re.compile(r"\$?\{([a-z][a-z0-9_]{0,31})\}")
+_PERSON = re.compile(r"(?<![\w<])(N+|X{2,}|x{3,}|n{3,})(?=[\s),:;#.\]'\"]|$)")
+# An address written with a person's placeholders: `xxx.xxx.xxx.xxx`, `N.N.N.N`.
+_PERSON_IP = re.compile(
+    r"(?<![\w.])(?:[xX]{1,3}|[nN]{1,3})(?:\.(?:[xX]{1,3}|[nN]{1,3})){3}(?![\w.])"
+)
+_STAR = re.compile(r"(?<![\w*<])\*(?![\w*<])")
+# What a person puts for a value they may not show: `[REDACTED]`, `<redacted>`, `***`, `████`.
+_REDACTED = re.compile(
+    r"\[(?i:redacted|filtered|masked|hidden|removed|scrubbed)\]|<(?i:redacted|masked)>"
+    r"|(?<![*\w])\*{3,}(?![*\w])|\*{3,}|\u2588+"
+)
+
+
+def written_placeholders(text: str, names: Names) -> str:
+    """`<user id>` -> `<user_id>`, `{request id}` -> `<request_id>`, `{user}` -> `<user>`."""
+    text = _WORDY_PLACEHOLDER.sub(lambda m: _wordy(m[1] or m[2], names), text)
+    return _BRACED.sub(lambda m: names.new(m[1]), text)
+
+
+def written_values(text: str, names: Names) -> str:
+    """`xxx.xxx.xxx.xxx` -> `<ip>`, `port NNNN` -> `port <n:int>`, `XXX` -> `<n>`, a lone `*`
+    -> `<x>`."""
+    text = _PERSON_IP.sub(lambda m: names.new("ip", "ip"), text)
+    text = _PERSON.sub(lambda m: _person(m, names), text)
+    return _STAR.sub(lambda m: names.new("x"), text)
+
+
+def redactions(text: str, names: Names) -> str:
+    """`[REDACTED]`, `<redacted>`, `***`, `████` -> `<redacted>`: any value."""
+    return _REDACTED.sub(lambda m: names.new("redacted"), text)
+
+
+def _person(match: re.Match[str], names: Names) -> str:
+    """`NNNN` is a number (`port NNNN`: an integer; `after NN secs`: perhaps a decimal, as
+    the log prints it); `XXX` any token."""
+    if match[1][0] not in "Nn":
+        return names.new("n")
+    before, after = match.string[: match.start()], match.string[match.end() :]
+    return names.new("n", number_type("1", before, after))
+
+
+def _wordy(written: str, names: Names) -> str:
+    """`<user id>` -> `<user_id>`; a last word that names a type types it (`<some path>`)."""
+    words = re.split(r"[ _-]", written.lower())
+    typ = words[-1] if words[-1] in _PLACEHOLDER_TYPES else None
+    return names.new("_".join(words), typ)

@@ -1,0 +1,181 @@
+"""Issue #11, eleventh pass: what the blind sets heldout12 to heldout15 showed (docs/
+incident-log-format.md and docs/symptoms.md say the rules). A size quoted in another unit than
+the log's; a redacted value; nginx's frame, which its stderr does not print; a search query's
+words and its filters beside the lines it found; a bare OS error that a quoted wrapper names as
+its cause; a formal report's verdict in the next sentence; the fallout of the error; a shell
+command; the error line a traceback block goes on to. Phrasings are this file's own; the log
+lines are real (tests/data/postmortems/logs/)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from compile_helpers import REAL, REAL_SYMPTOM, flagged, symptoms_of
+
+import matcher
+
+SLOTS = "remaining connection slots are reserved for non-replication superuser connections"
+DEADLOCK = "Deadlock found when trying to get lock"
+TOO_LARGE = "object too large for cache"
+
+ASIDES = [
+    # a formal report: the verdict in the next sentence, after `determined that this`
+    f'* Item 4. The message "{SLOTS}" was also observed. The audit determined that this is'
+    " distinct from the finding above.",
+    f'* Item 5. "{DEADLOCK}" appeared twice. We concluded that it was a red herring.',
+    f"* `{TOO_LARGE}` is listed here for completeness only.",
+    # the fallout of the error, not the error
+    f'* Once both pods were down you also get "{TOO_LARGE}" \u2014 that\'s the fallout, not a'
+    " second problem.",
+    f'* "{DEADLOCK}" followed; it\'s the side effect.',
+    # a shell command a person ran to look
+    "* `ls /proc/<pid>/fd | wc -l` was at 1021 when we looked.",
+    "* `kubectl logs deploy/gateway --since=1h` showed the same thing.",
+    # a search's filter that leaves lines out
+    '* The breaker lines are noise, filter with `!= "circuit breaker closed again"`.',
+]
+
+
+@pytest.mark.parametrize("bullet", ASIDES)
+def test_an_aside_adds_no_symptom(bullet: str) -> None:
+    assert symptoms_of(REAL + bullet + "\n") == (REAL_SYMPTOM,)
+
+
+CONTROLS = [
+    # `the usual` is about the quote it stands by, not the error before it
+    (
+        "* The dump died with OSError: [Errno 28] No space left on device (twice, the usual"
+        ' "During handling of the above exception" chain).',
+        "OSError: [Errno 28] No space left on device",
+    ),
+    # `the consequence of` says what caused this incident's error
+    (
+        "* \"OOM command not allowed when used memory > 'maxmemory'\" is the consequence of the"
+        " big keys.",
+        "OOM command not allowed when used memory > 'maxmemory'",
+    ),
+    # `for completeness` that introduces a symptom
+    (
+        "* For completeness: `Lock wait timeout exceeded; try restarting transaction` in the"
+        " cron log too.",
+        "Lock wait timeout exceeded; try restarting transaction",
+    ),
+]
+
+
+@pytest.mark.parametrize(("bullet", "symptom"), CONTROLS)
+def test_the_incidents_own_error_stays(bullet: str, symptom: str) -> None:
+    assert symptoms_of(bullet + "\n") == (symptom,)
+
+
+def test_a_size_matches_in_the_unit_the_log_prints(tmp_path: Path) -> None:
+    """nginx logs bytes; the author remembers megabytes."""
+    bullet = (
+        "* nginx: client intended to send too large body: 2.5MB, client: 10.1.2.3, server: portal"
+    )
+    assert flagged(tmp_path, bullet, "nginx-error.log") == {23, 53}
+
+
+SIZE_SIGNATURE = (
+    "id: X-1\ntitle: t\nseverity: low\nsymptoms:\n- 'too large body: <body:datasize>, client'\n"
+    "resolution: r\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("value", "matches"),
+    [("1572864 bytes", True), ("2.5MB", True), ("512 MiB", True), ("3k", True), ("12", False)],
+)
+def test_the_datasize_type(tmp_path: Path, value: str, matches: bool) -> None:
+    sig = tmp_path / "x.yml"
+    sig.write_text(SIZE_SIGNATURE, "utf-8")
+    ruleset = matcher.load_ruleset([sig])
+    found = list(matcher.scan_text(ruleset, f"ERROR too large body: {value}, client: x\n"))
+    assert bool(found) is matches
+    if matches:
+        assert found[0].captures == {"body": value}
+
+
+def test_redacted_values_match_any_value(tmp_path: Path) -> None:
+    bullet = (
+        "* resolver: NameResolutionError: Failed to resolve '[REDACTED].invalid' ([Errno -2]"
+        " Name or service not known)"
+    )
+    assert {102, 241} <= flagged(tmp_path, bullet, "gateway-http.log")
+
+
+def test_nginx_frame_is_optional_as_its_stderr_prints_none(tmp_path: Path) -> None:
+    bullet = "* error.log: [emerg] xxxx#xxxx: still could not bind()"
+    assert flagged(tmp_path, bullet, "nginx-stderr.log") == {6, 15}
+
+
+WRAPPER = (
+    "* requests.exceptions.ConnectionError: HTTPConnectionPool(host='inventory', port=8081):"
+    " Max retries exceeded with url: /api/v2/health (Caused by NewConnectionError(\u2026\n"
+)
+
+
+def test_a_bare_os_error_named_as_the_cut_wrappers_cause_is_no_symptom(tmp_path: Path) -> None:
+    """Alone, `[Errno 111] Connection refused` flags redis-py's chained cause too."""
+    cause = "* At the bottom of the chain: `[Errno 111] Connection refused`.\n"
+    assert symptoms_of(WRAPPER + cause) == symptoms_of(WRAPPER)
+    assert not flagged(tmp_path, WRAPPER + cause, "cache-redis.log")
+    assert {10, 68} <= flagged(tmp_path, WRAPPER + cause, "gateway-http.log")
+
+
+def test_an_os_error_with_its_file_is_raised_of_its_own() -> None:
+    """`OSError: … '<path>'` is no cause another symptom wraps: both stay."""
+    bullets = (
+        "* OSError: [Errno 24] Too many open files: '/var/cache/thumbs/t-1.png'\n"
+        "* then: cannot open socket to image store: [Errno 24] Too many open files\n"
+    )
+    assert len(symptoms_of(bullets)) == 2
+
+
+QUERY = (
+    '* Loki, `{app="gateway"} |= "Max retries exceeded" != "circuit breaker"`:\n\n'
+    "```\n"
+    "2026-12-03 08:16:12,865 ERROR gateway:33 reserve call failed: HTTPConnectionPool("
+    "host='127.0.0.1', port=59111): Max retries exceeded with url: /api/v2/health (Caused by"
+    " NewConnectionError(\"HTTPConnection(host='127.0.0.1', port=59111): Failed to establish a"
+    ' new connection: [Errno 111] Connection refused"))\n'
+    "```\n"
+)
+
+
+def test_a_querys_words_beside_the_lines_it_found_are_context(tmp_path: Path) -> None:
+    symptoms = symptoms_of(QUERY)
+    assert "Max retries exceeded" not in symptoms
+    assert not any("circuit breaker" in s for s in symptoms)
+    lines = flagged(tmp_path, QUERY, "gateway-http.log")
+    assert 69 in lines
+    assert not lines & {116, 137, 255, 276}  # the DNS incident's `Max retries exceeded`
+
+
+def test_a_querys_words_alone_stay_the_symptom() -> None:
+    bullet = '* Datadog: `service:gateway "Failed to establish a new connection"` lit up.\n'
+    assert symptoms_of(bullet) == ("Failed to establish a new connection",)
+
+
+def test_an_error_line_after_a_traceback_in_a_block_is_a_symptom(tmp_path: Path) -> None:
+    block = (
+        "* Worker output:\n\n"
+        "```\n"
+        "2026-10-06 14:11:02,417 pid=31877 ERROR thumbnail batch failed\n"
+        "Traceback (most recent call last):\n"
+        '  File "/app/thumbs/render.py", line 88, in render_all\n'
+        "OSError: [Errno 24] Too many open files: '/var/cache/thumbs/thumb-4093.png'\n"
+        "2026-10-06 14:11:02,520 pid=31877 ERROR cannot open socket to image store: [Errno 24]"
+        " Too many open files\n"
+        "```\n"
+    )
+    assert flagged(tmp_path, block, "thumbnailer.log") >= {4, 5, 14, 15}
+
+
+def test_postgres_prefix_with_a_time_zone_before_a_hint_is_context() -> None:
+    bullets = (
+        "* <ts> UTC [<pid>] <user>@<db> ERROR:  deadlock detected\n"
+        "* <ts> UTC [<pid>] <user>@<db> HINT:  See server log for query details.\n"
+    )
+    assert symptoms_of(bullets) == ("ERROR: deadlock detected",)
