@@ -11,9 +11,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from compile_helpers import REAL, REAL_SYMPTOM, flagged, symptoms_of
 
 import matcher
+from matcher.cli.main import cli
 
 SLOTS = "remaining connection slots are reserved for non-replication superuser connections"
 DEADLOCK = "Deadlock found when trying to get lock"
@@ -179,3 +181,111 @@ def test_postgres_prefix_with_a_time_zone_before_a_hint_is_context() -> None:
         "* <ts> UTC [<pid>] <user>@<db> HINT:  See server log for query details.\n"
     )
     assert symptoms_of(bullets) == ("ERROR: deadlock detected",)
+
+
+# -- the second half: what heldout16 and heldout17 showed --------------------------------------
+
+ASIDES_2 = [
+    # a label that denies the log text's own kind
+    f'* It was NOT a deadlock: there was one "{DEADLOCK}" in another job, and it retried fine.',
+    # a first guess, taken back in the next sentence
+    f'* Then "{DEADLOCK}" showed up. I first thought this was the bug, but it comes after the'
+    " timeout.",
+    # a part of a wrapper's message
+    "* The client wrapped it as a ConnectionError with `Max retries exceeded with url: /v1/x` in"
+    " the middle.",
+    # not the line anyone alerts on
+    f'* Also "{TOO_LARGE}" from the worker \u2014 related, but not the line we alert on.',
+    # a limit doing its job
+    f"* We also saw `{TOO_LARGE}` once; that is the 1 MB item limit, not the outage.",
+]
+
+
+@pytest.mark.parametrize("bullet", ASIDES_2)
+def test_an_aside_of_the_second_half_adds_no_symptom(bullet: str) -> None:
+    assert symptoms_of(REAL + bullet + "\n") == (REAL_SYMPTOM,)
+
+
+@pytest.mark.parametrize(
+    ("bullet", "symptoms"),
+    [
+        # another kind denied: the log text is the error
+        (
+            '* Not DNS: "Lock wait timeout exceeded; try restarting transaction" on every call.',
+            ("Lock wait timeout exceeded; try restarting transaction",),
+        ),
+        # a hedge after `failed with`, and a program's own label
+        (
+            "* The copy step failed with something like cp: error writing '/b/orders.bin': No"
+            " space left on device",
+            ("cp: error writing '<path>': No space left on device",),
+        ),
+        # a chain described in words: `another exception` inside it is no cue, nor are the
+        # words of another quote
+        (
+            '* I think it was "OSError: [Errno 28] No space left on device" (it appeared twice,'
+            ' one exception inside another exception, "During handling of the above exception,'
+            ' another exception occurred").',
+            ("OSError: [Errno 28] No space left on device",),
+        ),
+        # one line, then the next in words
+        (
+            "* Worker log: upload for user <id> failed, and then the exception PermissionError:"
+            " [Errno 13] Permission denied: '/srv/uploads/<id>/a.png'",
+            ("PermissionError: [Errno 13] Permission denied: '<path>'",),
+        ),
+        # a path whose start is elided; an errno written without brackets
+        (
+            "* OSError: [Errno 24] Too many open files: '.../thumbs/thumb-1021.png'",
+            ("OSError: [Errno 24] Too many open files: '<path>'",),
+        ),
+        (
+            '* "cannot open socket to image store: Errno 24 too many open files"',
+            ("cannot open socket to image store: [Errno 24] Too many open files",),
+        ),
+        # an errno before its name names the error
+        (
+            "* `KafkaConnectionError: 111 ECONNREFUSED` from the network thread",
+            ("KafkaConnectionError: 111 ECONNREFUSED",),
+        ),
+        # the author's next clause after a whole message
+        (
+            "* urllib3: NameResolutionError: Failed to resolve 'x.invalid' ([Errno -2] Name or"
+            " service not known) and requests wrapped it as a ConnectionError",
+            (
+                "NameResolutionError: Failed to resolve '<host>' ([Errno -2] Name or service not"
+                " known)",
+            ),
+        ),
+    ],
+)
+def test_the_second_half_reads_the_error(bullet: str, symptoms: tuple[str, ...]) -> None:
+    assert symptoms_of(bullet + "\n") == symptoms
+
+
+def test_a_bare_os_error_beside_a_wrapper_that_names_its_cause(tmp_path: Path) -> None:
+    wrapper = (
+        "* `requests.exceptions.ConnectionError: HTTPConnectionPool(host='inventory', port=8080):"
+        " Max retries exceeded with url: /api/v2/health (Caused by NewConnectionError(...))`\n"
+    )
+    cause = (
+        "* The root of the chain was a plain ConnectionRefusedError: [Errno 111] Connection"
+        " refused\n"
+    )
+    assert symptoms_of(wrapper + cause) == symptoms_of(wrapper)
+    assert not flagged(tmp_path, wrapper + cause, "cache-redis.log")
+
+
+def test_a_label_beside_a_known_one_is_no_typo(tmp_path: Path) -> None:
+    """`**Incident Lead:**` is a field of its own; `**Root Casue:**` misspells one."""
+    head = "**Incident ID:** INC-9\n**Title:** T\n**Severity:** Low\n"
+    tail = f"\n**Symptoms:**\n{REAL}\n**Resolution:**\n* Fixed.\n"
+    lead, typo = tmp_path / "lead.md", tmp_path / "typo.md"
+    lead.write_text(head + "**Incident Lead:** @r.okafor\n" + tail, "utf-8")
+    typo.write_text(head + "**Root Casue:** pool\n" + tail, "utf-8")
+    runner = CliRunner()
+    ok = runner.invoke(cli, ["compile", str(lead), "-o", str(tmp_path / "a")])
+    assert ok.exit_code == 0, ok.output
+    bad = runner.invoke(cli, ["compile", str(typo), "-o", str(tmp_path / "b")])
+    assert bad.exit_code == 2
+    assert "did you mean 'Root Cause'?" in bad.output

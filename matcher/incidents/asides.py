@@ -1,22 +1,23 @@
 """What the author of a postmortem puts aside: log text in a sentence that says it is not this
 incident's error (`Not to be confused with "…"`, `"…" — nothing to do with this`, `later "…" —
-follows from the above`), a warning or info line, a message a person saw on a page. One
-table of cues, each with the stretch of text it is read in; the rules and their examples are
-in docs/incident-log-format.md ("Not this incident")."""
+follows from the above`), a warning or info line, a message a person saw on a page. The table
+of cues (cues.py) is read here, each in its stretch of text, with the clause rules of
+dismissal.py, reattribution.py, remarks.py and verdicts.py; the rules and their examples are in
+docs/incident-log-format.md ("Not this incident")."""
 
 from __future__ import annotations
 
-import enum
 import itertools
 import re
-from dataclasses import dataclass
 
+from matcher.incidents.cues import CUES, LOGGY, Scope
 from matcher.incidents.dismissal import set_aside, set_aside_inline
+from matcher.incidents.quotes import is_log_text, quoted_runs
 from matcher.incidents.reattribution import set_aside_more, without_emphasis
 from matcher.incidents.remarks import before_other_subject
 from matcher.incidents.verdicts import (
-    NOT_ALERTED,
     about_it,
+    denies_its_kind,
     from_label,
     near_miss,
     taken_back,
@@ -29,257 +30,6 @@ MARK = "\x01"
 SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(\"'`\u201c])")
 
 
-class Scope(enum.Enum):
-    # the prose around the log text, the log text itself masked (`could not connect` inside a
-    # quote is no cue)
-    AROUND = "around"
-    # the prose after the log text, to the end of its sentence (`"…" — nothing to do with this`)
-    AFTER = "after"
-    # a phrase anywhere in the sentence, also inside unquoted log text, which may run on into
-    # the prose after it (`ZeroDivisionError: division by zero is a separate issue`)
-    SENTENCE = "sentence"
-
-
-@dataclass(frozen=True)
-class Cue:
-    pattern: re.Pattern[str]
-    scope: Scope
-    example: str  # how an author writes it (docs, and why the cue is here)
-    # only for a message without exception class, error level or errno: a person is shown
-    # `price unavailable`, while `users got "ERROR 1040 …"` is a client's log line
-    plain_only: bool = False
-
-
-def _cue(pattern: str, scope: Scope, example: str, plain_only: bool = False) -> Cue:
-    return Cue(re.compile(pattern, re.IGNORECASE), scope, example, plain_only)
-
-
-_LOGGY = re.compile(
-    r"(?:^|[\s.(])[A-Z]\w*(?:Error|Exception)\b|\b(?:ERROR|FATAL|CRITICAL|PANIC)\b"
-    r"|\[(?:Errno|error|emerg|crit)|^(?:[\w.]+):\s"
-)
-
-
-_A, _F, _S = Scope.AROUND, Scope.AFTER, Scope.SENTENCE
-_THING = r"(?:thing|issue|error|problem|bug|story)"
-CUES: tuple[Cue, ...] = (
-    # phrases that hold wherever they are in the sentence
-    _cue(
-        r"\bnot (?:to be confused|related|part of"
-        r"|an? (?:error|problem|incident|issue|concern|real (?:error|problem|issue)))\b"
-        # before the log text, `not the` denies it; after it, only when what is denied is this
-        # incident's (`"…", not the symptom`), not another thing (`"…", not the retry warnings`)
-        r"|\bnot (?:this|the|our)\b(?=[^\x01]*\x01)"
-        r"|\bnot (?:this|the|our) (?:[\w-]+ )?(?:incident|outage|problem|issue|error|symptom|cause"
-        r"|failure|bug|one|thing|culprit)s?\b|\bnot (?:this|that)(?: one| time)?\s*(?:[.;,)!]|$)",
-        _S,
-        'not the "…" RangeError; "…", not the symptom',
-    ),
-    _cue(
-        r"\b(?:is|are|were|was|'s) (?:just |only |all )?(?:normal|expected|harmless|benign"
-        r"|unrelated|noise|a (?:consequence|symptom|side effect)|consequences|side effects"
-        r"|the (?:consequence|side effect|fallout|aftermath)(?!\s+of\b)"
-        rf"|(?:an?(?:nother)? )?(?:different|separate|other) {_THING})\b",
-        _S,
-        "… is a separate issue",
-    ),
-    _cue(
-        r"(?<!not )(?<!\bno )(?<!no other )(?<!n't )"
-        r"\b(?:unrelated|harmless|benign|false (?:alarm|positive)s?|ignored?|noise|red herring)\b",
-        _S,
-        "…, unrelated to the timeouts",
-    ),
-    _cue(
-        r"\b(?:distinct|separate) from (?:the|this|our|that)\b"
-        r"|\b(?:recorded|noted|listed|included|mentioned) (?:here )?(?:only )?for (?:the sake of )?"
-        r"completeness\b|\bfor completeness only\b",
-        _S,
-        '"…" was observed; it is distinct from the finding above, recorded for completeness',
-    ),
-    _cue(r"\bnot (?:us|ours|mine)\b", _S, '"…" errors were the coupon service, not us'),
-    _cue(
-        r"\bpre-?existing\b|\bbeen (?:there|around|logged) (?:for|since)\b"
-        r"|\b(?:happens|happened|shows up|appears) all the time\b",
-        _S,
-        '"…" has been there for months',
-    ),
-    # words that are cues in the prose around the log text only
-    # `not` before the log text (`isn't "…"`, `not the "…" RangeError`); after it, `"…", not a
-    # timeout` says what the error was not
-    _cue(
-        r"(?:\bnot|n't)\s+(?:(?!the (?:first|only|last) time\b)(?:an?|the|this|that|it|our|what)\b"
-        r"[^\x01]*\x01|\W?\x01)",
-        _A,
-        'isn\'t "…"',
-    ),
-    _cue(
-        r"\b(?:different|separate|other|another) (?:thing|issue|error|problem|bug|story|incident"
-        r"|cause|one|message|errno|exception|signature)\b",
-        _A,
-        "a different bug; a separate message",
-    ),
-    _cue(r"(?<!as )\ba consequence\b(?!\s+of\b[^\x01]*\x01)", _A, '"…", a consequence'),
-    # (the usual what: the log text it stands before or after, not another in the sentence)
-    _cue(
-        r"\bthe usual\s+\W?\x01"
-        r"|\x01\W?[\s,\u2014\u2013-]+(?:(?:is|was|just|that's|it's)\s+)*the usual\b",
-        _A,
-        'the usual "…"',
-    ),
-    _cue(
-        # (`the timeout we expected` is another thing's)
-        r"(?<!than )(?<!not )(?<!n't )(?<!never )(?<!we )(?<!i )(?<!they )(?<!had )"
-        r"\bexpected(?=\s*(?:[.,;)!]|$))"
-        r"|(?<!not )\bas expected\b",
-        _A,
-        '"…", expected.',
-    ),
-    _cue(
-        r"\x01\W?\s+(?:\w+\s+){0,3}(?:came|appeared|showed up|started|began)\s+(?:only\s+)?"
-        r"(?:after|later)\b",
-        _A,
-        '"…" lines came after; appeared only later',
-    ),
-    _cue(r"\bknock-on\b", _A, '"…" showed up later, a knock-on'),
-    _cue(r"\bdoing (?:its|their) job\b", _A, "the breaker doing its job"),
-    _cue(NOT_ALERTED.pattern, _F, '"…" — the connection symptom, not what the alert fired on'),
-    _cue(r"\bjust (?:the|a|our)\b", _A, '"…", just the importer retrying'),
-    _cue(r"\blast (?:week|month|year)'s\b", _A, 'last month\'s "…"'),
-    _cue(r"^\W*not\b(?!\s+only\b)", _A, 'Not EACCES ("…") this time'),
-    _cue(r"\bno\s+(?:[\w-]+\s*(?:/|\bor\b)\s*){1,2}\W?\x01", _A, 'there was no 1213 / "…"'),
-    # (not `that was the outage`, which says the log text is the incident's)
-    _cue(
-        r"(?:^|[\u2014\u2013,;(-]\s*)that was\b(?!\s+(?:it|(?:the|our|exactly the)\s+(?:outage"
-        r"|incident|cause|problem|culprit|error|one|real|root|main|actual|whole)\b))",
-        _A,
-        '"…" — that was the chown step',
-    ),
-    _cue(r"\bthen\s+\W?\x01\W?\s+once\b", _A, 'then "…" once both were down'),
-    # a warning or info line: the incident's error is logged as an error
-    _cue(
-        r"\b(?:warn(?:ing)?|info|debug|notice)\s+(?:lines?|messages?|entries|logs?)\W*(?:like\s+"
-        r"|such as\s+)?\W?\x01|\x01\W?\s+(?:(?:warn(?:ing)?|info|debug|notice)\s+"
-        r"(?:lines?|messages?|entries)|warnings?)\b",
-        _A,
-        'many WARNING lines "…"; "…" warnings',
-    ),
-    # a message shown to a person (a page, the checkout, a customer), not a log line
-    _cue(
-        # a thing shows a message; a person sees or gets it (`the app saw "…"` is a client's)
-        r"(?:\b(?:page|screen|ui|app|checkout|browser|banner|dialog|modal|popup|toast)"
-        r"(?:\s+(?!(?:logs?|logged|journal|stderr|stdout|console|output|server)\b)"
-        r"[^\s\x01]+){0,6}?\s+(?:showed|shows|show|said|says|say|displayed|displays|display)"
-        r"|\b(?:customers?|users?|shoppers?)"
-        r"(?:\s+(?!(?:logs?|logged|journal|stderr|stdout|console|output|server)\b)"
-        r"[^\s\x01]+){0,6}?\s+(?:showed|shows|show|said|says|say|saw|sees|see"
-        r"|got|gets|get|displayed|displays|display))\s+(?:[\w-]+\s+){0,2}\W?\x01"
-        # (`users saw "…" in the API response`: an API's reply, not a page)
-        r"(?!\W*\s+(?:in|from)\s+(?:the|an?|every|each)\s+(?:api|http|json|grpc)?\s*(?:api|response"
-        r"|reply|body|payload|call)s?\b)",
-        _A,
-        'the checkout showed "price unavailable"',
-        plain_only=True,
-    ),
-    # what a person saw, labelled (`User saw: “…”, then “…”`), and what a person clicked
-    # (`after clicking “Export all orders (CSV)”`) or a named step (`the "fix ownership" step`)
-    _cue(
-        r"^\W*(?:what\s+)?(?:the\s+)?(?:users?|customers?|shoppers?|clients?|people|merchants?)"
-        r"\s+(?:saw|see|sees|got|get|reported|report|were shown)\s*:",
-        _A,
-        "User saw: “…” for half a minute, then “…”",
-        plain_only=True,
-    ),
-    _cue(
-        r"\b(?:click(?:ed|ing|s)?|press(?:ed|ing|es)?|tap(?:ped|ping|s)?)\s+(?:on\s+)?(?:the\s+)?"
-        r"\W?\x01|\x01\W?\s+(?:step|button|link|menu|tab|toggle|checkbox|option|dropdown)\b",
-        _A,
-        'after clicking "…"; the "…" step then logged',
-        plain_only=True,
-    ),
-    # the name of an alert, a dashboard or a ticket, not a log line
-    _cue(
-        r"\b(?:alert|alarm|dashboard|panel|graph|monitor|slo|ticket|runbook|pager(?:duty)?|paged)"
-        r"\s+(?:(?:called|named|titled|for)\s+)?\W?\x01"
-        r"|\x01\W?\s+(?:alert|alarm|dashboard|panel|graph|monitor|slo|ticket|runbook)s?\b",
-        _A,
-        'the "Checkout p99 latency" alert fired',
-    ),
-    # after the log text: what it is, said in the rest of its sentence
-    # as an aside of its own (`— follows from the above`, `(downstream of the refusals)`),
-    # not as the sentence's verb (`"…" errors follow from the lock order` is about the cause)
-    _cue(
-        r"(?:^|[(,;:\u2014\u2013-]\s*|\b(?:it|this|that|which|is|are|was|were|just|all)\s+)"
-        r"(?:follows? from|downstream of)\b|\bnot (?:a )?separate\b",
-        _F,
-        "— follows from the above, not separate",
-    ),
-    # `…; that's the worker being killed, same event`: one event, already a symptom
-    _cue(
-        r"(?:^|[,;(\u2014\u2013-]\s*)(?:all\s+|just\s+)?(?:part of\s+)?(?:the\s+)?same "
-        r"(?:event|crash|failure|incident)\s*(?:[.;,)]|$)",
-        _F,
-        '"…" and a traceback; the worker being killed, same event',
-    ),
-    _cue(
-        r"\b(?:a|just a|only a) (?:consequence|side[- ]effect) of\b",
-        _F,
-        '"…", a side effect of the restart',
-    ),
-    _cue(
-        r"\b(?:is|are|were|was|'s)\s+(?:just|only|merely)\s+(?:the|a|an|our|some)\b",
-        _F,
-        '"…" — this are only the retries',
-    ),
-    _cue(r"\b(?:do not|don't|dont) count\b", _F, "please don't count them as failures"),
-    _cue(
-        r"\b(?:do|does|did)(?: not|n't) mean\b|^\W*(?:just\s+|perfectly\s+|all\s+)?"
-        r"(?:normal|routine)\b",
-        _F,
-        '"…" lines … do not mean an import failed; "…" — normal.',
-    ),
-    # the author's first guess, taken back (`I first thought it was "…"; it wasn't that`)
-    _cue(
-        r"\b(?:it|that|this)\s+(?:was|is)(?:\s+not|n't)\s*(?:(?:that|it|this)\b|[,;\u2014\u2013]"
-        r"|\.?$)|\bruled (?:it |that |this )?out\b",
-        _F,
-        'I first thought it was the limit ("…"); it wasn\'t that; "…" bit — it was not, …',
-    ),
-    # a verdict on what the log text is, said after it (`"…" on the next run. Side effect, not
-    # the cause.`): a side effect or a knock-on, not the cause
-    _cue(
-        r"(?:^|[\s,;(\u2014\u2013-])(?:a\s+|just\s+a\s+|only\s+a\s+)?"
-        r"(?:side[- ]effects?|knock-ons?)\s*(?:[,.;)]|$)"
-        r"|\bnot (?:the|a|its) (?:root )?(?:cause|trigger)\b",
-        _F,
-        '"…" on the next run. Side effect, not the cause.',
-    ),
-    _cue(
-        r"\bthat (?:then )?(?:succeeded|recovered|went through)\b|\bretried (?:and|then) "
-        r"(?:succeeded|recovered|went through)\b",
-        _F,
-        '"…" retries that succeeded',
-    ),
-    _cue(r"^\W*(?:[\w-]+\s+){0,2}expected\b", _F, '"…", expected during a failover'),
-    # `fine` of the log text itself, not of something else in the sentence (`"…" to every SET;
-    # reads were fine`)
-    _cue(
-        r"^\W*(?:[\w:/-]+\s+){0,4}(?:is|are|were|was)\s+(?:just\s+|all\s+|perfectly\s+)?fine\b",
-        _F,
-        '"…" lines are fine',
-    ),
-    _cue(
-        r"^\W*(?:\w+\s+){0,2}(?:is|are|was|were)\s+(?:just\s+|only\s+)?(?:an?\s+)?"
-        r"(?:warnings?|info|debug|notice)\b",
-        _F,
-        '"…" is a warning we always get',
-    ),
-    _cue(
-        r"\bbut\s+(?:they|those|these|it|that|this)\s+(?:\w+\s+)?(?:came|come|were|was|are|is)"
-        r"\s+from\b(?!\s+(?:the\s+)?same\b)",
-        _F,
-        "`…` errors that week but they came from the coupon service",
-    ),
-)
 # `This was not a deadlock. … `1213 Deadlock found …``: a sentence of the same item denies
 # the very word the log text is about.
 # A noun after an article (`was not a deadlock`), not a state (`was not locked by a user`).
@@ -290,6 +40,11 @@ def put_aside(item: str, log: str, quoted: bool) -> bool:
     """Whether the item says the log text is not this incident's error (see CUES)."""
     # typographic apostrophes as ASCII: a curly `wasn\u2019t` is `wasn't`
     marked = without_emphasis(item.replace(log, MARK, 1).replace("\u2019", "'"))
+    # another quote's words are log text, no cue (`… inside another exception, "During handling
+    # of the above exception, another exception occurred"`)
+    for run in quoted_runs(marked):
+        if MARK not in run and is_log_text(run):
+            marked = marked.replace(run, "\x02", 1)
     if near_miss(marked):
         return True
     sentences = SENTENCE.split(marked)
@@ -316,6 +71,8 @@ def put_aside(item: str, log: str, quoted: bool) -> bool:
             return True
         if set_aside_more(own, following, log):
             return True
+        if denies_its_kind(own, log):  # `It was NOT a deadlock: … "Deadlock found …"`
+            return True
         # the prose before a colon or a `but` that introduces the log text's clause is no cue:
         # a label says what the text is of (`the job did not finish: "…"`), and a `but` sets
         # what precedes it against the text (`not reproducible locally, but prod logged "…"`)
@@ -325,7 +82,7 @@ def put_aside(item: str, log: str, quoted: bool) -> bool:
         sentence, own = before_other_subject(sentence), before_other_subject(own)
         blank = own  # the mark is no word: the cues read it as a gap
         after = sentence[sentence.index(MARK) + 1 :]
-        plain = _LOGGY.search(log) is None
+        plain = LOGGY.search(log) is None
         for cue in CUES:
             if cue.plain_only and not plain:
                 continue

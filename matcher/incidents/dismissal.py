@@ -168,6 +168,12 @@ _LATER = re.compile(
     rf"|(?:an?\s+)?(?:different|separate|distinct|another|other)\s+(?:[\w-]+\s+)?(?:ticket|issue"
     rf"|incident|bug|problem|cause|thing|story|limit|service|team|error|one)\b"
     rf"|(?:we|i|they)\s+(?:did|do|have|had)(?:n't| not)\W*$"
+    # a limit doing its job, named (`that is the 1 MB item limit, not memory exhaustion`)
+    rf"|{_BACK}(?:'s|\s+(?:is|was|are|were))\s+(?:just\s+|only\s+)?(?:the|an?|our)\s+"
+    rf"(?:[\w-]+\s+){{0,4}}(?:limit|limiter|cap|quota|guard)\b(?!\s+(?:we|that|which)\b)"
+    # a first guess that refers back (`I first thought this was the bug but …`)
+    rf"|(?:i|we|they|everyone|the team)\s+(?:\w+\s+)?(?:first|initially|originally)\s+"
+    rf"(?:thought|assumed|suspected|believed|blamed)\s+{_BACK}\b"
     # a clause whose subject is the log text: `"…" — is just nginx giving up`
     rf"|(?:is|are|was|were)\s+(?:just|only|merely|simply)\b"
     rf"|(?:we\s+|i\s+|they\s+)?(?:\w+\s+)?{_NEG}\s+(?:\w+\s+){{0,2}}?{_SEEN}\s+"

@@ -63,6 +63,14 @@ _VERB = re.compile(
     r"|too|also|again|twice|once|only|just|repeatedly|constantly|earlier|later|then|here"
     r"|before|after|at|by|for|from|to|with|when|while|but|and|or|all|both|each)\b)(?=[\w\[(])"
 )
+_THEN = re.compile(
+    r",?\s+(?:and\s+)?(?:then|after that|followed by)\s+(?:(?:the|an?)\s+(?:exception|error"
+    r"|traceback)\s+)?"
+)
+_FAILED_WITH_TEXT = re.compile(
+    r"\b(?:aborted|failed|died|crashed|errored(?: out)?|exited|bailed(?: out)?|blew up|fell over)"
+    r"\s+with\s+(?:(?:something|an? (?:error|message|line))\s+like\s+|roughly\s+|(?:an?\s+)?)"
+)
 # A log file's name as the label (`error.log: …`, `the worker.out: …`): what follows is its text.
 _FILE_LABEL = re.compile(
     r"^(?:[A-Za-z][\w-]* ){0,3}(?:[\w.-]*/)*[\w-]+(?:\.[\w-]+)*\.(?:log|txt|out|err|json|jsonl)"
@@ -165,7 +173,7 @@ _BARE_OS_ERROR = re.compile(
     # ... or the class and its errno without the message (`ConnectionRefusedError [Errno 111]`)
     r"(\[Errno (-?\d+)\](?: ([A-Za-z][\w ,'-]*))?)$"
 )
-_CUT_CAUSE = re.compile(r"\b[Cc]aused by:?\s+(?:<[^>]*>|[\w.]+)\)?$")
+_CUT_CAUSE = re.compile(r"\(Caused by:?\s+[\w.]+")
 # The file an OS error names after its message (`OSError: [Errno 24] Too many open files:
 # '<path>'`): the error raised of its own, not another's cause.
 _OS_FILENAME = re.compile(r": (['\"])[^'\"]*\1$")
@@ -184,8 +192,8 @@ def wrapped_os_errors(symptoms: Sequence[str]) -> set[str]:
         # ... also in a client's own words: redis-py's `Error 111 connecting to …. Connection
         # refused.` carries errno 111 and its message
         own = re.compile(rf"\bError {re.escape(bare[2])}\b.*\b{re.escape(bare[3] or '')}")
-        # ... or the wrapper quoted up to the cause it names and no further (`… Max retries
-        # exceeded with url: /x (Caused by NewConnectionError`): the bare error is that cause
+        # ... or a wrapper that names its cause (`… Max retries exceeded with url: /x (Caused
+        # by NewConnectionError(…))`): the bare error is that cause
         if any(
             other != symptom
             and not _BARE_OS_ERROR.match(_OS_FILENAME.sub("", other))
@@ -209,6 +217,11 @@ def _every_unquoted(segment: str, introduces: bool, depth: int = 0) -> list[str]
     (`… full of pymysql.err.OperationalError: (1040, …) and the CLI said ERROR 1040 …`)."""
     found = _unquoted(segment, introduces)
     text = clip_prose(found) if found else ""
+    # one line, then the next in words (`upload for user <id> failed, and then the exception
+    # PermissionError: …`): two texts
+    then = _THEN.search(text)
+    if then and START.match(text, then.end()):
+        text = text[: then.start()]
     at = segment.find(text) if text else -1
     if at < 0 or depth > 4:
         return []
@@ -272,6 +285,15 @@ def _unquoted(segment: str, introduces: bool = False) -> str | None:
         # were truncated`): a logged message does not argue
         plain = plain and not _CLAUSES.search(after)
         if START.search(after) or plain or (CODEISH.search(after) and len(after.split()) >= 3):
+            return after
+    # a subject failed with its error, perhaps hedged (`the copy step failed with something like
+    # cp: error writing …`): the error starts the text
+    failed = _FAILED_WITH_TEXT.search(segment)
+    if failed:
+        after = segment[failed.end() :].strip()
+        program = LABEL.match(after)  # `cp: error writing …`: a program's own label
+        own = program and _SHORT_LABEL.match(program[1]) and loggy(after[program.end() :])
+        if START.match(after) or own:
             return after
     start = START.search(segment)
     colon = _COLON_VERB.search(segment)

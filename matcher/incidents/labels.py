@@ -4,6 +4,7 @@ lists them."""
 
 from __future__ import annotations
 
+import difflib
 import re
 
 OTHER = "other"  # a known section that is no field
@@ -140,3 +141,19 @@ def unwrap(text: str, marks: str = "*_") -> str:
     while len(text) > 1 and text[0] in marks and text[-1] == text[0]:
         text = text.strip(text[0]).strip()
     return text
+
+
+def misspelt_label(written: str) -> str | None:
+    """The known label a label misspells: close as a whole and word by word (`Root Casue`,
+    `RootCause`), not another word beside a known one (`Incident Lead` is no `Incident Id`)."""
+    key = " ".join(written.lower().split())
+    for label in difflib.get_close_matches(key, FIELD_LABELS, n=3, cutoff=0.8):
+        words, known = key.split(), label.split()
+        if len(words) != len(known):
+            if difflib.SequenceMatcher(None, "".join(words), "".join(known)).ratio() >= 0.9:
+                return label
+            continue
+        pairs = zip(words, known, strict=True)
+        if all(difflib.SequenceMatcher(None, a, b).ratio() >= 0.6 for a, b in pairs):
+            return label
+    return None

@@ -9,7 +9,6 @@ together, so an author fixes them in one pass.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from collections.abc import Sequence
@@ -34,7 +33,7 @@ from matcher.incidents.extract import (
     wrapped_os_errors,
 )
 from matcher.incidents.fields import NO_SEVERITY, is_done, severity
-from matcher.incidents.labels import FIELD_LABELS, unwrap
+from matcher.incidents.labels import misspelt_label, unwrap
 from matcher.incidents.loglike import query_words
 from matcher.incidents.markdown import (
     Block,
@@ -293,10 +292,9 @@ def _misspelt(block: Block) -> list[Problem]:
     """A label close to a known one (`**Symtoms:**`) is a typo, not another section."""
     found: list[Problem] = []
     for location, written in zip(block.unknown_labels, block.unknown_names, strict=True):
-        key = " ".join(written.lower().split())
-        close = difflib.get_close_matches(key, FIELD_LABELS, n=1, cutoff=0.8)
+        close = misspelt_label(written)
         if close:
-            message = f"unknown label {written!r}: did you mean {close[0].title()!r}?"
+            message = f"unknown label {written!r}: did you mean {close.title()!r}?"
             found.append(Problem(location, "label", message))
     return found
 

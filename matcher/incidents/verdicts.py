@@ -46,6 +46,9 @@ _SAME_AT_FIRST = re.compile(
 NOT_ALERTED = re.compile(
     r"(?i)\bnot\s+what\s+(?:(?:the|our|we|us|anyone)\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:fired|paged|alerted|triggered|went off|woke|was alerting|were alerting)\b"
+    # `related but not the line we alert on`
+    r"|\bnot\s+(?:the|a)\s+(?:[\w-]+\s+)?(?:line|lines|message|error|one)\s+(?:(?:we|you|anyone)\s+)?"
+    r"(?:alert|alerts|alerted|page|paged|pages|should alert|would alert)\s+on\b"
 )
 
 
@@ -89,6 +92,24 @@ _VERDICT_LABEL = re.compile(
     r"(?:\w[\w'-]*(?:\W+|$)){0,3}|not\s+(?:(?:an?|the|this|that|our)\s+)?(?:[\w-]+\s+){0,2}"
     r"(?:problem|issue|error|bug|thing|one|cause|incident|outage)\W*)$"
 )
+# A label that denies the log text's own kind (`It was NOT a deadlock: we did see one "Deadlock
+# found …"`): what it names is in the log text. (`Not DNS: "…"` names another kind: the text is
+# the error.)
+_DENIED = re.compile(
+    r"(?i)^\W*(?:(?:it|this|that)\s+(?:was|is)\s+|it's\s+)?not\s+(?:(?:an?|the)\s+)?"
+    r"((?:[\w-]+\s+){0,2}[\w-]+)\s*:\s"
+)
+_KIND_WORDS = frozenset(["problem", "issue", "error", "bug", "thing", "cause", "incident"])
+
+
+def denies_its_kind(sentence: str, log: str) -> bool:
+    """Whether a label before the log text denies the kind of error the text is."""
+    denied = _DENIED.match(sentence)
+    words = [w.lower() for w in denied[1].split()] if denied else []
+    text = log.lower()
+    return any(len(w) >= 4 and w not in _KIND_WORDS and w[:5] in text for w in words)
+
+
 _CONTRAST = re.compile(
     r"(?i),\s+(?:it|this|that)(?:'s|\s+(?:is|was))\s+(?:(?:actually|really|simply)\s+)?\W*$"
 )

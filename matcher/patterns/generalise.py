@@ -89,6 +89,8 @@ _PROSE_TAIL = re.compile(
     r"|(?<=\))\s+(?:in|on|at|for|from|with|during)\s+(?:the|a|an|our|their|its|this|that|these"
     r"|those)\s+[a-z]+(?:\s+[a-z]+){0,3}\s*$"
     r"|\s+\([a-z]+[,\s]\s*(?!\d)[^():=]*\)"
+    # the author's next clause after a whole message: "…) and requests wrapped it as …"
+    r"|(?<=[)'\"])\s+(?:and|but|so|which)\s+(?:[a-z][\w-]*\s+){0,3}[a-z]+ed\b"
     # how often, in parentheses, whatever follows: "(twice, actually: once on flush …)"
     r"|\s+\((?:once|twice|thrice|again|repeated\w*|several|multiple|many|every|each|both|always"
     r"|mostly|sometimes|occasionally|\d+\s*(?:x|times)|x\d+)\b[^()]*\)\s*$"
@@ -99,6 +101,12 @@ _TRAILING = re.compile(r"(?<!\.\.)[\s.,:;]+$")
 _ELISION = re.compile(r"\.{3,}|\u2026")
 # An elision at an end of the quote, apart from the message: `… ECONNREFUSED 127.0.0.1:4000 …`
 # says the line goes on (or began earlier), which it may as well not.
+# A quoted path whose start the author elided (`'.../thumbs/thumb-1021.png'`): a path all the
+# same.
+_ELIDED_PATH = re.compile(r"(['\"])(?:\.{3}|\u2026)/(?=[^'\"\s]*\1)")
+# An errno written from memory without its brackets (`Errno 24 too many open files`): Python
+# prints `[Errno 24] Too many open files`, its strerror capitalised.
+_ERRNO_WRITTEN = re.compile(r"(?<!\[)\bErrno (-?\d+)\]?:?\s+([a-z])(?=[a-z]+ )")
 _LEADING_ELISION = re.compile(r"^(?:\.{3,}|\u2026)\s+")
 _TRAILING_ELISION = re.compile(r"\s+(?:\.{3,}|\u2026)$")
 # A log line's prefix written as placeholders: `<user>@<db> `, `[<pid>] <time> `, `<ts> - `.
@@ -179,6 +187,8 @@ def generalise(quote: str) -> str:
     text = _subject_host(text, names)
     text = written_placeholders(text, names)
     text = _OBJECT_REPR.sub("\u2026", text)
+    text = _ELIDED_PATH.sub(r"\1/", text)
+    text = _ERRNO_WRITTEN.sub(lambda m: f"[Errno {m[1]}] {m[2].upper()}", text)
     text = _ELISION.sub(lambda m: names.new("any", "any"), text)
     text = _drop_line_prefix(text)
     text = written_values(text, names)

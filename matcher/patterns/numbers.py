@@ -18,7 +18,10 @@ _KIND_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # ... or after it: "(113: No route", "(1040, 'Too many", "1205 (HY000)", "503 Service".
-_KIND_AFTER = re.compile(r"^(?::\s+[A-Za-z]|,\s*['\"]|\s+\([0-9A-Z]{5}\)|\s+[A-Z][a-z]+ [A-Z])")
+# ... or an errno's name (`KafkaConnectionError: 111 ECONNREFUSED`).
+_KIND_AFTER = re.compile(
+    r"^(?::\s+[A-Za-z]|,\s*['\"]|\s+\([0-9A-Z]{5}\)|\s+[A-Z][a-z]+ [A-Z]|\s+E[A-Z]{3,}\b)"
+)
 _SQLSTATE = re.compile(r"\(\d{5}\)")
 _UNITS = re.compile(r"^(?:[a-zA-Z]{1,3})")
 _ERROR_STATUS = re.compile(r"^[45]\d\d$")
