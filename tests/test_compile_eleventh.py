@@ -289,3 +289,115 @@ def test_a_label_beside_a_known_one_is_no_typo(tmp_path: Path) -> None:
     bad = runner.invoke(cli, ["compile", str(typo), "-o", str(tmp_path / "b")])
     assert bad.exit_code == 2
     assert "did you mean 'Root Cause'?" in bad.output
+
+
+# -- the third batch: what heldout18 and heldout19 showed --------------------------------------
+
+
+def _block(*lines: str) -> str:
+    return "* Pasted:\n\n```\n" + "\n".join(lines) + "\n```\n"
+
+
+@pytest.mark.parametrize(
+    ("block", "symptoms"),
+    [
+        # Loki's labels, after its time or not
+        (
+            _block(
+                '2026-10-02T03:14:07.512Z {app="cache-api",pod="c-1"} redis.exceptions.'
+                "ConnectionError: Error 111 connecting to 10.8.3.21:6380. Connection refused."
+            ),
+            (
+                "redis.exceptions.ConnectionError: Error 111 connecting to <ip>:<port:int>."
+                " Connection refused",
+            ),
+        ),
+        # Splunk's fields and bar
+        (
+            _block(
+                "host=edge-02 source=/var/log/nginx/error.log | 2026/10/15 22:40:05 [emerg]"
+                " 3121#3121: still could not bind()"
+            ),
+            ("[emerg] still could not bind()",),
+        ),
+        # CloudWatch Logs Insights: its column heads, then time and log stream
+        (
+            _block(
+                "@timestamp               @logStream               @message",
+                "2026-10-09 11:02:41.118  gateway/api/4f1c2e...    socket.gaierror: [Errno -2]"
+                " Name or service not known",
+            ),
+            ("socket.gaierror: [Errno -2] Name or service not known",),
+        ),
+        # a terminal session: the prompts, a table's rows and a setting's value say no error;
+        # `tail` shows a log's lines with a level and without
+        (
+            _block(
+                "ops@bk-01:~$ df -h /var/backups",
+                "Filesystem      Size  Used Avail Use% Mounted on",
+                "/dev/sdb1        50G   50G     0 100% /var/backups",
+                "ops@bk-01:~$ tail -n 3 /var/log/backup/nightly.log",
+                "OSError: [Errno 28] No space left on device",
+                "[2026-10-30 02:14:07,551] ERROR in backup: audit export aborted: OperationalError:"
+                " database or disk is full",
+                "[2026-10-30 02:14:07,552] INFO in backup: disk check: 100% used",
+            ),
+            (
+                "OSError: [Errno 28] No space left on device",
+                "ERROR in backup: audit export aborted: OperationalError: database or disk is full",
+            ),
+        ),
+        (
+            _block(
+                "ops@bastion:~$ psql -h pg-1 -c 'select 1'",
+                'psql: error: connection to server at "pg-1" (10.4.2.11), port 5432 failed: FATAL:'
+                "  sorry, too many clients already",
+                " usename  | count",
+                "----------+-------",
+                " billing  |    97",
+                "(2 rows)",
+            ),
+            (
+                'connection to server at "<host>" (<ip>), port <port:int> failed: FATAL: sorry, too'
+                " many clients already",
+                "FATAL: sorry, too many clients already",
+            ),
+        ),
+    ],
+)
+def test_a_search_tools_or_a_terminals_paste(block: str, symptoms: tuple[str, ...]) -> None:
+    assert symptoms_of(block) == symptoms
+
+
+ASIDES_3 = [
+    # a search query in Splunk's words
+    "* Splunk, `index=edge sourcetype=nginx:error host=edge-02`, found these.",
+    # a success
+    "* `Successfully completed job 42` lines for the small jobs in between.",
+    # a bare verdict after a comma; a ticket's id in the next sentence
+    f'* The "{DEADLOCK}" error after each failure is the report query, separate ticket.',
+    f'* N/R: 1213 on stock rebalance ("{DEADLOCK}"). Separate PRB-1195, not this incident.',
+]
+
+
+@pytest.mark.parametrize("bullet", ASIDES_3)
+def test_an_aside_of_the_third_batch_adds_no_symptom(bullet: str) -> None:
+    assert symptoms_of(REAL + bullet + "\n") == (REAL_SYMPTOM,)
+
+
+OWNER = (
+    '* Worker: "job <uuid>: exception raised while executing (jobs.index)" followed by the'
+    " traceback.\n"
+)
+
+
+def test_the_line_a_traceback_follows_is_context_beside_its_exception() -> None:
+    assert symptoms_of(REAL + OWNER) == (REAL_SYMPTOM,)
+    assert symptoms_of(OWNER) == ("job <uuid>: exception raised while executing (jobs.index)",)
+
+
+def test_how_often_after_a_comma_is_the_authors() -> None:
+    bullet = "* `[emerg] bind() to 0.0.0.0:443 failed (98: Address already in use)`, x5\n"
+    assert symptoms_of(bullet) == (
+        "[emerg] bind() to <ip>:<port:int> failed (98: Address already in use)",
+    )

@@ -44,13 +44,16 @@ _FRAME = re.compile(
 # (`    sock.connect(sa)`, `    raise self._exception(…)`, `    out = render(rows)`).
 _BANNER = re.compile(
     r"^\s*(?:<-{2,}.*-{2,}>|-{3,}.*-{3,}|={3,}.*={3,}|\d+:\s+0x[0-9a-fA-F]+\b)"
+    # a search tool's column heads (CloudWatch Logs Insights' `@timestamp @logStream @message`)
+    r"|^\s*@\w+(?:\s+@\w+)+\s*$"
     r"|^\s{2,}(?:(?:raise|return|await|yield|assert|with|for|if|elif|while|del)\b"
     r"|[\w.\[\]'\"]+\s*(?:\(|[-+*/]?=(?!=)))"
 )
 _TRACE = re.compile(r"^\s*(?:File \"|at\s|Traceback \(most recent call last\))|^goroutine \d+ \[\w")
 _CONTEXT = re.compile(r"^(?:HINT|CONTEXT|STATEMENT|LOCATION|QUERY):")
 # A shell or client prompt: the command typed, not what the program said.
-_PROMPT = re.compile(r"^\s*(?:\$|#|>>>|[\w.:@-]*(?:>|=#|=>|\$))\s")
+# (a shell's prompt with its host and directory too: `ops@cache-01:~$ `, `root@db:/srv# `)
+_PROMPT = re.compile(r"^\s*(?:\$|#|>>>|[\w.:@~/-]*(?:>|=#|=>|\$|#))\s")
 _EXCEPTION_LINE = re.compile(r"^(?:Caused by: )?(?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*(?::\s|$)")
 # A log line's header: timestamp, pid, thread, logger, user@db, nginx's pid#tid and *conn.
 _HEADER_PART = re.compile(
@@ -69,11 +72,25 @@ _RANK.update(dict.fromkeys(("CRIT", "CRITICAL", "ALERT", "EMERG", "FATAL", "PANI
 _RANK["SEVERE"] = 4
 
 
+_SAYS_FAILED = re.compile(
+    r"(?i)\b(?:error|errors|fatal|failed|failure|refused|denied|cannot|can't|could not|unable"
+    r"|timed out|timeout|too many|too large|no space|not allowed|exceeded|killed|panic)\b"
+    r"|[A-Z]\w*(?:Error|Exception)\b"
+)
+
+
+# A line that says something went well (`Successfully completed job …`, `Job OK`).
+_SUCCESS = re.compile(
+    r"(?i)^(?:successfully|succeeded|success\b|completed successfully)|\bsuccessfully\b"
+)
+
+
 def states_an_error(text: str) -> bool:
     # a question (`"is checkout down?"` in the channel) is asked by a person, not logged; an
-    # HTTP request line (`"POST /upload HTTP/1.1"`) says no error
+    # HTTP request line (`"POST /upload HTTP/1.1"`) says no error, nor a success
     return not (
-        _CHAIN.match(text)
+        _SUCCESS.search(text) is not None
+        or _CHAIN.match(text)
         or _NUMBER_MESSAGE.match(text)
         or text.endswith("?")
         or _REQUEST_LINE.match(text)
@@ -109,7 +126,13 @@ def code_log_texts(lines: Sequence[str]) -> list[str]:
         kept.append((rank, f"{level} {message}" if level else message))
         going_on = rank
     top = max((rank for rank, _ in kept), default=-1)
-    return [text for rank, text in kept if rank == top]
+    texts = [text for rank, text in kept if rank == top]
+    if any(_PROMPT.match(line) for line in lines):
+        # a terminal session: its commands' output says no error unless it says it failed
+        # (`psql: error: …`, `(error) OOM …`), not a table's rows or a setting's value
+        # ... whatever its level: `tail` of a log shows its lines with a level and without
+        texts = [t for rank, t in kept if rank in (top, -1) and _SAYS_FAILED.search(t)]
+    return texts
 
 
 def _traceback_texts(lines: Sequence[str]) -> list[str]:

@@ -114,6 +114,21 @@ def searched_for(searched: Iterable[str], quotes: Sequence[tuple[str, str]]) -> 
     }
 
 
+# `"job <id>: exception raised while executing (…)" followed by the traceback`: the line a
+# traceback follows says that something raised, the traceback's exception says what.
+_FOLLOWED_BY_TRACE = re.compile(
+    r"(?i)[\"'`\u201d]?\W{0,2}\s*,?\s*(?:and\s+)?(?:then\s+)?followed by (?:the|a|an|its)\s+"
+    r"(?:full\s+|whole\s+|usual\s+)?(?:traceback|stack ?trace|backtrace)"
+)
+
+
+def owns_a_traceback(item: str, quote: str) -> bool:
+    """Whether the item says a traceback follows the quoted line: beside the symptoms of the
+    exception, the line is context (only the line itself given, it stays)."""
+    at = item.find(quote)
+    return at >= 0 and _FOLLOWED_BY_TRACE.match(item, at + len(quote)) is not None
+
+
 INDISTINCT_NOTE = "(no symptom: no words of a message, nothing that tells this error from another)"
 
 # A check answered no (`(too many clients: no)`, `used_memory > maxmemory? no`, `resolves?

@@ -23,6 +23,9 @@ _BOUNDARY = re.compile(
     r"|,?\s+(?=(?:but|yet|though|although|whereas|so|because|since|then|until|even though"
     r"|and then)\s)"
     r"|,\s+(?=and\s)"
+    # a bare verdict after a comma (`… is a broken report query, separate ticket.`)
+    r"|,\s+(?=(?:an?\s+)?(?:separate|different|distinct|another|other)\s+(?:[\w-]+\s+)?"
+    r"(?:ticket|issue|bug|problem|incident|story|thing)s?\W*$)"
 )
 # A negation (`dont`, `didnt` as typed in a hurry too).
 _NEG = (

@@ -20,10 +20,21 @@ _NOT_A_HOST = re.compile(
 )
 
 
+# What a search tool prints before each line it found (copied from its results, never in a
+# log file): Loki's label set, after its time or not (`{app="gw",pod="gw-1"} `), Splunk's
+# fields and a bar (`host=edge-02 source=/var/log/nginx/error.log | `), CloudWatch Logs
+# Insights' time and log stream (`2026-10-09 11:02:41.118  gateway/api/4f1c2e...  `).
+_SEARCH_TOOL = re.compile(
+    r"^(?:(?:\d{4}-\d\d-\d\d[T ][\d:.,]+Z?\s+)?\{\w+=\"[^\"]*\"(?:,\s*\w+=\"[^\"]*\")*\}\s+"
+    r"|(?:(?:host|source|sourcetype|index)=\S+\s+)+\|\s+"
+    r"|\d{4}-\d\d-\d\d[T ][\d:.]+Z?\s+[A-Za-z][\w.-]*(?:/[\w.-]+)+(?:\.{3}|\u2026)?\s{2,})"
+)
+
+
 def drop_framing(line: str) -> str:
     """The line without the collector's framing, as often as it is nested (a compose service
     that logs through syslog); the line as it was when it has none."""
-    text = line.strip()
+    text = _SEARCH_TOOL.sub("", line.strip(), count=1)
     for _ in range(3):
         raw = text.encode()
         piece = parse_syslog(0, raw)

@@ -64,8 +64,10 @@ TERSE = re.compile(
 # fields, quoted words and operators only, no plain word of a message.
 # ... and LogQL's (`{app="gw"} |= "Failed to resolve"`): a stream selector, line filters.
 # ... or its line filters alone (`!= "circuit breaker"`).
+# ... or Splunk's (`index=edge sourcetype=nginx:error host=edge-02 "bind()"`).
 QUERY = re.compile(
-    r'^(?=(?:.*\s)?[@\w.-]+:[^\s:]|\{.*\s[|!][=~]|[|!][=~]\s)(?:(?:-?[@\w.-]+:(?:"[^"]*"|[^\s":]+)|"[^"]*"|AND|OR|NOT'
+    r"^(?=(?:.*\s)?[@\w.-]+:[^\s:]|\{.*\s[|!][=~]|[|!][=~]\s|(?:index|sourcetype|source)=)"
+    r'(?:(?:-?[@\w.-]+:(?:"[^"]*"|[^\s":]+)|-?[\w.-]+=(?:"[^"]*"|[^\s"]+)|"[^"]*"|AND|OR|NOT'
     r"|\{[^}]*\}|\|[=~]|![=~])(?:\s+|$))+$"
 )
 # A word a search leaves out (`!= "circuit breaker"`, `NOT "healthcheck"`, `-"retrying"`).

@@ -12,29 +12,11 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from matcher.errors import IncidentLogError, Problem, SourceError
-from matcher.incidents.blocks import code_log_texts
-from matcher.incidents.context import (
-    CONTEXT_NOTE,
-    INDISTINCT_NOTE,
-    context_symptoms,
-    indistinct,
-    searched_for,
-)
-from matcher.incidents.dismissal import strangers
-from matcher.incidents.extract import (
-    WRAPPED_NOTE,
-    compiled_symptom,
-    inner_errors,
-    item_log_texts,
-    symptom_of,
-    wrapped_os_errors,
-)
 from matcher.incidents.fields import NO_SEVERITY, is_done, severity
 from matcher.incidents.labels import misspelt_label, unwrap
-from matcher.incidents.loglike import query_words
 from matcher.incidents.markdown import (
     Block,
     Kind,
@@ -45,8 +27,8 @@ from matcher.incidents.markdown import (
     read_block,
     split_blocks,
 )
+from matcher.incidents.symptom_items import SymptomSource, read_symptoms
 from matcher.model import SourceLocation, Status
-from matcher.patterns.symptoms import SymptomSyntaxError, compile_symptom
 from matcher.vocabulary import ID_PATTERN
 
 
@@ -73,13 +55,6 @@ class Incident:
     real_examples: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class SymptomSource:
-    location: SourceLocation  # the symptom item (or code block) the text was read from
-    quote: str  # the log text as written
-    symptom: str  # what it became
-
-
 _LINK = re.compile(r"^\[([^\]]+)\]\([^)]*\)$")
 
 
@@ -104,52 +79,6 @@ def _services(block: Block) -> tuple[str, ...]:
     for item in block.sections.get("services", []):
         names.extend(unwrap(n, "*_`") for n in re.split(r"[,;]", item.text))
     return tuple(dict.fromkeys(n for n in names if n))
-
-
-def _symptoms(
-    block: Block, problems: list[Problem]
-) -> tuple[tuple[str, ...], str | None, tuple[SymptomSource, ...]]:
-    """The symptoms read from the symptom items, the items kept as description (no log text,
-    or prose around it), and where each symptom came from."""
-    sources: list[SymptomSource] = []
-    described: list[str] = []
-    items = block.sections.get("symptoms", [])
-    read = [(code_log_texts(i.code), False) if i.code else item_log_texts(i.text) for i in items]
-    # a log text of another error in an item that dismisses something (dismissal.py)
-    strange = strangers(
-        [("" if i.code else i.text, texts) for i, (texts, _) in zip(items, read, strict=True)]
-    )
-    for at, (item, (texts, prose)) in enumerate(zip(items, read, strict=True)):
-        if any((at, t) in strange for t in texts):
-            texts, prose = [t for t in texts if (at, t) not in strange], True
-        for text in [t for found in texts for t in (found, *inner_errors(found))]:
-            symptom = symptom_of(text)
-            try:  # as the signature loader will, so the error names the Markdown line
-                compile_symptom(compiled_symptom(symptom, item.location))
-            except SymptomSyntaxError as error:
-                problems.append(Problem(item.location, "symptoms", f"{symptom!r}: {error}"))
-            sources.append(SymptomSource(item.location, " ".join(text.split()), symptom))
-        if (prose or not texts) and item.text.strip():
-            described.append(item.text.strip())
-    wrapped = wrapped_os_errors([source.symptom for source in sources])
-    sources = [replace(s, symptom=WRAPPED_NOTE) if s.symptom in wrapped else s for s in sources]
-    # no words of a message (`[Errno 111]` alone, a check answered `no`): nothing to tell by
-    sources = [
-        replace(s, symptom=INDISTINCT_NOTE)
-        if s.symptom != WRAPPED_NOTE and (indistinct(s.symptom) or indistinct(s.quote))
-        else s
-        for s in sources
-    ]
-    dropped = (WRAPPED_NOTE, INDISTINCT_NOTE)
-    kept = [s for s in sources if s.symptom not in dropped]
-    context = context_symptoms([s.symptom for s in kept])
-    # the words of a search query beside the lines it found (context.py)
-    searched = [w for item in items if not item.code for w in query_words(item.text)]
-    context |= searched_for(searched, [(s.quote, s.symptom) for s in kept])
-    sources = [replace(s, symptom=CONTEXT_NOTE) if s.symptom in context else s for s in sources]
-    notes = (WRAPPED_NOTE, CONTEXT_NOTE, INDISTINCT_NOTE)
-    symptoms = tuple(dict.fromkeys(s.symptom for s in sources if s.symptom not in notes))
-    return symptoms, "\n".join(described) or None, tuple(sources)
 
 
 _NO_ID = (
@@ -196,7 +125,7 @@ def _build_incident(block: Block, problems: list[Problem]) -> Incident:
     """The incident of a block; anything missing is added to problems."""
     incident_id, title = _identity(block, problems)
     severity = _severity(block, problems)
-    symptoms, description, sources = _symptoms(block, problems)
+    symptoms, description, sources = read_symptoms(block, problems)
     if not symptoms:
         at = block.labels.get("symptoms", block.start)
         who = f"incident {incident_id}" if incident_id else "incident"

@@ -28,7 +28,9 @@ _ABOUT_IT = re.compile(
     r"|(?:Just |Only |Pure |More )?(?i:noise|unrelated|harmless|benign|red herring)\b"
     r"\s*(?:[.;,!(]|$|for\b|here\b|to\b)"
     r"|(?:An? |Some |Totally |Completely |Entirely )?(?i:different|separate|another|other)\s+"
-    r"(?i:thing|issue|problem|error|bug|story|incident|matter|beast|cause)s?\b"
+    r"(?:(?i:thing|issue|problem|error|bug|story|incident|matter|beast|cause|ticket)s?\b"
+    # ... a ticket's id (`Separate PRB-1195, not this incident.`)
+    r"|[A-Z][A-Z0-9]+-\d+\b)"
     r"|(?:The|Our|This|We)\b(?:\s+[\w-]+){0,3}?\s+(?i:classif(?:y|ies)|considers?|regards?"
     r"|treats?|counts?|records?)\s+(?:this|these|that|those|it|them)\s+as\b"
     r"|(?:The|Our|We)\b(?:\s+[\w-]+){0,3}?\s+(?:does|do|did)(?: not|n't) attribute\b"

@@ -91,6 +91,8 @@ _PROSE_TAIL = re.compile(
     r"|\s+\([a-z]+[,\s]\s*(?!\d)[^():=]*\)"
     # the author's next clause after a whole message: "…) and requests wrapped it as …"
     r"|(?<=[)'\"])\s+(?:and|but|so|which)\s+(?:[a-z][\w-]*\s+){0,3}[a-z]+ed\b"
+    # how often, after a comma: ", x5", ", 3 times"
+    r"|,\s*(?:x\d+|\d+\s*x|\d+ times)\s*$"
     # how often, in parentheses, whatever follows: "(twice, actually: once on flush …)"
     r"|\s+\((?:once|twice|thrice|again|repeated\w*|several|multiple|many|every|each|both|always"
     r"|mostly|sometimes|occasionally|\d+\s*(?:x|times)|x\d+)\b[^()]*\)\s*$"

@@ -1,0 +1,97 @@
+"""The `Symptoms` section of one incident read into symptoms: the log texts of each item and
+code block (extract.py, blocks.py), what each became, and which are notes rather than symptoms
+(a bare OS error another symptom wraps, no words of a message, context beside the error,
+a search's words beside what it found). docs/incident-log-format.md says the rules."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from matcher.errors import Problem
+from matcher.incidents.blocks import code_log_texts
+from matcher.incidents.context import (
+    CONTEXT_NOTE,
+    INDISTINCT_NOTE,
+    context_symptoms,
+    indistinct,
+    owns_a_traceback,
+    searched_for,
+)
+from matcher.incidents.dismissal import strangers
+from matcher.incidents.extract import (
+    WRAPPED_NOTE,
+    compiled_symptom,
+    inner_errors,
+    item_log_texts,
+    symptom_of,
+    wrapped_os_errors,
+)
+from matcher.incidents.loglike import query_words
+from matcher.incidents.markdown import Block
+from matcher.model import SourceLocation
+from matcher.patterns.symptoms import SymptomSyntaxError, compile_symptom
+
+
+@dataclass(frozen=True)
+class SymptomSource:
+    location: SourceLocation  # the symptom item (or code block) the text was read from
+    quote: str  # the log text as written
+    symptom: str  # what it became
+
+
+_VALUES_ONLY = re.compile(r"^(?:<[a-z][a-z0-9_]{0,31}(?::[a-z]+)?>|[\W_])*$")
+
+
+def read_symptoms(
+    block: Block, problems: list[Problem]
+) -> tuple[tuple[str, ...], str | None, tuple[SymptomSource, ...]]:
+    """The symptoms read from the symptom items, the items kept as description (no log text,
+    or prose around it), and where each symptom came from."""
+    sources: list[SymptomSource] = []
+    described: list[str] = []
+    owners: set[str] = set()  # a line the author says a traceback follows
+    items = block.sections.get("symptoms", [])
+    read = [(code_log_texts(i.code), False) if i.code else item_log_texts(i.text) for i in items]
+    # a log text of another error in an item that dismisses something (dismissal.py)
+    strange = strangers(
+        [("" if i.code else i.text, texts) for i, (texts, _) in zip(items, read, strict=True)]
+    )
+    for at, (item, (texts, prose)) in enumerate(zip(items, read, strict=True)):
+        if any((at, t) in strange for t in texts):
+            texts, prose = [t for t in texts if (at, t) not in strange], True
+        for text in [t for found in texts for t in (found, *inner_errors(found))]:
+            symptom = symptom_of(text)
+            if item.code and _VALUES_ONLY.match(symptom):
+                continue  # a block's line of values only (` billing  |    97` of a table)
+            try:  # as the signature loader will, so the error names the Markdown line
+                compile_symptom(compiled_symptom(symptom, item.location))
+            except SymptomSyntaxError as error:
+                problems.append(Problem(item.location, "symptoms", f"{symptom!r}: {error}"))
+
+            sources.append(SymptomSource(item.location, " ".join(text.split()), symptom))
+            if not item.code and owns_a_traceback(item.text, text):
+                owners.add(symptom)
+        if (prose or not texts) and item.text.strip():
+            described.append(item.text.strip())
+    wrapped = wrapped_os_errors([source.symptom for source in sources])
+    sources = [replace(s, symptom=WRAPPED_NOTE) if s.symptom in wrapped else s for s in sources]
+    # no words of a message (`[Errno 111]` alone, a check answered `no`): nothing to tell by
+    sources = [
+        replace(s, symptom=INDISTINCT_NOTE)
+        if s.symptom != WRAPPED_NOTE and (indistinct(s.symptom) or indistinct(s.quote))
+        else s
+        for s in sources
+    ]
+    dropped = (WRAPPED_NOTE, INDISTINCT_NOTE)
+    kept = [s for s in sources if s.symptom not in dropped]
+    context = context_symptoms([s.symptom for s in kept])
+    # the words of a search query beside the lines it found (context.py)
+    searched = [w for item in items if not item.code for w in query_words(item.text)]
+    context |= searched_for(searched, [(s.quote, s.symptom) for s in kept])
+    if any(s.symptom not in owners for s in kept):  # the exception states the error
+        context |= owners
+    sources = [replace(s, symptom=CONTEXT_NOTE) if s.symptom in context else s for s in sources]
+    notes = (WRAPPED_NOTE, CONTEXT_NOTE, INDISTINCT_NOTE)
+    symptoms = tuple(dict.fromkeys(s.symptom for s in sources if s.symptom not in notes))
+    return symptoms, "\n".join(described) or None, tuple(sources)
