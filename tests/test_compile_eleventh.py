@@ -401,3 +401,97 @@ def test_how_often_after_a_comma_is_the_authors() -> None:
     assert symptoms_of(bullet) == (
         "[emerg] bind() to <ip>:<port:int> failed (98: Address already in use)",
     )
+
+
+# -- the fourth batch: what heldout20 to heldout22 showed --------------------------------------
+
+PARAGRAPH = (
+    '* At six the event went live and store-web started logging "cache flags not cached: command'
+    " not allowed when used memory > 'maxmemory'.\" for every request, and when I ran a SET with"
+    " redis-cli it came back with (error) OOM command not allowed when used memory > 'maxmemory'"
+    " which confirmed the instance was full; somebody pasted a WRONGTYPE Operation against a key"
+    " holding the wrong kind of value from the leaderboard which was a red herring, that's an"
+    " unrelated bug.\n"
+)
+
+
+def test_a_verdict_in_a_paragraph_is_about_the_error_it_follows() -> None:
+    assert symptoms_of(PARAGRAPH) == (
+        "cache flags not cached: command not allowed when used memory > 'maxmemory'",
+        "(error) OOM command not allowed when used memory > 'maxmemory'",
+    )
+
+
+@pytest.mark.parametrize(
+    "bullet",
+    [
+        # a verdict after a list of texts is about them all
+        f'* The "{DEADLOCK}" and SystemExit: 1 after it are expected when the master kills it.',
+        f'* each timeout is followed by "{DEADLOCK}" and a traceback ending in `SystemExit: 1`'
+        " \u2014 that's just the worker being killed, not a second bug.",
+        f"* The network thread was spamming `{DEADLOCK}` while retrying, and later logged Bootstrap"
+        " failed: KafkaTimeoutError: Unable to bootstrap from \u2026 Both are background noise.",
+        # what it was not, as a label
+        f'* What it was NOT: "{TOO_LARGE}" \u2014 we checked.',
+        # a test that fails on purpose
+        f'* The "{DEADLOCK}" in the same job log is the template test, it fails on purpose.',
+        # not a second problem
+        f'* The "{DEADLOCK}" lines that follow are gunicorn aborting the worker, not a second'
+        " problem.",
+        # warnings about it; what paged was another error
+        f'* Lots of WARNINGs about connections failing and "{TOO_LARGE}" \u2014 those tell you the'
+        " broker is unreachable, but the paging error was the metadata timeout.",
+    ],
+)
+def test_an_aside_of_the_fourth_batch_adds_no_symptom(bullet: str) -> None:
+    assert symptoms_of(REAL + bullet + "\n") == (REAL_SYMPTOM,)
+
+
+def test_a_service_that_was_not_listening_is_no_verdict() -> None:
+    bullet = (
+        "* the traceback ended in `redis.exceptions.ConnectionError: Error 111 connecting to"
+        " cache:6380. Connection refused.` \u2014 the node had Redis on another port, so nothing"
+        " was listening where we looked.\n"
+    )
+    assert symptoms_of(bullet) == (
+        "redis.exceptions.ConnectionError: Error 111 connecting to <host>:<port:int>. Connection"
+        " refused",
+    )
+
+
+@pytest.mark.parametrize(
+    ("bullet", "symptoms"),
+    [
+        # French quotation marks
+        (
+            "* Le job affiche \u00ab ERROR 1205 (HY000): Lock wait timeout exceeded \u00bb after"
+            " ~50 s",
+            ("ERROR 1205 (HY000): Lock wait timeout exceeded",),
+        ),
+        # a repr with more arguments after the message
+        (
+            "* `DatabaseError(1205, '1205 (HY000): Lock wait timeout exceeded; try restarting"
+            " transaction', 'HY000')`",
+            (
+                "DatabaseError: 1205 (HY000): Lock wait timeout exceeded; try restarting"
+                " transaction",
+            ),
+        ),
+        # an address in part a person's
+        (
+            "* nginx: client intended to send too large body: 2 MB, client: 10.0.0.x, server: shop,"
+            ' request: "POST /upload HTTP/1.1"',
+            (
+                "client intended to send too large body: <mb:datasize>, client: <ip>, server:"
+                ' <host>, request: "POST <path> HTTP/<http:num>"',
+            ),
+        ),
+    ],
+)
+def test_the_fourth_batch_reads_the_error(bullet: str, symptoms: tuple[str, ...]) -> None:
+    assert symptoms_of(bullet + "\n") == symptoms
+
+
+def test_pytests_failure_lines_lose_their_e() -> None:
+    block = "* CI:\n\n```\nE       OSError: [Errno 24] Too many open files: '/t/x.png'\n```\n"
+    assert symptoms_of(block) == ("OSError: [Errno 24] Too many open files: '<path>'",)

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 
 from matcher.incidents.cues import CUES, LOGGY, Scope
 from matcher.incidents.dismissal import set_aside, set_aside_inline
+from matcher.incidents.marks import MARK, OTHER, about_the_mark, past_the_mark
 from matcher.incidents.quotes import is_log_text, quoted_runs
 from matcher.incidents.reattribution import set_aside_more, without_emphasis
 from matcher.incidents.remarks import before_other_subject
@@ -24,8 +26,6 @@ from matcher.incidents.verdicts import (
     verdict,
 )
 
-# The log text is replaced by this mark in the sentence the cues read.
-MARK = "\x01"
 # Sentences of a symptom item: a cue's scope never crosses into the next one.
 SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(\"'`\u201c])")
 
@@ -36,15 +36,43 @@ SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(\"'`\u201c])")
 _DENIED = re.compile(r"(?i)\b(?:was|is|were|are|it's)\s+not\s+an?\s+([a-z]{4,})\b")
 
 
-def put_aside(item: str, log: str, quoted: bool) -> bool:
-    """Whether the item says the log text is not this incident's error (see CUES)."""
+_NAMED_ERROR = re.compile(r"(?<![\w.\x01])(?:[a-z_]\w*\.)*[A-Z]\w*(?:Error|Exception)\b(?![:(\w])")
+
+
+def _about_it(pattern: re.Pattern[str], sentence: str) -> bool:
+    """Whether a cue in the sentence is about the log text (dismissal.about_the_mark): in a
+    paragraph of several errors (`… (error) OOM command not allowed …, and somebody pasted a
+    WRONGTYPE … which was a red herring`) a verdict is about the error it follows."""
+    return any(about_the_mark(sentence, m.start(), m.end()) for m in pattern.finditer(sentence))
+
+
+def _inside(pattern: re.Pattern[str], sentence: str, log: str) -> bool:
+    """Whether a cue reads in unquoted log text put back in place: it may run on into the prose
+    after it (`ZeroDivisionError: division by zero is a separate issue`)."""
+    start = sentence.index(MARK)
+    end = start + len(log)
+    placed = sentence.replace(MARK, log, 1)
+    return any(m.start() < end and m.end() > start for m in pattern.finditer(placed))
+
+
+def put_aside(item: str, log: str, quoted: bool, others: Sequence[str] = ()) -> bool:
+    """Whether the item says the log text is not this incident's error (see CUES); `others`:
+    the item's other log texts, which a cue nearer to them is about."""
     # typographic apostrophes as ASCII: a curly `wasn\u2019t` is `wasn't`
     marked = without_emphasis(item.replace(log, MARK, 1).replace("\u2019", "'"))
+    # the item's other log texts are marked where they start (unquoted, one may run on into
+    # the author's words: `"…" and SystemExit: 1 after it are expected`)
+    for other in others:
+        if other != log and len(other) > 8 and MARK not in other:
+            marked = marked.replace(other, OTHER + other, 1)
+    # ... and an error named in the prose (`one job failed with ZeroDivisionError …, so don't
+    # count that one`)
+    marked = _NAMED_ERROR.sub(OTHER, marked)
     # another quote's words are log text, no cue (`… inside another exception, "During handling
     # of the above exception, another exception occurred"`)
     for run in quoted_runs(marked):
         if MARK not in run and is_log_text(run):
-            marked = marked.replace(run, "\x02", 1)
+            marked = marked.replace(run, OTHER, 1)
     if near_miss(marked):
         return True
     sentences = SENTENCE.split(marked)
@@ -81,18 +109,19 @@ def put_aside(item: str, log: str, quoted: bool) -> bool:
         # the failure itself; the 502s are a consequence`)
         sentence, own = before_other_subject(sentence), before_other_subject(own)
         blank = own  # the mark is no word: the cues read it as a gap
-        after = sentence[sentence.index(MARK) + 1 :]
+        # (up to another log text: what is said after that is about it)
+        past = past_the_mark(sentence)
+        after = sentence[sentence.index(MARK) + 1 : past if past >= 0 else None]
         plain = LOGGY.search(log) is None
         for cue in CUES:
             if cue.plain_only and not plain:
                 continue
-            if cue.scope is Scope.AROUND and cue.pattern.search(sentence):
+            if cue.scope is Scope.AROUND and _about_it(cue.pattern, sentence):
                 return True
             if cue.scope is Scope.AFTER and cue.pattern.search(after):
                 return True
             if cue.scope is Scope.SENTENCE and (
-                cue.pattern.search(blank)
-                or (not quoted and cue.pattern.search(own.replace(MARK, log)))
+                _about_it(cue.pattern, blank) or (not quoted and _inside(cue.pattern, own, log))
             ):
                 return True
         denied = {m[1].lower() for s in sentences if MARK not in s for m in _DENIED.finditer(s)}

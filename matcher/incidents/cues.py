@@ -48,7 +48,8 @@ CUES: tuple[Cue, ...] = (
     # phrases that hold wherever they are in the sentence
     _cue(
         r"\bnot (?:to be confused|related|part of"
-        r"|an? (?:error|problem|incident|issue|concern|real (?:error|problem|issue)))\b"
+        r"|an? (?:(?:second|separate|new|real|different|other)\s+)?(?:error|problem|incident"
+        r"|issue|concern|bug))\b"
         # before the log text, `not the` denies it; after it, only when what is denied is this
         # incident's (`"…", not the symptom`), not another thing (`"…", not the retry warnings`)
         r"|\bnot (?:this|the|our)\b(?=[^\x01]*\x01)"
@@ -77,6 +78,13 @@ CUES: tuple[Cue, ...] = (
         r"completeness\b|\bfor completeness only\b",
         _S,
         '"…" was observed; it is distinct from the finding above, recorded for completeness',
+    ),
+    # what fails on purpose (`it fails on purpose (negative test)`)
+    _cue(
+        r"\b(?:fails?|failed|failing|errors?|raises?|raised|throws?|thrown)\s+(?:on purpose"
+        r"|deliberately|by design|intentionally)\b|\bnegative test\b|\bexpected to fail\b",
+        _S,
+        '"…" is the recursive template test, it fails on purpose',
     ),
     _cue(r"\bnot (?:us|ours|mine)\b", _S, '"…" errors were the coupon service, not us'),
     _cue(
@@ -125,6 +133,15 @@ CUES: tuple[Cue, ...] = (
         '"…" lines came after; appeared only later',
     ),
     _cue(r"\bknock-on\b", _A, '"…" showed up later, a knock-on'),
+    _cue(r"\bwhat (?:it|this) (?:was|is)(?:n't|\s+not)\W+\x01", _A, 'What it was NOT: "…"'),
+    # warnings about the log text; what paged was another error
+    _cue(r"\bWARN(?:ING)?s?\s+about\b[^\x01]*\x01", _A, 'lots of WARNINGs about … "…"'),
+    _cue(
+        r"\bbut\s+the\s+(?:paging|real|actual|alerting|main|root|primary)\s+(?:error|problem"
+        r"|issue|cause|alert)\s+(?:was|is)\b",
+        _F,
+        '"…" — those tell you …, but the paging error was the metadata timeout',
+    ),
     # a part of a wrapper's message (`requests wrapped it as a ConnectionError with "…" in the
     # middle`): the wrapper's words, which it prints for every cause
     _cue(

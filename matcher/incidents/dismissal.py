@@ -12,9 +12,10 @@ retries helped; every call failed with "…"`). Rules and examples: docs/inciden
 
 from __future__ import annotations
 
+import itertools
 import re
 
-MARK = "\x01"
+from matcher.incidents.marks import MARK, OTHER, past_the_mark
 
 # Where a clause ends: a semicolon, a colon, a dash set apart, an arrow, a parenthesis, and a
 # conjunction that starts another clause (`, but`, `, so`, `, and then`, `though` …).
@@ -23,6 +24,8 @@ _BOUNDARY = re.compile(
     r"|,?\s+(?=(?:but|yet|though|although|whereas|so|because|since|then|until|even though"
     r"|and then)\s)"
     r"|,\s+(?=and\s)"
+    # an elision that ends a quote, then a new sentence (`… bootstrap from … Both are …`)
+    r"|(?<=\u2026)\s+(?=[A-Z][a-z]+\s)"
     # a bare verdict after a comma (`… is a broken report query, separate ticket.`)
     r"|,\s+(?=(?:an?\s+)?(?:separate|different|distinct|another|other)\s+(?:[\w-]+\s+)?"
     r"(?:ticket|issue|bug|problem|incident|story|thing)s?\W*$)"
@@ -162,6 +165,8 @@ _LATER = re.compile(
     # (`nothing else in the log` says the log text was the only thing)
     rf"|(?:none|nothing|zero|never|nope|not once|not there|not present|absent|n/a\b"
     rf"|not applicable)\b(?!\s+(?:else|other|more)\b)"
+    # (not a service's state: `so nothing was listening where we looked`)
+    rf"(?!\s+(?:was|is|were)\s+(?:listening|running|bound|up|serving|answering|reachable)\b)"
     rf"|(?:also\s+|still\s+|again\s+)?not (?:that|this|it)(?: one| either| again)?(?:\W*$|\s*,)"
     # `checked, wasn't that`
     rf"|(?:[\w-]+,?\s+)?(?:was(?:n't| not)|is(?:n't| not))\s+(?:that|it|this)(?: one)?\W*$"
@@ -249,6 +254,12 @@ def _clauses(sentence: str) -> list[str]:
     return [c for c in _BOUNDARY.split(sentence) if c and c.strip()]
 
 
+_ALL_OF_THEM = re.compile(
+    r"(?i)(?:and\s+|but\s+)?(?:both|all (?:of them|of those|of these|three|these|those)|neither"
+    r"|none of (?:them|these|those)|each of them|these|those|they)\b"
+)
+
+
 def set_aside(sentence: str, following: str | None) -> bool:
     """Whether the sentence (the log text replaced by MARK) sets the log text aside; the
     next sentence of the item, if any, may refer back to it."""
@@ -259,7 +270,12 @@ def set_aside(sentence: str, following: str | None) -> bool:
     if at is None:
         return False
     own = clauses[at]
-    later = clauses[at + 1 :] + ([following] if following else [])
+    # clauses after another log text are its, but one about them all (`Both are … noise`)
+    rest = clauses[at + 1 :]
+    past = past_the_mark(own) >= 0
+    near = [] if past else list(itertools.takewhile(lambda c: OTHER not in c, rest))
+    them = [c for c in rest[len(near) :] if _ALL_OF_THEM.match(c.strip())]
+    later = near + them + ([following] if following else [])
     # `never seen before`: a new error, not an absent one
     novel = any(_NOVEL.search(c) for c in [sentence, following or ""])
     seen = _SEEN_NOT.search(own)

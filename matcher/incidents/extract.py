@@ -63,9 +63,12 @@ _VERB = re.compile(
     r"|too|also|again|twice|once|only|just|repeatedly|constantly|earlier|later|then|here"
     r"|before|after|at|by|for|from|to|with|when|while|but|and|or|all|both|each)\b)(?=[\w\[(])"
 )
+_GUILLEMET_OPEN = re.compile(r"[\u00ab\u201e]\s*")
+_GUILLEMET_CLOSE = re.compile(r"\s*\u00bb|(?<=\S)\u201c(?=[\s.,;:!?)]|$)")
 _THEN = re.compile(
     r",?\s+(?:and\s+)?(?:then|after that|followed by)\s+(?:(?:the|an?)\s+(?:exception|error"
     r"|traceback)\s+)?"
+    r"|,?\s+and\s+(?:a|the)\s+(?:traceback|stack ?trace)\s+(?:with|ending (?:in|with)|of)\s+"
 )
 _FAILED_WITH_TEXT = re.compile(
     r"\b(?:aborted|failed|died|crashed|errored(?: out)?|exited|bailed(?: out)?|blew up|fell over)"
@@ -101,6 +104,8 @@ _INNER = re.compile(r"(?<=:\s)((?:FATAL|ERROR|PANIC):\s+\S.{15,})$")
 def item_log_texts(text: str) -> tuple[list[str], bool]:
     """The log texts of one symptom item, left to right, and whether prose remains around
     them (then the item is kept in the description too)."""
+    # French and German quotation marks (`« … »`, `„…“`) as the typographic ones
+    text = _GUILLEMET_OPEN.sub("\u201c", _GUILLEMET_CLOSE.sub("\u201d", text))
     text = emphasis_as_quotes(text, emphasised_log)
     if text.startswith("|") and text.endswith("|") and len(text) > 2:
         # a table row: each cell on its own (a time, a service, the log line); another cell
@@ -140,7 +145,7 @@ def item_log_texts(text: str) -> tuple[list[str], bool]:
         offset += len(segment) + 1
     quoted = {t for _, t in found[:runs]}
     texts = [t for _, t in sorted(found)]
-    kept = [t for t in texts if states_an_error(t) and not put_aside(text, t, t in quoted)]
+    kept = [t for t in texts if states_an_error(t) and not put_aside(text, t, t in quoted, texts)]
     return kept, _has_prose(rest, texts) or len(kept) < len(texts)
 
 

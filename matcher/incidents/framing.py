@@ -27,7 +27,9 @@ _NOT_A_HOST = re.compile(
 _SEARCH_TOOL = re.compile(
     r"^(?:(?:\d{4}-\d\d-\d\d[T ][\d:.,]+Z?\s+)?\{\w+=\"[^\"]*\"(?:,\s*\w+=\"[^\"]*\")*\}\s+"
     r"|(?:(?:host|source|sourcetype|index)=\S+\s+)+\|\s+"
-    r"|\d{4}-\d\d-\d\d[T ][\d:.]+Z?\s+[A-Za-z][\w.-]*(?:/[\w.-]+)+(?:\.{3}|\u2026)?\s{2,})"
+    r"|\d{4}-\d\d-\d\d[T ][\d:.]+Z?\s+[A-Za-z][\w.-]*(?:/[\w.-]+)+(?:\.{3}|\u2026)?\s{2,}"
+    # pytest's failure lines (`E       OSError: [Errno 24] …`, `E   assert 503 == 200`)
+    r"|E\s+(?=(?:[\w.]+\.)?[A-Z]\w*(?:Error|Exception|Warning|Exit)\b|assert\b))"
 )
 
 

@@ -119,6 +119,15 @@ _PROSE_AFTER = re.compile(
     r"|all over the (?:place|logs?))\b.*$"
     r"|\s+(?:on|for|in|from|across|at|to)\s+(?:most|all|many|some|several|half|both|every"
     r"|each|a few|the majority)\b.*$"
+    # the author's next clause in a paragraph: a relative clause that says what the line did
+    # (`… 'maxmemory' which confirmed the instance was full`), a clause after a semicolon or
+    # `, and` with a subject of its own (`…; in the Python tracebacks it shows up as …`)
+    r"|\s+(?:which|that)\s+(?:confirmed|showed|meant|means|told|tells|proved|made|was|were"
+    r"|is|are|came|comes|happened|happens)\b.*$"
+    r"|;\s+(?=(?:in|and|but|so|then|the|we|it|our|this|that|there|i|you|they|somebody"
+    r"|someone|a|an|also|some|one|two|several|plus)\b).*$"
+    r"|,\s+and\s+(?=(?:somebody|someone|we|i|they|there|it|then|the (?:[\w-]+ )?(?:team|pods?"
+    r"|worker|service|logs?|on-call)))\b.*$"
     # a typographic dash set apart is the author's (`… already — from the worker pods`); a
     # message's own is ASCII (`Allocation failed - JavaScript heap out of memory`)
     r"|\s+[\u2014\u2013]\s+.*$"

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 
 from matcher.incidents.dismissal import VERDICT
+from matcher.incidents.marks import MARK, past_the_mark
 from matcher.incidents.remarks import remarked_aside
 
 _VERDICT_ANYWHERE = re.compile(rf"(?i)\b(?:{VERDICT})\b")
-MARK = "\x01"
 
 # `*not*`, `**unrelated**`, `_never_`: the words, without the emphasis (the log text is the
 # mark, so a `*` inside it is never read)
@@ -127,6 +127,9 @@ _CHECKED_NO = re.compile(
 def set_aside_more(sentence: str, following: str | None, log: str) -> bool:
     """Whether the log text's sentence (the text replaced by MARK), or the next sentence of
     its item, sets it aside by one of the kinds above."""
+    other = past_the_mark(sentence)  # another log text: what follows it is about it
+    if other >= 0:
+        sentence = sentence[:other]
     after = sentence[sentence.index(MARK) + 1 :]
     rest = f"{after} {following or ''}"
     if _TIME_LOST.search(sentence) or _OWN.search(sentence) or _DASH_NO.search(sentence):

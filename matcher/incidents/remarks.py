@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-MARK = "\x01"
+from matcher.incidents.marks import MARK
 
 # What refers back to the log text in a clause after it (`this lines` as written in a hurry)
 _BACK = r"(?:it|them|this|that|these|those|they|this lines?|these lines?|those lines?|the line)"

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-MARK = "\x01"
+from matcher.incidents.marks import MARK
+
 _QUOTED = re.compile(r"`[^`\x01]*`|\"[^\"\x01]*\"|\u201c[^\u201d\x01]*\u201d")
 
 # A sentence after the log text's that is about it, read with it by the cues: a pronoun
@@ -92,7 +93,9 @@ def taken_back(following: str | None) -> bool:
 _VERDICT_LABEL = re.compile(
     r"(?i)^\W*(?:(?!not\s+(?!seen|found|hit|logged|relevant|related|ours|us|this|that|it)\w)"
     r"(?:\w[\w'-]*(?:\W+|$)){0,3}|not\s+(?:(?:an?|the|this|that|our)\s+)?(?:[\w-]+\s+){0,2}"
-    r"(?:problem|issue|error|bug|thing|one|cause|incident|outage)\W*)$"
+    r"(?:problem|issue|error|bug|thing|one|cause|incident|outage)\W*"
+    # `What it was NOT:`, `What it wasn't:`
+    r"|what (?:it|this) (?:was|is)(?:n't|\s+not)\W*)$"
 )
 # A label that denies the log text's own kind (`It was NOT a deadlock: we did see one "Deadlock
 # found …"`): what it names is in the log text. (`Not DNS: "…"` names another kind: the text is

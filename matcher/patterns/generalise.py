@@ -35,7 +35,12 @@ _CURLY = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '
 _EXCEPTION_NAME = re.compile(
     r"(?:[A-Za-z_]\w*\.)*[A-Z]\w*(?:Error|Exception|Violation|Warning|Failure|Fault|Exit|Interrupt)$"
 )
-_REPR = re.compile(r"^((?:[A-Za-z_]\w*\.)*[A-Z]\w*) ?\((?:-?\d{1,10},\s*)?b?(['\"])(.*)\2,?\s*\)$")
+# ... with more arguments after the message (mysql-connector's `DatabaseError(1205, '1205
+# (HY000): Lock wait …', 'HY000')`)
+_REPR = re.compile(
+    r"^((?:[A-Za-z_]\w*\.)*[A-Z]\w*) ?\((?:-?\d{1,10},\s*)?b?(['\"])(.*?)\2"
+    r"(?:,\s*(?:'[^']*'|\"[^\"]*\"|-?\d+|None))*,?\s*\)$"
+)
 # `PermissionError(13, 'Permission denied') writing <path>`: prose after a whole repr.
 _REPR_PROSE = re.compile(
     r"^((?:[A-Za-z_]\w*\.)*[A-Z]\w*\((?:-?\d{1,10},\s*)?b?(['\"]).*?\2,?\s*\))\s+[a-z].*$"
@@ -91,6 +96,11 @@ _PROSE_TAIL = re.compile(
     r"|\s+\([a-z]+[,\s]\s*(?!\d)[^():=]*\)"
     # the author's next clause after a whole message: "…) and requests wrapped it as …"
     r"|(?<=[)'\"])\s+(?:and|but|so|which)\s+(?:[a-z][\w-]*\s+){0,3}[a-z]+ed\b"
+    # the author's aside in parentheses, in the first person: "(we're on an older redis-py …)"
+    r"|\s+\((?:we|we're|we've|i|i'm|i've|our|my)\b[^()]*\)"
+    # how long after, said after a whole message: "…') after ~30 s"
+    r"|(?<=[)'\"\]])\s+(?:after|in|within)\s+(?:~|about |around |roughly |approx\.? )?"
+    r"\s*\d+(?:\.\d+)?\s*(?:s|secs?|seconds?|ms|min|mins|minutes?)\b"
     # how often, after a comma: ", x5", ", 3 times"
     r"|,\s*(?:x\d+|\d+\s*x|\d+ times)\s*$"
     # how often, in parentheses, whatever follows: "(twice, actually: once on flush …)"

@@ -21,9 +21,9 @@ _WORDY_PLACEHOLDER = re.compile(rf"<({_WORDY})>|\$?\{{({_WORDY})\}}")
 _BRACED = re.compile(r"\$?\{([a-z][a-z0-9_]{0,31})\}")
 _PERSON = re.compile(r"(?<![\w<])(N+|X{2,}|x{3,}|n{3,})(?=[\s),:;#.\]'\"]|$)")
 # An address written with a person's placeholders: `xxx.xxx.xxx.xxx`, `N.N.N.N`.
-_PERSON_IP = re.compile(
-    r"(?<![\w.])(?:[xX]{1,3}|[nN]{1,3})(?:\.(?:[xX]{1,3}|[nN]{1,3})){3}(?![\w.])"
-)
+# ... also in part (`10.0.0.x`, `10.2.*.*`).
+_OCTET = r"(?:[xX]{1,3}|[nN]{1,3}|\*|\d{1,3})"
+_PERSON_IP = re.compile(rf"(?<![\w.])(?=[\d.]*[xXnN*])(?:{_OCTET}\.){{3}}{_OCTET}(?![\w.])")
 _STAR = re.compile(r"(?<![\w*<])\*(?![\w*<])")
 # What a person puts for a value they may not show: `[REDACTED]`, `<redacted>`, `***`, `████`.
 _REDACTED = re.compile(

@@ -1,0 +1,57 @@
+"""The marks that stand for log texts in the sentence the aside rules read: the log text being
+judged (MARK) and the item's other log texts (OTHER), and which of them a verdict is about: the
+nearest before it, with the texts listed together with it (`"…" and SystemExit: 1 after it are
+expected`). docs/incident-log-format.md ("Not this incident") says the rule."""
+
+from __future__ import annotations
+
+import re
+
+MARK = "\x01"
+# Another log text of the item (asides.py marks them so): a verdict nearer to it is about it.
+OTHER = "\x02"
+# What joins log texts into one list, which a verdict after it is about as a whole (`"…" and
+# SystemExit: 1 after it are expected`): a few words, no clause of their own.
+_CLAUSE = re.compile(
+    r"[;.:\u2014\u2013]|\b(?:which|but|because|so|while|when|where|that|it|this)\b"
+)
+
+
+def _joined(between: str) -> bool:
+    return (
+        len(between) <= 40 and len(re.findall(r"\w+", between)) <= 6 and not _CLAUSE.search(between)
+    )
+
+
+def mark_runs(text: str) -> list[tuple[int, int, bool]]:
+    """The log texts of a sentence as runs of joined ones: (start, end, holds the log text)."""
+    places = [i for i, c in enumerate(text) if c in (MARK, OTHER)]
+    runs: list[tuple[int, int, bool]] = []
+    for i in places:
+        if runs and _joined(text[runs[-1][1] + 1 : i]):
+            start, _, mine = runs[-1]
+            runs[-1] = (start, i, mine or text[i] == MARK)
+        else:
+            runs.append((i, i, text[i] == MARK))
+    return runs
+
+
+def past_the_mark(text: str) -> int:
+    """Where the first log text after the log text's own run starts (-1: none): what follows
+    it is about that one."""
+    runs = mark_runs(text)
+    mine = next((k for k, run in enumerate(runs) if run[2]), None)
+    return runs[mine + 1][0] if mine is not None and mine + 1 < len(runs) else -1
+
+
+def about_the_mark(text: str, start: int, end: int) -> bool:
+    """Whether words at text[start:end] are about the log text: they hold it, or its run is
+    the nearest before them (after them, when none is before)."""
+    if MARK in text[start:end]:
+        return True
+    runs = mark_runs(text)
+    before = [run for run in runs if run[1] < start]
+    if before:
+        return before[-1][2]
+    after = [run for run in runs if run[0] >= end]
+    return bool(after) and after[0][2]
