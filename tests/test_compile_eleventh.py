@@ -495,3 +495,72 @@ def test_the_fourth_batch_reads_the_error(bullet: str, symptoms: tuple[str, ...]
 def test_pytests_failure_lines_lose_their_e() -> None:
     block = "* CI:\n\n```\nE       OSError: [Errno 24] Too many open files: '/t/x.png'\n```\n"
     assert symptoms_of(block) == ("OSError: [Errno 24] Too many open files: '<path>'",)
+
+
+# -- the fifth batch: what heldout23 to heldout25 showed ---------------------------------------
+
+ASIDES_5 = [
+    # a formal report's verdict in the next sentence, after a reporting verb without `that`
+    f'* A few failures read "{SLOTS}". We understand these to be a related but distinct'
+    " condition, and they are not being counted under this incident.",
+    f'* A "{TOO_LARGE}" error was seen later. We believe this was a consequence of the volume'
+    " being remounted during remediation.",
+    f'* An "{DEADLOCK}" error was also logged. We do not believe this contributed directly.',
+    # the incident's error said instead
+    f'* "{DEADLOCK}" also appears. That is the retry loop; we track the lock wait as the'
+    " incident error.",
+    f'* he also mentioned "{TOO_LARGE}" \u2014 those are nginx reacting afterwards, the refused'
+    " connect is the real error.",
+    # all of the texts before it
+    f'* After each timeout: "{DEADLOCK}" and a `SystemExit: 1` traceback from the worker, then'
+    ' "Booting worker with pid \u2026" \u2014 all consequences of the timeout, not separate'
+    " errors.",
+    # an answer about it
+    f'* Q: What about "{SLOTS}"? A: That showed up first, but it\'s a warning sign, not the'
+    " outage.",
+    # a person's words that speak to the reader
+    f'* Sam: "after the remount you\'ll see {TOO_LARGE} errors later, those are a side effect"',
+    # a table's row whose other cell says what followed
+    f'| "{DEADLOCK}" | \u2014 | Follow-on once both backends were marked down |',
+]
+
+
+@pytest.mark.parametrize("bullet", ASIDES_5)
+def test_an_aside_of_the_fifth_batch_adds_no_symptom(bullet: str) -> None:
+    assert symptoms_of(REAL + bullet + "\n") == (REAL_SYMPTOM,)
+
+
+@pytest.mark.parametrize(
+    ("bullet", "symptoms"),
+    [
+        # an engineer's words quoted, the log text inside them
+        (
+            '* Engineer (Sam): "the worker hit the file descriptor limit \u2014 `OSError:'
+            " [Errno 24] Too many open files: '/srv/t/thumb-1.png'`\"",
+            ("OSError: [Errno 24] Too many open files: '<path>'",),
+        ),
+        (
+            "* Engineer (Jun): \"memcached is full and runs with -M so it won't evict; pymemcache"
+            " raises MemcacheServerError(b'out of memory storing object')\"",
+            ("MemcacheServerError: out of memory storing object",),
+        ),
+        # a class and its errno without a colon
+        (
+            "* PermissionError [Errno 13] Permission denied: '/srv/uploads/<user id>/a.png'",
+            ("PermissionError: [Errno 13] Permission denied: '<path>'",),
+        ),
+        # how long after, after a comma
+        (
+            "* Server side: ERROR:  canceling statement due to statement timeout, after 30 s.",
+            ("ERROR: canceling statement due to statement timeout",),
+        ),
+        # a table row with an emphasis-like star in two cells
+        (
+            "| [error] NNNN#NNNN: *N connect() failed (111: Connection refused) while connecting to"
+            " upstream, client: \u2026 | proxied | 502 on /api/orders/* |",
+            ("[error] connect() failed (111: Connection refused) while connecting to upstream",),
+        ),
+    ],
+)
+def test_the_fifth_batch_reads_the_error(bullet: str, symptoms: tuple[str, ...]) -> None:
+    assert symptoms_of(bullet + "\n") == symptoms

@@ -49,7 +49,8 @@ CUES: tuple[Cue, ...] = (
     _cue(
         r"\bnot (?:to be confused|related|part of"
         r"|an? (?:(?:second|separate|new|real|different|other)\s+)?(?:error|problem|incident"
-        r"|issue|concern|bug))\b"
+        r"|issue|concern|bug)"
+        r"|(?:second|separate|new|different|other)\s+(?:errors|problems|incidents|issues|bugs))\b"
         # before the log text, `not the` denies it; after it, only when what is denied is this
         # incident's (`"…", not the symptom`), not another thing (`"…", not the retry warnings`)
         r"|\bnot (?:this|the|our)\b(?=[^\x01]*\x01)"
@@ -85,6 +86,19 @@ CUES: tuple[Cue, ...] = (
         r"|deliberately|by design|intentionally)\b|\bnegative test\b|\bexpected to fail\b",
         _S,
         '"…" is the recursive template test, it fails on purpose',
+    ),
+    # what the incident's error is, said instead (`we track the metadata timeout as the incident
+    # error`, `the refused connect is the real error`)
+    _cue(
+        r"\bwe (?:track|count|treat|alert on|page on|use)\b[^.;\x01]{0,60}\bas the (?:incident|real"
+        r"|main|actual) (?:error|symptom|signal)\b",
+        _S,
+        "That is the network thread …; we track the metadata timeout as the incident error.",
+    ),
+    _cue(
+        r"\bthe [\w\s-]{1,30} (?:is|was) the (?:real|actual|main) (?:error|problem|cause)\b",
+        _F,
+        '"…" — those are nginx reacting afterwards, the refused connect is the real error',
     ),
     _cue(r"\bnot (?:us|ours|mine)\b", _S, '"…" errors were the coupon service, not us'),
     _cue(

@@ -16,6 +16,7 @@ import itertools
 import re
 
 from matcher.incidents.marks import MARK, OTHER, past_the_mark
+from matcher.incidents.verdicts import VERDICT
 
 # Where a clause ends: a semicolon, a colon, a dash set apart, an arrow, a parenthesis, and a
 # conjunction that starts another clause (`, but`, `, so`, `, and then`, `though` …).
@@ -96,51 +97,8 @@ _EMPTY = (
     r" matches)|came (?:up|back) empty|\b0 hits\b"
 )
 _EMPTY_AFTER = re.compile(rf"(?i){MARK}.*?\b(?:{_EMPTY})\b")
-# a verdict on the log text: what it is, said of it
-_VERDICT = (
-    # (not denied: `not harmless`, `no other noise`)
-    r"(?<!not )(?<!\bno )(?<!no other )(?<!n't )"
-    r"(?:red herrings?|unrelated|irrelevant|noise|harmless|benign)|not related|nothing to do with"
-    r"|a distraction|false (?:alarms?|leads?|trails?|positives?|hits|matches)|ruled out|excluded"
-    r"|(?:an?|another)\s+(?:different|separate|distinct|unrelated|older|known)\s+(?!(?:kind"
-    r"|wording|form|name|version|spelling)\b)\w+"
-    r"|not (?:by |from |part of )?(?:this|the|our) (?:incident|outage|problem|issue|cause|culprit"
-    r"|failure)|wrong (?:incident|one|thread|ticket|service|path|track|tree|lead|turn)"
-    r"|(?:was|were|'s) (?:me|us)\b"
-    r"|not what (?:we|broke|took|caused)|(?:only|just)(?:\s+\w+){0,2}?\s+(?:in|on|from)\s+"
-    r"(?:(?:the|a|an|my|our|\w+'s)\s+)?(?:staging|dev|test|qa|pre-?prod|laptop|local|sandbox"
-    r"|developer)\b|(?:staging|dev|test) only"
-    r"|not (?:in|on) prod(?:uction)?"
-    # what the team's own action caused: `a symptom of the fix`, `an artefact of the remount`
-    r"|(?:symptom|side[- ]effect|result|artefact|artifact|by-?product|consequence|effect)s? of"
-    r" (?:the|our|my) (?:own )?(?:fix|rollback|remount|restart|cleanup|workaround|mitigation"
-    r"|debugging|investigation|recovery|attempt|test)"
-    # a lead that went nowhere
-    r"|(?:went|led) nowhere|dead[- ]end|(?:did not|didn't|never) pan(?:ned)? out"
-    r"|came (?:up|back) empty|out of scope|dropped the idea|fallout|collateral"
-    r"|(?:was|were|is|are)(?: not|n't) (?:involved|a factor)|played no (?:part|role)"
-    r"|from (?:the|our|my) (?:own )?(?:remount|rollback|cleanup|fix|debugging|testing)\b"
-    r"|(?:on|in) (?:my|our|the) list of suspects|pre-?dates?|pre-?dated"
-    r"|during (?:the |our )?(?:rollback|remount|cleanup|investigation|debugging|maintenance"
-    r"|fix)"
-    # `turned out to be a cron job`, not `turned out to be caused by the missing index`
-    r"|(?:turned out|proved) to be (?!(?:caused|due|triggered|the (?:real|root|actual|main)|our"
-    r"|exactly|this)\b)|came from (?:another|a different|the other|an old|an"
-    r" unrelated)|can be (?:ignored|disregarded)|safe to (?:ignore|disregard)"
-    r"|(?:does|did|do)(?:n't| not) matter"
-    r"|not relevant|from (?:last|the previous) (?:week|month|year|sprint|quarter)"
-    # `those were there last month too`; not `not there last month`
-    r"|(?<!not )(?<!n't )(?:there|around|present|logged|seen)\s+(?:already\s+)?(?:last|the"
-    r" previous) (?:week|month|year|sprint|quarter)"
-    r"|from (?:an? |the )?(?:earlier|older|previous|past|last) (?:incident|outage)"
-    r"|(?:ignore|disregard)(?:\s+(?:it|them|those|these|that))?\W*$"
-    # a formal report's verdict: `is distinct from the finding above`, `recorded for completeness`
-    r"|(?:distinct|separate) from (?:the|this|our|that)|for completeness only"
-)
-# what other modules read as a verdict (reattribution.py: after an arrow)
-VERDICT = _VERDICT
 _VERDICT_AFTER = re.compile(
-    rf"(?i){MARK}.*?\b(?:{_VERDICT})\b"
+    rf"(?i){MARK}.*?\b(?:{VERDICT})\b"
     # the log text named as a guess: `the "…" theory`
     rf"|{MARK}\W*\s+(?:theory|hypothesis|suspicion|guess)\b"
 )
@@ -151,16 +109,17 @@ _LATER = re.compile(
     rf"(?i)^(?:and\s+|but\s+|so\s+|though\s+|although\s+)?"
     # a finding reported (`The review has determined that this …`, `we concluded that it …`)
     rf"(?:(?:[\w-]+\s+){{0,3}}(?:determined|concluded|found|established|confirmed|agreed|decided"
-    rf"|believes?|think)\s+that\s+(?={_BACK}\b))?(?:"
-    rf"(?:{_BACK}\b|there\b)(?:(?!\b(?:the|a)\s+\w+\s+(?:said|logged|showed)\b).)*?\b(?:{_VERDICT})\b"
+    rf"|believes?|think|understand|consider|regard)\s+(?:that\s+)?(?={_BACK}\b))?(?:"
+    rf"(?:{_BACK}\b|there\b)(?:(?!\b(?:the|a)\s+\w+\s+(?:said|logged|showed)\b).)*?\b(?:{VERDICT})\b"
     rf"|(?:(?:just|only|probably|likely|clearly|all|totally|entirely|completely|obviously|also"
-    rf"|both)\s+)?(?:as\s+(?:an?\s+)?)?(?:{_VERDICT})\b"
+    rf"|both)\s+)?(?:as\s+(?:an?\s+)?)?(?:{VERDICT})\b"
     # a verdict word that qualifies a subject of its own is about that (`Unrelated jobs were
     # fine`, `Noise in the dashboards hid it`)
     rf"(?!(?:\s+[\w-]+){{1,3}}?\s+(?:were|was|is|are|had|has|have|hid|hides|kept|made|got|went)\b)"
     # a bare verdict of what follows from the error: `consequence, not cause`, `follow-on`
     rf"|(?:(?:just|only)\s+)?(?:an?\s+)?(?:consequences?|symptoms?|side[- ]effects?|knock-ons?"
-    rf"|follow-ons?|downstream|separate|different|distinct|something else)\s*(?:,|$|\bnot\b)"
+    rf"|follow-ons?|downstream|separate|different|distinct|something else)"
+    rf"\s*(?:,|$|\bnot\b|\s(?:once|after|when)\b)"
     rf"|(?:[\w-]+,?\s+)?not\s+(?:the\s+|a\s+|its\s+)?(?:root\s+)?(?:cause|trigger)\s*$"
     # (`nothing else in the log` says the log text was the only thing)
     rf"|(?:none|nothing|zero|never|nope|not once|not there|not present|absent|n/a\b"
@@ -179,6 +138,9 @@ _LATER = re.compile(
     # a limit doing its job, named (`that is the 1 MB item limit, not memory exhaustion`)
     rf"|{_BACK}(?:'s|\s+(?:is|was|are|were))\s+(?:just\s+|only\s+)?(?:the|an?|our)\s+"
     rf"(?:[\w-]+\s+){{0,4}}(?:limit|limiter|cap|quota|guard)\b(?!\s+(?:we|that|which)\b)"
+    # a denied part in it (`We do not believe this contributed directly`)
+    rf"|(?:we|i|they)\s+(?:do|did)(?:n't|\s+not)\s+(?:believe|think)\s+{_BACK}\s+(?:\w+\s+)?"
+    rf"(?:contributed|caused|mattered)\b"
     # a first guess that refers back (`I first thought this was the bug but …`)
     rf"|(?:i|we|they|everyone|the team)\s+(?:\w+\s+)?(?:first|initially|originally)\s+"
     rf"(?:thought|assumed|suspected|believed|blamed)\s+{_BACK}\b"
@@ -307,7 +269,7 @@ _CLASS = re.compile(r"(?<![\w])(?:[A-Za-z_]\w*\.)*([A-Z]\w*(?:Error|Exception|Ti
 # A dismissal in a sentence: a verdict, a negated verb of seeing, a kind of error denied, or
 # a clause of a verdict alone (`Checked the deadlock theory — nothing there.`)
 _DISMISSED = re.compile(
-    rf"(?i)\b(?:{_VERDICT})\b|{_NEG}(?:\s+\w+){{0,3}}?\s+{_SEEN}\b"
+    rf"(?i)\b(?:{VERDICT})\b|{_NEG}(?:\s+\w+){{0,3}}?\s+{_SEEN}\b"
     r"|\b(?:was|is|were|are|it's)(?:\s+not|n't)\s+(?:an?|the)\s+\w+"
 )
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'`\u201c])")

@@ -63,6 +63,10 @@ _VERB = re.compile(
     r"|too|also|again|twice|once|only|just|repeatedly|constantly|earlier|later|then|here"
     r"|before|after|at|by|for|from|to|with|when|while|but|and|or|all|both|each)\b)(?=[\w\[(])"
 )
+# A quote of a person's words with the log text inside: a code span in it (`Sam: "the worker
+# hit the limit — `OSError: …`"`), or a clause and a semicolon before it (`"memcached is full
+# and won't evict; pymemcache raises MemcacheServerError(…)"`).
+_SPOKEN = re.compile(r"^[^`]+`[^`]+`|^[a-z][\w'-]*(?:\s+[\w'-]+){3,}[^;:]*;\s+[a-z]")
 _GUILLEMET_OPEN = re.compile(r"[\u00ab\u201e]\s*")
 _GUILLEMET_CLOSE = re.compile(r"\s*\u00bb|(?<=\S)\u201c(?=[\s.,;:!?)]|$)")
 _THEN = re.compile(
@@ -133,6 +137,11 @@ def item_log_texts(text: str) -> tuple[list[str], bool]:
         if QUERY.match(run):  # a search: its quoted words may be log text, the query is not
             rest = take_out(rest, run)
             found.extend((text.find(q), q) for q in query_terms(run) if quoted_log(text, q))
+        elif _SPOKEN.search(run) and text[text.find(run) - 1 : text.find(run)] in '"\u201c':
+            # a person's words quoted, the log text inside them
+            rest = take_out(rest, run)
+            inner, _ = item_log_texts(run)
+            found.extend((text.find(t), t) for t in inner if t in text)
         elif quoted_log(text, run):
             found.append((text.find(run), run))
             rest = take_out(rest, run)

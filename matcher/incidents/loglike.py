@@ -95,7 +95,8 @@ def query_words(item: str) -> set[str]:
 # A person's own words (`I`, `my`, `me`, `we`, `our`): a customer or a colleague quoted, not a
 # program.
 _FIRST_PERSON = re.compile(
-    r"(?<![\w/.-])(?:I|I'm|I've|I'd|my|me|[Ww]e|[Ww]e're|[Ww]e've|[Oo]ur)(?![\w/'.-])"
+    r"(?<![\w/.-])(?:I|I'm|I've|I'd|my|me|[Ww]e|[Ww]e're|[Ww]e've|[Oo]ur|you'll|you'd|you're)"
+    r"(?![\w/'.-])"
 )
 # A command line: flags, a pipe into a filter, or a command a person types to look (`ls
 # /proc/<pid>/fd | wc -l`, `kubectl logs …`); not a program's own label (`psql: error: …`).

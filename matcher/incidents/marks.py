@@ -17,6 +17,10 @@ _CLAUSE = re.compile(
 )
 
 
+# A verdict said of all the texts before it.
+_ALL = re.compile(r"(?i)^[^\w\x01\x02]*(?:(?:they|those|these) (?:are|were) )?(?:all|both)\b")
+
+
 def _joined(between: str) -> bool:
     return (
         len(between) <= 40 and len(re.findall(r"\w+", between)) <= 6 and not _CLAUSE.search(between)
@@ -51,6 +55,8 @@ def about_the_mark(text: str, start: int, end: int) -> bool:
         return True
     runs = mark_runs(text)
     before = [run for run in runs if run[1] < start]
+    if before and _ALL.match(text[before[-1][1] + 1 : start]):
+        return any(run[2] for run in before)  # `"…" and …, then "…" — all consequences of …`
     if before:
         return before[-1][2]
     after = [run for run in runs if run[0] >= end]

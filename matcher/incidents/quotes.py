@@ -171,7 +171,8 @@ def clip_prose(text: str) -> str:
 
 # Emphasis as Markdown writes it (`**…**`, `__…__`, `*…*`, `_…_`): a mark that opens before a
 # word and closes after one, never inside a word (`__init__`, `SELECT * FROM`, nginx's `*2`).
-_EMPHASIS = re.compile(r"(?<![\w*\\])(\*\*|__|\*|_)(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*])")
+# (never across a table's cells: `*N connect() … | 502 on /api/orders/*`)
+_EMPHASIS = re.compile(r"(?<![\w*\\])(\*\*|__|\*|_)(?=[^\s*_])([^|]+?)(?<=[^\s*_])\1(?![\w*])")
 _CODE_SPAN = re.compile(r"(`+).*?\1")
 _PROSE_AFTER_MARK = re.compile(r"\s|$|[,;!?](?:\s|$)|\.(?:\s|$)")
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from matcher.incidents.dismissal import VERDICT
 from matcher.incidents.marks import MARK, past_the_mark
 from matcher.incidents.remarks import remarked_aside
+from matcher.incidents.verdicts import VERDICT
 
 _VERDICT_ANYWHERE = re.compile(rf"(?i)\b(?:{VERDICT})\b")
 

@@ -13,6 +13,54 @@ import re
 
 from matcher.incidents.marks import MARK
 
+# A verdict on the log text: what it is, said of it (dismissal.py reads it after the text and in
+# later clauses, reattribution.py after an arrow).
+VERDICT = (
+    # (not denied: `not harmless`, `no other noise`)
+    r"(?<!not )(?<!\bno )(?<!no other )(?<!n't )"
+    r"(?:red herrings?|unrelated|irrelevant|noise|harmless|benign)|not related|nothing to do with"
+    r"|a distraction|false (?:alarms?|leads?|trails?|positives?|hits|matches)|ruled out|excluded"
+    r"|(?:an?|another)\s+(?:different|separate|distinct|unrelated|older|known)\s+(?!(?:kind"
+    r"|wording|form|name|version|spelling)\b)\w+"
+    r"|not (?:by |from |part of )?(?:this|the|our) (?:incident|outage|problem|issue|cause|culprit"
+    r"|failure)|wrong (?:incident|one|thread|ticket|service|path|track|tree|lead|turn)"
+    r"|(?:was|were|'s) (?:me|us)\b"
+    r"|not what (?:we|broke|took|caused)|(?:only|just)(?:\s+\w+){0,2}?\s+(?:in|on|from)\s+"
+    r"(?:(?:the|a|an|my|our|\w+'s)\s+)?(?:staging|dev|test|qa|pre-?prod|laptop|local|sandbox"
+    r"|developer)\b|(?:staging|dev|test) only"
+    r"|not (?:in|on) prod(?:uction)?"
+    # what the team's own action caused: `a symptom of the fix`, `an artefact of the remount`
+    r"|(?:symptom|side[- ]effect|result|artefact|artifact|by-?product|consequence|effect)s? of"
+    r" (?:the|our|my) (?:own )?(?:fix|rollback|remount|restart|cleanup|workaround|mitigation"
+    r"|debugging|investigation|recovery|attempt|test)"
+    # a lead that went nowhere
+    r"|(?:went|led) nowhere|dead[- ]end|(?:did not|didn't|never) pan(?:ned)? out"
+    r"|came (?:up|back) empty|out of scope|dropped the idea|fallout|collateral"
+    r"|(?:was|were|is|are)(?: not|n't) (?:involved|a factor)|played no (?:part|role)"
+    r"|from (?:the|our|my) (?:own )?(?:remount|rollback|cleanup|fix|debugging|testing)\b"
+    r"|(?:on|in) (?:my|our|the) list of suspects|pre-?dates?|pre-?dated"
+    r"|during (?:the |our )?(?:rollback|remount|cleanup|investigation|debugging|maintenance"
+    r"|fix)"
+    # `turned out to be a cron job`, not `turned out to be caused by the missing index`
+    r"|(?:turned out|proved) to be (?!(?:caused|due|triggered|the (?:real|root|actual|main)|our"
+    r"|exactly|this)\b)|came from (?:another|a different|the other|an old|an"
+    r" unrelated)|can be (?:ignored|disregarded)|safe to (?:ignore|disregard)"
+    r"|(?:does|did|do)(?:n't| not) matter"
+    r"|not relevant|from (?:last|the previous) (?:week|month|year|sprint|quarter)"
+    # `those were there last month too`; not `not there last month`
+    r"|(?<!not )(?<!n't )(?:there|around|present|logged|seen)\s+(?:already\s+)?(?:last|the"
+    r" previous) (?:week|month|year|sprint|quarter)"
+    r"|from (?:an? |the )?(?:earlier|older|previous|past|last) (?:incident|outage)"
+    r"|(?:ignore|disregard)(?:\s+(?:it|them|those|these|that))?\W*$"
+    # a formal report's: not counted, a consequence of the remediation, did not contribute
+    r"|not (?:being )?counted|(?:consequence|side[- ]effect|result) of (?:the|our"
+    r"|my)\b[^.;\x01]{0,60}?\b(?:remount\w*|rollback|restart\w*|fix\w*|cleanup|remediation"
+    r"|mitigation|workaround)|what came \W{0,2}(?:before|after)\W{0,2} the|follow-?on (?:once"
+    r"|after|when|from)|reacting (?:afterwards|after(?:wards)? (?:it|that))"
+    # a formal report's verdict: `is distinct from the finding above`, `recorded for completeness`
+    r"|(?:distinct|separate) from (?:the|this|our|that)|for completeness only"
+)
+
 _QUOTED = re.compile(r"`[^`\x01]*`|\"[^\"\x01]*\"|\u201c[^\u201d\x01]*\u201d")
 
 # A sentence after the log text's that is about it, read with it by the cues: a pronoun
@@ -21,7 +69,9 @@ _QUOTED = re.compile(r"`[^`\x01]*`|\"[^\"\x01]*\"|\u201c[^\u201d\x01]*\u201d")
 # classifies this as …`, `We treat these as …`); not `Different teams saw it` (a verdict
 # word needs a noun of its kind after it, or nothing).
 _ABOUT_IT = re.compile(
-    r"(?:That|This|Those|These)(?:\s+(?:finding|line|message|error|one))?"
+    # (an answer about it, in a postmortem written as questions: `Q: What about "…"? A: That …`)
+    r"A:\s*(?:That|This|It|Those|These|They)\b"
+    r"|(?:That|This|Those|These)(?:\s+(?:finding|line|message|error|one))?"
     r"(?:'s|\s+(?:is|was|are|were)\b)|It(?:'s|\s+(?:is|was|has been)\b)"
     r"|(?i:old news|self-inflicted|out of scope)\b"
     r"|(?:(?:Just |Only )?An? )?(?i:side[- ]effect|knock-on|consequence)\b"

@@ -99,7 +99,7 @@ _PROSE_TAIL = re.compile(
     # the author's aside in parentheses, in the first person: "(we're on an older redis-py …)"
     r"|\s+\((?:we|we're|we've|i|i'm|i've|our|my)\b[^()]*\)"
     # how long after, said after a whole message: "…') after ~30 s"
-    r"|(?<=[)'\"\]])\s+(?:after|in|within)\s+(?:~|about |around |roughly |approx\.? )?"
+    r"|(?:(?<=[)'\"\]])\s+|,\s+)(?:after|in|within)\s+(?:~|about |around |roughly |approx\.? )?"
     r"\s*\d+(?:\.\d+)?\s*(?:s|secs?|seconds?|ms|min|mins|minutes?)\b"
     # how often, after a comma: ", x5", ", 3 times"
     r"|,\s*(?:x\d+|\d+\s*x|\d+ times)\s*$"
@@ -118,6 +118,8 @@ _ELISION = re.compile(r"\.{3,}|\u2026")
 _ELIDED_PATH = re.compile(r"(['\"])(?:\.{3}|\u2026)/(?=[^'\"\s]*\1)")
 # An errno written from memory without its brackets (`Errno 24 too many open files`): Python
 # prints `[Errno 24] Too many open files`, its strerror capitalised.
+# A class and its errno without the colon between (`PermissionError [Errno 13] …`).
+_CLASS_ERRNO = re.compile(r"^((?:[A-Za-z_]\w*\.)*[A-Z]\w*(?:Error|Exception))\s+\[Errno")
 _ERRNO_WRITTEN = re.compile(r"(?<!\[)\bErrno (-?\d+)\]?:?\s+([a-z])(?=[a-z]+ )")
 _LEADING_ELISION = re.compile(r"^(?:\.{3,}|\u2026)\s+")
 _TRAILING_ELISION = re.compile(r"\s+(?:\.{3,}|\u2026)$")
@@ -200,6 +202,7 @@ def generalise(quote: str) -> str:
     text = written_placeholders(text, names)
     text = _OBJECT_REPR.sub("\u2026", text)
     text = _ELIDED_PATH.sub(r"\1/", text)
+    text = _CLASS_ERRNO.sub(r"\1: [Errno", text)
     text = _ERRNO_WRITTEN.sub(lambda m: f"[Errno {m[1]}] {m[2].upper()}", text)
     text = _ELISION.sub(lambda m: names.new("any", "any"), text)
     text = _drop_line_prefix(text)
