@@ -564,3 +564,50 @@ def test_an_aside_of_the_fifth_batch_adds_no_symptom(bullet: str) -> None:
 )
 def test_the_fifth_batch_reads_the_error(bullet: str, symptoms: tuple[str, ...]) -> None:
     assert symptoms_of(bullet + "\n") == symptoms
+
+
+# -- the sixth batch: what heldout26 to heldout28 showed ---------------------------------------
+
+ASIDES_6 = [
+    f"* The `{TOO_LARGE}` earlier that morning was a typo caught by a config test, fixed before"
+    " this.",
+    f'* 14:11 \u2014 then "{DEADLOCK}" \u2014 the consequence once both backends are marked down',
+    f"* Some \u201c{TOO_LARGE}\u201d errors \u2014 those are the promo banners, always been there.",
+]
+
+
+@pytest.mark.parametrize("bullet", ASIDES_6)
+def test_an_aside_of_the_sixth_batch_adds_no_symptom(bullet: str) -> None:
+    assert symptoms_of(REAL + bullet + "\n") == (REAL_SYMPTOM,)
+
+
+def test_compose_framing_in_a_traceback_block() -> None:
+    block = (
+        "* backup-job container exited 1:\n\n"
+        "  ```\n"
+        "  backup-1  | Traceback (most recent call last):\n"
+        '  backup-1  |   File "/app/dump.py", line 41, in write_chunk\n'
+        "  backup-1  |     f.write(buf)\n"
+        "  backup-1  | OSError: [Errno 28] No space left on device\n"
+        "  backup-1 exited with code 1\n"
+        "  ```\n"
+    )
+    assert symptoms_of(block) == ("OSError: [Errno 28] No space left on device",)
+
+
+def test_a_code_block_inside_a_quoted_chat_thread() -> None:
+    block = (
+        "> **priya** 17:21\n"
+        "> ```\n"
+        "> [2026-11-24 17:19:58 +0000] [812] [CRITICAL] WORKER TIMEOUT (pid:1377)\n"
+        "> [2026-11-24 17:19:58 +0000] [1377] [ERROR] Error handling request /export/orders.csv\n"
+        "> ```\n"
+    )
+    assert symptoms_of(block) == ("[CRITICAL] WORKER TIMEOUT (pid:<pid:int>)",)
+
+
+def test_a_multiplication_sign_before_a_count_is_the_authors() -> None:
+    bullet = "* `[emerg] bind() to 0.0.0.0:80 failed (98: Address already in use)` \u00d75\n"
+    assert symptoms_of(bullet) == (
+        "[emerg] bind() to <ip>:<port:int> failed (98: Address already in use)",
+    )

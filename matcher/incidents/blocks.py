@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from matcher.incidents.framing import drop_framing
+from matcher.incidents.framing import drop_framing, unframed
 
 # A traceback's own lines, quoted: never what the error says (as in a code block).
 _CHAIN = re.compile(
@@ -46,6 +46,8 @@ _BANNER = re.compile(
     r"^\s*(?:<-{2,}.*-{2,}>|-{3,}.*-{3,}|={3,}.*={3,}|\d+:\s+0x[0-9a-fA-F]+\b)"
     # a search tool's column heads (CloudWatch Logs Insights' `@timestamp @logStream @message`)
     r"|^\s*@\w+(?:\s+@\w+)+\s*$"
+    # docker compose's own status line (`backup-1 exited with code 1`)
+    r"|^\s*[\w.-]+ exited with code \d+\s*$"
     r"|^\s{2,}(?:(?:raise|return|await|yield|assert|with|for|if|elif|while|del)\b"
     r"|[\w.\[\]'\"]+\s*(?:\(|[-+*/]?=(?!=)))"
 )
@@ -108,6 +110,7 @@ def code_log_texts(lines: Sequence[str]) -> list[str]:
     below error never), and the lines without a level that go on from them (PostgreSQL's
     `DETAIL:`), or all of them when no line has an error level; never frames, elisions,
     banners, PostgreSQL's HINT/CONTEXT/STATEMENT lines."""
+    lines = [unframed(line) for line in lines]  # `backup-1  |   File "…"`: compose's, kept indented
     if any(_TRACE.match(line) for line in lines):
         return _traceback_texts(lines)
     kept: list[tuple[int, str]] = []

@@ -117,7 +117,8 @@ _LATER = re.compile(
     # fine`, `Noise in the dashboards hid it`)
     rf"(?!(?:\s+[\w-]+){{1,3}}?\s+(?:were|was|is|are|had|has|have|hid|hides|kept|made|got|went)\b)"
     # a bare verdict of what follows from the error: `consequence, not cause`, `follow-on`
-    rf"|(?:(?:just|only)\s+)?(?:an?\s+)?(?:consequences?|symptoms?|side[- ]effects?|knock-ons?"
+    rf"|(?:(?:just|only)\s+)?(?:an?\s+|the\s+)?(?:consequences?|symptoms?|side[- ]effects?"
+    rf"|knock-ons?"
     rf"|follow-ons?|downstream|separate|different|distinct|something else)"
     rf"\s*(?:,|$|\bnot\b|\s(?:once|after|when)\b)"
     rf"|(?:[\w-]+,?\s+)?not\s+(?:the\s+|a\s+|its\s+)?(?:root\s+)?(?:cause|trigger)\s*$"

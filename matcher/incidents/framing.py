@@ -54,3 +54,14 @@ def drop_framing(line: str) -> str:
             return text
         text = raw[piece.segment.start :].decode(errors="replace").strip()
     return text
+
+
+def unframed(line: str) -> str:
+    """The pasted line without its collector's framing, its own indentation kept (compose's
+    `backup-1  |   File "/app/dump.py", line 41` is a traceback's frame, indented)."""
+    text = drop_framing(line)
+    at = line.find(text) if text else -1
+    if at <= 0 or text == line.strip():
+        return line
+    space = len(line[:at]) - len(line[:at].rstrip())
+    return line[at - max(0, space - 1) :]

@@ -155,7 +155,10 @@ def classify_all(text: str) -> list[Line]:
     lines = [Line(number, Kind.CODE, raw) for number, raw in enumerate(raws[:skip], start=1)]
     closer: Callable[[str], bool] | None = None
     opener = ""
-    for number, raw in enumerate(raws[skip:], start=skip + 1):
+    quoted = False  # the fence is inside a quoted block (`> ```` in a pasted chat thread)
+    for number, whole in enumerate(raws[skip:], start=skip + 1):
+        unquoted = BLOCKQUOTE.sub(lambda m: " " * len(m[0]), whole)
+        raw = unquoted if closer is None or quoted else whole
         if closer is not None:
             fenced = FENCE.match(opener) is not None and not closer(raw)
             closer = None if closer(raw) else closer
@@ -163,10 +166,10 @@ def classify_all(text: str) -> list[Line]:
             indent = min(len(opener) - len(opener.lstrip()), len(raw) - len(raw.lstrip()))
             lines.append(Line(number, Kind.CODE, raw[indent:] if fenced else raw, fenced=fenced))
         elif (closer := fence_closer(raw)) is not None or raw.lstrip().startswith("<!--"):
-            opener = raw
+            opener, quoted = raw, unquoted != whole
             lines.append(Line(number, Kind.CODE, raw))
         else:
-            lines.append(classify(number, raw))
+            lines.append(classify(number, whole))
     return lines
 
 

@@ -53,7 +53,9 @@ VERDICT = (
     r"|from (?:an? |the )?(?:earlier|older|previous|past|last) (?:incident|outage)"
     r"|(?:ignore|disregard)(?:\s+(?:it|them|those|these|that))?\W*$"
     # a formal report's: not counted, a consequence of the remediation, did not contribute
-    r"|not (?:being )?counted|(?:consequence|side[- ]effect|result) of (?:the|our"
+    r"|not (?:being )?counted|fixed (?:well )?before (?:this|it|the (?:incident|outage))|a typo\b"
+    r"|(?:has |have )?always been there"
+    r"|(?:consequence|side[- ]effect|result) of (?:the|our"
     r"|my)\b[^.;\x01]{0,60}?\b(?:remount\w*|rollback|restart\w*|fix\w*|cleanup|remediation"
     r"|mitigation|workaround)|what came \W{0,2}(?:before|after)\W{0,2} the|follow-?on (?:once"
     r"|after|when|from)|reacting (?:afterwards|after(?:wards)? (?:it|that))"

@@ -101,8 +101,8 @@ _PROSE_TAIL = re.compile(
     # how long after, said after a whole message: "…') after ~30 s"
     r"|(?:(?<=[)'\"\]])\s+|,\s+)(?:after|in|within)\s+(?:~|about |around |roughly |approx\.? )?"
     r"\s*\d+(?:\.\d+)?\s*(?:s|secs?|seconds?|ms|min|mins|minutes?)\b"
-    # how often, after a comma: ", x5", ", 3 times"
-    r"|,\s*(?:x\d+|\d+\s*x|\d+ times)\s*$"
+    # how often: ", x5", ", 3 times", a multiplication sign (U+00D7) before a count
+    r"|,\s*(?:x\d+|\d+\s*x|\d+ times)\s*$|\s+\u00d7\s*\d+\s*$"
     # how often, in parentheses, whatever follows: "(twice, actually: once on flush …)"
     r"|\s+\((?:once|twice|thrice|again|repeated\w*|several|multiple|many|every|each|both|always"
     r"|mostly|sometimes|occasionally|\d+\s*(?:x|times)|x\d+)\b[^()]*\)\s*$"
