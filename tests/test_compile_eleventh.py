@@ -611,3 +611,60 @@ def test_a_multiplication_sign_before_a_count_is_the_authors() -> None:
     assert symptoms_of(bullet) == (
         "[emerg] bind() to <ip>:<port:int> failed (98: Address already in use)",
     )
+
+
+# -- the seventh batch: what heldout29 to heldout31 showed -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("bullet", "symptoms"),
+    [
+        # the author's initials, a library's name in parentheses at the end
+        (
+            "* socket.gaierror: [Errno -2] Name or service not known (JT)",
+            ("socket.gaierror: [Errno -2] Name or service not known",),
+        ),
+        # reported as a class of any name
+        (
+            "* The application error was reported as DeadlockDetected: deadlock detected"
+            " (psycopg2).",
+            ("DeadlockDetected: deadlock detected",),
+        ),
+        # one text, then the next further down the chain
+        (
+            "* then its log full of requests.exceptions.ConnectionError: HTTPConnectionPool("
+            "host='inventory', port=8000): Max retries exceeded with url: /api/v2/reserve (Caused"
+            " by NewConnectionError(...)), then further down the chained urllib3.exceptions."
+            "NewConnectionError: \u2026 Failed to establish a new connection: [Errno 111]"
+            " Connection refused, but not a timeout \u2014 nothing was slow, it failed instantly.",
+            (
+                "requests.exceptions.ConnectionError: HTTPConnectionPool(host='<host>',"
+                " port=<port:int>): Max retries exceeded with url: <path> (Caused by"
+                " NewConnectionError(<any>))",
+                "urllib3.exceptions.NewConnectionError: <any> Failed to establish a new"
+                " connection: [Errno 111] Connection refused",
+            ),
+        ),
+    ],
+)
+def test_the_seventh_batch_reads_the_error(bullet: str, symptoms: tuple[str, ...]) -> None:
+    assert symptoms_of(bullet + "\n") == symptoms
+
+
+ASIDES_7 = [
+    f"* The connection WARNINGs from the network thread (`{DEADLOCK}`) were there too; they"
+    " explain the timeout but aren't what we alert on.",
+    f'* It also said "{TOO_LARGE}" from time to time \u2014 a symptom of the same outage, but the'
+    " alerting should key on the publish failure.",
+    f'* "the worker then prints `{DEADLOCK}` \u2014 that\'s the abort, it follows the timeout"',
+]
+
+
+@pytest.mark.parametrize("bullet", ASIDES_7)
+def test_an_aside_of_the_seventh_batch_adds_no_symptom(bullet: str) -> None:
+    assert symptoms_of(REAL + bullet + "\n") == (REAL_SYMPTOM,)
+
+
+def test_nothing_was_found_is_still_a_verdict() -> None:
+    bullet = f'* We grepped for "{DEADLOCK}" in the cron log; nothing was found.\n'
+    assert symptoms_of(REAL + bullet) == (REAL_SYMPTOM,)

@@ -149,7 +149,7 @@ CUES: tuple[Cue, ...] = (
     _cue(r"\bknock-on\b", _A, '"…" showed up later, a knock-on'),
     _cue(r"\bwhat (?:it|this) (?:was|is)(?:n't|\s+not)\W+\x01", _A, 'What it was NOT: "…"'),
     # warnings about the log text; what paged was another error
-    _cue(r"\bWARN(?:ING)?s?\s+about\b[^\x01]*\x01", _A, 'lots of WARNINGs about … "…"'),
+    _cue(r"\bWARN(?:ING)?s?\s+(?:about|from)\b[^\x01]*\x01", _A, 'lots of WARNINGs about … "…"'),
     _cue(
         r"\bbut\s+the\s+(?:paging|real|actual|alerting|main|root|primary)\s+(?:error|problem"
         r"|issue|cause|alert)\s+(?:was|is)\b",

@@ -126,7 +126,8 @@ _LATER = re.compile(
     rf"|(?:none|nothing|zero|never|nope|not once|not there|not present|absent|n/a\b"
     rf"|not applicable)\b(?!\s+(?:else|other|more)\b)"
     # (not a service's state: `so nothing was listening where we looked`)
-    rf"(?!\s+(?:was|is|were)\s+(?:listening|running|bound|up|serving|answering|reachable)\b)"
+    # (not a state: `so nothing was listening`, `nothing was slow`; `nothing was logged` is one)
+    rf"(?!\s+(?:was|is|were)\s+(?!(?:found|logged|seen|there|printed|shown|returned|matched)\b)\w)"
     rf"|(?:also\s+|still\s+|again\s+)?not (?:that|this|it)(?: one| either| again)?(?:\W*$|\s*,)"
     # `checked, wasn't that`
     rf"|(?:[\w-]+,?\s+)?(?:was(?:n't| not)|is(?:n't| not))\s+(?:that|it|this)(?: one)?\W*$"

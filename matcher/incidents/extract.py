@@ -12,9 +12,12 @@ from collections.abc import Sequence
 from matcher.incidents.asides import put_aside
 from matcher.incidents.blocks import split_header, states_an_error
 from matcher.incidents.loglabels import (
+    CAMEL_CLASS,
     CLAUSE_LABEL,
     FAILED_LEAD,
+    FAILED_WITH_TEXT,
     LABEL,
+    THEN,
     is_label,
     names_a_log,
 )
@@ -69,15 +72,6 @@ _VERB = re.compile(
 _SPOKEN = re.compile(r"^[^`]+`[^`]+`|^[a-z][\w'-]*(?:\s+[\w'-]+){3,}[^;:]*;\s+[a-z]")
 _GUILLEMET_OPEN = re.compile(r"[\u00ab\u201e]\s*")
 _GUILLEMET_CLOSE = re.compile(r"\s*\u00bb|(?<=\S)\u201c(?=[\s.,;:!?)]|$)")
-_THEN = re.compile(
-    r",?\s+(?:and\s+)?(?:then|after that|followed by)\s+(?:(?:the|an?)\s+(?:exception|error"
-    r"|traceback)\s+)?"
-    r"|,?\s+and\s+(?:a|the)\s+(?:traceback|stack ?trace)\s+(?:with|ending (?:in|with)|of)\s+"
-)
-_FAILED_WITH_TEXT = re.compile(
-    r"\b(?:aborted|failed|died|crashed|errored(?: out)?|exited|bailed(?: out)?|blew up|fell over)"
-    r"\s+with\s+(?:(?:something|an? (?:error|message|line))\s+like\s+|roughly\s+|(?:an?\s+)?)"
-)
 # A log file's name as the label (`error.log: …`, `the worker.out: …`): what follows is its text.
 _FILE_LABEL = re.compile(
     r"^(?:[A-Za-z][\w-]* ){0,3}(?:[\w.-]*/)*[\w-]+(?:\.[\w-]+)*\.(?:log|txt|out|err|json|jsonl)"
@@ -233,7 +227,7 @@ def _every_unquoted(segment: str, introduces: bool, depth: int = 0) -> list[str]
     text = clip_prose(found) if found else ""
     # one line, then the next in words (`upload for user <id> failed, and then the exception
     # PermissionError: …`): two texts
-    then = _THEN.search(text)
+    then = THEN.search(text)
     if then and START.match(text, then.end()):
         text = text[: then.start()]
     at = segment.find(text) if text else -1
@@ -302,12 +296,13 @@ def _unquoted(segment: str, introduces: bool = False) -> str | None:
             return after
     # a subject failed with its error, perhaps hedged (`the copy step failed with something like
     # cp: error writing …`): the error starts the text
-    failed = _FAILED_WITH_TEXT.search(segment)
+    failed = FAILED_WITH_TEXT.search(segment)
     if failed:
         after = segment[failed.end() :].strip()
         program = LABEL.match(after)  # `cp: error writing …`: a program's own label
         own = program and _SHORT_LABEL.match(program[1]) and loggy(after[program.end() :])
-        if START.match(after) or own:
+        # ... or a class of any name (`DeadlockDetected: deadlock detected`)
+        if START.match(after) or own or CAMEL_CLASS.match(after):
             return after
     start = START.search(segment)
     colon = _COLON_VERB.search(segment)

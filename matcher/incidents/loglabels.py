@@ -75,3 +75,26 @@ def is_label(words: str) -> bool:
     if not parts or re.search(r"\b\d+\b", words):
         return False
     return parts[-1] in LABEL_NOUNS or (len(parts) >= 3 and words[0].isupper())
+
+
+# Words that join one log text to the next in a sentence (`upload for user <id> failed, and
+# then the exception PermissionError: …`).
+THEN = re.compile(
+    # `…, then further down the chained urllib3.exceptions.NewConnectionError: …`
+    r",?\s+(?:and\s+)?then\s+(?:further\s+)?(?:down|up|below|above)\s+(?:the\s+)?(?:chained\s+"
+    r"|inner\s+|wrapped\s+)?"
+    r"|,?\s+(?:and\s+)?(?:then|after that|followed by)\s+(?:(?:the|an?)\s+(?:exception|error"
+    r"|traceback)\s+)?"
+    r"|,?\s+and\s+(?:a|the)\s+(?:traceback|stack ?trace)\s+(?:with|ending (?:in|with)|of)\s+"
+)
+
+# A class of any name before its message (`DeadlockDetected: deadlock detected`).
+CAMEL_CLASS = re.compile(r"^(?:[a-z_]\w*\.)*[A-Z][a-z]+(?:[A-Z][a-z]+)+:\s+[a-z]")
+
+# A subject failed with its error, perhaps hedged (`failed with something like cp: …`).
+FAILED_WITH_TEXT = re.compile(
+    r"\b(?:aborted|failed|died|crashed|errored(?: out)?|exited|bailed(?: out)?|blew up|fell over)"
+    r"\s+with\s+(?:(?:something|an? (?:error|message|line))\s+like\s+|roughly\s+|(?:an?\s+)?)"
+    # ... and a verb that names what it was reported as (`the error was reported as X: …`)
+    r"|\b(?:reported|logged|shown|printed|surfaced|raised|written|recorded)\s+as\s+"
+)

@@ -54,6 +54,7 @@ VERDICT = (
     r"|(?:ignore|disregard)(?:\s+(?:it|them|those|these|that))?\W*$"
     # a formal report's: not counted, a consequence of the remediation, did not contribute
     r"|not (?:being )?counted|fixed (?:well )?before (?:this|it|the (?:incident|outage))|a typo\b"
+    r"|follows (?:from )?the\b"
     r"|(?:has |have )?always been there"
     r"|(?:consequence|side[- ]effect|result) of (?:the|our"
     r"|my)\b[^.;\x01]{0,60}?\b(?:remount\w*|rollback|restart\w*|fix\w*|cleanup|remediation"
@@ -104,6 +105,9 @@ NOT_ALERTED = re.compile(
     # `related but not the line we alert on`
     r"|\bnot\s+(?:the|a)\s+(?:[\w-]+\s+)?(?:line|lines|message|error|one)\s+(?:(?:we|you|anyone)\s+)?"
     r"(?:alert|alerts|alerted|page|paged|pages|should alert|would alert)\s+on\b"
+    # `… aren't what we alert on`, `the alerting should key on the publish failure`
+    r"|(?:\bnot|n't)\s+what\s+(?:we|you|anyone)\s+(?:alert|page)\s+on\b"
+    r"|\b(?:alert|alerting|alerts|paging)\s+should\s+(?:key|fire|trigger)\s+on\b"
 )
 
 

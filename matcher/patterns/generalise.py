@@ -101,6 +101,8 @@ _PROSE_TAIL = re.compile(
     # how long after, said after a whole message: "…') after ~30 s"
     r"|(?:(?<=[)'\"\]])\s+|,\s+)(?:after|in|within)\s+(?:~|about |around |roughly |approx\.? )?"
     r"\s*\d+(?:\.\d+)?\s*(?:s|secs?|seconds?|ms|min|mins|minutes?)\b"
+    # the author's initials or a library's name in parentheses at the end: "(MK)", "(psycopg2)"
+    r"|\s+\((?:[A-Z]{2,3}|[a-z][\w.-]*\d[\w.-]*|[a-z][a-z-]+py|py[a-z-]+)\)\s*$"
     # how often: ", x5", ", 3 times", a multiplication sign (U+00D7) before a count
     r"|,\s*(?:x\d+|\d+\s*x|\d+ times)\s*$|\s+\u00d7\s*\d+\s*$"
     # how often, in parentheses, whatever follows: "(twice, actually: once on flush …)"
