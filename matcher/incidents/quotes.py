@@ -56,7 +56,9 @@ def quoted_runs(text: str) -> list[str]:
     i = 0
     while i < len(text):
         reader = _QUOTE_READERS.get(text[i])
-        if reader is None or (text[i] == '"' and _quote_role(text, i) == "close"):
+        # (a bytes literal's quote is the value's: `MemcacheServerError: b"out of memory …"`)
+        bytes_literal = text[i] == '"' and re.search(r"(?<![\w.])b$", text[:i]) is not None
+        if reader is None or bytes_literal or (text[i] == '"' and _quote_role(text, i) == "close"):
             i += 1
             continue
         run, i = reader(text, i)

@@ -55,6 +55,9 @@ VERDICT = (
     # a formal report's: not counted, a consequence of the remediation, did not contribute
     r"|not (?:being )?counted|fixed (?:well )?before (?:this|it|the (?:incident|outage))|a typo\b"
     r"|follows (?:from )?the\b"
+    r"|(?:were|was|are|is) our (?:own )?(?:admin|manual|test|debug\w*|investigation)\b"
+    r"|(?:'s|is) (?:the |its |the client's )?(?:own )?start-?up (?:msg|message|noise|line)s?\b"
+    r"|\bfine once\b"
     r"|(?:has |have )?always been there"
     r"|(?:consequence|side[- ]effect|result) of (?:the|our"
     r"|my)\b[^.;\x01]{0,60}?\b(?:remount\w*|rollback|restart\w*|fix\w*|cleanup|remediation"
@@ -74,7 +77,8 @@ _QUOTED = re.compile(r"`[^`\x01]*`|\"[^\"\x01]*\"|\u201c[^\u201d\x01]*\u201d")
 _ABOUT_IT = re.compile(
     # (an answer about it, in a postmortem written as questions: `Q: What about "…"? A: That …`)
     r"A:\s*(?:That|This|It|Those|These|They)\b"
-    r"|(?:That|This|Those|These)(?:\s+(?:finding|line|message|error|one))?"
+    r"|(?:That|This|Those|These)(?:\s+(?:finding|line|message|error|one|two|three|lines|messages"
+    r"|errors|ones|warnings))?"
     r"(?:'s|\s+(?:is|was|are|were)\b)|It(?:'s|\s+(?:is|was|has been)\b)"
     r"|(?i:old news|self-inflicted|out of scope)\b"
     r"|(?:(?:Just |Only )?An? )?(?i:side[- ]effect|knock-on|consequence)\b"
