@@ -30,6 +30,7 @@ def symptoms_of(symptoms: str) -> tuple[str, ...]:
 
 def flagged(tmp_path: Path, symptoms: str, log: str) -> set[int]:
     """The lines of a real log flagged by the compiled incident."""
+    tmp_path.mkdir(parents=True, exist_ok=True)
     md = tmp_path / "pm.md"
     md.write_text(incident(symptoms), "utf-8")
     out = tmp_path / "sigs"

@@ -306,7 +306,7 @@ def test_only_the_os_error_the_matched_line_wraps_is_its_link(tmp_path: Path) ->
         ),
         (
             "Failed to resolve '[REDACTED].invalid' ([Errno -2] Name or service not known)",
-            "Failed to resolve '<redacted>.invalid' ([Errno -2] Name or service not known)",
+            "Failed to resolve '<host>' ([Errno -2] Name or service not known)",
         ),
         (
             "bind() to ****:443 failed (98: Address in use)",

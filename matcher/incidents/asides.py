@@ -13,8 +13,9 @@ from collections.abc import Sequence
 
 from matcher.incidents.cues import CUES, LOGGY, Scope
 from matcher.incidents.dismissal import set_aside, set_aside_inline
+from matcher.incidents.loglike import quoted_log
 from matcher.incidents.marks import MARK, OTHER, about_the_mark, past_the_mark
-from matcher.incidents.quotes import is_log_text, quoted_runs
+from matcher.incidents.quotes import quoted_runs
 from matcher.incidents.reattribution import set_aside_more, without_emphasis
 from matcher.incidents.remarks import before_other_subject
 from matcher.incidents.verdicts import (
@@ -34,6 +35,14 @@ SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(\"'`\u201c])")
 # the very word the log text is about.
 # A noun after an article (`was not a deadlock`), not a state (`was not locked by a user`).
 _DENIED = re.compile(r"(?i)\b(?:was|is|were|are|it's)\s+not\s+an?\s+([a-z]{4,})\b")
+
+
+# A later sentence of the item about all its log texts: `Neither is the heap crash.`, `None of
+# these was the cause.`
+_NEITHER = re.compile(
+    r"(?i)^\W*(?:neither|none of (?:them|these|those|the above))(?:\s+\w+)?\s+"
+    r"(?:is|was|are|were)(?:\s+\w+)?\s+(?:the|our|this|it|related|relevant|to blame)\b"
+)
 
 
 _NAMED_ERROR = re.compile(r"(?<![\w.\x01])(?:[a-z_]\w*\.)*[A-Z]\w*(?:Error|Exception)\b(?![:(\w])")
@@ -71,7 +80,7 @@ def put_aside(item: str, log: str, quoted: bool, others: Sequence[str] = ()) -> 
     # another quote's words are log text, no cue (`… inside another exception, "During handling
     # of the above exception, another exception occurred"`)
     for run in quoted_runs(marked):
-        if MARK not in run and is_log_text(run):
+        if MARK not in run and quoted_log(marked, run):
             marked = marked.replace(run, OTHER, 1)
     if near_miss(marked):
         return True
@@ -124,6 +133,8 @@ def put_aside(item: str, log: str, quoted: bool, others: Sequence[str] = ()) -> 
                 _about_it(cue.pattern, blank) or (not quoted and _inside(cue.pattern, own, log))
             ):
                 return True
+        if any(_NEITHER.match(later) for later in sentences[at + 1 :]):
+            return True
         denied = {m[1].lower() for s in sentences if MARK not in s for m in _DENIED.finditer(s)}
         return any(re.search(rf"(?i)\b{word}", log) for word in denied)
     return False

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from matcher.incidents.events import event_texts
 from matcher.incidents.framing import drop_framing, unframed
 
 # A traceback's own lines, quoted: never what the error says (as in a code block).
@@ -110,6 +111,9 @@ def code_log_texts(lines: Sequence[str]) -> list[str]:
     below error never), and the lines without a level that go on from them (PostgreSQL's
     `DETAIL:`), or all of them when no line has an error level; never frames, elisions,
     banners, PostgreSQL's HINT/CONTEXT/STATEMENT lines."""
+    events = event_texts(lines, level_rank, code_log_texts)  # a pasted JSON event (events.py)
+    if events is not None:
+        return events
     lines = [unframed(line) for line in lines]  # `backup-1  |   File "…"`: compose's, kept indented
     if any(_TRACE.match(line) for line in lines):
         return _traceback_texts(lines)

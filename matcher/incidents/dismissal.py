@@ -25,6 +25,8 @@ _BOUNDARY = re.compile(
     r"|,?\s+(?=(?:but|yet|though|although|whereas|so|because|since|then|until|even though"
     r"|and then)\s)"
     r"|,\s+(?=and\s)"
+    # a comma, then a clause that refers back (`…, those are mine and not the timeout`)
+    r"|,\s+(?=(?:those|these|that|this|it|they)\s+(?:are|were|is|was)\b)"
     # an elision that ends a quote, then a new sentence (`… bootstrap from … Both are …`)
     r"|(?<=\u2026)\s+(?=[A-Z][a-z]+\s)"
     # a bare verdict after a comma (`… is a broken report query, separate ticket.`)
@@ -32,7 +34,7 @@ _BOUNDARY = re.compile(
     r"(?:ticket|issue|bug|problem|incident|story|thing)s?\W*$)"
 )
 # A negation (`dont`, `didnt` as typed in a hurry too).
-_NEG = (
+NEG = (
     r"(?:\bnot\b|\bnever\b|n't|\b(?:dont|didnt|doesnt|havent|hasnt|wasnt|werent)\b|\bnobody\b"
     r"|\bno one\b|\bno point\b|\bnone of us\b)"
 )
@@ -42,7 +44,7 @@ _UNABLE = re.compile(
     r"(?i)\b(?:could|can|cannot|can't|couldn't|unable to|would|wouldn't)\s*(?:not\s+)?"
     r"(?:\w+\s+){0,1}?(?!(?:see|saw|seen|find|found|spot|notice|observe)\b)\w+\s*$"
 )
-_SEEN = (
+SEEN = (
     r"(?:see|saw|seen|sees|spot(?:ted)?|notice[ds]?|observe[ds]?|find|found|hit|hits"
     r"|get|got|gotten|receive[ds]?|catch|caught|encounter(?:ed)?|run into|ran into"
     r"|trigger(?:ed)?|log(?!\s+(?:in|on|into)\b)|logged|print(?:ed)?|emit(?:ted)?"
@@ -69,7 +71,7 @@ _NOT_GOT = re.compile(
 )
 _SEEN_NOT = re.compile(
     rf"(?i)(?:(?:ruled|crossed) out|excluded|eliminated|discounted|dismissed)\b{_GAP}{_OPEN}{MARK}"
-    rf"|({_NEG}(?:\s+\w+){{0,3}}?\s+{_SEEN})\b{_GAP}{_OPEN}{MARK}"
+    rf"|({NEG}(?:\s+\w+){{0,3}}?\s+{SEEN})\b{_GAP}{_OPEN}{MARK}"
 )
 # a denied existence: `no "…"`, `zero "…" entries`, `no trace of "…"`, `without any "…"`
 _NONE_OF = re.compile(
@@ -97,15 +99,23 @@ _EMPTY = (
     r" matches)|came (?:up|back) empty|\b0 hits\b"
 )
 _EMPTY_AFTER = re.compile(rf"(?i){MARK}.*?\b(?:{_EMPTY})\b")
+# What a log text merely is: `just nginx giving up`; not `just that the pool …`, `just the same
+# error`, `just like INC-7`.
+_MERELY = (
+    r"(?:just|merely|simply)\b(?!\s+(?:that|because|the same|as|how|what|when|where|like"
+    r"|before|after)\b)"
+)
 _VERDICT_AFTER = re.compile(
     rf"(?i){MARK}.*?\b(?:{VERDICT})\b"
     # the log text named as a guess: `the "…" theory`
     rf"|{MARK}\W*\s+(?:theory|hypothesis|suspicion|guess)\b"
+    # what it merely is, in a relative clause: `"…" lines, which is just nginx giving up`
+    rf"|{MARK}[^;.{MARK}]*?,\s*(?:which|that)\s+(?:is|was|are|were)\s+{_MERELY}"
 )
 # a clause after the log text's own that says the verdict of it: one that refers back to it
 # (`that's a different limit`, `but those were …`), or one with no subject (`— unrelated`)
 _BACK = r"(?:that|this|those|these|it|they|them|which|both|neither|such|the latter)"
-_LATER = re.compile(
+LATER = re.compile(
     rf"(?i)^(?:and\s+|but\s+|so\s+|though\s+|although\s+)?"
     # a finding reported (`The review has determined that this …`, `we concluded that it …`)
     rf"(?:(?:[\w-]+\s+){{0,3}}(?:determined|concluded|found|established|confirmed|agreed|decided"
@@ -128,12 +138,14 @@ _LATER = re.compile(
     # (not a service's state: `so nothing was listening where we looked`)
     # (not a state: `so nothing was listening`, `nothing was slow`; `nothing was logged` is one)
     rf"(?!\s+(?:was|is|were)\s+(?!(?:found|logged|seen|there|printed|shown|returned|matched)\b)\w)"
+    # (nor `nothing listening on the upstream port`)
+    rf"(?!\s+(?:listening|running|bound|responding|serving|answering|reachable|up)\b)"
     rf"|(?:also\s+|still\s+|again\s+)?not (?:that|this|it)(?: one| either| again)?(?:\W*$|\s*,)"
     # `checked, wasn't that`
     rf"|(?:[\w-]+,?\s+)?(?:was(?:n't| not)|is(?:n't| not))\s+(?:that|it|this)(?: one)?\W*$"
     rf"|no (?:results?|hits?|matches)\b"
     # `but it never showed`, `we didn't.`
-    rf"|{_BACK}\s+(?:\w+\s+)?{_NEG}\s+(?:\w+\s+){{0,2}}?(?:{_SEEN}|came|come|arrived)\b"
+    rf"|{_BACK}\s+(?:\w+\s+)?{NEG}\s+(?:\w+\s+){{0,2}}?(?:{SEEN}|came|come|arrived)\b"
     rf"|(?:an?\s+)?(?:different|separate|distinct|another|other)\s+(?:[\w-]+\s+)?(?:ticket|issue"
     rf"|incident|bug|problem|cause|thing|story|limit|service|team|error|one)\b"
     rf"|(?:we|i|they)\s+(?:did|do|have|had)(?:n't| not)\W*$"
@@ -143,12 +155,25 @@ _LATER = re.compile(
     # a denied part in it (`We do not believe this contributed directly`)
     rf"|(?:we|i|they)\s+(?:do|did)(?:n't|\s+not)\s+(?:believe|think)\s+{_BACK}\s+(?:\w+\s+)?"
     rf"(?:contributed|caused|mattered)\b"
+    # a guess about it taken back (`I thought that was the same thing but my mentor says …`)
+    rf"|(?:i|we|they)\s+(?:\w+\s+)?(?:thought|assumed|believed)\s+{_BACK}\s+(?:was|were|is"
+    rf"|are)\b[^;]*?\bbut\b"
+    # what the team's own remedy set off, said when (`— after we remounted ro to stop it`)
+    rf"|(?:only\s+|just\s+)?after\s+(?:we|i|they|ops|someone)\s+(?:\w+\s+)?(?:remounted"
+    rf"|rolled\s+back|restarted|failed\s+over|cleaned\s+up|killed|cancell?ed|drained)\b"
     # a first guess that refers back (`I first thought this was the bug but …`)
     rf"|(?:i|we|they|everyone|the team)\s+(?:\w+\s+)?(?:first|initially|originally)\s+"
     rf"(?:thought|assumed|suspected|believed|blamed)\s+{_BACK}\b"
     # a clause whose subject is the log text: `"…" — is just nginx giving up`
     rf"|(?:is|are|was|were)\s+(?:just|only|merely|simply)\b"
-    rf"|(?:we\s+|i\s+|they\s+)?(?:\w+\s+)?{_NEG}\s+(?:\w+\s+){{0,2}}?{_SEEN}\s+"
+    # ... or refers back to it (`— thats just nginx giving up on them`)
+    rf"|(?:that|this|it)(?:'|\u2019)?s\s+{_MERELY}"
+    rf"|(?:that|this|it|those|these|they)\s+(?:is|are|was|were)\s+{_MERELY}"
+    # the error that was alerted on named after it: `; the error we alert on is the timeout`
+    rf"|the\s+(?:\w+\s+)?(?:error|alert|signal|line|one|thing|message)\s+(?:we|that|which)\s+"
+    rf"(?:\w+\s+)?(?:alert(?:s|ed)?|page[ds]?|fire[ds]?|key(?:s|ed)?|care[ds]?|look(?:s|ed)?)"
+    rf"\s+(?:on|about|for|at)\s+(?:is|was)\b"
+    rf"|(?:we\s+|i\s+|they\s+)?(?:\w+\s+)?{NEG}\s+(?:\w+\s+){{0,2}}?{SEEN}\s+"
     rf"(?:it|that|this|those|these|them|any|one|either|that one|a single|a trace|any of)\b"
     rf"|.*\b(?:(?:there (?:were|was)|we (?:saw|had|got)) (?:none|nothing|zero) (?:of )?{_BACK}\b))"
 )
@@ -159,7 +184,9 @@ _GUESS = re.compile(
     r"\s+(?:suspected|thought|assumed|blamed|guessed|believed|suspect|think|chased)\b"
     r"|\b(?:first|initial|early|original)\s+(?:guess|theory|suspect|suspicion|hypothesis"
     r"|idea)\b|\bhypothes[ie]s\b|\b(?:suspected|blamed)\b"
-    r"|\b(?:misled|fooled|distracted|thrown off) by\b)"
+    r"|\b(?:misled|fooled|distracted|thrown off) by\b"
+    # (`We was thinking first it is config problem because … "…"`)
+    r"|\b(?:thinking|thought|suspecting|suspected|assuming|assumed)\s+(?:at\s+)?first\b)"
     rf"[^{MARK}]*{MARK}"
 )
 _LOOKED = re.compile(
@@ -212,7 +239,7 @@ def set_aside_inline(sentence: str) -> bool:
     return _INLINE.search(sentence) is not None
 
 
-def _clauses(sentence: str) -> list[str]:
+def clauses(sentence: str) -> list[str]:
     # a parenthesis round the log text alone is part of its clause (`the message ("…")`)
     sentence = re.sub(rf"\(\W*{MARK}\W*\)", MARK, sentence)
     return [c for c in _BOUNDARY.split(sentence) if c and c.strip()]
@@ -224,22 +251,39 @@ _ALL_OF_THEM = re.compile(
 )
 
 
+_QUOTES_IT = re.compile(
+    r"(?i)^\s*(?:and\s+)?(?:it|which|that|this)\s+(?:also\s+)?(?:says|said|reads|read|contains"
+    r"|includes|mentions|ends with|ends in)\b"
+)
+
+
+_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def _goes_on(clause: str) -> bool:
+    """Whether a clause after the log text's is still about it: no other log text in it, or
+    one it quotes of it."""
+    return OTHER not in clause or _QUOTES_IT.match(clause) is not None
+
+
 def set_aside(sentence: str, following: str | None) -> bool:
     """Whether the sentence (the log text replaced by MARK) sets the log text aside; the
     next sentence of the item, if any, may refer back to it."""
     if _ANSWERED_NO.search(f"{sentence} {following or ''}"):
         return True
-    clauses = _clauses(sentence)
-    at = next((i for i, c in enumerate(clauses) if MARK in c), None)
+    parts = clauses(sentence)
+    at = next((i for i, c in enumerate(parts) if MARK in c), None)
     if at is None:
         return False
-    own = clauses[at]
+    own = parts[at]
     # clauses after another log text are its, but one about them all (`Both are … noise`)
-    rest = clauses[at + 1 :]
+    rest = parts[at + 1 :]
     past = past_the_mark(own) >= 0
-    near = [] if past else list(itertools.takewhile(lambda c: OTHER not in c, rest))
+    # (a clause that quotes more of it goes on about it: `it says "…" too, which …`)
+    near = [] if past else list(itertools.takewhile(_goes_on, rest))
     them = [c for c in rest[len(near) :] if _ALL_OF_THEM.match(c.strip())]
-    later = near + them + ([following] if following else [])
+    # (a clause without a word, `(1213)`, says nothing of it: it does not count)
+    later = [c for c in near + them if _WORD.search(c)] + ([following] if following else [])
     # `never seen before`: a new error, not an absent one
     novel = any(_NOVEL.search(c) for c in [sentence, following or ""])
     seen = _SEEN_NOT.search(own)
@@ -258,57 +302,4 @@ def set_aside(sentence: str, following: str | None) -> bool:
         return True
     if _VERDICT_LABEL.match(sentence) and not novel:
         return True
-    return not novel and any(_LATER.search(clause.strip(" ,.")) for clause in later[:3])
-
-
-# What names an error: a number that names it (`[Errno 30]`, MySQL's `1213`, an errno name),
-# else its class.
-_NUMBERED = re.compile(
-    r"\[Errno (-?\d+)\]|\b(?:ERROR|error) (\d{4})\b|\((\d{4}),|\b(\d{4}) \((?:[0-9A-Z]{5})\)"
-    r"|\b(E[A-Z]{3,11})\b|\(errno[ =:]*(-?\d+)\)"
-)
-_CLASS = re.compile(r"(?<![\w])(?:[A-Za-z_]\w*\.)*([A-Z]\w*(?:Error|Exception|Timeout|Fault))\b")
-# A dismissal in a sentence: a verdict, a negated verb of seeing, a kind of error denied, or
-# a clause of a verdict alone (`Checked the deadlock theory — nothing there.`)
-_DISMISSED = re.compile(
-    rf"(?i)\b(?:{VERDICT})\b|{_NEG}(?:\s+\w+){{0,3}}?\s+{_SEEN}\b"
-    r"|\b(?:was|is|were|are|it's)(?:\s+not|n't)\s+(?:an?|the)\s+\w+"
-)
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'`\u201c])")
-
-
-def error_names(text: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The numbers that name the error of a log text, and its classes."""
-    numbers = frozenset(n for m in _NUMBERED.finditer(text) for n in m.groups() if n)
-    return numbers, frozenset(_CLASS.findall(text))
-
-
-def _dismissed_elsewhere(item: str, text: str) -> bool:
-    """Whether another sentence of the item than the log text's dismisses something (the log
-    text's own sentence is read by `set_aside`)."""
-    marked = item.replace(text, MARK, 1)
-    return any(
-        _DISMISSED.search(sentence) or any(_LATER.search(c.strip()) for c in _clauses(sentence))
-        for sentence in _SENTENCE.split(marked)
-        if MARK not in sentence
-    )
-
-
-def strangers(items: list[tuple[str, list[str]]]) -> set[tuple[int, str]]:
-    """The log texts (item index, text) in an item that dismisses something in another
-    sentence, and that name another error than every symptom of the other items: another
-    number (`1213` where the others say `1205`), or, without numbers, another class."""
-    found: set[tuple[int, str]] = set()
-    for at, (item, texts) in enumerate(items):
-        others = [error_names(t) for i, (_, ts) in enumerate(items) if i != at for t in ts]
-        numbers = frozenset().union(*(n for n, _ in others))
-        classes = frozenset().union(*(c for _, c in others))
-        for text in texts:
-            own_numbers, own_classes = error_names(text)
-            if own_numbers and numbers:
-                other = not own_numbers & numbers
-            else:
-                other = bool(own_classes and classes and not own_classes & classes)
-            if other and _dismissed_elsewhere(item, text):
-                found.add((at, text))
-    return found
+    return not novel and any(LATER.search(clause.strip(" ,.")) for clause in later[:3])

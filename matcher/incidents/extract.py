@@ -16,6 +16,7 @@ from matcher.incidents.loglabels import (
     CLAUSE_LABEL,
     FAILED_LEAD,
     FAILED_WITH_TEXT,
+    GLOSS_WORDS,
     LABEL,
     THEN,
     is_label,
@@ -95,7 +96,7 @@ _TIMELINE = re.compile(
     r"(?:\s*[\u2014\u2013-]\s*|:\s+|\s+)(?=\S)"
 )
 # A short lowercase label (a program or component: `nginx: …`, `converter failed: …`).
-_SHORT_LABEL = re.compile(r"^[a-z][\w.-]*(?: [a-z][\w.-]*)?$")
+_SHORT_LABEL = re.compile(rf"^(?!(?:{GLOSS_WORDS})$)[a-z][\w.-]*(?: [a-z][\w.-]*)?$")
 _INNER = re.compile(r"(?<=:\s)((?:FATAL|ERROR|PANIC):\s+\S.{15,})$")
 
 
@@ -271,7 +272,10 @@ def _unquoted(segment: str, introduces: bool = False) -> str | None:
         log_label = _SHORT_LABEL.match(label[1]) is not None or names_a_log(label[1])
         if START.search(after) or (log_label and log_like) or MESSAGE.match(after):
             return after.strip()
-        # `Also the copy step: cp: error writing …`: prose, then a program's own label
+    if label:
+        # `Also the copy step: cp: error writing …`, `the shell step before it: cp: …`: prose,
+        # then a program's own label
+        after = segment.strip()[label.end() :]
         program = LABEL.match(after)
         text = after[program.end() :] if program else ""
         if program and _SHORT_LABEL.match(program[1]) and loggy(text):

@@ -38,10 +38,13 @@ LABEL_NOUNS = frozenset(
 )
 # What the subject of a label did before its error (`Client layer: died with OSError: …`,
 # `worker: crashed again with an ImportError: …`): the author's verb, no part of the text.
+# ... or what ended in it, named (`What we saw: the booking-api traceback ended in pymysql…`).
 FAILED_LEAD = re.compile(
-    r"^(?:(?:it|then|and|also|just|finally|eventually)\s+)*(?:aborted|failed|died|crashed"
-    r"|errored(?: out)?|exited|bailed(?: out)?|stopped|blew up|fell over)"
-    r"(?:\s+(?:again|twice|immediately|instantly|early))?\s+with\s+(?:an?\s+)?"
+    r"^(?:(?:the|a|an|our|its|their|every|each)\s+(?:[\w.'-]+\s+){0,3}?)?"
+    r"(?:(?:it|then|and|also|just|finally|eventually)\s+)*(?:aborted|failed|died|crashed"
+    r"|errored(?: out)?|exited|bailed(?: out)?|stopped|blew up|fell over"
+    r"|(?:ended|ends|finished|bottomed out)(?=\s+(?:in|with)\b))"
+    r"(?:\s+(?:again|twice|immediately|instantly|early))?\s+(?:with|in)\s+(?:an?\s+)?"
 )
 # A clause after prose that names the log text following its colon (`, the line was: `).
 CLAUSE_LABEL = re.compile(
@@ -98,3 +101,12 @@ FAILED_WITH_TEXT = re.compile(
     # ... and a verb that names what it was reported as (`the error was reported as X: …`)
     r"|\b(?:reported|logged|shown|printed|surfaced|raised|written|recorded)\s+as\s+"
 )
+
+# A bullet that reads the one before it (`* seen: …` then `* meaning: not this; …`, or `→ not
+# it`): the author's gloss, never a program's label (`nginx: …`), whose verdict is about the
+# log text it follows.
+GLOSS_WORDS = (
+    r"meaning|means|meant|interpretation|verdict|assessment|reading|significance|relevance"
+    r"|takeaway|analysis|so what|what it meant|what it means|why it matters"
+)
+GLOSS = re.compile(rf"(?i)^\W*(?:(?:{GLOSS_WORDS})\s*:|\u2192|->|=>)\s*")

@@ -110,8 +110,12 @@ _FIELD = re.compile(r"^\w+:\s*([\"'])[^\"']*\1$")
 
 
 # A quote that names a part of a dump or an output (`printed the "Last few GCs" block`, `the
-# "Caused by" section`): its heading, which a person describes, not the message.
-_NAMES_A_PART = re.compile(r"^[\"`\u201d]?\s+(?:block|section|header|heading|banner|part)s?\b")
+# "Caused by" section`): its heading, which a person describes, not the message; or a step of
+# a job (`Follow-on "fix ownership" attempt: …`, `the "reindex" task`): its name.
+_NAMES_A_PART = re.compile(
+    r"^[\"`\u201d]?\s+(?:block|section|header|heading|banner|part|step|attempt|job|task|button"
+    r"|script|routine|phase|stage|toggle|flag|option|menu|tab|action)s?\b"
+)
 
 
 def quoted_log(text: str, run: str) -> bool:

@@ -18,7 +18,11 @@ _CLAUSE = re.compile(
 
 
 # A verdict said of all the texts before it.
-_ALL = re.compile(r"(?i)^[^\w\x01\x02]*(?:(?:they|those|these) (?:are|were) )?(?:all|both)\b")
+# (`— this all is normal after the timeout`, as non-native English says it)
+_ALL = re.compile(
+    r"(?i)^[^\w\x01\x02]*(?:(?:they|those|these) (?:are|were) )?(?:all|both)\b"
+    r"|^[^\w\x01\x02]*(?:this|that|it|these|those|they) all\b"
+)
 
 
 def _joined(between: str) -> bool:

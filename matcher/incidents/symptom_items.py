@@ -18,7 +18,6 @@ from matcher.incidents.context import (
     owns_a_traceback,
     searched_for,
 )
-from matcher.incidents.dismissal import strangers
 from matcher.incidents.extract import (
     WRAPPED_NOTE,
     compiled_symptom,
@@ -27,8 +26,10 @@ from matcher.incidents.extract import (
     symptom_of,
     wrapped_os_errors,
 )
+from matcher.incidents.loglabels import GLOSS
 from matcher.incidents.loglike import query_words
-from matcher.incidents.markdown import Block
+from matcher.incidents.markdown import Block, Item
+from matcher.incidents.strangers import strangers
 from matcher.model import SourceLocation
 from matcher.patterns.symptoms import SymptomSyntaxError, compile_symptom
 
@@ -43,6 +44,35 @@ class SymptomSource:
 _VALUES_ONLY = re.compile(r"^(?:<[a-z][a-z0-9_]{0,31}(?::[a-z]+)?>|[\W_])*$")
 
 
+def _glossed(items: list[Item], read: list[tuple[list[str], bool]]) -> list[tuple[list[str], bool]]:
+    """Each item's log texts once the items that gloss it have had their say: a bullet that
+    reads the one before it (`* meaning: not this; …`, `→ not it`) or a bullet nested under it
+    with no log text of its own (`  - red herring`) may set its log texts aside, as a clause
+    after them would (loglabels.GLOSS)."""
+    read = list(read)
+    for at, item in enumerate(items):
+        if item.code or read[at][0] or at == 0:
+            continue
+        gloss = GLOSS.match(item.text)
+        if gloss:
+            of = at - 1
+        else:  # the parent of a nested bullet: the nearest item before it, less indented
+            column = item.location.column
+            of = next((k for k in range(at - 1, -1, -1) if items[k].location.column < column), -1)
+            # (a bullet's text starts at column 3 or more; a paragraph's at 1 is no parent)
+            if of < 0 or items[of].location.column < 3:
+                continue
+        texts, _ = read[of]
+        if of < 0 or items[of].code or not texts:
+            continue
+        body = item.text[gloss.end() :] if gloss else item.text
+        joined, _ = item_log_texts(f"{items[of].text} \u2014 {body}")
+        kept = [t for t in texts if t in joined]
+        if len(kept) < len(texts):
+            read[of] = (kept, True)
+    return read
+
+
 def read_symptoms(
     block: Block, problems: list[Problem]
 ) -> tuple[tuple[str, ...], str | None, tuple[SymptomSource, ...]]:
@@ -53,6 +83,7 @@ def read_symptoms(
     owners: set[str] = set()  # a line the author says a traceback follows
     items = block.sections.get("symptoms", [])
     read = [(code_log_texts(i.code), False) if i.code else item_log_texts(i.text) for i in items]
+    read = _glossed(items, read)
     # a log text of another error in an item that dismisses something (dismissal.py)
     strange = strangers(
         [("" if i.code else i.text, texts) for i, (texts, _) in zip(items, read, strict=True)]

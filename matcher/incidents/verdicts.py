@@ -24,8 +24,9 @@ VERDICT = (
     r"|wording|form|name|version|spelling)\b)\w+"
     r"|not (?:by |from |part of )?(?:this|the|our) (?:incident|outage|problem|issue|cause|culprit"
     r"|failure)|wrong (?:incident|one|thread|ticket|service|path|track|tree|lead|turn)"
-    r"|(?:was|were|'s) (?:me|us)\b"
-    r"|not what (?:we|broke|took|caused)|(?:only|just)(?:\s+\w+){0,2}?\s+(?:in|on|from)\s+"
+    r"|(?:was|were|'s) (?:me|us)\b|(?:is|are|was|were) (?:all\s+)?(?:mine|ours)\b"
+    r"|not what (?:we|broke|took|caused|paged|alerted|fired|woke|triggered)"
+    r"|(?:only|just)(?:\s+\w+){0,2}?\s+(?:in|on|from)\s+"
     r"(?:(?:the|a|an|my|our|\w+'s)\s+)?(?:staging|dev|test|qa|pre-?prod|laptop|local|sandbox"
     r"|developer)\b|(?:staging|dev|test) only"
     r"|not (?:in|on) prod(?:uction)?"
@@ -65,6 +66,13 @@ VERDICT = (
     r"|after|when|from)|reacting (?:afterwards|after(?:wards)? (?:it|that))"
     # a formal report's verdict: `is distinct from the finding above`, `recorded for completeness`
     r"|(?:distinct|separate) from (?:the|this|our|that)|for completeness only"
+    # not the thing alerted on: `not something we need to alert on separately`, `the guard
+    # rather than the same limit`
+    r"|not (?:something|anything|a thing|one|what)\s+(?:that\s+)?(?:we|you|anyone|to)\b"
+    r"(?:\s+[\w']+){0,3}?\s+(?:alert|page|act|worry|care)\w*"
+    r"|rather than (?:the|our|a) (?:same|real|actual)\b"
+    # another day's: `but this was other day`, `on a different day`
+    r"|\b(?:an?\s+|the\s+)?(?:other|different) day\b|\banother day\b"
 )
 
 _QUOTED = re.compile(r"`[^`\x01]*`|\"[^\"\x01]*\"|\u201c[^\u201d\x01]*\u201d")

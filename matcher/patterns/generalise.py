@@ -96,6 +96,11 @@ _PROSE_TAIL = re.compile(
     r"|\s+\([a-z]+[,\s]\s*(?!\d)[^():=]*\)"
     # the author's next clause after a whole message: "…) and requests wrapped it as …"
     r"|(?<=[)'\"])\s+(?:and|but|so|which)\s+(?:[a-z][\w-]*\s+){0,3}[a-z]+ed\b"
+    # ... what the program did next, in any tense: "… still could not bind() and exit."
+    r"|(?<=[)'\"\]])\s+and\s+(?:then\s+)?(?:exit|exits|die|dies|crash|crashes|stop|stops|quit"
+    r"|quits|restart|restarts|retry|retries|fail|fails|abort|aborts)\W*$"
+    # a chat's mark of an edited message: "… 10.0.3.7:3000 (edited: same address)"
+    r"|\s+\((?:edited|edit)\b[^()]*\)\s*$"
     # the author's aside in parentheses, in the first person: "(we're on an older redis-py …)"
     r"|\s+\((?:we|we're|we've|i|i'm|i've|our|my)\b[^()]*\)"
     # how long after, said after a whole message: "…') after ~30 s"
@@ -172,7 +177,10 @@ _NGINX_FRAME = re.compile(
 _NGINX_CONNECTION = re.compile(r"(^|\]\s+)\*(?:\d+|N+|n+|X+|x+|<[^>\s]+>)\s+(?=[a-z])")
 # Not a host: a source file and its line (`ledger.py:212`).
 _SOURCE_FILE = re.compile(r"\.(?:py|pyx|js|mjs|cjs|ts|rb|go|java|kt|c|h|cc|cpp|rs|php|sql|sh|log)$")
-_QUOTED_VALUE = re.compile(r"(['\"])((?:/|\.\.?/|~/)[^'\"\s]*|[a-z0-9-]+(?:\.[a-z0-9-]+)+)\1")
+# ... a host with a person's placeholder in it too (`'pricing.<env>.internal'`, `"db.{env}"`):
+# the name of one environment, whose fixed parts another environment does not share.
+_LABEL = r"(?:[a-z0-9-]|<(?!any\d*[:>])[a-z][a-z0-9_]{0,31}(?::[a-z]+)?>)+"
+_QUOTED_VALUE = re.compile(rf"(['\"])((?:/|\.\.?/|~/)[^'\"\s]*|{_LABEL}(?:\.{_LABEL})+)\1")
 # A path, with perhaps a person's placeholders in it (`/srv/uploads-<user_id>/avatar.png`);
 # not an elision (`<any>`), which may stand for text with spaces.
 _PATH_PART = r"(?:[\w.@%+-]|<(?!any\d*[:>])[a-z][a-z0-9_]{0,31}(?::[a-z]+)?>)+"
