@@ -166,3 +166,120 @@ def test_a_chats_edit_mark_is_no_part_of_the_message(tmp_path: Path) -> None:
 def test_what_the_program_did_next_is_no_part_of_the_message(tmp_path: Path) -> None:
     bullet = "* It retry five time and then write nginx: [emerg] still could not bind() and exit."
     assert flagged(tmp_path, bullet, "nginx-stderr.log") == {6, 15}
+
+
+# -- the second half: what heldout41 and heldout42 showed -------------------------------------
+
+ANNOTATED = (
+    "* What the pod printed:\n\n"
+    "```\n"
+    "$ kubectl logs deploy/worker | tail -2\n"
+    "2026-11-02 10:00:01,001 ERROR worker: KafkaTimeoutError: Failed to update metadata after"
+    " 60.0 secs.   # <-- the one that paged\n"
+    f"2026-11-02 10:00:01,002 ERROR worker: {DEADLOCK}   # <-- NOT the error, the batch job\n"
+    "```\n"
+)
+
+
+def test_the_authors_note_on_a_pasted_line_is_no_part_of_it() -> None:
+    """`# <-- …` after a pasted line is the author's; a note that sets it aside drops it."""
+    assert symptoms_of(ANNOTATED) == ("ERROR worker: " + REAL_SYMPTOM,)
+
+
+ASIDES_2 = [
+    f'* The MaxListenersExceededWarning "{TOO_LARGE}" is also NOT it. Sounds bad, is a warning.',
+    f'* - [ ] ~~config~~ \u2014 the "{DEADLOCK}" was from the day before and already fixed',
+    # (a control of the earlier rules beside them)
+    f"* Then `{TOO_LARGE}`, which is a different cache.",
+]
+
+
+@pytest.mark.parametrize("bullets", ASIDES_2)
+def test_an_aside_adds_no_symptom_2(bullets: str) -> None:
+    assert symptoms_of(REAL + bullets + "\n") == (REAL_SYMPTOM,)
+
+
+CONTROLS_2 = [
+    # `it was the usual …`: what the error was, not routine noise
+    (
+        '* On the client it was the usual OperationalError (1040, "Too many connections") \u2014'
+        " other quotes than the log, same error.",
+        "OperationalError: Too many connections",
+    ),
+    # a verdict about the other thing brought in (`preceded by …`) leaves the log text alone
+    (
+        "* No stack at all, just V8 saying FATAL ERROR: Reached heap limit Allocation failed -"
+        " JavaScript heap out of memory, preceded by a pile of GC lines (those are not the"
+        " error, only V8 struggling).",
+        "FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory",
+    ),
+    # how widely, said after a whole message
+    (
+        "* JobTimeoutException: Task exceeded maximum timeout value (180 seconds) on basically"
+        " every large tenant",
+        "JobTimeoutException: Task exceeded maximum timeout value (<seconds:num> seconds)",
+    ),
+    # where in the chain, said after it
+    (
+        "* also MaxRetryError: HTTPSConnectionPool(host='{host}', port=NNNN): Max retries"
+        " exceeded with url: /v1/quote in between, same story",
+        "MaxRetryError: HTTPSConnectionPool(host='<host>', port=<n:int>): Max retries exceeded"
+        " with url: <path>",
+    ),
+]
+
+
+@pytest.mark.parametrize(("bullets", "symptom"), CONTROLS_2)
+def test_the_incidents_own_error_stays_2(bullets: str, symptom: str) -> None:
+    assert symptoms_of(bullets + "\n") == (symptom,)
+
+
+def test_a_chain_written_with_arrows_is_each_of_its_errors(tmp_path: Path) -> None:
+    bullet = (
+        "* the traceback ended in the chain: ConnectionRefusedError: [Errno 111] Connection"
+        " refused \u2192 urllib3 MaxRetryError \u2192 requests.exceptions.ConnectionError:"
+        " HTTPConnectionPool(host=\u2026, port=\u2026): Max retries exceeded with url:"
+        " /api/v2/health\n"
+    )
+    symptoms = symptoms_of(bullet)
+    assert not any("\u2192" in s for s in symptoms)
+    assert {68, 207} <= flagged(tmp_path, bullet, "gateway-http.log")
+
+
+def test_a_reports_numbered_finding_is_no_part_of_its_label(tmp_path: Path) -> None:
+    bullet = (
+        "* Finding 4.1 \u2014 The copy step recorded: cp: error writing '/backup/n/x.bin': No"
+        " space left on device"
+    )
+    assert flagged(tmp_path, bullet, "backup-job.log") == {14, 41}
+
+
+def test_a_path_of_placeholders_alone_is_no_symptom_and_no_error() -> None:
+    bullets = (
+        "* PermissionError(13, 'Permission denied') on `/srv/uploads/<user id>/a-<user id>.png`\n"
+    )
+    assert symptoms_of(bullets) == ("PermissionError: Permission denied",)
+
+
+def test_a_findings_number_and_label_before_what_ended_in_the_error() -> None:
+    bullet = (
+        "* Finding 2.4: Evidence (nightly dump): the job terminated with OSError: [Errno 28] No"
+        " space left on device\n"
+    )
+    assert symptoms_of(bullet) == ("OSError: [Errno 28] No space left on device",)
+
+
+def test_a_list_item_that_opens_with_a_fence_holds_the_block() -> None:
+    """`- ```` then the indented block: the block ends at its fence, the list goes on."""
+    bullets = (
+        "- ```\n"
+        "  Traceback (most recent call last):\n"
+        '    File "/app/worker.py", line 9, in run\n'
+        "  rq.timeouts.JobTimeoutException: Task exceeded maximum timeout value (600 seconds)\n"
+        "  ```\n"
+        "- one job blew up with ZeroDivisionError, a separate ticket\n"
+    )
+    assert symptoms_of(bullets) == (
+        "rq.timeouts.JobTimeoutException: Task exceeded maximum timeout value"
+        " (<seconds:num> seconds)",
+    )

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from matcher.incidents.asides import put_aside
 from matcher.incidents.events import event_texts
 from matcher.incidents.framing import drop_framing, unframed
 
@@ -101,6 +102,21 @@ def states_an_error(text: str) -> bool:
     )
 
 
+# The author's note at the end of a pasted line: `…   # <-- this one`, `… <-- NOT the error`,
+# `… ← gives up here`: an arrow back at the line, or a comment set off by two spaces.
+_ANNOTATION = re.compile(r"(?:\s+#\s*(?:<-+|<=+|\u2190)|\s{2,}#|\s+(?:<-{2,}|\u2190))\s+(\S.*)$")
+
+
+def _unannotated(line: str) -> str | None:
+    """The pasted line without the author's note on it, or None when the note sets it aside
+    (`# <-- NOT the error, just the breaker resetting`), as a clause after it would."""
+    note = _ANNOTATION.search(line)
+    if note is None:
+        return line
+    text = line[: note.start()]
+    return None if put_aside(f"`{text.strip()}` \u2014 {note[1]}", text.strip(), True) else text
+
+
 def code_log_texts(lines: Sequence[str]) -> list[str]:
     """The lines of a code block that state the error, without their log header.
 
@@ -115,6 +131,7 @@ def code_log_texts(lines: Sequence[str]) -> list[str]:
     if events is not None:
         return events
     lines = [unframed(line) for line in lines]  # `backup-1  |   File "…"`: compose's, kept indented
+    lines = [line for line in map(_unannotated, lines) if line is not None]
     if any(_TRACE.match(line) for line in lines):
         return _traceback_texts(lines)
     kept: list[tuple[int, str]] = []

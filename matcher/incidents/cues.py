@@ -125,8 +125,10 @@ CUES: tuple[Cue, ...] = (
         "a different bug; a separate message",
     ),
     _cue(r"(?<!as )\ba consequence\b(?!\s+of\b[^\x01]*\x01)", _A, '"…", a consequence'),
-    # (the usual what: the log text it stands before or after, not another in the sentence)
+    # (the usual what: the log text it stands before or after, not another in the sentence;
+    # not what the error was, `it was the usual OperationalError (1040, …)`)
     _cue(
+        r"(?<!\bit was )(?<!\bit is )(?<!\bit's )(?<!\bthis was )(?<!\bthat was )"
         r"\bthe usual\s+\W?\x01"
         r"|\x01\W?[\s,\u2014\u2013-]+(?:(?:is|was|just|that's|it's)\s+)*the usual\b",
         _A,

@@ -15,7 +15,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from matcher.incidents.marks import MARK, OTHER, past_the_mark
+from matcher.incidents.marks import ANOTHER, MARK, OTHER, past_the_mark
 from matcher.incidents.verdicts import VERDICT
 
 # Where a clause ends: a semicolon, a colon, a dash set apart, an arrow, a parenthesis, and a
@@ -109,6 +109,9 @@ _VERDICT_AFTER = re.compile(
     rf"(?i){MARK}.*?\b(?:{VERDICT})\b"
     # the log text named as a guess: `the "…" theory`
     rf"|{MARK}\W*\s+(?:theory|hypothesis|suspicion|guess)\b"
+    # denied as the one: `"…" is also NOT it.`
+    rf"|{MARK}[^;.{MARK}]*?\b(?:is|was|are|were)\s+(?:also\s+|still\s+|again\s+)?not\s+"
+    rf"(?:it|that|this)(?:\s+one)?\W*$"
     # what it merely is, in a relative clause: `"…" lines, which is just nginx giving up`
     rf"|{MARK}[^;.{MARK}]*?,\s*(?:which|that)\s+(?:is|was|are|were)\s+{_MERELY}"
 )
@@ -261,8 +264,10 @@ _WORD = re.compile(r"[A-Za-z]{2,}")
 
 
 def _goes_on(clause: str) -> bool:
-    """Whether a clause after the log text's is still about it: no other log text in it, or
-    one it quotes of it."""
+    """Whether a clause after the log text's is still about it: no other log text or thing in
+    it, or a log text it quotes of it."""
+    if ANOTHER.match(clause.strip()):
+        return False
     return OTHER not in clause or _QUOTES_IT.match(clause) is not None
 
 

@@ -14,11 +14,15 @@ from matcher.incidents.blocks import split_header, states_an_error
 from matcher.incidents.loglabels import (
     CAMEL_CLASS,
     CLAUSE_LABEL,
+    COLON_VERB,
     FAILED_LEAD,
     FAILED_WITH_TEXT,
+    FILE_LABEL,
+    FINDING,
     GLOSS_WORDS,
     LABEL,
     THEN,
+    TIMELINE,
     is_label,
     names_a_log,
 )
@@ -73,28 +77,6 @@ _VERB = re.compile(
 _SPOKEN = re.compile(r"^[^`]+`[^`]+`|^[a-z][\w'-]*(?:\s+[\w'-]+){3,}[^;:]*;\s+[a-z]")
 _GUILLEMET_OPEN = re.compile(r"[\u00ab\u201e]\s*")
 _GUILLEMET_CLOSE = re.compile(r"\s*\u00bb|(?<=\S)\u201c(?=[\s.,;:!?)]|$)")
-# A log file's name as the label (`error.log: …`, `the worker.out: …`): what follows is its text.
-_FILE_LABEL = re.compile(
-    r"^(?:[A-Za-z][\w-]* ){0,3}(?:[\w.-]*/)*[\w-]+(?:\.[\w-]+)*\.(?:log|txt|out|err|json|jsonl)"
-    r"(?:\.\d+)?\s*:\s+(?=\S)"
-)
-# A verb of failing or reporting, then a colon: the log text follows (`… then failed: cp: …`).
-_COLON_VERB = re.compile(
-    r"\b(?:failed|fails|said|says|showed|shows|printed|prints|logged|logs|reported|reports"
-    r"|errored|crashed|died|aborted|exited|read|reads)"
-    # ... with how (`failed the same way:`, `crashed again with:`, `errored out with:`)
-    r"(?:\s+(?:the same way|in the same way|likewise|again|too|as well|out|with|like this"
-    r"|like so|as follows)){0,3}\s*:\s+(?=\S)"
-    # ... or the author's words that name what follows as the message (`… in its own words:
-    # could not translate …`, `the key bit of the error was Failed to resolve …`)
-    r"|\bin (?:its|their|his|her|our) own words\s*:\s+(?=\S)"
-    r"|\b(?:error|message|line|output)\s+(?:was|were|read|reads)\s+(?=[A-Z\[(])"
-)
-# A timeline's time before what happened: `09:31 — `, `[14:22] `, `**02:16** - `, `11:05 UTC: `.
-_TIMELINE = re.compile(
-    r"^(?:\*\*)?\[?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:UTC|Z))?\]?(?:\*\*)?"
-    r"(?:\s*[\u2014\u2013-]\s*|:\s+|\s+)(?=\S)"
-)
 # A short lowercase label (a program or component: `nginx: …`, `converter failed: …`).
 _SHORT_LABEL = re.compile(rf"^(?!(?:{GLOSS_WORDS})$)[a-z][\w.-]*(?: [a-z][\w.-]*)?$")
 _INNER = re.compile(r"(?<=:\s)((?:FATAL|ERROR|PANIC):\s+\S.{15,})$")
@@ -229,7 +211,8 @@ def _every_unquoted(segment: str, introduces: bool, depth: int = 0) -> list[str]
     # one line, then the next in words (`upload for user <id> failed, and then the exception
     # PermissionError: …`): two texts
     then = THEN.search(text)
-    if then and START.match(text, then.end()):
+    # (an arrow always joins two: `… refused \u2192 urllib3 MaxRetryError \u2192 …`)
+    if then and (START.match(text, then.end()) or then[0].strip() in ("\u2192", "->", "=>")):
         text = text[: then.start()]
     at = segment.find(text) if text else -1
     if at < 0 or depth > 4:
@@ -250,8 +233,9 @@ _CLAUSES = re.compile(
 def _unquoted(segment: str, introduces: bool = False) -> str | None:
     """The log text written without quotes in a stretch of an item, if any (`introduces`:
     a quote follows the stretch)."""
-    # a timeline's time is no part of a label after it (`09:31 — error.log: client intended …`)
-    segment = _TIMELINE.sub("", segment.strip(), count=1)
+    # a timeline's time is no part of a label after it (`09:31 — error.log: client intended …`),
+    # nor a report's number of a finding (`Finding 5.3 — The copy step recorded: cp: …`)
+    segment = TIMELINE.sub("", FINDING.sub("", segment.strip(), count=1), count=1)
     # a clause that names the log after the prose (`… also failed, I think the line was: cp:
     # error writing …`): what follows the colon is the text, however long the prose before
     clause = CLAUSE_LABEL.search(segment)
@@ -280,7 +264,7 @@ def _unquoted(segment: str, introduces: bool = False) -> str | None:
         text = after[program.end() :] if program else ""
         if program and _SHORT_LABEL.match(program[1]) and loggy(text):
             return after.strip()
-    named = _FILE_LABEL.match(segment.strip())
+    named = FILE_LABEL.match(segment.strip())
     if named:
         after = segment.strip()[named.end() :]
         if START.search(after) or (CODEISH.search(after) and len(after.split()) >= 3):
@@ -309,7 +293,7 @@ def _unquoted(segment: str, introduces: bool = False) -> str | None:
         if START.match(after) or own or CAMEL_CLASS.match(after):
             return after
     start = START.search(segment)
-    colon = _COLON_VERB.search(segment)
+    colon = COLON_VERB.search(segment)
     if colon and (start is None or colon.end() <= start.start()):
         after = segment[colon.end() :].strip()
         if START.search(after) or (CODEISH.search(after) and len(after.split()) >= 3):

@@ -1,5 +1,7 @@
 """The words before a colon that label the log text after it (`App log: …`, `the line
-was: …`, `…, I think the line was: cp: error writing …`), as people write them."""
+was: …`, `…, I think the line was: cp: error writing …`, `error.log: …`, `… failed: …`), as
+people write them, and what comes before such a label and is no part of it (a timeline's time,
+a report's numbered finding)."""
 
 from __future__ import annotations
 
@@ -42,7 +44,7 @@ LABEL_NOUNS = frozenset(
 FAILED_LEAD = re.compile(
     r"^(?:(?:the|a|an|our|its|their|every|each)\s+(?:[\w.'-]+\s+){0,3}?)?"
     r"(?:(?:it|then|and|also|just|finally|eventually)\s+)*(?:aborted|failed|died|crashed"
-    r"|errored(?: out)?|exited|bailed(?: out)?|stopped|blew up|fell over"
+    r"|errored(?: out)?|exited|terminated|bailed(?: out)?|stopped|blew up|fell over"
     r"|(?:ended|ends|finished|bottomed out)(?=\s+(?:in|with)\b))"
     r"(?:\s+(?:again|twice|immediately|instantly|early))?\s+(?:with|in)\s+(?:an?\s+)?"
 )
@@ -89,6 +91,8 @@ THEN = re.compile(
     r"|,?\s+(?:and\s+)?(?:then|after that|followed by)\s+(?:(?:the|an?)\s+(?:exception|error"
     r"|traceback)\s+)?"
     r"|,?\s+and\s+(?:a|the)\s+(?:traceback|stack ?trace)\s+(?:with|ending (?:in|with)|of)\s+"
+    # a chain written with arrows: `ConnectionRefusedError: … → urllib3…NewConnectionError: …`
+    r"|\s+(?:\u2192|->|=>)\s+"
 )
 
 # A class of any name before its message (`DeadlockDetected: deadlock detected`).
@@ -96,8 +100,9 @@ CAMEL_CLASS = re.compile(r"^(?:[a-z_]\w*\.)*[A-Z][a-z]+(?:[A-Z][a-z]+)+:\s+[a-z]
 
 # A subject failed with its error, perhaps hedged (`failed with something like cp: …`).
 FAILED_WITH_TEXT = re.compile(
-    r"\b(?:aborted|failed|died|crashed|errored(?: out)?|exited|bailed(?: out)?|blew up|fell over)"
-    r"\s+with\s+(?:(?:something|an? (?:error|message|line))\s+like\s+|roughly\s+|(?:an?\s+)?)"
+    r"\b(?:aborted|failed|died|crashed|errored(?: out)?|exited|terminated|bailed(?: out)?|blew up"
+    r"|fell over)\s+with\s+"
+    r"(?:(?:something|an? (?:error|message|line))\s+like\s+|roughly\s+|(?:an?\s+)?)"
     # ... and a verb that names what it was reported as (`the error was reported as X: …`)
     r"|\b(?:reported|logged|shown|printed|surfaced|raised|written|recorded)\s+as\s+"
 )
@@ -110,3 +115,35 @@ GLOSS_WORDS = (
     r"|takeaway|analysis|so what|what it meant|what it means|why it matters"
 )
 GLOSS = re.compile(rf"(?i)^\W*(?:(?:{GLOSS_WORDS})\s*:|\u2192|->|=>)\s*")
+
+# A log file's name as the label (`error.log: …`, `the worker.out: …`): what follows is its text.
+FILE_LABEL = re.compile(
+    r"^(?:[A-Za-z][\w-]* ){0,3}(?:[\w.-]*/)*[\w-]+(?:\.[\w-]+)*\.(?:log|txt|out|err|json|jsonl)"
+    r"(?:\.\d+)?\s*:\s+(?=\S)"
+)
+
+# A verb of failing or reporting, then a colon: the log text follows (`… then failed: cp: …`).
+COLON_VERB = re.compile(
+    r"\b(?:failed|fails|said|says|showed|shows|printed|prints|logged|logs|reported|reports"
+    r"|recorded|records|raised|returned|emitted|threw|wrote"
+    r"|errored|crashed|died|aborted|exited|read|reads)"
+    # ... with how (`failed the same way:`, `crashed again with:`, `errored out with:`)
+    r"(?:\s+(?:the same way|in the same way|likewise|again|too|as well|out|with|like this"
+    r"|like so|as follows)){0,3}\s*:\s+(?=\S)"
+    # ... or the author's words that name what follows as the message (`… in its own words:
+    # could not translate …`, `the key bit of the error was Failed to resolve …`)
+    r"|\bin (?:its|their|his|her|our) own words\s*:\s+(?=\S)"
+    r"|\b(?:error|message|line|output)\s+(?:was|were|read|reads)\s+(?=[A-Z\[(])"
+)
+
+# A formal report's numbered finding or observation before what it says: `Finding 5.3 — `,
+# `O4: `, `Observation 2 - `.
+FINDING = re.compile(
+    r"^(?:Finding|Observation|Obs\.?|Item|Point|O|F)\s*#?\d+(?:\.\d+)*\s*(?:[\u2014\u2013:-]|\.(?=\s))\s*(?=\S)"
+)
+
+# A timeline's time before what happened: `09:31 — `, `[14:22] `, `**02:16** - `, `11:05 UTC: `.
+TIMELINE = re.compile(
+    r"^(?:\*\*)?\[?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:UTC|Z))?\]?(?:\*\*)?"
+    r"(?:\s*[\u2014\u2013-]\s*|:\s+|\s+)(?=\S)"
+)

@@ -120,6 +120,10 @@ def _table_row(number: int, raw: str, inner: str) -> Line:
     return Line(number, Kind.BULLET, raw.strip(), column)
 
 
+# A fence alone, perhaps with its info string (```` ```json ````), never a code span.
+_FENCE_ALONE = re.compile(r"^(?:`{3,}|~{3,})[\w+.-]*\s*$")
+
+
 def fence_closer(raw: str) -> Callable[[str], bool] | None:
     """For a line opening a code fence or an HTML comment, the test for the line closing it."""
     fence = FENCE.match(raw)
@@ -167,6 +171,12 @@ def classify_all(text: str) -> list[Line]:
             lines.append(Line(number, Kind.CODE, raw[indent:] if fenced else raw, fenced=fenced))
         elif (closer := fence_closer(raw)) is not None or raw.lstrip().startswith("<!--"):
             opener, quoted = raw, unquoted != whole
+            lines.append(Line(number, Kind.CODE, raw))
+        elif (item := BULLET.match(raw)) and _FENCE_ALONE.match(item[2]):
+            closer = fence_closer(item[2])
+            # a list item that opens with a fence (`- ```` then the indented block): the
+            # fence at the item's text column
+            opener, quoted = " " * len(item[1]) + item[2], unquoted != whole
             lines.append(Line(number, Kind.CODE, raw))
         else:
             lines.append(classify(number, whole))

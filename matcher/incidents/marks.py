@@ -25,6 +25,13 @@ _ALL = re.compile(
 )
 
 
+# Words that bring in another thing beside a log text: a verdict after them is about that
+# (`…, preceded by a bunch of GC trace garbage (those are not the error …)`).
+ANOTHER = re.compile(
+    r"(?i)\b(?:(?:preceded|followed|accompanied) by|along with|together with|as well as)\b"
+)
+
+
 def _joined(between: str) -> bool:
     return (
         len(between) <= 40 and len(re.findall(r"\w+", between)) <= 6 and not _CLAUSE.search(between)
@@ -61,6 +68,8 @@ def about_the_mark(text: str, start: int, end: int) -> bool:
     before = [run for run in runs if run[1] < start]
     if before and _ALL.match(text[before[-1][1] + 1 : start]):
         return any(run[2] for run in before)  # `"…" and …, then "…" — all consequences of …`
+    if before and ANOTHER.search(text[before[-1][1] + 1 : start]):
+        return False
     if before:
         return before[-1][2]
     after = [run for run in runs if run[0] >= end]

@@ -143,9 +143,13 @@ _PROSE_AFTER = re.compile(
     r" time|one above|ones above|before)\b.*$"
     # what came with it, in the author's words (`…, followed by the "STATEMENT: …"`, `…, then
     # a retry`, `… along with a DETAIL line`): a message does not say what follows it
-    r"|(?:,?\s+(?:followed by|along with|together with|accompanied by)|,\s+(?:then|plus))"
+    r"|(?:,?\s+(?:followed by|preceded by|along with|together with|accompanied by)"
+    r"|,\s+(?:then|plus))"
     r"\s+(?:the|a|an|its"
     r"|their|one|two|\d+|several|some|many|lots)\b.*$"
+    # how widely (`… (180 seconds) on basically every big account`, `… for all tenants`)
+    r"|\s+(?:on|for|in|across)\s+(?:basically\s+|almost\s+|nearly\s+|pretty much\s+)?"
+    r"(?:every|each|all|most|many)\b.*$"
     # where the author saw it (`… in the log`, `… in the worker logs`, `… in Sentry`)
     r"|\s+(?:in|on|from|into)\s+(?:the\s+|our\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,2}(?:logs?"
     r"|output|console|stderr|stdout|journal|kibana|sentry|grafana|datadog|splunk|loki)\b.*$"

@@ -81,6 +81,7 @@ def read_symptoms(
     sources: list[SymptomSource] = []
     described: list[str] = []
     owners: set[str] = set()  # a line the author says a traceback follows
+    values_only: list[tuple[Problem, str]] = []
     items = block.sections.get("symptoms", [])
     read = [(code_log_texts(i.code), False) if i.code else item_log_texts(i.text) for i in items]
     read = _glossed(items, read)
@@ -93,12 +94,20 @@ def read_symptoms(
             texts, prose = [t for t in texts if (at, t) not in strange], True
         for text in [t for found in texts for t in (found, *inner_errors(found))]:
             symptom = symptom_of(text)
-            if item.code and _VALUES_ONLY.match(symptom):
-                continue  # a block's line of values only (` billing  |    97` of a table)
             try:  # as the signature loader will, so the error names the Markdown line
                 compile_symptom(compiled_symptom(symptom, item.location))
+                problem = None
             except SymptomSyntaxError as error:
-                problems.append(Problem(item.location, "symptoms", f"{symptom!r}: {error}"))
+                problem = Problem(item.location, "symptoms", f"{symptom!r}: {error}")
+            if _VALUES_ONLY.match(symptom):
+                # values only: a block's line (` billing  |    97` of a table, a `---`), a
+                # path quoted with a person's placeholders (`/srv/uploads/<user id>/a.png`):
+                # an item's is an error only when the incident has no other symptom
+                if problem and not item.code:
+                    values_only.append((problem, symptom))
+                continue
+            if problem:
+                problems.append(problem)
 
             sources.append(SymptomSource(item.location, " ".join(text.split()), symptom))
             if not item.code and owns_a_traceback(item.text, text):
@@ -125,4 +134,7 @@ def read_symptoms(
     sources = [replace(s, symptom=CONTEXT_NOTE) if s.symptom in context else s for s in sources]
     notes = (WRAPPED_NOTE, CONTEXT_NOTE, INDISTINCT_NOTE)
     symptoms = tuple(dict.fromkeys(s.symptom for s in sources if s.symptom not in notes))
+    if not symptoms and values_only:  # the author's error, named at its line
+        problems.extend(problem for problem, _ in values_only)
+        symptoms = tuple(dict.fromkeys(symptom for _, symptom in values_only))
     return symptoms, "\n".join(described) or None, tuple(sources)

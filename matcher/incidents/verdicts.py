@@ -71,8 +71,11 @@ VERDICT = (
     r"|not (?:something|anything|a thing|one|what)\s+(?:that\s+)?(?:we|you|anyone|to)\b"
     r"(?:\s+[\w']+){0,3}?\s+(?:alert|page|act|worry|care)\w*"
     r"|rather than (?:the|our|a) (?:same|real|actual)\b"
-    # another day's: `but this was other day`, `on a different day`
+    # another day's: `but this was other day`, `on a different day`, `from the day before and
+    # already fixed`
     r"|\b(?:an?\s+|the\s+)?(?:other|different) day\b|\banother day\b"
+    r"|from (?:the day before|yesterday|the previous day|an earlier (?:day|run|deploy))\b"
+    r"|(?:was|were|had been|is) already fixed\b|and already fixed\b"
 )
 
 _QUOTED = re.compile(r"`[^`\x01]*`|\"[^\"\x01]*\"|\u201c[^\u201d\x01]*\u201d")

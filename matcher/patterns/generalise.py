@@ -99,6 +99,8 @@ _PROSE_TAIL = re.compile(
     # ... what the program did next, in any tense: "… still could not bind() and exit."
     r"|(?<=[)'\"\]])\s+and\s+(?:then\s+)?(?:exit|exits|die|dies|crash|crashes|stop|stops|quit"
     r"|quits|restart|restarts|retry|retries|fail|fails|abort|aborts)\W*$"
+    # where and what it was to the author: "… /v1/quote in between, same story"
+    r"|\s+in between\b.*$|,\s+(?:same|similar) (?:story|thing|cause|error|problem|deal)\b.*$"
     # a chat's mark of an edited message: "… 10.0.3.7:3000 (edited: same address)"
     r"|\s+\((?:edited|edit)\b[^()]*\)\s*$"
     # the author's aside in parentheses, in the first person: "(we're on an older redis-py …)"
