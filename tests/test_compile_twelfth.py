@@ -283,3 +283,110 @@ def test_a_list_item_that_opens_with_a_fence_holds_the_block() -> None:
         "rq.timeouts.JobTimeoutException: Task exceeded maximum timeout value"
         " (<seconds:num> seconds)",
     )
+
+
+# -- the third round: what heldout44 to heldout46 showed ---------------------------------------
+
+GREP = (
+    "```\n"
+    '$ grep -n -e "too many clients" -e "remaining connection" postgresql.log worker.log\n'
+    "postgresql.log:6:2026-11-19 02:11:09.004 UTC [20931] app@pg FATAL:  sorry, too many"
+    " clients already\n"
+    f"postgresql.log:31:2026-11-19 02:13:40.118 UTC [21007] app@pg FATAL:  {SLOTS}\n"
+    "```\n\n"
+    "- postgresql.log:6 \u2192 **yes**, the incident.\n"
+    "- postgresql.log:31 \u2192 no, that was me connecting as admin to look.\n"
+)
+
+
+def test_grep_hits_lose_their_prefix_and_a_hit_said_no_to_is_no_symptom() -> None:
+    assert symptoms_of(GREP) == ("FATAL: sorry, too many clients already",)
+
+
+def test_grep_hits_by_line_number_alone_and_a_range() -> None:
+    block = (
+        "```\n"
+        "$ grep -n -A1 emerg error.log\n"
+        "1:2026/11/22 04:02:11 [emerg] 1873#1873: bind() to 0.0.0.0:443 failed (98: Address"
+        " already in use)\n"
+        "3:2026/11/22 04:02:13 [emerg] 1873#1873: still could not bind()\n"
+        '7:2026/11/22 03:10:00 [emerg] 1799#1799: unknown directive "proxy_buffer"\n'
+        "```\n\n"
+        "- 1\u20133 \u2192 yes\n"
+        '- 7 \u2192 no, "unknown directive" was the push before, rolled back\n'
+    )
+    assert symptoms_of(block) == (
+        "[emerg] bind() to <ip>:<port:int> failed (98: Address already in use)",
+        "[emerg] still could not bind()",
+    )
+
+
+def test_a_table_row_answered_no_is_no_symptom(tmp_path: Path) -> None:
+    table = (
+        "| log line | count | relevant? |\n"
+        "|---|---|---|\n"
+        "| `redis.exceptions.ConnectionError: Error 111 connecting to 10.0.0.5:6379. Connection"
+        " refused.` | ~300 | yes |\n"
+        "| `WRONGTYPE Operation against a key holding the wrong kind of value` | 1 | no |\n"
+    )
+    symptoms = symptoms_of(table)
+    assert len(symptoms) == 1 and "Error 111" in symptoms[0]
+    lines = flagged(tmp_path, table, "cache-redis.log")
+    assert 78 in lines and not lines & {107, 215}
+
+
+def test_log_lines_pasted_under_an_item_that_ends_in_a_colon_are_lines() -> None:
+    bullets = (
+        "- `grep Errno.24 worker.log`:\n"
+        "  OSError: [Errno 24] Too many open files: '/var/cache/t/t-1.png'\n"
+        "  \u2026 cannot open socket to image store: [Errno 24] Too many open files\n"
+    )
+    assert symptoms_of(bullets) == (
+        "OSError: [Errno 24] Too many open files: '<path>'",
+        "<any> cannot open socket to image store: [Errno 24] Too many open files",
+    )
+
+
+def test_an_alerts_promql_expression_is_no_log_text() -> None:
+    bullets = (
+        "- `process_open_fds / process_max_fds > 0.9` fired, then the worker logged"
+        " OSError: [Errno 24] Too many open files\n"
+        '- `rate(http_requests_total{code="502"}[5m]) > 1` too\n'
+    )
+    assert symptoms_of(bullets) == ("OSError: [Errno 24] Too many open files",)
+
+
+ASIDES_3 = [
+    f'* We first blamed the "fix ownership" step, it logs `{DEADLOCK}` \u2014 but it had been'
+    " failing harmlessly for months. It wasn't the cause.",
+    "* The `SystemExit: 1` traceback is how the worker dies when the master kills it \u2014 a"
+    f' consequence, not a second error. Same for "{TOO_LARGE}".',
+    f'* "{TOO_LARGE}" is in the same log, but it comes from report-builder, not stock-sync.',
+    f"* Lots of WARNs `{DEADLOCK}` before it \u2014 the client's retries; the alert was on the"
+    " publish failure, not on them.",
+    f'* "{TOO_LARGE}" sent us chasing a leak. It\'s a warning about item size, not memory.',
+    f'* Likewise the "{DEADLOCK}" line \u2014 it\'s not what the producer threw at us.',
+    f"* Not related, though it shows up right after: `{DEADLOCK}` (that's a LockError in our"
+    " terms, a different service and a different bug).",
+]
+
+
+@pytest.mark.parametrize("bullets", ASIDES_3)
+def test_an_aside_adds_no_symptom_3(bullets: str) -> None:
+    assert symptoms_of(REAL + bullets + "\n") == (REAL_SYMPTOM,)
+
+
+def test_a_log_viewers_output_is_the_log_and_a_bare_exception_line_states_an_error() -> None:
+    block = (
+        "```\n"
+        "$ kubectl logs thumbnailer-5d8b7 --tail=2\n"
+        "OSError: [Errno 24] Too many open files: '/data/t/t-1.png'\n"
+        "2026-11-27 13:44:09,551 pid=7 ERROR cannot open socket to image store: [Errno 24] Too"
+        " many open files\n"
+        "2026-11-27 13:44:10,001 pid=7 INFO retrying in 5s\n"
+        "```\n"
+    )
+    assert symptoms_of(block) == (
+        "OSError: [Errno 24] Too many open files: '<path>'",
+        "ERROR cannot open socket to image store: [Errno 24] Too many open files",
+    )

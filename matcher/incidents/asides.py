@@ -19,6 +19,7 @@ from matcher.incidents.quotes import quoted_runs
 from matcher.incidents.reattribution import set_aside_more, without_emphasis
 from matcher.incidents.remarks import before_other_subject
 from matcher.incidents.verdicts import (
+    VERDICT,
     about_it,
     denies_its_kind,
     from_label,
@@ -42,6 +43,17 @@ _DENIED = re.compile(r"(?i)\b(?:was|is|were|are|it's)\s+not\s+an?\s+([a-z]{4,})\
 _NEITHER = re.compile(
     r"(?i)^\W*(?:neither|none of (?:them|these|those|the above))(?:\s+\w+)?\s+"
     r"(?:is|was|are|were)(?:\s+\w+)?\s+(?:the|our|this|it|related|relevant|to blame)\b"
+)
+
+
+# A sentence that says the verdict before it holds for the log text too, and what such a
+# verdict says (the verdict words and the kinds of consequence).
+_SAME_FOR = re.compile(
+    r"(?i)^\W*(?:same|ditto|likewise|the same goes|same goes)(?:\s+(?:for|with))?\W*\x01"
+)
+_SET_ASIDE = re.compile(
+    rf"(?i)\b(?:{VERDICT})\b|\b(?:an?\s+)?(?:consequence|side effect|knock-on|follow-on)\b"
+    r"|\bnot (?:a|the) (?:second|separate|real|root) (?:error|cause|problem)\b"
 )
 
 
@@ -134,6 +146,9 @@ def put_aside(item: str, log: str, quoted: bool, others: Sequence[str] = ()) -> 
             ):
                 return True
         if any(_NEITHER.match(later) for later in sentences[at + 1 :]):
+            return True
+        # `Same for "…".` after a sentence that set something aside
+        if at and _SAME_FOR.match(sentence) and _SET_ASIDE.search(sentences[at - 1]):
             return True
         denied = {m[1].lower() for s in sentences if MARK not in s for m in _DENIED.finditer(s)}
         return any(re.search(rf"(?i)\b{word}", log) for word in denied)

@@ -55,6 +55,13 @@ _BANNER = re.compile(
 )
 _TRACE = re.compile(r"^\s*(?:File \"|at\s|Traceback \(most recent call last\))|^goroutine \d+ \[\w")
 _CONTEXT = re.compile(r"^(?:HINT|CONTEXT|STATEMENT|LOCATION|QUERY):")
+# A command that shows a log's own lines (`$ grep -n … error.log`, `$ kubectl logs …`): its
+# output is the log, not a terminal session's.
+_LOG_VIEWER = re.compile(
+    r"^\s*\S*[$#>]\s+(?:sudo\s+)?(?:z?grep|egrep|rg|ag|tail|head|z?cat|less|awk|sed|stern"
+    r"|kubectl\s+logs|docker(?:\s+compose)?\s+logs|journalctl)\b"
+)
+_RAISED = re.compile(r"^(?:[A-Za-z_]\w*\.)*[A-Z]\w*(?:Error|Exception):\s")
 # A shell or client prompt: the command typed, not what the program said.
 # (a shell's prompt with its host and directory too: `ops@cache-01:~$ `, `root@db:/srv# `)
 _PROMPT = re.compile(r"^\s*(?:\$|#|>>>|[\w.:@~/-]*(?:>|=#|=>|\$|#))\s")
@@ -143,7 +150,10 @@ def code_log_texts(lines: Sequence[str]) -> list[str]:
         level, message = split_header(line)
         if not message or _CONTEXT.match(message):
             continue
+        # (an exception's line without its traceback states an error, at error level)
         rank = level_rank(level) if level else going_on
+        if not level and _RAISED.match(message):
+            rank = max(rank, _RANK["ERROR"])
         if level and rank < _RANK["ERROR"]:
             going_on = -1
             continue
@@ -151,7 +161,8 @@ def code_log_texts(lines: Sequence[str]) -> list[str]:
         going_on = rank
     top = max((rank for rank, _ in kept), default=-1)
     texts = [text for rank, text in kept if rank == top]
-    if any(_PROMPT.match(line) for line in lines):
+    prompts = [line for line in lines if _PROMPT.match(line)]
+    if prompts and not all(_LOG_VIEWER.match(line) for line in prompts):
         # a terminal session: its commands' output says no error unless it says it failed
         # (`psql: error: …`, `(error) OOM …`), not a table's rows or a setting's value
         # ... whatever its level: `tail` of a log shows its lines with a level and without

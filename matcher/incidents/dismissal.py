@@ -161,6 +161,13 @@ LATER = re.compile(
     # a guess about it taken back (`I thought that was the same thing but my mentor says …`)
     rf"|(?:i|we|they)\s+(?:\w+\s+)?(?:thought|assumed|believed)\s+{_BACK}\s+(?:was|were|is"
     rf"|are)\b[^;]*?\bbut\b"
+    # another service's: `but it comes from report-builder, not stock-sync`
+    rf"|{_BACK}\s+(?:comes?|came)\s+from\s+(?:the\s+)?[\w.-]+(?:\s+[\w.-]+)?,?\s+not\s+"
+    rf"(?:from\s+)?(?:the\s+)?[\w.-]+\W*$"
+    # the alert was on another error: `; the alert was on the publish failure, not on them`
+    rf"|.*\bnot\s+(?:on|about|for|from)\s+(?:them|those|these|it|that|this)\W*$"
+    # a warning, said of it: `It's a warning about listeners, not memory exhaustion`
+    rf"|{_BACK}(?:'s|\s+is|\s+was)\s+(?:just\s+|only\s+)?an?\s+warning\b"
     # what the team's own remedy set off, said when (`— after we remounted ro to stop it`)
     rf"|(?:only\s+|just\s+)?after\s+(?:we|i|they|ops|someone)\s+(?:\w+\s+)?(?:remounted"
     rf"|rolled\s+back|restarted|failed\s+over|cleaned\s+up|killed|cancell?ed|drained)\b"
@@ -257,6 +264,8 @@ _ALL_OF_THEM = re.compile(
 _QUOTES_IT = re.compile(
     r"(?i)^\s*(?:and\s+)?(?:it|which|that|this)\s+(?:also\s+)?(?:says|said|reads|read|contains"
     r"|includes|mentions|ends with|ends in)\b"
+    # ... or names it otherwise (`that's a StackOverflowError in our terms, a different …`)
+    r"|^\s*(?:that|it|this|which)(?:'s|\s+is|\s+was)\s+(?:just\s+)?an?\s+"
 )
 
 

@@ -105,6 +105,12 @@ _COMMAND = re.compile(
     r"|\s\|\s*(?:wc|grep|egrep|sort|uniq|head|tail|awk|sed|jq|less|more|xargs|cut|tr|tee)\b"
     r"|^(?:sudo\s+)?(?:ls|cat|less|grep|zgrep|tail|head|kubectl|journalctl|docker|ps|df|du|ss|netstat"
     r"|lsof|ulimit|systemctl|dmesg|free|top|strace|ssh)\s"
+    # an alert's PromQL expression (`process_open_fds / process_max_fds > 0.9`,
+    # `rate(http_requests_total{code="502"}[5m]) > 1`)
+    r"|^[\w:(){}\[\]=\"',.\s/*+-]*\b(?:rate|irate|increase|sum|avg|max|min|histogram_quantile"
+    r"|count|absent)\("
+    r"|^[a-z_:][a-z0-9_:]*(?:\{[^}]*\})?(?:\s*[-+*/]\s*[a-z_:][a-z0-9_:]*(?:\{[^}]*\})?)*"
+    r"\s*(?:[<>]=?|[!=]=)\s*[\d.]+$"
 )
 _FIELD = re.compile(r"^\w+:\s*([\"'])[^\"']*\1$")
 

@@ -245,6 +245,13 @@ class Block:
         return bool(INCIDENT_MARKERS & self.labels.keys()) or heading_id(self.heading) is not None
 
 
+# What starts a pasted log line: an exception class, a level, a date, an elision.
+_PASTED_LOG = re.compile(
+    r"^(?:(?:[a-z_]\w*\.)*[A-Z]\w*(?:Error|Exception|Warning|Exit)\b|\[?(?:ERROR|WARN|WARNING"
+    r"|FATAL|CRITICAL|INFO|DEBUG|PANIC)\b|\d{4}-\d\d-\d\d|\u2026|\.{3})"
+)
+
+
 def read_block(lines: Sequence[Line], path: str) -> Block:
     """Collect the items under each label; text outside known labels is ignored. A code block
     (fenced, or indented by 4 after a blank line) under a label is one item of its lines."""
@@ -259,13 +266,23 @@ def read_block(lines: Sequence[Line], path: str) -> Block:
     for line in lines:
         location = SourceLocation(path, line.number, line.column)
         indented = line.kind is Kind.TEXT and line.column > 4
-        if (line.fenced or (indented and (previous is Kind.BLANK or code is not None))) and (
-            current is not None
-        ):
+        # (log lines pasted under an item that ends in a colon, indented as its wrapped lines:
+        # `- grep output:` then `  OSError: …`, `  … cannot open socket …`)
+        pasted = (
+            line.kind is Kind.TEXT
+            and line.column > 1
+            and current is not None
+            and bool(current)
+            and (code is not None or (joinable and current[-1].text.rstrip().endswith(":")))
+            and _PASTED_LOG.match(line.text) is not None
+        )
+        if (
+            line.fenced or pasted or (indented and (previous is Kind.BLANK or code is not None))
+        ) and (current is not None):
             if code is None:
                 code = []
                 current.append(Item("", location))
-            code.append(line.text if line.fenced else " " * (line.column - 5) + line.text)
+            code.append(line.text if line.fenced or pasted else " " * (line.column - 5) + line.text)
             current[-1] = replace(current[-1], code=_dedent(code))
             previous = line.kind
             continue

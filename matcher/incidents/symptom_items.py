@@ -26,10 +26,12 @@ from matcher.incidents.extract import (
     symptom_of,
     wrapped_os_errors,
 )
+from matcher.incidents.hits import judged, rejected_hits, says_no
 from matcher.incidents.loglabels import GLOSS
 from matcher.incidents.loglike import query_words
 from matcher.incidents.markdown import Block, Item
 from matcher.incidents.strangers import strangers
+from matcher.incidents.tables import answered_no
 from matcher.model import SourceLocation
 from matcher.patterns.symptoms import SymptomSyntaxError, compile_symptom
 
@@ -83,7 +85,18 @@ def read_symptoms(
     owners: set[str] = set()  # a line the author says a traceback follows
     values_only: list[tuple[Problem, str]] = []
     items = block.sections.get("symptoms", [])
-    read = [(code_log_texts(i.code), False) if i.code else item_log_texts(i.text) for i in items]
+    # grep's hits that a bullet says no to (hits.py)
+    rejected = rejected_hits([i.text for i in items if not i.code], [i.code for i in items])
+    # ... and the rows of a table of log lines whose answer column says no (tables.py)
+    no_rows = answered_no(items)
+    read = [
+        (code_log_texts(judged(i.code, rejected)), False)
+        if i.code
+        else ([], True)
+        if says_no(i.text) or at in no_rows
+        else item_log_texts(i.text)
+        for at, i in enumerate(items)
+    ]
     read = _glossed(items, read)
     # a log text of another error in an item that dismisses something (dismissal.py)
     strange = strangers(

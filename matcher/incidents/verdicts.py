@@ -18,7 +18,12 @@ from matcher.incidents.marks import MARK
 VERDICT = (
     # (not denied: `not harmless`, `no other noise`)
     r"(?<!not )(?<!\bno )(?<!no other )(?<!n't )"
-    r"(?:red herrings?|unrelated|irrelevant|noise|harmless|benign)|not related|nothing to do with"
+    r"(?:red herrings?|unrelated|irrelevant|noise|harmless|benign)|not related"
+    r"|(?:failing|failed|fails|erroring|running) harmlessly"
+    r"|nothing to do with"
+    # `It wasn't the cause.`
+    r"|(?:was|is|were|are)(?:n't| not) (?:the|our) (?:real |actual |root )?(?:cause|culprit"
+    r"|trigger)\b"
     r"|a distraction|false (?:alarms?|leads?|trails?|positives?|hits|matches)|ruled out|excluded"
     r"|(?:an?|another)\s+(?:different|separate|distinct|unrelated|older|known)\s+(?!(?:kind"
     r"|wording|form|name|version|spelling)\b)\w+"
@@ -26,6 +31,7 @@ VERDICT = (
     r"|failure)|wrong (?:incident|one|thread|ticket|service|path|track|tree|lead|turn)"
     r"|(?:was|were|'s) (?:me|us)\b|(?:is|are|was|were) (?:all\s+)?(?:mine|ours)\b"
     r"|not what (?:we|broke|took|caused|paged|alerted|fired|woke|triggered)"
+    r"|not what (?:[\w-]+\s+){0,2}(?:threw|raised|returned|gave|sent)\b"
     r"|(?:only|just)(?:\s+\w+){0,2}?\s+(?:in|on|from)\s+"
     r"(?:(?:the|a|an|my|our|\w+'s)\s+)?(?:staging|dev|test|qa|pre-?prod|laptop|local|sandbox"
     r"|developer)\b|(?:staging|dev|test) only"

@@ -1,0 +1,49 @@
+"""A table of log lines with a column that answers whether each is the incident's (`| log line |
+count | relevant? |`, `this incident?`, `cause?`): a row answered no (`no`, `no — the other
+node coming back`, `✗`) is no symptom, whatever its other cells say. docs/incident-log-format.md
+("Not this incident") says the rule."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from matcher.incidents.markdown import Item
+
+# A column that asks (`relevant?`, `Ours?`) or names the verdict (`verdict`, `related`).
+_ASKS = re.compile(
+    r"(?i)\?\s*$|^\W*(?:relevant|related|this incident|incident|cause|ours|signal|verdict"
+    r"|in scope|counts?)\W*$"
+)
+_NO = re.compile(
+    r"(?i)^\W*(?:no|nope|n|not (?:it|this|ours|relevant|related)|irrelevant|unrelated|noise"
+    r"|false)\b|^\s*[\u2717\u2718\u274c]"
+)
+
+
+def _cells(text: str) -> list[str] | None:
+    text = text.strip()
+    if len(text) < 2 or not (text.startswith("|") and text.endswith("|")):
+        return None
+    return [cell.strip() for cell in text[1:-1].split("|")]
+
+
+def answered_no(items: Sequence[Item]) -> set[int]:
+    """The indices of the table rows whose answer column says no."""
+    found: set[int] = set()
+    columns: list[int] = []  # the answer columns of the table being read
+    last = header = -9  # the lines of the previous row and of the table's header
+    for at, item in enumerate(items):
+        cells = _cells(item.text) if not item.code else None
+        if cells is None:
+            last = header = -9
+            continue
+        line = item.location.line
+        # (the rule under the header is a blank line to the reader: one line between)
+        if not (line == last + 1 or (line == last + 2 and last == header)):
+            header = line  # the first row of a table is its header
+            columns = [k for k, cell in enumerate(cells) if _ASKS.search(cell)]
+        elif any(k < len(cells) and _NO.match(cells[k]) for k in columns):
+            found.add(at)
+        last = line
+    return found
