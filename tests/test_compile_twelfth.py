@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from compile_helpers import REAL, REAL_SYMPTOM, flagged, symptoms_of
 
+from matcher.incidents.reader import read_incident_log
+
 SLOTS = "remaining connection slots are reserved for non-replication superuser connections"
 DEADLOCK = "Deadlock found when trying to get lock"
 TOO_LARGE = "object too large for cache"
@@ -390,3 +392,62 @@ def test_a_log_viewers_output_is_the_log_and_a_bare_exception_line_states_an_err
         "OSError: [Errno 24] Too many open files: '<path>'",
         "ERROR cannot open socket to image store: [Errno 24] Too many open files",
     )
+
+
+# -- the fourth round: what heldout47 and heldout48 showed -------------------------------------
+
+
+def test_a_symptom_holds_the_footnote_it_points_at(tmp_path: Path) -> None:
+    """A report for readers outside engineering keeps the technical lines in footnotes."""
+    md = tmp_path / "pm.md"
+    md.write_text(
+        "**Incident ID:** INC-9\n**Title:** T\n**Severity:** Low\n\n**Symptoms:**\n"
+        "* The shop's database refused new connections.[^a]\n\n**Resolution:**\n* Fixed.\n\n"
+        "---\n\n**Incident ID:** INC-10\n**Title:** U\n**Severity:** Low\n\n**Symptoms:**\n"
+        "* The backup ran out of disk.[^b]\n\n**Resolution:**\n* Fixed.\n\n"
+        "[^a]: Application log: checkout failed: 1040 (08004): Too many connections\n"
+        "[^b]: `OSError: [Errno 28] No space left on device`\n",
+        "utf-8",
+    )
+    incidents = {i.id: i for i in read_incident_log(md)}
+    assert incidents["INC-9"].symptoms == ("checkout failed: 1040 (08004): Too many connections",)
+    assert incidents["INC-10"].symptoms == ("OSError: [Errno 28] No space left on device",)
+    assert "[^" not in (incidents["INC-10"].resolution or "")
+
+
+def test_a_triage_tag_in_capitals_is_no_part_of_the_label(tmp_path: Path) -> None:
+    bullet = (
+        "- EFFECT: nginx error log: client intended to send too large body: 10485760 bytes,"
+        " client: <ip>, server: shop.local\n"
+    )
+    assert flagged(tmp_path, bullet, "nginx-error.log") == {23, 53}
+
+
+ASIDES_4 = [
+    f"* Tons of `{DEADLOCK}` from the client \u2014 that's the retries, noisy, not what the app"
+    " errored on.",
+    f"  - Ruled out: the batch job was spamming `{DEADLOCK}` at the same time. That is"
+    " INC-PM-7, another team.",
+    f'  - Not related: a "{TOO_LARGE}" shows up in the same logs (the cache team knows) and a'
+    f' "{DEADLOCK}" from the batch as well.',
+    f'- HINT lines ("{TOO_LARGE}", "{DEADLOCK}") come with it, they just point at the row.',
+    f"* Noise: `{DEADLOCK}` from the client. Those explain why, but the alert we want is the"
+    " timeout.",
+    f"* The step then failed with `{DEADLOCK}`. That is the lock from the workaround, not the"
+    " one that broke checkout.",
+    f'* What it was not: the INFO "{TOO_LARGE}" is logged after small carts and is fine.',
+]
+
+
+@pytest.mark.parametrize("bullets", ASIDES_4)
+def test_an_aside_adds_no_symptom_4(bullets: str) -> None:
+    assert symptoms_of(REAL + bullets + "\n") == (REAL_SYMPTOM,)
+
+
+def test_a_verdict_label_does_not_reach_past_a_turn() -> None:
+    """`Ruled out: …, but the log said "…"`: what follows the turn is the incident's."""
+    bullet = (
+        "* Ruled out: the disk and the network, but the worker log said"
+        ' "KafkaTimeoutError: Failed to update metadata after 60.0 secs."\n'
+    )
+    assert symptoms_of(bullet) == (REAL_SYMPTOM,)

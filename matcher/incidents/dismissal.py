@@ -26,7 +26,7 @@ _BOUNDARY = re.compile(
     r"|and then)\s)"
     r"|,\s+(?=and\s)"
     # a comma, then a clause that refers back (`…, those are mine and not the timeout`)
-    r"|,\s+(?=(?:those|these|that|this|it|they)\s+(?:are|were|is|was)\b)"
+    r"|,\s+(?=(?:those|these|that|this|it|they)\s+(?:are|were|is|was|just|only|merely)\b)"
     # an elision that ends a quote, then a new sentence (`… bootstrap from … Both are …`)
     r"|(?<=\u2026)\s+(?=[A-Z][a-z]+\s)"
     # a bare verdict after a comma (`… is a broken report query, separate ticket.`)
@@ -166,8 +166,13 @@ LATER = re.compile(
     rf"(?:from\s+)?(?:the\s+)?[\w.-]+\W*$"
     # the alert was on another error: `; the alert was on the publish failure, not on them`
     rf"|.*\bnot\s+(?:on|about|for|from)\s+(?:them|those|these|it|that|this)\W*$"
-    # a warning, said of it: `It's a warning about listeners, not memory exhaustion`
-    rf"|{_BACK}(?:'s|\s+is|\s+was)\s+(?:just\s+|only\s+)?an?\s+warning\b"
+    # a warning, said of it: `It's a warning about listeners`, `it is a listener count warning`
+    rf"|{_BACK}(?:'s|\s+is|\s+was)\s+(?:just\s+|only\s+)?an?\s+(?:[\w-]+\s+){{0,3}}warning\b"
+    # what it merely does: `they just point at the row`
+    rf"|{_BACK}\s+(?:just|only|merely)\s+(?:point|say|show|tell|describe|repeat|add)s?\b"
+    # another incident's, by its id: `That is INC-PM-111, different service.`
+    rf"|{_BACK}(?:'s|\s+is|\s+was|\s+belongs\s+to|\s+goes\s+under)\s+(?:part\s+of\s+)?"
+    rf"(?:incident\s+)?[A-Z][A-Z0-9]*-[\w-]*\d"
     # what the team's own remedy set off, said when (`— after we remounted ro to stop it`)
     rf"|(?:only\s+|just\s+)?after\s+(?:we|i|they|ops|someone)\s+(?:\w+\s+)?(?:remounted"
     rf"|rolled\s+back|restarted|failed\s+over|cleaned\s+up|killed|cancell?ed|drained)\b"
@@ -210,10 +215,20 @@ _TAKEN_BACK = re.compile(
 # a label of a verdict before the log text: `Absent this time: "…"`, `Ruled out: "…"`
 _VERDICT_LABEL = re.compile(
     r"(?i)^\W*(?:\w+\s+){0,3}(?:absent|not seen|not found|not present|never seen|ruled out"
-    r"|red herrings?|unrelated|irrelevant|not relevant|ignored?|noise|excluded)\b(?:\s+\w+){0,2}"
+    r"|red herrings?|unrelated|irrelevant|not relevant|not related|ignored?|noise|excluded"
+    r"|what it (?:was|is) not|what it wasn't)\b(?:\s+\w+){0,2}"
     # (also after other log text listed first: `Ruled out: `KeyError: 'x'` and "…"`)
     r"\s*:(?:\s*(?:the\s+)?(?:`[^`\x01]*`|\"[^\"\x01]*\")(?:\s+\w+)?\s*(?:,|and|or|nor)\s*)*"
-    rf"\W*{MARK}"
+    # (and a few words of the author's before it: `Ruled out: the producer was spamming "…"`)
+    rf"(?:\s*[\w'-]+){{0,6}}?\W*{MARK}"
+)
+_LABEL_HEAD = re.compile(
+    r"(?i)^\W*(?:\w+\s+){0,3}(?:ruled out|red herrings?|unrelated|irrelevant|not relevant"
+    r"|not related|noise)\b(?:\s+\w+){0,2}\s*:"
+)
+# a turn in the sentence after such a label: what follows it may be the incident's own
+_TURN = re.compile(
+    r"(?i)[;:]|\b(?:but|because|since|while|whereas|though|although|however|instead)\b"
 )
 _AT_FIRST = re.compile(rf"(?i){MARK}.*\b(?:at first|initially)\b")
 # `we didn't notice "…" until the morning`: when it was seen, not whether
@@ -315,5 +330,10 @@ def set_aside(sentence: str, following: str | None) -> bool:
     if _LOOKED.search(own) and (_AT_FIRST.search(own) or (later and _TAKEN_BACK.match(later[0]))):
         return True
     if _VERDICT_LABEL.match(sentence) and not novel:
+        return True
+    # ... a verdict label over a list of log texts (`Not related: a "…" … and a "…" from …`)
+    head = _LABEL_HEAD.match(sentence)
+    between = sentence[head.end() : sentence.index(MARK)] if head else ""
+    if head and OTHER in between and not _TURN.search(between):
         return True
     return not novel and any(LATER.search(clause.strip(" ,.")) for clause in later[:3])

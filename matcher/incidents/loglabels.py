@@ -138,8 +138,13 @@ COLON_VERB = re.compile(
 
 # A formal report's numbered finding or observation before what it says: `Finding 5.3 — `,
 # `O4: `, `Observation 2 - `.
+# ... or a triage tag in capitals before what was seen (`EFFECT: nginx error log: …`,
+# `SIGNAL: …`); the tags that set aside (`NOISE:`, `UNRELATED:`) are verdicts, not stripped.
 FINDING = re.compile(
-    r"^(?:Finding|Observation|Obs\.?|Item|Point|O|F)\s*#?\d+(?:\.\d+)*\s*(?:[\u2014\u2013:-]|\.(?=\s))\s*(?=\S)"
+    r"^(?:EFFECT|SIGNAL|SYMPTOM|EVIDENCE|SEEN|FACT|OBSERVED|IMPACT|TRIGGER|CAUSE|ROOT CAUSE)"
+    r"\s*:\s+(?=\S)"
+    r"|^(?:Finding|Observation|Obs\.?|Item|Point|O|F)\s*#?\d+(?:\.\d+)*\s*"
+    r"(?:[\u2014\u2013:-]|\.(?=\s))\s*(?=\S)"
 )
 
 # A timeline's time before what happened: `09:31 — `, `[14:22] `, `**02:16** - `, `11:05 UTC: `.

@@ -245,6 +245,9 @@ class Block:
         return bool(INCIDENT_MARKERS & self.labels.keys()) or heading_id(self.heading) is not None
 
 
+# A footnote's definition (`[^101a]: Application log: …`): footnotes.py reads it; no section
+# holds it.
+FOOTNOTE = re.compile(r"^\[\^([\w-]+)\]:\s*(.*)$")
 # What starts a pasted log line: an exception class, a level, a date, an elision.
 _PASTED_LOG = re.compile(
     r"^(?:(?:[a-z_]\w*\.)*[A-Z]\w*(?:Error|Exception|Warning|Exit)\b|\[?(?:ERROR|WARN|WARNING"
@@ -303,6 +306,9 @@ def read_block(lines: Sequence[Line], path: str) -> Block:
                     current = None
         elif line.kind is Kind.HEADING:
             current = None
+        elif line.kind is Kind.TEXT and FOOTNOTE.match(line.text):
+            joinable = False
+            continue
         elif line.kind in (Kind.BULLET, Kind.TEXT) and current is not None:
             if line.kind is Kind.TEXT and joinable and current and not current[-1].code:
                 current[-1] = replace(current[-1], text=f"{current[-1].text} {line.text.strip()}")

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from matcher.errors import IncidentLogError, Problem, SourceError
 from matcher.incidents.fields import NO_SEVERITY, is_done, severity
+from matcher.incidents.footnotes import footnotes, with_footnotes
 from matcher.incidents.labels import misspelt_label, unwrap
 from matcher.incidents.markdown import (
     Block,
@@ -189,8 +190,11 @@ def compile_incident_log(text: str, path: str) -> IncidentLog:
     incidents: list[Incident] = []
     skipped = 0
     first_seen: dict[str, SourceLocation] = {}
+    notes = footnotes(lines, path)
     for raw_block in split_blocks(lines):
         block = read_block(raw_block, path)
+        if "symptoms" in block.sections:
+            block.sections["symptoms"] = with_footnotes(block.sections["symptoms"], notes)
         if not block.is_incident():
             # A preamble or notes are skipped, but several labels none of which we know look
             # like an incident with misspelt labels, which must not vanish silently.

@@ -30,6 +30,7 @@ from matcher.incidents.hits import judged, rejected_hits, says_no
 from matcher.incidents.loglabels import GLOSS
 from matcher.incidents.loglike import query_words
 from matcher.incidents.markdown import Block, Item
+from matcher.incidents.quotes import is_log_text, quoted_runs
 from matcher.incidents.strangers import strangers
 from matcher.incidents.tables import answered_no
 from matcher.model import SourceLocation
@@ -53,7 +54,8 @@ def _glossed(items: list[Item], read: list[tuple[list[str], bool]]) -> list[tupl
     after them would (loglabels.GLOSS)."""
     read = list(read)
     for at, item in enumerate(items):
-        if item.code or read[at][0] or at == 0:
+        # (a bullet with log text of its own, even set aside, speaks of that, not its parent)
+        if item.code or read[at][0] or at == 0 or any(map(is_log_text, quoted_runs(item.text))):
             continue
         gloss = GLOSS.match(item.text)
         if gloss:
