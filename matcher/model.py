@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import enum
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -45,6 +46,13 @@ _SEVERITY_WORDS = {
     "minor": Severity.LOW,
     "trivial": Severity.INFO,
     "informational": Severity.INFO,
+    # the same words in the languages teams write in (accents taken off before lookup)
+    **dict.fromkeys(("critica", "critique", "kritisch", "kritiek"), Severity.CRITICAL),
+    **dict.fromkeys(("alta", "alto", "haute", "elevee", "hoch", "hoog"), Severity.HIGH),
+    **dict.fromkeys(("media", "medio", "moyenne", "mittel", "gemiddeld"), Severity.MEDIUM),
+    **dict.fromkeys(
+        ("baja", "bajo", "basse", "faible", "bassa", "baixa", "niedrig", "laag"), Severity.LOW
+    ),
 }
 _SEVERITY_LEVELS: tuple[Severity, ...] = (Severity.CRITICAL, Severity.CRITICAL, Severity.HIGH)
 _SEVERITY_LEVELS += (Severity.MEDIUM, Severity.LOW, Severity.INFO)
@@ -56,7 +64,7 @@ def severity_as_written(text: str) -> Severity | None:
     """The severity a postmortem's value stands for: a name (`High`), a level code (`P2`,
     `SEV1`, `Sev-2`, `S1`), or both (`SEV 2 (high)`, `High (P2)`: the name wins). None when
     nothing in it is a severity."""
-    key = " ".join(text.lower().split())
+    key = " ".join(_unaccented(text).lower().split())
     parts = [p.strip() for p in _SEVERITY_PART.split(key) if p and p.strip()]
     words = re.findall(r"[a-z]+", key)  # `Critical 🔥`, `🔴 high`
     for part in (key, *parts, *words):
@@ -67,6 +75,11 @@ def severity_as_written(text: str) -> Severity | None:
         if code:
             return _SEVERITY_LEVELS[int(code[1])]
     return None
+
+
+def _unaccented(text: str) -> str:
+    """`Crítica` -> `Critica`, `élevée` -> `elevee`."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def severity_suggestion(text: str) -> str | None:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from compile_helpers import REAL, REAL_SYMPTOM, flagged, symptoms_of
 
-from matcher.incidents.reader import read_incident_log
+from matcher.incidents.reader import parse_incident_log, read_incident_log
 
 SLOTS = "remaining connection slots are reserved for non-replication superuser connections"
 DEADLOCK = "Deadlock found when trying to get lock"
@@ -451,3 +451,108 @@ def test_a_verdict_label_does_not_reach_past_a_turn() -> None:
         ' "KafkaTimeoutError: Failed to update metadata after 60.0 secs."\n'
     )
     assert symptoms_of(bullet) == (REAL_SYMPTOM,)
+
+
+# -- the fifth round: what heldout50 to heldout52 showed ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "severity"),
+    [("Media", "medium"), ("Alta", "high"), ("Cr\u00edtica", "critical"), ("Baja (P4)", "low")],
+)
+def test_a_severity_in_the_teams_language(written: str, severity: str) -> None:
+    (incident,) = parse_incident_log(
+        f"**Incident ID:** INC-9\n**Title:** T\n**Severity:** {written}\n\n**Symptoms:**\n"
+        f"{REAL}\n**Resolution:**\n* Fixed.\n",
+        "x.md",
+    )
+    assert str(incident.severity) == severity
+
+
+def test_an_appendix_of_raw_lines_is_read_with_the_symptoms() -> None:
+    (incident,) = parse_incident_log(
+        "**Incident ID:** INC-9\n**Title:** T\n**Severity:** Low\n\n**Symptoms**\n\n"
+        "- The nightly job was stopped for running too long.\n\n**Resolution**\n\n- Fixed.\n\n"
+        "**Appendix: raw lines (from on-call)**\n\n```\n"
+        "rq.timeouts.JobTimeoutException: Task exceeded maximum timeout value (180 seconds)\n"
+        "```\n",
+        "x.md",
+    )
+    assert incident.symptoms == (
+        "rq.timeouts.JobTimeoutException: Task exceeded maximum timeout value"
+        " (<seconds:num> seconds)",
+    )
+
+
+def test_a_log_search_tools_columns_are_no_part_of_the_line() -> None:
+    block = (
+        "* Datadog rows:\n\n```\n"
+        "Nov 11 16:40:02.871  gw-prod-3  gateway  ERROR  quote lookup failed: OSError: [Errno 24]"
+        " Too many open files\n```\n"
+    )
+    assert symptoms_of(block) == (
+        "ERROR quote lookup failed: OSError: [Errno 24] Too many open files",
+    )
+
+
+def test_a_gloss_on_a_wrapped_line_is_no_part_of_the_symptom() -> None:
+    bullets = (
+        f"1. `{DEADLOCK}`\n    Assessment: the batch job's, retried fine; not the cause.\n"
+        "2. KafkaTimeoutError: Failed to update metadata after 60.0 secs.\n"
+        "    Assessment: the error.\n"
+    )
+    assert symptoms_of(bullets) == (REAL_SYMPTOM,)
+
+
+@pytest.mark.parametrize(
+    ("bullet", "symptom"),
+    [
+        ("* \u2039svc\u203a@\u2039db\u203a ERROR:  deadlock detected", "ERROR: deadlock detected"),
+        (
+            '* libpq said: could not translate host name "[REDACTED-DB-HOST]" to address: Name or'
+            " service not known",
+            'could not translate host name "<redacted>" to address: Name or service not known',
+        ),
+        (
+            "* `Process <pid-A> waits for ShareLock on transaction <xid_1>; blocked by process"
+            " <pid-B>`",
+            "Process <pid_a> waits for ShareLock on transaction <xid_1>; blocked by process"
+            " <pid_b>",
+        ),
+    ],
+)
+def test_placeholders_in_other_brackets_and_redactions_naming_what(
+    bullet: str, symptom: str
+) -> None:
+    assert symptoms_of(bullet + "\n") == (symptom,)
+
+
+ASIDES_5 = [
+    f"* Attention, the \u00ab {DEADLOCK} \u00bb seen at the same moment is something else: a"
+    " password rotation. Fausse piste.",
+    f"- The consumer also had \u00ab{DEADLOCK}\u00bb at the same moment, no tiene nada que ver.",
+    f"- `nc -zv 10.12.0.31 6380` \u2192 `{TOO_LARGE}`. Nothing listening there.",
+    f"- Also a `{DEADLOCK}` on the report query in the same minutes. Separate fix.",
+    f"- Different error, seen at the same time: `{TOO_LARGE}` for the 2 MB blob.",
+    f"- What came after: `{TOO_LARGE}` warnings, and then `{DEADLOCK}`. Those follow from the"
+    " refusals.",
+    f'- A manual `UPDATE stock SET qty = 0` from the CLI hung; "{TOO_LARGE}" \u2014 that came'
+    " *after* the timeout.",
+    f"- The network thread logged `{DEADLOCK}`. Those are the client's own retries \u2014 but the"
+    " metadata timeout is what the application sees and what we alert on.",
+]
+
+
+@pytest.mark.parametrize("bullets", ASIDES_5)
+def test_an_aside_adds_no_symptom_5(bullets: str) -> None:
+    assert symptoms_of(REAL + bullets + "\n") == (REAL_SYMPTOM,)
+
+
+def test_what_the_process_ran_with_is_no_part_of_the_message() -> None:
+    bullet = (
+        "* crashed with FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of"
+        " memory, running with `--max-old-space-size=512`.\n"
+    )
+    assert symptoms_of(bullet) == (
+        "FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory",
+    )

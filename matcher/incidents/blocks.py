@@ -54,7 +54,11 @@ _BANNER = re.compile(
     r"|[\w.\[\]'\"]+\s*(?:\(|[-+*/]?=(?!=)))"
 )
 _TRACE = re.compile(r"^\s*(?:File \"|at\s|Traceback \(most recent call last\))|^goroutine \d+ \[\w")
-_CONTEXT = re.compile(r"^(?:HINT|CONTEXT|STATEMENT|LOCATION|QUERY):")
+# (and a deadlock's statements in its DETAIL: `Process 28841: UPDATE invoices SET …`)
+_CONTEXT = re.compile(
+    r"^(?:HINT|CONTEXT|STATEMENT|LOCATION|QUERY):"
+    r"|^Process \d+: (?:UPDATE|INSERT|DELETE|SELECT|WITH|MERGE)\b"
+)
 # A command that shows a log's own lines (`$ grep -n … error.log`, `$ kubectl logs …`): its
 # output is the log, not a terminal session's.
 _LOG_VIEWER = re.compile(

@@ -31,7 +31,7 @@ _BOUNDARY = re.compile(
     r"|(?<=\u2026)\s+(?=[A-Z][a-z]+\s)"
     # a bare verdict after a comma (`… is a broken report query, separate ticket.`)
     r"|,\s+(?=(?:an?\s+)?(?:separate|different|distinct|another|other)\s+(?:[\w-]+\s+)?"
-    r"(?:ticket|issue|bug|problem|incident|story|thing)s?\W*$)"
+    r"(?:ticket|issue|bug|problem|incident|story|thing|fix)s?\W*$)"
 )
 # A negation (`dont`, `didnt` as typed in a hurry too).
 NEG = (
@@ -150,7 +150,7 @@ LATER = re.compile(
     # `but it never showed`, `we didn't.`
     rf"|{_BACK}\s+(?:\w+\s+)?{NEG}\s+(?:\w+\s+){{0,2}}?(?:{SEEN}|came|come|arrived)\b"
     rf"|(?:an?\s+)?(?:different|separate|distinct|another|other)\s+(?:[\w-]+\s+)?(?:ticket|issue"
-    rf"|incident|bug|problem|cause|thing|story|limit|service|team|error|one)\b"
+    rf"|incident|bug|problem|cause|thing|story|limit|service|team|error|one|fix)\b"
     rf"|(?:we|i|they)\s+(?:did|do|have|had)(?:n't| not)\W*$"
     # a limit doing its job, named (`that is the 1 MB item limit, not memory exhaustion`)
     rf"|{_BACK}(?:'s|\s+(?:is|was|are|were))\s+(?:just\s+|only\s+)?(?:the|an?|our)\s+"
@@ -173,6 +173,10 @@ LATER = re.compile(
     # another incident's, by its id: `That is INC-PM-111, different service.`
     rf"|{_BACK}(?:'s|\s+is|\s+was|\s+belongs\s+to|\s+goes\s+under)\s+(?:part\s+of\s+)?"
     rf"(?:incident\s+)?[A-Z][A-Z0-9]*-[\w-]*\d"
+    # what follows from the error: `— that came *after* the publish errors`, `Those follow from
+    # the refusals`
+    rf"|{_BACK}\s+(?:came|comes|happened|appeared)\s+\W{{0,2}}after\W{{0,2}}\s+the\b"
+    rf"|{_BACK}\s+follow(?:s|ed)?\s+from\s+the\b"
     # what the team's own remedy set off, said when (`— after we remounted ro to stop it`)
     rf"|(?:only\s+|just\s+)?after\s+(?:we|i|they|ops|someone)\s+(?:\w+\s+)?(?:remounted"
     rf"|rolled\s+back|restarted|failed\s+over|cleaned\s+up|killed|cancell?ed|drained)\b"
@@ -216,7 +220,8 @@ _TAKEN_BACK = re.compile(
 _VERDICT_LABEL = re.compile(
     r"(?i)^\W*(?:\w+\s+){0,3}(?:absent|not seen|not found|not present|never seen|ruled out"
     r"|red herrings?|unrelated|irrelevant|not relevant|not related|ignored?|noise|excluded"
-    r"|what it (?:was|is) not|what it wasn't)\b(?:\s+\w+){0,2}"
+    r"|what it (?:was|is) not|what it wasn't|different (?:error|issue|problem|bug|thing)s?"
+    r"|what came (?:after|next)|knock-on effects?|fallout|aftermath)\b(?:[\s,]+\w+){0,5}"
     # (also after other log text listed first: `Ruled out: `KeyError: 'x'` and "…"`)
     r"\s*:(?:\s*(?:the\s+)?(?:`[^`\x01]*`|\"[^\"\x01]*\")(?:\s+\w+)?\s*(?:,|and|or|nor)\s*)*"
     # (and a few words of the author's before it: `Ruled out: the producer was spamming "…"`)
@@ -224,7 +229,8 @@ _VERDICT_LABEL = re.compile(
 )
 _LABEL_HEAD = re.compile(
     r"(?i)^\W*(?:\w+\s+){0,3}(?:ruled out|red herrings?|unrelated|irrelevant|not relevant"
-    r"|not related|noise)\b(?:\s+\w+){0,2}\s*:"
+    r"|not related|noise|different (?:error|issue|problem|bug|thing)s?|what came (?:after|next)"
+    r"|knock-on effects?|fallout|aftermath)\b(?:[\s,]+\w+){0,5}\s*:"
 )
 # a turn in the sentence after such a label: what follows it may be the incident's own
 _TURN = re.compile(

@@ -23,11 +23,15 @@ _NOT_A_HOST = re.compile(
 # What a search tool prints before each line it found (copied from its results, never in a
 # log file): Loki's label set, after its time or not (`{app="gw",pod="gw-1"} `), Splunk's
 # fields and a bar (`host=edge-02 source=/var/log/nginx/error.log | `), CloudWatch Logs
-# Insights' time and log stream (`2026-10-09 11:02:41.118  gateway/api/4f1c2e...  `).
+# Insights' time and log stream (`2026-10-09 11:02:41.118  gateway/api/4f1c2e...  `), Datadog's
+# columns.
 _SEARCH_TOOL = re.compile(
     r"^(?:(?:\d{4}-\d\d-\d\d[T ][\d:.,]+Z?\s+)?\{\w+=\"[^\"]*\"(?:,\s*\w+=\"[^\"]*\")*\}\s+"
     r"|(?:(?:host|source|sourcetype|index)=\S+\s+)+\|\s+"
     r"|\d{4}-\d\d-\d\d[T ][\d:.]+Z?\s+[A-Za-z][\w.-]*(?:/[\w.-]+)+(?:\.{3}|\u2026)?\s{2,}"
+    # Datadog's log explorer rows copied: date, host, service in columns (`Nov 11 16:40:02.871
+    # gw-prod-3  gateway  ERROR  …`)
+    r"|[A-Z][a-z]{2}\s+\d{1,2}\s+\d\d:\d\d:\d\d(?:\.\d+)?\s{2,}[\w.-]+\s{2,}[\w.-]+\s{2,}"
     # pytest's failure lines (`E       OSError: [Errno 24] …`, `E   assert 503 == 200`)
     r"|E\s+(?=(?:[\w.]+\.)?[A-Z]\w*(?:Error|Exception|Warning|Exit)\b|assert\b))"
 )

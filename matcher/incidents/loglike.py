@@ -105,6 +105,8 @@ _COMMAND = re.compile(
     r"|\s\|\s*(?:wc|grep|egrep|sort|uniq|head|tail|awk|sed|jq|less|more|xargs|cut|tr|tee)\b"
     r"|^(?:sudo\s+)?(?:ls|cat|less|grep|zgrep|tail|head|kubectl|journalctl|docker|ps|df|du|ss|netstat"
     r"|lsof|ulimit|systemctl|dmesg|free|top|strace|ssh)\s"
+    # an SQL statement a person ran (`UPDATE stock …`)
+    r"|^(?:UPDATE|INSERT INTO|DELETE FROM|SELECT|ALTER TABLE|CREATE TABLE|DROP TABLE|TRUNCATE)\s"
     # an alert's PromQL expression (`process_open_fds / process_max_fds > 0.9`,
     # `rate(http_requests_total{code="502"}[5m]) > 1`)
     r"|^[\w:(){}\[\]=\"',.\s/*+-]*\b(?:rate|irate|increase|sum|avg|max|min|histogram_quantile"
@@ -112,6 +114,7 @@ _COMMAND = re.compile(
     r"|^[a-z_:][a-z0-9_:]*(?:\{[^}]*\})?(?:\s*[-+*/]\s*[a-z_:][a-z0-9_:]*(?:\{[^}]*\})?)*"
     r"\s*(?:[<>]=?|[!=]=)\s*[\d.]+$"
 )
+_RAN = re.compile(r"`([^`]+)`\s*(?:\u2192|->|=>|gave|returned|printed|said|answered)\s*$")
 _FIELD = re.compile(r"^\w+:\s*([\"'])[^\"']*\1$")
 
 
@@ -131,8 +134,12 @@ def quoted_log(text: str, run: str) -> bool:
     person = _FIRST_PERSON.search(run) and not START.search(run)
     # (a run with a level or a class is the message all the same: `"ERROR: …" blocks`)
     part = not START.search(run) and _NAMES_A_PART.match(text[text.find(run) + len(run) :])
+    # what a command a person ran printed (`` `nc -zv 10.0.0.3 6380` → `Connection refused` ``)
+    ran = _RAN.search(text[: max(0, text.find(run) - 1)])
+    output = ran is not None and _COMMAND.search(ran[1]) is not None
     return (
         not part
+        and not output
         and inside is None
         and is_log_text(run)
         and not person

@@ -16,6 +16,7 @@ from matcher.incidents.labels import (
     SINGLE_VALUED,
     label_name,
 )
+from matcher.incidents.loglabels import GLOSS
 from matcher.model import SourceLocation
 
 
@@ -49,6 +50,8 @@ BOLD_LABEL = re.compile(
 BLOCKQUOTE = re.compile(r"^[ \t]*(?:>[ \t]?)+")
 # `**Symptoms**` or `__Symptoms__` alone on its line: a section label without a colon.
 BOLD_ALONE = re.compile(r"^(?P<mark>\*\*|__)[ \t]*(?P<name>[^*_:]{1,40}?)[ \t]*(?P=mark)[ \t]*$")
+# `**Appendix: raw lines**` alone on its line: a section's title with a colon in it.
+_BOLD_TITLE = re.compile(r"^(?P<mark>\*\*|__)[ \t]*(?P<name>[^*_]{1,60}?)[ \t]*(?P=mark)[ \t]*$")
 # A table row (`| Severity | P2 |`) and a table's rule (`|---|:---:|`).
 TABLE_ROW = re.compile(r"^[ \t]*\|(.*)\|[ \t]*$")
 TABLE_RULE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?$")
@@ -90,6 +93,8 @@ def classify(number: int, raw: str) -> Line:
     offset = len(bullet[1]) if bullet else len(raw) - len(raw.lstrip())
     body = raw[offset:].rstrip()
     bold = BOLD_LABEL.match(body) or BOLD_ALONE.match(body)
+    if bold is None and (titled := _BOLD_TITLE.match(body)) and label_name(titled["name"], True):
+        bold = titled  # `**Appendix: raw lines (from on-call)**`: a known section, titled
     name = label_name(bold["name"], loose=True) if bold else None
     # `__init__: …`, `**Note** - …` are no label: underscores and a dash make one only when
     # they name a field
@@ -310,7 +315,15 @@ def read_block(lines: Sequence[Line], path: str) -> Block:
             joinable = False
             continue
         elif line.kind in (Kind.BULLET, Kind.TEXT) and current is not None:
-            if line.kind is Kind.TEXT and joinable and current and not current[-1].code:
+            # (a wrapped line that glosses the item, `    Assessment: …`, is an item of its own)
+            glosses = GLOSS.match(line.text) is not None
+            if (
+                line.kind is Kind.TEXT
+                and joinable
+                and current
+                and not current[-1].code
+                and not glosses
+            ):
                 current[-1] = replace(current[-1], text=f"{current[-1].text} {line.text.strip()}")
             else:
                 current.append(Item(line.text, location))

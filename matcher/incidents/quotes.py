@@ -94,7 +94,9 @@ _PROSE_SENTENCE = re.compile(r"(?<=[^.][.!?])\s+(?=[A-Z][a-z]*\s+[a-z]+\s+[a-z]+
 
 
 # `pymysql OperationalError 1040` before its quoted message: a class without a message.
-_BARE_CLASS = re.compile(r"^(?:[a-z][\w.-]*\s+)?(?:[A-Za-z_]\w*\.)*[A-Z]\w*(?:\s+-?\d+)?$")
+_BARE_CLASS = re.compile(
+    r"^(?:[a-z][\w.-]*\s+)?(?:[A-Za-z_]\w*\.)*[A-Z]\w*(?:\s+-?\d+)?(?:\s*(?:\u2026|\.{3}))?$"
+)
 
 
 # Where the prose goes on inside the sentence: how often, how long or how many (`… every time, after
@@ -147,6 +149,8 @@ _PROSE_AFTER = re.compile(
     r"|,\s+(?:then|plus))"
     r"\s+(?:the|a|an|its"
     r"|their|one|two|\d+|several|some|many|lots)\b.*$"
+    # what it ran with (`…, running with `--max-old-space-size=512``)
+    r"|,\s+(?:running|started|launched|configured|deployed|built)\s+with\b.*$"
     # how widely (`… (180 seconds) on basically every big account`, `… for all tenants`)
     r"|\s+(?:on|for|in|across)\s+(?:basically\s+|almost\s+|nearly\s+|pretty much\s+)?"
     r"(?:every|each|all|most|many)\b.*$"

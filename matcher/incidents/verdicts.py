@@ -20,7 +20,10 @@ VERDICT = (
     r"(?<!not )(?<!\bno )(?<!no other )(?<!n't )"
     r"(?:red herrings?|unrelated|irrelevant|noise|harmless|benign)|not related"
     r"|(?:failing|failed|fails|erroring|running) harmlessly"
-    r"|nothing to do with"
+    r"|nothing to do with|(?:is|was|are|were) something else\b"
+    # in the language the team writes beside English (`Fausse piste`, `no tiene nada que ver`)
+    r"|fausse piste|rien à voir|hors sujet|(?:no tiene )?nada que ver|pista falsa|falsa pista"
+    r"|nichts damit zu tun|falsche fährte|niente a che fare|não tem nada a ver"
     # `It wasn't the cause.`
     r"|(?:was|is|were|are)(?:n't| not) (?:the|our) (?:real |actual |root )?(?:cause|culprit"
     r"|trigger)\b"
@@ -31,7 +34,8 @@ VERDICT = (
     r"|failure)|wrong (?:incident|one|thread|ticket|service|path|track|tree|lead|turn)"
     r"|(?:was|were|'s) (?:me|us)\b|(?:is|are|was|were) (?:all\s+)?(?:mine|ours)\b"
     r"|not what (?:we|broke|took|caused|paged|alerted|fired|woke|triggered)"
-    r"|not what (?:[\w-]+\s+){0,2}(?:threw|raised|returned|gave|sent|errored|failed|died|crashed)\b"
+    r"|not what (?:[\w-]+\s+){0,2}(?:threw|raised|returned|gave|sent|errored|failed|died|crashed"
+    r"|reports|reported|surfaced|shows|showed|sees|saw)\b"
     r"|(?:only|just)(?:\s+\w+){0,2}?\s+(?:in|on|from)\s+"
     r"(?:(?:the|a|an|my|our|\w+'s)\s+)?(?:staging|dev|test|qa|pre-?prod|laptop|local|sandbox"
     r"|developer)\b|(?:staging|dev|test) only"
@@ -46,6 +50,9 @@ VERDICT = (
     r"|(?:was|were|is|are)(?: not|n't) (?:involved|a factor)|played no (?:part|role)"
     r"|from (?:the|our|my) (?:own )?(?:remount|rollback|cleanup|fix|debugging|testing"
     r"|workaround|mitigation)\b"
+    # the error alerted on, set against it: `…, but the metadata timeout is what we alert on`
+    r"|but the (?:[\w-]+ ){1,3}(?:is|was) what (?:[\w ]{0,40}?)(?:we|you) (?:alert|page|alerted"
+    r"|paged) on\b"
     # another thing named as what was wanted: `, but the alert we want is the metadata timeout`
     r"|the (?:\w+ )?(?:alert|error|signal|line) (?:we|you) (?:want|need|care about|page on"
     r"|alert on)(?: to see)? (?:is|was|are)\b"

@@ -16,8 +16,10 @@ _PLACEHOLDER_TYPES = frozenset(
 # A person's placeholder of several words, or in capitals: `<user id>`, `<job-id>`, `{request
 # id}`, `<USER_ID>`, `<ID>`. (`<module>`, one lower-case word, is already a placeholder; one
 # capital, `<T>`, is a type parameter as often, and stays literal.)
-_WORDY = r"[a-z][a-z0-9]*(?:[ _-][a-z0-9]+){1,3}|[A-Z][A-Z0-9]+(?:[ _-][A-Z0-9]+){0,3}"
+_WORDY = r"[a-z][a-z0-9]*(?:[ _-][A-Za-z0-9]+){1,3}|[A-Z][A-Z0-9]+(?:[ _-][A-Z0-9]+){0,3}"
 _WORDY_PLACEHOLDER = re.compile(rf"<({_WORDY})>|\$?\{{({_WORDY})\}}")
+# ... in single guillemets (U+2039, U+203A: `\u2039svc\u203a@\u2039db\u203a`)
+_ANGLED = re.compile(r"\u2039([A-Za-z][\w -]{0,30}?)\u203a")
 _BRACED = re.compile(r"\$?\{([a-z][a-z0-9_]{0,31})\}")
 _PERSON = re.compile(r"(?<![\w<])(N+|X{2,}|x{3,}|n{3,})(?=[\s),:;#.\]'\"]|$)")
 # An address written with a person's placeholders: `xxx.xxx.xxx.xxx`, `N.N.N.N`.
@@ -28,12 +30,17 @@ _STAR = re.compile(r"(?<![\w*<])\*(?![\w*<])")
 # What a person puts for a value they may not show: `[REDACTED]`, `<redacted>`, `***`, `████`.
 _REDACTED = re.compile(
     r"\[(?i:redacted|filtered|masked|hidden|removed|scrubbed)\]|<(?i:redacted|masked)>"
+    # ... with what was redacted (`[REDACTED-DB-HOST]`, `[internal-fqdn]`, `[masked_ip]`)
+    r"|\[(?i:redacted|filtered|masked|hidden|removed|scrubbed)[-_][\w-]{1,30}\]"
+    r"|\[[a-z]+[-_](?:fqdn|host|hostname|ip|addr|address|user|username|name|id|path|db|token"
+    r"|email)\]"
     r"|(?<![*\w])\*{3,}(?![*\w])|\*{3,}|\u2588+"
 )
 
 
 def written_placeholders(text: str, names: Names) -> str:
     """`<user id>` -> `<user_id>`, `{request id}` -> `<request_id>`, `{user}` -> `<user>`."""
+    text = _ANGLED.sub(lambda m: _wordy(m[1], names), text)
     text = _WORDY_PLACEHOLDER.sub(lambda m: _wordy(m[1] or m[2], names), text)
     return _BRACED.sub(lambda m: names.new(m[1]), text)
 
