@@ -556,3 +556,57 @@ def test_what_the_process_ran_with_is_no_part_of_the_message() -> None:
     assert symptoms_of(bullet) == (
         "FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory",
     )
+
+
+# -- the sixth round: what heldout53 to heldout55 showed ---------------------------------------
+
+ASIDES_6 = [
+    # a lead the author struck through
+    f'* ~~"{DEADLOCK}"~~ \u2014 we chased this first; the batch retries it.',
+    f"- ~~`{TOO_LARGE}`~~ the 2 MB blob, nothing to do with the limit",
+    # what follows from the error, or what it merely is, said with the log text as subject
+    f'* Then "{DEADLOCK}", which is the consequence of the retries piling up.',
+    f"* `{TOO_LARGE}` is just the cache refusing an oversized value.",
+    f"- `{CANCEL}` lines too. It's a side effect, the DBA cancelling by hand.",
+    f"- `{CANCEL}`: this is expected while the DBA kills queries.",
+    f"- `{SLOTS}` shows up as well, so we don't alert on it.",
+    # a verdict reported, or ending the clause
+    f"- `{DEADLOCK}` at 02:10. The review notes that this was a red herring.",
+    f"- Era visto anche `{DEADLOCK}` \u2014 un'altra cosa, non conta",
+    f"- `{DEADLOCK}` \u2014 quasi uguale ma diverso: il batch notturno.",
+    f"- `{DEADLOCK}` (n\u00e3o confundir com o timeout do Kafka)",
+    # verdicts without an article, or in words of their own
+    f"- `{DEADLOCK}` on the report query \u2014 separate ticket, it does not stop producers.",
+    f"- `{TOO_LARGE}` for the thumbnails, tracked separately.",
+    f"- `{DEADLOCK}` from the batch. That is not why the producers died.",
+    f"- `{CANCEL}` in the server log; not the original error, only the cleanup.",
+    f"- `{CANCEL}` \u2014 not what actually stopped the producers.",
+    f"- `{DEADLOCK}` in the billing job, fixed before the restart.",
+    f"- `{TOO_LARGE}`: a near miss, same cache, other limit.",
+    f"- `{DEADLOCK}` appeared once; we didn't count it.",
+    f"- `{SLOTS}` right before the crash, looked at it separately.",
+    f"- `{DEADLOCK}` is a different (and rarer) problem of the nightly batch.",
+    f"- `{CANCEL}` is a consequence of our intervention: we cancelled the backfill.",
+    f"- `{DEADLOCK}` at the same time. Different pool, different job; those retried.",
+]
+
+
+@pytest.mark.parametrize("bullets", ASIDES_6)
+def test_an_aside_adds_no_symptom_6(bullets: str) -> None:
+    assert symptoms_of(REAL + bullets + "\n") == (REAL_SYMPTOM,)
+
+
+KAFKA = "KafkaTimeoutError: Failed to update metadata after 60.0 secs."
+CONTROLS_6 = [
+    # what follows *from* the error is no verdict on it
+    f"* `{KAFKA}` \u2014 the side effect of this was a day of lost orders.",
+    # what is expected of it later
+    f"* `{KAFKA}`; it is expected to come back whenever the broker is down.",
+    # struck text that is no log text leaves the quote alone
+    f"* ~~config~~ `{KAFKA}` from every producer",
+]
+
+
+@pytest.mark.parametrize("bullets", CONTROLS_6)
+def test_the_incidents_own_error_stays_6(bullets: str) -> None:
+    assert symptoms_of(bullets + "\n") == (REAL_SYMPTOM,)

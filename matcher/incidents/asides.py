@@ -38,6 +38,7 @@ SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(\"'`\u201c])")
 _DENIED = re.compile(r"(?i)\b(?:was|is|were|are|it's)\s+not\s+an?\s+([a-z]{4,})\b")
 
 
+_STRUCK = re.compile(r"~~\s*[`\"'\u201c\u00ab]?\s*\x01\s*[`\"'\u201d\u00bb]?\s*~~")
 # A later sentence of the item about all its log texts: `Neither is the heap crash.`, `None of
 # these was the cause.`
 _NEITHER = re.compile(
@@ -79,6 +80,9 @@ def _inside(pattern: re.Pattern[str], sentence: str, log: str) -> bool:
 def put_aside(item: str, log: str, quoted: bool, others: Sequence[str] = ()) -> bool:
     """Whether the item says the log text is not this incident's error (see CUES); `others`:
     the item's other log texts, which a cue nearer to them is about."""
+    # a log text struck through (`~~"…"~~ — saw this first …`): a lead the author crossed out
+    if _STRUCK.search(item.replace(log, MARK, 1)):
+        return True
     # typographic apostrophes as ASCII: a curly `wasn\u2019t` is `wasn't`
     marked = without_emphasis(item.replace(log, MARK, 1).replace("\u2019", "'"))
     # the item's other log texts are marked where they start (unquoted, one may run on into

@@ -60,8 +60,8 @@ CUES: tuple[Cue, ...] = (
         'not the "…" RangeError; "…", not the symptom',
     ),
     _cue(
-        r"\b(?:is|are|were|was|'s) (?:just |only |all )?(?:normal|expected|harmless|benign"
-        r"|unrelated|noise|a (?:consequence|symptom|side effect)|consequences|side effects"
+        r"\b(?:is|are|were|was|'s) (?:just |only |all )?(?:normal|expected(?! to\b)|harmless"
+        r"|benign|unrelated|noise|a (?:consequence|symptom|side effect)|consequences|side effects"
         r"|the (?:consequence|side effect|fallout|aftermath)(?!\s+of\b)"
         rf"|(?:an?(?:nother)? )?(?:different|separate|other) {_THING})\b",
         _S,
@@ -284,7 +284,7 @@ CUES: tuple[Cue, ...] = (
         _F,
         '"…" retries that succeeded',
     ),
-    _cue(r"^\W*(?:[\w-]+\s+){0,2}expected\b", _F, '"…", expected during a failover'),
+    _cue(r"^\W*(?:[\w-]+\s+){0,2}expected\b(?!\s+to\b)", _F, '"…", expected during a failover'),
     # `fine` of the log text itself, not of something else in the sentence (`"…" to every SET;
     # reads were fine`)
     _cue(

@@ -15,6 +15,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from matcher.incidents.backrefs import LATER, MERELY, NEG, SEEN
 from matcher.incidents.marks import ANOTHER, MARK, OTHER, past_the_mark
 from matcher.incidents.verdicts import VERDICT
 
@@ -33,23 +34,11 @@ _BOUNDARY = re.compile(
     r"|,\s+(?=(?:an?\s+)?(?:separate|different|distinct|another|other)\s+(?:[\w-]+\s+)?"
     r"(?:ticket|issue|bug|problem|incident|story|thing|fix)s?\W*$)"
 )
-# A negation (`dont`, `didnt` as typed in a hurry too).
-NEG = (
-    r"(?:\bnot\b|\bnever\b|n't|\b(?:dont|didnt|doesnt|havent|hasnt|wasnt|werent)\b|\bnobody\b"
-    r"|\bno one\b|\bno point\b|\bnone of us\b)"
-)
 # An inability is the incident's error (`could not get a connection`, `couldn't hit the
 # API`), unless what could not be done is to see or find it (`we could not find any "…"`).
 _UNABLE = re.compile(
     r"(?i)\b(?:could|can|cannot|can't|couldn't|unable to|would|wouldn't)\s*(?:not\s+)?"
     r"(?:\w+\s+){0,1}?(?!(?:see|saw|seen|find|found|spot|notice|observe)\b)\w+\s*$"
-)
-SEEN = (
-    r"(?:see|saw|seen|sees|spot(?:ted)?|notice[ds]?|observe[ds]?|find|found|hit|hits"
-    r"|get|got|gotten|receive[ds]?|catch|caught|encounter(?:ed)?|run into|ran into"
-    r"|trigger(?:ed)?|log(?!\s+(?:in|on|into)\b)|logged|print(?:ed)?|emit(?:ted)?"
-    r"|show(?:ed|n)?(?: up)?"
-    r"|appear(?:ed)?|occur(?:red)?|happen(?:ed)?|c[oa]me up|turn(?:ed)? up)"
 )
 # The words between a verb and its object: a short noun phrase (`the reserved-slot message`,
 # `any`, `a single`), never a clause (`who held the lock and the job died with`).
@@ -99,12 +88,6 @@ _EMPTY = (
     r" matches)|came (?:up|back) empty|\b0 hits\b"
 )
 _EMPTY_AFTER = re.compile(rf"(?i){MARK}.*?\b(?:{_EMPTY})\b")
-# What a log text merely is: `just nginx giving up`; not `just that the pool …`, `just the same
-# error`, `just like INC-7`.
-_MERELY = (
-    r"(?:just|merely|simply)\b(?!\s+(?:that|because|the same|as|how|what|when|where|like"
-    r"|before|after)\b)"
-)
 _VERDICT_AFTER = re.compile(
     rf"(?i){MARK}.*?\b(?:{VERDICT})\b"
     # the log text named as a guess: `the "…" theory`
@@ -112,89 +95,16 @@ _VERDICT_AFTER = re.compile(
     # denied as the one: `"…" is also NOT it.`
     rf"|{MARK}[^;.{MARK}]*?\b(?:is|was|are|were)\s+(?:also\s+|still\s+|again\s+)?not\s+"
     rf"(?:it|that|this)(?:\s+one)?\W*$"
+    # a kind of its own, its words cut by a parenthesis: `"…" is a different (and rarer) …`
+    rf"|{MARK}[^;.{MARK}]*?\b(?:is|was|are|were)\s+(?:an?|another)\s+(?:different|separate"
+    rf"|distinct|unrelated)\s*$"
+    # what follows from the error, in a relative clause: `"…", which is the consequence`
+    rf"|{MARK}[^;.{MARK}]*?,\s*(?:which|that)\s+(?:is|was|are|were)\s+(?:just\s+|only\s+)?"
+    rf"(?:the|an?)\s+(?:consequence|side[- ]effect|knock-on|follow-on|result)s?\b"
+    # ... or as the subject: `"…" is just Postgres being helpful`
+    rf"|{MARK}\W{{0,3}}\s+(?:is|are|was|were)\s+{MERELY}"
     # what it merely is, in a relative clause: `"…" lines, which is just nginx giving up`
-    rf"|{MARK}[^;.{MARK}]*?,\s*(?:which|that)\s+(?:is|was|are|were)\s+{_MERELY}"
-)
-# a clause after the log text's own that says the verdict of it: one that refers back to it
-# (`that's a different limit`, `but those were …`), or one with no subject (`— unrelated`)
-_BACK = r"(?:that|this|those|these|it|they|them|which|both|neither|such|the latter)"
-LATER = re.compile(
-    rf"(?i)^(?:and\s+|but\s+|so\s+|though\s+|although\s+)?"
-    # a finding reported (`The review has determined that this …`, `we concluded that it …`)
-    rf"(?:(?:[\w-]+\s+){{0,3}}(?:determined|concluded|found|established|confirmed|agreed|decided"
-    rf"|believes?|think|understand|consider|regard)\s+(?:that\s+)?(?={_BACK}\b))?(?:"
-    rf"(?:{_BACK}\b|there\b)(?:(?!\b(?:the|a)\s+\w+\s+(?:said|logged|showed)\b).)*?\b(?:{VERDICT})\b"
-    rf"|(?:(?:just|only|probably|likely|clearly|all|totally|entirely|completely|obviously|also"
-    rf"|both)\s+)?(?:as\s+(?:an?\s+)?)?(?:{VERDICT})\b"
-    # a verdict word that qualifies a subject of its own is about that (`Unrelated jobs were
-    # fine`, `Noise in the dashboards hid it`)
-    rf"(?!(?:\s+[\w-]+){{1,3}}?\s+(?:were|was|is|are|had|has|have|hid|hides|kept|made|got|went)\b)"
-    # a bare verdict of what follows from the error: `consequence, not cause`, `follow-on`
-    rf"|(?:(?:just|only)\s+)?(?:an?\s+|the\s+)?(?:consequences?|symptoms?|side[- ]effects?"
-    rf"|knock-ons?"
-    rf"|follow-ons?|downstream|separate|different|distinct|something else)"
-    rf"\s*(?:,|$|\bnot\b|\s(?:once|after|when)\b)"
-    rf"|(?:[\w-]+,?\s+)?not\s+(?:the\s+|a\s+|its\s+)?(?:root\s+)?(?:cause|trigger)\s*$"
-    # (`nothing else in the log` says the log text was the only thing)
-    rf"|(?:none|nothing|zero|never|nope|not once|not there|not present|absent|n/a\b"
-    rf"|not applicable)\b(?!\s+(?:else|other|more)\b)"
-    # (not a service's state: `so nothing was listening where we looked`)
-    # (not a state: `so nothing was listening`, `nothing was slow`; `nothing was logged` is one)
-    rf"(?!\s+(?:was|is|were)\s+(?!(?:found|logged|seen|there|printed|shown|returned|matched)\b)\w)"
-    # (nor `nothing listening on the upstream port`)
-    rf"(?!\s+(?:listening|running|bound|responding|serving|answering|reachable|up)\b)"
-    rf"|(?:also\s+|still\s+|again\s+)?not (?:that|this|it)(?: one| either| again)?(?:\W*$|\s*,)"
-    # `checked, wasn't that`
-    rf"|(?:[\w-]+,?\s+)?(?:was(?:n't| not)|is(?:n't| not))\s+(?:that|it|this)(?: one)?\W*$"
-    rf"|no (?:results?|hits?|matches)\b"
-    # `but it never showed`, `we didn't.`
-    rf"|{_BACK}\s+(?:\w+\s+)?{NEG}\s+(?:\w+\s+){{0,2}}?(?:{SEEN}|came|come|arrived)\b"
-    rf"|(?:an?\s+)?(?:different|separate|distinct|another|other)\s+(?:[\w-]+\s+)?(?:ticket|issue"
-    rf"|incident|bug|problem|cause|thing|story|limit|service|team|error|one|fix)\b"
-    rf"|(?:we|i|they)\s+(?:did|do|have|had)(?:n't| not)\W*$"
-    # a limit doing its job, named (`that is the 1 MB item limit, not memory exhaustion`)
-    rf"|{_BACK}(?:'s|\s+(?:is|was|are|were))\s+(?:just\s+|only\s+)?(?:the|an?|our)\s+"
-    rf"(?:[\w-]+\s+){{0,4}}(?:limit|limiter|cap|quota|guard)\b(?!\s+(?:we|that|which)\b)"
-    # a denied part in it (`We do not believe this contributed directly`)
-    rf"|(?:we|i|they)\s+(?:do|did)(?:n't|\s+not)\s+(?:believe|think)\s+{_BACK}\s+(?:\w+\s+)?"
-    rf"(?:contributed|caused|mattered)\b"
-    # a guess about it taken back (`I thought that was the same thing but my mentor says …`)
-    rf"|(?:i|we|they)\s+(?:\w+\s+)?(?:thought|assumed|believed)\s+{_BACK}\s+(?:was|were|is"
-    rf"|are)\b[^;]*?\bbut\b"
-    # another service's: `but it comes from report-builder, not stock-sync`
-    rf"|{_BACK}\s+(?:comes?|came)\s+from\s+(?:the\s+)?[\w.-]+(?:\s+[\w.-]+)?,?\s+not\s+"
-    rf"(?:from\s+)?(?:the\s+)?[\w.-]+\W*$"
-    # the alert was on another error: `; the alert was on the publish failure, not on them`
-    rf"|.*\bnot\s+(?:on|about|for|from)\s+(?:them|those|these|it|that|this)\W*$"
-    # a warning, said of it: `It's a warning about listeners`, `it is a listener count warning`
-    rf"|{_BACK}(?:'s|\s+is|\s+was)\s+(?:just\s+|only\s+)?an?\s+(?:[\w-]+\s+){{0,3}}warning\b"
-    # what it merely does: `they just point at the row`
-    rf"|{_BACK}\s+(?:just|only|merely)\s+(?:point|say|show|tell|describe|repeat|add)s?\b"
-    # another incident's, by its id: `That is INC-PM-111, different service.`
-    rf"|{_BACK}(?:'s|\s+is|\s+was|\s+belongs\s+to|\s+goes\s+under)\s+(?:part\s+of\s+)?"
-    rf"(?:incident\s+)?[A-Z][A-Z0-9]*-[\w-]*\d"
-    # what follows from the error: `— that came *after* the publish errors`, `Those follow from
-    # the refusals`
-    rf"|{_BACK}\s+(?:came|comes|happened|appeared)\s+\W{{0,2}}after\W{{0,2}}\s+the\b"
-    rf"|{_BACK}\s+follow(?:s|ed)?\s+from\s+the\b"
-    # what the team's own remedy set off, said when (`— after we remounted ro to stop it`)
-    rf"|(?:only\s+|just\s+)?after\s+(?:we|i|they|ops|someone)\s+(?:\w+\s+)?(?:remounted"
-    rf"|rolled\s+back|restarted|failed\s+over|cleaned\s+up|killed|cancell?ed|drained)\b"
-    # a first guess that refers back (`I first thought this was the bug but …`)
-    rf"|(?:i|we|they|everyone|the team)\s+(?:\w+\s+)?(?:first|initially|originally)\s+"
-    rf"(?:thought|assumed|suspected|believed|blamed)\s+{_BACK}\b"
-    # a clause whose subject is the log text: `"…" — is just nginx giving up`
-    rf"|(?:is|are|was|were)\s+(?:just|only|merely|simply)\b"
-    # ... or refers back to it (`— thats just nginx giving up on them`)
-    rf"|(?:that|this|it)(?:'|\u2019)?s\s+{_MERELY}"
-    rf"|(?:that|this|it|those|these|they)\s+(?:is|are|was|were)\s+{_MERELY}"
-    # the error that was alerted on named after it: `; the error we alert on is the timeout`
-    rf"|the\s+(?:\w+\s+)?(?:error|alert|signal|line|one|thing|message)\s+(?:we|that|which)\s+"
-    rf"(?:\w+\s+)?(?:alert(?:s|ed)?|page[ds]?|fire[ds]?|key(?:s|ed)?|care[ds]?|look(?:s|ed)?)"
-    rf"\s+(?:on|about|for|at)\s+(?:is|was)\b"
-    rf"|(?:we\s+|i\s+|they\s+)?(?:\w+\s+)?{NEG}\s+(?:\w+\s+){{0,2}}?{SEEN}\s+"
-    rf"(?:it|that|this|those|these|them|any|one|either|that one|a single|a trace|any of)\b"
-    rf"|.*\b(?:(?:there (?:were|was)|we (?:saw|had|got)) (?:none|nothing|zero) (?:of )?{_BACK}\b))"
+    rf"|{MARK}[^;.{MARK}]*?,\s*(?:which|that)\s+(?:is|was|are|were)\s+{MERELY}"
 )
 # a first guess: `we initially suspected "…"`, `my first theory was "…"`, `it looked like "…" at
 # first, but …`
@@ -342,4 +252,4 @@ def set_aside(sentence: str, following: str | None) -> bool:
     between = sentence[head.end() : sentence.index(MARK)] if head else ""
     if head and OTHER in between and not _TURN.search(between):
         return True
-    return not novel and any(LATER.search(clause.strip(" ,.")) for clause in later[:3])
+    return not novel and any(LATER.search(clause.strip(" ,.")) for clause in later[:4])

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from matcher.incidents.dismissal import LATER, NEG, SEEN, clauses
+from matcher.incidents.backrefs import LATER, NEG, SEEN
+from matcher.incidents.dismissal import clauses
 from matcher.incidents.marks import MARK
 from matcher.incidents.verdicts import VERDICT
 
