@@ -38,6 +38,9 @@ SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(\"'`\u201c])")
 _DENIED = re.compile(r"(?i)\b(?:was|is|were|are|it's)\s+not\s+an?\s+([a-z]{4,})\b")
 
 
+# a search term (`when you grep for "Connection refused"`): words searched for, not a log line
+# that a later verdict would be about
+_SEARCHED = re.compile(r"(?i)\b(?:grep(?:ped|ping)?|search(?:ed|ing)?)\s+(?:for\s+)?\W{0,2}$")
 _STRUCK = re.compile(r"~~\s*[`\"'\u201c\u00ab]?\s*\x01\s*[`\"'\u201d\u00bb]?\s*~~")
 # A later sentence of the item about all its log texts: `Neither is the heap crash.`, `None of
 # these was the cause.`
@@ -88,7 +91,9 @@ def put_aside(item: str, log: str, quoted: bool, others: Sequence[str] = ()) -> 
     # the item's other log texts are marked where they start (unquoted, one may run on into
     # the author's words: `"…" and SystemExit: 1 after it are expected`)
     for other in others:
-        if other != log and len(other) > 8 and MARK not in other:
+        at = marked.find(other)
+        searched = at > 0 and _SEARCHED.search(marked[: at - 1])
+        if other != log and len(other) > 8 and MARK not in other and not searched:
             marked = marked.replace(other, OTHER + other, 1)
     # ... and an error named in the prose (`one job failed with ZeroDivisionError …, so don't
     # count that one`)
@@ -96,7 +101,8 @@ def put_aside(item: str, log: str, quoted: bool, others: Sequence[str] = ()) -> 
     # another quote's words are log text, no cue (`… inside another exception, "During handling
     # of the above exception, another exception occurred"`)
     for run in quoted_runs(marked):
-        if MARK not in run and quoted_log(marked, run):
+        searched = _SEARCHED.search(marked[: max(0, marked.find(run) - 1)])
+        if MARK not in run and quoted_log(marked, run) and not searched:
             marked = marked.replace(run, OTHER, 1)
     if near_miss(marked):
         return True

@@ -91,6 +91,10 @@ LATER = re.compile(
     # another incident's, by its id: `That is INC-PM-111, different service.`
     rf"|{_BACK}(?:'s|\s+is|\s+was|\s+belongs\s+to|\s+goes\s+under)\s+(?:part\s+of\s+)?"
     rf"(?:incident\s+)?[A-Z][A-Z0-9]*-[\w-]*\d"
+    # a message named again, then a verdict in a relative clause (`the reserved-slot message,
+    # which we did not count as this incident`)
+    rf"|(?:the\s+)?(?:[\w-]+\s+){{0,3}}(?:message|line|error|warning|entry|entries)s?,\s*"
+    rf"(?:which|that)\b[^.;]*?\b(?:{VERDICT})\b"
     # a verdict that ends the clause after a comma: `— not the timeout, non conta`
     rf"|[^.;\x01\x02]{{0,70}},\s*(?:{VERDICT})\W*$"
     # `so we don't alert on it`; `It's a side effect, not the cause.`; `this is expected behaviour`

@@ -72,13 +72,14 @@ _PROMPT = re.compile(r"^\s*(?:\$|#|>>>|[\w.:@~/-]*(?:>|=#|=>|\$|#))\s")
 _EXCEPTION_LINE = re.compile(r"^(?:Caused by: )?(?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*(?::\s|$)")
 # A log line's header: timestamp, pid, thread, logger, user@db, nginx's pid#tid and *conn.
 _HEADER_PART = re.compile(
-    r"^(?:\[?\d{4}[-/]\d{2}[-/]\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?Z?"
+    # (Airflow's task log: `[2026-07-21, 01:12:41 UTC] {backup.py:44} ERROR - …`)
+    r"^(?:\[?\d{4}[-/]\d{2}[-/]\d{2}(?:[T ]|,\s)\d{2}:\d{2}:\d{2}(?:[.,]\d+)?Z?"
     r"(?:\s?(?:UTC|[+-]\d{2}:?\d{2}))?\]?|\[\d+\]|pid=\d+|(?:\d+|N+|X+)#(?:\d+|N+|X+):"
-    r"|\*(?:\d+|N+)(?=\s)|\{?\w+\}?@\{?\w+\}?(?=\s+[A-Z]{4,}))\s*"
+    r"|\*(?:\d+|N+)(?=\s)|\{?\w+\}?@\{?\w+\}?(?=\s+[A-Z]{4,})|\{[\w.-]+:\d+\})\s*"
 )
 _LEVEL = re.compile(
     r"^\[?(DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|CRITICAL|FATAL|PANIC|SEVERE|EMERG|ALERT"
-    r"|debug|info|notice|warn|error|crit|alert|emerg)\]?:?(?=\s)\s*"
+    r"|debug|info|notice|warn|error|crit|alert|emerg)\]?:?(?=\s)\s*(?:-\s+)?"
 )
 # Python logging's `%(name)s [%(threadName)s]` after the level: a dotted logger, a thread.
 _LOGGER_THREAD = re.compile(r"^[a-z_][\w-]*(?:\.[\w-]+)+\s+\[[\w.-]+\]\s+")
@@ -235,7 +236,7 @@ def split_header(line: str) -> tuple[str | None, str]:
         if header and header.end():
             text = text[header.end() :]
         elif found:
-            level, text = found[0].strip(), text[found.end() :]
+            level, text = found[0].strip(" \t-"), text[found.end() :]
         elif re.match(r"^\[[\w.-]+\]\s", text):
             text = text[text.index("]") + 1 :].lstrip()  # a logger or thread name
         elif level and (logger := _LOGGER_THREAD.match(text)):

@@ -128,19 +128,28 @@ _TAKEN_BACK = re.compile(
 )
 # a label of a verdict before the log text: `Absent this time: "…"`, `Ruled out: "…"`
 _VERDICT_LABEL = re.compile(
-    r"(?i)^\W*(?:\w+\s+){0,3}(?:absent|not seen|not found|not present|never seen|ruled out"
+    r"(?i)^\W*(?:\w+,?\s+){0,5}(?:absent|not seen|not found|not present|never seen|ruled out"
+    r"|not (?:reproducible |counted |filed )?as (?:this|the same|our) (?:bug|incident|issue|defect)"
+    r"|out of scope|not part of (?:this|the|our) (?:incident|outage|problem|issue)"
+    r"|not what (?:we|i) (?:track|count|match|alert on|page on|are after)"
     r"|red herrings?|unrelated|irrelevant|not relevant|not related|ignored?|noise|excluded"
     r"|what it (?:was|is) not|what it wasn't|different (?:error|issue|problem|bug|thing)s?"
-    r"|what came (?:after|next)|knock-on effects?|fallout|aftermath)\b(?:[\s,]+\w+){0,5}"
+    r"|what came (?:after|next)|knock-on effects?|fallout|aftermath"
+    r"|(?:that|which)\s+(?:weren't|were not|wasn't|was not)\s+it)\b(?:[\s,]+\w+){0,5}"
+    r"(?:\s*\([^()]{0,60}\))?"  # (a note before the colon: `(noted so nobody re-files them)`)
     # (also after other log text listed first: `Ruled out: `KeyError: 'x'` and "…"`)
     r"\s*:(?:\s*(?:the\s+)?(?:`[^`\x01]*`|\"[^\"\x01]*\")(?:\s+\w+)?\s*(?:,|and|or|nor)\s*)*"
     # (and a few words of the author's before it: `Ruled out: the producer was spamming "…"`)
     rf"(?:\s*[\w'-]+){{0,6}}?\W*{MARK}"
 )
 _LABEL_HEAD = re.compile(
-    r"(?i)^\W*(?:\w+\s+){0,3}(?:ruled out|red herrings?|unrelated|irrelevant|not relevant"
+    r"(?i)^\W*(?:\w+,?\s+){0,5}(?:ruled out|red herrings?|unrelated|irrelevant|not relevant"
+    r"|not (?:reproducible |counted |filed )?as (?:this|the same|our) (?:bug|incident|issue|defect)"
+    r"|out of scope|not part of (?:this|the|our) (?:incident|outage|problem|issue)"
+    r"|not what (?:we|i) (?:track|count|match|alert on|page on|are after)"
     r"|not related|noise|different (?:error|issue|problem|bug|thing)s?|what came (?:after|next)"
-    r"|knock-on effects?|fallout|aftermath)\b(?:[\s,]+\w+){0,5}\s*:"
+    r"|knock-on effects?|fallout|aftermath|(?:that|which)\s+(?:weren't|were not|wasn't|was not)"
+    r"\s+it)\b(?:[\s,]+\w+){0,5}(?:\s*\([^()]{0,60}\))?\s*:"
 )
 # a turn in the sentence after such a label: what follows it may be the incident's own
 _TURN = re.compile(
@@ -172,6 +181,16 @@ _INLINE = re.compile(
     r"(?i)^\W*(?:was|is|were|are|could|did|do|does|has|have|had)\b[^?]*\?\s*(?:no|nope|never)\b"
     r"|\b(?:never|did not|didn't|did n't)\s+(?:once\s+|even\s+)?(?:appear(?:ed)?|show(?:ed)? up"
     r"|occur(?:red)?|happen(?:ed)?|c[oa]me up|turn(?:ed)? up)\b"
+)
+
+
+# A sentence that puts what follows its colon apart: `Two other [emerg] lines from that night
+# are a different story: …`
+_APART_HEAD = re.compile(
+    r"(?i)\b(?:is|are|was|were)\s+(?:an?\s+|quite\s+)?(?:different|separate|another|other)"
+    r"\s+(?:story|stories|matter|thing|issue|problem|incident)s?\s*:"
+    # ... or that calls it chatter: `Around it the network thread is noisy: …`
+    r"|\b(?:is|are|was|were)\s+(?:\w+\s+)?(?:noisy|chatter|chatty)\s*:"
 )
 
 
@@ -215,6 +234,8 @@ def set_aside(sentence: str, following: str | None) -> bool:
     """Whether the sentence (the log text replaced by MARK) sets the log text aside; the
     next sentence of the item, if any, may refer back to it."""
     if _ANSWERED_NO.search(f"{sentence} {following or ''}"):
+        return True
+    if _APART_HEAD.search(sentence.split(MARK)[0]):
         return True
     parts = clauses(sentence)
     at = next((i for i, c in enumerate(parts) if MARK in c), None)

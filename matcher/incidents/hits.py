@@ -66,6 +66,20 @@ def says_no(text: str) -> bool:
     return verdict is not None and _NO.match(verdict["verdict"]) is not None
 
 
+# A warning about what a search also finds (`Careful when grepping for "Connection refused":
+# the breaker's `… (was: Connection refused)` is it recovering`): every log text of it is a
+# false hit, the search term too.
+_CAUTION = re.compile(
+    r"(?i)^\W*(?:be\s+)?(?:careful|beware|caution|watch\s+out|heads[- ]up)\b[^.:;]{0,40}?"
+    r"\b(?:grep(?:ping)?|search(?:ing)?|filter(?:ing)?|query(?:ing)?|look(?:ing)?\s+for)\b"
+)
+
+
+def warns_of_false_hits(text: str) -> bool:
+    """Whether an item warns what a search for the error also finds (see _CAUTION)."""
+    return _CAUTION.match(text) is not None
+
+
 def judged(code: Sequence[str], rejected: set[tuple[str, int]]) -> tuple[str, ...]:
     """The block's lines without grep's prefixes, and without the hits said no to."""
     kept = []

@@ -106,6 +106,22 @@ SPELLINGS = {
     ),
 }
 LABELS = {spelling: name for name, spellings in SPELLINGS.items() for spelling in spellings}
+# A handover in SBAR form inside Symptoms (`**S — Situation:**`, `**A - Assessment:**`): its
+# Situation, Background and Assessment are what was seen and what it meant; its Recommendation
+# is no field.
+LABELS.update(
+    {
+        f"{letter}{gap}{dash} {word}": "symptoms" if letter != "r" else OTHER
+        for letter, word in (
+            ("s", "situation"),
+            ("b", "background"),
+            ("a", "assessment"),
+            ("r", "recommendation"),
+        )
+        for dash in "-\u2013\u2014"
+        for gap in ("", " ")
+    }
+)
 # The labels of fields, which a misspelt label is compared with.
 FIELD_LABELS = tuple(spelling for spelling, name in LABELS.items() if name != OTHER)
 SINGLE_VALUED = frozenset({"id", "title", "date", "severity"})

@@ -9,9 +9,16 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
+from matcher.incidents.fences import (
+    FENCE,
+    FENCE_ALONE,
+    before_the_fix,
+    fence_closer,
+    front_matter,
+    is_diff,
+)
 from matcher.incidents.labels import (
     INCIDENT_MARKERS,
-    LABELS,
     OTHER,
     SINGLE_VALUED,
     label_name,
@@ -37,9 +44,6 @@ class Line:
 
 
 RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-# A code fence, also indented inside a list item (`- Gateway log:` then `    ```…`).
-FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
-FRONT_MATTER_KEY = re.compile(r"^([A-Za-z_][\w -]*):(?:\s|$)")
 HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 BULLET = re.compile(r"^([ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+)(.*)$")
 BOLD_LABEL = re.compile(
@@ -59,7 +63,9 @@ TABLE_RULE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}
 HEADER_FIELDS = frozenset({"id", "title", "date", "severity", "services"})
 PLAIN_LABEL = re.compile(r"^([A-Za-z][A-Za-z ()#-]{0,39}?)[ \t]*:[ \t]*(.*)$")
 HEADING_ID = re.compile(
-    r"^\[?(?i:incident\s+)?(?P<id>[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d[\w-]*)(?<!-)\]?"
+    # (a status emoji before the id: `## 🟠 INC-PM-106 Title`, as a wiki exports it)
+    r"^(?:[^\w\s\[#]+\s*)*\[?(?i:incident\s+)?"
+    r"(?P<id>[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d[\w-]*)(?<!-)\]?"
     r"(?:\s*[:|\u2013\u2014-]\s*|\s+|$)(?P<title>.*)$"
 )
 
@@ -78,7 +84,7 @@ def classify(number: int, raw: str) -> Line:
         name = label_name(heading[2], loose=True)
         column = heading.start(2) + 1
         if name is not None:  # `### Symptoms`: a section, like `**Symptoms:**`
-            return Line(number, Kind.LABEL, "", column, 0, name)
+            return Line(number, Kind.LABEL, "", column, len(heading[1]), name)
         valued = PLAIN_LABEL.match(heading[2])  # `### Severity: High`
         name = label_name(valued[1]) if valued else None
         if valued and name in ("severity", "date", "services"):
@@ -110,6 +116,12 @@ def classify(number: int, raw: str) -> Line:
     # (`- Symptoms:` above its nested items); `- Cause: …` in a list of symptoms is an item
     if plain and name and (not bullet or name in HEADER_FIELDS or not plain[2].strip()):
         return Line(number, Kind.LABEL, plain[2].strip(), offset + 1, 0, name)
+    # a wiki's toggle exported as a bullet that names a section (`- 🩺 Symptoms`), its items
+    # nested under it
+    if bullet and not bullet[1][0].isspace() and len(body) <= 40 and ":" not in body:
+        name = label_name(body, loose=True)
+        if name is not None and name not in HEADER_FIELDS:
+            return Line(number, Kind.LABEL, "", offset + 1, 0, name)
     # a quoted block's line is an item of its own: pasted log lines are not one paragraph
     return Line(number, Kind.BULLET if bullet or quoted else Kind.TEXT, body, offset + 1)
 
@@ -123,37 +135,6 @@ def _table_row(number: int, raw: str, inner: str) -> Line:
     if name is not None:
         return Line(number, Kind.LABEL, cells[1], column, 0, name, cells[0])
     return Line(number, Kind.BULLET, raw.strip(), column)
-
-
-# A fence alone, perhaps with its info string (```` ```json ````), never a code span.
-_FENCE_ALONE = re.compile(r"^(?:`{3,}|~{3,})[\w+.-]*\s*$")
-
-
-def fence_closer(raw: str) -> Callable[[str], bool] | None:
-    """For a line opening a code fence or an HTML comment, the test for the line closing it."""
-    fence = FENCE.match(raw)
-    if fence:
-        mark = fence[1]
-        return lambda line: (m := FENCE.match(line)) is not None and m[1].startswith(mark)
-    comment = raw.find("<!--")
-    if not raw[:comment].strip() and comment >= 0 and "-->" not in raw[comment:]:
-        return lambda line: "-->" in line
-    return None
-
-
-def front_matter(raws: Sequence[str]) -> int:
-    """The number of lines of YAML front matter (`---`, `key: value` lines, `---`), else 0."""
-    if not raws or raws[0].strip() != "---":
-        return 0
-    for number, raw in enumerate(raws[1:], start=2):
-        if raw.strip() in ("---", "..."):
-            return number
-        key = FRONT_MATTER_KEY.match(raw)
-        # An incident written with plain labels right after a rule is not front matter.
-        field = LABELS.get(key[1].lower()) if key else None
-        if not raw.strip() or field not in (None, "title", "date") or not (key or raw[0].isspace()):
-            return 0
-    return 0
 
 
 def classify_all(text: str) -> list[Line]:
@@ -173,11 +154,17 @@ def classify_all(text: str) -> list[Line]:
             closer = None if closer(raw) else closer
             # the fence's own indentation is not the code's (a traceback's frames are indented)
             indent = min(len(opener) - len(opener.lstrip()), len(raw) - len(raw.lstrip()))
-            lines.append(Line(number, Kind.CODE, raw[indent:] if fenced else raw, fenced=fenced))
+            code: str | None = raw[indent:] if fenced else raw
+            if fenced and is_diff(opener):
+                code = before_the_fix(raw[indent:])
+            if code is None:
+                lines.append(Line(number, Kind.BLANK))  # (the code block goes on past it)
+                continue
+            lines.append(Line(number, Kind.CODE, code, fenced=fenced))
         elif (closer := fence_closer(raw)) is not None or raw.lstrip().startswith("<!--"):
             opener, quoted = raw, unquoted != whole
             lines.append(Line(number, Kind.CODE, raw))
-        elif (item := BULLET.match(raw)) and _FENCE_ALONE.match(item[2]):
+        elif (item := BULLET.match(raw)) and FENCE_ALONE.match(item[2]):
             closer = fence_closer(item[2])
             # a list item that opens with a fence (`- ```` then the indented block): the
             # fence at the item's text column
@@ -271,6 +258,7 @@ def read_block(lines: Sequence[Line], path: str) -> Block:
     joinable = False  # a text line right after an item continues it (a wrapped line)
     code: list[str] | None = None  # the code block being read, if any
     previous = Kind.BLANK
+    section = 0  # the level of the heading that opened the current section, if one did
     for line in lines:
         location = SourceLocation(path, line.number, line.column)
         indented = line.kind is Kind.TEXT and line.column > 4
@@ -298,7 +286,7 @@ def read_block(lines: Sequence[Line], path: str) -> Block:
             code = None
         previous = line.kind
         if line.kind is Kind.LABEL:
-            current = None
+            current, section = None, line.level
             if line.label is None:
                 block.unknown_labels.append(location)
                 block.unknown_names.append(line.written)
@@ -309,7 +297,9 @@ def read_block(lines: Sequence[Line], path: str) -> Block:
                     current.append(Item(line.text, location))
                 if line.label in SINGLE_VALUED and line.text:
                     current = None
-        elif line.kind is Kind.HEADING:
+        elif line.kind is Kind.HEADING and not 0 < section < line.level:
+            # (a deeper heading of no field's name is a part of the section: `### Symptoms`
+            # then `#### Nerdy details`)
             current = None
         elif line.kind is Kind.TEXT and FOOTNOTE.match(line.text):
             joinable = False

@@ -26,7 +26,7 @@ from matcher.incidents.extract import (
     symptom_of,
     wrapped_os_errors,
 )
-from matcher.incidents.hits import judged, rejected_hits, says_no
+from matcher.incidents.hits import judged, rejected_hits, says_no, warns_of_false_hits
 from matcher.incidents.loglabels import GLOSS
 from matcher.incidents.loglike import query_words
 from matcher.incidents.markdown import Block, Item
@@ -72,8 +72,37 @@ def _glossed(items: list[Item], read: list[tuple[list[str], bool]]) -> list[tupl
         body = item.text[gloss.end() :] if gloss else item.text
         joined, _ = item_log_texts(f"{items[of].text} \u2014 {body}")
         kept = [t for t in texts if t in joined]
+        if gloss:  # (a gloss speaks of all the item's log texts, not of its last one)
+            kept = [t for t in kept if t in item_log_texts(f"`{t}` \u2014 {body}")[0]]
         if len(kept) < len(texts):
             read[of] = (kept, True)
+    return read
+
+
+# A log text no verdict is about: what a head does to it, it does to every bullet under it.
+_PROBE = "`ValueError: the probe failed`"
+
+
+def _under_a_head(
+    items: list[Item], read: list[tuple[list[str], bool]]
+) -> list[tuple[list[str], bool]]:
+    """The log texts of bullets nested under a bullet without log text that ends in a colon
+    (`- 🙈 Things we chased that weren't it:`, a wiki's toggle) are set aside when the head
+    sets aside what follows it (a log text written right after it would be)."""
+    read = list(read)
+    for at, head in enumerate(items):
+        if head.code or read[at][0] or not head.text.rstrip().endswith(":"):
+            continue
+        column = head.location.column
+        if column < 3:  # a bullet's text starts at column 3 or more
+            continue
+        if item_log_texts(f"{head.text.rstrip()} {_PROBE}")[0]:
+            continue  # (`For engineers:`, `all three are the same cause:`: a plain head)
+        for k in range(at + 1, len(items)):
+            if items[k].location.column <= column:
+                break
+            if read[k][0] and not items[k].code:
+                read[k] = ([], True)
     return read
 
 
@@ -95,11 +124,11 @@ def read_symptoms(
         (code_log_texts(judged(i.code, rejected)), False)
         if i.code
         else ([], True)
-        if says_no(i.text) or at in no_rows
+        if says_no(i.text) or at in no_rows or warns_of_false_hits(i.text)
         else item_log_texts(i.text)
         for at, i in enumerate(items)
     ]
-    read = _glossed(items, read)
+    read = _under_a_head(items, _glossed(items, read))
     # a log text of another error in an item that dismisses something (dismissal.py)
     strange = strangers(
         [("" if i.code else i.text, texts) for i, (texts, _) in zip(items, read, strict=True)]

@@ -27,7 +27,13 @@ VERDICT = (
     r"|nao confundir|non conta|non c'entra|quasi uguale ma diverso|no confundir|ne pas confondre"
     r"|nicht verwechseln"
     # without an article: `…, separate ticket, it does not …`, `— report builder, different bug`
-    r"|(?<!not a )(?<!n't a )(?<!not )(?<!n't )\b(?:separate|different) (?:ticket|bug)s?\b"
+    r"|(?<!not a )(?<!n't a )(?<!not )(?<!n't )\b(?:separate|different)"
+    r" (?:ticket|bug|reason|cause|errno|problem|story)s?\b"
+    # an alert card's or a review's decision (`verdict: **DISMISS**`), what was left out
+    # (`EXCLUDED HERE`, `we excluded them from this incident`, `keep it out of the signature`)
+    r"|(?<!not )(?<!n't )\bdismiss(?:ed)?\b|\bexcluded (?:here|from (?:this|the|our) \w+)"
+    r"|(?:we|i) excluded (?:it|them|this|that|those|these)\b"
+    r"|keep (?:it|them|this|that|those|these) out of (?:the|our|this|any) \w+"
     r"|(?:tracked|handled|filed|fixed) separately|in its own (?:pr|ticket|issue)"
     r"|(?:is|was|are|were)(?: not|n't) why\b|(?:is|are|was|were) not interesting|uninteresting"
     r"|not the original (?:error|fault|problem|cause|failure|issue)"
@@ -36,6 +42,8 @@ VERDICT = (
     r"|(?:looked at|investigated|handled|dealt with) (?:it|them|that|those) separately"
     r"|(?:an? )?near[- ]miss(?:es)?\b"
     r"|(?:(?:we|i|they) )?(?:did not|didn't|don't|do not) count (?:it|them|this|that)\b"
+    r"|(?:did not|didn't|don't|do not) count (?:\w+ )?(?:as|towards?|against|in) (?:this|the|our)"
+    r" (?:incident|outage|one|failure)"
     r"|(?:right|just) before the (?:crash|error|failure|oom|abort)\b"
     # `It wasn't the cause.`
     r"|(?:was|is|were|are)(?:n't| not) (?:the|our) (?:real |actual |root )?(?:cause|culprit"
@@ -45,6 +53,9 @@ VERDICT = (
     r"|known)\s+"
     r"(?:\([^)]{0,40}\)\s+)?(?!(?:kind"
     r"|wording|form|name|version|spelling)\b)\w+"
+    # (not a value that varies: `a different user folder each time, same error`)
+    r"(?<!\bfolder)(?<!\bpath)(?<!\bport)(?<!\bpid)(?<!\bvalue)(?<!\bid)"
+    r"(?![^.;]*\b(?:each|every) (?:time|run|request|call|occurrence)|[^.;]*\bsame error)"
     r"|not (?:by |from |part of )?(?:this|the|our) (?:incident|outage|problem|issue|cause|culprit"
     r"|failure)|wrong (?:incident|one|thread|ticket|service|path|track|tree|lead|turn)"
     r"|(?:was|were|'s) (?:me|us)\b|(?:is|are|was|were) (?:all\s+)?(?:mine|ours)\b"

@@ -172,11 +172,12 @@ _HOST_KEY = re.compile(
 # nginx's error log frames its message with the worker's pid#tid and the connection's number
 # (`[error] 4711#4711: *5 connect() failed …`); its stderr prints the level and message alone
 # (`nginx: [emerg] still could not bind()`). The frame is dropped, whatever stands for its
-# numbers (`NNNN#NNNN`, `<pid>#<tid>`, `****#****`).
+# numbers (`NNNN#NNNN`, `<pid>#<tid>`, `****#****`, a mask of both: `####`).
 _NGINX_FRAME = re.compile(
-    r"(\[(?:emerg|alert|crit|error|warn|notice|info|debug)\]\s+)[^\s#]{1,12}#[^\s#:]{1,12}:\s+"
+    r"(\[(?:emerg|alert|crit|error|warn|notice|info|debug)\]\s+)"
+    r"(?:[^\s#]{1,12}#[^\s#:]{1,12}|#{3,}):\s+"
 )
-_NGINX_CONNECTION = re.compile(r"(^|\]\s+)\*(?:\d+|N+|n+|X+|x+|<[^>\s]+>)\s+(?=[a-z])")
+_NGINX_CONNECTION = re.compile(r"(^|\]\s+)\*(?:\d+|N+|n+|X+|x+|#+|<[^>\s]+>)\s+(?=[a-z])")
 # Not a host: a source file and its line (`ledger.py:212`).
 _SOURCE_FILE = re.compile(r"\.(?:py|pyx|js|mjs|cjs|ts|rb|go|java|kt|c|h|cc|cpp|rs|php|sql|sh|log)$")
 # ... a host with a person's placeholder in it too (`'pricing.<env>.internal'`, `"db.{env}"`):

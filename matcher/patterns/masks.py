@@ -27,14 +27,18 @@ _PERSON = re.compile(r"(?<![\w<])(N+|X{2,}|x{3,}|n{3,})(?=[\s),:;#.\]'\"]|$)")
 _OCTET = r"(?:[xX]{1,3}|[nN]{1,3}|\*|\d{1,3})"
 _PERSON_IP = re.compile(rf"(?<![\w.])(?=[\d.]*[xXnN*])(?:{_OCTET}\.){{3}}{_OCTET}(?![\w.])")
 _STAR = re.compile(r"(?<![\w*<])\*(?![\w*<])")
-# What a person puts for a value they may not show: `[REDACTED]`, `<redacted>`, `***`, `████`.
+# What a person puts for a value they may not show: `[REDACTED]`, `<redacted>`, `***`, `████`,
+# `####`, or the kind of value in brackets (`[host]`, `[path]`: a log's own brackets hold a
+# level or a tag, not these words).
 _REDACTED = re.compile(
     r"\[(?i:redacted|filtered|masked|hidden|removed|scrubbed)\]|<(?i:redacted|masked)>"
     # ... with what was redacted (`[REDACTED-DB-HOST]`, `[internal-fqdn]`, `[masked_ip]`)
     r"|\[(?i:redacted|filtered|masked|hidden|removed|scrubbed)[-_][\w-]{1,30}\]"
     r"|\[[a-z]+[-_](?:fqdn|host|hostname|ip|addr|address|user|username|name|id|path|db|token"
     r"|email)\]"
-    r"|(?<![*\w])\*{3,}(?![*\w])|\*{3,}|\u2588+"
+    r"|\[(?:host|hostname|fqdn|ip|addr|address|user|username|email|path|file|token|secret"
+    r"|password|db|database|account|tenant|customer)\]"
+    r"|(?<![*\w])\*{3,}(?![*\w])|\*{3,}|\u2588+|(?<![#\w])#{3,}(?![#\w])"
 )
 
 

@@ -1,0 +1,60 @@
+"""The opaque parts of an incident log: YAML front matter, code fences and HTML comments,
+whose lines are code (a `---`, `##` or label inside them means nothing), and the lines of a
+fenced ``diff`` that say what the log was before a fix."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from matcher.incidents.labels import LABELS
+
+# A code fence, also indented inside a list item (`- Gateway log:` then `    ```…`).
+FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+FRONT_MATTER_KEY = re.compile(r"^([A-Za-z_][\w -]*):(?:\s|$)")
+# A fence alone, perhaps with its info string (```` ```json ````), never a code span.
+FENCE_ALONE = re.compile(r"^(?:`{3,}|~{3,})[\w+.-]*\s*$")
+_DIFF_FENCE = re.compile(r"^[ \t]*(?:`{3,}|~{3,})[ \t]*(?:diff|patch|udiff)\b", re.IGNORECASE)
+# a diff's own lines, not the text it compares: file names, hunk ranges
+_DIFF_META = re.compile(r"^(?:\+\+\+|---|@@|diff --git |index [0-9a-f]+\.\.)")
+
+
+def fence_closer(raw: str) -> Callable[[str], bool] | None:
+    """For a line opening a code fence or an HTML comment, the test for the line closing it."""
+    fence = FENCE.match(raw)
+    if fence:
+        mark = fence[1]
+        return lambda line: (m := FENCE.match(line)) is not None and m[1].startswith(mark)
+    comment = raw.find("<!--")
+    if not raw[:comment].strip() and comment >= 0 and "-->" not in raw[comment:]:
+        return lambda line: "-->" in line
+    return None
+
+
+def front_matter(raws: Sequence[str]) -> int:
+    """The number of lines of YAML front matter (`---`, `key: value` lines, `---`), else 0."""
+    if not raws or raws[0].strip() != "---":
+        return 0
+    for number, raw in enumerate(raws[1:], start=2):
+        if raw.strip() in ("---", "..."):
+            return number
+        key = FRONT_MATTER_KEY.match(raw)
+        # An incident written with plain labels right after a rule is not front matter.
+        field = LABELS.get(key[1].lower()) if key else None
+        if not raw.strip() or field not in (None, "title", "date") or not (key or raw[0].isspace()):
+            return 0
+    return 0
+
+
+def is_diff(opener: str) -> bool:
+    """A fence that opens a diff (```` ```diff ````): a log before and after a fix."""
+    return _DIFF_FENCE.match(opener) is not None
+
+
+def before_the_fix(code: str) -> str | None:
+    """A diff's line as the log said it before the fix: `- ERROR …` is what broke and is kept
+    without its sign, a context line too; `+ INFO … ok` is how it looks once fixed, and the
+    diff's headers and hunk ranges are no log text at all (None)."""
+    if not code.strip() or _DIFF_META.match(code) or code.startswith("+"):
+        return None
+    return code[1:] if code[0] in "- " else code
