@@ -74,7 +74,9 @@ def severity_as_written(text: str) -> Severity | None:
         code = _SEVERITY_CODE.match(part)
         if code:
             return _SEVERITY_LEVELS[int(code[1])]
-    return None
+    # the level alone after the label (`Severity: 2`, `sev: 1 (half the edge out)`)
+    bare = re.match(r"([0-5])(?![\d.,:])", key)
+    return _SEVERITY_LEVELS[int(bare[1])] if bare else None
 
 
 def _unaccented(text: str) -> str:

@@ -191,7 +191,7 @@ def test_every_incident_that_compiles_is_kept_the_others_reported() -> None:
         + incident('* "worker died unexpectedly"', "INC-1")
         + "\n---\n"
         + incident("* Logged FATAL: the cache is gone for good", "INC-4").replace(
-            "**Title:**", "**Titel:**"
+            "**Title:**", "**Tilte:**"
         )
     )
     log = compile_incident_log(text, "x.md")
@@ -203,7 +203,7 @@ def test_every_incident_that_compiles_is_kept_the_others_reported() -> None:
         (35, "label"),  # at the misspelt label's own line
         (34, "title"),
     ]
-    assert "unknown label 'Titel': did you mean 'Title'?" in str(log.problems[2])
+    assert "unknown label 'Tilte': did you mean 'Title'?" in str(log.problems[2])
 
 
 def test_compile_writes_what_compiles_and_exits_1_or_2(tmp_path: Path) -> None:

@@ -30,6 +30,18 @@ from matcher.incidents.verdicts import (
 
 # Sentences of a symptom item: a cue's scope never crosses into the next one.
 SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(\"'`\u201c])")
+# ... in an item written all in lower case (`… bytes repr and all. not to be confused with …`),
+# a lower-case word after the stop starts one too (not after `e.g.`, `i.e.`, `etc.`, `vs.`)
+_LOWER_SENTENCE = re.compile(
+    r"(?<=[.!?])(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\betc\.)(?<!\bvs\.)(?<!\bapprox\.)\s+(?=[a-z])"
+)
+
+
+def sentences_of(marked: str) -> list[str]:
+    """The item's sentences; for an item with no capital after a stop, lower-case ones too."""
+    if re.search(r"[.!?]\s+[A-Z]", marked) is None:
+        return [p for part in SENTENCE.split(marked) for p in _LOWER_SENTENCE.split(part)]
+    return SENTENCE.split(marked)
 
 
 # `This was not a deadlock. … `1213 Deadlock found …``: a sentence of the same item denies
@@ -41,6 +53,12 @@ _DENIED = re.compile(r"(?i)\b(?:was|is|were|are|it's)\s+not\s+an?\s+([a-z]{4,})\
 # a search term (`when you grep for "Connection refused"`): words searched for, not a log line
 # that a later verdict would be about
 _SEARCHED = re.compile(r"(?i)\b(?:grep(?:ped|ping)?|search(?:ed|ing)?)\s+(?:for\s+)?\W{0,2}$")
+# An earlier sentence that names another log text as the only one that counts (`Only the
+# "[CRITICAL] WORKER TIMEOUT" line is the signal.`): this one is not.
+_ONLY = re.compile(
+    rf"(?i)^\W*only\s+(?:the\s+)?\W?{OTHER}[^.;{MARK}]*?\b(?:is|are|was|were)\s+(?:the|our)\s+"
+    r"(?:real\s+|actual\s+)?(?:signal|error|symptom|one|ones|cause|problem|failure|incident)\b"
+)
 _STRUCK = re.compile(r"~~\s*[`\"'\u201c\u00ab]?\s*\x01\s*[`\"'\u201d\u00bb]?\s*~~")
 # A later sentence of the item about all its log texts: `Neither is the heap crash.`, `None of
 # these was the cause.`
@@ -53,7 +71,10 @@ _NEITHER = re.compile(
 # A sentence that says the verdict before it holds for the log text too, and what such a
 # verdict says (the verdict words and the kinds of consequence).
 _SAME_FOR = re.compile(
-    r"(?i)^\W*(?:same|ditto|likewise|the same goes|same goes)(?:\s+(?:for|with))?\W*\x01"
+    r"(?i)^\W*(?:same|ditto|likewise|the same goes|same goes|idem|lo mismo|o mesmo|pareil"
+    r"|de m\u00eame|dasselbe(?: gilt)?|lo stesso)"
+    r"(?:\s+(?:for|with|para|con|com|pour|f\u00fcr|per))?"
+    r"(?:\s+(?:the|o|a|os|as|el|la|los|las|le|les|il|lo|der|die|das))?\W*\x01"
 )
 _SET_ASIDE = re.compile(
     rf"(?i)\b(?:{VERDICT})\b|\b(?:an?\s+)?(?:consequence|side effect|knock-on|follow-on)\b"
@@ -106,7 +127,7 @@ def put_aside(item: str, log: str, quoted: bool, others: Sequence[str] = ()) -> 
             marked = marked.replace(run, OTHER, 1)
     if near_miss(marked):
         return True
-    sentences = SENTENCE.split(marked)
+    sentences = sentences_of(marked)
     for at, sentence in enumerate(sentences):
         if MARK not in sentence:
             continue
@@ -127,6 +148,8 @@ def put_aside(item: str, log: str, quoted: bool, others: Sequence[str] = ()) -> 
         ):
             return True
         if set_aside(own, following) or (not quoted and set_aside_inline(own.replace(MARK, log))):
+            return True
+        if any(_ONLY.match(earlier) for earlier in sentences[:at]):
             return True
         if set_aside_more(own, following, log):
             return True

@@ -119,6 +119,14 @@ def states_an_error(text: str) -> bool:
 _ANNOTATION = re.compile(r"(?:\s+#\s*(?:<-+|<=+|\u2190)|\s{2,}#|\s+(?:<-{2,}|\u2190))\s+(\S.*)$")
 
 
+_POINTER = re.compile(r"(?i)^(?:this|here|that one|the one|this one)\b")
+
+
+def _pointed_at(line: str) -> bool:
+    note = _ANNOTATION.search(line)
+    return note is not None and _POINTER.match(note[1]) is not None
+
+
 def _unannotated(line: str) -> str | None:
     """The pasted line without the author's note on it, or None when the note sets it aside
     (`# <-- NOT the error, just the breaker resetting`), as a clause after it would."""
@@ -143,6 +151,9 @@ def code_log_texts(lines: Sequence[str]) -> list[str]:
     if events is not None:
         return events
     lines = [unframed(line) for line in lines]  # `backup-1  |   File "…"`: compose's, kept indented
+    # lines the author pointed at (`… <-- THIS`): the others are what came with them
+    pointed = [line for line in lines if _pointed_at(line)]
+    lines = pointed or lines
     lines = [line for line in map(_unannotated, lines) if line is not None]
     if any(_TRACE.match(line) for line in lines):
         return _traceback_texts(lines)

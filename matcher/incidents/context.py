@@ -20,11 +20,15 @@ CONTEXT_NOTE = "(no symptom: context beside the error that the incident's other 
 _CONTEXT_LINE = re.compile(
     r"^(?:STATEMENT|CONTEXT|HINT|LOCATION|QUERY):"
     r"|^while [a-z]+ing\b|^PL/pgSQL function\b|^SQL statement \""
+    # (a runtime's version banner at the end of a crash dump: `Node.js v20.20.2`)
+    r"|^[A-Z][\w.+-]*\s+v?\d+(?:\.\d+)+$"
+    # (a deadlock's statements after its DETAIL: `Process <n>: UPDATE invoices …`)
+    r"|^Process \S+: (?:UPDATE|INSERT|DELETE|SELECT|WITH|MERGE)\b"
     r"|^<-{2,}.*-{2,}>$|^-{3,}.*-{3,}$|^={3,}.*={3,}$"
     r"|^Traceback \(most recent call last\)"
     # an access log's request and status (`"GET /api/orders/<n> HTTP/1.1" 502`): that a request
     # failed, which the error beside it says why
-    r'|"(?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS) \S+ HTTP/[^"]*" \d{3}\b'
+    r'|"(?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS) \S+ HTTP/[^"]*" (?:\d{3}\b|<[^>]+>)'
 )
 # A level below error (`[warn] …`, `WARNING: …`, `NOTICE: …`) or a warning's class
 # (`MaxListenersExceededWarning: …`, `(node:1) DeprecationWarning: …`).

@@ -47,7 +47,9 @@ _THING = r"(?:thing|issue|error|problem|bug|story)"
 CUES: tuple[Cue, ...] = (
     # phrases that hold wherever they are in the sentence
     _cue(
-        r"\bnot (?:to be confused|related|part of"
+        # (`not to be confused` in the team's language: `Cuidado para não confundir com …: "…"`)
+        r"\b(?:n\u00e3o|no|ne pas|non|nicht(?: zu)?|da non) (?:confundir|confondre|confondere"
+        r"|verwechseln)\b|\bnot (?:to be confused|related|part of"
         r"|an? (?:(?:second|separate|new|real|different|other)\s+)?(?:error|problem|incident"
         r"|issue|concern|bug)"
         r"|(?:second|separate|new|different|other)\s+(?:errors|problems|incidents|issues|bugs))\b"

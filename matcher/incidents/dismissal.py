@@ -130,9 +130,10 @@ _TAKEN_BACK = re.compile(
 _VERDICT_LABEL = re.compile(
     r"(?i)^\W*(?:\w+,?\s+){0,5}(?:absent|not seen|not found|not present|never seen|ruled out"
     r"|not (?:reproducible |counted |filed )?as (?:this|the same|our) (?:bug|incident|issue|defect)"
-    r"|out of scope|not part of (?:this|the|our) (?:incident|outage|problem|issue)"
+    r"|out of scope|not part of (?:it|(?:this|the|our) (?:incident|outage|problem|issue))"
     r"|not what (?:we|i) (?:track|count|match|alert on|page on|are after)"
     r"|red herrings?|unrelated|irrelevant|not relevant|not related|ignored?|noise|excluded"
+    r"|set aside|put aside|dropped|discarded|dismissed"
     r"|what it (?:was|is) not|what it wasn't|different (?:error|issue|problem|bug|thing)s?"
     r"|what came (?:after|next)|knock-on effects?|fallout|aftermath"
     r"|(?:that|which)\s+(?:weren't|were not|wasn't|was not)\s+it)\b(?:[\s,]+\w+){0,5}"
@@ -145,11 +146,11 @@ _VERDICT_LABEL = re.compile(
 _LABEL_HEAD = re.compile(
     r"(?i)^\W*(?:\w+,?\s+){0,5}(?:ruled out|red herrings?|unrelated|irrelevant|not relevant"
     r"|not (?:reproducible |counted |filed )?as (?:this|the same|our) (?:bug|incident|issue|defect)"
-    r"|out of scope|not part of (?:this|the|our) (?:incident|outage|problem|issue)"
+    r"|out of scope|not part of (?:it|(?:this|the|our) (?:incident|outage|problem|issue))"
     r"|not what (?:we|i) (?:track|count|match|alert on|page on|are after)"
     r"|not related|noise|different (?:error|issue|problem|bug|thing)s?|what came (?:after|next)"
     r"|knock-on effects?|fallout|aftermath|(?:that|which)\s+(?:weren't|were not|wasn't|was not)"
-    r"\s+it)\b(?:[\s,]+\w+){0,5}(?:\s*\([^()]{0,60}\))?\s*:"
+    r"\s+it)\b(?:[\s,]+\w+){0,5}(?:\s*\([^()]{0,60}\))?(?:\s*:|`?\s+[\u2014\u2013]\s)"
 )
 # a turn in the sentence after such a label: what follows it may be the incident's own
 _TURN = re.compile(
@@ -191,6 +192,15 @@ _APART_HEAD = re.compile(
     r"\s+(?:story|stories|matter|thing|issue|problem|incident)s?\s*:"
     # ... or that calls it chatter: `Around it the network thread is noisy: …`
     r"|\b(?:is|are|was|were)\s+(?:\w+\s+)?(?:noisy|chatter|chatty)\s*:"
+    # ... or not to be confused with what follows (`Careful not to confuse it with the deadlock
+    # of the same hour: "…"`, `Cuidado para não confundir com …:`)
+    r"|\b(?:not to be confused|(?:do not|don't|careful not to|never) confuse|n\u00e3o confundir"
+    r"|no confundir|ne pas confondre|nicht (?:zu )?verwechseln|non confondere)\b[^:.;]{0,80}:"
+    # ... or that says what follows is not the incident: `Also in the output but *not* the
+    # incident:`
+    r"|\bnot\W{0,2}\s+(?:the|this|our)\s+(?:incident|outage|error|problem|cause|failure)\W{0,2}:"
+    r"|\b(?:n'est pas|n\u2019est pas|n\u00e3o \u00e9|no es|nicht|non \u00e8)"
+    r" (?:l'|l\u2019|o |el |der |das )?(?:incident|incidente|vorfall)\b[^:]{0,30}:"
 )
 
 

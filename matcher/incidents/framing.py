@@ -37,10 +37,18 @@ _SEARCH_TOOL = re.compile(
 )
 
 
+# stern's pod and container before each line (`nginx-edge-7f9c6d5b8-4mzqk nginx │ …`, as a
+# template prints them with a bar; its default, a Deployment's pod name and the container, bare)
+_STERN = re.compile(
+    r"^[a-z0-9][a-z0-9.-]*-[a-z0-9]{4,10}\s+[a-z0-9][\w.-]*\s+[\u2502|]\s+"
+    r"|^[a-z0-9][a-z0-9.-]*-[a-f0-9]{8,10}-[a-z0-9]{5}\s+[a-z][\w.-]*\s+(?=\S)"
+)
+
+
 def drop_framing(line: str) -> str:
     """The line without the collector's framing, as often as it is nested (a compose service
     that logs through syslog); the line as it was when it has none."""
-    text = _SEARCH_TOOL.sub("", line.strip(), count=1)
+    text = _STERN.sub("", _SEARCH_TOOL.sub("", line.strip(), count=1), count=1)
     for _ in range(3):
         raw = text.encode()
         piece = parse_syslog(0, raw)

@@ -7,7 +7,8 @@ from __future__ import annotations
 import difflib
 import re
 
-OTHER = "other"  # a known section that is no field
+from matcher.incidents.label_languages import OTHER as OTHER
+from matcher.incidents.label_languages import TRANSLATIONS
 
 # How teams spell each label (lowercased, whitespace collapsed, "(s)" read as "s").
 SPELLINGS = {
@@ -106,6 +107,9 @@ SPELLINGS = {
     ),
 }
 LABELS = {spelling: name for name, spellings in SPELLINGS.items() for spelling in spellings}
+LABELS.update(
+    {spelling: name for name, spellings in TRANSLATIONS.items() for spelling in spellings}
+)
 # A handover in SBAR form inside Symptoms (`**S — Situation:**`, `**A - Assessment:**`): its
 # Situation, Background and Assessment are what was seen and what it meant; its Recommendation
 # is no field.
@@ -123,7 +127,13 @@ LABELS.update(
     }
 )
 # The labels of fields, which a misspelt label is compared with.
-FIELD_LABELS = tuple(spelling for spelling, name in LABELS.items() if name != OTHER)
+# (English first: `Tilte` is a misspelt `Title`, not `Titre`)
+FIELD_LABELS = (
+    tuple(
+        spelling for name, spellings in SPELLINGS.items() if name != OTHER for spelling in spellings
+    ),
+    tuple(s for name, spellings in TRANSLATIONS.items() if name != OTHER for s in spellings),
+)
 SINGLE_VALUED = frozenset({"id", "title", "date", "severity"})
 # Date and services alone appear in prose preambles too; they do not make a block an incident.
 INCIDENT_MARKERS = frozenset(LABELS.values()) - {"date", "services", OTHER}
@@ -131,7 +141,12 @@ INCIDENT_MARKERS = frozenset(LABELS.values()) - {"date", "services", OTHER}
 
 # Words that are labels only in a label's form (a heading, bold): as a plain `Errors: …` line
 # they are as likely the start of a sentence.
-_FORM_ONLY = frozenset({"errors", "logs", "evidence", "signals", "observations", "actions"})
+_FORM_ONLY = frozenset(
+    {"errors", "logs", "evidence", "signals", "observations", "actions"}
+    # (one word of a sentence as often: `What: …`, `Seen: …`, `Causa: …`)
+    | {"what", "why", "who", "when", "where", "seen", "broke", "fixed in", "causa", "data"}
+    | {"analysis", "investigation", "diagnosis", "noise", "not it"}
+)
 # `### 2. Symptoms`, `## 🔥 Impact`, `**1) Root cause:**`: a section's number or emoji is no
 # part of its name.
 _DECOR = re.compile(r"^(?:[^\w(#]+|\d{1,2}[.)]\s*)+")
@@ -176,7 +191,8 @@ def misspelt_label(written: str) -> str | None:
     """The known label a label misspells: close as a whole and word by word (`Root Casue`,
     `RootCause`), not another word beside a known one (`Incident Lead` is no `Incident Id`)."""
     key = " ".join(written.lower().split())
-    for label in difflib.get_close_matches(key, FIELD_LABELS, n=3, cutoff=0.8):
+    close = [difflib.get_close_matches(key, labels, n=3, cutoff=0.8) for labels in FIELD_LABELS]
+    for label in close[0] + close[1]:
         words, known = key.split(), label.split()
         if len(words) != len(known):
             if difflib.SequenceMatcher(None, "".join(words), "".join(known)).ratio() >= 0.9:
@@ -186,3 +202,24 @@ def misspelt_label(written: str) -> str | None:
         if all(difflib.SequenceMatcher(None, a, b).ratio() >= 0.6 for a, b in pairs):
             return label
     return None
+
+
+# Another header field after a value on the same line: `, severity: high`, `· Services: web`.
+_NEXT_FIELD = re.compile(
+    r"\s*[,;|\u00b7]\s*(?:\*\*)?([^\W\d_][\w -]{1,24}?)(?:\*\*)?\s*:(?:\*\*)?\s+"
+)
+
+
+def header_fields(label: str, text: str) -> list[tuple[str, str]]:
+    """A header field's value, and the header fields written after it on its line
+    (`date: 2026-05-27, severity: high (sev2), services: web`)."""
+    if label not in ("id", "title", "date", "severity", "services"):
+        return [(label, text)]
+    fields: list[tuple[str, str]] = []
+    start = 0
+    for found in _NEXT_FIELD.finditer(text):
+        name = label_name(found[1])
+        if name in ("id", "date", "severity", "services"):
+            fields.append((label, text[start : found.start()].strip()))
+            label, start = name, found.end()
+    return [*fields, (label, text[start:].strip())]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from matcher.incidents.fences import (
@@ -21,6 +21,7 @@ from matcher.incidents.labels import (
     INCIDENT_MARKERS,
     OTHER,
     SINGLE_VALUED,
+    header_fields,
     label_name,
 )
 from matcher.incidents.loglabels import GLOSS
@@ -61,7 +62,8 @@ TABLE_ROW = re.compile(r"^[ \t]*\|(.*)\|[ \t]*$")
 TABLE_RULE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?$")
 # Header fields, which a team may write as plain labels in a list (`- Severity: High`).
 HEADER_FIELDS = frozenset({"id", "title", "date", "severity", "services"})
-PLAIN_LABEL = re.compile(r"^([A-Za-z][A-Za-z ()#-]{0,39}?)[ \t]*:[ \t]*(.*)$")
+# (a comma and a few words after the name: `Symptoms, straight from the terminal:`)
+PLAIN_LABEL = re.compile(r"^([^\W\d_][\w ()#'\u2019-]{0,39}?)(?:,[^:,]{1,40})?[ \t]*:[ \t]*(.*)$")
 HEADING_ID = re.compile(
     # (a status emoji before the id: `## 🟠 INC-PM-106 Title`, as a wiki exports it)
     r"^(?:[^\w\s\[#]+\s*)*\[?(?i:incident\s+)?"
@@ -84,7 +86,7 @@ def classify(number: int, raw: str) -> Line:
         name = label_name(heading[2], loose=True)
         column = heading.start(2) + 1
         if name is not None:  # `### Symptoms`: a section, like `**Symptoms:**`
-            return Line(number, Kind.LABEL, "", column, len(heading[1]), name)
+            return Line(number, Kind.LABEL, "", column, len(heading[1]), name, heading[2])
         valued = PLAIN_LABEL.match(heading[2])  # `### Severity: High`
         name = label_name(valued[1]) if valued else None
         if valued and name in ("severity", "date", "services"):
@@ -110,6 +112,9 @@ def classify(number: int, raw: str) -> Line:
         value = bold["value"].strip() if bold.re is BOLD_LABEL else ""
         if bold.re is BOLD_LABEL or name is not None:  # `**Note**` alone is emphasis
             return Line(number, Kind.LABEL, value, offset + 1, 0, name, bold["name"].strip())
+    # a section's name alone on its line, as terse notes write it (`symptoms`, `cause`, `fix`)
+    if not bullet and not quoted and len(body) <= 30 and label_name(body) is not None:
+        return Line(number, Kind.LABEL, "", offset + 1, 0, label_name(body))
     plain = PLAIN_LABEL.match(body)
     name = label_name(plain[1]) if plain else None
     # in a list: a header field (`- Severity: P2`), or a section label with nothing after it
@@ -131,7 +136,7 @@ def _table_row(number: int, raw: str, inner: str) -> Line:
     it is in (`| 09:14 | KafkaTimeoutError: … |`), as written."""
     cells = [cell.strip() for cell in inner.split("|")]
     column = raw.index("|") + 1
-    name = label_name(cells[0], loose=True) if len(cells) == 2 else None
+    name = label_name(cells[0]) if len(cells) == 2 else None
     if name is not None:
         return Line(number, Kind.LABEL, cells[1], column, 0, name, cells[0])
     return Line(number, Kind.BULLET, raw.strip(), column)
@@ -175,46 +180,6 @@ def classify_all(text: str) -> list[Line]:
     return lines
 
 
-def incident_level(lines: Iterable[Line]) -> int:
-    """The level of the shallowest heading that starts an incident: it carries an id, or labels
-    follow it before any other heading.
-
-    Deeper headings are sections of an incident; shallower ones (a document title, a `## 2024`
-    group) only end the incident before them. 0 when no heading starts an incident: then only
-    rules (`---`) separate incidents and every heading is a section.
-    """
-    best = 0
-    candidate, found = 0, False
-    labelled = False  # labels seen since the last rule: a heading now is a section...
-    for line in [*lines, Line(0, Kind.RULE)]:
-        if line.kind in (Kind.RULE, Kind.HEADING):
-            if found:
-                best = min(best or candidate, candidate)
-            candidate, found = 0, False
-        if line.kind is Kind.RULE:
-            labelled = False
-        elif line.kind is Kind.HEADING:
-            has_id = HEADING_ID.match(plain(line.text)) is not None
-            # ...unless it carries an id or sits at a level known to start incidents.
-            if has_id or not labelled or line.level <= best:
-                candidate, found = line.level, has_id
-        elif line.kind is Kind.LABEL and line.label in INCIDENT_MARKERS:
-            found, labelled = found or candidate > 0, True
-    return best
-
-
-def split_blocks(lines: Sequence[Line]) -> list[list[Line]]:
-    """Cut the log at rules (`---`) and at incident-level headings; empty blocks are dropped."""
-    level = incident_level(lines)
-    blocks: list[list[Line]] = [[]]
-    for line in lines:
-        if line.kind is Kind.RULE or (line.kind is Kind.HEADING and line.level <= level):
-            blocks.append([])
-        if line.kind is not Kind.RULE:
-            blocks[-1].append(line)
-    return [b for b in blocks if any(line.kind is not Kind.BLANK for line in b)]
-
-
 @dataclass(frozen=True)
 class Item:
     text: str
@@ -237,6 +202,9 @@ class Block:
         return bool(INCIDENT_MARKERS & self.labels.keys()) or heading_id(self.heading) is not None
 
 
+_TIMELINE = re.compile(
+    r"(?i)\b(?:timeline|chronolog|cronolog|zeitverlauf|zeitleiste|linha do tempo)"
+)
 # A footnote's definition (`[^101a]: Application log: …`): footnotes.py reads it; no section
 # holds it.
 FOOTNOTE = re.compile(r"^\[\^([\w-]+)\]:\s*(.*)$")
@@ -259,6 +227,11 @@ def read_block(lines: Sequence[Line], path: str) -> Block:
     code: list[str] | None = None  # the code block being read, if any
     previous = Kind.BLANK
     section = 0  # the level of the heading that opened the current section, if one did
+    # a code block after the header fields, before any section: the incident's symptoms when
+    # it has no Symptoms section (`- Severity: Medium` then a pasted terminal session)
+    stray: list[Item] = []
+    headed = True  # no label since the header fields but theirs
+    services = block.sections.setdefault("services", [])
     for line in lines:
         location = SourceLocation(path, line.number, line.column)
         indented = line.kind is Kind.TEXT and line.column > 4
@@ -272,6 +245,8 @@ def read_block(lines: Sequence[Line], path: str) -> Block:
             and (code is not None or (joinable and current[-1].text.rstrip().endswith(":")))
             and _PASTED_LOG.match(line.text) is not None
         )
+        if line.fenced and headed and (current is None or current is services) and code is None:
+            current = stray
         if (
             line.fenced or pasted or (indented and (previous is Kind.BLANK or code is not None))
         ) and (current is not None):
@@ -285,18 +260,25 @@ def read_block(lines: Sequence[Line], path: str) -> Block:
         if line.kind is not Kind.BLANK:
             code = None
         previous = line.kind
+        if current is stray:
+            current = None
         if line.kind is Kind.LABEL:
             current, section = None, line.level
+            headed = headed and line.label in HEADER_FIELDS
             if line.label is None:
                 block.unknown_labels.append(location)
                 block.unknown_names.append(line.written)
+            elif line.label == OTHER and _TIMELINE.search(line.written):
+                current = block.sections.setdefault("timeline", [])  # (symptoms.py: a fallback)
             elif line.label != OTHER:
-                block.labels.setdefault(line.label, location)
-                current = block.sections.setdefault(line.label, [])
-                if line.text:
-                    current.append(Item(line.text, location))
-                if line.label in SINGLE_VALUED and line.text:
-                    current = None
+                # (`date: 2026-05-27, severity: high, services: web`: header fields on one line)
+                for label, text in header_fields(line.label, line.text):
+                    block.labels.setdefault(label, location)
+                    current = block.sections.setdefault(label, [])
+                    if text:
+                        current.append(Item(text, location))
+                    if label in SINGLE_VALUED and text:
+                        current = None
         elif line.kind is Kind.HEADING and not 0 < section < line.level:
             # (a deeper heading of no field's name is a part of the section: `### Symptoms`
             # then `#### Nerdy details`)
@@ -318,6 +300,11 @@ def read_block(lines: Sequence[Line], path: str) -> Block:
             else:
                 current.append(Item(line.text, location))
         joinable = line.kind in (Kind.BULLET, Kind.TEXT, Kind.LABEL)
+    if not services:
+        del block.sections["services"]
+    if stray and "symptoms" not in block.sections:
+        block.sections["symptoms"] = stray
+        block.labels["symptoms"] = stray[0].location
     return block
 
 

@@ -113,6 +113,8 @@ _PROSE_AFTER = re.compile(
     r"|\s+(?:in|on|from|for) the(?:\s+[a-z][\w-]*){1,3}\s+(?:too|as well|also)$"
     r"|(?<=\))\s+(?:in|on|for) the(?:\s+[a-z][\w-]*){1,2}$"
     r"|\s+(?:as well|too)$"
+    # when, after a comma (`…, right after "building report 24"`)
+    r"|,\s+(?:right|just|shortly|immediately|soon|directly)\s+(?:after|before)\b.*$"
     # how often, right after a message's closing parenthesis (`… (98: Address already in use)
     # repeated, then …`, `…) twice`): a message does not go on with how often it was logged
     r"|(?<=\))\s+(?:repeated(?:ly)?|again|twice|thrice|once more|over and over|on repeat"

@@ -12,11 +12,12 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from matcher.errors import IncidentLogError, Problem, SourceError
 from matcher.incidents.fields import NO_SEVERITY, is_done, severity
 from matcher.incidents.footnotes import footnotes, with_footnotes
+from matcher.incidents.incident_blocks import split_blocks
 from matcher.incidents.labels import misspelt_label, unwrap
 from matcher.incidents.markdown import (
     Block,
@@ -26,7 +27,6 @@ from matcher.incidents.markdown import (
     heading_id,
     plain,
     read_block,
-    split_blocks,
 )
 from matcher.incidents.symptom_items import SymptomSource, read_symptoms
 from matcher.model import SourceLocation, Status
@@ -127,6 +127,12 @@ def _build_incident(block: Block, problems: list[Problem]) -> Incident:
     incident_id, title = _identity(block, problems)
     severity = _severity(block, problems)
     symptoms, description, sources = read_symptoms(block, problems)
+    if not symptoms and block.sections.get("timeline"):
+        # an incident whose log text is only in its timeline (`11:45 Note: web logs say "…"`)
+        timeline = replace(block, sections={"symptoms": block.sections["timeline"]})
+        found, _, timeline_sources = read_symptoms(timeline, [])
+        if found:
+            symptoms, sources = found, timeline_sources
     if not symptoms:
         at = block.labels.get("symptoms", block.start)
         who = f"incident {incident_id}" if incident_id else "incident"

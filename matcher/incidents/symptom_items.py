@@ -81,6 +81,7 @@ def _glossed(items: list[Item], read: list[tuple[list[str], bool]]) -> list[tupl
 
 # A log text no verdict is about: what a head does to it, it does to every bullet under it.
 _PROBE = "`ValueError: the probe failed`"
+_DENIED_HEAD = re.compile(r"(?i)\b(?:not|n't|no|never|nicht|kein|pas|n\u00e3o|non|ni)\b|\bnot\*")
 
 
 def _under_a_head(
@@ -91,11 +92,18 @@ def _under_a_head(
     sets aside what follows it (a log text written right after it would be)."""
     read = list(read)
     for at, head in enumerate(items):
-        if head.code or read[at][0] or not head.text.rstrip().endswith(":"):
+        if head.code or not head.text.rstrip().endswith(":"):
             continue
-        column = head.location.column
-        if column < 3:  # a bullet's text starts at column 3 or more
+        # a code block right after a head that sets aside (`Also in the output but *not* the
+        # incident:`)
+        after = at + 1 < len(items) and items[at + 1].code and read[at + 1][0]
+        # (said with a negation: `same root cause, different wording:` introduces its block)
+        denied = _DENIED_HEAD.search(head.text) is not None
+        if after and denied and not item_log_texts(f"{head.text.rstrip()} {_PROBE}")[0]:
+            read[at + 1] = ([], True)
+        if read[at][0]:
             continue
+        column = head.location.column  # (a paragraph's bullets, at column 3, are under it too)
         if item_log_texts(f"{head.text.rstrip()} {_PROBE}")[0]:
             continue  # (`For engineers:`, `all three are the same cause:`: a plain head)
         for k in range(at + 1, len(items)):

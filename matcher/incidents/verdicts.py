@@ -13,6 +13,30 @@ import re
 
 from matcher.incidents.marks import MARK
 
+# Verdicts in the languages teams write beside English (Portuguese, Spanish, French, German,
+# Italian): unrelated, not the same error, not the cause, a side effect, does not count,
+# another problem, it was us, noise, excluded.
+FOREIGN_VERDICT = (
+    r"sem rela\u00e7\u00e3o|n\u00e3o tem rela\u00e7\u00e3o|n\u00e3o (?:\u00e9|foi|era) o mesmo erro"
+    r"|n\u00e3o (?:\u00e9|foi|era) a causa|efeito colateral|n\u00e3o contam?\b|outro problema"
+    r"|fomos n\u00f3s|sin relaci\u00f3n|no tiene relaci\u00f3n|no (?:es|fue|era) el mismo error"
+    r"|no (?:es|fue|era) la causa|efecto (?:secundario|colateral)|no cuentan?\b|otro problema"
+    r"|fuimos nosotros|descartad[oa]s?\b|sans rapport|sans lien|pas la m\u00eame erreur"
+    r"|pas la cause|effet (?:de bord|secondaire)|ne comptent? pas|autre probl\u00e8me"
+    r"|c'\u00e9tait nous|\u00e9cart\u00e9e?s?\b|non li\u00e9e?s?\b|kein zusammenhang"
+    r"|nicht (?:die|der) ursache|nicht derselbe fehler|nebenwirkung|nebeneffekt"
+    r"|z\u00e4hlt nicht|z\u00e4hlen nicht|anderes problem|waren wir\b|ausgeschlossen"
+    r"|non correlat[oaie]\b|nessuna relazione|non (?:\u00e8|era) lo stesso errore"
+    r"|non (?:\u00e8|era) la causa|effetto collaterale|non contano\b|altro problema"
+    r"|eravamo noi|\brumore\b|\bru\u00eddo\b|\bruido\b|\bbruit\b|\brauschen\b"
+    # (a consequence, another message, the wrong track, not the real error, left out)
+    r"|andere meldung|\b(?:die|eine) folge\b|nicht in die signatur|nichts (?:damit )?zu tun"
+    r"|nicht der (?:eigentliche )?fehler|falsche spur|folgefehler|consequ\u00eancia"
+    r"|n\u00e3o (?:\u00e9|era) o erro|consecuencia|no (?:es|era) el error|cons\u00e9quence"
+    r"|(?:n'est|n'\u00e9tait) pas l'erreur|conseguenza|non (?:\u00e8|era) l'errore"
+    r"|pista sbagliata|pista errada|fuera de la firma|hors de la signature"
+    r"|not an? (?:bug|error|failure|problem|fault) of (?:its|their) own"
+)
 # A verdict on the log text: what it is, said of it (dismissal.py reads it after the text and in
 # later clauses, reattribution.py after an arrow).
 VERDICT = (
@@ -26,6 +50,7 @@ VERDICT = (
     r"|nichts damit zu tun|falsche fährte|niente a che fare|não tem nada a ver|não confundir"
     r"|nao confundir|non conta|non c'entra|quasi uguale ma diverso|no confundir|ne pas confondre"
     r"|nicht verwechseln"
+    rf"|{FOREIGN_VERDICT}"
     # without an article: `…, separate ticket, it does not …`, `— report builder, different bug`
     r"|(?<!not a )(?<!n't a )(?<!not )(?<!n't )\b(?:separate|different)"
     r" (?:ticket|bug|reason|cause|errno|problem|story)s?\b"
@@ -136,6 +161,10 @@ _ABOUT_IT = re.compile(
     r"|errors|ones|warnings))?"
     r"(?:'s|\s+(?:is|was|are|were)\b)|It(?:'s|\s+(?:is|was|has been)\b)"
     r"|(?i:old news|self-inflicted|out of scope)\b"
+    # ... in the team's language: a pronoun or a verdict that opens the sentence
+    r"|(?:Esse|Essa|Esses|Essas|Isso|Isto|Ele|Ela|Eles|Foi|Era|N\u00e3o|Ese|Esa|Esos|Esas|Eso"
+    r"|Esto|Fue|Ce|Cela|\u00c7a|C'est|Ce n'est|Celui-ci|Celle-ci|Das|Dies|Diese|Dieser|Questo"
+    r"|Questa|Questi|Quello|Non \u00e8|Sem|Sin|Sans|Kein|Der|Die|Er|Sie|Es|Errno)\b"
     r"|(?:(?:Just |Only )?An? )?(?i:side[- ]effect|knock-on|consequence)\b"
     r"|Not the (?:root )?cause\b"
     r"|(?:Just |Only |Pure |More )?(?i:noise|unrelated|harmless|benign|red herring)\b"
@@ -175,6 +204,7 @@ NOT_ALERTED = re.compile(
 _VERDICT = re.compile(
     r"(?i)\bby-?products?\b|\bself-inflicted\b|\bold news\b|\bout(?:side)? (?:of )?(?:the )?"
     r"(?:\w+ )?scope\b|\b(?:do|does|did)(?: not|n't) attribute\b|\bexcluded from\b"
+    rf"|{FOREIGN_VERDICT}"
 )
 # A label that names the bullet a near miss: `**Kernel layer near miss:** …`, `Near miss in
 # the same layer: …`, `Near miss (app layer): …`; not `Not a near miss: …`.

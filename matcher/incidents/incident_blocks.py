@@ -1,0 +1,49 @@
+"""The incident log cut into one block of lines per incident: at rules (`---`) and at the
+headings that start incidents (their level found from the log itself)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from matcher.incidents.labels import INCIDENT_MARKERS
+from matcher.incidents.markdown import HEADING_ID, Kind, Line, plain
+
+
+def incident_level(lines: Iterable[Line]) -> int:
+    """The level of the shallowest heading that starts an incident: it carries an id, or labels
+    follow it before any other heading.
+
+    Deeper headings are sections of an incident; shallower ones (a document title, a `## 2024`
+    group) only end the incident before them. 0 when no heading starts an incident: then only
+    rules (`---`) separate incidents and every heading is a section.
+    """
+    best = 0
+    candidate, found = 0, False
+    labelled = False  # labels seen since the last rule: a heading now is a section...
+    for line in [*lines, Line(0, Kind.RULE)]:
+        if line.kind in (Kind.RULE, Kind.HEADING):
+            if found:
+                best = min(best or candidate, candidate)
+            candidate, found = 0, False
+        if line.kind is Kind.RULE:
+            labelled = False
+        elif line.kind is Kind.HEADING:
+            has_id = HEADING_ID.match(plain(line.text)) is not None
+            # ...unless it carries an id or sits at a level known to start incidents.
+            if has_id or not labelled or line.level <= best:
+                candidate, found = line.level, has_id
+        elif line.kind is Kind.LABEL and line.label in INCIDENT_MARKERS:
+            found, labelled = found or candidate > 0, True
+    return best
+
+
+def split_blocks(lines: Sequence[Line]) -> list[list[Line]]:
+    """Cut the log at rules (`---`) and at incident-level headings; empty blocks are dropped."""
+    level = incident_level(lines)
+    blocks: list[list[Line]] = [[]]
+    for line in lines:
+        if line.kind is Kind.RULE or (line.kind is Kind.HEADING and line.level <= level):
+            blocks.append([])
+        if line.kind is not Kind.RULE:
+            blocks[-1].append(line)
+    return [b for b in blocks if any(line.kind is not Kind.BLANK for line in b)]
