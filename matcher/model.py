@@ -49,7 +49,9 @@ _SEVERITY_WORDS = {
     # the same words in the languages teams write in (accents taken off before lookup)
     **dict.fromkeys(("critica", "critique", "kritisch", "kritiek"), Severity.CRITICAL),
     **dict.fromkeys(("alta", "alto", "haute", "elevee", "hoch", "hoog"), Severity.HIGH),
-    **dict.fromkeys(("media", "medio", "moyenne", "mittel", "gemiddeld"), Severity.MEDIUM),
+    **dict.fromkeys(
+        ("media", "medio", "moyenne", "mittel", "gemiddeld", "middel", "matig"), Severity.MEDIUM
+    ),
     **dict.fromkeys(
         ("baja", "bajo", "basse", "faible", "bassa", "baixa", "niedrig", "laag"), Severity.LOW
     ),

@@ -17,7 +17,7 @@ import re
 
 from matcher.incidents.backrefs import LATER, MERELY, NEG, SEEN
 from matcher.incidents.marks import ANOTHER, MARK, OTHER, past_the_mark
-from matcher.incidents.verdicts import VERDICT
+from matcher.incidents.verdicts import FOREIGN_VERDICT, VERDICT
 
 # Where a clause ends: a semicolon, a colon, a dash set apart, an arrow, a parenthesis, and a
 # conjunction that starts another clause (`, but`, `, so`, `, and then`, `though` …).
@@ -134,6 +134,7 @@ _VERDICT_LABEL = re.compile(
     r"|not what (?:we|i) (?:track|count|match|alert on|page on|are after)"
     r"|red herrings?|unrelated|irrelevant|not relevant|not related|ignored?|noise|excluded"
     r"|set aside|put aside|dropped|discarded|dismissed"
+    rf"|{FOREIGN_VERDICT}"
     r"|what it (?:was|is) not|what it wasn't|different (?:error|issue|problem|bug|thing)s?"
     r"|what came (?:after|next)|knock-on effects?|fallout|aftermath"
     r"|(?:that|which)\s+(?:weren't|were not|wasn't|was not)\s+it)\b(?:[\s,]+\w+){0,5}"
@@ -148,6 +149,7 @@ _LABEL_HEAD = re.compile(
     r"|not (?:reproducible |counted |filed )?as (?:this|the same|our) (?:bug|incident|issue|defect)"
     r"|out of scope|not part of (?:it|(?:this|the|our) (?:incident|outage|problem|issue))"
     r"|not what (?:we|i) (?:track|count|match|alert on|page on|are after)"
+    rf"|{FOREIGN_VERDICT}"
     r"|not related|noise|different (?:error|issue|problem|bug|thing)s?|what came (?:after|next)"
     r"|knock-on effects?|fallout|aftermath|(?:that|which)\s+(?:weren't|were not|wasn't|was not)"
     r"\s+it)\b(?:[\s,]+\w+){0,5}(?:\s*\([^()]{0,60}\))?(?:\s*:|`?\s+[\u2014\u2013]\s)"

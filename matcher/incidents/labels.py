@@ -147,9 +147,9 @@ _FORM_ONLY = frozenset(
     | {"what", "why", "who", "when", "where", "seen", "broke", "fixed in", "causa", "data"}
     | {"analysis", "investigation", "diagnosis", "noise", "not it"}
 )
-# `### 2. Symptoms`, `## 🔥 Impact`, `**1) Root cause:**`: a section's number or emoji is no
-# part of its name.
-_DECOR = re.compile(r"^(?:[^\w(#]+|\d{1,2}[.)]\s*)+")
+# `### 2. Symptoms`, `### 1.2 Symptoms`, `## 🔥 Impact`, `**1) Root cause:**`: a section's number
+# or emoji is no part of its name.
+_DECOR = re.compile(r"^(?:[^\w(#]+|\d{1,2}(?:\.\d{1,2})+[.)]?\s+|\d{1,2}[.)]\s*)+")
 # `Root Cause (5 whys)`, `Symptoms / Detection`, `Root cause & fix`, `Resolution and follow-up`:
 # the first name says which section it is.
 _JOINED = re.compile(r"\s*(?:[/&+|]|\band\b)\s*")

@@ -28,6 +28,7 @@ from matcher.incidents.markdown import (
     plain,
     read_block,
 )
+from matcher.incidents.records import records_as_labels
 from matcher.incidents.symptom_items import SymptomSource, read_symptoms
 from matcher.model import SourceLocation, Status
 from matcher.vocabulary import ID_PATTERN
@@ -191,7 +192,8 @@ class IncidentLog:
 def compile_incident_log(text: str, path: str) -> IncidentLog:
     """Read every incident of a Markdown incident log, in file order, keeping those that
     compile. Raises `IncidentLogError` only when no incident is found at all."""
-    lines = classify_all(text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    lines = classify_all(records_as_labels(text))
     problems: list[Problem] = []
     incidents: list[Incident] = []
     skipped = 0

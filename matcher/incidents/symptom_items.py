@@ -81,6 +81,7 @@ def _glossed(items: list[Item], read: list[tuple[list[str], bool]]) -> list[tupl
 
 # A log text no verdict is about: what a head does to it, it does to every bullet under it.
 _PROBE = "`ValueError: the probe failed`"
+_BOLD_HEAD = re.compile(r"^\*\*([^*]{3,60})\*\*\s*$")
 _DENIED_HEAD = re.compile(r"(?i)\b(?:not|n't|no|never|nicht|kein|pas|n\u00e3o|non|ni)\b|\bnot\*")
 
 
@@ -92,19 +93,21 @@ def _under_a_head(
     sets aside what follows it (a log text written right after it would be)."""
     read = list(read)
     for at, head in enumerate(items):
-        if head.code or not head.text.rstrip().endswith(":"):
+        bold = _BOLD_HEAD.match(head.text)  # (`**Wat het níet was**` alone: a head too)
+        if head.code or not (head.text.rstrip().endswith(":") or bold):
             continue
+        text = f"{bold[1]}:" if bold else head.text.rstrip()
         # a code block right after a head that sets aside (`Also in the output but *not* the
         # incident:`)
         after = at + 1 < len(items) and items[at + 1].code and read[at + 1][0]
         # (said with a negation: `same root cause, different wording:` introduces its block)
         denied = _DENIED_HEAD.search(head.text) is not None
-        if after and denied and not item_log_texts(f"{head.text.rstrip()} {_PROBE}")[0]:
+        if after and denied and not item_log_texts(f"{text} {_PROBE}")[0]:
             read[at + 1] = ([], True)
         if read[at][0]:
             continue
         column = head.location.column  # (a paragraph's bullets, at column 3, are under it too)
-        if item_log_texts(f"{head.text.rstrip()} {_PROBE}")[0]:
+        if item_log_texts(f"{text} {_PROBE}")[0]:
             continue  # (`For engineers:`, `all three are the same cause:`: a plain head)
         for k in range(at + 1, len(items)):
             if items[k].location.column <= column:

@@ -36,6 +36,10 @@ FOREIGN_VERDICT = (
     r"|(?:n'est|n'\u00e9tait) pas l'erreur|conseguenza|non (?:\u00e8|era) l'errore"
     r"|pista sbagliata|pista errada|fuera de la firma|hors de la signature"
     r"|not an? (?:bug|error|failure|problem|fault) of (?:its|their) own"
+    # ... and in Dutch
+    r"|niet de oorzaak|niet gerelateerd|geen verband|\bruis\b|uitgesloten|telt niet|tellen niet"
+    r"|een ander probleem|ander probleem|niet het probleem|gevolg(?:schade)?\b|afgeleid"
+    r"|geen onderdeel van|wat het n(?:i|\u00ed)et was|niet (?:dit|het) incident"
 )
 # A verdict on the log text: what it is, said of it (dismissal.py reads it after the text and in
 # later clauses, reattribution.py after an arrow).
@@ -164,7 +168,8 @@ _ABOUT_IT = re.compile(
     # ... in the team's language: a pronoun or a verdict that opens the sentence
     r"|(?:Esse|Essa|Esses|Essas|Isso|Isto|Ele|Ela|Eles|Foi|Era|N\u00e3o|Ese|Esa|Esos|Esas|Eso"
     r"|Esto|Fue|Ce|Cela|\u00c7a|C'est|Ce n'est|Celui-ci|Celle-ci|Das|Dies|Diese|Dieser|Questo"
-    r"|Questa|Questi|Quello|Non \u00e8|Sem|Sin|Sans|Kein|Der|Die|Er|Sie|Es|Errno)\b"
+    r"|Questa|Questi|Quello|Non \u00e8|Sem|Sin|Sans|Kein|Der|Die|Er|Sie|Es|Errno|Dat|Dit"
+    r"|Deze|Het)\b"
     r"|(?:(?:Just |Only )?An? )?(?i:side[- ]effect|knock-on|consequence)\b"
     r"|Not the (?:root )?cause\b"
     r"|(?:Just |Only |Pure |More )?(?i:noise|unrelated|harmless|benign|red herring)\b"
