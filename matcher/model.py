@@ -47,13 +47,18 @@ _SEVERITY_WORDS = {
     "trivial": Severity.INFO,
     "informational": Severity.INFO,
     # the same words in the languages teams write in (accents taken off before lookup)
-    **dict.fromkeys(("critica", "critique", "kritisch", "kritiek"), Severity.CRITICAL),
-    **dict.fromkeys(("alta", "alto", "haute", "elevee", "hoch", "hoog"), Severity.HIGH),
+    **dict.fromkeys(("critica", "critique", "kritisch", "kritiek", "kritisk"), Severity.CRITICAL),
     **dict.fromkeys(
-        ("media", "medio", "moyenne", "mittel", "gemiddeld", "middel", "matig"), Severity.MEDIUM
+        ("alta", "alto", "haute", "elevee", "hoch", "hoog", "hog", "h\u00f8y", "h\u00f8j"),
+        Severity.HIGH,
     ),
     **dict.fromkeys(
-        ("baja", "bajo", "basse", "faible", "bassa", "baixa", "niedrig", "laag"), Severity.LOW
+        ("media", "medio", "moyenne", "mittel", "gemiddeld", "middel", "matig", "medel", "middels"),
+        Severity.MEDIUM,
+    ),
+    **dict.fromkeys(
+        ("baja", "bajo", "basse", "faible", "bassa", "baixa", "niedrig", "laag", "lag", "lav"),
+        Severity.LOW,
     ),
 }
 _SEVERITY_LEVELS: tuple[Severity, ...] = (Severity.CRITICAL, Severity.CRITICAL, Severity.HIGH)

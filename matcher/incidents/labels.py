@@ -219,7 +219,9 @@ def header_fields(label: str, text: str) -> list[tuple[str, str]]:
     start = 0
     for found in _NEXT_FIELD.finditer(text):
         name = label_name(found[1])
-        if name in ("id", "date", "severity", "services"):
+        # (after `·` or `|`, any label ends the value before it: `· Narrator: Hannah`)
+        apart = found[0].strip()[:1] in "|\u00b7"
+        if name in ("id", "date", "severity", "services") or apart:
             fields.append((label, text[start : found.start()].strip()))
-            label, start = name, found.end()
-    return [*fields, (label, text[start:].strip())]
+            label, start = name or "", found.end()
+    return [(name, value) for name, value in [*fields, (label, text[start:].strip())] if name]

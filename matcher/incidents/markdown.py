@@ -61,12 +61,14 @@ _BOLD_TITLE = re.compile(r"^(?P<mark>\*\*|__)[ \t]*(?P<name>[^*_]{1,60}?)[ \t]*(
 TABLE_ROW = re.compile(r"^[ \t]*\|(.*)\|[ \t]*$")
 TABLE_RULE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?$")
 # Header fields, which a team may write as plain labels in a list (`- Severity: High`).
+_EMPHASIS = re.compile(r"^[*_]([^*_].*[^*_])[*_]$")
 HEADER_FIELDS = frozenset({"id", "title", "date", "severity", "services"})
 # (a comma and a few words after the name: `Symptoms, straight from the terminal:`)
 PLAIN_LABEL = re.compile(r"^([^\W\d_][\w ()#'\u2019-]{0,39}?)(?:,[^:,]{1,40})?[ \t]*:[ \t]*(.*)$")
 HEADING_ID = re.compile(
     # (a status emoji before the id: `## 🟠 INC-PM-106 Title`, as a wiki exports it)
-    r"^(?:[^\w\s\[#]+\s*)*\[?(?i:incident\s+)?"
+    r"^(?:[^\w\s\[#]+\s*)*(?:\d{1,2}\.\s+)?\[?(?i:(?:incident|report|record|problem|event|ticket"
+    r"|case|postmortem|no\.|nr\.|number)\s+){0,3}"
     r"(?P<id>[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d[\w-]*)(?<!-)\]?"
     r"(?:\s*[:|\u2013\u2014-]\s*|\s+|$)(?P<title>.*)$"
 )
@@ -115,7 +117,7 @@ def classify(number: int, raw: str) -> Line:
     # a section's name alone on its line, as terse notes write it (`symptoms`, `cause`, `fix`)
     if not bullet and not quoted and len(body) <= 30 and label_name(body) is not None:
         return Line(number, Kind.LABEL, "", offset + 1, 0, label_name(body))
-    plain = PLAIN_LABEL.match(body)
+    plain = PLAIN_LABEL.match(_EMPHASIS.sub(r"\1", body))  # (`*Date: … · Severity: …*`)
     name = label_name(plain[1]) if plain else None
     # in a list: a header field (`- Severity: P2`), or a section label with nothing after it
     # (`- Symptoms:` above its nested items); `- Cause: …` in a list of symptoms is an item
@@ -137,6 +139,9 @@ def _table_row(number: int, raw: str, inner: str) -> Line:
     cells = [cell.strip() for cell in inner.split("|")]
     column = raw.index("|") + 1
     name = label_name(cells[0]) if len(cells) == 2 else None
+    if name is None and len(cells) == 2:  # (`| Priority / Severity | P2 — High |`)
+        loose = label_name(cells[0], loose=True)
+        name = loose if loose in HEADER_FIELDS else None
     if name is not None:
         return Line(number, Kind.LABEL, cells[1], column, 0, name, cells[0])
     return Line(number, Kind.BULLET, raw.strip(), column)
