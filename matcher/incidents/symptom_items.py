@@ -97,18 +97,18 @@ def _under_a_head(
         if head.code or not (head.text.rstrip().endswith(":") or bold):
             continue
         text = f"{bold[1]}:" if bold else head.text.rstrip()
+        # (`For engineers:`, `all three are the same cause:`: a plain head sets nothing aside)
+        if item_log_texts(f"{text} {_PROBE}")[0]:
+            continue
         # a code block right after a head that sets aside (`Also in the output but *not* the
-        # incident:`)
+        # incident:`), said with a negation (`same root cause, different wording:` introduces
+        # its block)
         after = at + 1 < len(items) and items[at + 1].code and read[at + 1][0]
-        # (said with a negation: `same root cause, different wording:` introduces its block)
-        denied = _DENIED_HEAD.search(head.text) is not None
-        if after and denied and not item_log_texts(f"{text} {_PROBE}")[0]:
+        if after and _DENIED_HEAD.search(head.text):
             read[at + 1] = ([], True)
         if read[at][0]:
             continue
         column = head.location.column  # (a paragraph's bullets, at column 3, are under it too)
-        if item_log_texts(f"{text} {_PROBE}")[0]:
-            continue  # (`For engineers:`, `all three are the same cause:`: a plain head)
         for k in range(at + 1, len(items)):
             if items[k].location.column <= column:
                 break
