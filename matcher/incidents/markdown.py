@@ -115,8 +115,9 @@ def classify(number: int, raw: str) -> Line:
         if bold.re is BOLD_LABEL or name is not None:  # `**Note**` alone is emphasis
             return Line(number, Kind.LABEL, value, offset + 1, 0, name, bold["name"].strip())
     # a section's name alone on its line, as terse notes write it (`symptoms`, `cause`, `fix`)
-    if not bullet and not quoted and len(body) <= 30 and label_name(body) is not None:
-        return Line(number, Kind.LABEL, "", offset + 1, 0, label_name(body))
+    alone = label_name(body) if not bullet and not quoted and len(body) <= 30 else None
+    if alone is not None:
+        return Line(number, Kind.LABEL, "", offset + 1, 0, alone)
     plain = PLAIN_LABEL.match(_EMPHASIS.sub(r"\1", body))  # (`*Date: … · Severity: …*`)
     name = label_name(plain[1]) if plain else None
     # in a list: a header field (`- Severity: P2`), or a section label with nothing after it
