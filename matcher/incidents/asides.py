@@ -136,7 +136,13 @@ def put_aside(item: str, log: str, quoted: bool, others: Sequence[str] = ()) -> 
         own = sentence  # the phrases that hold anywhere are read in the log text's own
         # (up to two: `That's stack, not heap. Different problem.`), and so are the phrases
         # that hold anywhere, which read these in full
-        verdicts = list(itertools.takewhile(about_it, sentences[at + 1 : at + 3]))
+        # (not one that quotes log text of its own: `It was in the same log: "…", its own
+        # ticket.` is about that)
+        verdicts = list(
+            itertools.takewhile(
+                lambda s: about_it(s) and OTHER not in s, sentences[at + 1 : at + 3]
+            )
+        )
         sentence = " ".join([sentence, *verdicts])
         following = sentences[at + 1] if at + 1 < len(sentences) else None
         if (

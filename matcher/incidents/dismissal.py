@@ -261,7 +261,9 @@ def set_aside(sentence: str, following: str | None) -> bool:
     near = [] if past else list(itertools.takewhile(_goes_on, rest))
     them = [c for c in rest[len(near) :] if _ALL_OF_THEM.match(c.strip())]
     # (a clause without a word, `(1213)`, says nothing of it: it does not count)
-    later = [c for c in near + them if _WORD.search(c)] + ([following] if following else [])
+    # (a next sentence that quotes log text of its own is about that)
+    later = [c for c in near + them if _WORD.search(c)]
+    later += [following] if following and OTHER not in following else []
     # `never seen before`: a new error, not an absent one
     novel = any(_NOVEL.search(c) for c in [sentence, following or ""])
     seen = _SEEN_NOT.search(own)

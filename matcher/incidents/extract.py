@@ -217,11 +217,25 @@ def _every_unquoted(segment: str, introduces: bool, depth: int = 0) -> list[str]
     at = segment.find(text) if text else -1
     if at < 0 or depth > 4:
         return []
+    if at > 0 and segment[at - 1] == "(":
+        # log text in the author's parenthesis (`… 'pricing-api' ([Errno -2] Name or service
+        # not known), wrapped as usual …`) ends at its closing parenthesis
+        text = _in_parenthesis(text)
     # before it, only log-like text: `The importer's own ERROR line prints it as a repr:` is
     # the label of what follows
     before = [t for t in _every_unquoted(segment[:at], False, depth + 1) if CODEISH.search(t)]
     after = _every_unquoted(segment[at + len(text) :], introduces, depth + 1)
     return [*before, text, *after]
+
+
+def _in_parenthesis(text: str) -> str:
+    """The text up to the `)` that closes a parenthesis opened before it."""
+    depth = 0
+    for i, char in enumerate(text):
+        depth += (char == "(") - (char == ")")
+        if depth < 0:
+            return text[:i].rstrip()
+    return text
 
 
 _CLAUSES = re.compile(

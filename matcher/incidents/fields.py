@@ -23,6 +23,23 @@ def severity(written: str) -> tuple[str, str | None]:
     return written.lower(), message
 
 
+# A severity in the heading, when no field gives one: `### INC-7 — cache down (Sev-3)`,
+# `## [SEV2] INC-7 …`, `## INC-7 [P2] …`. A bare `P2` or level word counts only in brackets
+# (`P2 replica` is a name); `SEV2` / `Sev-3` count anywhere, as nothing else is written so.
+_HEADING_SEVERITY = re.compile(
+    r"[(\[]\s*((?:sev(?:erity)?|prio(?:rity)?)[\s:-]*[0-5]|[ps][0-5]|critical|high|medium|low)"
+    r"\s*[)\]]|\b(sev[\s-]?[0-5])\b",
+    re.IGNORECASE,
+)
+
+
+def heading_severity(heading: str | None) -> str | None:
+    """The model's severity written in a heading, or None."""
+    m = _HEADING_SEVERITY.search(heading or "")
+    found = severity_as_written(m.group(1) or m.group(2)) if m else None
+    return str(found) if found is not None else None
+
+
 _DONE_HEAD = re.compile(r"^(?:\[\s*(?:x|done)\s*\]|\(\s*done\s*\)|done\b)", re.IGNORECASE)
 _DONE_TAIL = re.compile(
     r"(?:\[\s*done\s*\]|\(\s*done\s*\)|[-\u2013\u2014:]\s*done)\W*$", re.IGNORECASE

@@ -67,7 +67,8 @@ HEADER_FIELDS = frozenset({"id", "title", "date", "severity", "services"})
 PLAIN_LABEL = re.compile(r"^([^\W\d_][\w ()#'\u2019-]{0,39}?)(?:,[^:,]{1,40})?[ \t]*:[ \t]*(.*)$")
 HEADING_ID = re.compile(
     # (a status emoji before the id: `## 🟠 INC-PM-106 Title`, as a wiki exports it)
-    r"^(?:[^\w\s\[#]+\s*)*(?:\d{1,2}\.\s+)?\[?(?i:(?:incident|report|record|problem|event|ticket"
+    # ... and a tag in brackets: `## [SEV2] INC-7 …`, `## [RESOLVED] INC-7 …`
+    r"^(?:[^\w\s\[#]+\s*)*(?:\[[^\]\s]{1,12}\]\s+)*(?:\d{1,2}\.\s+)?\[?(?i:(?:incident|report|record|problem|event|ticket"
     r"|case|postmortem|no\.|nr\.|number)\s+){0,3}"
     r"(?P<id>[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d[\w-]*)(?<!-)\]?"
     r"(?:\s*[:|\u2013\u2014-]\s*|\s+|$)(?P<title>.*)$"
@@ -232,11 +233,15 @@ def read_block(lines: Sequence[Line], path: str) -> Block:
     joinable = False  # a text line right after an item continues it (a wrapped line)
     code: list[str] | None = None  # the code block being read, if any
     previous = Kind.BLANK
+    previous_loose = False
     section = 0  # the level of the heading that opened the current section, if one did
     # a code block after the header fields, before any section: the incident's symptoms when
     # it has no Symptoms section (`- Severity: Medium` then a pasted terminal session)
     stray: list[Item] = []
     headed = True  # no label since the header fields but theirs
+    # paragraphs under no section (a digest's incident told in one paragraph): its symptoms
+    # when nothing else holds log text (reader.py: a fallback, as the timeline is)
+    prose = block.sections.setdefault("prose", [])
     services = block.sections.setdefault("services", [])
     for line in lines:
         location = SourceLocation(path, line.number, line.column)
@@ -265,8 +270,12 @@ def read_block(lines: Sequence[Line], path: str) -> Block:
             continue
         if line.kind is not Kind.BLANK:
             code = None
+        previous_blank = previous is Kind.BLANK
         previous = line.kind
-        if current is stray:
+        if current is stray or (
+            # (a paragraph after the header fields is not more services)
+            current is services and services and line.kind is Kind.TEXT and previous_blank
+        ):
             current = None
         if line.kind is Kind.LABEL:
             current, section = None, line.level
@@ -305,9 +314,16 @@ def read_block(lines: Sequence[Line], path: str) -> Block:
                 current[-1] = replace(current[-1], text=f"{current[-1].text} {line.text.strip()}")
             else:
                 current.append(Item(line.text, location))
+        elif line.kind in (Kind.BULLET, Kind.TEXT) and line is not first:
+            if line.kind is Kind.TEXT and previous_loose and prose and not prose[-1].code:
+                prose[-1] = replace(prose[-1], text=f"{prose[-1].text} {line.text.strip()}")
+            else:
+                prose.append(Item(line.text, location))
+        previous_loose = current is None and line.kind in (Kind.BULLET, Kind.TEXT)
         joinable = line.kind in (Kind.BULLET, Kind.TEXT, Kind.LABEL)
-    if not services:
-        del block.sections["services"]
+    for name in ("services", "prose"):
+        if not block.sections[name]:
+            del block.sections[name]
     if stray and "symptoms" not in block.sections:
         block.sections["symptoms"] = stray
         block.labels["symptoms"] = stray[0].location

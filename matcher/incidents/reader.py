@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from matcher.errors import IncidentLogError, Problem, SourceError
-from matcher.incidents.fields import NO_SEVERITY, is_done, severity
+from matcher.incidents.fields import NO_SEVERITY, heading_severity, is_done, severity
 from matcher.incidents.footnotes import footnotes, with_footnotes
 from matcher.incidents.incident_blocks import split_blocks
 from matcher.incidents.labels import misspelt_label, unwrap
@@ -96,6 +96,8 @@ _NO_LOG_TEXT = (
 
 def _severity(block: Block, problems: list[Problem]) -> str:
     written = _first(block, "severity")
+    if written is None and (in_heading := heading_severity(block.heading)):
+        return in_heading
     if written is None:
         problems.append(Problem(block.start, "severity", NO_SEVERITY))
         return ""
@@ -128,12 +130,14 @@ def _build_incident(block: Block, problems: list[Problem]) -> Incident:
     incident_id, title = _identity(block, problems)
     severity = _severity(block, problems)
     symptoms, description, sources = read_symptoms(block, problems)
-    if not symptoms and block.sections.get("timeline"):
-        # an incident whose log text is only in its timeline (`11:45 Note: web logs say "…"`)
-        timeline = replace(block, sections={"symptoms": block.sections["timeline"]})
-        found, _, timeline_sources = read_symptoms(timeline, [])
-        if found:
-            symptoms, sources = found, timeline_sources
+    # an incident whose log text is only in its timeline (`11:45 Note: web logs say "…"`), or
+    # only in paragraphs under no section (a digest's one-paragraph story)
+    for fallback in ("timeline", "prose"):
+        if not symptoms and block.sections.get(fallback):
+            elsewhere = replace(block, sections={"symptoms": block.sections[fallback]})
+            found, _, found_sources = read_symptoms(elsewhere, [])
+            if found:
+                symptoms, sources = found, found_sources
     if not symptoms:
         at = block.labels.get("symptoms", block.start)
         who = f"incident {incident_id}" if incident_id else "incident"

@@ -64,6 +64,7 @@ VERDICT = (
     r"|(?:we|i) excluded (?:it|them|this|that|those|these)\b"
     r"|keep (?:it|them|this|that|those|these) out of (?:the|our|this|any) \w+"
     r"|(?:tracked|handled|filed|fixed) separately|in its own (?:pr|ticket|issue)"
+    r"|(?:has|have|got|gets) (?:its|their) own (?:pr|ticket|issue|incident|postmortem|bug)s?\b"
     r"|(?:is|was|are|were)(?: not|n't) why\b|(?:is|are|was|were) not interesting|uninteresting"
     r"|not the original (?:error|fault|problem|cause|failure|issue)"
     r"|not (?:what|why) (?:[\w-]+\s+){0,2}(?:stopped|broke|killed|blocked)\b"
@@ -268,6 +269,11 @@ def denies_its_kind(sentence: str, log: str) -> bool:
 _CONTRAST = re.compile(
     r"(?i),\s+(?:it|this|that)(?:'s|\s+(?:is|was))\s+(?:(?:actually|really|simply)\s+)?\W*$"
 )
+# a verdict conceded before the label (`Not related, but it was in the same log: "…"`)
+_VERDICT_BUT = re.compile(
+    r"(?i)^\W*(?:not related|unrelated|irrelevant|(?:a )?red herring|not relevant|ruled out)"
+    r"\W*\s+but\b"
+)
 _CLAUSE_START = re.compile(r"[\u2014\u2013]|,?\s+(?:though|although|even though|whereas|since)\s")
 
 
@@ -283,6 +289,6 @@ def from_label(text: str) -> str:
     cut = max(colon, but)
     if cut < 0 or _CLAUSE_START.search(head[cut:]):
         return text  # another clause starts between them: the label is not the log text's
-    if cut == colon and _VERDICT_LABEL.match(head[:cut]):
+    if cut == colon and (_VERDICT_LABEL.match(head[:cut]) or _VERDICT_BUT.match(head)):
         return text
     return text[cut + 1 :].lstrip(":").strip()
