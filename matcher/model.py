@@ -48,6 +48,13 @@ _SEVERITY_WORDS = {
     "informational": Severity.INFO,
     # the same words in the languages teams write in (accents taken off before lookup)
     **dict.fromkeys(("critica", "critique", "kritisch", "kritiek", "kritisk"), Severity.CRITICAL),
+    # ... Czech, Turkish, Russian (the keys as looked up: `Střední` -> `stredni`, `й` -> `и`)
+    **dict.fromkeys(
+        ("kriticka", "kritik", "критическая", "критичная", "критическии"), Severity.CRITICAL
+    ),
+    **dict.fromkeys(("vysoka", "yuksek", "высокая", "высокии"), Severity.HIGH),
+    **dict.fromkeys(("stredni", "orta", "средняя", "среднии"), Severity.MEDIUM),
+    **dict.fromkeys(("nizka", "dusuk", "низкая", "низкии"), Severity.LOW),
     **dict.fromkeys(
         ("alta", "alto", "haute", "elevee", "hoch", "hoog", "hog", "h\u00f8y", "h\u00f8j"),
         Severity.HIGH,

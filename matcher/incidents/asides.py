@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from matcher.incidents.cues import CUES, LOGGY, Scope
 from matcher.incidents.dismissal import set_aside, set_aside_inline
 from matcher.incidents.loglike import quoted_log
-from matcher.incidents.marks import MARK, OTHER, about_the_mark, past_the_mark
+from matcher.incidents.marks import MARK, OTHER, OTHER_ERROR, about_the_mark, past_the_mark
 from matcher.incidents.quotes import quoted_runs
 from matcher.incidents.reattribution import set_aside_more, without_emphasis
 from matcher.incidents.remarks import before_other_subject
@@ -35,6 +35,9 @@ SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(\"'`\u201c])")
 _LOWER_SENTENCE = re.compile(
     r"(?<=[.!?])(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\betc\.)(?<!\bvs\.)(?<!\bapprox\.)\s+(?=[a-z])"
 )
+
+
+_PARAGRAPH_REF = re.compile(r"\s*\((?:\s*(?:\u00a7\s*)?\d{1,2}(?:\.\d{1,2}){1,3}\s*[,;]?)+\)")
 
 
 def sentences_of(marked: str) -> list[str]:
@@ -82,6 +85,7 @@ _SET_ASIDE = re.compile(
 )
 
 
+_ERROR_START = re.compile(r"\W?(?:[\w.]*(?:Error|Exception)\b|(?:ERROR|FATAL|CRITICAL)\b)")
 _NAMED_ERROR = re.compile(r"(?<![\w.\x01])(?:[a-z_]\w*\.)*[A-Z]\w*(?:Error|Exception)\b(?![:(\w])")
 
 
@@ -124,9 +128,14 @@ def put_aside(item: str, log: str, quoted: bool, others: Sequence[str] = ()) -> 
     for run in quoted_runs(marked):
         searched = _SEARCHED.search(marked[: max(0, marked.find(run) - 1)])
         if MARK not in run and quoted_log(marked, run) and not searched:
-            marked = marked.replace(run, OTHER, 1)
+            # (twice for an error of its own: OTHER_ERROR)
+            marked = marked.replace(run, OTHER * (1 + bool(_ERROR_START.match(run))), 1)
     if near_miss(marked):
         return True
+    # a reference to numbered paragraphs (`message (1.4) is …`) is no clause of its own, and a
+    # number's point (`1.5 s`) ends no sentence nor clause the cues read
+    marked = _PARAGRAPH_REF.sub("", marked)
+    marked = re.sub(r"(?<=\d)\.(?=\d)", "\u2024", marked)
     sentences = sentences_of(marked)
     for at, sentence in enumerate(sentences):
         if MARK not in sentence:
@@ -136,11 +145,11 @@ def put_aside(item: str, log: str, quoted: bool, others: Sequence[str] = ()) -> 
         own = sentence  # the phrases that hold anywhere are read in the log text's own
         # (up to two: `That's stack, not heap. Different problem.`), and so are the phrases
         # that hold anywhere, which read these in full
-        # (not one that quotes log text of its own: `It was in the same log: "…", its own
+        # (not one that quotes an error of its own: `It was in the same log: "…", its own
         # ticket.` is about that)
         verdicts = list(
             itertools.takewhile(
-                lambda s: about_it(s) and OTHER not in s, sentences[at + 1 : at + 3]
+                lambda s: about_it(s) and not OTHER_ERROR.search(s), sentences[at + 1 : at + 3]
             )
         )
         sentence = " ".join([sentence, *verdicts])

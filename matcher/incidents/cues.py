@@ -76,6 +76,13 @@ CUES: tuple[Cue, ...] = (
         "…, unrelated to the timeouts",
     ),
     _cue(
+        # routine lines around the error (`preceded by the usual wall of GC traces (`…`)`)
+        r"\busual\s+(?:wall|flood|stream|spam|noise|bunch|pile|series|chatter|clutter)\s+of\b"
+        r"(?=[^\x01]*\x01)",
+        _S,
+        "preceded by the usual wall of GC traces (…)",
+    ),
+    _cue(
         r"\b(?:distinct|separate) from (?:the|this|our|that)\b"
         r"|\b(?:recorded|noted|listed|included|mentioned) (?:here )?(?:only )?for (?:the sake of )?"
         r"completeness\b|\bfor completeness only\b",

@@ -16,7 +16,7 @@ import itertools
 import re
 
 from matcher.incidents.backrefs import LATER, MERELY, NEG, SEEN
-from matcher.incidents.marks import ANOTHER, MARK, OTHER, past_the_mark
+from matcher.incidents.marks import ANOTHER, MARK, OTHER, OTHER_ERROR, past_the_mark
 from matcher.incidents.verdicts import FOREIGN_VERDICT, VERDICT
 
 # Where a clause ends: a semicolon, a colon, a dash set apart, an arrow, a parenthesis, and a
@@ -263,7 +263,7 @@ def set_aside(sentence: str, following: str | None) -> bool:
     # (a clause without a word, `(1213)`, says nothing of it: it does not count)
     # (a next sentence that quotes log text of its own is about that)
     later = [c for c in near + them if _WORD.search(c)]
-    later += [following] if following and OTHER not in following else []
+    later += [following] if following and not OTHER_ERROR.search(following) else []
     # `never seen before`: a new error, not an absent one
     novel = any(_NOVEL.search(c) for c in [sentence, following or ""])
     seen = _SEEN_NOT.search(own)

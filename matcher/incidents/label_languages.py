@@ -254,3 +254,50 @@ TRANSLATIONS = {
         "false leads",
     ),
 }
+
+# Czech, Turkish and Russian, a line per language (`İ` lower-cases to `i̇`, so both spellings)
+_MORE = {
+    "id": ("číslo incidentu|olay no|olay numaras\u0131|номер инцидента|инцидент",),
+    "title": ("název|başl\u0131k|название|заголовок",),
+    "date": ("tarih|дата",),
+    "severity": (
+        "závažnost|priorita|dopad a závažnost",
+        "önem|önem derecesi|öncelik|ciddiyet",
+        "критичность|приоритет|серьёзность|серьезность|важность|уровень",
+    ),
+    "services": (
+        "dotčené služby|služby|dotčené systémy",
+        "etkilenen servis|etkilenen servisler|servisler|etkilenen sistemler",
+        "сервисы|затронутые сервисы|системы|затронутые системы",
+    ),
+    "symptoms": (
+        "příznaky|co jsme viděli|projevy",
+        "belirtiler|gözlemler|ne gördük",
+        "симптомы|признаки|что видели|проявления|наблюдения",
+    ),
+    "root_cause": (
+        "příčina|hlavní příčina|kořenová příčina",
+        "kök neden|neden|kök sebep",
+        "причина|корневая причина|первопричина",
+    ),
+    "resolution": (
+        "řešení|oprava|náprava",
+        "çözüm|düzeltme",
+        "решение|исправление|что сделали",
+    ),
+    "action_items": (
+        "úkoly|akční body|další kroky",
+        "yap\u0131lacaklar|aksiyonlar|aksiyon maddeleri",
+        "задачи|действия|что дальше|дальнейшие шаги",
+    ),
+    OTHER: (
+        "co to nebylo|časová osa|dopad|shrnutí|odkazy",
+        "özet|ilgisiz|i\u0307lgisiz|zaman çizelgesi|etki|zaman ak\u0131ş\u0131",
+        "что не было причиной|отброшено|что не относится|не путать|что не причина"
+        "|хронология|влияние|итог|ссылки",
+    ),
+}
+TRANSLATIONS = {
+    name: (*TRANSLATIONS[name], *(s for line in _MORE.get(name, ()) for s in line.split("|")))
+    for name in TRANSLATIONS
+}

@@ -39,6 +39,9 @@ SPELLINGS = {
         # Symptoms section, the two are read together
         "what happened",
         "observations",
+        # an occurrence report's facts, kept apart from its analysis
+        "factual information",
+        "facts",
         "error messages",
         "errors",
         "errors seen",

@@ -53,6 +53,9 @@ CLAUSE_LABEL = re.compile(
     r"[,;\u2014]\s+(?:(?:I|we)\s+(?:think|believe|guess)\s+)?(?:the|its|their|his|her|our)\s+"
     r"(?:[\w-]+\s+)?(?:line|lines|output|message|error|log)\s+(?:was|were|read|reads|said)"
     r"\s*:\s+(?=\S)"
+    # ... or what they were like (`The workers logged lines similar to: …`)
+    r"|\b(?:line|lines|messages?|errors?|output|something|entries)\s+(?:similar\s+to|like"
+    r"|such\s+as|along\s+the\s+lines\s+of)\s*:\s+(?=\S)"
 )
 # A copula after a label's noun (`I think the line was: cp: error writing …`, `the output
 # read: …`): the noun names what follows all the same.

@@ -69,7 +69,7 @@ HEADING_ID = re.compile(
     # (a status emoji before the id: `## 🟠 INC-PM-106 Title`, as a wiki exports it)
     # ... and a tag in brackets: `## [SEV2] INC-7 …`, `## [RESOLVED] INC-7 …`
     r"^(?:[^\w\s\[#]+\s*)*(?:\[[^\]\s]{1,12}\]\s+)*(?:\d{1,2}\.\s+)?\[?(?i:(?:incident|report|record|problem|event|ticket"
-    r"|case|postmortem|no\.|nr\.|number)\s+){0,3}"
+    r"|case|postmortem|card|no\.|nr\.|number):?\s+){0,3}"
     r"(?P<id>[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d[\w-]*)(?<!-)\]?"
     r"(?:\s*[:|\u2013\u2014-]\s*|\s+|$)(?P<title>.*)$"
 )

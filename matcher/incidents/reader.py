@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from matcher.errors import IncidentLogError, Problem, SourceError
 from matcher.incidents.fields import NO_SEVERITY, heading_severity, is_done, severity
 from matcher.incidents.footnotes import footnotes, with_footnotes
+from matcher.incidents.html_tables import html_tables_as_markdown
 from matcher.incidents.incident_blocks import split_blocks
 from matcher.incidents.labels import misspelt_label, unwrap
 from matcher.incidents.markdown import (
@@ -30,6 +31,7 @@ from matcher.incidents.markdown import (
 )
 from matcher.incidents.records import records_as_labels
 from matcher.incidents.symptom_items import SymptomSource, read_symptoms
+from matcher.incidents.wiki_markup import wiki_as_markdown
 from matcher.model import SourceLocation, Status
 from matcher.vocabulary import ID_PATTERN
 
@@ -197,7 +199,7 @@ def compile_incident_log(text: str, path: str) -> IncidentLog:
     """Read every incident of a Markdown incident log, in file order, keeping those that
     compile. Raises `IncidentLogError` only when no incident is found at all."""
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    lines = classify_all(records_as_labels(text))
+    lines = classify_all(wiki_as_markdown(html_tables_as_markdown(records_as_labels(text))))
     problems: list[Problem] = []
     incidents: list[Incident] = []
     skipped = 0

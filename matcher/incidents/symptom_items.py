@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 
 from matcher.errors import Problem
 from matcher.incidents.blocks import code_log_texts
+from matcher.incidents.chat import chat_messages
 from matcher.incidents.context import (
     CONTEXT_NOTE,
     INDISTINCT_NOTE,
@@ -30,6 +31,7 @@ from matcher.incidents.hits import judged, rejected_hits, says_no, warns_of_fals
 from matcher.incidents.loglabels import GLOSS
 from matcher.incidents.loglike import query_words
 from matcher.incidents.markdown import Block, Item
+from matcher.incidents.numbered import referred_aside
 from matcher.incidents.quotes import is_log_text, quoted_runs
 from matcher.incidents.strangers import strangers
 from matcher.incidents.tables import answered_no
@@ -117,6 +119,15 @@ def _under_a_head(
     return read
 
 
+def _with_chats_read(items: list[Item]) -> list[Item]:
+    """The items with each chat transcript's messages as items of their own (chat.py)."""
+    out: list[Item] = []
+    for item in items:
+        messages = chat_messages(item.code) if item.code else None
+        out.extend([Item(m, item.location) for m in messages] if messages is not None else [item])
+    return out
+
+
 def read_symptoms(
     block: Block, problems: list[Problem]
 ) -> tuple[tuple[str, ...], str | None, tuple[SymptomSource, ...]]:
@@ -126,11 +137,13 @@ def read_symptoms(
     described: list[str] = []
     owners: set[str] = set()  # a line the author says a traceback follows
     values_only: list[tuple[Problem, str]] = []
-    items = block.sections.get("symptoms", [])
+    items = _with_chats_read(block.sections.get("symptoms", []))
     # grep's hits that a bullet says no to (hits.py)
     rejected = rejected_hits([i.text for i in items if not i.code], [i.code for i in items])
     # ... and the rows of a table of log lines whose answer column says no (tables.py)
     no_rows = answered_no(items)
+    # ... and the numbered paragraphs a later one sets aside by number (numbered.py)
+    no_rows |= referred_aside(items)
     read = [
         (code_log_texts(judged(i.code, rejected)), False)
         if i.code

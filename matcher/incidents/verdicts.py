@@ -64,6 +64,7 @@ VERDICT = (
     r"|(?:we|i) excluded (?:it|them|this|that|those|these)\b"
     r"|keep (?:it|them|this|that|those|these) out of (?:the|our|this|any) \w+"
     r"|(?:tracked|handled|filed|fixed) separately|in its own (?:pr|ticket|issue)"
+    r"|(?:is|are|was|were|'s) (?:from |for )?the other (?!(?:way|day|time|one|half)\b)[a-z]+"
     r"|(?:has|have|got|gets) (?:its|their) own (?:pr|ticket|issue|incident|postmortem|bug)s?\b"
     r"|(?:is|was|are|were)(?: not|n't) why\b|(?:is|are|was|were) not interesting|uninteresting"
     r"|not the original (?:error|fault|problem|cause|failure|issue)"

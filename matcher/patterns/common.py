@@ -28,6 +28,9 @@ _SUBJECT = re.compile(r"""(?::\s*(['"]?)<[a-z][a-z0-9_]{0,31}(?::[a-z]+)?>\1)+$"
 # ... or before it, C style (`perror`): `<host>: Name or service not known` (Java's
 # UnknownHostException), `'<path>': No such file or directory`.
 _LEAD_SUBJECT = re.compile(r"""^(['"]?)<[a-z][a-z0-9_]{0,31}(?::[a-z]+)?>\1:\s+""")
+# A placeholder that opens or closes the message: what a person left out around it.
+_ANY = r"<(?:any\d*|[a-z][a-z0-9_]{0,31}:any)>"
+_ELIDED = re.compile(rf"^(?:{_ANY}\s*)+|(?:\s*{_ANY})+$")
 # getaddrinfo's messages (glibc, musl, BSD), which the C library's strerror does not list.
 _RESOLVER = (
     "Name or service not known",
@@ -102,7 +105,8 @@ def is_common_message(message: str) -> bool:
     OS error's text with or without its code and its file (`[Errno 13] Permission denied:
     '<path>'`, `(111: Connection refused)`), a resolver error, an HTTP reason phrase, or one
     or two generic error words (`Connection closed`)."""
-    text = message.strip()
+    # (an elision around it adds nothing: `… Connection refused` is as common)
+    text = _ELIDED.sub("", message.strip())
     c_style = _C_STYLE.match(text)
     if c_style:
         text = c_style[1]

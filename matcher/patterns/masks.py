@@ -22,6 +22,8 @@ _WORDY_PLACEHOLDER = re.compile(rf"<({_WORDY})>|\$?\{{({_WORDY})\}}")
 _ANGLED = re.compile(r"\u2039([A-Za-z][\w -]{0,30}?)\u203a")
 _BRACED = re.compile(r"\$?\{([a-z][a-z0-9_]{0,31})\}")
 _PERSON = re.compile(r"(?<![\w<])(N+|X{2,}|x{3,}|n{3,})(?=[\s),:;#.\]'\"]|$)")
+# ... the last digits of a number hidden (`113xx`, `72x`, `113yy`, `58NN`): any number
+_PARTLY = re.compile(r"(?<![\w<.])\d+(?:[xX]{1,4}|[nN]{2,4}|[yY]{2,4})(?=[\s),:;#.\]'\"]|$)")
 # An address written with a person's placeholders: `xxx.xxx.xxx.xxx`, `N.N.N.N`.
 # ... also in part (`10.0.0.x`, `10.2.*.*`).
 _OCTET = r"(?:[xX]{1,3}|[nN]{1,3}|\*|\d{1,3})"
@@ -54,6 +56,7 @@ def written_values(text: str, names: Names) -> str:
     -> `<x>`."""
     text = _PERSON_IP.sub(lambda m: names.new("ip", "ip"), text)
     text = _PERSON.sub(lambda m: _person(m, names), text)
+    text = _PARTLY.sub(lambda m: names.new("n", "int"), text)
     return _STAR.sub(lambda m: names.new("x"), text)
 
 

@@ -1,0 +1,55 @@
+"""A chat transcript pasted as a code block (`08:17  @dana  gateway is spamming this`, IRC's
+`[08:17] <dana> …`): its messages are a person's words about the log, not log lines. Each is
+read as a symptom item of prose, so its quotes, its labels and its verdicts count as they do in
+a bullet."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+# a message: its time, its author (`@dana`, `<dana>`), what they wrote
+_MESSAGE = re.compile(
+    r"^\s*\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+(?:@[\w.-]+|<[\w.@-]+>)\s*:?\s+(?P<text>.*)$"
+)
+_QUOTE_MARK = re.compile(r"^>\s*")  # a line quoted in chat (`> reserve call failed: …`)
+
+
+def chat_messages(code: Sequence[str]) -> list[str] | None:
+    """The messages of a transcript, each with its wrapped lines joined; None when the block is
+    no transcript (fewer than three messages, or a line that is neither message nor wrap)."""
+    messages: list[str] = []
+    for line in code:
+        if not line.strip():
+            continue
+        found = _MESSAGE.match(line)
+        if found:
+            messages.append(_QUOTE_MARK.sub("", found["text"].strip()))
+        elif messages and line[:1].isspace():
+            messages[-1] = f"{messages[-1]} {line.strip()}"
+        else:
+            return None
+    if len(messages) < 3:
+        return None
+    # a command to the bot (`/incident declare sev:2 "…"`) says nothing of the log
+    said = [m for m in messages if m and not m.startswith("/")]
+    # an answer is read with the message it answers (`yeah that one's the network thread's own
+    # complaint`): its verdict is on the log text quoted there
+    turns: list[str] = []
+    for message in said:
+        if turns and _ANSWER.match(message):
+            message = _ASSENT.sub("", message)  # (`Yeah that one's …`: `That one's …`)
+            ended = turns[-1].rstrip()
+            turns[-1] = (
+                f"{ended}{'' if ended[-1:] in '.?!' else '.'} {message[0].upper()}{message[1:]}"
+            )
+        else:
+            turns.append(message)
+    return turns
+
+
+_ASSENT = re.compile(r"(?i)^(?:yeah|yes|yep|right|correct|agreed|indeed)\b[,.!]?\s+(?=\w)")
+_ANSWER = re.compile(
+    r"(?i)^(?:yeah|yes|yep|no|nope|nah|right|correct|agreed|indeed|that|those|these|it's|it is"
+    r"|this is)\b"
+)

@@ -1,0 +1,48 @@
+"""A log kept in Confluence's wiki markup, or exported with its macros left in (`{panel:title=
+Symptoms}` … `{panel}`, `{code}` … `{code}`, `{noformat}`, `{{monospace}}`, `h3. Heading`,
+`||Field||Value||`): read as the same log in Markdown. The line count is kept: locations still
+point into the file as written."""
+
+from __future__ import annotations
+
+import re
+
+_MACRO = r"(?:panel|info|note|tip|warning|expand|section|column|quote)"
+# a line that says the document is wiki markup: a block macro or a heading alone on its line
+_WIKI = re.compile(rf"(?m)^(?:\{{(?:{_MACRO}|code|noformat)(?::[^}}\n]*)?\}}|h[1-6]\.\s)")
+_CODE = re.compile(r"^\s*\{(?:code|noformat)(?::[^}\n]*)?\}\s*$")
+_TITLED = re.compile(rf"^\s*\{{{_MACRO}:(?:[^}}\n]*\|)?title=([^|}}\n]+)[^}}\n]*\}}\s*$")
+_BARE = re.compile(rf"^\s*\{{(?:{_MACRO}|toc)(?::[^}}\n]*)?\}}\s*$")
+_HEADING = re.compile(r"^h([1-6])\.\s+")
+_MONO = re.compile(r"\{\{(.+?)\}\}")
+_HEADER_ROW = re.compile(r"^\s*\|\|(.*)\|\|\s*$")
+
+
+def wiki_as_markdown(text: str) -> str:
+    """The log with wiki markup written as Markdown, when it has any; else as it is."""
+    if _WIKI.search(text) is None:
+        return text
+    out: list[str] = []
+    code = False
+    for line in text.split("\n"):
+        if _CODE.match(line):
+            code = not code
+            out.append("```")
+        elif code:
+            out.append(line)
+        else:
+            out.append(_line(line))
+    return "\n".join(out)
+
+
+def _line(line: str) -> str:
+    titled = _TITLED.match(line)
+    if titled:  # a panel's title names its section (`{panel:title=Symptoms}`)
+        return f"**{titled[1].strip()}:**"
+    if _BARE.match(line):
+        return ""
+    line = _HEADING.sub(lambda m: "#" * int(m[1]) + " ", line)
+    header = _HEADER_ROW.match(line)
+    if header:
+        line = "| " + " | ".join(c.strip() for c in header[1].split("||")) + " |"
+    return _MONO.sub(lambda m: f"`{m[1]}`", line)
