@@ -98,3 +98,215 @@ def test_log_text_in_the_authors_parenthesis_ends_where_it_closes(tmp_path: Path
     )
     assert symptoms_of(item) == ("[Errno -2] Name or service not known",)
     assert flagged(tmp_path, item, "gateway-http.log")
+
+
+# --- what heldout71 to heldout73 showed ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("fields", "sections", "severity"),
+    [
+        (
+            "**Závažnost:** Střední (P2)\n**Dotčené služby:** publisher\n",
+            ("### Příznaky", "### Příčina", "### Řešení"),
+            "medium",
+        ),
+        (
+            "**Önem:** Yüksek (P2)\n**Etkilenen servis:** publisher\n",
+            ("### Belirtiler", "### Kök neden", "### Çözüm"),
+            "high",
+        ),
+        (
+            "**Критичность:** высокая\n**Сервисы:** publisher\n",
+            ("**Симптомы:**", "**Причина:**", "**Решение:**"),
+            "high",
+        ),
+    ],
+)
+def test_labels_and_severities_in_czech_turkish_russian(
+    fields: str, sections: tuple[str, str, str], severity: str
+) -> None:
+    symptoms, cause, fix = sections
+    text = (
+        f"## INC-PM-900: producers\n\n{fields}\n{symptoms}\n- `{KAFKA}`\n\n"
+        f"{cause}\nThe broker was down.\n\n{fix}\nRestarted.\n"
+    )
+    (found,) = parse_incident_log(text, "x.md")
+    assert (found.severity, found.services, found.symptoms) == (
+        severity,
+        ("publisher",),
+        (REAL_SYMPTOM,),
+    )
+    assert (found.root_cause, found.resolution) == ("The broker was down.", "Restarted.")
+
+
+HTML = """## INC-PM-900: producers stuck
+
+**Severity:** Medium
+
+### Symptoms
+
+<table>
+<tr><th>#</th><th>Source</th><th>What was observed</th></tr>
+<tr><td>1</td><td>events.log</td>
+<td><code>KafkaTimeoutError: Failed to update metadata after 60.0 secs.</code></td></tr>
+</table>
+
+### Evidence
+
+<table>
+<tr><th>Line</th><th>Relevant?</th></tr>
+<tr><td><code>ZeroDivisionError: division by zero</code></td><td>no &mdash; another job</td></tr>
+</table>
+"""
+
+
+def test_raw_html_tables_are_read_as_markdown_tables() -> None:
+    (found,) = parse_incident_log(HTML, "x.md")
+    assert found.symptoms == (REAL_SYMPTOM,)  # the row answered no is no symptom
+
+
+def test_an_html_table_keeps_the_line_numbers() -> None:
+    broken = HTML.replace("**Severity:** Medium", "**Severity:** Hihg")
+    log = compile_incident_log(broken, "x.md")
+    assert [(p.location.line, p.field) for p in log.problems] == [(3, "severity")]
+    after = broken + "\n## INC-PM-901: other\n\n**Severity:** Hihg\n" + BODY
+    lines = [p.location.line for p in compile_incident_log(after, "x.md").problems]
+    assert lines == [3, after.splitlines().index("**Severity:** Hihg", 4) + 1]
+
+
+CONFLUENCE = """## INC-PM-900 — producers stuck
+
+||Field||Value||
+|Severity|Medium (SEV-3)|
+
+{panel:title=Symptoms}
+* The publisher failed on every event:
+{code:language=text}
+kafka.errors.KafkaTimeoutError: Failed to update metadata after 60.0 secs.
+{code}
+{panel}
+
+{warning:title=Not related}
+* {{ZeroDivisionError: division by zero}} - another job, a separate bug.
+{warning}
+
+h3. Root cause
+The brokers moved.
+"""
+
+
+def test_confluence_wiki_markup_is_read_as_markdown() -> None:
+    (found,) = parse_incident_log(CONFLUENCE, "x.md")
+    assert (found.severity, found.symptoms) == ("medium", ("kafka.errors." + REAL_SYMPTOM,))
+    assert found.root_cause == "The brokers moved."
+
+
+def test_without_wiki_markup_braces_are_text() -> None:
+    text = (
+        "## INC-PM-900: x\n\n**Severity:** Low\n\n**Symptoms:**\n- `{{user}} not found: ERROR 42`\n"
+    )
+    (found,) = parse_incident_log(text, "x.md")
+    assert found.symptoms == ("{<user>} not found: ERROR 42",)  # not `user` in backticks
+
+
+CHAT = """## INC-PM-900: producers stuck
+
+**Severity:** SEV3 · **Service:** publisher
+
+```
+08:16  @priya     /incident declare sev:3 "events not reaching kafka"
+08:17  @priya     publish failed: KafkaTimeoutError('Failed to update metadata after 1.0 secs.')
+08:19  @dana      there's also "Bootstrap failed: KafkaTimeoutError: Unable to bootstrap from
+                  127.0.0.1:59092" from kafka.net.manager
+08:19  @priya     yeah that one's the network thread's own complaint, it's the consequence
+08:30  @priya     /incident resolve
+```
+"""
+
+
+def test_a_chat_transcript_is_read_as_messages(tmp_path: Path) -> None:
+    (found,) = parse_incident_log(CHAT, "x.md")
+    # the answer's verdict is on the message it answers; the bot commands are no symptoms
+    assert found.symptoms == (REAL_SYMPTOM,)
+
+
+def test_without_the_answer_the_other_message_is_a_symptom() -> None:
+    text = CHAT.replace(
+        "yeah that one's the network thread's own complaint, it's the consequence", "ok"
+    )
+    (found,) = parse_incident_log(text, "x.md")
+    assert len(found.symptoms) == 2
+
+
+def test_log_lines_with_times_are_no_chat() -> None:
+    code = f"08:16:13 ERROR publish failed\n08:16:14 ERROR publish failed\n08:16:15 {KAFKA}\n"
+    text = f"## INC-PM-900: x\n\n**Severity:** Low\n\n**Symptoms:**\n```\n{code}```\n"
+    (found,) = parse_incident_log(text, "x.md")
+    assert len(found.symptoms) == 3  # a symptom a line: none read as a person's words
+    assert found.symptoms[2].endswith(REAL_SYMPTOM)
+
+
+OCCURRENCE = """## Report No. INC-PM-900 : producers stuck
+
+**Severity:** Major
+
+### 1. Factual information
+
+1.2 The publisher log recorded `KafkaTimeoutError: Failed to update metadata after 60.0 secs.`
+
+1.4 A third job in the same queue failed with `ZeroDivisionError: division by zero`.
+
+### 2. Analysis
+
+2.3 The ZeroDivisionError (1.4) was determined to be an unrelated defect.
+"""
+
+
+def test_a_numbered_paragraph_set_aside_by_its_number() -> None:
+    (found,) = parse_incident_log(OCCURRENCE, "x.md")
+    assert found.symptoms == (REAL_SYMPTOM,)
+
+
+def test_a_numbered_paragraph_referred_to_without_a_verdict_stays() -> None:
+    text = OCCURRENCE.replace("was determined to be an unrelated defect", "followed it (1.2)")
+    (found,) = parse_incident_log(text, "x.md")
+    assert "ZeroDivisionError: division by zero" in found.symptoms
+
+
+def test_digits_hidden_with_letters_are_any_number(tmp_path: Path) -> None:
+    item = (
+        "- `DETAIL: Process 113xx waits for ShareLock on transaction 72x; blocked by process "
+        "113yy.`"
+    )
+    assert flagged(tmp_path, item, "billing-pg.log") >= {20, 45}
+
+
+def test_a_common_message_keeps_the_package_written_before_its_class(tmp_path: Path) -> None:
+    item = "- `requests.exceptions.ConnectionError … Connection refused`"
+    assert flagged(tmp_path / "redis", item, "cache-redis.log") == set()
+    assert flagged(tmp_path / "gateway", item, "gateway-http.log") >= {68, 207}
+
+
+@pytest.mark.parametrize(
+    ("item", "symptom"),
+    [
+        (
+            "- The workers logged lines similar to: `OSError: [Errno 28] No space left on device`",
+            "OSError: [Errno 28] No space left on device",
+        ),
+        (
+            "- The crash was preceded by the usual wall of GC traces (`Mark-Compact … allocation "
+            "failure`).",
+            None,
+        ),
+        (
+            '- The "no live upstreams while connecting to upstream" lines are the other upstream '
+            "group, down for maintenance.",
+            None,
+        ),
+    ],
+)
+def test_more_labels_and_verdicts(item: str, symptom: str | None) -> None:
+    expected = (REAL_SYMPTOM,) if symptom is None else (REAL_SYMPTOM, symptom)
+    assert symptoms_of(f"- `{KAFKA}`\n{item}") == expected

@@ -70,6 +70,8 @@ LATER = re.compile(
     rf"|incident|bug|problem|cause|thing|story|limit|service|team|error|one|fix|group|pool"
     rf"|cluster|job|component)\b"
     rf"|(?:we|i|they)\s+(?:did|do|have|had)(?:n't| not)\W*$"
+    # what it merely means (`which sounds scary but only means both peers were down`)
+    rf"|(?:[\w-]+\s+){{0,5}}?(?:only|just|merely|simply)\s+means\b"
     # a limit doing its job, named (`that is the 1 MB item limit, not memory exhaustion`)
     rf"|{_BACK}(?:'s|\s+(?:is|was|are|were))\s+(?:just\s+|only\s+)?(?:the|an?|our)\s+"
     rf"(?:[\w-]+\s+){{0,4}}(?:limit|limiter|cap|quota|guard)\b(?!\s+(?:we|that|which)\b)"

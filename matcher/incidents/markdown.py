@@ -325,8 +325,10 @@ def read_block(lines: Sequence[Line], path: str) -> Block:
         if not block.sections[name]:
             del block.sections[name]
     if stray and "symptoms" not in block.sections:
-        block.sections["symptoms"] = stray
-        block.labels["symptoms"] = stray[0].location
+        # (with the paragraphs around it: `The thumbnailer log said:` + a block, then prose)
+        told = sorted(stray + block.sections.pop("prose", []), key=lambda i: i.location.line)
+        block.sections["symptoms"] = told
+        block.labels["symptoms"] = told[0].location
     return block
 
 

@@ -120,12 +120,29 @@ def _under_a_head(
 
 
 def _with_chats_read(items: list[Item]) -> list[Item]:
-    """The items with each chat transcript's messages as items of their own (chat.py)."""
+    """The items with each chat transcript's messages as items of their own (chat.py), and a
+    log text cut at a colon joined to the line it goes on in (`… port 5543x failed:` then a
+    pasted `FATAL:  sorry, too many clients already`)."""
     out: list[Item] = []
     for item in items:
         messages = chat_messages(item.code) if item.code else None
-        out.extend([Item(m, item.location) for m in messages] if messages is not None else [item])
+        if messages is not None:
+            out.extend(Item(m, item.location) for m in messages)
+        elif item.code and out and _cut_at_colon(out[-1]):
+            out[-1] = replace(out[-1], text=f"{out[-1].text.rstrip()} {item.code[0].strip()}")
+            out.extend([replace(item, code=item.code[1:])] if item.code[1:] else [])
+        else:
+            out.append(item)
     return out
+
+
+def _cut_at_colon(item: Item) -> bool:
+    """Whether an item ends in a log text cut at its colon (not a label: `App log:`)."""
+    text = item.text.rstrip()
+    if item.code or not text.endswith(":"):
+        return False
+    texts, _ = item_log_texts(text)
+    return bool(texts) and text[:-1].rstrip().endswith(texts[-1].rstrip(": "))
 
 
 def read_symptoms(

@@ -47,6 +47,10 @@ _REPR_PROSE = re.compile(
 )
 # `NameResolutionError(... Failed to resolve 'x' (…))`: a repr cut at its start, quote and all.
 _REPR_ELIDED = re.compile(r"^((?:[A-Za-z_]\w*\.)*[A-Z]\w*)\(\s*(?:\u2026|\.{3})\s*(\S.*?)['\"]?\)$")
+_NESTED_ELIDED = re.compile(
+    r"(?<=\S)((?:[A-Za-z_]\w*\.)*[A-Z]\w*(?:Error|Exception))\(\s*(?:\u2026|\.{3})\s*"
+    r"([^()]*(?:\([^()]*\)[^()]*)*?)['\"]?\)+$"
+)
 # `java.net.UnknownHostException: pricing-api.internal: Name or …`: the host an OS or resolver
 # error is about, first after the class, C style (`subject: strerror`).
 _SUBJECT_HOST = re.compile(r"([a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)+):\s")
@@ -296,6 +300,9 @@ def _unwrap(text: str) -> str:
     elided_repr = _REPR_ELIDED.match(text)
     if elided_repr and _EXCEPTION_NAME.match(elided_repr[1]):
         text = f"{elided_repr[1]}: \u2026 {elided_repr[2]}"
+    # (one nested at the end, `… (Caused by NewConnectionError(... refused))`: the quote the
+    # elision opened closes before its parentheses, so the text ends at the message)
+    text = _NESTED_ELIDED.sub(lambda m: f"{m[1]}(\u2026 {m[2]}", text)
     text = _REPR_PROSE.sub(r"\1", text)
     repr_ = _REPR.match(text)
     if repr_:
