@@ -310,3 +310,61 @@ def test_a_common_message_keeps_the_package_written_before_its_class(tmp_path: P
 def test_more_labels_and_verdicts(item: str, symptom: str | None) -> None:
     expected = (REAL_SYMPTOM,) if symptom is None else (REAL_SYMPTOM, symptom)
     assert symptoms_of(f"- `{KAFKA}`\n{item}") == expected
+
+
+STORY = """## INC-PM-900: the publisher
+
+**Severity:** Medium · **Service:** publisher
+
+### The story
+
+The publisher log said:
+
+```
+kafka.errors.KafkaTimeoutError: Failed to update metadata after 60.0 secs.
+```
+
+and, right after, the health check failed with `OSError: [Errno 28] No space left on device`.
+"""
+
+
+def test_paragraphs_beside_a_block_under_no_section_are_read_with_it() -> None:
+    (found,) = parse_incident_log(STORY, "x.md")
+    assert found.symptoms == (
+        "kafka.errors." + REAL_SYMPTOM,
+        "OSError: [Errno 28] No space left on device",
+    )
+
+
+def test_a_log_text_cut_at_its_colon_goes_on_in_the_pasted_line(tmp_path: Path) -> None:
+    item = (
+        "- The workers logged lines similar to:\n"
+        '  invoice worker N cannot connect: connection to server at "<host>", port 5543x failed:\n'
+        "  FATAL:  sorry, too many clients already"
+    )
+    symptoms = symptoms_of(item)
+    texts = [s["text"] if isinstance(s, dict) else s for s in symptoms]
+    assert texts[0] == (
+        'invoice worker <n:int> cannot connect: connection to server at "<host>", port '
+        "<n2:int> failed: FATAL: sorry, too many clients already"
+    )
+    assert not any(t.endswith("failed") for t in texts)  # no symptom cut at the colon
+    # the reserved-slots refusal of the same workers is not flagged
+    assert 26 not in flagged(tmp_path, item, "billing-pg.log")
+
+
+def test_an_elided_nested_repr_ends_at_its_message(tmp_path: Path) -> None:
+    item = (
+        "- `reserve call failed: HTTPConnectionPool(host='127.0.0.1', port=59111): Max retries "
+        "exceeded with url: /api/v2/reserve (Caused by NewConnectionError(... Failed to establish "
+        "a new connection: [Errno 111] Connection refused))`"
+    )
+    assert flagged(tmp_path, item, "gateway-http.log") >= {69, 208}
+
+
+def test_what_a_log_text_only_means_sets_it_aside() -> None:
+    item = (
+        "- A request got `no live upstreams while connecting to upstream`, which sounds scary "
+        "but only means both peers were already down."
+    )
+    assert symptoms_of(f"- `{KAFKA}`\n{item}") == (REAL_SYMPTOM,)
