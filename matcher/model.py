@@ -48,6 +48,11 @@ _SEVERITY_WORDS = {
     "informational": Severity.INFO,
     # the same words in the languages teams write in (accents taken off before lookup)
     **dict.fromkeys(("critica", "critique", "kritisch", "kritiek", "kritisk"), Severity.CRITICAL),
+    # ... Polish, Japanese, Chinese
+    **dict.fromkeys(("krytyczny", "krytyczna", "重大", "致命", "紧急", "严重"), Severity.CRITICAL),
+    **dict.fromkeys(("wysoki", "wysoka", "高"), Severity.HIGH),
+    **dict.fromkeys(("sredni", "srednia", "中"), Severity.MEDIUM),
+    **dict.fromkeys(("niski", "niska", "低"), Severity.LOW),
     # ... Czech, Turkish, Russian (the keys as looked up: `Střední` -> `stredni`, `й` -> `и`)
     **dict.fromkeys(
         ("kriticka", "kritik", "критическая", "критичная", "критическии"), Severity.CRITICAL
@@ -71,7 +76,7 @@ _SEVERITY_WORDS = {
 _SEVERITY_LEVELS: tuple[Severity, ...] = (Severity.CRITICAL, Severity.CRITICAL, Severity.HIGH)
 _SEVERITY_LEVELS += (Severity.MEDIUM, Severity.LOW, Severity.INFO)
 _SEVERITY_CODE = re.compile(r"^(?:p|sev|s|severity|priority)[\s_-]*([0-5])$")
-_SEVERITY_PART = re.compile(r"[(),/|:;\[\]]|\s[\u2013\u2014-]\s|\s+(?=[a-z])")
+_SEVERITY_PART = re.compile(r"[(),/|:;\[\]\uff08\uff09\u301c~]|\s[\u2013\u2014-]\s|\s+(?=[a-z])")
 
 
 def severity_as_written(text: str) -> Severity | None:
@@ -88,6 +93,10 @@ def severity_as_written(text: str) -> Severity | None:
         code = _SEVERITY_CODE.match(part)
         if code:
             return _SEVERITY_LEVELS[int(code[1])]
+    # a level code before a sentence (`SEV2. Customers saw 502 …`)
+    lead = re.match(r"(?:p|sev|severity|priority)[\s_-]*([0-5])(?!\w|[.,:]\w)", key)
+    if lead:
+        return _SEVERITY_LEVELS[int(lead[1])]
     # the level alone after the label (`Severity: 2`, `sev: 1 (half the edge out)`)
     bare = re.match(r"([0-5])(?![\d.,:])", key)
     return _SEVERITY_LEVELS[int(bare[1])] if bare else None

@@ -76,6 +76,15 @@ CUES: tuple[Cue, ...] = (
         "…, unrelated to the timeouts",
     ),
     _cue(
+        # a verdict in Japanese, Chinese or Polish (no word boundaries between CJK characters)
+        r"無関係|関係(?:ない|なし|ありません)|別物|別の事象|別件|除外|そのものではない"
+        r"|原因ではない|ノイズ|无关|不相关|不是故障本身|不是原因|排除|不算|另一个问题|别的问题|噪音"
+        r"|\bnie ma związku|\bniezwiązan\w*|\bbez związku|\binny problem|\bwykluczon\w*"
+        r"|\bnie (?:jest|był[ao]?) przyczyną|\bto nie to\b",
+        _S,
+        "本件とは無関係と判断した; 和这次故障无关; nie ma związku z incydentem",
+    ),
+    _cue(
         # routine lines around the error (`preceded by the usual wall of GC traces (`…`)`)
         r"\busual\s+(?:wall|flood|stream|spam|noise|bunch|pile|series|chatter|clutter)\s+of\b"
         r"(?=[^\x01]*\x01)",

@@ -33,6 +33,20 @@ _HEADING_SEVERITY = re.compile(
 )
 
 
+# A severity written without its colon on a line of its own (`severity high`, as a voice memo
+# transcribes it, `- sev P2`): the label and a value that is a severity, nothing else.
+_BARE_SEVERITY = re.compile(
+    r"(?im)^([ \t]*(?:[-*][ \t]+)?)(severity|sev|priority)[ \t]+([^:\n]{1,30}?)[ \t]*$"
+)
+
+
+def severity_lines(text: str) -> str:
+    """The text with each severity written without its colon given one."""
+    return _BARE_SEVERITY.sub(
+        lambda m: f"{m[1]}{m[2]}: {m[3]}" if severity_as_written(m[3]) else m[0], text
+    )
+
+
 def heading_severity(heading: str | None) -> str | None:
     """The model's severity written in a heading, or None."""
     m = _HEADING_SEVERITY.search(heading or "")

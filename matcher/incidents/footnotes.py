@@ -15,17 +15,41 @@ from matcher.model import SourceLocation
 _REFERENCE = re.compile(r"\[\^([\w-]+)\]")
 
 
-def footnotes(lines: Sequence[Line], path: str) -> dict[str, Item]:
-    """The file's footnotes by name, each as an item of its text."""
-    notes: dict[str, Item] = {}
-    for line in lines:
+def footnotes(lines: Sequence[Line], path: str) -> dict[str, list[Item]]:
+    """The file's footnotes by name, each as an item of its text, and of the code block
+    indented under it, if any (`[^115-1]: From the job log:` then a fenced block)."""
+    notes: dict[str, list[Item]] = {}
+    for at, line in enumerate(lines):
         note = FOOTNOTE.match(line.text) if line.kind is Kind.TEXT else None
-        if note and note[2].strip():
-            notes.setdefault(note[1], Item(note[2].strip(), SourceLocation(path, line.number, 1)))
+        if not note or note[1] in notes:
+            continue
+        location = SourceLocation(path, line.number, 1)
+        items = [Item(note[2].strip(), location)] if note[2].strip() else []
+        code = _code_under(lines[at + 1 :])
+        items += [Item("", location, code=code)] if code else []
+        if items:
+            notes[note[1]] = items
     return notes
 
 
-def with_footnotes(items: Sequence[Item], notes: dict[str, Item]) -> list[Item]:
+def _code_under(lines: Sequence[Line]) -> tuple[str, ...]:
+    """The lines of the code block right under a footnote, indented as its text."""
+    code: list[str] = []
+    for line in lines:
+        if line.kind is Kind.BLANK:
+            continue
+        if line.kind is not Kind.CODE:
+            break
+        if line.fenced:
+            code.append(line.text)
+        elif not re.match(r"^\s*(?:`{3,}|~{3,})", line.text):  # (the fence itself is skipped)
+            if not line.text.startswith("    "):
+                break
+            code.append(line.text[4:])
+    return tuple(code)
+
+
+def with_footnotes(items: Sequence[Item], notes: dict[str, list[Item]]) -> list[Item]:
     """The items with their references taken out, each followed by the notes it points at."""
     found: list[Item] = []
     for item in items:
@@ -34,5 +58,5 @@ def with_footnotes(items: Sequence[Item], notes: dict[str, Item]) -> list[Item]:
             found.append(item)
             continue
         found.append(replace(item, text=_REFERENCE.sub("", item.text)))
-        found.extend(notes[name] for name in dict.fromkeys(names) if name in notes)
+        found.extend(n for name in dict.fromkeys(names) if name in notes for n in notes[name])
     return found

@@ -297,6 +297,27 @@ _MORE = {
         "|хронология|влияние|итог|ссылки",
     ),
 }
+# ... Polish, Japanese, Chinese
+_MORE_2 = {
+    "title": ("tytuł|件名|タイトル|标题",),
+    "date": ("data zdarzenia|発生日時|発生日|日時|发生时间|日期|时间",),
+    "severity": (
+        "classification|incident classification",
+        "priorytet|ważność|waga|重大度|重要度|優先度|影響度|级别|严重程度|优先级",
+    ),
+    "services": (
+        "usługi|dotknięte usługi|systemy|影響サービス|対象サービス|影响服务|影响范围|涉及服务",
+    ),
+    "symptoms": ("objawy|symptomy|co widzieliśmy|発生事象|事象|症状|現象|现象|症状|故障现象",),
+    "root_cause": ("przyczyna źródłowa|przyczyna|原因|根本原因|根因|根本原因分析",),
+    "resolution": ("rozwiązanie|naprawa|対応内容|対応|復旧対応|处理|处理过程|解决方案|修复",),
+    "action_items": ("zadania|działania|再発防止策|今後の対応|后续改进|改进措施|后续行动",),
+    OTHER: (
+        "co nie było przyczyną|co nie było przyczyną (sprawdzone)|oś czasu|wpływ|podsumowanie",
+        "障害概要|概要|タイムライン|経緯|影響|原因ではないもの|排除项|排查过程中排除掉的东西|时间线|影响|概述",
+    ),
+}
+_MORE = {k: (*_MORE.get(k, ()), *_MORE_2.get(k, ())) for k in {*_MORE, *_MORE_2}}
 TRANSLATIONS = {
     name: (*TRANSLATIONS[name], *(s for line in _MORE.get(name, ()) for s in line.split("|")))
     for name in TRANSLATIONS

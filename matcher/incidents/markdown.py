@@ -67,9 +67,12 @@ HEADER_FIELDS = frozenset({"id", "title", "date", "severity", "services"})
 PLAIN_LABEL = re.compile(r"^([^\W\d_][\w ()#'\u2019-]{0,39}?)(?:,[^:,]{1,40})?[ \t]*:[ \t]*(.*)$")
 HEADING_ID = re.compile(
     # (a status emoji before the id: `## 🟠 INC-PM-106 Title`, as a wiki exports it)
-    # ... and a tag in brackets: `## [SEV2] INC-7 …`, `## [RESOLVED] INC-7 …`
-    r"^(?:[^\w\s\[#]+\s*)*(?:\[[^\]\s]{1,12}\]\s+)*(?:\d{1,2}\.\s+)?\[?(?i:(?:incident|report|record|problem|event|ticket"
-    r"|case|postmortem|card|no\.|nr\.|number):?\s+){0,3}"
+    # ... a tag in brackets: `## [SEV2] INC-7 …`, `## [RESOLVED] INC-7 …`; a notebook's date
+    # (`## 2026-11-25 Tue — INC-7 …`); the word for a report in Japanese or Chinese (`障害報告`)
+    r"^(?:[^\w\s\[#]+\s*)*(?:\[[^\]\s]{1,12}\]\s+)*"
+    r"(?:\d{4}-\d\d-\d\d(?:\s+\w{2,9}\.?)?(?:\s+\([^)]{1,20}\))?\s+[\u2013\u2014-]\s+)?"
+    r"(?:\d{1,2}\.\s+)?\[?(?i:(?:incident|report|record|problem|event|ticket"
+    r"|case|postmortem|card|no\.|nr\.|number|[\u3040-\u30ff\u4e00-\u9fff]{1,8}):?\s+){0,3}"
     r"(?P<id>[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d[\w-]*)(?<!-)\]?"
     r"(?:\s*[:|\u2013\u2014-]\s*|\s+|$)(?P<title>.*)$"
 )

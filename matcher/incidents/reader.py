@@ -15,7 +15,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from matcher.errors import IncidentLogError, Problem, SourceError
-from matcher.incidents.fields import NO_SEVERITY, heading_severity, is_done, severity
+from matcher.incidents.fields import (
+    NO_SEVERITY,
+    heading_severity,
+    is_done,
+    severity,
+    severity_lines,
+)
 from matcher.incidents.footnotes import footnotes, with_footnotes
 from matcher.incidents.html_tables import html_tables_as_markdown
 from matcher.incidents.incident_blocks import split_blocks
@@ -199,6 +205,9 @@ def compile_incident_log(text: str, path: str) -> IncidentLog:
     """Read every incident of a Markdown incident log, in file order, keeping those that
     compile. Raises `IncidentLogError` only when no incident is found at all."""
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    # a full-width colon (U+FF1A, as Chinese and Japanese write it) is a colon
+    text = re.sub("\uff1a(?=[^\\s*_])", ": ", text).replace("\uff1a", ":")
+    text = severity_lines(text)
     lines = classify_all(wiki_as_markdown(html_tables_as_markdown(records_as_labels(text))))
     problems: list[Problem] = []
     incidents: list[Incident] = []

@@ -31,6 +31,9 @@ _LEAD_SUBJECT = re.compile(r"""^(['"]?)<[a-z][a-z0-9_]{0,31}(?::[a-z]+)?>\1:\s+"
 # A placeholder that opens or closes the message: what a person left out around it.
 _ANY = r"<(?:any\d*|[a-z][a-z0-9_]{0,31}:any)>"
 _ELIDED = re.compile(rf"^(?:{_ANY}\s*)+|(?:\s*{_ANY})+$")
+# A wrapper's words that say nothing of the cause: urllib3's `Max retries exceeded with url: …`
+# is printed for a refused connection, a failed lookup and a timeout alike.
+_WRAPPER = re.compile(r"(?i)^max retries exceeded(?: with url: \S+)?$")
 # getaddrinfo's messages (glibc, musl, BSD), which the C library's strerror does not list.
 _RESOLVER = (
     "Name or service not known",
@@ -111,7 +114,7 @@ def is_common_message(message: str) -> bool:
     if c_style:
         text = c_style[1]
     text = _SUBJECT.sub("", _CODE.sub("", _LEAD_SUBJECT.sub("", text))).rstrip(" .")
-    if text.lower() in _common():
+    if text.lower() in _common() or _WRAPPER.match(text):
         return True
     few = _FEW_WORDS.match(text)
     return few is not None and all(
