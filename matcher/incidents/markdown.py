@@ -242,8 +242,7 @@ def read_block(lines: Sequence[Line], path: str) -> Block:
     # it has no Symptoms section (`- Severity: Medium` then a pasted terminal session)
     stray: list[Item] = []
     headed = True  # no label since the header fields but theirs
-    # paragraphs under no section (a digest's incident told in one paragraph): its symptoms
-    # when nothing else holds log text (reader.py: a fallback, as the timeline is)
+    # paragraphs under no section (a digest's one-paragraph story): reader.py's fallback
     prose = block.sections.setdefault("prose", [])
     services = block.sections.setdefault("services", [])
     for line in lines:
@@ -275,10 +274,9 @@ def read_block(lines: Sequence[Line], path: str) -> Block:
             code = None
         previous_blank = previous is Kind.BLANK
         previous = line.kind
-        if current is stray or (
-            # (a paragraph after the header fields is not more services)
-            current is services and services and line.kind is Kind.TEXT and previous_blank
-        ):
+        # (a paragraph after the header fields is not more services)
+        more = current is services and services and previous_blank and line.kind is Kind.TEXT
+        if current is stray or more:
             current = None
         if line.kind is Kind.LABEL:
             current, section = None, line.level
