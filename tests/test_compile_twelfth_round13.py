@@ -119,3 +119,18 @@ def test_a_wrapper_message_keeps_its_class_and_package(tmp_path: Path) -> None:
     # requests' own lines (with their tracebacks), not urllib3's MaxRetryError lines
     lines = flagged(tmp_path, item, "gateway-http.log")
     assert lines >= {68, 207} and {47, 116, 186, 255}.isdisjoint(lines)
+
+
+def test_a_program_message_ending_in_a_common_error_is_log_text(tmp_path: Path) -> None:
+    item = (
+        "- The ledger client failed at the same time with: ledger db unreachable: could not "
+        'translate host name "pricing-db.invalid" to address: Name or service not known.'
+    )
+    assert flagged(tmp_path, item, "gateway-http.log") == {138, 277}
+
+
+def test_a_common_error_alone_after_a_label_stays_no_symptom() -> None:
+    # (the message alone says nothing of which stack; the incident keeps its one symptom)
+    assert symptoms_of(f"- `{KAFKA}`\n- The copy failed with: No space left on device.") == (
+        REAL_SYMPTOM,
+    )

@@ -33,6 +33,7 @@ from matcher.incidents.loglike import (
     QUERY,
     START,
     TERSE,
+    common_tail,
     emphasised_log,
     loggy,
     query_terms,
@@ -315,7 +316,7 @@ def _unquoted(segment: str, introduces: bool = False) -> str | None:
     failed = FAILED_WITH.search(segment)
     if failed and start is None and not introduces:  # `… aborted with database or disk is full`
         return segment[failed.end() :].strip()
-    run = segment[start.start() :].strip() if start else None
+    run = segment[start.start() :].strip() if start else common_tail(segment)
     if run and introduces and _LEVEL_AND_WORDS.match(run):
         return None  # `ERROR lines like "…"`: the words introduce the quote
     return run

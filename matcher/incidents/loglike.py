@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from matcher.incidents.quotes import is_log_text
+from matcher.patterns.common import is_common_message
 from matcher.patterns.heads import find_head
 
 # Where log text starts inside prose: an error level, an exception class followed by its
@@ -172,3 +173,19 @@ FAILED_WITH = re.compile(
     r"|missing|locked|no such|cannot|could not|unable|too many|out of|corrupt(?:ed)?|reset"
     r"|unreachable|not allowed|not permitted|is closed)[.!]?\s*$)"
 )
+
+
+# A program's message that ends in an error every stack prints, after a label of the author's
+# (`… failed at the same time with: ledger db unreachable: could not translate host name "…" to
+# address: Name or service not known`): the message from the first label's colon on.
+_COMMON_TAIL = re.compile(
+    r"(?:^|:\s+)(?P<text>[a-z][^:]{4,100}(?::\s+[^:]{1,100})*?:\s+(?P<error>[A-Z][a-z]+"
+    r"(?:\s[a-z]+){1,6}))\.?(?=\s+[A-Z]|\s*$)"
+)
+
+
+def common_tail(segment: str) -> str | None:
+    """The message of a stretch of prose that ends in a common error text, if any."""
+    found = _COMMON_TAIL.search(segment.strip())
+    return found["text"] if found and is_common_message(found["error"]) else None
+
