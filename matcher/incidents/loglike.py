@@ -188,4 +188,3 @@ def common_tail(segment: str) -> str | None:
     """The message of a stretch of prose that ends in a common error text, if any."""
     found = _COMMON_TAIL.search(segment.strip())
     return found["text"] if found and is_common_message(found["error"]) else None
-
