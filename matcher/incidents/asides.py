@@ -67,7 +67,8 @@ _STRUCK = re.compile(r"~~\s*[`\"'\u201c\u00ab]?\s*\x01\s*[`\"'\u201d\u00bb]?\s*~
 # these was the cause.`
 _NEITHER = re.compile(
     r"(?i)^\W*(?:neither|none of (?:them|these|those|the above))(?:\s+\w+)?\s+"
-    r"(?:is|was|are|were)(?:\s+\w+)?\s+(?:the|our|this|it|related|relevant|to blame)\b"
+    r"(?:is|was|are|were)(?:\s+\w+)?\s+(?:the|our|this|it|related|relevant|to blame"
+    r"|an? (?:separate|different|new|real|second) (?:problem|issue|error|bug|incident))\b"
 )
 
 

@@ -17,6 +17,9 @@ from matcher.incidents.fences import (
     front_matter,
     is_diff,
 )
+from matcher.incidents.headings import HEADING_ID as HEADING_ID
+from matcher.incidents.headings import heading_id as heading_id
+from matcher.incidents.headings import plain as plain
 from matcher.incidents.labels import (
     INCIDENT_MARKERS,
     OTHER,
@@ -65,17 +68,6 @@ _EMPHASIS = re.compile(r"^[*_]([^*_].*[^*_])[*_]$")
 HEADER_FIELDS = frozenset({"id", "title", "date", "severity", "services"})
 # (a comma and a few words after the name: `Symptoms, straight from the terminal:`)
 PLAIN_LABEL = re.compile(r"^([^\W\d_][\w ()#'\u2019-]{0,39}?)(?:,[^:,]{1,40})?[ \t]*:[ \t]*(.*)$")
-HEADING_ID = re.compile(
-    # (a status emoji before the id: `## 🟠 INC-PM-106 Title`, as a wiki exports it)
-    # ... a tag in brackets: `## [SEV2] INC-7 …`, `## [RESOLVED] INC-7 …`; a notebook's date
-    # (`## 2026-11-25 Tue — INC-7 …`); the word for a report in Japanese or Chinese (`障害報告`)
-    r"^(?:[^\w\s\[#]+\s*)*(?:\[[^\]\s]{1,12}\]\s+)*"
-    r"(?:\d{4}-\d\d-\d\d(?:\s+\w{2,9}\.?)?(?:\s+\([^)]{1,20}\))?\s+[\u2013\u2014-]\s+)?"
-    r"(?:\d{1,2}\.\s+)?\[?(?i:(?:incident|report|record|problem|event|ticket"
-    r"|case|postmortem|card|no\.|nr\.|number|[\u3040-\u30ff\u4e00-\u9fff]{1,8}):?\s+){0,3}"
-    r"(?P<id>[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d[\w-]*)(?<!-)\]?"
-    r"(?:\s*[:|\u2013\u2014-]\s*|\s+|$)(?P<title>.*)$"
-)
 
 
 def classify(number: int, raw: str) -> Line:
@@ -215,6 +207,13 @@ class Block:
 _TIMELINE = re.compile(
     r"(?i)\b(?:timeline|chronolog|cronolog|zeitverlauf|zeitleiste|linha do tempo)"
 )
+# A speaker and a time before a comment of a thread (`Comment by Priya Nair (2026-09-14
+# 19:51):`, `Tomasz (20:03):`, `@dana replied:`)
+_SPEAKER = re.compile(
+    r"^(?:(?i:comment|reply|answer|note) (?i:by|from) [^:\n]{2,60}"
+    r"|@?[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3} \([^)]{4,40}\)"
+    r"|@[\w.-]+ (?:commented|replied|wrote|said)):"
+)
 # A footnote's definition (`[^101a]: Application log: …`): footnotes.py reads it; no section
 # holds it.
 FOOTNOTE = re.compile(r"^\[\^([\w-]+)\]:\s*(.*)$")
@@ -236,7 +235,7 @@ def read_block(lines: Sequence[Line], path: str) -> Block:
     joinable = False  # a text line right after an item continues it (a wrapped line)
     code: list[str] | None = None  # the code block being read, if any
     previous = Kind.BLANK
-    previous_loose = False
+    previous_loose = aside = speaking = False
     section = 0  # the level of the heading that opened the current section, if one did
     # a code block after the header fields, before any section: the incident's symptoms when
     # it has no Symptoms section (`- Severity: Medium` then a pasted terminal session)
@@ -281,6 +280,9 @@ def read_block(lines: Sequence[Line], path: str) -> Block:
         if line.kind is Kind.LABEL:
             current, section = None, line.level
             headed = headed and line.label in HEADER_FIELDS
+            # (the text under a section that is no field, `Not it`, `Impact`, is no paragraph
+            # under no section)
+            aside = line.label is None or line.label == OTHER
             if line.label is None:
                 block.unknown_labels.append(location)
                 block.unknown_names.append(line.written)
@@ -298,7 +300,7 @@ def read_block(lines: Sequence[Line], path: str) -> Block:
         elif line.kind is Kind.HEADING and not 0 < section < line.level:
             # (a deeper heading of no field's name is a part of the section: `### Symptoms`
             # then `#### Nerdy details`)
-            current = None
+            current, aside = None, False
         elif line.kind is Kind.TEXT and FOOTNOTE.match(line.text):
             joinable = False
             continue
@@ -315,11 +317,17 @@ def read_block(lines: Sequence[Line], path: str) -> Block:
                 current[-1] = replace(current[-1], text=f"{current[-1].text} {line.text.strip()}")
             else:
                 current.append(Item(line.text, location))
-        elif line.kind in (Kind.BULLET, Kind.TEXT) and line is not first:
-            if line.kind is Kind.TEXT and previous_loose and prose and not prose[-1].code:
+        elif line.kind in (Kind.BULLET, Kind.TEXT) and line is not first and not aside:
+            # (a thread's comment, `Comment by Priya (2026-09-14 19:51):`, answers others:
+            # its verdicts are on the comments before it, which no rule reads across)
+            speaking = speaking or (not previous_loose and _SPEAKER.match(line.text) is not None)
+            if speaking:
+                pass
+            elif line.kind is Kind.TEXT and previous_loose and prose and not prose[-1].code:
                 prose[-1] = replace(prose[-1], text=f"{prose[-1].text} {line.text.strip()}")
             else:
                 prose.append(Item(line.text, location))
+        speaking = speaking and line.kind is not Kind.BLANK
         previous_loose = current is None and line.kind in (Kind.BULLET, Kind.TEXT)
         joinable = line.kind in (Kind.BULLET, Kind.TEXT, Kind.LABEL)
     for name in ("services", "prose"):
@@ -338,13 +346,3 @@ def _dedent(code: list[str]) -> tuple[str, ...]:
     `* ` bullet), not the code's: a traceback's top line starts at the left edge."""
     margin = min((len(c) - len(c.lstrip(" ")) for c in code if c.strip()), default=0)
     return tuple(c[margin:] for c in code)
-
-
-def plain(text: str) -> str:
-    return re.sub(r"\*\*|__", "", text).strip()
-
-
-def heading_id(heading: str | None) -> tuple[str, str] | None:
-    """`INC-2024-003: Title` -> (`INC-2024-003`, `Title`)."""
-    match = HEADING_ID.match(plain(heading)) if heading else None
-    return (match["id"], match["title"].strip()) if match else None
