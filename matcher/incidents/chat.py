@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
+
+from matcher.incidents.markdown import Item
 
 # a message: its time, its author (`@dana`, `<dana>`), what they wrote
 _MESSAGE = re.compile(
@@ -53,3 +56,19 @@ _ANSWER = re.compile(
     r"(?i)^(?:yeah|yes|yep|no|nope|nah|right|correct|agreed|indeed|that|those|these|it's|it is"
     r"|this is)\b"
 )
+
+
+_QUESTION = re.compile(r"^\W{0,3}Q\s*[:.]")
+_ANSWER_MARK = re.compile(r"^\W{0,3}A\s*[:.]")
+
+
+def answers_joined(items: Sequence[Item]) -> list[Item]:
+    """Paragraphs written as questions and answers (`**Q: Is the "…" traceback a second bug?**`
+    then `A: No, that's the worker being aborted`), each answer read with its question."""
+    out: list[Item] = []
+    for item in items:
+        if out and _ANSWER_MARK.match(item.text) and _QUESTION.match(out[-1].text):
+            out[-1] = replace(out[-1], text=f"{out[-1].text.rstrip()} {item.text.strip()}")
+        else:
+            out.append(item)
+    return out

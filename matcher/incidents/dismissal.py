@@ -173,7 +173,8 @@ _NOVEL = re.compile(
 )
 # a question answered no: `was it "…"? No, …`
 _ANSWERED_NO = re.compile(
-    rf"(?i){MARK}[^.!;?]{{0,80}}\?\s*(?:[\u2014\u2013-]\s*)?(?:A:\s*)?(?:no|nope|not|never|negative|none"
+    rf"(?i){MARK}[^.!;?]{{0,80}}\?[*_]{{0,2}}\s*(?:[\u2014\u2013-]\s*)?(?:[*_]{{0,2}}A:[*_]{{0,2}}\s*)?"
+    r"(?:no|nope|not|never|negative|none"
     r"|nah)\b"
 )
 

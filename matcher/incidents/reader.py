@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from matcher.errors import IncidentLogError, Problem, SourceError
+from matcher.incidents.chat import answers_joined
 from matcher.incidents.fields import (
     NO_SEVERITY,
     heading_severity,
@@ -142,7 +143,8 @@ def _build_incident(block: Block, problems: list[Problem]) -> Incident:
     # only in paragraphs under no section (a digest's one-paragraph story)
     for fallback in ("timeline", "prose"):
         if not symptoms and block.sections.get(fallback):
-            elsewhere = replace(block, sections={"symptoms": block.sections[fallback]})
+            told = answers_joined(block.sections[fallback])
+            elsewhere = replace(block, sections={"symptoms": told})
             found, _, found_sources = read_symptoms(elsewhere, [])
             if found:
                 symptoms, sources = found, found_sources

@@ -119,6 +119,9 @@ def _under_a_head(
     return read
 
 
+_STAMPED = re.compile(r"^\s*\[?(?:\d{4}[-/]\d\d[-/]\d\d|\d\d:\d\d)")
+
+
 def _with_chats_read(items: list[Item]) -> list[Item]:
     """The items with each chat transcript's messages as items of their own (chat.py), and a
     log text cut at a colon joined to the line it goes on in (`… port 5543x failed:` then a
@@ -128,7 +131,7 @@ def _with_chats_read(items: list[Item]) -> list[Item]:
         messages = chat_messages(item.code) if item.code else None
         if messages is not None:
             out.extend(Item(m, item.location) for m in messages)
-        elif item.code and out and _cut_at_colon(out[-1]):
+        elif item.code and len(item.code) <= 2 and out and _cut_at_colon(out[-1], item.code[0]):
             out[-1] = replace(out[-1], text=f"{out[-1].text.rstrip()} {item.code[0].strip()}")
             out.extend([replace(item, code=item.code[1:])] if item.code[1:] else [])
         else:
@@ -136,10 +139,11 @@ def _with_chats_read(items: list[Item]) -> list[Item]:
     return out
 
 
-def _cut_at_colon(item: Item) -> bool:
-    """Whether an item ends in a log text cut at its colon (not a label: `App log:`)."""
+def _cut_at_colon(item: Item, then: str) -> bool:
+    """Whether an item ends in a log text cut at its colon (not a label: `App log:`) that the
+    line after it goes on (no log line of its own: no time in front)."""
     text = item.text.rstrip()
-    if item.code or not text.endswith(":"):
+    if item.code or not text.endswith(":") or _STAMPED.match(then):
         return False
     texts, _ = item_log_texts(text)
     return bool(texts) and text[:-1].rstrip().endswith(texts[-1].rstrip(": "))

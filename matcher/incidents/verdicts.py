@@ -73,6 +73,7 @@ VERDICT = (
     r"|(?:looked at|investigated|handled|dealt with) (?:it|them|that|those) separately"
     r"|(?:an? )?near[- ]miss(?:es)?\b"
     r"|(?:(?:we|i|they) )?(?:did not|didn't|don't|do not) count (?:it|them|this|that)\b"
+    r"|(?:should|must|need|are|is)(?: not|n't) (?:be )?counted\b"
     r"|(?:did not|didn't|don't|do not) count (?:\w+ )?(?:as|towards?|against|in) (?:this|the|our)"
     r" (?:incident|outage|one|failure)"
     r"|(?:right|just) before the (?:crash|error|failure|oom|abort)\b"
