@@ -48,6 +48,11 @@ _SEVERITY_WORDS = {
     "informational": Severity.INFO,
     # the same words in the languages teams write in (accents taken off before lookup)
     **dict.fromkeys(("critica", "critique", "kritisch", "kritiek", "kritisk"), Severity.CRITICAL),
+    # ... Korean, Vietnamese
+    **dict.fromkeys(("긴급", "심각", "치명적", "nghiem trong", "khan cap"), Severity.CRITICAL),
+    **dict.fromkeys(("높음", "cao"), Severity.HIGH),
+    **dict.fromkeys(("중간", "보통", "trung binh"), Severity.MEDIUM),
+    **dict.fromkeys(("낮음", "thap"), Severity.LOW),
     # ... Polish, Japanese, Chinese
     **dict.fromkeys(("krytyczny", "krytyczna", "重大", "致命", "紧急", "严重"), Severity.CRITICAL),
     **dict.fromkeys(("wysoki", "wysoka", "高"), Severity.HIGH),
@@ -104,7 +109,9 @@ def severity_as_written(text: str) -> Severity | None:
 
 def _unaccented(text: str) -> str:
     """`Crítica` -> `Critica`, `élevée` -> `elevee`."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    # (recomposed: a Hangul syllable, `중간`, decomposes into letters that are no accents)
+    bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", bare)
 
 
 def severity_suggestion(text: str) -> str | None:

@@ -80,7 +80,10 @@ CUES: tuple[Cue, ...] = (
         r"無関係|関係(?:ない|なし|ありません)|別物|別の事象|別件|除外|そのものではない"
         r"|原因ではない|ノイズ|无关|不相关|不是故障本身|不是原因|排除|不算|另一个问题|别的问题|噪音"
         r"|\bnie ma związku|\bniezwiązan\w*|\bbez związku|\binny problem|\bwykluczon\w*"
-        r"|\bnie (?:jest|był[ao]?) przyczyną|\bto nie to\b",
+        r"|\bnie (?:jest|był[ao]?) przyczyną|\bto nie to\b"
+        # ... Korean, Vietnamese, romanised Hindi
+        r"|관련\s?없|무관|원인이 아니|배제|별개|không liên quan|\bloại trừ|không phải nguyên nhân"
+        r"|\bnahi tha\b|\balag (?:issue|problem|cheez)\b|\bignore karo\b",
         _S,
         "本件とは無関係と判断した; 和这次故障无关; nie ma związku z incydentem",
     ),

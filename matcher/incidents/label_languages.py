@@ -317,7 +317,24 @@ _MORE_2 = {
         "障害概要|概要|タイムライン|経緯|影響|原因ではないもの|排除项|排查过程中排除掉的东西|时间线|影响|概述",
     ),
 }
-_MORE = {k: (*_MORE.get(k, ()), *_MORE_2.get(k, ())) for k in {*_MORE, *_MORE_2}}
+# ... Korean, Vietnamese, and romanised Hindi as an Indian team mixes it into English
+_MORE_3 = {
+    "date": ("발생일|발생 일시|일시|ngày xảy ra|ngày|thời gian",),
+    "severity": ("심각도|우선순위|중요도|mức độ|mức độ nghiêm trọng|độ ưu tiên",),
+    "services": ("영향 서비스|영향받은 서비스|대상 서비스|dịch vụ bị ảnh hưởng|dịch vụ",),
+    "symptoms": ("증상|현상|triệu chứng|hiện tượng|kya hua|kya dikha",),
+    "root_cause": ("원인|근본 원인|nguyên nhân gốc|nguyên nhân|asli wajah|wajah|asli kaaran",),
+    "resolution": ("조치|해결|khắc phục|cách khắc phục|giải pháp|fix kya kiya|kya kiya",),
+    "action_items": ("후속 조치|재발 방지|việc cần làm|hành động tiếp theo|aage kya karna hai",),
+    OTHER: (
+        "배제한 것들|배제|원인이 아닌 것|타임라인|영향|요약|những thứ đã loại trừ|đã loại trừ"
+        "|dòng thời gian|ảnh hưởng|tóm tắt|yeh nahi tha|yeh wala issue nahi tha|kaun dekh raha tha",
+    ),
+}
+_MORE = {
+    k: (*_MORE.get(k, ()), *_MORE_2.get(k, ()), *_MORE_3.get(k, ()))
+    for k in {*_MORE, *_MORE_2, *_MORE_3}
+}
 TRANSLATIONS = {
     name: (*TRANSLATIONS[name], *(s for line in _MORE.get(name, ()) for s in line.split("|")))
     for name in TRANSLATIONS

@@ -172,6 +172,11 @@ def label_name(text: str, loose: bool = False) -> str | None:
         return None if key in _FORM_ONLY else LABELS.get(key)
     key = _DECOR.sub("", key)
     found = LABELS.get(key) or LABELS.get(_QUALIFIED.sub("", key).rstrip(": "))
+    if found is None:
+        # a label in the team's words with the field's name in parentheses (`Kya hua
+        # (Symptoms)`, `Asli wajah (Root cause)`)
+        named = re.search(r"\(([^)]{3,30})\)\s*$", key)
+        found = LABELS.get(named[1].strip()) if named else None
     if found is None or found == OTHER:
         # `Impact / Symptoms`, `Timeline and symptoms`: a field named anywhere wins over a
         # section that is none

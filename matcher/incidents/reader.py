@@ -38,7 +38,7 @@ from matcher.incidents.markdown import (
 )
 from matcher.incidents.records import records_as_labels
 from matcher.incidents.symptom_items import SymptomSource, read_symptoms
-from matcher.incidents.wiki_markup import wiki_as_markdown
+from matcher.incidents.wiki_markup import admonitions_as_markdown, wiki_as_markdown
 from matcher.model import SourceLocation, Status
 from matcher.vocabulary import ID_PATTERN
 
@@ -210,7 +210,8 @@ def compile_incident_log(text: str, path: str) -> IncidentLog:
     # a full-width colon (U+FF1A, as Chinese and Japanese write it) is a colon
     text = re.sub("\uff1a(?=[^\\s*_])", ": ", text).replace("\uff1a", ":")
     text = severity_lines(text)
-    lines = classify_all(wiki_as_markdown(html_tables_as_markdown(records_as_labels(text))))
+    text = wiki_as_markdown(html_tables_as_markdown(records_as_labels(text)))
+    lines = classify_all(admonitions_as_markdown(text))
     problems: list[Problem] = []
     incidents: list[Incident] = []
     skipped = 0

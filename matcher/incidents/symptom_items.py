@@ -19,6 +19,7 @@ from matcher.incidents.context import (
     owns_a_traceback,
     searched_for,
 )
+from matcher.incidents.elsewhere import dismissed, set_aside_elsewhere
 from matcher.incidents.extract import (
     WRAPPED_NOTE,
     compiled_symptom,
@@ -178,9 +179,12 @@ def read_symptoms(
     strange = strangers(
         [("" if i.code else i.text, texts) for i, (texts, _) in zip(items, read, strict=True)]
     )
+    # ... and an error another item sets aside (elsewhere.py)
+    aside = dismissed(items)
     for at, (item, (texts, prose)) in enumerate(zip(items, read, strict=True)):
-        if any((at, t) in strange for t in texts):
-            texts, prose = [t for t in texts if (at, t) not in strange], True
+        if any((at, t) in strange or set_aside_elsewhere(t, at, aside) for t in texts):
+            texts = [t for t in texts if (at, t) not in strange]
+            texts, prose = [t for t in texts if not set_aside_elsewhere(t, at, aside)], True
         for text in [t for found in texts for t in (found, *inner_errors(found))]:
             symptom = symptom_of(text)
             try:  # as the signature loader will, so the error names the Markdown line

@@ -1,7 +1,8 @@
 """A log kept in Confluence's wiki markup, or exported with its macros left in (`{panel:title=
 Symptoms}` … `{panel}`, `{code}` … `{code}`, `{noformat}`, `{{monospace}}`, `h3. Heading`,
-`||Field||Value||`): read as the same log in Markdown. The line count is kept: locations still
-point into the file as written."""
+`||Field||Value||`), or in MkDocs' admonitions and tabs (`!!! danger "Symptoms"`, `??? note
+"Not the cause"`, `=== "error.log"`, each with a body indented by four): read as the same log in
+Markdown. The line count is kept: locations still point into the file as written."""
 
 from __future__ import annotations
 
@@ -46,3 +47,34 @@ def _line(line: str) -> str:
     if header:
         line = "| " + " | ".join(c.strip() for c in header[1].split("||")) + " |"
     return _MONO.sub(lambda m: f"`{m[1]}`", line)
+
+
+# an admonition (`!!! danger "Symptoms"`, `??? note "Not the cause"`, `???+ tip`) or a content
+# tab (`=== "error.log"`): its title, then a body indented by four
+_ADMONITION = re.compile(
+    r'^(?:(?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+"([^"]*)")?|===[ \t]+"([^"]*)")[ \t]*$'
+)
+
+
+def admonitions_as_markdown(text: str) -> str:
+    """The log with each admonition or tab written as its title's label and its body out-dented,
+    when it has any; else as it is."""
+    lines = text.split("\n")
+    if not any(_ADMONITION.match(line) for line in lines):
+        return text
+    out: list[str] = []
+    body = False
+    for line in lines:
+        found = _ADMONITION.match(line)
+        if found:
+            # (an admonition's title names a section; a tab's, what its body is of: `error.log:`)
+            title = (found[1] or found[2] or "").strip().rstrip(":")
+            label = f"**{title}:**" if found[1] else f"- {title}:"
+            out.append(label if title else "")
+            body = True
+        elif body and (line.startswith("    ") or not line.strip()):
+            out.append(line[4:])
+        else:
+            body = False
+            out.append(line)
+    return "\n".join(out)

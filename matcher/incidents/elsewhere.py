@@ -1,0 +1,47 @@
+"""An error the author sets aside in one item and that another item of the incident lists (a
+log stream's row `ZeroDivisionError: division by zero`, then the finding `The
+ZeroDivisionError in jobs.send_digest is a separate bug`): the verdict holds for every
+mention of it. docs/incident-log-format.md ("Not this incident") says the rule."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from matcher.incidents.asides import put_aside
+from matcher.incidents.markdown import Item
+from matcher.incidents.quotes import quoted_runs
+
+# an exception class named alone in the prose (`The ZeroDivisionError in … is a separate bug`)
+_CLASS = re.compile(r"(?<![\w.])(?:[a-z_]\w*\.)*[A-Z]\w*(?:Error|Exception)\b(?![:(\w])")
+_ELISION = re.compile(r"\s*(?:\u2026|\.{3,})\s*")
+
+
+def dismissed(items: Sequence[Item]) -> list[tuple[int, str]]:
+    """(item, text) for each error an item names and sets aside."""
+    found: list[tuple[int, str]] = []
+    for at, item in enumerate(items):
+        if item.code:
+            continue
+        runs = [r for r in quoted_runs(item.text) if len(r) >= 8]
+        names = [m[0] for m in _CLASS.finditer(item.text) if m[0] not in "".join(runs)]
+        for text in dict.fromkeys([*runs, *names]):
+            if put_aside(item.text, text, text in runs):
+                found.append((at, text))
+    return found
+
+
+def set_aside_elsewhere(text: str, at: int, aside: Sequence[tuple[int, str]]) -> bool:
+    """Whether another item sets aside the error a log text of item `at` states."""
+    for where, other in aside:
+        if where == at:
+            continue
+        if _CLASS.fullmatch(other):
+            if re.match(rf"(?:[\w.]*\.)?{re.escape(other.rsplit('.', 1)[-1])}\b", text):
+                return True
+            continue
+        # (the longest part the author wrote: a quote elided around the message)
+        parts = sorted(_ELISION.split(other.strip(" .")), key=len)
+        if len(parts[-1]) >= 12 and parts[-1] in text:
+            return True
+    return False
