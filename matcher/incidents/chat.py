@@ -1,7 +1,7 @@
-"""A chat transcript pasted as a code block (`08:17  @dana  gateway is spamming this`, IRC's
-`[08:17] <dana> …`): its messages are a person's words about the log, not log lines. Each is
-read as a symptom item of prose, so its quotes, its labels and its verdicts count as they do in
-a bullet."""
+"""A chat transcript (`08:17  @dana  gateway is spamming this`, IRC's `[08:17] <dana> …`), or a
+`git log` of the fixing commits, pasted as a code block: its messages are a person's words
+about the log, not log lines. Each is read as a symptom item of prose, so its quotes, its
+labels and its verdicts count as they do in a bullet."""
 
 from __future__ import annotations
 
@@ -72,3 +72,27 @@ def answers_joined(items: Sequence[Item]) -> list[Item]:
         else:
             out.append(item)
     return out
+
+
+_COMMIT = re.compile(r"^(?:commit [0-9a-f]{7,40}\b|\$ git log\b)")
+# (a commit's own lines: `commit 3f1c9e2…`, `Author: …`, `8d3e1f2 Tomás Ortega 2026-11-17`)
+_COMMIT_HEADER = re.compile(r"^(?:commit [0-9a-f]|[0-9a-f]{7,40}\s|\w+(?:Date)?:\s|Merge:\s|\$ )")
+
+
+def commit_messages(code: Sequence[str]) -> list[str] | None:
+    """The paragraphs of the commit messages of a pasted `git log` (each wrapped line joined),
+    or None when the block is no git log."""
+    if not any(_COMMIT.match(line) for line in code):
+        return None
+    paragraphs: list[str] = []
+    new = True
+    for line in code:
+        if not line.strip() or (not line.startswith(" ") and _COMMIT_HEADER.match(line)):
+            new = True
+            continue
+        if new or re.match(r"\s*[-*] ", line):  # (a bullet of the message starts an item)
+            paragraphs.append(re.sub(r"^[-*] ", "", line.strip()))
+        else:
+            paragraphs[-1] = f"{paragraphs[-1]} {line.strip()}"
+        new = False
+    return paragraphs

@@ -17,10 +17,11 @@ _CLASS = re.compile(r"(?<![\w.])(?:[a-z_]\w*\.)*[A-Z]\w*(?:Error|Exception)\b(?!
 _ELISION = re.compile(r"\s*(?:\u2026|\.{3,})\s*")
 
 
-def dismissed(items: Sequence[Item]) -> list[tuple[int, str]]:
-    """(item, text) for each error an item names and sets aside."""
+def dismissed(items: Sequence[Item], others: Sequence[Item] = ()) -> list[tuple[int, str]]:
+    """(item, text) for each error an item names and sets aside; `others` are the items of
+    the sections that are no field (`Conclusions`, `Not the cause`), numbered below 0."""
     found: list[tuple[int, str]] = []
-    for at, item in enumerate(items):
+    for at, item in [*enumerate(items), *((-1 - k, o) for k, o in enumerate(others))]:
         if item.code:
             continue
         runs = [r for r in quoted_runs(item.text) if len(r) >= 8]

@@ -9,7 +9,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from matcher.incidents.markdown import FOOTNOTE, Item, Kind, Line
+from matcher.incidents.markdown import Item, Kind, Line
+from matcher.incidents.sections import FOOTNOTE
 from matcher.model import SourceLocation
 
 _REFERENCE = re.compile(r"\[\^([\w-]+)\]")

@@ -32,6 +32,9 @@ _SEARCH_TOOL = re.compile(
     # Datadog's log explorer rows copied: date, host, service in columns (`Nov 11 16:40:02.871
     # gw-prod-3  gateway  ERROR  …`)
     r"|[A-Z][a-z]{2}\s+\d{1,2}\s+\d\d:\d\d:\d\d(?:\.\d+)?\s{2,}[\w.-]+\s{2,}[\w.-]+\s{2,}"
+    # a dataframe of log lines printed (a notebook's output): its index, file and line number
+    # before the line (`6   backoffice-import.log   7   sqlite3.OperationalError: …`)
+    r"|\d+\s+[\w.-]+\.(?:log|txt|out|err)\s+\d+\s+"
     # pytest's failure lines (`E       OSError: [Errno 24] …`, `E   assert 503 == 200`)
     r"|E\s+(?=(?:[\w.]+\.)?[A-Z]\w*(?:Error|Exception|Warning|Exit)\b|assert\b))"
 )

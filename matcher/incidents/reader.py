@@ -34,9 +34,9 @@ from matcher.incidents.markdown import (
     classify_all,
     heading_id,
     plain,
-    read_block,
 )
 from matcher.incidents.records import records_as_labels
+from matcher.incidents.sections import read_block
 from matcher.incidents.symptom_items import SymptomSource, read_symptoms
 from matcher.incidents.wiki_markup import admonitions_as_markdown, wiki_as_markdown
 from matcher.model import SourceLocation, Status

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from matcher.errors import Problem
 from matcher.incidents.blocks import code_log_texts
-from matcher.incidents.chat import chat_messages
+from matcher.incidents.chat import chat_messages, commit_messages
 from matcher.incidents.context import (
     CONTEXT_NOTE,
     INDISTINCT_NOTE,
@@ -129,7 +129,7 @@ def _with_chats_read(items: list[Item]) -> list[Item]:
     pasted `FATAL:  sorry, too many clients already`)."""
     out: list[Item] = []
     for item in items:
-        messages = chat_messages(item.code) if item.code else None
+        messages = (chat_messages(item.code) or commit_messages(item.code)) if item.code else None
         if messages is not None:
             out.extend(Item(m, item.location) for m in messages)
         elif item.code and len(item.code) <= 2 and out and _cut_at_colon(out[-1], item.code[0]):
@@ -180,7 +180,7 @@ def read_symptoms(
         [("" if i.code else i.text, texts) for i, (texts, _) in zip(items, read, strict=True)]
     )
     # ... and an error another item sets aside (elsewhere.py)
-    aside = dismissed(items)
+    aside = dismissed(items, block.sections.get("asides", []))
     for at, (item, (texts, prose)) in enumerate(zip(items, read, strict=True)):
         if any((at, t) in strange or set_aside_elsewhere(t, at, aside) for t in texts):
             texts = [t for t in texts if (at, t) not in strange]

@@ -1,0 +1,164 @@
+"""The items under each label of one incident's block (`read_block`): a code block under a label
+is one item of its lines; a paragraph under no section, a stray code block before any section,
+the text under a section that is no field. What the labels mean is the reader's business."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from matcher.incidents.labels import OTHER, SINGLE_VALUED, header_fields
+from matcher.incidents.loglabels import GLOSS
+from matcher.incidents.markdown import HEADER_FIELDS, Block, Item, Kind, Line
+from matcher.model import SourceLocation
+
+_TIMELINE = re.compile(
+    r"(?i)\b(?:timeline|chronolog|cronolog|zeitverlauf|zeitleiste|linha do tempo)"
+)
+# A speaker and a time before a comment of a thread (`Comment by Priya Nair (2026-09-14
+# 19:51):`, `Tomasz (20:03):`, `@dana replied:`)
+_SPEAKER = re.compile(
+    r"^(?:(?i:comment|reply|answer|note) (?i:by|from) [^:\n]{2,60}"
+    r"|@?[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3} \([^)]{4,40}\)"
+    r"|@[\w.-]+ (?:commented|replied|wrote|said)):"
+)
+# A footnote's definition (`[^101a]: Application log: …`): footnotes.py reads it; no section
+# holds it.
+FOOTNOTE = re.compile(r"^\[\^([\w-]+)\]:\s*(.*)$")
+# What starts a pasted log line: an exception class, a level, a date, an elision.
+_PASTED_LOG = re.compile(
+    r"^(?:(?:[a-z_]\w*\.)*[A-Z]\w*(?:Error|Exception|Warning|Exit)\b|\[?(?:ERROR|WARN|WARNING"
+    r"|FATAL|CRITICAL|INFO|DEBUG|PANIC)\b|\d{4}-\d\d-\d\d|\u2026|\.{3})"
+)
+
+
+def read_block(lines: Sequence[Line], path: str) -> Block:
+    """Collect the items under each label; text outside known labels is ignored. A code block
+    (fenced, or indented by 4 after a blank line) under a label is one item of its lines."""
+    content = [line for line in lines if line.kind not in (Kind.BLANK, Kind.CODE)]
+    first = content[0] if content else lines[0]
+    heading = first.text if first.kind is Kind.HEADING else None
+    block = Block(SourceLocation(path, first.number, first.column), heading)
+    current: list[Item] | None = None
+    joinable = False  # a text line right after an item continues it (a wrapped line)
+    code: list[str] | None = None  # the code block being read, if any
+    previous = Kind.BLANK
+    previous_loose = aside = speaking = False
+    section = 0  # the level of the heading that opened the current section, if one did
+    # a code block after the header fields, before any section: the incident's symptoms when
+    # it has no Symptoms section (`- Severity: Medium` then a pasted terminal session)
+    stray: list[Item] = []
+    headed = True  # no label since the header fields but theirs
+    # paragraphs under no section (a digest's one-paragraph story): reader.py's fallback
+    prose = block.sections.setdefault("prose", [])
+    asides = block.sections.setdefault("asides", [])
+    services = block.sections.setdefault("services", [])
+    for line in lines:
+        location = SourceLocation(path, line.number, line.column)
+        indented = line.kind is Kind.TEXT and line.column > 4
+        # (log lines pasted under an item that ends in a colon, indented as its wrapped lines:
+        # `- grep output:` then `  OSError: …`, `  … cannot open socket …`)
+        pasted = (
+            line.kind is Kind.TEXT
+            and line.column > 1
+            and current is not None
+            and bool(current)
+            and (code is not None or (joinable and current[-1].text.rstrip().endswith(":")))
+            and _PASTED_LOG.match(line.text) is not None
+        )
+        if line.fenced and headed and (current is None or current is services) and code is None:
+            current = stray
+        if (
+            line.fenced or pasted or (indented and (previous is Kind.BLANK or code is not None))
+        ) and (current is not None):
+            if code is None:
+                code = []
+                current.append(Item("", location))
+            code.append(line.text if line.fenced or pasted else " " * (line.column - 5) + line.text)
+            current[-1] = replace(current[-1], code=_dedent(code))
+            previous = line.kind
+            continue
+        if line.kind is not Kind.BLANK:
+            code = None
+        previous_blank = previous is Kind.BLANK
+        previous = line.kind
+        # (a paragraph after the header fields is not more services)
+        more = current is services and services and previous_blank and line.kind is Kind.TEXT
+        if current is stray or more:
+            current = None
+        if line.kind is Kind.LABEL:
+            current, section = None, line.level
+            headed = headed and line.label in HEADER_FIELDS
+            # (the text under a section that is no field, `Not it`, `Impact`, is no paragraph
+            # under no section)
+            aside = line.label is None or line.label == OTHER
+            if line.label is None:
+                block.unknown_labels.append(location)
+                block.unknown_names.append(line.written)
+            elif line.label == OTHER and _TIMELINE.search(line.written):
+                current = block.sections.setdefault("timeline", [])  # (symptoms.py: a fallback)
+            elif line.label != OTHER:
+                # (`date: 2026-05-27, severity: high, services: web`: header fields on one line)
+                for label, text in header_fields(line.label, line.text):
+                    block.labels.setdefault(label, location)
+                    current = block.sections.setdefault(label, [])
+                    if text:
+                        current.append(Item(text, location))
+                    if (label in SINGLE_VALUED and text) or label == OTHER:
+                        current = None
+        elif line.kind is Kind.HEADING and not 0 < section < line.level:
+            # (a deeper heading of no field's name is a part of the section: `### Symptoms`
+            # then `#### Nerdy details`)
+            current, aside = None, False
+        elif line.kind is Kind.TEXT and FOOTNOTE.match(line.text):
+            joinable = False
+            continue
+        elif line.kind in (Kind.BULLET, Kind.TEXT) and current is not None:
+            # (a wrapped line that glosses the item, `    Assessment: …`, is an item of its own)
+            glosses = GLOSS.match(line.text) is not None
+            if (
+                line.kind is Kind.TEXT
+                and joinable
+                and current
+                and not current[-1].code
+                and not glosses
+            ):
+                current[-1] = replace(current[-1], text=f"{current[-1].text} {line.text.strip()}")
+            else:
+                current.append(Item(line.text, location))
+        elif line.kind in (Kind.BULLET, Kind.TEXT) and aside:
+            # (kept for the verdicts they hold on errors an item lists: elsewhere.py)
+            if line.kind is Kind.TEXT and previous_loose and asides and not asides[-1].code:
+                asides[-1] = replace(asides[-1], text=f"{asides[-1].text} {line.text.strip()}")
+            else:
+                asides.append(Item(line.text, location))
+        elif line.kind in (Kind.BULLET, Kind.TEXT) and line is not first:
+            # (a thread's comment, `Comment by Priya (2026-09-14 19:51):`, answers others:
+            # its verdicts are on the comments before it, which no rule reads across)
+            speaking = speaking or (not previous_loose and _SPEAKER.match(line.text) is not None)
+            if speaking:
+                pass
+            elif line.kind is Kind.TEXT and previous_loose and prose and not prose[-1].code:
+                prose[-1] = replace(prose[-1], text=f"{prose[-1].text} {line.text.strip()}")
+            else:
+                prose.append(Item(line.text, location))
+        speaking = speaking and line.kind is not Kind.BLANK
+        previous_loose = current is None and line.kind in (Kind.BULLET, Kind.TEXT)
+        joinable = line.kind in (Kind.BULLET, Kind.TEXT, Kind.LABEL)
+    for name in ("services", "prose", "asides"):
+        if not block.sections[name]:
+            del block.sections[name]
+    if stray and "symptoms" not in block.sections:
+        # (with the paragraphs around it: `The thumbnailer log said:` + a block, then prose)
+        told = sorted(stray + block.sections.pop("prose", []), key=lambda i: i.location.line)
+        block.sections["symptoms"] = told
+        block.labels["symptoms"] = told[0].location
+    return block
+
+
+def _dedent(code: list[str]) -> tuple[str, ...]:
+    """A code block's common indentation is the list item's it sits in (8 spaces under a
+    `* ` bullet), not the code's: a traceback's top line starts at the left edge."""
+    margin = min((len(c) - len(c.lstrip(" ")) for c in code if c.strip()), default=0)
+    return tuple(c[margin:] for c in code)
