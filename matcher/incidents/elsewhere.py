@@ -41,8 +41,10 @@ def set_aside_elsewhere(text: str, at: int, aside: Sequence[tuple[int, str]]) ->
             if re.match(rf"(?:[\w.]*\.)?{re.escape(other.rsplit('.', 1)[-1])}\b", text):
                 return True
             continue
-        # (the longest part the author wrote: a quote elided around the message)
-        parts = sorted(_ELISION.split(other.strip(" .")), key=len)
-        if len(parts[-1]) >= 12 and parts[-1] in text:
+        # (the longest part the author wrote, a quote elided around the message, and most of
+        # the text: `connect() failed` named beside a verdict on another line is no verdict
+        # on nginx's whole `[error] … connect() failed (111: …) while connecting …`)
+        part = max(_ELISION.split(other.strip(" .")), key=len)
+        if len(part) >= 12 and part in text and len(part) >= 0.4 * len(text):
             return True
     return False

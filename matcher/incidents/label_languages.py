@@ -301,10 +301,7 @@ _MORE = {
 _MORE_2 = {
     "title": ("tytuł|件名|タイトル|标题",),
     "date": ("data zdarzenia|発生日時|発生日|日時|发生时间|日期|时间",),
-    "severity": (
-        "classification|incident classification",
-        "priorytet|ważność|waga|重大度|重要度|優先度|影響度|级别|严重程度|优先级",
-    ),
+    "severity": ("priorytet|ważność|waga|重大度|重要度|優先度|影響度|级别|严重程度|优先级",),
     "services": (
         "usługi|dotknięte usługi|systemy|影響サービス|対象サービス|影响服务|影响范围|涉及服务",
     ),

@@ -137,9 +137,12 @@ FIELD_LABELS = (
     ),
     tuple(s for name, spellings in TRANSLATIONS.items() if name != OTHER for s in spellings),
 )
-SINGLE_VALUED = frozenset({"id", "title", "date", "severity"})
+# A regulator's `Classification: Major — Severity 2`: the severity when no field gives one and
+# it names a level (a document's `Classification: Confidential` does not).
+LABELS.update({"classification": "classification", "incident classification": "classification"})
+SINGLE_VALUED = frozenset({"id", "title", "date", "severity", "classification"})
 # Date and services alone appear in prose preambles too; they do not make a block an incident.
-INCIDENT_MARKERS = frozenset(LABELS.values()) - {"date", "services", OTHER}
+INCIDENT_MARKERS = frozenset(LABELS.values()) - {"date", "services", "classification", OTHER}
 
 
 # Words that are labels only in a label's form (a heading, bold): as a plain `Errors: …` line

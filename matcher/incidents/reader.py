@@ -39,7 +39,7 @@ from matcher.incidents.records import records_as_labels
 from matcher.incidents.sections import read_block
 from matcher.incidents.symptom_items import SymptomSource, read_symptoms
 from matcher.incidents.wiki_markup import admonitions_as_markdown, wiki_as_markdown
-from matcher.model import SourceLocation, Status
+from matcher.model import SourceLocation, Status, severity_as_written
 from matcher.vocabulary import ID_PATTERN
 
 
@@ -107,6 +107,9 @@ def _severity(block: Block, problems: list[Problem]) -> str:
     written = _first(block, "severity")
     if written is None and (in_heading := heading_severity(block.heading)):
         return in_heading
+    classified = severity_as_written(_first(block, "classification") or "")
+    if written is None and classified is not None:
+        return str(classified)
     if written is None:
         problems.append(Problem(block.start, "severity", NO_SEVERITY))
         return ""
@@ -141,7 +144,7 @@ def _build_incident(block: Block, problems: list[Problem]) -> Incident:
     symptoms, description, sources = read_symptoms(block, problems)
     # an incident whose log text is only in its timeline (`11:45 Note: web logs say "…"`), or
     # only in paragraphs under no section (a digest's one-paragraph story)
-    for fallback in ("timeline", "prose"):
+    for fallback in ("timeline", "prose", "told"):
         if not symptoms and block.sections.get(fallback):
             told = answers_joined(block.sections[fallback])
             elsewhere = replace(block, sections={"symptoms": told})

@@ -11,7 +11,11 @@ from dataclasses import replace
 from matcher.incidents.labels import OTHER, SINGLE_VALUED, header_fields
 from matcher.incidents.loglabels import GLOSS
 from matcher.incidents.markdown import HEADER_FIELDS, Block, Item, Kind, Line
+from matcher.incidents.verdicts import VERDICT
 from matcher.model import SourceLocation
+
+# A section that sets its items aside (`Not the cause`, `Ruled out`, `Red herrings`)
+_RULED_OUT = re.compile(rf"(?i)\bnot\b|n't\b|\b(?:{VERDICT})", re.IGNORECASE)
 
 _TIMELINE = re.compile(
     r"(?i)\b(?:timeline|chronolog|cronolog|zeitverlauf|zeitleiste|linha do tempo)"
@@ -44,7 +48,7 @@ def read_block(lines: Sequence[Line], path: str) -> Block:
     joinable = False  # a text line right after an item continues it (a wrapped line)
     code: list[str] | None = None  # the code block being read, if any
     previous = Kind.BLANK
-    previous_loose = aside = speaking = False
+    previous_loose = aside = ruled = speaking = False
     section = 0  # the level of the heading that opened the current section, if one did
     # a code block after the header fields, before any section: the incident's symptoms when
     # it has no Symptoms section (`- Severity: Medium` then a pasted terminal session)
@@ -53,6 +57,7 @@ def read_block(lines: Sequence[Line], path: str) -> Block:
     # paragraphs under no section (a digest's one-paragraph story): reader.py's fallback
     prose = block.sections.setdefault("prose", [])
     asides = block.sections.setdefault("asides", [])
+    told = block.sections.setdefault("told", [])
     services = block.sections.setdefault("services", [])
     for line in lines:
         location = SourceLocation(path, line.number, line.column)
@@ -93,6 +98,7 @@ def read_block(lines: Sequence[Line], path: str) -> Block:
             # (the text under a section that is no field, `Not it`, `Impact`, is no paragraph
             # under no section)
             aside = line.label is None or line.label == OTHER
+            ruled = aside and _RULED_OUT.search(line.written or line.text) is not None
             if line.label is None:
                 block.unknown_labels.append(location)
                 block.unknown_names.append(line.written)
@@ -133,6 +139,8 @@ def read_block(lines: Sequence[Line], path: str) -> Block:
                 asides[-1] = replace(asides[-1], text=f"{asides[-1].text} {line.text.strip()}")
             else:
                 asides.append(Item(line.text, location))
+            if not ruled:  # (a section that tells, `Description`, `Detection`: a last resort)
+                told.append(asides[-1])
         elif line.kind in (Kind.BULLET, Kind.TEXT) and line is not first:
             # (a thread's comment, `Comment by Priya (2026-09-14 19:51):`, answers others:
             # its verdicts are on the comments before it, which no rule reads across)
@@ -146,7 +154,7 @@ def read_block(lines: Sequence[Line], path: str) -> Block:
         speaking = speaking and line.kind is not Kind.BLANK
         previous_loose = current is None and line.kind in (Kind.BULLET, Kind.TEXT)
         joinable = line.kind in (Kind.BULLET, Kind.TEXT, Kind.LABEL)
-    for name in ("services", "prose", "asides"):
+    for name in ("services", "prose", "asides", "told"):
         if not block.sections[name]:
             del block.sections[name]
     if stray and "symptoms" not in block.sections:
