@@ -44,7 +44,12 @@ def set_aside_elsewhere(text: str, at: int, aside: Sequence[tuple[int, str]]) ->
         # (the longest part the author wrote, a quote elided around the message, and most of
         # the text: `connect() failed` named beside a verdict on another line is no verdict
         # on nginx's whole `[error] … connect() failed (111: …) while connecting …`)
-        part = max(_ELISION.split(other.strip(" .")), key=len)
-        if len(part) >= 12 and part in text and len(part) >= 0.4 * len(text):
+        # (an elided quote is a line shortened: its parts found, the longest among them; a
+        # whole one is the line, most of it)
+        parts = [p for p in _ELISION.split(other.strip(" .")) if len(p) >= 4]
+        found = sum(len(p) for p in parts if p in text)
+        longest = max(parts, key=len, default="")
+        share = 0.4 if len(parts) > 1 else 0.5
+        if found >= 12 and longest in text and found >= share * len(text):
             return True
     return False

@@ -116,7 +116,9 @@ def read_block(lines: Sequence[Line], path: str) -> Block:
         elif line.kind is Kind.HEADING and not 0 < section < line.level:
             # (a deeper heading of no field's name is a part of the section: `### Symptoms`
             # then `#### Nerdy details`)
-            current, aside = None, False
+            # (... and one that names what it sets aside, `### The red herrings`, is one)
+            current = None
+            aside = ruled = _RULED_OUT.search(line.text) is not None
         elif line.kind is Kind.TEXT and FOOTNOTE.match(line.text):
             joinable = False
             continue
