@@ -47,7 +47,8 @@ LATER = re.compile(
     # fine`, `Noise in the dashboards hid it`)
     rf"(?!(?:\s+[\w-]+){{1,3}}?\s+(?:were|was|is|are|had|has|have|hid|hides|kept|made|got|went)\b)"
     # a bare verdict of what follows from the error: `consequence, not cause`, `follow-on`
-    rf"|(?:(?:just|only)\s+)?(?:an?\s+|the\s+)?(?:consequences?|symptoms?|side[- ]effects?"
+    rf"|(?:(?:both|all|all of them|these|those)\s+)?(?:(?:just|only)\s+)?(?:an?\s+|the\s+)?"
+    rf"(?:consequences?|symptoms?|side[- ]effects?"
     rf"|knock-ons?"
     rf"|follow-ons?|downstream|separate|different|distinct|something else)"
     rf"\s*(?:,|$|\bnot\b|\s(?:once|after|when)\b)"

@@ -28,7 +28,8 @@ _CONTEXT_LINE = re.compile(
     r"|^Traceback \(most recent call last\)"
     # an access log's request and status (`"GET /api/orders/<n> HTTP/1.1" 502`): that a request
     # failed, which the error beside it says why
-    r'|"(?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS) \S+ HTTP/[^"]*" (?:\d{3}\b|<[^>]+>)'
+    # (quoted from memory without its opening quote: `POST /upload HTTP/1.1" 413`)
+    r'|(?:^|")(?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS) \S+ HTTP/[^"]*" (?:\d{3}\b|<[^>]+>)'
 )
 # A level below error (`[warn] …`, `WARNING: …`, `NOTICE: …`) or a warning's class
 # (`MaxListenersExceededWarning: …`, `(node:1) DeprecationWarning: …`).

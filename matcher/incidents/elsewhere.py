@@ -33,7 +33,9 @@ def dismissed(items: Sequence[Item], others: Sequence[Item] = ()) -> list[tuple[
 
 
 def set_aside_elsewhere(text: str, at: int, aside: Sequence[tuple[int, str]]) -> bool:
-    """Whether another item sets aside the error a log text of item `at` states."""
+    """Whether another item sets aside the error a log text of item `at` states (the caller
+    asks only for pasted evidence, a code block or a table's row: a bullet that quotes an
+    error states it)."""
     for where, other in aside:
         if where == at:
             continue
@@ -49,7 +51,6 @@ def set_aside_elsewhere(text: str, at: int, aside: Sequence[tuple[int, str]]) ->
         parts = [p for p in _ELISION.split(other.strip(" .")) if len(p) >= 4]
         found = sum(len(p) for p in parts if p in text)
         longest = max(parts, key=len, default="")
-        share = 0.4 if len(parts) > 1 else 0.5
-        if found >= 12 and longest in text and found >= share * len(text):
+        if found >= 12 and longest in text and found >= 0.25 * len(text):
             return True
     return False

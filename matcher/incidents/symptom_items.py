@@ -182,9 +182,12 @@ def read_symptoms(
     # ... and an error another item sets aside (elsewhere.py)
     aside = dismissed(items, block.sections.get("asides", []))
     for at, (item, (texts, prose)) in enumerate(zip(items, read, strict=True)):
-        if any((at, t) in strange or set_aside_elsewhere(t, at, aside) for t in texts):
+        pasted = bool(item.code) or item.text.lstrip().startswith("|")
+        if any((at, t) in strange or (pasted and set_aside_elsewhere(t, at, aside)) for t in texts):
             texts = [t for t in texts if (at, t) not in strange]
-            texts, prose = [t for t in texts if not set_aside_elsewhere(t, at, aside)], True
+            if pasted:
+                texts = [t for t in texts if not set_aside_elsewhere(t, at, aside)]
+            prose = True
         for text in [t for found in texts for t in (found, *inner_errors(found))]:
             symptom = symptom_of(text)
             try:  # as the signature loader will, so the error names the Markdown line
