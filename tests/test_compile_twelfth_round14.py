@@ -223,3 +223,25 @@ def test_neither_is_a_separate_problem(tmp_path: Path) -> None:
         42,
         57,
     }
+
+
+def test_a_verdict_on_both_after_a_dash_sets_the_pasted_line_aside() -> None:
+    text = (
+        "## INC-PM-900: edge\n\n**Severity:** Low\n\n**Symptoms:**\n\n```\n"
+        "2026/12/03 08:16:21 [error] 12048#12048: *2 connect() failed (111: Connection refused) "
+        "while connecting to upstream\n"
+        "2026/12/03 08:16:21 [error] 12048#12048: *5 no live upstreams while connecting to "
+        "upstream\n```\n\n"
+        "The `[warn] upstream server temporarily disabled` lines are nginx marking the peer down, "
+        "and `no live upstreams` is what you get once every peer is down — both consequences, "
+        "neither is the thing to chase.\n"
+    )
+    (found,) = parse_incident_log(text, "x.md")
+    assert found.symptoms == (
+        "[error] connect() failed (111: Connection refused) while connecting to upstream",
+    )
+
+
+def test_an_access_log_request_quoted_without_its_opening_quote_is_context() -> None:
+    items = f'- `{KAFKA}`\n- Access log: `POST /upload HTTP/1.1" 413`.'
+    assert symptoms_of(items) == (REAL_SYMPTOM,)
