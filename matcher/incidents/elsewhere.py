@@ -27,7 +27,9 @@ def dismissed(items: Sequence[Item], others: Sequence[Item] = ()) -> list[tuple[
         runs = [r for r in quoted_runs(item.text) if len(r) >= 8]
         names = [m[0] for m in _CLASS.finditer(item.text) if m[0] not in "".join(runs)]
         for text in dict.fromkeys([*runs, *names]):
-            if put_aside(item.text, text, text in runs):
+            # (`the same "…" again`: the incident's error once more, whatever else is said)
+            again = re.search(rf"(?i)\bsame\s+\W{{0,2}}{re.escape(text[:24])}", item.text)
+            if not again and put_aside(item.text, text, text in runs):
                 found.append((at, text))
     return found
 
