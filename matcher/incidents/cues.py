@@ -56,7 +56,7 @@ CUES: tuple[Cue, ...] = (
         # before the log text, `not the` denies it; after it, only when what is denied is this
         # incident's (`"…", not the symptom`), not another thing (`"…", not the retry warnings`)
         r"|\bnot (?:this|the|our)\b(?=[^\x01]*\x01)"
-        r"|\bnot (?:this|the|our) (?:[\w-]+ )?(?:incident|outage|problem|issue|error|symptom|cause"
+        r"|\bnot (?:this|the|our) (?:[\w'-]+ )?(?:incident|outage|problem|issue|error|symptom|cause"
         r"|failure|bug|one|thing|culprit)s?\b|\bnot (?:this|that)(?: one| time)?\s*(?:[.;,)!]|$)",
         _S,
         'not the "…" RangeError; "…", not the symptom',

@@ -14,6 +14,9 @@ from matcher.incidents.quotes import quoted_runs
 
 # an exception class named alone in the prose (`The ZeroDivisionError in … is a separate bug`)
 _CLASS = re.compile(r"(?<![\w.])(?:[a-z_]\w*\.)*[A-Z]\w*(?:Error|Exception)\b(?![:(\w])")
+_SEARCHED = re.compile(
+    r"(?i)\b(?:grep(?:ped|ping)?|search(?:ed|ing)?|look(?:ing)? for)\s+(?:for\s+)?\W{0,2}$"
+)
 _ELISION = re.compile(r"\s*(?:\u2026|\.{3,})\s*")
 
 
@@ -24,8 +27,13 @@ def dismissed(items: Sequence[Item], others: Sequence[Item] = ()) -> list[tuple[
     for at, item in [*enumerate(items), *((-1 - k, o) for k, o in enumerate(others))]:
         if item.code:
             continue
-        runs = [r for r in quoted_runs(item.text) if len(r) >= 8]
-        names = [m[0] for m in _CLASS.finditer(item.text) if m[0] not in "".join(runs)]
+        runs = [r for r in quoted_runs(item.text) if len(r) >= 8 and not _searched(item.text, r)]
+        # (not a class named as a search term: `be careful when grepping for OperationalError`)
+        names = [
+            m[0]
+            for m in _CLASS.finditer(item.text)
+            if m[0] not in "".join(runs) and not _SEARCHED.search(item.text[: m.start()])
+        ]
         for text in dict.fromkeys([*runs, *names]):
             # (`the same "…" again`: the incident's error once more, whatever else is said)
             again = re.search(rf"(?i)\bsame\s+\W{{0,2}}{re.escape(text[:24])}", item.text)
@@ -56,3 +64,9 @@ def set_aside_elsewhere(text: str, at: int, aside: Sequence[tuple[int, str]]) ->
         if found >= 12 and longest in text and found >= 0.25 * len(text):
             return True
     return False
+
+
+def _searched(text: str, run: str) -> bool:
+    """Whether a quoted run is a search term (`when grepping for "OperationalError"`)."""
+    at = re.search(rf"[`\"'\u201c]{re.escape(run)}", text)
+    return at is not None and _SEARCHED.search(text[: at.start()]) is not None
