@@ -245,3 +245,20 @@ def test_a_verdict_on_both_after_a_dash_sets_the_pasted_line_aside() -> None:
 def test_an_access_log_request_quoted_without_its_opening_quote_is_context() -> None:
     items = f'- `{KAFKA}`\n- Access log: `POST /upload HTTP/1.1" 413`.'
     assert symptoms_of(items) == (REAL_SYMPTOM,)
+
+
+def test_a_class_named_as_a_search_term_sets_nothing_aside_elsewhere() -> None:
+    text = (
+        "## INC-PM-900: import\n\n**Severity:** Low\n\n**Symptoms:**\n\n```\n"
+        "7:sqlite3.OperationalError: database is locked\n```\n\n"
+        "- `sqlite3.OperationalError: no such table: import_runs` is a separate ticket, not this "
+        "incident; same exception class, so be careful when grepping for `OperationalError` "
+        "alone.\n"
+    )
+    (found,) = parse_incident_log(text, "x.md")
+    assert found.symptoms == ("sqlite3.OperationalError: database is locked",)
+
+
+def test_not_the_incidents_cause_sets_aside() -> None:
+    item = f"- `{ZERO}` came right after: a second failure, not the incident's cause."
+    assert symptoms_of(f"- `{KAFKA}`\n{item}") == (REAL_SYMPTOM,)
