@@ -14,7 +14,14 @@ from collections.abc import Sequence
 from matcher.incidents.cues import CUES, LOGGY, Scope
 from matcher.incidents.dismissal import set_aside, set_aside_inline
 from matcher.incidents.loglike import quoted_log
-from matcher.incidents.marks import MARK, OTHER, OTHER_ERROR, about_the_mark, past_the_mark
+from matcher.incidents.marks import (
+    ERROR_START,
+    MARK,
+    OTHER,
+    OTHER_ERROR,
+    about_the_mark,
+    past_the_mark,
+)
 from matcher.incidents.quotes import quoted_runs
 from matcher.incidents.reattribution import set_aside_more, without_emphasis
 from matcher.incidents.remarks import before_other_subject
@@ -55,7 +62,7 @@ _DENIED = re.compile(r"(?i)\b(?:was|is|were|are|it's)\s+not\s+an?\s+([a-z]{4,})\
 
 # a search term (`when you grep for "Connection refused"`): words searched for, not a log line
 # that a later verdict would be about
-_SEARCHED = re.compile(r"(?i)\b(?:grep(?:ped|ping)?|search(?:ed|ing)?)\s+(?:for\s+)?\W{0,2}$")
+SEARCHED = re.compile(r"(?i)\b(?:grep(?:ped|ping)?|search(?:ed|ing)?)\s+(?:for\s+)?\W{0,2}$")
 # An earlier sentence that names another log text as the only one that counts (`Only the
 # "[CRITICAL] WORKER TIMEOUT" line is the signal.`): this one is not.
 _ONLY = re.compile(
@@ -86,8 +93,7 @@ _SET_ASIDE = re.compile(
 )
 
 
-_ERROR_START = re.compile(r"\W?(?:[\w.]*(?:Error|Exception)\b|(?:ERROR|FATAL|CRITICAL)\b)")
-_NAMED_ERROR = re.compile(r"(?<![\w.\x01])(?:[a-z_]\w*\.)*[A-Z]\w*(?:Error|Exception)\b(?![:(\w])")
+NAMED_ERROR = re.compile(r"(?<![\w.\x01])(?:[a-z_]\w*\.)*[A-Z]\w*(?:Error|Exception)\b(?![:(\w])")
 
 
 def _about_it(pattern: re.Pattern[str], sentence: str) -> bool:
@@ -118,19 +124,19 @@ def put_aside(item: str, log: str, quoted: bool, others: Sequence[str] = ()) -> 
     # the author's words: `"…" and SystemExit: 1 after it are expected`)
     for other in others:
         at = marked.find(other)
-        searched = at > 0 and _SEARCHED.search(marked[: at - 1])
+        searched = at > 0 and SEARCHED.search(marked[: at - 1])
         if other != log and len(other) > 8 and MARK not in other and not searched:
             marked = marked.replace(other, OTHER + other, 1)
     # ... and an error named in the prose (`one job failed with ZeroDivisionError …, so don't
     # count that one`)
-    marked = _NAMED_ERROR.sub(OTHER, marked)
+    marked = NAMED_ERROR.sub(OTHER, marked)
     # another quote's words are log text, no cue (`… inside another exception, "During handling
     # of the above exception, another exception occurred"`)
     for run in quoted_runs(marked):
-        searched = _SEARCHED.search(marked[: max(0, marked.find(run) - 1)])
+        searched = SEARCHED.search(marked[: max(0, marked.find(run) - 1)])
         if MARK not in run and quoted_log(marked, run) and not searched:
             # (twice for an error of its own: OTHER_ERROR)
-            marked = marked.replace(run, OTHER * (1 + bool(_ERROR_START.match(run))), 1)
+            marked = marked.replace(run, OTHER * (1 + bool(re.match(ERROR_START, run))), 1)
     if near_miss(marked):
         return True
     # a reference to numbered paragraphs (`message (1.4) is …`) is no clause of its own, and a

@@ -8,15 +8,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from matcher.incidents.asides import put_aside
+from matcher.incidents.asides import NAMED_ERROR, SEARCHED, put_aside
 from matcher.incidents.markdown import Item
 from matcher.incidents.quotes import quoted_runs
 
-# an exception class named alone in the prose (`The ZeroDivisionError in … is a separate bug`)
-_CLASS = re.compile(r"(?<![\w.])(?:[a-z_]\w*\.)*[A-Z]\w*(?:Error|Exception)\b(?![:(\w])")
-_SEARCHED = re.compile(
-    r"(?i)\b(?:grep(?:ped|ping)?|search(?:ed|ing)?|look(?:ing)? for)\s+(?:for\s+)?\W{0,2}$"
-)
 _ELISION = re.compile(r"\s*(?:\u2026|\.{3,})\s*")
 
 
@@ -31,8 +26,8 @@ def dismissed(items: Sequence[Item], others: Sequence[Item] = ()) -> list[tuple[
         # (not a class named as a search term: `be careful when grepping for OperationalError`)
         names = [
             m[0]
-            for m in _CLASS.finditer(item.text)
-            if m[0] not in "".join(runs) and not _SEARCHED.search(item.text[: m.start()])
+            for m in NAMED_ERROR.finditer(item.text)
+            if m[0] not in "".join(runs) and not SEARCHED.search(item.text[: m.start()])
         ]
         for text in dict.fromkeys([*runs, *names]):
             # (`the same "…" again`: the incident's error once more, whatever else is said)
@@ -49,15 +44,13 @@ def set_aside_elsewhere(text: str, at: int, aside: Sequence[tuple[int, str]]) ->
     for where, other in aside:
         if where == at:
             continue
-        if _CLASS.fullmatch(other):
+        if NAMED_ERROR.fullmatch(other):
             if re.match(rf"(?:[\w.]*\.)?{re.escape(other.rsplit('.', 1)[-1])}\b", text):
                 return True
             continue
-        # (the longest part the author wrote, a quote elided around the message, and most of
-        # the text: `connect() failed` named beside a verdict on another line is no verdict
-        # on nginx's whole `[error] … connect() failed (111: …) while connecting …`)
-        # (an elided quote is a line shortened: its parts found, the longest among them; a
-        # whole one is the line, most of it)
+        # (a quote, elided or not, by the parts the author wrote, the longest among them,
+        # and a quarter of the line at least: `connect() failed` named beside a verdict on
+        # another line is no verdict on nginx's whole `[error] … connect() failed (111: …) …`)
         parts = [p for p in _ELISION.split(other.strip(" .")) if len(p) >= 4]
         found = sum(len(p) for p in parts if p in text)
         longest = max(parts, key=len, default="")
@@ -69,4 +62,4 @@ def set_aside_elsewhere(text: str, at: int, aside: Sequence[tuple[int, str]]) ->
 def _searched(text: str, run: str) -> bool:
     """Whether a quoted run is a search term (`when grepping for "OperationalError"`)."""
     at = re.search(rf"[`\"'\u201c]{re.escape(run)}", text)
-    return at is not None and _SEARCHED.search(text[: at.start()]) is not None
+    return at is not None and SEARCHED.search(text[: at.start()]) is not None

@@ -10,10 +10,10 @@ import re
 MARK = "\x01"
 # Another log text of the item (asides.py marks them so): a verdict nearer to it is about it.
 OTHER = "\x02"
-# ... another log text that is an error of its own (a class, a level), or an error named
-OTHER_ERROR = re.compile(
-    rf"{OTHER}(?:\W{{0,2}}{OTHER}|\W?(?:[\w.]*(?:Error|Exception)\b|(?:ERROR|FATAL|CRITICAL)\b))"
-)
+# The start of a log text that is an error of its own: a class or an error level.
+ERROR_START = r"\W?(?:[\w.]*(?:Error|Exception)\b|(?:ERROR|FATAL|CRITICAL)\b)"
+# ... another log text that is such an error (marked twice when quoted whole, asides.py)
+OTHER_ERROR = re.compile(rf"{OTHER}(?:\W{{0,2}}{OTHER}|{ERROR_START})")
 # What joins log texts into one list, which a verdict after it is about as a whole (`"…" and
 # SystemExit: 1 after it are expected`): a few words, no clause of their own.
 _CLAUSE = re.compile(

@@ -105,12 +105,13 @@ _NO_LOG_TEXT = (
 
 def _severity(block: Block, problems: list[Problem]) -> str:
     written = _first(block, "severity")
-    if written is None and (in_heading := heading_severity(block.heading)):
-        return in_heading
-    classified = severity_as_written(_first(block, "classification") or "")
-    if written is None and classified is not None:
-        return str(classified)
     if written is None:
+        # no field: the heading's (`… (Sev-3)`), or a regulator's classification that names a
+        # level (`Classification: Major — Severity 2`)
+        classified = severity_as_written(_first(block, "classification") or "")
+        found = heading_severity(block.heading) or (classified and str(classified))
+        if found:
+            return found
         problems.append(Problem(block.start, "severity", NO_SEVERITY))
         return ""
     value, problem = severity(written)
@@ -146,8 +147,8 @@ def _build_incident(block: Block, problems: list[Problem]) -> Incident:
     # only in paragraphs under no section (a digest's one-paragraph story)
     for fallback in ("timeline", "prose", "told"):
         if not symptoms and block.sections.get(fallback):
-            told = answers_joined(block.sections[fallback])
-            elsewhere = replace(block, sections={"symptoms": told})
+            items = answers_joined(block.sections[fallback])
+            elsewhere = replace(block, sections={"symptoms": items})
             found, _, found_sources = read_symptoms(elsewhere, [])
             if found:
                 symptoms, sources = found, found_sources

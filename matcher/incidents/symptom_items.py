@@ -123,10 +123,10 @@ def _under_a_head(
 _STAMPED = re.compile(r"^\s*\[?(?:\d{4}[-/]\d\d[-/]\d\d|\d\d:\d\d)")
 
 
-def _with_chats_read(items: list[Item]) -> list[Item]:
-    """The items with each chat transcript's messages as items of their own (chat.py), and a
-    log text cut at a colon joined to the line it goes on in (`… port 5543x failed:` then a
-    pasted `FATAL:  sorry, too many clients already`)."""
+def _pastes_read(items: list[Item]) -> list[Item]:
+    """The items with each chat transcript's or git log's messages as items of their own
+    (chat.py), and a log text cut at a colon joined to the line it goes on in (`… port 5543x
+    failed:` then a pasted `FATAL:  sorry, too many clients already`)."""
     out: list[Item] = []
     for item in items:
         messages = (chat_messages(item.code) or commit_messages(item.code)) if item.code else None
@@ -159,7 +159,7 @@ def read_symptoms(
     described: list[str] = []
     owners: set[str] = set()  # a line the author says a traceback follows
     values_only: list[tuple[Problem, str]] = []
-    items = _with_chats_read(block.sections.get("symptoms", []))
+    items = _pastes_read(block.sections.get("symptoms", []))
     # grep's hits that a bullet says no to (hits.py)
     rejected = rejected_hits([i.text for i in items if not i.code], [i.code for i in items])
     # ... and the rows of a table of log lines whose answer column says no (tables.py)
@@ -183,11 +183,13 @@ def read_symptoms(
     aside = dismissed(items, block.sections.get("asides", []))
     for at, (item, (texts, prose)) in enumerate(zip(items, read, strict=True)):
         pasted = bool(item.code) or item.text.lstrip().startswith("|")
-        if any((at, t) in strange or (pasted and set_aside_elsewhere(t, at, aside)) for t in texts):
-            texts = [t for t in texts if (at, t) not in strange]
-            if pasted:
-                texts = [t for t in texts if not set_aside_elsewhere(t, at, aside)]
-            prose = True
+        left = [
+            t
+            for t in texts
+            if (at, t) not in strange and not (pasted and set_aside_elsewhere(t, at, aside))
+        ]
+        if len(left) < len(texts):
+            texts, prose = left, True
         for text in [t for found in texts for t in (found, *inner_errors(found))]:
             symptom = symptom_of(text)
             try:  # as the signature loader will, so the error names the Markdown line

@@ -56,12 +56,21 @@ _WARN_HEAD = re.compile(r"^\W*WARN", re.IGNORECASE)
 # Any module path before the class, and what a driver puts between class and message: a
 # wrapped class, "(psycopg2.errors.X) ", a code tuple "(1205, '", an OS error's "[Errno 13] "
 # (the str form of `PermissionError(13, 'Permission denied')`), or a repr "Cls('".
-HEAD_EXACT = (
-    r"(?<![\w.])(?:[A-Za-z_]\w{{0,99}}\.){{0,20}}{cls}"
+_MODULES = r"(?:[A-Za-z_]\w{{0,99}}\.){{0,20}}"
+_AFTER_CLASS = (
     r"(?::[^\S\n]{{1,64}}(?:\([\w.]{{1,200}}\)[^\S\n]{{1,64}}|\(-?\d{{1,10}},[^\S\n]{{0,64}}['\"]"
     r"|\[Errno[^\S\n]-?\d{{1,6}}\][^\S\n]{{1,64}})?"
     r"|\((?:-?\d{{1,10}},[^\S\n]{{0,64}})?['\"])"
 )
+HEAD_EXACT = r"(?<![\w.])" + _MODULES + "{cls}" + _AFTER_CLASS
+
+
+def head_exact_in(package: str) -> str:
+    """HEAD_EXACT for a class the author wrote in a package (`requests.exceptions.
+    ConnectionError`): that package's path before the class, or none, not another's."""
+    return rf"(?<![\w.])(?:{re.escape(package)}\.{_MODULES})?" + "{cls}" + _AFTER_CLASS
+
+
 HEAD_LOOSE = r"{cls}[:(]"
 
 _SP = r"[^\S\n]"

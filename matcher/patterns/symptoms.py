@@ -26,6 +26,7 @@ from matcher.patterns.heads import (
     IN_CODE,
     Head,
     find_head,
+    head_exact_in,
     standing,
 )
 from matcher.patterns.layers import (
@@ -240,28 +241,22 @@ def _compile_text(text: str, stands: bool = False) -> SymptomPattern:
     elif distinctive:
         exact, loose = _optional_head(head, body, body_exact, code), body_loose
     else:
-        # (a class a log may print under another name keeps any package: `socket.timeout`)
-        exact = HEAD_EXACT
-        if not is_aliased(head.text, body):
-            exact = _in_package(HEAD_EXACT, stripped[: head.end], head.text)
-        exact = exact.format(cls=class_exact(head.text, body)) + body_exact + IN_CODE
+        aliased = is_aliased(head.text, body)  # a line may print another name of the class
+        # (a common message keeps the package written before its class, unless the class has
+        # other names: `socket.timeout`)
+        package = _written_package(stripped[: head.end], head.text)
+        template = head_exact_in(package) if package and not aliased else HEAD_EXACT
+        exact = template.format(cls=class_exact(head.text, body)) + body_exact + IN_CODE
         loose = HEAD_LOOSE.format(cls=class_loose(head.text, body)) + r"[^\n]*" + body_loose
-        if not is_aliased(head.text, body):  # a line may print another name of the class
+        if not aliased:
             literals.append(head.text)
     return SymptomPattern(exact, loose, _best_literal(literals), groups)
 
 
-_ANY_MODULE = r"(?:[A-Za-z_]\w{{0,99}}\.){{0,20}}"
-
-
-def _in_package(head_exact: str, written: str, cls: str) -> str:
-    """The class pattern of a common message: a package written in front of the class is the
-    only one a line may print there (`requests.exceptions.ConnectionError: … Connection
-    refused` is not redis's `ConnectionError`), or none at all."""
-    package = written.split(".", 1)[0] if "." in written.split(cls, 1)[0] else ""
-    if not package or _ANY_MODULE not in head_exact:
-        return head_exact
-    return head_exact.replace(_ANY_MODULE, f"(?:{re.escape(package)}\\.{_ANY_MODULE})?", 1)
+def _written_package(written: str, cls: str) -> str:
+    """The top package written before a class (`requests` of `requests.exceptions.
+    ConnectionError: `), or "" when the class was written alone."""
+    return written.split(".", 1)[0] if "." in written.split(cls, 1)[0] else ""
 
 
 def _distinctive(parts: list[_Part], body: str) -> bool:
