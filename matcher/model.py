@@ -88,7 +88,7 @@ def severity_as_written(text: str) -> Severity | None:
     """The severity a postmortem's value stands for: a name (`High`), a level code (`P2`,
     `SEV1`, `Sev-2`, `S1`), or both (`SEV 2 (high)`, `High (P2)`: the name wins). None when
     nothing in it is a severity."""
-    key = " ".join(_unaccented(text).lower().split())
+    key = " ".join(unaccented(text).lower().split())
     parts = [p.strip() for p in _SEVERITY_PART.split(key) if p and p.strip()]
     words = re.findall(r"[a-z]+", key)  # `Critical 🔥`, `🔴 high`
     for part in (key, *parts, *words):
@@ -107,7 +107,7 @@ def severity_as_written(text: str) -> Severity | None:
     return _SEVERITY_LEVELS[int(bare[1])] if bare else None
 
 
-def _unaccented(text: str) -> str:
+def unaccented(text: str) -> str:
     """`Crítica` -> `Critica`, `élevée` -> `elevee`."""
     # (recomposed: a Hangul syllable, `중간`, decomposes into letters that are no accents)
     bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))

@@ -60,7 +60,7 @@ def test_severities_as_teams_write_them_map_to_the_models(written: str, severity
     [
         ("Hihg", "did you mean 'high'?"),
         ("Sev 9", "did you mean"),
-        ("urgent-ish", "(one of critical, high, medium, low, info; or P1-P5, SEV1-SEV5)"),
+        ("Hgh", "(one of critical, high, medium, low, info; or P1-P5, SEV1-SEV5)"),
     ],
 )
 def test_an_unknown_severity_is_one_line_at_its_label(written: str, hint: str) -> None:
@@ -69,6 +69,20 @@ def test_an_unknown_severity_is_one_line_at_its_label(written: str, hint: str) -
     (line,) = str(error.value).splitlines()
     assert line.startswith(f"x.md:2:1: severity: unknown severity {written!r}")
     assert hint in line
+
+
+@pytest.mark.parametrize("written", ["urgent-ish", "Υψηλή", "Tinggi"])
+def test_a_severity_word_of_no_known_language_compiles_as_medium_with_a_warning(
+    tmp_path: Path, written: str
+) -> None:
+    md = tmp_path / "pm.md"
+    md.write_text(_with_severity(written), "utf-8")
+    result = CliRunner().invoke(cli, ["compile", str(md), "-o", str(tmp_path / "sigs")])
+    assert result.exit_code == 0, result.output
+    warning = f"pm.md:2:1: severity: unknown severity {written!r} (one of critical"
+    assert warning in result.stderr
+    data = yaml.safe_load((tmp_path / "sigs" / "INC-7.yml").read_text("utf-8"))
+    assert data["severity"] == "medium"
 
 
 def test_a_p2_severity_compiles_and_the_signature_says_high(tmp_path: Path) -> None:

@@ -40,8 +40,9 @@ def test_a_severity_in_the_heading(heading: str, severity: str) -> None:
 )
 def test_no_severity_in_a_heading_that_names_none(heading: str) -> None:
     log = compile_incident_log(f"{heading}\n" + BODY, "x.md")
-    assert not log.incidents
-    assert [p.field for p in log.problems] == ["severity"]
+    assert [i.severity for i in log.incidents] == ["medium"]  # the default, with a warning
+    assert [p.field for p in log.warnings] == ["severity"]
+    assert not log.problems
 
 
 def test_a_field_wins_over_the_heading() -> None:

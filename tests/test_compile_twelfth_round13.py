@@ -79,12 +79,18 @@ def test_more_ways_to_write_the_severity(line: str, severity: str) -> None:
 
 def test_a_word_after_severity_that_is_no_level_stays_prose() -> None:
     text = "## INC-PM-900: producers\n\nseverity unclear at first\n" + BODY
-    assert [p.field for p in compile_incident_log(text, "x.md").problems] == ["severity"]
+    log = compile_incident_log(text, "x.md")
+    assert [(p.field, i.severity) for p, i in zip(log.warnings, log.incidents, strict=True)] == [
+        ("severity", "medium")
+    ]
 
 
 def test_a_level_code_glued_to_a_word_is_no_severity() -> None:
     text = "## INC-PM-900: producers\n\n**Severity:** p2p network\n" + BODY
-    assert [p.field for p in compile_incident_log(text, "x.md").problems] == ["severity"]
+    log = compile_incident_log(text, "x.md")
+    assert [(p.field, i.severity) for p, i in zip(log.warnings, log.incidents, strict=True)] == [
+        ("severity", "medium")
+    ]
 
 
 def test_a_notebooks_dated_heading_names_the_id() -> None:

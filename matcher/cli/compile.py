@@ -80,7 +80,7 @@ def compile_command(
         fail(f"{out_dir}: {exc.strerror or exc}")
     if not quiet:
         _report_sources(incidents)
-    for problem in log.problems:
+    for problem in (*log.problems, *log.warnings):
         click.echo(str(problem), err=True)
     for label, paths in (
         ("wrote", report.written),

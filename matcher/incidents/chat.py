@@ -96,3 +96,17 @@ def commit_messages(code: Sequence[str]) -> list[str] | None:
             paragraphs[-1] = f"{paragraphs[-1]} {line.strip()}"
         new = False
     return paragraphs
+
+
+# A person's words quoted after their name (`**Jonas Berg:** "The worker traceback ends in …"`,
+# a meeting's key quotes): speech, whose own quotes hold the log text
+_SPEECH = re.compile(
+    r"^(?:[-*+]\s+)?(?:\*\*|__)?[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}:?(?:\*\*|__)?:?\s+"
+    r"[\"\u201c](?P<said>[^\"\u201c\u201d]{20,}[.!?,])[\"\u201d]\s*$"
+)
+
+
+def spoken(text: str) -> str:
+    """What a speaker said without the quotes around it, or the text as it is."""
+    found = _SPEECH.match(text.strip())
+    return found["said"] if found and " " in found["said"] else text

@@ -127,7 +127,10 @@ def item_log_texts(text: str) -> tuple[list[str], bool]:
     segments = rest.split("\x00")
     for i, segment in enumerate(segments):
         for unquoted in _every_unquoted(segment, introduces=i < len(segments) - 1):
-            found.append((offset + segment.find(unquoted), unquoted))
+            at = segment.find(unquoted)
+            # (in single quotes, which are no quote marks: `ends in 'JobTimeoutException: …'.`)
+            closed = at > 0 and segment[at - 1] == "'" and unquoted.endswith("'")
+            found.append((offset + at, unquoted[:-1] if closed else unquoted))
             segment = segment.replace(unquoted, "", 1)
         offset += len(segment) + 1
     quoted = {t for _, t in found[:runs]}

@@ -9,7 +9,13 @@ import re
 from matcher.model import SEVERITY_NAMES, severity_as_written, severity_suggestion
 
 SEVERITIES = ", ".join(SEVERITY_NAMES)
-NO_SEVERITY = f"no severity: add `**Severity:** High` (one of {SEVERITIES})"
+# An incident whose severity cannot be read (none written, or a word of a language we have no
+# severities of) compiles with this one and a warning.
+DEFAULT_SEVERITY = "medium"
+NO_SEVERITY = (
+    f"no severity read, compiled as {DEFAULT_SEVERITY}: add `**Severity:** High` (one of "
+    f"{SEVERITIES})"
+)
 
 
 def severity(written: str) -> tuple[str, str | None]:
@@ -51,6 +57,20 @@ def heading_severity(heading: str | None) -> str | None:
     """The model's severity written in a heading, or None."""
     m = _HEADING_SEVERITY.search(heading or "")
     found = severity_as_written(m.group(1) or m.group(2)) if m else None
+    return str(found) if found is not None else None
+
+
+# A level code as a label's whole value or beside a word (`P2`, `Tinggi (SEV-2)`, `S1 - Kritikus`)
+_CODED = re.compile(
+    r"(?i)^\W*([ps][0-5])\b|\b(sev(?:erity)?[\s-]?[0-5])\b|[(\[]\s*([ps][0-5])\s*[)\]]"
+)
+
+
+def coded_severity(value: str) -> str | None:
+    """The model's severity of a level code in a value of a label of no known name, or None:
+    a word alone (`High`, `Magas`) may be any other field's value."""
+    m = _CODED.search(value)
+    found = severity_as_written(next(filter(None, m.groups()))) if m else None
     return str(found) if found is not None else None
 
 

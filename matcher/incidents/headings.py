@@ -6,13 +6,14 @@ from __future__ import annotations
 import re
 
 HEADING_ID = re.compile(
+    # (an org-mode keyword before the id: `## DONE INC-7 Title   :kafka:P2:`)
     # (a status emoji before the id: `## 🟠 INC-PM-106 Title`, as a wiki exports it)
     # ... a tag in brackets: `## [SEV2] INC-7 …`, `## [RESOLVED] INC-7 …`; a notebook's date
     # (`## 2026-11-25 Tue — INC-7 …`); the word for a report in Japanese or Chinese (`障害報告`)
     r"^(?:[^\w\s\[#]+\s*)*(?:\[[^\]\s]{1,12}\]\s+)*"
     r"(?:\d{4}-\d\d-\d\d(?:\s+\w{2,9}\.?)?(?:\s+\([^)]{1,20}\))?\s+[\u2013\u2014-]\s+)?"
-    r"(?:\d{1,2}\.\s+)?\[?(?i:(?:incident|report|record|problem|event|ticket"
-    r"|case|postmortem|card|no\.|nr\.|number|[\u3040-\u30ff\u4e00-\u9fff]{1,8}):?\s+){0,3}"
+    r"(?:\d{1,2}\.\s+)?(?:(?:TODO|DONE|NEXT|WAITING|HOLD|CANCELL?ED)\s+)?\[?(?i:(?:incident|report|record|problem|event|ticket"
+    r"|case|postmortem|card|no\.?|nr\.|number|[\u3040-\u30ff\u4e00-\u9fff]{1,8}):?\s+){0,3}"
     r"(?P<id>[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d[\w-]*)(?<!-)\]?"
     r"(?:\s*[:|\u2013\u2014-]\s*|\s+|$)(?P<title>.*)$"
 )
@@ -25,4 +26,22 @@ def plain(text: str) -> str:
 def heading_id(heading: str | None) -> tuple[str, str] | None:
     """`INC-2024-003: Title` -> (`INC-2024-003`, `Title`)."""
     match = HEADING_ID.match(plain(heading)) if heading else None
-    return (match["id"], match["title"].strip()) if match else None
+    if not match:
+        return None
+    found, title = match["id"], match["title"]
+    # (a ticket's or known error's number, then the incident's: `KE-0412 · INC-7 — …`,
+    # `NOC-48812 / INC-7 — …`; ITIL tools number incidents INC-…, problems PRB-…)
+    second = _SECOND_ID.match(title)
+    if second and not found.upper().startswith("INC") and second["id"].upper().startswith("INC"):
+        found, title = second["id"], second["title"]
+    # (org-mode tags after the title are no part of it)
+    return found, _TAGS.sub("", title).strip()
+
+
+_SECOND_ID = re.compile(
+    r"^[\u00b7/|,]?\s*(?P<id>[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*-\d[\w-]*)(?<!-)"
+    r"(?:\s*[:|\u2013\u2014-]\s*|\s+|$)(?P<title>.*)$"
+)
+
+
+_TAGS = re.compile(r"\s+:(?:[\w@#%-]+:)+\s*$")

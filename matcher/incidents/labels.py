@@ -9,6 +9,7 @@ import re
 
 from matcher.incidents.label_languages import OTHER as OTHER
 from matcher.incidents.label_languages import TRANSLATIONS
+from matcher.model import unaccented
 
 # How teams spell each label (lowercased, whitespace collapsed, "(s)" read as "s").
 SPELLINGS = {
@@ -33,6 +34,8 @@ SPELLINGS = {
         "symptom",
         "observed symptoms",
         "symptoms observed",
+        "symptom description",  # (an operator's ticket template)
+        "description of symptoms",
         "what we saw",
         "what we observed",
         # a narrative section under this name holds what was seen; where a team also has a
@@ -65,7 +68,16 @@ SPELLINGS = {
         "appendix: log excerpts",
     ),
     "root_cause": ("root cause", "root causes", "root cause analysis", "cause", "root-cause"),
-    "resolution": ("resolution", "fix", "fixes", "remediation", "mitigation", "resolution steps"),
+    "resolution": (
+        "resolution",
+        "fix",
+        "fixes",
+        "remediation",
+        "mitigation",
+        "resolution steps",
+        "action taken",  # (an operator's ticket template)
+        "actions taken",
+    ),
     "action_items": (
         "action items",
         "action item",
@@ -168,6 +180,8 @@ def label_name(text: str, loose: bool = False) -> str | None:
     which are labels by their form): a number or emoji before the name and a qualifier after
     it are no part of it."""
     key = " ".join(unwrap(text).rstrip(":").lower().replace("(s)", "s").split())
+    if key not in LABELS and unaccented(key) in LABELS:
+        key = unaccented(key)  # (`Dátum` is the `Datum` of another language)
     if key in LABELS and (loose or key not in _FORM_ONLY):
         return LABELS[key]
     if not loose:  # a plain label: only a parenthesis after the name (`Symptoms (what we saw):`)

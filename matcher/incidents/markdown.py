@@ -195,6 +195,12 @@ class Block:
     labels: dict[str, SourceLocation] = field(default_factory=dict)
     unknown_labels: list[SourceLocation] = field(default_factory=list)
     unknown_names: list[str] = field(default_factory=list)  # as written, same order
+    unknown_values: list[str] = field(default_factory=list)  # the values on their lines
+    # a section of a known name besides the header fields was seen: the layout is understood
+    structured: bool = False
+    # read_block(…, unknown_sections=True): the items under each label or heading of no known
+    # name, one list per section in order (an incident log in a language we have no labels of)
+    unknown_sections: list[list[Item]] = field(default_factory=list)
 
     def is_incident(self) -> bool:
         return bool(INCIDENT_MARKERS & self.labels.keys()) or heading_id(self.heading) is not None

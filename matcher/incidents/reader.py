@@ -17,7 +17,9 @@ from dataclasses import dataclass, replace
 from matcher.errors import IncidentLogError, Problem, SourceError
 from matcher.incidents.chat import answers_joined
 from matcher.incidents.fields import (
+    DEFAULT_SEVERITY,
     NO_SEVERITY,
+    coded_severity,
     heading_severity,
     is_done,
     severity,
@@ -39,7 +41,12 @@ from matcher.incidents.records import records_as_labels
 from matcher.incidents.sections import read_block
 from matcher.incidents.symptom_items import SymptomSource, read_symptoms
 from matcher.incidents.wiki_markup import admonitions_as_markdown, wiki_as_markdown
-from matcher.model import SourceLocation, Status, severity_as_written
+from matcher.model import (
+    SourceLocation,
+    Status,
+    severity_as_written,
+    severity_suggestion,
+)
 from matcher.vocabulary import ID_PATTERN
 
 
@@ -103,18 +110,28 @@ _NO_LOG_TEXT = (
 )
 
 
-def _severity(block: Block, problems: list[Problem]) -> str:
+def _severity(block: Block, problems: list[Problem], warnings: list[Problem]) -> str:
     written = _first(block, "severity")
     if written is None:
-        # no field: the heading's (`… (Sev-3)`), or a regulator's classification that names a
-        # level (`Classification: Major — Severity 2`)
+        # no field: the heading's (`… (Sev-3)`), a regulator's classification that names a
+        # level (`Classification: Major — Severity 2`), a level code under a label of no known
+        # name (`**Tingkat Keparahan:** Tinggi (SEV-2)`)
         classified = severity_as_written(_first(block, "classification") or "")
-        found = heading_severity(block.heading) or (classified and str(classified))
+        found = (
+            heading_severity(block.heading)
+            or (classified and str(classified))
+            or next(filter(None, map(coded_severity, block.unknown_values)), None)
+        )
         if found:
             return found
-        problems.append(Problem(block.start, "severity", NO_SEVERITY))
-        return ""
+        warnings.append(Problem(block.start, "severity", NO_SEVERITY))
+        return DEFAULT_SEVERITY
     value, problem = severity(written)
+    if problem and severity_suggestion(written) is None:
+        # (a word of another language, `Υψηλή`: no typo to point at)
+        message = f"{problem}: compiled as {DEFAULT_SEVERITY}"
+        warnings.append(Problem(block.labels["severity"], "severity", message))
+        return DEFAULT_SEVERITY
     if problem:
         problems.append(Problem(block.labels["severity"], "severity", problem))
     return value
@@ -138,11 +155,19 @@ def _identity(block: Block, problems: list[Problem]) -> tuple[str, str]:
     return incident_id, title
 
 
-def _build_incident(block: Block, problems: list[Problem]) -> Incident:
-    """The incident of a block; anything missing is added to problems."""
+def _build_incident(block: Block, problems: list[Problem], warnings: list[Problem]) -> Incident:
+    """The incident of a block; anything missing is added to problems, anything guessed to
+    warnings."""
     incident_id, title = _identity(block, problems)
-    severity = _severity(block, problems)
+    severity = _severity(block, problems, warnings)
     symptoms, description, sources = read_symptoms(block, problems)
+    # a log in a language we have no labels of: the first of its sections with log text (the
+    # house format puts Symptoms first; what is ruled out, the cause and the fix come after)
+    for items in block.unknown_sections:
+        if symptoms:
+            break
+        elsewhere = replace(block, sections={"symptoms": answers_joined(items)})
+        symptoms, _, sources = read_symptoms(elsewhere, [])
     # an incident whose log text is only in its timeline (`11:45 Note: web logs say "…"`), or
     # only in paragraphs under no section (a digest's one-paragraph story)
     for fallback in ("timeline", "prose", "told"):
@@ -205,6 +230,8 @@ class IncidentLog:
     incidents: tuple[Incident, ...]
     problems: tuple[Problem, ...]
     skipped: int  # incidents (or label blocks that look like one) left out
+    # what was guessed in incidents that compiled (no severity read: `DEFAULT_SEVERITY`)
+    warnings: tuple[Problem, ...] = ()
 
 
 def compile_incident_log(text: str, path: str) -> IncidentLog:
@@ -217,12 +244,15 @@ def compile_incident_log(text: str, path: str) -> IncidentLog:
     text = wiki_as_markdown(html_tables_as_markdown(records_as_labels(text)))
     lines = classify_all(admonitions_as_markdown(text))
     problems: list[Problem] = []
+    warnings: list[Problem] = []
     incidents: list[Incident] = []
     skipped = 0
     first_seen: dict[str, SourceLocation] = {}
     notes = footnotes(lines, path)
     for raw_block in split_blocks(lines):
         block = read_block(raw_block, path)
+        if block.is_incident() and not block.structured and "symptoms" not in block.sections:
+            block = read_block(raw_block, path, unknown_sections=True)
         if "symptoms" in block.sections:
             block.sections["symptoms"] = with_footnotes(block.sections["symptoms"], notes)
         if not block.is_incident():
@@ -233,8 +263,12 @@ def compile_incident_log(text: str, path: str) -> IncidentLog:
                 problems.extend(_misspelt(block))
                 skipped += 1
             continue
-        own = _misspelt(block)
-        incident = _build_incident(block, own)
+        guessed: list[Problem] = []
+        # (a label close to a known one in a block whose layout we understand is a typo; in one
+        # whose labels are all unknown, as likely a word of another language: `Severitate`)
+        own = _misspelt(block) if block.structured else []
+        guessed.extend([] if block.structured else _misspelt(block))
+        incident = _build_incident(block, own, guessed)
         if incident.id in first_seen:
             line = first_seen[incident.id].line
             message = f"duplicate incident id {incident.id!r}: first used at line {line}"
@@ -246,9 +280,10 @@ def compile_incident_log(text: str, path: str) -> IncidentLog:
             skipped += 1
         else:
             incidents.append(incident)
+            warnings.extend(guessed)
     if not incidents and not problems:
         raise IncidentLogError([_nothing_found(lines, path)])
-    return IncidentLog(tuple(incidents), tuple(problems), skipped)
+    return IncidentLog(tuple(incidents), tuple(problems), skipped, tuple(warnings))
 
 
 def _misspelt(block: Block) -> list[Problem]:

@@ -27,6 +27,8 @@ _SPEAKER = re.compile(
     r"|@?[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3} \([^)]{4,40}\)"
     r"|@[\w.-]+ (?:commented|replied|wrote|said)):"
 )
+# Labels that do not say the layout is understood: the header fields, or none known
+_NOT_STRUCTURE = frozenset({*HEADER_FIELDS, "classification", None})
 # A footnote's definition (`[^101a]: Application log: …`): footnotes.py reads it; no section
 # holds it.
 FOOTNOTE = re.compile(r"^\[\^([\w-]+)\]:\s*(.*)$")
@@ -37,9 +39,11 @@ _PASTED_LOG = re.compile(
 )
 
 
-def read_block(lines: Sequence[Line], path: str) -> Block:
+def read_block(lines: Sequence[Line], path: str, unknown_sections: bool = False) -> Block:
     """Collect the items under each label; text outside known labels is ignored. A code block
-    (fenced, or indented by 4 after a blank line) under a label is one item of its lines."""
+    (fenced, or indented by 4 after a blank line) under a label is one item of its lines.
+    `unknown_sections`: each label or heading of no known name opens a section of its own in
+    `Block.unknown_sections` (one that names what it rules out opens none)."""
     content = [line for line in lines if line.kind not in (Kind.BLANK, Kind.CODE)]
     first = content[0] if content else lines[0]
     heading = first.text if first.kind is Kind.HEADING else None
@@ -49,6 +53,8 @@ def read_block(lines: Sequence[Line], path: str) -> Block:
     code: list[str] | None = None  # the code block being read, if any
     previous = Kind.BLANK
     previous_loose = aside = ruled = speaking = False
+    unknown: list[Item] | None = None  # the section of no known name being read, if any
+    listed = False  # ... and it has a list
     section = 0  # the level of the heading that opened the current section, if one did
     # a code block after the header fields, before any section: the incident's symptoms when
     # it has no Symptoms section (`- Severity: Medium` then a pasted terminal session)
@@ -99,9 +105,14 @@ def read_block(lines: Sequence[Line], path: str) -> Block:
             # under no section)
             aside = line.label is None or line.label == OTHER
             ruled = aside and _RULED_OUT.search(line.written or line.text) is not None
+            block.structured = block.structured or line.label not in _NOT_STRUCTURE
             if line.label is None:
                 block.unknown_labels.append(location)
                 block.unknown_names.append(line.written)
+                block.unknown_values.append(line.text)
+                if unknown_sections:
+                    current = unknown = _unknown_section(block, line, ruled, location)
+                    listed = False
             elif line.label == OTHER and _TIMELINE.search(line.written):
                 current = block.sections.setdefault("timeline", [])  # (symptoms.py: a fallback)
             elif line.label != OTHER:
@@ -119,6 +130,9 @@ def read_block(lines: Sequence[Line], path: str) -> Block:
             # (... and one that names what it sets aside, `### The red herrings`, is one)
             current = None
             aside = ruled = _RULED_OUT.search(line.text) is not None
+            if unknown_sections and line is not first:
+                current = unknown = _unknown_section(block, line, ruled, location)
+                listed = False
         elif line.kind is Kind.TEXT and FOOTNOTE.match(line.text):
             joinable = False
             continue
@@ -134,6 +148,11 @@ def read_block(lines: Sequence[Line], path: str) -> Block:
             ):
                 current[-1] = replace(current[-1], text=f"{current[-1].text} {line.text.strip()}")
             else:
+                if current is unknown and listed and line.kind is Kind.TEXT:
+                    # (a paragraph after a section's list, in a language we have no labels
+                    # of, is a note on it, as often as not on what was ruled out)
+                    current = unknown = []
+                listed = listed or (current is unknown and line.kind is Kind.BULLET)
                 current.append(Item(line.text, location))
         elif line.kind in (Kind.BULLET, Kind.TEXT) and aside:
             # (kept for the verdicts they hold on errors an item lists: elsewhere.py)
@@ -165,6 +184,14 @@ def read_block(lines: Sequence[Line], path: str) -> Block:
         block.sections["symptoms"] = told
         block.labels["symptoms"] = told[0].location
     return block
+
+
+def _unknown_section(block: Block, line: Line, ruled: bool, at: SourceLocation) -> list[Item]:
+    """The items of a section of no known name; one that rules out is read by nobody."""
+    items = [Item(line.text, at)] if line.kind is Kind.LABEL and line.text.strip() else []
+    if not ruled:
+        block.unknown_sections.append(items)
+    return items
 
 
 def _dedent(code: list[str]) -> tuple[str, ...]:

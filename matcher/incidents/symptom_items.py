@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from matcher.errors import Problem
 from matcher.incidents.blocks import code_log_texts
-from matcher.incidents.chat import chat_messages, commit_messages
+from matcher.incidents.chat import chat_messages, commit_messages, spoken
 from matcher.incidents.context import (
     CONTEXT_NOTE,
     INDISTINCT_NOTE,
@@ -97,11 +97,14 @@ def _under_a_head(
     read = list(read)
     for at, head in enumerate(items):
         bold = _BOLD_HEAD.match(head.text)  # (`**Wat het níet was**` alone: a head too)
-        if head.code or not (head.text.rstrip().endswith(":") or bold):
+        if head.code:
             continue
         text = f"{bold[1]}:" if bold else head.text.rstrip()
+        # ... and one that judges what is under it, as a gloss would (`what comes after it is
+        # noise from the abort, not separate errors`, `Indicators (consequence, not cause):`)
+        judges = not item_log_texts(f"{_PROBE} \u2014 {text}")[0]
         # (`For engineers:`, `all three are the same cause:`: a plain head sets nothing aside)
-        if item_log_texts(f"{text} {_PROBE}")[0]:
+        if not judges and (not text.endswith(":") or item_log_texts(f"{text} {_PROBE}")[0]):
             continue
         # a code block right after a head that sets aside (`Also in the output but *not* the
         # incident:`), said with a negation (`same root cause, different wording:` introduces
@@ -120,6 +123,14 @@ def _under_a_head(
     return read
 
 
+def _part_of_one_put_by(text: str, put_by: list[str], kept: list[str]) -> bool:
+    """Whether a log text is a part of an error set aside and of no log text kept by another
+    item."""
+    if len(text) < 8 or not any(text in other and text != other for other in put_by):
+        return False
+    return not any(text in other for other in kept)
+
+
 _STAMPED = re.compile(r"^\s*\[?(?:\d{4}[-/]\d\d[-/]\d\d|\d\d:\d\d)")
 
 
@@ -129,6 +140,8 @@ def _pastes_read(items: list[Item]) -> list[Item]:
     failed:` then a pasted `FATAL:  sorry, too many clients already`)."""
     out: list[Item] = []
     for item in items:
+        if not item.code:
+            item = replace(item, text=spoken(item.text))
         messages = (chat_messages(item.code) or commit_messages(item.code)) if item.code else None
         if messages is not None:
             out.extend(Item(m, item.location) for m in messages)
@@ -181,12 +194,25 @@ def read_symptoms(
     )
     # ... and an error another item sets aside (elsewhere.py)
     aside = dismissed(items, block.sections.get("asides", []))
+    # ... or a part of one, when no kept text holds it: `"object too large" is one 2 MB value`
+    # after `MemcacheServerError: b'object too large for cache'` was set aside
+    put_by = [
+        t
+        for i, (texts, _) in zip(items, read, strict=True)
+        if not i.code
+        for t in item_log_texts(i.text)[0]
+        if t not in texts
+    ]
     for at, (item, (texts, prose)) in enumerate(zip(items, read, strict=True)):
         pasted = bool(item.code) or item.text.lstrip().startswith("|")
         left = [
             t
             for t in texts
-            if (at, t) not in strange and not (pasted and set_aside_elsewhere(t, at, aside))
+            if (at, t) not in strange
+            and not (pasted and set_aside_elsewhere(t, at, aside))
+            and not _part_of_one_put_by(
+                t, put_by, [u for k, r in enumerate(read) if k != at for u in r[0]]
+            )
         ]
         if len(left) < len(texts):
             texts, prose = left, True

@@ -1,0 +1,224 @@
+"""Issue #11, twelfth pass, fifteenth round: what heldout80 to heldout85 taught
+(docs/incident-log-format.md says the rules): an incident log in a language we have no labels
+of (the first of its sections with log text, a severity guessed with a warning), accented
+labels, org-mode headings, a ticket's number before the incident's, an operator's ticket
+template, heads that judge the bullets under them, a part of an error set aside, a speaker's
+quoted words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from compile_helpers import LOGS, REAL_SYMPTOM
+
+import matcher
+from matcher.cli.main import cli
+from matcher.incidents.reader import compile_incident_log, parse_incident_log
+
+KAFKA = "KafkaTimeoutError: Failed to update metadata after 60.0 secs."
+ZERO = "ZeroDivisionError: division by zero"
+
+# An incident written in Hungarian: no label is known but the date's, the id is in the heading
+OWN = """## INC-PM-900: Elfogytak a MariaDB kapcsolatok
+
+**Súlyosság:** Magas
+**Dátum:** 2026-12-03
+
+**Tünetek:**
+* A checkout 500-as hibákat adott hat percen át.
+* A naplóban: `pymysql.err.OperationalError: (1040, 'Too many connections')`.
+* A kézi ellenőrzés a `mariadb` klienssel is elhasalt:
+
+      ERROR 1040 (08004): Too many connections
+
+Megjegyzés: a WARNING `retrying checkout after Too many connections (attempt 2 of 5)` sorok
+csak az újrapróbálkozás nyomai.
+
+**Amit kizártunk:**
+* A `stock rebalance aborted: (1213, 'Deadlock found when trying to get lock; try
+  restarting transaction')` nem függ össze vele.
+
+**Kiváltó ok:**
+* `OperationalError: (1045, "Access denied for user 'orders'@'localhost'")` egy régi cronból.
+"""
+
+
+def _flagged(tmp_path: Path, text: str, log: str) -> list[str]:
+    md = tmp_path / "pm.md"
+    md.write_text(text, "utf-8")
+    out = tmp_path / "sigs"
+    result = CliRunner().invoke(cli, ["compile", str(md), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    ruleset = matcher.load_ruleset([out])
+    lines = (LOGS / log).read_text("utf-8").splitlines()
+    return [lines[n - 1] for f in matcher.scan_file(ruleset, LOGS / log) for n in f.matched_lines]
+
+
+def test_an_incident_in_a_language_we_have_no_labels_of_compiles_from_its_first_section(
+    tmp_path: Path,
+) -> None:
+    log = compile_incident_log(OWN, "x.md")
+    (found,) = log.incidents
+    assert not log.problems
+    assert found.symptoms == (
+        "pymysql.err.OperationalError: Too many connections",
+        "ERROR 1040 (08004): Too many connections",
+    )
+    # (the default severity, and the warning that says so at the incident's first line)
+    assert found.severity == "medium"
+    assert [(p.location.line, p.field) for p in log.warnings] == [(1, "severity")]
+    flagged = _flagged(tmp_path, OWN, "orders-mysql.log")
+    assert flagged and all("Too many connections" in line for line in flagged)
+    assert not any("WARNING" in line or "Deadlock" in line for line in flagged)
+
+
+def test_compile_prints_the_guessed_severity_as_a_warning_and_exits_0(tmp_path: Path) -> None:
+    md = tmp_path / "pm.md"
+    md.write_text(OWN, "utf-8")
+    result = CliRunner().invoke(cli, ["compile", str(md), "-o", str(tmp_path / "sigs")])
+    assert result.exit_code == 0
+    assert "pm.md:1:4: severity: no severity read, compiled as medium" in result.stderr
+
+
+def test_a_label_close_to_a_known_one_in_a_block_of_unknown_labels_is_a_warning() -> None:
+    text = OWN.replace("**Tünetek:**", "**Simptome:**")
+    log = compile_incident_log(text, "x.md")
+    assert [i.id for i in log.incidents] == ["INC-PM-900"]
+    assert ("label", "unknown label 'Simptome': did you mean 'Symptom'?") in [
+        (p.field, p.message) for p in log.warnings
+    ]
+
+
+@pytest.mark.parametrize(
+    ("value", "severity"),
+    [("Tinggi (SEV-2)", "high"), ("P1", "critical"), ("Magas [P3]", "medium"), ("Tinggi", None)],
+)
+def test_a_level_code_under_a_label_of_no_known_name_is_the_severity(
+    value: str, severity: str | None
+) -> None:
+    text = OWN.replace("**Súlyosság:** Magas", f"**Tingkat Keparahan:** {value}")
+    log = compile_incident_log(text, "x.md")
+    assert log.incidents[0].severity == (severity or "medium")
+    assert bool(log.warnings) is (severity is None)
+
+
+def test_a_known_severity_label_with_a_word_of_another_language_compiles_as_medium() -> None:
+    text = f"## INC-PM-900: producers\n\n**Severity:** Υψηλή\n\n**Symptoms:**\n- `{KAFKA}`\n"
+    log = compile_incident_log(text, "x.md")
+    assert [i.severity for i in log.incidents] == ["medium"]
+    (warning,) = log.warnings
+    assert warning.message.startswith("unknown severity 'Υψηλή' (one of critical")
+    assert warning.message.endswith(": compiled as medium")
+
+
+def test_an_accented_label_is_the_label_without_its_accents() -> None:
+    text = (
+        "## INC-PM-900: producers\n\n**Dátum:** 2026-12-03\n**Severity:** Low\n\n"
+        f"**Symptoms:**\n- `{KAFKA}`\n"
+    )
+    (found,) = parse_incident_log(text, "x.md")
+    assert found.date == "2026-12-03"
+
+
+TICKET = "## TICKET NO: NOC-48812 / INC-PM-900 \u2014 Kafka producer stuck"
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        ("## DONE INC-PM-900 Kafka producer stuck     :kafka:events:P2:", "Kafka producer stuck"),
+        ("## TODO INC-PM-900 Kafka producer stuck", "Kafka producer stuck"),
+        ("## KE-0412 \u00b7 INC-PM-900 \u2014 Kafka producer stuck", "Kafka producer stuck"),
+        (TICKET, "Kafka producer stuck"),
+        ("## INC-PM-900 / PRB-12 \u2014 producer stuck", "/ PRB-12 \u2014 producer stuck"),
+    ],
+)
+def test_the_incident_id_in_an_org_heading_or_after_a_tickets_number(
+    heading: str, expected: str
+) -> None:
+    text = f"{heading}\n\n**Severity:** Low\n\n**Symptoms:**\n- `{KAFKA}`\n"
+    (found,) = parse_incident_log(text, "x.md")
+    assert (found.id, found.title) == ("INC-PM-900", expected)
+
+
+def test_a_known_errors_own_number_is_the_id_when_no_incident_is_named() -> None:
+    text = f"## KE-0412 \u00b7 nginx bind\n\n**Severity:** Low\n\n**Symptoms:**\n- `{KAFKA}`\n"
+    (found,) = parse_incident_log(text, "x.md")
+    assert found.id == "KE-0412"
+
+
+def test_an_operators_ticket_template() -> None:
+    text = (
+        "## INC-PM-900 \u2014 PRODUCERS STUCK\n\n**PRIORITY:** P2 (HIGH)\n\n"
+        f"**SYMPTOM DESCRIPTION:**\n- log: {KAFKA}\n\n**CUSTOMER IMPACT:**\n- none.\n\n"
+        f'**ACTION TAKEN:**\n- NOTE: "{ZERO}" in the same log = other job, not this fault.\n'
+    )
+    (found,) = parse_incident_log(text, "x.md")
+    assert (found.severity, found.symptoms) == ("high", (REAL_SYMPTOM,))
+    assert "other job" in (found.resolution or "")
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "what comes after it is noise from the abort, not separate errors",
+        "Indicators (consequence, not cause):",
+        "Indicators (not part of the case):",
+    ],
+)
+def test_a_head_that_judges_the_bullets_under_it_sets_them_aside(head: str) -> None:
+    text = (
+        f"## INC-PM-900: producers\n\n**Severity:** Low\n\n**Symptoms:**\n- `{KAFKA}`\n"
+        f"- {head}\n  - `{ZERO}`\n"
+    )
+    (found,) = parse_incident_log(text, "x.md")
+    assert found.symptoms == (REAL_SYMPTOM,)
+
+
+@pytest.mark.parametrize("head", ["Indicators:", "then the worker crashed with", "not only this"])
+def test_a_head_that_judges_nothing_keeps_the_bullets_under_it(head: str) -> None:
+    text = (
+        f"## INC-PM-900: producers\n\n**Severity:** Low\n\n**Symptoms:**\n- `{KAFKA}`\n"
+        f"- {head}\n  - `{ZERO}`\n"
+    )
+    (found,) = parse_incident_log(text, "x.md")
+    assert found.symptoms == (REAL_SYMPTOM, ZERO)
+
+
+CACHE = "MemcacheServerError: b'object too large for cache'"
+
+
+def test_a_part_of_an_error_set_aside_is_set_aside_where_it_is_quoted_again() -> None:
+    text = (
+        f"## INC-PM-900: producers\n\n**Severity:** Low\n\n**Symptoms:**\n- `{KAFKA}`\n"
+        f"- Not part of the case:\n  - `{CACHE}`\n"
+        '- Analyst comment: "object too large" is one 2 MB value over the item limit.\n'
+    )
+    (found,) = parse_incident_log(text, "x.md")
+    assert found.symptoms == (REAL_SYMPTOM,)
+
+
+def test_a_part_of_an_error_set_aside_that_a_kept_item_also_states_is_kept() -> None:
+    text = (
+        "## INC-PM-900: producers\n\n**Severity:** Low\n\n**Symptoms:**\n"
+        "- `ERROR 1040 (08004): Too many connections`\n"
+        "- `retrying checkout after Too many connections (attempt 2 of 5)` is only the retry, "
+        "not the error\n"
+        '- The CLI said "Too many connections" too.\n'
+    )
+    (found,) = parse_incident_log(text, "x.md")
+    assert "Too many connections" in found.symptoms
+
+
+def test_a_speakers_quoted_words_are_speech_whose_own_quotes_hold_the_log_text() -> None:
+    text = (
+        "## INC-PM-900: RQ jobs killed\n\n**Severity:** Low\n\n### Key quotes\n"
+        "- **Jonas Berg:** \"The worker traceback ends in 'JobTimeoutException: Task exceeded "
+        "maximum timeout value (1 seconds)'. After the hotfix it said two seconds.\"\n"
+    )
+    (found,) = parse_incident_log(text, "x.md")
+    assert found.symptoms == (
+        "JobTimeoutException: Task exceeded maximum timeout value (<seconds:num> seconds)",
+    )
