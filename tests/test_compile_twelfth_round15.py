@@ -222,3 +222,25 @@ def test_a_speakers_quoted_words_are_speech_whose_own_quotes_hold_the_log_text()
     assert found.symptoms == (
         "JobTimeoutException: Task exceeded maximum timeout value (<seconds:num> seconds)",
     )
+
+
+def test_a_label_of_no_known_name_with_its_value_on_its_line_is_read_after_the_sections() -> None:
+    # (`Raportat de: alerta „orders checkout 5xx”`: a header field, the symptoms come below)
+    text = OWN.replace(
+        "**Dátum:** 2026-12-03\n", "**Dátum:** 2026-12-03\n**Raportat de:** `orders checkout 5xx`\n"
+    )
+    (found,) = compile_incident_log(text, "x.md").incidents
+    assert found.symptoms == (
+        "pymysql.err.OperationalError: Too many connections",
+        "ERROR 1040 (08004): Too many connections",
+    )
+
+
+def test_an_en_dash_set_apart_in_a_quote_is_the_logs_hyphen(tmp_path: Path) -> None:
+    text = (
+        "## INC-PM-900: report-builder out of memory\n\n**Severity:** Low\n\n**Symptoms:**\n"
+        '- "FATAL ERROR: Reached heap limit Allocation failed \u2013 JavaScript heap out of '
+        'memory"\n'
+    )
+    flagged = _flagged(tmp_path, text, "node-services.log")
+    assert flagged and all("Allocation failed - JavaScript heap" in line for line in flagged)

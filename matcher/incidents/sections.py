@@ -183,6 +183,12 @@ def read_block(lines: Sequence[Line], path: str, unknown_sections: bool = False)
         told = sorted(stray + block.sections.pop("prose", []), key=lambda i: i.location.line)
         block.sections["symptoms"] = told
         block.labels["symptoms"] = told[0].location
+    # (a label with its value on its line and nothing under it, `**Raportat de:** alerta
+    # „orders checkout 5xx”`, is a header field: read after every section with a body)
+    fields = {at.line for at in block.unknown_labels}
+    block.unknown_sections.sort(
+        key=lambda items: len(items) == 1 and items[0].location.line in fields
+    )
     return block
 
 

@@ -17,8 +17,9 @@ docs/symptoms.md, "How a quote is generalised"):
   may be empty at an end of the quote (``… ECONNREFUSED 127.0.0.1:4000 …``);
 - a repr ``Cls('message')`` and a driver tuple ``(1205, 'message')`` become the message, and
   prose after a whole repr (``PermissionError(13, '…') writing <path>``) is dropped;
-- curly quotes become straight ones; trailing ``.``, ``,``, ``:``, ``;`` and prose after the
-  message (``… while the backup ran``) are dropped.
+- curly quotes become straight ones, and an en dash set apart by spaces a hyphen (a word
+  processor turns `` - `` into `` \u2013 ``); trailing ``.``, ``,``, ``:``, ``;`` and prose after
+  the message (``… while the backup ran``) are dropped.
 """
 
 from __future__ import annotations
@@ -170,7 +171,7 @@ _UUID = re.compile(
 
 def generalise(quote: str) -> str:
     """The symptom for a quote of one occurrence (see the module docstring)."""
-    text = " ".join(quote.translate(_CURLY).split())
+    text = " ".join(quote.translate(_CURLY).split()).replace(" \u2013 ", " - ")
     text = _PROSE_TAIL.sub("", text)
     text = _TRAILING.sub("", text) or text
     text = unwrap_repr(_PROGRAM.sub("", text))
