@@ -244,3 +244,47 @@ def test_an_en_dash_set_apart_in_a_quote_is_the_logs_hyphen(tmp_path: Path) -> N
     )
     flagged = _flagged(tmp_path, text, "node-services.log")
     assert flagged and all("Allocation failed - JavaScript heap" in line for line in flagged)
+
+
+CHANGELOG = """### INC-PM-900: export 502s, gunicorn WORKER TIMEOUT
+- date 2026-11-30 · sev P2 · svc export-svc
+- sym: `[CRITICAL] WORKER TIMEOUT (pid:NNNNN)` every ~30s on the master
+- nr: `ZeroDivisionError: division by zero` is the digest job's
+- rc: sync worker blocks on a 5-min build, > `--timeout 30`
+- fix: stream the response + `timeout 120`
+- ai: [x] stream (MK)
+
+```
+[2026-11-30 08:16:32 +0000] [12235] [CRITICAL] WORKER TIMEOUT (pid:12250)
+```
+"""
+
+
+def test_a_changelogs_terse_cause_fix_and_noise_entries_are_no_symptoms() -> None:
+    (found,) = compile_incident_log(CHANGELOG, "x.md").incidents
+    assert found.symptoms  # (the bullet's and the pasted line's)
+    assert all(s.startswith("[CRITICAL] WORKER TIMEOUT (pid:") for s in found.symptoms)
+
+
+def test_without_the_terse_labels_the_same_entries_are_read() -> None:
+    # (the control: `rc:` and `fix:` are what keeps their log texts out)
+    text = CHANGELOG.replace("- rc: ", "- ").replace("- fix: ", "- ")
+    (found,) = compile_incident_log(text, "x.md").incidents
+    assert "--timeout <timeout:num>" in found.symptoms
+
+
+@pytest.mark.parametrize(
+    "context",
+    [
+        "During handling\u2026",
+        "Mark-Compact 17.7 (50.2) -> 16.9 (51.0) MB",
+        "Emitted 'error' event on ClientRequest instance at: \u2026",
+    ],
+)
+def test_framing_beside_the_error_is_no_symptom_of_its_own(context: str) -> None:
+    text = (
+        "## INC-PM-900: producers\n\n**Severity:** Low\n\n**Symptoms:**\n"
+        f"- `{KAFKA}`, then `{context}`\n"
+    )
+    (found,) = parse_incident_log(text, "x.md")
+    assert found.symptoms == (REAL_SYMPTOM,)

@@ -25,7 +25,11 @@ _CONTEXT_LINE = re.compile(
     # (a deadlock's statements after its DETAIL: `Process <n>: UPDATE invoices …`)
     r"|^Process \S+: (?:UPDATE|INSERT|DELETE|SELECT|WITH|MERGE)\b"
     r"|^<-{2,}.*-{2,}>$|^-{3,}.*-{3,}$|^={3,}.*={3,}$"
-    r"|^Traceback \(most recent call last\)"
+    r"|^Traceback \(most recent call last\)|^During handling\b|^The above exception\b"
+    # (V8's GC trace before a heap out of memory: `Mark-Compact 17.7 (50.2) -> 16.9 (51.0) MB`)
+    r"|^(?:\[\d+:0x[0-9a-f]+\]\s+\d+ ms: )?(?:Mark-Compact|Scavenge|Mark-Sweep)\b"
+    # (Node's line before the frames of an unhandled 'error' event)
+    r"|^Emitted '\w+' event on \S+ instance at\b"
     # an access log's request and status (`"GET /api/orders/<n> HTTP/1.1" 502`): that a request
     # failed, which the error beside it says why
     # (quoted from memory without its opening quote: `POST /upload HTTP/1.1" 413`)

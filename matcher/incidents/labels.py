@@ -250,3 +250,18 @@ def header_fields(label: str, text: str) -> list[tuple[str, str]]:
             fields.append((label, text[start : found.start()].strip()))
             label, start = name or "", found.end()
     return [(name, value) for name, value in [*fields, (label, text[start:].strip())] if name]
+
+
+# A changelog's terse entries (`- rc: …`, `- ai: [x] …`, `- nr: …` for noise / ruled out)
+_TERSE = {"rc": "root_cause", "ai": "action_items", "nr": "ruled_out", "noise": "ruled_out"}
+_ITEM_LABEL = re.compile(r"^\W{0,3}([^\W\d_][\w '-]{0,30}?)\s*:\s")
+
+
+def opens_with_another_field(text: str) -> bool:
+    """Whether an item under no section opens with the label of the cause, the fix, the action
+    items or what was ruled out (`fix: …`, `rc: …`, `nr: …`): no symptom when such items are
+    read as symptoms for want of a Symptoms section."""
+    found = _ITEM_LABEL.match(text)
+    key = found[1].strip().lower() if found else ""
+    name = _TERSE.get(key) or (label_name(key) if key else None)
+    return name in ("root_cause", "resolution", "action_items", "ruled_out")

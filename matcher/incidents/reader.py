@@ -28,7 +28,7 @@ from matcher.incidents.fields import (
 from matcher.incidents.footnotes import footnotes, with_footnotes
 from matcher.incidents.html_tables import html_tables_as_markdown
 from matcher.incidents.incident_blocks import split_blocks
-from matcher.incidents.labels import misspelt_label, unwrap
+from matcher.incidents.labels import misspelt_label, opens_with_another_field, unwrap
 from matcher.incidents.markdown import (
     Block,
     Kind,
@@ -173,6 +173,7 @@ def _build_incident(block: Block, problems: list[Problem], warnings: list[Proble
     for fallback in ("timeline", "prose", "told"):
         if not symptoms and block.sections.get(fallback):
             items = answers_joined(block.sections[fallback])
+            items = [i for i in items if not opens_with_another_field(i.text)]
             elsewhere = replace(block, sections={"symptoms": items})
             found, _, found_sources = read_symptoms(elsewhere, [])
             if found:

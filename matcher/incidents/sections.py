@@ -8,7 +8,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from matcher.incidents.labels import OTHER, SINGLE_VALUED, header_fields
+from matcher.incidents.labels import (
+    OTHER,
+    SINGLE_VALUED,
+    header_fields,
+    opens_with_another_field,
+)
 from matcher.incidents.loglabels import GLOSS
 from matcher.incidents.markdown import HEADER_FIELDS, Block, Item, Kind, Line
 from matcher.incidents.verdicts import VERDICT
@@ -180,7 +185,8 @@ def read_block(lines: Sequence[Line], path: str, unknown_sections: bool = False)
             del block.sections[name]
     if stray and "symptoms" not in block.sections:
         # (with the paragraphs around it: `The thumbnailer log said:` + a block, then prose)
-        told = sorted(stray + block.sections.pop("prose", []), key=lambda i: i.location.line)
+        prose = [i for i in block.sections.pop("prose", []) if not opens_with_another_field(i.text)]
+        told = sorted(stray + prose, key=lambda i: i.location.line)
         block.sections["symptoms"] = told
         block.labels["symptoms"] = told[0].location
     # (a label with its value on its line and nothing under it, `**Raportat de:** alerta
