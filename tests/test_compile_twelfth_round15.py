@@ -288,3 +288,15 @@ def test_framing_beside_the_error_is_no_symptom_of_its_own(context: str) -> None
     )
     (found,) = parse_incident_log(text, "x.md")
     assert found.symptoms == (REAL_SYMPTOM,)
+
+
+@pytest.mark.parametrize(("gloss", "kept"), [("Analyst comment: ", False), ("", True)])
+def test_an_analysts_comment_reads_the_entry_before_it(gloss: str, kept: bool) -> None:
+    table = "sqlite3.OperationalError: no such table: import_runs"
+    text = (
+        "## INC-PM-900: producers\n\n**Severity:** Low\n\n**Symptoms:**\n"
+        f"- `{KAFKA}`\n- `{table}` from the report query.\n"
+        f"- {gloss}same module, different error, not part of this case.\n"
+    )
+    (found,) = parse_incident_log(text, "x.md")
+    assert (table in found.symptoms) is kept

@@ -116,6 +116,8 @@ FAILED_WITH_TEXT = re.compile(
 GLOSS_WORDS = (
     r"meaning|means|meant|interpretation|verdict|assessment|reading|significance|relevance"
     r"|takeaway|analysis|so what|what it meant|what it means|why it matters"
+    # (a security timeline's `Analyst comment:` under each entry)
+    r"|(?:analyst|reviewer)(?:'s)? (?:comment|note)"
 )
 GLOSS = re.compile(rf"(?i)^\W*(?:(?:{GLOSS_WORDS})\s*:|\u2192|->|=>)\s*")
 
