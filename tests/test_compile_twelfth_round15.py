@@ -300,3 +300,63 @@ def test_an_analysts_comment_reads_the_entry_before_it(gloss: str, kept: bool) -
     )
     (found,) = parse_incident_log(text, "x.md")
     assert (table in found.symptoms) is kept
+
+
+def test_a_bullet_that_judges_keeps_the_code_block_after_its_list() -> None:
+    # (a head without a colon judges the bullets nested under it, not the appendix below)
+    text = (
+        "## INC-PM-900: producers\n\n**Severity:** Low\n\n**Symptoms**\n\n"
+        "- The publisher stopped.\n"
+        "- A separate job was failing, with a division by zero. Not part of this incident.\n\n"
+        f"**Appendix: raw lines (from on-call)**\n\n```\n{KAFKA}\n```\n"
+    )
+    (found,) = parse_incident_log(text, "x.md")
+    assert found.symptoms == (REAL_SYMPTOM,)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("<b>Severity:</b>&nbsp;High (P2)<br>", "high"),
+        ("**Severity:** High (P2)", "high"),
+    ],
+)
+def test_an_emails_inline_html_is_read_as_markdown(line: str, expected: str) -> None:
+    text = (
+        "### INC-PM-900 \u2013 producers<br>\n"
+        f"{line}\n<b>Date:</b>&nbsp;03/12/2026<br>\n<br>\n<b>What we saw (symptoms):</b><br>\n"
+        f"- The publisher died with <i>{KAFKA}</i><br>\n<pre>\n{KAFKA}\n</pre>\n"
+    )
+    (found,) = parse_incident_log(text, "x.md")
+    assert (found.severity, found.date, found.symptoms) == (expected, "03/12/2026", (REAL_SYMPTOM,))
+
+
+def test_a_fix_commits_subject_names_the_incident_at_its_end() -> None:
+    text = (
+        "## fix(events): stop publishing when the broker is gone (INC-PM-900)\n\n"
+        f"Severity: low\n\nSymptoms\n\n    {KAFKA}\n"
+    )
+    (found,) = parse_incident_log(text, "x.md")
+    assert (found.id, found.title) == (
+        "INC-PM-900",
+        "fix(events): stop publishing when the broker is gone",
+    )
+    assert found.symptoms == (REAL_SYMPTOM,)
+
+
+def test_a_section_name_with_an_id_after_it_is_still_the_section() -> None:
+    text = (
+        f"## INC-PM-900: producers\n\n**Severity:** Low\n\n### Symptoms (INC-PM-900)\n- `{KAFKA}`\n"
+    )
+    (found,) = parse_incident_log(text, "x.md")
+    assert found.symptoms == (REAL_SYMPTOM,)
+
+
+@pytest.mark.parametrize("framing", ["node:events:502", "<--- Last few GCs --->"])
+def test_nodes_crash_framing_is_context(framing: str) -> None:
+    text = (
+        "## INC-PM-900: producers\n\n**Severity:** Low\n\n**Symptoms:**\n"
+        f"- `{KAFKA}`\n- `{framing}`\n"
+    )
+    (found,) = parse_incident_log(text, "x.md")
+    assert found.symptoms == (REAL_SYMPTOM,)

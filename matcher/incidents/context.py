@@ -28,6 +28,9 @@ _CONTEXT_LINE = re.compile(
     r"|^Traceback \(most recent call last\)|^During handling\b|^The above exception\b"
     # (V8's GC trace before a heap out of memory: `Mark-Compact 17.7 (50.2) -> 16.9 (51.0) MB`)
     r"|^(?:\[\d+:0x[0-9a-f]+\]\s+\d+ ms: )?(?:Mark-Compact|Scavenge|Mark-Sweep)\b"
+    # (Node's crash framing: the internal location a throw is printed at, `node:events:502`,
+    # and the banners of a heap dump, `<--- Last few GCs --->`, `<--- JS stacktrace --->`)
+    r"|^node:[\w/.-]+:(?:\d+|<[^>]+>)$|^(?:<-+\s*)?(?:Last few GCs|JS stacktrace)(?:\s*-+>)?$"
     # (Node's line before the frames of an unhandled 'error' event)
     r"|^Emitted '\w+' event on \S+ instance at\b"
     # an access log's request and status (`"GET /api/orders/<n> HTTP/1.1" 502`): that a request

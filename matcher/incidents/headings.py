@@ -27,7 +27,12 @@ def heading_id(heading: str | None) -> tuple[str, str] | None:
     """`INC-2024-003: Title` -> (`INC-2024-003`, `Title`)."""
     match = HEADING_ID.match(plain(heading)) if heading else None
     if not match:
-        return None
+        # (a fix commit's subject with the id it closes at its end: `fix(gateway): fail fast
+        # when inventory refuses connections (INC-PM-109)`)
+        # (... a subject, not a section's name: `### Symptoms (INC-7)` names no incident)
+        last = _LAST_ID.search(plain(heading)) if heading else None
+        subject = plain(heading or "")[: last.start()].strip() if last else ""
+        return (last["id"], subject) if last and len(subject.split()) >= 3 else None
     found, title = match["id"], match["title"]
     # (a ticket's or known error's number, then the incident's: `KE-0412 · INC-7 — …`,
     # `NOC-48812 / INC-7 — …`; ITIL tools number incidents INC-…, problems PRB-…)
@@ -45,3 +50,5 @@ _SECOND_ID = re.compile(
 
 
 _TAGS = re.compile(r"\s+:(?:[\w@#%-]+:)+\s*$")
+
+_LAST_ID = re.compile(r"\s*[(\[](?P<id>[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d[\w-]*)(?<!-)[)\]]\s*$")

@@ -1,6 +1,7 @@
 """Tables kept as raw HTML in the log (`<table><tr><td>…</td></tr></table>`, as an incident
 tracker exports them): each is read as the same table in Markdown, so its rows are items as a
-pipe table's are. The line count is kept: locations still point into the file as written."""
+pipe table's are; and the inline HTML an email pasted as Markdown keeps (`<b>Severity:</b>&nbsp;
+High<br>`). The line count is kept: locations still point into the file as written."""
 
 from __future__ import annotations
 
@@ -50,3 +51,46 @@ def _text(cell: str) -> str:
 def _code(line: str) -> str:
     line = html.unescape(_TAG.sub("", line)).strip()
     return f"`{line}`" if line else ""
+
+
+# Inline HTML an email client leaves in a paste (`<b>…</b>`, `<i>…</i>`, `<br>`, `&nbsp;`); a
+# person's placeholders (`<id>`, `<n>`) are no such tags.
+_INLINE = re.compile(
+    r"(?i)</?(?:b|strong|i|em|u|s|code|span|font|p|div|small|big)\b[^>]*>|<br\s*/?>|<hr\s*/?>"
+    r"|&(?:nbsp|amp|lt|gt|quot|#39|rsquo|lsquo|ldquo|rdquo|ndash|mdash);"
+)
+_MARKS = {"b": "**", "strong": "**", "i": "*", "em": "*", "code": "`"}
+_FENCE = re.compile(r"^\s*(?:```|~~~)")
+_PRE = re.compile(r"(?i)^\s*(?:<pre\b[^>]*>(?:<code\b[^>]*>)?|(?:</code>)?</pre>)\s*$")
+
+
+def inline_html_as_markdown(text: str) -> str:
+    """The log with an email's inline HTML as Markdown when it has some (three tags or more
+    outside code): bold and italics as emphasis, code as backticks, `<br>` and other tags
+    dropped, entities unescaped, `<hr>` as `---`."""
+    # (a `<pre>` block on lines of its own is a fenced block)
+    lines = [_PRE.sub("```", line) for line in text.split("\n")]
+    fenced, outside = False, []
+    for line in lines:
+        fenced = fenced != bool(_FENCE.match(line))
+        outside.append(not fenced and not _FENCE.match(line))
+    tags = sum(len(_INLINE.findall(x)) for x, out in zip(lines, outside, strict=True) if out)
+    if tags < 3:
+        return text
+    return "\n".join(
+        _inline(line) if out else line for line, out in zip(lines, outside, strict=True)
+    )
+
+
+def _inline(line: str) -> str:
+    if re.fullmatch(r"(?i)\s*<hr\s*/?>\s*", line):
+        return "---"
+
+    def mark(tag: re.Match[str]) -> str:
+        found = re.match(r"(?i)</?(\w+)", tag[0])
+        name = found[1].lower() if found else ""
+        if tag[0].startswith("&"):
+            return " " if tag[0].lower() == "&nbsp;" else html.unescape(tag[0])
+        return _MARKS.get(name, " " if name == "br" and tag.end() != len(line) else "")
+
+    return _INLINE.sub(mark, line).rstrip()

@@ -79,7 +79,8 @@ def classify(number: int, raw: str) -> Line:
     if heading:
         name = label_name(heading[2], loose=True)
         column = heading.start(2) + 1
-        if name is not None:  # `### Symptoms`: a section, like `**Symptoms:**`
+        # (a fix commit's subject names an incident, not a section: `## fix(db): … (INC-7)`)
+        if name is not None and heading_id(heading[2]) is None:  # `### Symptoms`: a section
             return Line(number, Kind.LABEL, "", column, len(heading[1]), name, heading[2])
         valued = PLAIN_LABEL.match(heading[2])  # `### Severity: High`
         name = label_name(valued[1]) if valued else None

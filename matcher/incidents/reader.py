@@ -26,7 +26,7 @@ from matcher.incidents.fields import (
     severity_lines,
 )
 from matcher.incidents.footnotes import footnotes, with_footnotes
-from matcher.incidents.html_tables import html_tables_as_markdown
+from matcher.incidents.html_tables import html_tables_as_markdown, inline_html_as_markdown
 from matcher.incidents.incident_blocks import split_blocks
 from matcher.incidents.labels import misspelt_label, opens_with_another_field, unwrap
 from matcher.incidents.markdown import (
@@ -242,7 +242,8 @@ def compile_incident_log(text: str, path: str) -> IncidentLog:
     # a full-width colon (U+FF1A, as Chinese and Japanese write it) is a colon
     text = re.sub("\uff1a(?=[^\\s*_])", ": ", text).replace("\uff1a", ":")
     text = severity_lines(text)
-    text = wiki_as_markdown(html_tables_as_markdown(records_as_labels(text)))
+    text = inline_html_as_markdown(html_tables_as_markdown(records_as_labels(text)))
+    text = wiki_as_markdown(text)
     lines = classify_all(admonitions_as_markdown(text))
     problems: list[Problem] = []
     warnings: list[Problem] = []

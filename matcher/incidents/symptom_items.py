@@ -110,7 +110,7 @@ def _under_a_head(
         # incident:`), said with a negation (`same root cause, different wording:` introduces
         # its block)
         after = at + 1 < len(items) and items[at + 1].code and read[at + 1][0]
-        if after and _DENIED_HEAD.search(head.text):
+        if after and text.endswith(":") and _DENIED_HEAD.search(head.text):
             read[at + 1] = ([], True)
         if read[at][0]:
             continue
