@@ -360,3 +360,33 @@ def test_nodes_crash_framing_is_context(framing: str) -> None:
     )
     (found,) = parse_incident_log(text, "x.md")
     assert found.symptoms == (REAL_SYMPTOM,)
+
+
+# The same layout written in English: labels of no known name, prose in English
+ENGLISH_TICKET = f"""## INC-PM-900: producers stuck
+
+**Ticket:** #48530
+**Severity:** P3
+**Account:** ACC-3307
+
+**Customer reports:**
+> The report spins forever and then shows "something went wrong".
+
+**Internal note (Dev):** the publisher crashed. The engineers found this in the log:
+"{KAFKA}" with the stack trace under it, and it was the same on both hosts after the restart.
+"""
+
+
+def test_english_prose_under_unknown_labels_is_read_whole_not_by_its_first_section() -> None:
+    (found,) = parse_incident_log(ENGLISH_TICKET, "x.md")
+    assert REAL_SYMPTOM in found.symptoms
+
+
+def test_a_sentence_that_ends_in_a_colon_introduces_the_bullets_under_it() -> None:
+    text = (
+        "## INC-PM-900: producers\n\n**Severity:** Low\n\n**Symptoms:**\n"
+        "- The nightly job wrote half a file and stopped. The write-up lists:\n"
+        f'  - the publisher raised "{KAFKA}" and exited\n'
+    )
+    (found,) = parse_incident_log(text, "x.md")
+    assert found.symptoms == (REAL_SYMPTOM,)

@@ -38,7 +38,7 @@ from matcher.incidents.markdown import (
     plain,
 )
 from matcher.incidents.records import records_as_labels
-from matcher.incidents.sections import read_block
+from matcher.incidents.sections import in_english, read_block
 from matcher.incidents.symptom_items import SymptomSource, read_symptoms
 from matcher.incidents.wiki_markup import admonitions_as_markdown, wiki_as_markdown
 from matcher.model import (
@@ -253,8 +253,9 @@ def compile_incident_log(text: str, path: str) -> IncidentLog:
     notes = footnotes(lines, path)
     for raw_block in split_blocks(lines):
         block = read_block(raw_block, path)
-        if block.is_incident() and not block.structured and "symptoms" not in block.sections:
-            block = read_block(raw_block, path, unknown_sections=True)
+        if block.is_incident() and not (block.structured or "symptoms" in block.sections):
+            # (in a language we may have no labels of: read its sections by their layout)
+            block = block if in_english(raw_block) else read_block(raw_block, path, True)
         if "symptoms" in block.sections:
             block.sections["symptoms"] = with_footnotes(block.sections["symptoms"], notes)
         if not block.is_incident():

@@ -211,3 +211,22 @@ def _dedent(code: list[str]) -> tuple[str, ...]:
     `* ` bullet), not the code's: a traceback's top line starts at the left edge."""
     margin = min((len(c) - len(c.lstrip(" ")) for c in code if c.strip()), default=0)
     return tuple(c[margin:] for c in code)
+
+
+# Words of English prose: a block whose text outside quotes and code has few of them is written
+# in a language we may have no labels of (the reader then reads its sections by layout)
+_ENGLISH = frozenset(
+    {"the", "and", "of", "to", "for", "with", "from", "by", "was", "were", "are", "been", "it"}
+    | {"its", "this", "that", "these", "those", "we", "our", "they", "their", "not", "after"}
+    | {"before", "when", "then", "but", "which", "there", "had", "has", "have", "would"}
+)
+_QUOTED_OR_CODE = re.compile(r"`[^`]*`|\"[^\"]*\"|\u201c[^\u201d]*\u201d|https?://\S+")
+
+
+def in_english(lines: Sequence[Line]) -> bool:
+    """Whether a block's prose is English: one word in eight at least is one of its commonest."""
+    text = " ".join(
+        line.text for line in lines if line.kind in (Kind.BULLET, Kind.TEXT) and not line.fenced
+    )
+    words = re.findall(r"[^\W\d_]+", _QUOTED_OR_CODE.sub(" ", text).lower())
+    return len(words) >= 12 and sum(w in _ENGLISH for w in words) * 8 >= len(words)

@@ -102,7 +102,10 @@ def _under_a_head(
         text = f"{bold[1]}:" if bold else head.text.rstrip()
         # ... and one that judges what is under it, as a gloss would (`what comes after it is
         # noise from the abort, not separate errors`, `Indicators (consequence, not cause):`)
-        judges = not item_log_texts(f"{_PROBE} \u2014 {text}")[0]
+        # (with a colon, a head of a few words: a sentence that ends in one introduces)
+        judges = not item_log_texts(f"{_PROBE} \u2014 {text}")[0] and (
+            not text.endswith(":") or len(text.split()) <= 6
+        )
         # (`For engineers:`, `all three are the same cause:`: a plain head sets nothing aside)
         if not judges and (not text.endswith(":") or item_log_texts(f"{text} {_PROBE}")[0]):
             continue
