@@ -162,22 +162,16 @@ def _build_incident(block: Block, problems: list[Problem], warnings: list[Proble
     severity = _severity(block, problems, warnings)
     symptoms, description, sources = read_symptoms(block, problems)
     # a log in a language we have no labels of: the first of its sections with log text (the
-    # house format puts Symptoms first; what is ruled out, the cause and the fix come after)
-    for items in block.unknown_sections:
-        if symptoms:
-            break
-        elsewhere = replace(block, sections={"symptoms": answers_joined(items)})
-        symptoms, _, sources = read_symptoms(elsewhere, [])
+    # house format puts Symptoms first; what is ruled out, the cause and the fix come after);
     # an incident whose log text is only in its timeline (`11:45 Note: web logs say "…"`), or
     # only in paragraphs under no section (a digest's one-paragraph story)
-    for fallback in ("timeline", "prose", "told"):
-        if not symptoms and block.sections.get(fallback):
-            items = answers_joined(block.sections[fallback])
-            items = [i for i in items if not opens_with_another_field(i.text)]
-            elsewhere = replace(block, sections={"symptoms": items})
-            found, _, found_sources = read_symptoms(elsewhere, [])
-            if found:
-                symptoms, sources = found, found_sources
+    fallbacks = ("timeline", "prose", "told")
+    for items in [*block.unknown_sections, *(block.sections.get(f, []) for f in fallbacks)]:
+        if symptoms:
+            break
+        kept = [i for i in answers_joined(items) if not opens_with_another_field(i.text)]
+        elsewhere = replace(block, sections={"symptoms": kept})
+        symptoms, _, sources = read_symptoms(elsewhere, [])
     if not symptoms:
         at = block.labels.get("symptoms", block.start)
         who = f"incident {incident_id}" if incident_id else "incident"
@@ -266,11 +260,11 @@ def compile_incident_log(text: str, path: str) -> IncidentLog:
                 problems.extend(_misspelt(block))
                 skipped += 1
             continue
+        own: list[Problem] = []
         guessed: list[Problem] = []
         # (a label close to a known one in a block whose layout we understand is a typo; in one
         # whose labels are all unknown, as likely a word of another language: `Severitate`)
-        own = _misspelt(block) if block.structured else []
-        guessed.extend([] if block.structured else _misspelt(block))
+        (own if block.structured else guessed).extend(_misspelt(block))
         incident = _build_incident(block, own, guessed)
         if incident.id in first_seen:
             line = first_seen[incident.id].line
