@@ -16,6 +16,8 @@ from dataclasses import dataclass
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _RULE = re.compile(r"^\s*---+\s*$")
 _HEADING = re.compile(r"^#{1,6}\s")
+# a label that names the id (`**Incident ID:**`, `**Hændelses-ID:**`)
+_NAMES_ID = re.compile(r"ncident|\bI[Dd]\b")
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,7 @@ def _defining_line(lines: list[str], plain: list[bool], incident: str) -> int | 
     """Index of the heading or `Incident ID` label that names ``incident``."""
     word = re.compile(rf"(?<![\w-]){re.escape(incident)}(?![\w-])")
     for i, line in enumerate(lines):
-        if plain[i] and word.search(line) and (_HEADING.match(line) or "ncident" in line):
+        if plain[i] and word.search(line) and (_HEADING.match(line) or _NAMES_ID.search(line)):
             return i
     return None
 
@@ -55,6 +57,31 @@ def _start(lines: list[str], plain: list[bool], i: int) -> int:
     ):
         j -= 1
     return j
+
+
+_EVIDENCE = re.compile(
+    r"(?i)\b(?:evidence|logs?\b|appendix|annex|anhang|anexo|details|excerpts?|raw|paste[sd]?"
+    r"|traces?|output)"
+)
+
+
+def _appendix(lines: list[str], plain: list[bool], incident: str, begin: int, end: int) -> str:
+    """The parts of an appendix keyed by the incident's id (`### Evidence INC-7`) outside its
+    own lines, which `matcher compile` reads as the incident's (appendices.py)."""
+    word = re.compile(rf"(?<![\w-]){re.escape(incident)}(?![\w-])")
+    parts: list[str] = []
+    level = 0
+    for i, line in enumerate(lines):
+        heading = _HEADING.match(line) if plain[i] else None
+        depth = len(line) - len(line.lstrip("#")) if heading else 0
+        if heading and level and depth <= level:
+            level = 0
+        if heading and not begin <= i < end and word.search(line) and _EVIDENCE.search(line):
+            level = depth
+            parts.append("\n")
+        if level:
+            parts.append(line)
+    return "".join(parts)
 
 
 def split_incidents(markdown: str, incidents: list[str]) -> dict[str, IncidentText | None]:
@@ -78,7 +105,7 @@ def split_incidents(markdown: str, incidents: list[str]) -> dict[str, IncidentTe
         begin = starts[inc]
         later = [s for s in ordered if s > begin]
         end = later[0] if later else len(lines)
-        body = "".join(lines[begin:end])
+        body = "".join(lines[begin:end]) + _appendix(lines, plain, inc, begin, end)
         body_line = preamble.count("\n") + 2  # after the preamble and a blank line
         result[inc] = IncidentText(inc, begin + 1, body_line, preamble + "\n" + body)
     return result

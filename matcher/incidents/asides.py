@@ -33,6 +33,7 @@ from matcher.incidents.verdicts import (
     near_miss,
     taken_back,
     verdict,
+    verdict_list,
 )
 
 # Sentences of a symptom item: a cue's scope never crosses into the next one.
@@ -68,6 +69,10 @@ SEARCHED = re.compile(r"(?i)\b(?:grep(?:ped|ping)?|search(?:ed|ing)?)\s+(?:for\s
 _ONLY = re.compile(
     rf"(?i)^\W*only\s+(?:the\s+)?\W?{OTHER}[^.;{MARK}]*?\b(?:is|are|was|were)\s+(?:the|our)\s+"
     r"(?:real\s+|actual\s+)?(?:signal|error|symptom|one|ones|cause|problem|failure|incident)\b"
+)
+_HYPOTHESIS = re.compile(r"(?i)^\W*(?:h\d{1,2}|hypothes[ie]s\s*\d{0,2})\s*[:.)\u2014-]")
+_REJECTED = re.compile(
+    r"(?-i:REJECTED|DISPROVEN|DISPROVED|REFUTED)|(?i:\bruled out\b|\brejected\b)"
 )
 _STRUCK = re.compile(r"~~\s*[`\"'\u201c\u00ab]?\s*\x01\s*[`\"'\u201d\u00bb]?\s*~~")
 # A later sentence of the item about all its log texts: `Neither is the heap crash.`, `None of
@@ -118,6 +123,9 @@ def put_aside(item: str, log: str, quoted: bool, others: Sequence[str] = ()) -> 
     # a log text struck through (`~~"…"~~ — saw this first …`): a lead the author crossed out
     if _STRUCK.search(item.replace(log, MARK, 1)):
         return True
+    # a hypothesis the item rejects (`H1: … **REJECTED**. Evidence: "…"`): all its evidence
+    if _HYPOTHESIS.match(item) and _REJECTED.search(item.replace(log, MARK, 1)):
+        return True
     # typographic apostrophes as ASCII: a curly `wasn\u2019t` is `wasn't`
     marked = without_emphasis(item.replace(log, MARK, 1).replace("\u2019", "'"))
     # the item's other log texts are marked where they start (unquoted, one may run on into
@@ -137,7 +145,7 @@ def put_aside(item: str, log: str, quoted: bool, others: Sequence[str] = ()) -> 
         if MARK not in run and quoted_log(marked, run) and not searched:
             # (twice for an error of its own: OTHER_ERROR)
             marked = marked.replace(run, OTHER * (1 + bool(re.match(ERROR_START, run))), 1)
-    if near_miss(marked):
+    if near_miss(marked) or verdict_list(marked):
         return True
     # a reference to numbered paragraphs (`message (1.4) is …`) is no clause of its own, and a
     # number's point (`1.5 s`) ends no sentence nor clause the cues read

@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 
 from matcher.incidents.asides import put_aside
+from matcher.incidents.csv_exports import csv_rows
 from matcher.incidents.events import event_texts
 from matcher.incidents.framing import drop_framing, unframed
 
@@ -150,6 +151,7 @@ def code_log_texts(lines: Sequence[str]) -> list[str]:
     events = event_texts(lines, level_rank, code_log_texts)  # a pasted JSON event (events.py)
     if events is not None:
         return events
+    lines = csv_rows(lines) or lines  # (a log viewer's CSV export: each row's level and message)
     lines = [unframed(line) for line in lines]  # `backup-1  |   File "…"`: compose's, kept indented
     # lines the author pointed at (`… <-- THIS`): the others are what came with them
     pointed = [line for line in lines if _pointed_at(line)]

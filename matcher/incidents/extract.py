@@ -38,6 +38,7 @@ from matcher.incidents.loglike import (
     loggy,
     query_terms,
     quoted_log,
+    raised_error,
 )
 from matcher.incidents.quotes import (
     clip_prose,
@@ -161,44 +162,6 @@ def _whole_line(text: str) -> str | None:
     return clip_prose(line) or None
 
 
-# A bare OS error: a builtin class, another library's (`httpx.ConnectError`) or none, and
-# only `[Errno N] strerror`.
-_BARE_OS_ERROR = re.compile(
-    r"^(?:(?:socket\.)?[A-Z]\w*(?:Error|error):?\s+|(?:[a-z_]\w*\.)+[A-Z]\w*Error:?\s+)?"
-    # ... or the class and its errno without the message (`ConnectionRefusedError [Errno 111]`)
-    r"(\[Errno (-?\d+)\](?: ([A-Za-z][\w ,'-]*))?)$"
-)
-_CUT_CAUSE = re.compile(r"\(Caused by:?\s+[\w.]+")
-# The file an OS error names after its message (`OSError: [Errno 24] Too many open files:
-# '<path>'`): the error raised of its own, not another's cause.
-_OS_FILENAME = re.compile(r": (['\"])[^'\"]*\1$")
-WRAPPED_NOTE = "(no symptom: the bare OS error that another symptom of this incident wraps)"
-
-
-def wrapped_os_errors(symptoms: Sequence[str]) -> set[str]:
-    """The bare OS errors (`ConnectionRefusedError: [Errno 111] Connection refused`) that
-    another symptom of the same incident states as its cause: in other stacks the same line is
-    the cause of other errors, so alone it would flag them (docs/incident-log-format.md)."""
-    wrapped = set()
-    for symptom in symptoms:
-        bare = _BARE_OS_ERROR.match(symptom)
-        if bare is None:
-            continue
-        # ... also in a client's own words: redis-py's `Error 111 connecting to …. Connection
-        # refused.` carries errno 111 and its message
-        own = re.compile(rf"\bError {re.escape(bare[2])}\b.*\b{re.escape(bare[3] or '')}")
-        # ... or a wrapper that names its cause (`… Max retries exceeded with url: /x (Caused
-        # by NewConnectionError(…))`): the bare error is that cause
-        if any(
-            other != symptom
-            and not _BARE_OS_ERROR.match(_OS_FILENAME.sub("", other))
-            and (bare[1] in other or own.search(other) or _CUT_CAUSE.search(other))
-            for other in symptoms
-        ):
-            wrapped.add(symptom)
-    return wrapped
-
-
 def inner_errors(text: str) -> list[str]:
     """The server's own error inside a client's message, as the server logs it:
     `connection to server at "db" (10.0.0.7), port 5432 failed: FATAL:  sorry, too many
@@ -269,6 +232,9 @@ def _unquoted(segment: str, introduces: bool = False) -> str | None:
         lead = FAILED_LEAD.match(after)
         if lead and START.match(after, lead.end()):
             return after[lead.end() :].strip()
+        raised = raised_error(after)
+        if raised:
+            return raised
         log_like = CODEISH.search(after) and len(after.split()) >= 3
         # a label that names a log (`App log:`, `Error message:`) takes log-like text too
         log_label = _SHORT_LABEL.match(label[1]) is not None or names_a_log(label[1])
@@ -278,6 +244,10 @@ def _unquoted(segment: str, introduces: bool = False) -> str | None:
         # `Also the copy step: cp: error writing …`, `the shell step before it: cp: …`: prose,
         # then a program's own label
         after = segment.strip()[label.end() :]
+        # ... or a library's message (`psycopg2 for the ledger: could not translate host name
+        # "db" to address: …`)
+        if len(label[1].split()) <= 5 and MESSAGE.match(after.strip()):
+            return after.strip()
         program = LABEL.match(after)
         text = after[program.end() :] if program else ""
         if program and _SHORT_LABEL.match(program[1]) and loggy(text):

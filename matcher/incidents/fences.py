@@ -46,6 +46,21 @@ def front_matter(raws: Sequence[str]) -> int:
     return 0
 
 
+def note_properties(raws: Sequence[str], at: int) -> int:
+    """The number of lines of a note's properties (`---`, `key: value` lines, `---`) starting
+    at ``at`` right after a heading, as a vault exports each note under its title; else 0.
+    Their rules cut no incident: the properties are the note's header fields."""
+    before = next((r for r in reversed(raws[:at]) if r.strip()), "")
+    if raws[at].strip() != "---" or not before.lstrip().startswith("#"):
+        return 0
+    for number, raw in enumerate(raws[at + 1 :], start=2):
+        if raw.strip() == "---":
+            return number if number > 2 else 0
+        if not (FRONT_MATTER_KEY.match(raw) or (raw[:1].isspace() and raw.strip())):
+            return 0
+    return 0
+
+
 def is_diff(opener: str) -> bool:
     """A fence that opens a diff (```` ```diff ````): a log before and after a fix."""
     return _DIFF_FENCE.match(opener) is not None

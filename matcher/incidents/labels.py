@@ -35,6 +35,10 @@ SPELLINGS = {
         "observed symptoms",
         "symptoms observed",
         "symptom description",  # (an operator's ticket template)
+        # a runbook's known signature: `If you see` / `It means` / `Do`
+        "if you see",
+        "when you see",
+        "you will see",
         "description of symptoms",
         "what we saw",
         "what we observed",
@@ -77,6 +81,7 @@ SPELLINGS = {
         "resolution steps",
         "action taken",  # (an operator's ticket template)
         "actions taken",
+        "do",
     ),
     "action_items": (
         "action items",
@@ -119,6 +124,7 @@ SPELLINGS = {
         "related incidents",
         "supporting information",
         "notes",
+        "it means",
     ),
 }
 LABELS = {spelling: name for name, spellings in SPELLINGS.items() for spelling in spellings}
@@ -163,7 +169,7 @@ _FORM_ONLY = frozenset(
     {"errors", "logs", "evidence", "signals", "observations", "actions"}
     # (one word of a sentence as often: `What: …`, `Seen: …`, `Causa: …`)
     | {"what", "why", "who", "when", "where", "seen", "broke", "fixed in", "causa", "data"}
-    | {"analysis", "investigation", "diagnosis", "noise", "not it"}
+    | {"analysis", "investigation", "diagnosis", "noise", "not it", "do"}
 )
 # `### 2. Symptoms`, `### 1.2 Symptoms`, `## 🔥 Impact`, `**1) Root cause:**`: a section's number
 # or emoji is no part of its name.

@@ -29,7 +29,9 @@ START = re.compile(
     # a server's error code (Redis's `WRONGTYPE …`, memcached's `SERVER_ERROR …`) and an upper
     # case error of two words or more (gunicorn's `WORKER TIMEOUT (pid:…)`)
     r"|\b(?:SERVER_ERROR|CLIENT_ERROR|WRONGTYPE|NOAUTH|READONLY|CLUSTERDOWN|EXECABORT|NOSCRIPT"
-    r"|MASTERDOWN|NOREPLICAS|OOM(?= command))\b|\b[A-Z]{4,}(?: [A-Z]{4,})+\b(?= \(|:|$)"
+    r"|MASTERDOWN|NOREPLICAS|OOM(?= command))\b"
+    # (... but not a timeline's marker, `OUTAGE ENDS`, `INCIDENT BEGINS`)
+    r"|\b(?!(?:OUTAGE|INCIDENT|IMPACT)\b)[A-Z]{4,}(?: [A-Z]{4,})+\b(?= \(|:|$)"
 )
 
 # `Cls("…")`, `(1205, "…")`: the quote belongs to a repr or a driver's code tuple.
@@ -188,3 +190,22 @@ def common_tail(segment: str) -> str | None:
     """The message of a stretch of prose that ends in a common error text, if any."""
     found = _COMMON_TAIL.search(segment.strip())
     return found["text"] if found and is_common_message(found["error"]) else None
+
+
+# A subject that raised the error, before the error's class (`pymemcache raised
+# MemcacheServerError("…"), logged as …`): the error is the text, up to its repr's end
+_RAISED = re.compile(
+    r"\s*[\w.-]+\s+(?:raised|raises|threw|throws|returned|returns|gave)\s+(?:an?\s+|the\s+)?"
+    r"(?=(?:[A-Za-z_]\w*\.)*[A-Z]\w*(?:Error|Exception)\b)"
+)
+_REPR_THEN_PROSE = re.compile(r"^([\w.]+\((?:[^()]|\([^()]*\))*\))\s*,\s+[a-z]")
+
+
+def raised_error(text: str) -> str | None:
+    """The error a subject raised, when the text says so; else None."""
+    raised = _RAISED.match(text)
+    if raised is None:
+        return None
+    error = text[raised.end() :].strip()
+    then_prose = _REPR_THEN_PROSE.match(error)
+    return then_prose[1] if then_prose else error

@@ -7,7 +7,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from matcher.incidents.fences import (
     FENCE,
@@ -16,6 +16,7 @@ from matcher.incidents.fences import (
     fence_closer,
     front_matter,
     is_diff,
+    note_properties,
 )
 from matcher.incidents.headings import HEADING_ID as HEADING_ID
 from matcher.incidents.headings import heading_id as heading_id
@@ -41,6 +42,7 @@ class Line:
     label: str | None = None  # field name of a LABEL line; None for an unknown label
     written: str = ""  # a LABEL line's label as written (`Symtoms`), for "did you mean"
     fenced: bool = False  # a CODE line inside a fenced code block (not the fence itself)
+    quoted: bool = False  # a paragraph's line in a quoted block (`> …`), read as an item
 
 
 RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
@@ -124,7 +126,8 @@ def classify(number: int, raw: str) -> Line:
         if name is not None and name not in HEADER_FIELDS:
             return Line(number, Kind.LABEL, "", offset + 1, 0, name)
     # a quoted block's line is an item of its own: pasted log lines are not one paragraph
-    return Line(number, Kind.BULLET if bullet or quoted else Kind.TEXT, body, offset + 1)
+    kind = Kind.BULLET if bullet or quoted else Kind.TEXT
+    return Line(number, kind, body, offset + 1, quoted=bool(quoted) and not bullet)
 
 
 def _table_row(number: int, raw: str, inner: str) -> Line:
@@ -150,7 +153,10 @@ def classify_all(text: str) -> list[Line]:
     closer: Callable[[str], bool] | None = None
     opener = ""
     quoted = False  # the fence is inside a quoted block (`> ```` in a pasted chat thread)
+    skip_to = 0  # the last line of a note's properties, read already
     for number, whole in enumerate(raws[skip:], start=skip + 1):
+        if number <= skip_to:
+            continue
         unquoted = BLOCKQUOTE.sub(lambda m: " " * len(m[0]), whole)
         raw = unquoted if closer is None or quoted else whole
         if closer is not None:
@@ -174,9 +180,58 @@ def classify_all(text: str) -> list[Line]:
             # fence at the item's text column
             opener, quoted = " " * len(item[1]) + item[2], unquoted != whole
             lines.append(Line(number, Kind.CODE, raw))
+        elif properties := note_properties(raws, number - 1):
+            # (the rules of a note's properties under its title are no incident's end)
+            last = number + properties - 1
+            lines.append(Line(number, Kind.BLANK))
+            lines.extend(classify(n, raws[n - 1]) for n in range(number + 1, last))
+            lines.append(Line(last, Kind.BLANK))
+            skip_to = last
         else:
             lines.append(classify(number, whole))
-    return lines
+    return _listed_names(_setext_headings(lines, raws), raws)
+
+
+_UNDERLINE = re.compile(r"^ {0,3}(?:(=)+|-+)[ \t]*$")
+
+
+def _setext_headings(lines: list[Line], raws: list[str]) -> list[Line]:
+    """A line alone in its paragraph underlined with `===` or `---` is a heading (level 1 or
+    2), as Markdown and reStructuredText write one (`Symptoms` then `--------`), not a rule."""
+    read = list(lines)
+    for at in range(1, len(lines)):
+        line, title = lines[at], lines[at - 1]
+        underline = _UNDERLINE.match(raws[line.number - 1])
+        alone = at == 1 or lines[at - 2].kind is Kind.BLANK
+        words = title.kind in (Kind.TEXT, Kind.LABEL) and not title.level
+        if underline and line.kind in (Kind.RULE, Kind.TEXT) and words and alone:
+            marks = "#" if underline[1] else "##"
+            text = raws[title.number - 1].strip()
+            read[at - 1] = replace(classify(title.number, f"{marks} {text}"), column=title.column)
+            read[at] = Line(line.number, Kind.BLANK)
+    return read
+
+
+def _listed_names(lines: list[Line], raws: list[str]) -> list[Line]:
+    """A toggle's bullet (`- Symptoms`, no colon) with a plain bullet just before it and no
+    item nested under it is an entry of a list, a page's contents (`- INC-7 — …`, `- Evidence`),
+    not a section."""
+    read = list(lines)
+    for at in range(1, len(lines)):
+        line, before = lines[at], lines[at - 1]
+        after = lines[at + 1] if at + 1 < len(lines) else Line(0, Kind.BLANK)
+        bullet = BULLET.match(raws[line.number - 1])
+        if (
+            line.kind is Kind.LABEL
+            and bullet
+            and ":" not in bullet[2]
+            and before.kind is Kind.BULLET
+            and before.column == line.column
+            and not (after.kind in (Kind.BULLET, Kind.TEXT) and after.column > line.column)
+            and after.kind is not Kind.LABEL
+        ):
+            read[at] = Line(line.number, Kind.BULLET, bullet[2].rstrip(), line.column)
+    return read
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ _CLAUSE = re.compile(
 )
 
 
+_SEPARATOR = re.compile("[\\s`\"'\u201c\u201d,;/]*")
 # A verdict said of all the texts before it.
 # (`— this all is normal after the timeout`, as non-native English says it)
 _ALL = re.compile(
@@ -37,6 +38,8 @@ ANOTHER = re.compile(
 
 
 def _joined(between: str) -> bool:
+    if _SEPARATOR.fullmatch(between):  # (`"…"; "…"`: a list, however it is punctuated)
+        return True
     return (
         len(between) <= 40 and len(re.findall(r"\w+", between)) <= 6 and not _CLAUSE.search(between)
     )

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from matcher.errors import IncidentLogError, Problem, SourceError
+from matcher.incidents.appendices import appendices_joined
 from matcher.incidents.chat import answers_joined
 from matcher.incidents.fields import (
     DEFAULT_SEVERITY,
@@ -28,8 +29,9 @@ from matcher.incidents.fields import (
 from matcher.incidents.footnotes import footnotes, with_footnotes
 from matcher.incidents.html_tables import html_tables_as_markdown, inline_html_as_markdown
 from matcher.incidents.incident_blocks import split_blocks
-from matcher.incidents.labels import misspelt_label, opens_with_another_field, unwrap
+from matcher.incidents.labels import opens_with_another_field, unwrap
 from matcher.incidents.markdown import (
+    HEADING_ID,
     Block,
     Kind,
     Line,
@@ -37,7 +39,9 @@ from matcher.incidents.markdown import (
     heading_id,
     plain,
 )
+from matcher.incidents.near_labels import misspelt, read_as_close
 from matcher.incidents.records import records_as_labels
+from matcher.incidents.rst_markup import rst_as_markdown
 from matcher.incidents.sections import in_english, read_block
 from matcher.incidents.symptom_items import SymptomSource, read_symptoms
 from matcher.incidents.wiki_markup import admonitions_as_markdown, wiki_as_markdown
@@ -141,7 +145,14 @@ def _identity(block: Block, problems: list[Problem]) -> tuple[str, str]:
     """Id and title: labels win over what the heading says."""
     from_heading = heading_id(block.heading)
     heading_title = from_heading[1] if from_heading else plain(block.heading or "")
-    incident_id = _first(block, "id") or (from_heading[0] if from_heading else "")
+    # (... or a label of another language's name that ends in `ID`: `**Hændelses-ID:** INC-7`)
+    named_id = (
+        v.strip("*_` ")
+        for n, v in zip(block.unknown_names, block.unknown_values, strict=True)
+        if re.search(r"(?i)[\s-]id$", n) and HEADING_ID.fullmatch(v.strip("*_` "))
+    )
+    from_label = _first(block, "id") or next(named_id, "")
+    incident_id = from_label or (from_heading[0] if from_heading else "")
     title = _first(block, "title", "*_") or unwrap(heading_title)
     if not incident_id:
         problems.append(Problem(block.start, "id", _NO_ID))
@@ -165,7 +176,8 @@ def _build_incident(block: Block, problems: list[Problem], warnings: list[Proble
     # house format puts Symptoms first; what is ruled out, the cause and the fix come after);
     # an incident whose log text is only in its timeline (`11:45 Note: web logs say "…"`), or
     # only in paragraphs under no section (a digest's one-paragraph story)
-    fallbacks = ("timeline", "prose", "told")
+    # ... and last the root cause, where a document of the SRE book's template quotes the errors
+    fallbacks = ("timeline", "prose", "told", "root_cause")
     for items in [*block.unknown_sections, *(block.sections.get(f, []) for f in fallbacks)]:
         if symptoms:
             break
@@ -237,7 +249,7 @@ def compile_incident_log(text: str, path: str) -> IncidentLog:
     text = re.sub("\uff1a(?=[^\\s*_])", ": ", text).replace("\uff1a", ":")
     text = severity_lines(text)
     text = inline_html_as_markdown(html_tables_as_markdown(records_as_labels(text)))
-    text = wiki_as_markdown(text)
+    text = rst_as_markdown(wiki_as_markdown(text))
     lines = classify_all(admonitions_as_markdown(text))
     problems: list[Problem] = []
     warnings: list[Problem] = []
@@ -245,8 +257,9 @@ def compile_incident_log(text: str, path: str) -> IncidentLog:
     skipped = 0
     first_seen: dict[str, SourceLocation] = {}
     notes = footnotes(lines, path)
-    for raw_block in split_blocks(lines):
-        block = read_block(raw_block, path)
+    for raw_block in appendices_joined(split_blocks(lines)):
+        # (labels of a language close to one we know: read as those, with a warning)
+        block, read_as = read_as_close(raw_block, read_block(raw_block, path), path)
         if block.is_incident() and not (block.structured or "symptoms" in block.sections):
             # (in a language we may have no labels of: read its sections by their layout)
             block = block if in_english(raw_block) else read_block(raw_block, path, True)
@@ -257,14 +270,14 @@ def compile_incident_log(text: str, path: str) -> IncidentLog:
             # like an incident with misspelt labels, which must not vanish silently.
             if len(block.unknown_labels) > 1:
                 problems.append(Problem(block.unknown_labels[0], "incident", _UNREAD))
-                problems.extend(_misspelt(block))
+                problems.extend(misspelt(block))
                 skipped += 1
             continue
         own: list[Problem] = []
         guessed: list[Problem] = []
         # (a label close to a known one in a block whose layout we understand is a typo; in one
         # whose labels are all unknown, as likely a word of another language: `Severitate`)
-        (own if block.structured else guessed).extend(_misspelt(block))
+        (own if block.structured else guessed).extend(misspelt(block))
         incident = _build_incident(block, own, guessed)
         if incident.id in first_seen:
             line = first_seen[incident.id].line
@@ -277,21 +290,10 @@ def compile_incident_log(text: str, path: str) -> IncidentLog:
             skipped += 1
         else:
             incidents.append(incident)
-            warnings.extend(guessed)
+            warnings.extend([*read_as, *guessed])
     if not incidents and not problems:
         raise IncidentLogError([_nothing_found(lines, path)])
     return IncidentLog(tuple(incidents), tuple(problems), skipped, tuple(warnings))
-
-
-def _misspelt(block: Block) -> list[Problem]:
-    """A label close to a known one (`**Symtoms:**`) is a typo, not another section."""
-    found: list[Problem] = []
-    for location, written in zip(block.unknown_labels, block.unknown_names, strict=True):
-        close = misspelt_label(written)
-        if close:
-            message = f"unknown label {written!r}: did you mean {close.title()!r}?"
-            found.append(Problem(location, "label", message))
-    return found
 
 
 def parse_incident_log(text: str, path: str) -> list[Incident]:

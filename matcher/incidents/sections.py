@@ -32,11 +32,15 @@ _SPEAKER = re.compile(
     r"|@?[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3} \([^)]{4,40}\)"
     r"|@[\w.-]+ (?:commented|replied|wrote|said)):"
 )
+# A section of lessons (`What went wrong`, `Where we got lucky`): no account of what was seen
+_LESSON = re.compile(r"(?i)\blesson|\bwent (?:well|wrong|badly)\b|\blucky\b|\blearn")
 # Labels that do not say the layout is understood: the header fields, or none known
 _NOT_STRUCTURE = frozenset({*HEADER_FIELDS, "classification", None})
 # A footnote's definition (`[^101a]: Application log: …`): footnotes.py reads it; no section
 # holds it.
 FOOTNOTE = re.compile(r"^\[\^([\w-]+)\]:\s*(.*)$")
+# A line that goes on with a sentence: a word in lower case, not a log line's
+_WRAPPED = re.compile(r"^[a-z][a-z'-]*\s+[a-z`\"(]")
 # What starts a pasted log line: an exception class, a level, a date, an elision.
 _PASTED_LOG = re.compile(
     r"^(?:(?:[a-z_]\w*\.)*[A-Z]\w*(?:Error|Exception|Warning|Exit)\b|\[?(?:ERROR|WARN|WARNING"
@@ -57,7 +61,7 @@ def read_block(lines: Sequence[Line], path: str, unknown_sections: bool = False)
     joinable = False  # a text line right after an item continues it (a wrapped line)
     code: list[str] | None = None  # the code block being read, if any
     previous = Kind.BLANK
-    previous_loose = aside = ruled = speaking = False
+    previous_loose = aside = ruled = lesson = speaking = after_pasted = False
     unknown: list[Item] | None = None  # the section of no known name being read, if any
     listed = False  # ... and it has a list
     section = 0  # the level of the heading that opened the current section, if one did
@@ -70,7 +74,13 @@ def read_block(lines: Sequence[Line], path: str, unknown_sections: bool = False)
     asides = block.sections.setdefault("asides", [])
     told = block.sections.setdefault("told", [])
     services = block.sections.setdefault("services", [])
+    quoting = ""  # the quoted paragraph line before, if the line before was one
     for line in lines:
+        if line.quoted and _WRAPPED.match(line.text) and quoting and quoting[-1] not in ".:!?":
+            # (a quoted paragraph's line that goes on with the sentence before it, in an
+            # e-mail or a ticket's note, is wrapped text, not a pasted line of its own)
+            line = replace(line, kind=Kind.TEXT)
+        quoting = line.text.rstrip() if line.quoted and not _PASTED_LOG.match(line.text) else ""
         location = SourceLocation(path, line.number, line.column)
         indented = line.kind is Kind.TEXT and line.column > 4
         # (log lines pasted under an item that ends in a colon, indented as its wrapped lines:
@@ -85,14 +95,19 @@ def read_block(lines: Sequence[Line], path: str, unknown_sections: bool = False)
         )
         if line.fenced and headed and (current is None or current is services) and code is None:
             current = stray
+        # (a fenced block under no section, or under one that is no field, `Log lines we looked
+        # at:` then a block: a last resort of the reader's, as the paragraphs around it are)
+        loose = told if aside else prose
+        shut = ruled or lesson or not line.fenced
+        into = current if current is not None else None if shut else loose
         if (
             line.fenced or pasted or (indented and (previous is Kind.BLANK or code is not None))
-        ) and (current is not None):
+        ) and (into is not None):
             if code is None:
                 code = []
-                current.append(Item("", location))
+                into.append(Item("", location))
             code.append(line.text if line.fenced or pasted else " " * (line.column - 5) + line.text)
-            current[-1] = replace(current[-1], code=_dedent(code))
+            into[-1] = replace(into[-1], code=_dedent(code))
             previous = line.kind
             continue
         if line.kind is not Kind.BLANK:
@@ -110,6 +125,7 @@ def read_block(lines: Sequence[Line], path: str, unknown_sections: bool = False)
             # under no section)
             aside = line.label is None or line.label == OTHER
             ruled = aside and _RULED_OUT.search(line.written or line.text) is not None
+            lesson = aside and _LESSON.search(line.written or line.text) is not None
             block.structured = block.structured or line.label not in _NOT_STRUCTURE
             if line.label is None:
                 block.unknown_labels.append(location)
@@ -134,7 +150,9 @@ def read_block(lines: Sequence[Line], path: str, unknown_sections: bool = False)
             # then `#### Nerdy details`)
             # (... and one that names what it sets aside, `### The red herrings`, is one)
             current = None
-            aside = ruled = _RULED_OUT.search(line.text) is not None
+            ruled = _RULED_OUT.search(line.text) is not None
+            lesson = _LESSON.search(line.text) is not None
+            aside = ruled or lesson
             if unknown_sections and line is not first:
                 current = unknown = _unknown_section(block, line, ruled, location)
                 listed = False
@@ -161,23 +179,38 @@ def read_block(lines: Sequence[Line], path: str, unknown_sections: bool = False)
                 current.append(Item(line.text, location))
         elif line.kind in (Kind.BULLET, Kind.TEXT) and aside:
             # (kept for the verdicts they hold on errors an item lists: elsewhere.py)
-            if line.kind is Kind.TEXT and previous_loose and asides and not asides[-1].code:
+            joined = line.kind is Kind.TEXT and previous_loose and asides and not asides[-1].code
+            if joined:
                 asides[-1] = replace(asides[-1], text=f"{asides[-1].text} {line.text.strip()}")
             else:
                 asides.append(Item(line.text, location))
-            if not ruled:  # (a section that tells, `Description`, `Detection`: a last resort)
-                told.append(asides[-1])
+            # (a section that tells, `Description`, `Detection`: a last resort; what went wrong
+            # is told again there, with the leads that went nowhere)
+            if not (ruled or lesson):
+                if joined and told and told[-1].location == asides[-1].location:
+                    told[-1] = asides[-1]  # (the item it goes on from, whole)
+                else:
+                    told.append(asides[-1])
         elif line.kind in (Kind.BULLET, Kind.TEXT) and line is not first:
             # (a thread's comment, `Comment by Priya (2026-09-14 19:51):`, answers others:
             # its verdicts are on the comments before it, which no rule reads across)
             speaking = speaking or (not previous_loose and _SPEAKER.match(line.text) is not None)
             if speaking:
                 pass
-            elif line.kind is Kind.TEXT and previous_loose and prose and not prose[-1].code:
+            elif (
+                line.kind is Kind.TEXT
+                and previous_loose
+                and prose
+                and not prose[-1].code
+                and not after_pasted
+            ):
                 prose[-1] = replace(prose[-1], text=f"{prose[-1].text} {line.text.strip()}")
             else:
                 prose.append(Item(line.text, location))
         speaking = speaking and line.kind is not Kind.BLANK
+        # (a line pasted from a log, `OSError: …` alone on its line in a chat's message, ends
+        # its paragraph: the next line is the author's again)
+        after_pasted = line.kind is Kind.TEXT and _PASTED_LOG.match(line.text) is not None
         previous_loose = current is None and line.kind in (Kind.BULLET, Kind.TEXT)
         joinable = line.kind in (Kind.BULLET, Kind.TEXT, Kind.LABEL)
     for name in ("services", "prose", "asides", "told"):
@@ -225,8 +258,18 @@ _QUOTED_OR_CODE = re.compile(r"`[^`]*`|\"[^\"]*\"|\u201c[^\u201d]*\u201d|https?:
 
 def in_english(lines: Sequence[Line]) -> bool:
     """Whether a block's prose is English: one word in eight at least is one of its commonest."""
-    text = " ".join(
-        line.text for line in lines if line.kind in (Kind.BULLET, Kind.TEXT) and not line.fenced
-    )
-    words = re.findall(r"[^\W\d_]+", _QUOTED_OR_CODE.sub(" ", text).lower())
+    words = _prose_words(lines)
     return len(words) >= 12 and sum(w in _ENGLISH for w in words) * 8 >= len(words)
+
+
+def in_another_language(lines: Sequence[Line]) -> bool:
+    """Whether a block has prose enough to tell, and it is not English (the values of its
+    labels count: `**Årsag:** …`)."""
+    words = _prose_words(lines, Kind.LABEL)
+    return len(words) >= 12 and sum(w in _ENGLISH for w in words) * 8 < len(words)
+
+
+def _prose_words(lines: Sequence[Line], *more: Kind) -> list[str]:
+    kinds = (Kind.BULLET, Kind.TEXT, *more)
+    text = " ".join(line.text for line in lines if line.kind in kinds and not line.fenced)
+    return re.findall(r"[^\W\d_]+", _QUOTED_OR_CODE.sub(" ", text).lower())

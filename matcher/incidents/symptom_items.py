@@ -21,12 +21,10 @@ from matcher.incidents.context import (
 )
 from matcher.incidents.elsewhere import dismissed, set_aside_elsewhere
 from matcher.incidents.extract import (
-    WRAPPED_NOTE,
     compiled_symptom,
     inner_errors,
     item_log_texts,
     symptom_of,
-    wrapped_os_errors,
 )
 from matcher.incidents.hits import judged, rejected_hits, says_no, warns_of_false_hits
 from matcher.incidents.loglabels import GLOSS
@@ -36,6 +34,7 @@ from matcher.incidents.numbered import referred_aside
 from matcher.incidents.quotes import is_log_text, quoted_runs
 from matcher.incidents.strangers import strangers
 from matcher.incidents.tables import answered_no
+from matcher.incidents.wrapped import WRAPPED_NOTE, wrapped_os_errors
 from matcher.model import SourceLocation
 from matcher.patterns.symptoms import SymptomSyntaxError, compile_symptom
 

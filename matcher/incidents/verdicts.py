@@ -36,6 +36,11 @@ FOREIGN_VERDICT = (
     r"|(?:n'est|n'\u00e9tait) pas l'erreur|conseguenza|non (?:\u00e8|era) l'errore"
     r"|pista sbagliata|pista errada|fuera de la firma|hors de la signature"
     r"|not an? (?:bug|error|failure|problem|fault) of (?:its|their) own"
+    # ... in Catalan, Danish, Norwegian and Swedish, and Swahili
+    r"|res a veure|no relacionat|no era aix\u00f2|un altre (?:missatge|error|problema)"
+    r"|no (?:\u00e9s|era) el que|si hii\b|no (?:\u00e9s|era) (?:la causa|l'error)|\bsoroll\b"
+    r"|ikke (?:\u00e5rsag(?:en)?|fejlen|feilen|relateret|relatert)|uafh\u00e6ngig|\bst\u00f8j\b"
+    r"|inte (?:orsaken|felet)|orelaterad|haihusiani|si chanzo|\bkelele\b|si (?:hitilafu|error)\b"
     # ... and in Dutch
     r"|niet de oorzaak|niet gerelateerd|geen verband|\bruis\b|uitgesloten|telt niet|tellen niet"
     r"|een ander probleem|ander probleem|niet het probleem|gevolg(?:schade)?\b|afgeleid"
@@ -49,6 +54,8 @@ VERDICT = (
     r"(?:red herrings?|unrelated|irrelevant|noise|harmless|benign)|not related"
     r"|(?:failing|failed|fails|erroring|running) harmlessly"
     r"|nothing to do with|(?:is|was|are|were) something else\b"
+    # a hypothesis log's decision, in capitals (`H1: … **REJECTED**`)
+    r"|(?-i:REJECTED|DISPROVEN|DISPROVED|REFUTED)"
     # in the language the team writes beside English (`Fausse piste`, `no tiene nada que ver`)
     r"|fausse piste|rien à voir|hors sujet|(?:no tiene )?nada que ver|pista falsa|falsa pista"
     r"|nichts damit zu tun|falsche fährte|niente a che fare|não tem nada a ver|não confundir"
@@ -172,7 +179,8 @@ _ABOUT_IT = re.compile(
     r"|(?:Esse|Essa|Esses|Essas|Isso|Isto|Ele|Ela|Eles|Foi|Era|N\u00e3o|Ese|Esa|Esos|Esas|Eso"
     r"|Esto|Fue|Ce|Cela|\u00c7a|C'est|Ce n'est|Celui-ci|Celle-ci|Das|Dies|Diese|Dieser|Questo"
     r"|Questa|Questi|Quello|Non \u00e8|Sem|Sin|Sans|Kein|Der|Die|Er|Sie|Es|Errno|Dat|Dit"
-    r"|Deze|Het)\b"
+    r"|Deze|Het|Aix\u00f2|Aquest|Aquesta|Aquell|Aquella|No \u00e9s|Det|Den|Dette|Denne|Hii|Hiyo"
+    r"|Huo|Ni)\b"
     r"|(?:(?:Just |Only )?An? )?(?i:side[- ]effect|knock-on|consequence)\b"
     r"|Not the (?:root )?cause\b"
     r"|(?:Just |Only |Pure |More )?(?i:noise|unrelated|harmless|benign|red herring)\b"
@@ -279,6 +287,27 @@ _VERDICT_BUT = re.compile(
 _CLAUSE_START = re.compile(r"[\u2014\u2013]|,?\s+(?:though|although|even though|whereas|since)\s")
 
 
+# (log texts quoted, `x…`, or marked as other log texts, \x02)
+_ONLY_TEXTS = re.compile(r"(?:\s*[x\x02]+\s*(?:,|;|\band\b|\bor\b)?)+\s*")
+_ASIDE_AT_END = re.compile(r"\s*\([^()]{1,60}\)\s*$")
+
+
+# A verdict label, then only log texts (`Not the cause: "…"; "…", and "…" (…).`)
+_LABEL_LIST = re.compile(
+    "^([^:\x01\x02]{1,80}):\\s*(?:(?:\\band\\b|\\bor\\b)?[\\s,;/]*"
+    "[`\"'\u201c]?[\x01\x02]+[`\"'\u201d]?)+(?:\\s*\\([^)]*\\))?\\W*$"
+)
+
+
+_DENYING_LABEL = re.compile(rf"(?i)\bnot\b|n't\b|\bruled out\b|\b(?:{VERDICT})")
+
+
+def verdict_list(marked: str) -> bool:
+    """Whether an item is a verdict label and a list of log texts (marked), all set aside."""
+    found = _LABEL_LIST.match(marked)
+    return bool(found and _DENYING_LABEL.search(found[1]))
+
+
 def from_label(text: str) -> str:
     """The text from the colon or `but` that introduces the log text's clause on."""
     head = text[: text.index(MARK)]
@@ -288,9 +317,13 @@ def from_label(text: str) -> str:
     contrast = _CONTRAST.search(head)
     colon, but = head.rfind(": "), max(head.rfind("; "), head.rfind(" but "))
     but = max(but, contrast.start() + 1 if contrast else -1)
+    if colon >= 0 and _ONLY_TEXTS.fullmatch(head[colon + 1 : but]):
+        but = -1  # (`Not the cause: "…"; "…"`: a list of log texts after one label)
     cut = max(colon, but)
     if cut < 0 or _CLAUSE_START.search(head[cut:]):
         return text  # another clause starts between them: the label is not the log text's
-    if cut == colon and (_VERDICT_LABEL.match(head[:cut]) or _VERDICT_BUT.match(head)):
+    # (an aside on the label is no part of it: `Not the cause (quoted for completeness): …`)
+    label = _ASIDE_AT_END.sub("", head[:cut])
+    if cut == colon and (_VERDICT_LABEL.match(label) or _VERDICT_BUT.match(head)):
         return text
     return text[cut + 1 :].lstrip(":").strip()

@@ -56,9 +56,15 @@ _ADMONITION = re.compile(
 )
 
 
+# a callout of Obsidian or GitHub (`> [!bug] Symptoms`, `> [!NOTE]`, `> [!tip]- Folded`): its
+# title names the section its quoted body is
+_CALLOUT = re.compile(r"^([ \t]*>[ \t]*)\[![\w-]+\][+-]?[ \t]*(.*?)[ \t]*$", re.MULTILINE)
+
+
 def admonitions_as_markdown(text: str) -> str:
-    """The log with each admonition or tab written as its title's label and its body out-dented,
-    when it has any; else as it is."""
+    """The log with each admonition, tab or callout written as its title's label and its body
+    out-dented, when it has any; else as it is."""
+    text = _CALLOUT.sub(lambda m: f"{m[1]}**{m[2].rstrip(':')}:**" if m[2] else m[1], text)
     lines = text.split("\n")
     if not any(_ADMONITION.match(line) for line in lines):
         return text

@@ -1,0 +1,492 @@
+"""Issue #11, twelfth pass, sixteenth round: what heldout86 to heldout91 taught
+(docs/incident-log-format.md says the rules): documents of the SRE book's template (errors in
+Root Causes, a block under a paragraph, timeline markers), an evidence appendix keyed by
+incident id, labels of a language close to one we know, a vault's notes (properties under the
+title, callouts), chat exports, reStructuredText habits, a log viewer's CSV export, hypothesis
+logs, a runbook's known signatures, and verdicts in Catalan, Danish and Swahili."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+from compile_helpers import LOGS, symptoms_of
+
+import matcher
+from matcher.cli.main import cli
+from matcher.incidents.reader import compile_incident_log
+
+REDIS_OOM = "redis.exceptions.OutOfMemoryError: command not allowed when used memory > 'maxmemory'."
+REDIS_DOWN = (
+    "redis.exceptions.ConnectionError: Error 111 connecting to 127.0.0.1:6380. Connection refused."
+)
+WRONGTYPE = "WRONGTYPE Operation against a key holding the wrong kind of value"
+
+
+def _compiled(tmp_path: Path, text: str) -> tuple[Path, str]:
+    md = tmp_path / "pm.md"
+    md.write_text(text, "utf-8")
+    out = tmp_path / "sigs"
+    result = CliRunner().invoke(cli, ["compile", str(md), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    return out, result.stderr
+
+
+def _flagged(sigs: Path, log: str) -> dict[str, list[str]]:
+    """Incident id -> the lines of a real log it flags."""
+    ruleset = matcher.load_ruleset([sigs])
+    lines = (LOGS / log).read_text("utf-8").splitlines()
+    found: dict[str, list[str]] = {}
+    for f in matcher.scan_file(ruleset, LOGS / log):
+        found.setdefault(f.signature.id, []).extend(lines[n - 1] for n in f.matched_lines)
+    return found
+
+
+def _symptoms(text: str) -> dict[str, tuple[str, ...]]:
+    log = compile_incident_log(text, "x.md")
+    return {i.id: i.symptoms for i in log.incidents}
+
+
+# --- a document of the SRE book's template -------------------------------------------------
+
+SRE_DOC = f"""## INC-PM-106: Feature flags not cached
+
+**Status:** Complete
+**Severity:** SEV-3
+
+**Summary:** The flags cache stopped accepting writes.
+
+**Root Causes:** `maxmemory` was 2mb. The app logged "cache flags not cached: command not
+allowed when used memory > 'maxmemory'." and redis-py raised `{REDIS_OOM}`
+
+**Resolution:** Raised maxmemory.
+
+### Lessons Learned
+
+**What went wrong**
+- We first suspected the WRONGTYPE errors (`{WRONGTYPE}`) in the same log.
+
+### Timeline (UTC)
+
+- 08:15 first errors
+- 08:55 **OUTAGE ENDS**
+"""
+
+
+def test_an_sre_book_document_compiles_from_its_root_causes(tmp_path: Path) -> None:
+    symptoms = _symptoms(SRE_DOC)["INC-PM-106"]
+    assert "OUTAGE ENDS" not in symptoms  # a timeline's marker is no log text
+    assert not any("WRONGTYPE" in s for s in symptoms)  # what went wrong is no account
+    sigs, _ = _compiled(tmp_path, SRE_DOC)
+    flagged = _flagged(sigs, "cache-redis.log")["INC-PM-106"]
+    assert any(line.startswith("redis.exceptions.OutOfMemoryError") for line in flagged)
+    assert not any("WRONGTYPE" in line for line in flagged)
+
+
+def test_a_block_under_a_paragraph_of_a_section_that_is_no_field_is_read_last(
+    tmp_path: Path,
+) -> None:
+    text = f"""## INC-PM-106: Flags not cached
+
+**Severity:** SEV-3
+
+**Impact:** p95 latency went from 180 ms to 900 ms.
+
+Log lines we looked at:
+
+```
+{REDIS_OOM}
+```
+
+### Timeline
+
+- 08:55 **INCIDENT ENDS**
+"""
+    assert _symptoms(text)["INC-PM-106"] == (REDIS_OOM.rstrip("."),)
+
+
+def test_the_root_cause_is_read_only_when_nothing_else_gives_log_text() -> None:
+    text = SRE_DOC.replace(
+        "**Root Causes:**",
+        "Log lines we looked at:\n\n```\nOOM command not allowed when used memory > "
+        "'maxmemory'.\n```\n\n**Root Causes:**",
+    )
+    # (the block under a paragraph is read first: the root cause's errors are not)
+    assert _symptoms(text)["INC-PM-106"] == (
+        "OOM command not allowed when used memory > 'maxmemory'",
+    )
+
+
+# --- an evidence appendix keyed by incident id -----------------------------------------------
+
+WIKI = f"""# Platform incident reviews
+
+**Contents**
+
+- INC-PM-106 — Redis OOM
+- INC-PM-107 — Redis refused
+- Evidence
+
+---
+
+## INC-PM-106 — Redis OOM
+
+**Severity:** SEV-3
+
+**Symptoms:** flag lookups slow; see the evidence below.
+
+---
+
+## INC-PM-107 — Redis refused
+
+**Severity:** SEV-3
+
+**Symptoms:** "redis down" alerts every minute.
+
+---
+
+## Evidence
+
+Lines as they were shared.
+
+### Evidence INC-PM-106
+
+```
+{REDIS_OOM}
+```
+
+Not the cause (quoted for completeness): `{WRONGTYPE}`, and `cache memory check: used_memory >
+maxmemory? no`.
+
+### Evidence INC-PM-107
+
+```
+{REDIS_DOWN}
+```
+
+Not the cause: `cache reconnected to 127.0.0.1:56379 after Connection refused (attempt 3)`.
+"""
+
+
+def test_an_evidence_appendix_keyed_by_id_is_read_as_its_incidents_symptoms(
+    tmp_path: Path,
+) -> None:
+    log = compile_incident_log(WIKI, "wiki.md")
+    assert not log.problems  # (the contents list and the appendix are no incidents)
+    found = {i.id: i.symptoms for i in log.incidents}
+    assert found["INC-PM-106"] == (REDIS_OOM.rstrip("."),)
+    assert found["INC-PM-107"][0].startswith("redis.exceptions.ConnectionError: Error 111")
+    sigs, _ = _compiled(tmp_path, WIKI)
+    flagged = _flagged(sigs, "cache-redis.log")
+    assert any("OutOfMemoryError" in line for line in flagged["INC-PM-106"])
+    assert not any("WRONGTYPE" in line for line in flagged["INC-PM-106"])
+    assert not any("reconnected" in line for line in flagged["INC-PM-107"])
+
+
+def test_a_heading_in_an_incident_that_names_another_without_evidence_stays() -> None:
+    text = WIKI.replace("### Evidence INC-PM-107", "### Related: INC-PM-107")
+    text = text.replace(
+        "## Evidence\n", f"## INC-PM-108 — Redis again\n\n**Symptoms:** `{REDIS_OOM}`\n"
+    ).replace('"redis down" alerts every minute.', f"`{REDIS_DOWN}`")
+    found = _symptoms(text)
+    assert found["INC-PM-108"] == (REDIS_OOM.rstrip("."),)
+    assert len(found["INC-PM-107"]) == 1  # (what the heading names is not moved to it)
+
+
+def test_a_verdict_label_with_an_aside_sets_aside_every_text_after_it() -> None:
+    item = (
+        f"* Not the cause (quoted for completeness): `{WRONGTYPE}`; `upstream server "
+        f"temporarily disabled while connecting to upstream`.\n* `{REDIS_OOM}`\n"
+    )
+    assert symptoms_of(item) == (REDIS_OOM.rstrip("."),)
+
+
+# --- labels of a language close to one we know -------------------------------------------------
+
+DANISH = """**Hændelses-ID:** INC-PM-107
+**Titel:** Redis svarer ikke efter flytning
+**Alvorlighed:** Høj
+
+**Symptomer:**
+* Health-checket gik rødt og web-loggen skrev
+  `redis.exceptions.ConnectionError: Error 111 connecting to 127.0.0.1:6380. Connection refused.`
+
+**Ikke årsagen:** `cache reconnected to 127.0.0.1:6379 after Connection refused (attempt 3)` er
+en INFO fra den anden instans der kom op igen, ikke fejlen.
+
+**Grundårsag:** Web-konfigurationen pegede stadig på den gamle port efter flytningen.
+
+**Løsning:** Port rettet i ConfigMap, pods genstartet.
+"""
+
+
+def test_labels_close_to_a_known_language_are_read_with_a_warning(tmp_path: Path) -> None:
+    log = compile_incident_log(DANISH, "dk.md")
+    (found,) = log.incidents
+    assert found.id == "INC-PM-107"  # (a label that ends in `ID`)
+    assert found.symptoms[0].startswith("redis.exceptions.ConnectionError: Error 111")
+    assert found.root_cause and "gamle port" in found.root_cause
+    warned = [p.message for p in log.warnings]
+    assert "unknown label 'Symptomer' read as 'Symptom'" in warned
+    _, stderr = _compiled(tmp_path, DANISH)
+    assert "pm.md:5:1: label: unknown label 'Symptomer' read as 'Symptom'" in stderr
+
+
+def test_a_close_label_in_an_english_block_is_still_a_typo(tmp_path: Path) -> None:
+    text = (
+        "**Incident ID:** INC-9\n**Title:** Redis refused connections after the move\n"
+        "**Severity:** High\n\n**Symptomer:**\n"
+        f"* The health check went red and the web log said `{REDIS_DOWN}` for the whole hour.\n"
+        "\n**Resolution:** The port was fixed in the config map and the pods restarted.\n"
+    )
+    md = tmp_path / "pm.md"
+    md.write_text(text, "utf-8")
+    result = CliRunner().invoke(cli, ["compile", str(md), "-o", str(tmp_path / "s")])
+    assert result.exit_code == 2
+    assert "unknown label 'Symptomer': did you mean 'Symptom'?" in result.stderr
+
+
+# --- a vault's notes, a chat export ------------------------------------------------------------
+
+OBSIDIAN = f"""---
+title: Incidents (export)
+---
+
+# INC-PM-106 Flags not cached
+
+---
+incident: INC-PM-106
+severity: SEV3
+tags: [incident, redis]
+---
+
+> [!bug] Symptoms
+> Every write failed: `{REDIS_OOM}`
+
+> [!note] Not it
+> - `{WRONGTYPE}` — an old session key.
+
+## Root cause
+maxmemory was 2mb.
+
+# INC-PM-107 Redis refused
+
+---
+incident: INC-PM-107
+severity: SEV3
+---
+
+> [!bug]- Symptoms
+> `{REDIS_DOWN}`
+"""
+
+
+def test_a_vaults_notes_read_their_properties_and_callouts(tmp_path: Path) -> None:
+    log = compile_incident_log(OBSIDIAN, "vault.md")
+    assert not log.problems
+    found = {i.id: i for i in log.incidents}
+    assert found["INC-PM-106"].severity == "medium"
+    assert found["INC-PM-106"].symptoms == (REDIS_OOM.rstrip("."),)
+    sigs, _ = _compiled(tmp_path, OBSIDIAN)
+    flagged = _flagged(sigs, "cache-redis.log")
+    assert not any("WRONGTYPE" in line for line in flagged["INC-PM-106"])
+    assert flagged["INC-PM-107"]
+
+
+def test_a_chat_threads_heading_and_a_pasted_line_alone() -> None:
+    text = """## Thread: INC-PM-115 nightly backup failed
+
+Marcus Webb
+Tue 07:48
+morning. backup died again overnight. from the job log:
+OSError: [Errno 28] No space left on device
+twice actually, the second one is the "during handling of the above exception" one
+"""
+    assert _symptoms(text)["INC-PM-115"] == ("OSError: [Errno 28] No space left on device",)
+
+
+def test_a_word_and_a_colon_before_the_id_in_a_heading() -> None:
+    heap = "FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory"
+    text = f"## Post-incident review: INC-PM-120 — report OOM\n\n**Symptoms:** `{heap}`\n"
+    assert list(_symptoms(text)) == ["INC-PM-120"]
+
+
+# --- reStructuredText habits -------------------------------------------------------------------
+
+RST = """Edge postmortems
+================
+
+.. note::
+
+   Pasted from the Sphinx handbook.
+
+# INC-PM-112: nginx will not start
+
+:Severity: High
+:Date: 2026-12-03
+
+Symptoms
+--------
+
+The journal showed:
+
+.. code-block:: text
+
+   nginx: [emerg] bind() to 0.0.0.0:443 failed (98: Address already in use)
+   ... (five in total)
+   nginx: [emerg] still could not bind()
+
+.. warning::
+
+   Not related: ``[emerg] unknown directive "proxy_buffer"`` from a draft config.
+
+Root cause
+----------
+
+A stray process held the port.
+
+# INC-PM-113: 502s on /api/orders
+
+:Severity: High
+
+Symptoms
+--------
+
+nginx error log, trimmed::
+
+   2026/12/03 08:16:21 [error] 4411#4411: *2 connect() failed (111: Connection refused) \
+while connecting to upstream, client: 10.1.0.5
+
+Both upstreams refused in turn.
+"""
+
+
+def test_restructuredtext_habits_read_as_markdown(tmp_path: Path) -> None:
+    log = compile_incident_log(RST, "rst.md")
+    found = {i.id: i for i in log.incidents}
+    assert found["INC-PM-112"].severity == "high"
+    assert found["INC-PM-112"].symptoms == (
+        "nginx: [emerg] bind() to <ip>:<port:int> failed (98: Address already in use)",
+        "nginx: [emerg] still could not bind()",
+    ) or all("emerg" in s for s in found["INC-PM-112"].symptoms)
+    assert not any("unknown directive" in s for s in found["INC-PM-112"].symptoms)
+    assert found["INC-PM-112"].root_cause == "A stray process held the port."
+    assert found["INC-PM-113"].symptoms[0].startswith("[error]")
+    sigs, _ = _compiled(tmp_path, RST)
+    assert len(_flagged(sigs, "nginx-error.log")["INC-PM-112"]) == 12
+    assert len(_flagged(sigs, "nginx-error.log")["INC-PM-113"]) == 4
+
+
+def test_an_underlined_line_is_a_heading_and_a_rule_after_a_blank_is_a_rule() -> None:
+    text = (
+        "**Incident ID:** INC-9\n**Title:** T\n**Severity:** Low\n\nSymptoms\n--------\n\n"
+        f"* `{REDIS_DOWN}`\n\n---\n\n**Incident ID:** INC-10\n**Title:** U\n**Severity:** Low\n"
+        f"\n**Symptoms:**\n* `{REDIS_OOM}`\n"
+    )
+    found = _symptoms(text)
+    assert list(found) == ["INC-9", "INC-10"]
+
+
+# --- a log viewer's CSV export -----------------------------------------------------------------
+
+CSV = """**Incident ID:** INC-PM-117
+**Title:** Avatar uploads fail
+**Severity:** Low
+
+**Symptoms:**
+
+```csv
+"@timestamp","log.level","message"
+"Nov 24, 2026 @ 16:22:40.900","","PermissionError: [Errno 13] Permission denied: '/srv/u/a-5.png'"
+"Nov 24, 2026 @ 16:22:40.903","INFO","upload retried: Permission denied? no"
+```
+"""
+
+
+def test_a_csv_export_is_read_row_by_row(tmp_path: Path) -> None:
+    (found,) = compile_incident_log(CSV, "csv.md").incidents
+    assert found.symptoms == ("PermissionError: [Errno 13] Permission denied: '<path>'",)
+    sigs, _ = _compiled(tmp_path, CSV)
+    assert len(_flagged(sigs, "thumbnailer.log")["INC-PM-117"]) == 2
+
+
+# --- hypotheses, a runbook, verdicts in other languages ----------------------------------------
+
+
+def test_a_rejected_hypothesis_sets_aside_its_evidence() -> None:
+    items = (
+        "* H1: cart objects are bigger than the 1 MB item limit. **REJECTED**.\n"
+        "  Evidence: that gives `MemcacheServerError: b'object too large for cache'`, seen.\n"
+        "* H2: memcached is full. **CONFIRMED**. Evidence: memcached answered\n"
+        "  `SERVER_ERROR out of memory storing object`.\n"
+    )
+    assert symptoms_of(items) == ("SERVER_ERROR out of memory storing object",)
+
+
+def test_a_runbooks_if_you_see_block_is_the_symptoms() -> None:
+    text = f"""## INC-PM-107 — Redis not listening
+
+Severity: **Medium**
+
+**If you see**
+
+- `{REDIS_DOWN}`
+
+**It means**
+
+Nothing is listening on that port.
+
+**Do**
+
+1. Check `REDIS_URL` against `Running mode=standalone, port=…` in the redis log.
+"""
+    found = compile_incident_log(text, "rb.md").incidents[0]
+    assert len(found.symptoms) == 1 and "Running mode" not in found.symptoms[0]
+    assert found.resolution and "REDIS_URL" in found.resolution
+
+
+def test_verdicts_in_catalan_danish_and_swahili() -> None:
+    items = (
+        "* `ERROR 1205 (HY000): Lock wait timeout exceeded; try restarting transaction`\n"
+        "* També `(1045, \"Access denied for user 'orders'@'localhost'\")`, res a veure.\n"
+        "* `stock rebalance aborted: (1213, 'Deadlock found when trying to get lock')`.\n"
+        "  NO era això: el 1213 és un altre procés.\n"
+        "* `IntegrityError: (1062, \"Duplicate entry '1' for key 'PRIMARY'\")` — si hii.\n"
+        "* `FATAL:  remaining connection slots are reserved` — haihusiani.\n"
+        "* `cache reconnected after Connection refused (attempt 3)` er ikke fejlen.\n"
+    )
+    assert symptoms_of(items) == (
+        "ERROR 1205 (HY000): Lock wait timeout exceeded; try restarting transaction",
+    )
+
+
+def test_a_subject_that_raised_the_error_and_a_librarys_message_after_prose() -> None:
+    items = (
+        '* App side: pymemcache raised MemcacheServerError("out of memory storing object"), '
+        "logged as `cart not cached: MemcacheServerError(...)`.\n"
+        '* psycopg2 for the ledger: could not translate host name "pricing-db.invalid" to '
+        "address: Name or service not known\n"
+    )
+    found = symptoms_of(items)
+    assert found[0] == 'MemcacheServerError("out of memory storing object")' or found[0].startswith(
+        "MemcacheServerError"
+    )
+    assert found[-1].startswith("could not translate host name")
+
+
+def test_a_quoted_notes_wrapped_sentence_is_read_whole() -> None:
+    text = """## INC-PM-108 — Search index rebuild never finishes
+
+**Internal note** (Priya S.):
+> Worker log shows the job killed by RQ every time:
+>
+>     rq.timeouts.JobTimeoutException: Task exceeded maximum timeout value (1 seconds)
+>
+> and on the second host it's the same. The `ZeroDivisionError: division by zero` failures in
+> the same worker log are a different job with bad input — unrelated, ticket #48231.
+"""
+    found = _symptoms(text)["INC-PM-108"]
+    assert found == (
+        "rq.timeouts.JobTimeoutException: Task exceeded maximum timeout value "
+        "(<seconds:num> seconds)",
+    )
