@@ -299,13 +299,23 @@ _LABEL_LIST = re.compile(
 )
 
 
-_DENYING_LABEL = re.compile(rf"(?i)\bnot\b|n't\b|\bruled out\b|\b(?:{VERDICT})")
+# (a label that opens with its verdict: `Not the cause`, `Ruled out`, `Red herrings`; not a
+# clause that denies something else, `the consumer did not recover`)
+_DENYING_LABEL = re.compile(
+    r"(?i)^\W*(?:not\s+(?:(?:an?|the|this|that|our)\s+)?(?:[\w-]+\s+){0,2}(?:problem|issue"
+    r"|error|bug|thing|one|cause|incident|outage|it|this|that|ours|related|relevant)\b"
+    rf"|ruled out\b|(?:{VERDICT}))"
+)
+
+
+_AFFIRMED = re.compile(r"(?i)\b(?:but|instead|rather|however|it (?:is|was))\b")
 
 
 def verdict_list(marked: str) -> bool:
     """Whether an item is a verdict label and a list of log texts (marked), all set aside."""
     found = _LABEL_LIST.match(marked)
-    return bool(found and _DENYING_LABEL.search(found[1]))
+    label = found[1] if found else ""
+    return bool(_DENYING_LABEL.search(label)) and not _AFFIRMED.search(label)
 
 
 def from_label(text: str) -> str:
