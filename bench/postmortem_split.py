@@ -42,8 +42,11 @@ def _outside_fences(lines: list[str]) -> list[bool]:
 def _defining_line(lines: list[str], plain: list[bool], incident: str) -> int | None:
     """Index of the heading or `Incident ID` label that names ``incident``."""
     word = re.compile(rf"(?<![\w-]){re.escape(incident)}(?![\w-])")
+    # (... or a label of any name whose value is the id alone: `**Incidencia:** INC-7`)
+    valued = re.compile(rf"^\W*(?:\*\*|__)?[^*:]{{1,30}}:(?:\*\*|__)?\s*{re.escape(incident)}\s*$")
     for i, line in enumerate(lines):
-        if plain[i] and word.search(line) and (_HEADING.match(line) or _NAMES_ID.search(line)):
+        named = _HEADING.match(line) or _NAMES_ID.search(line) or valued.match(line)
+        if plain[i] and word.search(line) and named:
             return i
     return None
 

@@ -150,8 +150,10 @@ def read_block(lines: Sequence[Line], path: str, unknown_sections: bool = False)
             # then `#### Nerdy details`)
             # (... and one that names what it sets aside, `### The red herrings`, is one)
             current = None
-            ruled = _RULED_OUT.search(line.text) is not None
-            lesson = _LESSON.search(line.text) is not None
+            # (the incident's own title, `## INC-7 — pricing host does not resolve`, rules out
+            # nothing)
+            ruled = line is not first and _RULED_OUT.search(line.text) is not None
+            lesson = line is not first and _LESSON.search(line.text) is not None
             aside = ruled or lesson
             if unknown_sections and line is not first:
                 current = unknown = _unknown_section(block, line, ruled, location)

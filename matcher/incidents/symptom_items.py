@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, replace
 
 from matcher.errors import Problem
+from matcher.incidents.alerts import alert_annotations
 from matcher.incidents.blocks import code_log_texts
 from matcher.incidents.chat import chat_messages, commit_messages, spoken
 from matcher.incidents.context import (
@@ -144,7 +145,11 @@ def _pastes_read(items: list[Item]) -> list[Item]:
     for item in items:
         if not item.code:
             item = replace(item, text=spoken(item.text))
-        messages = (chat_messages(item.code) or commit_messages(item.code)) if item.code else None
+        messages = (
+            chat_messages(item.code) or commit_messages(item.code) or alert_annotations(item.code)
+            if item.code
+            else None
+        )
         if messages is not None:
             out.extend(Item(m, item.location) for m in messages)
         elif item.code and len(item.code) <= 2 and out and _cut_at_colon(out[-1], item.code[0]):

@@ -41,6 +41,13 @@ FOREIGN_VERDICT = (
     r"|no (?:\u00e9s|era) el que|si hii\b|no (?:\u00e9s|era) (?:la causa|l'error)|\bsoroll\b"
     r"|ikke (?:\u00e5rsag(?:en)?|fejlen|feilen|relateret|relatert)|uafh\u00e6ngig|\bst\u00f8j\b"
     r"|inte (?:orsaken|felet)|orelaterad|haihusiani|si chanzo|\bkelele\b|si (?:hitilafu|error)\b"
+    # ... in Polish, Galician and Tagalog
+    r"|nie myli\u0107|inny b\u0142\u0105d|inny przypadek|nie to samo|niezwi\u0105zan\w*"
+    r"|bez zwi\u0105zku"
+    r"|nie (?:jest|by\u0142[ao]?) przyczyn\u0105|czerwony \u015bled\u017a|nie liczy\u0107"
+    r"|non \u00e9 (?:exactamente )?o mesmo|non (?:\u00e9|era) a causa|sen relaci\u00f3n"
+    r"|walang kinalaman|hindi ito(?: yung)?\b|hindi (?:yung )?cause\b|hindi pala\b"
+    r"|ibang (?:bug|issue|error|job|problema|ticket)|hiwalay na ticket"
     # ... and in Dutch
     r"|niet de oorzaak|niet gerelateerd|geen verband|\bruis\b|uitgesloten|telt niet|tellen niet"
     r"|een ander probleem|ander probleem|niet het probleem|gevolg(?:schade)?\b|afgeleid"
@@ -75,7 +82,11 @@ VERDICT = (
     r"|(?:has|have|got|gets) (?:its|their) own (?:pr|ticket|issue|incident|postmortem|bug)s?\b"
     r"|(?:is|was|are|were)(?: not|n't) why\b|(?:is|are|was|were) not interesting|uninteresting"
     r"|not the original (?:error|fault|problem|cause|failure|issue)"
-    r"|not (?:what|why) (?:[\w-]+\s+){0,2}(?:stopped|broke|killed|blocked)\b"
+    r"|not (?:what|why) (?:[\w-]+\s+){0,2}(?:stopped|broke|killed|blocked|(?:is|was) failing)\b"
+    r"|not what(?:'s| is| was) (?:failing|breaking|causing)\b"
+    # a second problem it looked like, and was not (`Looked like a second outage but it's …`)
+    r"|looked like (?:an? )?(?:second|another|separate|new|different) (?:outage|incident"
+    r"|problem|issue|failure|error)s? but\b"
     r"|fixed before the (?:restart|deploy|rollout|reload)"
     r"|(?:looked at|investigated|handled|dealt with) (?:it|them|that|those) separately"
     r"|(?:an? )?near[- ]miss(?:es)?\b"
@@ -288,6 +299,8 @@ _CLAUSE_START = re.compile(r"[\u2014\u2013]|,?\s+(?:though|although|even though|
 
 
 # (log texts quoted, `x…`, or marked as other log texts, \x02)
+# a label that holds a verdict, in any of the team's languages (`Mga hindi cause / nakakalito:`)
+_JUDGING_LABEL = re.compile(rf"(?i)\b(?:{FOREIGN_VERDICT})")
 _ONLY_TEXTS = re.compile(r"(?:\s*[x\x02]+\s*(?:,|;|\band\b|\bor\b)?)+\s*")
 _ASIDE_AT_END = re.compile(r"\s*\([^()]{1,60}\)\s*$")
 
@@ -334,6 +347,8 @@ def from_label(text: str) -> str:
         return text  # another clause starts between them: the label is not the log text's
     # (an aside on the label is no part of it: `Not the cause (quoted for completeness): …`)
     label = _ASIDE_AT_END.sub("", head[:cut])
-    if cut == colon and (_VERDICT_LABEL.match(label) or _VERDICT_BUT.match(head)):
+    if cut == colon and (
+        _VERDICT_LABEL.match(label) or _VERDICT_BUT.match(head) or _JUDGING_LABEL.search(label)
+    ):
         return text
     return text[cut + 1 :].lstrip(":").strip()
