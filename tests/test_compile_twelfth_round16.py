@@ -557,3 +557,20 @@ def test_a_verdict_label_in_the_teams_language_sets_aside_the_bullets_under_it()
         " — lumabas din ito.\n"
     )
     assert symptoms_of(items) == ("FATAL: sorry, too many clients already",)
+
+
+def test_a_verdict_column_that_names_symptoms_sets_aside_every_other_row() -> None:
+    text = """## INC-PM-113 — /api/orders 502 from nginx (Sev 2)
+
+| time | who | what | evidence | verdict |
+|---|---|---|---|---|
+| 08:16 | pager | 502 rate > 20% | Grafana "edge 5xx" panel | — |
+| 08:16 | MR | - | `*2 connect() failed (111: Connection refused) while connecting` | SYMPTOM |
+| 08:19 | MR | pods crash, missing secret | `secret "orders-db" not found` | CAUSE |
+| 08:20 | JL | status page: "orders history unavailable" | statuspage #231 | — |
+| 08:26 | MR | impact: ~8 min of 502 | access log count | IMPACT |
+"""
+    assert _symptoms(text)["INC-PM-113"][0].endswith(
+        "connect() failed (111: Connection refused) while connecting"
+    )
+    assert len(_symptoms(text)["INC-PM-113"]) == 1

@@ -84,6 +84,9 @@ _SHORT_LABEL = re.compile(rf"^(?!(?:{GLOSS_WORDS})$)[a-z][\w.-]*(?: [a-z][\w.-]*
 _INNER = re.compile(r"(?<=:\s)((?:FATAL|ERROR|PANIC):\s+\S.{15,})$")
 
 
+_YES_CELL = re.compile(r"(?i)^\W*(?:symptoms?|yes|signal)\W*(?:\(.*\))?\s*$")
+
+
 def item_log_texts(text: str) -> tuple[list[str], bool]:
     """The log texts of one symptom item, left to right, and whether prose remains around
     them (then the item is kept in the description too)."""
@@ -96,7 +99,8 @@ def item_log_texts(text: str) -> tuple[list[str], bool]:
         texts: list[str] = []
         prose = False
         cells = [cell.strip() for cell in text[1:-1].split("|")]
-        row = " \u2014 ".join(cells)
+        # (a cell that names the row the incident's, `SYMPTOM`, is no bare verdict on it)
+        row = " \u2014 ".join(c for c in cells if not _YES_CELL.match(c))
         for cell in cells:
             found_in, prose_in = item_log_texts(cell)
             kept = [t for t in found_in if not put_aside(row, t, True)]

@@ -28,22 +28,42 @@ def _cells(text: str) -> list[str] | None:
     return [cell.strip() for cell in text[1:-1].split("|")]
 
 
+# An answer that names the row as the incident's error (`SYMPTOM`, `yes`, `✓`): where a table's
+# answer column names some rows so, a row it names otherwise (`CAUSE`, `FIX`, `IMPACT`, `—`) is
+# no symptom either
+_YES = re.compile(
+    r"(?i)^\W*(?:symptoms?|yes|y|signal|error|the error|this incident|ours)\b"
+    r"|^\s*[\u2713\u2714\u2705]"
+)
+
+
 def answered_no(items: Sequence[Item]) -> set[int]:
-    """The indices of the table rows whose answer column says no."""
+    """The indices of the table rows whose answer column says no, or does not say yes in a
+    table whose answer column says yes of some rows."""
     found: set[int] = set()
     columns: list[int] = []  # the answer columns of the table being read
+    rows: list[tuple[int, bool]] = []  # the table's rows so far: (index, answered yes)
     last = header = -9  # the lines of the previous row and of the table's header
     for at, item in enumerate(items):
         cells = _cells(item.text) if not item.code else None
-        if cells is None:
-            last = header = -9
-            continue
-        line = item.location.line
+        line = item.location.line if cells is not None else -9
         # (the rule under the header is a blank line to the reader: one line between)
-        if not (line == last + 1 or (line == last + 2 and last == header)):
+        if cells is None or not (line == last + 1 or (line == last + 2 and last == header)):
+            found.update(_not_yes(rows))
+            rows = []
+            if cells is None:
+                last = header = -9
+                continue
             header = line  # the first row of a table is its header
             columns = [k for k, cell in enumerate(cells) if _ASKS.search(cell)]
-        elif any(k < len(cells) and _NO.match(cells[k]) for k in columns):
-            found.add(at)
+        else:
+            answers = [cells[k] for k in columns if k < len(cells)]
+            if any(_NO.match(a) for a in answers):
+                found.add(at)
+            rows.append((at, any(_YES.match(a) for a in answers)))
         last = line
-    return found
+    return found | _not_yes(rows)
+
+
+def _not_yes(rows: list[tuple[int, bool]]) -> set[int]:
+    return {at for at, yes in rows if not yes} if any(yes for _, yes in rows) else set()
