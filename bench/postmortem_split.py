@@ -45,14 +45,23 @@ def _defining_line(lines: list[str], plain: list[bool], incident: str) -> int | 
     # (... or a label of any name whose value is the id alone: `**Incidencia:** INC-7`)
     valued = re.compile(rf"^\W*(?:\*\*|__)?[^*:]{{1,30}}:(?:\*\*|__)?\s*{re.escape(incident)}\s*$")
     for i, line in enumerate(lines):
-        named = _HEADING.match(line) or _NAMES_ID.search(line) or valued.match(line)
+        named = _heading(lines, i) or _NAMES_ID.search(line) or valued.match(line)
         if plain[i] and word.search(line) and named:
             return i
     return None
 
 
+_UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+)\s*$")
+
+
+def _heading(lines: list[str], i: int) -> bool:
+    """A `#` heading, or a line underlined with `===` or `---` (as `matcher compile` reads it)."""
+    underlined = i + 1 < len(lines) and _UNDERLINE.match(lines[i + 1]) and lines[i].strip()
+    return bool(_HEADING.match(lines[i]) or underlined)
+
+
 def _start(lines: list[str], plain: list[bool], i: int) -> int:
-    if _HEADING.match(lines[i]):
+    if _heading(lines, i):
         return i
     j = i
     while j > 0 and not (
