@@ -35,6 +35,7 @@ SPELLINGS = {
         "observed symptoms",
         "symptoms observed",
         "symptom description",  # (an operator's ticket template)
+        "work notes",  # (an ITSM record's journal: ServiceNow's problem and incident records)
         # a runbook's known signature: `If you see` / `It means` / `Do`
         "if you see",
         "when you see",
@@ -81,6 +82,8 @@ SPELLINGS = {
         "resolution steps",
         "action taken",  # (an operator's ticket template)
         "actions taken",
+        "resolution notes",
+        "close notes",
         "do",
     ),
     "action_items": (
@@ -121,7 +124,6 @@ SPELLINGS = {
         "participants",
         "links",
         "references",
-        "related incidents",
         "supporting information",
         "notes",
         "it means",
@@ -158,9 +160,17 @@ FIELD_LABELS = (
 # A regulator's `Classification: Major — Severity 2`: the severity when no field gives one and
 # it names a level (a document's `Classification: Confidential` does not).
 LABELS.update({"classification": "classification", "incident classification": "classification"})
-SINGLE_VALUED = frozenset({"id", "title", "date", "severity", "classification"})
+# A problem record's incidents (`**Related incidents:** INC-7`): the id when no other gives one
+LABELS.update({"related incidents": "related", "related incident": "related"})
+SINGLE_VALUED = frozenset({"id", "title", "date", "severity", "classification", "related"})
 # Date and services alone appear in prose preambles too; they do not make a block an incident.
-INCIDENT_MARKERS = frozenset(LABELS.values()) - {"date", "services", "classification", OTHER}
+INCIDENT_MARKERS = frozenset(LABELS.values()) - {
+    "date",
+    "services",
+    "classification",
+    "related",
+    OTHER,
+}
 
 
 # Words that are labels only in a label's form (a heading, bold): as a plain `Errors: …` line

@@ -110,6 +110,8 @@ _PROSE_AFTER = re.compile(
     r"|request|job|event)\b.*$"
     rf"|,\s*{_COUNT}\s+(?:per|a|an|each|every|times)\b.*$"
     r"|\s+(?:under (?:heavy |high )?load|at peak)\b.*$"
+    # (an elision, then the author's words: `OOM command not allowed..., newer ones as …`)
+    r"|(?:(?<=\.\.\.)|(?<=\u2026)),\s+[a-z]+\s+[a-z]+\b.*$"
     r"|\s+(?:in|on|from|for) the(?:\s+[a-z][\w-]*){1,3}\s+(?:too|as well|also)$"
     r"|(?<=\))\s+(?:in|on|for) the(?:\s+[a-z][\w-]*){1,2}$"
     r"|\s+(?:as well|too)$"

@@ -151,7 +151,13 @@ def _identity(block: Block, problems: list[Problem]) -> tuple[str, str]:
         for n, v in zip(block.unknown_names, block.unknown_values, strict=True)
         if re.search(r"(?i)[\s-]id$", n) and HEADING_ID.fullmatch(v.strip("*_` "))
     )
-    from_label = _first(block, "id") or next(named_id, "")
+    # (... or a problem record's one related incident: `**Related incidents:** INC-7`)
+    related = re.findall(
+        r"[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d[\w-]*", _first(block, "related") or ""
+    )
+    from_label = (
+        _first(block, "id") or next(named_id, "") or (related[0] if len(related) == 1 else "")
+    )
     incident_id = from_label or (from_heading[0] if from_heading else "")
     title = _first(block, "title", "*_") or unwrap(heading_title)
     if not incident_id:

@@ -170,6 +170,7 @@ def read_block(lines: Sequence[Line], path: str, unknown_sections: bool = False)
                 and current
                 and not current[-1].code
                 and not glosses
+                and not _pasted_apart(line.text, after_pasted)
             ):
                 current[-1] = replace(current[-1], text=f"{current[-1].text} {line.text.strip()}")
             else:
@@ -204,7 +205,7 @@ def read_block(lines: Sequence[Line], path: str, unknown_sections: bool = False)
                 and previous_loose
                 and prose
                 and not prose[-1].code
-                and not after_pasted
+                and not (after_pasted or _PASTED_LOG.match(line.text))
             ):
                 prose[-1] = replace(prose[-1], text=f"{prose[-1].text} {line.text.strip()}")
             else:
@@ -231,6 +232,15 @@ def read_block(lines: Sequence[Line], path: str, unknown_sections: bool = False)
         key=lambda items: len(items) == 1 and items[0].location.line in fields
     )
     return block
+
+
+def _pasted_apart(text: str, after_pasted: bool) -> bool:
+    """Whether a paragraph's line is no wrapped line of the one before: it starts as a pasted
+    log line does, or goes on after one in words of its own (`Underneath: …` after a pasted
+    `HTTPConnectionPool(…)` line; `(1 seconds)` or lower case goes on with it)."""
+    if _PASTED_LOG.match(text):
+        return True
+    return after_pasted and not (text[:1].islower() or text[:1] in "([{`'\"")
 
 
 def _unknown_section(block: Block, line: Line, ruled: bool, at: SourceLocation) -> list[Item]:
