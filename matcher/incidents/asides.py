@@ -37,7 +37,9 @@ from matcher.incidents.verdicts import (
 )
 
 # Sentences of a symptom item: a cue's scope never crosses into the next one.
-SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(\"'`\u201c])")
+# (a capital of any Latin, Greek or Cyrillic alphabet: `… gördük. İkisi de …`)
+_CAPITAL = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017e\u0391-\u03a9\u0400-\u042f"
+SENTENCE = re.compile(rf"(?<=[.!?;])\s+(?=[{_CAPITAL}(\"'`\u201c])")
 # ... in an item written all in lower case (`… bytes repr and all. not to be confused with …`),
 # a lower-case word after the stop starts one too (not after `e.g.`, `i.e.`, `etc.`, `vs.`)
 _LOWER_SENTENCE = re.compile(
@@ -50,7 +52,7 @@ _PARAGRAPH_REF = re.compile(r"\s*\((?:\s*(?:\u00a7\s*)?\d{1,2}(?:\.\d{1,2}){1,3}
 
 def sentences_of(marked: str) -> list[str]:
     """The item's sentences; for an item with no capital after a stop, lower-case ones too."""
-    if re.search(r"[.!?]\s+[A-Z]", marked) is None:
+    if re.search(rf"[.!?]\s+[{_CAPITAL}]", marked) is None:
         return [p for part in SENTENCE.split(marked) for p in _LOWER_SENTENCE.split(part)]
     return SENTENCE.split(marked)
 

@@ -46,7 +46,8 @@ def heading_id(heading: str | None) -> tuple[str, str] | None:
 
 
 _SECOND_ID = re.compile(
-    r"^[\u00b7/|,]?\s*(?P<id>[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*-\d[\w-]*)(?<!-)"
+    # (`·`, `/`, `|`, `,`, or an arrow: `## BUG-4471 → INC-7: …`, escalated to the incident)
+    r"^(?:[\u00b7/|,\u2192]|->)?\s*(?P<id>[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*-\d[\w-]*)(?<!-)"
     r"(?:\s*[:|\u2013\u2014-]\s*|\s+|$)(?P<title>.*)$"
 )
 

@@ -28,6 +28,7 @@ SPELLINGS = {
         "impacted services",
         "services impacted",
         "components",
+        "component",
     ),
     "symptoms": (
         "symptoms",
@@ -36,6 +37,14 @@ SPELLINGS = {
         "symptoms observed",
         "symptom description",  # (an operator's ticket template)
         "work notes",  # (an ITSM record's journal: ServiceNow's problem and incident records)
+        # a bug report's (`Steps to reproduce` / `Expected` / `Actual`)
+        "actual",
+        "actual result",
+        "actual results",
+        "actual behaviour",
+        "actual behavior",
+        "observed behaviour",
+        "observed behavior",
         # a runbook's known signature: `If you see` / `It means` / `Do`
         "if you see",
         "when you see",
@@ -127,6 +136,12 @@ SPELLINGS = {
         "supporting information",
         "notes",
         "it means",
+        "expected",
+        "expected result",
+        "expected behaviour",
+        "expected behavior",
+        "steps to reproduce",
+        "environment",
     ),
 }
 LABELS = {spelling: name for name, spellings in SPELLINGS.items() for spelling in spellings}

@@ -170,7 +170,7 @@ def read_block(lines: Sequence[Line], path: str, unknown_sections: bool = False)
                 and current
                 and not current[-1].code
                 and not glosses
-                and not _pasted_apart(line.text, after_pasted)
+                and not _pasted_apart(line.text, current[-1].text, after_pasted)
             ):
                 current[-1] = replace(current[-1], text=f"{current[-1].text} {line.text.strip()}")
             else:
@@ -205,7 +205,7 @@ def read_block(lines: Sequence[Line], path: str, unknown_sections: bool = False)
                 and previous_loose
                 and prose
                 and not prose[-1].code
-                and not (after_pasted or _PASTED_LOG.match(line.text))
+                and not (after_pasted or _pasted_start(line.text, prose[-1].text))
             ):
                 prose[-1] = replace(prose[-1], text=f"{prose[-1].text} {line.text.strip()}")
             else:
@@ -234,13 +234,20 @@ def read_block(lines: Sequence[Line], path: str, unknown_sections: bool = False)
     return block
 
 
-def _pasted_apart(text: str, after_pasted: bool) -> bool:
+def _pasted_apart(text: str, before: str, after_pasted: bool) -> bool:
     """Whether a paragraph's line is no wrapped line of the one before: it starts as a pasted
     log line does, or goes on after one in words of its own (`Underneath: …` after a pasted
     `HTTPConnectionPool(…)` line; `(1 seconds)` or lower case goes on with it)."""
-    if _PASTED_LOG.match(text):
+    if _pasted_start(text, before):
         return True
     return after_pasted and not (text[:1].islower() or text[:1] in "([{`'\"")
+
+
+def _pasted_start(text: str, before: str) -> bool:
+    """Whether a line starts as a pasted log line does, outside a code span the text before
+    it left open (a quote wrapped before its class: `the export said` + a backtick, then
+    `OperationalError: …` and the closing backtick)."""
+    return _PASTED_LOG.match(text) is not None and before.count("`") % 2 == 0
 
 
 def _unknown_section(block: Block, line: Line, ruled: bool, at: SourceLocation) -> list[Item]:

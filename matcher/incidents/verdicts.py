@@ -48,6 +48,11 @@ FOREIGN_VERDICT = (
     r"|non \u00e9 (?:exactamente )?o mesmo|non (?:\u00e9|era) a causa|sen relaci\u00f3n"
     r"|walang kinalaman|hindi ito(?: yung)?\b|hindi (?:yung )?cause\b|hindi pala\b"
     r"|ibang (?:bug|issue|error|job|problema|ticket)|hiwalay na ticket"
+    # ... in Turkish and Czech
+    r"|ilgisi yok|alakas\u0131 yok|ayr\u0131 (?:dert|konu|mesaj|sorun|hata|bir mesaj)\w*"
+    r"|kar\u0131\u015ft\u0131rmay\u0131n|say\u0131lmaz|bo\u015funa|hata de\u011fil"
+    r"|nesouvis\w*|nebyl[oa]? p\u0159\u00ed\u010din\w*|jin\u00e1 chyba|jin\u00fd probl\u00e9m"
+    r"|co to nebylo|\u0161um\b|nepl\u00e9st"
     # ... and in Dutch
     r"|niet de oorzaak|niet gerelateerd|geen verband|\bruis\b|uitgesloten|telt niet|tellen niet"
     r"|een ander probleem|ander probleem|niet het probleem|gevolg(?:schade)?\b|afgeleid"
@@ -191,7 +196,7 @@ _ABOUT_IT = re.compile(
     r"|Esto|Fue|Ce|Cela|\u00c7a|C'est|Ce n'est|Celui-ci|Celle-ci|Das|Dies|Diese|Dieser|Questo"
     r"|Questa|Questi|Quello|Non \u00e8|Sem|Sin|Sans|Kein|Der|Die|Er|Sie|Es|Errno|Dat|Dit"
     r"|Deze|Het|Aix\u00f2|Aquest|Aquesta|Aquell|Aquella|No \u00e9s|Det|Den|Dette|Denne|Hii|Hiyo"
-    r"|Huo|Ni)\b"
+    r"|Huo|Ni|Bu|O|Onlar|\u0130kisi|To|Tohle)\b"
     r"|(?:(?:Just |Only )?An? )?(?i:side[- ]effect|knock-on|consequence)\b"
     r"|Not the (?:root )?cause\b"
     r"|(?:Just |Only |Pure |More )?(?i:noise|unrelated|harmless|benign|red herring)\b"
