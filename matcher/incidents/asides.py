@@ -20,6 +20,7 @@ from matcher.incidents.marks import (
     OTHER,
     OTHER_ERROR,
     about_the_mark,
+    mark_runs,
     past_the_mark,
 )
 from matcher.incidents.quotes import quoted_runs
@@ -210,8 +211,12 @@ def put_aside(item: str, log: str, quoted: bool, others: Sequence[str] = ()) -> 
                 _about_it(cue.pattern, blank) or (not quoted and _inside(cue.pattern, own, log))
             ):
                 return True
-        if any(_NEITHER.match(later) for later in sentences[at + 1 :]):
-            return True
+        # (`None of these …` after a sentence that lists other log texts is about those)
+        for later in sentences[at + 1 :]:
+            if _NEITHER.match(later):
+                return True
+            if len(mark_runs(later)) >= 2:
+                break
         # `Same for "…".` after a sentence that set something aside
         if at and _SAME_FOR.match(sentence) and _SET_ASIDE.search(sentences[at - 1]):
             return True

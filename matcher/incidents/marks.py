@@ -40,6 +40,8 @@ ANOTHER = re.compile(
 def _joined(between: str) -> bool:
     if _SEPARATOR.fullmatch(between):  # (`"…"; "…"`: a list, however it is punctuated)
         return True
+    if ANOTHER.search(between):  # (`"…", preceded by the usual "…"`: another thing beside it)
+        return False
     return (
         len(between) <= 40 and len(re.findall(r"\w+", between)) <= 6 and not _CLAUSE.search(between)
     )

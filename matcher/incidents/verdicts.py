@@ -48,6 +48,11 @@ FOREIGN_VERDICT = (
     r"|non \u00e9 (?:exactamente )?o mesmo|non (?:\u00e9|era) a causa|sen relaci\u00f3n"
     r"|walang kinalaman|hindi ito(?: yung)?\b|hindi (?:yung )?cause\b|hindi pala\b"
     r"|ibang (?:bug|issue|error|job|problema|ticket)|hiwalay na ticket"
+    # ... more Spanish
+    r"|lo que no era|no (?:es|son|era|eran) el incidente|(?:es )?otro mensaje"
+    r"|no (?:lo|los|la|las) cuenten"
+    # ... the abbreviation of terse notes (`n/r: "…"`, not related)
+    r"|(?<![\w/])n/r(?![\w/])"
     # ... in Turkish and Czech
     r"|ilgisi yok|alakas\u0131 yok|ayr\u0131 (?:dert|konu|mesaj|sorun|hata|bir mesaj)\w*"
     r"|kar\u0131\u015ft\u0131rmay\u0131n|say\u0131lmaz|bo\u015funa|hata de\u011fil"
@@ -94,7 +99,7 @@ VERDICT = (
     r"|problem|issue|failure|error)s? but\b"
     r"|fixed before the (?:restart|deploy|rollout|reload)"
     r"|(?:looked at|investigated|handled|dealt with) (?:it|them|that|those) separately"
-    r"|(?:an? )?near[- ]miss(?:es)?\b"
+    r"|(?:an? )?near[- ]miss(?:es)?\b|look-?alikes?\b|(?:were|was|are|is) excluded\b"
     r"|(?:(?:we|i|they) )?(?:did not|didn't|don't|do not) count (?:it|them|this|that)\b"
     r"|(?:should|must|need|are|is)(?: not|n't) (?:be )?counted\b"
     r"|(?:did not|didn't|don't|do not) count (?:\w+ )?(?:as|towards?|against|in) (?:this|the|our)"
