@@ -574,3 +574,94 @@ def test_a_verdict_column_that_names_symptoms_sets_aside_every_other_row() -> No
         "connect() failed (111: Connection refused) while connecting"
     )
     assert len(_symptoms(text)["INC-PM-113"]) == 1
+
+
+# --- what heldout95 to heldout97 taught ---------------------------------------------------------
+
+SERVICENOW = """## PRB0048812
+
+**Number:** PRB0048812
+**Short description:** Feature-flag cache writes rejected by Redis (OOM)
+**Priority:** 2 - High
+**Related incidents:** INC-PM-106
+
+**Work notes:**
+
+2026-12-03 08:26:40 - Marco Bellini (Work notes)
+Older services log it as redis.exceptions.ResponseError: OOM command not allowed..., newer ones
+as OutOfMemoryError. Same thing.
+
+2026-12-03 08:22:04 - Priya Raman (Work notes)
+Full trace, pasted:
+  File "/srv/app/flags.py", line 41, in put
+redis.exceptions.OutOfMemoryError: command not allowed when used memory > 'maxmemory'.
+Underneath it the app's own line, every write.
+
+**Resolution notes:**
+TTL on snapshots, maxmemory raised.
+"""
+
+
+def test_a_problem_records_related_incident_work_notes_and_resolution_notes() -> None:
+    log = compile_incident_log(SERVICENOW, "snow.md")
+    assert not log.problems
+    (found,) = log.incidents
+    assert found.id == "INC-PM-106"
+    assert found.symptoms == (
+        "redis.exceptions.ResponseError: OOM command not allowed",
+        "redis.exceptions.OutOfMemoryError: command not allowed when used memory > 'maxmemory'",
+    )
+    assert found.resolution == "TTL on snapshots, maxmemory raised."
+
+
+def test_a_qa_bug_report_escalated_to_an_incident() -> None:
+    text = """## BUG-4471 → INC-PM-118: Price-list import fails
+
+**Severity:** Major (S2)
+**Component:** backoffice / importer
+
+**Steps to reproduce:**
+1. Start the report, it holds `BEGIN IMMEDIATE`.
+
+**Expected:** Import waits: no `OperationalError: database is locked`.
+
+**Actual:** Import fails after ~0.2 s. Log output:
+
+```
+sqlite3.OperationalError: database is locked
+```
+
+**Environment:** staging-bo-2, SQLite 3.40.
+"""
+    (found,) = compile_incident_log(text, "qa.md").incidents
+    assert found.id == "INC-PM-118" and found.services == ("backoffice / importer",)
+    assert found.symptoms == ("sqlite3.OperationalError: database is locked",)
+
+
+def test_verdicts_in_turkish_czech_and_spanish_n_r_and_look_alikes() -> None:
+    items = (
+        "* `ERROR 1205 (HY000): Lock wait timeout exceeded; try restarting transaction`\n"
+        "* Ayn\u0131 saatlerde `(1045, \"Access denied for user 'orders'@'localhost'\")` de "
+        "g\u00f6rd\u00fck. \u0130kisi de ayr\u0131 dertler, bu olayla ilgisi yok.\n"
+        "* Kar\u0131\u015ft\u0131rmay\u0131n: `stock rebalance aborted: (1213, 'Deadlock found')`"
+        " da var.\n"
+        "* `canceling statement due to user request` — nesouvisí.\n"
+        '* Lo que NO era: "remaining connection slots are reserved". Es otro mensaje.\n'
+        '* n/r: `[emerg] unknown directive "proxy_buffer"` \u2013 the bad.conf from the canary\n'
+        "* Two look-alikes were excluded: `MemcacheServerError: b'object too large for cache'`.\n"
+    )
+    assert symptoms_of(items) == (
+        "ERROR 1205 (HY000): Lock wait timeout exceeded; try restarting transaction",
+    )
+
+
+def test_none_of_these_after_a_list_is_about_that_list() -> None:
+    item = (
+        "* The final line before exit was `FATAL ERROR: Reached heap limit Allocation failed - "
+        "JavaScript heap out of memory`. Also raised: a `RangeError: Maximum call stack size "
+        "exceeded` and a `MaxListenersExceededWarning: Possible EventEmitter memory leak "
+        "detected`. None of these is the failure.\n"
+    )
+    assert symptoms_of(item) == (
+        "FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory",
+    )

@@ -20,7 +20,6 @@ from matcher.incidents.marks import (
     OTHER,
     OTHER_ERROR,
     about_the_mark,
-    mark_runs,
     past_the_mark,
 )
 from matcher.incidents.quotes import quoted_runs
@@ -215,7 +214,7 @@ def put_aside(item: str, log: str, quoted: bool, others: Sequence[str] = ()) -> 
         for later in sentences[at + 1 :]:
             if _NEITHER.match(later):
                 return True
-            if len(mark_runs(later)) >= 2:
+            if len(re.findall(f"{OTHER}+", later)) >= 2:
                 break
         # `Same for "…".` after a sentence that set something aside
         if at and _SAME_FOR.match(sentence) and _SET_ASIDE.search(sentences[at - 1]):

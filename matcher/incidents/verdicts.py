@@ -310,7 +310,9 @@ _CLAUSE_START = re.compile(r"[\u2014\u2013]|,?\s+(?:though|although|even though|
 
 # (log texts quoted, `x…`, or marked as other log texts, \x02)
 # a label that holds a verdict, in any of the team's languages (`Mga hindi cause / nakakalito:`)
-_JUDGING_LABEL = re.compile(rf"(?i)\b(?:{FOREIGN_VERDICT})")
+_JUDGING_LABEL = re.compile(
+    rf"(?i)\b(?:{FOREIGN_VERDICT}|look-?alikes?\b|(?:were|was|are|is) excluded\b)"
+)
 _ONLY_TEXTS = re.compile(r"(?:\s*[x\x02]+\s*(?:,|;|\band\b|\bor\b)?)+\s*")
 _ASIDE_AT_END = re.compile(r"\s*\([^()]{1,60}\)\s*$")
 
