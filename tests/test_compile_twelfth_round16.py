@@ -665,3 +665,18 @@ def test_none_of_these_after_a_list_is_about_that_list() -> None:
     assert symptoms_of(item) == (
         "FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory",
     )
+
+
+def test_long_lists_and_labels_compile_in_linear_time() -> None:
+    """The verdict-list rules read a label and its list of texts without nested repetition: a
+    list of many texts, a long run of one character before a colon, no list at all."""
+    texts = "; ".join(f"`error number {n}: failed`" for n in range(60))
+    items = (
+        f"* Not the cause (noted): {texts} and more prose after them\n"
+        # (heldout53: a command in a code span before the error an arrow points at)
+        "* exec'd into the pod and tried by hand: `k -n cache exec redis-flags-0 -- redis-cli set"
+        " probe 1` \u2192 OOM command not allowed when used memory > 'maxmemory'.\n"
+        f"* {'x' * 5000}: `{'y' * 3000}` and {'`z`, ' * 200}end\n"
+        "* `OSError: [Errno 28] No space left on device`\n"
+    )
+    assert "OSError: [Errno 28] No space left on device" in symptoms_of(items)

@@ -313,14 +313,16 @@ _CLAUSE_START = re.compile(r"[\u2014\u2013]|,?\s+(?:though|although|even though|
 _JUDGING_LABEL = re.compile(
     rf"(?i)\b(?:{FOREIGN_VERDICT}|look-?alikes?\b|(?:were|was|are|is) excluded\b)"
 )
-_ONLY_TEXTS = re.compile(r"(?:\s*[x\x02]+\s*(?:,|;|\band\b|\bor\b)?)+\s*")
+# (each text once between separators: no nested repetition to backtrack through)
+_ONLY_TEXTS = re.compile(r"\s*[x\x02]+(?:\s*(?:,|;|\band\b|\bor\b)\s*[x\x02]+)*\s*")
 _ASIDE_AT_END = re.compile(r"\s*\([^()]{1,60}\)\s*$")
 
 
 # A verdict label, then only log texts (`Not the cause: "…"; "…", and "…" (…).`)
 _LABEL_LIST = re.compile(
-    "^([^:\x01\x02]{1,80}):\\s*(?:(?:\\band\\b|\\bor\\b)?[\\s,;/]*"
-    "[`\"'\u201c]?[\x01\x02]+[`\"'\u201d]?)+(?:\\s*\\([^)]*\\))?\\W*$"
+    "^([^:\x01\x02]{1,80}):\\s*[`\"'\u201c]?[\x01\x02]+[`\"'\u201d]?"
+    "(?:(?:[\\s,;/]+(?:(?:and|or)\\s+)?|(?:and|or)\\s+)[`\"'\u201c]?[\x01\x02]+[`\"'\u201d]?)*"
+    "(?:\\s*\\([^)]*\\))?\\W*$"
 )
 
 
