@@ -93,7 +93,36 @@ def _appendix(lines: list[str], plain: list[bool], incident: str, begin: int, en
             parts.append("\n")
         if level:
             parts.append(line)
-    return "".join(parts)
+    return "".join(parts) + _appendix_rows(lines, plain, incident, begin, end)
+
+
+_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
+
+
+def _appendix_rows(lines: list[str], plain: list[bool], incident: str, begin: int, end: int) -> str:
+    """The rows of an evidence table elsewhere that name the incident, by its id or its number
+    alone (`| A-1 | 109 | … |`), with their table's header (appendices.py moves them so)."""
+    number = re.search(r"(\d+)$", incident)
+    word = re.compile(rf"(?<![\w-]){re.escape(incident)}(?![\w-])")
+    rows: list[str] = []
+    header = ""
+    evidence = False  # under a heading that says it holds evidence (`## Appendix A — Log …`)
+    for i, line in enumerate(lines):
+        if plain[i] and _HEADING.match(line):
+            evidence = _EVIDENCE.search(line) is not None
+        row = _ROW.match(line) if plain[i] and evidence else None
+        if row is None:
+            header = ""
+            continue
+        if not header:
+            header = line
+            continue
+        cells = [c.strip().strip("#* ") for c in row[1].split("|")]
+        named = word.search(line) or (number is not None and number[1] in cells)
+        if named and not begin <= i < end:
+            rows.extend([f"\n## Evidence\n\n{header}"] if not rows else [])
+            rows.append(line)
+    return "".join(rows)
 
 
 def split_incidents(markdown: str, incidents: list[str]) -> dict[str, IncidentText | None]:

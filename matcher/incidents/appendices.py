@@ -39,7 +39,50 @@ def appendices_joined(blocks: Sequence[list[Line]]) -> list[list[Line]]:
                 head.number, Kind.LABEL, "", head.column, head.level, "symptoms", head.text
             )
             joined[owner].extend([label, *part[1:]])
+    for index, own in enumerate(ids):
+        if own is None:
+            _rows_moved(joined, index, owners)
     return [block for block in joined if any(line.kind is not Kind.BLANK for line in block)]
+
+
+def _rows_moved(joined: list[list[Line]], index: int, owners: dict[str, int]) -> None:
+    """The rows of an evidence table of no incident's (`| A-1 | 109 | gateway | … | CAUSE |`)
+    moved to the incidents their cells name, by id or by its number alone, with the table's
+    header row before them: two rows at least must name one."""
+    rows = [line for line in joined[index] if _cells(line) is not None]
+    if not rows:
+        return
+    header = rows[0]
+    named = [(line, _row_owner(_cells(line) or [], owners)) for line in rows[1:]]
+    named = [(line, owner) for line, owner in named if owner is not None and owner != index]
+    if len(named) < 2:
+        return
+    moved = {line.number for line, _ in named}
+    joined[index] = [line for line in joined[index] if line.number not in moved]
+    for owner in dict.fromkeys(owner for _, owner in named):
+        label = Line(header.number, Kind.LABEL, "", header.column, 0, "symptoms", "Evidence")
+        joined[owner].extend([label, header, *(line for line, o in named if o == owner)])
+
+
+def _cells(line: Line) -> list[str] | None:
+    text = line.text.strip()
+    if line.kind not in (Kind.BULLET, Kind.TEXT) or not (
+        text.startswith("|") and text.endswith("|")
+    ):
+        return None
+    return [cell.strip() for cell in text[1:-1].split("|")]
+
+
+def _row_owner(cells: list[str], owners: dict[str, int]) -> int | None:
+    """The one incident a row's cells name: by its id, or a cell that is its number alone
+    (`109` for `INC-PM-109`, when no other incident's id ends so)."""
+    named = {owners[f] for cell in cells for f in re.findall(_ID, cell) if f in owners}
+    for cell in cells:
+        number = cell.strip("#* ")
+        if number.isdigit():
+            ends = [o for i, o in owners.items() if re.search(rf"(?<!\d){number}$", i)]
+            named.update(ends if len(ends) == 1 else [])
+    return named.pop() if len(named) == 1 else None
 
 
 def _own_id(block: list[Line]) -> str | None:

@@ -75,6 +75,7 @@ def read_block(lines: Sequence[Line], path: str, unknown_sections: bool = False)
     told = block.sections.setdefault("told", [])
     services = block.sections.setdefault("services", [])
     quoting = ""  # the quoted paragraph line before, if the line before was one
+    last_text = ""  # the text of the line before, if a paragraph's
     for line in lines:
         if line.quoted and _WRAPPED.match(line.text) and quoting and quoting[-1] not in ".:!?":
             # (a quoted paragraph's line that goes on with the sentence before it, in an
@@ -171,6 +172,7 @@ def read_block(lines: Sequence[Line], path: str, unknown_sections: bool = False)
                 and not current[-1].code
                 and not glosses
                 and not _pasted_apart(line.text, current[-1].text, after_pasted)
+                and not _labelled_list(line.text, last_text)
             ):
                 current[-1] = replace(current[-1], text=f"{current[-1].text} {line.text.strip()}")
             else:
@@ -206,6 +208,7 @@ def read_block(lines: Sequence[Line], path: str, unknown_sections: bool = False)
                 and prose
                 and not prose[-1].code
                 and not (after_pasted or _pasted_start(line.text, prose[-1].text))
+                and not _labelled_list(line.text, last_text)
             ):
                 prose[-1] = replace(prose[-1], text=f"{prose[-1].text} {line.text.strip()}")
             else:
@@ -214,6 +217,7 @@ def read_block(lines: Sequence[Line], path: str, unknown_sections: bool = False)
         # (a line pasted from a log, `OSError: …` alone on its line in a chat's message, ends
         # its paragraph: the next line is the author's again)
         after_pasted = line.kind is Kind.TEXT and _PASTED_LOG.match(line.text) is not None
+        last_text = line.text if line.kind is Kind.TEXT else ""
         previous_loose = current is None and line.kind in (Kind.BULLET, Kind.TEXT)
         joinable = line.kind in (Kind.BULLET, Kind.TEXT, Kind.LABEL)
     for name in ("services", "prose", "asides", "told"):
@@ -232,6 +236,16 @@ def read_block(lines: Sequence[Line], path: str, unknown_sections: bool = False)
         key=lambda items: len(items) == 1 and items[0].location.line in fields
     )
     return block
+
+
+# A line that opens with a short label of its own (`Observed: …`, `Not observed: …`)
+_LINE_LABEL = re.compile(r"^[A-Z][\w'/-]*(?: [\w'/-]+){0,2}:\s")
+
+
+def _labelled_list(text: str, before: str) -> bool:
+    """Whether a paragraph's line and the one before it both open with a label of their own: a
+    list written without bullets (`Observed: …` then `Discarded: …`), one item a line."""
+    return _LINE_LABEL.match(text) is not None and _LINE_LABEL.match(before) is not None
 
 
 def _pasted_apart(text: str, before: str, after_pasted: bool) -> bool:

@@ -51,6 +51,10 @@ FOREIGN_VERDICT = (
     # ... more Spanish
     r"|lo que no era|no (?:es|son|era|eran) el incidente|(?:es )?otro mensaje"
     r"|no (?:lo|los|la|las) cuenten"
+    # ... Swedish and Nigerian Pidgin
+    r"|inte relevant|inte samma sak|inte det vi|ignorera|har inget med|inget med det"
+    r"|na (?:separate|different|another) (?:matter|issue|thing|wahala)|no be (?:am|the cause)\b"
+    r"|(?:it is|it's) not the same\b"
     # ... the abbreviation of terse notes (`n/r: "…"`, not related)
     r"|(?<![\w/])n/r(?![\w/])"
     # ... in Turkish and Czech
