@@ -28,7 +28,6 @@ SPELLINGS = {
         "impacted services",
         "services impacted",
         "components",
-        "component",
     ),
     "symptoms": (
         "symptoms",
@@ -247,6 +246,8 @@ def misspelt_label(written: str) -> str | None:
     """The known label a label misspells: close as a whole and word by word (`Root Casue`,
     `RootCause`), not another word beside a known one (`Incident Lead` is no `Incident Id`)."""
     key = " ".join(written.lower().split())
+    if f"{key}s" in LABELS or key.removesuffix("s") in LABELS:
+        return None  # (one of several, `Component`: another field of the author's, no typo)
     close = [difflib.get_close_matches(key, labels, n=3, cutoff=0.8) for labels in FIELD_LABELS]
     for label in close[0] + close[1]:
         words, known = key.split(), label.split()
