@@ -680,3 +680,74 @@ def test_long_lists_and_labels_compile_in_linear_time() -> None:
         "* `OSError: [Errno 28] No space left on device`\n"
     )
     assert "OSError: [Errno 28] No space left on device" in symptoms_of(items)
+
+
+# --- what heldout98 to heldout100 taught --------------------------------------------------------
+
+RCA = """## INC-PM-109 Reservation calls refused
+
+**Severity:** Sev-2
+
+**Problem statement:** Gateway could not reserve stock. See A-1 to A-2.
+
+**Root cause:** endpoint change shipped without updating consumers.
+
+---
+
+## INC-PM-110 Pricing lookups failed on DNS
+
+**Severity:** Sev-2
+
+**Problem statement:** Quote pages showed "price unavailable" (A-3).
+
+---
+
+## Appendix A — Log evidence
+
+| Ref | Incident | Source | Log line | Verdict |
+|---|---|---|---|---|
+| A-1 | 109 | gateway | `ConnectionRefusedError: [Errno 111] Connection refused` | CAUSE |
+| A-2 | 109 | gw | `requests.exceptions.ConnectionError: HTTPConnectionPool(...)` | CAUSE |
+| A-3 | 110 | gateway | `socket.gaierror: [Errno -2] Name or service not known` | CAUSE |
+| A-4 | 110 | gateway | `resolver check: pricing-api.invalid resolves? no` | NOT CAUSE (noise) |
+"""
+
+
+def test_an_evidence_tables_rows_go_to_the_incidents_they_name(tmp_path: Path) -> None:
+    log = compile_incident_log(RCA, "rca.md")
+    assert not log.problems
+    found = {i.id: i.symptoms for i in log.incidents}
+    assert found["INC-PM-109"][-1].startswith("requests.exceptions.ConnectionError")
+    assert found["INC-PM-110"] == ("socket.gaierror: [Errno -2] Name or service not known",)
+    sigs, _ = _compiled(tmp_path, RCA)
+    flagged = _flagged(sigs, "gateway-http.log")
+    assert len(flagged["INC-PM-110"]) == 2 and not any(
+        "resolves?" in x for x in flagged["INC-PM-110"]
+    )
+
+
+def test_a_paragraph_of_labelled_lines_is_a_list() -> None:
+    text = """## INC-PM-117: Avatar uploads fail
+
+Severity: P2
+Scenario: uploads after the image bump
+  Observed: PermissionError: [Errno 13] Permission denied: '/srv/uploads/u-1/avatar-1.png'
+  Not observed: any disk errors
+  Discarded: fix ownership: PermissionError(1, 'Operation not permitted') — the chown workaround
+"""
+    assert _symptoms(text)["INC-PM-117"] == (
+        "PermissionError: [Errno 13] Permission denied: '<path>'",
+    )
+
+
+def test_verdicts_in_swedish_and_pidgin() -> None:
+    items = (
+        "* `ERROR 1205 (HY000): Lock wait timeout exceeded; try restarting transaction`\n"
+        "* Vi jagade ett `(1045, \"Access denied for user 'orders'@'localhost'\")`. Inte relevant."
+        "\n"
+        '* Inte samma sak: "remaining connection slots are reserved".\n'
+        "* `b'object too large for cache'` for the report:big key, na separate matter.\n"
+    )
+    assert symptoms_of(items) == (
+        "ERROR 1205 (HY000): Lock wait timeout exceeded; try restarting transaction",
+    )
