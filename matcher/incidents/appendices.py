@@ -53,8 +53,8 @@ def _rows_moved(joined: list[list[Line]], index: int, owners: dict[str, int]) ->
     if not rows:
         return
     header = rows[0]
-    named = [(line, _row_owner(_cells(line) or [], owners)) for line in rows[1:]]
-    named = [(line, owner) for line, owner in named if owner is not None and owner != index]
+    owned = [(line, _row_owner(_cells(line) or [], owners)) for line in rows[1:]]
+    named = [(line, owner) for line, owner in owned if owner is not None and owner != index]
     if len(named) < 2:
         return
     moved = {line.number for line, _ in named}
