@@ -46,6 +46,11 @@ _SEVERITY_WORDS = {
     "minor": Severity.LOW,
     "trivial": Severity.INFO,
     "informational": Severity.INFO,
+}
+# (a value close to one of these is a typo; close to another language's word, a word of a
+# language we have no severities of: `Medie` beside Italian `medio`)
+ENGLISH_SEVERITY_WORDS = frozenset(_SEVERITY_WORDS)
+_SEVERITY_WORDS |= {
     # the same words in the languages teams write in (accents taken off before lookup)
     **dict.fromkeys(("critica", "critique", "kritisch", "kritiek", "kritisk"), Severity.CRITICAL),
     # ... Korean, Vietnamese
@@ -65,6 +70,13 @@ _SEVERITY_WORDS = {
     **dict.fromkeys(("vysoka", "yuksek", "высокая", "высокии"), Severity.HIGH),
     **dict.fromkeys(("stredni", "orta", "средняя", "среднии"), Severity.MEDIUM),
     **dict.fromkeys(("nizka", "dusuk", "низкая", "низкии"), Severity.LOW),
+    # ... Romanian, Persian
+    **dict.fromkeys(
+        ("ridicata", "\u0628\u0627\u0644\u0627", "\u0632\u06cc\u0627\u062f"), Severity.HIGH
+    ),
+    **dict.fromkeys(("medie", "\u0645\u062a\u0648\u0633\u0637"), Severity.MEDIUM),
+    **dict.fromkeys(("scazuta", "\u067e\u0627\u06cc\u06cc\u0646", "\u06a9\u0645"), Severity.LOW),
+    **dict.fromkeys(("\u0628\u062d\u0631\u0627\u0646\u06cc",), Severity.CRITICAL),
     **dict.fromkeys(
         ("alta", "alto", "haute", "elevee", "hoch", "hoog", "hog", "h\u00f8y", "h\u00f8j"),
         Severity.HIGH,

@@ -6,7 +6,14 @@ from __future__ import annotations
 
 import re
 
-from matcher.model import SEVERITY_NAMES, severity_as_written, severity_suggestion
+from matcher.errors import Problem
+from matcher.incidents.markdown import Block
+from matcher.model import (
+    ENGLISH_SEVERITY_WORDS,
+    SEVERITY_NAMES,
+    severity_as_written,
+    severity_suggestion,
+)
 
 SEVERITIES = ", ".join(SEVERITY_NAMES)
 # An incident whose severity cannot be read (none written, or a word of a language we have no
@@ -89,3 +96,40 @@ def is_done(item: str) -> bool:
         return True
     plain = re.sub(r"[*_]", "", item).strip()
     return bool(_DONE_HEAD.match(plain) or _DONE_TAIL.search(plain))
+
+
+def block_severity(
+    block: Block,
+    written: str | None,
+    classification: str | None,
+    problems: list[Problem],
+    warnings: list[Problem],
+) -> str:
+    """An incident's severity: the field's (`written`), else one the block names elsewhere;
+    what cannot be read compiles as DEFAULT_SEVERITY with a warning (a word of another
+    language, `Medie`, close to no English name), a typo of an English name is a problem."""
+    if written is None:
+        # no field: the heading's (`… (Sev-3)`), a regulator's classification that names a
+        # level (`Classification: Major — Severity 2`), a level code under a label of no known
+        # name (`**Tingkat Keparahan:** Tinggi (SEV-2)`)
+        classified = severity_as_written(classification or "")
+        found = (
+            heading_severity(block.heading)
+            or (classified and str(classified))
+            or next(filter(None, map(coded_severity, block.unknown_values)), None)
+        )
+        if found:
+            return found
+        warnings.append(Problem(block.start, "severity", NO_SEVERITY))
+        return DEFAULT_SEVERITY
+    value, problem = severity(written)
+    suggested = severity_suggestion(written) or ""
+    typo = suggested in ENGLISH_SEVERITY_WORDS or suggested[-1:].isdigit()  # (`hihg`, `SEV-II`)
+    if problem and not typo:
+        # (a word of another language, `Υψηλή`: no typo to point at)
+        message = f"{problem.split(': did you mean')[0]}: compiled as {DEFAULT_SEVERITY}"
+        warnings.append(Problem(block.labels["severity"], "severity", message))
+        return DEFAULT_SEVERITY
+    if problem:
+        problems.append(Problem(block.labels["severity"], "severity", problem))
+    return value

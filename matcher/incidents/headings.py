@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from matcher.incidents.labels import label_name
+
 HEADING_ID = re.compile(
     # (an org-mode keyword before the id: `## DONE INC-7 Title   :kafka:P2:`)
     # (a status emoji before the id: `## 🟠 INC-PM-106 Title`, as a wiki exports it)
@@ -28,6 +30,8 @@ def plain(text: str) -> str:
 def heading_id(heading: str | None) -> tuple[str, str] | None:
     """`INC-2024-003: Title` -> (`INC-2024-003`, `Title`)."""
     match = HEADING_ID.match(plain(heading)) if heading else None
+    if not match and heading and (inside := _one_id_inside(plain(heading))):
+        return inside
     if not match:
         # (a fix commit's subject with the id it closes at its end: `fix(gateway): fail fast
         # when inventory refuses connections (INC-PM-109)`)
@@ -55,3 +59,24 @@ _SECOND_ID = re.compile(
 _TAGS = re.compile(r"\s+:(?:[\w@#%-]+:)+\s*$")
 
 _LAST_ID = re.compile(r"\s*[(\[](?P<id>[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d[\w-]*)(?<!-)[)\]]\s*$")
+
+
+# One id after a dash or a colon, the heading's words around it (`## Post 1 — INC-7: The port`,
+# `## 🎧 Huddle in #inc-ratelimit — INC-7`)
+_ID_INSIDE = re.compile(
+    r"(?:^|\s[\u2013\u2014-]\s+|:\s+)(?P<id>[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d[\w-]*)(?<!-)"
+    r"(?=$|\s*[:\u2013\u2014-]\s|\s*$)"
+)
+
+
+def _one_id_inside(text: str) -> tuple[str, str] | None:
+    """The id a heading names after its own words, when it names exactly one, and the title
+    around it; a section's name before it (`### Symptoms — INC-7`) is no incident's heading."""
+    found = list(_ID_INSIDE.finditer(text))
+    if len(found) != 1:
+        return None
+    before = text[: found[0].start()].strip(" :\u2013\u2014-")
+    after = text[found[0].end() :].strip(" :\u2013\u2014-")
+    if before and label_name(before, loose=True) is not None:
+        return None
+    return found[0]["id"], after or before

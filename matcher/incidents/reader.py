@@ -17,15 +17,7 @@ from dataclasses import dataclass, replace
 from matcher.errors import IncidentLogError, Problem, SourceError
 from matcher.incidents.appendices import appendices_joined
 from matcher.incidents.chat import answers_joined
-from matcher.incidents.fields import (
-    DEFAULT_SEVERITY,
-    NO_SEVERITY,
-    coded_severity,
-    heading_severity,
-    is_done,
-    severity,
-    severity_lines,
-)
+from matcher.incidents.fields import block_severity, is_done, severity_lines
 from matcher.incidents.footnotes import footnotes, with_footnotes
 from matcher.incidents.html_tables import html_tables_as_markdown, inline_html_as_markdown
 from matcher.incidents.incident_blocks import split_blocks
@@ -48,8 +40,6 @@ from matcher.incidents.wiki_markup import admonitions_as_markdown, wiki_as_markd
 from matcher.model import (
     SourceLocation,
     Status,
-    severity_as_written,
-    severity_suggestion,
 )
 from matcher.vocabulary import ID_PATTERN
 
@@ -114,33 +104,6 @@ _NO_LOG_TEXT = (
 )
 
 
-def _severity(block: Block, problems: list[Problem], warnings: list[Problem]) -> str:
-    written = _first(block, "severity")
-    if written is None:
-        # no field: the heading's (`… (Sev-3)`), a regulator's classification that names a
-        # level (`Classification: Major — Severity 2`), a level code under a label of no known
-        # name (`**Tingkat Keparahan:** Tinggi (SEV-2)`)
-        classified = severity_as_written(_first(block, "classification") or "")
-        found = (
-            heading_severity(block.heading)
-            or (classified and str(classified))
-            or next(filter(None, map(coded_severity, block.unknown_values)), None)
-        )
-        if found:
-            return found
-        warnings.append(Problem(block.start, "severity", NO_SEVERITY))
-        return DEFAULT_SEVERITY
-    value, problem = severity(written)
-    if problem and severity_suggestion(written) is None:
-        # (a word of another language, `Υψηλή`: no typo to point at)
-        message = f"{problem}: compiled as {DEFAULT_SEVERITY}"
-        warnings.append(Problem(block.labels["severity"], "severity", message))
-        return DEFAULT_SEVERITY
-    if problem:
-        problems.append(Problem(block.labels["severity"], "severity", problem))
-    return value
-
-
 def _identity(block: Block, problems: list[Problem]) -> tuple[str, str]:
     """Id and title: labels win over what the heading says."""
     from_heading = heading_id(block.heading)
@@ -176,7 +139,8 @@ def _build_incident(block: Block, problems: list[Problem], warnings: list[Proble
     """The incident of a block; anything missing is added to problems, anything guessed to
     warnings."""
     incident_id, title = _identity(block, problems)
-    severity = _severity(block, problems, warnings)
+    written, classified = _first(block, "severity"), _first(block, "classification")
+    severity = block_severity(block, written, classified, problems, warnings)
     symptoms, description, sources = read_symptoms(block, problems)
     # a log in a language we have no labels of: the first of its sections with log text (the
     # house format puts Symptoms first; what is ruled out, the cause and the fix come after);

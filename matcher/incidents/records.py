@@ -1,6 +1,7 @@
-"""Incidents kept as YAML records inside the log (a ```` ```yaml ```` block of `id:`, `title:`,
-`severity:`, `symptoms:` …, as a team keeps them for a script): each record is read as the same
-fields written as labels. Loaded safely; a block that is no such record stays a code block."""
+"""Incidents kept as YAML or JSON records inside the log (a ```` ```yaml ```` block of `id:`,
+`title:`, `severity:`, `symptoms:` …, as a team keeps them for a script; a tracker's JSON
+export): each record is read as the same fields written as labels. Loaded safely; a block
+that is no such record stays a code block."""
 
 from __future__ import annotations
 
@@ -10,7 +11,10 @@ import yaml
 
 from matcher.incidents.labels import OTHER, label_name
 
-_YAML_BLOCK = re.compile(r"(?ms)^([ \t]*)(`{3,}|~{3,})[ \t]*ya?ml[ \t]*\n(.*?)^\1\2[ \t]*$")
+# (JSON is YAML: an incident tracker's export, a ```` ```json ```` block a record, reads the same)
+_YAML_BLOCK = re.compile(
+    r"(?ms)^([ \t]*)(`{3,}|~{3,})[ \t]*(?:ya?ml|json)[ \t]*\n(.*?)^\1\2[ \t]*$"
+)
 
 
 def records_as_labels(text: str) -> str:

@@ -51,6 +51,12 @@ FOREIGN_VERDICT = (
     # ... more Spanish
     r"|lo que no era|no (?:es|son|era|eran) el incidente|(?:es )?otro mensaje"
     r"|no (?:lo|los|la|las) cuenten"
+    # ... more Dutch (Flemish) and French
+    r"|niets mee te maken|niet verwarren|andere melding|niet de fout|niet wat\b"
+    r"|pas confondre|ce ne sont pas des erreurs|ce n'est pas (?:une |l')erreur"
+    # ... Romanian
+    r"|nu a fost cauza|nu confunda\w*|\bzgomot\b|alt\u0103 (?:situa\w+|problem\w*|eroare)"
+    r"|nu are leg\u0103tur\u0103|nu (?:e|este) (?:cauza|eroarea)"
     # ... Swedish and Nigerian Pidgin
     r"|inte relevant|inte samma sak|inte det vi|ignorera|har inget med|inget med det"
     r"|na (?:separate|different|another) (?:matter|issue|thing|wahala)|no be (?:am|the cause)\b"
