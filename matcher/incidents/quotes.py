@@ -90,7 +90,9 @@ def take_out(rest: str, run: str) -> str:
 
 _QUOTES = '"`\u201c\u201d'
 # Where the prose goes on after unquoted log text: a new sentence of words (`). The ledger…`).
-_PROSE_SENTENCE = re.compile(r"(?<=[^.][.!?])\s+(?=[A-Z][a-z]*\s+[a-z]+\s+[a-z]+)|\s*[(\[]\s*$")
+_PROSE_SENTENCE = re.compile(
+    r"(?<=[^.][.!?])\s+(?=[A-Z][a-z]*(?:['\u2019][a-z]+)?\s+[a-z]+\s+[a-z]+)|\s*[(\[]\s*$"
+)
 
 
 # `pymysql OperationalError 1040` before its quoted message: a class without a message.

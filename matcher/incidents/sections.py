@@ -76,6 +76,7 @@ def read_block(lines: Sequence[Line], path: str, unknown_sections: bool = False)
     services = block.sections.setdefault("services", [])
     quoting = ""  # the quoted paragraph line before, if the line before was one
     last_text = ""  # the text of the line before, if a paragraph's
+    paragraph = ""  # the paragraph's lines so far
     for line in lines:
         if line.quoted and _WRAPPED.match(line.text) and quoting and quoting[-1] not in ".:!?":
             # (a quoted paragraph's line that goes on with the sentence before it, in an
@@ -97,10 +98,10 @@ def read_block(lines: Sequence[Line], path: str, unknown_sections: bool = False)
         if line.fenced and headed and (current is None or current is services) and code is None:
             current = stray
         # (a fenced block under no section, or under one that is no field, `Log lines we looked
-        # at:` then a block: a last resort of the reader's, as the paragraphs around it are)
-        loose = told if aside else prose
+        # at:` then a block, `### Annex B — Evidence` then a block: a last resort of the
+        # reader's, read with the sections that tell)
         shut = ruled or lesson or not line.fenced
-        into = current if current is not None else None if shut else loose
+        into = current if current is not None else None if shut else told
         if (
             line.fenced or pasted or (indented and (previous is Kind.BLANK or code is not None))
         ) and (into is not None):
@@ -216,8 +217,14 @@ def read_block(lines: Sequence[Line], path: str, unknown_sections: bool = False)
         speaking = speaking and line.kind is not Kind.BLANK
         # (a line pasted from a log, `OSError: …` alone on its line in a chat's message, ends
         # its paragraph: the next line is the author's again)
-        after_pasted = line.kind is Kind.TEXT and _PASTED_LOG.match(line.text) is not None
+        # (... not a line inside a code span the lines before opened: `… was \`fix ownership:`
+        # then `PermissionError(1, …)\` — that is EPERM, …`)
+        opened = paragraph.count("`") % 2 == 1
+        after_pasted = line.kind is Kind.TEXT and not opened and bool(_PASTED_LOG.match(line.text))
         last_text = line.text if line.kind is Kind.TEXT else ""
+        paragraph = {Kind.TEXT: f"{paragraph} {line.text}", Kind.BULLET: line.text}.get(
+            line.kind, ""
+        )
         previous_loose = current is None and line.kind in (Kind.BULLET, Kind.TEXT)
         joinable = line.kind in (Kind.BULLET, Kind.TEXT, Kind.LABEL)
     for name in ("services", "prose", "asides", "told"):
