@@ -751,3 +751,117 @@ def test_verdicts_in_swedish_and_pidgin() -> None:
     assert symptoms_of(items) == (
         "ERROR 1205 (HY000): Lock wait timeout exceeded; try restarting transaction",
     )
+
+
+# --- what heldout101 to heldout103 taught -------------------------------------------------------
+
+JSON_EXPORT = """## INC-PM-115
+
+```json
+{
+  "id": "INC-PM-115",
+  "title": "Nightly backup failed: disk full on /backup",
+  "severity": "SEV-2",
+  "symptoms": [
+    "backup job traceback: OSError: [Errno 28] No space left on device",
+    "cp: error writing '/backup/nightly/python3.bin': No space left on device"
+  ],
+  "notes": "the retry threw OSError: [Errno 30] Read-only file system, our own doing, ignore",
+  "fix": "Volume resized."
+}
+```
+"""
+
+
+def test_a_trackers_json_record_is_read_as_a_yaml_record() -> None:
+    (found,) = compile_incident_log(JSON_EXPORT, "json.md").incidents
+    assert found.title == "Nightly backup failed: disk full on /backup"
+    assert found.severity == "high" and found.resolution == "Volume resized."
+    assert found.symptoms[0] == "OSError: [Errno 28] No space left on device"
+    assert not any("Errno 30" in s for s in found.symptoms)
+
+
+def test_an_id_after_a_dash_or_a_colon_in_a_heading() -> None:
+    text = """## Post 1 \u2014 INC-PM-112: The port that was already taken
+
+The error log said `[emerg] bind() to 0.0.0.0:443 failed (98: Address already in use)`.
+
+## \u2014 Huddle in #inc-ratelimit \u2014 INC-PM-107
+
+Health check: `redis down: Error 111 connecting to 10.0.0.1:6380. Connection refused.`
+
+### Symptoms \u2014 INC-PM-109
+"""
+    found = compile_incident_log(text, "h.md").incidents
+    assert [(i.id, i.title) for i in found] == [
+        ("INC-PM-112", "The port that was already taken"),
+        ("INC-PM-107", "Huddle in #inc-ratelimit"),
+    ]
+
+
+def test_a_severity_of_another_language_is_a_warning_and_a_typo_an_error(tmp_path: Path) -> None:
+    text = (
+        "## INC-PM-102 \u2014 Lock wait\n\n**Severitate:** Medie\n\n**Simptome:**\n"
+        "* `ERROR 1205 (HY000): Lock wait timeout exceeded; try restarting transaction`\n"
+    )
+    log = compile_incident_log(text.replace("**Severitate:**", "**Severity:**"), "ro.md")
+    assert [i.severity for i in log.incidents] == ["medium"]
+    foreign = compile_incident_log(
+        text.replace("Medie", "Foarte mare").replace("**Severitate:**", "**Severity:**"), "ro.md"
+    )
+    assert [i.severity for i in foreign.incidents] == ["medium"]
+    assert any("compiled as medium" in p.message for p in foreign.warnings)
+    typo = compile_incident_log(
+        text.replace("Medie", "Hihg").replace("**Severitate:**", "**Severity:**"), "en.md"
+    )
+    assert [p.field for p in typo.problems] == ["severity"]
+
+
+def test_verdicts_in_romanian_flemish_and_french() -> None:
+    items = (
+        "* `ERROR 1205 (HY000): Lock wait timeout exceeded; try restarting transaction`\n"
+        "* Linia INFO `pool check: Too many connections? no` apare mereu, e zgomot.\n"
+        "* `(1062, \"Duplicate entry '1' for key 'PRIMARY'\")` \u2014 nu are leg\u0103tur\u0103.\n"
+        "* `(1045, \"Access denied for user 'orders'@'localhost'\")`. Niets mee te maken.\n"
+        "* `canceling statement due to user request` \u2014 pas confondre les deux.\n"
+    )
+    assert symptoms_of(items) == (
+        "ERROR 1205 (HY000): Lock wait timeout exceeded; try restarting transaction",
+    )
+
+
+def test_a_block_under_an_annex_heading_is_read_with_the_sections_that_tell() -> None:
+    text = """## Report No. INC-PM-110 : Pricing host not resolvable
+
+**Classification:** Major \u2014 Severity 2
+
+### 2. Detection
+
+2.1 The gateway reported: `NameResolutionError: ... Failed to resolve 'pricing-api.internal'`.
+
+### Annex B \u2014 Evidence
+
+```
+13:05:12,875 ERROR gateway:81 ledger: could not translate host name "db" to address: \
+Name or service not known
+```
+"""
+    found = _symptoms(text)["INC-PM-110"]
+    assert found[0].startswith("NameResolutionError") and "could not translate" in found[-1]
+
+
+def test_a_line_inside_an_open_code_span_goes_on_with_its_paragraph() -> None:
+    text = """## INC-PM-117: permission denied on avatars
+
+**Severity:** Low
+
+### The story
+
+The job started failing with `PermissionError: [Errno 13] Permission denied: '/u/a-1.png'`
+for every upload. Right next to it in the log was `fix ownership:
+PermissionError(1, 'Operation not permitted')` \u2014 that is EPERM, not EACCES. It's the job's
+"fix ownership" step trying to `chown` as nobody. It's not the error that broke avatars.
+"""
+    assert _symptoms(text)["INC-PM-117"] == (
+        "PermissionError: [Errno 13] Permission denied: '<path>'",
+    )
