@@ -54,10 +54,17 @@ def _defining_line(lines: list[str], plain: list[bool], incident: str) -> int | 
 _UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+)\s*$")
 
 
+_BOLD_ID = re.compile(r"^\*\*[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d[\w-]*\*\*(?:\s*[^\w\s*]|\s*$)")
+
+
 def _heading(lines: list[str], i: int) -> bool:
-    """A `#` heading, or a line underlined with `===` or `---` (as `matcher compile` reads it)."""
+    """A `#` heading, a line underlined with `===` or `---`, or a paragraph of one line that
+    opens with the id in bold (as `matcher compile` reads them)."""
     underlined = i + 1 < len(lines) and _UNDERLINE.match(lines[i + 1]) and lines[i].strip()
-    return bool(_HEADING.match(lines[i]) or underlined)
+    alone = (i == 0 or not lines[i - 1].strip()) and (
+        i + 1 == len(lines) or not lines[i + 1].strip()
+    )
+    return bool(_HEADING.match(lines[i]) or underlined or (alone and _BOLD_ID.match(lines[i])))
 
 
 def _start(lines: list[str], plain: list[bool], i: int) -> int:

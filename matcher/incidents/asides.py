@@ -100,6 +100,11 @@ _SET_ASIDE = re.compile(
 )
 
 
+_ATTRIBUTION = re.compile(
+    r"^\W{0,3}(?:\*\*)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}(?:\*\*)?\s+"
+    r"(?:commented|wrote|replied|added a comment)\b"
+    r"[^:\x01]{0,40}?(?:\d\d:\d\d(?:\s*[AP]M)?)?:\s+"
+)
 NAMED_ERROR = re.compile(r"(?<![\w.\x01])(?:[a-z_]\w*\.)*[A-Z]\w*(?:Error|Exception)\b(?![:(\w])")
 
 
@@ -122,6 +127,8 @@ def _inside(pattern: re.Pattern[str], sentence: str, log: str) -> bool:
 def put_aside(item: str, log: str, quoted: bool, others: Sequence[str] = ()) -> bool:
     """Whether the item says the log text is not this incident's error (see CUES); `others`:
     the item's other log texts, which a cue nearer to them is about."""
+    # (who said it and when is no part of what they said: `**Aisha** commented 12/3 11:30 AM:`)
+    item = _ATTRIBUTION.sub("", item, count=1)
     # a log text struck through (`~~"…"~~ — saw this first …`): a lead the author crossed out
     if _STRUCK.search(item.replace(log, MARK, 1)):
         return True

@@ -33,7 +33,12 @@ MERELY = (
 )
 # a clause after the log text's own that says the verdict of it: one that refers back to it
 # (`that's a different limit`, `but those were …`), or one with no subject (`— unrelated`)
-_BACK = r"(?:that|this|those|these|it|they|them|which|both|neither|such|the latter)"
+# (... and in the languages teams write beside English: Malay `itu`/`tu`, Lithuanian `tai`,
+# Latvian `tas`, Greek `αυτό`, Bengali `এটা`)
+_BACK = (
+    r"(?:that|this|those|these|it|they|them|which|both|neither|such|the latter"
+    r"|itu|tu|ini|tai|\u010dia|tas|t\u0101|tie|\u03b1\u03c5\u03c4\u03cc|\u03b1\u03c5\u03c4\u03ac|\u098f\u099f\u09be|\u0993\u099f\u09be)"
+)
 LATER = re.compile(
     rf"(?i)^(?:and\s+|but\s+|so\s+|though\s+|although\s+)?"
     # a finding reported (`The review has determined that this …`, `we concluded that it …`)
@@ -47,11 +52,11 @@ LATER = re.compile(
     # fine`, `Noise in the dashboards hid it`)
     rf"(?!(?:\s+[\w-]+){{1,3}}?\s+(?:were|was|is|are|had|has|have|hid|hides|kept|made|got|went)\b)"
     # a bare verdict of what follows from the error: `consequence, not cause`, `follow-on`
-    rf"|(?:(?:both|all|all of them|these|those)\s+)?(?:(?:just|only)\s+)?(?:an?\s+|the\s+)?"
+    rf"|(?:(?:both|all|all of them|these|those)\s+)?(?:(?:just|only|also)\s+)?(?:an?\s+|the\s+)?"
     rf"(?:consequences?|symptoms?|side[- ]effects?"
     rf"|knock-ons?"
     rf"|follow-ons?|downstream|separate|different|distinct|something else)"
-    rf"\s*(?:,|$|\bnot\b|\s(?:once|after|when)\b)"
+    rf"\s*(?:,|$|\bnot\b|\s(?:once|after|when)\b|\((?:after|once|when)\b)"
     rf"|(?:[\w-]+,?\s+)?not\s+(?:the\s+|a\s+|its\s+)?(?:root\s+)?(?:cause|trigger)\s*$"
     # (`nothing else in the log` says the log text was the only thing)
     rf"|(?:none|nothing|zero|never|nope|not once|not there|not present|absent|n/a\b"

@@ -58,16 +58,24 @@ _ANSWER = re.compile(
 )
 
 
-_QUESTION = re.compile(r"^\W{0,3}Q\s*[:.]")
-_ANSWER_MARK = re.compile(r"^\W{0,3}A\s*[:.]")
+_QUESTION = re.compile(r"^\W{0,3}Q\s*\d{0,3}\s*[:.)]")
+_ANSWER_MARK = re.compile(r"^\W{0,3}A\s*\d{0,3}\s*[:.)]")
+_ASKED = re.compile(r"\?\W{0,3}$")
 
 
 def answers_joined(items: Sequence[Item]) -> list[Item]:
     """Paragraphs written as questions and answers (`**Q: Is the "…" traceback a second bug?**`
-    then `A: No, that's the worker being aborted`), each answer read with its question."""
+    then `A: No, that's the worker being aborted`, or `**Q24. …?**` then its answer), each
+    answer read with its question."""
     out: list[Item] = []
     for item in items:
-        if out and _ANSWER_MARK.match(item.text) and _QUESTION.match(out[-1].text):
+        asked = bool(out) and _QUESTION.match(out[-1].text) is not None
+        # (numbered review questions, `**Q28. What about "…"?**`, answered in the paragraph
+        # after it without an `A:`)
+        unmarked = asked and not item.code and _ASKED.search(out[-1].text) is not None
+        if asked and (
+            _ANSWER_MARK.match(item.text) or (unmarked and not _QUESTION.match(item.text))
+        ):
             out[-1] = replace(out[-1], text=f"{out[-1].text.rstrip()} {item.text.strip()}")
         else:
             out.append(item)

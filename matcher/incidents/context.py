@@ -19,6 +19,8 @@ CONTEXT_NOTE = "(no symptom: context beside the error that the incident's other 
 # banner around a dump; the first line of a traceback.
 _CONTEXT_LINE = re.compile(
     r"^(?:STATEMENT|CONTEXT|HINT|LOCATION|QUERY):"
+    # (... after the server log's prefix: `UTC [<n>] billing@postgres STATEMENT:  SELECT …`)
+    r"|(?:@\S+|\])\s+(?:STATEMENT|CONTEXT|HINT|LOCATION|QUERY):\s"
     r"|^while [a-z]+ing\b|^PL/pgSQL function\b|^SQL statement \""
     # (a runtime's version banner at the end of a crash dump: `Node.js v20.20.2`)
     r"|^[A-Z][\w.+-]*\s+v?\d+(?:\.\d+)+$"

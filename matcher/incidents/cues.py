@@ -8,6 +8,7 @@ import enum
 import re
 from dataclasses import dataclass
 
+from matcher.incidents.verdict_languages import FOREIGN_VERDICT
 from matcher.incidents.verdicts import NOT_ALERTED
 
 
@@ -75,6 +76,8 @@ CUES: tuple[Cue, ...] = (
         _S,
         "…, unrelated to the timeouts",
     ),
+    # ... in the other languages teams write beside English (`… (1062) : aucun rapport`)
+    _cue(rf"(?:{FOREIGN_VERDICT})", _S, "… dans le même fichier : aucun rapport"),
     _cue(
         # a verdict in Japanese, Chinese or Polish (no word boundaries between CJK characters)
         r"無関係|関係(?:ない|なし|ありません)|別物|別の事象|別件|除外|そのものではない"

@@ -128,7 +128,7 @@ _TAKEN_BACK = re.compile(
 )
 # a label of a verdict before the log text: `Absent this time: "…"`, `Ruled out: "…"`
 _VERDICT_LABEL = re.compile(
-    r"(?i)^\W*(?:\w+,?\s+){0,5}(?:absent|not seen|not found|not present|never seen|ruled out"
+    r"(?i)^\W*(?:\w+,?\s+){0,7}(?:absent|not seen|not found|not present|never seen|ruled out"
     r"|look-?alikes?"
     r"|not (?:reproducible |counted |filed )?as (?:this|the same|our) (?:bug|incident|issue|defect)"
     r"|out of scope|not part of (?:it|(?:this|the|our) (?:incident|outage|problem|issue))"
@@ -233,7 +233,7 @@ _QUOTES_IT = re.compile(
 )
 
 
-_WORD = re.compile(r"[A-Za-z]{2,}")
+_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 def _goes_on(clause: str) -> bool:

@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 
 from matcher.incidents.asides import NAMED_ERROR, SEARCHED, put_aside
+from matcher.incidents.blocks import split_header
 from matcher.incidents.markdown import Item
 from matcher.incidents.quotes import quoted_runs
 
@@ -51,11 +52,15 @@ def set_aside_elsewhere(text: str, at: int, aside: Sequence[tuple[int, str]]) ->
         # (a quote, elided or not, by the parts the author wrote, the longest among them,
         # and a quarter of the line at least: `connect() failed` named beside a verdict on
         # another line is no verdict on nginx's whole `[error] … connect() failed (111: …) …`)
-        parts = [p for p in _ELISION.split(other.strip(" .")) if len(p) >= 4]
-        found = sum(len(p) for p in parts if p in text)
-        longest = max(parts, key=len, default="")
-        if found >= 12 and longest in text and found >= 0.25 * len(text):
-            return True
+        # (... as the pasted line is read, its log header off: `[error] 2041#2041: *5 no live …`
+        # quoted, `[error] no live …` pasted)
+        level, message = split_header(other)
+        for quote in dict.fromkeys([other, f"{level} {message}" if level else message]):
+            parts = [p for p in _ELISION.split(quote.strip(" .")) if len(p) >= 4]
+            found = sum(len(p) for p in parts if p in text)
+            longest = max(parts, key=len, default="")
+            if found >= 12 and longest in text and found >= 0.25 * len(text):
+                return True
     return False
 
 

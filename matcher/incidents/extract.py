@@ -135,7 +135,10 @@ def item_log_texts(text: str) -> tuple[list[str], bool]:
             at = segment.find(unquoted)
             # (in single quotes, which are no quote marks: `ends in 'JobTimeoutException: …'.`)
             closed = at > 0 and segment[at - 1] == "'" and unquoted.endswith("'")
-            found.append((offset + at, unquoted[:-1] if closed else unquoted))
+            # (a code span read as no log text, a class alone: `and finally
+            # `requests.exceptions.ConnectionError`.`, is not read again without its marks)
+            if not (at > 0 and segment[at - 1] == "`" and "`" in unquoted):
+                found.append((offset + at, unquoted[:-1] if closed else unquoted))
             segment = segment.replace(unquoted, "", 1)
         offset += len(segment) + 1
     quoted = {t for _, t in found[:runs]}
@@ -178,7 +181,8 @@ def _every_unquoted(segment: str, introduces: bool, depth: int = 0) -> list[str]
     """Every unquoted log text of a stretch, left to right: a paragraph may hold several
     (`… full of pymysql.err.OperationalError: (1040, …) and the CLI said ERROR 1040 …`)."""
     found = _unquoted(segment, introduces)
-    text = clip_prose(found) if found else ""
+    # (a stack frame joined to it from a pasted block: `… ECONNREFUSED … at TCPConnectWrap.x`)
+    text = _FRAME_AFTER.sub("", clip_prose(found)) if found else ""
     # one line, then the next in words (`upload for user <id> failed, and then the exception
     # PermissionError: …`): two texts
     then = THEN.search(text)
@@ -296,7 +300,21 @@ def _unquoted(segment: str, introduces: bool = False) -> str | None:
     run = segment[start.start() :].strip() if start else common_tail(segment)
     if run and introduces and _LEVEL_AND_WORDS.match(run):
         return None  # `ERROR lines like "…"`: the words introduce the quote
+    if run and _CLASS_IN_PROSE.match(run):
+        return None  # `under it requests.exceptions.ConnectionError with "…"`: the prose's
     return run
+
+
+_FRAME_AFTER = re.compile(
+    r"\s+at\s+(?:new\s+|async\s+)?[A-Z][\w$]*\.[\w$<>]+(?:\s+\[as \w+\])?\s*(?:\(.*|\.{3}|\u2026)?$"
+)
+
+
+# A class named in a sentence that goes on in prose, no message of its own after it
+_CLASS_IN_PROSE = re.compile(
+    r"(?:[a-z_]\w*\.)*[A-Z]\w*(?:Error|Exception|Warning)\s+(?:with|when|and|after|from|because"
+    r"|while|was|were|is|raised|thrown|inside|under)\b"
+)
 
 
 def _has_prose(rest: str, texts: Sequence[str]) -> bool:

@@ -41,7 +41,9 @@ def severity(written: str) -> tuple[str, str | None]:
 # (`P2 replica` is a name); `SEV2` / `Sev-3` count anywhere, as nothing else is written so.
 _HEADING_SEVERITY = re.compile(
     r"[(\[]\s*((?:sev(?:erity)?|prio(?:rity)?)[\s:-]*[0-5]|[ps][0-5]|critical|high|medium|low)"
-    r"\s*[)\]]|\b(sev[\s-]?[0-5])\b",
+    r"\s*[)\]]|\b(sev[\s-]?[0-5])\b"
+    # (a field of a heading's `·` list: `INC-7 · Sev: High · backup-job`)
+    r"|(?:^|\u00b7)\s*(?:sev(?:erity)?|prio(?:rity)?):\s*(critical|high|medium|low|[ps]?[0-5])\s*(?=\u00b7|$)",
     re.IGNORECASE,
 )
 
@@ -63,7 +65,7 @@ def severity_lines(text: str) -> str:
 def heading_severity(heading: str | None) -> str | None:
     """The model's severity written in a heading, or None."""
     m = _HEADING_SEVERITY.search(heading or "")
-    found = severity_as_written(m.group(1) or m.group(2)) if m else None
+    found = severity_as_written(m.group(1) or m.group(2) or m.group(3)) if m else None
     return str(found) if found is not None else None
 
 

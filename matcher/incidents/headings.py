@@ -7,6 +7,14 @@ import re
 
 from matcher.incidents.labels import label_name
 
+# The word for an incident in the languages teams write headings in
+INCIDENT_WORDS = "|".join(
+    (
+        "incidente|incidencia|vorfall|störung|storing|incidens|incidentas|incidents|insiden",
+        "incydent|olay|инцидент|інцидент|συμβάν|περιστατικό|häiriö|poikkeama|hændelse",
+        "händelse|hendelse|ঘটনা|حادثه|حادثة|אירוע|เหตุการณ์|sự cố|장애|사고",
+    )
+)
 HEADING_ID = re.compile(
     # (an org-mode keyword before the id: `## DONE INC-7 Title   :kafka:P2:`)
     # (a status emoji before the id: `## 🟠 INC-PM-106 Title`, as a wiki exports it)
@@ -17,9 +25,11 @@ HEADING_ID = re.compile(
     # ... a word or two and a colon: `## Thread: INC-7 …`, `## Post-incident review: INC-7`
     r"(?:\d{1,2}\.\s+)?(?:(?:TODO|DONE|NEXT|WAITING|HOLD|CANCELL?ED)\s+)?"
     r"(?:[A-Z][\w-]*(?: [\w-]+)?:\s+(?=[A-Z][A-Z0-9]*-))?"
-    r"\[?(?i:(?:incident|report|record|problem|event|ticket|case|postmortem|card|no\.?|nr\.|number|[\u3040-\u30ff\u4e00-\u9fff]{1,8}):?\s+){0,3}"
+    r"\[?(?i:(?:incident|report|record|problem|event|ticket|case|postmortem|card|no\.?|nr\.|number"
+    # ... the word for an incident in another language (`## Συμβάν INC-7 — …`)
+    rf"|{INCIDENT_WORDS}|[\u3040-\u30ff\u4e00-\u9fff]{{1,8}}):?\s+){{0,3}}"
     r"(?P<id>[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d[\w-]*)(?<!-)\]?"
-    r"(?:\s*[:|\u2013\u2014-]\s*|\s+|$)(?P<title>.*)$"
+    r"(?:\s*[:|\u2013\u2014\u00b7-]\s*|\s+|$)(?P<title>.*)$"
 )
 
 
@@ -62,10 +72,10 @@ _LAST_ID = re.compile(r"\s*[(\[](?P<id>[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d[\w-
 
 
 # One id after a dash or a colon, the heading's words around it (`## Post 1 — INC-7: The port`,
-# `## 🎧 Huddle in #inc-ratelimit — INC-7`)
+# `## 🎧 Huddle in #inc-ratelimit — INC-7`, `## Slide 5 — INC-7 · The port`)
 _ID_INSIDE = re.compile(
     r"(?:^|\s[\u2013\u2014-]\s+|:\s+)(?P<id>[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d[\w-]*)(?<!-)"
-    r"(?=$|\s*[:\u2013\u2014-]\s|\s*$)"
+    r"(?=$|\s*[:\u2013\u2014\u00b7|-]\s|\s*$)"
 )
 
 

@@ -56,7 +56,7 @@ def _code(line: str) -> str:
 # Inline HTML an email client leaves in a paste (`<b>…</b>`, `<i>…</i>`, `<br>`, `&nbsp;`); a
 # person's placeholders (`<id>`, `<n>`) are no such tags.
 _INLINE = re.compile(
-    r"(?i)</?(?:b|strong|i|em|u|s|code|span|font|p|div|small|big)\b[^>]*>|<br\s*/?>|<hr\s*/?>"
+    r"(?i)</?(?:b|strong|i|em|u|s|code|span|font|p|div|small|big|pre)\b[^>]*>|<br\s*/?>|<hr\s*/?>"
     r"|&(?:nbsp|amp|lt|gt|quot|#39|rsquo|lsquo|ldquo|rdquo|ndash|mdash);"
 )
 _MARKS = {"b": "**", "strong": "**", "i": "*", "em": "*", "code": "`"}
@@ -91,6 +91,11 @@ def _inline(line: str) -> str:
         name = found[1].lower() if found else ""
         if tag[0].startswith("&"):
             return " " if tag[0].lower() == "&nbsp;" else html.unescape(tag[0])
-        return _MARKS.get(name, " " if name == "br" and tag.end() != len(line) else "")
+        # (a `<pre>` inside a line of other text: its lines are text, set apart by a space, and
+        # what follows its end is the author's again)
+        if tag[0].lower().startswith("</pre") and tag.end() != len(line):
+            return " \u2014 "
+        spaced = name in ("br", "pre") and tag.end() != len(line)
+        return _MARKS.get(name, " " if spaced else "")
 
     return _INLINE.sub(mark, line).rstrip()

@@ -8,7 +8,8 @@ import difflib
 import re
 
 from matcher.incidents.label_languages import OTHER as OTHER
-from matcher.incidents.label_languages import TRANSLATIONS
+from matcher.incidents.label_languages import TRANSLATIONS as WESTERN
+from matcher.incidents.label_languages_east import EAST
 from matcher.model import unaccented
 
 # How teams spell each label (lowercased, whitespace collapsed, "(s)" read as "s").
@@ -142,6 +143,11 @@ SPELLINGS = {
         "steps to reproduce",
         "environment",
     ),
+}
+# Every other language's spellings (`EAST` has a line per language, `|` between spellings)
+TRANSLATIONS = {
+    name: (*WESTERN[name], *(s for line in EAST.get(name, ()) for s in line.split("|")))
+    for name in WESTERN
 }
 LABELS = {spelling: name for name, spellings in SPELLINGS.items() for spelling in spellings}
 LABELS.update(

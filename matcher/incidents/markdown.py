@@ -189,7 +189,7 @@ def classify_all(text: str) -> list[Line]:
             skip_to = last
         else:
             lines.append(classify(number, whole))
-    return _listed_names(_setext_headings(lines, raws), raws)
+    return _listed_names(_bold_id_headings(_setext_headings(lines, raws), raws), raws)
 
 
 _UNDERLINE = re.compile(r"^ {0,3}(?:(=)+|-+)[ \t]*$")
@@ -209,6 +209,26 @@ def _setext_headings(lines: list[Line], raws: list[str]) -> list[Line]:
             text = raws[title.number - 1].strip()
             read[at - 1] = replace(classify(title.number, f"{marks} {text}"), column=title.column)
             read[at] = Line(line.number, Kind.BLANK)
+    return read
+
+
+# An id in bold alone in its paragraph, the incident's fields after it (`**INC-7** · Sev: High ·
+# backup-job`, a pager summary's first line)
+_BOLD_ID = re.compile(
+    r"^\*\*([A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d[\w-]*)\*\*\s*(?:[\u00b7|:\u2013\u2014-]\s*(.*))?$"
+)
+
+
+def _bold_id_headings(lines: list[Line], raws: list[str]) -> list[Line]:
+    """A paragraph of one line that opens with an id in bold is the incident's heading."""
+    read = list(lines)
+    for at, line in enumerate(lines):
+        found = _BOLD_ID.match(line.text) if line.kind is Kind.TEXT and line.column == 1 else None
+        before = lines[at - 1].kind if at else Kind.BLANK
+        after = lines[at + 1].kind if at + 1 < len(lines) else Kind.BLANK
+        if found and before in (Kind.BLANK, Kind.RULE) and after in (Kind.BLANK, Kind.RULE):
+            rest = f" \u00b7 {found[2]}" if found[2] else ""
+            read[at] = replace(classify(line.number, f"## {found[1]}{rest}"), column=1)
     return read
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from matcher.errors import IncidentLogError, Problem, SourceError
 from matcher.incidents.appendices import appendices_joined
+from matcher.incidents.asciidoc_markup import asciidoc_as_markdown
 from matcher.incidents.chat import answers_joined
 from matcher.incidents.fields import block_severity, is_done, severity_lines
 from matcher.incidents.footnotes import footnotes, with_footnotes
@@ -217,7 +218,7 @@ def compile_incident_log(text: str, path: str) -> IncidentLog:
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     # a full-width colon (U+FF1A, as Chinese and Japanese write it) is a colon
     text = re.sub("\uff1a(?=[^\\s*_])", ": ", text).replace("\uff1a", ":")
-    text = severity_lines(text)
+    text = severity_lines(asciidoc_as_markdown(text))
     text = inline_html_as_markdown(html_tables_as_markdown(records_as_labels(text)))
     text = rst_as_markdown(wiki_as_markdown(text))
     lines = classify_all(admonitions_as_markdown(text))

@@ -60,7 +60,7 @@ def read_block(lines: Sequence[Line], path: str, unknown_sections: bool = False)
     current: list[Item] | None = None
     joinable = False  # a text line right after an item continues it (a wrapped line)
     code: list[str] | None = None  # the code block being read, if any
-    previous = Kind.BLANK
+    previous = last = Kind.BLANK  # the line before, and the last one not blank
     previous_loose = aside = ruled = lesson = speaking = after_pasted = False
     unknown: list[Item] | None = None  # the section of no known name being read, if any
     listed = False  # ... and it has a list
@@ -100,8 +100,13 @@ def read_block(lines: Sequence[Line], path: str, unknown_sections: bool = False)
         # (a fenced block under no section, or under one that is no field, `Log lines we looked
         # at:` then a block, `### Annex B — Evidence` then a block: a last resort of the
         # reader's, read with the sections that tell)
-        shut = ruled or lesson or not line.fenced
+        # (... and a block indented by 4 after a paragraph under no section, not after a list
+        # item, whose paragraphs it would be, is read with that paragraph)
+        indented_code = indented and (code is not None or last is Kind.TEXT)
+        shut = ruled or lesson or not (line.fenced or indented_code)
         into = current if current is not None else None if shut else told
+        if into is told and not line.fenced and not block.structured:
+            into = prose
         if (
             line.fenced or pasted or (indented and (previous is Kind.BLANK or code is not None))
         ) and (into is not None):
@@ -113,7 +118,7 @@ def read_block(lines: Sequence[Line], path: str, unknown_sections: bool = False)
             previous = line.kind
             continue
         if line.kind is not Kind.BLANK:
-            code = None
+            code, last = None, line.kind
         previous_blank = previous is Kind.BLANK
         previous = line.kind
         # (a paragraph after the header fields is not more services)

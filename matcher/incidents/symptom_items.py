@@ -35,7 +35,12 @@ from matcher.incidents.numbered import referred_aside
 from matcher.incidents.quotes import is_log_text, quoted_runs
 from matcher.incidents.strangers import strangers
 from matcher.incidents.tables import answered_no
-from matcher.incidents.wrapped import WRAPPED_NOTE, wrapped_os_errors
+from matcher.incidents.wrapped import (
+    WRAPPED_NOTE,
+    WRAPPER_NOTE,
+    causeless_wrappers,
+    wrapped_os_errors,
+)
 from matcher.model import SourceLocation
 from matcher.patterns.symptoms import SymptomSyntaxError, compile_symptom
 
@@ -247,14 +252,17 @@ def read_symptoms(
             described.append(item.text.strip())
     wrapped = wrapped_os_errors([source.symptom for source in sources])
     sources = [replace(s, symptom=WRAPPED_NOTE) if s.symptom in wrapped else s for s in sources]
+    wrappers = causeless_wrappers([s.symptom for s in sources if s.symptom != WRAPPED_NOTE])
+    sources = [replace(s, symptom=WRAPPER_NOTE) if s.symptom in wrappers else s for s in sources]
     # no words of a message (`[Errno 111]` alone, a check answered `no`): nothing to tell by
     sources = [
         replace(s, symptom=INDISTINCT_NOTE)
-        if s.symptom != WRAPPED_NOTE and (indistinct(s.symptom) or indistinct(s.quote))
+        if s.symptom not in (WRAPPED_NOTE, WRAPPER_NOTE)
+        and (indistinct(s.symptom) or indistinct(s.quote))
         else s
         for s in sources
     ]
-    dropped = (WRAPPED_NOTE, INDISTINCT_NOTE)
+    dropped = (WRAPPED_NOTE, WRAPPER_NOTE, INDISTINCT_NOTE)
     kept = [s for s in sources if s.symptom not in dropped]
     context = context_symptoms([s.symptom for s in kept])
     # the words of a search query beside the lines it found (context.py)
@@ -263,7 +271,7 @@ def read_symptoms(
     if any(s.symptom not in owners for s in kept):  # the exception states the error
         context |= owners
     sources = [replace(s, symptom=CONTEXT_NOTE) if s.symptom in context else s for s in sources]
-    notes = (WRAPPED_NOTE, CONTEXT_NOTE, INDISTINCT_NOTE)
+    notes = (WRAPPED_NOTE, WRAPPER_NOTE, CONTEXT_NOTE, INDISTINCT_NOTE)
     symptoms = tuple(dict.fromkeys(s.symptom for s in sources if s.symptom not in notes))
     if not symptoms and values_only:  # the author's error, named at its line
         problems.extend(problem for problem, _ in values_only)

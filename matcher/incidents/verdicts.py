@@ -32,7 +32,7 @@ VERDICT = (
     rf"|{FOREIGN_VERDICT}"
     # without an article: `…, separate ticket, it does not …`, `— report builder, different bug`
     r"|(?<!not a )(?<!n't a )(?<!not )(?<!n't )\b(?:separate|different)"
-    r" (?:ticket|bug|reason|cause|errno|problem|story)s?\b"
+    r" (?:ticket|bug|reason|cause|errno|problem|story|(?-i:[A-Z]+_[A-Z_]+|[A-Z]*ERROR\w*))s?\b"
     # an alert card's or a review's decision (`verdict: **DISMISS**`), what was left out
     # (`EXCLUDED HERE`, `we excluded them from this incident`, `keep it out of the signature`)
     r"|(?<!not )(?<!n't )\bdismiss(?:ed)?\b|\bexcluded (?:here|from (?:this|the|our) \w+)"
@@ -60,6 +60,7 @@ VERDICT = (
     r"|(?:was|is|were|are)(?:n't| not) (?:the|our) (?:real |actual |root )?(?:cause|culprit"
     r"|trigger)\b"
     r"|a distraction|false (?:alarms?|leads?|trails?|positives?|hits|matches)|ruled out|excluded"
+    r"|(?:symptom|consequence|effect)s?,? not (?:the |a )?(?:root )?cause"
     r"|(?<!not )(?<!n't )(?:an?|another)\s+(?:different|separate|distinct|unrelated|older"
     r"|known)\s+"
     r"(?:\([^)]{0,40}\)\s+)?(?!(?:kind"
@@ -152,9 +153,12 @@ _ABOUT_IT = re.compile(
     r"|Esto|Fue|Ce|Cela|\u00c7a|C'est|Ce n'est|Celui-ci|Celle-ci|Das|Dies|Diese|Dieser|Questo"
     r"|Questa|Questi|Quello|Non \u00e8|Sem|Sin|Sans|Kein|Der|Die|Er|Sie|Es|Errno|Dat|Dit"
     r"|Deze|Het|Aix\u00f2|Aquest|Aquesta|Aquell|Aquella|No \u00e9s|Det|Den|Dette|Denne|Hii|Hiyo"
-    r"|Huo|Ni|Bu|O|Onlar|\u0130kisi|To|Tohle)\b"
+    r"|Huo|Ni|Bu|O|Onlar|\u0130kisi|To|Tohle|Itu|Tu|Ini|Tai|Tas|\u0391\u03c5\u03c4\u03cc|\u0391\u03c5\u03c4\u03ac)\b"
+    # ... a concession first (`Same root cause, but that line is the reserved-slot check, …`)
+    r"|[^,.;\x01\x02]{0,30},\s*but\s+(?:that|this|those|these|it)(?:\s+(?:line|message|error"
+    r"|one|lines|messages|errors))?(?:'s|\s+(?:is|was|are|were)\b)"
     r"|(?:(?:Just |Only )?An? )?(?i:side[- ]effect|knock-on|consequence)\b"
-    r"|Not the (?:root )?cause\b"
+    r"|Not the (?:root |real |actual )?(?:cause|error|problem|issue)\b"
     r"|(?:Just |Only |Pure |More )?(?i:noise|unrelated|harmless|benign|red herring)\b"
     r"\s*(?:[.;,!(]|$|for\b|here\b|to\b)"
     r"|(?:An? |Some |Totally |Completely |Entirely )?(?i:different|separate|another|other)\s+"

@@ -43,3 +43,21 @@ def wrapped_os_errors(symptoms: Sequence[str]) -> set[str]:
         ):
             wrapped.add(symptom)
     return wrapped
+
+
+# A retrying client's wrapper message alone, without its class, pool or cause (urllib3's `Max
+# retries exceeded with url: <path>`): every failed call says it, whatever the cause; the cause
+# is what tells one incident from another.
+_CAUSELESS_WRAPPER = re.compile(
+    r"^Max retries exceeded with url:\s*(?:<[^>]+>|\S+)(?:\s*\(Caused by\s*(?:<any>|\.\.\.)\)\)?)?$"
+)
+WRAPPER_NOTE = (
+    "(no symptom: the client's retry message without its cause, which another symptom states)"
+)
+
+
+def causeless_wrappers(symptoms: Sequence[str]) -> set[str]:
+    """The wrapper messages without a cause (`Max retries exceeded with url: <path>`) beside
+    another symptom of the incident, which states the error that they wrap."""
+    wrappers = {s for s in symptoms if _CAUSELESS_WRAPPER.match(s)}
+    return wrappers if any(s not in wrappers for s in symptoms) else set()

@@ -1,0 +1,136 @@
+"""The labels of the house format in the languages of Central and Eastern Europe, Asia and
+the Middle East that teams write beside English: a line per language, `|` between spellings
+(labels.py adds them to the English spellings and label_languages' ones)."""
+
+from __future__ import annotations
+
+from matcher.incidents.label_languages import OTHER
+
+# Czech, Turkish and Russian, a line per language (`İ` lower-cases to `i̇`, so both spellings)
+_MORE = {
+    "id": ("číslo incidentu|olay no|olay numaras\u0131|номер инцидента|инцидент",),
+    "title": ("název|başl\u0131k|название|заголовок",),
+    "date": ("tarih|дата",),
+    "severity": (
+        "závažnost|priorita|dopad a závažnost",
+        "önem|önem derecesi|öncelik|ciddiyet",
+        "критичность|приоритет|серьёзность|серьезность|важность|уровень",
+    ),
+    "services": (
+        "dotčené služby|služby|dotčené systémy",
+        "etkilenen servis|etkilenen servisler|servisler|etkilenen sistemler",
+        "сервисы|затронутые сервисы|системы|затронутые системы",
+    ),
+    "symptoms": (
+        "příznaky|co jsme viděli|projevy",
+        "belirtiler|gözlemler|ne gördük",
+        "симптомы|признаки|что видели|проявления|наблюдения",
+    ),
+    "root_cause": (
+        "příčina|hlavní příčina|kořenová příčina",
+        "kök neden|neden|kök sebep",
+        "причина|корневая причина|первопричина",
+    ),
+    "resolution": (
+        "řešení|oprava|náprava",
+        "çözüm|düzeltme",
+        "решение|исправление|что сделали",
+    ),
+    "action_items": (
+        "úkoly|akční body|další kroky",
+        "yap\u0131lacaklar|aksiyonlar|aksiyon maddeleri",
+        "задачи|действия|что дальше|дальнейшие шаги",
+    ),
+    OTHER: (
+        "co to nebylo|časová osa|dopad|shrnutí|odkazy",
+        "özet|ilgisiz|i\u0307lgisiz|zaman çizelgesi|etki|zaman ak\u0131ş\u0131",
+        "что не было причиной|отброшено|что не относится|не путать|что не причина"
+        "|хронология|влияние|итог|ссылки",
+    ),
+}
+# ... Polish, Japanese, Chinese
+_MORE_2 = {
+    "title": ("tytuł|件名|タイトル|标题",),
+    "date": ("data zdarzenia|発生日時|発生日|日時|发生时间|日期|时间",),
+    "severity": ("priorytet|ważność|waga|重大度|重要度|優先度|影響度|级别|严重程度|优先级",),
+    "services": (
+        "usługi|dotknięte usługi|systemy|影響サービス|対象サービス|影响服务|影响范围|涉及服务",
+    ),
+    "symptoms": ("objawy|symptomy|co widzieliśmy|発生事象|事象|症状|現象|现象|症状|故障现象",),
+    "root_cause": ("przyczyna źródłowa|przyczyna|原因|根本原因|根因|根本原因分析",),
+    "resolution": ("rozwiązanie|naprawa|対応内容|対応|復旧対応|处理|处理过程|解决方案|修复",),
+    "action_items": ("zadania|działania|再発防止策|今後の対応|后续改进|改进措施|后续行动",),
+    OTHER: (
+        "co nie było przyczyną|co nie było przyczyną (sprawdzone)|oś czasu|wpływ|podsumowanie",
+        "障害概要|概要|タイムライン|経緯|影響|原因ではないもの|排除项|排查过程中排除掉的东西|时间线|影响|概述",
+    ),
+}
+# ... Korean, Vietnamese, and romanised Hindi as an Indian team mixes it into English
+_MORE_3 = {
+    "date": ("발생일|발생 일시|일시|ngày xảy ra|ngày|thời gian",),
+    "severity": ("심각도|우선순위|중요도|mức độ|mức độ nghiêm trọng|độ ưu tiên",),
+    "services": ("영향 서비스|영향받은 서비스|대상 서비스|dịch vụ bị ảnh hưởng|dịch vụ",),
+    "symptoms": ("증상|현상|triệu chứng|hiện tượng|kya hua|kya dikha",),
+    "root_cause": ("원인|근본 원인|nguyên nhân gốc|nguyên nhân|asli wajah|wajah|asli kaaran",),
+    "resolution": ("조치|해결|khắc phục|cách khắc phục|giải pháp|fix kya kiya|kya kiya",),
+    "action_items": ("후속 조치|재발 방지|việc cần làm|hành động tiếp theo|aage kya karna hai",),
+    OTHER: (
+        "배제한 것들|배제|원인이 아닌 것|타임라인|영향|요약|những thứ đã loại trừ|đã loại trừ"
+        "|dòng thời gian|ảnh hưởng|tóm tắt|yeh nahi tha|yeh wala issue nahi tha|kaun dekh raha tha",
+    ),
+}
+# ... Greek, Lithuanian, Latvian, Hungarian, Finnish, Romanian, Malay and Indonesian
+_MORE_4 = {
+    "id": (
+        "αριθμός συμβάντος|κωδικός συμβάντος|incidento nr|incidento id|incidenta nr|incidenta id"
+        "|incidens azonosító|id insiden|no insiden|no. insiden",
+    ),
+    "title": ("τίτλος|pavadinimas|nosaukums|cím|otsikko|titlu|tajuk|judul",),
+    "date": ("ημερομηνία|data ir laikas|datums|dátum|päivämäärä|tarikh|tanggal",),
+    "severity": (
+        "σοβαρότητα|προτεραιότητα|κρισιμότητα",
+        "sunkumas|svarba|prioritetas|nopietnība|smagums|prioritāte",
+        "súlyosság|prioritás|vakavuus|prioriteetti|severitate|gravitate",
+        "keterukan|tahap keterukan|keparahan|tingkat keparahan|prioritas",
+    ),
+    "services": (
+        "υπηρεσίες|επηρεαζόμενες υπηρεσίες|paveiktos paslaugos|paslaugos|servisi|pakalpojumi"
+        "|skartie servisi|skartie pakalpojumi",
+        "érintett szolgáltatások|szolgáltatások|palvelut|servicii afectate|servicii",
+        "perkhidmatan terjejas|perkhidmatan|layanan terdampak|layanan",
+    ),
+    "symptoms": (
+        "συμπτώματα|τι είδαμε|παρατηρήσεις",
+        "simptomai|ką matėme|simptomi|ko redzējām",
+        "tünetek|amit láttunk|oireet|mitä näimme|simptome|ce am văzut",
+        "gejala|apa yang kami lihat|apa yang dilihat",
+    ),
+    "root_cause": (
+        "αιτία|βασική αιτία|γενεσιουργός αιτία|ριζική αιτία",
+        "priežastis|pagrindinė priežastis|šakninė priežastis|cēlonis|pamatcēlonis",
+        "kiváltó ok|gyökérok|juurisyy|syy|cauza|cauză|cauza principală|cauza rădăcină",
+        "punca|punca utama|punca sebenar|akar masalah|penyebab|penyebab utama",
+    ),
+    "resolution": (
+        "επίλυση|λύση|αντιμετώπιση|αποκατάσταση",
+        "sprendimas|ištaisymas|risinājums|labojums",
+        "megoldás|javítás|ratkaisu|korjaus|rezolvare|soluție|remediere",
+        "penyelesaian|pembetulan|tindakan pembetulan|solusi|perbaikan",
+    ),
+    "action_items": (
+        "ενέργειες|επόμενα βήματα|ενέργειες βελτίωσης",
+        "veiksmai|tolesni veiksmai|darbības|turpmākās darbības|uzdevumi",
+        "teendők|intézkedések|toimenpiteet|jatkotoimet|acțiuni|pași următori",
+        "tindakan susulan|tindakan|tindak lanjut|langkah seterusnya",
+    ),
+    OTHER: (
+        "χρονολόγιο|χρονοδιάγραμμα|επίπτωση|αντίκτυπος|σύνοψη|περίληψη|τι δεν ήταν|άσχετα",
+        "laiko juosta|poveikis|santrauka|kas nebuvo priežastis|laika līnija|ietekme|kopsavilkums",
+        "idővonal|hatás|összefoglaló|aikajana|vaikutus|yhteenveto|cronologie|impact|rezumat",
+        "garis masa|kesan|ringkasan|bukan punca|linimasa|dampak",
+    ),
+}
+EAST: dict[str, tuple[str, ...]] = {
+    k: (*_MORE.get(k, ()), *_MORE_2.get(k, ()), *_MORE_3.get(k, ()), *_MORE_4.get(k, ()))
+    for k in {*_MORE, *_MORE_2, *_MORE_3, *_MORE_4}
+}
