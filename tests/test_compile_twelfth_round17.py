@@ -377,3 +377,11 @@ def test_a_retry_message_that_is_all_the_author_gave_stays() -> None:
     assert symptoms_of("* `Max retries exceeded with url: /v1/quote`\n") == (
         "Max retries exceeded with url: <path>",
     )
+
+
+def test_seen_in_logs_on_a_slide_is_the_symptoms_label() -> None:
+    text = (
+        "## Slide 5 — INC-PM-101 · checkout\n\n- **Sev:** High · **Service:** orders\n"
+        f"- **Seen in logs:**\n  - `{TOO_MANY}` at the bottom\n- **Cause:** max_connections 12\n"
+    )
+    assert _incidents(text)["INC-PM-101"] == ("pymysql.err.OperationalError: Too many connections",)

@@ -112,6 +112,8 @@ TRANSLATIONS = {
         "evidenze",
         "what",
         "seen",
+        "seen in logs",
+        "seen in the logs",
         # an engineer's analysis after a customer-facing summary holds the log lines
         "analysis",
         "engineer analysis",

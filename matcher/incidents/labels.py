@@ -199,6 +199,7 @@ _FORM_ONLY = frozenset(
     {"errors", "logs", "evidence", "signals", "observations", "actions"}
     # (one word of a sentence as often: `What: …`, `Seen: …`, `Causa: …`)
     | {"what", "why", "who", "when", "where", "seen", "broke", "fixed in", "causa", "data"}
+    | {"seen in logs", "seen in the logs"}
     | {"analysis", "investigation", "diagnosis", "noise", "not it", "do"}
 )
 # `### 2. Symptoms`, `### 1.2 Symptoms`, `## 🔥 Impact`, `**1) Root cause:**`: a section's number
