@@ -189,7 +189,7 @@ def classify_all(text: str) -> list[Line]:
             skip_to = last
         else:
             lines.append(classify(number, whole))
-    return _listed_names(_bold_id_headings(_setext_headings(lines, raws), raws), raws)
+    return _listed_names(_bold_id_headings(_setext_headings(lines, raws)), raws)
 
 
 _UNDERLINE = re.compile(r"^ {0,3}(?:(=)+|-+)[ \t]*$")
@@ -219,7 +219,7 @@ _BOLD_ID = re.compile(
 )
 
 
-def _bold_id_headings(lines: list[Line], raws: list[str]) -> list[Line]:
+def _bold_id_headings(lines: list[Line]) -> list[Line]:
     """A paragraph of one line that opens with an id in bold is the incident's heading."""
     read = list(lines)
     for at, line in enumerate(lines):
