@@ -17,7 +17,7 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 _RULE = re.compile(r"^\s*---+\s*$")
 _HEADING = re.compile(r"^#{1,6}\s")
 # a label that names the id (`**Incident ID:**`, `**Hændelses-ID:**`)
-_NAMES_ID = re.compile(r"ncident|\bI[Dd]\b")
+_NAMES_ID = re.compile(r"ncident|\bI[Dd]\b|^\W*Ref(?:erence)?\b")
 
 
 @dataclass(frozen=True)
@@ -44,9 +44,11 @@ def _defining_line(lines: list[str], plain: list[bool], incident: str) -> int | 
     word = re.compile(rf"(?<![\w-]){re.escape(incident)}(?![\w-])")
     # (... or a label of any name whose value is the id alone: `**Incidencia:** INC-7`)
     valued = re.compile(rf"^\W*(?:\*\*|__)?[^*:]{{1,30}}:(?:\*\*|__)?\s*{re.escape(incident)}\s*$")
+    # (... or a register's row that opens with it: `| INC-7 | 2026-11-19 | 2 | … |`)
+    row = re.compile(rf"^\s*\|\s*(?:\*\*)?{re.escape(incident)}(?:\*\*)?\s*\|")
     for i, line in enumerate(lines):
         named = _heading(lines, i) or _NAMES_ID.search(line) or valued.match(line)
-        if plain[i] and word.search(line) and named:
+        if plain[i] and word.search(line) and (named or row.match(line)):
             return i
     return None
 
@@ -68,7 +70,7 @@ def _heading(lines: list[str], i: int) -> bool:
 
 
 def _start(lines: list[str], plain: list[bool], i: int) -> int:
-    if _heading(lines, i):
+    if _heading(lines, i) or _ROW.match(lines[i]):
         return i
     j = i
     while j > 0 and not (
@@ -90,7 +92,20 @@ def _appendix(lines: list[str], plain: list[bool], incident: str, begin: int, en
     word = re.compile(rf"(?<![\w-]){re.escape(incident)}(?![\w-])")
     parts: list[str] = []
     level = 0
+    # (a register's row notes: a paragraph that opens with the id in bold, to the next one)
+    noted = False
+    bold = re.compile(rf"^\*\*{re.escape(incident)}\*\*")
     for i, line in enumerate(lines):
+        if plain[i] and not begin <= i < end and (i == 0 or not lines[i - 1].strip()):
+            opens = _BOLD_ID.match(line) is not None or _HEADING.match(line) is not None
+            if opens and noted:
+                noted = False
+            if bold.match(line):
+                noted = True
+                parts.append("\n")
+        if noted:
+            parts.append(line)
+            continue
         heading = _HEADING.match(line) if plain[i] else None
         depth = len(line) - len(line.lstrip("#")) if heading else 0
         if heading and level and depth <= level:
@@ -154,6 +169,8 @@ def split_incidents(markdown: str, incidents: list[str]) -> dict[str, IncidentTe
         later = [s for s in ordered if s > begin]
         end = later[0] if later else len(lines)
         body = "".join(lines[begin:end]) + _appendix(lines, plain, inc, begin, end)
-        body_line = preamble.count("\n") + 2  # after the preamble and a blank line
-        result[inc] = IncidentText(inc, begin + 1, body_line, preamble + "\n" + body)
+        # (after the preamble and a blank line; a register's row right after its header)
+        gap = "" if _ROW.match(lines[begin]) else "\n"
+        body_line = preamble.count("\n") + 1 + len(gap)
+        result[inc] = IncidentText(inc, begin + 1, body_line, preamble + gap + body)
     return result

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 import matcher
 from matcher.cli.main import cli
-from matcher.incidents.reader import parse_incident_log
+from matcher.incidents.reader import compile_incident_log, parse_incident_log
 
 LOGS = Path(__file__).parent / "data" / "postmortems" / "logs"
 REAL = "* Producers died: KafkaTimeoutError: Failed to update metadata after 60.0 secs.\n"
@@ -37,3 +37,27 @@ def flagged(tmp_path: Path, symptoms: str, log: str) -> set[int]:
     assert CliRunner().invoke(cli, ["compile", str(md), "-o", str(out)]).exit_code == 0
     ruleset = matcher.load_ruleset([out])
     return {n for f in matcher.scan_file(ruleset, LOGS / log) for n in f.matched_lines}
+
+
+def compiled(tmp_path: Path, text: str) -> Path:
+    """The signatures `matcher compile` writes from a whole incident log."""
+    md = tmp_path / "pm.md"
+    md.write_text(text, "utf-8")
+    out = tmp_path / "sigs"
+    result = CliRunner().invoke(cli, ["compile", str(md), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def flagged_lines(sigs: Path, log: str) -> list[str]:
+    """The lines of a real log the compiled signatures flag."""
+    ruleset = matcher.load_ruleset([sigs])
+    lines = (LOGS / log).read_text("utf-8").splitlines()
+    return [lines[n - 1] for f in matcher.scan_file(ruleset, LOGS / log) for n in f.matched_lines]
+
+
+def incidents_of(text: str) -> dict[str, tuple[str, ...]]:
+    """Each incident's symptoms, the log compiling without a problem."""
+    log = compile_incident_log(text, "x.md")
+    assert not log.problems, log.problems
+    return {i.id: i.symptoms for i in log.incidents}

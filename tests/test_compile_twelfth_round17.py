@@ -9,39 +9,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-from compile_helpers import LOGS, symptoms_of
+from compile_helpers import LOGS, compiled, flagged_lines, incidents_of, symptoms_of
 
-import matcher
-from matcher.cli.main import cli
 from matcher.incidents.reader import compile_incident_log
 
 TOO_MANY = "pymysql.err.OperationalError: (1040, 'Too many connections')"
 ACCESS = "Access denied for user 'orders'@'localhost'"
 WRONGTYPE = "Operation against a key holding the wrong kind of value"
 REDIS_OOM = "OOM command not allowed when used memory > 'maxmemory'."
-
-
-def _compiled(tmp_path: Path, text: str) -> Path:
-    md = tmp_path / "pm.md"
-    md.write_text(text, "utf-8")
-    out = tmp_path / "sigs"
-    result = CliRunner().invoke(cli, ["compile", str(md), "-o", str(out)])
-    assert result.exit_code == 0, result.output
-    return out
-
-
-def _flagged(sigs: Path, log: str) -> list[str]:
-    """The lines of a real log the compiled signatures flag."""
-    ruleset = matcher.load_ruleset([sigs])
-    lines = (LOGS / log).read_text("utf-8").splitlines()
-    return [lines[n - 1] for f in matcher.scan_file(ruleset, LOGS / log) for n in f.matched_lines]
-
-
-def _incidents(text: str) -> dict[str, tuple[str, ...]]:
-    log = compile_incident_log(text, "x.md")
-    assert not log.problems, log.problems
-    return {i.id: i.symptoms for i in log.incidents}
 
 
 # --- labels and heading words of more languages ----------------------------------------------
@@ -64,10 +39,10 @@ GREEK = f"""## Συμβάν INC-PM-101 — Checkout κολλάει, MariaDB γε
 
 
 def test_greek_labels_and_the_greek_word_for_incident_before_the_id(tmp_path: Path) -> None:
-    assert _incidents(GREEK) == {
+    assert incidents_of(GREEK) == {
         "INC-PM-101": ("pymysql.err.OperationalError: Too many connections",)
     }
-    flagged = _flagged(_compiled(tmp_path, GREEK), "orders-mysql.log")
+    flagged = flagged_lines(compiled(tmp_path, GREEK), "orders-mysql.log")
     assert flagged and all("Too many connections" in line for line in flagged)
     assert not any("Access denied" in line for line in flagged)
 
@@ -110,12 +85,12 @@ def test_the_labels_of_more_languages_are_the_house_formats(
 )
 def test_a_heading_with_the_id_after_a_word_or_a_slide_number(heading: str) -> None:
     text = f"{heading}\n\n**Severity:** High\n\n**Symptoms:**\n* `{TOO_MANY}`\n"
-    assert list(_incidents(text)) == ["INC-PM-101"]
+    assert list(incidents_of(text)) == ["INC-PM-101"]
 
 
-def test_a_heading_that_names_a_section_is_still_no_incidents() -> None:
+def test_a_heading_that_names_a_section_is_still_noincidents_of() -> None:
     text = f"## INC-PM-101: checkout\n\n### Symptoms INC-PM-102\n* `{TOO_MANY}`\n"
-    assert list(_incidents(text)) == ["INC-PM-101"]
+    assert list(incidents_of(text)) == ["INC-PM-101"]
 
 
 # --- verdicts of more languages ----------------------------------------------------------------
@@ -193,7 +168,7 @@ def test_a_numbered_question_is_read_with_its_answer_in_the_next_paragraph() -> 
         f"**Q28. What about `{WRONGTYPE}`?**\n\n"
         "Different SERVER_ERROR — a bad key type in the session code.\n"
     )
-    assert _incidents(text)["INC-PM-106"] == (
+    assert incidents_of(text)["INC-PM-106"] == (
         "OOM command not allowed when used memory > 'maxmemory'",
     )
 
@@ -219,10 +194,10 @@ Root cause: an old debug server on the port.
 def test_a_block_indented_after_a_paragraph_under_no_section_is_a_code_block(
     tmp_path: Path,
 ) -> None:
-    (symptoms,) = _incidents(CHANGELOG).values()
+    (symptoms,) = incidents_of(CHANGELOG).values()
     assert "[emerg] bind() to <ip>:<port:int> failed (98: Address already in use)" in symptoms
     assert not any(s.count("bind()") > 1 for s in symptoms)  # (each line on its own)
-    flagged = _flagged(_compiled(tmp_path, CHANGELOG), "nginx-stderr.log")
+    flagged = flagged_lines(compiled(tmp_path, CHANGELOG), "nginx-stderr.log")
     assert len([line for line in flagged if "Address already in use" in line]) == 10
 
 
@@ -248,7 +223,7 @@ def test_a_stack_frame_joined_to_an_unquoted_error_is_cut_off(tmp_path: Path) ->
         "The process dies: Error: connect ECONNREFUSED 10.0.7.3:3000\n"
         "    at TCPConnectWrap.afterConnect ...\n"
     )
-    assert _incidents(text)["INC-PM-119"] == ("Error: connect ECONNREFUSED <ip>:<port:int>",)
+    assert incidents_of(text)["INC-PM-119"] == ("Error: connect ECONNREFUSED <ip>:<port:int>",)
 
 
 def test_a_postgres_statement_line_with_its_prefix_is_context() -> None:
@@ -294,7 +269,7 @@ def test_an_asciidoc_listing_block_with_callouts_reads_as_markdown(tmp_path: Pat
     assert found.symptoms == (
         "[error] connect() failed (111: Connection refused) while connecting to upstream",
     )
-    flagged = _flagged(_compiled(tmp_path, ASCIIDOC), "nginx-error.log")
+    flagged = flagged_lines(compiled(tmp_path, ASCIIDOC), "nginx-error.log")
     assert flagged and all("connect() failed (111" in line for line in flagged)
 
 
@@ -303,7 +278,7 @@ def test_markdown_rules_between_incidents_are_no_listing_blocks() -> None:
         f"## INC-PM-101: a\n\n**Symptoms:**\n* `{TOO_MANY}`\n\n----\n\n"
         f"## INC-PM-106: b\n\n**Symptoms:**\n* `{REDIS_OOM}`\n\n----\n"
     )
-    assert list(_incidents(text)) == ["INC-PM-101", "INC-PM-106"]
+    assert list(incidents_of(text)) == ["INC-PM-101", "INC-PM-106"]
 
 
 # --- pager summaries, work items ----------------------------------------------------------------
@@ -350,7 +325,7 @@ def test_a_pre_block_inside_a_line_of_html_is_read_without_its_tags() -> None:
         "rq.timeouts.JobTimeoutException: Task exceeded maximum timeout value (180 seconds)"
         "</pre><div>(1 s and 2 s on the test worker)</div>\n"
     )
-    (symptoms,) = _incidents(text).values()
+    (symptoms,) = incidents_of(text).values()
     assert not any("pre>" in s for s in symptoms)
     assert (
         "rq.timeouts.JobTimeoutException: Task exceeded maximum timeout value"
@@ -384,4 +359,6 @@ def test_seen_in_logs_on_a_slide_is_the_symptoms_label() -> None:
         "## Slide 5 — INC-PM-101 · checkout\n\n- **Sev:** High · **Service:** orders\n"
         f"- **Seen in logs:**\n  - `{TOO_MANY}` at the bottom\n- **Cause:** max_connections 12\n"
     )
-    assert _incidents(text)["INC-PM-101"] == ("pymysql.err.OperationalError: Too many connections",)
+    assert incidents_of(text)["INC-PM-101"] == (
+        "pymysql.err.OperationalError: Too many connections",
+    )

@@ -68,6 +68,12 @@ _DENIED = re.compile(r"(?i)\b(?:was|is|were|are|it's)\s+not\s+an?\s+([a-z]{4,})\
 SEARCHED = re.compile(r"(?i)\b(?:grep(?:ped|ping)?|search(?:ed|ing)?)\s+(?:for\s+)?\W{0,2}$")
 # An earlier sentence that names another log text as the only one that counts (`Only the
 # "[CRITICAL] WORKER TIMEOUT" line is the signal.`): this one is not.
+# A parenthesis right after the log text about another thing that came with it (`"…" (after
+# the usual GC trace block, which we do not count)`): a verdict in it is about that thing.
+_WITH_ANOTHER = re.compile(
+    r"(?i)^[\s`'\"\u201d]*\(\s*(?:(?:right |just |shortly )?(?:after|before|following)"
+    r" (?:the|a|an|each)|(?:preceded|followed|accompanied) by|along with|together with)\b[^()]*\)"
+)
 _ONLY = re.compile(
     rf"(?i)^\W*only\s+(?:the\s+)?\W?{OTHER}[^.;{MARK}]*?\b(?:is|are|was|were)\s+(?:the|our)\s+"
     r"(?:real\s+|actual\s+)?(?:signal|error|symptom|one|ones|cause|problem|failure|incident)\b"
@@ -205,6 +211,7 @@ def put_aside(item: str, log: str, quoted: bool, others: Sequence[str] = ()) -> 
         # (up to another log text: what is said after that is about it)
         past = past_the_mark(sentence)
         after = sentence[sentence.index(MARK) + 1 : past if past >= 0 else None]
+        after = _WITH_ANOTHER.sub("", after, count=1)
         plain = LOGGY.search(log) is None
         for cue in CUES:
             if cue.plain_only and not plain:

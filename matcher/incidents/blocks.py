@@ -38,7 +38,9 @@ _TYPED = re.compile(
 # A code block: what is not a statement of the error.
 _FRAME = re.compile(
     r"^\s*(?:File \"|at\s|\^+\s*$|~+\s*$|Traceback \(most recent call last\)"
-    r"|During handling of the above|The above exception was|\.{3,}\s*$|\u2026\s*$|\[\.\.\.\]"
+    r"|During handling of the above|The above exception was|\[\.\.\.\]"
+    # (an elision, with a note on what it left out: `... (5x in total)`)
+    r"|(?:\.{3,}|\u2026)\s*(?:\([^()]*\)|\[[^\]]*\])?\s*$"
     r"|\(\.\.\.\)|#)"
 )
 # A banner around a dump (`<--- Last few GCs --->`, `----- Native stack trace -----`) and a
@@ -66,7 +68,10 @@ _LOG_VIEWER = re.compile(
     r"^\s*\S*[$#>]\s+(?:sudo\s+)?(?:z?grep|egrep|rg|ag|tail|head|z?cat|less|awk|sed|stern"
     r"|kubectl\s+logs|docker(?:\s+compose)?\s+logs|journalctl)\b"
 )
-_RAISED = re.compile(r"^(?:[A-Za-z_]\w*\.)*[A-Z]\w*(?:Error|Exception):\s")
+# (... and a module's own lowercase one: `socket.gaierror: [Errno -2] …`)
+_RAISED = re.compile(
+    r"^(?:[A-Za-z_]\w*\.)*[A-Z]\w*(?:Error|Exception):\s|^(?:[A-Za-z_]\w*\.)+[a-z]+error:\s"
+)
 # A shell or client prompt: the command typed, not what the program said.
 # (a shell's prompt with its host and directory too: `ops@cache-01:~$ `, `root@db:/srv# `)
 _PROMPT = re.compile(r"^\s*(?:\$|#|>>>|[\w.:@~/-]*(?:>|=#|=>|\$|#))\s")
@@ -138,6 +143,53 @@ def _unannotated(line: str) -> str | None:
     return None if put_aside(f"`{text.strip()}` \u2014 {note[1]}", text.strip(), True) else text
 
 
+# A comment under a pasted line that points up at it (`# ^ that's me remounting it, not part of
+# the incident`), as people annotate a terminal session they keep.
+_CARET_NOTE = re.compile(r"^\s*#+\s*\^+\s*(\S.*)$")
+# `uniq -c`'s count before each line it prints (`     57 socket.gaierror: …`)
+_COUNTED = re.compile(r"^\s*\d+\s(?=\S)")
+_CUT = re.compile(r"\bcut\s+-c\s*1?-(\d+)")
+
+
+# A log search's query, not what a program logged: Splunk's SPL (`index=app "…" NOT "…"`,
+# `| table _time _raw`), Loki's LogQL (`{app="web"} |= "…"`), CloudWatch Logs Insights
+# (`fields @timestamp, @message`, `| filter …`)
+_SEARCH_QUERY = re.compile(
+    r"^\s*(?:search\s+)?(?:index|sourcetype)\s*=\S"
+    r"|^\s*\|\s*(?:table|stats|sort|fields|where|eval|rex|timechart|dedup|filter|limit|parse"
+    r"|line_format|json|logfmt)\b"
+    r"|^\s*\{\s*[\w.]+\s*=~?\s*\"[^\"]*\"[^}]*\}\s*(?:\|[=~]|!=|!~|$)|^\s*fields\s+@\w"
+)
+
+
+def _session_notes_read(lines: Sequence[str]) -> list[str]:
+    """The lines without those that a comment under them sets aside, and without the counts
+    `uniq -c` put before them."""
+    kept: list[str] = []
+    aside: set[str] = set()  # (... and the same message elsewhere in the block)
+    counted, width = False, 0
+    for line in lines:
+        note = _CARET_NOTE.match(line)
+        if note and kept and put_aside(f"`{kept[-1].strip()}` \u2014 {note[1]}", kept[-1], True):
+            aside.add(split_header(kept.pop())[1])
+        elif note is None and _PROMPT.match(line):
+            cut = _CUT.search(line)
+            counted, width = "uniq -c" in line, int(cut[1]) if cut else 0
+            kept.append(line)
+        elif note is None:
+            line = _COUNTED.sub("", line) if counted else line
+            # (a line `cut` at its width ends in half a word: `(Caused by Na`, its brackets open)
+            cut_off = width and (len(line) >= width or line.count("(") > line.count(")"))
+            kept.append(line.rsplit(None, 1)[0] if cut_off else line)
+    return [line for line in kept if not any(_same_end(split_header(line)[1], a) for a in aside)]
+
+
+def _same_end(message: str, other: str) -> bool:
+    """One message ends with the other (the server's line, and the client's that quotes it)."""
+    short, long = sorted((message.strip(), other.strip()), key=len)
+    return len(short) >= 20 and long.endswith(short)
+
+
 def code_log_texts(lines: Sequence[str]) -> list[str]:
     """The lines of a code block that state the error, without their log header.
 
@@ -148,6 +200,7 @@ def code_log_texts(lines: Sequence[str]) -> list[str]:
     below error never), and the lines without a level that go on from them (PostgreSQL's
     `DETAIL:`), or all of them when no line has an error level; never frames, elisions,
     banners, PostgreSQL's HINT/CONTEXT/STATEMENT lines."""
+    lines = [line for line in lines if not _SEARCH_QUERY.match(line)]
     events = event_texts(lines, level_rank, code_log_texts)  # a pasted JSON event (events.py)
     if events is not None:
         return events
@@ -156,7 +209,7 @@ def code_log_texts(lines: Sequence[str]) -> list[str]:
     # lines the author pointed at (`… <-- THIS`): the others are what came with them
     pointed = [line for line in lines if _pointed_at(line)]
     lines = pointed or lines
-    lines = [line for line in map(_unannotated, lines) if line is not None]
+    lines = [line for line in map(_unannotated, _session_notes_read(lines)) if line is not None]
     if any(_TRACE.match(line) for line in lines):
         return _traceback_texts(lines)
     kept: list[tuple[int, str]] = []

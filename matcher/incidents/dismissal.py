@@ -141,7 +141,9 @@ _VERDICT_LABEL = re.compile(
     r"|(?:that|which)\s+(?:weren't|were not|wasn't|was not)\s+it)\b(?:[\s,]+\w+){0,5}"
     r"(?:\s*\([^()]{0,60}\))?"  # (a note before the colon: `(noted so nobody re-files them)`)
     # (also after other log text listed first: `Ruled out: `KeyError: 'x'` and "…"`)
-    r"\s*:(?:\s*(?:the\s+)?(?:`[^`\x01]*`|\"[^\"\x01]*\")(?:\s+\w+)?\s*(?:,|and|or|nor)\s*)*"
+    # (... each with a note in brackets: `Red herrings: `…` (separate bug), `…` (a warning)`)
+    r"\s*:(?:\s*(?:the\s+)?(?:`[^`\x01]*`|\"[^\"\x01]*\")(?:\s+\w+)?(?:\s*\([^()\x01]{0,160}\))?"
+    r"\s*(?:,|and|or|nor)\s*)*"
     # (and a few words of the author's before it: `Ruled out: the producer was spamming "…"`)
     rf"(?:\s*[\w'-]+){{0,6}}?\W*{MARK}"
 )

@@ -61,6 +61,7 @@ _INLINE = re.compile(
 )
 _MARKS = {"b": "**", "strong": "**", "i": "*", "em": "*", "code": "`"}
 _FENCE = re.compile(r"^\s*(?:```|~~~)")
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _PRE = re.compile(r"(?i)^\s*(?:<pre\b[^>]*>(?:<code\b[^>]*>)?|(?:</code>)?</pre>)\s*$")
 
 
@@ -96,6 +97,8 @@ def _inline(line: str) -> str:
         if tag[0].lower().startswith("</pre") and tag.end() != len(line):
             return " \u2014 "
         spaced = name in ("br", "pre") and tag.end() != len(line)
+        if name == "br" and _TABLE_ROW.match(line):
+            return tag[0]  # (a break in a table's cell parts its items: registers.py)
         return _MARKS.get(name, " " if spaced else "")
 
     return _INLINE.sub(mark, line).rstrip()

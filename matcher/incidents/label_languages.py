@@ -77,6 +77,7 @@ TRANSLATIONS = {
         "systèmes affectés",
         "dienste",
         "betroffene dienste",
+        "betroffene services",
         "betroffene systeme",
         "servizi",
         "servizi coinvolti",
@@ -204,6 +205,8 @@ TRANSLATIONS = {
         "plan d'action",
         "prochaines étapes",
         "maßnahmen",
+        "massnahmen",  # (Swiss German writes no ß)
+        "pendenzen",  # (Swiss German: open points)
         "nächste schritte",
         "aufgaben",
         "folgeaktionen",

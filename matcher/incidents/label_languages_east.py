@@ -130,7 +130,31 @@ _MORE_4 = {
         "garis masa|kesan|ringkasan|bukan punca|linimasa|dampak",
     ),
 }
+# ... Croatian, Serbian, Bosnian and Slovenian; Icelandic
+_MORE_5 = {
+    "id": ("id incidenta|broj incidenta|oznaka incidenta|številka incidenta|atvik|atviksnúmer",),
+    "title": ("naslov|naziv|heiti|titill",),
+    "date": ("dagsetning|dagur",),
+    "severity": ("ozbiljnost|važnost|resnost|prioriteta|alvarleiki|forgangur",),
+    "services": (
+        "zahvaćeni servisi|zahvaćene usluge|pogođeni servisi|usluge|prizadete storitve|storitve"
+        "|prizadeti servisi|þjónustur|þjónusta|kerfi",
+    ),
+    "symptoms": ("simptomi|što smo vidjeli|kaj smo videli|einkenni|hvað sáum við",),
+    "root_cause": (
+        "uzrok|temeljni uzrok|glavni uzrok|korijenski uzrok|vzrok|osnovni vzrok|glavni vzrok"
+        "|rótarorsök|orsök|frumorsök",
+    ),
+    "resolution": ("rješenje|rešenje|popravak|rešitev|popravek|lausn|lagfæring",),
+    "action_items": (
+        "akcije|sljedeći koraci|zadaci|ukrepi|naslednji koraki|aðgerðir|eftirfylgni|næstu skref",
+    ),
+    OTHER: (
+        "utjecaj|vremenska crta|kronologija|sažetak|nije povezano|vpliv|časovnica|povzetek"
+        "|ni povezano|áhrif|tímalína|samantekt|ótengt|orðalisti",
+    ),
+}
+_ALL = (_MORE, _MORE_2, _MORE_3, _MORE_4, _MORE_5)
 EAST: dict[str, tuple[str, ...]] = {
-    k: (*_MORE.get(k, ()), *_MORE_2.get(k, ()), *_MORE_3.get(k, ()), *_MORE_4.get(k, ()))
-    for k in {*_MORE, *_MORE_2, *_MORE_3, *_MORE_4}
+    k: tuple(spelling for more in _ALL for spelling in more.get(k, ())) for k in set().union(*_ALL)
 }

@@ -14,7 +14,18 @@ from matcher.model import unaccented
 
 # How teams spell each label (lowercased, whitespace collapsed, "(s)" read as "s").
 SPELLINGS = {
-    "id": ("incident id", "incident", "incident number", "incident #", "id"),
+    "id": (
+        "incident id",
+        "incident",
+        "incident number",
+        "incident #",
+        "id",
+        "reference",  # (a status page entry's internal reference)
+        "incident reference",
+        "incident ref",
+        "linked incident",  # (a service desk ticket's link to the incident it escalated)
+        "related incident",
+    ),
     "title": ("title",),
     "date": ("date", "incident date"),
     "severity": ("severity", "sev", "priority"),

@@ -60,6 +60,7 @@ BOLD_ALONE = re.compile(r"^(?P<mark>\*\*|__)[ \t]*(?P<name>[^*_:]{1,40}?)[ \t]*(
 _BOLD_TITLE = re.compile(r"^(?P<mark>\*\*|__)[ \t]*(?P<name>[^*_]{1,60}?)[ \t]*(?P=mark)[ \t]*$")
 # A table row (`| Severity | P2 |`) and a table's rule (`|---|:---:|`).
 TABLE_ROW = re.compile(r"^[ \t]*\|(.*)\|[ \t]*$")
+_CELL_BREAK = re.compile(r"(?i)[ \t]*<br[ \t]*/?>[ \t]*")
 TABLE_RULE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?$")
 # Header fields, which a team may write as plain labels in a list (`- Severity: High`).
 _EMPHASIS = re.compile(r"^[*_]([^*_].*[^*_])[*_]$")
@@ -104,7 +105,14 @@ def classify(number: int, raw: str) -> Line:
     # `__init__: …`, `**Note** - …` are no label: underscores and a dash make one only when
     # they name a field
     loose_form = bold is not None and (bold["mark"] == "__" or bold.groupdict().get("dash"))
-    if bold and (not bullet or name) and (name or not loose_form):
+    # (`- **ID** — incident id from the tracker`: a table's column explained, no id)
+    glossed = (
+        bold is not None
+        and loose_form
+        and name == "id"
+        and not any(c.isdigit() for c in bold["value"])
+    )
+    if bold and (not bullet or name) and (name or not loose_form) and not glossed:
         # An unknown bold label at line start still ends the section before it (e.g. Impact).
         value = bold["value"].strip() if bold.re is BOLD_LABEL else ""
         if bold.re is BOLD_LABEL or name is not None:  # `**Note**` alone is emphasis
@@ -133,6 +141,8 @@ def classify(number: int, raw: str) -> Line:
 def _table_row(number: int, raw: str, inner: str) -> Line:
     """`| Severity | P2 |` is a label and its value; another row is an item of the section
     it is in (`| 09:14 | KafkaTimeoutError: … |`), as written."""
+    # (a break in a cell is a space here; a register parts a cell's items at it: registers.py)
+    inner, raw = _CELL_BREAK.sub(" ", inner), _CELL_BREAK.sub(" ", raw)
     cells = [cell.strip() for cell in inner.split("|")]
     column = raw.index("|") + 1
     name = label_name(cells[0]) if len(cells) == 2 else None

@@ -33,7 +33,9 @@ _ALL = re.compile(
 # Words that bring in another thing beside a log text: a verdict after them is about that
 # (`…, preceded by a bunch of GC trace garbage (those are not the error …)`).
 ANOTHER = re.compile(
-    r"(?i)\b(?:(?:preceded|followed|accompanied) by|along with|together with|as well as)\b"
+    r"(?i)\b(?:(?:preceded|followed|accompanied) by|along with|together with|as well as"
+    # (`"…", in between each time "…" (that is only the retry)`)
+    r"|in between|interleaved with|dazwischen|zwischendurch|entre (?:eux|elles|ellos))\b"
 )
 
 

@@ -34,6 +34,7 @@ from matcher.incidents.markdown import (
 )
 from matcher.incidents.near_labels import misspelt, read_as_close
 from matcher.incidents.records import records_as_labels
+from matcher.incidents.registers import registers_read
 from matcher.incidents.rst_markup import rst_as_markdown
 from matcher.incidents.sections import in_english, read_block
 from matcher.incidents.symptom_items import SymptomSource, read_symptoms
@@ -221,7 +222,8 @@ def compile_incident_log(text: str, path: str) -> IncidentLog:
     text = severity_lines(asciidoc_as_markdown(text))
     text = inline_html_as_markdown(html_tables_as_markdown(records_as_labels(text)))
     text = rst_as_markdown(wiki_as_markdown(text))
-    lines = classify_all(admonitions_as_markdown(text))
+    text = admonitions_as_markdown(text)
+    lines = registers_read(classify_all(text), text.split("\n"))
     problems: list[Problem] = []
     warnings: list[Problem] = []
     incidents: list[Incident] = []

@@ -20,7 +20,7 @@ from matcher.incidents.verdicts import VERDICT
 from matcher.model import SourceLocation
 
 # A section that sets its items aside (`Not the cause`, `Ruled out`, `Red herrings`)
-_RULED_OUT = re.compile(rf"(?i)\bnot\b|n't\b|\b(?:{VERDICT})", re.IGNORECASE)
+RULED_OUT = re.compile(rf"(?i)\bnot\b|n't\b|\b(?:{VERDICT})", re.IGNORECASE)
 
 _TIMELINE = re.compile(
     r"(?i)\b(?:timeline|chronolog|cronolog|zeitverlauf|zeitleiste|linha do tempo)"
@@ -61,7 +61,7 @@ def read_block(lines: Sequence[Line], path: str, unknown_sections: bool = False)
     joinable = False  # a text line right after an item continues it (a wrapped line)
     code: list[str] | None = None  # the code block being read, if any
     previous = last = Kind.BLANK  # the line before, and the last one not blank
-    previous_loose = aside = ruled = lesson = speaking = after_pasted = False
+    previous_loose = aside = ruled = lesson = speaking = after_pasted = run = False
     unknown: list[Item] | None = None  # the section of no known name being read, if any
     listed = False  # ... and it has a list
     section = 0  # the level of the heading that opened the current section, if one did
@@ -101,11 +101,14 @@ def read_block(lines: Sequence[Line], path: str, unknown_sections: bool = False)
         # at:` then a block, `### Annex B — Evidence` then a block: a last resort of the
         # reader's, read with the sections that tell)
         # (... and a block indented by 4 after a paragraph under no section, not after a list
-        # item, whose paragraphs it would be, is read with that paragraph)
-        indented_code = indented and (code is not None or last is Kind.TEXT)
+        # item, whose paragraphs it would be, is read with that paragraph; in a structured block
+        # or after an aside, indented lines are read as lines, each on its own)
+        indented_code = (
+            indented and not (block.structured or aside) and (code is not None or last is Kind.TEXT)
+        )
         shut = ruled or lesson or not (line.fenced or indented_code)
         into = current if current is not None else None if shut else told
-        if into is told and not line.fenced and not block.structured:
+        if into is told and not line.fenced:
             into = prose
         if (
             line.fenced or pasted or (indented and (previous is Kind.BLANK or code is not None))
@@ -131,7 +134,7 @@ def read_block(lines: Sequence[Line], path: str, unknown_sections: bool = False)
             # (the text under a section that is no field, `Not it`, `Impact`, is no paragraph
             # under no section)
             aside = line.label is None or line.label == OTHER
-            ruled = aside and _RULED_OUT.search(line.written or line.text) is not None
+            ruled = aside and RULED_OUT.search(line.written or line.text) is not None
             lesson = aside and _LESSON.search(line.written or line.text) is not None
             block.structured = block.structured or line.label not in _NOT_STRUCTURE
             if line.label is None:
@@ -159,7 +162,7 @@ def read_block(lines: Sequence[Line], path: str, unknown_sections: bool = False)
             current = None
             # (the incident's own title, `## INC-7 — pricing host does not resolve`, rules out
             # nothing)
-            ruled = line is not first and _RULED_OUT.search(line.text) is not None
+            ruled = line is not first and RULED_OUT.search(line.text) is not None
             lesson = line is not first and _LESSON.search(line.text) is not None
             aside = ruled or lesson
             if unknown_sections and line is not first:
@@ -190,7 +193,15 @@ def read_block(lines: Sequence[Line], path: str, unknown_sections: bool = False)
                 current.append(Item(line.text, location))
         elif line.kind in (Kind.BULLET, Kind.TEXT) and aside:
             # (kept for the verdicts they hold on errors an item lists: elsewhere.py)
-            joined = line.kind is Kind.TEXT and previous_loose and asides and not asides[-1].code
+            # (... lines indented as a block, pasted from a log, each on its own)
+            run = indented and (previous_blank or run)
+            joined = (
+                line.kind is Kind.TEXT
+                and previous_loose
+                and not run
+                and bool(asides)
+                and not asides[-1].code
+            )
             if joined:
                 asides[-1] = replace(asides[-1], text=f"{asides[-1].text} {line.text.strip()}")
             else:

@@ -21,7 +21,11 @@ FOREIGN_VERDICT = (
     r"|non (?:\u00e8|era) la causa|effetto collaterale|non contano\b|altro problema"
     r"|eravamo noi|\brumore\b|\bru\u00eddo\b|\bruido\b|\bbruit\b|\brauschen\b"
     # (a consequence, another message, the wrong track, not the real error, left out)
-    r"|andere meldung|\b(?:die|eine) folge\b|nicht in die signatur|nichts (?:damit )?zu tun"
+    r"|andere meldung|\b(?:die|eine) folge\b|nicht in die signatur"
+    r"|nichts (?:[\w\u00e4\u00f6\u00fc]+ ){0,4}zu tun"
+    r"|falsche f\u00e4hrte|\bkein (?:zus\u00e4tzlicher |eigener |echter |weiterer )?fehler\b"
+    r"|separate[sn]? (?:thema|problem|ticket)|anderes thema|nicht teil (?:von|des|der|dieses)\b"
+    r"|(?:einem|einen|ein) anderen? (?:incident|vorfall|ticket|problem|thema)\b"
     r"|nicht der (?:eigentliche )?fehler|falsche spur|folgefehler|consequ\u00eancia"
     r"|n\u00e3o (?:\u00e9|era) o erro|consecuencia|no (?:es|era) el error|cons\u00e9quence"
     r"|(?:n'est|n'\u00e9tait) pas l'erreur|conseguenza|non (?:\u00e8|era) l'errore"
@@ -77,8 +81,9 @@ FOREIGN_VERDICT = (
     r"|nav saist\u012bt\w*|nesaist\u012bt\w*|cita k\u013c\u016bda|nav c\u0113lonis|\btroksnis\b"
     r"|nejaukt\w*"
     # ... Malay and Indonesian, Hungarian and Finnish, Bengali, and Quebec French
-    r"|tak (?:ada )?(?:berkaitan|kaitan)|tidak berkaitan|tidak ada hubungan|bukan (?:punca|error"
-    r"|simptom|masalah|penyebab|isu)\b|(?:incident|insiden|bug|isu|masalah|tiket) lain\b"
+    r"|tak (?:ada )?(?:berkaitan|kaitan)|tidak (?:ber|ter)kait\w*|tidak (?:ada )?(?:ber)?hubung\w*"
+    r"|bukan (?:punca|error|simptom|gejala|masalah|penyebab|isu|bagian dari)\b"
+    r"|(?:incident|insiden|bug|isu|masalah|tiket) lain\b"
     r"|jangan (?:campur|keliru)\w*|\babaikan\b"
     r"|\b(?:itu|tu|ini|yang|hal) lain\b(?!-)"
     r"|nem kapcsol\u00f3d\w*|nem (?:ez|az) volt az ok|m\u00e1s hiba|ei liity|eri virhe"
@@ -94,4 +99,13 @@ FOREIGN_VERDICT = (
     r"|pas rapport|rien \u00e0 voir|aucun rapport|autre (?:bobo|affaire|histoire|ticket|bug|erreur)"
     r"|pas (?:le|la) m\u00eame (?:probl\u00e8me|bug|message|incident|affaire|erreur)"
     r"|c'est (?:juste )?nous(?: autres)?\b|\u00e0 ignorer|laiss\u00e9e?s? de c\u00f4t\u00e9"
+    # ... Icelandic
+    r"|\b\u00f3skylt\b|\b\u00f3tengt\b|\bekki rugla saman|\bhvorugt er\b"
+    r"|\bekki (?:villan|ors\u00f6kin|vandam\u00e1li\u00f0|hluti af)\b|\banna\u00f0 m\u00e1l\b"
+    # ... Croatian, Serbian and Bosnian, and Slovenian
+    r"|\bni(?:je|su)? (?:povezan\w*|vezan\w*|isto|isti|zaseban problem|gre\u0161k[aei]|del\b)"
+    r"|\bnepovezan\w*|nema(?:ju)? veze|\bne brojati|\bnebitn\w*|\bposljedic\w*"
+    r"|\bdrug(?:i|a|o) (?:bug|problem|gre\u0161ka|pri\u010da|tiket|te\u017eava)"
+    r"|\bni lo\u010den\w*|\bposledic\w*|\bstara te\u017eava|\bna\u0161e (?:lastno )?opozorilo"
+    r"|\bna\u0161[ae] (?:dijagnosti\u010dk\w* )?poruk\w*|\bne \u0161tejemo"
 )

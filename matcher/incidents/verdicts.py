@@ -31,6 +31,8 @@ VERDICT = (
     r"|nicht verwechseln"
     rf"|{FOREIGN_VERDICT}"
     # without an article: `…, separate ticket, it does not …`, `— report builder, different bug`
+    # ... or alone at the end of its clause: `…, separate.`
+    r"|(?<!not )(?<!n't )\bseparate(?=\s*(?:[.;]|$))"
     r"|(?<!not a )(?<!n't a )(?<!not )(?<!n't )\b(?:separate|different)"
     r" (?:ticket|bug|reason|cause|errno|problem|story|(?-i:[A-Z]+_[A-Z_]+|[A-Z]*ERROR\w*))s?\b"
     # an alert card's or a review's decision (`verdict: **DISMISS**`), what was left out
@@ -69,8 +71,12 @@ VERDICT = (
     r"(?<!\bfolder)(?<!\bpath)(?<!\bport)(?<!\bpid)(?<!\bvalue)(?<!\bid)"
     r"(?![^.;]*\b(?:each|every) (?:time|run|request|call|occurrence)|[^.;]*\bsame error)"
     r"|not (?:by |from |part of )?(?:this|the|our) (?:incident|outage|problem|issue|cause|culprit"
-    r"|failure)|wrong (?:incident|one|thread|ticket|service|path|track|tree|lead|turn)"
-    r"|(?:was|were|'s) (?:me|us)\b|(?:is|are|was|were) (?:all\s+)?(?:mine|ours)\b"
+    r"|failure|bug)\b|(?:my|our) (?:own )?doing|(?:our|the) (?:\w+'s )?own chatter"
+    r"|neither (?:of them |one )?(?:is|was) (?:the|an) (?:error|cause|failure)"
+    r"|(?:is|are|was|were)(?: not|n't) (?:an? )?(?:errors?|failures?)\b"
+    r"|,\s*not (?:an? )?(?:errors?|failures?)\s*(?:[.;]|$)"
+    r"|wrong (?:incident|one|thread|ticket|service|path|track|tree|lead|turn)"
+    r"|(?:was|were|'s|one is) (?:me|us)(?![\w-])|(?:is|are|was|were) (?:all\s+)?(?:mine|ours)\b"
     r"|not what (?:we|broke|took|caused|paged|alerted|fired|woke|triggered)"
     r"|not what (?:[\w-]+\s+){0,2}(?:threw|raised|returned|gave|sent|errored|failed|died|crashed"
     r"|reports|reported|surfaced|shows|showed|sees|saw)\b"
