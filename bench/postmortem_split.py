@@ -59,6 +59,9 @@ _UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+)\s*$")
 _BOLD_ID = re.compile(r"^\*\*[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d[\w-]*\*\*(?:\s*[^\w\s*]|\s*$)")
 
 
+_FIELDS_AFTER_ID = re.compile(r"^\*\*[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d[\w-]*\*\*\s*\u00b7")
+
+
 def _heading(lines: list[str], i: int) -> bool:
     """A `#` heading, a line underlined with `===` or `---`, or a paragraph of one line that
     opens with the id in bold (as `matcher compile` reads them)."""
@@ -66,7 +69,10 @@ def _heading(lines: list[str], i: int) -> bool:
     alone = (i == 0 or not lines[i - 1].strip()) and (
         i + 1 == len(lines) or not lines[i + 1].strip()
     )
-    return bool(_HEADING.match(lines[i]) or underlined or (alone and _BOLD_ID.match(lines[i])))
+    # (... or opens its paragraph with fields set off by `·`: `**INC-7** · 21:12 · sev1 · …`)
+    opens = (i == 0 or not lines[i - 1].strip()) and _FIELDS_AFTER_ID.match(lines[i])
+    bold = (alone and _BOLD_ID.match(lines[i])) or opens
+    return bool(_HEADING.match(lines[i]) or underlined or bold)
 
 
 def _start(lines: list[str], plain: list[bool], i: int) -> int:

@@ -1,7 +1,8 @@
-"""Issue #11, twelfth pass, eighteenth round: what heldout110 to heldout112 taught
+"""Issue #11, twelfth pass, eighteenth round: what heldout110 to heldout115 taught
 (docs/incident-log-format.md says the rules): registers kept as one table, terminal sessions with
-notes under their lines, log searches pasted with their query, labels and verdicts in Icelandic,
-Croatian, Slovenian, Swiss German and Indonesian; and three regressions of round 17 fixed."""
+notes under their lines, log searches pasted with their query, reviews written as questions,
+handover paragraphs, labels and verdicts in Icelandic, Croatian, Slovenian, Swiss German,
+Indonesian, Portuguese, Polish and Turkish; and three regressions of round 17 fixed."""
 
 from __future__ import annotations
 
@@ -316,3 +317,77 @@ def test_an_indented_block_in_a_story_keeps_the_quotes_around_it(tmp_path: Path)
     )
     found = incidents_of(text)["INC-PM-118"]
     assert any("import batch" in s for s in found)
+
+
+# --- heldout113-115 ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        f"Os `{ACCESS}` que aparecem no mesmo ficheiro não têm nada a ver.",  # Portuguese
+        f"O `{ACCESS}` é de outra coisa: um teste de credenciais.",
+        f"`{ACCESS}` — to już inny job, nie ten incydent.",  # Polish
+        f"`{ACCESS}` \u2013 osobny bug, zgłoszony jako BO-331.",
+        f"Dikkat: `{ACCESS}` bu olay DEĞİL — o bir test.",  # Turkish
+        f"`{ACCESS}` mesaj\u0131 da görüldü; o başka bir durum.",
+        f"the `{ACCESS}` + a traceback is just how the test aborts, not a 2nd error.",
+    ],
+)
+def test_verdicts_of_heldout113_to_115(sentence: str) -> None:
+    assert symptoms_of(f"* `{TOO_MANY}`\n* {sentence}") == (
+        "pymysql.err.OperationalError: Too many connections",
+    )
+
+
+FAQ = f"""## INC-PM-101 — checkout
+
+**Incident ID:** INC-PM-101 · **Severity:** High
+
+1. **What did users see?**
+   Checkout failed with "Something went wrong".
+2. **Which log lines?**
+   - `{TOO_MANY}` in the orders log
+3. **What was ruled out?**
+   - `{ACCESS}`, a test user.
+4. **What was the root cause?**
+   max_connections 12.
+5. **How was it fixed?**
+   Raised it.
+"""
+
+
+def test_a_review_written_as_questions_reads_them_as_its_sections() -> None:
+    (found,) = compile_incident_log(FAQ, "x.md").incidents
+    assert found.symptoms == ("pymysql.err.OperationalError: Too many connections",)
+    assert found.root_cause == "max_connections 12."
+
+
+def test_a_handover_paragraph_that_opens_with_the_id_and_fields_is_an_incident() -> None:
+    text = (
+        "## Mon 01.12\n\n**INC-PM-101** · 21:12 · sev1 · orders. sx: checkout 500s, log:\n"
+        f"    {TOO_MANY}\nrc: pool too big. fix: smaller pool.\n\n"
+        "**INC-PM-102** · 22:40 · sev3 · restock. sx: restock stuck with\n"
+        f"`{LOCK_WAIT}`. fix: moved the API call out.\n"
+    )
+    found = incidents_of(text)
+    assert list(found) == ["INC-PM-101", "INC-PM-102"]
+    assert found["INC-PM-102"] == (LOCK_WAIT,)
+
+
+def test_a_lone_x_before_a_unit_is_a_number(tmp_path: Path) -> None:
+    text = (
+        "## INC-PM-111: events\n\n**Severity:** High\n\n**Symptoms:**\n"
+        '* every publish failed with "Failed to update metadata after X secs".\n'
+    )
+    flagged = flagged_lines(compiled(tmp_path, text), "events-kafka.log")
+    assert any("after 1.0 secs" in line for line in flagged)
+    assert any("after 1.5 secs" in line for line in flagged)
+
+
+def test_what_came_after_the_usual_block_is_another_thing() -> None:
+    found = symptoms_of(
+        "* `FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory`,"
+        " after the usual `<--- Last few GCs --->` block (the GC lines are not the error)."
+    )
+    assert any(s.startswith("FATAL ERROR: Reached heap limit") for s in found)

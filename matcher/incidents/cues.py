@@ -51,7 +51,7 @@ CUES: tuple[Cue, ...] = (
         # (`not to be confused` in the team's language: `Cuidado para não confundir com …: "…"`)
         r"\b(?:n\u00e3o|no|ne pas|non|nicht(?: zu)?|da non) (?:confundir|confondre|confondere"
         r"|verwechseln)\b|\bnot (?:to be confused|related|part of"
-        r"|an? (?:(?:second|separate|new|real|different|other)\s+)?(?:error|problem|incident"
+        r"|an? (?:(?:second|2nd|separate|new|real|different|other)\s+)?(?:error|problem|incident"
         r"|issue|concern|bug)"
         r"|(?:second|separate|new|different|other)\s+(?:errors|problems|incidents|issues|bugs))\b"
         # before the log text, `not the` denies it; after it, only when what is denied is this

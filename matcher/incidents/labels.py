@@ -24,7 +24,6 @@ SPELLINGS = {
         "incident reference",
         "incident ref",
         "linked incident",  # (a service desk ticket's link to the incident it escalated)
-        "related incident",
     ),
     "title": ("title",),
     "date": ("date", "incident date"),
@@ -193,6 +192,18 @@ FIELD_LABELS = (
 LABELS.update({"classification": "classification", "incident classification": "classification"})
 # A problem record's incidents (`**Related incidents:** INC-7`): the id when no other gives one
 LABELS.update({"related incidents": "related", "related incident": "related"})
+# A review written as questions (`1. **Which log lines?**`): read as the sections they ask for
+# (a heading or a bold label; the question mark is no part of the name)
+_QUESTIONS = {
+    "symptoms": "which log lines|what did the logs show|what did the logs say|which errors"
+    "|what errors did we see|what did we see|what was seen|what was logged",
+    "root_cause": "what was the root cause|what caused it|why did it happen|why did it fail",
+    "resolution": "how was it fixed|what fixed it|how did we fix it|how was it resolved",
+    "action_items": "what are we doing about it|what are we doing to prevent it"
+    "|what will we change",
+    OTHER: "what did users see|what did customers see|who was affected|what was ruled out",
+}
+LABELS.update({q: name for name, qs in _QUESTIONS.items() for q in qs.split("|")})
 SINGLE_VALUED = frozenset({"id", "title", "date", "severity", "classification", "related"})
 # Date and services alone appear in prose preambles too; they do not make a block an incident.
 INCIDENT_MARKERS = frozenset(LABELS.values()) - {
@@ -235,7 +246,7 @@ def label_name(text: str, loose: bool = False) -> str | None:
     if not loose:  # a plain label: only a parenthesis after the name (`Symptoms (what we saw):`)
         key = re.sub(r"\s*\([^)]*\)$", "", key)
         return None if key in _FORM_ONLY else LABELS.get(key)
-    key = _DECOR.sub("", key)
+    key = _DECOR.sub("", key).rstrip("?").strip()
     found = LABELS.get(key) or LABELS.get(_QUALIFIED.sub("", key).rstrip(": "))
     if found is None:
         # a label in the team's words with the field's name in parentheses (`Kya hua

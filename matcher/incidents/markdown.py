@@ -236,7 +236,11 @@ def _bold_id_headings(lines: list[Line]) -> list[Line]:
         found = _BOLD_ID.match(line.text) if line.kind is Kind.TEXT and line.column == 1 else None
         before = lines[at - 1].kind if at else Kind.BLANK
         after = lines[at + 1].kind if at + 1 < len(lines) else Kind.BLANK
-        if found and before in (Kind.BLANK, Kind.RULE) and after in (Kind.BLANK, Kind.RULE):
+        # (... or the first line of its paragraph, its fields set off by `·`: a handover log's
+        # `**INC-7** · 21:12 · sev1 · edge. sx: 502s …` then the rest of the incident)
+        fields = found is not None and found[2] is not None and "\u00b7" in line.text[:40]
+        alone = after in (Kind.BLANK, Kind.RULE) or fields
+        if found and before in (Kind.BLANK, Kind.RULE) and alone:
             rest = f" \u00b7 {found[2]}" if found[2] else ""
             read[at] = replace(classify(line.number, f"## {found[1]}{rest}"), column=1)
     return read

@@ -35,7 +35,9 @@ _ALL = re.compile(
 ANOTHER = re.compile(
     r"(?i)\b(?:(?:preceded|followed|accompanied) by|along with|together with|as well as"
     # (`"…", in between each time "…" (that is only the retry)`)
-    r"|in between|interleaved with|dazwischen|zwischendurch|entre (?:eux|elles|ellos))\b"
+    r"|in between|interleaved with|dazwischen|zwischendurch|entre (?:eux|elles|ellos)"
+    # (`"…", after the usual "<--- Last few GCs --->" block (those lines are not the error)`)
+    r"|(?:right |just )?(?:after|before) the usual)\b"
 )
 
 

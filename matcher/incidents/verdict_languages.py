@@ -99,6 +99,13 @@ FOREIGN_VERDICT = (
     r"|pas rapport|rien \u00e0 voir|aucun rapport|autre (?:bobo|affaire|histoire|ticket|bug|erreur)"
     r"|pas (?:le|la) m\u00eame (?:probl\u00e8me|bug|message|incident|affaire|erreur)"
     r"|c'est (?:juste )?nous(?: autres)?\b|\u00e0 ignorer|laiss\u00e9e?s? de c\u00f4t\u00e9"
+    # ... more Portuguese, Polish and Turkish
+    r"|n\u00e3o t[e\u00ea]m nada a ver|(?:\u00e9|s\u00e3o|era|eram|de) outra coisa"
+    r"|n\u00e3o (?:foi|\u00e9|era) o problema"
+    r"|nie ten incydent|nie (?:jest )?cz\u0119\u015bci?\u0105? (?:tego|incydentu)|nie liczymy"
+    r"|osobn[yae] (?:bug|b\u0142\u0105d|problem|incydent|sprawa)\w*|inny job"
+    r"|bu olay(?:la ilgili)? de\u011fil|ba\u015fka bir (?:durum|sorun|konu|olay)"
+    r"|say(?:ma|mad)\u0131k|ayr\u0131 bir (?:bug|hata|sorun|konu)"
     # ... Icelandic
     r"|\b\u00f3skylt\b|\b\u00f3tengt\b|\bekki rugla saman|\bhvorugt er\b"
     r"|\bekki (?:villan|ors\u00f6kin|vandam\u00e1li\u00f0|hluti af)\b|\banna\u00f0 m\u00e1l\b"

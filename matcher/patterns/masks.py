@@ -21,7 +21,11 @@ _WORDY_PLACEHOLDER = re.compile(rf"<({_WORDY})>|\$?\{{({_WORDY})\}}")
 # ... in single guillemets (U+2039, U+203A: `\u2039svc\u203a@\u2039db\u203a`)
 _ANGLED = re.compile(r"\u2039([A-Za-z][\w -]{0,30}?)\u203a")
 _BRACED = re.compile(r"\$?\{([a-z][a-z0-9_]{0,31})\}")
-_PERSON = re.compile(r"(?<![\w<])(N+|X{2,}|x{3,}|n{3,})(?=[\s),:;#.\]'\"]|$)")
+_PERSON = re.compile(
+    r"(?<![\w<])(N+|X{2,}|x{3,}|n{3,})(?=[\s),:;#.\]'\"]|$)"
+    # ... a lone `X` before a unit (`after X secs`, `X MB`): a number
+    r"|(?<![\w<])(X)(?= (?:secs?|seconds?|ms|minutes?|mins?|hours?|[KMG]i?B|bytes|times)\b)"
+)
 # ... the last digits of a number hidden (`113xx`, `72x`, `113yy`, `58NN`): any number
 _PARTLY = re.compile(r"(?<![\w<.])\d+(?:[xX]{1,4}|[nN]{2,4}|[yY]{2,4})(?=[\s),:;#.\]'\"]|$)")
 # An address written with a person's placeholders: `xxx.xxx.xxx.xxx`, `N.N.N.N`.
@@ -68,6 +72,10 @@ def redactions(text: str, names: Names) -> str:
 def _person(match: re.Match[str], names: Names) -> str:
     """`NNNN` is a number (`port NNNN`: an integer; `after NN secs`: perhaps a decimal, as
     the log prints it); `XXX` any token."""
+    if match[2]:
+        return names.new(
+            "n", number_type("1", match.string[: match.start()], match.string[match.end() :])
+        )
     if match[1][0] not in "Nn":
         return names.new("n")
     before, after = match.string[: match.start()], match.string[match.end() :]
