@@ -57,6 +57,10 @@ def test_greek_labels_and_the_greek_word_for_incident_before_the_id(tmp_path: Pa
         (("Incidens azonosító", "Tünetek", "Kiváltó ok", "Megoldás", "Súlyosság"), "Magas"),
         # ... and the French id a Quebec team writes, its colon set apart
         (("No d'incident ", "Symptômes ", "Cause racine ", "Résolution ", "Gravité "), "Élevée"),
+        # ... and Icelandic, Croatian and Slovenian (round 18)
+        (("Atvik", "Einkenni", "Rótarorsök", "Lausn", "Alvarleiki"), "Hátt"),
+        (("ID incidenta", "Simptomi", "Temeljni uzrok", "Rješenje", "Ozbiljnost"), "Visoka"),
+        (("Številka incidenta", "Simptomi", "Vzrok", "Rešitev", "Resnost"), "Visoka"),
     ],
 )
 def test_the_labels_of_more_languages_are_the_house_formats(

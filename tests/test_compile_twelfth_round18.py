@@ -246,29 +246,6 @@ def test_a_verdict_label_over_a_list_with_notes_in_brackets() -> None:
 # --- labels and ids -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("labels", "severity"),
-    [
-        # Icelandic, Croatian, Slovenian
-        (("Atvik", "Einkenni", "Rótarorsök", "Lausn", "Alvarleiki"), "Hátt"),
-        (("ID incidenta", "Simptomi", "Temeljni uzrok", "Rješenje", "Ozbiljnost"), "Visoka"),
-        (("Številka incidenta", "Simptomi", "Vzrok", "Rešitev", "Resnost"), "Visoka"),
-    ],
-)
-def test_icelandic_croatian_and_slovenian_labels(labels: tuple[str, ...], severity: str) -> None:
-    id_label, symptoms, cause, resolution, severity_label = labels
-    text = (
-        f"## INC-PM-101: checkout\n\n**{id_label}:** INC-PM-101\n"
-        f"**{severity_label}:** {severity}\n\n"
-        f"**{symptoms}:**\n* `{TOO_MANY}`\n\n**{cause}:**\n* max_connections 12.\n\n"
-        f"**{resolution}:**\n* Raised it.\n"
-    )
-    log = compile_incident_log(text, "x.md")
-    assert [i.id for i in log.incidents] == ["INC-PM-101"]
-    assert log.incidents[0].root_cause == "max_connections 12."
-    assert not [p for p in log.problems if p.field == "label"]
-
-
 def test_swiss_german_action_labels_and_services() -> None:
     text = (
         f"## INC-PM-101: checkout\n\n**Betroffene Services:** orders\n\n**Symptome:**\n"
