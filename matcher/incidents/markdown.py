@@ -60,7 +60,8 @@ BOLD_ALONE = re.compile(r"^(?P<mark>\*\*|__)[ \t]*(?P<name>[^*_:]{1,40}?)[ \t]*(
 _BOLD_TITLE = re.compile(r"^(?P<mark>\*\*|__)[ \t]*(?P<name>[^*_]{1,60}?)[ \t]*(?P=mark)[ \t]*$")
 # A table row (`| Severity | P2 |`) and a table's rule (`|---|:---:|`).
 TABLE_ROW = re.compile(r"^[ \t]*\|(.*)\|[ \t]*$")
-_CELL_BREAK = re.compile(r"(?i)[ \t]*<br[ \t]*/?>[ \t]*")
+# (a break in a table's cell: a space to the cell, a parting of items to a register's)
+CELL_BREAK = re.compile(r"(?i)[ \t]*<br[ \t]*/?>[ \t]*")
 TABLE_RULE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?$")
 # Header fields, which a team may write as plain labels in a list (`- Severity: High`).
 _EMPHASIS = re.compile(r"^[*_]([^*_].*[^*_])[*_]$")
@@ -142,7 +143,7 @@ def _table_row(number: int, raw: str, inner: str) -> Line:
     """`| Severity | P2 |` is a label and its value; another row is an item of the section
     it is in (`| 09:14 | KafkaTimeoutError: … |`), as written."""
     # (a break in a cell is a space here; a register parts a cell's items at it: registers.py)
-    inner, raw = _CELL_BREAK.sub(" ", inner), _CELL_BREAK.sub(" ", raw)
+    inner, raw = CELL_BREAK.sub(" ", inner), CELL_BREAK.sub(" ", raw)
     cells = [cell.strip() for cell in inner.split("|")]
     column = raw.index("|") + 1
     name = label_name(cells[0]) if len(cells) == 2 else None

@@ -4,7 +4,8 @@ Each row is read as an incident of its own, written with labels: a `<br>` in a c
 section's column (`Seen (logs / symptoms)`) separates its items. Every line read from a row
 keeps the row's number, so what is reported names the row. A paragraph further down that opens
 with a row's id in bold (`**INC-7** — the redis-cli output:`) is that incident's evidence, as
-an appendix keyed by the id is (appendices.py). docs/incident-log-format.md ("Registers")."""
+an appendix keyed by the id is (appendices.py). docs/incident-log-format.md says the rule
+(the eighteenth round, under Accepted variants)."""
 
 from __future__ import annotations
 
@@ -14,10 +15,9 @@ from dataclasses import replace
 
 from matcher.incidents.headings import heading_id
 from matcher.incidents.labels import OTHER, label_name
-from matcher.incidents.markdown import HEADER_FIELDS, TABLE_ROW, Kind, Line
+from matcher.incidents.markdown import CELL_BREAK, HEADER_FIELDS, TABLE_ROW, Kind, Line
 from matcher.incidents.sections import RULED_OUT
 
-_BREAK = re.compile(r"(?i)\s*<br\s*/?>\s*")
 # The id cell may be linked or in bold: `[INC-7](https://…)`, `**INC-7**`
 _LINK = re.compile(r"^\[([^\]]+)\]\([^)]*\)$")
 
@@ -63,16 +63,19 @@ def registers_read(lines: Sequence[Line], raws: Sequence[str]) -> list[Line]:
         while end < len(lines) and (cells := _cells(lines[end], raws)) is not None:
             rows.append((lines[end], cells))
             end += 1
-        incidents = [(row, cells) for row, cells in rows if _row_id(cells[fields.index("id")])]
+        ids = [_row_id(cells[fields.index("id")]) for _, cells in rows]
+        incidents = [
+            (found, row, cells) for found, (row, cells) in zip(ids, rows, strict=True) if found
+        ]
         if not incidents:
             read.append(lines[at])
             at += 1
             continue
         columns.update(_name(cell) for cell in header)
         first = first or lines[at].number
-        for row, cells in incidents:
-            owned.add(_row_id(cells[fields.index("id")]) or "")
-            read.extend(_incident(row, cells, header, fields, raws[row.number - 1]))
+        for found, row, cells in incidents:
+            owned.add(found)
+            read.extend(_incident(found, row, cells, header, fields, raws[row.number - 1]))
         read.append(Line(lines[end - 1].number, Kind.RULE))
         at, table_end = end, lines[end - 1].number
     if not owned:
@@ -92,12 +95,11 @@ def _name(cell: str) -> str:
 
 
 def _incident(
-    row: Line, cells: list[str], header: list[str], fields: list[str | None], raw: str
+    found: str, row: Line, cells: list[str], header: list[str], fields: list[str | None], raw: str
 ) -> list[Line]:
     number, column = row.number, row.column
-    found = _row_id(cells[fields.index("id")]) or ""
     # (no title column: the row's first item of what was seen, `Logins failed.`)
-    seen = _BREAK.split(cells[fields.index("symptoms")])[0]
+    seen = CELL_BREAK.split(cells[fields.index("symptoms")])[0]
     title = next((c for f, c in zip(fields, cells, strict=False) if f == "title" and c), seen)
     out = [
         Line(number, Kind.RULE),
@@ -107,7 +109,7 @@ def _incident(
         if name == "id" or not cell.strip() or name == "title":
             continue
         if name in HEADER_FIELDS:
-            out.append(Line(number, Kind.LABEL, " ".join(_BREAK.split(cell)), column, 0, name))
+            out.append(Line(number, Kind.LABEL, " ".join(CELL_BREAK.split(cell)), column, 0, name))
             continue
         # (a column of no field's name is read only when it rules out what it lists: `Not
         # related (checked)`; `Opened`, `Status` say nothing of the symptoms)
@@ -117,7 +119,7 @@ def _incident(
         # (each item at its own column: items at one place are one item's wrapped lines)
         out.extend(
             Line(number, Kind.BULLET, part, column + max(0, raw.find(part)))
-            for part in _BREAK.split(cell)
+            for part in CELL_BREAK.split(cell)
             if part
         )
         out.append(Line(number, Kind.BLANK))
