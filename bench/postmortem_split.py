@@ -13,11 +13,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from matcher.incidents.records import records_as_labels
+
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _RULE = re.compile(r"^\s*---+\s*$")
 _HEADING = re.compile(r"^#{1,6}\s")
 # a label that names the id (`**Incident ID:**`, `**Hændelses-ID:**`)
-_NAMES_ID = re.compile(r"ncident|\bI[Dd]\b|^\W*Ref(?:erence)?\b")
+_NAMES_ID = re.compile(r"ncident|\bI[Dd]\b|^\W*(?:Our\s+[Rr]|R)ef(?:erence)?\b")
 
 
 @dataclass(frozen=True)
@@ -50,7 +52,10 @@ def _defining_line(lines: list[str], plain: list[bool], incident: str) -> int | 
         named = _heading(lines, i) or _NAMES_ID.search(line) or valued.match(line)
         if plain[i] and word.search(line) and (named or row.match(line)):
             return i
-    return None
+    # (... or, with none of those, the first line that names it in bold: a chat channel's
+    # `:rotating_light: **INC-7** declared`, as `matcher compile` reads it)
+    bold = re.compile(rf"\*\*{re.escape(incident)}\b")
+    return next((i for i, line in enumerate(lines) if plain[i] and bold.search(line)), None)
 
 
 _UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+)\s*$")
@@ -155,7 +160,8 @@ def _appendix_rows(lines: list[str], plain: list[bool], incident: str, begin: in
 
 def split_incidents(markdown: str, incidents: list[str]) -> dict[str, IncidentText | None]:
     """Each incident id mapped to its own incident log (None: not found in ``markdown``)."""
-    lines = markdown.splitlines(keepends=True)
+    # (incidents kept as YAML records are cut as the labels `matcher compile` reads them as)
+    lines = records_as_labels(markdown).splitlines(keepends=True)
     plain = _outside_fences(lines)
     starts: dict[str, int] = {}
     for inc in incidents:

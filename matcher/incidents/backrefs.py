@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from matcher.incidents.verdict_languages import FOREIGN_BACK
 from matcher.incidents.verdicts import VERDICT
 
 # A negation (`dont`, `didnt` as typed in a hurry too).
@@ -34,10 +35,11 @@ MERELY = (
 # a clause after the log text's own that says the verdict of it: one that refers back to it
 # (`that's a different limit`, `but those were …`), or one with no subject (`— unrelated`)
 # (... and in the languages teams write beside English: Malay `itu`/`tu`, Lithuanian `tai`,
-# Latvian `tas`, Greek `αυτό`, Bengali `এটা`)
+# Latvian `tas`, Greek `αυτό`, Bengali `এটা`, and the Cyrillic ones of verdict_languages)
 _BACK = (
     r"(?:that|this|those|these|it|they|them|which|both|neither|such|the latter"
-    r"|itu|tu|ini|tai|\u010dia|tas|t\u0101|tie|\u03b1\u03c5\u03c4\u03cc|\u03b1\u03c5\u03c4\u03ac|\u098f\u099f\u09be|\u0993\u099f\u09be)"
+    r"|itu|tu|ini|tai|\u010dia|tas|t\u0101|tie|\u03b1\u03c5\u03c4\u03cc|\u03b1\u03c5\u03c4\u03ac|\u098f\u099f\u09be|\u0993\u099f\u09be"
+    rf"|{FOREIGN_BACK})"
 )
 LATER = re.compile(
     rf"(?i)^(?:and\s+|but\s+|so\s+|though\s+|although\s+)?"
@@ -81,6 +83,8 @@ LATER = re.compile(
     # a limit doing its job, named (`that is the 1 MB item limit, not memory exhaustion`)
     rf"|{_BACK}(?:'s|\s+(?:is|was|are|were))\s+(?:just\s+|only\s+)?(?:the|an?|our)\s+"
     rf"(?:[\w-]+\s+){{0,4}}(?:limit|limiter|cap|quota|guard)\b(?!\s+(?:we|that|which)\b)"
+    # ... or no effect of it (`; it did not affect the running config`)
+    rf"|{_BACK}\s+(?:did|does|had|has)(?:n't|\s+not)\s+(?:affect|impact|touch|break)\w*\b"
     # a denied part in it (`We do not believe this contributed directly`)
     rf"|(?:we|i|they)\s+(?:do|did)(?:n't|\s+not)\s+(?:believe|think)\s+{_BACK}\s+(?:\w+\s+)?"
     rf"(?:contributed|caused|mattered)\b"

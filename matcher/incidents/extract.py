@@ -183,6 +183,8 @@ def _every_unquoted(segment: str, introduces: bool, depth: int = 0) -> list[str]
     found = _unquoted(segment, introduces)
     # (a stack frame joined to it from a pasted block: `… ECONNREFUSED … at TCPConnectWrap.x`)
     text = _FRAME_AFTER.sub("", clip_prose(found)) if found else ""
+    if introduces:  # (`… disk is full. the` + a quote: the next sentence's first words)
+        text = _NEXT_SENTENCE.sub("", text)
     # one line, then the next in words (`upload for user <id> failed, and then the exception
     # PermissionError: …`): two texts
     then = THEN.search(text)
@@ -305,6 +307,7 @@ def _unquoted(segment: str, introduces: bool = False) -> str | None:
     return run
 
 
+_NEXT_SENTENCE = re.compile(r"(?<=\w)\.\s+[a-z]+(?:\s+[a-z]+){0,2}$")
 _FRAME_AFTER = re.compile(
     r"\s+at\s+(?:new\s+|async\s+)?[A-Z][\w$]*\.[\w$<>]+(?:\s+\[as \w+\])?\s*(?:\(.*|\.{3}|\u2026)?$"
 )

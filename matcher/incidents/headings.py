@@ -21,6 +21,8 @@ HEADING_ID = re.compile(
     # ... a tag in brackets: `## [SEV2] INC-7 …`, `## [RESOLVED] INC-7 …`; a notebook's date
     # (`## 2026-11-25 Tue — INC-7 …`); the word for a report in Japanese or Chinese (`障害報告`)
     r"^(?:[^\w\s\[#]+\s*)*(?:\[[^\]\s]{1,12}\]\s+)*"
+    # ... an issue tracker's number (`## #4821 · [INC-7] Title`, as GitHub exports it)
+    r"(?:#\d{1,7}\s*[\u00b7:|\u2013\u2014-]?\s+)?"
     r"(?:\d{4}-\d\d-\d\d(?:\s+\w{2,9}\.?)?(?:\s+\([^)]{1,20}\))?\s+[\u2013\u2014-]\s+)?"
     # ... a word or two and a colon: `## Thread: INC-7 …`, `## Post-incident review: INC-7`
     r"(?:\d{1,2}\.\s+)?(?:(?:TODO|DONE|NEXT|WAITING|HOLD|CANCELL?ED)\s+)?"
@@ -72,10 +74,11 @@ _LAST_ID = re.compile(r"\s*[(\[](?P<id>[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d[\w-
 
 
 # One id after a dash or a colon, the heading's words around it (`## Post 1 — INC-7: The port`,
-# `## 🎧 Huddle in #inc-ratelimit — INC-7`, `## Slide 5 — INC-7 · The port`)
+# `## 🎧 Huddle in #inc-ratelimit — INC-7`, `## Slide 5 — INC-7 · The port`, `## Memo 1 — INC-7,
+# nginx won't start`)
 _ID_INSIDE = re.compile(
     r"(?:^|\s[\u2013\u2014-]\s+|:\s+)(?P<id>[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d[\w-]*)(?<!-)"
-    r"(?=$|\s*[:\u2013\u2014\u00b7|-]\s|\s*$)"
+    r"(?=$|\s*[:\u2013\u2014\u00b7|,-]\s|\s*$)"
 )
 
 

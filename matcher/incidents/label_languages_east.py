@@ -130,28 +130,38 @@ _MORE_4 = {
         "garis masa|kesan|ringkasan|bukan punca|linimasa|dampak",
     ),
 }
-# ... Croatian, Serbian, Bosnian and Slovenian; Icelandic
+# ... Croatian, Serbian, Bosnian and Slovenian; Icelandic; Bulgarian
 _MORE_5 = {
-    "id": ("id incidenta|broj incidenta|oznaka incidenta|številka incidenta|atvik|atviksnúmer",),
-    "title": ("naslov|naziv|heiti|titill",),
+    "id": (
+        "id incidenta|broj incidenta|oznaka incidenta|številka incidenta|atvik|atviksnúmer",
+        "id на инцидента|номер на инцидента|инцидент №",
+    ),
+    "title": ("naslov|naziv|heiti|titill|заглавие|наименование",),
     "date": ("dagsetning|dagur",),
-    "severity": ("ozbiljnost|važnost|resnost|prioriteta|alvarleiki|forgangur",),
+    "severity": ("ozbiljnost|važnost|resnost|prioriteta|alvarleiki|forgangur|тежест|сериозност",),
     "services": (
         "zahvaćeni servisi|zahvaćene usluge|pogođeni servisi|usluge|prizadete storitve|storitve"
         "|prizadeti servisi|þjónustur|þjónusta|kerfi",
+        "засегнати услуги|услуги|засегнати системи",
     ),
-    "symptoms": ("simptomi|što smo vidjeli|kaj smo videli|einkenni|hvað sáum við",),
+    "symptoms": (
+        "simptomi|što smo vidjeli|kaj smo videli|einkenni|hvað sáum við|симптоми|какво видяхме",
+    ),
     "root_cause": (
         "uzrok|temeljni uzrok|glavni uzrok|korijenski uzrok|vzrok|osnovni vzrok|glavni vzrok"
-        "|rótarorsök|orsök|frumorsök",
+        "|rótarorsök|orsök|frumorsök|основна причина|коренна причина",
     ),
-    "resolution": ("rješenje|rešenje|popravak|rešitev|popravek|lausn|lagfæring",),
+    "resolution": (
+        "rješenje|rešenje|popravak|rešitev|popravek|lausn|lagfæring|поправка|какво направихме",
+    ),
     "action_items": (
         "akcije|sljedeći koraci|zadaci|ukrepi|naslednji koraki|aðgerðir|eftirfylgni|næstu skref",
+        "следващи стъпки|последващи действия",
     ),
     OTHER: (
         "utjecaj|vremenska crta|kronologija|sažetak|nije povezano|vpliv|časovnica|povzetek"
         "|ni povezano|áhrif|tímalína|samantekt|ótengt|orðalisti",
+        "въздействие|обобщение|не е свързано|несвързано|какво не беше причината|отхвърлено",
     ),
 }
 _ALL = (_MORE, _MORE_2, _MORE_3, _MORE_4, _MORE_5)

@@ -24,6 +24,8 @@ SPELLINGS = {
         "incident reference",
         "incident ref",
         "linked incident",  # (a service desk ticket's link to the incident it escalated)
+        "our reference",  # (a letter to customers)
+        "our ref",
     ),
     "title": ("title",),
     "date": ("date", "incident date"),

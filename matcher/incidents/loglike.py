@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from matcher.incidents.quotes import is_log_text
+from matcher.incidents.verdict_languages import FOREIGN_FAILS_WITH
 from matcher.patterns.common import is_common_message
 from matcher.patterns.heads import find_head
 
@@ -129,6 +130,13 @@ _NAMES_A_PART = re.compile(
     r"|script|routine|phase|stage|toggle|flag|option|menu|tab|action)s?\b"
 )
 
+# ... or a job that fails with another quote (`"settle invoices 2,1" fails with `…``, and in
+# other languages): the quote names what failed
+_FAILS_WITH_ANOTHER = re.compile(
+    r"^[\"`\u201c\u201d]?\s+(?:(?:fails?|failed|dies|died|crash(?:es|ed)|abort(?:s|ed)|blows? up"
+    rf"|blew up|errors? out|errored out)\s+with|{FOREIGN_FAILS_WITH})\s+[\"`\u201c\u201e]"
+)
+
 
 def quoted_log(text: str, run: str) -> bool:
     """A quoted run of the item that is log text: not a value inside a repr, a command, a
@@ -136,7 +144,9 @@ def quoted_log(text: str, run: str) -> bool:
     inside = _INSIDE_REPR.search(text[: max(0, text.find(run) - 1)])
     person = _FIRST_PERSON.search(run) and not START.search(run)
     # (a run with a level or a class is the message all the same: `"ERROR: …" blocks`)
-    part = not START.search(run) and _NAMES_A_PART.match(text[text.find(run) + len(run) :])
+    after = text[text.find(run) + len(run) :]
+    named = _NAMES_A_PART.match(after) or _FAILS_WITH_ANOTHER.match(after)
+    part = not START.search(run) and named
     # what a command a person ran printed (`` `nc -zv 10.0.0.3 6380` → `Connection refused` ``)
     ran = _RAN.search(text[: max(0, text.find(run) - 1)])
     output = ran is not None and _COMMAND.search(ran[1]) is not None

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from matcher.errors import IncidentLogError, Problem, SourceError
+from matcher.incidents.abridged import unabridged
 from matcher.incidents.appendices import appendices_joined
 from matcher.incidents.asciidoc_markup import asciidoc_as_markdown
 from matcher.incidents.chat import answers_joined
@@ -32,6 +33,7 @@ from matcher.incidents.markdown import (
     heading_id,
     plain,
 )
+from matcher.incidents.mentions import mentioned_id
 from matcher.incidents.near_labels import misspelt, read_as_close
 from matcher.incidents.records import records_as_labels
 from matcher.incidents.registers import registers_read
@@ -95,6 +97,8 @@ def _services(block: Block) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n for n in names if n))
 
 
+# The sections besides Symptoms that may quote the log (the order symptoms fall back in).
+_FALLBACKS = ("timeline", "prose", "told", "root_cause")
 _NO_ID = (
     "incident has no id: add `**Incident ID:** INC-…` or start its heading with the id "
     "(`## INC-2024-003: Title`)"
@@ -125,6 +129,9 @@ def _identity(block: Block, problems: list[Problem]) -> tuple[str, str]:
     )
     incident_id = from_label or (from_heading[0] if from_heading else "")
     title = _first(block, "title", "*_") or unwrap(heading_title)
+    mention = None if incident_id or block.heading else mentioned_id(block)
+    if mention:  # (a chat channel's incident: `**INC-7** declared`, mentions.py)
+        incident_id, title = mention[0], title or mention[1]
     if not incident_id:
         problems.append(Problem(block.start, "id", _NO_ID))
     elif not ID_PATTERN.match(incident_id):
@@ -144,13 +151,14 @@ def _build_incident(block: Block, problems: list[Problem], warnings: list[Proble
     written, classified = _first(block, "severity"), _first(block, "classification")
     severity = block_severity(block, written, classified, problems, warnings)
     symptoms, description, sources = read_symptoms(block, problems)
+    if symptoms:  # (a summary's abridged quote, whole in the timeline: abridged.py)
+        symptoms, sources = _unabridged(block, symptoms, sources)
     # a log in a language we have no labels of: the first of its sections with log text (the
     # house format puts Symptoms first; what is ruled out, the cause and the fix come after);
     # an incident whose log text is only in its timeline (`11:45 Note: web logs say "…"`), or
     # only in paragraphs under no section (a digest's one-paragraph story)
     # ... and last the root cause, where a document of the SRE book's template quotes the errors
-    fallbacks = ("timeline", "prose", "told", "root_cause")
-    for items in [*block.unknown_sections, *(block.sections.get(f, []) for f in fallbacks)]:
+    for items in [*block.unknown_sections, *(block.sections.get(f, []) for f in _FALLBACKS)]:
         if symptoms:
             break
         kept = [i for i in answers_joined(items) if not opens_with_another_field(i.text)]
@@ -178,6 +186,20 @@ def _build_incident(block: Block, problems: list[Problem], warnings: list[Proble
         location=block.start,
         sources=sources,
     )
+
+
+def _unabridged(
+    block: Block, symptoms: tuple[str, ...], sources: tuple[SymptomSource, ...]
+) -> tuple[tuple[str, ...], tuple[SymptomSource, ...]]:
+    elsewhere = [
+        source
+        for items in [*block.unknown_sections, *(block.sections.get(f, []) for f in _FALLBACKS)]
+        if items
+        for source in read_symptoms(replace(block, sections={"symptoms": items}), [])[2]
+    ]
+    whole = unabridged(sources, elsewhere)
+    became = {old.symptom: new.symptom for old, new in zip(sources, whole, strict=True)}
+    return tuple(dict.fromkeys(became.get(s, s) for s in symptoms)), whole
 
 
 _UNREAD = (

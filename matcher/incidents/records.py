@@ -32,7 +32,10 @@ def _as_labels(block: re.Match[str]) -> str:
         fields = {k: v for k, v in record.items() if isinstance(k, str) and _field(k)}
     if "symptoms" not in {_field(k) for k in fields} or len(fields) < 2:
         return block[0]
-    lines: list[str] = []
+    # (a rule first: records one after another are incidents one after another; under a
+    # heading, the heading starts the incident and a rule would part it from its record)
+    before = block.string[: block.start()].rstrip().rsplit("\n", 1)[-1]
+    lines: list[str] = [] if before.lstrip().startswith("#") else ["---"]
     for key, value in fields.items():
         label = key.replace("_", " ").strip().capitalize()
         if isinstance(value, list):
@@ -41,11 +44,16 @@ def _as_labels(block: re.Match[str]) -> str:
                 continue
             lines.append(f"**{label}:**")
             lines.extend(f"- {' '.join(str(item).split())}" for item in value)
+            lines.append("")  # (a list ends at a blank line; a label's line ends itself)
         elif value is not None:
             lines.append(f"**{label}:** {' '.join(str(value).split())}")
-        lines.append("")
     # (as many lines as the block had, so what is reported names the file's own lines)
-    lines.extend([""] * (block[0].count("\n") + 1 - len(lines)))
+    room = block[0].count("\n") + 1
+    while lines[-1] == "":
+        lines.pop()
+    if len(lines) > room and lines[0] == "---":  # (no room for the rule)
+        lines = lines[1:]
+    lines.extend([""] * (room - len(lines)))
     return "\n".join(lines)
 
 

@@ -40,7 +40,9 @@ _NOT_STRUCTURE = frozenset({*HEADER_FIELDS, "classification", None})
 # holds it.
 FOOTNOTE = re.compile(r"^\[\^([\w-]+)\]:\s*(.*)$")
 # A line that goes on with a sentence: a word in lower case, not a log line's
-_WRAPPED = re.compile(r"^[a-z][a-z'-]*\s+[a-z`\"(]")
+_WRAPPED = re.compile(r"^[a-z][a-z'-]*(?:\s+[a-z`\"(]|[.,;!?]?\s*$)")
+# ... or any line after one that stops on a word a sentence cannot end on (`… and the`)
+_OPEN_ENDED = re.compile(r"\s(?:the|a|an|and|or|of|to|as|with|for|from|in|on|by|that)$")
 # What starts a pasted log line: an exception class, a level, a date, an elision.
 _PASTED_LOG = re.compile(
     r"^(?:(?:[a-z_]\w*\.)*[A-Z]\w*(?:Error|Exception|Warning|Exit)\b|\[?(?:ERROR|WARN|WARNING"
@@ -78,7 +80,8 @@ def read_block(lines: Sequence[Line], path: str, unknown_sections: bool = False)
     last_text = ""  # the text of the line before, if a paragraph's
     paragraph = ""  # the paragraph's lines so far
     for line in lines:
-        if line.quoted and _WRAPPED.match(line.text) and quoting and quoting[-1] not in ".:!?":
+        wrapped = _WRAPPED.match(line.text) or _OPEN_ENDED.search(quoting)
+        if line.quoted and wrapped and quoting and quoting[-1] not in ".:!?":
             # (a quoted paragraph's line that goes on with the sentence before it, in an
             # e-mail or a ticket's note, is wrapped text, not a pasted line of its own)
             line = replace(line, kind=Kind.TEXT)

@@ -36,6 +36,11 @@ FOREIGN_VERDICT = (
     r"|no (?:\u00e9s|era) el que|si hii\b|no (?:\u00e9s|era) (?:la causa|l'error)|\bsoroll\b"
     r"|ikke (?:\u00e5rsag(?:en)?|fejlen|feilen|relateret|relatert)|uafh\u00e6ngig|\bst\u00f8j\b"
     r"|inte (?:orsaken|felet)|orelaterad|haihusiani|si chanzo|\bkelele\b|si (?:hitilafu|error)\b"
+    r"|en annen sak|\bnoe annet\b|ikke (?:denne|den) feilen|ikke en (?:del av|ny feil)"
+    r"|\burelatert\b|\bst\u00f8y\b|ikke \u00e5 forveksle"
+    # ... more Italian
+    r"|non c'entran[oa]|non (?:\u00e8|era) questo incidente|un'altra storia|causa diversa"
+    r"|siamo stati noi|da ignorare|un altro (?:problema|incidente|errore)"
     # ... in Polish, Galician and Tagalog
     r"|nie myli\u0107|inny b\u0142\u0105d|inny przypadek|nie to samo|niezwi\u0105zan\w*"
     r"|bez zwi\u0105zku"
@@ -115,4 +120,22 @@ FOREIGN_VERDICT = (
     r"|\bdrug(?:i|a|o) (?:bug|problem|gre\u0161ka|pri\u010da|tiket|te\u017eava)"
     r"|\bni lo\u010den\w*|\bposledic\w*|\bstara te\u017eava|\bna\u0161e (?:lastno )?opozorilo"
     r"|\bna\u0161[ae] (?:dijagnosti\u010dk\w* )?poruk\w*|\bne \u0161tejemo"
+    # ... Bulgarian, Russian and Ukrainian
+    r"|\bнямат? нищо общо|\bнищо общо|\bне е част от|\bне е същото|\bнесвързан\w*"
+    r"|\bдруг(?:а|о|и)? (?:проблем|грешка|бъг|задача|инцидент|тикет|история|ред)\b"
+    r"|\bотдел(?:ен|на|но|ни) (?:бъг|проблем|грешка|тикет|инцидент)|\bне е от (?:този|тоя) инцидент"
+    r"|\bне е (?:свързан\w*|грешката|причината|симптом)|\bсамо шум\b|\bигнорира\w*|\bе от нас\b"
+    r"|\bне связан\w*|\bне относится\b|\bни при ч[её]м\b|\bпросто шум\b|\bэто мы\b"
+    r"|\bдруг(?:ая|ой|ое) (?:проблема|ошибка|баг|инцидент|тикет)"
+    r"|\bотдельн\w+ (?:баг|проблема|тикет|инцидент|ошибка)|\bне (?:часть|причина|ошибка|симптом)\b"
+    r"|\bне пов.язан\w*|\bінш(?:а|ий|е) (?:проблема|помилка|баг|інцидент|тікет)"
+    r"|\bокрем\w+ (?:баг|проблема|тікет|інцидент)|\bне (?:частина|причина|помилка)\b"
 )
+
+# A verb of failing `with` what it logged, in the languages above (Bulgarian `пада с`, `гръмна
+# с`, Russian `падает с`, `упал с`): loglike.py reads the quote before it as a job's name
+FOREIGN_FAILS_WITH = r"(?:пада|гръмна|падает|упал|упала)\s+с"
+
+# The words that refer back to a log text in the languages above (backrefs.py): Bulgarian
+# `това`, `тези`, `те`, Russian `это`, `эти`, `они`, Ukrainian `це`, `ці`, `вони`
+FOREIGN_BACK = r"това|тези|те|это|эти|они|це|ці|вони"
