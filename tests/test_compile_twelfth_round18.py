@@ -207,6 +207,19 @@ def test_an_elision_with_a_note_is_no_log_text() -> None:
         f"`{ACCESS}` is the pentest account, separate.",
         f"`{ACCESS}` — my doing.",
         f"`{ACCESS}` is the probe; neither is the error itself.",
+        # round 19 (test_compile_twelfth_round19.py): Bulgarian, Russian, Ukrainian, Norwegian,
+        # Italian, English
+        f"`{ACCESS}` — някой тестваше login, нямат нищо общо.",
+        f"`{ACCESS}` — друг проблем, не е част от този инцидент.",
+        f"`{ACCESS}` е от нас. Това е друг ред.",
+        f"`{ACCESS}` — не относится к инциденту.",
+        f"`{ACCESS}` — окремий баг.",
+        f"`{ACCESS}` kom samtidig, men de er en annen sak.",
+        f"`{ACCESS}` var en migrering, urelatert.",
+        f"`{ACCESS}`: non c'entrano, erano di un job di test.",
+        f"la riga `{ACCESS}` NON è questo incidente, un'altra storia.",
+        f"The `{ACCESS}` is from a test; it did not affect the running config.",
+        f'kafka\'s own "{ACCESS}" and the retries; we did not track those as the symptom.',
     ],
 )
 def test_verdicts_of_more_languages_and_of_terse_notes(sentence: str) -> None:
