@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from matcher.incidents.diary import diary_as_headings
 from matcher.incidents.records import records_as_labels
+from matcher.incidents.wiki_markup import wiki_as_markdown
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _RULE = re.compile(r"^\s*---+\s*$")
@@ -45,7 +47,9 @@ def _defining_line(lines: list[str], plain: list[bool], incident: str) -> int | 
     """Index of the heading or `Incident ID` label that names ``incident``."""
     word = re.compile(rf"(?<![\w-]){re.escape(incident)}(?![\w-])")
     # (... or a label of any name whose value is the id alone: `**Incidencia:** INC-7`)
-    valued = re.compile(rf"^\W*(?:\*\*|__)?[^*:]{{1,30}}:(?:\*\*|__)?\s*{re.escape(incident)}\s*$")
+    valued = re.compile(
+        rf"^\W*(?:\*\*|__)?[^*:\uff1a]{{1,30}}[:\uff1a](?:\*\*|__)?\s*{re.escape(incident)}\s*$"
+    )
     # (... or a register's row that opens with it: `| INC-7 | 2026-11-19 | 2 | … |`)
     row = re.compile(rf"^\s*\|\s*(?:\*\*)?{re.escape(incident)}(?:\*\*)?\s*\|")
     for i, line in enumerate(lines):
@@ -81,8 +85,16 @@ def _heading(lines: list[str], i: int) -> bool:
 
 
 def _start(lines: list[str], plain: list[bool], i: int) -> int:
-    if _heading(lines, i) or _ROW.match(lines[i]):
+    if _heading(lines, i):
         return i
+    if _ROW.match(lines[i]):
+        if not _NAMES_ID.search(lines[i].split("|")[1]):
+            return i  # (a register's row: the incident is the row)
+        # (a field table's `| Incident ID | INC-7 |` row: the table, and the heading above it)
+        j = i
+        while j > 0 and (_ROW.match(lines[j - 1]) or not lines[j - 1].strip()):
+            j -= 1
+        return j - 1 if j > 0 and _heading(lines, j - 1) else j
     j = i
     while j > 0 and not (
         plain[j - 1] and (_RULE.match(lines[j - 1]) or _HEADING.match(lines[j - 1]))
@@ -161,7 +173,9 @@ def _appendix_rows(lines: list[str], plain: list[bool], incident: str, begin: in
 def split_incidents(markdown: str, incidents: list[str]) -> dict[str, IncidentText | None]:
     """Each incident id mapped to its own incident log (None: not found in ``markdown``)."""
     # (incidents kept as YAML records are cut as the labels `matcher compile` reads them as)
-    lines = records_as_labels(markdown).splitlines(keepends=True)
+    # (and a page in wiki markup as the Markdown it reads it as)
+    lines = diary_as_headings(wiki_as_markdown(records_as_labels(markdown)))
+    lines = lines.splitlines(keepends=True)
     plain = _outside_fences(lines)
     starts: dict[str, int] = {}
     for inc in incidents:

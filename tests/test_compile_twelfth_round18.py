@@ -220,6 +220,18 @@ def test_an_elision_with_a_note_is_no_log_text() -> None:
         f"la riga `{ACCESS}` NON è questo incidente, un'altra storia.",
         f"The `{ACCESS}` is from a test; it did not affect the running config.",
         f'kafka\'s own "{ACCESS}" and the retries; we did not track those as the symptom.',
+        # round 20 (test_compile_twelfth_round20.py): Hungarian, Vietnamese, Japanese, English
+        f"`{ACCESS}` – Gergely lőtte ki kézzel. Nem ennek az incidensnek a része.",
+        f"Az `{ACCESS}` hiba egy külön, régi ügy, nem ez.",
+        f"Dòng `{ACCESS}` KHÔNG phải sự cố này.",
+        f"`{ACCESS}` — khác lỗi, không tính vào đây.",
+        f"「{ACCESS}」は別バッチの設定ミスで本件とは無関係。",
+        f"「{ACCESS}」は在庫リバランス処理の別事象であり、今回とは関係なかった。",
+        f"「{ACCESS}」はアプリの確認ログで、障害の証跡ではない。",
+        f"`{ACCESS}` showed up once. Different message, didn't come back. Not counting it.",
+        f"Also not evidence: the WARNING “{ACCESS}”.",
+        f"The `{ACCESS}` line is the message of the health check, not error.",
+        f"There was also「{ACCESS}」in the chown part, this one is different.",
     ],
 )
 def test_verdicts_of_more_languages_and_of_terse_notes(sentence: str) -> None:

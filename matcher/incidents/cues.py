@@ -50,10 +50,12 @@ CUES: tuple[Cue, ...] = (
     _cue(
         # (`not to be confused` in the team's language: `Cuidado para não confundir com …: "…"`)
         r"\b(?:n\u00e3o|no|ne pas|non|nicht(?: zu)?|da non) (?:confundir|confondre|confondere"
-        r"|verwechseln)\b|\bnot (?:to be confused|related|part of"
+        r"|verwechseln)\b|\bnot (?:to be confused|related|part of|evidence|proof"
         r"|an? (?:(?:second|2nd|separate|new|real|different|other)\s+)?(?:error|problem|incident"
         r"|issue|concern|bug)"
         r"|(?:second|separate|new|different|other)\s+(?:errors|problems|incidents|issues|bugs))\b"
+        # (`… are the messages of the retry, not error.`: no article, at the clause's end)
+        r"|(?<!did )(?<!does )(?<!do )\bnot errors?(?=\s*(?:[.;,)!]|$))"
         # before the log text, `not the` denies it; after it, only when what is denied is this
         # incident's (`"…", not the symptom`), not another thing (`"…", not the retry warnings`)
         r"|\bnot (?:this|the|our)\b(?=[^\x01]*\x01)"

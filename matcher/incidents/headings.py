@@ -78,7 +78,8 @@ _LAST_ID = re.compile(r"\s*[(\[](?P<id>[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d[\w-
 # nginx won't start`)
 _ID_INSIDE = re.compile(
     r"(?:^|\s[\u2013\u2014-]\s+|:\s+)(?P<id>[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d[\w-]*)(?<!-)"
-    r"(?=$|\s*[:\u2013\u2014\u00b7|,-]\s|\s*$)"
+    # (... or words after it: `## Wed 2026-12-09 — 16:40 — INC-7 export endpoint`)
+    r"(?=$|\s*[:\u2013\u2014\u00b7|,-]\s|\s)"
 )
 
 

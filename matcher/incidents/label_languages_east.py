@@ -50,6 +50,7 @@ _MORE = {
 }
 # ... Polish, Japanese, Chinese
 _MORE_2 = {
+    "id": ("インシデントid|インシデント番号|障害番号|障害id|管理番号|事件编号|事件id|故障编号",),
     "title": ("tytuł|件名|タイトル|标题",),
     "date": ("data zdarzenia|発生日時|発生日|日時|发生时间|日期|时间",),
     "severity": ("priorytet|ważność|waga|重大度|重要度|優先度|影響度|级别|严重程度|优先级",),
@@ -67,13 +68,17 @@ _MORE_2 = {
 }
 # ... Korean, Vietnamese, and romanised Hindi as an Indian team mixes it into English
 _MORE_3 = {
+    "id": ("인시던트 id|사고 번호|장애 번호|mã sự cố|số sự cố|mã incident",),
+    "title": ("제목|tiêu đề",),
     "date": ("발생일|발생 일시|일시|ngày xảy ra|ngày|thời gian",),
     "severity": ("심각도|우선순위|중요도|mức độ|mức độ nghiêm trọng|độ ưu tiên",),
     "services": ("영향 서비스|영향받은 서비스|대상 서비스|dịch vụ bị ảnh hưởng|dịch vụ",),
     "symptoms": ("증상|현상|triệu chứng|hiện tượng|kya hua|kya dikha",),
     "root_cause": ("원인|근본 원인|nguyên nhân gốc|nguyên nhân|asli wajah|wajah|asli kaaran",),
     "resolution": ("조치|해결|khắc phục|cách khắc phục|giải pháp|fix kya kiya|kya kiya",),
-    "action_items": ("후속 조치|재발 방지|việc cần làm|hành động tiếp theo|aage kya karna hai",),
+    "action_items": (
+        "후속 조치|재발 방지|việc cần làm|hành động tiếp theo|hành động|aage kya karna hai",
+    ),
     OTHER: (
         "배제한 것들|배제|원인이 아닌 것|타임라인|영향|요약|những thứ đã loại trừ|đã loại trừ"
         "|dòng thời gian|ảnh hưởng|tóm tắt|yeh nahi tha|yeh wala issue nahi tha|kaun dekh raha tha",

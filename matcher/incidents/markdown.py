@@ -23,6 +23,7 @@ from matcher.incidents.headings import heading_id as heading_id
 from matcher.incidents.headings import plain as plain
 from matcher.incidents.labels import (
     INCIDENT_MARKERS,
+    OTHER,
     label_name,
 )
 from matcher.model import SourceLocation
@@ -51,6 +52,11 @@ BULLET = re.compile(r"^([ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+)(.*)$")
 BOLD_LABEL = re.compile(
     r"^(?P<mark>\*\*|__)[ \t]*(?P<name>[^*:]{1,40}?)[ \t]*(?::[ \t]*(?P=mark)|(?P=mark)[ \t]*:"
     r"|(?P=mark)(?P<dash>[ \t]+[\u2013\u2014-])[ \t])[ \t]*(?P<value>.*)$"
+)
+# `**Symptoms.** stock-sync logged …`: a known section's name closed by a full stop, as an essay
+# writes its run-in heads
+_BOLD_STOP = re.compile(
+    r"^(?P<mark>\*\*|__)[ \t]*(?P<name>[^*_:.]{1,40}?)\.[ \t]*(?P=mark)[ \t]+(?P<value>.*)$"
 )
 # `> **Severity:** High`: a quoted block's lines are read as the lines they quote.
 BLOCKQUOTE = re.compile(r"^[ \t]*(?:>[ \t]?)+")
@@ -102,6 +108,10 @@ def classify(number: int, raw: str) -> Line:
     bold = BOLD_LABEL.match(body) or BOLD_ALONE.match(body)
     if bold is None and (titled := _BOLD_TITLE.match(body)) and label_name(titled["name"], True):
         bold = titled  # `**Appendix: raw lines (from on-call)**`: a known section, titled
+    stopped = _BOLD_STOP.match(body) if bold is None else None
+    named = label_name(stopped["name"], True) if stopped else None
+    if stopped and named not in (None, OTHER):  # (`**Summary.** …` is the story, read as such)
+        return Line(number, Kind.LABEL, stopped["value"].strip(), offset + 1, 0, named)
     name = label_name(bold["name"], loose=True) if bold else None
     # `__init__: …`, `**Note** - …` are no label: underscores and a dash make one only when
     # they name a field

@@ -42,12 +42,25 @@ def _code_span(text: str, start: int) -> tuple[str | None, int]:
     return text[start + width : end.start()], end.end()
 
 
-def _typographic(text: str, start: int) -> tuple[str | None, int]:
-    end = text.find("\u201d", start)
-    return (text[start + 1 : end], end + 1) if end > 0 else (None, start + 1)
+def _paired(close: str) -> Callable[[str, int], tuple[str | None, int]]:
+    """A reader of a quote whose closing mark differs from its opening one."""
+
+    def read(text: str, start: int) -> tuple[str | None, int]:
+        end = text.find(close, start)
+        return (text[start + 1 : end], end + 1) if end > 0 else (None, start + 1)
+
+    return read
 
 
-_QUOTE_READERS = {"`": _code_span, "\u201c": _typographic, '"': _double_quoted}
+_typographic = _paired("\u201d")
+# (Japanese and Chinese corner brackets quote as “…” does: 「pymysql.err.OperationalError: …」)
+_QUOTE_READERS = {
+    "`": _code_span,
+    "\u201c": _typographic,
+    '"': _double_quoted,
+    "\u300c": _paired("\u300d"),
+    "\u300e": _paired("\u300f"),
+}
 
 
 def quoted_runs(text: str) -> list[str]:
@@ -88,7 +101,7 @@ def take_out(rest: str, run: str) -> str:
     return rest[:left] + "\x00" + rest[right:]
 
 
-_QUOTES = '"`\u201c\u201d'
+_QUOTES = '"`\u201c\u201d\u300c\u300d\u300e\u300f'
 # Where the prose goes on after unquoted log text: a new sentence of words (`). The ledger…`).
 _PROSE_SENTENCE = re.compile(
     r"(?<=[^.][.!?])\s+(?=[A-Z][a-z]*(?:['\u2019][a-z]+)?\s+[a-z]+\s+[a-z]+)|\s*[(\[]\s*$"

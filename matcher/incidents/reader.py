@@ -19,6 +19,8 @@ from matcher.incidents.abridged import unabridged
 from matcher.incidents.appendices import appendices_joined
 from matcher.incidents.asciidoc_markup import asciidoc_as_markdown
 from matcher.incidents.chat import answers_joined
+from matcher.incidents.diary import diary_as_headings
+from matcher.incidents.escapes import markdown_unescaped
 from matcher.incidents.fields import block_severity, is_done, severity_lines
 from matcher.incidents.footnotes import footnotes, with_footnotes
 from matcher.incidents.html_tables import html_tables_as_markdown, inline_html_as_markdown
@@ -162,7 +164,9 @@ def _build_incident(block: Block, problems: list[Problem], warnings: list[Proble
         if symptoms:
             break
         kept = [i for i in answers_joined(items) if not opens_with_another_field(i.text)]
-        elsewhere = replace(block, sections={"symptoms": kept})
+        # (with the sections whose verdicts hold for every mention: elsewhere.py)
+        judging = {name: block.sections.get(name, []) for name in ("asides", "root_cause")}
+        elsewhere = replace(block, sections={"symptoms": kept, **judging})
         symptoms, _, sources = read_symptoms(elsewhere, [])
     if not symptoms:
         at = block.labels.get("symptoms", block.start)
@@ -241,10 +245,10 @@ def compile_incident_log(text: str, path: str) -> IncidentLog:
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     # a full-width colon (U+FF1A, as Chinese and Japanese write it) is a colon
     text = re.sub("\uff1a(?=[^\\s*_])", ": ", text).replace("\uff1a", ":")
-    text = severity_lines(asciidoc_as_markdown(text))
+    text = severity_lines(asciidoc_as_markdown(markdown_unescaped(text)))
     text = inline_html_as_markdown(html_tables_as_markdown(records_as_labels(text)))
     text = rst_as_markdown(wiki_as_markdown(text))
-    text = admonitions_as_markdown(text)
+    text = diary_as_headings(admonitions_as_markdown(text))
     lines = registers_read(classify_all(text), text.split("\n"))
     problems: list[Problem] = []
     warnings: list[Problem] = []

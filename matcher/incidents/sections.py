@@ -46,7 +46,9 @@ _OPEN_ENDED = re.compile(r"\s(?:the|a|an|and|or|of|to|as|with|for|from|in|on|by|
 # What starts a pasted log line: an exception class, a level, a date, an elision.
 _PASTED_LOG = re.compile(
     r"^(?:(?:[a-z_]\w*\.)*[A-Z]\w*(?:Error|Exception|Warning|Exit)\b|\[?(?:ERROR|WARN|WARNING"
-    r"|FATAL|CRITICAL|INFO|DEBUG|PANIC)\b|\d{4}-\d\d-\d\d|\u2026|\.{3})"
+    r"|FATAL|CRITICAL|INFO|DEBUG|PANIC)\b"
+    # (not a level named before its quoted line: `… and the` then `WARNING "retrying …"`)
+    r"(?!\]?\s*[\"\u201c`])|\d{4}-\d\d-\d\d|\u2026|\.{3})"
 )
 
 

@@ -205,7 +205,10 @@ def read_symptoms(
         [("" if i.code else i.text, texts) for i, (texts, _) in zip(items, read, strict=True)]
     )
     # ... and an error another item sets aside (elsewhere.py)
-    aside = dismissed(items, block.sections.get("asides", []))
+    # (... or the root cause sets aside: `The INFO "reconnected …" lines are the client
+    # recovering, not part of the failure`)
+    judging = [*block.sections.get("asides", []), *block.sections.get("root_cause", [])]
+    aside = dismissed(items, judging)
     # ... or a part of one, when no kept text holds it: `"object too large" is one 2 MB value`
     # after `MemcacheServerError: b'object too large for cache'` was set aside
     put_by = [

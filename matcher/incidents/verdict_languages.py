@@ -130,6 +130,18 @@ FOREIGN_VERDICT = (
     r"|\bотдельн\w+ (?:баг|проблема|тикет|инцидент|ошибка)|\bне (?:часть|причина|ошибка|симптом)\b"
     r"|\bне пов.язан\w*|\bінш(?:а|ий|е) (?:проблема|помилка|баг|інцидент|тікет)"
     r"|\bокрем\w+ (?:баг|проблема|тікет|інцидент)|\bне (?:частина|причина|помилка)\b"
+    # ... more Hungarian (`nem ennek az incidensnek a része`, `külön, régi ügy`, `következmények`)
+    r"|\bnem (?:ennek|ehhez) az? (?:incidens|hib|problém)\w*|\bnem része\b"
+    r"|\bkülön(?:,? régi)? (?:hiba|ügy|probléma|bug|jegy)\w*"
+    r"|\bkövetkezmény\w*|\bnem (?:ez|az)\W*$|\bnem a (?:timeout|hiba|ok)\b"
+    # ... Vietnamese (`KHÔNG phải sự cố này`, `khác lỗi, không tính vào đây`, `không liên quan`)
+    r"|\bkhông phải (?:là )?(?:sự cố|lỗi|nguyên nhân"
+    r"|triệu chứng|vấn đề)|\bkhác lỗi\b"
+    r"|\b(?:lỗi|sự cố|vấn đề|chuyện|bug) khác\b"
+    r"|\bkhông (?:tính|liên quan|dính)\b|\bbỏ qua\b|\bhậu quả\b"
+    # ... Japanese and Chinese (`本件とは無関係`, `別件`, `エラーではない`, `无关`)
+    r"|無関係|関係(?:ない|なし|なかった|がない)|別件|別事象"
+    r"|(?:エラー|症状|原因|証拠|証跡)(?:では|じゃ)ない|区別して|无关|不是(?:本次|这次)"
 )
 
 # A verb of failing `with` what it logged, in the languages above (Bulgarian `пада с`, `гръмна

@@ -34,7 +34,8 @@ VERDICT = (
     # ... or alone at the end of its clause: `…, separate.`
     r"|(?<!not )(?<!n't )\bseparate(?=\s*(?:[.;]|$))"
     r"|(?<!not a )(?<!n't a )(?<!not )(?<!n't )\b(?:separate|different)"
-    r" (?:ticket|bug|reason|cause|errno|problem|story|(?-i:[A-Z]+_[A-Z_]+|[A-Z]*ERROR\w*))s?\b"
+    r" (?:ticket|bug|reason|cause|errno|problem|story|message"
+    r"|(?-i:[A-Z]+_[A-Z_]+|[A-Z]*ERROR\w*))s?\b"
     # an alert card's or a review's decision (`verdict: **DISMISS**`), what was left out
     # (`EXCLUDED HERE`, `we excluded them from this incident`, `keep it out of the signature`)
     r"|(?<!not )(?<!n't )\bdismiss(?:ed)?\b|\bexcluded (?:here|from (?:this|the|our) \w+)"
@@ -54,6 +55,10 @@ VERDICT = (
     r"|(?:looked at|investigated|handled|dealt with) (?:it|them|that|those) separately"
     r"|(?:an? )?near[- ]miss(?:es)?\b|look-?alikes?\b|(?:were|was|are|is) excluded\b"
     r"|(?:(?:we|i|they) )?(?:did not|didn't|don't|do not) count (?:it|them|this|that)\b"
+    r"|\bnot counting (?:it|them|this|that|those|these)\b"
+    r"|\b(?:this|that|it) (?:one )?is different\b"
+    # (a footnote's `WRONGTYPE tracked in PLAT-2287.`)
+    r"|\btracked (?:in|as|under) (?-i:[A-Z][A-Z0-9]*-\d+)\b"
     r"|(?:(?:we|i|they) )?(?:did not|didn't|don't|do not) (?:track|treat|file|list)"
     r" (?:it|them|this|that|those|these)"
     r" as (?:the|a|our|this) (?:symptom|error|incident|cause)"
@@ -275,7 +280,10 @@ _CLAUSE_START = re.compile(r"[\u2014\u2013]|,?\s+(?:though|although|even though|
 # (log texts quoted, `x…`, or marked as other log texts, \x02)
 # a label that holds a verdict, in any of the team's languages (`Mga hindi cause / nakakalito:`)
 _JUDGING_LABEL = re.compile(
-    rf"(?i)\b(?:{FOREIGN_VERDICT}|look-?alikes?\b|(?:were|was|are|is) excluded\b)"
+    rf"(?i)\b(?:{FOREIGN_VERDICT}|look-?alikes?\b|(?:were|was|are|is) excluded\b"
+    # (`Several other lines were not this incident and wasted time: …`)
+    r"|(?:were|was|are|is)(?:\s+not|n't)\s+(?:this|the|our)\s+(?:[\w-]+\s+)?"
+    r"(?:incident|outage|problem|issue|cause|error|failure)s?\b)"
 )
 # (each text once between separators: no nested repetition to backtrack through)
 _ONLY_TEXTS = re.compile(r"\s*[x\x02]+(?:\s*(?:,|;|\band\b|\bor\b)\s*[x\x02]+)*\s*")

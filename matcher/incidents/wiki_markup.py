@@ -17,6 +17,9 @@ _BARE = re.compile(rf"^\s*\{{(?:{_MACRO}|toc)(?::[^}}\n]*)?\}}\s*$")
 _HEADING = re.compile(r"^h([1-6])\.\s+")
 _MONO = re.compile(r"\{\{(.+?)\}\}")
 _HEADER_ROW = re.compile(r"^\s*\|\|(.*)\|\|\s*$")
+# a list item: `#` numbers it and `*` bullets it, doubled for each level (`## nested`), where
+# Markdown would read `# …` as a heading
+_ITEM = re.compile(r"^([#*]*#[#*]*|\*{2,})\s+")
 
 
 def wiki_as_markdown(text: str) -> str:
@@ -25,6 +28,7 @@ def wiki_as_markdown(text: str) -> str:
         return text
     out: list[str] = []
     code = False
+    previous = ""
     for line in text.split("\n"):
         if _CODE.match(line):
             code = not code
@@ -32,7 +36,11 @@ def wiki_as_markdown(text: str) -> str:
         elif code:
             out.append(line)
         else:
-            out.append(_line(line))
+            # (`# …` right under a line is a numbered item; after a blank line, a Markdown
+            # heading, which a page that mixes the two has)
+            listed = bool(previous.strip()) or not line.startswith("#")
+            out.append(_line(_ITEM.sub(_item, line) if listed else line))
+        previous = line
     return "\n".join(out)
 
 
@@ -47,6 +55,11 @@ def _line(line: str) -> str:
     if header:
         line = "| " + " | ".join(c.strip() for c in header[1].split("||")) + " |"
     return _MONO.sub(lambda m: f"`{m[1]}`", line)
+
+
+def _item(m: re.Match[str]) -> str:
+    marks = m[1]
+    return "   " * (len(marks) - 1) + ("1. " if marks[-1] == "#" else "* ")
 
 
 # an admonition (`!!! danger "Symptoms"`, `??? note "Not the cause"`, `???+ tip`) or a content
