@@ -227,3 +227,9 @@ def test_a_verdict_in_the_root_cause_holds_for_a_block_in_the_timeline() -> None
     (symptoms,) = incidents_of(text).values()
     assert not any("reconnected" in s for s in symptoms)
     assert any("redis down" in s for s in symptoms)
+
+
+@pytest.mark.parametrize("lead", ["Logs:", "Logged", "Seen:", "Output:"])
+def test_a_word_that_names_the_log_is_no_speaker_before_a_quoted_sentence(lead: str) -> None:
+    found = symptoms_of(f'* {lead} "command not allowed when used memory > maxmemory."\n')
+    assert found == ("command not allowed when used memory > maxmemory",)

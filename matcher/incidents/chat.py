@@ -109,12 +109,18 @@ def commit_messages(code: Sequence[str]) -> list[str] | None:
 # A person's words quoted after their name (`**Jonas Berg:** "The worker traceback ends in …"`,
 # a meeting's key quotes): speech, whose own quotes hold the log text
 _SPEECH = re.compile(
-    r"^(?:[-*+]\s+)?(?:\*\*|__)?[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}:?(?:\*\*|__)?:?\s+"
-    r"[\"\u201c](?P<said>[^\"\u201c\u201d]{20,}[.!?,])[\"\u201d]\s*$"
+    r"^(?:[-*+]\s+)?(?:\*\*|__)?(?P<name>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}):?(?:\*\*|__)?:?"
+    r"\s+[\"\u201c](?P<said>[^\"\u201c\u201d]{20,}[.!?,])[\"\u201d]\s*$"
+)
+# (no person: what names the log or how it was seen, `Logs: "…"`, `Logged "…"`, `Seen: "…"`)
+_NO_SPEAKER = re.compile(
+    r"(?i)^(?:[\w-]+ )*(?:logs?|logged|seen|saw|got|output|message|error|errors|says|said"
+    r"|shows?|showed|printed|prints|returned|returns|stderr|stdout|journal|trace)$"
 )
 
 
 def spoken(text: str) -> str:
     """What a speaker said without the quotes around it, or the text as it is."""
     found = _SPEECH.match(text.strip())
-    return found["said"] if found and " " in found["said"] else text
+    person = found is not None and _NO_SPEAKER.match(found["name"]) is None
+    return found["said"] if found and person and " " in found["said"] else text
