@@ -228,6 +228,7 @@ def test_an_elision_with_a_note_is_no_log_text() -> None:
         f"「{ACCESS}」は別バッチの設定ミスで本件とは無関係。",
         f"「{ACCESS}」は在庫リバランス処理の別事象であり、今回とは関係なかった。",
         f"「{ACCESS}」はアプリの確認ログで、障害の証跡ではない。",
+        f"「{ACCESS}」の行はおまけなので省略。",
         f"`{ACCESS}` showed up once. Different message, didn't come back. Not counting it.",
         f"Also not evidence: the WARNING “{ACCESS}”.",
         f"The `{ACCESS}` line is the message of the health check, not error.",
