@@ -100,7 +100,8 @@ def _start(lines: list[str], plain: list[bool], i: int) -> int:
         plain[j - 1] and (_RULE.match(lines[j - 1]) or _HEADING.match(lines[j - 1]))
     ):
         j -= 1
-    return j
+    # (the heading right above the labels is the incident's: `## SD-4417 · Items …`)
+    return j - 1 if j > 0 and _HEADING.match(lines[j - 1]) else j
 
 
 _EVIDENCE = re.compile(
