@@ -2,16 +2,17 @@
 2026-10-06 — paged 02:40 — INC-7**`) and its notes follow on the next line, incidents mixed in
 with days that are none. Where such an entry names an incident's id, every dated entry is read
 as a heading one level below the last one above it, so that an incident's notes end where the
-next day's begin. docs/incident-log-format.md ("A diary") says the rule."""
+next day's begin. docs/incident-log-format.md ("Twentieth round", **A diary**) says the rule."""
 
 from __future__ import annotations
 
 import re
 
+from matcher.incidents.headings import INCIDENT_ID
 from matcher.incidents.labels import label_name
 
 _HEAD = re.compile(r"^\*\*([^*]{4,160})\*\*[ \t]*$")
-_ID = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d[\w-]*(?<!-)")
+_ID = re.compile(rf"(?<![\w-]){INCIDENT_ID}")
 _MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
 _DATE = re.compile(
     rf"(?i)\b(?:\d{{4}}-\d\d-\d\d|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}"
@@ -50,21 +51,19 @@ def diary_as_headings(text: str) -> str:
     lines = text.split("\n")
     heads = _heads(lines)
     titles = {at: _HEAD.match(lines[at])[1].strip() for at in heads}  # type: ignore[index]
-    if not any(_names_incident(title) for title in titles.values()):
+    named = {at for at, title in titles.items() if _names_incident(title)}
+    if not named:
         return text
     level = 1
     for at, line in enumerate(lines):
         atx = _ATX.match(line)
-        if atx:
-            level = len(atx[1])
-        title = titles.get(at)
-        if title is not None and _names_incident(title):
-            # (the id first, as a heading that starts an incident has it)
-            found = _ID.search(title)
-            assert found is not None
+        level = len(atx[1]) if atx else level
+        title = titles.get(at, "")
+        marks = "#" * min(6, level + 1)
+        found = _ID.search(title) if at in named else None
+        if found:  # (the id first, as a heading that starts an incident has it)
             parts = (title[: found.start()].strip(_SEP), title[found.end() :].strip(_SEP))
-            rest = " \u2014 ".join(part for part in parts if part)
-            lines[at] = f"{'#' * min(6, level + 1)} {found[0]} \u2014 {rest}"
-        elif title is not None and _DATE.search(title):
-            lines[at] = f"{'#' * min(6, level + 1)} {title}"
+            lines[at] = f"{marks} {found[0]} \u2014 " + " \u2014 ".join(p for p in parts if p)
+        elif title and _DATE.search(title):
+            lines[at] = f"{marks} {title}"
     return "\n".join(lines)

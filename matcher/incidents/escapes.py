@@ -1,7 +1,7 @@
 """A log exported to Markdown by a word processor (Google Docs' "Download as Markdown", pandoc)
 escapes the Markdown characters of its text: `used\\_memory \\> maxmemory`, `\\[Errno 111\\]`.
 Such a log is read unescaped outside code, as Markdown renders it. docs/incident-log-format.md
-("Exported from a word processor") says the rule."""
+("Twentieth round", **A word processor's Markdown export**) says the rule."""
 
 from __future__ import annotations
 

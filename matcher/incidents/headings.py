@@ -7,6 +7,9 @@ import re
 
 from matcher.incidents.labels import label_name
 
+# An incident's id as teams write it (`INC-7`, `INC-2024-003`, `SEV-PM-12a`)
+INCIDENT_ID = r"[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d[\w-]*(?<!-)"
+
 # The word for an incident in the languages teams write headings in
 INCIDENT_WORDS = "|".join(
     (
@@ -30,7 +33,7 @@ HEADING_ID = re.compile(
     r"\[?(?i:(?:incident|report|record|problem|event|ticket|case|postmortem|card|no\.?|nr\.|number"
     # ... the word for an incident in another language (`## Συμβάν INC-7 — …`)
     rf"|{INCIDENT_WORDS}|[\u3040-\u30ff\u4e00-\u9fff]{{1,8}}):?\s+){{0,3}}"
-    r"(?P<id>[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d[\w-]*)(?<!-)\]?"
+    rf"(?P<id>{INCIDENT_ID})\]?"
     r"(?:\s*[:|\u2013\u2014\u00b7-]\s*|\s+|$)(?P<title>.*)$"
 )
 
@@ -70,14 +73,14 @@ _SECOND_ID = re.compile(
 
 _TAGS = re.compile(r"\s+:(?:[\w@#%-]+:)+\s*$")
 
-_LAST_ID = re.compile(r"\s*[(\[](?P<id>[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d[\w-]*)(?<!-)[)\]]\s*$")
+_LAST_ID = re.compile(rf"\s*[(\[](?P<id>{INCIDENT_ID})[)\]]\s*$")
 
 
 # One id after a dash or a colon, the heading's words around it (`## Post 1 — INC-7: The port`,
 # `## 🎧 Huddle in #inc-ratelimit — INC-7`, `## Slide 5 — INC-7 · The port`, `## Memo 1 — INC-7,
 # nginx won't start`)
 _ID_INSIDE = re.compile(
-    r"(?:^|\s[\u2013\u2014-]\s+|:\s+)(?P<id>[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d[\w-]*)(?<!-)"
+    rf"(?:^|\s[\u2013\u2014-]\s+|:\s+)(?P<id>{INCIDENT_ID})"
     # (... or words after it: `## Wed 2026-12-09 — 16:40 — INC-7 export endpoint`)
     r"(?=$|\s*[:\u2013\u2014\u00b7|,-]\s|\s)"
 )

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import re
 
+from matcher.incidents.headings import INCIDENT_ID
 from matcher.incidents.markdown import Block
 
-_BOLD_ID = re.compile(
-    r"\*\*(?P<id>[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d[\w-]*)(?<!-)\b[^*]{0,40}\*\*"
-)
+_BOLD_ID = re.compile(rf"\*\*(?P<id>{INCIDENT_ID})\b[^*]{{0,40}}\*\*")
 _QUOTED_TITLE = re.compile(r"\"(?P<title>[^\"]{3,120}\s[^\"]{1,120})\"")
 
 
