@@ -196,8 +196,14 @@ def split_incidents(markdown: str, incidents: list[str]) -> dict[str, IncidentTe
         later = [s for s in ordered if s > begin]
         end = later[0] if later else len(lines)
         body = "".join(lines[begin:end]) + _appendix(lines, plain, inc, begin, end)
-        # (after the preamble and a blank line; a register's row right after its header)
+        # (after the preamble and a blank line; a register's row right after its header, which
+        # is carried along when the register sits below the first incident)
         gap = "" if _ROW.match(lines[begin]) else "\n"
-        body_line = preamble.count("\n") + 1 + len(gap)
+        if not gap and begin > ordered[0]:
+            top = begin
+            while top > 0 and _ROW.match(lines[top - 1]):
+                top -= 1
+            gap = "\n" + "".join(lines[top : min(top + 2, begin)])
+        body_line = preamble.count("\n") + 1 + gap.count("\n")
         result[inc] = IncidentText(inc, begin + 1, body_line, preamble + gap + body)
     return result

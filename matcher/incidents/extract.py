@@ -46,6 +46,7 @@ from matcher.incidents.quotes import (
     quoted_runs,
     take_out,
 )
+from matcher.incidents.trimmed import elided_lines, without_arrow_note
 from matcher.model import SourceLocation, Symptom
 from matcher.patterns.generalise import generalise
 from matcher.patterns.heads import find_head
@@ -93,6 +94,7 @@ def item_log_texts(text: str) -> tuple[list[str], bool]:
     # French and German quotation marks (`« … »`, `„…“`) as the typographic ones
     text = _GUILLEMET_OPEN.sub("\u201c", _GUILLEMET_CLOSE.sub("\u201d", text))
     text = emphasis_as_quotes(text, emphasised_log)
+    text = without_arrow_note(text)  # (`… disk is full   \u2190 sqlite`: the note is prose)
     if text.startswith("|") and text.endswith("|") and len(text) > 2:
         # a table row: each cell on its own (a time, a service, the log line); another cell
         # may set it aside (`| "…" | ruled out |`), read as a clause after a dash
@@ -142,7 +144,7 @@ def item_log_texts(text: str) -> tuple[list[str], bool]:
             segment = segment.replace(unquoted, "", 1)
         offset += len(segment) + 1
     quoted = {t for _, t in found[:runs]}
-    texts = [t for _, t in sorted(found)]
+    texts = [p for _, t in sorted(found) for p in elided_lines(t)]
     kept = [t for t in texts if states_an_error(t) and not put_aside(text, t, t in quoted, texts)]
     return kept, _has_prose(rest, texts) or len(kept) < len(texts)
 

@@ -41,7 +41,11 @@ def front_matter(raws: Sequence[str]) -> int:
         key = FRONT_MATTER_KEY.match(raw)
         # An incident written with plain labels right after a rule is not front matter.
         field = LABELS.get(key[1].lower()) if key else None
-        if not raw.strip() or field not in (None, "title", "date") or not (key or raw[0].isspace()):
+        if (
+            not raw.strip()
+            or field not in (None, "other", "title", "date")
+            or not (key or raw[0].isspace())
+        ):
             return 0
     return 0
 

@@ -4,9 +4,11 @@ headings that start incidents (their level found from the log itself)."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
+from matcher.incidents.headings import heading_id
 from matcher.incidents.labels import INCIDENT_MARKERS
-from matcher.incidents.markdown import HEADING_ID, Kind, Line, plain
+from matcher.incidents.markdown import HEADER_FIELDS, HEADING_ID, Kind, Line, plain
 
 
 def incident_level(lines: Iterable[Line]) -> int:
@@ -47,3 +49,35 @@ def split_blocks(lines: Sequence[Line]) -> list[list[Line]]:
         if line.kind is not Kind.RULE:
             blocks[-1].append(line)
     return [b for b in blocks if any(line.kind is not Kind.BLANK for line in b)]
+
+
+def _opening_id(block: Sequence[Line]) -> str | None:
+    first = next((line for line in block if line.kind is not Kind.BLANK), None)
+    found = heading_id(first.text) if first and first.kind is Kind.HEADING else None
+    return found[0] if found else None
+
+
+def _sections(block: Sequence[Line]) -> set[str]:
+    return {
+        line.label
+        for line in block
+        if line.kind is Kind.LABEL and line.label and line.label not in HEADER_FIELDS
+    }
+
+
+def continuations_joined(blocks: Sequence[list[Line]]) -> list[list[Line]]:
+    """The blocks with each one that repeats the id of the incident right before it under a
+    heading of its own, and holds none of its sections (a slide deck's `# INC-7 · cause & fix`
+    after `# INC-7 · Redis OOM`), joined to it: the heading is no incident's. A second block of
+    the id that holds sections the first has too is another incident (a duplicate id)."""
+    joined: list[list[Line]] = []
+    for block in blocks:
+        found = _opening_id(block)
+        before = joined[-1] if joined else []
+        if found and found == _opening_id(before) and not _sections(before) & _sections(block):
+            heading = next(line for line in block if line.kind is not Kind.BLANK)
+            blank = replace(heading, kind=Kind.BLANK, text="", level=0)
+            joined[-1] = [*before, *(blank if line is heading else line for line in block)]
+            continue
+        joined.append(list(block))
+    return joined

@@ -76,6 +76,13 @@ SPELLINGS = {
         "errors seen",
         "log excerpts",
         "log lines",
+        "log line",
+        # a service catalogue's known failure mode, by the line that tells it
+        "identifying log line",
+        "identifying log lines",
+        "identifying line",
+        "identifying lines",
+        "signature line",
         "logs",
         "evidence",
         "signals",

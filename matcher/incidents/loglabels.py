@@ -94,6 +94,8 @@ THEN = re.compile(
     r"|,?\s+(?:and\s+)?(?:then|after that|followed by)\s+(?:(?:the|an?)\s+(?:exception|error"
     r"|traceback)\s+)?"
     r"|,?\s+and\s+(?:a|the)\s+(?:traceback|stack ?trace)\s+(?:with|ending (?:in|with)|of)\s+"
+    # ... or a sentence of its own after a line (`… secs.') traceback ends in kafka.errors…`)
+    r"|[,;.]?\s+(?:and\s+)?(?:the\s+)?(?:traceback|stack ?trace)\s+ends\s+(?:in|with)\s+"
     # a chain written with arrows: `ConnectionRefusedError: … → urllib3…NewConnectionError: …`
     r"|\s+(?:\u2192|->|=>)\s+"
 )

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from matcher.errors import IncidentLogError, Problem, SourceError
 from matcher.incidents.abridged import unabridged
+from matcher.incidents.alt_text import alt_text_read
 from matcher.incidents.appendices import appendices_joined
 from matcher.incidents.asciidoc_markup import asciidoc_as_markdown
 from matcher.incidents.chat import answers_joined
@@ -24,8 +25,9 @@ from matcher.incidents.escapes import markdown_unescaped
 from matcher.incidents.fields import block_severity, is_done, severity_lines
 from matcher.incidents.footnotes import footnotes, with_footnotes
 from matcher.incidents.html_tables import html_tables_as_markdown, inline_html_as_markdown
-from matcher.incidents.incident_blocks import split_blocks
+from matcher.incidents.incident_blocks import continuations_joined, split_blocks
 from matcher.incidents.labels import opens_with_another_field, unwrap
+from matcher.incidents.mail_thread import thread_unquoted
 from matcher.incidents.markdown import (
     HEADING_ID,
     Block,
@@ -245,7 +247,9 @@ def compile_incident_log(text: str, path: str) -> IncidentLog:
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     # a full-width colon (U+FF1A, as Chinese and Japanese write it) is a colon
     text = re.sub("\uff1a(?=[^\\s*_])", ": ", text).replace("\uff1a", ":")
-    text = severity_lines(asciidoc_as_markdown(markdown_unescaped(text)))
+    text = severity_lines(
+        asciidoc_as_markdown(markdown_unescaped(alt_text_read(thread_unquoted(text))))
+    )
     text = inline_html_as_markdown(html_tables_as_markdown(records_as_labels(text)))
     text = rst_as_markdown(wiki_as_markdown(text))
     text = diary_as_headings(admonitions_as_markdown(text))
@@ -256,7 +260,7 @@ def compile_incident_log(text: str, path: str) -> IncidentLog:
     skipped = 0
     first_seen: dict[str, SourceLocation] = {}
     notes = footnotes(lines, path)
-    for raw_block in appendices_joined(split_blocks(lines)):
+    for raw_block in appendices_joined(continuations_joined(split_blocks(lines))):
         # (labels of a language close to one we know: read as those, with a warning)
         block, read_as = read_as_close(raw_block, read_block(raw_block, path), path)
         if block.is_incident() and not (block.structured or "symptoms" in block.sections):

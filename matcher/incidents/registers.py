@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from matcher.incidents.headings import heading_id
+from matcher.incidents.incident_blocks import incident_level
 from matcher.incidents.labels import OTHER, label_name
 from matcher.incidents.markdown import CELL_BREAK, HEADER_FIELDS, TABLE_ROW, Kind, Line
 from matcher.incidents.sections import RULED_OUT
@@ -49,6 +50,9 @@ def registers_read(lines: Sequence[Line], raws: Sequence[str]) -> list[Line]:
     at = 0
     owned: set[str] = set()
     table_end = first = 0
+    # (a row's heading at the level the log's own incidents have: `#### INC-7 · …` under a
+    # service's `## Component` heading, a register under the next one)
+    level = incident_level(lines) or 2
     while at < len(lines):
         header = _cells(lines[at], raws)
         fields = _fields(header) if header else []
@@ -75,19 +79,26 @@ def registers_read(lines: Sequence[Line], raws: Sequence[str]) -> list[Line]:
         first = first or lines[at].number
         for found, row, cells in incidents:
             owned.add(found)
-            read.extend(_incident(found, row, cells, header, fields, raws[row.number - 1]))
+            read.extend(_incident(found, row, cells, (header, fields), raws[row.number - 1], level))
         read.append(Line(lines[end - 1].number, Kind.RULE))
         at, table_end = end, lines[end - 1].number
     if not owned:
         return read
-    # (the columns explained in a list, `- **Sev** — 1 (outage) to 4`, are no incident's fields)
-    read = [
-        replace(line, kind=Kind.BULLET, label=None)
-        if line.kind is Kind.LABEL and line.number < first and _name(line.written) in columns
-        else line
-        for line in read
-    ]
-    return _as_evidence(read, owned, table_end)
+    # (the columns explained in a list, `- **Sev** — 1 (outage) to 4`, are no incident's fields;
+    # under an incident's own heading above the register they are that incident's)
+    explained: list[Line] = []
+    under_incident = False
+    for line in read:
+        if line.kind is Kind.HEADING:
+            under_incident = heading_id(line.text) is not None
+        if line.kind is Kind.LABEL and line.number < first and not under_incident:
+            line = (
+                replace(line, kind=Kind.BULLET, label=None)
+                if _name(line.written) in columns
+                else line
+            )
+        explained.append(line)
+    return _as_evidence(explained, owned, table_end)
 
 
 def _name(cell: str) -> str:
@@ -95,15 +106,21 @@ def _name(cell: str) -> str:
 
 
 def _incident(
-    found: str, row: Line, cells: list[str], header: list[str], fields: list[str | None], raw: str
+    found: str,
+    row: Line,
+    cells: list[str],
+    columns: tuple[list[str], list[str | None]],
+    raw: str,
+    level: int,
 ) -> list[Line]:
+    header, fields = columns
     number, column = row.number, row.column
     # (no title column: the row's first item of what was seen, `Logins failed.`)
     seen = CELL_BREAK.split(cells[fields.index("symptoms")])[0]
     title = next((c for f, c in zip(fields, cells, strict=False) if f == "title" and c), seen)
     out = [
         Line(number, Kind.RULE),
-        Line(number, Kind.HEADING, f"{found} \u2014 {title}" if title else found, column, 2),
+        Line(number, Kind.HEADING, f"{found} \u2014 {title}" if title else found, column, level),
     ]
     for name, written, cell in zip(fields, header, cells, strict=False):
         if name == "id" or not cell.strip() or name == "title":

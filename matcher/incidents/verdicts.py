@@ -46,6 +46,11 @@ VERDICT = (
     r"|(?:has|have|got|gets) (?:its|their) own (?:pr|ticket|issue|incident|postmortem|bug)s?\b"
     r"|(?:is|was|are|were)(?: not|n't) why\b|(?:is|are|was|were) not interesting|uninteresting"
     r"|not the original (?:error|fault|problem|cause|failure|issue)"
+    r"|not the (?:error|failure|problem) (?:the )?(?:users?|customers?|people|clients?|we) (?:hit"
+    r"|saw|got|see|reported)\b"
+    # (how a server ends a worker, not how a driver words the error)
+    r"|(?:is|are|'s) (?:just |only |simply )?how (?:[\w-]+ ){1,3}(?:aborts?|kills?|stops?|exits?"
+    r"|recycles?|restarts?|shuts? down)\b|(?:is|are|'s) (?:just )?the replacement\b"
     r"|not (?:what|why) (?:[\w-]+\s+){0,2}(?:stopped|broke|killed|blocked|(?:is|was) failing)\b"
     r"|not what(?:'s| is| was) (?:failing|breaking|causing)\b"
     # a second problem it looked like, and was not (`Looked like a second outage but it's …`)
@@ -79,7 +84,8 @@ VERDICT = (
     r"(?<!\bfolder)(?<!\bpath)(?<!\bport)(?<!\bpid)(?<!\bvalue)(?<!\bid)"
     r"(?![^.;]*\b(?:each|every) (?:time|run|request|call|occurrence)|[^.;]*\bsame error)"
     r"|not (?:by |from |part of )?(?:this|the|our) (?:incident|outage|problem|issue|cause|culprit"
-    r"|failure|bug)\b|(?:my|our) (?:own )?doing|(?:our|the) (?:\w+'s )?own chatter"
+    r"|failure|bug)\b|(?:my|our) (?:own )?doing"
+    r"|(?:our|the) (?:\w+'s )?own (?:chatter|(?:connection |retry )?attempts)\b"
     r"|neither (?:of them |one )?(?:is|was) (?:the|an) (?:error|cause|failure)"
     r"|(?:is|are|was|were)(?: not|n't) (?:an? )?(?:errors?|failures?)\b"
     r"|,\s*not (?:an? )?(?:errors?|failures?)\s*(?:[.;]|$)"
@@ -162,6 +168,8 @@ _ABOUT_IT = re.compile(
     r"|errors|ones|warnings))?"
     r"(?:'s|\s+(?:is|was|are|were)\b)|It(?:'s|\s+(?:is|was|has been)\b)"
     r"|(?i:old news|self-inflicted|out of scope)\b"
+    # ... its kind set against another (`EPERM, not EACCES; … but not the error users hit.`)
+    r"|[A-Z][A-Z0-9_]{2,},\s*not\s+[A-Z][A-Z0-9_]{2,}\b"
     # ... in the team's language: a pronoun or a verdict that opens the sentence
     r"|(?:Esse|Essa|Esses|Essas|Isso|Isto|Ele|Ela|Eles|Foi|Era|N\u00e3o|Ese|Esa|Esos|Esas|Eso"
     r"|Esto|Fue|Ce|Cela|\u00c7a|C'est|Ce n'est|Celui-ci|Celle-ci|Das|Dies|Diese|Dieser|Questo"
