@@ -63,12 +63,32 @@ _ANSWER_MARK = re.compile(r"^\W{0,3}A\s*\d{0,3}\s*[:.)]")
 _ASKED = re.compile(r"\?\W{0,3}$")
 
 
+# A turn of a dialogue: its speaker, a letter or a name (`B: "fix ownership: …"`, `Maya: …`)
+_TURN = re.compile(r"^(?P<who>[A-Z]|[A-Z][a-z]{1,15}):\s+(?P<said>\S.*)$", re.DOTALL)
+
+
+def _reply(before: Item, item: Item) -> str | None:
+    """The text of a turn that answers the turn before it, another speaker's, about what that
+    one read out (`A: That's the job trying to chown, don't count it`), or None."""
+    asked, said = _TURN.match(before.text), _TURN.match(item.text)
+    if not (asked and said) or asked["who"] == said["who"] or not _ANSWER.match(said["said"]):
+        return None
+    answer = _ASSENT.sub("", said["said"])
+    ended = before.text.rstrip()
+    return f"{ended}{'' if ended[-1:] in '.?!' else '.'} {answer[0].upper()}{answer[1:]}"
+
+
 def answers_joined(items: Sequence[Item]) -> list[Item]:
     """Paragraphs written as questions and answers (`**Q: Is the "…" traceback a second bug?**`
     then `A: No, that's the worker being aborted`, or `**Q24. …?**` then its answer), each
-    answer read with its question."""
+    answer read with its question; in a dialogue, a turn that answers the one before it
+    (`B: "fix ownership: …"` then `A: That's the job's own repair attempt`) read with it."""
     out: list[Item] = []
     for item in items:
+        replied = _reply(out[-1], item) if out and not item.code else None
+        if replied is not None:
+            out[-1] = replace(out[-1], text=replied)
+            continue
         asked = bool(out) and _QUESTION.match(out[-1].text) is not None
         # (numbered review questions, `**Q28. What about "…"?**`, answered in the paragraph
         # after it without an `A:`)

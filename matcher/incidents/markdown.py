@@ -210,7 +210,9 @@ def classify_all(text: str) -> list[Line]:
             skip_to = last
         else:
             lines.append(classify(number, whole))
-    return _listed_names(_bold_id_headings(_setext_headings(lines, raws)), raws)
+    return _summary_lists(
+        _listed_names(_bold_id_headings(_setext_headings(lines, raws)), raws), raws
+    )
 
 
 _UNDERLINE = re.compile(r"^ {0,3}(?:(=)+|-+)[ \t]*$")
@@ -276,6 +278,33 @@ def _listed_names(lines: list[Line], raws: list[str]) -> list[Line]:
             and after.kind is not Kind.LABEL
         ):
             read[at] = Line(line.number, Kind.BULLET, bullet[2].rstrip(), line.column)
+    return read
+
+
+# The sections a wrap-up list names, one per item (`- Symptoms: …`, `- Root cause: …`)
+_SUMMARY_SECTIONS = 3
+
+
+def _summary_lists(lines: list[Line], raws: list[str]) -> list[Line]:
+    """A list whose items open with the names of several sections, the symptoms among them (a
+    session's `**Wrap-up**` then `- Symptoms: …`, `- Root cause: …`, `- Resolution: …`), is
+    the incident written with labels: each such item is a label with its value."""
+    read = list(lines)
+    run: list[tuple[int, str, str]] = []  # (at, section, value) of the list's labelled items
+    for at, line in enumerate([*lines, Line(0, Kind.BLANK)]):
+        bullet = BULLET.match(raws[line.number - 1]) if line.kind is Kind.BULLET else None
+        if bullet is None and line.kind is not Kind.TEXT:
+            names = {name for _, name, _ in run}
+            if len(names) >= _SUMMARY_SECTIONS and "symptoms" in names:
+                for where, name, value in run:
+                    read[where] = Line(
+                        lines[where].number, Kind.LABEL, value, lines[where].column, 0, name
+                    )
+            run = []
+        plain = PLAIN_LABEL.match(bullet[2]) if bullet else None
+        name = label_name(plain[1]) if plain else None
+        if plain and name not in (None, OTHER) and name not in HEADER_FIELDS:
+            run.append((at, name, plain[2].strip()))
     return read
 
 

@@ -48,7 +48,9 @@ _PASTED_LOG = re.compile(
     r"^(?:(?:[a-z_]\w*\.)*[A-Z]\w*(?:Error|Exception|Warning|Exit)\b|\[?(?:ERROR|WARN|WARNING"
     r"|FATAL|CRITICAL|INFO|DEBUG|PANIC)\b"
     # (not a level named before its quoted line: `… and the` then `WARNING "retrying …"`)
-    r"(?!\]?\s*[\"\u201c`])|\d{4}-\d\d-\d\d|\u2026|\.{3})"
+    r"(?!\]?\s*[\"\u201c`])|\d{4}-\d\d-\d\d|\u2026|\.{3}"
+    # (PostgreSQL's lines under its error: `DETAIL:  Process 11xxx waits for ShareLock …`)
+    r"|(?:DETAIL|HINT|STATEMENT|CONTEXT|NOTICE):\s)"
 )
 
 

@@ -72,6 +72,8 @@ FOREIGN_VERDICT = (
     r"|niet de oorzaak|niet gerelateerd|geen verband|\bruis\b|uitgesloten|telt niet|tellen niet"
     r"|een ander probleem|ander probleem|niet het probleem|gevolg(?:schade)?\b|afgeleid"
     r"|geen onderdeel van|wat het n(?:i|\u00ed)et was|niet (?:dit|het) incident"
+    r"|los van (?:dit|het|deze) (?:incident|probleem|storing)|\biets anders\b|hoort niet bij"
+    r"|apart bekeken"
     # ... Greek, Lithuanian and Latvian
     r"|\u03ac\u03c3\u03c7\u03b5\u03c4[\u03bf\u03b1\u03b7]\w*|\u03ac\u03bb\u03bb\u03bf (?:bug"
     r"|\u03c3\u03c6\u03ac\u03bb\u03bc\u03b1|\u03b8\u03ad\u03bc\u03b1|ticket)"
@@ -142,6 +144,9 @@ FOREIGN_VERDICT = (
     # ... Japanese and Chinese (`本件とは無関係`, `別件`, `エラーではない`, `无关`)
     r"|無関係|関係(?:ない|なし|なかった|がない)|別件|別事象|おまけ|除外|対象外|無視|ので省略"
     r"|(?:エラー|症状|原因|証拠|証跡)(?:では|じゃ)ない|区別して|无关|不是(?:本次|这次)"
+    # ... Korean (`별건으로 확인됨`, `다른 상황임`, `장애 증상 아님`, `관련 없음`, `무시`)
+    r"|별건|별개|무관|(?:관련|관계|상관) ?없|다른 (?:상황|문제|이슈|에러|오류|건|버그|티켓)"
+    r"|(?:증상|원인|에러|오류)(?:이|가)? 아(?:님|니)|무시"
 )
 
 # A verb of failing `with` what it logged, in the languages above (Bulgarian `пада с`, `гръмна

@@ -50,7 +50,7 @@ VERDICT = (
     r"|saw|got|see|reported)\b"
     # (how a server ends a worker, not how a driver words the error)
     r"|(?:is|are|'s) (?:just |only |simply )?how (?:[\w-]+ ){1,3}(?:aborts?|kills?|stops?|exits?"
-    r"|recycles?|restarts?|shuts? down)\b|(?:is|are|'s) (?:just )?the replacement\b"
+    r"|recycles?|restarts?|shuts? down|dies|die)\b|(?:is|are|'s) (?:just )?the replacement\b"
     r"|not (?:what|why) (?:[\w-]+\s+){0,2}(?:stopped|broke|killed|blocked|(?:is|was) failing)\b"
     r"|not what(?:'s| is| was) (?:failing|breaking|causing)\b"
     # a second problem it looked like, and was not (`Looked like a second outage but it's …`)
@@ -184,7 +184,7 @@ _ABOUT_IT = re.compile(
     r"|(?:Just |Only |Pure |More )?(?i:noise|unrelated|harmless|benign|red herring)\b"
     r"\s*(?:[.;,!(]|$|for\b|here\b|to\b)"
     r"|(?:An? |Some |Totally |Completely |Entirely )?(?i:different|separate|another|other)\s+"
-    r"(?:(?i:thing|issue|problem|error|bug|story|incident|matter|beast|cause|ticket)s?\b"
+    r"(?:(?i:thing|issue|problem|error|errno|bug|story|incident|matter|beast|cause|ticket)s?\b"
     # ... a ticket's id (`Separate PRB-1195, not this incident.`)
     r"|[A-Z][A-Z0-9]+-\d+\b)"
     r"|(?:The|Our|This|We)\b(?:\s+[\w-]+){0,3}?\s+(?i:classif(?:y|ies)|considers?|regards?"

@@ -15,8 +15,8 @@ _PLACEHOLDER_TYPES = frozenset(
 )
 # A person's placeholder of several words, or in capitals: `<user id>`, `<job-id>`, `{request
 # id}`, `<USER_ID>`, `<ID>`. (`<module>`, one lower-case word, is already a placeholder; one
-# capital, `<T>`, is a type parameter as often, and stays literal.)
-_WORDY = r"[a-z][a-z0-9]*(?:[ _-][A-Za-z0-9]+){1,3}|[A-Z][A-Z0-9]+(?:[ _-][A-Z0-9]+){0,3}"
+# capital, `<T>`, is a type parameter as often, and stays literal; `<N>` is a number.)
+_WORDY = r"[a-z][a-z0-9]*(?:[ _-][A-Za-z0-9]+){1,3}|[A-Z][A-Z0-9]+(?:[ _-][A-Z0-9]+){0,3}|N"
 _WORDY_PLACEHOLDER = re.compile(rf"<({_WORDY})>|\$?\{{({_WORDY})\}}")
 # ... in single guillemets (U+2039, U+203A: `\u2039svc\u203a@\u2039db\u203a`)
 _ANGLED = re.compile(r"\u2039([A-Za-z][\w -]{0,30}?)\u203a")
@@ -26,8 +26,10 @@ _PERSON = re.compile(
     # ... a lone `X` before a unit (`after X secs`, `X MB`): a number
     r"|(?<![\w<])(X)(?= (?:secs?|seconds?|ms|minutes?|mins?|hours?|[KMG]i?B|bytes|times)\b)"
 )
-# ... the last digits of a number hidden (`113xx`, `72x`, `113yy`, `58NN`): any number
-_PARTLY = re.compile(r"(?<![\w<.])\d+(?:[xX]{1,4}|[nN]{2,4}|[yY]{2,4})(?=[\s),:;#.\]'\"]|$)")
+# ... the last digits of a number hidden (`113xx`, `72x`, `113yy`, `72z`, `58NN`): any number
+_PARTLY = re.compile(
+    r"(?<![\w<.])\d+(?:[xX]{1,4}|[nN]{2,4}|[yY]{2,4}|[zZ]{1,4})(?=[\s),:;#.\]'\"]|$)"
+)
 # An address written with a person's placeholders: `xxx.xxx.xxx.xxx`, `N.N.N.N`.
 # ... also in part (`10.0.0.x`, `10.2.*.*`).
 _OCTET = r"(?:[xX]{1,3}|[nN]{1,3}|\*|\d{1,3})"
@@ -85,5 +87,5 @@ def _person(match: re.Match[str], names: Names) -> str:
 def _wordy(written: str, names: Names) -> str:
     """`<user id>` -> `<user_id>`; a last word that names a type types it (`<some path>`)."""
     words = re.split(r"[ _-]", written.lower())
-    typ = words[-1] if words[-1] in _PLACEHOLDER_TYPES else None
+    typ = words[-1] if words[-1] in _PLACEHOLDER_TYPES else "num" if written == "N" else None
     return names.new("_".join(words), typ)
