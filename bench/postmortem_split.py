@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from matcher.incidents.chat_logs import chat_logs_read
 from matcher.incidents.diary import diary_as_headings
+from matcher.incidents.mail_thread import thread_unquoted
 from matcher.incidents.records import records_as_labels
 from matcher.incidents.wiki_markup import wiki_as_markdown
 
@@ -175,7 +177,8 @@ def split_incidents(markdown: str, incidents: list[str]) -> dict[str, IncidentTe
     """Each incident id mapped to its own incident log (None: not found in ``markdown``)."""
     # (incidents kept as YAML records are cut as the labels `matcher compile` reads them as)
     # (and a page in wiki markup as the Markdown it reads it as)
-    lines = diary_as_headings(wiki_as_markdown(records_as_labels(markdown)))
+    lines = chat_logs_read(thread_unquoted(markdown))
+    lines = diary_as_headings(wiki_as_markdown(records_as_labels(lines)))
     lines = lines.splitlines(keepends=True)
     plain = _outside_fences(lines)
     starts: dict[str, int] = {}

@@ -96,7 +96,8 @@ _NEITHER = re.compile(
 # verdict says (the verdict words and the kinds of consequence).
 _SAME_FOR = re.compile(
     r"(?i)^\W*(?:same|ditto|likewise|the same goes|same goes|idem|lo mismo|o mesmo|pareil"
-    r"|de m\u00eame|dasselbe(?: gilt)?|lo stesso)"
+    r"|de m\u00eame|dasselbe(?: gilt)?|lo stesso|neither|nor|tampoco|tamb\u00e9m n\u00e3o|nemmeno"
+    r"|neanche|non plus)"
     r"(?:\s+(?:for|with|para|con|com|pour|f\u00fcr|per))?"
     r"(?:\s+(?:the|o|a|os|as|el|la|los|las|le|les|il|lo|der|die|das))?\W*\x01"
 )

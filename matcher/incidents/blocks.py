@@ -190,6 +190,21 @@ def _same_end(message: str, other: str) -> bool:
     return len(short) >= 20 and long.endswith(short)
 
 
+# A line's fields wrapped onto an indented line of their own (nginx's `…upstream,` then
+# `  client: 127.0.0.1, server: …`): one line
+_WRAPPED_FIELDS = re.compile(r"^\s+[a-z_]+: \S")
+
+
+def _rewrapped(lines: Sequence[str]) -> list[str]:
+    joined: list[str] = []
+    for line in lines:
+        if joined and joined[-1].rstrip().endswith(",") and _WRAPPED_FIELDS.match(line):
+            joined[-1] = f"{joined[-1].rstrip()} {line.strip()}"
+        else:
+            joined.append(line)
+    return joined
+
+
 def code_log_texts(lines: Sequence[str]) -> list[str]:
     """The lines of a code block that state the error, without their log header.
 
@@ -206,6 +221,7 @@ def code_log_texts(lines: Sequence[str]) -> list[str]:
         return events
     lines = csv_rows(lines) or lines  # (a log viewer's CSV export: each row's level and message)
     lines = [unframed(line) for line in lines]  # `backup-1  |   File "…"`: compose's, kept indented
+    lines = _rewrapped(lines)
     # lines the author pointed at (`… <-- THIS`): the others are what came with them
     pointed = [line for line in lines if _pointed_at(line)]
     lines = pointed or lines

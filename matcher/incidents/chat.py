@@ -54,7 +54,7 @@ def chat_messages(code: Sequence[str]) -> list[str] | None:
 _ASSENT = re.compile(r"(?i)^(?:yeah|yes|yep|right|correct|agreed|indeed)\b[,.!]?\s+(?=\w)")
 _ANSWER = re.compile(
     r"(?i)^(?:yeah|yes|yep|no|nope|nah|right|correct|agreed|indeed|that|those|these|it's|it is"
-    r"|this is)\b"
+    r"|this is|noise|unrelated|separate|different|harmless|benign|ignore)\b"
 )
 
 
@@ -64,18 +64,28 @@ _ASKED = re.compile(r"\?\W{0,3}$")
 
 
 # A turn of a dialogue: its speaker, a letter or a name (`B: "fix ownership: …"`, `Maya: …`)
-_TURN = re.compile(r"^(?P<who>[A-Z]|[A-Z][a-z]{1,15}):\s+(?P<said>\S.*)$", re.DOTALL)
+# ... or a chat handle (`@rkoval: that one is noise`, a channel's log read by chat_logs.py)
+_TURN = re.compile(r"^(?P<who>[A-Z]|[A-Z][a-z]{1,15}|@[\w.|-]+):\s+(?P<said>\S.*)$", re.DOTALL)
 
 
 def _reply(before: Item, item: Item) -> str | None:
     """The text of a turn that answers the turn before it, another speaker's, about what that
     one read out (`A: That's the job trying to chown, don't count it`), or None."""
     asked, said = _TURN.match(before.text), _TURN.match(item.text)
-    if not (asked and said) or asked["who"] == said["who"] or not _ANSWER.match(said["said"]):
+    if not (asked and said):
+        return None
+    # (... or a message that says the same of another text: `same for "Bootstrap failed: …"`
+    # after `that's the network thread retrying, noise`)
+    same = _SAME.match(said["said"]) is not None
+    if not same and (asked["who"] == said["who"] or not _ANSWER.match(said["said"])):
         return None
     answer = _ASSENT.sub("", said["said"])
     ended = before.text.rstrip()
     return f"{ended}{'' if ended[-1:] in '.?!' else '.'} {answer[0].upper()}{answer[1:]}"
+
+
+_SAME = re.compile(r"(?i)^(?:same|ditto|likewise)\b")
+_HANDLE = re.compile(r"^@[\w.|-]+:\s+")
 
 
 def answers_joined(items: Sequence[Item]) -> list[Item]:
@@ -99,7 +109,8 @@ def answers_joined(items: Sequence[Item]) -> list[Item]:
             out[-1] = replace(out[-1], text=f"{out[-1].text.rstrip()} {item.text.strip()}")
         else:
             out.append(item)
-    return out
+    # (a chat handle says who wrote it, no part of what: `@dana: and the ledger db via libpq: …`)
+    return [replace(item, text=_HANDLE.sub("", item.text)) for item in out]
 
 
 _COMMIT = re.compile(r"^(?:commit [0-9a-f]{7,40}\b|\$ git log\b)")

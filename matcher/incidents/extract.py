@@ -258,7 +258,9 @@ def _unquoted(segment: str, introduces: bool = False) -> str | None:
         after = segment.strip()[label.end() :]
         # ... or a library's message (`psycopg2 for the ledger: could not translate host name
         # "db" to address: …`)
-        if len(label[1].split()) <= 5 and MESSAGE.match(after.strip()):
+        if len(re.sub(r"^(?:and|also|plus|then)\s+", "", label[1]).split()) <= 5 and MESSAGE.match(
+            after.strip()
+        ):
             return after.strip()
         program = LABEL.match(after)
         text = after[program.end() :] if program else ""

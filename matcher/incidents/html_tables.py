@@ -56,10 +56,14 @@ def _code(line: str) -> str:
 # Inline HTML an email client leaves in a paste (`<b>…</b>`, `<i>…</i>`, `<br>`, `&nbsp;`); a
 # person's placeholders (`<id>`, `<n>`) are no such tags.
 _INLINE = re.compile(
-    r"(?i)</?(?:b|strong|i|em|u|s|code|span|font|p|div|small|big|pre)\b[^>]*>|<br\s*/?>|<hr\s*/?>"
-    r"|&(?:nbsp|amp|lt|gt|quot|#39|rsquo|lsquo|ldquo|rdquo|ndash|mdash);"
+    r"(?i)</?(?:b|strong|i|em|u|s|del|strike|code|span|font|p|div|small|big|pre|h[1-6]|dl|dt|dd"
+    r"|ul|ol|li)\b[^>]*>|<br\s*/?>|<hr\s*/?>"
+    r"|&(?:nbsp|amp|lt|gt|quot|#39|rsquo|lsquo|ldquo|rdquo|ndash|mdash|bull|hellip);"
 )
-_MARKS = {"b": "**", "strong": "**", "i": "*", "em": "*", "code": "`"}
+_MARKS = {"b": "**", "strong": "**", "i": "*", "em": "*", "code": "`", "s": "~~", "del": "~~"}
+# (a page's structure: a heading, a definition list's term and its value, a list's item)
+_OPENING = {"dt": "**", "dd": " ", "li": "- ", "strike": "~~"}
+_CLOSING = {"dt": ":**", "strike": "~~"}
 _FENCE = re.compile(r"^\s*(?:```|~~~)")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _PRE = re.compile(r"(?i)^\s*(?:<pre\b[^>]*>(?:<code\b[^>]*>)?|(?:</code>)?</pre>)\s*$")
@@ -70,16 +74,23 @@ def inline_html_as_markdown(text: str) -> str:
     outside code): bold and italics as emphasis, code as backticks, `<br>` and other tags
     dropped, entities unescaped, `<hr>` as `---`."""
     # (a `<pre>` block on lines of its own is a fenced block)
-    lines = [_PRE.sub("```", line) for line in text.split("\n")]
+    raws = text.split("\n")
+    lines = [_PRE.sub("```", line) for line in raws]
     fenced, outside = False, []
-    for line in lines:
-        fenced = fenced != bool(_FENCE.match(line))
-        outside.append(not fenced and not _FENCE.match(line))
+    pre: list[bool] = []
+    for raw, line in zip(raws, lines, strict=True):
+        opens = bool(_FENCE.match(line))
+        pre.append(fenced and not opens and pre[-1] if pre else False)
+        if opens and not fenced:
+            pre[-1] = raw != line  # (a `<pre>` block: its text is HTML, entities and all)
+        fenced = fenced != opens
+        outside.append(not fenced and not opens)
     tags = sum(len(_INLINE.findall(x)) for x, out in zip(lines, outside, strict=True) if out)
     if tags < 3:
         return text
     return "\n".join(
-        _inline(line) if out else line for line, out in zip(lines, outside, strict=True)
+        _inline(line) if out else html.unescape(line) if in_pre else line
+        for line, out, in_pre in zip(lines, outside, pre, strict=True)
     )
 
 
@@ -99,6 +110,10 @@ def _inline(line: str) -> str:
         spaced = name in ("br", "pre") and tag.end() != len(line)
         if name == "br" and _TABLE_ROW.match(line):
             return tag[0]  # (a break in a table's cell parts its items: registers.py)
+        if name in _OPENING or name in _CLOSING:
+            return (_CLOSING if tag[0].startswith("</") else _OPENING).get(name, "")
+        if re.fullmatch(r"h[1-6]", name):
+            return "" if tag[0].startswith("</") else "#" * int(name[1]) + " "
         return _MARKS.get(name, " " if spaced else "")
 
     return _INLINE.sub(mark, line).rstrip()

@@ -169,7 +169,26 @@ _MORE_5 = {
         "въздействие|обобщение|не е свързано|несвързано|какво не беше причината|отхвърлено",
     ),
 }
-_ALL = (_MORE, _MORE_2, _MORE_3, _MORE_4, _MORE_5)
+# ... Estonian; Hindi (Devanagari); Afrikaans
+_MORE_6 = {
+    "id": ("intsidendi id|intsidendi number|juhtumi id|घटना आईडी|insident-id|insident id",),
+    "title": ("pealkiri|शीर्षक",),
+    "date": ("kuupäev|तारीख|दिनांक",),
+    "severity": ("tõsidus|raskusaste|prioriteet|गंभीरता|प्राथमिकता|erns|ernstigheid",),
+    "services": (
+        "mõjutatud teenused|teenused|प्रभावित सेवाएं|प्रभावित सेवाएँ|सेवाएं|dienste geraak"
+        "|geaffekteerde dienste|dienste",
+    ),
+    "symptoms": ("sümptomid|nähud|mida nägime|लक्षण|simptome|wat ons gesien het",),
+    "root_cause": ("algpõhjus|juurpõhjus|põhjus|मूल कारण|कारण|grondoorsaak|oorsaak",),
+    "resolution": ("lahendus|parandus|समाधान|हल|oplossing",),
+    "action_items": ("tegevused|järgmised sammud|कार्रवाई|आगे की कार्रवाई|aksies|opvolgaksies",),
+    OTHER: (
+        "mõju|ajajoon|kokkuvõte|märkus|mida välistasime|välistatud|प्रभाव|समयरेखा|सारांश|impak"
+        "|tydlyn|opsomming",
+    ),
+}
+_ALL = (_MORE, _MORE_2, _MORE_3, _MORE_4, _MORE_5, _MORE_6)
 EAST: dict[str, tuple[str, ...]] = {
     k: tuple(spelling for more in _ALL for spelling in more.get(k, ())) for k in set().union(*_ALL)
 }

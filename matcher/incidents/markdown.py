@@ -294,16 +294,16 @@ def _summary_lists(lines: list[Line], raws: list[str]) -> list[Line]:
     for at, line in enumerate([*lines, Line(0, Kind.BLANK)]):
         bullet = BULLET.match(raws[line.number - 1]) if line.kind is Kind.BULLET else None
         if bullet is None and line.kind is not Kind.TEXT:
-            names = {name for _, name, _ in run}
+            names = {section for _, section, _ in run}
             if len(names) >= _SUMMARY_SECTIONS and "symptoms" in names:
-                for where, name, value in run:
+                for where, section, value in run:
                     read[where] = Line(
-                        lines[where].number, Kind.LABEL, value, lines[where].column, 0, name
+                        lines[where].number, Kind.LABEL, value, lines[where].column, 0, section
                     )
             run = []
         plain = PLAIN_LABEL.match(bullet[2]) if bullet else None
         name = label_name(plain[1]) if plain else None
-        if plain and name not in (None, OTHER) and name not in HEADER_FIELDS:
+        if plain and name is not None and name != OTHER and name not in HEADER_FIELDS:
             run.append((at, name, plain[2].strip()))
     return read
 

@@ -16,18 +16,13 @@ from dataclasses import dataclass, replace
 
 from matcher.errors import IncidentLogError, Problem, SourceError
 from matcher.incidents.abridged import unabridged
-from matcher.incidents.alt_text import alt_text_read
 from matcher.incidents.appendices import appendices_joined
-from matcher.incidents.asciidoc_markup import asciidoc_as_markdown
 from matcher.incidents.chat import answers_joined
-from matcher.incidents.diary import diary_as_headings
-from matcher.incidents.escapes import markdown_unescaped
-from matcher.incidents.fields import block_severity, is_done, severity_lines
+from matcher.incidents.dialects import as_markdown
+from matcher.incidents.fields import block_severity, is_done
 from matcher.incidents.footnotes import footnotes, with_footnotes
-from matcher.incidents.html_tables import html_tables_as_markdown, inline_html_as_markdown
 from matcher.incidents.incident_blocks import continuations_joined, split_blocks
 from matcher.incidents.labels import opens_with_another_field, unwrap
-from matcher.incidents.mail_thread import thread_unquoted
 from matcher.incidents.markdown import (
     HEADING_ID,
     Block,
@@ -39,12 +34,9 @@ from matcher.incidents.markdown import (
 )
 from matcher.incidents.mentions import mentioned_id
 from matcher.incidents.near_labels import misspelt, read_as_close
-from matcher.incidents.records import records_as_labels
 from matcher.incidents.registers import registers_read
-from matcher.incidents.rst_markup import rst_as_markdown
 from matcher.incidents.sections import in_english, read_block
 from matcher.incidents.symptom_items import SymptomSource, read_symptoms
-from matcher.incidents.wiki_markup import admonitions_as_markdown, wiki_as_markdown
 from matcher.model import (
     SourceLocation,
     Status,
@@ -244,15 +236,7 @@ class IncidentLog:
 def compile_incident_log(text: str, path: str) -> IncidentLog:
     """Read every incident of a Markdown incident log, in file order, keeping those that
     compile. Raises `IncidentLogError` only when no incident is found at all."""
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    # a full-width colon (U+FF1A, as Chinese and Japanese write it) is a colon
-    text = re.sub("\uff1a(?=[^\\s*_])", ": ", text).replace("\uff1a", ":")
-    text = severity_lines(
-        asciidoc_as_markdown(markdown_unescaped(alt_text_read(thread_unquoted(text))))
-    )
-    text = inline_html_as_markdown(html_tables_as_markdown(records_as_labels(text)))
-    text = rst_as_markdown(wiki_as_markdown(text))
-    text = diary_as_headings(admonitions_as_markdown(text))
+    text = as_markdown(text)
     lines = registers_read(classify_all(text), text.split("\n"))
     problems: list[Problem] = []
     warnings: list[Problem] = []

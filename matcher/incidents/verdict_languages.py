@@ -12,7 +12,8 @@ FOREIGN_VERDICT = (
     r"|n\u00e3o (?:\u00e9|foi|era) a causa|efeito colateral|n\u00e3o contam?\b|outro problema"
     r"|fomos n\u00f3s|sin relaci\u00f3n|no tiene relaci\u00f3n|no (?:es|fue|era) el mismo error"
     r"|no (?:es|fue|era) la causa|efecto (?:secundario|colateral)|no cuentan?\b|otro problema"
-    r"|fuimos nosotros|descartad[oa]s?\b|sans rapport|sans lien|pas la m\u00eame erreur"
+    r"|fuimos nosotros|\botra cosa\b|descartad[oa]s?\b|sans rapport|sans lien"
+    r"|pas la m\u00eame erreur"
     r"|pas la cause|effet (?:de bord|secondaire)|ne comptent? pas|autre probl\u00e8me"
     r"|c'\u00e9tait nous|\u00e9cart\u00e9e?s?\b|non li\u00e9e?s?\b|kein zusammenhang"
     r"|nicht (?:die|der) ursache|nicht derselbe fehler|nebenwirkung|nebeneffekt"
@@ -27,7 +28,7 @@ FOREIGN_VERDICT = (
     r"|separate[sn]? (?:thema|problem|ticket)|anderes thema|nicht teil (?:von|des|der|dieses)\b"
     r"|(?:einem|einen|ein) anderen? (?:incident|vorfall|ticket|problem|thema)\b"
     r"|nicht der (?:eigentliche )?fehler|falsche spur|folgefehler|consequ\u00eancia"
-    r"|n\u00e3o (?:\u00e9|era) o erro|consecuencia|no (?:es|era) el error|cons\u00e9quence"
+    r"|n\u00e3o (?:\u00e9|era) o erro|consecuencia|no (?:es|era|son|eran) el error|cons\u00e9quence"
     r"|(?:n'est|n'\u00e9tait) pas l'erreur|conseguenza|non (?:\u00e8|era) l'errore"
     r"|pista sbagliata|pista errada|fuera de la firma|hors de la signature"
     r"|not an? (?:bug|error|failure|problem|fault) of (?:its|their) own"
@@ -144,6 +145,21 @@ FOREIGN_VERDICT = (
     # ... Japanese and Chinese (`本件とは無関係`, `別件`, `エラーではない`, `无关`)
     r"|無関係|関係(?:ない|なし|なかった|がない)|別件|別事象|おまけ|除外|対象外|無視|ので省略"
     r"|(?:エラー|症状|原因|証拠|証跡)(?:では|じゃ)ない|区別して|无关|不是(?:本次|这次)"
+    # ... Estonian (`ei olnud selle intsidendiga seotud`, `need ei ole viga ise`, `välistasime`)
+    r"|\bei (?:ole|olnud) (?:\w+ )?(?:(?:selle (?:intsidendiga|vea|probleemiga)|sellega) )?seotud"
+    r"|\bmitte osa\b|\bmeie enda (?:tegevus|viga|kontroll)|\bei puutu\b|\bteise teenuse\b"
+    r"|\bpole (?:sellega )?seotud|\bei (?:ole|olnud) (?:see )?viga\b|\bvälista\w*|\bmüra\b"
+    r"|\bkõrvalmõju\b|\beraldi (?:viga|probleem|pilet|teema)|\bteine (?:viga|probleem|teema)"
+    # ... Afrikaans (`het niks hiermee te doen nie`, `'n ander ding`, `Nie deel van die insident
+    # nie`, `ignoreer dit`, `was ons`)
+    r"|\bniks (?:hier)?mee te (?:doen|make)\b|\bniks met (?:hierdie|die) \w+ te (?:doen|make)\b"
+    r"|\b(?:'n )?ander (?:ding|fout|probleem|kwessie|storie)\b|\baparte (?:kaartjie|fout|probleem)"
+    r"|\bwas ons\b|\bnie deel van\b|\bignoreer\b|\bnie (?:die )?(?:oorsaak|fout|simptome?)\b"
+    # ... Hinglish (`iss incident se koi lena dena nahi`, `confuse mat hona`, `consequence hai`)
+    r"|\blena[- ]dena nahi\b|\bconfuse mat\b|\bconsequence hai\b"
+    r"|\balag (?:issue|bug|problem|ticket)"
+    r"|\b(?:woh|yeh|ye) (?:timeout|error|issue|problem|cause) nahi\b|\bignore karo\b"
+    r"|संबंध नहीं|लेना[- ]देना नहीं|अलग (?:समस्या|बग)"
     # ... Korean (`별건으로 확인됨`, `다른 상황임`, `장애 증상 아님`, `관련 없음`, `무시`)
     r"|별건|별개|무관|(?:관련|관계|상관) ?없|다른 (?:상황|문제|이슈|에러|오류|건|버그|티켓)"
     r"|(?:증상|원인|에러|오류)(?:이|가)? 아(?:님|니)|무시"
