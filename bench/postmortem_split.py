@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from matcher.incidents.chat_logs import chat_logs_read
 from matcher.incidents.diary import diary_as_headings
+from matcher.incidents.headings import heading_id
 from matcher.incidents.mail_thread import thread_unquoted
 from matcher.incidents.records import records_as_labels
 from matcher.incidents.wiki_markup import wiki_as_markdown
@@ -54,6 +55,13 @@ def _defining_line(lines: list[str], plain: list[bool], incident: str) -> int | 
     )
     # (... or a register's row that opens with it: `| INC-7 | 2026-11-19 | 2 | … |`)
     row = re.compile(rf"^\s*\|\s*(?:\*\*)?{re.escape(incident)}(?:\*\*)?\s*\|")
+    # (a heading the id opens wins over a summary table's row that lists it above: a report's
+    # `| INC-7 | Order API | 41 min |` then `## 2. Incident INC-7 — Order API unavailable`)
+    for i, line in enumerate(lines):
+        heading = _HEADING.match(line) if plain[i] else None
+        found = heading_id(line.lstrip("#").strip()) if heading else None
+        if found and found[0] == incident:
+            return i
     for i, line in enumerate(lines):
         named = _heading(lines, i) or _NAMES_ID.search(line) or valued.match(line)
         if plain[i] and word.search(line) and (named or row.match(line)):

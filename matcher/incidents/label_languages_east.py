@@ -169,20 +169,22 @@ _MORE_5 = {
         "въздействие|обобщение|не е свързано|несвързано|какво не беше причината|отхвърлено",
     ),
 }
-# ... Estonian; Hindi (Devanagari); Afrikaans
+# ... Estonian; Hindi (Devanagari); Afrikaans; Malayalam
 _MORE_6 = {
     "id": ("intsidendi id|intsidendi number|juhtumi id|घटना आईडी|insident-id|insident id",),
-    "title": ("pealkiri|शीर्षक",),
-    "date": ("kuupäev|तारीख|दिनांक",),
-    "severity": ("tõsidus|raskusaste|prioriteet|गंभीरता|प्राथमिकता|erns|ernstigheid",),
+    "title": ("pealkiri|शीर्षक|തലക്കെട്ട്",),
+    "date": ("kuupäev|तारीख|दिनांक|തീയതി",),
+    "severity": ("tõsidus|raskusaste|prioriteet|गंभीरता|प्राथमिकता|erns|ernstigheid|തീവ്രത",),
     "services": (
         "mõjutatud teenused|teenused|प्रभावित सेवाएं|प्रभावित सेवाएँ|सेवाएं|dienste geraak"
-        "|geaffekteerde dienste|dienste",
+        "|geaffekteerde dienste|dienste|ബാധിച്ച സേവനങ്ങൾ|സേവനങ്ങൾ",
     ),
-    "symptoms": ("sümptomid|nähud|mida nägime|लक्षण|simptome|wat ons gesien het",),
-    "root_cause": ("algpõhjus|juurpõhjus|põhjus|मूल कारण|कारण|grondoorsaak|oorsaak",),
-    "resolution": ("lahendus|parandus|समाधान|हल|oplossing",),
-    "action_items": ("tegevused|järgmised sammud|कार्रवाई|आगे की कार्रवाई|aksies|opvolgaksies",),
+    "symptoms": ("sümptomid|nähud|mida nägime|लक्षण|simptome|wat ons gesien het|ലക്ഷണങ്ങൾ",),
+    "root_cause": ("algpõhjus|juurpõhjus|põhjus|मूल कारण|कारण|grondoorsaak|oorsaak|മൂലകാരണം",),
+    "resolution": ("lahendus|parandus|समाधान|हल|oplossing|പരിഹാരം",),
+    "action_items": (
+        "tegevused|järgmised sammud|कार्रवाई|आगे की कार्रवाई|aksies|opvolgaksies|നടപടികൾ",
+    ),
     OTHER: (
         "mõju|ajajoon|kokkuvõte|märkus|mida välistasime|välistatud|प्रभाव|समयरेखा|सारांश|impak"
         "|tydlyn|opsomming",

@@ -162,7 +162,16 @@ def _table_row(number: int, raw: str, inner: str) -> Line:
         name = loose if loose in HEADER_FIELDS else None
     if name is not None:
         return Line(number, Kind.LABEL, cells[1], column, 0, name, cells[0])
+    # (a timeline's header, `| Time | Who | Event |`: its rows are a timeline of their own; a
+    # table with more columns, a verdict's or the evidence's, is read by tables.py)
+    timeline = len(cells) <= 3 and _TIME_CELL.match(cells[0]) is not None
+    if timeline and any(_EVENT_CELL.match(cell) for cell in cells[1:]):
+        return Line(number, Kind.LABEL, "", column, 0, OTHER, "Timeline")
     return Line(number, Kind.BULLET, raw.strip(), column)
+
+
+_TIME_CELL = re.compile(r"(?i)^\W*(?:time|timestamp|when|time \(utc\)|utc|zeit|hora|heure|tid)\W*$")
+_EVENT_CELL = re.compile(r"(?i)^\W*(?:event|events|what|what happened|action|entry|note|notes)\W*$")
 
 
 def classify_all(text: str) -> list[Line]:
@@ -210,9 +219,7 @@ def classify_all(text: str) -> list[Line]:
             skip_to = last
         else:
             lines.append(classify(number, whole))
-    return _summary_lists(
-        _listed_names(_bold_id_headings(_setext_headings(lines, raws)), raws), raws
-    )
+    return _listed_names(_bold_id_headings(_setext_headings(lines, raws)), raws)
 
 
 _UNDERLINE = re.compile(r"^ {0,3}(?:(=)+|-+)[ \t]*$")
@@ -242,10 +249,21 @@ _BOLD_ID = re.compile(
 )
 
 
+# ... or declared by a chat-ops bot (`🚨 **INC-7** declared · Sev 2 · *title* · IC: @lena`)
+_DECLARED = re.compile(
+    r"^[^\w*]{0,4}\*\*([A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d[\w-]*)\*\*\s+(?:declared|opened"
+    r"|created|raised|started)\b\s*(.*)$"
+)
+
+
 def _bold_id_headings(lines: list[Line]) -> list[Line]:
     """A paragraph of one line that opens with an id in bold is the incident's heading."""
     read = list(lines)
     for at, line in enumerate(lines):
+        declared = _DECLARED.match(line.text) if line.kind is Kind.TEXT else None
+        if declared:
+            read[at] = replace(classify(line.number, f"## {declared[1]} {declared[2]}"), column=1)
+            continue
         found = _BOLD_ID.match(line.text) if line.kind is Kind.TEXT and line.column == 1 else None
         before = lines[at - 1].kind if at else Kind.BLANK
         after = lines[at + 1].kind if at + 1 < len(lines) else Kind.BLANK
@@ -278,33 +296,6 @@ def _listed_names(lines: list[Line], raws: list[str]) -> list[Line]:
             and after.kind is not Kind.LABEL
         ):
             read[at] = Line(line.number, Kind.BULLET, bullet[2].rstrip(), line.column)
-    return read
-
-
-# The sections a wrap-up list names, one per item (`- Symptoms: …`, `- Root cause: …`)
-_SUMMARY_SECTIONS = 3
-
-
-def _summary_lists(lines: list[Line], raws: list[str]) -> list[Line]:
-    """A list whose items open with the names of several sections, the symptoms among them (a
-    session's `**Wrap-up**` then `- Symptoms: …`, `- Root cause: …`, `- Resolution: …`), is
-    the incident written with labels: each such item is a label with its value."""
-    read = list(lines)
-    run: list[tuple[int, str, str]] = []  # (at, section, value) of the list's labelled items
-    for at, line in enumerate([*lines, Line(0, Kind.BLANK)]):
-        bullet = BULLET.match(raws[line.number - 1]) if line.kind is Kind.BULLET else None
-        if bullet is None and line.kind is not Kind.TEXT:
-            names = {section for _, section, _ in run}
-            if len(names) >= _SUMMARY_SECTIONS and "symptoms" in names:
-                for where, section, value in run:
-                    read[where] = Line(
-                        lines[where].number, Kind.LABEL, value, lines[where].column, 0, section
-                    )
-            run = []
-        plain = PLAIN_LABEL.match(bullet[2]) if bullet else None
-        name = label_name(plain[1]) if plain else None
-        if plain and name is not None and name != OTHER and name not in HEADER_FIELDS:
-            run.append((at, name, plain[2].strip()))
     return read
 
 

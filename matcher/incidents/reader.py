@@ -23,6 +23,7 @@ from matcher.incidents.fields import block_severity, is_done
 from matcher.incidents.footnotes import footnotes, with_footnotes
 from matcher.incidents.incident_blocks import continuations_joined, split_blocks
 from matcher.incidents.labels import opens_with_another_field, unwrap
+from matcher.incidents.listed import listed_incidents
 from matcher.incidents.markdown import (
     HEADING_ID,
     Block,
@@ -237,7 +238,8 @@ def compile_incident_log(text: str, path: str) -> IncidentLog:
     """Read every incident of a Markdown incident log, in file order, keeping those that
     compile. Raises `IncidentLogError` only when no incident is found at all."""
     text = as_markdown(text)
-    lines = registers_read(classify_all(text), text.split("\n"))
+    raws = text.split("\n")
+    lines = listed_incidents(registers_read(classify_all(text), raws), raws)
     problems: list[Problem] = []
     warnings: list[Problem] = []
     incidents: list[Incident] = []

@@ -48,10 +48,11 @@ _PASTED_LOG = re.compile(
     r"^(?:(?:[a-z_]\w*\.)*[A-Z]\w*(?:Error|Exception|Warning|Exit)\b|\[?(?:ERROR|WARN|WARNING"
     r"|FATAL|CRITICAL|INFO|DEBUG|PANIC)\b"
     # (not a level named before its quoted line: `… and the` then `WARNING "retrying …"`)
-    r"(?!\]?\s*[\"\u201c`])|\d{4}-\d\d-\d\d|\u2026|\.{3}"
-    # (PostgreSQL's lines under its error: `DETAIL:  Process 11xxx waits for ShareLock …`)
-    r"|(?:DETAIL|HINT|STATEMENT|CONTEXT|NOTICE):\s)"
+    r"(?!\]?\s*[\"\u201c`])|\d{4}-\d\d-\d\d|\u2026|\.{3})"
 )
+# ... under an item that ends in a colon, PostgreSQL's lines under its error (`DETAIL:  Process
+# 11xxx waits for ShareLock …`); inside a code block they are its lines
+_PASTED_DETAIL = re.compile(r"^(?:DETAIL|HINT|STATEMENT|CONTEXT|NOTICE):\s")
 
 
 def read_block(lines: Sequence[Line], path: str, unknown_sections: bool = False) -> Block:
@@ -100,7 +101,9 @@ def read_block(lines: Sequence[Line], path: str, unknown_sections: bool = False)
             and current is not None
             and bool(current)
             and (code is not None or (joinable and current[-1].text.rstrip().endswith(":")))
-            and _PASTED_LOG.match(line.text) is not None
+            and bool(
+                _PASTED_LOG.match(line.text) or (code is None and _PASTED_DETAIL.match(line.text))
+            )
         )
         if line.fenced and headed and (current is None or current is services) and code is None:
             current = stray

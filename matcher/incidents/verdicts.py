@@ -168,7 +168,7 @@ _ABOUT_IT = re.compile(
     r"|(?:That|This|Those|These)(?:\s+(?:finding|line|message|error|one|two|three|lines|messages"
     r"|errors|ones|warnings))?"
     r"(?:'s|\s+(?:is|was|are|were)\b)|It(?:'s|\s+(?:is|was|has been)\b)"
-    r"|(?i:old news|self-inflicted|out of scope)\b"
+    r"|(?i:old news|old one|self-inflicted|out of scope)\b"
     # ... its kind set against another (`EPERM, not EACCES; … but not the error users hit.`)
     r"|[A-Z][A-Z0-9_]{2,},\s*not\s+[A-Z][A-Z0-9_]{2,}\b"
     # ... in the team's language: a pronoun or a verdict that opens the sentence

@@ -26,9 +26,10 @@ _PERSON = re.compile(
     # ... a lone `X` before a unit (`after X secs`, `X MB`): a number
     r"|(?<![\w<])(X)(?= (?:secs?|seconds?|ms|minutes?|mins?|hours?|[KMG]i?B|bytes|times)\b)"
 )
-# ... the last digits of a number hidden (`113xx`, `72x`, `113yy`, `72z`, `58NN`): any number
+# ... the last digits of a number hidden (`113xx`, `72x`, `113yy`, `1134y`, `72z`, `58NN`): any
+# number (not `12Z`, a timestamp's zone)
 _PARTLY = re.compile(
-    r"(?<![\w<.])\d+(?:[xX]{1,4}|[nN]{2,4}|[yY]{2,4}|[zZ]{1,4})(?=[\s),:;#.\]'\"]|$)"
+    r"(?<![\w<.])\d+(?:[xX]{1,4}|[nN]{2,4}|[yY]{2,4}|[yz]{1,4})(?=[\s),:;#.\]'\"]|$)"
 )
 # An address written with a person's placeholders: `xxx.xxx.xxx.xxx`, `N.N.N.N`.
 # ... also in part (`10.0.0.x`, `10.2.*.*`).

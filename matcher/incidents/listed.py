@@ -1,0 +1,63 @@
+"""Incidents kept as a list, one item each (a changelog's `### Incidents`: `- **INC-7** export
+killed by gunicorn` and under it `  - log: …`, `  - not it: …`, `  - cause: …`, `  - fix: …`).
+An item that opens with an id and has items nested under it is the incident's heading, and its
+nested items that open with a section's name are that section. docs/incident-log-format.md
+("Twenty-first round", **Incidents as a list**) says the rule."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from matcher.incidents.headings import INCIDENT_ID
+from matcher.incidents.labels import OTHER, label_name
+from matcher.incidents.markdown import BULLET, PLAIN_LABEL, Kind, Line
+
+_OPENS = re.compile(rf"^(?:\*\*|__)?\[?(?P<id>{INCIDENT_ID})\]?(?:\*\*|__)?\s*[:\u2014\u2013-]?\s*")
+# The short names a list's nested items use (`log:`, `not it:`, `cause:`, `fix:`)
+_SHORT = {
+    "log": "symptoms",
+    "logs": "symptoms",
+    "seen": "symptoms",
+    "saw": "symptoms",
+    "error": "symptoms",
+    "errors": "symptoms",
+    "not it": OTHER,
+    "noise": OTHER,
+    "cause": "root_cause",
+    "fix": "resolution",
+    "fixed": "resolution",
+}
+# (a level deeper than any heading a document gives its parts)
+_LEVEL = 6
+
+
+def listed_incidents(lines: Sequence[Line], raws: Sequence[str]) -> list[Line]:
+    """The lines with each list item that opens an incident read as its heading and the items
+    nested under it that name a section read as that section's label."""
+    read = list(lines)
+    owner = 0  # the column of the incident's item, while its nested items are read
+    for at, line in enumerate(lines):
+        bullet = BULLET.match(raws[line.number - 1]) if line.kind is Kind.BULLET else None
+        if bullet is None:
+            owner = owner if line.kind in (Kind.BLANK, Kind.TEXT, Kind.CODE) else 0
+            continue
+        nested = next((n for n in lines[at + 1 :] if n.kind is not Kind.BLANK), None)
+        opens = _OPENS.match(bullet[2])
+        if opens and nested is not None and nested.column > line.column:
+            title = bullet[2][opens.end() :].strip()
+            text = f"{opens['id']} \u2014 {title}" if title else opens["id"]
+            read[at] = Line(line.number, Kind.HEADING, text, line.column, _LEVEL)
+            owner = line.column
+            continue
+        if owner and line.column > owner:
+            plain = PLAIN_LABEL.match(bullet[2])
+            key = " ".join(plain[1].lower().split()) if plain else ""
+            name = _SHORT.get(key) or (label_name(plain[1]) if plain else None)
+            if plain and name:
+                read[at] = replace(line, kind=Kind.LABEL, text=plain[2].strip(), label=name)
+                read[at] = replace(read[at], written=plain[1])
+        elif line.column <= owner:
+            owner = 0
+    return read
