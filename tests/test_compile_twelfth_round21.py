@@ -415,3 +415,28 @@ def test_postgresqls_detail_lines_under_an_item_ending_in_a_colon_are_pasted_lin
         "      Process 11yyy waits for ShareLock on transaction 72z; blocked by process 11xxx."
     )
     assert len(found) == 3
+
+
+NGINX_LINE = "nginx-error.log"
+
+
+def test_a_lines_fields_wrapped_onto_the_next_line_of_a_code_block_are_one_line(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "## INC-PM-113: 502s\n\n**Symptoms:**\n\n```\n[error] 4502#4502: *2 connect() failed (111: "
+        "Connection refused) while connecting to upstream, client: 10.1.2.3,\nserver: shop.local, "
+        'request: "GET /api/orders/123456 HTTP/1.1", upstream: "http://10.0.3.21:8081/x"\n```\n'
+    )
+    lines = flagged_lines(compiled(tmp_path, text), NGINX_LINE)
+    # (the wrapped fields are no symptom of their own, which would flag any request's line)
+    assert lines and all("connect() failed" in line for line in lines)
+
+
+def test_how_often_a_line_came_after_its_quoted_fields_is_the_authors() -> None:
+    (found,) = symptoms_of(
+        "* the classic connect() failed (111: Connection refused) while connecting to upstream, "
+        'request: "GET /api/orders/17xxxx HTTP/1.1", upstream: "http://127.0.0.1:<port>/x" '
+        "once for each upstream in the block"
+    )
+    assert found.endswith('upstream: "<url:path>:<port>/x"')

@@ -190,9 +190,9 @@ def _same_end(message: str, other: str) -> bool:
     return len(short) >= 20 and long.endswith(short)
 
 
-# A line's fields wrapped onto an indented line of their own (nginx's `…upstream,` then
-# `  client: 127.0.0.1, server: …`): one line
-_WRAPPED_FIELDS = re.compile(r"^\s+[a-z_]+: \S")
+# A line's fields wrapped onto a line of their own (nginx's `…upstream,` then `  client: …`,
+# or `…client: 10.1.2.3,` then `server: shop.local, …`): one line
+_WRAPPED_FIELDS = re.compile(r"^\s*[a-z_]+: \S")
 
 
 def _rewrapped(lines: Sequence[str]) -> list[str]:

@@ -125,6 +125,7 @@ _PROSE_AFTER = re.compile(
     r"|request|job|event)\b.*$"
     rf"|,\s*{_COUNT}\s+(?:per|a|an|each|every|times)\b.*$"
     r"|\s+(?:under (?:heavy |high )?load|at peak)\b.*$"
+    r"|(?<=[\"')])\s+(?:once|twice|three times)\s+(?:for|per|on|in|a|an)\b.*$"
     # (an elision, then the author's words: `OOM command not allowed..., newer ones as …`)
     r"|(?:(?<=\.\.\.)|(?<=\u2026)),\s+[a-z]+\s+[a-z]+\b.*$"
     r"|\s+(?:in|on|from|for) the(?:\s+[a-z][\w-]*){1,3}\s+(?:too|as well|also)$"

@@ -51,6 +51,7 @@ VERDICT = (
     # (how a server ends a worker, not how a driver words the error)
     r"|(?:is|are|'s) (?:just |only |simply )?how (?:[\w-]+ ){1,3}(?:aborts?|kills?|stops?|exits?"
     r"|recycles?|restarts?|shuts? down|dies|die)\b|(?:is|are|'s) (?:just )?the replacement\b"
+    r"|(?:is|are|'s) (?:just |only )?(?:\w+ )?reacting to\b"
     r"|not (?:what|why) (?:[\w-]+\s+){0,2}(?:stopped|broke|killed|blocked|(?:is|was) failing)\b"
     r"|not what(?:'s| is| was) (?:failing|breaking|causing)\b"
     # a second problem it looked like, and was not (`Looked like a second outage but it's …`)
