@@ -440,3 +440,47 @@ def test_how_often_a_line_came_after_its_quoted_fields_is_the_authors() -> None:
         "once for each upstream in the block"
     )
     assert found.endswith('upstream: "<url:path>:<port>/x"')
+
+
+FORUM = f"""# Incident retrospectives, December
+
+---
+**kaspar** · post #12 · Dec 8
+### INC-PM-101 — checkout down
+
+**Symptoms**
+- `{TOO_MANY}`
+- and `Access denied for user 'orders'@'localhost'` on the same box
+
+[details="logs"]
+```
+{TOO_MANY}
+```
+[/details]
+
+**Root Cause:** pool too big.
+
+---
+**ruth.o** · post #13 · Dec 8
+[quote="kaspar, post:12"]
+and `Access denied for user 'orders'@'localhost'` on the same box
+[/quote]
+
+That's the old cron's password, not this — different job.
+
+---
+**aino.v** · post #14 · Dec 9
+### INC-PM-120 — report-builder OOM
+
+**Symptoms**
+- `{HEAP}`
+"""
+
+
+def test_a_forum_reply_that_quotes_an_incidents_post_is_its_evidence() -> None:
+    log = compile_incident_log(FORUM, "topic.md")
+    assert not log.problems  # (the reply is no incident without an id)
+    assert {i.id: i.symptoms for i in log.incidents} == {
+        "INC-PM-101": (TOO_MANY_SYMPTOM,),
+        "INC-PM-120": (HEAP,),
+    }
