@@ -466,7 +466,7 @@ FORUM = f"""# Incident retrospectives, December
 and `Access denied for user 'orders'@'localhost'` on the same box
 [/quote]
 
-That's the old cron's password, not this — different job.
+That's the old cron's password, not this incident.
 
 ---
 **aino.v** · post #14 · Dec 9

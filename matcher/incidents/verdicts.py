@@ -34,7 +34,7 @@ VERDICT = (
     # ... or alone at the end of its clause: `…, separate.`
     r"|(?<!not )(?<!n't )\bseparate(?=\s*(?:[.;]|$))"
     r"|(?<!not a )(?<!n't a )(?<!not )(?<!n't )\b(?:separate|different)"
-    r" (?:ticket|bug|reason|cause|errno|problem|story|message|pool|job|service|upstream|cluster"
+    r" (?:ticket|bug|reason|cause|errno|problem|story|message|pool|upstream|cluster"
     r"|(?-i:[A-Z]+_[A-Z_]+|[A-Z]*ERROR\w*))s?\b"
     # an alert card's or a review's decision (`verdict: **DISMISS**`), what was left out
     # (`EXCLUDED HERE`, `we excluded them from this incident`, `keep it out of the signature`)
