@@ -94,8 +94,12 @@ def _heading(lines: list[str], i: int) -> bool:
     return bool(_HEADING.match(lines[i]) or underlined or bold)
 
 
+# A list item that opens an incident (`- **INC-7** title`, `- [x] **INC-7 — title**`)
+_LISTED = re.compile(r"^\s*[-*+]\s+(?:\[[ xX]\]\s+)?\*\*[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d")
+
+
 def _start(lines: list[str], plain: list[bool], i: int) -> int:
-    if _heading(lines, i):
+    if _heading(lines, i) or _LISTED.match(lines[i]):
         return i
     if _ROW.match(lines[i]):
         if not _NAMES_ID.search(lines[i].split("|")[1]):

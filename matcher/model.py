@@ -70,11 +70,11 @@ _SEVERITY_WORDS |= {
     **dict.fromkeys(("vysoka", "yuksek", "высокая", "высокии"), Severity.HIGH),
     **dict.fromkeys(("stredni", "orta", "средняя", "среднии"), Severity.MEDIUM),
     **dict.fromkeys(("nizka", "dusuk", "низкая", "низкии"), Severity.LOW),
-    # ... Estonian, Afrikaans
+    # ... Estonian, Afrikaans, Basque
     **dict.fromkeys(("kriitiline", "kritiek"), Severity.CRITICAL),
-    **dict.fromkeys(("korge",), Severity.HIGH),
-    **dict.fromkeys(("keskmine",), Severity.MEDIUM),
-    **dict.fromkeys(("madal",), Severity.LOW),
+    **dict.fromkeys(("korge", "altua"), Severity.HIGH),
+    **dict.fromkeys(("keskmine", "ertaina"), Severity.MEDIUM),
+    **dict.fromkeys(("madal", "baxua"), Severity.LOW),
     # ... Romanian, Persian
     **dict.fromkeys(
         ("ridicata", "\u0628\u0627\u0644\u0627", "\u0632\u06cc\u0627\u062f"), Severity.HIGH

@@ -253,6 +253,10 @@ def test_an_elision_with_a_note_is_no_log_text() -> None:
         f"The `{ACCESS}` right after it is the hook. EPERM, not EACCES; not the error users hit.",
         f"Before that, `{ACCESS}`. Those are the client's own connection attempts.",
         f"The `{ACCESS}` and `SystemExit: 1` are just how gunicorn aborts the worker.",
+        f"Ek `{ACCESS}` bhi log mein tha — dono alag masle hain, is incident ka hissa nahi.",
+        f"`{ACCESS}` alag bug tha (migration nahi chali thi), is incident se taalluq nahi.",
+        f"Log berean `{ACCESS}` zeuden. Ez dute zerikusirik: pasahitz zaharra duen cron bat.",
+        f"`{ACCESS}` lerroak: hori gu izan ginen; ez da intzidentziaren parte.",
     ],
 )
 def test_verdicts_of_more_languages_and_of_terse_notes(sentence: str) -> None:

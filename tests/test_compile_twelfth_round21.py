@@ -356,9 +356,14 @@ def test_a_timeline_tables_rows_are_the_incidents_timeline() -> None:
         ("ലക്ഷണങ്ങൾ", "മൂലകാരണം", "തീവ്രത", "High"),  # Malayalam
         ("Simptome", "Grondoorsaak", "Erns", "Hoog"),  # Afrikaans
         ("लक्षण", "मूल कारण", "गंभीरता", "High"),  # Hindi
+        ("அறிகுறிகள்", "மூல காரணம்", "தீவிரம்", "High"),  # Tamil
+        ("علامات", "بنیادی وجہ", "شدت", "High"),  # Urdu
+        ("Sintomak", "Erro-kausa", "Larritasuna", "Altua"),  # Basque
     ],
 )
-def test_labels_of_four_more_languages(symptoms: str, cause: str, severity: str, high: str) -> None:
+def test_labels_of_seven_more_languages(
+    symptoms: str, cause: str, severity: str, high: str
+) -> None:
     text = (
         f"**Incident ID:** INC-PM-101\n**{severity}:** {high}\n**Title:** checkout\n\n"
         f"**{symptoms}:**\n* `{TOO_MANY}`\n\n**{cause}:**\n* pool\n"
@@ -484,3 +489,22 @@ def test_a_forum_reply_that_quotes_an_incidents_post_is_its_evidence() -> None:
         "INC-PM-101": (TOO_MANY_SYMPTOM,),
         "INC-PM-120": (HEAP,),
     }
+
+
+def test_a_project_trackers_task_that_opens_an_incident_is_its_heading() -> None:
+    text = (
+        "# Project update\n\n- [x] **INC-PM-101 — Checkout down**\n"
+        "  Assignee: Dmitri · Priority: Urgent\n\n"
+        f"**Symptoms:** `{TOO_MANY}`\n**Root cause:** pool.\n\n"
+        "- [ ] **INC-PM-120 — report-builder OOM**\n  Assignee: Lena\n\n"
+        f"**Symptoms:** `{HEAP}`\n"
+    )
+    assert incidents_of(text) == {"INC-PM-101": (TOO_MANY_SYMPTOM,), "INC-PM-120": (HEAP,)}
+
+
+def test_a_summary_list_of_incidents_without_sections_under_them_stays_a_list() -> None:
+    text = (
+        "# Q4\n\n- **INC-PM-101** checkout down\n- **INC-PM-120** report-builder OOM\n\n"
+        f"## INC-PM-101: checkout\n\n**Symptoms:** `{TOO_MANY}`\n"
+    )
+    assert incidents_of(text) == {"INC-PM-101": (TOO_MANY_SYMPTOM,)}

@@ -190,7 +190,22 @@ _MORE_6 = {
         "|tydlyn|opsomming",
     ),
 }
-_ALL = (_MORE, _MORE_2, _MORE_3, _MORE_4, _MORE_5, _MORE_6)
+# ... Tamil; Urdu; Basque
+_MORE_7 = {
+    "id": (
+        "சம்பவ எண்|சம்பவ ஐடி|واقعہ نمبر|واقعہ آئی ڈی|intzidentzia ida|intzidentzia id|gertakari id",
+    ),
+    "title": ("தலைப்பு|عنوان|izenburua",),
+    "date": ("தேதி|تاریخ",),
+    "severity": ("தீவிரம்|شدت|larritasuna",),
+    "services": ("பாதிக்கப்பட்ட சேவைகள்|சேவைகள்|متاثرہ سروسز|سروسز|zerbitzuak|eragindako zerbitzuak",),
+    "symptoms": ("அறிகுறிகள்|علامات|sintomak|ikusitakoa",),
+    "root_cause": ("மூல காரணம்|காரணம்|بنیادی وجہ|وجہ|erro-kausa|erro kausa|kausa",),
+    "resolution": ("தீர்வு|حل|konponbidea|konponketa",),
+    "action_items": ("செயல்கள்|اقدامات|ekintzak|hurrengo urratsak",),
+    OTHER: ("தாக்கம்|காலவரிசை|اثر|ٹائم لائن|eragina|kronologia|laburpena|oharra",),
+}
+_ALL = (_MORE, _MORE_2, _MORE_3, _MORE_4, _MORE_5, _MORE_6, _MORE_7)
 EAST: dict[str, tuple[str, ...]] = {
     k: tuple(spelling for more in _ALL for spelling in more.get(k, ())) for k in set().union(*_ALL)
 }

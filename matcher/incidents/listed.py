@@ -1,8 +1,9 @@
 """Incidents kept as a list, one item each (a changelog's `### Incidents`: `- **INC-7** export
-killed by gunicorn` and under it `  - log: …`, `  - not it: …`, `  - cause: …`, `  - fix: …`).
-An item that opens with an id and has items nested under it is the incident's heading, and its
-nested items that open with a section's name are that section. docs/incident-log-format.md
-("Twenty-first round", **Incidents as a list**) says the rule."""
+killed by gunicorn` and under it `  - log: …`, `  - not it: …`, `  - cause: …`, `  - fix: …`;
+a project tracker's tasks, `- [x] **INC-7 — title**` and the incident's labels under it). An
+item that opens with an id and has items nested under it, or sections' labels after it, is the
+incident's heading, and its nested items that open with a section's name are that section.
+docs/incident-log-format.md ("Twenty-first round", **Incidents as a list**) says the rule."""
 
 from __future__ import annotations
 
@@ -14,7 +15,10 @@ from matcher.incidents.headings import INCIDENT_ID
 from matcher.incidents.labels import OTHER, label_name
 from matcher.incidents.markdown import BULLET, PLAIN_LABEL, Kind, Line
 
-_OPENS = re.compile(rf"^(?:\*\*|__)?\[?(?P<id>{INCIDENT_ID})\]?(?:\*\*|__)?\s*[:\u2014\u2013-]?\s*")
+# (... perhaps a task's, `- [x] **INC-7 — title**`, in a project tracker's update)
+_OPENS = re.compile(
+    rf"^(?:\[[ xX]\]\s+)?(?:\*\*|__)?\[?(?P<id>{INCIDENT_ID})\]?(?:\*\*|__)?\s*[:\u2014\u2013-]?\s*"
+)
 # The short names a list's nested items use (`log:`, `not it:`, `cause:`, `fix:`)
 _SHORT = {
     "log": "symptoms",
@@ -45,8 +49,12 @@ def listed_incidents(lines: Sequence[Line], raws: Sequence[str]) -> list[Line]:
             continue
         nested = next((n for n in lines[at + 1 :] if n.kind is not Kind.BLANK), None)
         opens = _OPENS.match(bullet[2])
-        if opens and nested is not None and nested.column > line.column:
-            title = bullet[2][opens.end() :].strip()
+        if (
+            opens
+            and nested is not None
+            and (nested.column > line.column or _sections_after(lines, at))
+        ):
+            title = bullet[2][opens.end() :].strip().removesuffix("**").strip()
             text = f"{opens['id']} \u2014 {title}" if title else opens["id"]
             read[at] = Line(line.number, Kind.HEADING, text, line.column, _LEVEL)
             owner = line.column
@@ -61,3 +69,16 @@ def listed_incidents(lines: Sequence[Line], raws: Sequence[str]) -> list[Line]:
         elif line.column <= owner:
             owner = 0
     return read
+
+
+def _sections_after(lines: Sequence[Line], at: int) -> bool:
+    """Whether a section's label follows the item before the next item of its list (a task's
+    `- [x] **INC-7 — title**`, its fields, then `**Symptoms:** …` under it)."""
+    for line in lines[at + 1 :]:
+        if line.kind is Kind.BULLET and line.column <= lines[at].column:
+            return False
+        if line.kind is Kind.HEADING or line.kind is Kind.RULE:
+            return False
+        if line.kind is Kind.LABEL and line.label in ("symptoms", "root_cause", "resolution"):
+            return True
+    return False

@@ -160,6 +160,12 @@ FOREIGN_VERDICT = (
     r"|\balag (?:issue|bug|problem|ticket)"
     r"|\b(?:woh|yeh|ye) (?:timeout|error|issue|problem|cause) nahi\b|\bignore karo\b"
     r"|संबंध नहीं|लेना[- ]देना नहीं|अलग (?:समस्या|बग)"
+    # ... Roman Urdu (`dono alag masle hain, is incident ka hissa nahi`, `taalluq nahi`) and
+    # Basque (`ez dute zerikusirik`, `beste arazo bat`, `ez da intzidentzia hau`, `ez nahastu`)
+    r"|\balag (?:masl[ae]\w*|cheez|error|case)\b|\bhissa nahi\b|\btaalluq nahi\b|\bcount nahi\b"
+    r"|\bis incident ka nahi\b|\bmat milaa\w*|\bez (?:dute|du) zerikusirik\b|\bez nahastu\b"
+    r"|\bbeste (?:arazo|kontu|akats|gauza) bat\b|\bez da intzidentzia hau\b|\bgu izan ginen\b"
+    r"|\bez da intzidentziaren parte\b"
     # ... Korean (`별건으로 확인됨`, `다른 상황임`, `장애 증상 아님`, `관련 없음`, `무시`)
     r"|별건|별개|무관|(?:관련|관계|상관) ?없|다른 (?:상황|문제|이슈|에러|오류|건|버그|티켓)"
     r"|(?:증상|원인|에러|오류)(?:이|가)? 아(?:님|니)|무시"
