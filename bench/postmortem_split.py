@@ -19,6 +19,7 @@ from matcher.incidents.headings import heading_id
 from matcher.incidents.mail_thread import thread_unquoted
 from matcher.incidents.records import records_as_labels
 from matcher.incidents.wiki_markup import wiki_as_markdown
+from matcher.incidents.wrappers import wrappers_read
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _RULE = re.compile(r"^\s*---+\s*$")
@@ -62,6 +63,10 @@ def _defining_line(lines: list[str], plain: list[bool], incident: str) -> int | 
         found = heading_id(line.lstrip("#").strip()) if heading else None
         if found and found[0] == incident:
             return i
+    # (... or the id alone under a label that names one: a chat form's `Incident ID` field)
+    for i, line in enumerate(lines):
+        if plain[i] and i and line.strip() == incident and _NAMES_ID.search(lines[i - 1]):
+            return i - 1
     for i, line in enumerate(lines):
         named = _heading(lines, i) or _NAMES_ID.search(line) or valued.match(line)
         if plain[i] and word.search(line) and (named or row.match(line)):
@@ -189,7 +194,7 @@ def split_incidents(markdown: str, incidents: list[str]) -> dict[str, IncidentTe
     """Each incident id mapped to its own incident log (None: not found in ``markdown``)."""
     # (incidents kept as YAML records are cut as the labels `matcher compile` reads them as)
     # (and a page in wiki markup as the Markdown it reads it as)
-    lines = chat_logs_read(thread_unquoted(markdown))
+    lines = wrappers_read(chat_logs_read(thread_unquoted(markdown)))
     lines = diary_as_headings(wiki_as_markdown(records_as_labels(lines)))
     lines = lines.splitlines(keepends=True)
     plain = _outside_fences(lines)

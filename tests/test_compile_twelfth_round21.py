@@ -508,3 +508,35 @@ def test_a_summary_list_of_incidents_without_sections_under_them_stays_a_list() 
         f"## INC-PM-101: checkout\n\n**Symptoms:** `{TOO_MANY}`\n"
     )
     assert incidents_of(text) == {"INC-PM-101": (TOO_MANY_SYMPTOM,)}
+
+
+def test_a_pull_requests_diff_that_adds_the_postmortem_is_read_as_the_file_it_adds() -> None:
+    text = (
+        "# PR #1482: add Q4 postmortems\n\n### `docs/postmortems/q4.md`\n\n```diff\n"
+        "@@ -0,0 +1,6 @@\n+# Q4\n+\n+## INC-PM-101: checkout down\n+\n+### Symptoms\n"
+        f"+- `{TOO_MANY}`\n```\n\nLGTM once CI is green.\n"
+    )
+    assert incidents_of(text) == {"INC-PM-101": (TOO_MANY_SYMPTOM,)}
+
+
+def test_a_diff_that_changes_a_log_is_no_postmortem_added() -> None:
+    text = (
+        "## INC-PM-101: checkout\n\n**Symptoms:**\n\n```diff\n- ERROR old line\n"
+        f"+ {TOO_MANY}\n```\n"
+    )
+    # (a diff of a log is read as before: what broke is what the `-` lines say)
+    assert TOO_MANY_SYMPTOM not in incidents_of(text).get("INC-PM-101", ())
+
+
+def test_a_chat_forms_fields_are_labels_with_the_answer_under_them() -> None:
+    text = (
+        "**Incident Reports** `APP` 09:12\n\n:rotating_light: Incident ID\nINC-PM-101\n"
+        ":label: Title\nCheckout down\n:fire: Severity\nSEV2\n\n"
+        f":mag: What did you see in the logs?\nthe orders log said `{TOO_MANY}`\n\n"
+        ":brain: Root cause\npool too big\n"
+    )
+    log = compile_incident_log(text, "form.md")
+    assert not log.problems
+    (found,) = log.incidents
+    assert (found.id, found.title, found.severity) == ("INC-PM-101", "Checkout down", "high")
+    assert (found.symptoms, found.root_cause) == ((TOO_MANY_SYMPTOM,), "pool too big")

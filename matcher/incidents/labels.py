@@ -205,6 +205,7 @@ LABELS.update({"related incidents": "related", "related incident": "related"})
 # (a heading or a bold label; the question mark is no part of the name)
 _QUESTIONS = {
     "symptoms": "which log lines|what did the logs show|what did the logs say|which errors"
+    "|what did you see in the logs|what did you see"
     "|what errors did we see|what did we see|what was seen|what was logged",
     "root_cause": "what was the root cause|what caused it|why did it happen|why did it fail",
     "resolution": "how was it fixed|what fixed it|how did we fix it|how was it resolved",
