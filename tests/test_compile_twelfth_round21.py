@@ -540,3 +540,18 @@ def test_a_chat_forms_fields_are_labels_with_the_answer_under_them() -> None:
     (found,) = log.incidents
     assert (found.id, found.title, found.severity) == ("INC-PM-101", "Checkout down", "high")
     assert (found.symptoms, found.root_cause) == ((TOO_MANY_SYMPTOM,), "pool too big")
+
+
+def test_a_quoted_comment_thread_under_a_task_is_the_incidents_timeline() -> None:
+    text = (
+        "- [x] **INC-PM-101 — Checkout down**\n  Assignee: Priya\n\n"
+        "**Symptoms:** checkout failed for everyone.\n**Resolution:** pool capped.\n\n"
+        "> **Priya S.** · Dec 3, 11:40\n"
+        f"> the orders log: `{TOO_MANY}`\n>\n"
+        "> **Tomasz W.** · Dec 3, 11:52\n"
+        "> and `Access denied for user 'orders'@'localhost'` too?\n>\n"
+        "> **Priya S.** · Dec 3, 11:55\n"
+        "> no, that's the old cron, unrelated.\n"
+    )
+    # (the labels hold no log text: the thread is read, each answer with what it answers)
+    assert incidents_of(text) == {"INC-PM-101": (TOO_MANY_SYMPTOM,)}
