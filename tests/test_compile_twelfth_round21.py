@@ -555,3 +555,40 @@ def test_a_quoted_comment_thread_under_a_task_is_the_incidents_timeline() -> Non
     )
     # (the labels hold no log text: the thread is read, each answer with what it answers)
     assert incidents_of(text) == {"INC-PM-101": (TOO_MANY_SYMPTOM,)}
+
+
+def _box(title: str, rows: list[str], width: int) -> list[str]:
+    top = f"+--[ {title} ]".ljust(width - 1, "-") + "+"
+    return [
+        top,
+        *(f"| {row}".ljust(width - 1) + "|" for row in rows),
+        "+" + "-" * (width - 2) + "+",
+    ]
+
+
+_SYMPTOM = _box(
+    "SYMPTOM",
+    ["report-builder exits while building a report:", f"  {HEAP[:-10]}", "    of memory"],
+    90,
+)
+_BESIDE = [
+    f"{a}  {b}"
+    for a, b in zip(
+        _box("DIAGNOSIS", ["heap cap 24 MB", "ROOT CAUSE: tiny heap cap"], 30),
+        _box(
+            "looks similar, is NOT this", ["RangeError: Maximum call stack", "  size exceeded"], 38
+        ),
+        strict=True,
+    )
+]
+RUNBOOK = (
+    "## INC-PM-120 — report-builder out of heap\n\n```text\n"
+    + "\n".join([*_SYMPTOM, "          v", *_BESIDE])
+    + "\n```\n"
+)
+
+
+def test_a_runbook_drawn_as_ascii_boxes_is_read_box_by_box(tmp_path: Path) -> None:
+    assert incidents_of(RUNBOOK) == {"INC-PM-120": (HEAP,)}
+    lines = flagged_lines(compiled(tmp_path, RUNBOOK), "node-services.log")
+    assert lines and not any("RangeError" in line for line in lines)

@@ -2,8 +2,8 @@
 Markdown before the log is classified line by line: an e-mail thread, a social post's alt text,
 a forum topic's replies, a word processor's escapes, pandoc's grid tables, AsciiDoc, records
 kept as YAML, HTML tables and inline HTML, wiki markup, reStructuredText, admonitions, a diary,
-a chat channel's log, a pull request's diff, a chat form, a comment thread. Every pass keeps
-the line count, so what is reported names the line as written."""
+a chat channel's log, a pull request's diff, a chat form, a comment thread,
+ASCII boxes. Every pass keeps the line count, so what is reported names the line as written."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import re
 
 from matcher.incidents.alt_text import alt_text_read
 from matcher.incidents.asciidoc_markup import asciidoc_as_markdown
+from matcher.incidents.boxes import boxes_read
 from matcher.incidents.chat_logs import chat_logs_read
 from matcher.incidents.comment_threads import comment_threads_read
 from matcher.incidents.diary import diary_as_headings
@@ -32,7 +33,7 @@ def as_markdown(text: str) -> str:
     # a full-width colon (U+FF1A, as Chinese and Japanese write it) is a colon
     text = re.sub("\uff1a(?=[^\\s*_])", ": ", text).replace("\uff1a", ":")
     text = forum_replies_read(chat_logs_read(alt_text_read(thread_unquoted(text))))
-    text = comment_threads_read(wrappers_read(text))
+    text = boxes_read(comment_threads_read(wrappers_read(text)))
     text = severity_lines(asciidoc_as_markdown(pandoc_as_markdown(markdown_unescaped(text))))
     text = inline_html_as_markdown(html_tables_as_markdown(records_as_labels(text)))
     text = rst_as_markdown(wiki_as_markdown(text))
