@@ -9,28 +9,22 @@ from __future__ import annotations
 
 import re
 
+from matcher.incidents.fences import code_blocks
 from matcher.incidents.labels import label_name
 
-_FENCE = re.compile(r"^\s*(?:```|~~~)")
 _TITLE = re.compile(r"\+-+\[\s*(?P<title>[^\]\n]{2,40}?)\s*\]-*\+")
 
 
 def boxes_read(text: str) -> str:
     """The log with each code block of titled ASCII boxes read as sections."""
     lines = text.split("\n")
-    at = 0
-    while at < len(lines):
-        if not _FENCE.match(lines[at]):
-            at += 1
-            continue
-        end = next((e for e in range(at + 1, len(lines)) if _FENCE.match(lines[e])), len(lines))
+    for at, end in code_blocks(lines):
         body = lines[at + 1 : end]
         if any(_TITLE.search(line) for line in body):
             read = _sections(body)
             room = end - at + (end < len(lines))
             if read and len(read) <= room:
                 lines[at : at + room] = read + [""] * (room - len(read))
-        at = end + 1
     return "\n".join(lines)
 
 

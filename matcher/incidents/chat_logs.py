@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
+from matcher.incidents.fences import code_blocks
 from matcher.incidents.headings import INCIDENT_ID
 
-_FENCE = re.compile(r"^\s*(?:```|~~~)")
 # A message: its time, its author (`<dana>`, `@dana`), what they wrote
 _MESSAGE = re.compile(
     r"^\s*\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+(?:<[@+%]?(?P<nick>[^>\s]+)>|@(?P<at>[\w.|-]+):?)"
@@ -46,12 +46,7 @@ def chat_logs_read(text: str) -> str:
     """The log with each chat log in a code block whose bot commands open incidents read as
     those incidents; else as it is."""
     lines = text.split("\n")
-    at = 0
-    while at < len(lines):
-        if not _FENCE.match(lines[at]):
-            at += 1
-            continue
-        end = next((e for e in range(at + 1, len(lines)) if _FENCE.match(lines[e])), len(lines))
+    for at, end in code_blocks(lines):
         body = lines[at + 1 : end]
         opened = [m for line in body if (m := _MESSAGE.match(line)) and _OPENS.match(m["text"])]
         if opened:
@@ -59,7 +54,6 @@ def chat_logs_read(text: str) -> str:
             lines[at + 1 : end] = [_read(line) for line in body]
             if end < len(lines):
                 lines[end] = ""
-        at = end + 1
     return "\n".join(lines)
 
 

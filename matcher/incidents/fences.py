@@ -31,6 +31,20 @@ def fence_closer(raw: str) -> Callable[[str], bool] | None:
     return None
 
 
+def code_blocks(lines: Sequence[str]) -> list[tuple[int, int]]:
+    """(opening fence, closing fence) of each fenced block, by index; an unclosed block ends
+    at `len(lines)`. The text passes that read a block's lines in place use them."""
+    blocks: list[tuple[int, int]] = []
+    at = 0
+    while at < len(lines):
+        if FENCE.match(lines[at]):
+            end = next((e for e in range(at + 1, len(lines)) if FENCE.match(lines[e])), len(lines))
+            blocks.append((at, end))
+            at = end
+        at += 1
+    return blocks
+
+
 def front_matter(raws: Sequence[str]) -> int:
     """The number of lines of YAML front matter (`---`, `key: value` lines, `---`), else 0."""
     if not raws or raws[0].strip() != "---":
