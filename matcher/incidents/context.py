@@ -28,6 +28,11 @@ _CONTEXT_LINE = re.compile(
     r"|^Process \S+: (?:UPDATE|INSERT|DELETE|SELECT|WITH|MERGE)\b"
     r"|^<-{2,}.*-{2,}>$|^-{3,}.*-{3,}$|^={3,}.*={3,}$"
     r"|^Traceback \(most recent call last\)|^During handling\b|^The above exception\b"
+    # (a server's or framework's line before a request's traceback, whose last line says why:
+    # gunicorn's `Error handling request`, Flask's `Exception on /x [GET]`, Django's `Internal
+    # Server Error: /x`, uvicorn's `Exception in ASGI application`, `Exception in thread …:`)
+    r"|(?:^|[\]:]\s*|\b(?:ERROR|error):?\s+)(?:Error handling request|Exception on \S+ \[[A-Z]+\]"
+    r"|Internal Server Error: [/<]|Exception in ASGI application|Exception in thread \S+:?$)"
     # (V8's GC trace before a heap out of memory: `Mark-Compact 17.7 (50.2) -> 16.9 (51.0) MB`)
     r"|^(?:\[\d+:0x[0-9a-f]+\]\s+\d+ ms: )?(?:Mark-Compact|Scavenge|Mark-Sweep)\b"
     # (Node's crash framing: the internal location a throw is printed at, `node:events:502`,
