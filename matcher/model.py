@@ -75,6 +75,48 @@ _SEVERITY_WORDS |= {
     **dict.fromkeys(("korge", "altua"), Severity.HIGH),
     **dict.fromkeys(("keskmine", "ertaina"), Severity.MEDIUM),
     **dict.fromkeys(("madal", "baxua"), Severity.LOW),
+    # ... Thai, Hebrew, Swahili
+    **dict.fromkeys(
+        (
+            "\u0e27\u0e34\u0e01\u0e24\u0e15",
+            "\u0e27\u0e34\u0e01\u0e24\u0e15\u0e34",
+            "\u05e7\u05e8\u05d9\u05d8\u05d9\u05ea",
+            "\u05e7\u05e8\u05d9\u05d8\u05d9",
+            "hatari",
+            "mbaya sana",
+        ),
+        Severity.CRITICAL,
+    ),
+    **dict.fromkeys(
+        (
+            "\u0e2a\u0e07",
+            "\u05d2\u05d1\u05d5\u05d4\u05d4",
+            "\u05d2\u05d1\u05d5\u05d4",
+            "juu",
+            "kubwa",
+        ),
+        Severity.HIGH,
+    ),
+    **dict.fromkeys(
+        (
+            "\u0e1b\u0e32\u0e19\u0e01\u0e25\u0e32\u0e07",
+            "\u05d1\u05d9\u05e0\u05d5\u05e0\u05d9\u05ea",
+            "\u05d1\u05d9\u05e0\u05d5\u05e0\u05d9",
+            "wastani",
+            "kati",
+        ),
+        Severity.MEDIUM,
+    ),
+    **dict.fromkeys(
+        (
+            "\u0e15\u0e4d\u0e32",
+            "\u05e0\u05de\u05d5\u05db\u05d4",
+            "\u05e0\u05de\u05d5\u05da",
+            "chini",
+            "ndogo",
+        ),
+        Severity.LOW,
+    ),
     # ... Romanian, Persian
     **dict.fromkeys(
         ("ridicata", "\u0628\u0627\u0644\u0627", "\u0632\u06cc\u0627\u062f"), Severity.HIGH

@@ -2,8 +2,9 @@
 Markdown before the log is classified line by line: an e-mail thread, a social post's alt text,
 a forum topic's replies, a word processor's escapes, pandoc's grid tables, AsciiDoc, records
 kept as YAML, HTML tables and inline HTML, wiki markup, reStructuredText, admonitions, a diary,
-a chat channel's log, a pull request's diff, a chat form, a comment thread,
-ASCII boxes. Every pass keeps the line count, so what is reported names the line as written."""
+a chat channel's log, a pull request's diff, a chat form, a comment thread, ASCII boxes, an
+ITSM record's journal, a MediaWiki page. Every pass keeps the line count, so what is reported
+names the line as written."""
 
 from __future__ import annotations
 
@@ -19,7 +20,9 @@ from matcher.incidents.escapes import markdown_unescaped
 from matcher.incidents.fields import severity_lines
 from matcher.incidents.forum import forum_replies_read
 from matcher.incidents.html_tables import html_tables_as_markdown, inline_html_as_markdown
+from matcher.incidents.journals import journals_read
 from matcher.incidents.mail_thread import thread_unquoted
+from matcher.incidents.mediawiki import mediawiki_as_markdown
 from matcher.incidents.pandoc_markup import pandoc_as_markdown
 from matcher.incidents.records import records_as_labels
 from matcher.incidents.rst_markup import rst_as_markdown
@@ -32,8 +35,9 @@ def as_markdown(text: str) -> str:
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     # a full-width colon (U+FF1A, as Chinese and Japanese write it) is a colon
     text = re.sub("\uff1a(?=[^\\s*_])", ": ", text).replace("\uff1a", ":")
-    text = forum_replies_read(chat_logs_read(alt_text_read(thread_unquoted(text))))
-    text = boxes_read(comment_threads_read(wrappers_read(text)))
+    text = mediawiki_as_markdown(thread_unquoted(text))
+    text = forum_replies_read(chat_logs_read(alt_text_read(text)))
+    text = journals_read(boxes_read(comment_threads_read(wrappers_read(text))))
     text = severity_lines(asciidoc_as_markdown(pandoc_as_markdown(markdown_unescaped(text))))
     text = inline_html_as_markdown(html_tables_as_markdown(records_as_labels(text)))
     text = rst_as_markdown(wiki_as_markdown(text))

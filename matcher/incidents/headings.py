@@ -15,7 +15,7 @@ INCIDENT_WORDS = "|".join(
     (
         "incidente|incidencia|vorfall|störung|storing|incidens|incidentas|incidents|insiden",
         "incydent|olay|инцидент|інцидент|συμβάν|περιστατικό|häiriö|poikkeama|hændelse",
-        "händelse|hendelse|ঘটনা|حادثه|حادثة|אירוע|เหตุการณ์|sự cố|장애|사고",
+        "händelse|hendelse|ঘটনা|حادثه|حادثة|אירוע|เหตุการณ์|sự cố|장애|사고|tukio|hitilafu",
     )
 )
 HEADING_ID = re.compile(

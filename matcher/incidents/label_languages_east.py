@@ -205,7 +205,27 @@ _MORE_7 = {
     "action_items": ("செயல்கள்|اقدامات|ekintzak|hurrengo urratsak",),
     OTHER: ("தாக்கம்|காலவரிசை|اثر|ٹائم لائن|eragina|kronologia|laburpena|oharra",),
 }
-_ALL = (_MORE, _MORE_2, _MORE_3, _MORE_4, _MORE_5, _MORE_6, _MORE_7)
+# ... Thai; Swahili; Hebrew
+_MORE_8 = {
+    "id": (
+        "รหัสเหตุการณ์|หมายเลขเหตุการณ์|kitambulisho cha tukio|namba ya tukio|מזהה אירוע|מספר אירוע",
+    ),
+    "title": ("หัวข้อ|ชื่อเหตุการณ์|kichwa|kichwa cha habari|כותרת",),
+    "date": ("วันที่|tarehe|תאריך",),
+    "severity": ("ความรุนแรง|ระดับความรุนแรง|ukali|חומרה",),
+    "services": ("ระบบที่กระทบ|บริการที่กระทบ|huduma zilizoathirika|huduma|שירותים מושפעים|שירותים",),
+    "symptoms": ("อาการ|สิ่งที่เห็น|dalili|tulichoona|תסמינים",),
+    "root_cause": ("สาเหตุหลัก|สาเหตุ|ต้นเหตุ|chanzo kikuu|chanzo|sababu kuu|גורם שורש|סיבת שורש|סיבה",),
+    "resolution": ("การแก้ไข|วิธีแก้|suluhisho|utatuzi|פתרון|תיקון",),
+    "action_items": (
+        "สิ่งที่ต้องทำต่อ|งานที่ต้องทำต่อ|hatua za kuchukua|hatua zinazofuata|hatua|משימות המשך"
+        "|פעולות|צעדים הבאים",
+    ),
+    OTHER: (
+        "ผลกระทบ|ไทม์ไลน์|สรุป|หมายเหตุ|athari|muhtasari|ratiba|maelezo|השפעה|ציר זמן|סיכום|הערות",
+    ),
+}
+_ALL = (_MORE, _MORE_2, _MORE_3, _MORE_4, _MORE_5, _MORE_6, _MORE_7, _MORE_8)
 EAST: dict[str, tuple[str, ...]] = {
     k: tuple(spelling for more in _ALL for spelling in more.get(k, ())) for k in set().union(*_ALL)
 }

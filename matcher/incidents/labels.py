@@ -27,7 +27,7 @@ SPELLINGS = {
         "our reference",  # (a letter to customers)
         "our ref",
     ),
-    "title": ("title",),
+    "title": ("title", "short description"),
     "date": ("date", "incident date"),
     "severity": ("severity", "sev", "priority"),
     "services": (
@@ -300,9 +300,11 @@ def misspelt_label(written: str) -> str | None:
     return None
 
 
-# Another header field after a value on the same line: `, severity: high`, `· Services: web`.
+# Another header field after a value on the same line: `, severity: high`, `· Services: web`,
+# `— **Date:** 2026-12-03` (a wiki's `&mdash;` between fields).
 _NEXT_FIELD = re.compile(
-    r"\s*[,;|\u00b7]\s*(?:\*\*)?([^\W\d_][\w -]{1,24}?)(?:\*\*)?\s*:(?:\*\*)?\s+"
+    r"(?:\s*[,;|\u00b7]|\s+[\u2013\u2014])\s*(?:\*\*)?([^\W\d_][\w -]{1,24}?)(?:\*\*)?\s*:"
+    r"(?:\*\*)?\s+"
 )
 
 

@@ -169,6 +169,9 @@ _PROSE_AFTER = re.compile(
     r"|,\s+(?:then|plus))"
     r"\s+(?:the|a|an|its"
     r"|their|one|two|\d+|several|some|many|lots)\b.*$"
+    # what wrapped it, in the author's words (`… not known), wrapped in MaxRetryError / …`)
+    r"|(?:,\s+|(?<=\))\s+)(?:wrapped|caught|re-?raised|rethrown|swallowed|surfaced) (?:in|by|as"
+    r"|inside)\b.*$"
     # what it ran with (`…, running with `--max-old-space-size=512``)
     r"|,\s+(?:running|started|launched|configured|deployed|built)\s+with\b.*$"
     # how widely (`… (180 seconds) on basically every big account`, `… for all tenants`)

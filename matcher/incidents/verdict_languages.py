@@ -169,6 +169,18 @@ FOREIGN_VERDICT = (
     # ... Korean (`별건으로 확인됨`, `다른 상황임`, `장애 증상 아님`, `관련 없음`, `무시`)
     r"|별건|별개|무관|(?:관련|관계|상관) ?없|다른 (?:상황|문제|이슈|에러|오류|건|버그|티켓)"
     r"|(?:증상|원인|에러|오류)(?:이|가)? 아(?:님|니)|무시"
+    # ... Thai (`คนละเรื่อง`, `ไม่เกี่ยวกับเคสนี้`, `ไม่ใช่สาเหตุ`, `อย่านับ`, `แยก ticket`), Swahili
+    # (`hazihusiani na tukio hili`, `tatizo lingine`, `sio sehemu ya tukio`, `usichanganye`) and
+    # Hebrew (`לא קשורים`, `אירוע אחר`, `תוצאה, לא הסיבה`, `זה אנחנו`, `לא לבלבל`)
+    r"|คนละ(?:เรื่อง|ปัญหา|เคส|ตัว)|ไม่เกี่ยว|ไม่ใช่(?:สาเหตุ|ตัวเดียวกัน|ตัวจริง|error ตัวจริง)"
+    r"|ไม่ได้เป็น error|อย่านับ|ไม่นับ|แยก ?(?:ticket|ตั๋ว)|(?:บั๊ก|ปัญหา|error)\S* ?อีกตัว"
+    r"|เราทำเอง|\bha[a-z]{0,3}husiani\b"
+    r"|\b(?:tatizo|kosa|jambo|suala|bug|hitilafu) (?:lingine|jingine|nyingine)\b|\btiketi tofauti\b"
+    r"|\bujumbe wetu (?:wenyewe|wa ndani)\b|\b(?:si|sio|siyo) dalili\b|\bkitu kingine\b"
+    r"|\b(?:si|sio|siyo) (?:sehemu ya|tukio hili|chanzo|tatizo hili|kosa hili)\b"
+    r"|\busichanganye\b|\btulijisababishia\b|\bpuuza\b"
+    r"|לא קשור|אירוע אחר|בעיה אחרת|תקלה אחרת|מצב אחר|לא הסיבה|לא חלק מ|זה אנחנו|לא לבלבל"
+    r"|לא התקלה|לא היא ש|לא שגיאות|להתעלם"
 )
 
 # A verb of failing `with` what it logged, in the languages above (Bulgarian `пада с`, `гръмна

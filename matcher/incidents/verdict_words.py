@@ -111,6 +111,9 @@ VERDICT = (
     # another thing named as what was wanted: `, but the alert we want is the metadata timeout`
     r"|the (?:\w+ )?(?:alert|error|signal|line) (?:we|you) (?:want|need|care about|page on"
     r"|alert on)(?: to see)? (?:is|was|are)\b"
+    # (`…, but our alert should be on the publish failure`)
+    r"|\bbut (?:our|the) (?:alert|page|signal|signature)s? (?:should|must|needs? to) (?:be|fire"
+    r"|trigger|key) on\b"
     r"|(?:on|in) (?:my|our|the) list of suspects|pre-?dates?|pre-?dated"
     r"|during (?:the |our )?(?:rollback|remount|cleanup|investigation|debugging|maintenance"
     r"|fix)"
