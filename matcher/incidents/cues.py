@@ -217,7 +217,7 @@ CUES: tuple[Cue, ...] = (
     # a message shown to a person (a page, the checkout, a customer), not a log line
     _cue(
         # a thing shows a message; a person sees or gets it (`the app saw "…"` is a client's)
-        r"(?:\b(?:page|screen|ui|app|checkout|browser|banner|dialog|modal|popup|toast)"
+        r"(?:\b(?:page|screen|ui|app|checkout|browser|banner|dialog|modal|popup|toast)s?"
         r"(?:\s+(?!(?:logs?|logged|journal|stderr|stdout|console|output|server)\b)"
         r"[^\s\x01]+){0,6}?\s+(?:showed|shows|show|said|says|say|displayed|displays|display)"
         r"|\b(?:customers?|users?|shoppers?)"

@@ -1,10 +1,11 @@
 """An ITSM record's journal exported as text (ServiceNow's work notes: `2026-12-03 14:02:11 - Jane
 Doe (Work notes)` then what she entered, a line per paste or remark): each line of an entry is read
 as an item of its own, so a pasted log line is one symptom and the remark beside it one more; the
-entry's header line is left out, and the journal's `[code]<pre>…</pre>[/code]` is its text. An
-incident record's `Number:` (beside its `Short description:`) is the incident's id; a problem
-record's is not, when it names its related incident. The line count is kept.
-docs/incident-log-format.md ("Twenty-second round", **An ITSM record's journal**) says the rule."""
+entry's header line and a traceback's frames are left out, and the journal's
+`[code]<pre>…</pre>[/code]` is its text. An incident record's `Number:` (beside its `Short
+description:`) is the incident's id; a problem record's is not, when it names its related incident.
+The line count is kept. docs/incident-log-format.md ("Twenty-second round", **An ITSM record's
+journal**) says the rule."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ _ENTRY = re.compile(
     r"\((?i:work notes|additional comments|comments|customer comments)\)\s*:?\s*$"
 )
 _CODE_TAGS = re.compile(r"(?i)\[/?code\]")
+_FRAME = re.compile(r'^\s+(?:File "[^"]*", line \d+|at \S+ \(|at [\w$.<>]+\()')
 _LISTED = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
 
 
@@ -38,8 +40,13 @@ def journals_read(text: str) -> str:
             continue
         lines[at] = ""
         at += 1
+        frame = False
         while at < len(lines) and lines[at].strip() and not _ENTRY.match(lines[at]):
-            line = _CODE_TAGS.sub("", lines[at]).strip()
+            raw = _CODE_TAGS.sub("", lines[at])
+            # (a traceback's frames, each with its source line under it: no item of their own)
+            source = frame and raw[:1].isspace() and not _FRAME.match(raw)
+            frame = _FRAME.match(raw) is not None
+            line = "" if frame or source else raw.strip()
             lines[at] = line if _LISTED.match(line) or not line else f"- {line}"
             at += 1
     return "\n".join(lines)

@@ -48,6 +48,8 @@ SPELLINGS = {
         "observed symptoms",
         "symptoms observed",
         "symptom description",  # (an operator's ticket template)
+        "problem statement",  # (a 5-whys or A3 sheet's)
+        "problem description",
         "work notes",  # (an ITSM record's journal: ServiceNow's problem and incident records)
         # a bug report's (`Steps to reproduce` / `Expected` / `Actual`)
         "actual",

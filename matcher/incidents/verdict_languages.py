@@ -173,7 +173,7 @@ FOREIGN_VERDICT = (
     # (`hazihusiani na tukio hili`, `tatizo lingine`, `sio sehemu ya tukio`, `usichanganye`) and
     # Hebrew (`לא קשורים`, `אירוע אחר`, `תוצאה, לא הסיבה`, `זה אנחנו`, `לא לבלבל`)
     r"|คนละ(?:เรื่อง|ปัญหา|เคส|ตัว)|ไม่เกี่ยว|ไม่ใช่(?:สาเหตุ|ตัวเดียวกัน|ตัวจริง|error ตัวจริง)"
-    r"|ไม่ได้เป็น error|อย่านับ|ไม่นับ|แยก ?(?:ticket|ตั๋ว)|(?:บั๊ก|ปัญหา|error)\S* ?อีกตัว"
+    r"|ไม่ได้เป็น error|ไม่ใช่ ?error|แค่ ?log|อย่านับ|ไม่นับ|แยก ?(?:ticket|ตั๋ว)|(?:บั๊ก|ปัญหา|error)\S* ?อีกตัว"
     r"|เราทำเอง|\bha[a-z]{0,3}husiani\b"
     r"|\b(?:tatizo|kosa|jambo|suala|bug|hitilafu) (?:lingine|jingine|nyingine)\b|\btiketi tofauti\b"
     r"|\bujumbe wetu (?:wenyewe|wa ndani)\b|\b(?:si|sio|siyo) dalili\b|\bkitu kingine\b"

@@ -94,6 +94,13 @@ VERDICT = (
     r"(?:(?:the|a|an|my|our|\w+'s)\s+)?(?:staging|dev|test|qa|pre-?prod|laptop|local|sandbox"
     r"|developer)\b|(?:staging|dev|test) only"
     r"|not (?:in|on) prod(?:uction)?"
+    # (`Those are consequences, nginx marking them down.`)
+    r"|(?:is|are|was|were) (?:just |only |all |merely )?(?:a |the )?(?:consequences?"
+    r"|after-?effects?|knock-on (?:effects?|errors?)|follow-on (?:effects?|errors?)"
+    r"|downstream effects?)(?=\s*[,.;]|\s*$)"
+    # (`… is the fresh-db case in the test env`)
+    r"|(?:is|are|was|were) (?:just |only )?(?:the |a |an )?(?:[\w-]+ ){0,2}(?:case|path|thing)"
+    r" (?:in|on|from) (?:the |our )?(?:test|staging|dev|qa|ci|local)\b"
     # what the team's own action caused: `a symptom of the fix`, `an artefact of the remount`
     r"|(?:symptom|side[- ]effect|result|artefact|artifact|by-?product|consequence|effect)s? of"
     r" (?:the|our|my) (?:own )?(?:fix|rollback|remount|restart|cleanup|workaround|mitigation|action"
