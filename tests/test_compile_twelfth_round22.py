@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 from compile_helpers import symptoms_of
 
+from matcher.incidents.reader import compile_incident_log
+
 WORKER_TIMEOUT = "[CRITICAL] WORKER TIMEOUT (pid:3187)"
 
 
@@ -29,3 +31,405 @@ def test_a_servers_line_before_a_traceback_is_context_beside_the_error(framing: 
 def test_a_servers_framing_line_alone_stays_the_incidents_symptom() -> None:
     found = symptoms_of("- `[ERROR] Error handling request GET /export`")
     assert found == ("[ERROR] Error handling request GET <path>",)
+
+
+TOO_MANY = "pymysql.err.OperationalError: (1040, 'Too many connections')"
+TOO_MANY_SYMPTOM = "pymysql.err.OperationalError: Too many connections"
+DEADLOCK = "(1213, 'Deadlock found when trying to get lock; try restarting transaction')"
+REDIS_OOM = "OOM command not allowed when used memory > 'maxmemory'."
+WRONGTYPE = "WRONGTYPE Operation against a key holding the wrong kind of value"
+
+
+# --- labels, severities and verdicts in Thai, Swahili and Hebrew --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "severity"),
+    [
+        (
+            f"""**รหัสเหตุการณ์:** INC-PM-101
+**ความรุนแรง:** สูง
+**หัวข้อ:** checkout ล่ม
+
+**อาการ:**
+* ใน log เจอ `{TOO_MANY}`
+* error 1213 "{DEADLOCK}" เป็นคนละเรื่อง ไม่เกี่ยวกับเคสนี้
+
+**สาเหตุหลัก:**
+* max_connections ต่ำเกินไป
+
+**การแก้ไข:**
+* ใช้ connection pool
+""",
+            "high",
+        ),
+        (
+            f"""## Tukio INC-PM-101: checkout ilianguka
+
+**Ukali:** Wastani
+
+**Dalili:**
+* Log ilionyesha `{TOO_MANY}`
+* Makosa ya deadlock (`{DEADLOCK}`) yalikuwepo pia, lakini hiyo ni tatizo lingine.
+
+**Chanzo kikuu:** max_connections ndogo mno.
+
+**Suluhisho:** pool ya connection.
+""",
+            "medium",
+        ),
+        (
+            f"""**מזהה אירוע:** INC-PM-101
+**חומרה:** נמוכה
+**כותרת:** checkout נפל
+
+**תסמינים:**
+* בלוג: `{TOO_MANY}`
+* היה גם `{DEADLOCK}` — זה deadlock רגיל, אירוע אחר, לא זה.
+
+**גורם שורש:** max_connections נמוך מדי.
+
+**פתרון:** connection pool.
+""",
+            "low",
+        ),
+    ],
+    ids=["thai", "swahili", "hebrew"],
+)
+def test_labels_severities_and_verdicts_in_thai_swahili_and_hebrew(
+    text: str, severity: str
+) -> None:
+    log = compile_incident_log(text, "pm.md")
+    assert not log.problems
+    (found,) = log.incidents
+    assert (found.id, found.severity) == ("INC-PM-101", severity)
+    # (the deadlock set aside in the team's language is no symptom)
+    assert found.symptoms == (TOO_MANY_SYMPTOM,)
+
+
+# --- an ITSM record's journal -------------------------------------------------------------------
+
+JOURNAL = f"""# ServiceNow export
+
+Number: INC-PM-101
+Priority: 2 - High
+Short description: Checkout failing - "Too many connections"
+
+Work notes:
+
+2026-12-03 08:19:44 - Amara Okafor (Work notes)
+Orders log: {TOO_MANY}
+FYI the 1213 "{DEADLOCK}" lines are a different problem.
+Full trace, pasted:
+  File "/srv/orders/db.py", line 41, in connect
+    raise OperationalError(errno, msg)
+
+2026-12-03 08:24:10 - Pieter de Vries (Work notes)
+[code]<pre>ERROR 1040 (08004): Too many connections</pre>[/code]
+
+Resolution notes:
+Root cause: max_connections set to the staging value.
+Resolution: restored max_connections, added a pool.
+"""
+
+
+def test_an_itsm_records_journal_entries_are_read_line_by_line() -> None:
+    log = compile_incident_log(JOURNAL, "snow.md")
+    assert not log.problems
+    (found,) = log.incidents
+    assert (found.id, found.title, found.severity) == (
+        "INC-PM-101",
+        'Checkout failing - "Too many connections"',
+        "high",
+    )
+    # (each pasted line one symptom; the deadlock set aside on its own line; the frames and
+    # the journal's header lines no symptom)
+    assert found.symptoms == (TOO_MANY_SYMPTOM, "ERROR 1040 (08004): Too many connections")
+
+
+def test_a_records_number_is_no_id_without_its_short_description() -> None:
+    text = JOURNAL.replace("Short description:", "Summary:")
+    assert compile_incident_log(text, "snow.md").problems  # (no id read: the record is none)
+
+
+# --- a MediaWiki page ---------------------------------------------------------------------------
+
+MEDIAWIKI = f"""{{{{Infobox postmortem index
+| team = Edge
+}}}}
+__TOC__
+
+== INC-PM-106: Flags cache rejects writes ==
+{{| class="wikitable"
+! Incident ID !! Date !! Severity
+|-
+| INC-PM-106 || 2026-12-03 || High
+|}}
+
+=== Symptoms ===
+* App log showed:
+<syntaxhighlight lang="text">
+redis.exceptions.OutOfMemoryError: {REDIS_OOM}
+</syntaxhighlight>
+* The <code>{WRONGTYPE}</code> errors are a separate bug.
+
+=== Root cause ===
+'''Root Cause:''' <code>maxmemory 2mb</code> with ''noeviction''.
+
+== INC-PM-112: nginx fails to start ==
+{{| class="wikitable"
+|-
+! Incident ID
+| INC-PM-112
+|-
+! Severity
+| Medium
+|}}
+
+=== Symptoms ===
+* stderr:
+<pre>
+nginx: [emerg] bind() to 0.0.0.0:80 failed (98: Address already in use)
+</pre>
+
+== INC-PM-114: Large uploads rejected ==
+'''Incident ID:''' INC-PM-114 &mdash; '''Severity:''' Low
+
+=== Symptoms ===
+* error.log said <code>client intended to send too large body: 15728640 bytes</code>
+
+[[Category:Postmortems]]
+"""
+
+
+def test_a_mediawiki_page_is_read_as_the_same_log_in_markdown() -> None:
+    log = compile_incident_log(MEDIAWIKI, "wiki.md")
+    assert not log.problems
+    found = {i.id: (i.severity, i.symptoms) for i in log.incidents}
+    assert found == {
+        # (a table of columns, a table of rows of a field and its value, fields parted by a
+        # dash: the header; the separate bug no symptom)
+        "INC-PM-106": ("high", (f"redis.exceptions.OutOfMemoryError: {REDIS_OOM[:-1]}",)),
+        "INC-PM-112": (
+            "medium",
+            ("[emerg] bind() to <ip>:<port:int> failed (98: Address already in use)",),
+        ),
+        "INC-PM-114": ("low", ("client intended to send too large body: <bytes:datasize>",)),
+    }
+    assert log.incidents[0].root_cause == "`maxmemory 2mb` with *noeviction*."
+
+
+def test_a_page_with_a_heading_of_equals_signs_but_no_wiki_markup_is_left_as_it_is() -> None:
+    text = (
+        "## INC-PM-101: checkout\n\n== not a heading ==\n\n**Symptoms:**\n"
+        f"* `{TOO_MANY}` with ''two quotes''\n"
+    )
+    (found,) = compile_incident_log(text, "pm.md").incidents
+    assert found.symptoms == (TOO_MANY_SYMPTOM,)
+
+
+# --- a bare git log -----------------------------------------------------------------------------
+
+GIT_LOG = f"""# git log --no-merges origin/main
+
+commit 9c1e4b7f2a0d6e3358b1f07a4c2d9e8f51b6a3c0
+Author: Dana Levi <dana.levi@example.com>
+Date:   Fri Dec 4 16:42:10 2026 +0200
+
+    INC-PM-121: export: stream CSV instead of building it in the worker
+
+    The arbiter killed the sync worker, over and over:
+
+        [2026-12-03 08:16:32 +0000] [12235] [CRITICAL] WORKER TIMEOUT (pid:12250)
+
+    Root cause: whole export rendered in memory.
+
+    Fix: stream rows.
+
+    Severity: Medium
+    Co-authored-by: Yossi Amar <yossi.amar@example.com>
+    Reviewed-by: Priya Natarajan <priya.n@example.com>
+
+commit 0d2b6f4e8a1c7395e2f0b84d6a3c1e5f97b2d048
+Author: Yossi Amar <yossi.amar@example.com>
+Date:   Thu Dec 3 15:02:11 2026 +0200
+
+    chore: bump pymemcache to 4.0.1
+
+    Reviewed-by: Priya Natarajan <priya.n@example.com>
+
+commit b31f07d6e9a24c8515de7a0b93f6c2e4d1a8705f
+Author: Oren Katz <oren.katz@example.com>
+Date:   Thu Dec 3 19:20:48 2026 +0200
+
+    fix(orders): cap the pool
+
+    Checkout failed with {TOO_MANY}.
+    The "{DEADLOCK}" ones are unrelated.
+
+    Root cause: one connection per request.
+
+    Fixes: INC-PM-101
+"""
+
+
+def test_a_bare_git_log_reads_each_commit_that_names_an_incident_as_it() -> None:
+    log = compile_incident_log(GIT_LOG, "commits.md")
+    assert not log.problems
+    found = {i.id: i for i in log.incidents}
+    assert list(found) == ["INC-PM-121", "INC-PM-101"]  # (the chore names none)
+    assert found["INC-PM-121"].title == "export: stream CSV instead of building it in the worker"
+    assert found["INC-PM-121"].severity == "medium"
+    assert found["INC-PM-121"].symptoms == ("[CRITICAL] WORKER TIMEOUT (pid:<pid:int>)",)
+    assert found["INC-PM-101"].title == "fix(orders): cap the pool"
+    assert found["INC-PM-101"].symptoms == (TOO_MANY_SYMPTOM,)
+    assert found["INC-PM-101"].root_cause == "one connection per request."
+
+
+def test_a_git_log_in_a_code_block_is_not_read_as_the_incidents() -> None:
+    text = f"## INC-PM-101: checkout\n\n**Symptoms:**\n* `{TOO_MANY}`\n\n```\n{GIT_LOG}```\n"
+    assert [i.id for i in compile_incident_log(text, "pm.md").incidents] == ["INC-PM-101"]
+
+
+# --- a vault's combined notes -------------------------------------------------------------------
+
+VAULT = f"""<!-- Exported with "Combine notes" -->
+
+---
+id: INC-PM-106
+severity: high
+tags: [incident, redis]
+---
+# INC-PM-106 Flags cache rejects writes
+
+> [!bug] Symptoms
+> - Every write failed: `{REDIS_OOM}`
+
+> [!note] Not it
+> `{WRONGTYPE}` is an old session key.
+
+---
+id: INC-PM-107
+severity: low
+---
+# INC-PM-107 Redis refused
+
+> [!bug] Symptoms
+> - `redis.exceptions.ConnectionError: Error 111 connecting to 127.0.0.1:6379. Connection refused.`
+"""
+
+
+def test_a_vaults_notes_with_their_properties_above_their_titles() -> None:
+    log = compile_incident_log(VAULT, "vault.md")
+    assert not log.problems
+    found = {i.id: (i.title, i.severity, len(i.symptoms)) for i in log.incidents}
+    assert found == {
+        "INC-PM-106": ("Flags cache rejects writes", "high", 1),
+        "INC-PM-107": ("Redis refused", "low", 1),
+    }
+
+
+# --- a call's transcript ------------------------------------------------------------------------
+
+TRANSCRIPT = """# Postmortem review call (auto transcript)
+
+```
+WEBVTT
+
+NOTE
+Recording: weekly review. Participants: Grace, Marco.
+
+1
+00:00:03.200 --> 00:00:11.940
+Grace Mwangi: Okay, um, first one, INC-PM-113. Marco?
+
+NOTE
+INC-PM-113 — nginx 502, upstream connection refused
+
+2
+00:01:52.400 --> 00:02:08.760
+Marco Rossi: Right. Orders API calls got 502. Error log says connect failed, one-eleven,
+while connecting to upstream.
+
+3
+00:02:09.100 --> 00:02:19.950
+Priya Nair: It's "connect() failed (111: Connection refused) while connecting to upstream".
+
+4
+00:02:20.300 --> 00:02:33.400
+Marco Rossi: Yeah. Then you see "no live upstreams while connecting to upstream". Those are,
+uh, consequences, nginx marking them down.
+```
+"""
+
+
+def test_a_calls_transcript_reads_its_notes_as_incidents_and_its_turns_as_items() -> None:
+    log = compile_incident_log(TRANSCRIPT, "call.md")
+    assert not log.problems
+    (found,) = log.incidents
+    assert (found.id, found.title) == ("INC-PM-113", "nginx 502, upstream connection refused")
+    # (the exact line read aloud is the symptom; the one called consequences, after a filler
+    # word, is set aside)
+    assert found.symptoms[-1] == (
+        "connect() failed (111: Connection refused) while connecting to upstream"
+    )
+    assert not [s for s in found.symptoms if "no live upstreams" in s]
+
+
+def test_a_transcript_whose_notes_name_no_incident_is_left_as_it_is() -> None:
+    text = TRANSCRIPT.replace("INC-PM-113 —", "Topic —").replace("first one, INC-PM-113", "hi")
+    assert not compile_incident_log(text, "call.md").incidents
+
+
+# --- smaller --------------------------------------------------------------------------------------
+
+
+def test_a_five_whys_problem_statement_holds_the_symptoms() -> None:
+    text = (
+        "## RCA sheet: INC-PM-101 — checkout\n\n**Severity:** High\n\n"
+        f"**Problem statement:** Checkout failed. App: `{TOO_MANY}`.\n\n"
+        "- **Why 1** did it fail? → The pool was full.\n\n**Root cause:** no pool.\n"
+    )
+    (found,) = compile_incident_log(text, "5why.md").incidents
+    assert found.symptoms == (TOO_MANY_SYMPTOM,)
+
+
+@pytest.mark.parametrize(
+    ("item", "symptoms"),
+    [
+        # (what wrapped it, in the author's words, is no part of the message)
+        (
+            "- then NameResolutionError: Failed to resolve 'api.invalid' ([Errno -2] Name or "
+            'service not known), wrapped in MaxRetryError / requests ConnectionError "Max retries '
+            'exceeded with url: /v1/quote".',
+            # (the client's retry message beside its cause: context, wrapped.py)
+            (
+                "NameResolutionError: Failed to resolve '<host>' ([Errno -2] Name or service not"
+                " known)",
+            ),
+        ),
+        # (an unquoted error, then a sentence of its own about another, quoted one)
+        (
+            f'- Checkout failed with {TOO_MANY}. The "{DEADLOCK}" ones are unrelated.',
+            (TOO_MANY_SYMPTOM,),
+        ),
+        # (what the alert should be on is the other one)
+        (
+            f"- `{TOO_MANY}`\n- The pool logs \"Access denied for user 'orders'@'localhost'\", "
+            "but our alert should be on the checkout failure.",
+            (TOO_MANY_SYMPTOM,),
+        ),
+        # (a case of the test environment)
+        (
+            f'- `{TOO_MANY}`\n- "no such table: import_runs" is the fresh-db case in the test env.',
+            (TOO_MANY_SYMPTOM,),
+        ),
+        # (what pages showed a person is no log text)
+        (f'- `{TOO_MANY}`\n- Quote pages showed "price unavailable".', (TOO_MANY_SYMPTOM,)),
+    ],
+    ids=["wrapped-in", "own-sentence", "alert-on", "test-env", "pages-showed"],
+)
+def test_where_an_items_prose_ends_and_what_it_sets_aside(
+    item: str, symptoms: tuple[str, ...]
+) -> None:
+    assert symptoms_of(item) == symptoms

@@ -16,7 +16,7 @@ _ENTRY = re.compile(
     r"^\s*\d{4}-\d\d-\d\d[ T]\d\d:\d\d(?::\d\d)?\s+[-\u2013\u2014]\s+[^\n()]{2,60}"
     r"\((?i:work notes|additional comments|comments|customer comments)\)\s*:?\s*$"
 )
-_CODE_TAGS = re.compile(r"(?i)\[/?code\]")
+_CODE_TAGS = re.compile(r"(?i)\[/?code\]|</?pre\b[^>]*>")
 _FRAME = re.compile(r'^\s+(?:File "[^"]*", line \d+|at \S+ \(|at [\w$.<>]+\()')
 _LISTED = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
 

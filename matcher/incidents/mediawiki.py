@@ -1,14 +1,18 @@
 """A log kept on a MediaWiki page, its wiki text saved as it is (`== INC-7: … ==`, `'''Root
 Cause:'''`, `{| class="wikitable" … |}`, `<syntaxhighlight>`, `[[Runbooks/Redis|runbook]]`,
 `{{Infobox …}}`, `# numbered items`): read as the same log in Markdown. A table whose rows each
-hold a field and its value (`! Severity` / `| High`) is read as labels, another as a pipe table;
-`<pre>` and inline HTML are left to html_tables.py. The line count is kept (a table's rows are
-read together at its top, the lines they leave blank at its end). docs/incident-log-format.md
+hold a field and its value (`! Severity` / `| High`), or whose header names the fields over one
+row of their values, is read as labels, another as a pipe table; `<pre>` and inline HTML are
+left to html_tables.py. The line count is kept (a table's rows are read together at its top,
+the lines they leave blank at its end). docs/incident-log-format.md
 ("Twenty-second round", **A MediaWiki page**) says the rule."""
 
 from __future__ import annotations
 
 import re
+
+from matcher.incidents.labels import label_name
+from matcher.incidents.markdown import HEADER_FIELDS
 
 # what tells the page is wiki text: a section heading and a table or bold of its own kind
 _HEADING = re.compile(r"^(={2,6})\s*([^=].*?)\s*\1\s*$")
@@ -93,12 +97,22 @@ def _table(lines: list[str]) -> list[str]:
     fields = all(len(r) == 2 and r[0][0] and not r[1][0] for r in rows)
     if rows and fields:  # (`! Severity` / `| High` on each row: the incident's fields)
         read = [f"**{key}:** {value}" for (_, key), (_, value) in rows]
+    elif _one_record(rows):  # (`! Incident ID !! Severity` over `| INC-7 || High`: the same)
+        read = [f"**{key}:** {value}" for (_, key), (_, value) in zip(*rows, strict=True)]
     elif rows:
         read = [_pipe_row(rows[0]), "|" + "---|" * len(rows[0])]
         read += [_pipe_row(row) for row in rows[1:]]
     else:
         read = []
     return read + [""] * (len(lines) - len(read))
+
+
+def _one_record(rows: list[list[tuple[bool, str]]]) -> bool:
+    """A header of field names over one row of their values."""
+    if len(rows) != 2 or len(rows[0]) != len(rows[1]):
+        return False
+    names = [label_name(text) for _, text in rows[0]]
+    return all(h for h, _ in rows[0]) and sum(n in HEADER_FIELDS for n in names) >= 2
 
 
 def _cell(cell: str) -> str:

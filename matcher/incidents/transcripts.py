@@ -39,9 +39,12 @@ def transcripts_read(text: str) -> str:
         if end < len(lines):
             lines[end] = ""
     lines[start] = ""
+    # (a filler word at a line's start goes with the comma that ended the line before)
+    said = _FILLER.sub(lambda m: "\n" * m[0].count("\n"), "\n".join(lines[start + 1 : end]))
+    lines[start + 1 : end] = said.split("\n")
     at, in_turn = start + 1, False
     while at < end:
-        line = _FILLER.sub("", lines[at])
+        line = lines[at]
         if _NOTE.match(line):
             at = _note_read(lines, at, end)
             in_turn = False
