@@ -16,9 +16,11 @@ from dataclasses import dataclass
 from matcher.incidents.chat_logs import chat_logs_read
 from matcher.incidents.commit_log import commit_log_read
 from matcher.incidents.diary import diary_as_headings
+from matcher.incidents.gherkin import gherkin_read
 from matcher.incidents.headings import heading_id
 from matcher.incidents.mail_thread import thread_unquoted
 from matcher.incidents.notes import titles_first
+from matcher.incidents.plain_text import plain_text_read
 from matcher.incidents.records import records_as_labels
 from matcher.incidents.transcripts import transcripts_read
 from matcher.incidents.wiki_markup import wiki_as_markdown
@@ -197,8 +199,8 @@ def split_incidents(markdown: str, incidents: list[str]) -> dict[str, IncidentTe
     """Each incident id mapped to its own incident log (None: not found in ``markdown``)."""
     # (incidents kept as YAML records are cut as the labels `matcher compile` reads them as)
     # (and a page in wiki markup as the Markdown it reads it as)
-    lines = titles_first(commit_log_read(thread_unquoted(markdown)))
-    lines = wrappers_read(chat_logs_read(transcripts_read(lines)))
+    lines = plain_text_read(titles_first(commit_log_read(thread_unquoted(markdown))))
+    lines = wrappers_read(chat_logs_read(gherkin_read(transcripts_read(lines))))
     lines = diary_as_headings(wiki_as_markdown(records_as_labels(lines)))
     lines = lines.splitlines(keepends=True)
     plain = _outside_fences(lines)

@@ -117,6 +117,41 @@ _SEVERITY_WORDS |= {
         ),
         Severity.LOW,
     ),
+    # ... Ukrainian, Catalan
+    **dict.fromkeys(
+        (
+            "\u043a\u0440\u0438\u0442\u0438\u0447\u043d\u0430",
+            "\u043a\u0440\u0438\u0442\u0438\u0447\u043d\u0438\u0438",
+            "critica",
+            "critic",
+        ),
+        Severity.CRITICAL,
+    ),
+    **dict.fromkeys(
+        (
+            "\u0432\u0438\u0441\u043e\u043a\u0430",
+            "\u0432\u0438\u0441\u043e\u043a\u0438\u0438",
+            "alt",
+        ),
+        Severity.HIGH,
+    ),
+    **dict.fromkeys(
+        (
+            "\u0441\u0435\u0440\u0435\u0434\u043d\u044f",
+            "\u0441\u0435\u0440\u0435\u0434\u043d\u0456\u0438",
+            "mitjana",
+            "mitja",
+        ),
+        Severity.MEDIUM,
+    ),
+    **dict.fromkeys(
+        (
+            "\u043d\u0438\u0437\u044c\u043a\u0430",
+            "\u043d\u0438\u0437\u044c\u043a\u0438\u0438",
+            "baix",
+        ),
+        Severity.LOW,
+    ),
     # ... Romanian, Persian
     **dict.fromkeys(
         ("ridicata", "\u0628\u0627\u0644\u0627", "\u0632\u06cc\u0627\u062f"), Severity.HIGH

@@ -247,13 +247,20 @@ CUES: tuple[Cue, ...] = (
         'after clicking "…"; the "…" step then logged',
         plain_only=True,
     ),
+    # the name of a job that ran, not a log line (`Every run of `settle invoices` dies`)
+    _cue(
+        r"\b(?:run|runs|execution|executions|invocation|invocations|instance|instances)\s+of\s+"
+        r"(?:the\s+)?\W?\x01",
+        _A,
+        "every run of `settle invoices` dies",
+    ),
     # the name of an alert, a dashboard or a ticket, not a log line
     _cue(
         r"\b(?:alert|alarm|dashboard|panel|graph|monitor|slo|ticket|runbook|pager(?:duty)?|paged)"
-        r"\s+(?:(?:called|named|titled|for)\s+)?\W?\x01"
+        r"\s+(?:(?:called|named|titled|for|triggered|fired|firing|breached|recovered):?\s+)?\W?\x01"
         r"|\x01\W?\s+(?:alert|alarm|dashboard|panel|graph|monitor|slo|ticket|runbook)s?\b",
         _A,
-        'the "Checkout p99 latency" alert fired',
+        'the "Checkout p99 latency" alert fired; [Datadog] Monitor triggered: "…"',
     ),
     # after the log text: what it is, said in the rest of its sentence
     # as an aside of its own (`— follows from the above`, `(downstream of the refusals)`),

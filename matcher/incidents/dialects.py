@@ -1,10 +1,10 @@
 """The forms an incident log arrives in besides the house format's Markdown, each read as that
-Markdown before the log is classified line by line: an e-mail thread, a social post's alt text,
-a forum topic's replies, a word processor's escapes, pandoc's grid tables, AsciiDoc, records
-kept as YAML, HTML tables and inline HTML, wiki markup, reStructuredText, admonitions, a diary,
-a chat channel's log, a pull request's diff, a chat form, a comment thread, ASCII boxes, an
-ITSM record's journal, a MediaWiki page, a bare `git log`, a vault's notes, a call's
-transcript. Every pass keeps the line count, so what is reported names the line as written."""
+Markdown before the log is classified line by line: an e-mail thread, a social post's alt text, a
+forum topic's replies, a word processor's escapes, pandoc's grid tables, AsciiDoc, records kept as
+YAML, HTML tables and inline HTML, wiki markup, reStructuredText, admonitions, a diary, a chat
+channel's log, a pull request's diff, a chat form, a comment thread, ASCII boxes, an ITSM record's
+journal, a MediaWiki page, a bare `git log`, a vault's notes, a call's transcript, Gherkin
+scenarios. Every pass keeps the line count, so what is reported names the line as written."""
 
 from __future__ import annotations
 
@@ -20,12 +20,14 @@ from matcher.incidents.diary import diary_as_headings
 from matcher.incidents.escapes import markdown_unescaped
 from matcher.incidents.fields import severity_lines
 from matcher.incidents.forum import forum_replies_read
+from matcher.incidents.gherkin import gherkin_read
 from matcher.incidents.html_tables import html_tables_as_markdown, inline_html_as_markdown
 from matcher.incidents.journals import journals_read
 from matcher.incidents.mail_thread import thread_unquoted
 from matcher.incidents.mediawiki import mediawiki_as_markdown
 from matcher.incidents.notes import titles_first
 from matcher.incidents.pandoc_markup import pandoc_as_markdown
+from matcher.incidents.plain_text import plain_text_read
 from matcher.incidents.records import records_as_labels
 from matcher.incidents.rst_markup import rst_as_markdown
 from matcher.incidents.transcripts import transcripts_read
@@ -39,7 +41,9 @@ def as_markdown(text: str) -> str:
     # a full-width colon (U+FF1A, as Chinese and Japanese write it) is a colon
     text = re.sub("\uff1a(?=[^\\s*_])", ": ", text).replace("\uff1a", ":")
     text = titles_first(commit_log_read(mediawiki_as_markdown(thread_unquoted(text))))
-    text = forum_replies_read(chat_logs_read(transcripts_read(alt_text_read(text))))
+    text = plain_text_read(text)
+    text = gherkin_read(transcripts_read(alt_text_read(text)))
+    text = forum_replies_read(chat_logs_read(text))
     text = journals_read(boxes_read(comment_threads_read(wrappers_read(text))))
     text = severity_lines(asciidoc_as_markdown(pandoc_as_markdown(markdown_unescaped(text))))
     text = inline_html_as_markdown(html_tables_as_markdown(records_as_labels(text)))

@@ -26,9 +26,11 @@ HEADING_ID = re.compile(
     r"^(?:[^\w\s\[#]+\s*)*(?:\[[^\]\s]{1,12}\]\s+)*"
     # ... an issue tracker's number (`## #4821 · [INC-7] Title`, as GitHub exports it)
     r"(?:#\d{1,7}\s*[\u00b7:|\u2013\u2014-]?\s+)?"
-    r"(?:\d{4}-\d\d-\d\d(?:\s+\w{2,9}\.?)?(?:\s+\([^)]{1,20}\))?\s+[\u2013\u2014-]\s+)?"
+    # (... or spaced apart: a plain-text journal's banner `2026-12-03   INC-7   title`)
+    r"(?:\d{4}-\d\d-\d\d(?:\s+\w{2,9}\.?)?(?:\s+\([^)]{1,20}\))?\s+(?:[\u2013\u2014-]\s+)?)?"
     # ... a word or two and a colon: `## Thread: INC-7 …`, `## Post-incident review: INC-7`
-    r"(?:\d{1,2}\.\s+)?(?:(?:TODO|DONE|NEXT|WAITING|HOLD|CANCELL?ED)\s+)?"
+    # (... a section's number: `## 2. Incident INC-7`, `### 2.1 INC-7 — …`)
+    r"(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+)?(?:(?:TODO|DONE|NEXT|WAITING|HOLD|CANCELL?ED)\s+)?"
     r"(?:[A-Z][\w-]*(?: [\w-]+)?:\s+(?=[A-Z][A-Z0-9]*-))?"
     r"\[?(?i:(?:incident|report|record|problem|event|ticket|case|postmortem|card|no\.?|nr\.|number"
     # ... the word for an incident in another language (`## Συμβάν INC-7 — …`)
@@ -76,11 +78,12 @@ _TAGS = re.compile(r"\s+:(?:[\w@#%-]+:)+\s*$")
 _LAST_ID = re.compile(rf"\s*[(\[](?P<id>{INCIDENT_ID})[)\]]\s*$")
 
 
-# One id after a dash or a colon, the heading's words around it (`## Post 1 — INC-7: The port`,
+# One id after a dash, a dot or a colon, the heading's words around it (`## Post 1 — INC-7: The
+# port`, `## Why does the batch fail? · INC-7`,
 # `## 🎧 Huddle in #inc-ratelimit — INC-7`, `## Slide 5 — INC-7 · The port`, `## Memo 1 — INC-7,
 # nginx won't start`)
 _ID_INSIDE = re.compile(
-    rf"(?:^|\s[\u2013\u2014-]\s+|:\s+)(?P<id>{INCIDENT_ID})"
+    rf"(?:^|\s[\u2013\u2014\u00b7|-]\s+|:\s+)(?P<id>{INCIDENT_ID})"
     # (... or words after it: `## Wed 2026-12-09 — 16:40 — INC-7 export endpoint`)
     r"(?=$|\s*[:\u2013\u2014\u00b7|,-]\s|\s)"
 )

@@ -3,6 +3,7 @@ headings that start incidents (their level found from the log itself)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
@@ -17,8 +18,35 @@ def incident_level(lines: Iterable[Line]) -> int:
 
     Deeper headings are sections of an incident; shallower ones (a document title, a `## 2024`
     group) only end the incident before them. 0 when no heading starts an incident: then only
-    rules (`---`) separate incidents and every heading is a section.
+    rules (`---`) separate incidents and every heading is a section. A document's one title
+    with an id of its own (`# RFC-0031: …`, `# ADR-12 …`) above headings that name two incidents
+    or more, or an incident of another kind (`### 2.1 INC-7 — …`), is the document's: the
+    incidents' level is theirs.
     """
+    lines = list(lines)
+    best = _level(lines)
+    ids: dict[int, set[str]] = {}
+    for line in lines:
+        found = heading_id(line.text) if line.kind is Kind.HEADING else None
+        if found:
+            ids.setdefault(line.level, set()).add(found[0])
+    if best and len(ids.get(best, ())) == 1:
+        (title,) = ids[best]
+        deeper = sorted(
+            level
+            for level, named in ids.items()
+            if level > best and (len(named) > 1 or _kind(title) not in map(_kind, named))
+        )
+        return deeper[0] if deeper else best
+    return best
+
+
+def _kind(incident: str) -> str:
+    """An id's kind, its letters before the number: `RFC` of `RFC-0031`, `INC-PM` of `INC-PM-7`."""
+    return re.sub(r"-\d[\w-]*$", "", incident)
+
+
+def _level(lines: Sequence[Line]) -> int:
     best = 0
     candidate, found = 0, False
     labelled = False  # labels seen since the last rule: a heading now is a section...

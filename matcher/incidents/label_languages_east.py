@@ -225,7 +225,20 @@ _MORE_8 = {
         "ผลกระทบ|ไทม์ไลน์|สรุป|หมายเหตุ|athari|muhtasari|ratiba|maelezo|השפעה|ציר זמן|סיכום|הערות",
     ),
 }
-_ALL = (_MORE, _MORE_2, _MORE_3, _MORE_4, _MORE_5, _MORE_6, _MORE_7, _MORE_8)
+# ... Ukrainian; Catalan; Persian
+_MORE_9 = {
+    "id": ("id інциденту|номер інциденту|id de la incidència|id de la incidencia|شناسه حادثه",),
+    "title": ("назва|заголовок|títol|titol|عنوان حادثه",),
+    "date": ("дата|data|تاریخ حادثه",),
+    "severity": ("серйозність|критичність|gravetat|prioritat|شدت حادثه",),
+    "services": ("сервіси|зачеплені сервіси|serveis afectats|serveis|سرویس‌های درگیر|سرویس‌ها",),
+    "symptoms": ("симптоми|ознаки|símptomes|simptomes|علائم|نشانه‌ها",),
+    "root_cause": ("першопричина|коренева причина|причина|causa arrel|causa|علت اصلی|علت ریشه‌ای",),
+    "resolution": ("рішення|виправлення|resolució|resolucio|solució|راه‌حل|راه حل|رفع مشکل",),
+    "action_items": ("дії|наступні кроки|accions|acciones de seguiment|اقدامات|اقدامات بعدی",),
+    OTHER: ("вплив|хронологія|підсумок|impacte|cronologia|resum|تأثیر|خلاصه|جدول زمانی",),
+}
+_ALL = (_MORE, _MORE_2, _MORE_3, _MORE_4, _MORE_5, _MORE_6, _MORE_7, _MORE_8, _MORE_9)
 EAST: dict[str, tuple[str, ...]] = {
     k: tuple(spelling for more in _ALL for spelling in more.get(k, ())) for k in set().union(*_ALL)
 }

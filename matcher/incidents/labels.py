@@ -303,9 +303,9 @@ def misspelt_label(written: str) -> str | None:
 
 
 # Another header field after a value on the same line: `, severity: high`, `· Services: web`,
-# `— **Date:** 2026-12-03` (a wiki's `&mdash;` between fields).
+# `— **Date:** 2026-12-03` (a wiki's `&mdash;` between fields), `INC-7 (Severity: High)`.
 _NEXT_FIELD = re.compile(
-    r"(?:\s*[,;|\u00b7]|\s+[\u2013\u2014])\s*(?:\*\*)?([^\W\d_][\w -]{1,24}?)(?:\*\*)?\s*:"
+    r"(?:\s*[,;|\u00b7(]|\s+[\u2013\u2014])\s*(?:\*\*)?([^\W\d_][\w -]{1,24}?)(?:\*\*)?\s*:"
     r"(?:\*\*)?\s+"
 )
 

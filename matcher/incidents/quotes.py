@@ -172,7 +172,7 @@ _PROSE_AFTER = re.compile(
     r"|(?:,?\s+(?:followed by|preceded by|along with|together with|accompanied by)"
     r"|,\s+(?:then|plus))"
     r"\s+(?:the|a|an|its"
-    r"|their|one|two|\d+|several|some|many|lots)\b.*$"
+    r"|their|one|two|\d+|several|some|many|lots|(?-i:[A-Z]{3,}:))(?:\b|(?<=:)).*$"
     # what wrapped it, in the author's words (`… not known), wrapped in MaxRetryError / …`)
     r"|(?:,\s+|(?<=\))\s+)(?:wrapped|caught|re-?raised|rethrown|swallowed|surfaced) (?:in|by|as"
     r"|inside)\b.*$"

@@ -181,6 +181,20 @@ FOREIGN_VERDICT = (
     r"|\busichanganye\b|\btulijisababishia\b|\bpuuza\b"
     r"|לא קשור|אירוע אחר|בעיה אחרת|תקלה אחרת|מצב אחר|לא הסיבה|לא חלק מ|זה אנחנו|לא לבלבל"
     r"|לא התקלה|לא היא ש|לא שגיאות|להתעלם"
+    # ... Ukrainian (`окрема історія`, `не відносяться`, `інше повідомлення`, `не рахували`,
+    # `наслідок наших дій`, `не плутати`, `це НЕ цей інцидент`), Catalan (`no hi té res a veure`,
+    # `soroll`, `no l'error`, `una altra cosa`) and Persian (`ربطی به این حادثه نداشت`, `خطای
+    # جداگانه‌ای است`, `حسابش نکنید`, `نتیجه‌ی کار خودمان`, `نه بخشی از حادثه`, `یک باگ جدا`)
+    r"|\bокрем\w+ (?:історі\w+|справ\w+|помилк\w+)|\bне відно\w+|\bінш\w+ повідомлення\b"
+    r"|\bне рахува\w*|\bнаслідок наших\b|\bне плута\w*|\bне (?:цей|той) інцидент\b"
+    r"|\bне має (?:нічого )?спільного\b|\bшум\b"
+    r"|\bno (?:hi )?t[ée] res a veure\b|\bsoroll\b|\bno (?:és |era )?l'error\b|\buna altra cosa\b"
+    r"|\bno (?:és|era) la causa\b|\bno compta\b|\bvam ser nosaltres\b|\baltre problema\b"
+    r"|\b(?:érem|erem|som|érom) nosaltres\b|\bno (?:formen|forma) part\b"
+    r"|\b(?:és|són|era|eren) (?:una |la )?conseqüència\b"
+    r"|\bno causa\b"
+    r"|ربطی (?:به \S+ \S+ )?(?:نداشت|ندارد|نداره)|جداگانه|حساب(?:ش|شان)? نکنید|کار خودمان"
+    r"|نه بخشی از|باگ جدا|(?:باگ|خطای|مشکل) دیگر|گمراه‌?کننده|نادیده بگیرید"
 )
 
 # A verb of failing `with` what it logged, in the languages above (Bulgarian `пада с`, `гръмна

@@ -38,7 +38,8 @@ VERDICT = (
     r"|(?:tracked|handled|filed|fixed) separately|in its own (?:pr|ticket|issue)"
     r"|(?:is|are|was|were|'s) (?:from |for )?the other (?!(?:way|day|time|one|half)\b)[a-z]+"
     r"|(?:has|have|got|gets) (?:its|their) own (?:pr|ticket|issue|incident|postmortem|bug)s?\b"
-    r"|(?:is|was|are|were)(?: not|n't) why\b|(?:is|are|was|were) not interesting|uninteresting"
+    r"|(?:is|was|are|were)(?: not|n't) why\b|,\s*not why\b"
+    r"|(?:is|are|was|were) not interesting|uninteresting"
     r"|not the original (?:error|fault|problem|cause|failure|issue)"
     r"|not the (?:error|failure|problem) (?:the )?(?:users?|customers?|people|clients?|we) (?:hit"
     r"|saw|got|see|reported)\b"
@@ -94,6 +95,9 @@ VERDICT = (
     r"(?:(?:the|a|an|my|our|\w+'s)\s+)?(?:staging|dev|test|qa|pre-?prod|laptop|local|sandbox"
     r"|developer)\b|(?:staging|dev|test) only"
     r"|not (?:in|on) prod(?:uction)?"
+    # (`"reconnected … after Connection refused" is the recovery, not another failure`)
+    r"|(?:is|are|was|were) (?:just |only )?(?:the |its |a )?(?:client's |app's )?recovery\b"
+    r"|not (?:another|a second|a new|a separate) (?:failure|error|incident|outage)\b"
     # (`Those are consequences, nginx marking them down.`)
     r"|(?:is|are|was|were) (?:just |only |all |merely )?(?:a |the )?(?:consequences?"
     r"|after-?effects?|knock-on (?:effects?|errors?)|follow-on (?:effects?|errors?)"
@@ -110,6 +114,9 @@ VERDICT = (
     r"|(?:went|led) nowhere|dead[- ]end|(?:did not|didn't|never) pan(?:ned)? out"
     r"|came (?:up|back) empty|out of scope|dropped the idea|fallout|collateral"
     r"|(?:was|were|is|are)(?: not|n't) (?:involved|a factor)|played no (?:part|role)"
+    # (`… are from when I remounted it ro`)
+    r"|from when (?:i|we|they|someone|the on-?call) (?:remounted|restarted|rolled back|reverted"
+    r"|tested|debugged|killed|stopped|cleaned)\b"
     r"|from (?:the|our|my) (?:own )?(?:remount|rollback|cleanup|fix|debugging|testing"
     r"|workaround|mitigation)\b"
     # the error alerted on, set against it: `…, but the metadata timeout is what we alert on`
@@ -157,5 +164,11 @@ VERDICT = (
     # already fixed`
     r"|\b(?:an?\s+|the\s+)?(?:other|different) day\b|\banother day\b"
     r"|from (?:the day before|yesterday|the previous day|an earlier (?:day|run|deploy))\b"
+    # a doubt asked of it (`There's also a "…" in the same log, is that related?`)
+    r"|\b(?:is|are|was|were|could) (?:that|this|it|these|those|they)(?: be)? (?:even )?"
+    r"(?:related|relevant|connected|the same(?: (?:thing|error|issue|bug))?)(?=\s*\?)"
+    # (`… is from the first attempt (typo, already reverted)`)
+    r"|(?:is|are|was|were) from (?:the|an|our|my) (?:first|earlier|previous|older|old|last)"
+    r" (?:attempt|try|run|deploy|config|rollout|release|test)\b|\balready reverted\b"
     r"|(?:was|were|had been|is) already fixed\b|and already fixed\b"
 )
