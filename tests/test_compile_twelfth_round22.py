@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from compile_helpers import symptoms_of
 
+from matcher.incidents.dialects import as_markdown
 from matcher.incidents.reader import compile_incident_log
 
 WORKER_TIMEOUT = "[CRITICAL] WORKER TIMEOUT (pid:3187)"
@@ -433,3 +434,195 @@ def test_where_an_items_prose_ends_and_what_it_sets_aside(
     item: str, symptoms: tuple[str, ...]
 ) -> None:
     assert symptoms_of(item) == symptoms
+
+
+# --- what heldout137 to heldout139 taught -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "severity"),
+    [
+        (
+            f"""**ID інциденту:** INC-PM-101
+**Серйозність:** Висока
+**Назва:** checkout впав
+
+**Симптоми:**
+* У лозі: `{TOO_MANY}`
+* Помилки `{DEADLOCK}` — окрема історія, до цього інциденту не відносяться.
+
+**Першопричина:** max_connections замалий.
+
+**Рішення:** пул з'єднань.
+""",
+            "high",
+        ),
+        (
+            f"""**ID de la incidència:** INC-PM-101
+**Gravetat:** Mitjana
+**Títol:** checkout caigut
+
+**Símptomes:**
+* Al log: `{TOO_MANY}`
+* També hi havia un `{DEADLOCK}` d'un cron vell: no hi té res a veure.
+
+**Causa arrel:** max_connections massa baix.
+
+**Resolució:** pool de connexions.
+""",
+            "medium",
+        ),
+        (
+            f"""## INC-PM-101: checkout
+
+**شناسه حادثه:** INC-PM-101
+**شدت:** پایین
+
+**علائم:**
+* در لاگ: `{TOO_MANY}`
+* خطای `{DEADLOCK}` هم در لاگ بود؛ ربطی به این حادثه نداشت.
+
+**علت اصلی:** max_connections کم بود.
+
+**راه‌حل:** connection pool.
+""",
+            "low",
+        ),
+    ],
+    ids=["ukrainian", "catalan", "persian"],
+)
+def test_labels_severities_and_verdicts_in_ukrainian_catalan_and_persian(
+    text: str, severity: str
+) -> None:
+    log = compile_incident_log(text, "pm.md")
+    assert not log.problems
+    (found,) = log.incidents
+    assert (found.id, found.severity) == ("INC-PM-101", severity)
+    assert found.symptoms == (TOO_MANY_SYMPTOM,)
+
+
+GHERKIN = f"""# Regression scenarios
+
+```gherkin
+Feature: orders database
+
+  Scenario: INC-PM-101 checkout fails when MariaDB runs out of connections
+    Given the orders pool allows 200 connections
+    When the campaign starts
+    Then the log shows "{TOO_MANY}"
+    But the log does not show "{DEADLOCK}"
+```
+
+**Root cause:** no pool.
+
+**Resolution:** a pool.
+"""
+
+
+def test_gherkin_scenarios_that_name_incidents_are_read_as_them() -> None:
+    log = compile_incident_log(GHERKIN, "scenarios.md")
+    assert not log.problems
+    (found,) = log.incidents
+    assert found.id == "INC-PM-101"
+    assert found.title == "checkout fails when MariaDB runs out of connections"
+    # (what the log must not show is ruled out; the note under the block is the scenario's)
+    assert found.symptoms == (TOO_MANY_SYMPTOM,)
+    assert found.root_cause == "no pool."
+
+
+def test_a_gherkin_block_whose_scenarios_name_no_incident_stays_a_code_block() -> None:
+    block = (
+        '```gherkin\nFeature: shop\n  Scenario: the happy path\n    Then the log shows "ok"\n```'
+    )
+    assert as_markdown(block) == block
+
+
+PLAIN = f"""OPS JOURNAL - December
+plain text on purpose.
+
+==========================================================================
+2026-12-03   INC-PM-101   orders db - out of connections   SEV 2
+==========================================================================
+
+SYMPTOMS
+    checkout dying around 08:15. orders app traceback ends in:
+
+        {TOO_MANY}
+
+    * the {DEADLOCK} from stock rebalance
+      right after is NOT this, different job, different problem.
+
+ROOT CAUSE
+    max_connections copied from staging.
+
+RESOLUTION
+    - pool in front of the db
+"""
+
+
+def test_a_plain_text_journal_is_read_by_its_banners_and_capitalised_sections() -> None:
+    log = compile_incident_log(PLAIN, "journal.md")
+    assert not log.problems
+    (found,) = log.incidents
+    assert (found.id, found.title) == ("INC-PM-101", "orders db - out of connections   SEV 2")
+    # (the marked item goes on over its wrapped line: its verdict is about its own text)
+    assert found.symptoms == (TOO_MANY_SYMPTOM,)
+    assert found.root_cause == "max_connections copied from staging."
+
+
+def test_a_documents_own_id_in_its_title_is_no_incident_above_the_incidents() -> None:
+    text = f"""# RFC-0031: Declared runtime limits
+
+## 2. Motivation
+
+### 2.1 INC-PM-101 — checkout out of connections
+
+Evidence: `{TOO_MANY}`
+
+### 2.2 INC-PM-106 — flags cache full
+
+Evidence: `redis.exceptions.OutOfMemoryError: {REDIS_OOM}`
+"""
+    log = compile_incident_log(text, "rfc.md")
+    assert [i.id for i in log.incidents] == ["INC-PM-101", "INC-PM-106"]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "## Why does checkout fail with too many connections? · INC-PM-101",
+        "## Why does checkout fail with too many connections? [INC-PM-101]",
+        "### 2.1 INC-PM-101 — checkout",
+    ],
+)
+def test_headings_that_name_their_incident_after_a_question_or_a_section_number(
+    heading: str,
+) -> None:
+    (found,) = compile_incident_log(f"{heading}\n\n- `{TOO_MANY}`\n", "qa.md").incidents
+    assert found.id == "INC-PM-101"
+
+
+def test_fields_in_a_parenthesis_after_the_id() -> None:
+    text = f"### `{TOO_MANY}`\n\n- **Incident:** INC-PM-101 (Severity: High, 2026-12-03)\n"
+    text += f"- **Seen as:** `{TOO_MANY}`\n"
+    (found,) = compile_incident_log(text, "catalogue.md").incidents
+    assert (found.id, found.severity) == ("INC-PM-101", "high")
+
+
+@pytest.mark.parametrize(
+    "aside",
+    [
+        '- later "reconnected to 10.0.0.5 after Connection refused (attempt 3)" is the recovery,'
+        " not another failure.",
+        "- There's also a `ZeroDivisionError: division by zero` in the same worker log, is that"
+        " related?",
+        '- 03:15 — Note added: the earlier `[emerg] unknown directive "proxy_buffer"` is from the'
+        " first attempt (typo, already reverted), not why it won't bind now",
+        "- the `[Errno 30] Read-only file system` lines are from when I remounted it ro.",
+        "- 22:05 — [Datadog] Monitor triggered: `gateway 5xx > 2% (5m)` on `/reserve`",
+        "- Every run of `settle invoices` dies at least once.",
+    ],
+    ids=["recovery", "doubt", "first-attempt", "remount", "monitor", "job-name"],
+)
+def test_what_is_set_aside_beside_the_incidents_error(aside: str) -> None:
+    assert symptoms_of(f"- `{TOO_MANY}`\n{aside}") == (TOO_MANY_SYMPTOM,)

@@ -11,7 +11,7 @@ import itertools
 import re
 from collections.abc import Sequence
 
-from matcher.incidents.cues import CUES, LOGGY, Scope
+from matcher.incidents.cues import ALERT_LABEL, CUES, LOGGY, Scope
 from matcher.incidents.dismissal import set_aside, set_aside_inline
 from matcher.incidents.loglike import quoted_log
 from matcher.incidents.marks import (
@@ -204,6 +204,8 @@ def put_aside(item: str, log: str, quoted: bool, others: Sequence[str] = ()) -> 
         # the prose before a colon or a `but` that introduces the log text's clause is no cue:
         # a label says what the text is of (`the job did not finish: "…"`), and a `but` sets
         # what precedes it against the text (`not reproducible locally, but prod logged "…"`)
+        if ALERT_LABEL.search(own):
+            return True
         own, sentence = from_label(own), from_label(sentence)
         # a clause after a semicolon with a subject of its own is about that (`"…" errors are
         # the failure itself; the 502s are a consequence`)

@@ -257,10 +257,10 @@ CUES: tuple[Cue, ...] = (
     # the name of an alert, a dashboard or a ticket, not a log line
     _cue(
         r"\b(?:alert|alarm|dashboard|panel|graph|monitor|slo|ticket|runbook|pager(?:duty)?|paged)"
-        r"\s+(?:(?:called|named|titled|for|triggered|fired|firing|breached|recovered):?\s+)?\W?\x01"
+        r"\s+(?:(?:called|named|titled|for)\s+)?\W?\x01"
         r"|\x01\W?\s+(?:alert|alarm|dashboard|panel|graph|monitor|slo|ticket|runbook)s?\b",
         _A,
-        'the "Checkout p99 latency" alert fired; [Datadog] Monitor triggered: "…"',
+        'the "Checkout p99 latency" alert fired',
     ),
     # after the log text: what it is, said in the rest of its sentence
     # as an aside of its own (`— follows from the above`, `(downstream of the refusals)`),
@@ -337,4 +337,11 @@ CUES: tuple[Cue, ...] = (
         _F,
         "`…` errors that week but they came from the coupon service",
     ),
+)
+
+# A label that says the text after it names an alert that fired, not a log line (`[Datadog]
+# Monitor triggered: `gateway 5xx > 2% (5m)``): read before the label is taken off the clause.
+ALERT_LABEL = re.compile(
+    r"(?i)\b(?:alert|alarm|monitor|slo|check)\s+(?:triggered|fired|firing|breached|recovered"
+    r"|resolved|went off):\s*\W?\x01"
 )
