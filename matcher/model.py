@@ -152,6 +152,22 @@ _SEVERITY_WORDS |= {
         ),
         Severity.LOW,
     ),
+    # ... Arabic, Tagalog (Chinese: `高`, `中`, `低` above)
+    **dict.fromkeys(
+        ("\u062d\u0631\u062c\u0629", "\u062d\u0631\u062c", "\u56b4\u91cd", "kritikal"),
+        Severity.CRITICAL,
+    ),
+    **dict.fromkeys(
+        ("\u0639\u0627\u0644\u064a\u0629", "\u0639\u0627\u0644\u064a", "mataas"), Severity.HIGH
+    ),
+    **dict.fromkeys(
+        ("\u0645\u062a\u0648\u0633\u0637\u0629", "\u0645\u062a\u0648\u0633\u0637", "katamtaman"),
+        Severity.MEDIUM,
+    ),
+    **dict.fromkeys(
+        ("\u0645\u0646\u062e\u0641\u0636\u0629", "\u0645\u0646\u062e\u0641\u0636", "mababa"),
+        Severity.LOW,
+    ),
     # ... Romanian, Persian
     **dict.fromkeys(
         ("ridicata", "\u0628\u0627\u0644\u0627", "\u0632\u06cc\u0627\u062f"), Severity.HIGH

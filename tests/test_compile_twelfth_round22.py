@@ -626,3 +626,101 @@ def test_fields_in_a_parenthesis_after_the_id() -> None:
 )
 def test_what_is_set_aside_beside_the_incidents_error(aside: str) -> None:
     assert symptoms_of(f"- `{TOO_MANY}`\n{aside}") == (TOO_MANY_SYMPTOM,)
+
+
+# --- what heldout140 to heldout142 taught -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "severity"),
+    [
+        (
+            f"""**Incident ID:** INC-PM-101
+**Kalubhaan:** Mataas
+**Pamagat:** checkout down
+
+**Mga Sintomas:**
+* Sa log: `{TOO_MANY}`
+* Note lang: may `{DEADLOCK}` din. Deadlock yun, HINDI ito. Separate na ticket.
+
+**Ugat na Sanhi:** maliit ang max_connections.
+
+**Solusyon:** connection pool.
+""",
+            "high",
+        ),
+        (
+            f"""**事件編號：** INC-PM-101
+**嚴重程度：** 中
+**標題：** 結帳失敗
+
+**症狀：**
+* log 裡：`{TOO_MANY}`
+* 另外有看到 `{DEADLOCK}`，查過跟這次無關。
+
+**根本原因：** max_connections 太小。
+
+**解決方式：** connection pool。
+""",
+            "medium",
+        ),
+        (
+            f"""**رقم الحادثة:** INC-PM-101
+**الخطورة:** منخفضة
+**العنوان:** فشل الدفع
+
+**الأعراض:**
+* في اللوج: `{TOO_MANY}`
+* كان فيه كمان `{DEADLOCK}`، ودول ملهمش علاقة بالحادثة.
+
+**السبب الجذري:** max_connections قليل.
+
+**الحل:** connection pool.
+""",
+            "low",
+        ),
+    ],
+    ids=["tagalog", "traditional-chinese", "arabic"],
+)
+def test_labels_severities_and_verdicts_in_tagalog_traditional_chinese_and_arabic(
+    text: str, severity: str
+) -> None:
+    log = compile_incident_log(text, "pm.md")
+    assert not log.problems
+    (found,) = log.incidents
+    assert (found.id, found.severity) == ("INC-PM-101", severity)
+    assert found.symptoms == (TOO_MANY_SYMPTOM,)
+
+
+def test_a_security_advisorys_details_hold_the_evidence() -> None:
+    text = (
+        "## GHSA-c5jh-8q2r-wf4v · INC-PM-101 — checkout\n\n**Severity:** High\n\n"
+        "### Summary\nCheckout failed.\n\n### Details\n\n```\n"
+        f"{TOO_MANY}\n```\n"
+    )
+    (found,) = compile_incident_log(text, "advisory.md").incidents
+    assert found.id == "INC-PM-101"
+    assert found.symptoms == (TOO_MANY_SYMPTOM,)
+
+
+def test_a_notebooks_printed_output_is_read_without_knitrs_prefix() -> None:
+    text = (
+        "## INC-PM-101: checkout\n\n**Symptoms:** the job dies:\n\n```{r}\n"
+        'grab("orders.log", "1040") |> writeLines()\n```\n\n```\n'
+        f"## {TOO_MANY}\n## [1] {TOO_MANY}\n```\n"
+    )
+    (found,) = compile_incident_log(text, "notebook.md").incidents
+    assert found.symptoms == (TOO_MANY_SYMPTOM,)
+
+
+def test_a_code_block_of_markdown_headings_is_left_as_it_is() -> None:
+    block = "```markdown\n## Symptoms\n## Root cause\n```"
+    assert as_markdown(block) == block  # (under no chunk: no notebook's output)
+
+
+def test_a_line_from_someones_test_config_is_set_aside() -> None:
+    found = symptoms_of(
+        f'- `{TOO_MANY}`\n- The `unknown directive "proxy_buffer"` emerg in stderr is from '
+        "someone's broken test config earlier that morning."
+    )
+    assert found == (TOO_MANY_SYMPTOM,)

@@ -4,7 +4,8 @@ forum topic's replies, a word processor's escapes, pandoc's grid tables, AsciiDo
 YAML, HTML tables and inline HTML, wiki markup, reStructuredText, admonitions, a diary, a chat
 channel's log, a pull request's diff, a chat form, a comment thread, ASCII boxes, an ITSM record's
 journal, a MediaWiki page, a bare `git log`, a vault's notes, a call's transcript, Gherkin
-scenarios. Every pass keeps the line count, so what is reported names the line as written."""
+scenarios, a plain-text journal, a notebook's output. Every pass keeps the line count, so what
+is reported names the line as written."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from matcher.incidents.forum import forum_replies_read
 from matcher.incidents.gherkin import gherkin_read
 from matcher.incidents.html_tables import html_tables_as_markdown, inline_html_as_markdown
 from matcher.incidents.journals import journals_read
+from matcher.incidents.knitr_output import knitr_output_read
 from matcher.incidents.mail_thread import thread_unquoted
 from matcher.incidents.mediawiki import mediawiki_as_markdown
 from matcher.incidents.notes import titles_first
@@ -42,7 +44,7 @@ def as_markdown(text: str) -> str:
     text = re.sub("\uff1a(?=[^\\s*_])", ": ", text).replace("\uff1a", ":")
     text = titles_first(commit_log_read(mediawiki_as_markdown(thread_unquoted(text))))
     text = plain_text_read(text)
-    text = gherkin_read(transcripts_read(alt_text_read(text)))
+    text = knitr_output_read(gherkin_read(transcripts_read(alt_text_read(text))))
     text = forum_replies_read(chat_logs_read(text))
     text = journals_read(boxes_read(comment_threads_read(wrappers_read(text))))
     text = severity_lines(asciidoc_as_markdown(pandoc_as_markdown(markdown_unescaped(text))))

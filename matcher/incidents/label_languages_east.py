@@ -238,7 +238,24 @@ _MORE_9 = {
     "action_items": ("дії|наступні кроки|accions|acciones de seguiment|اقدامات|اقدامات بعدی",),
     OTHER: ("вплив|хронологія|підсумок|impacte|cronologia|resum|تأثیر|خلاصه|جدول زمانی",),
 }
-_ALL = (_MORE, _MORE_2, _MORE_3, _MORE_4, _MORE_5, _MORE_6, _MORE_7, _MORE_8, _MORE_9)
+# ... Tagalog; Traditional Chinese; Arabic
+_MORE_10 = {
+    "id": ("numero ng insidente|事件編號|事件編碼|رقم الحادثة|معرف الحادثة|رقم الحادث",),
+    "title": ("pamagat|標題|العنوان",),
+    "date": ("petsa|petsa ng insidente|日期|التاريخ",),
+    "severity": ("kalubhaan|嚴重程度|嚴重性|الخطورة|درجة الخطورة|الأولوية",),
+    "services": (
+        "apektadong serbisyo|mga apektadong serbisyo|影響服務|受影響服務|الخدمات المتأثرة|الخدمات",
+    ),
+    "symptoms": ("mga sintomas|sintomas|症狀|الأعراض|ما رأيناه",),
+    "root_cause": ("ugat na sanhi|sanhi|根本原因|原因|السبب الجذري|السبب",),
+    "resolution": ("solusyon|lunas|解決方式|解決方法|修復|الحل|المعالجة",),
+    "action_items": (
+        "mga aksyon|mga susunod na hakbang|後續行動|後續事項|الإجراءات|الخطوات التالية",
+    ),
+    OTHER: ("epekto|timeline ng pangyayari|影響|時間軸|摘要|التأثير|الجدول الزمني|ملخص",),
+}
+_ALL = (_MORE, _MORE_2, _MORE_3, _MORE_4, _MORE_5, _MORE_6, _MORE_7, _MORE_8, _MORE_9, _MORE_10)
 EAST: dict[str, tuple[str, ...]] = {
     k: tuple(spelling for more in _ALL for spelling in more.get(k, ())) for k in set().union(*_ALL)
 }

@@ -49,6 +49,8 @@ SPELLINGS = {
         "symptoms observed",
         "symptom description",  # (an operator's ticket template)
         "problem statement",  # (a 5-whys or A3 sheet's)
+        "technical details",  # (a security advisory's `### Details`, its evidence)
+        "details",
         "problem description",
         "work notes",  # (an ITSM record's journal: ServiceNow's problem and incident records)
         # a bug report's (`Steps to reproduce` / `Expected` / `Actual`)

@@ -195,6 +195,16 @@ FOREIGN_VERDICT = (
     r"|\bno causa\b"
     r"|ربطی (?:به \S+ \S+ )?(?:نداشت|ندارد|نداره)|جداگانه|حساب(?:ش|شان)? نکنید|کار خودمان"
     r"|نه بخشی از|باگ جدا|(?:باگ|خطای|مشکل) دیگر|گمراه‌?کننده|نادیده بگیرید"
+    # ... more Tagalog (`Separate na ticket`, `hindi namin sinama`, `wag isama`, `ibang
+    # mensahe`, `magkamukha lang`), Traditional Chinese (`跟這次無關`, `不是這次的問題`) and
+    # Arabic, Egyptian and standard (`ملهمش علاقة بالحادثة`, `مش هو ده`, `حالة مختلفة`, `ده كان
+    # إحنا`, `مش جزء من المشكلة`, `مشكلة تانية`, `لا علاقة له`, `ليس جزءًا من`)
+    r"|separate na ticket|hindi (?:namin |natin )?(?:sinama|isinama|binilang)"
+    r"|\b(?:wag|huwag) (?:na )?(?:isama|bilangin|pansinin)|ibang mensahe|magkamukha lang"
+    r"|無關|不是(?:本次|這次)|另一個問題|別的問題|不算在|請忽略"
+    r"|(?:ملهوش|ملهمش|مالهاش|ليس له|ليس لها|لا) ?علاقة|مش هو ده|مش هي دي|حالة (?:مختلفة|تانية)"
+    r"|مش هي اللي|كان إحنا|كانت إحنا|مش جزء من|ليس جزءًا من|ليست جزءًا من"
+    r"|(?:مشكلة|حاجة|غلطة) (?:تانية|أخرى|مختلفة)|مش الخطأ|ليس الخطأ|تجاهل"
 )
 
 # A verb of failing `with` what it logged, in the languages above (Bulgarian `пада с`, `гръмна

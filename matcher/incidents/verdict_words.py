@@ -170,5 +170,8 @@ VERDICT = (
     # (`… is from the first attempt (typo, already reverted)`)
     r"|(?:is|are|was|were) from (?:the|an|our|my) (?:first|earlier|previous|older|old|last)"
     r" (?:attempt|try|run|deploy|config|rollout|release|test)\b|\balready reverted\b"
+    # (`… is from someone's broken test config earlier that morning`)
+    r"|(?:is|are|was|were) from (?:someone|somebody|a colleague|another team)'s (?:[\w-]+ ){0,2}"
+    r"(?:config|test|run|script|experiment|deploy|box|laptop)\b"
     r"|(?:was|were|had been|is) already fixed\b|and already fixed\b"
 )

@@ -37,6 +37,10 @@ _ABOUT_IT = re.compile(
     r"|Questa|Questi|Quello|Non \u00e8|Sem|Sin|Sans|Kein|Der|Die|Er|Sie|Es|Errno|Dat|Dit"
     r"|Deze|Het|Aix\u00f2|Aquest|Aquesta|Aquell|Aquella|No \u00e9s|Det|Den|Dette|Denne|Hii|Hiyo"
     r"|Huo|Ni|Bu|O|Onlar|\u0130kisi|To|Tohle|Itu|Tu|Ini|Tai|Tas|\u0391\u03c5\u03c4\u03cc|\u0391\u03c5\u03c4\u03ac)\b"
+    # ... Tagalog's `X yun` (`Deadlock yun, HINDI lock wait timeout`), `Separate na ticket.`,
+    # a sentence on what was argued (`Pinagtalunan namin ito — … kaya hindi namin sinama`)
+    r"|[^.;\x01\x02]{0,40}\b(?:yun|iyon)\b(?=\s*[,.;!\u2014]|$)|(?:Separate|Hiwalay|Ibang) na\b"
+    r"|(?:Yun|Iyon|Ito|Hindi|Pinagtalunan)\b"
     # ... a concession first (`Same root cause, but that line is the reserved-slot check, …`)
     r"|[^,.;\x01\x02]{0,30},\s*but\s+(?:that|this|those|these|it)(?:\s+(?:line|message|error"
     r"|one|lines|messages|errors))?(?:'s|\s+(?:is|was|are|were)\b)"
