@@ -9,6 +9,8 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from matcher.severity_words import SEVERITY_WORDS
+
 
 class Severity(enum.IntEnum):
     """Ordered so that ``Severity.HIGH > Severity.MEDIUM``."""
@@ -50,144 +52,8 @@ _SEVERITY_WORDS = {
 # (a value close to one of these is a typo; close to another language's word, a word of a
 # language we have no severities of: `Medie` beside Italian `medio`)
 ENGLISH_SEVERITY_WORDS = frozenset(_SEVERITY_WORDS)
-_SEVERITY_WORDS |= {
-    # the same words in the languages teams write in (accents taken off before lookup)
-    **dict.fromkeys(("critica", "critique", "kritisch", "kritiek", "kritisk"), Severity.CRITICAL),
-    # ... Korean, Vietnamese
-    **dict.fromkeys(("긴급", "심각", "치명적", "nghiem trong", "khan cap"), Severity.CRITICAL),
-    **dict.fromkeys(("높음", "cao"), Severity.HIGH),
-    **dict.fromkeys(("중간", "보통", "trung binh"), Severity.MEDIUM),
-    **dict.fromkeys(("낮음", "thap"), Severity.LOW),
-    # ... Polish, Japanese, Chinese
-    **dict.fromkeys(("krytyczny", "krytyczna", "重大", "致命", "紧急", "严重"), Severity.CRITICAL),
-    **dict.fromkeys(("wysoki", "wysoka", "高"), Severity.HIGH),
-    **dict.fromkeys(("sredni", "srednia", "中"), Severity.MEDIUM),
-    **dict.fromkeys(("niski", "niska", "低"), Severity.LOW),
-    # ... Czech, Turkish, Russian (the keys as looked up: `Střední` -> `stredni`, `й` -> `и`)
-    **dict.fromkeys(
-        ("kriticka", "kritik", "критическая", "критичная", "критическии"), Severity.CRITICAL
-    ),
-    **dict.fromkeys(("vysoka", "yuksek", "высокая", "высокии"), Severity.HIGH),
-    **dict.fromkeys(("stredni", "orta", "средняя", "среднии"), Severity.MEDIUM),
-    **dict.fromkeys(("nizka", "dusuk", "низкая", "низкии"), Severity.LOW),
-    # ... Estonian, Afrikaans, Basque
-    **dict.fromkeys(("kriitiline", "kritiek"), Severity.CRITICAL),
-    **dict.fromkeys(("korge", "altua"), Severity.HIGH),
-    **dict.fromkeys(("keskmine", "ertaina"), Severity.MEDIUM),
-    **dict.fromkeys(("madal", "baxua"), Severity.LOW),
-    # ... Thai, Hebrew, Swahili
-    **dict.fromkeys(
-        (
-            "\u0e27\u0e34\u0e01\u0e24\u0e15",
-            "\u0e27\u0e34\u0e01\u0e24\u0e15\u0e34",
-            "\u05e7\u05e8\u05d9\u05d8\u05d9\u05ea",
-            "\u05e7\u05e8\u05d9\u05d8\u05d9",
-            "hatari",
-            "mbaya sana",
-        ),
-        Severity.CRITICAL,
-    ),
-    **dict.fromkeys(
-        (
-            "\u0e2a\u0e07",
-            "\u05d2\u05d1\u05d5\u05d4\u05d4",
-            "\u05d2\u05d1\u05d5\u05d4",
-            "juu",
-            "kubwa",
-        ),
-        Severity.HIGH,
-    ),
-    **dict.fromkeys(
-        (
-            "\u0e1b\u0e32\u0e19\u0e01\u0e25\u0e32\u0e07",
-            "\u05d1\u05d9\u05e0\u05d5\u05e0\u05d9\u05ea",
-            "\u05d1\u05d9\u05e0\u05d5\u05e0\u05d9",
-            "wastani",
-            "kati",
-        ),
-        Severity.MEDIUM,
-    ),
-    **dict.fromkeys(
-        (
-            "\u0e15\u0e4d\u0e32",
-            "\u05e0\u05de\u05d5\u05db\u05d4",
-            "\u05e0\u05de\u05d5\u05da",
-            "chini",
-            "ndogo",
-        ),
-        Severity.LOW,
-    ),
-    # ... Ukrainian, Catalan
-    **dict.fromkeys(
-        (
-            "\u043a\u0440\u0438\u0442\u0438\u0447\u043d\u0430",
-            "\u043a\u0440\u0438\u0442\u0438\u0447\u043d\u0438\u0438",
-            "critica",
-            "critic",
-        ),
-        Severity.CRITICAL,
-    ),
-    **dict.fromkeys(
-        (
-            "\u0432\u0438\u0441\u043e\u043a\u0430",
-            "\u0432\u0438\u0441\u043e\u043a\u0438\u0438",
-            "alt",
-        ),
-        Severity.HIGH,
-    ),
-    **dict.fromkeys(
-        (
-            "\u0441\u0435\u0440\u0435\u0434\u043d\u044f",
-            "\u0441\u0435\u0440\u0435\u0434\u043d\u0456\u0438",
-            "mitjana",
-            "mitja",
-        ),
-        Severity.MEDIUM,
-    ),
-    **dict.fromkeys(
-        (
-            "\u043d\u0438\u0437\u044c\u043a\u0430",
-            "\u043d\u0438\u0437\u044c\u043a\u0438\u0438",
-            "baix",
-        ),
-        Severity.LOW,
-    ),
-    # ... Arabic, Tagalog (Chinese: `高`, `中`, `低` above)
-    **dict.fromkeys(
-        ("\u062d\u0631\u062c\u0629", "\u062d\u0631\u062c", "\u56b4\u91cd", "kritikal"),
-        Severity.CRITICAL,
-    ),
-    **dict.fromkeys(
-        ("\u0639\u0627\u0644\u064a\u0629", "\u0639\u0627\u0644\u064a", "mataas"), Severity.HIGH
-    ),
-    **dict.fromkeys(
-        ("\u0645\u062a\u0648\u0633\u0637\u0629", "\u0645\u062a\u0648\u0633\u0637", "katamtaman"),
-        Severity.MEDIUM,
-    ),
-    **dict.fromkeys(
-        ("\u0645\u0646\u062e\u0641\u0636\u0629", "\u0645\u0646\u062e\u0641\u0636", "mababa"),
-        Severity.LOW,
-    ),
-    # ... Romanian, Persian
-    **dict.fromkeys(
-        ("ridicata", "\u0628\u0627\u0644\u0627", "\u0632\u06cc\u0627\u062f"), Severity.HIGH
-    ),
-    **dict.fromkeys(("medie", "\u0645\u062a\u0648\u0633\u0637"), Severity.MEDIUM),
-    **dict.fromkeys(("scazuta", "\u067e\u0627\u06cc\u06cc\u0646", "\u06a9\u0645"), Severity.LOW),
-    **dict.fromkeys(("\u0628\u062d\u0631\u0627\u0646\u06cc",), Severity.CRITICAL),
-    **dict.fromkeys(
-        ("alta", "alto", "haute", "elevee", "hoch", "hoog", "hog", "h\u00f8y", "h\u00f8j"),
-        Severity.HIGH,
-    ),
-    **dict.fromkeys(
-        ("media", "medio", "moyenne", "mittel", "gemiddeld", "middel", "matig", "medel", "middels"),
-        Severity.MEDIUM,
-    ),
-    **dict.fromkeys(
-        ("baja", "bajo", "basse", "faible", "bassa", "baixa", "niedrig", "laag", "lag", "lav"),
-        Severity.LOW,
-    ),
-}
+# ... and the same words in the languages teams write in (severity_words.py)
+_SEVERITY_WORDS |= {word: Severity.parse(name) for word, name in SEVERITY_WORDS.items()}
 _SEVERITY_LEVELS: tuple[Severity, ...] = (Severity.CRITICAL, Severity.CRITICAL, Severity.HIGH)
 _SEVERITY_LEVELS += (Severity.MEDIUM, Severity.LOW, Severity.INFO)
 _SEVERITY_CODE = re.compile(r"^(?:p|sev|s|severity|priority)[\s_-]*([0-5])$")

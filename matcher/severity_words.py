@@ -1,0 +1,140 @@
+"""The severities teams write in the languages beside English (accents taken off and
+lower-cased before lookup, as model.severity_as_written reads them), and the model severity each
+stands for, by name; model.py joins them to the English words."""
+
+from __future__ import annotations
+
+SEVERITY_WORDS: dict[str, str] = {
+    # the same words in the languages teams write in (accents taken off before lookup)
+    **dict.fromkeys(("critica", "critique", "kritisch", "kritiek", "kritisk"), "critical"),
+    # ... Korean, Vietnamese
+    **dict.fromkeys(("긴급", "심각", "치명적", "nghiem trong", "khan cap"), "critical"),
+    **dict.fromkeys(("높음", "cao"), "high"),
+    **dict.fromkeys(("중간", "보통", "trung binh"), "medium"),
+    **dict.fromkeys(("낮음", "thap"), "low"),
+    # ... Polish, Japanese, Chinese
+    **dict.fromkeys(("krytyczny", "krytyczna", "重大", "致命", "紧急", "严重"), "critical"),
+    **dict.fromkeys(("wysoki", "wysoka", "高"), "high"),
+    **dict.fromkeys(("sredni", "srednia", "中"), "medium"),
+    **dict.fromkeys(("niski", "niska", "低"), "low"),
+    # ... Czech, Turkish, Russian (the keys as looked up: `Střední` -> `stredni`, `й` -> `и`)
+    **dict.fromkeys(("kriticka", "kritik", "критическая", "критичная", "критическии"), "critical"),
+    **dict.fromkeys(("vysoka", "yuksek", "высокая", "высокии"), "high"),
+    **dict.fromkeys(("stredni", "orta", "средняя", "среднии"), "medium"),
+    **dict.fromkeys(("nizka", "dusuk", "низкая", "низкии"), "low"),
+    # ... Estonian, Afrikaans, Basque
+    **dict.fromkeys(("kriitiline", "kritiek"), "critical"),
+    **dict.fromkeys(("korge", "altua"), "high"),
+    **dict.fromkeys(("keskmine", "ertaina"), "medium"),
+    **dict.fromkeys(("madal", "baxua"), "low"),
+    # ... Thai, Hebrew, Swahili
+    **dict.fromkeys(
+        (
+            "\u0e27\u0e34\u0e01\u0e24\u0e15",
+            "\u0e27\u0e34\u0e01\u0e24\u0e15\u0e34",
+            "\u05e7\u05e8\u05d9\u05d8\u05d9\u05ea",
+            "\u05e7\u05e8\u05d9\u05d8\u05d9",
+            "hatari",
+            "mbaya sana",
+        ),
+        "critical",
+    ),
+    **dict.fromkeys(
+        (
+            "\u0e2a\u0e07",
+            "\u05d2\u05d1\u05d5\u05d4\u05d4",
+            "\u05d2\u05d1\u05d5\u05d4",
+            "juu",
+            "kubwa",
+        ),
+        "high",
+    ),
+    **dict.fromkeys(
+        (
+            "\u0e1b\u0e32\u0e19\u0e01\u0e25\u0e32\u0e07",
+            "\u05d1\u05d9\u05e0\u05d5\u05e0\u05d9\u05ea",
+            "\u05d1\u05d9\u05e0\u05d5\u05e0\u05d9",
+            "wastani",
+            "kati",
+        ),
+        "medium",
+    ),
+    **dict.fromkeys(
+        (
+            "\u0e15\u0e4d\u0e32",
+            "\u05e0\u05de\u05d5\u05db\u05d4",
+            "\u05e0\u05de\u05d5\u05da",
+            "chini",
+            "ndogo",
+        ),
+        "low",
+    ),
+    # ... Ukrainian, Catalan
+    **dict.fromkeys(
+        (
+            "\u043a\u0440\u0438\u0442\u0438\u0447\u043d\u0430",
+            "\u043a\u0440\u0438\u0442\u0438\u0447\u043d\u0438\u0438",
+            "critica",
+            "critic",
+        ),
+        "critical",
+    ),
+    **dict.fromkeys(
+        (
+            "\u0432\u0438\u0441\u043e\u043a\u0430",
+            "\u0432\u0438\u0441\u043e\u043a\u0438\u0438",
+            "alt",
+        ),
+        "high",
+    ),
+    **dict.fromkeys(
+        (
+            "\u0441\u0435\u0440\u0435\u0434\u043d\u044f",
+            "\u0441\u0435\u0440\u0435\u0434\u043d\u0456\u0438",
+            "mitjana",
+            "mitja",
+        ),
+        "medium",
+    ),
+    **dict.fromkeys(
+        (
+            "\u043d\u0438\u0437\u044c\u043a\u0430",
+            "\u043d\u0438\u0437\u044c\u043a\u0438\u0438",
+            "baix",
+        ),
+        "low",
+    ),
+    # ... Arabic, Tagalog (Chinese: `高`, `中`, `低` above)
+    **dict.fromkeys(
+        ("\u062d\u0631\u062c\u0629", "\u062d\u0631\u062c", "\u56b4\u91cd", "kritikal"),
+        "critical",
+    ),
+    **dict.fromkeys(
+        ("\u0639\u0627\u0644\u064a\u0629", "\u0639\u0627\u0644\u064a", "mataas"), "high"
+    ),
+    **dict.fromkeys(
+        ("\u0645\u062a\u0648\u0633\u0637\u0629", "\u0645\u062a\u0648\u0633\u0637", "katamtaman"),
+        "medium",
+    ),
+    **dict.fromkeys(
+        ("\u0645\u0646\u062e\u0641\u0636\u0629", "\u0645\u0646\u062e\u0641\u0636", "mababa"),
+        "low",
+    ),
+    # ... Romanian, Persian
+    **dict.fromkeys(("ridicata", "\u0628\u0627\u0644\u0627", "\u0632\u06cc\u0627\u062f"), "high"),
+    **dict.fromkeys(("medie", "\u0645\u062a\u0648\u0633\u0637"), "medium"),
+    **dict.fromkeys(("scazuta", "\u067e\u0627\u06cc\u06cc\u0646", "\u06a9\u0645"), "low"),
+    **dict.fromkeys(("\u0628\u062d\u0631\u0627\u0646\u06cc",), "critical"),
+    **dict.fromkeys(
+        ("alta", "alto", "haute", "elevee", "hoch", "hoog", "hog", "h\u00f8y", "h\u00f8j"),
+        "high",
+    ),
+    **dict.fromkeys(
+        ("media", "medio", "moyenne", "mittel", "gemiddeld", "middel", "matig", "medel", "middels"),
+        "medium",
+    ),
+    **dict.fromkeys(
+        ("baja", "bajo", "basse", "faible", "bassa", "baixa", "niedrig", "laag", "lag", "lav"),
+        "low",
+    ),
+}
