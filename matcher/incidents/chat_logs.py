@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from matcher.incidents.fences import code_blocks
+from matcher.incidents.fences import code_blocks, unfenced
 from matcher.incidents.headings import INCIDENT_ID
 
 # A message: its time, its author (`<dana>`, `@dana`), what they wrote
@@ -50,10 +50,7 @@ def chat_logs_read(text: str) -> str:
         body = lines[at + 1 : end]
         opened = [m for line in body if (m := _MESSAGE.match(line)) and _OPENS.match(m["text"])]
         if opened:
-            lines[at] = ""
-            lines[at + 1 : end] = [_read(line) for line in body]
-            if end < len(lines):
-                lines[end] = ""
+            unfenced(lines, at, end, _read)
     return "\n".join(lines)
 
 

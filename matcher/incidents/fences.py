@@ -45,6 +45,15 @@ def code_blocks(lines: Sequence[str]) -> list[tuple[int, int]]:
     return blocks
 
 
+def unfenced(lines: list[str], at: int, end: int, read: Callable[[str], str]) -> None:
+    """The fenced block from ``at`` to ``end`` read in place as Markdown: its fences blank, each
+    line as ``read`` writes it (a chat log's messages, Gherkin's steps)."""
+    lines[at + 1 : end] = [read(line) for line in lines[at + 1 : end]]
+    lines[at] = ""
+    if end < len(lines):
+        lines[end] = ""
+
+
 def front_matter(raws: Sequence[str]) -> int:
     """The number of lines of YAML front matter (`---`, `key: value` lines, `---`), else 0."""
     if not raws or raws[0].strip() != "---":

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from matcher.incidents.fences import code_blocks
+from matcher.incidents.fences import code_blocks, unfenced
 from matcher.incidents.headings import heading_id
 
 _SCENARIO = re.compile(r"^\s*Scenario(?: Outline| Template)?:\s*(?P<title>.+?)\s*$")
@@ -32,10 +32,7 @@ def gherkin_read(text: str) -> str:
         titles = [m["title"] for line in body if (m := _SCENARIO.match(line))]
         if not titles or not any(heading_id(title) for title in titles):
             continue
-        lines[at] = ""
-        lines[at + 1 : end] = [_read(line) for line in body]
-        if end < len(lines):
-            lines[end] = ""
+        unfenced(lines, at, end, _read)
     return "\n".join(lines)
 
 
