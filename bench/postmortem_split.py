@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from matcher.incidents.chat_logs import chat_logs_read
 from matcher.incidents.commit_log import commit_log_read
+from matcher.incidents.definitions import definitions_read
 from matcher.incidents.diary import diary_as_headings
 from matcher.incidents.gherkin import gherkin_read
 from matcher.incidents.headings import heading_id
@@ -124,7 +125,10 @@ def _start(lines: list[str], plain: list[bool], i: int) -> int:
         plain[j - 1] and (_RULE.match(lines[j - 1]) or _HEADING.match(lines[j - 1]))
     ):
         j -= 1
-    # (the heading right above the labels is the incident's: `## SD-4417 · Items …`)
+    # (the heading right above the labels is the incident's: `## SD-4417 · Items …`; so is a
+    # note's title above its properties: `## Title`, `---`, `id: INC-7`)
+    if j > 1 and _RULE.match(lines[j - 1]) and _HEADING.match(lines[j - 2]):
+        return j - 2
     return j - 1 if j > 0 and _HEADING.match(lines[j - 1]) else j
 
 
@@ -200,6 +204,7 @@ def split_incidents(markdown: str, incidents: list[str]) -> dict[str, IncidentTe
     # (incidents kept as YAML records are cut as the labels `matcher compile` reads them as)
     # (and a page in wiki markup as the Markdown it reads it as)
     lines = plain_text_read(titles_first(commit_log_read(thread_unquoted(markdown))))
+    lines = definitions_read(lines)
     lines = wrappers_read(chat_logs_read(gherkin_read(transcripts_read(lines))))
     lines = diary_as_headings(wiki_as_markdown(records_as_labels(lines)))
     lines = lines.splitlines(keepends=True)

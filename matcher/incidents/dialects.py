@@ -4,8 +4,8 @@ forum topic's replies, a word processor's escapes, pandoc's grid tables, AsciiDo
 YAML, HTML tables and inline HTML, wiki markup, reStructuredText, admonitions, a diary, a chat
 channel's log, a pull request's diff, a chat form, a comment thread, ASCII boxes, an ITSM record's
 journal, a MediaWiki page, a bare `git log`, a vault's notes, a call's transcript, Gherkin
-scenarios, a plain-text journal, a notebook's output. Every pass keeps the line count, so what
-is reported names the line as written."""
+scenarios, a plain-text journal, a notebook's output, a definition list of known errors. Every
+pass keeps the line count, so what is reported names the line as written."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from matcher.incidents.boxes import boxes_read
 from matcher.incidents.chat_logs import chat_logs_read
 from matcher.incidents.comment_threads import comment_threads_read
 from matcher.incidents.commit_log import commit_log_read
+from matcher.incidents.definitions import definitions_read
 from matcher.incidents.diary import diary_as_headings
 from matcher.incidents.escapes import markdown_unescaped
 from matcher.incidents.fields import severity_lines
@@ -43,7 +44,7 @@ def as_markdown(text: str) -> str:
     # a full-width colon (U+FF1A, as Chinese and Japanese write it) is a colon
     text = re.sub("\uff1a(?=[^\\s*_])", ": ", text).replace("\uff1a", ":")
     text = titles_first(commit_log_read(mediawiki_as_markdown(thread_unquoted(text))))
-    text = plain_text_read(text)
+    text = definitions_read(plain_text_read(text))
     text = knitr_output_read(gherkin_read(transcripts_read(alt_text_read(text))))
     text = forum_replies_read(chat_logs_read(text))
     text = journals_read(boxes_read(comment_threads_read(wrappers_read(text))))

@@ -153,7 +153,8 @@ _MORE_5 = {
         "simptomi|što smo vidjeli|kaj smo videli|einkenni|hvað sáum við|симптоми|какво видяхме",
     ),
     "root_cause": (
-        "uzrok|temeljni uzrok|glavni uzrok|korijenski uzrok|vzrok|osnovni vzrok|glavni vzrok"
+        "uzrok|temeljni uzrok|glavni uzrok|korijenski uzrok|osnovni uzrok|vzrok|osnovni vzrok"
+        "|glavni vzrok"
         "|rótarorsök|orsök|frumorsök|основна причина|коренна причина",
     ),
     "resolution": (
@@ -259,3 +260,19 @@ _ALL = (_MORE, _MORE_2, _MORE_3, _MORE_4, _MORE_5, _MORE_6, _MORE_7, _MORE_8, _M
 EAST: dict[str, tuple[str, ...]] = {
     k: tuple(spelling for more in _ALL for spelling in more.get(k, ())) for k in set().union(*_ALL)
 }
+
+
+# Serbian is written in both scripts, letter for letter: a Cyrillic label (`Симптоми`,
+# `Основни узрок`) is read as its Latin spelling (`simptomi`, `osnovni uzrok`) when the
+# Cyrillic one is not known. (Russian's own letters, `ы`, `я`, have no Latin here.)
+_SERBIAN_LATIN = str.maketrans(
+    {
+        **dict(zip("абвгдђежзијклмнопрстћуфхцчш", "abvgdđežzijklmnoprstćufhcčš", strict=True)),
+        **{"љ": "lj", "њ": "nj", "џ": "dž"},
+    }
+)
+
+
+def serbian_latin(text: str) -> str:
+    """`основни узрок` -> `osnovni uzrok` (lower-case text; other letters are kept)."""
+    return text.translate(_SERBIAN_LATIN)

@@ -9,7 +9,7 @@ import re
 
 from matcher.incidents.label_languages import OTHER as OTHER
 from matcher.incidents.label_languages import TRANSLATIONS as WESTERN
-from matcher.incidents.label_languages_east import EAST
+from matcher.incidents.label_languages_east import EAST, serbian_latin
 from matcher.model import unaccented
 
 # How teams spell each label (lowercased, whitespace collapsed, "(s)" read as "s").
@@ -253,8 +253,9 @@ def label_name(text: str, loose: bool = False) -> str | None:
     which are labels by their form): a number or emoji before the name and a qualifier after
     it are no part of it."""
     key = " ".join(unwrap(text).rstrip(":").lower().replace("(s)", "s").split())
-    if key not in LABELS and unaccented(key) in LABELS:
-        key = unaccented(key)  # (`Dátum` is the `Datum` of another language)
+    if key not in LABELS:
+        # (`Dátum` is the `Datum` of another language; `Наслов` is Serbian's `Naslov`)
+        key = next((k for k in (unaccented(key), serbian_latin(key)) if k in LABELS), key)
     if key in LABELS and (loose or key not in _FORM_ONLY):
         return LABELS[key]
     if not loose:  # a plain label: only a parenthesis after the name (`Symptoms (what we saw):`)
@@ -326,7 +327,10 @@ def header_fields(label: str, text: str) -> list[tuple[str, str]]:
         if name in ("id", "date", "severity", "services") or apart:
             fields.append((label, text[start : found.start()].strip()))
             label, start = name or "", found.end()
-    return [(name, value) for name, value in [*fields, (label, text[start:].strip())] if name]
+    fields.append((label, text[start:].strip()))
+    # (an id and the pager's own beside it: `INC-7 · PD #48213`, `INC-7 (PD-48213)`)
+    fields = [(n, re.split(r"\s+[\u00b7|(,]", v)[0] if n == "id" else v) for n, v in fields]
+    return [(name, value) for name, value in fields if name]
 
 
 # A changelog's terse entries (`- rc: …`, `- ai: [x] …`, `- nr: …` for noise / ruled out)

@@ -207,6 +207,14 @@ _UNREAD = (
 )
 
 
+# An e-mail's head (`**From:** … **Subject:** …`) above the incidents it tells of is a preamble.
+_LETTER_HEAD = {"from", "to", "cc", "bcc", "subject", "sent", "date", "reply-to"}
+
+
+def _a_letters_head(names: Sequence[str]) -> bool:
+    return all(name.strip().lower() in _LETTER_HEAD for name in names)
+
+
 def _nothing_found(lines: Sequence[Line], path: str) -> Problem:
     content = [line for line in lines if line.kind not in (Kind.BLANK, Kind.RULE)]
     if not content:
@@ -257,7 +265,7 @@ def compile_incident_log(text: str, path: str) -> IncidentLog:
         if not block.is_incident():
             # A preamble or notes are skipped, but several labels none of which we know look
             # like an incident with misspelt labels, which must not vanish silently.
-            if len(block.unknown_labels) > 1:
+            if len(block.unknown_labels) > 1 and not _a_letters_head(block.unknown_names):
                 problems.append(Problem(block.unknown_labels[0], "incident", _UNREAD))
                 problems.extend(misspelt(block))
                 skipped += 1

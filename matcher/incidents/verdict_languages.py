@@ -110,6 +110,12 @@ FOREIGN_VERDICT = (
     # ... more Portuguese, Polish and Turkish
     r"|n\u00e3o t[e\u00ea]m nada a ver|(?:\u00e9|s\u00e3o|era|eram|de) outra coisa"
     r"|n\u00e3o (?:foi|\u00e9|era) o problema"
+    # ... Brazilian slang (`eram outra parada`, `nada a ver`, `não é esse incidente`, `é outra
+    # mensagem`, `não contem como o mesmo erro`)
+    r"|\bnada a ver\b|\boutr[ao] (?:parada|mensagem|hist\u00f3ria|treta|bronca|erro|bug)\b"
+    r"|n\u00e3o (?:\u00e9|foi|era) (?:esse|este|desse|deste|do|o mesmo) incidente"
+    r"|n\u00e3o (?:contem|conte|contar|contamos)\b|n\u00e3o (?:s\u00e3o|\u00e9|era|eram) o erro\b"
+    r"|(?:s\u00e3o|\u00e9) (?:s\u00f3 |apenas )?(?:d?o )?nosso (?:job|retry|health|check|teste)"
     r"|nie ten incydent|nie (?:jest )?cz\u0119\u015bci?\u0105? (?:tego|incydentu)|nie liczymy"
     r"|osobn[yae] (?:bug|b\u0142\u0105d|problem|incydent|sprawa)\w*|inny job"
     r"|bu olay(?:la ilgili)? de\u011fil|ba\u015fka bir (?:durum|sorun|konu|olay)"
@@ -131,6 +137,11 @@ FOREIGN_VERDICT = (
     r"|\bне связан\w*|\bне относится\b|\bни при ч[её]м\b|\bпросто шум\b|\bэто мы\b"
     r"|\bдруг(?:ая|ой|ое) (?:проблема|ошибка|баг|инцидент|тикет)"
     r"|\bотдельн\w+ (?:баг|проблема|тикет|инцидент|ошибка)|\bне (?:часть|причина|ошибка|симптом)\b"
+    # ... Serbian in Cyrillic (`немају везе са овим`, `није део овог инцидента`, `посебан баг`,
+    # `то су последице`, `не мешати са`, `наше дијагностичке поруке, не грешке`)
+    r"|\bнема(?:ју)? везе|\bни(?:је|су) (?:део|дио|повезан\w*|грешк\w*|узрок)\b"
+    r"|\bпосеб(?:ан|на|но|ни) (?:баг|проблем|грешка|тикет)|\bпоследиц\w*|\bне мешати\b"
+    r"|\bнаш(?:е|а|и)? (?:дијагностичк\w+ )?(?:порук\w*|провер\w*|лог)\b|\bне грешк\w*"
     r"|\bне пов.язан\w*|\bінш(?:а|ий|е) (?:проблема|помилка|баг|інцидент|тікет)"
     r"|\bокрем\w+ (?:баг|проблема|тікет|інцидент)|\bне (?:частина|причина|помилка)\b"
     # ... more Hungarian (`nem ennek az incidensnek a része`, `külön, régi ügy`, `következmények`)
@@ -141,7 +152,7 @@ FOREIGN_VERDICT = (
     r"|\bkhông phải (?:là )?(?:sự cố|lỗi|nguyên nhân"
     r"|triệu chứng|vấn đề)|\bkhác lỗi\b"
     r"|\b(?:lỗi|sự cố|vấn đề|chuyện|bug) khác\b"
-    r"|\bkhông (?:tính|liên quan|dính)\b|\bbỏ qua\b|\bhậu quả\b"
+    r"|\bkhông (?:tính|liên quan|dính)\b|\bbỏ qua\b|\bhậu quả\b|\blỗi cũ\b"
     # ... Japanese and Chinese (`本件とは無関係`, `別件`, `エラーではない`, `无关`)
     r"|無関係|関係(?:ない|なし|なかった|がない)|別件|別事象|おまけ|除外|対象外|無視|ので省略"
     r"|(?:エラー|症状|原因|証拠|証跡)(?:では|じゃ)ない|区別して|无关|不是(?:本次|这次)"
@@ -212,5 +223,9 @@ FOREIGN_VERDICT = (
 FOREIGN_FAILS_WITH = r"(?:пада|гръмна|падает|упал|упала)\s+с"
 
 # The words that refer back to a log text in the languages above (backrefs.py): Bulgarian
-# `това`, `тези`, `те`, Russian `это`, `эти`, `они`, Ukrainian `це`, `ці`, `вони`
-FOREIGN_BACK = r"това|тези|те|это|эти|они|це|ці|вони"
+# `това`, `тези`, `те`, Russian `это`, `эти`, `они`, Ukrainian `це`, `ці`, `вони`; Portuguese
+# `isso`, `esses`, and a sentence that opens with its verb (`É parente, mas é outra mensagem`)
+FOREIGN_BACK = (
+    r"това|тези|те|это|эти|они|це|ці|вони"
+    r"|isso|isto|esse|essa|esses|essas|\u00e9|s\u00e3o|era|eram"
+)

@@ -82,7 +82,10 @@ VERDICT = (
     r"|not (?:by |from |part of )?(?:this|the|our) (?:incident|outage|problem|issue|cause|culprit"
     r"|failure|bug)\b|(?:my|our) (?:own )?doing"
     r"|(?:our|the) (?:\w+'s )?(?:own|internal) (?:chatter|(?:re)?connect(?:ion)? messages"
-    r"|(?:(?:re)?connect(?:ion)? |retry )?attempts)\b|the (?:symptom|error|one) that mattered\b"
+    r"|(?:(?:re)?connect(?:ion)? |retry )?attempts|retry (?:log|lines?|messages?))\b"
+    r"|the (?:symptom|error|one) that mattered\b"
+    # (a different bug, shortened: `"no such table: import_runs" is a diff bug`)
+    r"|\b(?:is|was|are|were|'s) an? diff(?:\.|erent)? (?:bug|issue|problem|ticket|error)\b"
     r"|neither (?:of them |one )?(?:is|was) (?:the|an) (?:error|cause|failure)"
     r"|(?:is|are|was|were)(?: not|n't) (?:an? )?(?:errors?|failures?)\b"
     r"|,\s*not (?:an? )?(?:errors?|failures?)\s*(?:[.;]|$)"
@@ -102,6 +105,7 @@ VERDICT = (
     r"|(?:is|are|was|were) (?:just |only |all |merely )?(?:a |the )?(?:consequences?"
     r"|after-?effects?|knock-on (?:effects?|errors?)|follow-on (?:effects?|errors?)"
     r"|downstream effects?)(?=\s*[,.;]|\s*$)"
+    r"|(?:is|are|was|were) (?:just |only |all |merely )?(?:the |its )?aftermath\b"
     # (`… is the fresh-db case in the test env`)
     r"|(?:is|are|was|were) (?:just |only )?(?:the |a |an )?(?:[\w-]+ ){0,2}(?:case|path|thing)"
     r" (?:in|on|from) (?:the |our )?(?:test|staging|dev|qa|ci|local)\b"
