@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -117,12 +118,17 @@ def compile_incidents(path: Path, ids: list[str], work: Path, style: str) -> lis
         else:
             src = work / f"{inc}.md"
             src.write_text(part.text, encoding="utf-8")
-            proc = run_cli(["compile", str(src), "-o", str(work / "sigs")])
-            res.compiled = proc.returncode in (0, 1) and (work / "sigs" / f"{inc}.yml").exists()
+            # (each into a directory of its own: a register's rows in the preamble compile the
+            # other incidents too, and only this one's file is kept)
+            alone = work / "alone" / inc
+            proc = run_cli(["compile", str(src), "-o", str(alone)])
+            res.compiled = proc.returncode in (0, 1) and (alone / f"{inc}.yml").exists()
             if not res.compiled:
                 msg = proc.stderr.strip().splitlines() or ["(no message)"]
                 res.reason = _located(msg[0], path.name, part.first_line - part.body_line)
             else:
+                (work / "sigs").mkdir(exist_ok=True)
+                shutil.copy(alone / f"{inc}.yml", work / "sigs" / f"{inc}.yml")
                 res.symptoms = _read_symptoms(work / "sigs" / f"{inc}.yml")
         results.append(res)
     return results

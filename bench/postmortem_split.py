@@ -19,8 +19,10 @@ from matcher.incidents.definitions import definitions_read
 from matcher.incidents.diary import diary_as_headings
 from matcher.incidents.gherkin import gherkin_read
 from matcher.incidents.headings import heading_id
+from matcher.incidents.linked import linked_read
 from matcher.incidents.mail_thread import thread_unquoted
 from matcher.incidents.notes import titles_first
+from matcher.incidents.org_mode import org_mode_read
 from matcher.incidents.plain_text import plain_text_read
 from matcher.incidents.records import records_as_labels
 from matcher.incidents.transcripts import transcripts_read
@@ -203,8 +205,8 @@ def split_incidents(markdown: str, incidents: list[str]) -> dict[str, IncidentTe
     """Each incident id mapped to its own incident log (None: not found in ``markdown``)."""
     # (incidents kept as YAML records are cut as the labels `matcher compile` reads them as)
     # (and a page in wiki markup as the Markdown it reads it as)
-    lines = plain_text_read(titles_first(commit_log_read(thread_unquoted(markdown))))
-    lines = definitions_read(lines)
+    lines = plain_text_read(titles_first(commit_log_read(thread_unquoted(org_mode_read(markdown)))))
+    lines = linked_read(definitions_read(lines))
     lines = wrappers_read(chat_logs_read(gherkin_read(transcripts_read(lines))))
     lines = diary_as_headings(wiki_as_markdown(records_as_labels(lines)))
     lines = lines.splitlines(keepends=True)

@@ -52,8 +52,18 @@ _SEVERITY_WORDS = {
 # (a value close to one of these is a typo; close to another language's word, a word of a
 # language we have no severities of: `Medie` beside Italian `medio`)
 ENGLISH_SEVERITY_WORDS = frozenset(_SEVERITY_WORDS)
+
+
 # ... and the same words in the languages teams write in (severity_words.py)
-_SEVERITY_WORDS |= {word: Severity.parse(name) for word, name in SEVERITY_WORDS.items()}
+def unaccented(text: str) -> str:
+    """`Crítica` -> `Critica`, `élevée` -> `elevee`."""
+    # (recomposed: a Hangul syllable, `중간`, decomposes into letters that are no accents)
+    bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", bare)
+
+
+# (a value is read unaccented: so are the words, whose scripts may have combining marks, `উচ্চ`)
+_SEVERITY_WORDS |= {unaccented(word): Severity.parse(name) for word, name in SEVERITY_WORDS.items()}
 _SEVERITY_LEVELS: tuple[Severity, ...] = (Severity.CRITICAL, Severity.CRITICAL, Severity.HIGH)
 _SEVERITY_LEVELS += (Severity.MEDIUM, Severity.LOW, Severity.INFO)
 _SEVERITY_CODE = re.compile(r"^(?:p|sev|s|severity|priority)[\s_-]*([0-5])$")
@@ -81,13 +91,6 @@ def severity_as_written(text: str) -> Severity | None:
     # the level alone after the label (`Severity: 2`, `sev: 1 (half the edge out)`)
     bare = re.match(r"([0-5])(?![\d.,:])", key)
     return _SEVERITY_LEVELS[int(bare[1])] if bare else None
-
-
-def unaccented(text: str) -> str:
-    """`Crítica` -> `Critica`, `élevée` -> `elevee`."""
-    # (recomposed: a Hangul syllable, `중간`, decomposes into letters that are no accents)
-    bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return unicodedata.normalize("NFC", bare)
 
 
 def severity_suggestion(text: str) -> str | None:

@@ -120,6 +120,41 @@ SEVERITY_WORDS: dict[str, str] = {
         ("\u0645\u0646\u062e\u0641\u0636\u0629", "\u0645\u0646\u062e\u0641\u0636", "mababa"),
         "low",
     ),
+    # ... Bengali, Georgian
+    **dict.fromkeys(
+        (
+            "\u099c\u09b0\u09c1\u09b0\u09bf",
+            "\u0997\u09c1\u09b0\u09c1\u09a4\u09b0",
+            "\u09b8\u0982\u0995\u099f\u09aa\u09c2\u09b0\u09cd\u09a3",
+            "\u10d9\u10e0\u10d8\u10e2\u10d8\u10d9\u10e3\u10da\u10d8",
+        ),
+        "critical",
+    ),
+    **dict.fromkeys(
+        (
+            "\u0989\u099a\u09cd\u099a",
+            "\u09ac\u09c7\u09b6\u09bf",
+            "\u10db\u10d0\u10e6\u10d0\u10da\u10d8",
+        ),
+        "high",
+    ),
+    **dict.fromkeys(
+        (
+            "\u09ae\u09be\u099d\u09be\u09b0\u09bf",
+            "\u09ae\u09a7\u09cd\u09af\u09ae",
+            "\u10e1\u10d0\u10e8\u10e3\u10d0\u10da\u10dd",
+        ),
+        "medium",
+    ),
+    **dict.fromkeys(
+        ("\u09a8\u09bf\u09ae\u09cd\u09a8", "\u0995\u09ae", "\u10d3\u10d0\u10d1\u10d0\u10da\u10d8"),
+        "low",
+    ),
+    # ... Armenian
+    "\u056f\u0580\u056b\u057f\u056b\u056f\u0561\u056f\u0561\u0576": "critical",
+    "\u0562\u0561\u0580\u0571\u0580": "high",
+    "\u0574\u056b\u057b\u056b\u0576": "medium",
+    "\u0581\u0561\u056e\u0580": "low",
     # ... Romanian, Persian
     **dict.fromkeys(("ridicata", "\u0628\u0627\u0644\u0627", "\u0632\u06cc\u0627\u062f"), "high"),
     **dict.fromkeys(("medie", "\u0645\u062a\u0648\u0633\u0637"), "medium"),

@@ -698,10 +698,76 @@ def test_a_line_from_someones_test_config_is_set_aside() -> None:
     assert found == (TOO_MANY_SYMPTOM,)
 
 
+# ... and, from round 24 (heldout146-148), Bengali, Georgian and Armenian
+_BENGALI_GEORGIAN_ARMENIAN = (
+    [
+        (
+            f"""**ঘটনা আইডি:** INC-PM-101
+**তীব্রতা:** উচ্চ (High)
+**শিরোনাম:** চেকআউটে ৫০০
+
+**লক্ষণ:**
+* লগে: `{TOO_MANY}`
+* `{DEADLOCK}` — ওটা পুরনো ক্রন, এই ঘটনার সাথে সম্পর্ক নেই।
+
+**মূল কারণ:**
+* max_connections কম ছিল।
+
+**সমাধান:**
+* connection pool।
+""",
+            "high",
+        ),
+        (
+            f"""**ინციდენტის ID:** INC-PM-101
+**სიმძიმე:** საშუალო
+**სათაური:** checkout ვარდებოდა
+
+**სიმპტომები:**
+* ლოგში: `{TOO_MANY}`
+* `{DEADLOCK}` — ეს deadlock-ია, სხვა ამბავია. ამ ინციდენტს არ ეკუთვნის.
+
+**ძირეული მიზეზი:**
+* max_connections პატარა იყო.
+
+**გადაწყვეტა:**
+* connection pool.
+""",
+            "medium",
+        ),
+        (
+            f"""**Միջադեպի ID:** INC-PM-101
+**Կարևորություն:** Ցածր
+**Վերնագիր:** checkout-ը ընկավ
+
+**Ախտանիշներ:**
+* Լոգում՝ `{TOO_MANY}`
+* `{DEADLOCK}` — դա այլ խնդիր է, այս միջադեպը չէ։
+
+**Արմատային պատճառ:**
+* max_connections-ը փոքր էր։
+""",
+            "low",
+        ),
+    ],
+    ["bengali", "georgian", "armenian"],
+)
+
+
 @pytest.mark.parametrize(
     ("text", "severity"),
-    [*_THAI_SWAHILI_HEBREW[0], *_UKRAINIAN_CATALAN_PERSIAN[0], *_TAGALOG_CHINESE_ARABIC[0]],
-    ids=[*_THAI_SWAHILI_HEBREW[1], *_UKRAINIAN_CATALAN_PERSIAN[1], *_TAGALOG_CHINESE_ARABIC[1]],
+    [
+        *_THAI_SWAHILI_HEBREW[0],
+        *_UKRAINIAN_CATALAN_PERSIAN[0],
+        *_TAGALOG_CHINESE_ARABIC[0],
+        *_BENGALI_GEORGIAN_ARMENIAN[0],
+    ],
+    ids=[
+        *_THAI_SWAHILI_HEBREW[1],
+        *_UKRAINIAN_CATALAN_PERSIAN[1],
+        *_TAGALOG_CHINESE_ARABIC[1],
+        *_BENGALI_GEORGIAN_ARMENIAN[1],
+    ],
 )
 def test_labels_severities_and_verdicts_in_the_teams_language(text: str, severity: str) -> None:
     log = compile_incident_log(text, "pm.md")

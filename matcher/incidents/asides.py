@@ -15,6 +15,7 @@ from matcher.incidents.cues import ALERT_LABEL, CUES, LOGGY, Scope
 from matcher.incidents.dismissal import set_aside, set_aside_inline
 from matcher.incidents.loglike import quoted_log
 from matcher.incidents.marks import (
+    ANOTHER,
     ERROR_START,
     MARK,
     OTHER,
@@ -149,7 +150,8 @@ def put_aside(item: str, log: str, quoted: bool, others: Sequence[str] = ()) -> 
     for other in others:
         at = marked.find(other)
         searched = at > 0 and SEARCHED.search(marked[: at - 1])
-        if other != log and len(other) > 8 and MARK not in other and not searched:
+        # (a part of the log text quoted again is still it: `… the same "try restarting …"`)
+        if other not in log and len(other) > 8 and MARK not in other and not searched:
             marked = marked.replace(other, OTHER + other, 1)
     # ... and an error named in the prose (`one job failed with ZeroDivisionError …, so don't
     # count that one`)
@@ -158,7 +160,7 @@ def put_aside(item: str, log: str, quoted: bool, others: Sequence[str] = ()) -> 
     # of the above exception, another exception occurred"`)
     for run in quoted_runs(marked):
         searched = SEARCHED.search(marked[: max(0, marked.find(run) - 1)])
-        if MARK not in run and quoted_log(marked, run) and not searched:
+        if MARK not in run and quoted_log(marked, run) and not searched and run not in log:
             # (twice for an error of its own: OTHER_ERROR)
             marked = marked.replace(run, OTHER * (1 + bool(re.match(ERROR_START, run))), 1)
     if near_miss(marked) or verdict_list(marked):
@@ -215,6 +217,10 @@ def put_aside(item: str, log: str, quoted: bool, others: Sequence[str] = ()) -> 
         past = past_the_mark(sentence)
         after = sentence[sentence.index(MARK) + 1 : past if past >= 0 else None]
         after = _WITH_ANOTHER.sub("", after, count=1)
+        # (... and up to another thing it brings in: `"…", right after it the STATEMENT: line
+        # (that is just the query)` says nothing of the log text)
+        beside = ANOTHER.search(after)
+        after = after[: beside.start()] if beside else after
         plain = LOGGY.search(log) is None
         for cue in CUES:
             if cue.plain_only and not plain:

@@ -4,8 +4,9 @@ forum topic's replies, a word processor's escapes, pandoc's grid tables, AsciiDo
 YAML, HTML tables and inline HTML, wiki markup, reStructuredText, admonitions, a diary, a chat
 channel's log, a pull request's diff, a chat form, a comment thread, ASCII boxes, an ITSM record's
 journal, a MediaWiki page, a bare `git log`, a vault's notes, a call's transcript, Gherkin
-scenarios, a plain-text journal, a notebook's output, a definition list of known errors. Every
-pass keeps the line count, so what is reported names the line as written."""
+scenarios, a plain-text journal, a notebook's output, a definition list of known errors, a CI
+triage page's tests, an org-mode file. Every pass keeps the line count, so what is reported
+names the line as written."""
 
 from __future__ import annotations
 
@@ -26,9 +27,11 @@ from matcher.incidents.gherkin import gherkin_read
 from matcher.incidents.html_tables import html_tables_as_markdown, inline_html_as_markdown
 from matcher.incidents.journals import journals_read
 from matcher.incidents.knitr_output import knitr_output_read
+from matcher.incidents.linked import linked_read
 from matcher.incidents.mail_thread import thread_unquoted
 from matcher.incidents.mediawiki import mediawiki_as_markdown
 from matcher.incidents.notes import titles_first
+from matcher.incidents.org_mode import org_mode_read
 from matcher.incidents.pandoc_markup import pandoc_as_markdown
 from matcher.incidents.plain_text import plain_text_read
 from matcher.incidents.records import records_as_labels
@@ -43,8 +46,9 @@ def as_markdown(text: str) -> str:
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     # a full-width colon (U+FF1A, as Chinese and Japanese write it) is a colon
     text = re.sub("\uff1a(?=[^\\s*_])", ": ", text).replace("\uff1a", ":")
+    text = org_mode_read(text)
     text = titles_first(commit_log_read(mediawiki_as_markdown(thread_unquoted(text))))
-    text = definitions_read(plain_text_read(text))
+    text = linked_read(definitions_read(plain_text_read(text)))
     text = knitr_output_read(gherkin_read(transcripts_read(alt_text_read(text))))
     text = forum_replies_read(chat_logs_read(text))
     text = journals_read(boxes_read(comment_threads_read(wrappers_read(text))))

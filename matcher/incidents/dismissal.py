@@ -260,7 +260,9 @@ def set_aside(sentence: str, following: str | None) -> bool:
     own = parts[at]
     # clauses after another log text are its, but one about them all (`Both are … noise`)
     rest = parts[at + 1 :]
-    past = past_the_mark(own) >= 0
+    # (... and so are those after another thing the clause brings in beside it: `"…", right
+    # after it the STATEMENT: line (that is just the query)`)
+    past = past_the_mark(own) >= 0 or bool(ANOTHER.search(own[own.index(MARK) :]))
     # (a clause that quotes more of it goes on about it: `it says "…" too, which …`)
     near = [] if past else list(itertools.takewhile(_goes_on, rest))
     them = [c for c in rest[len(near) :] if _ALL_OF_THEM.match(c.strip())]

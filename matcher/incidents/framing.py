@@ -48,10 +48,16 @@ _STERN = re.compile(
 )
 
 
+# pytest's captured log (`ERROR    thumbnailer:store.py:88 cannot open …`, its default
+# format): the logger, file and line are the test run's; the level is kept
+_PYTEST_LOG = re.compile(r"^(DEBUG|INFO|WARNING|ERROR|CRITICAL)\s+[\w.]+:[\w.-]+\.py:\d+\s+(?=\S)")
+
+
 def drop_framing(line: str) -> str:
     """The line without the collector's framing, as often as it is nested (a compose service
     that logs through syslog); the line as it was when it has none."""
     text = _STERN.sub("", _SEARCH_TOOL.sub("", line.strip(), count=1), count=1)
+    text = _PYTEST_LOG.sub(r"\1 ", text, count=1)
     for _ in range(3):
         raw = text.encode()
         piece = parse_syslog(0, raw)

@@ -12,6 +12,16 @@ from matcher.incidents.label_languages import TRANSLATIONS as WESTERN
 from matcher.incidents.label_languages_east import EAST, serbian_latin
 from matcher.model import unaccented
 
+# The sections that are no field (below)
+_NO_FIELD = (
+    "impact|customer impact|user impact|business impact|timeline|detection|"
+    "lessons learned|lessons|what went well|what went wrong|where we got lucky|"
+    "contributing factors|summary|background|trigger|duration|owner|owners|"
+    "participants|links|references|supporting information|notes|it means|expected|"
+    "expected result|expected behaviour|expected behavior|steps to reproduce|"
+    "environment|customers may see|what customers see|audience|last reviewed|"
+    "workaround"
+)
 # How teams spell each label (lowercased, whitespace collapsed, "(s)" read as "s").
 SPELLINGS = {
     "id": (
@@ -134,38 +144,7 @@ SPELLINGS = {
     ),
     # Sections that are no field of the signature: they end the section before them and are
     # skipped, whatever their text says (an `Impact` bullet is never a symptom).
-    OTHER: (
-        "impact",
-        "customer impact",
-        "user impact",
-        "business impact",
-        "timeline",
-        "detection",
-        "lessons learned",
-        "lessons",
-        "what went well",
-        "what went wrong",
-        "where we got lucky",
-        "contributing factors",
-        "summary",
-        "background",
-        "trigger",
-        "duration",
-        "owner",
-        "owners",
-        "participants",
-        "links",
-        "references",
-        "supporting information",
-        "notes",
-        "it means",
-        "expected",
-        "expected result",
-        "expected behaviour",
-        "expected behavior",
-        "steps to reproduce",
-        "environment",
-    ),
+    OTHER: tuple(_NO_FIELD.split("|")),
 }
 # Every other language's spellings (`EAST` has a line per language, `|` between spellings)
 TRANSLATIONS = {
@@ -203,8 +182,10 @@ FIELD_LABELS = (
 # A regulator's `Classification: Major — Severity 2`: the severity when no field gives one and
 # it names a level (a document's `Classification: Confidential` does not).
 LABELS.update({"classification": "classification", "incident classification": "classification"})
-# A problem record's incidents (`**Related incidents:** INC-7`): the id when no other gives one
-LABELS.update({"related incidents": "related", "related incident": "related"})
+# A link to an incident (`**Related incidents:**`, `**Known issue?** INC-7`): its id if no other
+_LINKS = "related incident|related incidents|linked incident|linked incidents|known issue"
+_LINKS += "|known incident|internal reference|incident reference|engineering reference"
+LABELS.update(dict.fromkeys(_LINKS.split("|"), "related"))
 # A review written as questions (`1. **Which log lines?**`): read as the sections they ask for
 # (a heading or a bold label; the question mark is no part of the name)
 _QUESTIONS = {

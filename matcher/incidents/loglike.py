@@ -127,7 +127,8 @@ _FIELD = re.compile(r"^\w+:\s*([\"'])[^\"']*\1$")
 # a job (`Follow-on "fix ownership" attempt: …`, `the "reindex" task`): its name.
 _NAMES_A_PART = re.compile(
     r"^[\"`\u201d]?\s+(?:block|section|header|heading|banner|part|step|attempt|job|task|button"
-    r"|script|routine|phase|stage|toggle|flag|option|menu|tab|action)s?\b"
+    r"|script|routine|phase|stage|toggle|flag|option|menu|tab|action|batch|cron|pipeline"
+    r"|workflow)(?:e?s)?\b"
 )
 
 # ... or a job that fails with another quote (`"settle invoices 2,1" fails with `…``, and in

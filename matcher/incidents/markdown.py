@@ -49,9 +49,10 @@ class Line:
 RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 BULLET = re.compile(r"^([ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+)(.*)$")
+# (a question answered on its line is one too: `**Known issue?** INC-7`)
 BOLD_LABEL = re.compile(
     r"^(?P<mark>\*\*|__)[ \t]*(?P<name>[^*:]{1,40}?)[ \t]*(?::[ \t]*(?P=mark)|(?P=mark)[ \t]*:"
-    r"|(?P=mark)(?P<dash>[ \t]+[\u2013\u2014-])[ \t])[ \t]*(?P<value>.*)$"
+    r"|(?P=mark)(?P<dash>[ \t]+[\u2013\u2014-])[ \t]|(?<=\?)(?P=mark)[ \t])[ \t]*(?P<value>.*)$"
 )
 # `**Symptoms.** stock-sync logged …`: a known section's name closed by a full stop, as an essay
 # writes its run-in heads

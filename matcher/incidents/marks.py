@@ -37,7 +37,12 @@ ANOTHER = re.compile(
     # (`"…", in between each time "…" (that is only the retry)`)
     r"|in between|interleaved with|dazwischen|zwischendurch|entre (?:eux|elles|ellos)"
     # (`"…", after the usual "<--- Last few GCs --->" block (those lines are not the error)`)
-    r"|(?:right |just )?(?:after|before) the usual)\b"
+    r"|(?:right |just )?(?:after|before) the usual"
+    # (`"…", right after it the STATEMENT: line with the query (that is just the query)`)
+    r"|(?:right |just |immediately )?(?:after|before) (?:it|that|this),? the"
+    # ... in Armenian (`դրանից անմիջապես հետո`)
+    r"|\u0564\u0580\u0561\u0576\u056b\u0581 (?:\S+ )?"
+    r"(?:\u0570\u0565\u057f\u0578|\u0561\u057c\u0561\u057b))\b"
 )
 
 

@@ -47,3 +47,13 @@ def read_as_close(lines: Sequence[Line], block: Block, path: str) -> tuple[Block
         for at, written, found in close.values()
     ]
     return read_block(read, path), warnings
+
+
+# An e-mail's head (`**From:** … **Subject:** …`) above the incidents it tells of is a preamble,
+# no incident with misspelt labels.
+_LETTER_HEAD = {"from", "to", "cc", "bcc", "subject", "sent", "date", "reply-to"}
+
+
+def a_letters_head(names: Sequence[str]) -> bool:
+    """Whether labels none of which is known are all an e-mail's head."""
+    return all(name.strip().lower() in _LETTER_HEAD for name in names)

@@ -39,7 +39,12 @@ def _code_span(text: str, start: int) -> tuple[str | None, int]:
     end = re.compile(rf"(?<!`)`{{{width}}}(?!`)").search(text, start + width)
     if end is None:
         return None, start + width  # unmatched backticks are literal
-    return text[start + width : end.start()], end.end()
+    span = text[start + width : end.start()]
+    # (a search's quoted phrase, `"FATAL ERROR: Reached heap limit …"` in a monitor's query,
+    # is the text inside its quotes when it is a message: a few words are a search's terms)
+    phrase = len(span) > 2 and span[0] == span[-1] == '"' and '"' not in span[1:-1]
+    phrase = phrase and (":" in span or len(span.split()) >= 5)
+    return span[1:-1] if phrase else span, end.end()
 
 
 def _paired(close: str) -> Callable[[str, int], tuple[str | None, int]]:

@@ -27,6 +27,7 @@ from matcher.incidents.listed import listed_incidents
 from matcher.incidents.markdown import (
     HEADING_ID,
     Block,
+    Item,
     Kind,
     Line,
     classify_all,
@@ -34,7 +35,7 @@ from matcher.incidents.markdown import (
     plain,
 )
 from matcher.incidents.mentions import mentioned_id
-from matcher.incidents.near_labels import misspelt, read_as_close
+from matcher.incidents.near_labels import a_letters_head, misspelt, read_as_close
 from matcher.incidents.registers import registers_read
 from matcher.incidents.sections import in_english, read_block
 from matcher.incidents.symptom_items import SymptomSource, read_symptoms
@@ -155,6 +156,7 @@ def _build_incident(block: Block, problems: list[Problem], warnings: list[Proble
     # an incident whose log text is only in its timeline (`11:45 Note: web logs say "…"`), or
     # only in paragraphs under no section (a digest's one-paragraph story)
     # ... and last the root cause, where a document of the SRE book's template quotes the errors
+    prose = block.sections.get("prose")
     for items in [*block.unknown_sections, *(block.sections.get(f, []) for f in _FALLBACKS)]:
         if symptoms:
             break
@@ -163,6 +165,12 @@ def _build_incident(block: Block, problems: list[Problem], warnings: list[Proble
         judging = {name: block.sections.get(name, []) for name in ("asides", "root_cause")}
         elsewhere = replace(block, sections={"symptoms": kept, **judging})
         symptoms, _, sources = read_symptoms(elsewhere, [])
+        if symptoms and items is prose and (pasted := _pasted(block)):
+            # (a code block under no section, a `<details>` with a run's output, is read with
+            # the paragraphs around it when they quote log text too)
+            kept = sorted([*kept, *pasted], key=lambda i: i.location.line)
+            elsewhere = replace(block, sections={"symptoms": kept, **judging})
+            symptoms, _, sources = read_symptoms(elsewhere, [])
     if not symptoms:
         at = block.labels.get("symptoms", block.start)
         who = f"incident {incident_id}" if incident_id else "incident"
@@ -187,6 +195,11 @@ def _build_incident(block: Block, problems: list[Problem], warnings: list[Proble
     )
 
 
+def _pasted(block: Block) -> list[Item]:
+    """The code blocks of the sections that tell, which no paragraph introduces."""
+    return [i for i in block.sections.get("told", []) if i.code and not i.text.strip()]
+
+
 def _unabridged(
     block: Block, symptoms: tuple[str, ...], sources: tuple[SymptomSource, ...]
 ) -> tuple[tuple[str, ...], tuple[SymptomSource, ...]]:
@@ -205,14 +218,6 @@ _UNREAD = (
     "labels here, but none of an incident: expected `**Incident ID:**`, `**Title:**`, "
     "`**Severity:**`, `**Symptoms:**`, `**Root Cause:**`, `**Resolution:**` or `**Action Items:**`"
 )
-
-
-# An e-mail's head (`**From:** … **Subject:** …`) above the incidents it tells of is a preamble.
-_LETTER_HEAD = {"from", "to", "cc", "bcc", "subject", "sent", "date", "reply-to"}
-
-
-def _a_letters_head(names: Sequence[str]) -> bool:
-    return all(name.strip().lower() in _LETTER_HEAD for name in names)
 
 
 def _nothing_found(lines: Sequence[Line], path: str) -> Problem:
@@ -265,7 +270,7 @@ def compile_incident_log(text: str, path: str) -> IncidentLog:
         if not block.is_incident():
             # A preamble or notes are skipped, but several labels none of which we know look
             # like an incident with misspelt labels, which must not vanish silently.
-            if len(block.unknown_labels) > 1 and not _a_letters_head(block.unknown_names):
+            if len(block.unknown_labels) > 1 and not a_letters_head(block.unknown_names):
                 problems.append(Problem(block.unknown_labels[0], "incident", _UNREAD))
                 problems.extend(misspelt(block))
                 skipped += 1

@@ -33,7 +33,12 @@ _SPEAKER = re.compile(
     r"|@[\w.-]+ (?:commented|replied|wrote|said)):"
 )
 # A section of lessons (`What went wrong`, `Where we got lucky`): no account of what was seen
-_LESSON = re.compile(r"(?i)\blesson|\bwent (?:well|wrong|badly)\b|\blucky\b|\blearn")
+# ... and what customers see (a support article's `Customers may see:`, its `Workaround:`): the
+# product's own words, no log text
+_LESSON = re.compile(
+    r"(?i)\blesson|\bwent (?:well|wrong|badly)\b|\blucky\b|\blearn|\bworkaround"
+    r"|\b(?:customers?|users?) (?:may |might |will |would )?(?:see|saw)\b"
+)
 # Labels that do not say the layout is understood: the header fields, or none known
 _NOT_STRUCTURE = frozenset({*HEADER_FIELDS, "classification", None})
 # A footnote's definition (`[^101a]: Application log: …`): footnotes.py reads it; no section

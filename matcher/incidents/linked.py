@@ -1,0 +1,53 @@
+"""A page whose sections are things linked to an incident rather than incidents: a CI triage
+page's failing tests (`### test_upload_over_limit`, then `**Known issue?** INC-7
+(client_max_body_size)`), a ticket's heading over `**Linked incident:** INC-7`. When the first
+line under a heading is such a link (a label that `labels` reads as `related`) whose value opens
+with one id (after a `Yes —` or a mark), the heading is read as that incident's (`### INC-7:
+test_upload_over_limit`). A section whose link answers no (`**Known issue?** No, new. …
+NOT INC-7.`) or names several stays as it is. The line count is kept.
+docs/incident-log-format.md ("Twenty-fourth round", **A CI triage page**) says the rule."""
+
+from __future__ import annotations
+
+import re
+
+from matcher.incidents.fences import FENCE
+from matcher.incidents.headings import INCIDENT_ID, heading_id
+from matcher.incidents.labels import label_name
+
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*$")
+# `**Known issue?** …`, `**Linked incident:** …`, `**Related incident**: …`
+_LINK = re.compile(
+    r"^(?:\*\*|__)(?P<name>[^*_]{2,40}?)[ \t]*(?:\*\*|__)[ \t]*:?[ \t]*(?P<rest>.*)$"
+)
+# ... whose value opens with the id (`INC-7 (…)`, `✅ Yes — INC-7`, `[INC-7](…)`)
+_OPENS_WITH_ID = re.compile(rf"^[^\w]*(?:(?i:yes)\b[^\w]*)?\[?(?P<id>{INCIDENT_ID})\b")
+_NEAR = 3  # (lines under the heading the link may be on, blank ones included)
+
+
+def linked_read(text: str) -> str:
+    """The log with each heading over a link to one incident as that incident's heading."""
+    if "**" not in text and "__" not in text:
+        return text
+    lines = text.split("\n")
+    fenced = False
+    for at, line in enumerate(lines):
+        fenced ^= bool(FENCE.match(line))
+        heading = None if fenced else _HEADING.match(line)
+        if heading is None or heading_id(heading[2]) is not None:
+            continue
+        below = next((t.strip() for t in lines[at + 1 : at + 1 + _NEAR] if t.strip()), "")
+        linked = _linked_id(below)
+        if linked:
+            lines[at] = f"{heading[1]} {linked}: {heading[2]}"
+    return "\n".join(lines)
+
+
+def _linked_id(line: str) -> str | None:
+    link = _LINK.match(line)
+    if link is None or label_name(link["name"].rstrip(":?"), True) != "related":
+        return None
+    value = link["rest"]
+    opens = _OPENS_WITH_ID.match(value)
+    named = set(re.findall(INCIDENT_ID, value))
+    return opens["id"] if opens and len(named) == 1 else None
