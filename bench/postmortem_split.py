@@ -55,6 +55,11 @@ def _outside_fences(lines: list[str]) -> list[bool]:
     return flags
 
 
+# (a pager export's tags that name the incident, as `matcher compile` reads them)
+_TAGS = re.compile(r"^\W*(?:\*\*)?Tags:")
+_ANY_ID = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d[\w-]*")
+
+
 def _defining_line(lines: list[str], plain: list[bool], incident: str) -> int | None:
     """Index of the heading or `Incident ID` label that names ``incident``."""
     word = re.compile(rf"(?<![\w-]){re.escape(incident)}(?![\w-])")
@@ -75,13 +80,19 @@ def _defining_line(lines: list[str], plain: list[bool], incident: str) -> int | 
     for i, line in enumerate(lines):
         if plain[i] and i and line.strip() == incident and _NAMES_ID.search(lines[i - 1]):
             return i - 1
-    for i, line in enumerate(lines):
-        named = _heading(lines, i) or _NAMES_ID.search(line) or valued.match(line)
-        if plain[i] and word.search(line) and (named or row.match(line)):
-            return i
+    # (... and so does a label that names it: `**Incident ID:** INC-7` under a summary table)
+    # (... not a paragraph opened by the id in bold, which may be an appendix's evidence)
+    for rows_too in (False, True):
+        for i, line in enumerate(lines):
+            named = _NAMES_ID.search(line) or valued.match(line)
+            named = named or (_TAGS.match(line) and len(set(_ANY_ID.findall(line))) == 1)
+            named = named or (rows_too and (_heading(lines, i) or row.match(line)))
+            if plain[i] and word.search(line) and named:
+                return i
     # (... or, with none of those, the first line that names it in bold: a chat channel's
-    # `:rotating_light: **INC-7** declared`, as `matcher compile` reads it)
-    bold = re.compile(rf"\*\*{re.escape(incident)}\b")
+    # `:rotating_light: **INC-7** declared`, as `matcher compile` reads it; or a message's topic,
+    # `:floppy_disk: **the backup thing (INC-7)** — …`)
+    bold = re.compile(rf"\*\*(?:[^*()]{{2,60}}\()?{re.escape(incident)}\b")
     return next((i for i, line in enumerate(lines) if plain[i] and bold.search(line)), None)
 
 

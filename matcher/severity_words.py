@@ -155,6 +155,22 @@ SEVERITY_WORDS: dict[str, str] = {
     "\u0562\u0561\u0580\u0571\u0580": "high",
     "\u0574\u056b\u057b\u056b\u0576": "medium",
     "\u0581\u0561\u056e\u0580": "low",
+    # ... Kazakh, Amharic
+    "\u043a\u0440\u0438\u0442\u0438\u043a\u0430\u043b\u044b\u049b": "critical",
+    "\u0441\u044b\u043d\u0438": "critical",
+    "\u12a0\u1235\u1278\u12b3\u12ed": "critical",
+    "\u0436\u043e\u0493\u0430\u0440\u044b": "high",
+    "\u12a8\u134d\u1270\u129b": "high",
+    "\u043e\u0440\u0442\u0430\u0448\u0430": "medium",
+    "\u1218\u12ab\u12a8\u1208\u129b": "medium",
+    "\u0442\u04e9\u043c\u0435\u043d": "low",
+    "\u12dd\u1245\u1270\u129b": "low",
+    # ... Nepali
+    "\u0917\u092e\u094d\u092d\u0940\u0930": "critical",
+    "\u0905\u0924\u093f \u0909\u091a\u094d\u091a": "critical",
+    "\u0909\u091a\u094d\u091a": "high",
+    "\u092e\u0927\u094d\u092f\u092e": "medium",
+    "\u0928\u094d\u092f\u0942\u0928": "low",
     # ... Romanian, Persian
     **dict.fromkeys(("ridicata", "\u0628\u0627\u0644\u0627", "\u0632\u06cc\u0627\u062f"), "high"),
     **dict.fromkeys(("medie", "\u0645\u062a\u0648\u0633\u0637"), "medium"),

@@ -754,6 +754,65 @@ _BENGALI_GEORGIAN_ARMENIAN = (
 )
 
 
+# ... and, from round 25 (heldout149-151), Kazakh, Amharic and Nepali
+_KAZAKH_AMHARIC_NEPALI = (
+    [
+        (
+            f"""**Инцидент ID:** INC-PM-101
+**Маңыздылығы:** Жоғары
+**Атауы:** checkout құлады
+
+**Белгілері:**
+* Логта: `{TOO_MANY}`
+* `{DEADLOCK}` шықты, бірақ бұл басқа. Бұл инцидентке қатысы жоқ.
+
+**Түпкі себебі:**
+* max_connections аз болды.
+
+**Шешімі:**
+* connection pool.
+""",
+            "high",
+        ),
+        (
+            f"""**የክስተት መለያ:** INC-PM-101
+**ክብደት:** መካከለኛ
+**ርዕስ:** checkout ወደቀ
+
+**ምልክቶች:**
+* በሎግ ውስጥ፦ `{TOO_MANY}`
+* `{DEADLOCK}` — ይህ deadlock ነው፣ የዚህ ክስተት ስህተት አይደለም።
+
+**ዋና ምክንያት:**
+* max_connections ትንሽ ነበር።
+
+**መፍትሄ:**
+* connection pool።
+""",
+            "medium",
+        ),
+        (
+            f"""**घटना आईडी:** INC-PM-101
+**गम्भीरता:** न्यून
+**शीर्षक:** checkout बिग्रियो
+
+**लक्षणहरू:**
+* लगमा: `{TOO_MANY}`
+* `{DEADLOCK}` पनि देखियो, तर त्यो deadlock हो, यो घटना होइन।
+
+**मूल कारण:**
+* max_connections थोरै थियो।
+
+**समाधान:**
+* connection pool।
+""",
+            "low",
+        ),
+    ],
+    ["kazakh", "amharic", "nepali"],
+)
+
+
 @pytest.mark.parametrize(
     ("text", "severity"),
     [
@@ -761,12 +820,14 @@ _BENGALI_GEORGIAN_ARMENIAN = (
         *_UKRAINIAN_CATALAN_PERSIAN[0],
         *_TAGALOG_CHINESE_ARABIC[0],
         *_BENGALI_GEORGIAN_ARMENIAN[0],
+        *_KAZAKH_AMHARIC_NEPALI[0],
     ],
     ids=[
         *_THAI_SWAHILI_HEBREW[1],
         *_UKRAINIAN_CATALAN_PERSIAN[1],
         *_TAGALOG_CHINESE_ARABIC[1],
         *_BENGALI_GEORGIAN_ARMENIAN[1],
+        *_KAZAKH_AMHARIC_NEPALI[1],
     ],
 )
 def test_labels_severities_and_verdicts_in_the_teams_language(text: str, severity: str) -> None:

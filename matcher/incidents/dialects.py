@@ -20,7 +20,7 @@ from matcher.incidents.comment_threads import comment_threads_read
 from matcher.incidents.commit_log import commit_log_read
 from matcher.incidents.definitions import definitions_read
 from matcher.incidents.diary import diary_as_headings
-from matcher.incidents.escapes import markdown_unescaped
+from matcher.incidents.escapes import comments_as_footnotes, markdown_unescaped
 from matcher.incidents.fields import severity_lines
 from matcher.incidents.forum import forum_replies_read
 from matcher.incidents.gherkin import gherkin_read
@@ -52,7 +52,9 @@ def as_markdown(text: str) -> str:
     text = knitr_output_read(gherkin_read(transcripts_read(alt_text_read(text))))
     text = forum_replies_read(chat_logs_read(text))
     text = journals_read(boxes_read(comment_threads_read(wrappers_read(text))))
-    text = severity_lines(asciidoc_as_markdown(pandoc_as_markdown(markdown_unescaped(text))))
+    text = severity_lines(
+        asciidoc_as_markdown(pandoc_as_markdown(comments_as_footnotes(markdown_unescaped(text))))
+    )
     text = inline_html_as_markdown(html_tables_as_markdown(records_as_labels(text)))
     text = rst_as_markdown(wiki_as_markdown(text))
     return diary_as_headings(admonitions_as_markdown(text))

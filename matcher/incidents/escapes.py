@@ -1,7 +1,11 @@
 """A log exported to Markdown by a word processor (Google Docs' "Download as Markdown", pandoc)
 escapes the Markdown characters of its text: `used\\_memory \\> maxmemory`, `\\[Errno 111\\]`.
-Such a log is read unescaped outside code, as Markdown renders it. docs/incident-log-format.md
-("Twentieth round", **A word processor's Markdown export**) says the rule."""
+Such a log is read unescaped outside code, as Markdown renders it. Google Docs also exports its
+comments: an anchor after the text commented on (`… 60.0 secs.[g]`) and, at the end, each comment
+after its anchor (`[g]**Jonas B.:** In staging it was 1.0 secs`); these are read as Markdown's
+footnotes (`[^g]`, `[^g]: …`), which footnotes.py joins to the item they annotate.
+docs/incident-log-format.md ("Twentieth round", **A word processor's Markdown export**;
+"Twenty-fifth round") says the rules."""
 
 from __future__ import annotations
 
@@ -37,4 +41,27 @@ def markdown_unescaped(text: str) -> str:
         return text
     for at in outside:
         lines[at] = _unescaped(lines[at])
+    return "\n".join(lines)
+
+
+_COMMENT = re.compile(r"^\[([a-z]{1,2})\](?=\S)", re.MULTILINE)
+_ANCHOR = re.compile(r"(?<=\S)\[([a-z]{1,2})\](?![(:\[])")
+
+
+def comments_as_footnotes(text: str) -> str:
+    """The log with a Google Docs export's comments read as footnotes; else as it is."""
+    defined = set(_COMMENT.findall(text))
+    if not defined:
+        return text
+    lines = text.split("\n")
+    opened = -1  # the comment being read: its replies are joined to it, up to a blank line
+    for at, line in enumerate(lines):
+        comment = _COMMENT.match(line)
+        if comment:
+            lines[at], opened = f"[^{comment[1]}]: {line[comment.end() :].rstrip()}", at
+        elif opened >= 0 and line.strip():
+            lines[opened], lines[at] = f"{lines[opened]} {line.strip()}", ""
+        else:
+            opened = -1
+            lines[at] = _ANCHOR.sub(lambda m: f"[^{m[1]}]" if m[1] in defined else m[0], line)
     return "\n".join(lines)

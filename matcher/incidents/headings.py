@@ -28,10 +28,11 @@ HEADING_ID = re.compile(
     r"(?:#\d{1,7}\s*[\u00b7:|\u2013\u2014-]?\s+)?"
     # (... or spaced apart: a plain-text journal's banner `2026-12-03   INC-7   title`)
     r"(?:\d{4}-\d\d-\d\d(?:\s+\w{2,9}\.?)?(?:\s+\([^)]{1,20}\))?\s+(?:[\u2013\u2014-]\s+)?)?"
-    # ... a word or two and a colon: `## Thread: INC-7 …`, `## Post-incident review: INC-7`
+    # ... a word or two and a colon: `## Thread: INC-7 …`, `## Post-incident review: INC-7`,
+    # `# Postmortem: [INC-7] …` (an Opsgenie or PagerDuty export)
     # (... a section's number: `## 2. Incident INC-7`, `### 2.1 INC-7 — …`)
     r"(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+)?(?:(?:TODO|DONE|NEXT|WAITING|HOLD|CANCELL?ED)\s+)?"
-    r"(?:[A-Z][\w-]*(?: [\w-]+)?:\s+(?=[A-Z][A-Z0-9]*-))?"
+    r"(?:[A-Z][\w-]*(?: [\w-]+)?:\s+(?=\[?[A-Z][A-Z0-9]*-))?"
     r"\[?(?i:(?:incident|report|record|problem|event|ticket|case|postmortem|card|no\.?|nr\.|number"
     # ... the word for an incident in another language (`## Συμβάν INC-7 — …`)
     rf"|{INCIDENT_WORDS}|[\u3040-\u30ff\u4e00-\u9fff]{{1,8}}):?\s+){{0,3}}"

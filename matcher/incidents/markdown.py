@@ -257,6 +257,15 @@ _DECLARED = re.compile(
 )
 
 
+# ... or a chat message's topic in bold with its id in parentheses (a Slack recap's
+# `:floppy_disk: **the backup thing (INC-7)** — volume full`; a shortcode may have lost its
+# first colon by then)
+_TOPIC = re.compile(
+    r"^(?::?[\w+-]+:\s*|[^\w\s*]\s*){0,3}\*\*(?P<topic>[^*()]{2,60}?)\s*\("
+    r"(?P<id>[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d[\w-]*)\)\*\*\s*(?:[\u2013\u2014:-]\s*(?P<rest>.*))?$"
+)
+
+
 def _bold_id_headings(lines: list[Line]) -> list[Line]:
     """A paragraph of one line that opens with an id in bold is the incident's heading."""
     read = list(lines)
@@ -264,6 +273,11 @@ def _bold_id_headings(lines: list[Line]) -> list[Line]:
         declared = _DECLARED.match(line.text) if line.kind is Kind.TEXT else None
         if declared:
             read[at] = replace(classify(line.number, f"## {declared[1]} {declared[2]}"), column=1)
+            continue
+        topic = _TOPIC.match(line.text) if line.kind is Kind.TEXT else None
+        if topic:
+            title = " \u2014 ".join(t for t in (topic["topic"], topic["rest"]) if t)
+            read[at] = replace(classify(line.number, f"## {topic['id']}: {title}"), column=1)
             continue
         found = _BOLD_ID.match(line.text) if line.kind is Kind.TEXT and line.column == 1 else None
         before = lines[at - 1].kind if at else Kind.BLANK

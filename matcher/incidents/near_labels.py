@@ -49,11 +49,16 @@ def read_as_close(lines: Sequence[Line], block: Block, path: str) -> tuple[Block
     return read_block(read, path), warnings
 
 
-# An e-mail's head (`**From:** … **Subject:** …`) above the incidents it tells of is a preamble,
-# no incident with misspelt labels.
-_LETTER_HEAD = {"from", "to", "cc", "bcc", "subject", "sent", "date", "reply-to"}
+# An e-mail's head (`**From:** … **Subject:** …`) above the incidents it tells of, or a
+# document's (`**Doc owner:** … **Template:** …`), is a preamble, no incident with misspelt labels.
+_DOCUMENTS_HEAD = {
+    *("from", "to", "cc", "bcc", "subject", "sent", "date", "reply-to"),
+    *("doc owner", "document owner", "author", "authors", "editor", "editors", "reviewers"),
+    *("reviewed by", "approvers", "approved by", "status", "template", "version"),
+    *("last updated", "last reviewed", "audience"),
+}
 
 
-def a_letters_head(names: Sequence[str]) -> bool:
-    """Whether labels none of which is known are all an e-mail's head."""
-    return all(name.strip().lower() in _LETTER_HEAD for name in names)
+def a_documents_head(names: Sequence[str]) -> bool:
+    """Whether labels none of which is known are all an e-mail's or a document's head."""
+    return all(name.strip().lower() in _DOCUMENTS_HEAD for name in names)

@@ -195,7 +195,7 @@ _PROSE_AFTER = re.compile(
 _TRAILING_ELISION = re.compile(r"(?:[,;]\s*[a-z_]+:)?\s*(?:\u2026|\.{3,}|\[\.\.\.\])$")
 
 
-_CODE_ASIDE = re.compile(r"\s+\([^()`]*(?:`[^`]*`[^()`]*)+\)$")
+_CODE_ASIDE = re.compile(r"\s+\([^()`]*(?:`[^`]*`[^()`]*)+\)(?:[.;]\s.*)?$")
 
 
 def clip_prose(text: str) -> str:
@@ -207,7 +207,8 @@ def clip_prose(text: str) -> str:
     # `… ECONNREFUSED 127.0.0.1:4000 …`, `…, client: …`: "and so on" ends the text; a symptom
     # matches wherever it is in the line, so the rest may be anything or nothing
     text = _TRAILING_ELISION.sub("", text).rstrip(" .,;:")
-    # (the author's parenthesis with code of their own: `… on device (både ved `open()` og …)`)
+    # (the author's parenthesis with code of their own: `… on device (både ved `open()` og …)`,
+    # and the sentences after it)
     text = _CODE_ASIDE.sub("", text).rstrip(" .,;:")
     if text.count("(") > text.count(")"):  # the cut was inside a parenthesis: `(repeated, …)`
         text = text[: text.rindex("(")].rstrip(" .,;:")

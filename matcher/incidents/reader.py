@@ -27,7 +27,6 @@ from matcher.incidents.listed import listed_incidents
 from matcher.incidents.markdown import (
     HEADING_ID,
     Block,
-    Item,
     Kind,
     Line,
     classify_all,
@@ -35,7 +34,7 @@ from matcher.incidents.markdown import (
     plain,
 )
 from matcher.incidents.mentions import mentioned_id
-from matcher.incidents.near_labels import a_letters_head, misspelt, read_as_close
+from matcher.incidents.near_labels import a_documents_head, misspelt, read_as_close
 from matcher.incidents.registers import registers_read
 from matcher.incidents.sections import in_english, read_block
 from matcher.incidents.symptom_items import SymptomSource, read_symptoms
@@ -112,15 +111,18 @@ def _identity(block: Block, problems: list[Problem]) -> tuple[str, str]:
     """Id and title: labels win over what the heading says."""
     from_heading = heading_id(block.heading)
     heading_title = from_heading[1] if from_heading else plain(block.heading or "")
+    unknown = list(zip(block.unknown_names, block.unknown_values, strict=True))
     # (... or a label of another language's name that ends in `ID`: `**Hændelses-ID:** INC-7`)
     named_id = (
         v.strip("*_` ")
-        for n, v in zip(block.unknown_names, block.unknown_values, strict=True)
+        for n, v in unknown
         if re.search(r"(?i)[\s-]id$", n) and HEADING_ID.fullmatch(v.strip("*_` "))
     )
-    # (... or a problem record's one related incident: `**Related incidents:** INC-7`)
+    # (... or a problem record's one related incident: `**Related incidents:** INC-7`, or the
+    # tags of a pager's export that name one: `**Tags:** INC-7, rq, redis`)
+    tags = (v for n, v in unknown if n == "Tags")
     related = re.findall(
-        r"[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d[\w-]*", _first(block, "related") or ""
+        r"[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d[\w-]*", _first(block, "related") or next(tags, "")
     )
     from_label = (
         _first(block, "id") or next(named_id, "") or (related[0] if len(related) == 1 else "")
@@ -165,9 +167,10 @@ def _build_incident(block: Block, problems: list[Problem], warnings: list[Proble
         judging = {name: block.sections.get(name, []) for name in ("asides", "root_cause")}
         elsewhere = replace(block, sections={"symptoms": kept, **judging})
         symptoms, _, sources = read_symptoms(elsewhere, [])
-        if symptoms and items is prose and (pasted := _pasted(block)):
-            # (a code block under no section, a `<details>` with a run's output, is read with
-            # the paragraphs around it when they quote log text too)
+        # (a code block under no section, a `<details>` with a run's output, is read with the
+        # paragraphs around it when they quote log text too)
+        pasted = [i for i in block.sections.get("told", []) if i.code and not i.text.strip()]
+        if symptoms and items is prose and pasted:
             kept = sorted([*kept, *pasted], key=lambda i: i.location.line)
             elsewhere = replace(block, sections={"symptoms": kept, **judging})
             symptoms, _, sources = read_symptoms(elsewhere, [])
@@ -193,11 +196,6 @@ def _build_incident(block: Block, problems: list[Problem], warnings: list[Proble
         location=block.start,
         sources=sources,
     )
-
-
-def _pasted(block: Block) -> list[Item]:
-    """The code blocks of the sections that tell, which no paragraph introduces."""
-    return [i for i in block.sections.get("told", []) if i.code and not i.text.strip()]
 
 
 def _unabridged(
@@ -267,10 +265,12 @@ def compile_incident_log(text: str, path: str) -> IncidentLog:
             block = block if in_english(raw_block) else read_block(raw_block, path, True)
         if "symptoms" in block.sections:
             block.sections["symptoms"] = with_footnotes(block.sections["symptoms"], notes)
-        if not block.is_incident():
+        # (a document's own list of action items after its incidents is none of them)
+        listed = block.labels.keys() == {"action_items"} and not heading_id(block.heading)
+        if not block.is_incident() or listed:
             # A preamble or notes are skipped, but several labels none of which we know look
             # like an incident with misspelt labels, which must not vanish silently.
-            if len(block.unknown_labels) > 1 and not a_letters_head(block.unknown_names):
+            if len(block.unknown_labels) > 1 and not a_documents_head(block.unknown_names):
                 problems.append(Problem(block.unknown_labels[0], "incident", _UNREAD))
                 problems.extend(misspelt(block))
                 skipped += 1

@@ -230,6 +230,15 @@ FOREIGN_VERDICT = (
     r"|սխալը? չէ|սխալներ չեն|մի հաշվեք|(?:այլ|ուրիշ) (?:խնդիր|bug|սխալ|միջադեպ)"
     r"|չի վերաբերում|միջադեպը? (?:չէ|չեն)|առանձին (?:տոմս|խնդիր|bug)|կապ չունի"
     r"|մեր (?:սեփական|retry)"
+    # ... Kazakh (`бұл инцидентке қатысы жоқ`, `бұл басқа`, `есептемейміз`, `шатастырмаңыз`,
+    # `бөлек мәселе`, `осы инциденттің қатесі емес`), Amharic (`የዚህ ክስተት ስህተት አይደለም`,
+    # `ለብቻው እንመለከተዋለን`, `እኛ ራሳችን`) and Nepali (`यो घटना होइन`, `त्रुटि होइन`, `कुनै सम्बन्ध
+    # छैन`, `अर्कै bug हो`, `यो घटनामा पर्दैन`)
+    r"|қатысы жоқ|бұл басқа\b|есептеме(?:йміз|ңіз|ңдер)|шатастырма\w*"
+    r"|бөлек (?:мәселе|қате|баг|тикет)|(?:қатесі|қате|инцидент) емес"
+    r"|(?:ስህተት|ክስተት) አይደለም|ለብቻው|እኛ ራሳችን"
+    r"|(?:घटना|त्रुटि|समस्या|कारण) होइन|सम्बन्ध छैन|अर्कै (?:bug|समस्या|त्रुटि|कुरा)"
+    r"|घटनामा पर्दैन|नगन्नु|नमिसाउनु"
 )
 
 # A verb of failing `with` what it logged, in the languages above (Bulgarian `пада с`, `гръмна
@@ -238,8 +247,9 @@ FOREIGN_FAILS_WITH = r"(?:пада|гръмна|падает|упал|упала
 
 # The words that refer back to a log text in the languages above (backrefs.py): Bulgarian
 # `това`, `тези`, `те`, Russian `это`, `эти`, `они`, Ukrainian `це`, `ці`, `вони`; Portuguese
-# `isso`, `esses`, and a sentence that opens with its verb (`É parente, mas é outra mensagem`)
+# `isso`, `esses`, and a sentence that opens with its verb (`É parente, mas é outra mensagem`);
+# Kazakh `бұл`, `олар`
 FOREIGN_BACK = (
-    r"това|тези|те|это|эти|они|це|ці|вони"
+    r"това|тези|те|это|эти|они|це|ці|вони|бұл|олар"
     r"|isso|isto|esse|essa|esses|essas|\u00e9|s\u00e3o|era|eram"
 )

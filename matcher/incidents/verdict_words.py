@@ -84,6 +84,8 @@ VERDICT = (
     r"|(?:our|the) (?:\w+'s )?(?:own|internal) (?:chatter|(?:re)?connect(?:ion)? messages"
     r"|(?:(?:re)?connect(?:ion)? |retry )?attempts|retry (?:log|lines?|messages?))\b"
     r"|the (?:symptom|error|one) that mattered\b"
+    # (`that's the client's reconnect loop, background only`)
+    r"|\breconnect(?:ion)? loop\b|\bbackground (?:only|noise|chatter)\b"
     # (a different bug, shortened: `"no such table: import_runs" is a diff bug`)
     r"|\b(?:is|was|are|were|'s) an? diff(?:\.|erent)? (?:bug|issue|problem|ticket|error)\b"
     r"|neither (?:of them |one )?(?:is|was) (?:the|an) (?:error|cause|failure)"
