@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from compile_helpers import compiled, flagged_lines, symptoms_of
 
 from matcher.cli.main import cli
+from matcher.incidents.dialects import as_markdown
 from matcher.incidents.reader import compile_incident_log
 
 TOO_MANY = "pymysql.err.OperationalError: (1040, 'Too many connections')"
@@ -137,3 +138,8 @@ def test_a_parenthesis_with_code_ends_unquoted_log_text_and_its_sentence() -> No
     assert found == (
         "FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory",
     )
+
+
+def test_a_markdown_link_reference_is_no_google_docs_comment() -> None:
+    text = "See the runbook[a] first.\n\n[a]: https://wiki.example/runbook\n"
+    assert as_markdown(text) == text

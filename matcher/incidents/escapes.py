@@ -44,7 +44,8 @@ def markdown_unescaped(text: str) -> str:
     return "\n".join(lines)
 
 
-_COMMENT = re.compile(r"^\[([a-z]{1,2})\](?=\S)", re.MULTILINE)
+# (`[a]: https://…` is a Markdown link's reference, no comment)
+_COMMENT = re.compile(r"^\[([a-z]{1,2})\](?=[^\s:])", re.MULTILINE)
 _ANCHOR = re.compile(r"(?<=\S)\[([a-z]{1,2})\](?![(:\[])")
 
 
