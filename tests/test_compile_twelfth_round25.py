@@ -143,3 +143,15 @@ def test_a_parenthesis_with_code_ends_unquoted_log_text_and_its_sentence() -> No
 def test_a_markdown_link_reference_is_no_google_docs_comment() -> None:
     text = "See the runbook[a] first.\n\n[a]: https://wiki.example/runbook\n"
     assert as_markdown(text) == text
+
+
+def test_a_problem_records_cause_and_fix_notes_are_its_sections() -> None:
+    text = (
+        "## PRB0040951 · inventory refused\n\n**Related Incidents:** INC-PM-109\n\n"
+        f"**Cause notes:** the pool died: `{TOO_MANY}`\n\n**Fix notes:** pool size raised.\n"
+    )
+    log = compile_incident_log(text, "prb.md")
+    assert not log.problems
+    (found,) = log.incidents
+    assert (found.id, found.resolution) == ("INC-PM-109", "pool size raised.")
+    assert found.symptoms == (TOO_MANY_SYMPTOM,)

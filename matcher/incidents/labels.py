@@ -114,7 +114,10 @@ SPELLINGS = {
         "appendix: log evidence",
         "appendix: log excerpts",
     ),
-    "root_cause": ("root cause", "root causes", "root cause analysis", "cause", "root-cause"),
+    "root_cause": (
+        *("root cause", "root causes", "root cause analysis", "cause", "root-cause"),
+        "cause notes",  # (an ITSM problem record's)
+    ),
     "resolution": (
         "resolution",
         "fix",
@@ -126,6 +129,7 @@ SPELLINGS = {
         "actions taken",
         "resolution notes",
         "close notes",
+        "fix notes",
         "do",
     ),
     "action_items": (
