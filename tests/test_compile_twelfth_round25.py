@@ -155,3 +155,28 @@ def test_a_problem_records_cause_and_fix_notes_are_its_sections() -> None:
     (found,) = log.incidents
     assert (found.id, found.resolution) == ("INC-PM-109", "pool size raised.")
     assert found.symptoms == (TOO_MANY_SYMPTOM,)
+
+
+DEADLOCK = "(1213, 'Deadlock found when trying to get lock; try restarting transaction')"
+
+
+@pytest.mark.parametrize(
+    "aside",
+    [
+        f"* The `{DEADLOCK}` WARNING is just our retry wrapper talking — e no be another error, "
+        "no count am.",
+        f'* Note say "{DEADLOCK}" also dey for the logs. No be timeout be that — na Emeka wey '
+        "cancel am. E no dey part of this incident, abeg.",
+        f"* Make una no mix am with `{DEADLOCK}`: na 1213, different wahala entirely.",
+        f"* Uwaga, fałszywy trop: `{DEADLOCK}` — nie ma związku z tym incydentem.",
+        f"* Komunikaty „{DEADLOCK}” to byliśmy my. To nie jest objaw incydentu.",
+    ],
+    ids=["pidgin-no-count", "pidgin-no-dey-part", "pidgin-wahala", "pl-false-lead", "pl-it-was-us"],
+)
+def test_what_is_set_aside_in_pidgin_and_polish(aside: str) -> None:
+    assert symptoms_of(f"* `{TOO_MANY}`\n{aside}") == (TOO_MANY_SYMPTOM,)
+
+
+def test_pidgin_words_around_the_incidents_own_error_keep_it() -> None:
+    found = symptoms_of(f"* Tunde got `{TOO_MANY}` straight away, so e no be only the app.")
+    assert found == (TOO_MANY_SYMPTOM,)

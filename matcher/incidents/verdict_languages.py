@@ -117,6 +117,14 @@ FOREIGN_VERDICT = (
     r"|n\u00e3o (?:contem|conte|contar|contamos)\b|n\u00e3o (?:s\u00e3o|\u00e9|era|eram) o erro\b"
     r"|(?:s\u00e3o|\u00e9) (?:s\u00f3 |apenas )?(?:d?o )?nosso (?:job|retry|health|check|teste)"
     r"|nie ten incydent|nie (?:jest )?cz\u0119\u015bci?\u0105? (?:tego|incydentu)|nie liczymy"
+    r"|fa\u0142szywy trop|nie ma zwi\u0105zku|byli\u015bmy my|nie jest objaw\w*"
+    # ... in Nigerian Pidgin (`e no be another error, no count am`, `na another bug`, `different
+    # wahala`, `make una no mix am`, `e no dey part of this incident`, `No relation.`)
+    r"|\bno be (?:the |an?other |this |a |separate )?(?:\w+ )?(?:error|incident|cause|problem"
+    r"|issue)\b|\bno count (?:am|dem|them)\b|\bna (?:another|different|separate) (?:bug|issue"
+    r"|problem|error|wahala)\b|\bdifferent wahala\b|\bno mix (?:am|dem)\b|\bno (?:dey|be) part of\b"
+    r"|^\W*no relation\W*$"
+    r"|nie (?:osobny |jest )?b\u0142\u0105d\w*"
     r"|osobn[yae] (?:bug|b\u0142\u0105d|problem|incydent|sprawa)\w*|inny job"
     r"|bu olay(?:la ilgili)? de\u011fil|ba\u015fka bir (?:durum|sorun|konu|olay)"
     r"|say(?:ma|mad)\u0131k|ayr\u0131 bir (?:bug|hata|sorun|konu)"

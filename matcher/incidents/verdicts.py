@@ -41,6 +41,8 @@ _ABOUT_IT = re.compile(
     # a sentence on what was argued (`Pinagtalunan namin ito — … kaya hindi namin sinama`)
     r"|[^.;\x01\x02]{0,40}\b(?:yun|iyon)\b(?=\s*[,.;!\u2014]|$)|(?:Separate|Hiwalay|Ibang) na\b"
     r"|(?:Yun|Iyon|Ito|Hindi|Pinagtalunan)\b"
+    # ... Nigerian Pidgin's `E no dey part of this incident`, `Na our own check`
+    r"|(?:E|Na)\s+(?=(?:no|na|be|dey|don)\b)|No be\b"
     # ... a concession first (`Same root cause, but that line is the reserved-slot check, …`)
     r"|[^,.;\x01\x02]{0,30},\s*but\s+(?:that|this|those|these|it)(?:\s+(?:line|message|error"
     r"|one|lines|messages|errors))?(?:'s|\s+(?:is|was|are|were)\b)"
