@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 
 from matcher.incidents.fences import FENCE
+from matcher.incidents.headings import INCIDENT_ID
 
 # `:   **INC-7** · edge · Sev 2`, `: INC-7 — edge`
 _DEFINITION = re.compile(
-    r"^:[ \t]+(?:\*\*|__)?(?P<id>[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d[\w.-]*?)(?:\*\*|__)?"
+    rf"^:[ \t]+(?:\*\*|__)?(?P<id>{INCIDENT_ID})(?:\*\*|__)?"
     r"(?=$|[\s:\u00b7,;|)])(?P<rest>.*)$"
 )
 _TERMS_MOST = 6  # (more lines above a definition are a paragraph, not its terms)
