@@ -171,6 +171,44 @@ SEVERITY_WORDS: dict[str, str] = {
     "\u0909\u091a\u094d\u091a": "high",
     "\u092e\u0927\u094d\u092f\u092e": "medium",
     "\u0928\u094d\u092f\u0942\u0928": "low",
+    # ... Uzbek, Mongolian, Sinhala
+    **dict.fromkeys(
+        (
+            "kritik",
+            "jiddiy",
+            "\u043d\u043e\u0446\u0442\u043e\u0439",
+            "\u0dad\u0dd3\u0dbb\u0dab\u0dcf\u0dad\u0dca\u0db8\u0d9a",
+        ),
+        "critical",
+    ),
+    **dict.fromkeys(
+        (
+            "yuqori",
+            "\u04e9\u043d\u0434\u04e9\u0440",
+            "\u0d89\u0dc4\u0dc5",
+        ),
+        "high",
+    ),
+    **dict.fromkeys(
+        (
+            "o\u2018rta",
+            "o'rta",
+            "o\u02bbrta",
+            "orta",
+            "\u0434\u0443\u043d\u0434",
+            "\u0db8\u0db0\u0dca\u200d\u0dba\u0db8",
+            "\u0db8\u0db0\u0dca\u0dba\u0db8",
+        ),
+        "medium",
+    ),
+    **dict.fromkeys(
+        (
+            "past",
+            "\u0431\u0430\u0433\u0430",
+            "\u0d85\u0da9\u0dd4",
+        ),
+        "low",
+    ),
     # ... Romanian, Persian
     **dict.fromkeys(("ridicata", "\u0628\u0627\u0644\u0627", "\u0632\u06cc\u0627\u062f"), "high"),
     **dict.fromkeys(("medie", "\u0645\u062a\u0648\u0633\u0637"), "medium"),

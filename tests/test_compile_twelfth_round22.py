@@ -812,6 +812,64 @@ _KAZAKH_AMHARIC_NEPALI = (
     ["kazakh", "amharic", "nepali"],
 )
 
+# ... and, from round 26 (heldout155-157), Uzbek, Mongolian and Sinhala
+_UZBEK_MONGOLIAN_SINHALA = (
+    [
+        (
+            f"""**Hodisa ID:** INC-PM-101
+**Jiddiylik:** O‘rta
+**Sarlavha:** checkout yiqildi
+
+**Belgilar:**
+* Logda: `{TOO_MANY}`
+* `{DEADLOCK}` ham chiqdi — bu deadlock, boshqa muammo, 101 ga kirmaydi.
+
+**Asosiy sabab:**
+* max_connections kam edi.
+
+**Yechim:**
+* connection pool.
+""",
+            "medium",
+        ),
+        (
+            f"""**Инцидентийн дугаар:** INC-PM-101
+**Түвшин:** Өндөр
+**Гарчиг:** checkout унасан
+
+**Шинж тэмдэг:**
+* Логт: `{TOO_MANY}`
+* `{DEADLOCK}` бас гарсан боловч энэ бол өөр асуудал, энэ инцидентэд хамааралгүй.
+
+**Үндсэн шалтгаан:**
+* max_connections бага байсан.
+
+**Шийдвэрлэлт:**
+* connection pool.
+""",
+            "high",
+        ),
+        (
+            f"""**සිද්ධි අංකය:** INC-PM-101
+**බරපතලකම:** අඩු
+**මාතෘකාව:** checkout බිඳ වැටුණා
+
+**රෝග ලක්ෂණ:**
+* log එකේ: `{TOO_MANY}`
+* `{DEADLOCK}` එකත් ආවා, ඒත් මේ incident එකට අදාළ නැහැ, වෙනම ticket එකක්.
+
+**මූල හේතුව:**
+* max_connections අඩුයි.
+
+**විසඳුම:**
+* connection pool.
+""",
+            "low",
+        ),
+    ],
+    ["uzbek", "mongolian", "sinhala"],
+)
+
 
 @pytest.mark.parametrize(
     ("text", "severity"),
@@ -821,6 +879,7 @@ _KAZAKH_AMHARIC_NEPALI = (
         *_TAGALOG_CHINESE_ARABIC[0],
         *_BENGALI_GEORGIAN_ARMENIAN[0],
         *_KAZAKH_AMHARIC_NEPALI[0],
+        *_UZBEK_MONGOLIAN_SINHALA[0],
     ],
     ids=[
         *_THAI_SWAHILI_HEBREW[1],
@@ -828,6 +887,7 @@ _KAZAKH_AMHARIC_NEPALI = (
         *_TAGALOG_CHINESE_ARABIC[1],
         *_BENGALI_GEORGIAN_ARMENIAN[1],
         *_KAZAKH_AMHARIC_NEPALI[1],
+        *_UZBEK_MONGOLIAN_SINHALA[1],
     ],
 )
 def test_labels_severities_and_verdicts_in_the_teams_language(text: str, severity: str) -> None:

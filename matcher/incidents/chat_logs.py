@@ -44,9 +44,14 @@ _BOT = re.compile(r"(?i)bot$|^(?:bot|alertmanager|pagerduty|opsgenie|grafana)")
 
 def chat_logs_read(text: str) -> str:
     """The log with each chat log in a code block whose bot commands open incidents read as
-    those incidents; else as it is."""
+    those incidents, and each message a Zulip thread quotes (a ```` ```quote ```` block) as a
+    quoted block (`> …`); else as it is."""
     lines = text.split("\n")
     for at, end in code_blocks(lines):
+        if re.fullmatch(r"\s*(`{3,}|~{3,})\s*quote\s*", lines[at]) and end < len(lines):
+            lines[at + 1 : end] = [f"> {line}" for line in lines[at + 1 : end]]
+            lines[at] = lines[end] = ""
+            continue
         body = lines[at + 1 : end]
         opened = [m for line in body if (m := _MESSAGE.match(line)) and _OPENS.match(m["text"])]
         if opened:

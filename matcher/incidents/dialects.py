@@ -5,14 +5,15 @@ YAML, HTML tables and inline HTML, wiki markup, reStructuredText, admonitions, a
 channel's log, a pull request's diff, a chat form, a comment thread, ASCII boxes, an ITSM record's
 journal, a MediaWiki page, a bare `git log`, a vault's notes, a call's transcript, Gherkin
 scenarios, a plain-text journal, a notebook's output, a definition list of known errors, a CI
-triage page's tests, an org-mode file. Every pass keeps the line count, so what is reported
-names the line as written."""
+triage page's tests, an org-mode file, an issue tracker's printed record, a dashboard's
+annotations. Every pass keeps the line count, so what is reported names the line as written."""
 
 from __future__ import annotations
 
 import re
 
 from matcher.incidents.alt_text import alt_text_read
+from matcher.incidents.annotations import annotations_read
 from matcher.incidents.asciidoc_markup import asciidoc_as_markdown
 from matcher.incidents.boxes import boxes_read
 from matcher.incidents.chat_logs import chat_logs_read
@@ -36,6 +37,7 @@ from matcher.incidents.pandoc_markup import pandoc_as_markdown
 from matcher.incidents.plain_text import plain_text_read
 from matcher.incidents.records import records_as_labels
 from matcher.incidents.rst_markup import rst_as_markdown
+from matcher.incidents.tracker_records import tracker_records_read
 from matcher.incidents.transcripts import transcripts_read
 from matcher.incidents.wiki_markup import admonitions_as_markdown, wiki_as_markdown
 from matcher.incidents.wrappers import wrappers_read
@@ -46,7 +48,7 @@ def as_markdown(text: str) -> str:
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     # a full-width colon (U+FF1A, as Chinese and Japanese write it) is a colon
     text = re.sub("\uff1a(?=[^\\s*_])", ": ", text).replace("\uff1a", ":")
-    text = org_mode_read(text)
+    text = annotations_read(tracker_records_read(org_mode_read(text)))
     text = titles_first(commit_log_read(mediawiki_as_markdown(thread_unquoted(text))))
     text = linked_read(definitions_read(plain_text_read(text)))
     text = knitr_output_read(gherkin_read(transcripts_read(alt_text_read(text))))

@@ -4,8 +4,9 @@ Title`, `## 🟠 INC-7 …`, `## Report No. INC-7 : …`, `## 2026-11-25 Tue —
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-from matcher.incidents.labels import label_name
+from matcher.incidents.labels import label_name, misspelt_label
 
 # An incident's id as teams write it (`INC-7`, `INC-2024-003`, `SEV-PM-12a`)
 INCIDENT_ID = r"[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d[\w-]*(?<!-)"
@@ -25,7 +26,8 @@ HEADING_ID = re.compile(
     # (`## 2026-11-25 Tue — INC-7 …`); the word for a report in Japanese or Chinese (`障害報告`)
     r"^(?:[^\w\s\[#]+\s*)*(?:\[[^\]\s]{1,12}\]\s+)*"
     # ... an issue tracker's number (`## #4821 · [INC-7] Title`, as GitHub exports it)
-    r"(?:#\d{1,7}\s*[\u00b7:|\u2013\u2014-]?\s+)?"
+    # (... or a task's, `## T4820 [INC-7] Title`, as Phabricator's Maniphest names one)
+    r"(?:(?:#|T)\d{1,7}\s*[\u00b7:|\u2013\u2014-]?\s+)?"
     # (... or spaced apart: a plain-text journal's banner `2026-12-03   INC-7   title`)
     r"(?:\d{4}-\d\d-\d\d(?:\s+\w{2,9}\.?)?(?:\s+\([^)]{1,20}\))?\s+(?:[\u2013\u2014-]\s+)?)?"
     # ... a word or two and a colon: `## Thread: INC-7 …`, `## Post-incident review: INC-7`,
@@ -101,3 +103,12 @@ def _one_id_inside(text: str) -> tuple[str, str] | None:
     if before and label_name(before, loose=True) is not None:
         return None
     return found[0]["id"], after or before
+
+
+def lone_id(names: Iterable[str], values: Iterable[str]) -> str | None:
+    """The id that a label of a name we do not know holds alone (`**Hodisa ID:** INC-7`,
+    Bugzilla's `See Also: INC-7`), when no other such label holds another. (A misspelt label's
+    is none: `**Incidnet ID:**` gets its "did you mean".)"""
+    read = (v.strip("*_`[] ") for n, v in zip(names, values, strict=True) if not misspelt_label(n))
+    ids = {v for v in read if re.fullmatch(INCIDENT_ID, v)}
+    return ids.pop() if len(ids) == 1 else None

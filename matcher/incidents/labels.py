@@ -9,6 +9,7 @@ import re
 
 from matcher.incidents.label_languages import OTHER as OTHER
 from matcher.incidents.label_languages import TRANSLATIONS as WESTERN
+from matcher.incidents.label_languages_asia import ASIA
 from matcher.incidents.label_languages_east import EAST, serbian_latin
 from matcher.model import unaccented
 
@@ -150,9 +151,13 @@ SPELLINGS = {
     # skipped, whatever their text says (an `Impact` bullet is never a symptom).
     OTHER: tuple(_NO_FIELD.split("|")),
 }
-# Every other language's spellings (`EAST` has a line per language, `|` between spellings)
+# Every other language's spellings (`EAST` and `ASIA` have a line per language, `|` between
+# spellings)
 TRANSLATIONS = {
-    name: (*WESTERN[name], *(s for line in EAST.get(name, ()) for s in line.split("|")))
+    name: (
+        *WESTERN[name],
+        *(s for line in (*EAST.get(name, ()), *ASIA.get(name, ())) for s in line.split("|")),
+    )
     for name in WESTERN
 }
 LABELS = {spelling: name for name, spellings in SPELLINGS.items() for spelling in spellings}

@@ -129,6 +129,13 @@ FILE_LABEL = re.compile(
     r"(?:\.\d+)?\s*:\s+(?=\S)"
 )
 
+
+def whole_file_line(text: str) -> bool:
+    """Whether a paragraph's line is a log file's line pasted whole (`error.log: [error] …`, its
+    quotes closed): the line after it is the author's again."""
+    return FILE_LABEL.match(text) is not None and text.count('"') % 2 == 0
+
+
 # A verb of failing or reporting, then a colon: the log text follows (`… then failed: cp: …`).
 COLON_VERB = re.compile(
     r"\b(?:failed|fails|said|says|showed|shows|printed|prints|logged|logs|reported|reports"

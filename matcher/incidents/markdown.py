@@ -20,6 +20,7 @@ from matcher.incidents.fences import (
 )
 from matcher.incidents.headings import HEADING_ID as HEADING_ID
 from matcher.incidents.headings import heading_id as heading_id
+from matcher.incidents.headings import lone_id
 from matcher.incidents.headings import plain as plain
 from matcher.incidents.labels import (
     INCIDENT_MARKERS,
@@ -319,6 +320,7 @@ class Item:
     text: str
     location: SourceLocation
     code: tuple[str, ...] = ()  # the lines of a code block (fenced or indented); text is ""
+    quoted: bool = False  # a quoted block's line (`> …`): in a chat, a message replied to
 
 
 @dataclass
@@ -339,4 +341,5 @@ class Block:
     unknown_sections: list[list[Item]] = field(default_factory=list)
 
     def is_incident(self) -> bool:
-        return bool(INCIDENT_MARKERS & self.labels.keys()) or heading_id(self.heading) is not None
+        known = bool(INCIDENT_MARKERS & self.labels.keys()) or heading_id(self.heading)
+        return bool(known) or lone_id(self.unknown_names, self.unknown_values) is not None

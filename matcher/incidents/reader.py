@@ -21,11 +21,11 @@ from matcher.incidents.chat import answers_joined
 from matcher.incidents.dialects import as_markdown
 from matcher.incidents.fields import block_severity, is_done
 from matcher.incidents.footnotes import footnotes, with_footnotes
+from matcher.incidents.headings import lone_id
 from matcher.incidents.incident_blocks import continuations_joined, split_blocks
 from matcher.incidents.labels import opens_with_another_field, unwrap
 from matcher.incidents.listed import listed_incidents
 from matcher.incidents.markdown import (
-    HEADING_ID,
     Block,
     Kind,
     Line,
@@ -107,26 +107,22 @@ _NO_LOG_TEXT = (
 )
 
 
-def _identity(block: Block, problems: list[Problem]) -> tuple[str, str]:
+def _identity(block: Block, problems: list[Problem], warnings: list[Problem]) -> tuple[str, str]:
     """Id and title: labels win over what the heading says."""
     from_heading = heading_id(block.heading)
     heading_title = from_heading[1] if from_heading else plain(block.heading or "")
     unknown = list(zip(block.unknown_names, block.unknown_values, strict=True))
-    # (... or a label of another language's name that ends in `ID`: `**Hændelses-ID:** INC-7`)
-    named_id = (
-        v.strip("*_` ")
-        for n, v in unknown
-        if re.search(r"(?i)[\s-]id$", n) and HEADING_ID.fullmatch(v.strip("*_` "))
-    )
+    # (... or a label of a name we do not know that holds it alone: `**Hodisa ID:** INC-7`;
+    # beside a heading's id, only one whose name ends in `ID`, not `**Account:** ACC-1090`)
+    named = [(n, v) for n, v in unknown if not from_heading or re.search(r"(?i)[\s-]id$", n)]
+    lone = lone_id([n for n, _ in named], [v for _, v in named])
     # (... or a problem record's one related incident: `**Related incidents:** INC-7`, or the
     # tags of a pager's export that name one: `**Tags:** INC-7, rq, redis`)
     tags = (v for n, v in unknown if n == "Tags")
     related = re.findall(
         r"[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d[\w-]*", _first(block, "related") or next(tags, "")
     )
-    from_label = (
-        _first(block, "id") or next(named_id, "") or (related[0] if len(related) == 1 else "")
-    )
+    from_label = _first(block, "id") or lone or (related[0] if len(related) == 1 else "")
     incident_id = from_label or (from_heading[0] if from_heading else "")
     title = _first(block, "title", "*_") or unwrap(heading_title)
     mention = None if incident_id or block.heading else mentioned_id(block)
@@ -138,6 +134,11 @@ def _identity(block: Block, problems: list[Problem]) -> tuple[str, str]:
         at = block.labels.get("id", block.start)
         message = f"{incident_id!r} is not a valid id: use letters, digits and ._:/- only"
         problems.append(Problem(at, "id", message))
+    if not title and incident_id and incident_id == lone:
+        # (labels in a language we have no names of: the longest value is the title as often as
+        # not, `**Сарлавҳа:** MariaDB …`; the author is told which was taken)
+        title = max((v.strip("*_ ") for v in block.unknown_values), key=len)
+        warnings.append(Problem(block.start, "title", f"no title read, compiled as {title!r}"))
     if not title:
         message = f"incident {incident_id} has no title: add `**Title:** …` or a `## …` heading"
         problems.append(Problem(block.start, "title", " ".join(message.split())))
@@ -147,7 +148,7 @@ def _identity(block: Block, problems: list[Problem]) -> tuple[str, str]:
 def _build_incident(block: Block, problems: list[Problem], warnings: list[Problem]) -> Incident:
     """The incident of a block; anything missing is added to problems, anything guessed to
     warnings."""
-    incident_id, title = _identity(block, problems)
+    incident_id, title = _identity(block, problems, warnings)
     written, classified = _first(block, "severity"), _first(block, "classification")
     severity = block_severity(block, written, classified, problems, warnings)
     symptoms, description, sources = read_symptoms(block, problems)

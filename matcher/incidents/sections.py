@@ -14,7 +14,7 @@ from matcher.incidents.labels import (
     header_fields,
     opens_with_another_field,
 )
-from matcher.incidents.loglabels import GLOSS
+from matcher.incidents.loglabels import GLOSS, whole_file_line
 from matcher.incidents.markdown import HEADER_FIELDS, Block, Item, Kind, Line
 from matcher.incidents.verdicts import VERDICT
 from matcher.model import SourceLocation
@@ -205,7 +205,7 @@ def read_block(lines: Sequence[Line], path: str, unknown_sections: bool = False)
                     # of, is a note on it, as often as not on what was ruled out)
                     current = unknown = []
                 listed = listed or (current is unknown and line.kind is Kind.BULLET)
-                current.append(Item(line.text, location))
+                current.append(Item(line.text, location, quoted=line.quoted))
         elif line.kind in (Kind.BULLET, Kind.TEXT) and aside:
             # (kept for the verdicts they hold on errors an item lists: elsewhere.py)
             # (... lines indented as a block, pasted from a log, each on its own)
@@ -216,6 +216,7 @@ def read_block(lines: Sequence[Line], path: str, unknown_sections: bool = False)
                 and not run
                 and bool(asides)
                 and not asides[-1].code
+                and not whole_file_line(asides[-1].text)
             )
             if joined:
                 asides[-1] = replace(asides[-1], text=f"{asides[-1].text} {line.text.strip()}")
@@ -244,7 +245,7 @@ def read_block(lines: Sequence[Line], path: str, unknown_sections: bool = False)
             ):
                 prose[-1] = replace(prose[-1], text=f"{prose[-1].text} {line.text.strip()}")
             else:
-                prose.append(Item(line.text, location))
+                prose.append(Item(line.text, location, quoted=line.quoted))
         speaking = speaking and line.kind is not Kind.BLANK
         # (a line pasted from a log, `OSError: …` alone on its line in a chat's message, ends
         # its paragraph: the next line is the author's again)
@@ -290,7 +291,9 @@ def _pasted_apart(text: str, before: str, after_pasted: bool) -> bool:
     """Whether a paragraph's line is no wrapped line of the one before: it starts as a pasted
     log line does, or goes on after one in words of its own (`Underneath: …` after a pasted
     `HTTPConnectionPool(…)` line; `(1 seconds)` or lower case goes on with it)."""
-    if _pasted_start(text, before):
+    # (... or goes on after a log file's line pasted whole, `error.log: [error] …`, its quotes
+    # closed)
+    if _pasted_start(text, before) or whole_file_line(before):
         return True
     return after_pasted and not (text[:1].islower() or text[:1] in "([{`'\"")
 

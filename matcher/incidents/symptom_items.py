@@ -87,6 +87,36 @@ def _glossed(items: list[Item], read: list[tuple[list[str], bool]]) -> list[tupl
     return read
 
 
+_ATTRIBUTION = re.compile(
+    # (... or Zulip's, `@_**Dana Ito|211** [said](https://…):`)
+    r"^@_\*\*[^*]{2,60}\*\*\s+\[said\]\([^)]*\):?(?:\s+(?=\S)|\s*$)|"
+    r"^\*\*[^*]{2,60}\*\*:?\s+(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s+)?\d{1,2}:\d{2}(?::\d{2})?"
+    r"(?:\s*[AaPp][Mm])?(?:\s+(?=\S)|\s*$)"
+)
+_FIRST_SENTENCE = re.compile(r".*?(?:[.!?](?=\s|$)|$)")
+
+
+def _answered_no(items: list[Item], read: list[tuple[list[str], bool]]) -> list[str]:
+    """The messages a chat's reply quotes and answers no in its first sentence (`> **Dana**
+    08:55` / `> KafkaConnectionError: …`, then `different thing, that's the publisher`): the
+    log texts they hold are set aside wherever the thread says them."""
+    answered: list[str] = []
+    for at, item in enumerate(items):
+        if at == 0 or item.code or item.quoted or read[at][0] or not items[at - 1].quoted:
+            continue
+        first = _FIRST_SENTENCE.match(item.text)[0]  # type: ignore[index]
+        if item_log_texts(f"{_PROBE} \u2014 {first}")[0]:
+            continue
+        start = at - 1
+        while start > 0 and items[start - 1].quoted and not items[start - 1].code:
+            start -= 1
+        quoted = " ".join(" ".join(i.text.split()) for i in items[start:at] if i.text.strip())
+        # (a reply quotes what was said before it: a quoted paste, said first, is evidence)
+        if any(quoted in " ".join(i.text.split()) for i in items[:start] if not i.quoted):
+            answered.append(quoted)
+    return answered
+
+
 # A log text no verdict is about: what a head does to it, it does to every bullet under it.
 _PROBE = "`ValueError: the probe failed`"
 _BOLD_HEAD = re.compile(r"^\*\*([^*]{3,60})\*\*\s*$")
@@ -185,6 +215,8 @@ def read_symptoms(
     owners: set[str] = set()  # a line the author says a traceback follows
     values_only: list[tuple[Problem, str]] = []
     items = _pastes_read(block.sections.get("symptoms", []))
+    # (a quoted reply's head, `> **Dana Ito** 08:55`, is who said it, not what)
+    items = [replace(i, text=_ATTRIBUTION.sub("", i.text)) if i.quoted else i for i in items]
     # grep's hits that a bullet says no to (hits.py)
     rejected = rejected_hits([i.text for i in items if not i.code], [i.code for i in items])
     # ... and the rows of a table of log lines whose answer column says no (tables.py)
@@ -199,7 +231,16 @@ def read_symptoms(
         else item_log_texts(i.text)
         for at, i in enumerate(items)
     ]
-    read = _under_a_head(items, _glossed(items, read))
+    first, read = read, _under_a_head(items, _glossed(items, read))
+    # (what a gloss or a head set aside is set aside for every item: elsewhere.py)
+    glossed = [
+        (k, t)
+        for k, (a, b) in enumerate(zip(first, read, strict=True))
+        for t in a[0]
+        if t not in b[0]
+    ]
+    # (... and what a reply quotes and answers no, for every item that says it, whoever spoke)
+    replied = _answered_no(items, first)
     # a log text of another error in an item that dismisses something (dismissal.py)
     strange = strangers(
         [("" if i.code else i.text, texts) for i, (texts, _) in zip(items, read, strict=True)]
@@ -208,7 +249,7 @@ def read_symptoms(
     # (... or the root cause sets aside: `The INFO "reconnected …" lines are the client
     # recovering, not part of the failure`)
     judging = [*block.sections.get("asides", []), *block.sections.get("root_cause", [])]
-    aside = dismissed(items, judging)
+    aside = [*dismissed(items, judging), *glossed]
     # ... or a part of one, when no kept text holds it: `"object too large" is one 2 MB value`
     # after `MemcacheServerError: b'object too large for cache'` was set aside
     put_by = [
@@ -220,11 +261,14 @@ def read_symptoms(
     ]
     for at, (item, (texts, prose)) in enumerate(zip(items, read, strict=True)):
         pasted = bool(item.code) or item.text.lstrip().startswith("|")
+        # (... and a question, answered no elsewhere: `also logging "…" since today, related?`)
+        asks = item.text.rstrip().endswith("?")
         left = [
             t
             for t in texts
             if (at, t) not in strange
-            and not (pasted and set_aside_elsewhere(t, at, aside))
+            and not ((pasted or asks) and set_aside_elsewhere(t, at, aside))
+            and not any(" ".join(t.split()) in q for q in replied)
             and not _part_of_one_put_by(
                 t, put_by, [u for k, r in enumerate(read) if k != at for u in r[0]]
             )

@@ -247,6 +247,16 @@ FOREIGN_VERDICT = (
     r"|(?:ስህተት|ክስተት) አይደለም|ለብቻው|እኛ ራሳችን"
     r"|(?:घटना|त्रुटि|समस्या|कारण) होइन|सम्बन्ध छैन|अर्कै (?:bug|समस्या|त्रुटि|कुरा)"
     r"|घटनामा पर्दैन|नगन्नु|नमिसाउनु"
+    # ... Uzbek (`xatoning o‘zi emas`, `boshqa muammo`, `hisoblamang`, `aloqasi yo‘q`,
+    # `kirmaydi`), Mongolian (`хамааралгүй`, `холбоогүй`, `алдаа гэж тооцохгүй`, `үр дагавар`,
+    # `өөр асуудал`, `тусдаа алдаа биш`) and Sinhala (`මේ error එක නොවේ`, `අදාළ නැහැ`, `වෙනම
+    # ticket එකක්`)
+    r"|(?:xato\w*|o[‘'ʻ’]zi|timeout|sababi?|insident\w*|muammo\w*) emas\b"
+    r"|boshqa (?:muammo|holat|bug|xato|masala|hodisa)|hisoblama(?:ng|ymiz)\b"
+    r"|aloqasi yo[‘'ʻ’]q|kirmaydi\b|qarama(?:ng|ymiz)\b|chalkashtirma\w*"
+    r"|хамааралгүй|холбоогүй|тооцохгүй|үр дагавар|(?:алдаа|инцидент|oom|асуудал) биш\b"
+    r"|өөр (?:асуудал|алдаа|bug|тайлан)|тусдаа (?:алдаа|асуудал|bug|ticket)"
+    r"|(?:එක|දෝෂය|දෝෂයක්) නොවේ|අදාළ නැහැ|අදාළ නැත|වෙනම (?:ticket|bug|issue)"
 )
 
 # A verb of failing `with` what it logged, in the languages above (Bulgarian `пада с`, `гръмна
@@ -256,8 +266,8 @@ FOREIGN_FAILS_WITH = r"(?:пада|гръмна|падает|упал|упала
 # The words that refer back to a log text in the languages above (backrefs.py): Bulgarian
 # `това`, `тези`, `те`, Russian `это`, `эти`, `они`, Ukrainian `це`, `ці`, `вони`; Portuguese
 # `isso`, `esses`, and a sentence that opens with its verb (`É parente, mas é outra mensagem`);
-# Kazakh `бұл`, `олар`
+# Kazakh `бұл`, `олар`; Mongolian `энэ`, `тэр`; Uzbek `bu`, `ular`; Sinhala `ඒක`
 FOREIGN_BACK = (
-    r"това|тези|те|это|эти|они|це|ці|вони|бұл|олар"
+    r"това|тези|те|это|эти|они|це|ці|вони|бұл|олар|энэ|тэр|bu|ular|ඒක"
     r"|isso|isto|esse|essa|esses|essas|\u00e9|s\u00e3o|era|eram"
 )

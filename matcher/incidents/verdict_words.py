@@ -34,7 +34,7 @@ VERDICT = (
     # (`EXCLUDED HERE`, `we excluded them from this incident`, `keep it out of the signature`)
     r"|(?<!not )(?<!n't )\bdismiss(?:ed)?\b|\bexcluded (?:here|from (?:this|the|our) \w+)"
     r"|(?:we|i) excluded (?:it|them|this|that|those|these)\b"
-    r"|keep (?:it|them|this|that|those|these) out of (?:the|our|this|any) \w+"
+    r"|(?:keep|leave) (?:it|them|this|that|those|these) out of (?:the|our|this|any) \w+"
     r"|(?:tracked|handled|filed|fixed) separately|in its own (?:pr|ticket|issue)"
     r"|(?:is|are|was|were|'s) (?:from |for )?the other (?!(?:way|day|time|one|half)\b)[a-z]+"
     r"|(?:has|have|got|gets) (?:its|their) own (?:pr|ticket|issue|incident|postmortem|bug)s?\b"

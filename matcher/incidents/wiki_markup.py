@@ -74,10 +74,23 @@ _ADMONITION = re.compile(
 _CALLOUT = re.compile(r"^([ \t]*>[ \t]*)\[![\w-]+\][+-]?[ \t]*(.*?)[ \t]*$", re.MULTILINE)
 
 
+# a container of Docusaurus, HackMD or pandoc (`:::note Not this incident`, `:::danger[Impact]`,
+# `:::info`, `::: {.warning}`) and the `:::` that closes it: its title names the section its body
+# is; the body is as it is
+_CONTAINER = re.compile(
+    r"^[ \t]{0,3}:{3,}[ \t]*(?:\{[^}]*\}|[\w-]+)?"
+    r"(?:\[(?P<b>[^\]]*)\]|[ \t]+(?P<t>[^:{].*?))?[ \t]*$",
+    re.MULTILINE,
+)
+
+
 def admonitions_as_markdown(text: str) -> str:
-    """The log with each admonition, tab or callout written as its title's label and its body
-    out-dented, when it has any; else as it is."""
+    """The log with each admonition, tab, callout or container written as its title's label
+    and its body out-dented, when it has any; else as it is."""
     text = _CALLOUT.sub(lambda m: f"{m[1]}**{m[2].rstrip(':')}:**" if m[2] else m[1], text)
+    text = _CONTAINER.sub(
+        lambda m: f"**{t.rstrip(':')}:**" if (t := m["b"] or m["t"]) else "", text
+    )
     lines = text.split("\n")
     if not any(_ADMONITION.match(line) for line in lines):
         return text

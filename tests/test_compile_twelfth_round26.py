@@ -1,0 +1,366 @@
+"""Issue #11, twelfth pass, twenty-sixth round: what heldout152 to heldout157 taught
+(docs/incident-log-format.md, "Twenty-sixth round", says the rules)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from compile_helpers import compiled, flagged_lines, incidents_of
+
+from matcher.incidents.dialects import as_markdown
+from matcher.incidents.reader import compile_incident_log
+
+TOO_MANY = "pymysql.err.OperationalError: (1040, 'Too many connections')"
+TOO_MANY_SYMPTOM = "pymysql.err.OperationalError: Too many connections"
+KAFKA_REFUSED = "KafkaConnectionError: 111 ECONNREFUSED"
+NODE_REFUSED = "request failed Error: connect ECONNREFUSED 10.0.3.7:3000"
+NODE_SYMPTOM = "request failed Error: connect ECONNREFUSED <ip>:<port:int>"
+
+
+# --- a chat's reply that quotes a message and answers it ----------------------------------------
+
+
+def _thread(question: str, quote: str, answer: str) -> str:
+    return f"""## INC-PM-119 stock-sync crashing
+
+**Tomasz W** 26/11/2026 08:47
+
+stock-sync restarting in a loop:
+
+"{NODE_REFUSED}"
+
+**Rafael C** 26/11/2026 08:55
+
+{question}
+
+**Tomasz W** 26/11/2026 08:58
+
+{quote}
+
+{answer}
+"""
+
+
+def test_a_reply_that_quotes_a_message_and_says_no_sets_its_error_aside_everywhere() -> None:
+    text = _thread(
+        f"the kafka publisher is also logging `{KAFKA_REFUSED}` since this morning, related?",
+        f"> **Rafael C** 08:55\n> {KAFKA_REFUSED}",
+        "different thing, that's the events publisher vs the broker change (INC-PM-111).",
+    )
+    assert incidents_of(text) == {"INC-PM-119": (NODE_SYMPTOM,)}
+
+
+def test_a_reply_under_a_quote_with_the_head_on_its_line_reads_the_same() -> None:
+    text = _thread(
+        f"also seeing `{KAFKA_REFUSED}` in the publisher",
+        f"> **Rafael C** 08:55 {KAFKA_REFUSED}",
+        "not this one, the publisher has its own outage.",
+    )
+    assert incidents_of(text) == {"INC-PM-119": (NODE_SYMPTOM,)}
+
+
+def test_a_reply_that_quotes_a_message_and_says_yes_keeps_its_error() -> None:
+    text = _thread(
+        f"the kafka publisher is also logging `{KAFKA_REFUSED}` since this morning, related?",
+        f"> **Rafael C** 08:55\n> {KAFKA_REFUSED}",
+        "yes, same outage: the broker was down too.",
+    )
+    symptoms = incidents_of(text)["INC-PM-119"]
+    assert KAFKA_REFUSED in symptoms and NODE_SYMPTOM in symptoms
+
+
+def test_a_quoted_paste_said_first_there_is_evidence_whatever_follows() -> None:
+    # (a quote no one said before is no reply: `well, not 180 …` corrects its number)
+    text = (
+        "## INC-PM-108 search index jobs killed\n\n**marco** 10:03\n\nthe worker says\n\n"
+        "> rq.timeouts.JobTimeoutException: Task exceeded maximum timeout value (180 seconds)\n\n"
+        "well, not 180, it was 1 second on one worker and 2 on the other\n"
+    )
+    (symptom,) = incidents_of(text)["INC-PM-108"]
+    assert symptom.startswith("rq.timeouts.JobTimeoutException: Task exceeded")
+
+
+def test_a_teams_thread_flags_the_node_error_and_not_the_kafka_lines(tmp_path: Path) -> None:
+    text = _thread(
+        f"the kafka publisher is also logging `{KAFKA_REFUSED}` since this morning, related?",
+        f"> **Rafael C** 08:55\n> {KAFKA_REFUSED}",
+        "different thing, that's the events publisher vs the broker change.",
+    )
+    sigs = compiled(tmp_path, text)
+    assert not flagged_lines(sigs, "events-kafka.log")
+    assert any("ECONNREFUSED" in line for line in flagged_lines(sigs, "node-services.log"))
+
+
+# --- an id under a label of a language we have no names of --------------------------------------
+
+# (Tajik: a language whose labels we have no names of)
+TAJIK = f"""# Дастаи платформа — феҳристи ҳодисаҳо
+
+---
+
+**Рақами ҳодиса:** INC-PM-101
+**Сана:** 2026-11-14
+**Дараҷа:** Баланд
+**Сарлавҳа:** Маҳдудияти пайвастҳои MariaDB ба охир расид — checkout 500 баргардонд
+
+**Аломатҳо:**
+* дар логи хидмати orders хатои pymysql: `{TOO_MANY}`
+
+**Сабаби асосӣ:**
+* шумораи worker-ҳои order-sync аз 8 то 16 зиёд карда шуд.
+"""
+
+
+def test_an_id_alone_under_an_unknown_label_names_the_incident() -> None:
+    log = compile_incident_log(TAJIK, "tg.md")
+    (found,) = log.incidents
+    assert found.id == "INC-PM-101"
+    assert found.symptoms == (TOO_MANY_SYMPTOM,)
+    # the title: the longest value of a label, and the author is told which
+    assert found.title.startswith("Маҳдудияти пайвастҳои MariaDB")
+    assert any(p.field == "title" and "no title read" in p.message for p in log.warnings)
+
+
+def test_two_ids_under_unknown_labels_name_no_incident() -> None:
+    text = TAJIK.replace("**Сана:** 2026-11-14", "**Алоқаманд:** INC-PM-7")
+    log = compile_incident_log(text, "tg.md")
+    assert not log.incidents
+
+
+# --- an issue tracker's record printed as text ---------------------------------------------------
+
+BUGZILLA = f"""# Postmortem-linked bugs
+
+---
+
+## Bug 58102 - checkout: "Too many connections" from MariaDB
+
+Status: RESOLVED FIXED
+Product: Shop Platform
+Component: orders-db
+See Also: INC-PM-101
+Reported: 2026-11-27 09:41 UTC by Priya Raman
+
+Description Priya Raman 2026-11-27 09:41:12 UTC
+the order sync worker dies with
+
+{TOO_MANY}
+
+Comment 1 Dana Whitfield 2026-11-27 10:02:55 UTC
+(In reply to Priya Raman from comment #0)
+> {TOO_MANY}
+
+That's the server refusing new connections.
+"""
+
+REDMINE = f"""# Redmine export
+
+---
+
+Operations - Bug #7312
+Stock reservations fail, too many connections (INC-PM-101)
+
+Added by Tomas D. 21 days ago. Updated 12 days ago.
+Status: Closed | Priority: High | Assignee: Jana H. | Category: Database
+
+Description
+From orders-api:
+<pre>
+{TOO_MANY}
+</pre>
+
+---
+
+Operations - Bug #7327
+Rate limiter unavailable
+
+Added by Martin K. 20 days ago.
+Status: Resolved | Priority: Normal | Assignee: Martin K. | Incident: INC-PM-107
+
+Description
+<pre>
+redis.exceptions.ConnectionError: Error 111 connecting to localhost:6379. Connection refused.
+</pre>
+"""
+
+MANIPHEST = f"""# Maniphest: edge incidents
+
+---
+
+**T4812** Checkout fails, too many connections
+Closed, Resolved · Public · Priority: High
+Authored By: dk, Dec 3 2026, 8:31 AM · Assigned To: mh
+Tags: #orders, #sre-incidents · Incident: INC-PM-101
+
+= Summary =
+
+orders-api logged `{TOO_MANY}` for every checkout.
+
+---
+
+**T4820** [INC-PM-111] order events not published
+Closed, Resolved · Public · Priority: High
+Authored By: ys, Dec 3 2026, 8:40 AM · Assigned To: ys
+
+= Summary =
+
+The publisher logged `KafkaTimeoutError: Failed to update metadata after 60.0 secs.`
+"""
+
+
+def test_a_bugzilla_print_names_its_incident_under_see_also() -> None:
+    assert incidents_of(BUGZILLA) == {"INC-PM-101": (TOO_MANY_SYMPTOM,)}
+    (found,) = compile_incident_log(BUGZILLA, "bz.md").incidents
+    assert found.title.startswith("Bug 58102 - checkout")
+
+
+def test_a_redmine_issue_takes_its_subject_as_title_and_its_incident_field_as_id() -> None:
+    log = compile_incident_log(REDMINE, "redmine.md")
+    assert not log.problems, log.problems
+    titles = {i.id: i.title for i in log.incidents}
+    assert titles == {
+        "INC-PM-101": "Stock reservations fail, too many connections",
+        "INC-PM-107": "Rate limiter unavailable",
+    }
+
+
+def test_a_maniphest_task_takes_its_id_from_a_field_after_a_separator_or_its_title() -> None:
+    found = incidents_of(MANIPHEST)
+    assert found["INC-PM-101"] == (TOO_MANY_SYMPTOM,)
+    assert found["INC-PM-111"] == (
+        "KafkaTimeoutError: Failed to update metadata after <secs:num> secs",
+    )
+
+
+def test_a_tracker_records_fields_keep_the_line_count_and_a_prose_colon_is_no_field() -> None:
+    for text in (BUGZILLA, REDMINE, MANIPHEST):
+        assert as_markdown(text).count("\n") == text.count("\n")
+    # (one `Cause: …` sentence, or two fields, is no tracker's head)
+    prose = "## INC-9 Title\n\nCause: the pool was small.\nFix: raised it.\n"
+    assert as_markdown(prose) == prose
+
+
+def test_a_house_format_incident_with_plain_labels_is_read_as_it_was() -> None:
+    text = (
+        "Incident ID: INC-PM-101\nTitle: Checkout down\nSeverity: High\n\n"
+        f"Symptoms:\n- `{TOO_MANY}`\n"
+    )
+    assert as_markdown(text) == text
+
+
+# --- containers of Docusaurus and HackMD, a Zulip quote ------------------------------------------
+
+DEADLOCK = "(1213, 'Deadlock found when trying to get lock; try restarting transaction')"
+
+
+def test_a_docusaurus_container_titled_not_this_incident_sets_its_body_aside() -> None:
+    text = (
+        "## INC-PM-101 · checkout down {#inc-pm-101}\n\n:::danger[Impact]\n"
+        "Checkout returned 500 for 25 minutes.\n:::\n\n**Symptoms:**\n\n"
+        f"- orders-api: `{TOO_MANY}`\n\n:::note Not this incident\n"
+        f"The `{DEADLOCK}` lines at the same time are the rebalance job.\n:::\n"
+    )
+    assert incidents_of(text) == {"INC-PM-101": (TOO_MANY_SYMPTOM,)}
+
+
+def test_a_container_without_a_title_and_its_closing_marks_are_blank_lines() -> None:
+    text = ":::info\n**Severity:** High\n:::\n\n::: {.warning}\nbody\n:::\n"
+    assert as_markdown(text) == "\n**Severity:** High\n\n\n\nbody\n\n"
+
+
+def test_a_zulip_quote_block_and_the_reply_under_it_answer_the_message() -> None:
+    text = """## INC-PM-122 sessions not cached
+
+**Grace** — Dec 3, 2026 12:30
+`pymemcache.exceptions.MemcacheServerError: b'out of memory storing object'`
+
+**Jonas** — Dec 3, 2026 12:37
+also seeing `MemcacheServerError: b'object too large for cache'` — same thing?
+
+**Grace** — Dec 3, 2026 12:39
+```quote
+@_**Jonas|211** [said](https://chat.example/#narrow/near/88291):
+also seeing `MemcacheServerError: b'object too large for cache'`
+```
+no, that's the 2 MB report key, over the item limit. not 122.
+"""
+    assert incidents_of(text) == {
+        "INC-PM-122": ("pymemcache.exceptions.MemcacheServerError: out of memory storing object",)
+    }
+
+
+def test_leave_it_out_of_this_task_is_a_verdict() -> None:
+    text = (
+        "## INC-PM-113 502 on /api/orders\n\n"
+        "- `connect() failed (111: Connection refused) while connecting to upstream`\n"
+        "- The `no live upstreams while connecting to upstream` for /api/stock looks similar but"
+        " it's the inventory pool, leave it out of this task.\n"
+    )
+    (symptom,) = incidents_of(text)["INC-PM-113"]
+    assert symptom.startswith("connect() failed (111: Connection refused)")
+
+
+# --- a dashboard's annotations, each tagged with its incident ------------------------------------
+
+ANNOTATIONS = f"""# Grafana annotations export
+
+1. **2026-12-05 02:14:05 → 02:47:40** — *Orders* › panel **Checkout errors**
+   - Tags: `incident` `INC-PM-101` `sev2`
+   - Author: r.okafor
+   - Text:
+     > checkout failing. Loki:
+     > `{TOO_MANY}`
+
+2. **2026-12-05 02:31:12** — *Orders* › panel **Checkout errors**
+   - Tags: `INC-PM-101` `note`
+   - Text:
+     > FYI the `{DEADLOCK}` lines are the rebalance job, not part of this.
+
+3. **2026-12-06 11:02:50** — *Backups* › panel **Free space**
+   - Tags: `incident` `INC-PM-115` `backup`
+   - Text:
+     > `OSError: [Errno 28] No space left on device`
+"""
+
+
+def test_a_dashboards_annotations_are_read_as_the_incidents_their_tags_name() -> None:
+    assert incidents_of(ANNOTATIONS) == {
+        "INC-PM-101": (TOO_MANY_SYMPTOM,),
+        "INC-PM-115": ("OSError: [Errno 28] No space left on device",),
+    }
+    assert as_markdown(ANNOTATIONS).count("\n") == ANNOTATIONS.count("\n")
+
+
+def test_one_tagged_bullet_is_no_export_of_annotations() -> None:
+    text = "## INC-PM-101 checkout\n\n- seen in Grafana\n  - Tags: `INC-PM-101`\n"
+    assert as_markdown(text) == text
+
+
+# --- a log file's line pasted whole in a paragraph ------------------------------------------------
+
+NGINX = (
+    "error.log: [error] 2231#2231: *8812 connect() failed (111: Connection refused) while"
+    ' connecting to upstream, client: 10.0.0.9, upstream: "http://10.1.4.22:8080/api/orders/7"'
+)
+
+
+def test_the_line_after_a_log_files_pasted_line_is_the_authors_again() -> None:
+    # (its verdict is on the lines it names, not on the pasted line before it)
+    text = (
+        "## INC-PM-113 502 on orders\n\n**Problem statement:** both upstreams refused.\n\n"
+        f"**Description:**\n{NGINX}\nnginx then marked the servers down and the next requests got"
+        ' "no live upstreams while connecting to upstream". Those are consequences of the'
+        " refusals, not separate failures.\n"
+    )
+    (symptom,) = incidents_of(text)["INC-PM-113"]
+    assert symptom.startswith("[error] connect() failed (111: Connection refused)")
+
+
+def test_a_log_files_line_with_a_quote_still_open_goes_on_on_the_next_line() -> None:
+    text = (
+        "## INC-PM-114 uploads rejected\n\n**Symptoms:**\n\n"
+        '- nginx error.log: "client intended to send too large body: 2097152\n'
+        '  bytes, client: 10.0.0.7, server: shop.local"\n'
+    )
+    (symptom,) = incidents_of(text)["INC-PM-114"]
+    assert "too large body" in symptom and "server" in symptom
