@@ -45,6 +45,9 @@ _SEVERITY_WORDS = {
     "major": Severity.HIGH,
     "moderate": Severity.MEDIUM,
     "med": Severity.MEDIUM,
+    # (a tracker's middle priority: Redmine's, YouTrack's and Bugzilla's `Normal`)
+    "normal": Severity.MEDIUM,
+    "urgent": Severity.CRITICAL,
     "minor": Severity.LOW,
     "trivial": Severity.INFO,
     "informational": Severity.INFO,

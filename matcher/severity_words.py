@@ -209,6 +209,41 @@ SEVERITY_WORDS: dict[str, str] = {
         ),
         "low",
     ),
+    # ... Azerbaijani, Tajik, Khmer
+    **dict.fromkeys(
+        (
+            "kritik",
+            "\u043c\u0443\u04b3\u0438\u043c",
+            "\u04b7\u0438\u0434\u0434\u04e3",
+            "\u1792\u17d2\u1784\u1793\u17cb\u1792\u17d2\u1784\u179a",
+            "\u1794\u1793\u17d2\u1791\u17b6\u1793\u17cb",
+        ),
+        "critical",
+    ),
+    **dict.fromkeys(
+        (
+            "y\u00fcks\u0259k",
+            "yuks\u0259k",
+            "\u0431\u0430\u043b\u0430\u043d\u0434",
+            "\u1781\u17d2\u1796\u179f\u17cb",
+        ),
+        "high",
+    ),
+    **dict.fromkeys(
+        (
+            "\u043c\u0438\u0451\u043d\u0430",
+            "\u1798\u1792\u17d2\u1799\u1798",
+        ),
+        "medium",
+    ),
+    **dict.fromkeys(
+        (
+            "a\u015fa\u011f\u0131",
+            "\u043f\u0430\u0441\u0442",
+            "\u1791\u17b6\u1794",
+        ),
+        "low",
+    ),
     # ... Romanian, Persian
     **dict.fromkeys(("ridicata", "\u0628\u0627\u0644\u0627", "\u0632\u06cc\u0627\u062f"), "high"),
     **dict.fromkeys(("medie", "\u0645\u062a\u0648\u0633\u0637"), "medium"),

@@ -869,6 +869,54 @@ _UZBEK_MONGOLIAN_SINHALA = (
     ],
     ["uzbek", "mongolian", "sinhala"],
 )
+# ... and, from round 26 (heldout158-160), Azerbaijani, Tajik and Khmer
+_AZERBAIJANI_TAJIK_KHMER = (
+    [
+        (
+            f"""**Hadisə ID:** INC-PM-101
+**Ciddilik:** Yüksək
+**Başlıq:** checkout düşdü
+
+**Əlamətlər:**
+* Logda: `{TOO_MANY}`
+* Qarışdırmayın: `{DEADLOCK}` — bu deadlock-dur, bu hadisənin xətası deyil.
+
+**Kök səbəb:**
+* max_connections az idi.
+""",
+            "high",
+        ),
+        (
+            f"""**Рақами ҳодиса:** INC-PM-101
+**Ҷиддият:** Миёна
+**Сарлавҳа:** checkout афтод
+
+**Нишонаҳо:**
+* Дар лог: `{TOO_MANY}`
+* `{DEADLOCK}` ҳам дида шуд, вале ин хатои дигар аст, ба ин ҳодиса робита надорад.
+
+**Сабаби асосӣ:**
+* max_connections кам буд.
+""",
+            "medium",
+        ),
+        (
+            f"""**លេខសម្គាល់ឧប្បត្តិហេតុ:** INC-PM-101
+**កម្រិតធ្ងន់ធ្ងរ:** ទាប
+**ចំណងជើង:** checkout ខូច
+
+**រោគសញ្ញា:**
+* នៅក្នុង log: `{TOO_MANY}`
+* `{DEADLOCK}` — មិនពាក់ព័ន្ធនឹងឧប្បត្តិហេតុនេះទេ។
+
+**មូលហេតុចម្បង:**
+* max_connections តិចពេក។
+""",
+            "low",
+        ),
+    ],
+    ["azerbaijani", "tajik", "khmer"],
+)
 
 
 @pytest.mark.parametrize(
@@ -880,6 +928,7 @@ _UZBEK_MONGOLIAN_SINHALA = (
         *_BENGALI_GEORGIAN_ARMENIAN[0],
         *_KAZAKH_AMHARIC_NEPALI[0],
         *_UZBEK_MONGOLIAN_SINHALA[0],
+        *_AZERBAIJANI_TAJIK_KHMER[0],
     ],
     ids=[
         *_THAI_SWAHILI_HEBREW[1],
@@ -888,6 +937,7 @@ _UZBEK_MONGOLIAN_SINHALA = (
         *_BENGALI_GEORGIAN_ARMENIAN[1],
         *_KAZAKH_AMHARIC_NEPALI[1],
         *_UZBEK_MONGOLIAN_SINHALA[1],
+        *_AZERBAIJANI_TAJIK_KHMER[1],
     ],
 )
 def test_labels_severities_and_verdicts_in_the_teams_language(text: str, severity: str) -> None:

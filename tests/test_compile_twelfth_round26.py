@@ -93,37 +93,37 @@ def test_a_teams_thread_flags_the_node_error_and_not_the_kafka_lines(tmp_path: P
 
 # --- an id under a label of a language we have no names of --------------------------------------
 
-# (Tajik: a language whose labels we have no names of)
-TAJIK = f"""# Дастаи платформа — феҳристи ҳодисаҳо
+# (Lao: a language whose labels we have no names of)
+LAO = f"""# ທີມແພລດຟອມ — ບັນທຶກເຫດການ
 
 ---
 
-**Рақами ҳодиса:** INC-PM-101
-**Сана:** 2026-11-14
-**Дараҷа:** Баланд
-**Сарлавҳа:** Маҳдудияти пайвастҳои MariaDB ба охир расид — checkout 500 баргардонд
+**ເລກເຫດການ:** INC-PM-101
+**ວັນທີ:** 2026-11-14
+**ລະດັບ:** ສູງ
+**ຫົວຂໍ້ເຫດການ:** ການເຊື່ອມຕໍ່ MariaDB ເຕັມ — checkout ສົ່ງຄືນ 500 ໃຫ້ລູກຄ້າ
 
-**Аломатҳо:**
-* дар логи хидмати orders хатои pymysql: `{TOO_MANY}`
+**ອາການ:**
+* ໃນ log ຂອງ orders: `{TOO_MANY}`
 
-**Сабаби асосӣ:**
-* шумораи worker-ҳои order-sync аз 8 то 16 зиёд карда шуд.
+**ສາເຫດຫຼັກ:**
+* worker ເພີ່ມຈາກ 8 ເປັນ 16.
 """
 
 
 def test_an_id_alone_under_an_unknown_label_names_the_incident() -> None:
-    log = compile_incident_log(TAJIK, "tg.md")
+    log = compile_incident_log(LAO, "lo.md")
     (found,) = log.incidents
     assert found.id == "INC-PM-101"
     assert found.symptoms == (TOO_MANY_SYMPTOM,)
     # the title: the longest value of a label, and the author is told which
-    assert found.title.startswith("Маҳдудияти пайвастҳои MariaDB")
+    assert found.title.startswith("ການເຊື່ອມຕໍ່ MariaDB")
     assert any(p.field == "title" and "no title read" in p.message for p in log.warnings)
 
 
 def test_two_ids_under_unknown_labels_name_no_incident() -> None:
-    text = TAJIK.replace("**Сана:** 2026-11-14", "**Алоқаманд:** INC-PM-7")
-    log = compile_incident_log(text, "tg.md")
+    text = LAO.replace("**ວັນທີ:** 2026-11-14", "**ກ່ຽວຂ້ອງ:** INC-PM-7")
+    log = compile_incident_log(text, "lo.md")
     assert not log.incidents
 
 
@@ -364,3 +364,127 @@ def test_a_log_files_line_with_a_quote_still_open_goes_on_on_the_next_line() -> 
     )
     (symptom,) = incidents_of(text)["INC-PM-114"]
     assert "too large body" in symptom and "server" in symptom
+
+
+# --- a verdict two sentences after the log text, the one between about it too ------------------
+
+
+def test_a_verdict_in_the_sentence_after_one_about_the_log_text_sets_it_aside() -> None:
+    text = (
+        "## INC-PM-111 events not published\n\n**Symptoms:**\n\n"
+        "- `KafkaTimeoutError: Failed to update metadata after 60.0 secs.`\n"
+        "- On shutdown kafka-python also logs `Bootstrap failed: KafkaTimeoutError: Unable to"
+        " bootstrap from <broker>`. It is the library's own message when the producer closes."
+        " It is not the metadata timeout and should not be counted for this incident.\n"
+    )
+    assert incidents_of(text) == {
+        "INC-PM-111": ("KafkaTimeoutError: Failed to update metadata after <secs:num> secs",)
+    }
+
+
+def test_a_sentence_about_something_else_between_breaks_the_chain() -> None:
+    text = (
+        "## INC-PM-111 events not published\n\n**Symptoms:**\n\n"
+        "- The publisher logged `KafkaTimeoutError: Failed to update metadata after 60.0 secs.`."
+        " The broker list had a decommissioned host. The retries are not the error.\n"
+    )
+    assert incidents_of(text) == {
+        "INC-PM-111": ("KafkaTimeoutError: Failed to update metadata after <secs:num> secs",)
+    }
+
+
+# --- a register sheet exported from a spreadsheet -------------------------------------------------
+
+REGISTER = f"""# Incident Register 2026
+
+## Sheet: Register
+
+| ID | Date | Service | Error seen (pasted) | Not the cause | Root cause | Fix |
+|---|---|---|---|---|---|---|
+| INC-PM-101 | 46343 | orders | {TOO_MANY} (twice, the 2nd from the retry)<br>checkout 500s | \
+{DEADLOCK} = the rebalance job | pool too big | pool_size 5 |
+| INC-PM-115 | 2026-12-01 00:00:00 | backup | OSError: [Errno 28] No space left on device | \
+None | old dumps kept | rotation |
+
+## Sheet: Grep lines
+
+| Incident | Log | Line (pasted) | Counts? | Comment |
+|---|---|---|---|---|
+| INC-PM-101 | orders.log | retrying checkout after Too many connections (attempt 2) | N | - |
+| INC-PM-115 | backup.log | OSError: [Errno 28] No space left on device | Y |  |
+| INC-PM-115 | backup.log | OSError: [Errno 30] Read-only file system | N | ro remount |
+
+## Sheet: Timeline
+
+| Incident | Time | What |
+|---|---|---|
+| INC-PM-101 | 19:40 | checkout errors |
+| INC-PM-101 | 20:05 | pool lowered |
+"""
+
+
+def test_a_spreadsheets_register_sheet_is_read_and_its_other_sheets_are_evidence() -> None:
+    # (`Error seen (pasted)` is the symptoms' column; a table that names an incident on two
+    # rows is no register; an evidence row answered `N` is no symptom; the author's
+    # parenthesis after an error, `(twice, …)`, is no part of it)
+    assert incidents_of(REGISTER) == {
+        "INC-PM-101": (TOO_MANY_SYMPTOM,),
+        "INC-PM-115": ("OSError: [Errno 28] No space left on device",),
+    }
+
+
+# --- a job queue's framing line, a tracker's `Normal` priority ------------------------------------
+
+
+def test_rqs_exception_raised_while_executing_is_context_beside_the_exception() -> None:
+    text = (
+        "## INC-PM-108 search index jobs killed\n\n**Symptoms:**\n\n"
+        "- RQ worker log: `job <uuid>: exception raised while executing"
+        " (jobs.rebuild_search_index)` and at the end `rq.timeouts.JobTimeoutException: Task"
+        " exceeded maximum timeout value (180 seconds)`\n"
+    )
+    assert incidents_of(text) == {
+        "INC-PM-108": (
+            "rq.timeouts.JobTimeoutException: Task exceeded maximum timeout value"
+            " (<seconds:num> seconds)",
+        )
+    }
+
+
+def test_a_trackers_normal_priority_is_medium_and_urgent_critical() -> None:
+    text = f"## INC-PM-101 checkout\n\n**Priority:** Normal\n\n**Symptoms:** `{TOO_MANY}`\n"
+    (found,) = compile_incident_log(text, "yt.md").incidents
+    assert found.severity == "medium"
+    (found,) = compile_incident_log(text.replace("Normal", "Urgent"), "yt.md").incidents
+    assert found.severity == "critical"
+
+
+# --- a Latin log line among the words of another script -----------------------------------------
+
+
+def test_unquoted_log_text_ends_where_another_scripts_prose_begins() -> None:
+    text = (
+        "## INC-PM-115 backup\n\n**Symptoms:**\n\n"
+        "- audit export (sqlite) said database or disk is full ហើយ abort។\n"
+        "- ledger DB ក៏ដូចគ្នាដែរ៖ ledger db unreachable: could not translate host name"
+        ' "ledger-db.invalid" to address: Name or service not known\n'
+        "- 日志里是 ERROR: canceling statement due to statement timeout，后面跟着那条慢 SQL 的"
+        " STATEMENT 行。\n"
+    )
+    assert incidents_of(text)["INC-PM-115"] == (
+        "database or disk is full",
+        'ledger db unreachable: could not translate host name "<host>" to address: Name or'
+        " service not known",
+        "ERROR: canceling statement due to statement timeout",
+    )
+
+
+def test_a_latin_fragment_between_another_scripts_words_is_no_log_text() -> None:
+    text = (
+        "## INC-PM-113 502\n\n**Symptoms:**\n\n- `connect() failed (111: Connection refused)"
+        " while connecting to upstream`\n- මේ දෙක මූලික error එක නොවේ — upstream දෙකම disable"
+        " වුණාට පස්සේ\n"
+    )
+    assert incidents_of(text)["INC-PM-113"] == (
+        "connect() failed (111: Connection refused) while connecting to upstream",
+    )

@@ -195,7 +195,11 @@ def put_aside(item: str, log: str, quoted: bool, others: Sequence[str] = ()) -> 
             )
         ):
             return True
-        if set_aside(own, following) or (not quoted and set_aside_inline(own.replace(MARK, log))):
+        # (... and the sentence after one about it: `"…". It is the library's own message. It is
+        # not the metadata timeout.`)
+        if any(set_aside(own, f) for f in [following, *verdicts[1:]]) or (
+            not quoted and set_aside_inline(own.replace(MARK, log))
+        ):
             return True
         if any(_ONLY.match(earlier) for earlier in sentences[:at]):
             return True

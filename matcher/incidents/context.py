@@ -33,6 +33,8 @@ _CONTEXT_LINE = re.compile(
     # Server Error: /x`, uvicorn's `Exception in ASGI application`, `Exception in thread …:`)
     r"|(?:^|[\]:]\s*|\b(?:ERROR|error):?\s+)(?:Error handling request|Exception on \S+ \[[A-Z]+\]"
     r"|Internal Server Error: [/<]|Exception in ASGI application|Exception in thread \S+:?$)"
+    # (... and RQ's worker's: `job <id>: exception raised while executing (jobs.x)`)
+    r"|\bexception raised while executing\b"
     # (V8's GC trace before a heap out of memory: `Mark-Compact 17.7 (50.2) -> 16.9 (51.0) MB`)
     r"|^(?:\[\d+:0x[0-9a-f]+\]\s+\d+ ms: )?(?:Mark-Compact|Scavenge|Mark-Sweep)\b"
     # (Node's crash framing: the internal location a throw is printed at, `node:events:502`,

@@ -48,6 +48,8 @@ def as_markdown(text: str) -> str:
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     # a full-width colon (U+FF1A, as Chinese and Japanese write it) is a colon
     text = re.sub("\uff1a(?=[^\\s*_])", ": ", text).replace("\uff1a", ":")
+    # ... and so is Khmer's (U+17D6)
+    text = re.sub("\u17d6(?=[^\\s*_])", ": ", text).replace("\u17d6", ":")
     text = annotations_read(tracker_records_read(org_mode_read(text)))
     text = titles_first(commit_log_read(mediawiki_as_markdown(thread_unquoted(text))))
     text = linked_read(definitions_read(plain_text_read(text)))

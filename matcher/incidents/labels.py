@@ -89,6 +89,7 @@ SPELLINGS = {
         "error messages",
         "errors",
         "errors seen",
+        "error seen",
         "log excerpts",
         "log lines",
         "log line",

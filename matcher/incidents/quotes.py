@@ -146,6 +146,10 @@ _PROSE_AFTER = re.compile(
     # repeated, then …`, `…) twice`): a message does not go on with how often it was logged
     r"|(?<=\))\s+(?:repeated(?:ly)?|again|twice|thrice|once more|over and over|on repeat"
     rf"|(?:{_COUNT}|a few|multiple|many) times)\b.*$"
+    # (... in a parenthesis of the author's at the end: `… on device (twice, the 2nd is the
+    # chained one)`, `… (x5 per start)`)
+    r"|\s+\((?:once|twice|thrice|x\s?\d+|\d+\s?[x\u00d7]|\u00d7\s?\d+|\d+ times|every|each"
+    r"|repeated)\b.*\)\s*$"
     r"|\s+(?:over and over(?: again)?|again and again|repeatedly|constantly|continuously"
     r"|non-?stop|all (?:night|day|morning|evening|afternoon|weekend)(?: long)?"
     r"|in a (?:tight )?loop|for (?:hours|minutes|days|a while)|the whole (?:night|day|time)"
@@ -198,9 +202,21 @@ _TRAILING_ELISION = re.compile(r"(?:[,;]\s*[a-z_]+:)?\s*(?:\u2026|\.{3,}|\[\.\.\
 _CODE_ASIDE = re.compile(r"\s+\([^()`]*(?:`[^`]*`[^()`]*)+\)(?:[.;]\s.*)?$")
 
 
+_NOT_LATIN = r"[^\W\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff]"  # a letter of another script
+_OTHER_SCRIPT = re.compile(
+    rf"(?:\s+|^|[\u3001\u3002\uff0c\uff1b]){_NOT_LATIN}\S*(?:\s+{_NOT_LATIN}\S*)*"
+)
+
+
 def clip_prose(text: str) -> str:
     """Unquoted log text up to where the prose goes on, without an unbalanced `)`."""
     text = _PROSE_SENTENCE.split(text, maxsplit=1)[0].rstrip(" .,;:")
+    # (the prose of a language of another script around a Latin log line: `… disk is full ហើយ
+    # abort`, `ledger DB ក៏ដូចគ្នាដែរ: ledger db unreachable: …`): its longest Latin stretch
+    # (... of three words at least: `— upstream` between two such stretches is none)
+    if re.match(r"\W*[A-Za-z]", text) and _OTHER_SCRIPT.search(text):
+        text = max(_OTHER_SCRIPT.split(text), key=len).strip(" :,;\u2014\u2013-")
+        text = text if len(text.split()) >= 3 else ""
     # again until nothing is cut: `… too, with the same DETAIL` ends in two asides
     while (cut := _PROSE_AFTER.sub("", text).rstrip(" .,;:")) != text:
         text = cut

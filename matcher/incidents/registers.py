@@ -71,7 +71,9 @@ def registers_read(lines: Sequence[Line], raws: Sequence[str]) -> list[Line]:
         incidents = [
             (found, row, cells) for found, (row, cells) in zip(ids, rows, strict=True) if found
         ]
-        if not incidents:
+        # (an id on two rows: a table of events keyed by incident, a timeline, no register)
+        named = [i for i in ids if i]
+        if not incidents or len(set(named)) < len(named):
             read.append(lines[at])
             at += 1
             continue

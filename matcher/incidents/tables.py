@@ -44,17 +44,21 @@ def answered_no(items: Sequence[Item]) -> set[int]:
     columns: list[int] = []  # the answer columns of the table being read
     rows: list[tuple[int, bool]] = []  # the table's rows so far: (index, answered yes)
     last = header = -9  # the lines of the previous row and of the table's header
+    width = 0  # the header's number of cells
     for at, item in enumerate(items):
         cells = _cells(item.text) if not item.code else None
         line = item.location.line if cells is not None else -9
         # (the rule under the header is a blank line to the reader: one line between)
-        if cells is None or not (line == last + 1 or (line == last + 2 and last == header)):
+        # (... and rows moved under their header from further down, an evidence table's rows
+        # of one incident, keep their own lines: appendices.py)
+        follows = line == last + 1 or (line == last + 2 and last == header)
+        if cells is None or not (follows or (last > 0 and line > last and len(cells) == width)):
             found.update(_not_yes(rows))
             rows = []
             if cells is None:
                 last = header = -9
                 continue
-            header = line  # the first row of a table is its header
+            header, width = line, len(cells)  # the first row of a table is its header
             columns = [k for k, cell in enumerate(cells) if _ASKS.search(cell)]
         else:
             answers = [cells[k] for k in columns if k < len(cells)]

@@ -257,6 +257,16 @@ FOREIGN_VERDICT = (
     r"|хамааралгүй|холбоогүй|тооцохгүй|үр дагавар|(?:алдаа|инцидент|oom|асуудал) биш\b"
     r"|өөр (?:асуудал|алдаа|bug|тайлан)|тусдаа (?:алдаа|асуудал|bug|ticket)"
     r"|(?:එක|දෝෂය|දෝෂයක්) නොවේ|අදාළ නැහැ|අදාළ නැත|වෙනම (?:ticket|bug|issue)"
+    # ... Azerbaijani (`aidiyyəti yoxdur`, `hadisənin xətası deyil`, `başqa bug-dır`, `aid
+    # deyil`, `əlaqəsi yoxdur`, `qarışdırmayın`), Tajik (`хатои дигар аст`, `пайомад`, `робита
+    # надорад`, `дахл надоранд`, `ин ҳодиса нест`, `хато нестанд`) and Khmer (`មិនពាក់ព័ន្ធ`,
+    # `ផលវិបាក`, `មិនមែនជាកំហុស…ទេ`)
+    r"|aidiyyəti yoxdur|(?:xəta\w*|səbəb\w*|hadisə\w*) deyil\b|aid deyil\b|əlaqəsi yoxdur"
+    r"|(?:başqa|ayrı|ayrıca) (?:bug|problem|xəta|məsələ|hadisə)|qarışdırmayın|biz özümüz"
+    r"|saymırıq|saymayın|sayılmır"
+    r"|(?:хатои|мавзӯи|гузориши|масъалаи) дигар|пайомад|робита надор\w*|дахл надор\w*"
+    r"|вобаста нест|(?:ҳодиса|хато|сабаб) (?:нест|не)\b|хато нестанд|на сабаби"
+    r"|មិនពាក់ព័ន្ធ|ផលវិបាក|មិនមែនជា[^។]{0,40}ទេ"
 )
 
 # A verb of failing `with` what it logged, in the languages above (Bulgarian `пада с`, `гръмна
@@ -266,8 +276,9 @@ FOREIGN_FAILS_WITH = r"(?:пада|гръмна|падает|упал|упала
 # The words that refer back to a log text in the languages above (backrefs.py): Bulgarian
 # `това`, `тези`, `те`, Russian `это`, `эти`, `они`, Ukrainian `це`, `ці`, `вони`; Portuguese
 # `isso`, `esses`, and a sentence that opens with its verb (`É parente, mas é outra mensagem`);
-# Kazakh `бұл`, `олар`; Mongolian `энэ`, `тэр`; Uzbek `bu`, `ular`; Sinhala `ඒක`
+# Kazakh `бұл`, `олар`; Mongolian `энэ`, `тэр`; Uzbek `bu`, `ular`; Sinhala `ඒක`; Tajik `ин`,
+# `инҳо`, `он`; Azerbaijani `o`
 FOREIGN_BACK = (
-    r"това|тези|те|это|эти|они|це|ці|вони|бұл|олар|энэ|тэр|bu|ular|ඒක"
+    r"това|тези|те|это|эти|они|це|ці|вони|бұл|олар|энэ|тэр|bu|ular|ඒක|ин|инҳо|он|o"
     r"|isso|isto|esse|essa|esses|essas|\u00e9|s\u00e3o|era|eram"
 )
