@@ -244,6 +244,36 @@ SEVERITY_WORDS: dict[str, str] = {
         ),
         "low",
     ),
+    # ... Kyrgyz, Lao
+    **dict.fromkeys(
+        (
+            "\u043a\u0440\u0438\u0442\u0438\u043a\u0430\u043b\u044b\u043a",
+            "\u0eae\u0ec9\u0eb2\u0e8d\u0ec1\u0eae\u0e87",
+        ),
+        "critical",
+    ),
+    **dict.fromkeys(
+        (
+            "\u0436\u043e\u0433\u043e\u0440\u0443",
+            "\u0eaa\u0eb9\u0e87",
+        ),
+        "high",
+    ),
+    **dict.fromkeys(
+        (
+            "\u043e\u0440\u0442\u043e",
+            "\u0e81\u0eb2\u0e87",
+        ),
+        "medium",
+    ),
+    **dict.fromkeys(
+        (
+            "\u0442\u04e9\u043c\u04e9\u043d",
+            "\u0e95\u0ec8\u0eb3",
+            "\u0e95\u0ecd\u0ec8\u0eb2",
+        ),
+        "low",
+    ),
     # ... Romanian, Persian
     **dict.fromkeys(("ridicata", "\u0628\u0627\u0644\u0627", "\u0632\u06cc\u0627\u062f"), "high"),
     **dict.fromkeys(("medie", "\u0645\u062a\u0648\u0633\u0637"), "medium"),

@@ -917,6 +917,40 @@ _AZERBAIJANI_TAJIK_KHMER = (
     ],
     ["azerbaijani", "tajik", "khmer"],
 )
+# ... and, from round 26 (heldout161-163), Kyrgyz and Lao
+_KYRGYZ_LAO = (
+    [
+        (
+            f"""**Инциденттин ID:** INC-PM-101
+**Оордугу:** Жогору
+**Аталышы:** checkout түштү
+
+**Белгилери:**
+* Логдо: `{TOO_MANY}`
+* `{DEADLOCK}` да чыкты. Бул башка нерсе — deadlock, инцидентке кирбейт.
+
+**Түпкү себеби:**
+* max_connections аз болчу.
+""",
+            "high",
+        ),
+        (
+            f"""**ລະຫັດເຫດການ:** INC-PM-101
+**ລະດັບຄວາມຮຸນແຮງ:** ກາງ
+**ຫົວຂໍ້:** checkout ລົ້ມ
+
+**ອາການ:**
+* ໃນ log: `{TOO_MANY}`
+* `{DEADLOCK}` ກໍບໍ່ກ່ຽວ ແມ່ນ deadlock ມີ ticket ແຍກແລ້ວ
+
+**ສາເຫດຫຼັກ:**
+* max_connections ໜ້ອຍເກີນໄປ
+""",
+            "medium",
+        ),
+    ],
+    ["kyrgyz", "lao"],
+)
 
 
 @pytest.mark.parametrize(
@@ -929,6 +963,7 @@ _AZERBAIJANI_TAJIK_KHMER = (
         *_KAZAKH_AMHARIC_NEPALI[0],
         *_UZBEK_MONGOLIAN_SINHALA[0],
         *_AZERBAIJANI_TAJIK_KHMER[0],
+        *_KYRGYZ_LAO[0],
     ],
     ids=[
         *_THAI_SWAHILI_HEBREW[1],
@@ -938,6 +973,7 @@ _AZERBAIJANI_TAJIK_KHMER = (
         *_KAZAKH_AMHARIC_NEPALI[1],
         *_UZBEK_MONGOLIAN_SINHALA[1],
         *_AZERBAIJANI_TAJIK_KHMER[1],
+        *_KYRGYZ_LAO[1],
     ],
 )
 def test_labels_severities_and_verdicts_in_the_teams_language(text: str, severity: str) -> None:

@@ -93,37 +93,37 @@ def test_a_teams_thread_flags_the_node_error_and_not_the_kafka_lines(tmp_path: P
 
 # --- an id under a label of a language we have no names of --------------------------------------
 
-# (Lao: a language whose labels we have no names of)
-LAO = f"""# ທີມແພລດຟອມ — ບັນທຶກເຫດການ
+# (Burmese: a language whose labels we have no names of)
+BURMESE = f"""# ပလက်ဖောင်းအဖွဲ့ — ဖြစ်ရပ်မှတ်တမ်း
 
 ---
 
-**ເລກເຫດການ:** INC-PM-101
-**ວັນທີ:** 2026-11-14
-**ລະດັບ:** ສູງ
-**ຫົວຂໍ້ເຫດການ:** ການເຊື່ອມຕໍ່ MariaDB ເຕັມ — checkout ສົ່ງຄືນ 500 ໃຫ້ລູກຄ້າ
+**ဖြစ်ရပ်အမှတ်:** INC-PM-101
+**ရက်စွဲ:** 2026-11-14
+**အဆင့်:** မြင့်
+**ခေါင်းစဉ်:** MariaDB ချိတ်ဆက်မှု ပြည့်သွားသည် — checkout က 500 ပြန်ပေးသည်
 
-**ອາການ:**
-* ໃນ log ຂອງ orders: `{TOO_MANY}`
+**လက္ခဏာများ:**
+* orders log ထဲတွင်: `{TOO_MANY}`
 
-**ສາເຫດຫຼັກ:**
-* worker ເພີ່ມຈາກ 8 ເປັນ 16.
+**အဓိကအကြောင်းရင်း:**
+* worker အရေအတွက် 8 မှ 16 သို့ တိုးခဲ့သည်။
 """
 
 
 def test_an_id_alone_under_an_unknown_label_names_the_incident() -> None:
-    log = compile_incident_log(LAO, "lo.md")
+    log = compile_incident_log(BURMESE, "my.md")
     (found,) = log.incidents
     assert found.id == "INC-PM-101"
     assert found.symptoms == (TOO_MANY_SYMPTOM,)
     # the title: the longest value of a label, and the author is told which
-    assert found.title.startswith("ການເຊື່ອມຕໍ່ MariaDB")
+    assert found.title.startswith("MariaDB ချိတ်ဆက်မှု")
     assert any(p.field == "title" and "no title read" in p.message for p in log.warnings)
 
 
 def test_two_ids_under_unknown_labels_name_no_incident() -> None:
-    text = LAO.replace("**ວັນທີ:** 2026-11-14", "**ກ່ຽວຂ້ອງ:** INC-PM-7")
-    log = compile_incident_log(text, "lo.md")
+    text = BURMESE.replace("**ရက်စွဲ:** 2026-11-14", "**ဆက်စပ်:** INC-PM-7")
+    log = compile_incident_log(text, "my.md")
     assert not log.incidents
 
 
@@ -488,3 +488,33 @@ def test_a_latin_fragment_between_another_scripts_words_is_no_log_text() -> None
     assert incidents_of(text)["INC-PM-113"] == (
         "connect() failed (111: Connection refused) while connecting to upstream",
     )
+
+
+# --- a pull request that fixes an incident, an evidence section of queries and results ----------
+
+
+def test_a_pull_requests_closing_keyword_names_the_incident_of_its_heading() -> None:
+    text = (
+        "## #2231 gateway(staging): replace placeholder hosts\n\n"
+        "Fixes INC-PM-110 · labels: `incident`, `terraform`\n\n### Why\n"
+        "Every lookup died: `socket.gaierror: [Errno -2] Name or service not known`\n"
+    )
+    (found,) = compile_incident_log(text, "pr.md").incidents
+    assert found.id == "INC-PM-110"
+    assert found.title == "#2231 gateway(staging): replace placeholder hosts"
+    assert found.symptoms == ("socket.gaierror: [Errno -2] Name or service not known",)
+
+
+def test_an_evidence_sections_queries_and_results_are_its_items() -> None:
+    text = (
+        "## INC-PM-103 · Billing workers cannot connect\n\n### Evidence\n"
+        '**Log query:** `service:billing "cannot connect"`\n'
+        "**Result:** invoice worker N cannot connect: connection to server failed: FATAL:  sorry,"
+        " too many clients already\n\n"
+        '**Log query:** `service:billing "remaining connection slots"`\n'
+        "**Result:** `FATAL:  remaining connection slots are reserved for non-replication"
+        " superuser connections`. Same exhaustion, but a different message.\n\n"
+        "### Lessons\n- **Owner:** `billing` team\n"
+    )
+    # (the words searched for are context beside the result that holds them)
+    assert incidents_of(text) == {"INC-PM-103": ("FATAL: sorry, too many clients already",)}

@@ -75,7 +75,7 @@ LATER = re.compile(
     # `but it never showed`, `we didn't.`
     rf"|{_BACK}\s+(?:\w+\s+)?{NEG}\s+(?:\w+\s+){{0,2}}?(?:{SEEN}|came|come|arrived)\b"
     rf"|(?:an?\s+)?(?:different|separate|distinct|another|other)\s+(?:[\w-]+\s+)?(?:ticket|issue"
-    rf"|incident|bug|problem|cause|thing|story|limit|service|team|error|one|fix|group|pool"
+    rf"|incident|bug|problem|cause|thing|story|limit|service|team|error|one|fix|group|pool|message"
     rf"|cluster|job|component)\b"
     rf"|(?:we|i|they)\s+(?:did|do|have|had)(?:n't| not)\W*$"
     # what it merely means (`which sounds scary but only means both peers were down`)

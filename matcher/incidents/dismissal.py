@@ -269,7 +269,12 @@ def set_aside(sentence: str, following: str | None) -> bool:
     # (a clause without a word, `(1213)`, says nothing of it: it does not count)
     # (a next sentence that quotes log text of its own is about that)
     later = [c for c in near + them if _WORD.search(c)]
-    later += [following] if following and not OTHER_ERROR.search(following) else []
+    if following and not OTHER_ERROR.search(following):
+        # (... and its clause that turns to a verdict: `Same exhaustion, but a different message.`)
+        # (not one that brings in another thing: `Before that there was also an [emerg] …, but`)
+        turns = [c for c in clauses(following)[1:] if re.match(r"(?i)\s*(?:but|yet)\s", c)]
+        turns = [] if re.search(r"(?i)\b(?:also|there (?:was|were|is|are))\b", following) else turns
+        later += [following, *turns]
     # `never seen before`: a new error, not an absent one
     novel = any(_NOVEL.search(c) for c in [sentence, following or ""])
     seen = _SEEN_NOT.search(own)

@@ -1,7 +1,7 @@
 """The labels of the house format in more languages of Asia that teams write beside English
 (labels.py adds them to the others): Uzbek (Latin, its `o'` and `g'` written with a turned
-comma or an apostrophe), Mongolian (Cyrillic), Sinhala, Azerbaijani, Tajik and Khmer. A line
-per language, `|` between spellings."""
+comma or an apostrophe), Mongolian (Cyrillic), Sinhala, Azerbaijani, Tajik, Khmer, Kyrgyz and
+Lao. A line per language, `|` between spellings."""
 
 from __future__ import annotations
 
@@ -15,9 +15,29 @@ ASIA: dict[str, tuple[str, ...]] = {
         "hadisə id|hadisə nömrəsi",
         "рақами ҳодиса",
         "លេខសម្គាល់ឧប្បត្តិហេតុ",
+        "инциденттин id|инциденттин номери",
+        "ລະຫັດເຫດການ",
     ),
-    "title": ("sarlavha|nomi", "гарчиг", "මාතෘකාව", "başlıq", "сарлавҳа|унвон", "ចំណងជើង"),
-    "date": ("sana", "огноо", "දිනය", "tarix", "сана|санаи ҳодиса", "កាលបរិច្ឆេទ"),
+    "title": (
+        "sarlavha|nomi",
+        "гарчиг",
+        "මාතෘකාව",
+        "başlıq",
+        "сарлавҳа|унвон",
+        "ចំណងជើង",
+        "аталышы",
+        "ຫົວຂໍ້",
+    ),
+    "date": (
+        "sana",
+        "огноо",
+        "දිනය",
+        "tarix",
+        "сана|санаи ҳодиса",
+        "កាលបរិច្ឆេទ",
+        "датасы|күнү",
+        "ວັນທີ",
+    ),
     "severity": (
         "jiddiylik|muhimlik darajasi",
         "түвшин|ноцтой байдал",
@@ -25,6 +45,8 @@ ASIA: dict[str, tuple[str, ...]] = {
         "ciddilik|ciddiyyət",
         "ҷиддият|дараҷаи ҷиддият",
         "កម្រិតធ្ងន់ធ្ងរ",
+        "оордугу|деңгээли",
+        "ລະດັບຄວາມຮຸນແຮງ",
     ),
     "services": (
         "ta’sirlangan xizmatlar|ta'sirlangan xizmatlar|taʼsirlangan xizmatlar|xizmatlar",
@@ -33,6 +55,8 @@ ASIA: dict[str, tuple[str, ...]] = {
         "təsirlənən xidmətlər|xidmətlər",
         "хизматҳои осебдида|хизматҳо",
         "សេវាកម្មដែលរងផលប៉ះពាល់",
+        "таасир эткен кызматтар|кызматтар",
+        "ບໍລິການທີ່ໄດ້ຮັບຜົນກະທົບ",
     ),
     "symptoms": (
         "belgilar|alomatlar",
@@ -41,6 +65,8 @@ ASIA: dict[str, tuple[str, ...]] = {
         "əlamətlər|simptomlar",
         "нишонаҳо|аломатҳо",
         "រោគសញ្ញា",
+        "белгилери",
+        "ອາການ",
     ),
     "root_cause": (
         "asosiy sabab|sabab",
@@ -49,8 +75,19 @@ ASIA: dict[str, tuple[str, ...]] = {
         "kök səbəb|səbəb",
         "сабаби асосӣ|сабаб",
         "មូលហេតុចម្បង|មូលហេតុ",
+        "түпкү себеби|себеби",
+        "ສາເຫດຫຼັກ",
     ),
-    "resolution": ("yechim|hal qilish", "шийдвэрлэлт|шийдэл", "විසඳුම", "həll", "ҳал", "ដំណោះស្រាយ"),
+    "resolution": (
+        "yechim|hal qilish",
+        "шийдвэрлэлт|шийдэл",
+        "විසඳුම",
+        "həll",
+        "ҳал",
+        "ដំណោះស្រាយ",
+        "чечилиши|чечим",
+        "ການແກ້ໄຂ",
+    ),
     "action_items": (
         "vazifalar|keyingi qadamlar",
         "цаашид хийх ажил|хийх ажлууд",
@@ -58,6 +95,8 @@ ASIA: dict[str, tuple[str, ...]] = {
         "tədbirlər|növbəti addımlar",
         "чораҳои минбаъда|чораҳо",
         "ការងារត្រូវធ្វើបន្ត",
+        "аткарылуучу иштер|кийинки кадамдар",
+        "ວຽກທີ່ຕ້ອງເຮັດຕໍ່",
     ),
     OTHER: (
         "ta’sir|ta'sir|xronologiya|xulosa",
@@ -66,5 +105,7 @@ ASIA: dict[str, tuple[str, ...]] = {
         "növbətçi|təsir|xronologiya",
         "таъсир|хронология",
         "ផលប៉ះពាល់",
+        "таасири|хронология",
+        "ຜົນກະທົບ",
     ),
 }

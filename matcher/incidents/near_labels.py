@@ -12,7 +12,8 @@ from dataclasses import replace
 from matcher.errors import Problem
 from matcher.incidents.labels import LABELS, misspelt_label
 from matcher.incidents.markdown import Block, Kind, Line
-from matcher.incidents.sections import in_another_language, read_block
+from matcher.incidents.prose_language import in_another_language
+from matcher.incidents.sections import read_block
 
 
 def misspelt(block: Block) -> list[Problem]:

@@ -35,8 +35,9 @@ from matcher.incidents.markdown import (
 )
 from matcher.incidents.mentions import mentioned_id
 from matcher.incidents.near_labels import a_documents_head, misspelt, read_as_close
+from matcher.incidents.prose_language import in_english
 from matcher.incidents.registers import registers_read
-from matcher.incidents.sections import in_english, read_block
+from matcher.incidents.sections import read_block
 from matcher.incidents.symptom_items import SymptomSource, read_symptoms
 from matcher.model import (
     SourceLocation,
@@ -134,7 +135,8 @@ def _identity(block: Block, problems: list[Problem], warnings: list[Problem]) ->
         at = block.labels.get("id", block.start)
         message = f"{incident_id!r} is not a valid id: use letters, digits and ._:/- only"
         problems.append(Problem(at, "id", message))
-    if not title and incident_id and incident_id == lone:
+    foreign = not "".join(block.unknown_names).isascii()  # (labels of another script)
+    if not title and incident_id and (incident_id == lone or foreign):
         # (labels in a language we have no names of: the longest value is the title as often as
         # not, `**Сарлавҳа:** MariaDB …`; the author is told which was taken)
         title = max((v.strip("*_ ") for v in block.unknown_values), key=len)

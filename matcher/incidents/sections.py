@@ -60,6 +60,12 @@ _PASTED_LOG = re.compile(
 _PASTED_DETAIL = re.compile(r"^(?:DETAIL|HINT|STATEMENT|CONTEXT|NOTICE):\s")
 
 
+# A query's and its result's labels in an evidence section (`**Log query:**`, `**Result:**`)
+_EVIDENCE = re.compile(
+    r"(?i)(?:log |search |query )?(?:query|search|results?|output|hits|matches)$"
+)
+
+
 def read_block(lines: Sequence[Line], path: str, unknown_sections: bool = False) -> Block:
     """Collect the items under each label; text outside known labels is ignored. A code block
     (fenced, or indented by 4 after a blank line) under a label is one item of its lines.
@@ -143,6 +149,16 @@ def read_block(lines: Sequence[Line], path: str, unknown_sections: bool = False)
         more = current is services and services and previous_blank and line.kind is Kind.TEXT
         if current is stray or more:
             current = None
+        # (a label of no name we know with log text as its value, under Symptoms, is an item of
+        # them: an evidence section's `**Log query:** `…`` and `**Result:** ERROR: …`)
+        symptoms = block.sections.get("symptoms", ())
+        value = line.text.lstrip()
+        logged = value[:1] in '`"\u201c' or _PASTED_LOG.match(value) is not None
+        logged = logged or _EVIDENCE.match(line.written or "") is not None
+        # (... of a section a heading opened, `### Evidence`)
+        logged = bool(value) and logged and section > 0 and current is symptoms
+        if line.kind is Kind.LABEL and line.label is None and logged:
+            line = replace(line, kind=Kind.BULLET, text=f"{line.written}: {line.text}")
         if line.kind is Kind.LABEL:
             current, section = None, line.level
             headed = headed and line.label in HEADER_FIELDS
@@ -318,32 +334,3 @@ def _dedent(code: list[str]) -> tuple[str, ...]:
     `* ` bullet), not the code's: a traceback's top line starts at the left edge."""
     margin = min((len(c) - len(c.lstrip(" ")) for c in code if c.strip()), default=0)
     return tuple(c[margin:] for c in code)
-
-
-# Words of English prose: a block whose text outside quotes and code has few of them is written
-# in a language we may have no labels of (the reader then reads its sections by layout)
-_ENGLISH = frozenset(
-    {"the", "and", "of", "to", "for", "with", "from", "by", "was", "were", "are", "been", "it"}
-    | {"its", "this", "that", "these", "those", "we", "our", "they", "their", "not", "after"}
-    | {"before", "when", "then", "but", "which", "there", "had", "has", "have", "would"}
-)
-_QUOTED_OR_CODE = re.compile(r"`[^`]*`|\"[^\"]*\"|\u201c[^\u201d]*\u201d|https?://\S+")
-
-
-def in_english(lines: Sequence[Line]) -> bool:
-    """Whether a block's prose is English: one word in eight at least is one of its commonest."""
-    words = _prose_words(lines)
-    return len(words) >= 12 and sum(w in _ENGLISH for w in words) * 8 >= len(words)
-
-
-def in_another_language(lines: Sequence[Line]) -> bool:
-    """Whether a block has prose enough to tell, and it is not English (the values of its
-    labels count: `**Årsag:** …`)."""
-    words = _prose_words(lines, Kind.LABEL)
-    return len(words) >= 12 and sum(w in _ENGLISH for w in words) * 8 < len(words)
-
-
-def _prose_words(lines: Sequence[Line], *more: Kind) -> list[str]:
-    kinds = (Kind.BULLET, Kind.TEXT, *more)
-    text = " ".join(line.text for line in lines if line.kind in kinds and not line.fenced)
-    return re.findall(r"[^\W\d_]+", _QUOTED_OR_CODE.sub(" ", text).lower())

@@ -314,7 +314,9 @@ def read_symptoms(
     context = context_symptoms([s.symptom for s in kept])
     # the words of a search query beside the lines it found (context.py)
     searched = [w for item in items if not item.code for w in query_words(item.text)]
-    context |= searched_for(searched, [(s.quote, s.symptom) for s in kept])
+    # (... or beside an item that holds them and is no query: a query's `**Result:** …` line)
+    found = [(" ".join(i.text.split()), "") for i in items if i.text and not query_words(i.text)]
+    context |= searched_for(searched, [*((s.quote, s.symptom) for s in kept), *found])
     if any(s.symptom not in owners for s in kept):  # the exception states the error
         context |= owners
     sources = [replace(s, symptom=CONTEXT_NOTE) if s.symptom in context else s for s in sources]

@@ -31,11 +31,21 @@ def _is_field_line(line: str) -> bool:
     )
 
 
+# a pull request's closing keyword before the incident it fixes (`Fixes INC-7 · labels: …`)
+_CLOSES = re.compile(
+    rf"^(?:\*\*|__)?(?:fix(?:es|ed)?|close[sd]?|resolve[sd]?)(?:\*\*|__)?:?\s+"
+    rf"\[?(?P<id>{INCIDENT_ID})\b",
+    re.IGNORECASE,
+)
+
+
 def tracker_records_read(text: str) -> str:
-    """The log with each tracker record's id field read as the id label, and its title line
-    as a heading; its line count kept."""
+    """The log with each tracker record's id field read as the id label, its title line as a
+    heading, and a pull request's heading given the incident its first line says it fixes;
+    its line count kept."""
     lines = text.split("\n")
     fenced = {k for first, last in code_blocks(lines) for k in range(first, last + 1)}
+    _closing_keywords_read(lines, fenced)
     at = 0
     while at < len(lines):
         if at in fenced or not _is_field_line(lines[at]):
@@ -100,3 +110,16 @@ def _read(lines: list[str], start: int, end: int) -> None:
     paragraph = [k for n, k in enumerate(head) if k - head[0] == n]
     chosen = named[0] if named else paragraph[-1]
     lines[chosen] = "## " + re.sub(r"\*\*|__", "", lines[chosen]).strip()
+
+
+def _closing_keywords_read(lines: list[str], fenced: set[int]) -> None:
+    """A heading with no id whose first line under it says which incident it fixes (`## #2231
+    gateway: …` then `Fixes INC-7 · labels: …`) names that incident (`## INC-7 — #2231 …`)."""
+    for at, line in enumerate(lines):
+        heading = re.match(r"^( {0,3}#{1,6})\s+(\S.*)$", line)
+        if not heading or at in fenced or re.search(INCIDENT_ID, heading[2]):
+            continue
+        below = next((b for b in lines[at + 1 : at + 4] if b.strip()), "")
+        closes = _CLOSES.match(below.strip())
+        if closes:
+            lines[at] = f"{heading[1]} {closes['id']} \u2014 {heading[2]}"
