@@ -518,3 +518,15 @@ def test_an_evidence_sections_queries_and_results_are_its_items() -> None:
     )
     # (the words searched for are context beside the result that holds them)
     assert incidents_of(text) == {"INC-PM-103": ("FATAL: sorry, too many clients already",)}
+
+
+def test_korean_separate_ticket_and_not_this_one_are_verdicts() -> None:
+    text = (
+        "## INC-PM-106 세션 캐시 OOM\n\n**증상:**\n\n"
+        "* `(error) OOM command not allowed when used memory > 'maxmemory'`\n"
+        "* 같은 시간대 WRONGTYPE Operation against a key holding the wrong kind of value 에러는 키"
+        " 타입 버그로 별도 티켓 처리함 (이번 건 아님).\n"
+    )
+    assert incidents_of(text) == {
+        "INC-PM-106": ("(error) OOM command not allowed when used memory > 'maxmemory'",)
+    }
