@@ -530,3 +530,13 @@ def test_korean_separate_ticket_and_not_this_one_are_verdicts() -> None:
     assert incidents_of(text) == {
         "INC-PM-106": ("(error) OOM command not allowed when used memory > 'maxmemory'",)
     }
+
+
+def test_russian_consequence_and_not_counted_are_verdicts() -> None:
+    text = (
+        "## INC-PM-115 бэкап\n\n**Симптомы:**\n\n"
+        "* `OSError: [Errno 28] No space left on device`\n"
+        "* Потом `OSError: [Errno 30] Read-only file system` на retry.dump — это уже после"
+        " перемонтирования в ro, вторичное, не считаем.\n"
+    )
+    assert incidents_of(text) == {"INC-PM-115": ("OSError: [Errno 28] No space left on device",)}
