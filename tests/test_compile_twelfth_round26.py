@@ -69,6 +69,16 @@ def test_a_reply_that_quotes_a_message_and_says_yes_keeps_its_error() -> None:
     assert KAFKA_REFUSED in symptoms and NODE_SYMPTOM in symptoms
 
 
+def test_a_question_gives_way_to_a_verdict_on_its_log_text_elsewhere() -> None:
+    text = (
+        "## INC-PM-119 stock-sync crashing\n\n"
+        f'- "{NODE_REFUSED}"\n'
+        f"- the publisher is also logging `{KAFKA_REFUSED}` since this morning, related?\n"
+        f"- `{KAFKA_REFUSED}` is a different thing, the broker change.\n"
+    )
+    assert incidents_of(text) == {"INC-PM-119": (NODE_SYMPTOM,)}
+
+
 def test_a_quoted_paste_said_first_there_is_evidence_whatever_follows() -> None:
     # (a quote no one said before is no reply: `well, not 180 …` corrects its number)
     text = (

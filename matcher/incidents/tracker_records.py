@@ -21,7 +21,7 @@ _FIELD = re.compile(
 )
 _ID_ALONE = re.compile(rf"[\[(]?(?P<id>{INCIDENT_ID})[\])]?")
 _RULE = re.compile(r"^ {0,3}(?:-{3,}|\*{3,}|_{3,})\s*$")
-_HEADING = re.compile(r"^ {0,3}#{1,6}\s")
+_HEADING = re.compile(r"^( {0,3}#{1,6})\s+(\S.*)$")
 
 
 def _is_field_line(line: str) -> bool:
@@ -116,7 +116,7 @@ def _closing_keywords_read(lines: list[str], fenced: set[int]) -> None:
     """A heading with no id whose first line under it says which incident it fixes (`## #2231
     gateway: …` then `Fixes INC-7 · labels: …`) names that incident (`## INC-7 — #2231 …`)."""
     for at, line in enumerate(lines):
-        heading = re.match(r"^( {0,3}#{1,6})\s+(\S.*)$", line)
+        heading = _HEADING.match(line)
         if not heading or at in fenced or re.search(INCIDENT_ID, heading[2]):
             continue
         below = next((b for b in lines[at + 1 : at + 4] if b.strip()), "")
