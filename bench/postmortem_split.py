@@ -13,21 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from matcher.incidents.chat_logs import chat_logs_read
-from matcher.incidents.commit_log import commit_log_read
-from matcher.incidents.definitions import definitions_read
-from matcher.incidents.diary import diary_as_headings
-from matcher.incidents.gherkin import gherkin_read
+from matcher.incidents.dialects import as_markdown
 from matcher.incidents.headings import heading_id
-from matcher.incidents.linked import linked_read
-from matcher.incidents.mail_thread import thread_unquoted
-from matcher.incidents.notes import titles_first
-from matcher.incidents.org_mode import org_mode_read
-from matcher.incidents.plain_text import plain_text_read
-from matcher.incidents.records import records_as_labels
-from matcher.incidents.transcripts import transcripts_read
-from matcher.incidents.wiki_markup import wiki_as_markdown
-from matcher.incidents.wrappers import wrappers_read
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _RULE = re.compile(r"^\s*---+\s*$")
@@ -82,8 +69,12 @@ def _defining_line(lines: list[str], plain: list[bool], incident: str) -> int | 
             return i - 1
     # (... and so does a label that names it: `**Incident ID:** INC-7` under a summary table)
     # (... not a paragraph opened by the id in bold, which may be an appendix's evidence)
+    # (a line naming several ids defines none of them, while one naming only this one is left:
+    # a tracker query's `Incident: INC-1 .. INC-7` above the issue's `| Incident | INC-7 |`)
     for rows_too in (False, True):
         for i, line in enumerate(lines):
+            if not rows_too and len(set(_ANY_ID.findall(line))) > 1:
+                continue
             named = _NAMES_ID.search(line) or valued.match(line)
             named = named or (_TAGS.match(line) and len(set(_ANY_ID.findall(line))) == 1)
             named = named or (rows_too and (_heading(lines, i) or row.match(line)))
@@ -214,12 +205,9 @@ def _appendix_rows(lines: list[str], plain: list[bool], incident: str, begin: in
 
 def split_incidents(markdown: str, incidents: list[str]) -> dict[str, IncidentText | None]:
     """Each incident id mapped to its own incident log (None: not found in ``markdown``)."""
-    # (incidents kept as YAML records are cut as the labels `matcher compile` reads them as)
-    # (and a page in wiki markup as the Markdown it reads it as)
-    lines = plain_text_read(titles_first(commit_log_read(thread_unquoted(org_mode_read(markdown)))))
-    lines = linked_read(definitions_read(lines))
-    lines = wrappers_read(chat_logs_read(gherkin_read(transcripts_read(lines))))
-    lines = diary_as_headings(wiki_as_markdown(records_as_labels(lines)))
+    # (cut as the Markdown `matcher compile` reads: records, wiki markup, trackers' printed
+    # records and chat exports rewritten, line for line)
+    lines = as_markdown(markdown)
     lines = lines.splitlines(keepends=True)
     plain = _outside_fences(lines)
     starts: dict[str, int] = {}

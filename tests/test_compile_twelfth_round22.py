@@ -951,6 +951,54 @@ _KYRGYZ_LAO = (
     ],
     ["kyrgyz", "lao"],
 )
+# ... and, from round 27 (heldout164-166), Telugu, Albanian and Gujarati
+_TELUGU_ALBANIAN_GUJARATI = (
+    [
+        (
+            f"""**సంఘటన ID:** INC-PM-101
+**తీవ్రత:** ఎక్కువ
+**శీర్షిక:** checkout పడిపోయింది
+
+**లక్షణాలు:**
+* లాగ్ లో: `{TOO_MANY}`
+* `{DEADLOCK}` కూడా కనిపించింది — అది deadlock, ఈ సంఘటనకి సంబంధం లేదు, లెక్కపెట్టకండి.
+
+**మూల కారణం:**
+* max_connections చాలా తక్కువగా ఉంది.
+""",
+            "high",
+        ),
+        (
+            f"""**ID e incidentit:** INC-PM-101
+**Rëndësia:** Kritike
+**Titulli:** checkout ra
+
+**Simptomat:**
+* Në log: `{TOO_MANY}`
+* Doli edhe `{DEADLOCK}`. Është deadlock, nuk ka lidhje me këtë incident.
+
+**Shkaku rrënjësor:**
+* max_connections ishte shumë i vogël.
+""",
+            "critical",
+        ),
+        (
+            f"""**ઘટના ID:** INC-PM-101
+**ગંભીરતા:** મધ્યમ
+**શીર્ષક:** checkout બંધ થયું
+
+**લક્ષણો:**
+* log માં: `{TOO_MANY}`
+* `{DEADLOCK}` પણ દેખાયું — એ deadlock છે, આ ઘટનાનો ભાગ નથી, એને ન ગણશો.
+
+**મૂળ કારણ:**
+* max_connections બહુ ઓછા હતા.
+""",
+            "medium",
+        ),
+    ],
+    ["telugu", "albanian", "gujarati"],
+)
 
 
 @pytest.mark.parametrize(
@@ -964,6 +1012,7 @@ _KYRGYZ_LAO = (
         *_UZBEK_MONGOLIAN_SINHALA[0],
         *_AZERBAIJANI_TAJIK_KHMER[0],
         *_KYRGYZ_LAO[0],
+        *_TELUGU_ALBANIAN_GUJARATI[0],
     ],
     ids=[
         *_THAI_SWAHILI_HEBREW[1],
@@ -974,6 +1023,7 @@ _KYRGYZ_LAO = (
         *_UZBEK_MONGOLIAN_SINHALA[1],
         *_AZERBAIJANI_TAJIK_KHMER[1],
         *_KYRGYZ_LAO[1],
+        *_TELUGU_ALBANIAN_GUJARATI[1],
     ],
 )
 def test_labels_severities_and_verdicts_in_the_teams_language(text: str, severity: str) -> None:

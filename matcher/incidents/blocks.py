@@ -51,8 +51,15 @@ _BANNER = re.compile(
     r"^\s*(?:<-{2,}.*-{2,}>|-{3,}.*-{3,}|={3,}.*={3,}|\d+:\s+0x[0-9a-fA-F]+\b)"
     # a search tool's column heads (CloudWatch Logs Insights' `@timestamp @logStream @message`)
     r"|^\s*@\w+(?:\s+@\w+)+\s*$"
-    # docker compose's own status line (`backup-1 exited with code 1`)
+    # docker compose's own status line (`backup-1 exited with code 1`), and a CI runner's
+    # (`Process completed with exit code 1.`, Jenkins' `[Pipeline] sh`, `Finished: FAILURE`)
     r"|^\s*[\w.-]+ exited with code \d+\s*$"
+    r"|^\s*(?:(?:Error: )?Process completed with exit code \d+\.?|ERROR: script returned exit"
+    r" code \d+|Finished: [A-Z]+|ERROR: Job failed: .*|\[Pipeline\] .*)\s*$"
+    # (... and pytest's summary, `=== 1 failed, 3 passed in 0.42s ===`, whose short lines
+    # repeat its `E` lines cut short: `FAILED t.py::test_x - OperationalError: (1205, ...)`)
+    r"|^\s*=*\s*\d+ (?:failed|passed|errors?)(?:, \d+ [a-z]+)* in [\d.]+s\b"
+    r"|^\s*(?:FAILED|ERROR) [\w/.-]+\.py::\S+ - "
     r"|^\s{2,}(?:(?:raise|return|await|yield|assert|with|for|if|elif|while|del)\b"
     r"|[\w.\[\]'\"]+\s*(?:\(|[-+*/]?=(?!=)))"
 )

@@ -74,7 +74,8 @@ CUES: tuple[Cue, ...] = (
     ),
     _cue(
         r"(?<!not )(?<!\bno )(?<!no other )(?<!n't )"
-        r"\b(?:unrelated|harmless|benign|false (?:alarm|positive)s?|ignored?|noise|red herring)\b",
+        r"\b(?:unrelated|harmless|benign|false (?:alarm|positive)s?|ignored?|noise|chatter"
+        r"|red herring)\b",
         _S,
         "…, unrelated to the timeouts",
     ),
@@ -109,7 +110,8 @@ CUES: tuple[Cue, ...] = (
     # what fails on purpose (`it fails on purpose (negative test)`)
     _cue(
         r"\b(?:fails?|failed|failing|errors?|raises?|raised|throws?|thrown)\s+(?:on purpose"
-        r"|deliberately|by design|intentionally)\b|\bnegative test\b|\bexpected to fail\b",
+        r"|deliberately|by design|intentionally)\b|\bnegative tests?\b"
+        r"|\b(?:expected|supposed|meant) to (?:fail|raise|error|throw)\b",
         _S,
         '"…" is the recursive template test, it fails on purpose',
     ),

@@ -16,11 +16,13 @@ from matcher.incidents.alt_text import alt_text_read
 from matcher.incidents.annotations import annotations_read
 from matcher.incidents.asciidoc_markup import asciidoc_as_markdown
 from matcher.incidents.boxes import boxes_read
+from matcher.incidents.chat_exports import chat_exports_read
 from matcher.incidents.chat_logs import chat_logs_read
 from matcher.incidents.comment_threads import comment_threads_read
 from matcher.incidents.commit_log import commit_log_read
 from matcher.incidents.definitions import definitions_read
 from matcher.incidents.diary import diary_as_headings
+from matcher.incidents.dokuwiki import dokuwiki_as_markdown
 from matcher.incidents.escapes import comments_as_footnotes, markdown_unescaped
 from matcher.incidents.fields import severity_lines
 from matcher.incidents.forum import forum_replies_read
@@ -30,9 +32,11 @@ from matcher.incidents.journals import journals_read
 from matcher.incidents.knitr_output import knitr_output_read
 from matcher.incidents.linked import linked_read
 from matcher.incidents.mail_thread import thread_unquoted
+from matcher.incidents.mailbox import mailbox_read
 from matcher.incidents.mediawiki import mediawiki_as_markdown
 from matcher.incidents.notes import titles_first
 from matcher.incidents.org_mode import org_mode_read
+from matcher.incidents.outliner import outliner_read
 from matcher.incidents.pandoc_markup import pandoc_as_markdown
 from matcher.incidents.plain_text import plain_text_read
 from matcher.incidents.records import records_as_labels
@@ -50,8 +54,10 @@ def as_markdown(text: str) -> str:
     text = re.sub("\uff1a(?=[^\\s*_])", ": ", text).replace("\uff1a", ":")
     # ... and so is Khmer's (U+17D6)
     text = re.sub("\u17d6(?=[^\\s*_])", ": ", text).replace("\u17d6", ":")
+    text = chat_exports_read(outliner_read(text))
     text = annotations_read(tracker_records_read(org_mode_read(text)))
-    text = titles_first(commit_log_read(mediawiki_as_markdown(thread_unquoted(text))))
+    text = mediawiki_as_markdown(dokuwiki_as_markdown(thread_unquoted(mailbox_read(text))))
+    text = titles_first(commit_log_read(text))
     text = linked_read(definitions_read(plain_text_read(text)))
     text = knitr_output_read(gherkin_read(transcripts_read(alt_text_read(text))))
     text = forum_replies_read(chat_logs_read(text))

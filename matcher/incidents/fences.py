@@ -16,6 +16,12 @@ FRONT_MATTER_KEY = re.compile(r"^([A-Za-z_][\w -]*):(?:\s|$)")
 FENCE_ALONE = re.compile(r"^(?:`{3,}|~{3,})[\w+.-]*\s*$")
 _DIFF_FENCE = re.compile(r"^[ \t]*(?:`{3,}|~{3,})[ \t]*(?:diff|patch|udiff)\b", re.IGNORECASE)
 # a diff's own lines, not the text it compares: file names, hunk ranges
+# a fence of configuration (```` ```yaml ````, a workflow's steps, a unit file): no log's lines
+_CONFIG_FENCE = re.compile(
+    r"^[ \t]*(?:`{3,}|~{3,})[ \t]*(?:ya?ml|toml|ini|hcl|tf|terraform|dockerfile|properties|cfg"
+    r"|conf|nginx|apacheconf|systemd)\s*$",
+    re.IGNORECASE,
+)
 _DIFF_META = re.compile(r"^(?:\+\+\+|---|@@|diff --git |index [0-9a-f]+\.\.)")
 
 
@@ -91,6 +97,11 @@ def note_properties(raws: Sequence[str], at: int) -> int:
 def is_diff(opener: str) -> bool:
     """A fence that opens a diff (```` ```diff ````): a log before and after a fix."""
     return _DIFF_FENCE.match(opener) is not None
+
+
+def is_config(opener: str) -> bool:
+    """A fence that holds configuration, whose lines no log prints."""
+    return _CONFIG_FENCE.match(opener) is not None
 
 
 def before_the_fix(code: str) -> str | None:

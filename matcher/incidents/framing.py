@@ -36,7 +36,7 @@ _SEARCH_TOOL = re.compile(
     # before the line (`6   backoffice-import.log   7   sqlite3.OperationalError: …`)
     r"|\d+\s+[\w.-]+\.(?:log|txt|out|err)\s+\d+\s+"
     # pytest's failure lines (`E       OSError: [Errno 24] …`, `E   assert 503 == 200`)
-    r"|E\s+(?=(?:[\w.]+\.)?[A-Z]\w*(?:Error|Exception|Warning|Exit)\b|assert\b))"
+    r"|E\s+(?=(?:[\w.]+\.)?[A-Z]\w*(?:Error|Exception|Warning|Exit)\b|assert\b)|E {3}(?=\S))"
 )
 
 
@@ -48,6 +48,17 @@ _STERN = re.compile(
 )
 
 
+# A CI runner's time before each console line: Jenkins' Timestamper (`[2026-12-03T08:16:26.141Z] `),
+# GitHub Actions' raw log (`2026-12-03T08:15:24.7301224Z `, seven decimals), GitLab's job log
+# (`2026-12-03T08:15:24.730123Z 01O+ `); and an Actions workflow command's mark (`##[error]`,
+# `::error title=ping::`), which says how the runner shows the line, not what it says.
+_CI_RUNNER = re.compile(
+    r"^(?:\[\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z\]\s"
+    r"|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}Z\s|\d{4}-\d\d-\d\dT[\d:.]+Z\s\d\d[OE]\+?\s)?"
+    r"(?:##\[(?:error|warning|notice|debug)\]|::(?:error|warning|notice)\b[^:]*::)?"
+)
+
+
 # pytest's captured log (`ERROR    thumbnailer:store.py:88 cannot open …`, its default
 # format): the logger, file and line are the test run's; the level is kept
 _PYTEST_LOG = re.compile(r"^(DEBUG|INFO|WARNING|ERROR|CRITICAL)\s+[\w.]+:[\w.-]+\.py:\d+\s+(?=\S)")
@@ -56,7 +67,8 @@ _PYTEST_LOG = re.compile(r"^(DEBUG|INFO|WARNING|ERROR|CRITICAL)\s+[\w.]+:[\w.-]+
 def drop_framing(line: str) -> str:
     """The line without the collector's framing, as often as it is nested (a compose service
     that logs through syslog); the line as it was when it has none."""
-    text = _STERN.sub("", _SEARCH_TOOL.sub("", line.strip(), count=1), count=1)
+    text = _CI_RUNNER.sub("", line.strip(), count=1)
+    text = _STERN.sub("", _SEARCH_TOOL.sub("", text, count=1), count=1)
     text = _PYTEST_LOG.sub(r"\1 ", text, count=1)
     for _ in range(3):
         raw = text.encode()

@@ -50,7 +50,7 @@ def plain(text: str) -> str:
 def heading_id(heading: str | None) -> tuple[str, str] | None:
     """`INC-2024-003: Title` -> (`INC-2024-003`, `Title`)."""
     match = HEADING_ID.match(plain(heading)) if heading else None
-    if not match and heading and (inside := _one_id_inside(plain(heading))):
+    if not match and heading and (inside := one_id_inside(plain(heading))):
         return inside
     if not match:
         # (a fix commit's subject with the id it closes at its end: `fix(gateway): fail fast
@@ -86,13 +86,14 @@ _LAST_ID = re.compile(rf"\s*[(\[](?P<id>{INCIDENT_ID})[)\]]\s*$")
 # `## 🎧 Huddle in #inc-ratelimit — INC-7`, `## Slide 5 — INC-7 · The port`, `## Memo 1 — INC-7,
 # nginx won't start`)
 _ID_INSIDE = re.compile(
-    rf"(?:^|\s[\u2013\u2014\u00b7|-]\s+|:\s+)(?P<id>{INCIDENT_ID})"
+    # (... or after an arrow: a build review's `## Build #2291 — deploy/thumbs → INC-7`)
+    rf"(?:^|\s[\u2013\u2014\u00b7|\u2192-]\s+|\s[-=]>\s+|:\s+)(?P<id>{INCIDENT_ID})"
     # (... or words after it: `## Wed 2026-12-09 — 16:40 — INC-7 export endpoint`)
     r"(?=$|\s*[:\u2013\u2014\u00b7|,-]\s|\s)"
 )
 
 
-def _one_id_inside(text: str) -> tuple[str, str] | None:
+def one_id_inside(text: str) -> tuple[str, str] | None:
     """The id a heading names after its own words, when it names exactly one, and the title
     around it; a section's name before it (`### Symptoms — INC-7`) is no incident's heading."""
     found = list(_ID_INSIDE.finditer(text))

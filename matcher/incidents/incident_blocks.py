@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from matcher.incidents.headings import heading_id
+from matcher.incidents.headings import heading_id, one_id_inside
 from matcher.incidents.labels import INCIDENT_MARKERS
 from matcher.incidents.markdown import HEADER_FIELDS, HEADING_ID, Kind, Line, plain
 
@@ -58,7 +58,9 @@ def _level(lines: Sequence[Line]) -> int:
         if line.kind is Kind.RULE:
             labelled = False
         elif line.kind is Kind.HEADING:
-            has_id = HEADING_ID.match(plain(line.text)) is not None
+            # (an id inside its words too: `## Build #2291 \u2014 deploy/thumbs \u2192 INC-7`)
+            text = plain(line.text)
+            has_id = HEADING_ID.match(text) is not None or one_id_inside(text) is not None
             # ...unless it carries an id or sits at a level known to start incidents.
             if has_id or not labelled or line.level <= best:
                 candidate, found = line.level, has_id

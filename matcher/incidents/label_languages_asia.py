@@ -1,7 +1,7 @@
 """The labels of the house format in more languages of Asia that teams write beside English
 (labels.py adds them to the others): Uzbek (Latin, its `o'` and `g'` written with a turned
-comma or an apostrophe), Mongolian (Cyrillic), Sinhala, Azerbaijani, Tajik, Khmer, Kyrgyz and
-Lao. A line per language, `|` between spellings."""
+comma or an apostrophe), Mongolian (Cyrillic), Sinhala, Azerbaijani, Tajik, Khmer, Kyrgyz,
+Lao, Telugu and Gujarati. A line per language, `|` between spellings."""
 
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ ASIA: dict[str, tuple[str, ...]] = {
         "លេខសម្គាល់ឧប្បត្តិហេតុ",
         "инциденттин id|инциденттин номери",
         "ລະຫັດເຫດການ",
+        "సంఘటన id|సంఘటన ఐడి|సంఘటన సంఖ్య|సంఘటన నంబర్|ఇన్సిడెంట్ id",
+        "ઘટના id|ઘટના આઈડી|ઘટના ક્રમાંક|ઘટના નંબર|ઘટના નં.",
     ),
     "title": (
         "sarlavha|nomi",
@@ -27,6 +29,8 @@ ASIA: dict[str, tuple[str, ...]] = {
         "ចំណងជើង",
         "аталышы",
         "ຫົວຂໍ້",
+        "శీర్షిక|టైటిల్",
+        "શીર્ષક|મથાળું",
     ),
     "date": (
         "sana",
@@ -37,6 +41,8 @@ ASIA: dict[str, tuple[str, ...]] = {
         "កាលបរិច្ឆេទ",
         "датасы|күнү",
         "ວັນທີ",
+        "తేదీ|తేది|సంఘటన తేదీ",
+        "તારીખ|ઘટનાની તારીખ",
     ),
     "severity": (
         "jiddiylik|muhimlik darajasi",
@@ -47,6 +53,8 @@ ASIA: dict[str, tuple[str, ...]] = {
         "កម្រិតធ្ងន់ធ្ងរ",
         "оордугу|деңгээли",
         "ລະດັບຄວາມຮຸນແຮງ",
+        "తీవ్రత|తీవ్రత స్థాయి|ప్రాధాన్యత",
+        "ગંભીરતા|તીવ્રતા|અગ્રતા|પ્રાથમિકતા",
     ),
     "services": (
         "ta’sirlangan xizmatlar|ta'sirlangan xizmatlar|taʼsirlangan xizmatlar|xizmatlar",
@@ -57,6 +65,8 @@ ASIA: dict[str, tuple[str, ...]] = {
         "សេវាកម្មដែលរងផលប៉ះពាល់",
         "таасир эткен кызматтар|кызматтар",
         "ບໍລິການທີ່ໄດ້ຮັບຜົນກະທົບ",
+        "ప్రభావిత సేవలు|ప్రభావితమైన సేవలు|సేవలు",
+        "અસરગ્રસ્ત સેવાઓ|અસરગ્રસ્ત સેવા|પ્રભાવિત સેવાઓ|સેવાઓ",
     ),
     "symptoms": (
         "belgilar|alomatlar",
@@ -67,6 +77,8 @@ ASIA: dict[str, tuple[str, ...]] = {
         "រោគសញ្ញា",
         "белгилери",
         "ອາການ",
+        "లక్షణాలు|లక్షణం|మేము చూసింది",
+        "લક્ષણો|લક્ષણ|શું દેખાયું",
     ),
     "root_cause": (
         "asosiy sabab|sabab",
@@ -77,6 +89,8 @@ ASIA: dict[str, tuple[str, ...]] = {
         "មូលហេតុចម្បង|មូលហេតុ",
         "түпкү себеби|себеби",
         "ສາເຫດຫຼັກ",
+        "మూల కారణం|ప్రధాన కారణం|కారణం",
+        "મૂળ કારણ|મુખ્ય કારણ|કારણ",
     ),
     "resolution": (
         "yechim|hal qilish",
@@ -87,6 +101,8 @@ ASIA: dict[str, tuple[str, ...]] = {
         "ដំណោះស្រាយ",
         "чечилиши|чечим",
         "ການແກ້ໄຂ",
+        "పరిష్కారం|నివారణ|సవరణ",
+        "ઉકેલ|નિરાકરણ|સમાધાન|સુધારો",
     ),
     "action_items": (
         "vazifalar|keyingi qadamlar",
@@ -97,6 +113,8 @@ ASIA: dict[str, tuple[str, ...]] = {
         "ការងារត្រូវធ្វើបន្ត",
         "аткарылуучу иштер|кийинки кадамдар",
         "ວຽກທີ່ຕ້ອງເຮັດຕໍ່",
+        "చర్య అంశాలు|చర్యలు|తదుపరి చర్యలు|తదుపరి దశలు",
+        "કાર્ય બાબતો|કાર્યવાહી|આગળનાં પગલાં|આગળના પગલાં|પગલાં",
     ),
     OTHER: (
         "ta’sir|ta'sir|xronologiya|xulosa",
@@ -107,5 +125,7 @@ ASIA: dict[str, tuple[str, ...]] = {
         "ផលប៉ះពាល់",
         "таасири|хронология",
         "ຜົນກະທົບ",
+        "ప్రభావం|కాలక్రమం|సారాంశం|గమనికలు",
+        "અસર|સમયરેખા|સારાંશ|નોંધ",
     ),
 }

@@ -304,12 +304,26 @@ _MORE_14 = {
     "action_items": ("कार्य बुँदाहरू|कार्यहरू|अर्को कदम",),
     OTHER: ("अन-कल|प्रभाव|समयरेखा|सारांश",),
 }
+# ... Albanian
+_MORE_15 = {
+    "id": ("id e incidentit|id-ja e incidentit|numri i incidentit|nr. i incidentit|incidenti",),
+    "title": ("titulli|titull|emërtimi",),
+    "date": ("data e incidentit|data e ngjarjes",),
+    "severity": ("rëndësia|ashpërsia|niveli i rëndësisë|prioriteti|përparësia",),
+    "services": ("shërbimet e prekura|shërbimet e ndikuara|sistemet e prekura|shërbimet",),
+    "symptoms": ("simptomat|simptomet|shenjat|çfarë pamë|çka pamë",),
+    "root_cause": ("shkaku rrënjësor|shkaku kryesor|shkaku|shkaqet",),
+    "resolution": ("zgjidhja|rregullimi|ndreqja|riparimi",),
+    "action_items": ("veprimet në vijim|veprimet|hapat e ardhshëm|hapat e mëtejshëm|detyrat",),
+    OTHER: ("ndikimi|kronologjia|përmbledhja|shënime|shënim",),
+}
 _ALL = (
     *(_MORE, _MORE_2, _MORE_3, _MORE_4, _MORE_5, _MORE_6, _MORE_7, _MORE_8, _MORE_9, _MORE_10),
     _MORE_11,
     _MORE_12,
     _MORE_13,
     _MORE_14,
+    _MORE_15,
 )
 EAST: dict[str, tuple[str, ...]] = {
     k: tuple(spelling for more in _ALL for spelling in more.get(k, ())) for k in set().union(*_ALL)

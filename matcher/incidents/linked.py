@@ -37,10 +37,36 @@ def linked_read(text: str) -> str:
         if heading is None or heading_id(heading[2]) is not None:
             continue
         below = next((t.strip() for t in lines[at + 1 : at + 1 + _NEAR] if t.strip()), "")
-        linked = _linked_id(below)
+        linked = _linked_id(below) or _linked_in_section(lines, at)
         if linked:
             lines[at] = f"{heading[1]} {linked}: {heading[2]}"
     return "\n".join(lines)
+
+
+# An id the section's author links it to in passing: after an arrow (`→ **INC-7**`, `-> INC-7`)
+# or `Linked to INC-7`, as a maintainer answers a CI failure's comment or a Sentry issue's
+# first activity note says it.
+_LINKED_TO = re.compile(
+    rf"(?:\u2192|[-=]>|\b(?i:linked\s+(?:to|with)))[\s*_\[]*(?P<id>{INCIDENT_ID})(?![\w-])"
+)
+
+
+_ENDS_ID = re.compile(rf"{INCIDENT_ID}\W*$")
+
+
+def _linked_in_section(lines: list[str], at: int) -> str | None:
+    """The one id the section under the heading at ``at`` is linked to, up to the next heading
+    (several such ids: a summary that lists them, no incident's section)."""
+    end = next((i for i in range(at + 1, len(lines)) if _HEADING.match(lines[i])), len(lines))
+    named: set[str] = set()
+    fenced = False
+    for line in lines[at + 1 : end]:
+        fenced ^= bool(FENCE.match(line))
+        # (not a range's end: `INC-106 \u2192 INC-113`)
+        ranges = [m for m in _LINKED_TO.finditer(line) if _ENDS_ID.search(line[: m.start()])]
+        named.update(() if fenced else (m["id"] for m in _LINKED_TO.finditer(line)))
+        named.difference_update(m["id"] for m in ranges)
+    return named.pop() if len(named) == 1 else None
 
 
 def _linked_id(line: str) -> str | None:

@@ -15,6 +15,7 @@ from matcher.incidents.fences import (
     before_the_fix,
     fence_closer,
     front_matter,
+    is_config,
     is_diff,
     note_properties,
 )
@@ -125,6 +126,8 @@ def classify(number: int, raw: str) -> Line:
         and name == "id"
         and not any(c.isdigit() for c in bold["value"])
     )
+    # (`**@dana**: …` is who wrote the reply, no label)
+    glossed = glossed or (bold is not None and bold["name"].lstrip().startswith("@"))
     if bold and (not bullet or name) and (name or not loose_form) and not glossed:
         # An unknown bold label at line start still ends the section before it (e.g. Impact).
         value = bold["value"].strip() if bold.re is BOLD_LABEL else ""
@@ -199,6 +202,7 @@ def classify_all(text: str) -> list[Line]:
             code: str | None = raw[indent:] if fenced else raw
             if fenced and is_diff(opener):
                 code = before_the_fix(raw[indent:])
+            code = None if fenced and is_config(opener) else code
             if code is None:
                 lines.append(Line(number, Kind.BLANK))  # (the code block goes on past it)
                 continue

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from matcher.incidents.fences import code_blocks
-from matcher.incidents.headings import INCIDENT_ID
+from matcher.incidents.headings import INCIDENT_ID, heading_id
 from matcher.incidents.labels import label_name
 
 # a header field: a capitalised name of a few words, a colon, a value (`% Done: 100%`)
@@ -109,7 +109,10 @@ def _read(lines: list[str], start: int, end: int) -> None:
     # (`Operations - Bug #7312` then `Reservation of stock fails …`, then `Added by …`)
     paragraph = [k for n, k in enumerate(head) if k - head[0] == n]
     chosen = named[0] if named else paragraph[-1]
-    lines[chosen] = "## " + re.sub(r"\*\*|__", "", lines[chosen]).strip()
+    title = re.sub(r"\*\*|__", "", lines[chosen]).strip()
+    # (the id its subject ends with, first: `Deadlocks when settling (INC-7)` is `INC-7: …`)
+    found = heading_id(title)
+    lines[chosen] = f"## {found[0]}: {found[1]}" if found and found[1] else f"## {title}"
 
 
 def _closing_keywords_read(lines: list[str], fenced: set[int]) -> None:

@@ -276,6 +276,36 @@ FOREIGN_VERDICT = (
     r"|(?:ката\w*|инцидент\w*|timeout|себеп\w*) эмес\b|санаба(?:йбыз|гыла|ңыз)"
     r"|башка (?:нерсе|ката|баг|маселе|job|тикет)|кирбейт|тиешеси жок|чаташтырба\w*"
     r"|ບໍ່ແມ່ນ(?:ສາເຫດ|\s*error|ເຫດການ|ບັນຫາ)|ບໍ່ກ່ຽວ|ບໍ່ຕ້ອງນັບ|(?:ບັນຫາ|ticket\s*)ແຍກ|ຜົນຕາມມາ"
+    # ... Telugu (`ఈ incident కి సంబంధం లేదు`, `అసలు error కాదు`, `వేరే సంగతి`, `లెక్కపెట్టకండి`,
+    # `confuse అవ్వకండి`, `retry lines మాత్రమే`), Albanian (`nuk ka lidhje`, `nuk janë pjesë e këtij
+    # incidenti`, `është pasojë`, `bug tjetër`, `tiketë më vete`, `s'ka të bëjë me`) and Gujarati
+    # (`error નથી`, `આ ઘટના નથી`, `અલગ રાખવી`, `ન ગણવો`, `નથી ગણતા`, `સંબંધ નથી`, `પરિણામ છે`)
+    r"|సంబంధం (?:లేదు|లేని|లేనివి|లేనిది|ఉండదు)|సంబంధించి(?:నది|నవి) కా(?:దు|వు)|భాగం కా(?:దు|వు)"
+    r"|(?:error|errors|ఎర్రర్|లోపం|దోషం|తప్పు|కారణం|cause|timeout|incident|సంఘటన|issue|bug|సమస్య"
+    r"|line|lines|లైన్|message|లక్షణం)(?:\s+(?:కి|కు|లో|line|lines|లైన్))?\s+కా(?:దు|వు)"
+    r"|వేరే (?:సంగతి|విషయం|సమస్య|కథ|ticket|టికెట్|issue|bug|incident|సంఘటన)"
+    r"|లెక్క(?:పెట్ట|ించ|లోకి తీసుకో)(?:కండి|వద్దు|కూడదు|ము|లేదు)"
+    r"|confuse (?:అవ్వ|కా)(?:కండి|వద్దు)|కలప(?:కండి|వద్దు|కూడదు)|గందరగోళ\S* పడకండి"
+    r"|(?:retry|health check|checker|stats|రీట్రై)(?: \S+){0,2} మాత్రమే|పర్యవసాన|దుష్ప్రభావ"
+    r"|ignore (?:చేయండి|చెయ్యండి|చేయి|చేశాము|చేసాము)|పట్టించుకోకండి|విస్మరించ"
+    r"|\bnuk (?:ka|kanë|kishte|kishin) (?:asnjë )?lidhje\b|\bs['’]ka(?:në)? lidhje\b|\bpa lidhje\b"
+    r"|\bnuk lidh(?:et|en)\b|\b(?:nuk |s['’])(?:ka|kanë|kishte) të bëj\w*|\bnuk i përk\w+"
+    r"|\b(?:nuk |s['’])(?:është|janë|ishte|ishin) (?:pjesë\b|ky incident|gabimi\b|shkaku\b"
+    r"|simptom\w*|gabim më vete)|\bjo (?:nga )?(?:ky|këtij|këtë) incident\w*"
+    r"|\bjo (?:gabimi|shkaku)\b"
+    r"|\b(?:gabim|bug|problem|incident|tiket|mesazh|çështje)\w* (?:tjetër|tjeter|më vete"
+    r"|i veçantë|e veçantë|i ndarë|e ndarë)\b|\bpasoj[ëae]\w*|\befekt(?:i)? anësor\w*|\bdytësor\w*"
+    r"|\bmos (?:e |i |t['’]i )?(?:numëroni|llogaritni|ngatërroni|përzieni|përdorni)\b"
+    r"|\bnuk (?:e |i )?(?:numëro|llogari)\w*|\bvetëm (?:një )?(?:njoftim|paralajmërim|kontroll"
+    r"|ripërpjekje|retry|health check)|\b(?:është|janë) (?:vetëm )?(?:normal[e]?|paralajmërim\w*)\b"
+    r"|\binjoro\w*|\bshpërfill\w*"
+    r"|(?:error|errors|એરર|ભૂલ|ક્ષતિ|કારણ|લક્ષણ|ઘટના|incident|timeout|bug|issue|સમસ્યા|line|લાઇન"
+    r"|cause)\S*\s+નથી|સંબંધ નથી|સંબંધિત નથી|લેવા ?દેવા નથી|ભાગ નથી"
+    r"|(?:અલગ|જુદ[ીોું]|બીજી) (?:સમસ્યા|ઘટના|bug|issue|ticket|ટિકિટ|વાત|મુદ્દો|ભૂલ)"
+    r"|અલગ રાખ|અલગ ગણ|ન ગણ(?:વો|વી|વું|વા|શો)|ગણ(?:શો|વું|વો|વી|વા) નહીં|નથી ગણ|ગણ(?:તા|તી|્યા) નથી"
+    r"|પરિણામ છે|નું પરિણામ|આડઅસર|ignore કર|અવગણ|alert ન મૂક|ભેળસેળ ન કર|ગૂંચવશો નહીં"
+    r"|(?:અમારી|અમારો|અમારું|અમારા) પોતાન\S* (?:\S+ )?(?:check|ચેક|retry|health)"
+    r"|ફક્ત (?:DEBUG|INFO|retry|health check|config|notice)"
 )
 
 # A verb of failing `with` what it logged, in the languages above (Bulgarian `пада с`, `гръмна
@@ -286,8 +316,10 @@ FOREIGN_FAILS_WITH = r"(?:пада|гръмна|падает|упал|упала
 # `това`, `тези`, `те`, Russian `это`, `эти`, `они`, Ukrainian `це`, `ці`, `вони`; Portuguese
 # `isso`, `esses`, and a sentence that opens with its verb (`É parente, mas é outra mensagem`);
 # Kazakh `бұл`, `олар`; Mongolian `энэ`, `тэр`; Uzbek `bu`, `ular`; Sinhala `ඒක`; Tajik `ин`,
-# `инҳо`, `он`; Azerbaijani `o`; Kyrgyz `бул`, `ал`
+# `инҳо`, `он`; Azerbaijani `o`; Kyrgyz `бул`, `ал`; Albanian `kjo`, `ky`, `këto`, `ato`, `ajo`,
+# and a sentence that opens with its verb (`Është pasojë, jo gabimi që kërkojmë`)
 FOREIGN_BACK = (
     r"това|тези|те|это|эти|они|це|ці|вони|бұл|олар|энэ|тэр|bu|ular|ඒක|ин|инҳо|он|o|бул|ал"
+    r"|kjo|ky|këto|ato|ajo|është|janë"
     r"|isso|isto|esse|essa|esses|essas|\u00e9|s\u00e3o|era|eram"
 )

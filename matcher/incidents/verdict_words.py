@@ -13,7 +13,7 @@ from matcher.incidents.verdict_languages import FOREIGN_VERDICT
 VERDICT = (
     # (not denied: `not harmless`, `no other noise`)
     r"(?<!not )(?<!\bno )(?<!no other )(?<!n't )"
-    r"(?:red herrings?|unrelated|irrelevant|noise|harmless|benign)|not related"
+    r"(?:red herrings?|unrelated|irrelevant|noise|chatter|harmless|benign)|not related"
     r"|(?:failing|failed|fails|erroring|running) harmlessly"
     r"|nothing to do with|(?:is|was|are|were) something else\b"
     # a hypothesis log's decision, in capitals (`H1: … **REJECTED**`)
