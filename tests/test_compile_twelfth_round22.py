@@ -999,6 +999,54 @@ _TELUGU_ALBANIAN_GUJARATI = (
     ],
     ["telugu", "albanian", "gujarati"],
 )
+# ... and, from round 28 (heldout167-169), Macedonian, Marathi and Indonesian
+_MACEDONIAN_MARATHI_INDONESIAN = (
+    [
+        (
+            f"""**ID на инцидент:** INC-PM-101
+**Сериозност:** Ниска
+**Наслов:** checkout падна
+
+**Симптоми:**
+* Во логот: `{TOO_MANY}`
+* Се појави и `{DEADLOCK}`. Тоа е deadlock, нема врска со овој инцидент, не го бројте.
+
+**Основна причина:**
+* max_connections беше премногу мал.
+""",
+            "low",
+        ),
+        (
+            f"""**घटना क्रमांक:** INC-PM-101
+**तीव्रता:** गंभीर
+**शीर्षक:** checkout बंद पडले
+
+**लक्षणे:**
+* log मध्ये: `{TOO_MANY}`
+* `{DEADLOCK}` पण दिसला — तो deadlock आहे, या घटनेशी त्याचा संबंध नाही, तो मोजू नका.
+
+**मूळ कारण:**
+* max_connections खूप कमी होते.
+""",
+            "critical",
+        ),
+        (
+            f"""**ID insiden:** INC-PM-101
+**Tingkat keparahan:** Tinggi
+**Judul:** checkout mati
+
+**Gejala:**
+* Di log: `{TOO_MANY}`
+* Sempat muncul juga `{DEADLOCK}`, tapi itu deadlock, beda urusan, jangan dihitung.
+
+**Akar penyebab:**
+* max_connections terlalu kecil.
+""",
+            "high",
+        ),
+    ],
+    ["macedonian", "marathi", "indonesian"],
+)
 
 
 @pytest.mark.parametrize(
@@ -1013,6 +1061,7 @@ _TELUGU_ALBANIAN_GUJARATI = (
         *_AZERBAIJANI_TAJIK_KHMER[0],
         *_KYRGYZ_LAO[0],
         *_TELUGU_ALBANIAN_GUJARATI[0],
+        *_MACEDONIAN_MARATHI_INDONESIAN[0],
     ],
     ids=[
         *_THAI_SWAHILI_HEBREW[1],
@@ -1024,6 +1073,7 @@ _TELUGU_ALBANIAN_GUJARATI = (
         *_AZERBAIJANI_TAJIK_KHMER[1],
         *_KYRGYZ_LAO[1],
         *_TELUGU_ALBANIAN_GUJARATI[1],
+        *_MACEDONIAN_MARATHI_INDONESIAN[1],
     ],
 )
 def test_labels_severities_and_verdicts_in_the_teams_language(text: str, severity: str) -> None:

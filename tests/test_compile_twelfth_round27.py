@@ -468,3 +468,85 @@ def test_a_tracker_subject_ending_with_the_id_in_parentheses_names_the_incident(
     }
     assert "## INC-7: Deadlocks when settling invoices" in as_markdown(REDMINE).split("\n")
     _kept_line_count(REDMINE)
+
+
+# --- a chat's conversation is one incident, named where it is said --------------------------------
+
+
+def _texts(found: object) -> list[str]:
+    return [s if isinstance(s, str) else s["text"] for s in found.symptoms]  # type: ignore[attr-defined]
+
+
+WHATSAPP_AFTER = "\n".join(
+    [
+        "[07/12/2026, 10:02:11] Ada: checkout is down since 9:50, anybody on it?",
+        f"[07/12/2026, 10:06:47] Tunde: gateway says `{REFUSED}`",
+        f"[07/12/2026, 10:08:02] Tunde: and now and then `{BREAKER}`",
+        "[07/12/2026, 10:08:40] Ife: that's just the breaker flapping, ignore am",
+        "[07/12/2026, 10:21:55] Tunde: fixed + rolled",
+        "[07/12/2026, 10:22:13] Ada: I've opened INC-40 for it",
+        "[09/12/2026, 16:40:22] Ife: nightly backup failed",
+        "[09/12/2026, 16:41:10] Ife: ```Traceback (most recent call last):",
+        '  File "/opt/backup/run.py", line 42, in dump',
+        f"{NO_SPACE}```",
+        f'[09/12/2026, 16:45:11] Ife: ignore the "{READ_ONLY}" on the retry, I remounted it ro',
+        "[09/12/2026, 16:52:40] Emeka: INC-41. cleanup cron was failing",
+        "",
+    ]
+)
+
+
+def test_a_chats_conversation_is_the_incident_its_id_is_said_in_at_its_end() -> None:
+    log = compile_incident_log(WHATSAPP_AFTER, "pm.md")
+    assert not log.problems, log.problems
+    by_id = {found.id: found for found in log.incidents}
+    assert set(by_id) == {"INC-40", "INC-41"}
+    # (the talk before the id is the incident's; a message that answers the one before it about
+    # what it showed (`that's just the breaker flapping`) is read with it)
+    assert _texts(by_id["INC-40"]) == [REFUSED_SYMPTOM]
+    # (WhatsApp's monospace over several lines: a traceback, its exception line the symptom)
+    assert _texts(by_id["INC-41"]) == [NO_SPACE]
+    _kept_line_count(WHATSAPP_AFTER)
+
+
+# --- a tracker's run of fields, a helpdesk ticket's `Links:` field -------------------------------
+
+
+def test_a_run_of_custom_fields_is_read_as_labels() -> None:
+    text = (
+        "## Avatar uploads fail\n\n"
+        "- **Status:** COMPLETE\n"
+        "- **Custom fields:** Incident ID: INC-50 \u00b7 Severity: SEV-2 \u00b7 Service: media\n\n"
+        "**Description**\n\n"
+        f"Worker logged `{NO_SPACE}`\n"
+    )
+    (found,) = compile_incident_log(text, "pm.md").incidents
+    assert (found.id, found.severity) == ("INC-50", "high")
+    assert _texts(found) == [NO_SPACE]
+
+
+def test_a_tickets_links_field_names_its_incident() -> None:
+    text = (
+        "## Ticket#31207 \u2013 Checkout broken\n\n"
+        "**State:** closed \u00b7 **Priority:** 3 high\n"
+        "**Customer:** Daniel R.\n"
+        "**Links:** INC-60 (postmortem), Ticket#31228 (duplicate)\n\n"
+        "**Article #3** \u2013 Priya (Agent) \u00b7 note\n"
+        f"From the orders service: `{TOO_MANY}`\n"
+    )
+    (found,) = compile_incident_log(text, "pm.md").incidents
+    assert found.id == "INC-60"
+    assert _texts(found) == [TOO_MANY_SYMPTOM]
+
+
+@pytest.mark.parametrize(
+    "aside",
+    [
+        f"The `{DEADLOCK}` lines belong to INC-9, not to this.",
+        f'Also seeing "{DEADLOCK}", not the user-facing error, ignoring it for the PM.',
+    ],
+)
+def test_a_line_said_to_be_not_for_this_one_is_set_aside(aside: str) -> None:
+    text = f"## INC-70: orders down\n\n**Symptoms:**\n- `{TOO_MANY}`\n- {aside}\n"
+    (found,) = compile_incident_log(text, "pm.md").incidents
+    assert _texts(found) == [TOO_MANY_SYMPTOM]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from matcher.incidents.ansible_output import ansible_texts
 from matcher.incidents.asides import put_aside
 from matcher.incidents.csv_exports import csv_rows
 from matcher.incidents.events import event_texts
@@ -224,6 +225,8 @@ def code_log_texts(lines: Sequence[str]) -> list[str]:
     banners, PostgreSQL's HINT/CONTEXT/STATEMENT lines."""
     lines = [line for line in lines if not _SEARCH_QUERY.match(line)]
     events = event_texts(lines, level_rank, code_log_texts)  # a pasted JSON event (events.py)
+    if events is None:  # ... or a playbook run's output (ansible_output.py)
+        events = ansible_texts(lines, code_log_texts, _SAYS_FAILED.search)
     if events is not None:
         return events
     lines = csv_rows(lines) or lines  # (a log viewer's CSV export: each row's level and message)

@@ -10,6 +10,7 @@ opens nothing. The line count is kept. docs/incident-log-format.md ("Twenty-seve
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -23,11 +24,11 @@ _WHEN = (
 # A message on one line: its time (in brackets, or before a dash), its author, its text; or a
 # room's event (`Lena changed the topic to "…"`)
 _MESSAGE = re.compile(
-    rf"^(?:\[(?:{_WHEN})\]|(?:{_WHEN})\s+[-\u2013])\s+(?P<who>[^:\[\]<>]{{1,40}}?)"
+    rf"^(?:\[(?P<when>{_WHEN})\]|(?P<when2>{_WHEN})\s+[-\u2013])\s+(?P<who>[^:\[\]<>]{{1,40}}?)"
     r"(?::\s+(?P<text>.*)|:\s*$|\s+(?P<event>(?:changed|set) the (?:room )?topic to\b.*))$"
 )
 # Telegram Desktop's header: the author, then the time, the message on the lines under it
-_HEADER = re.compile(rf"^(?P<who>[^,\[\]:]{{1,40}}),\s+\[(?:{_WHEN})\]\s*$")
+_HEADER = re.compile(rf"^(?P<who>[^,\[\]:]{{1,40}}),\s+\[(?P<when>{_WHEN})\]\s*$")
 # A reply's quote of the message it answers (Element's `> <@lena:acme.chat> …`)
 _REPLY_QUOTE = re.compile(r"^>\s*<@[^>]+>.*$")
 _EDITED = re.compile(r"\s*\((?:edited|bearbeitet|modifi\u00e9)\)\s*$", re.IGNORECASE)
@@ -37,6 +38,8 @@ _TOPIC = re.compile(
 # An id named in passing, as something else (`that was INC-7`, `see INC-7`, `(cf. INC-7)`)
 _IN_PASSING = re.compile(r"(?i)\b(?:was|see|like|cf\.?|same as|not|unlike)\s+\W{0,3}$")
 _MIN_MESSAGES = 4
+# a traceback's own lines, no log text of a message set in monospace
+_FRAME = re.compile(r"^(?:File \"|Traceback \(most recent|at\s|\.\.\.|\u2026)")
 
 
 @dataclass(frozen=True)
@@ -46,35 +49,96 @@ class _Message:
     who: str
     text: str  # what it says on its first line ("" under Telegram's header)
     event: str  # a room's event instead of a text
+    day: str  # its date as written
+    minute: int  # its time of day, in minutes
 
 
 def chat_exports_read(text: str) -> str:
-    """The log with a chat export's messages as the incidents they open, when it is a chat
+    """The log with a chat export's conversations as the incidents they name, when it is a chat
     export that names incidents and has no headings of its own; else as it is."""
     lines = text.split("\n")
-    if any(re.match(rf"^#{{1,6}}\s+.*{INCIDENT_ID}", line) for line in lines):
-        return text  # (a heading over each thread, written by whoever pasted it)
+    # (a heading over each thread, written by whoever pasted it, or a bot's declaration in bold,
+    # `\U0001f7e0 **INC-7** opened`, which is read as the incident's heading)
+    if any(re.match(rf"^#{{1,6}}\s+.*{INCIDENT_ID}", line) for line in lines) or re.search(
+        rf"\*\*{INCIDENT_ID}\*\*", text
+    ):
+        return text
     messages = _messages(lines)
     if len(messages) < _MIN_MESSAGES:
         return text
-    opened: set[str] = set()
     out = list(lines)
-    for message in messages:
-        said = "\n".join(lines[message.at : message.end])
-        found = _opening_id(said, opened)
-        item = _item(message)
-        if found is None:
-            if opened:
-                out[message.at] = item
+    opened: set[str] = set()
+    waiting: list[list[_Message]] = []  # conversations that name no incident yet
+    for talk in _conversations(messages, lines):
+        named = _new_ids(talk, lines, opened)
+        if not named:
+            waiting.append(talk)
             continue
-        opened.add(found)
-        title = _title(message, found, lines)
-        before = message.at - 1
-        if before >= 0 and not lines[before].strip() and message.event == "":
-            out[before], out[message.at] = f"## {found}: {title}", item
-        else:
-            out[message.at] = f"## {found}: {title}"
+        if len(named) == 1:
+            # (the talk before the id is said is the incident's: `… I've opened INC-7 for it`,
+            # hours later `INC-7, events dropped`)
+            naming = next(m for m in talk if named[0] in _said(m, lines))
+            talk = [m for waited in waiting for m in waited] + talk
+            _open(out, lines, talk[0], named[0], talk, _title(naming, named[0], lines))
+        else:  # (several in one conversation: each opened where it is first named)
+            for message in talk:
+                found = _opening_id(_said(message, lines), opened)
+                if found:
+                    _open(out, lines, message, found, [message], _title(message, found, lines))
+                    opened.add(found)
+                elif opened:
+                    out[message.at] = _item(message)
+        opened.update(named)
+        waiting = []
     return "\n".join(out) if opened else text
+
+
+def _open(
+    out: list[str],
+    lines: list[str],
+    first: _Message,
+    found: str,
+    talk: list[_Message],
+    title: str,
+) -> None:
+    """The incident ``found`` opened at ``first``, its messages ``talk`` as its items; its title
+    is what the message that named it says beside the id (a topic: the topic)."""
+    for message in talk:
+        _as_items(out, lines, message)
+        # (the id said is the incident's name, no text of it: `dana: INC-21 uploads rejected`)
+        out[message.at] = re.sub(rf"(?<![\w-]){re.escape(found)}(?![\w-])\W*", "", out[message.at])
+    before = first.at - 1
+    if before >= 0 and not lines[before].strip() and first.event == "":
+        out[before] = f"## {found}: {title}"
+    else:
+        out[first.at] = f"## {found}: {title}"
+
+
+# A message that answers the one before it about what it showed (`those are kafka-python's own
+# lines, noise`, `that's the breaker flapping`): it goes on from that message's item, so that its
+# verdict is read with the log text it is about.
+_GOES_ON = re.compile(
+    r"(?i)^(?:yes|yeah|yep|no|nope|nah|ok|and)?[,.!\s]*(?:those|these|that|this|it)(?:'s|'re| is"
+    r"| are| was| were| come| comes| came| one| ones| lines?)\b"
+)
+
+
+def _as_items(out: list[str], lines: list[str], message: _Message) -> None:
+    out[message.at] = _item(message)
+    if message.text and _GOES_ON.match(_REPLY_QUOTE.sub("", message.text)):
+        out[message.at] = "  " + _item(message)[2:]
+    # a message's text set in monospace (WhatsApp's ```…``` over several lines): a code span a
+    # line
+    if message.text.startswith("```"):
+        out[message.at] = _item(message).replace("```", "`", 1).rstrip("`") + "`"
+        source = False  # (the line under a traceback's frame is its source code)
+        for at in range(message.at + 1, message.end):
+            code = lines[at].strip().rstrip("`")
+            frame = bool(_FRAME.match(code)) or (source and lines[at].startswith(" "))
+            out[at] = f"  `{code}`" if code and not frame else ""
+            source = code.startswith("File ")
+            if lines[at].rstrip().endswith("```"):
+                break
 
 
 def _messages(lines: list[str]) -> list[_Message]:
@@ -90,8 +154,57 @@ def _messages(lines: list[str]) -> list[_Message]:
         end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
         groups = found.groupdict()
         text, event = groups.get("text") or "", groups.get("event") or ""
-        messages.append(_Message(at, end, found["who"].strip(), text, event))
+        when = groups.get("when") or groups.get("when2") or ""
+        clock = re.search(r"(\d{1,2}):(\d\d)(?::\d\d)?\s*([APap])?", when)
+        day = when[: clock.start()].strip(" ,T") if clock else when
+        hour = int(clock[1]) if clock else 0
+        if clock and clock[3]:  # (`9:12 PM`)
+            hour = hour % 12 + (12 if clock[3] in "Pp" else 0)
+        minute = hour * 60 + int(clock[2]) if clock else 0
+        messages.append(_Message(at, end, found["who"].strip(), text, event, day, minute))
     return messages
+
+
+# (a pause this long, a new day or a blank line between two messages ends a conversation)
+_PAUSE = 90
+
+
+def _conversations(messages: list[_Message], lines: list[str]) -> list[list[_Message]]:
+    def blank_before(message: _Message, last: _Message) -> bool:
+        return any(not line.strip() for line in lines[last.at + 1 : message.at])
+
+    # (an export that sets every message apart by a blank line, as Discord's does, says nothing
+    # by it)
+    pairs = list(itertools.pairwise(messages))
+    spaced = sum(blank_before(b, a) for a, b in pairs) > len(pairs) / 2
+    talks: list[list[_Message]] = []
+    for message in messages:
+        last = talks[-1][-1] if talks else None
+        apart = last is None or (
+            message.day != last.day
+            or message.minute - last.minute >= _PAUSE
+            or (not spaced and blank_before(message, last))
+        )
+        if apart:
+            talks.append([message])
+        else:
+            talks[-1].append(message)
+    return talks
+
+
+def _said(message: _Message, lines: list[str]) -> str:
+    return "\n".join(lines[message.at : message.end])
+
+
+def _new_ids(talk: list[_Message], lines: list[str], opened: set[str]) -> list[str]:
+    named: list[str] = []
+    for message in talk:
+        said = _said(message, lines)
+        for found in dict.fromkeys(m.group(0) for m in re.finditer(INCIDENT_ID, said)):
+            passing = _IN_PASSING.search(said[: said.find(found)])
+            if found not in opened and found not in named and not passing:
+                named.append(found)
+    return named
 
 
 def _opening_id(said: str, opened: set[str]) -> str | None:
@@ -116,7 +229,8 @@ def _title(message: _Message, found: str, lines: list[str]) -> str:
     topic = _TOPIC.match(message.event)
     said = topic["topic"] if topic else message.text
     if not said.strip():  # (Telegram's header: its message is under it)
-        said = next((t for t in lines[message.at + 1 : message.end] if t.strip()), "")
+        said = next((t for t in lines[message.at + 1 : message.end] if re.search(r"\w{3}", t)), "")
+        said = "" if re.fullmatch(r"\s*\{\w+\}\s*", said) else said  # (Discord's `{Embed}`)
     # (the topic's marks around the id are no words of it: `\U0001f534 INC-7 \u00b7 gateway down`)
     title = re.sub(r"^[\W_]+|\s+(?=\s)", "", said.replace(found, " ").strip())
     return _EDITED.sub("", title).strip() or found

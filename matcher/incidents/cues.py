@@ -60,7 +60,8 @@ CUES: tuple[Cue, ...] = (
         # incident's (`"…", not the symptom`), not another thing (`"…", not the retry warnings`)
         r"|\bnot (?:this|the|our)\b(?=[^\x01]*\x01)"
         r"|\bnot (?:this|the|our) (?:[\w'-]+ )?(?:incident|outage|problem|issue|error|symptom|cause"
-        r"|failure|bug|one|thing|culprit)s?\b|\bnot (?:this|that)(?: one| time)?\s*(?:[.;,)!]|$)",
+        r"|failure|bug|one|thing|culprit)s?\b|\bnot (?:(?:to|for|of) )?(?:this|that)(?: one| time)?"
+        r"\s*(?:[.;,)!]|$)",
         _S,
         'not the "…" RangeError; "…", not the symptom',
     ),
@@ -74,7 +75,7 @@ CUES: tuple[Cue, ...] = (
     ),
     _cue(
         r"(?<!not )(?<!\bno )(?<!no other )(?<!n't )"
-        r"\b(?:unrelated|harmless|benign|false (?:alarm|positive)s?|ignored?|noise|chatter"
+        r"\b(?:unrelated|harmless|benign|false (?:alarm|positive)s?|ignor(?:e|ed|ing)|noise|chatter"
         r"|red herring)\b",
         _S,
         "…, unrelated to the timeouts",

@@ -24,8 +24,9 @@ from matcher.incidents.definitions import definitions_read
 from matcher.incidents.diary import diary_as_headings
 from matcher.incidents.dokuwiki import dokuwiki_as_markdown
 from matcher.incidents.escapes import comments_as_footnotes, markdown_unescaped
-from matcher.incidents.fields import severity_lines
+from matcher.incidents.fields import field_runs_as_labels, severity_lines
 from matcher.incidents.forum import forum_replies_read
+from matcher.incidents.gerrit import gerrit_read
 from matcher.incidents.gherkin import gherkin_read
 from matcher.incidents.html_tables import html_tables_as_markdown, inline_html_as_markdown
 from matcher.incidents.journals import journals_read
@@ -55,6 +56,7 @@ def as_markdown(text: str) -> str:
     # ... and so is Khmer's (U+17D6)
     text = re.sub("\u17d6(?=[^\\s*_])", ": ", text).replace("\u17d6", ":")
     text = chat_exports_read(outliner_read(text))
+    text = gerrit_read(text)
     text = annotations_read(tracker_records_read(org_mode_read(text)))
     text = mediawiki_as_markdown(dokuwiki_as_markdown(thread_unquoted(mailbox_read(text))))
     text = titles_first(commit_log_read(text))
@@ -62,9 +64,8 @@ def as_markdown(text: str) -> str:
     text = knitr_output_read(gherkin_read(transcripts_read(alt_text_read(text))))
     text = forum_replies_read(chat_logs_read(text))
     text = journals_read(boxes_read(comment_threads_read(wrappers_read(text))))
-    text = severity_lines(
-        asciidoc_as_markdown(pandoc_as_markdown(comments_as_footnotes(markdown_unescaped(text))))
-    )
+    text = asciidoc_as_markdown(pandoc_as_markdown(comments_as_footnotes(markdown_unescaped(text))))
+    text = severity_lines(field_runs_as_labels(text))
     text = inline_html_as_markdown(html_tables_as_markdown(records_as_labels(text)))
     text = rst_as_markdown(wiki_as_markdown(text))
     return diary_as_headings(admonitions_as_markdown(text))

@@ -62,6 +62,28 @@ def severity_lines(text: str) -> str:
     )
 
 
+# A tracker's field that holds the other fields, `Name: value` set apart by `\u00b7`, `|` or `;`
+# (ClickUp's `- **Custom fields:** Incident ID: INC-7 \u00b7 Severity: SEV-3 \u00b7 Service: media`)
+_FIELD_RUN = re.compile(
+    r"^(?P<lead>\s*(?:[-*+]\s+)?)\*\*(?:custom fields|fields|properties|attributes)\s*:?\*\*:?"
+    r"\s*(?P<run>.+)$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_FIELD_PART = re.compile(r"^\s*([^\W\d][\w /-]{0,30}?)\s*:\s+(\S.*?)\s*$")
+
+
+def field_runs_as_labels(text: str) -> str:
+    """The text with each field of such a run written as a label of its own, on its line."""
+
+    def labelled(m: re.Match[str]) -> str:
+        parts = [_FIELD_PART.match(p) for p in re.split(r"\s+[\u00b7|;]\s+", m["run"])]
+        if len(parts) < 2 or not all(parts):
+            return m[0]
+        return m["lead"] + " \u00b7 ".join(f"**{p[1]}:** {p[2]}" for p in parts if p)
+
+    return _FIELD_RUN.sub(labelled, text)
+
+
 def heading_severity(heading: str | None) -> str | None:
     """The model's severity written in a heading, or None."""
     m = _HEADING_SEVERITY.search(heading or "")

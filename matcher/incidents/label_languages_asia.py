@@ -1,7 +1,9 @@
 """The labels of the house format in more languages of Asia that teams write beside English
 (labels.py adds them to the others): Uzbek (Latin, its `o'` and `g'` written with a turned
 comma or an apostrophe), Mongolian (Cyrillic), Sinhala, Azerbaijani, Tajik, Khmer, Kyrgyz,
-Lao, Telugu and Gujarati. A line per language, `|` between spellings."""
+Lao, Telugu, Gujarati, Marathi (Hindi's and Nepali's Devanagari spellings of the same labels are
+in label_languages_east) and Indonesian (beside the Malay ones there). A line per language, `|`
+between spellings."""
 
 from __future__ import annotations
 
@@ -19,6 +21,8 @@ ASIA: dict[str, tuple[str, ...]] = {
         "ລະຫັດເຫດການ",
         "సంఘటన id|సంఘటన ఐడి|సంఘటన సంఖ్య|సంఘటన నంబర్|ఇన్సిడెంట్ id",
         "ઘટના id|ઘટના આઈડી|ઘટના ક્રમાંક|ઘટના નંબર|ઘટના નં.",
+        "घटना क्रमांक|घटना क्र.|घटना id|घटना आयडी|घटनेचा क्रमांक",
+        "nomor insiden|kode insiden|nomor kejadian|id kejadian",
     ),
     "title": (
         "sarlavha|nomi",
@@ -31,6 +35,8 @@ ASIA: dict[str, tuple[str, ...]] = {
         "ຫົວຂໍ້",
         "శీర్షిక|టైటిల్",
         "શીર્ષક|મથાળું",
+        "मथळा|घटनेचे नाव|शीर्षक",
+        "judul insiden|nama insiden",
     ),
     "date": (
         "sana",
@@ -43,6 +49,8 @@ ASIA: dict[str, tuple[str, ...]] = {
         "ວັນທີ",
         "తేదీ|తేది|సంఘటన తేదీ",
         "તારીખ|ઘટનાની તારીખ",
+        "घटनेची तारीख|घटनेचा दिनांक|दिनांक",
+        "tanggal kejadian|tanggal insiden|waktu kejadian",
     ),
     "severity": (
         "jiddiylik|muhimlik darajasi",
@@ -55,6 +63,8 @@ ASIA: dict[str, tuple[str, ...]] = {
         "ລະດັບຄວາມຮຸນແຮງ",
         "తీవ్రత|తీవ్రత స్థాయి|ప్రాధాన్యత",
         "ગંભીરતા|તીવ્રતા|અગ્રતા|પ્રાથમિકતા",
+        "तीव्रता|गांभीर्य|प्राधान्य|प्राधान्यक्रम",
+        "tingkat keseriusan|keseriusan|level keparahan|urgensi",
     ),
     "services": (
         "ta’sirlangan xizmatlar|ta'sirlangan xizmatlar|taʼsirlangan xizmatlar|xizmatlar",
@@ -67,6 +77,8 @@ ASIA: dict[str, tuple[str, ...]] = {
         "ບໍລິການທີ່ໄດ້ຮັບຜົນກະທົບ",
         "ప్రభావిత సేవలు|ప్రభావితమైన సేవలు|సేవలు",
         "અસરગ્રસ્ત સેવાઓ|અસરગ્રસ્ત સેવા|પ્રભાવિત સેવાઓ|સેવાઓ",
+        "बाधित सेवा|प्रभावित झालेल्या सेवा|प्रभावित सेवा|सेवा",
+        "layanan yang terdampak|sistem terdampak|sistem yang terdampak|servis terdampak",
     ),
     "symptoms": (
         "belgilar|alomatlar",
@@ -79,6 +91,8 @@ ASIA: dict[str, tuple[str, ...]] = {
         "ອາການ",
         "లక్షణాలు|లక్షణం|మేము చూసింది",
         "લક્ષણો|લક્ષણ|શું દેખાયું",
+        "लक्षणे|काय दिसले|काय दिसलं",
+        "yang terlihat|yang kami lihat|tanda-tanda",
     ),
     "root_cause": (
         "asosiy sabab|sabab",
@@ -91,6 +105,8 @@ ASIA: dict[str, tuple[str, ...]] = {
         "ສາເຫດຫຼັກ",
         "మూల కారణం|ప్రధాన కారణం|కారణం",
         "મૂળ કારણ|મુખ્ય કારણ|કારણ",
+        "मूळ कारण|मुख्य कारण",
+        "akar penyebab|penyebab dasar|sumber masalah",
     ),
     "resolution": (
         "yechim|hal qilish",
@@ -103,6 +119,8 @@ ASIA: dict[str, tuple[str, ...]] = {
         "ການແກ້ໄຂ",
         "పరిష్కారం|నివారణ|సవరణ",
         "ઉકેલ|નિરાકરણ|સમાધાન|સુધારો",
+        "निराकरण|उपाय|उपाययोजना|तोडगा|दुरुस्ती",
+        "penanganan|pemulihan|mitigasi",
     ),
     "action_items": (
         "vazifalar|keyingi qadamlar",
@@ -115,6 +133,8 @@ ASIA: dict[str, tuple[str, ...]] = {
         "ວຽກທີ່ຕ້ອງເຮັດຕໍ່",
         "చర్య అంశాలు|చర్యలు|తదుపరి చర్యలు|తదుపరి దశలు",
         "કાર્ય બાબતો|કાર્યવાહી|આગળનાં પગલાં|આગળના પગલાં|પગલાં",
+        "पुढील कृती|पुढील पावले|पुढची कामे|करायची कामे|कृती",
+        "tindakan lanjutan|rencana tindak lanjut|langkah selanjutnya|langkah berikutnya",
     ),
     OTHER: (
         "ta’sir|ta'sir|xronologiya|xulosa",
@@ -127,5 +147,7 @@ ASIA: dict[str, tuple[str, ...]] = {
         "ຜົນກະທົບ",
         "ప్రభావం|కాలక్రమం|సారాంశం|గమనికలు",
         "અસર|સમયરેખા|સારાંશ|નોંધ",
+        "परिणाम|कालक्रम|घटनाक्रम|टीप|नोंदी",
+        "kronologi|catatan|pelajaran",
     ),
 }

@@ -23,6 +23,7 @@ _LINK = re.compile(
 # ... whose value opens with the id (`INC-7 (…)`, `✅ Yes — INC-7`, `[INC-7](…)`)
 _OPENS_WITH_ID = re.compile(rf"^[^\w]*(?:(?i:yes)\b[^\w]*)?\[?(?P<id>{INCIDENT_ID})\b")
 _NEAR = 3  # (lines under the heading the link may be on, blank ones included)
+_LINK_FIELDS = {"links", "link", "linked", "linked to", "linked issues", "linked items"}
 
 
 def linked_read(text: str) -> str:
@@ -37,7 +38,7 @@ def linked_read(text: str) -> str:
         if heading is None or heading_id(heading[2]) is not None:
             continue
         below = next((t.strip() for t in lines[at + 1 : at + 1 + _NEAR] if t.strip()), "")
-        linked = _linked_id(below) or _linked_in_section(lines, at)
+        linked = _linked_id(below) or _linked_in_fields(lines, at) or _linked_in_section(lines, at)
         if linked:
             lines[at] = f"{heading[1]} {linked}: {heading[2]}"
     return "\n".join(lines)
@@ -47,8 +48,20 @@ def linked_read(text: str) -> str:
 # or `Linked to INC-7`, as a maintainer answers a CI failure's comment or a Sentry issue's
 # first activity note says it.
 _LINKED_TO = re.compile(
-    rf"(?:\u2192|[-=]>|\b(?i:linked\s+(?:to|with)))[\s*_\[]*(?P<id>{INCIDENT_ID})(?![\w-])"
+    rf"(?:\u2192|[-=]>|\b(?i:linked\s+(?:to|with)(?:\s+(?:the\s+)?(?:postmortem|incident))?))"
+    rf"[\s*_\[]*(?P<id>{INCIDENT_ID})(?![\w-])"
 )
+
+
+def _linked_in_fields(lines: list[str], at: int) -> str | None:
+    """The id of a link among the fields under the heading (a helpdesk ticket's `**State:** …`,
+    `**Customer:** …`, `**Links:** INC-7 (postmortem)`): its first paragraph, one link."""
+    start = next((i for i in range(at + 1, min(at + 4, len(lines))) if lines[i].strip()), None)
+    if start is None:
+        return None
+    end = next((i for i in range(start, len(lines)) if not lines[i].strip()), len(lines))
+    found = {_linked_id(line.strip()) for line in lines[start : min(end, start + 8)]} - {None}
+    return found.pop() if len(found) == 1 else None
 
 
 _ENDS_ID = re.compile(rf"{INCIDENT_ID}\W*$")
@@ -71,7 +84,9 @@ def _linked_in_section(lines: list[str], at: int) -> str | None:
 
 def _linked_id(line: str) -> str | None:
     link = _LINK.match(line)
-    if link is None or label_name(link["name"].rstrip(":?"), True) != "related":
+    name = link["name"].rstrip(":?").strip() if link else ""
+    # (a ticket's `Links:` field, which names the incident it is linked to, too)
+    if link is None or (label_name(name, True) != "related" and name.lower() not in _LINK_FIELDS):
         return None
     value = link["rest"]
     opens = _OPENS_WITH_ID.match(value)

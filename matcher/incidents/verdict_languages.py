@@ -4,6 +4,8 @@ problem, it was us, noise, excluded, and the abbreviations of terse notes."""
 
 from __future__ import annotations
 
+from matcher.incidents.verdict_languages_more import MORE_VERDICT
+
 # Verdicts in the languages teams write beside English (Portuguese, Spanish, French, German,
 # Italian): unrelated, not the same error, not the cause, a side effect, does not count,
 # another problem, it was us, noise, excluded.
@@ -306,6 +308,8 @@ FOREIGN_VERDICT = (
     r"|પરિણામ છે|નું પરિણામ|આડઅસર|ignore કર|અવગણ|alert ન મૂક|ભેળસેળ ન કર|ગૂંચવશો નહીં"
     r"|(?:અમારી|અમારો|અમારું|અમારા) પોતાન\S* (?:\S+ )?(?:check|ચેક|retry|health)"
     r"|ફક્ત (?:DEBUG|INFO|retry|health check|config|notice)"
+    # ... Macedonian, Marathi and Indonesian (verdict_languages_more.py)
+    rf"|{MORE_VERDICT}"
 )
 
 # A verb of failing `with` what it logged, in the languages above (Bulgarian `пада с`, `гръмна
@@ -317,9 +321,10 @@ FOREIGN_FAILS_WITH = r"(?:пада|гръмна|падает|упал|упала
 # `isso`, `esses`, and a sentence that opens with its verb (`É parente, mas é outra mensagem`);
 # Kazakh `бұл`, `олар`; Mongolian `энэ`, `тэр`; Uzbek `bu`, `ular`; Sinhala `ඒක`; Tajik `ин`,
 # `инҳо`, `он`; Azerbaijani `o`; Kyrgyz `бул`, `ал`; Albanian `kjo`, `ky`, `këto`, `ato`, `ajo`,
-# and a sentence that opens with its verb (`Është pasojë, jo gabimi që kërkojmë`)
+# and a sentence that opens with its verb (`Është pasojë, jo gabimi që kërkojmë`); Macedonian
+# `ова`, `оваа`, `тоа`, `тој`, `таа`, `овие`, `тие`
 FOREIGN_BACK = (
     r"това|тези|те|это|эти|они|це|ці|вони|бұл|олар|энэ|тэр|bu|ular|ඒක|ин|инҳо|он|o|бул|ал"
-    r"|kjo|ky|këto|ato|ajo|është|janë"
+    r"|kjo|ky|këto|ato|ajo|është|janë|ова|тоа|овие|тие|оваа|тој|таа"
     r"|isso|isto|esse|essa|esses|essas|\u00e9|s\u00e3o|era|eram"
 )
