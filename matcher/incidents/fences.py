@@ -51,6 +51,16 @@ def code_blocks(lines: Sequence[str]) -> list[tuple[int, int]]:
     return blocks
 
 
+def fenced_lines(lines: Sequence[str]) -> list[bool]:
+    """Whether each line is inside a fenced code block, its fences included."""
+    inside, fenced = False, []
+    for line in lines:
+        opens = FENCE.match(line) is not None
+        inside ^= opens
+        fenced.append(inside or opens)
+    return fenced
+
+
 def unfenced(lines: list[str], at: int, end: int, read: Callable[[str], str]) -> None:
     """The fenced block from ``at`` to ``end`` read in place as Markdown: its fences blank, each
     line as ``read`` writes it (a chat log's messages, Gherkin's steps)."""

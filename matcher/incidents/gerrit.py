@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from matcher.incidents.fences import FENCE
+from matcher.incidents.fences import fenced_lines
 from matcher.incidents.headings import INCIDENT_ID
 from matcher.incidents.loglike import MESSAGE, START, TERSE, common_tail, loggy
 
@@ -88,7 +88,7 @@ def gerrit_read(text: str) -> str:
     """The log with each change of a Gerrit review read as its incident; else as it is. The
     line count is kept."""
     lines = text.split("\n")
-    fenced = _fenced(lines)
+    fenced = fenced_lines(lines)
     votes = sum(1 for at, line in enumerate(lines) if _VOTE.match(line) and not fenced[at])
     headers = [at for at, line in enumerate(lines) if _CHANGE.match(line) and not fenced[at]]
     if votes < 2 and not (headers and _CHANGE_ID.search(text)):
@@ -102,15 +102,6 @@ def gerrit_read(text: str) -> str:
     for change in changes:
         _change_read(out, fenced, change)
     return "\n".join(out)
-
-
-def _fenced(lines: list[str]) -> list[bool]:
-    inside, fenced = False, []
-    for line in lines:
-        opens = FENCE.match(line) is not None
-        inside ^= opens
-        fenced.append(inside or opens)
-    return fenced
 
 
 def _change_read(out: list[str], fenced: list[bool], change: _Change) -> None:

@@ -18,7 +18,7 @@ import quopri
 import re
 from dataclasses import dataclass
 
-from matcher.incidents.fences import FENCE
+from matcher.incidents.fences import FENCE, fenced_lines
 from matcher.incidents.headings import INCIDENT_ID
 from matcher.incidents.loglike import START, loggy
 
@@ -126,7 +126,7 @@ def _messages(lines: list[str]) -> list[_Message]:
     """The archive's messages: a header block after an envelope line, or one with a sender,
     a subject and an RFC 5322 date after a blank line."""
     starts: list[tuple[int, int, dict[str, tuple[int, str]]]] = []
-    fenced = _fenced(lines)
+    fenced = fenced_lines(lines)
     at = 0
     while at < len(lines):
         if fenced[at]:  # (mail pasted into a code block of a write-up is none of the log's)
@@ -150,15 +150,6 @@ def _messages(lines: list[str]) -> list[_Message]:
         _Message(start, body, starts[index + 1][0] if index + 1 < len(starts) else len(lines), h)
         for index, (start, body, h) in enumerate(starts)
     ]
-
-
-def _fenced(lines: list[str]) -> list[bool]:
-    inside, fenced = False, []
-    for line in lines:
-        opens = FENCE.match(line) is not None
-        inside ^= opens
-        fenced.append(inside or opens)
-    return fenced
 
 
 def _headers(lines: list[str], at: int) -> tuple[dict[str, tuple[int, str]], int]:
