@@ -60,6 +60,9 @@ LATER = re.compile(
     rf"|follow-ons?|downstream|separate|different|distinct|something else)"
     rf"\s*(?:,|$|\bnot\b|\s(?:once|after|when)\b|\((?:after|once|when)\b)"
     rf"|(?:[\w-]+,?\s+)?not\s+(?:the\s+|a\s+|its\s+)?(?:root\s+)?(?:cause|trigger)\s*$"
+    # (`Not part of INC-7, no handling needed.`)
+    rf"|not\s+(?:a\s+)?part\s+of\s+(?:it\b|this\b|(?:the|this|our)\s+(?:incident|outage)\b"
+    rf"|[a-z][a-z0-9]*(?:-[a-z0-9]+)*-\d)"
     # (`nothing else in the log` says the log text was the only thing)
     rf"|(?:none|nothing|zero|never|nope|not once|not there|not present|absent|n/a\b"
     rf"|not applicable)\b(?!\s+(?:else|other|more)\b)"
