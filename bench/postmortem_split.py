@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass
 
 from matcher.incidents.dialects import as_markdown
+from matcher.incidents.fences import fenced_lines
 from matcher.incidents.headings import heading_id
 
-_FENCE = re.compile(r"^\s*(```|~~~)")
 _RULE = re.compile(r"^\s*---+\s*$")
 _HEADING = re.compile(r"^#{1,6}\s")
 # a label that names the id (`**Incident ID:**`, `**Hændelses-ID:**`)
@@ -32,14 +32,7 @@ class IncidentText:
 
 
 def _outside_fences(lines: list[str]) -> list[bool]:
-    inside, flags = False, []
-    for line in lines:
-        if _FENCE.match(line):
-            inside = not inside
-            flags.append(False)
-        else:
-            flags.append(not inside)
-    return flags
+    return [not fenced for fenced in fenced_lines(lines)]
 
 
 # (a pager export's tags that name the incident, as `matcher compile` reads them)

@@ -4,6 +4,8 @@ stands for, by name; model.py joins them to the English words."""
 
 from __future__ import annotations
 
+from matcher.severity_words_more import MORE_SEVERITY_WORDS
+
 SEVERITY_WORDS: dict[str, str] = {
     # the same words in the languages teams write in (accents taken off before lookup)
     **dict.fromkeys(("critica", "critique", "kritisch", "kritiek", "kritisk"), "critical"),
@@ -252,20 +254,8 @@ SEVERITY_WORDS: dict[str, str] = {
         ),
         "critical",
     ),
-    **dict.fromkeys(
-        (
-            "\u0436\u043e\u0433\u043e\u0440\u0443",
-            "\u0eaa\u0eb9\u0e87",
-        ),
-        "high",
-    ),
-    **dict.fromkeys(
-        (
-            "\u043e\u0440\u0442\u043e",
-            "\u0e81\u0eb2\u0e87",
-        ),
-        "medium",
-    ),
+    **dict.fromkeys(("\u0436\u043e\u0433\u043e\u0440\u0443", "\u0eaa\u0eb9\u0e87"), "high"),
+    **dict.fromkeys(("\u043e\u0440\u0442\u043e", "\u0e81\u0eb2\u0e87"), "medium"),
     **dict.fromkeys(
         (
             "\u0442\u04e9\u043c\u04e9\u043d",
@@ -347,4 +337,6 @@ SEVERITY_WORDS: dict[str, str] = {
         ("baja", "bajo", "basse", "faible", "bassa", "baixa", "niedrig", "laag", "lag", "lav"),
         "low",
     ),
+    # ... Punjabi, Belarusian, Kurdish Sorani (severity_words_more.py)
+    **MORE_SEVERITY_WORDS,
 }

@@ -1048,6 +1048,55 @@ _MACEDONIAN_MARATHI_INDONESIAN = (
     ["macedonian", "marathi", "indonesian"],
 )
 
+# ... and, from round 29 (heldout170-172), Punjabi, Belarusian and Kurdish Sorani
+_PUNJABI_BELARUSIAN_SORANI = (
+    [
+        (
+            f"""**ਘਟਨਾ ਨੰਬਰ:** INC-PM-101
+**ਗੰਭੀਰਤਾ:** ਉੱਚੀ
+**ਸਿਰਲੇਖ:** checkout ਬੰਦ ਹੋ ਗਿਆ
+
+**ਲੱਛਣ:**
+* log ਵਿੱਚ: `{TOO_MANY}`
+* `{DEADLOCK}` ਵੀ ਦਿਸਿਆ — ਉਹ deadlock ਹੈ, ਇਸ ਘਟਨਾ ਨਾਲ ਉਸ ਦਾ ਕੋਈ ਸਬੰਧ ਨਹੀਂ, ਉਸ ਨੂੰ ਨਾ ਗਿਣੋ।
+
+**ਮੂਲ ਕਾਰਨ:**
+* max_connections ਬਹੁਤ ਘੱਟ ਸੀ।
+""",
+            "high",
+        ),
+        (
+            f"""**Нумар інцыдэнту:** INC-PM-101
+**Сур'ёзнасць:** Крытычная
+**Загаловак:** checkout упаў
+
+**Сімптомы:**
+* У логу: `{TOO_MANY}`
+* З'явіўся і `{DEADLOCK}`. Гэта deadlock, ён не звязаны з гэтым інцыдэнтам, не лічыце яго.
+
+**Першапрычына:**
+* max_connections быў занадта малы.
+""",
+            "critical",
+        ),
+        (
+            f"""**ژمارەی ڕووداو:** INC-PM-101
+**توندی:** نزم
+**ناونیشان:** checkout وەستا
+
+**نیشانەکان:**
+* لە لۆگدا: `{TOO_MANY}`
+* `{DEADLOCK}` ـیش دەرکەوت — ئەوە deadlock ـە، پەیوەندی بەم ڕووداوەوە نییە، مەیژمێرن.
+
+**هۆکاری بنەڕەتی:**
+* max_connections زۆر کەم بوو.
+""",
+            "low",
+        ),
+    ],
+    ["punjabi", "belarusian", "sorani"],
+)
+
 
 @pytest.mark.parametrize(
     ("text", "severity"),
@@ -1062,6 +1111,7 @@ _MACEDONIAN_MARATHI_INDONESIAN = (
         *_KYRGYZ_LAO[0],
         *_TELUGU_ALBANIAN_GUJARATI[0],
         *_MACEDONIAN_MARATHI_INDONESIAN[0],
+        *_PUNJABI_BELARUSIAN_SORANI[0],
     ],
     ids=[
         *_THAI_SWAHILI_HEBREW[1],
@@ -1074,6 +1124,7 @@ _MACEDONIAN_MARATHI_INDONESIAN = (
         *_KYRGYZ_LAO[1],
         *_TELUGU_ALBANIAN_GUJARATI[1],
         *_MACEDONIAN_MARATHI_INDONESIAN[1],
+        *_PUNJABI_BELARUSIAN_SORANI[1],
     ],
 )
 def test_labels_severities_and_verdicts_in_the_teams_language(text: str, severity: str) -> None:

@@ -551,3 +551,64 @@ def test_a_line_said_to_be_not_for_this_one_is_set_aside(aside: str) -> None:
     text = f"## INC-70: orders down\n\n**Symptoms:**\n- `{TOO_MANY}`\n- {aside}\n"
     (found,) = compile_incident_log(text, "pm.md").incidents
     assert _texts(found) == [TOO_MANY_SYMPTOM]
+
+
+# --- Google Chat's headers, a day's heading, several ids in one conversation ---------------------
+
+GOOGLE_CHAT = "\n".join(
+    [
+        "### Tuesday, 24 November",
+        "",
+        "Siobh\u00e1n Kelly, 10:16 AM",
+        "gateway's throwing 500s on reserve",
+        "",
+        "Darragh Nolan, 10:18 AM",
+        f"gateway log is full of `{REFUSED}`",
+        "",
+        "Siobh\u00e1n Kelly, 10:41 AM",
+        "opened INC-80 for the reserve outage",
+        "",
+        "### Wednesday, 25 November",
+        "",
+        "Niamh Walsh, 10:20 AM",
+        f"the nightly dump died: `{NO_SPACE}`",
+        "",
+        "Niamh Walsh, 10:30 AM",
+        "INC-81 opened",
+        "",
+        "Darragh Nolan, 10:31 AM",
+        f"INC-82 for the export right after: `{TOO_MANY}`",
+        "",
+    ]
+)
+
+
+def test_a_google_chat_space_is_read_by_day_and_by_the_ids_its_messages_name() -> None:
+    log = compile_incident_log(GOOGLE_CHAT, "pm.md")
+    assert not log.problems, log.problems
+    by_id = {found.id: _texts(found) for found in log.incidents}
+    # (the day's heading ends a conversation; the talk before an id is its incident's; a second
+    # id in one conversation opens at the message that names it)
+    assert by_id == {
+        "INC-80": [REFUSED_SYMPTOM],
+        "INC-81": [NO_SPACE],
+        "INC-82": [TOO_MANY_SYMPTOM],
+    }
+    _kept_line_count(GOOGLE_CHAT)
+
+
+# --- a fence closes only with its own character --------------------------------------------------
+
+
+def test_a_tilde_line_inside_a_backtick_block_is_the_logs() -> None:
+    text = (
+        "## thumbnailer \u00b7 Build #8812 \u00b7 Failed\n\n"
+        "```\n~~~ :docker: Build\n$ docker build .\n+++ :pytest: Tests\n"
+        f"E       {NO_SPACE}\n"
+        "\U0001f6a8 Error: The command exited with status 1\n```\n\n"
+        "**Triage (Marit):** this is **INC-90**, not a flake.\n"
+    )
+    (found,) = compile_incident_log(text, "pm.md").incidents
+    # (the section's `this is INC-90` names it; Buildkite's own line is no symptom)
+    assert found.id == "INC-90"
+    assert _texts(found) == [NO_SPACE]

@@ -56,11 +56,14 @@ _BANNER = re.compile(
     # (`Process completed with exit code 1.`, Jenkins' `[Pipeline] sh`, `Finished: FAILURE`)
     r"|^\s*[\w.-]+ exited with code \d+\s*$"
     r"|^\s*(?:(?:Error: )?Process completed with exit code \d+\.?|ERROR: script returned exit"
-    r" code \d+|Finished: [A-Z]+|ERROR: Job failed: .*|\[Pipeline\] .*)\s*$"
+    r" code \d+|Finished: [A-Z]+|ERROR: Job failed: .*|\[Pipeline\] .*"
+    r"|\W*\s*Error: The command exited with status -?\d+)\s*$"  # (Buildkite's agent)
     # (... and pytest's summary, `=== 1 failed, 3 passed in 0.42s ===`, whose short lines
-    # repeat its `E` lines cut short: `FAILED t.py::test_x - OperationalError: (1205, ...)`)
-    r"|^\s*=*\s*\d+ (?:failed|passed|errors?)(?:, \d+ [a-z]+)* in [\d.]+s\b"
-    r"|^\s*(?:FAILED|ERROR) [\w/.-]+\.py::\S+ - "
+    # repeat its `E` lines cut short: `FAILED t.py::test_x - OperationalError: (1205, ...)`;
+    # its verbose and progress lines, `t.py::test_x FAILED`, `F.`)
+    r"|^\s*=*\s*\d+ (?:failed|passed|errors?)(?:, \d+ [a-z]+)*(?: in [\d.]+s\b|\s*=*\s*$)"
+    r"|^\s*(?:FAILED|ERROR) [\w/.-]+\.py::\S+ - |^\s*[\w/.-]+\.py::\S+ (?:FAILED|PASSED|ERROR)\b"
+    r"|^\s*[.FEsxX]{1,80}(?:\s+\[\s*\d+%\])?\s*$"
     r"|^\s{2,}(?:(?:raise|return|await|yield|assert|with|for|if|elif|while|del)\b"
     r"|[\w.\[\]'\"]+\s*(?:\(|[-+*/]?=(?!=)))"
 )

@@ -28,7 +28,11 @@ _MESSAGE = re.compile(
     r"(?::\s+(?P<text>.*)|:\s*$|\s+(?P<event>(?:changed|set) the (?:room )?topic to\b.*))$"
 )
 # Telegram Desktop's header: the author, then the time, the message on the lines under it
-_HEADER = re.compile(rf"^(?P<who>[^,\[\]:]{{1,40}}),\s+\[(?P<when>{_WHEN})\]\s*$")
+# (... and Google Chat's, the time alone: `Siobh\u00e1n Kelly, 10:16 AM`)
+_HEADER = re.compile(
+    rf"^(?P<who>[^,\[\]:#*>`|-][^,\[\]:]{{0,39}}),\s+(?:\[(?P<when>{_WHEN})\]"
+    r"|(?P<when2>\d{1,2}:\d\d\s?[APap]\.?[Mm]\.?))\s*$"
+)
 # A reply's quote of the message it answers (Element's `> <@lena:acme.chat> …`)
 _REPLY_QUOTE = re.compile(r"^>\s*<@[^>]+>.*$")
 _EDITED = re.compile(r"\s*\((?:edited|bearbeitet|modifi\u00e9)\)\s*$", re.IGNORECASE)
@@ -74,20 +78,28 @@ def chat_exports_read(text: str) -> str:
         if not named:
             waiting.append(talk)
             continue
+        # (not the talk of another day: a heading between them, `### Monday, 30 November`)
+        waiting = [w for w in waiting if not _heading_between(lines, w[-1].at, talk[0].at)]
         if len(named) == 1:
             # (the talk before the id is said is the incident's: `… I've opened INC-7 for it`,
             # hours later `INC-7, events dropped`)
             naming = next(m for m in talk if named[0] in _said(m, lines))
             talk = [m for waited in waiting for m in waited] + talk
             _open(out, lines, talk[0], named[0], talk, _title(naming, named[0], lines))
-        else:  # (several in one conversation: each opened where it is first named)
-            for message in talk:
-                found = _opening_id(_said(message, lines), opened)
-                if found:
-                    _open(out, lines, message, found, [message], _title(message, found, lines))
-                    opened.add(found)
-                elif opened:
-                    out[message.at] = _item(message)
+        else:
+            # (several in one conversation: each from the message that first names it, the
+            # first one from the conversation's start, with the talk before it)
+            talk = [m for waited in waiting for m in waited] + talk
+            starts = [
+                next(i for i, m in enumerate(talk) if found in _said(m, lines)) for found in named
+            ]
+            starts[0] = 0
+            for k, found in enumerate(named):
+                end = min((s for s in starts if s > starts[k]), default=len(talk))
+                part = talk[starts[k] : end]
+                if part:
+                    naming = next((m for m in part if found in _said(m, lines)), part[0])
+                    _open(out, lines, part[0], found, part, _title(naming, found, lines))
         opened.update(named)
         waiting = []
     return "\n".join(out) if opened else text
@@ -184,12 +196,18 @@ def _conversations(messages: list[_Message], lines: list[str]) -> list[list[_Mes
             message.day != last.day
             or message.minute - last.minute >= _PAUSE
             or (not spaced and blank_before(message, last))
+            # (a day's heading between them: Google Chat's `### Tuesday, 24 November`)
+            or _heading_between(lines, last.at, message.at)
         )
         if apart:
             talks.append([message])
         else:
             talks[-1].append(message)
     return talks
+
+
+def _heading_between(lines: list[str], first: int, last: int) -> bool:
+    return any(line.startswith("#") for line in lines[first + 1 : last])
 
 
 def _said(message: _Message, lines: list[str]) -> str:
@@ -200,10 +218,9 @@ def _new_ids(talk: list[_Message], lines: list[str], opened: set[str]) -> list[s
     named: list[str] = []
     for message in talk:
         said = _said(message, lines)
-        for found in dict.fromkeys(m.group(0) for m in re.finditer(INCIDENT_ID, said)):
-            passing = _IN_PASSING.search(said[: said.find(found)])
-            if found not in opened and found not in named and not passing:
-                named.append(found)
+        found = _opening_id(said, opened)  # (one id alone, not said in passing)
+        if found and found not in named:
+            named.append(found)
     return named
 
 

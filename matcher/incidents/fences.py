@@ -43,8 +43,15 @@ def code_blocks(lines: Sequence[str]) -> list[tuple[int, int]]:
     blocks: list[tuple[int, int]] = []
     at = 0
     while at < len(lines):
-        if FENCE.match(lines[at]):
-            end = next((e for e in range(at + 1, len(lines)) if FENCE.match(lines[e])), len(lines))
+        if opened := FENCE.match(lines[at]):
+            end = next(
+                (
+                    e
+                    for e in range(at + 1, len(lines))
+                    if (m := FENCE.match(lines[e])) and _closes(m[1], opened[1])
+                ),
+                len(lines),
+            )
             blocks.append((at, end))
             at = end
         at += 1
@@ -53,12 +60,23 @@ def code_blocks(lines: Sequence[str]) -> list[tuple[int, int]]:
 
 def fenced_lines(lines: Sequence[str]) -> list[bool]:
     """Whether each line is inside a fenced code block, its fences included."""
-    inside, fenced = False, []
+    opener, fenced = "", []
     for line in lines:
-        opens = FENCE.match(line) is not None
-        inside ^= opens
-        fenced.append(inside or opens)
+        fence = FENCE.match(line)
+        if fence and not opener:
+            opener = fence[1]
+        elif fence and _closes(fence[1], opener):
+            fenced.append(True)
+            opener = ""
+            continue
+        fenced.append(bool(opener))
     return fenced
+
+
+def _closes(mark: str, opener: str) -> bool:
+    # (a fence closes only with its own character, as long: a Buildkite log's `~~~ :docker:
+    # Build` inside a ``` block is the log's)
+    return mark[0] == opener[0] and len(mark) >= len(opener)
 
 
 def unfenced(lines: list[str], at: int, end: int, read: Callable[[str], str]) -> None:

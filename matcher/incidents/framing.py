@@ -54,7 +54,9 @@ _STERN = re.compile(
 # `::error title=ping::`), which says how the runner shows the line, not what it says.
 _CI_RUNNER = re.compile(
     r"^(?:\[\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z\]\s"
-    r"|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}Z\s|\d{4}-\d\d-\d\dT[\d:.]+Z\s\d\d[OE]\+?\s)?"
+    r"|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}Z\s|\d{4}-\d\d-\d\dT[\d:.]+Z\s\d\d[OE]\+?\s"
+    # (Buildkite's, with its timestamps shown: `2026-12-03 08:16:26 UTC  `, two spaces)
+    r"|\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC {2})?"
     r"(?:##\[(?:error|warning|notice|debug)\]|::(?:error|warning|notice)\b[^:]*::)?"
 )
 

@@ -2,8 +2,9 @@
 (labels.py adds them to the others): Uzbek (Latin, its `o'` and `g'` written with a turned
 comma or an apostrophe), Mongolian (Cyrillic), Sinhala, Azerbaijani, Tajik, Khmer, Kyrgyz,
 Lao, Telugu, Gujarati, Marathi (Hindi's and Nepali's Devanagari spellings of the same labels are
-in label_languages_east) and Indonesian (beside the Malay ones there). A line per language, `|`
-between spellings."""
+in label_languages_east), Indonesian (beside the Malay ones there), Punjabi (Gurmukhi) and Kurdish
+Sorani (Arabic script, its own words beside Persian's of label_languages_east). A line per
+language, `|` between spellings."""
 
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ ASIA: dict[str, tuple[str, ...]] = {
         "ઘટના id|ઘટના આઈડી|ઘટના ક્રમાંક|ઘટના નંબર|ઘટના નં.",
         "घटना क्रमांक|घटना क्र.|घटना id|घटना आयडी|घटनेचा क्रमांक",
         "nomor insiden|kode insiden|nomor kejadian|id kejadian",
+        "ਘਟਨਾ id|ਘਟਨਾ ਆਈਡੀ|ਘਟਨਾ ਨੰਬਰ|ਘਟਨਾ ਨੰ.|ਘਟਨਾ ਦਾ ਨੰਬਰ",
+        "ژمارەی ڕووداو|ناسنامەی ڕووداو|id ـی ڕووداو|ژمارەی ڕووداوەکە",
     ),
     "title": (
         "sarlavha|nomi",
@@ -37,6 +40,8 @@ ASIA: dict[str, tuple[str, ...]] = {
         "શીર્ષક|મથાળું",
         "मथळा|घटनेचे नाव|शीर्षक",
         "judul insiden|nama insiden",
+        "ਸਿਰਲੇਖ|ਸਿਰਨਾਵਾਂ|ਘਟਨਾ ਦਾ ਨਾਂ|ਘਟਨਾ ਦਾ ਨਾਮ",
+        "ناونیشان|ناونیشانی ڕووداو|سەردێڕ",
     ),
     "date": (
         "sana",
@@ -51,6 +56,8 @@ ASIA: dict[str, tuple[str, ...]] = {
         "તારીખ|ઘટનાની તારીખ",
         "घटनेची तारीख|घटनेचा दिनांक|दिनांक",
         "tanggal kejadian|tanggal insiden|waktu kejadian",
+        "ਮਿਤੀ|ਤਾਰੀਖ|ਤਾਰੀਕ|ਘਟਨਾ ਦੀ ਮਿਤੀ",
+        "ڕێکەوت|بەروار|ڕێکەوتی ڕووداو",
     ),
     "severity": (
         "jiddiylik|muhimlik darajasi",
@@ -65,6 +72,8 @@ ASIA: dict[str, tuple[str, ...]] = {
         "ગંભીરતા|તીવ્રતા|અગ્રતા|પ્રાથમિકતા",
         "तीव्रता|गांभीर्य|प्राधान्य|प्राधान्यक्रम",
         "tingkat keseriusan|keseriusan|level keparahan|urgensi",
+        "ਗੰਭੀਰਤਾ|ਤੀਬਰਤਾ|ਤਰਜੀਹ|ਗੰਭੀਰਤਾ ਪੱਧਰ",
+        "توندی|ئاستی توندی|ئاستی گرنگی|گرنگی",
     ),
     "services": (
         "ta’sirlangan xizmatlar|ta'sirlangan xizmatlar|taʼsirlangan xizmatlar|xizmatlar",
@@ -79,6 +88,8 @@ ASIA: dict[str, tuple[str, ...]] = {
         "અસરગ્રસ્ત સેવાઓ|અસરગ્રસ્ત સેવા|પ્રભાવિત સેવાઓ|સેવાઓ",
         "बाधित सेवा|प्रभावित झालेल्या सेवा|प्रभावित सेवा|सेवा",
         "layanan yang terdampak|sistem terdampak|sistem yang terdampak|servis terdampak",
+        "ਪ੍ਰਭਾਵਿਤ ਸੇਵਾਵਾਂ|ਪ੍ਰਭਾਵਿਤ ਸੇਵਾ|ਪ੍ਰਭਾਵਿਤ ਸਿਸਟਮ|ਸੇਵਾਵਾਂ",
+        "خزمەتگوزارییە زیانلێکەوتووەکان|خزمەتگوزارییە کاریگەربووەکان|خزمەتگوزارییەکان",
     ),
     "symptoms": (
         "belgilar|alomatlar",
@@ -93,6 +104,8 @@ ASIA: dict[str, tuple[str, ...]] = {
         "લક્ષણો|લક્ષણ|શું દેખાયું",
         "लक्षणे|काय दिसले|काय दिसलं",
         "yang terlihat|yang kami lihat|tanda-tanda",
+        "ਲੱਛਣ|ਨਿਸ਼ਾਨੀਆਂ|ਕੀ ਦਿਸਿਆ|ਕੀ ਦੇਖਿਆ",
+        "نیشانەکان|نیشانەکانی ڕووداو|ئەوەی بینیمان",
     ),
     "root_cause": (
         "asosiy sabab|sabab",
@@ -107,6 +120,8 @@ ASIA: dict[str, tuple[str, ...]] = {
         "મૂળ કારણ|મુખ્ય કારણ|કારણ",
         "मूळ कारण|मुख्य कारण",
         "akar penyebab|penyebab dasar|sumber masalah",
+        "ਮੂਲ ਕਾਰਨ|ਮੁੱਖ ਕਾਰਨ|ਜੜ੍ਹ ਕਾਰਨ|ਅਸਲ ਕਾਰਨ|ਕਾਰਨ",
+        "هۆکاری بنەڕەتی|هۆی بنەڕەتی|هۆکاری سەرەکی|هۆکار",
     ),
     "resolution": (
         "yechim|hal qilish",
@@ -121,6 +136,8 @@ ASIA: dict[str, tuple[str, ...]] = {
         "ઉકેલ|નિરાકરણ|સમાધાન|સુધારો",
         "निराकरण|उपाय|उपाययोजना|तोडगा|दुरुस्ती",
         "penanganan|pemulihan|mitigasi",
+        "ਹੱਲ|ਸਮਾਧਾਨ|ਨਿਵਾਰਨ|ਸੁਧਾਰ|ਕੀ ਕੀਤਾ",
+        "چارەسەر|چارەسەرکردن|چاککردنەوە",
     ),
     "action_items": (
         "vazifalar|keyingi qadamlar",
@@ -135,6 +152,8 @@ ASIA: dict[str, tuple[str, ...]] = {
         "કાર્ય બાબતો|કાર્યવાહી|આગળનાં પગલાં|આગળના પગલાં|પગલાં",
         "पुढील कृती|पुढील पावले|पुढची कामे|करायची कामे|कृती",
         "tindakan lanjutan|rencana tindak lanjut|langkah selanjutnya|langkah berikutnya",
+        "ਕਾਰਵਾਈ ਆਈਟਮਾਂ|ਕਾਰਵਾਈਆਂ|ਅਗਲੇ ਕਦਮ|ਅਗਲੇ ਕੰਮ|ਕਰਨ ਵਾਲੇ ਕੰਮ",
+        "هەنگاوەکانی دواتر|هەنگاوەکانی داهاتوو|کارەکانی دواتر|کارە ماوەکان",
     ),
     OTHER: (
         "ta’sir|ta'sir|xronologiya|xulosa",
@@ -149,5 +168,7 @@ ASIA: dict[str, tuple[str, ...]] = {
         "અસર|સમયરેખા|સારાંશ|નોંધ",
         "परिणाम|कालक्रम|घटनाक्रम|टीप|नोंदी",
         "kronologi|catatan|pelajaran",
+        "ਪ੍ਰਭਾਵ|ਅਸਰ|ਸਮਾਂ-ਰੇਖਾ|ਸਮਾਂਰੇਖਾ|ਸਾਰ|ਸਾਰਾਂਸ਼|ਨੋਟ|ਟਿੱਪਣੀਆਂ|ਸਬਕ",
+        "کاریگەری|هێڵی کات|کورتە|پوختە|تێبینی|تێبینییەکان|وانەکان",
     ),
 }

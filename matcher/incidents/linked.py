@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from matcher.incidents.fences import FENCE
+from matcher.incidents.fences import fenced_lines
 from matcher.incidents.headings import INCIDENT_ID, heading_id
 from matcher.incidents.labels import label_name
 
@@ -31,10 +31,9 @@ def linked_read(text: str) -> str:
     if "**" not in text and "__" not in text:
         return text
     lines = text.split("\n")
-    fenced = False
+    fenced = fenced_lines(lines)
     for at, line in enumerate(lines):
-        fenced ^= bool(FENCE.match(line))
-        heading = None if fenced else _HEADING.match(line)
+        heading = None if fenced[at] else _HEADING.match(line)
         if heading is None or heading_id(heading[2]) is not None:
             continue
         below = next((t.strip() for t in lines[at + 1 : at + 1 + _NEAR] if t.strip()), "")
@@ -48,7 +47,9 @@ def linked_read(text: str) -> str:
 # or `Linked to INC-7`, as a maintainer answers a CI failure's comment or a Sentry issue's
 # first activity note says it.
 _LINKED_TO = re.compile(
-    rf"(?:\u2192|[-=]>|\b(?i:linked\s+(?:to|with)(?:\s+(?:the\s+)?(?:postmortem|incident))?))"
+    rf"(?:\u2192|[-=]>|\b(?i:linked\s+(?:to|with)(?:\s+(?:the\s+)?(?:postmortem|incident))?)"
+    # (... or a triager's `this is **INC-7**`)
+    r"|\b(?i:this\s+(?:is|was)))"
     rf"[\s*_\[]*(?P<id>{INCIDENT_ID})(?![\w-])"
 )
 
@@ -72,9 +73,7 @@ def _linked_in_section(lines: list[str], at: int) -> str | None:
     (several such ids: a summary that lists them, no incident's section)."""
     end = next((i for i in range(at + 1, len(lines)) if _HEADING.match(lines[i])), len(lines))
     named: set[str] = set()
-    fenced = False
-    for line in lines[at + 1 : end]:
-        fenced ^= bool(FENCE.match(line))
+    for line, fenced in zip(lines[at + 1 : end], fenced_lines(lines[at + 1 : end]), strict=True):
         # (not a range's end: `INC-106 \u2192 INC-113`)
         ranges = [m for m in _LINKED_TO.finditer(line) if _ENDS_ID.search(line[: m.start()])]
         named.update(() if fenced else (m["id"] for m in _LINKED_TO.finditer(line)))

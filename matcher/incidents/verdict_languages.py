@@ -308,7 +308,7 @@ FOREIGN_VERDICT = (
     r"|પરિણામ છે|નું પરિણામ|આડઅસર|ignore કર|અવગણ|alert ન મૂક|ભેળસેળ ન કર|ગૂંચવશો નહીં"
     r"|(?:અમારી|અમારો|અમારું|અમારા) પોતાન\S* (?:\S+ )?(?:check|ચેક|retry|health)"
     r"|ફક્ત (?:DEBUG|INFO|retry|health check|config|notice)"
-    # ... Macedonian, Marathi and Indonesian (verdict_languages_more.py)
+    # ... Macedonian, Marathi, Indonesian, Punjabi, Belarusian, Sorani (verdict_languages_more.py)
     rf"|{MORE_VERDICT}"
 )
 
@@ -322,9 +322,11 @@ FOREIGN_FAILS_WITH = r"(?:пада|гръмна|падает|упал|упала
 # Kazakh `бұл`, `олар`; Mongolian `энэ`, `тэр`; Uzbek `bu`, `ular`; Sinhala `ඒක`; Tajik `ин`,
 # `инҳо`, `он`; Azerbaijani `o`; Kyrgyz `бул`, `ал`; Albanian `kjo`, `ky`, `këto`, `ato`, `ajo`,
 # and a sentence that opens with its verb (`Është pasojë, jo gabimi që kërkojmë`); Macedonian
-# `ова`, `оваа`, `тоа`, `тој`, `таа`, `овие`, `тие`
+# `ова`, `оваа`, `тоа`, `тој`, `таа`, `овие`, `тие`; Belarusian `гэта`, `гэтыя`, `яны`, `ён`,
+# `яна`, `яно`; Punjabi `ਇਹ`, `ਉਹ`; Kurdish Sorani `ئەوە`, `ئەمە`, `ئەوانە`, `ئەمانە`
 FOREIGN_BACK = (
     r"това|тези|те|это|эти|они|це|ці|вони|бұл|олар|энэ|тэр|bu|ular|ඒක|ин|инҳо|он|o|бул|ал"
     r"|kjo|ky|këto|ato|ajo|është|janë|ова|тоа|овие|тие|оваа|тој|таа"
+    r"|гэта|гэтыя|яны|ён|яна|яно|ਇਹ|ਉਹ|ئەوە|ئەمە|ئەوانە|ئەمانە"
     r"|isso|isto|esse|essa|esses|essas|\u00e9|s\u00e3o|era|eram"
 )

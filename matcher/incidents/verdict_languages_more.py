@@ -1,6 +1,7 @@
 """Verdicts in more languages teams write beside English (verdict_languages.py joins them to
-the others): Macedonian, Marathi and Indonesian. Unrelated, not this incident, not part of it, a
-separate ticket, does not count, only a retry or a health check, a consequence, ignore it."""
+the others): Macedonian, Marathi, Indonesian, Punjabi, Belarusian and Kurdish Sorani. Unrelated,
+not this incident, not part of it, a separate ticket, does not count, only a retry or a health
+check, a consequence, ignore it."""
 
 from __future__ import annotations
 
@@ -43,4 +44,49 @@ MORE_VERDICT = (
     r"|\b(?:itu|ini) (?:cuma |hanya )?(?:retry|health ?check|cleanup|warning) (?:punya |dari )?"
     r"(?:kita|kami)\b|\btiket\w* (?:sendiri|terpisah|tersendiri)\b"
     r"|\b(?:isu|masalah|kasus) (?:terpisah|tersendiri)\b"
+    # ... Punjabi (Gurmukhi: `ਕੋਈ ਲੈਣਾ-ਦੇਣਾ ਨਹੀਂ`, `ਇਸ ਘਟਨਾ ਦਾ ਹਿੱਸਾ ਨਹੀਂ`, `error ਨਹੀਂ`, `ਵੱਖਰਾ bug`,
+    # `ਨਾ ਗਿਣੋ`, `ਲੱਛਣ ਨਾ ਸਮਝੋ`, `ਸਿਰਫ਼ health check`, `ਸਾਡੀ ਆਪਣੀ retry`; its vowel signs and
+    # `ਂ` end no `\w` run either: read without `\b`, and `ਸਿਰਫ਼` with or without its nukta)
+    r"|(?<!ਕੋਈ )(?:error|errors|ਐਰਰ|ਗ\u0a3c?ਲਤੀ|ਤਰੁੱਟੀ|ਲੱਛਣ|ਕਾਰਨ|cause|timeout|incident|ਘਟਨਾ|bug"
+    r"|issue|ਸਮੱਸਿਆ|line|ਲਾਈਨ|message|FATAL)\s+ਨਹੀਂ"
+    r"(?!\s+(?:ਆ|ਮਿਲ|ਦਿਸ|ਦਿਖ|ਦੇਖ|ਵੇਖ|ਲੱਭ|ਹੋਇ|ਹੋਈ|ਹੋਏ|ਰਹ|ਕਰ|ਛੱਡ|ਬਚ))"
+    r"|(?:ਹਿੱਸਾ|ਹਿੱਸੇ|ਭਾਗ|ਸਬੰਧ|ਸੰਬੰਧ|ਸਬੰਧਤ|ਸਬੰਧਿਤ|ਸੰਬੰਧਿਤ|ਵਾਸਤਾ|ਲੈਣਾ[- ]ਦੇਣਾ|ਲੈਣ[- ]ਦੇਣ)"
+    r"(?: ਵੀ| ਹੀ)? ਨਹੀਂ|(?:ਇਸ|ਘਟਨਾ|incident|ਮਸਲੇ|ਸਮੱਸਿਆ) ਨਾਲ (?:ਨਹੀਂ ਜੁੜ|ਜੁੜ\S* ਨਹੀਂ)"
+    r"|(?:ਘਟਨਾ|incident) (?:ਦਾ|ਦੀ|ਦੇ) ਨਹੀਂ|ਵੱਖਰ(?:ਾ|ੀ|ੇ) (?:bug|issue|ਮਸਲਾ|ਮਾਮਲਾ|ਸਮੱਸਿਆ|error"
+    r"|ਗ\u0a3c?ਲਤੀ|FATAL|ticket|ਟਿਕਟ|ਗੱਲ|ਘਟਨਾ|ਕਹਾਣੀ|ਕੇਸ)|(?:ticket|ਟਿਕਟ) ਵੱਖਰੀ|ਹੋਰ (?:bug|ਮਸਲਾ|ਮਾਮਲਾ"
+    r"|ਸਮੱਸਿਆ|ਗੱਲ|ਕਹਾਣੀ)|ਨਾ ਗਿਣ(?:ੋ|ਿਓ|ਣਾ|ੀਏ)|ਨਹੀਂ ਗਿਣ|ਗਿਣ(?:ਿਆ|ੀ|ੇ|ਦੇ|ਦਾ|ਦੀ) ਨਹੀਂ|ਗਿਣਤੀ ਵਿੱਚ ਨਾ"
+    r"|ਨਾ (?:ਮੰਨ|ਸਮਝ)(?:ੋ|ਿਓ|ਣਾ)|ਨਹੀਂ ਮੰਨ(?:ਿਆ|ੀ|ੇ|ਦੇ|ਦਾ|ਦੀ)|ਧਿਆਨ ਨਾ ਦਿ|ignore ਕਰ|ਅਣਡਿੱਠ"
+    r"|ਨ(?:ਜ|\u0a5b)\u0a3c?ਰ ?ਅੰਦਾ(?:ਜ|\u0a5b)|ਭੁਲੇਖਾ ਨਾ|ਨਾ ਰਲਾ|ਰਲਗੱਡ ਨਾ|ਨਤੀਜਾ ਹੈ"
+    r"|(?:ਵਾਲ(?:ਾ|ੀ|ੇ) (?:\S+ )?|ਇਹ |ਉਹ )ਵੀ (?:ਇਹ )?ਨਹੀਂ(?=\s*(?:[.,;।|)\u2014\u2013-]|$))"
+    r"|ਸਿਰ(?:ਫ\u0a3c?|\u0a5e) (?:retry|health check|INFO|DEBUG|notice|ਜਾਣਕਾਰੀ|check|ਚੈੱਕ|stats|ਗਿਣਤੀ)"
+    r"|ਸਾਡ(?:ੀ|ਾ|ੇ)(?: ਆਪਣ(?:ੀ|ਾ|ੇ))? (?:\S+ ){0,2}?(?:retry|WARNING|INFO|health check|cleanup"
+    r"|check|ਚੈੱਕ)"
+    # ... Belarusian (`гэта НЕ той інцыдэнт`, `не памылка`, `за сімптом не лічым`, `асобная
+    # гісторыя`, `дачынення не мае`, `іншы баг`, `заведзены асобна`, `не блытаць`, `наша ўласнае
+    # папярэджанне`, `толькі трасіроўка`), its own words beside the Russian and Ukrainian ones;
+    # a bare `не памылка` in parentheses is about the text it follows there, not the bullet's
+    r"|\bне (?:той|тая|тое|гэты|гэтая|гэтае|наш|наша) (?:інцыдэнт|праблем|памылк|выпад|сімптом"
+    r"|збой)\w*|\bне (?:сама |сам )?(?:памылк|сімптом|прычын)\w*(?![^()\n]*\))"
+    r"|\bне з['’ʼ]яўл\w* (?:памылк|сімптом|прычын)\w*|\bне [уў]?ліч\w*|\bне адно[сш]\w*"
+    r"|\bне датыч\w*|\b(?:не |ня )?звязан\w* з (?:гэтым|інцыдэнт)\w*|\bне звязан\w*"
+    r"|\b(?:дачынення|адносін) не ма(?:е|юць|ла|ў|лі)\b"
+    r"|\bне ма(?:е|юць|ла|ў|лі) (?:ніякага |ніякіх )?(?:дачынення|адносін)\b|\bніякага дачынення\b"
+    r"|\bінш(?:ы|ая|ае|ыя|ой|ога) (?:баг|праблем|памылк|гісторы|інцыдэнт|справ|паведамленн|выпад"
+    r"|тыкет|тікет)\w*|\bасобн(?:ая|ы|ае|ыя|ай) (?:гісторы|праблем|памылк|баг|тыкет|інцыдэнт"
+    r"|выпад|справ)\w*|\bзаведзен\w* асобна\b|\bасобна заведзен\w*|\bне (?:пера)?блыта\w*"
+    r"|\bнаступств\w*|\bтолькі (?:трасіроўк|паўтор|рэтра|праверк|папярэджанн|heartbeat|retry"
+    r"|health check|info|debug|warning)\w*|\bгэта (?:проста )?(?:паўтор|рэтрай|retry|heartbeat)\w*"
+    r"|\bнаш(?:а|ы|ае|ыя)? (?:уласн\w+ )?(?:heartbeat|папярэджанн|праверк|загаловак|retry|рэтра"
+    r"|health check)\w*|\bігнар\w*"
+    # ... Kurdish Sorani (`هەڵە نییە`, `هەڵەی ئەم ڕووداوە نییە`, `بەشێک نییە لەم ڕووداوە`,
+    # `پەیوەندی بەم ڕووداوەوە نییە`, `هەڵەیەکی ترە`, `نایانژمێرین`, `تەنها INFO ـە`, `ئەنجامی
+    # هەڵەکەیە`), its own words beside Persian's
+    r"|(?<!هیچ )(?:هەڵە|هەڵەکە|هەڵەی \S+(?: \S+)?|دێڕی هەڵە|بەشێک|بەشی \S+(?: \S+)?|هۆکاری \S+"
+    r"|نیشانە\S*|کێشەکە) (?:نییە|نیە|نین)\b"
+    r"|پەیوەندی\S* (?:بە|بەم|لەگەڵ) (?:\S+ ){0,2}?(?:ڕووداو|کێشە|incident)\S* (?:نییە|نیە|نین)\b"
+    r"|پەیوەندیدار (?:نییە|نیە|نین)\b|هیچ پەیوەندییەکی"
+    r"|(?:هەڵە|کێشە|باس|بابەت|ڕووداو|bug|error)\S* (?:تر|دیکە|جیاواز)(?:ە|ن|یە)?\b"
+    r"|\bنا\S{0,3}ژمێر\S*|\bمە\S{0,3}ژمێر\S*|\bنەژمێرد\S*"
+    r"|\bتەنها \[?(?:\S+ )?(?:INFO|DEBUG|notice|warn|WARNING|retry|هەوڵدانەوە|ئەنجام)"
+    r"|ئەنجامی هەڵەکە|ئەنجامەکەیە|پشتگوێ\S*|فەرامۆش\S*|تێکەڵی? مەکە\S*"
 )

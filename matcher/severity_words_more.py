@@ -1,0 +1,44 @@
+"""The severities of severity_words.py in more languages teams write beside English (that
+module joins them to its own): Punjabi, Belarusian and Kurdish Sorani. Keys lower-cased, as
+they are looked up."""
+
+from __future__ import annotations
+
+MORE_SEVERITY_WORDS: dict[str, str] = {
+    # Punjabi (Gurmukhi: gambhir, nazuk; uchchi, uchcha; darmiani, madham; ghatt, nivin)
+    "\u0a17\u0a70\u0a2d\u0a40\u0a30": "critical",
+    "\u0a28\u0a3e\u0a1c\u0a3c\u0a41\u0a15": "critical",
+    "\u0a05\u0a24\u0a3f \u0a17\u0a70\u0a2d\u0a40\u0a30": "critical",
+    "\u0a2c\u0a39\u0a41\u0a24 \u0a17\u0a70\u0a2d\u0a40\u0a30": "critical",
+    "\u0a09\u0a71\u0a1a\u0a40": "high",
+    "\u0a09\u0a71\u0a1a\u0a3e": "high",
+    "\u0a09\u0a71\u0a1a": "high",
+    "\u0a26\u0a30\u0a2e\u0a3f\u0a06\u0a28\u0a40": "medium",
+    "\u0a26\u0a30\u0a2e\u0a3f\u0a06\u0a28\u0a3e": "medium",
+    "\u0a2e\u0a71\u0a27\u0a2e": "medium",
+    "\u0a18\u0a71\u0a1f": "low",
+    "\u0a28\u0a40\u0a35\u0a40\u0a02": "low",
+    "\u0a28\u0a40\u0a35\u0a3e\u0a02": "low",
+    # Belarusian (krytychnaya, vysoki, siaredniaya, nizkaya; its `vysokaya` is Russian's)
+    "\u043a\u0440\u044b\u0442\u044b\u0447\u043d\u0430\u044f": "critical",
+    "\u043a\u0440\u044b\u0442\u044b\u0447\u043d\u044b": "critical",
+    "\u043a\u0440\u044b\u0442\u044b\u0447\u043d\u0430\u0435": "critical",
+    "\u0432\u044b\u0441\u043e\u043a\u0456": "high",
+    "\u0432\u044b\u0441\u043e\u043a\u0430\u0435": "high",
+    "\u0441\u044f\u0440\u044d\u0434\u043d\u044f\u044f": "medium",
+    "\u0441\u044f\u0440\u044d\u0434\u043d\u0456": "medium",
+    "\u0441\u044f\u0440\u044d\u0434\u043d\u044f\u0435": "medium",
+    "\u043d\u0456\u0437\u043a\u0430\u044f": "low",
+    "\u043d\u0456\u0437\u043a\u0456": "low",
+    "\u043d\u0456\u0437\u043a\u0430\u0435": "low",
+    # Kurdish Sorani (zor berz, hestyar; berz; mamnawend, nawend; nizm, kem)
+    "\u0632\u06c6\u0631 \u0628\u06d5\u0631\u0632": "critical",
+    "\u0647\u06d5\u0633\u062a\u06cc\u0627\u0631": "critical",
+    "\u06a9\u0631\u06cc\u062a\u06cc\u06a9\u0627\u06b5": "critical",
+    "\u0628\u06d5\u0631\u0632": "high",
+    "\u0645\u0627\u0645\u0646\u0627\u0648\u06d5\u0646\u062f": "medium",
+    "\u0646\u0627\u0648\u06d5\u0646\u062f": "medium",
+    "\u0646\u0627\u0648\u06d5\u0646\u062f\u06cc": "medium",
+    "\u0646\u0632\u0645": "low",
+    "\u06a9\u06d5\u0645": "low",
+}
