@@ -1,12 +1,13 @@
 """A chat room's export kept as the postmortem: Element/Matrix's plain text (`[2026-12-03
 08:17:02] Lena: …`, `Lena changed the topic to "INC-7 · …"`), WhatsApp's (`[03/12/2026,
 10:22:13] Ada: …`, `03/12/2026, 10:22 - Ada: …`), Discord's (`[12/1/2026 9:12 AM] dana: …`),
-Telegram Desktop's (`Dana, [03.12.2026 10:22]` above the message). Nobody writes headings in a
-chat: an incident is opened by the first message that names its id alone (a topic change, `I've
-opened INC-7`), and every message after it, up to the next such message, is one of its items
-(`- Lena: …`), their pasted lines kept. A message that names an id already opened, or several,
-opens nothing. The line count is kept. docs/incident-log-format.md ("Twenty-seventh round",
-**A chat room's export**) says the rule."""
+Telegram Desktop's and Google Chat's (`Dana, [03.12.2026 10:22]`, `Dana, 10:22 AM` above the
+message). Nobody writes headings in a chat: the chat is cut into conversations (a new day, a
+pause, a blank line, a day's heading), and a conversation that names one new id alone (a topic
+change, `I've opened INC-7 for it`) is that incident's, with the id-less talk before it; its
+messages are the incident's items (`- Lena: …`), their pasted lines kept. A message that names
+an id already opened, or several, opens nothing. The line count is kept.
+docs/incident-log-format.md ("Twenty-seventh round", **A chat room's export**) says the rule."""
 
 from __future__ import annotations
 
