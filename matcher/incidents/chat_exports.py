@@ -15,7 +15,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from matcher.incidents.fences import FENCE
+from matcher.incidents.fences import fenced_lines
 from matcher.incidents.headings import INCIDENT_ID
 
 _WHEN = (
@@ -156,9 +156,7 @@ def _as_items(out: list[str], lines: list[str], message: _Message) -> None:
 
 def _messages(lines: list[str]) -> list[_Message]:
     starts: list[tuple[int, re.Match[str]]] = []
-    fenced = False
-    for at, line in enumerate(lines):
-        fenced ^= bool(FENCE.match(line))
+    for at, (line, fenced) in enumerate(zip(lines, fenced_lines(lines), strict=True)):
         found = None if fenced else (_MESSAGE.match(line) or _HEADER.match(line))
         if found:
             starts.append((at, found))

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from matcher.incidents.fences import FENCE
+from matcher.incidents.fences import fenced_lines
 from matcher.incidents.headings import heading_id
 from matcher.incidents.labels import label_name
 
@@ -88,10 +88,8 @@ def dokuwiki_as_markdown(text: str) -> str:
 def _is_dokuwiki(lines: list[str]) -> bool:
     """`=`-fenced headings and a mark of DokuWiki's own, outside a Markdown fence."""
     headings = marked = False
-    fenced = False
-    for line in lines:
-        if FENCE.match(line):  # (a Markdown page quoting wiki text in a fence is Markdown)
-            fenced = not fenced
+    # (a Markdown page quoting wiki text in a fence is Markdown)
+    for line, fenced in zip(lines, fenced_lines(lines), strict=True):
         if fenced:
             continue
         headings = headings or _HEADING.match(line) is not None

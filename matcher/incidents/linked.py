@@ -37,7 +37,11 @@ def linked_read(text: str) -> str:
         if heading is None or heading_id(heading[2]) is not None:
             continue
         below = next((t.strip() for t in lines[at + 1 : at + 1 + _NEAR] if t.strip()), "")
-        linked = _linked_id(below) or _linked_in_fields(lines, at) or _linked_in_section(lines, at)
+        linked = (
+            _linked_id(below)
+            or _linked_in_fields(lines, at)
+            or _linked_in_section(lines, fenced, at)
+        )
         if linked:
             lines[at] = f"{heading[1]} {linked}: {heading[2]}"
     return "\n".join(lines)
@@ -68,15 +72,15 @@ def _linked_in_fields(lines: list[str], at: int) -> str | None:
 _ENDS_ID = re.compile(rf"{INCIDENT_ID}\W*$")
 
 
-def _linked_in_section(lines: list[str], at: int) -> str | None:
+def _linked_in_section(lines: list[str], fenced: list[bool], at: int) -> str | None:
     """The one id the section under the heading at ``at`` is linked to, up to the next heading
     (several such ids: a summary that lists them, no incident's section)."""
     end = next((i for i in range(at + 1, len(lines)) if _HEADING.match(lines[i])), len(lines))
     named: set[str] = set()
-    for line, fenced in zip(lines[at + 1 : end], fenced_lines(lines[at + 1 : end]), strict=True):
+    for line, code in zip(lines[at + 1 : end], fenced[at + 1 : end], strict=True):
         # (not a range's end: `INC-106 \u2192 INC-113`)
         ranges = [m for m in _LINKED_TO.finditer(line) if _ENDS_ID.search(line[: m.start()])]
-        named.update(() if fenced else (m["id"] for m in _LINKED_TO.finditer(line)))
+        named.update(() if code else (m["id"] for m in _LINKED_TO.finditer(line)))
         named.difference_update(m["id"] for m in ranges)
     return named.pop() if len(named) == 1 else None
 
