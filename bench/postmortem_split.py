@@ -68,7 +68,10 @@ def _defining_line(lines: list[str], plain: list[bool], incident: str) -> int | 
         for i, line in enumerate(lines):
             if not rows_too and len(set(_ANY_ID.findall(line))) > 1:
                 continue
-            named = _NAMES_ID.search(line) or valued.match(line)
+            # (the word before the id: `Incident: INC-7`, not a verdict after it, `noise from
+            # INC-7, … Not this incident.`)
+            at = word.search(line)
+            named = (at and _NAMES_ID.search(line[: at.start()])) or valued.match(line)
             named = named or (_TAGS.match(line) and len(set(_ANY_ID.findall(line))) == 1)
             named = named or (rows_too and (_heading(lines, i) or row.match(line)))
             if plain[i] and word.search(line) and named:

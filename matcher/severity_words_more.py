@@ -1,6 +1,6 @@
 """The severities of severity_words.py in more languages teams write beside English (that
-module joins them to its own): Punjabi, Belarusian and Kurdish Sorani. Keys lower-cased, as
-they are looked up."""
+module joins them to its own): Punjabi, Belarusian, Kurdish Sorani, Kannada, Maltese and
+Bosnian. Keys lower-cased, as they are looked up."""
 
 from __future__ import annotations
 
@@ -41,4 +41,37 @@ MORE_SEVERITY_WORDS: dict[str, str] = {
     "\u0646\u0627\u0648\u06d5\u0646\u062f\u06cc": "medium",
     "\u0646\u0632\u0645": "low",
     "\u06a9\u06d5\u0645": "low",
+    # Kannada (gambhira, ati gambhira, turtu; hechchu, unnata; madhyama, sadharana; kadime)
+    "\u0c97\u0c82\u0cad\u0cc0\u0cb0": "critical",
+    "\u0c85\u0ca4\u0cbf \u0c97\u0c82\u0cad\u0cc0\u0cb0": "critical",
+    "\u0ca4\u0cc1\u0cb0\u0ccd\u0ca4\u0cc1": "critical",
+    "\u0cb9\u0cc6\u0c9a\u0ccd\u0c9a\u0cc1": "high",
+    "\u0c89\u0ca8\u0ccd\u0ca8\u0ca4": "high",
+    "\u0cae\u0ca7\u0ccd\u0caf\u0cae": "medium",
+    "\u0cb8\u0cbe\u0ca7\u0cbe\u0cb0\u0ca3": "medium",
+    "\u0c95\u0ca1\u0cbf\u0cae\u0cc6": "low",
+    # Maltese (kritika, kritiku; gholja, gholi, also typed without its h-bar; medja, medju;
+    # baxxa, baxx)
+    "kritika": "critical",
+    "kritiku": "critical",
+    "g\u0127olja": "high",
+    "g\u0127oli": "high",
+    "gholja": "high",
+    "medja": "medium",
+    "medju": "medium",
+    "baxxa": "low",
+    "baxx": "low",
+    # Bosnian, and Croatian and Serbian in Latin (kriticna, visoka, srednja, nizak; their
+    # `niska` is Polish's, in severity_words.py)
+    "kriti\u010dna": "critical",
+    "kriti\u010dan": "critical",
+    "kriti\u010dno": "critical",
+    "visoka": "high",
+    "visok": "high",
+    "visoko": "high",
+    "srednja": "medium",
+    "srednji": "medium",
+    "srednje": "medium",
+    "nizak": "low",
+    "nisko": "low",
 }

@@ -1097,6 +1097,55 @@ _PUNJABI_BELARUSIAN_SORANI = (
     ["punjabi", "belarusian", "sorani"],
 )
 
+# ... and, from round 30 (heldout173-175), Kannada, Maltese and Bosnian
+_KANNADA_MALTESE_BOSNIAN = (
+    [
+        (
+            f"""**ಘಟನೆ ಐಡಿ:** INC-PM-101
+**ತೀವ್ರತೆ:** ಹೆಚ್ಚು
+**ಶೀರ್ಷಿಕೆ:** checkout ನಿಂತುಹೋಯಿತು
+
+**ಲಕ್ಷಣಗಳು:**
+* log ನಲ್ಲಿ: `{TOO_MANY}`
+* `{DEADLOCK}` ಕೂಡ ಬಂತು — ಅದು deadlock, ಬೇರೆ ವಿಷಯ; ಈ incident ಗೆ ಸಂಬಂಧ ಇಲ್ಲ, ಇದನ್ನು ಎಣಿಸಬೇಡಿ.
+
+**ಮೂಲ ಕಾರಣ:**
+* max_connections ತುಂಬಾ ಕಡಿಮೆ ಇತ್ತು.
+""",
+            "high",
+        ),
+        (
+            f"""**ID tal-Inċident:** INC-PM-101
+**Severità:** Kritika
+**Titlu:** il-checkout waqaf
+
+**Sintomi:**
+* Fil-log: `{TOO_MANY}`
+* Deher ukoll `{DEADLOCK}`. Dan huwa deadlock, ma għandux x'jaqsam ma' dan l-inċident.
+
+**Kawża ewlenija:**
+* max_connections kien baxx wisq.
+""",
+            "critical",
+        ),
+        (
+            f"""**ID incidenta:** INC-PM-101
+**Ozbiljnost:** Visoka
+**Naslov:** checkout pao
+
+**Simptomi:**
+* U logu: `{TOO_MANY}`
+* Pojavio se i `{DEADLOCK}` — nije to, to je stari problem sa deadlockom, ne brkati.
+
+**Uzrok:**
+* max_connections je bio premali.
+""",
+            "high",
+        ),
+    ],
+    ["kannada", "maltese", "bosnian"],
+)
+
 
 @pytest.mark.parametrize(
     ("text", "severity"),
@@ -1112,6 +1161,7 @@ _PUNJABI_BELARUSIAN_SORANI = (
         *_TELUGU_ALBANIAN_GUJARATI[0],
         *_MACEDONIAN_MARATHI_INDONESIAN[0],
         *_PUNJABI_BELARUSIAN_SORANI[0],
+        *_KANNADA_MALTESE_BOSNIAN[0],
     ],
     ids=[
         *_THAI_SWAHILI_HEBREW[1],
@@ -1125,6 +1175,7 @@ _PUNJABI_BELARUSIAN_SORANI = (
         *_TELUGU_ALBANIAN_GUJARATI[1],
         *_MACEDONIAN_MARATHI_INDONESIAN[1],
         *_PUNJABI_BELARUSIAN_SORANI[1],
+        *_KANNADA_MALTESE_BOSNIAN[1],
     ],
 )
 def test_labels_severities_and_verdicts_in_the_teams_language(text: str, severity: str) -> None:

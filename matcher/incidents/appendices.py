@@ -115,7 +115,10 @@ def _keyed_parts(
     for line in block:
         if line.kind is Kind.HEADING and (current is None or line.level <= level):
             current = None
-            named = {owners[f] for f in re.findall(_ID, line.text) if f in owners}
+            # (a heading that names several ids, or a range, `INC-101 … INC-108`, is a
+            # document's title or a digest's: no one incident's appendix)
+            found = set(re.findall(_ID, line.text))
+            named = {owners[f] for f in found if f in owners} if len(found) == 1 else set()
             evidence = not incident or _EVIDENCE.search(line.text) is not None
             if (line is not first or not incident) and len(named) == 1 and evidence:
                 current, level = [], line.level

@@ -64,6 +64,8 @@ _BANNER = re.compile(
     r"|^\s*=*\s*\d+ (?:failed|passed|errors?)(?:, \d+ [a-z]+)*(?: in [\d.]+s\b|\s*=*\s*$)"
     r"|^\s*(?:FAILED|ERROR) [\w/.-]+\.py::\S+ - |^\s*[\w/.-]+\.py::\S+ (?:FAILED|PASSED|ERROR)\b"
     r"|^\s*[.FEsxX]{1,80}(?:\s+\[\s*\d+%\])?\s*$"
+    # (... and the rule over each failure's report, `_____ test_big_report _____`)
+    r"|^\s*_{3,}\s+[\w\[\]/.:-]+(?:\s+[\w\[\]/.:-]+)?\s+_{3,}\s*$"
     r"|^\s{2,}(?:(?:raise|return|await|yield|assert|with|for|if|elif|while|del)\b"
     r"|[\w.\[\]'\"]+\s*(?:\(|[-+*/]?=(?!=)))"
 )
@@ -166,7 +168,7 @@ _CUT = re.compile(r"\bcut\s+-c\s*1?-(\d+)")
 # `| table _time _raw`), Loki's LogQL (`{app="web"} |= "…"`), CloudWatch Logs Insights
 # (`fields @timestamp, @message`, `| filter …`)
 _SEARCH_QUERY = re.compile(
-    r"^\s*(?:search\s+)?(?:index|sourcetype)\s*=\S"
+    r"^\s*(?:search\s+)?(?:index|sourcetype|_source\w*|_index|_view|_collector)\s*=\S"
     r"|^\s*\|\s*(?:table|stats|sort|fields|where|eval|rex|timechart|dedup|filter|limit|parse"
     r"|line_format|json|logfmt)\b"
     r"|^\s*\{\s*[\w.]+\s*=~?\s*\"[^\"]*\"[^}]*\}\s*(?:\|[=~]|!=|!~|$)|^\s*fields\s+@\w"

@@ -15,7 +15,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from matcher.incidents.fences import fenced_lines
+from matcher.incidents.fences import FENCE, fenced_lines
 from matcher.incidents.headings import INCIDENT_ID
 
 _WHEN = (
@@ -133,6 +133,12 @@ def _open(
 _GOES_ON = re.compile(
     r"(?i)^(?:yes|yeah|yep|no|nope|nah|ok|and)?[,.!\s]*(?:those|these|that|this|it)(?:'s|'re| is"
     r"| are| was| were| come| comes| came| one| ones| lines?)\b"
+    # (... in another language: `isso é …, é barulho`, `eso es el retry`, `c'est le retry`,
+    # `das ist der Retry`, `quello è …`, `dat is …`)
+    r"|(?i:^(?:isso|isto|esse|essa|esses|essas|eso|esto|ese|esa|esos|esas|\u00e7a|cela|das|dies"
+    r"|diese|quello|quelli|questo|questi|dat|dit)\s+(?:\u00e9|s\u00e3o|foi|eram|vem|v\u00eam|es"
+    r"|son|fue|era|viene|vienen|est|sont|ist|sind|war|waren|kommt|kommen|\u00e8|sono|viene"
+    r"|vengono|is|zijn|was|komt)\b|^c'est\b|^ce sont\b)"
 )
 
 
@@ -140,6 +146,13 @@ def _as_items(out: list[str], lines: list[str], message: _Message) -> None:
     out[message.at] = _item(message)
     if message.text and _GOES_ON.match(_REPLY_QUOTE.sub("", message.text)):
         out[message.at] = "  " + _item(message)[2:]
+        # (over the blank line an export puts between messages, which would end the item: a
+        # thread's mark in its place, `\u21b3` as Rocket.Chat writes it, carries no words)
+        above = message.at - 1
+        while above > 0 and not lines[above].strip():
+            above -= 1
+        if above >= 0 and message.at - above <= 3 and not FENCE.match(lines[above]):
+            out[above + 1 : message.at] = ["  \u21b3"] * (message.at - above - 1)
     # a message's text set in monospace (WhatsApp's ```…``` over several lines): a code span a
     # line
     if message.text.startswith("```"):

@@ -29,14 +29,27 @@ def csv_rows(lines: Sequence[str]) -> list[str] | None:
         return None
     level = next((at for at, name in enumerate(names) if name in _LEVEL), None)
     rows: list[str] = []
-    for line in content[1:]:
-        row = _fields(line)
-        if len(row) <= message:
-            rows.append(line)  # (a note between the rows, `(...)`: as written)
+    for record in _records(content[1:]):
+        if len(record) <= message:
+            rows.extend(",".join(record).split("\n"))  # (a note between the rows: as written)
             continue
-        written = row[level].strip() if level is not None and len(row) > level else ""
-        rows.append(f"{written} {row[message]}" if written else row[message])
+        written = record[level].strip() if level is not None and len(record) > level else ""
+        # (a message of several lines, a traceback the viewer kept as one event: each its line)
+        text, *more = record[message].split("\n")
+        rows.extend([f"{written} {text}" if written else text, *more])
     return rows
+
+
+def _records(lines: Sequence[str]) -> list[list[str]]:
+    """The records of the rows, a quoted field going on over lines as CSV allows; each line
+    alone when they do not parse so (a stray quote would take the rest of the block)."""
+    try:
+        records = list(csv.reader(f"{line}\n" for line in lines))
+    except csv.Error:
+        records = []
+    if not records or max(sum(f.count("\n") for f in r) for r in records) > 100:
+        return [_fields(line) for line in lines]
+    return records
 
 
 def _fields(line: str) -> list[str]:
@@ -44,3 +57,22 @@ def _fields(line: str) -> list[str]:
         return next(csv.reader([line]), [])
     except csv.Error:
         return [line]
+
+
+def rows_dropped(lines: Sequence[str], numbers: set[int]) -> tuple[str, ...]:
+    """A CSV export's lines without its rows of these numbers (the first row after the header
+    is 1), as a note names the rows it sets aside (`Rows 2 and 4: NOT this error`)."""
+    content = [at for at, line in enumerate(lines) if line.strip()]
+    if not numbers or len(content) < 2 or csv_rows(lines) is None:
+        return tuple(lines)
+    reader = csv.reader(f"{lines[at].strip()}\n" for at in content[1:])
+    dropped: set[int] = set()
+    done = 0
+    try:
+        for number, _ in enumerate(reader, start=1):
+            if number in numbers:
+                dropped.update(content[1 + done : 1 + reader.line_num])
+            done = reader.line_num
+    except csv.Error:
+        return tuple(lines)
+    return tuple(line for at, line in enumerate(lines) if at not in dropped)

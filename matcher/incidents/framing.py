@@ -35,6 +35,8 @@ _SEARCH_TOOL = re.compile(
     # a dataframe of log lines printed (a notebook's output): its index, file and line number
     # before the line (`6   backoffice-import.log   7   sqlite3.OperationalError: …`)
     r"|\d+\s+[\w.-]+\.(?:log|txt|out|err)\s+\d+\s+"
+    # Zabbix's history of a log item "as plain text": its time and Unix clock before each value
+    r"|\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\s+\d{10}\s+(?=\S)"
     # pytest's failure lines (`E       OSError: [Errno 24] …`, `E   assert 503 == 200`)
     r"|E\s+(?=(?:[\w.]+\.)?[A-Z]\w*(?:Error|Exception|Warning|Exit)\b|assert\b)|E {3}(?=\S))"
 )

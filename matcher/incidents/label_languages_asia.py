@@ -2,9 +2,9 @@
 (labels.py adds them to the others): Uzbek (Latin, its `o'` and `g'` written with a turned
 comma or an apostrophe), Mongolian (Cyrillic), Sinhala, Azerbaijani, Tajik, Khmer, Kyrgyz,
 Lao, Telugu, Gujarati, Marathi (Hindi's and Nepali's Devanagari spellings of the same labels are
-in label_languages_east), Indonesian (beside the Malay ones there), Punjabi (Gurmukhi) and Kurdish
-Sorani (Arabic script, its own words beside Persian's of label_languages_east). A line per
-language, `|` between spellings."""
+in label_languages_east), Indonesian (beside the Malay ones there), Punjabi (Gurmukhi), Kurdish
+Sorani (Arabic script, its own words beside Persian's of label_languages_east) and Kannada. A
+line per language, `|` between spellings."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ ASIA: dict[str, tuple[str, ...]] = {
         "nomor insiden|kode insiden|nomor kejadian|id kejadian",
         "ਘਟਨਾ id|ਘਟਨਾ ਆਈਡੀ|ਘਟਨਾ ਨੰਬਰ|ਘਟਨਾ ਨੰ.|ਘਟਨਾ ਦਾ ਨੰਬਰ",
         "ژمارەی ڕووداو|ناسنامەی ڕووداو|id ـی ڕووداو|ژمارەی ڕووداوەکە",
+        "ಘಟನೆ ಐಡಿ|ಘಟನೆ id|ಘಟನೆಯ ಐಡಿ|ಘಟನೆ ಸಂಖ್ಯೆ|ಘಟನೆಯ ಸಂಖ್ಯೆ",
     ),
     "title": (
         "sarlavha|nomi",
@@ -42,6 +43,7 @@ ASIA: dict[str, tuple[str, ...]] = {
         "judul insiden|nama insiden",
         "ਸਿਰਲੇਖ|ਸਿਰਨਾਵਾਂ|ਘਟਨਾ ਦਾ ਨਾਂ|ਘਟਨਾ ਦਾ ਨਾਮ",
         "ناونیشان|ناونیشانی ڕووداو|سەردێڕ",
+        "ಶೀರ್ಷಿಕೆ|ತಲೆಬರಹ|ಘಟನೆಯ ಹೆಸರು",
     ),
     "date": (
         "sana",
@@ -58,6 +60,7 @@ ASIA: dict[str, tuple[str, ...]] = {
         "tanggal kejadian|tanggal insiden|waktu kejadian",
         "ਮਿਤੀ|ਤਾਰੀਖ|ਤਾਰੀਕ|ਘਟਨਾ ਦੀ ਮਿਤੀ",
         "ڕێکەوت|بەروار|ڕێکەوتی ڕووداو",
+        "ದಿನಾಂಕ|ಘಟನೆಯ ದಿನಾಂಕ|ತಾರೀಖು",
     ),
     "severity": (
         "jiddiylik|muhimlik darajasi",
@@ -74,6 +77,7 @@ ASIA: dict[str, tuple[str, ...]] = {
         "tingkat keseriusan|keseriusan|level keparahan|urgensi",
         "ਗੰਭੀਰਤਾ|ਤੀਬਰਤਾ|ਤਰਜੀਹ|ਗੰਭੀਰਤਾ ਪੱਧਰ",
         "توندی|ئاستی توندی|ئاستی گرنگی|گرنگی",
+        "ತೀವ್ರತೆ|ಗಂಭೀರತೆ|ಆದ್ಯತೆ|ತೀವ್ರತೆಯ ಮಟ್ಟ",
     ),
     "services": (
         "ta’sirlangan xizmatlar|ta'sirlangan xizmatlar|taʼsirlangan xizmatlar|xizmatlar",
@@ -90,6 +94,7 @@ ASIA: dict[str, tuple[str, ...]] = {
         "layanan yang terdampak|sistem terdampak|sistem yang terdampak|servis terdampak",
         "ਪ੍ਰਭਾਵਿਤ ਸੇਵਾਵਾਂ|ਪ੍ਰਭਾਵਿਤ ਸੇਵਾ|ਪ੍ਰਭਾਵਿਤ ਸਿਸਟਮ|ਸੇਵਾਵਾਂ",
         "خزمەتگوزارییە زیانلێکەوتووەکان|خزمەتگوزارییە کاریگەربووەکان|خزمەتگوزارییەکان",
+        "ಪರಿಣಾಮಕ್ಕೊಳಗಾದ ಸೇವೆಗಳು|ಬಾಧಿತ ಸೇವೆಗಳು|ಪ್ರಭಾವಿತ ಸೇವೆಗಳು|ಸೇವೆಗಳು",
     ),
     "symptoms": (
         "belgilar|alomatlar",
@@ -106,6 +111,7 @@ ASIA: dict[str, tuple[str, ...]] = {
         "yang terlihat|yang kami lihat|tanda-tanda",
         "ਲੱਛਣ|ਨਿਸ਼ਾਨੀਆਂ|ਕੀ ਦਿਸਿਆ|ਕੀ ਦੇਖਿਆ",
         "نیشانەکان|نیشانەکانی ڕووداو|ئەوەی بینیمان",
+        "ಲಕ್ಷಣಗಳು|ಲಕ್ಷಣ|ಏನು ಕಂಡಿತು|ನಾವು ಕಂಡದ್ದು",
     ),
     "root_cause": (
         "asosiy sabab|sabab",
@@ -122,6 +128,7 @@ ASIA: dict[str, tuple[str, ...]] = {
         "akar penyebab|penyebab dasar|sumber masalah",
         "ਮੂਲ ਕਾਰਨ|ਮੁੱਖ ਕਾਰਨ|ਜੜ੍ਹ ਕਾਰਨ|ਅਸਲ ਕਾਰਨ|ਕਾਰਨ",
         "هۆکاری بنەڕەتی|هۆی بنەڕەتی|هۆکاری سەرەکی|هۆکار",
+        "ಮೂಲ ಕಾರಣ|ಮುಖ್ಯ ಕಾರಣ|ಕಾರಣ",
     ),
     "resolution": (
         "yechim|hal qilish",
@@ -138,6 +145,7 @@ ASIA: dict[str, tuple[str, ...]] = {
         "penanganan|pemulihan|mitigasi",
         "ਹੱਲ|ਸਮਾਧਾਨ|ਨਿਵਾਰਨ|ਸੁਧਾਰ|ਕੀ ਕੀਤਾ",
         "چارەسەر|چارەسەرکردن|چاککردنەوە",
+        "ಪರಿಹಾರ|ನಿವಾರಣೆ|ಏನು ಮಾಡಿದೆವು",
     ),
     "action_items": (
         "vazifalar|keyingi qadamlar",
@@ -154,6 +162,7 @@ ASIA: dict[str, tuple[str, ...]] = {
         "tindakan lanjutan|rencana tindak lanjut|langkah selanjutnya|langkah berikutnya",
         "ਕਾਰਵਾਈ ਆਈਟਮਾਂ|ਕਾਰਵਾਈਆਂ|ਅਗਲੇ ਕਦਮ|ਅਗਲੇ ਕੰਮ|ਕਰਨ ਵਾਲੇ ਕੰਮ",
         "هەنگاوەکانی دواتر|هەنگاوەکانی داهاتوو|کارەکانی دواتر|کارە ماوەکان",
+        "ಮುಂದಿನ ಕ್ರಮಗಳು|ಮುಂದಿನ ಹೆಜ್ಜೆಗಳು|ಕ್ರಮಗಳು|ಮಾಡಬೇಕಾದ ಕೆಲಸಗಳು",
     ),
     OTHER: (
         "ta’sir|ta'sir|xronologiya|xulosa",
@@ -170,5 +179,6 @@ ASIA: dict[str, tuple[str, ...]] = {
         "kronologi|catatan|pelajaran",
         "ਪ੍ਰਭਾਵ|ਅਸਰ|ਸਮਾਂ-ਰੇਖਾ|ਸਮਾਂਰੇਖਾ|ਸਾਰ|ਸਾਰਾਂਸ਼|ਨੋਟ|ਟਿੱਪਣੀਆਂ|ਸਬਕ",
         "کاریگەری|هێڵی کات|کورتە|پوختە|تێبینی|تێبینییەکان|وانەکان",
+        "ಪರಿಣಾಮ|ಕಾಲಾನುಕ್ರಮ|ಸಮಯರೇಖೆ|ಸಾರಾಂಶ|ಟಿಪ್ಪಣಿ|ಟಿಪ್ಪಣಿಗಳು|ಕಲಿತ ಪಾಠಗಳು|ಪಾಠಗಳು",
     ),
 }

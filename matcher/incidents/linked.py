@@ -81,6 +81,9 @@ def _linked_in_section(lines: list[str], fenced: list[bool], at: int) -> str | N
         # (not a range's end: `INC-106 \u2192 INC-113`)
         ranges = [m for m in _LINKED_TO.finditer(line) if _ENDS_ID.search(line[: m.start()])]
         named.update(() if code else (m["id"] for m in _LINKED_TO.finditer(line)))
+        # (... or a triager's link field under the failure: `**Linked:** INC-7 — the fd leak`)
+        field = None if code else _linked_id(line.strip())
+        named.update((field,) if field else ())
         named.difference_update(m["id"] for m in ranges)
     return named.pop() if len(named) == 1 else None
 

@@ -73,6 +73,9 @@ QUERY = re.compile(
     r"^(?=(?:.*\s)?[@\w.-]+:[^\s:]|\{.*\s[|!][=~]|[|!][=~]\s|(?:index|sourcetype|source)=)"
     r'(?:(?:-?[@\w.-]+:(?:"[^"]*"|[^\s":]+)|-?[\w.-]+=(?:"[^"]*"|[^\s"]+)|"[^"]*"|AND|OR|NOT'
     r"|\{[^}]*\}|\|[=~]|![=~])(?:\s+|$))+$"
+    # ... or Sumo Logic's, which opens with a metadata field (`_sourceCategory=prod/api
+    # (PermissionError OR "Permission denied")`)
+    r"|^_(?:source\w*|index|view|collector)\s*=\s*\S"
 )
 # A word a search leaves out (`!= "circuit breaker"`, `NOT "healthcheck"`, `-"retrying"`).
 _EXCLUDED = re.compile(r"(?:![=~]|\bNOT|(?<!\S)-)\s*$")

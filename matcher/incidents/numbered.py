@@ -17,10 +17,20 @@ from matcher.incidents.markdown import Item
 _NUMBER = re.compile(r"^\W{0,3}(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s")
 # a row's key: a tracker's short id in a cell of its own (`MEDIA-4HJ`, `STOCK-SYNC-2C`)
 _KEY_CELL = re.compile(r"\|\s*`?([A-Z][A-Z0-9]+(?:-[A-Z0-9]+)+)`?\s*(?=\|)")
+# a result table's row number in its first cell (`| 3 | 12/03/2026 08:16:29 | … |`), as a log
+# search shows its hits, and a note that names rows by it (`Row 3: no, …`, `Rows 2 and 4: NOT
+# this error`)
+_INDEX_CELL = re.compile(r"^\|\s*#?(\d{1,3})\s*\|")
+_ROWS = re.compile(
+    r"^\W{0,3}(?i:rows?)\s+#?(?P<numbers>\d{1,3}(?:\s*(?:,|and|&|\+|/|-|\u2013)\s*#?\d{1,3})*)"
+    r"\b(?P<rest>.*)"
+)
+_BARE_NO = re.compile(r"(?i)^\W*(?:no|nope|not (?:it|this|the incident)|noise)\b")
 
 
-def referred_aside(items: Sequence[Item]) -> set[int]:
-    """The indices of numbered items that another item names by number and sets aside."""
+def referred_aside(items: Sequence[Item], notes: Sequence[Item] = ()) -> set[int]:
+    """The indices of numbered items that another item names by number and sets aside; a
+    result table's rows also by the notes of another section (`**Notes**`)."""
     numbers = {}
     for at, item in enumerate(items):
         found = _NUMBER.match(item.text) if not item.code else None
@@ -33,6 +43,7 @@ def referred_aside(items: Sequence[Item]) -> set[int]:
         key = _KEY_CELL.search(row) if row.startswith("|") and not item.code else None
         if key:
             keys.setdefault(key[1], at)
+    aside.update(_rows_aside(items, notes))
     for item in items:
         if item.code:
             continue
@@ -46,4 +57,33 @@ def referred_aside(items: Sequence[Item]) -> set[int]:
             )
             if ref and items[at] is not item and put_aside(item.text, ref[0], False):
                 aside.add(at)
+    return aside
+
+
+def _rows_aside(items: Sequence[Item], notes: Sequence[Item]) -> set[int]:
+    """The rows of a numbered result table that a note names by number and sets aside."""
+    rows: dict[int, int] = {}
+    for at, item in enumerate(items):
+        index = _INDEX_CELL.match(item.text.strip()) if not item.code else None
+        if index:
+            rows.setdefault(int(index[1]), at)
+    named = rows_named_aside([*items, *notes]) if rows else set()
+    return {rows[n] for n in named if n in rows}
+
+
+def rows_named_aside(items: Sequence[Item]) -> set[int]:
+    """The numbers of the rows that a note names and sets aside (`Row 3: no, …`, `Rows 2 and 4:
+    NOT this error`, `Rows 3-5: noise`)."""
+    aside: set[int] = set()
+    for item in items:
+        note = _ROWS.match(item.text) if not item.code else None
+        if note is None:
+            continue
+        said = note[0][: note.start("rest")]
+        if not (_BARE_NO.match(note["rest"]) or put_aside(item.text, said, False)):
+            continue
+        aside.update(int(n) for n in re.findall(r"\d+", note["numbers"]))
+        span = re.search(r"(\d+)\s*[-\u2013]\s*#?(\d+)", note["numbers"])
+        if span and int(span[2]) - int(span[1]) < 50:
+            aside.update(range(int(span[1]), int(span[2]) + 1))
     return aside

@@ -21,7 +21,7 @@ _BACK = r"(?:it|them|this|that|these|those|they|this lines?|these lines?|those l
 # don't`, `should not`, `no need to`, `deliberately did not`.
 _WONT = (
     r"(?:(?:do|does|did)(?:n't| not)\s+(?:want|need)\s+to|(?:please\s+)?(?:do not|don't|dont)"
-    r"|should(?:n't| not)|must(?:n't| not)|no need to|never|(?:deliberately|intentionally"
+    r"|(?:should|would)(?:n't| not)|must(?:n't| not)|no need to|never|(?:deliberately|intentionally"
     r"|on purpose|consciously)(?:\s+\w+){0,2}?\s+(?:not|did not|didn't|do not|don't|never))"
 )
 _WATCH = r"(?:alert|alerting|page|paging|grep|search|match|filter|monitor|trigger|count|look)"

@@ -20,6 +20,7 @@ from matcher.incidents.context import (
     owns_a_traceback,
     searched_for,
 )
+from matcher.incidents.csv_exports import csv_rows, rows_dropped
 from matcher.incidents.elsewhere import dismissed, set_aside_elsewhere
 from matcher.incidents.extract import (
     compiled_symptom,
@@ -31,7 +32,7 @@ from matcher.incidents.hits import judged, rejected_hits, says_no, warns_of_fals
 from matcher.incidents.loglabels import GLOSS
 from matcher.incidents.loglike import query_words
 from matcher.incidents.markdown import Block, Item
-from matcher.incidents.numbered import referred_aside
+from matcher.incidents.numbered import referred_aside, rows_named_aside
 from matcher.incidents.quotes import is_log_text, quoted_runs
 from matcher.incidents.strangers import strangers
 from matcher.incidents.tables import answered_no
@@ -222,7 +223,12 @@ def read_symptoms(
     # ... and the rows of a table of log lines whose answer column says no (tables.py)
     no_rows = answered_no(items)
     # ... and the numbered paragraphs a later one sets aside by number (numbered.py)
-    no_rows |= referred_aside(items)
+    said = [*block.sections.get("asides", []), *(i for n in block.unknown_sections for i in n)]
+    no_rows |= referred_aside(items, said)
+    # ... and the rows of the one CSV export there that a note names by number (csv_exports.py)
+    exports = [i for i in items if i.code and csv_rows(i.code) is not None]
+    named = rows_named_aside([*items, *said]) if len(exports) == 1 else set()
+    items = [replace(i, code=rows_dropped(i.code, named)) if i in exports else i for i in items]
     read = [
         (code_log_texts(judged(i.code, rejected)), False)
         if i.code

@@ -115,6 +115,8 @@ FOREIGN_VERDICT = (
     # ... Brazilian slang (`eram outra parada`, `nada a ver`, `não é esse incidente`, `é outra
     # mensagem`, `não contem como o mesmo erro`)
     r"|\bnada a ver\b|\boutr[ao] (?:parada|mensagem|hist\u00f3ria|treta|bronca|erro|bug)\b"
+    # (`é barulho`, noise; `não é o nosso erro`, not our error)
+    r"|\bbarulho\b|n\u00e3o (?:\u00e9|era|s\u00e3o|eram) (?:o |os )?nossos? erros?\b"
     r"|n\u00e3o (?:\u00e9|foi|era) (?:esse|este|desse|deste|do|o mesmo) incidente"
     r"|n\u00e3o (?:contem|conte|contar|contamos)\b|n\u00e3o (?:s\u00e3o|\u00e9|era|eram) o erro\b"
     r"|(?:s\u00e3o|\u00e9) (?:s\u00f3 |apenas )?(?:d?o )?nosso (?:job|retry|health|check|teste)"
@@ -308,7 +310,8 @@ FOREIGN_VERDICT = (
     r"|પરિણામ છે|નું પરિણામ|આડઅસર|ignore કર|અવગણ|alert ન મૂક|ભેળસેળ ન કર|ગૂંચવશો નહીં"
     r"|(?:અમારી|અમારો|અમારું|અમારા) પોતાન\S* (?:\S+ )?(?:check|ચેક|retry|health)"
     r"|ફક્ત (?:DEBUG|INFO|retry|health check|config|notice)"
-    # ... Macedonian, Marathi, Indonesian, Punjabi, Belarusian, Sorani (verdict_languages_more.py)
+    # ... Macedonian, Marathi, Indonesian, Punjabi, Belarusian, Sorani, Kannada, Maltese and
+    # Bosnian (verdict_languages_more.py)
     rf"|{MORE_VERDICT}"
 )
 
@@ -323,10 +326,12 @@ FOREIGN_FAILS_WITH = r"(?:пада|гръмна|падает|упал|упала
 # `инҳо`, `он`; Azerbaijani `o`; Kyrgyz `бул`, `ал`; Albanian `kjo`, `ky`, `këto`, `ato`, `ajo`,
 # and a sentence that opens with its verb (`Është pasojë, jo gabimi që kërkojmë`); Macedonian
 # `ова`, `оваа`, `тоа`, `тој`, `таа`, `овие`, `тие`; Belarusian `гэта`, `гэтыя`, `яны`, `ён`,
-# `яна`, `яно`; Punjabi `ਇਹ`, `ਉਹ`; Kurdish Sorani `ئەوە`, `ئەمە`, `ئەوانە`, `ئەمانە`
+# `яна`, `яно`; Punjabi `ਇਹ`, `ਉਹ`; Kurdish Sorani `ئەوە`, `ئەمە`, `ئەوانە`, `ئەمانە`; Maltese
+# `dan`, `din`, `dawn`, `dik`, `dak`, and `anki dan` (even this)
 FOREIGN_BACK = (
     r"това|тези|те|это|эти|они|це|ці|вони|бұл|олар|энэ|тэр|bu|ular|ඒක|ин|инҳо|он|o|бул|ал"
     r"|kjo|ky|këto|ato|ajo|është|janë|ова|тоа|овие|тие|оваа|тој|таа"
     r"|гэта|гэтыя|яны|ён|яна|яно|ਇਹ|ਉਹ|ئەوە|ئەمە|ئەوانە|ئەمانە"
+    r"|(?:anki )?(?:dan|din|dawn)|dik|dak"
     r"|isso|isto|esse|essa|esses|essas|\u00e9|s\u00e3o|era|eram"
 )

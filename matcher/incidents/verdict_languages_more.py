@@ -1,7 +1,7 @@
 """Verdicts in more languages teams write beside English (verdict_languages.py joins them to
-the others): Macedonian, Marathi, Indonesian, Punjabi, Belarusian and Kurdish Sorani. Unrelated,
-not this incident, not part of it, a separate ticket, does not count, only a retry or a health
-check, a consequence, ignore it."""
+the others): Macedonian, Marathi, Indonesian, Punjabi, Belarusian, Kurdish Sorani, Kannada,
+Maltese and Bosnian. Unrelated, not this incident, not part of it, a separate ticket, does not
+count, only a retry or a health check, a consequence, ignore it."""
 
 from __future__ import annotations
 
@@ -89,4 +89,41 @@ MORE_VERDICT = (
     r"|\bنا\S{0,3}ژمێر\S*|\bمە\S{0,3}ژمێر\S*|\bنەژمێرد\S*"
     r"|\bتەنها \[?(?:\S+ )?(?:INFO|DEBUG|notice|warn|WARNING|retry|هەوڵدانەوە|ئەنجام)"
     r"|ئەنجامی هەڵەکە|ئەنجامەکەیە|پشتگوێ\S*|فەرامۆش\S*|تێکەڵی? مەکە\S*"
+    # ... Kannada (`error ಅಲ್ಲ`, `ಈ incident ಗೆ ಸಂಬಂಧ ಇಲ್ಲ`, `ಬೇರೆ bug`, `ಬೇರೆ ವಿಷಯ`, `ಎಣಿಸಬೇಡಿ`,
+    # `ಲೆಕ್ಕಕ್ಕೆ ತಗೋಬೇಡಿ`, `ಸೇರಿಸಬೇಡಿ`, `ಪರಿಗಣಿಸಿಲ್ಲ`, `ಗೊಂದಲ ಮಾಡ್ಕೋಬೇಡಿ`, `ನಮ್ಮ retry wrapper ನ log`); its
+    # vowel signs end no `\w` run either: read without `\b`. A bare `error ಅಲ್ಲ` in parentheses
+    # is about the text it follows there (`(STATEMENT ಸಾಲು error ಅಲ್ಲ)`), not the bullet's
+    r"|(?:error|errors|ಎರರ್|ದೋಷ|ತಪ್ಪು|ಲಕ್ಷಣ|ಕಾರಣ|cause|timeout|incident|ಘಟನೆ|bug|issue|ಸಮಸ್ಯೆ|line"
+    r"|ಸಾಲು|ಸಾಲುಗಳು|message|FATAL|ಭಾಗ|[A-Z]+-[A-Z\d-]*\d)\s+ಅಲ್ಲ(?![\u0c80-\u0cff])(?![^()\n]*\))"
+    r"|ಭಾಗವಲ್ಲ|ಸಂಬಂಧ(?:ವೇ|ವು)?\s+(?:ಇಲ್ಲ|ಇರಲಿಲ್ಲ)|ಸಂಬಂಧ(?:ವಿಲ್ಲ|ಪಟ್ಟಿಲ್ಲ|ಪಡುವುದಿಲ್ಲ)|ಸಂಬಂಧಿಸಿಲ್ಲ"
+    r"|ಸಂಬಂಧಿಸಿದ್ದಲ್ಲ|ಸಂಬಂಧಿತವಲ್ಲ|(?:ಬೇರೆ(?:ಯೇ)?|ಪ್ರತ್ಯೇಕ) (?:ವಿಷಯ|ಕಥೆ|ಪ್ರಕರಣ|ಸಮಸ್ಯೆ|ಸಾಲು|ದೋಷ|ತಪ್ಪು"
+    r"|ಘಟನೆ|bug|ಬಗ್|issue|ticket|ಟಿಕೆಟ್|error|incident|message|problem|FATAL)"
+    r"|(?:ಎಣಿಸ|ಲೆಕ್ಕಿಸ|ಪರಿಗಣಿಸ)(?:ಬೇಡಿ|ಬೇಡ|ಬಾರದು|ಿಲ್ಲ|ಲ್ಲ|ುವುದಿಲ್ಲ|ಲಾಗಿಲ್ಲ)|ಸೇರಿಸ(?:ಬೇಡಿ|ಬೇಡ|ಬಾರದು)"
+    r"|ಲೆಕ್ಕಕ್ಕೆ \S*(?:ಬೇಡಿ|ಬೇಡ|ಬಾರದು|ಿಲ್ಲ|ಲ್ಲ)|ಗೊಂದಲ[^\n.,;]{0,20}?ಬೇಡ|ನಿರ್ಲಕ್ಷಿಸ\S*|ignore ಮಾಡಿ"
+    r"|ನಮ್ಮ(?: ಸ್ವಂತ)? (?:\S+ ){0,3}?(?:retry|WARNING|INFO|DEBUG|health check|stats|cleanup)"
+    # ... Maltese (`mhux l-iżball`, `MHIX l-iżball`, `mhumiex żbalji`, `mhux dan l-inċident`,
+    # `ma kellux x'jaqsam`, `ma tgħoddx`, `ma għoddejniehx`, `storbju`, `konsegwenza`, `hija biss
+    # il-konfigurazzjoni`, `check tagħna stess`), its `ż` typed as `z` too
+    r"|\bm(?:hux|hix|hu|hi|humiex|huwiex|hijiex|['’]hux)\s+(?:(?:dan|din|dawn|minn)\s+)?"
+    r"(?:(?:l|il|i[żz]|is|it|in|ir|id|iċ)-)?(?:istess\s+)?(?:i?[żz]ball\w*|[żz]balji|kaw[żz]a\b"
+    r"|problem\w*|in[ċc]ident\w*|falliment\w*|sintom\w*|parti\b)"
+    r"|\bm(?:hux|hix|humiex)\s+relatat\w*|\b(?:ebda|bla|l-ebda) rabta\b"
+    r"|\b(?:ma\s+|m['’])(?:għand|kell|ghand)\w*\s+x['’]\s*(?:jaqsam|taqsam|jaqsmu)\w*"
+    r"|\bxejn x['’]\s*(?:jaqsam|taqsam|jaqsmu)|\bma\s+\w{0,2}(?:għodd|ghodd)\w*"
+    r"|\bla\s+t(?:għodd|ghodd)\w*|\bstorbju\b|\bkonsegwenz\w*|\binjora\w*"
+    r"|\b(?:hu|hi|huwa|hija|huma)\s+biss\b"
+    r"|\b(?:problema|kwistjoni|storja|ħaġa|bug|ticket)\s+(?:oħra|ieħor|separat\w*)\b"
+    r"|\b(?:i?[żz]ball|każ|in[ċc]ident)\s+(?:ieħor|separat\w*)\b"
+    r"|\b(?:check|retry|twissija|warning|messaġġ\w*)\s+tagħna(?:\s+stess)?\b|\baħna stess\b"
+    # ... Bosnian, beside the Croatian and Serbian ones of verdict_languages (`ne brkati sa`,
+    # `Šta NIJE ovaj incident`, `nije to —`, `stari problem`, `naš INFO`, `naše upozorenje, ne
+    # greška`, `je normalno`)
+    r"|\bne (?:brkati|brkajte|mije[šs]ati|mije[šs]ajte|me[šs]ati)\b"
+    r"|\bni(?:je|su)\s+(?:ovaj|ovo|taj|ta|to|ovi|ove|oni|te)\s+(?:incident|problem|bug"
+    r"|slu[čc]aj|gre[šs]k|kvar|pad)\w*|\bni(?:je|su)\s+(?:to|ovo|taj|ono)\b(?=\s*(?:[—–,.;:!)-]|$))"
+    r"|\bne (?:gre[šs]k[aei]|uzrok|pad)\b|\bstar(?:i|a|o) (?:problem|bug|gre[šs]ka|tiket|ticket)\b"
+    r"|\bna[šs](?:e|a|i)? (?:INFO|WARNING|DEBUG|upozorenj\w*|retry|provjer\w*|health check)\b"
+    r"|\b(?:je|su)\s+(?:sasvim\s+|potpuno\s+)?normaln(?:o|a|e|i)\b"
+    r"|\bposeb(?:an|na|no|ni) (?:bug|problem|gre[šs]k\w*|tiket|ticket|slu[čc]aj)\b"
+    r"|\bima(?:ju)? svoj (?:ticket|tiket)\b"
 )
