@@ -5,6 +5,11 @@ a chat reply over the blank line between messages (docs/incident-log-format.md,
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from matcher.cli.main import cli
 from matcher.incidents.dialects import as_markdown
 from matcher.incidents.reader import compile_incident_log
 
@@ -205,3 +210,22 @@ def test_a_note_that_would_not_alert_on_a_line_sets_it_aside() -> None:
         f"- and `{READ_ONLY}` right after. I wouldn't alert on those.\n"
     )
     assert _texts(_one(text)) == [NO_SPACE]
+
+
+# --- bad input never crashes --------------------------------------------------------------------
+
+
+def test_a_diff_fence_left_open_under_a_comment_is_reported_not_a_crash(tmp_path: Path) -> None:
+    md = tmp_path / "pr.md"
+    md.write_text(
+        "## checkout/pricing-client \u00b7 Pull request #311: staging hostnames in prod\n\n"
+        "**Description**\n\nQuote lookups failed name resolution.\n\n"
+        "**Aisha Bello** commented on `deploy/values-prod.yaml`, line 14\n"
+        "```diff\n@@ -11,6 +11,6 @@ pricing:\n-  apiHost: pricing-api.invalid\n"
+        "+  apiHost: pricing-api.prod.svc.cluster.local\n   apiPort: 8443\n",
+        "utf-8",
+    )
+    result = CliRunner().invoke(cli, ["compile", str(md), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "incident has no id" in result.output

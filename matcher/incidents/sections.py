@@ -134,7 +134,8 @@ def read_block(lines: Sequence[Line], path: str, unknown_sections: bool = False)
         if (
             line.fenced or pasted or (indented and (previous is Kind.BLANK or code is not None))
         ) and (into is not None):
-            if code is None:
+            # (a block that goes on under another section than it began in starts anew there)
+            if code is None or not into or into[-1].text or not into[-1].code:
                 code = []
                 into.append(Item("", location))
             code.append(line.text if line.fenced or pasted else " " * (line.column - 5) + line.text)
