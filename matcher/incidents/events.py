@@ -12,8 +12,9 @@ from collections.abc import Callable, Sequence
 
 from matcher.envelopes.structured import DEFAULT_FIELDS, META_FIELDS, extract_json
 
-# Sentry's message when no exception was captured (`capture_message`).
-_MESSAGES = ("logentry.formatted", "logentry.message")
+# Sentry's message when no exception was captured (`capture_message`); Google Cloud Logging's
+# entry as Logs Explorer expands it (`"textPayload": "…"`, a structured `jsonPayload`'s message).
+_MESSAGES = ("logentry.formatted", "logentry.message", "textPayload", "jsonPayload.message")
 _ERROR_RANK = 4
 
 

@@ -69,6 +69,13 @@ TERSE = re.compile(
 # ... and LogQL's (`{app="gw"} |= "Failed to resolve"`): a stream selector, line filters.
 # ... or its line filters alone (`!= "circuit breaker"`).
 # ... or Splunk's (`index=edge sourcetype=nginx:error host=edge-02 "bind()"`).
+# A field of Google Cloud Logging's query language and its comparison (`resource.labels.x="…"`,
+# `severity>=ERROR`, `textPayload:"…"`)
+_GCP_FIELD = (
+    r"(?:resource|labels|jsonPayload|textPayload|protoPayload|httpRequest|severity|logName"
+    r"|timestamp|trace|operation|sourceLocation)(?:\.[\w.]+)?\s*(?:[<>!]?=|[<>]|=~|!~|:(?=\s*[\"(]))"
+    r"\s*\S"
+)
 QUERY = re.compile(
     r"^(?=(?:.*\s)?[@\w.-]+:[^\s:]|\{.*\s[|!][=~]|[|!][=~]\s|(?:index|sourcetype|source)=)"
     r'(?:(?:-?[@\w.-]+:(?:"[^"]*"|[^\s":]+)|-?[\w.-]+=(?:"[^"]*"|[^\s"]+)|"[^"]*"|AND|OR|NOT'
@@ -76,6 +83,8 @@ QUERY = re.compile(
     # ... or Sumo Logic's, which opens with a metadata field (`_sourceCategory=prod/api
     # (PermissionError OR "Permission denied")`)
     r"|^_(?:source\w*|index|view|collector)\s*=\s*\S"
+    # ... or Google Cloud Logging's (`resource.type="k8s_container" severity>=ERROR`)
+    rf"|^{_GCP_FIELD}"
 )
 # A word a search leaves out (`!= "circuit breaker"`, `NOT "healthcheck"`, `-"retrying"`).
 _EXCLUDED = re.compile(r"(?:![=~]|\bNOT|(?<!\S)-)\s*$")

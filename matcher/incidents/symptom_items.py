@@ -28,7 +28,13 @@ from matcher.incidents.extract import (
     item_log_texts,
     symptom_of,
 )
-from matcher.incidents.hits import judged, rejected_hits, says_no, warns_of_false_hits
+from matcher.incidents.hits import (
+    crossed_out,
+    judged,
+    rejected_hits,
+    says_no,
+    warns_of_false_hits,
+)
 from matcher.incidents.loglabels import GLOSS
 from matcher.incidents.loglike import query_words
 from matcher.incidents.markdown import Block, Item
@@ -225,6 +231,7 @@ def read_symptoms(
     # ... and the numbered paragraphs a later one sets aside by number (numbered.py)
     said = [*block.sections.get("asides", []), *(i for n in block.unknown_sections for i in n)]
     no_rows |= referred_aside(items, said)
+    no_rows |= crossed_out([i.text for i in items])  # (a reviewer's \u2705 and \u274c: hits.py)
     # ... and the rows of the one CSV export there that a note names by number (csv_exports.py)
     exports = [i for i in items if i.code and csv_rows(i.code) is not None]
     named = rows_named_aside([*items, *said]) if len(exports) == 1 else set()
