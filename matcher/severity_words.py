@@ -337,6 +337,7 @@ SEVERITY_WORDS: dict[str, str] = {
         ("baja", "bajo", "basse", "faible", "bassa", "baixa", "niedrig", "laag", "lag", "lav"),
         "low",
     ),
-    # ... Punjabi, Belarusian, Kurdish Sorani, Kannada, Maltese, Bosnian (severity_words_more.py)
+    # ... Punjabi, Belarusian, Kurdish Sorani, Kannada, Maltese, Bosnian, Odia, Kinyarwanda,
+    # isiZulu (severity_words_more.py)
     **MORE_SEVERITY_WORDS,
 }

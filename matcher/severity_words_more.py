@@ -1,6 +1,6 @@
 """The severities of severity_words.py in more languages teams write beside English (that
-module joins them to its own): Punjabi, Belarusian, Kurdish Sorani, Kannada, Maltese and
-Bosnian. Keys lower-cased, as they are looked up."""
+module joins them to its own): Punjabi, Belarusian, Kurdish Sorani, Kannada, Maltese, Bosnian,
+Odia, Kinyarwanda and isiZulu. Keys lower-cased, as they are looked up."""
 
 from __future__ import annotations
 
@@ -74,4 +74,28 @@ MORE_SEVERITY_WORDS: dict[str, str] = {
     "srednje": "medium",
     "nizak": "low",
     "nisko": "low",
+    # Odia (gurutara, ati gurutara, sankatapurna; uchcha; madhyama; nimna, kam)
+    "\u0b17\u0b41\u0b30\u0b41\u0b24\u0b30": "critical",
+    "\u0b05\u0b24\u0b3f \u0b17\u0b41\u0b30\u0b41\u0b24\u0b30": "critical",
+    "\u0b38\u0b19\u0b4d\u0b15\u0b1f\u0b2a\u0b42\u0b30\u0b4d\u0b23\u0b4d\u0b23": "critical",
+    "\u0b09\u0b1a\u0b4d\u0b1a": "high",
+    "\u0b2e\u0b27\u0b4d\u0b5f\u0b2e": "medium",
+    "\u0b28\u0b3f\u0b2e\u0b4d\u0b28": "low",
+    "\u0b15\u0b2e\u0b4d": "low",
+    # Kinyarwanda (bukabije, bukomeye cyane; bukomeye; buringaniye; bworoheje, bworoshye)
+    "bukabije": "critical",
+    "bukomeye cyane": "critical",
+    "bukomeye": "high",
+    "buringaniye": "medium",
+    "bworoheje": "low",
+    "bworoshye": "low",
+    # isiZulu, with its locative `ku-` or without (kubucayi; kuphezulu; maphakathi; kuphansi)
+    "kubucayi": "critical",
+    "bucayi": "critical",
+    "kuphezulu": "high",
+    "phezulu": "high",
+    "maphakathi": "medium",
+    "kumaphakathi": "medium",
+    "kuphansi": "low",
+    "phansi": "low",
 }

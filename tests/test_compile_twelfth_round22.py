@@ -1146,6 +1146,55 @@ _KANNADA_MALTESE_BOSNIAN = (
     ["kannada", "maltese", "bosnian"],
 )
 
+# ... and, from round 31 (heldout176-178), Odia, Kinyarwanda and isiZulu
+_ODIA_KINYARWANDA_ZULU = (
+    [
+        (
+            f"""**ଘଟଣା ID:** INC-PM-101
+**ଗୁରୁତ୍ୱ:** ଉଚ୍ଚ
+**ଶୀର୍ଷକ:** checkout ବନ୍ଦ ହୋଇଗଲା
+
+**ଲକ୍ଷଣ:**
+* log ରେ: `{TOO_MANY}`
+* `{DEADLOCK}` ମଧ୍ୟ ଆସିଲା — ସେଟା deadlock, ଅଲଗା କଥା; ଏହି ଘଟଣା ସହ ସମ୍ପର୍କ ନାହିଁ, ଗଣନା କରନ୍ତୁ ନାହିଁ।
+
+**ମୂଳ କାରଣ:**
+* max_connections ବହୁତ କମ୍ ଥିଲା।
+""",
+            "high",
+        ),
+        (
+            f"""**Nomero y'ikibazo:** INC-PM-101
+**Uburemere:** Bukabije
+**Umutwe:** checkout yahagaze
+
+**Ibimenyetso:**
+* Muri log: `{TOO_MANY}`
+* Hagaragaye na `{DEADLOCK}` — si iki kibazo, ni deadlock; ntaho bihuriye.
+
+**Intandaro y'ikibazo:**
+* max_connections yari nto cyane.
+""",
+            "critical",
+        ),
+        (
+            f"""**I-ID Yesigameko:** INC-PM-101
+**Ubunzima:** Kuphansi
+**Isihloko:** i-checkout yawa
+
+**Izimpawu:**
+* Ku-log: `{TOO_MANY}`
+* Kwavela futhi `{DEADLOCK}` — akuyona iphutha lesigameko, yi-deadlock nje; ayihlangene nalokhu.
+
+**Imbangela:**
+* max_connections yayincane kakhulu.
+""",
+            "low",
+        ),
+    ],
+    ["odia", "kinyarwanda", "zulu"],
+)
+
 
 @pytest.mark.parametrize(
     ("text", "severity"),
@@ -1162,6 +1211,7 @@ _KANNADA_MALTESE_BOSNIAN = (
         *_MACEDONIAN_MARATHI_INDONESIAN[0],
         *_PUNJABI_BELARUSIAN_SORANI[0],
         *_KANNADA_MALTESE_BOSNIAN[0],
+        *_ODIA_KINYARWANDA_ZULU[0],
     ],
     ids=[
         *_THAI_SWAHILI_HEBREW[1],
@@ -1176,6 +1226,7 @@ _KANNADA_MALTESE_BOSNIAN = (
         *_MACEDONIAN_MARATHI_INDONESIAN[1],
         *_PUNJABI_BELARUSIAN_SORANI[1],
         *_KANNADA_MALTESE_BOSNIAN[1],
+        *_ODIA_KINYARWANDA_ZULU[1],
     ],
 )
 def test_labels_severities_and_verdicts_in_the_teams_language(text: str, severity: str) -> None:
@@ -1185,3 +1236,36 @@ def test_labels_severities_and_verdicts_in_the_teams_language(text: str, severit
     assert (found.id, found.severity) == ("INC-PM-101", severity)
     # (the deadlock set aside in the team's language is no symptom)
     assert found.symptoms == (TOO_MANY_SYMPTOM,)
+
+
+# ... and what those three rounds' files said around their log text: isiZulu's verb of saying
+# before unquoted text, Kinyarwanda's grep of a search term, Odia's line after the log text
+@pytest.mark.parametrize(
+    ("symptoms", "expected"),
+    [
+        (
+            "* I-audit export (sqlite) yathi database or disk is full",
+            ("database or disk is full",),
+        ),
+        (
+            f"* Log ya gunicorn:\n\n  ```\n  {WORKER_TIMEOUT}\n  ```\n\n"
+            "* Hanyuma `Booting worker with pid: 3190`. Ibyo byose ni ingaruka — si byo ikosa"
+            ' nyamukuru, twabirebye kuri grep ya "WORKER TIMEOUT" gusa.',
+            ("[CRITICAL] WORKER TIMEOUT (pid:<pid:int>)",),
+        ),
+        (
+            "* worker: `psycopg2.errors.QueryCanceled: canceling statement due to statement"
+            " timeout`\n* server ଲଗ୍ ରେ: ERROR:  canceling statement due to statement timeout — ତା"
+            " ପରର STATEMENT: SELECT … ଲାଇନ୍ ଟି ଖାଲି query ଦେଖାଏ, error ନୁହେଁ।",
+            (
+                "psycopg2.errors.QueryCanceled: canceling statement due to statement timeout",
+                "ERROR: canceling statement due to statement timeout",
+            ),
+        ),
+    ],
+    ids=["zulu-said", "kinyarwanda-grep", "odia-line-after-it"],
+)
+def test_what_is_said_around_the_log_text_in_the_teams_language(
+    symptoms: str, expected: tuple[str, ...]
+) -> None:
+    assert symptoms_of(symptoms) == expected

@@ -73,3 +73,29 @@ def test_a_structured_entry_is_read_by_its_json_payloads_message() -> None:
         f'"textPayload": "{DENIED}"', f'"jsonPayload": {{"message": "{DENIED}", "pid": 12133}}'
     )
     assert _texts(structured) == [DENIED_SYMPTOM]
+
+
+def test_a_logs_explorer_summary_line_and_its_query_are_read_apart() -> None:
+    text = (
+        "## INC-116 \u00b7 thumbnailer fd leak\n\n"
+        "```\n"
+        'resource.type="k8s_container"\n'
+        'resource.labels.container_name="thumbnailer"\n'
+        "severity>=ERROR\n"
+        'textPayload:"Too many open files"\n'
+        "```\n\n"
+        "```\n"
+        "2026-12-03 09:16:26.141 CET  ERROR  OSError: [Errno 24] Too many open files: '/t/61.png'\n"
+        "```\n"
+    )
+    assert _texts(text) == ["OSError: [Errno 24] Too many open files: '<path>'"]
+
+
+def test_a_note_that_says_a_line_isnt_the_incidents_error_sets_it_aside() -> None:
+    text = (
+        "## INC-111 \u00b7 publisher\n\n"
+        "- `KafkaTimeoutError: Failed to update metadata after 60.0 secs.`\n"
+        "- `Bootstrap failed: KafkaTimeoutError: Unable to bootstrap from 10.0.0.7:9092`."
+        " Looks similar, isn't the incident's error.\n"
+    )
+    assert _texts(text) == ["KafkaTimeoutError: Failed to update metadata after <secs:num> secs"]

@@ -65,8 +65,8 @@ _DENIED = re.compile(r"(?i)\b(?:was|is|were|are|it's)\s+not\s+an?\s+([a-z]{4,})\
 
 
 # a search term (`when you grep for "Connection refused"`): words searched for, not a log line
-# that a later verdict would be about
-SEARCHED = re.compile(r"(?i)\b(?:grep(?:ped|ping)?|search(?:ed|ing)?)\s+(?:for\s+)?\W{0,2}$")
+# that a later verdict would be about (... and Kinyarwanda's `grep ya "…"`, a grep of)
+SEARCHED = re.compile(r"(?i)\b(?:grep(?:ped|ping)?|search(?:ed|ing)?)\s+(?:for\s+|ya\s+)?\W{0,2}$")
 # An earlier sentence that names another log text as the only one that counts (`Only the
 # "[CRITICAL] WORKER TIMEOUT" line is the signal.`): this one is not.
 # A parenthesis right after the log text about another thing that came with it (`"…" (after

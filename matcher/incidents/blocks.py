@@ -11,7 +11,8 @@ from matcher.incidents.ansible_output import ansible_texts
 from matcher.incidents.asides import put_aside
 from matcher.incidents.csv_exports import csv_rows
 from matcher.incidents.events import event_texts
-from matcher.incidents.framing import drop_framing, unframed
+from matcher.incidents.framing import drop_framing, unframed_lines
+from matcher.incidents.loglike import CLOUD_QUERY
 
 # A traceback's own lines, quoted: never what the error says (as in a code block).
 _CHAIN = re.compile(
@@ -228,14 +229,14 @@ def code_log_texts(lines: Sequence[str]) -> list[str]:
     below error never), and the lines without a level that go on from them (PostgreSQL's
     `DETAIL:`), or all of them when no line has an error level; never frames, elisions,
     banners, PostgreSQL's HINT/CONTEXT/STATEMENT lines."""
-    lines = [line for line in lines if not _SEARCH_QUERY.match(line)]
+    lines = [ln for ln in lines if not (_SEARCH_QUERY.match(ln) or CLOUD_QUERY.match(ln))]
     events = event_texts(lines, level_rank, code_log_texts)  # a pasted JSON event (events.py)
     if events is None:  # ... or a playbook run's output (ansible_output.py)
         events = ansible_texts(lines, code_log_texts, _SAYS_FAILED.search)
     if events is not None:
         return events
     lines = csv_rows(lines) or lines  # (a log viewer's CSV export: each row's level and message)
-    lines = [unframed(line) for line in lines]  # `backup-1  |   File "…"`: compose's, kept indented
+    lines = unframed_lines(lines)  # `backup-1  |   File "…"`: compose's, kept indented
     lines = _rewrapped(lines)
     # lines the author pointed at (`… <-- THIS`): the others are what came with them
     pointed = [line for line in lines if _pointed_at(line)]

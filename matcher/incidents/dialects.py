@@ -41,7 +41,9 @@ from matcher.incidents.outliner import outliner_read
 from matcher.incidents.pandoc_markup import pandoc_as_markdown
 from matcher.incidents.plain_text import plain_text_read
 from matcher.incidents.records import records_as_labels
+from matcher.incidents.review_diffs import review_diffs_read
 from matcher.incidents.rst_markup import rst_as_markdown
+from matcher.incidents.titles import titled_records
 from matcher.incidents.tracker_records import tracker_records_read
 from matcher.incidents.transcripts import transcripts_read
 from matcher.incidents.wiki_markup import admonitions_as_markdown, wiki_as_markdown
@@ -68,4 +70,5 @@ def as_markdown(text: str) -> str:
     text = severity_lines(field_runs_as_labels(text))
     text = inline_html_as_markdown(html_tables_as_markdown(records_as_labels(text)))
     text = rst_as_markdown(wiki_as_markdown(text))
-    return diary_as_headings(admonitions_as_markdown(text))
+    text = review_diffs_read(diary_as_headings(admonitions_as_markdown(text)))
+    return titled_records(text)

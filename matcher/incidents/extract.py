@@ -65,7 +65,8 @@ _PERSON = re.compile(
     r"(?:\s+(?:also|then|first|just|later|initially|immediately))?\s*$"
 )
 _VERB = re.compile(
-    r"\b(?:said|says|logged|printed|wrote|reported|answered|replied|complained|emitted)"
+    r"\b(?:said|says|logged|printed|wrote|reported|answered|replied|complained|emitted"
+    r"|yathi|ithi)"  # (... and isiZulu's `yathi`, `ithi`: it said, it says)
     r"\s+(?!(?:a|an|the|that|this|no|some|every|nothing|something|out|in|on|off|as|it|them"
     r"|we|they|he|she|i|you|there|so|our|their|its|one|two|three|four|five|several|many"
     r"|few|dozens|hundreds|thousands|lots|\d+"

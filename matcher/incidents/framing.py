@@ -8,6 +8,7 @@ pod. The rules are in docs/incident-log-format.md ("Code blocks")."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from matcher.envelopes.formats import parse_compose, parse_cri, parse_kubectl
 from matcher.envelopes.syslog import parse_syslog
@@ -35,6 +36,10 @@ _SEARCH_TOOL = re.compile(
     # a dataframe of log lines printed (a notebook's output): its index, file and line number
     # before the line (`6   backoffice-import.log   7   sqlite3.OperationalError: …`)
     r"|\d+\s+[\w.-]+\.(?:log|txt|out|err)\s+\d+\s+"
+    # Google Cloud Logging's summary line as Logs Explorer shows it: its time, zone and the
+    # entry's severity (`2026-12-03 09:16:26.996 CET  ERROR  …`)
+    r"|\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} [A-Z]{2,5}\s+(?:DEFAULT|DEBUG|INFO|NOTICE|WARNING"
+    r"|ERROR|CRITICAL|ALERT|EMERGENCY)\s{2,}(?=\S)"
     # Zabbix's history of a log item "as plain text": its time and Unix clock before each value
     r"|\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\s+\d{10}\s+(?=\S)"
     # pytest's failure lines (`E       OSError: [Errno 24] …`, `E   assert 503 == 200`)
@@ -50,13 +55,27 @@ _STERN = re.compile(
 )
 
 
+# TeamCity's build log as downloaded: its time, its status (` `, `i`, `W`, `E`, `F`) and a colon,
+# tabs as deep as the line is nested and a space, and the name of the block it is in and a space
+# (`[08:16:12]E:\t\t\t [test_inventory_health] `); quoted inline, its tabs are one space. What
+# is left is the program's line, its own indentation kept (a traceback's frame). A program's
+# output is always in a block (a step's at least), so a bracket after the colon is the block's
+# name, unless it is a level (`[emerg]`), which is the program's own.
+_TEAMCITY = re.compile(
+    r"^\[(?:\d{4}-\d\d-\d\d[ T])?\d\d:\d\d:\d\d(?:[.,]\d+)?\][ A-Za-z]:"
+    r"(?:[\t ]+(?!\[(?i:debug|info|notice|warn|warning|error|err|crit|alert|emerg|fatal)\])"
+    r"\[(?P<block>(?:[^\[\]\n]|\[[^\[\]\n]*\])+)\](?=\s)\s|\t*\s)"
+)
+
+
 # A CI runner's time before each console line: Jenkins' Timestamper (`[2026-12-03T08:16:26.141Z] `),
 # GitHub Actions' raw log (`2026-12-03T08:15:24.7301224Z `, seven decimals), GitLab's job log
-# (`2026-12-03T08:15:24.730123Z 01O+ `); and an Actions workflow command's mark (`##[error]`,
-# `::error title=ping::`), which says how the runner shows the line, not what it says.
+# (`2026-12-03T08:15:24.730123Z 01O+ `), TeamCity's (above); and an Actions workflow command's
+# mark (`##[error]`, `::error title=ping::`), which says how the runner shows the line, not what
+# it says.
 _CI_RUNNER = re.compile(
-    r"^(?:\[\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z\]\s"
-    r"|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}Z\s|\d{4}-\d\d-\d\dT[\d:.]+Z\s\d\d[OE]\+?\s"
+    r"^(?:\[\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z\]\s|" + _TEAMCITY.pattern[1:] + "|"
+    r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}Z\s|\d{4}-\d\d-\d\dT[\d:.]+Z\s\d\d[OE]\+?\s"
     # (Buildkite's, with its timestamps shown: `2026-12-03 08:16:26 UTC  `, two spaces)
     r"|\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC {2})?"
     r"(?:##\[(?:error|warning|notice|debug)\]|::(?:error|warning|notice)\b[^:]*::)?"
@@ -91,6 +110,46 @@ def drop_framing(line: str) -> str:
             return text
         text = raw[piece.segment.start :].decode(errors="replace").strip()
     return text
+
+
+# TeamCity's own lines in its build log, never a program's: a service message
+# (`##teamcity[testFailed name='…' message='…']`, whose message repeats a test's error cut
+# short, its quotes escaped `|'`), a step's heading and command (`Step 2/3: Smoke (Command Line)
+# (6s)`, `Starting: /opt/buildAgent/temp/agentTmp/custom_script4417.sh`), how a step ended
+# (`Process exited with code 1`, `Step Smoke (Command Line) failed`), the build's problems,
+# which repeat what failed (`Build problem: Tests failed: 2 (2 new), passed: 57`)
+_TEAMCITY_OWN = re.compile(
+    r"^(?:##teamcity\[[A-Za-z][\w.-]*(?:\s|\]|$)|Step \d+/\d+: \S|Starting: /"
+    r"|Process exited with code -?\d+\b|Step \S.* \([\w .-]+\) failed$|Build problem: \S"
+    r"|TeamCity server version is \d)"
+)
+
+
+def unframed_lines(lines: Sequence[str]) -> list[str]:
+    """A code block's lines without their collector's framing (see `unframed`) and without a
+    CI runner's own lines, which say how the build went, not what a program logged. In a
+    TeamCity log, a line that opens a block (a test's name, over the lines of its block) is
+    TeamCity's too, and a line of another block than the line before it does not go on from
+    that one: an empty line stands between them, as it does for a runner's line."""
+    blocks = [_block_of(line) for line in lines]
+    out: list[str] = []
+    for at, line in enumerate(lines):
+        text = drop_framing(line)
+        opens = blocks[at] is not None and blocks[at + 1 : at + 2] == [text]
+        if _TEAMCITY_OWN.match(text) or opens:
+            out.append("")
+            continue
+        if at and blocks[at] != blocks[at - 1] and out and out[-1]:
+            out.append("")
+        # (TeamCity's nesting is no indentation of the program's line: `  File "…"` is)
+        out.append(unframed(line if blocks[at] is None else _TEAMCITY.sub("", line.strip())))
+    return out
+
+
+def _block_of(line: str) -> str | None:
+    """The name of the TeamCity block a line is in ("" at the root); None for another log's."""
+    found = _TEAMCITY.match(line.strip())
+    return None if found is None else found["block"] or ""
 
 
 def unframed(line: str) -> str:

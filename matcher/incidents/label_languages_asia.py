@@ -3,8 +3,8 @@
 comma or an apostrophe), Mongolian (Cyrillic), Sinhala, Azerbaijani, Tajik, Khmer, Kyrgyz,
 Lao, Telugu, Gujarati, Marathi (Hindi's and Nepali's Devanagari spellings of the same labels are
 in label_languages_east), Indonesian (beside the Malay ones there), Punjabi (Gurmukhi), Kurdish
-Sorani (Arabic script, its own words beside Persian's of label_languages_east) and Kannada. A
-line per language, `|` between spellings."""
+Sorani (Arabic script, its own words beside Persian's of label_languages_east), Kannada and
+Odia. A line per language, `|` between spellings."""
 
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ ASIA: dict[str, tuple[str, ...]] = {
         "ਘਟਨਾ id|ਘਟਨਾ ਆਈਡੀ|ਘਟਨਾ ਨੰਬਰ|ਘਟਨਾ ਨੰ.|ਘਟਨਾ ਦਾ ਨੰਬਰ",
         "ژمارەی ڕووداو|ناسنامەی ڕووداو|id ـی ڕووداو|ژمارەی ڕووداوەکە",
         "ಘಟನೆ ಐಡಿ|ಘಟನೆ id|ಘಟನೆಯ ಐಡಿ|ಘಟನೆ ಸಂಖ್ಯೆ|ಘಟನೆಯ ಸಂಖ್ಯೆ",
+        "ଘଟଣା id|ଘଟଣା ଆଇଡି|ଘଟଣା ସଂଖ୍ୟା|ଘଟଣା ନମ୍ବର|ଘଟଣାର id",
     ),
     "title": (
         "sarlavha|nomi",
@@ -44,6 +45,7 @@ ASIA: dict[str, tuple[str, ...]] = {
         "ਸਿਰਲੇਖ|ਸਿਰਨਾਵਾਂ|ਘਟਨਾ ਦਾ ਨਾਂ|ਘਟਨਾ ਦਾ ਨਾਮ",
         "ناونیشان|ناونیشانی ڕووداو|سەردێڕ",
         "ಶೀರ್ಷಿಕೆ|ತಲೆಬರಹ|ಘಟನೆಯ ಹೆಸರು",
+        "ଶୀର୍ଷକ|ଶିରୋନାମା|ଘଟଣାର ନାମ",
     ),
     "date": (
         "sana",
@@ -61,6 +63,7 @@ ASIA: dict[str, tuple[str, ...]] = {
         "ਮਿਤੀ|ਤਾਰੀਖ|ਤਾਰੀਕ|ਘਟਨਾ ਦੀ ਮਿਤੀ",
         "ڕێکەوت|بەروار|ڕێکەوتی ڕووداو",
         "ದಿನಾಂಕ|ಘಟನೆಯ ದಿನಾಂಕ|ತಾರೀಖು",
+        "ତାରିଖ|ଘଟଣାର ତାରିଖ",
     ),
     "severity": (
         "jiddiylik|muhimlik darajasi",
@@ -78,6 +81,7 @@ ASIA: dict[str, tuple[str, ...]] = {
         "ਗੰਭੀਰਤਾ|ਤੀਬਰਤਾ|ਤਰਜੀਹ|ਗੰਭੀਰਤਾ ਪੱਧਰ",
         "توندی|ئاستی توندی|ئاستی گرنگی|گرنگی",
         "ತೀವ್ರತೆ|ಗಂಭೀರತೆ|ಆದ್ಯತೆ|ತೀವ್ರತೆಯ ಮಟ್ಟ",
+        "ଗୁରୁତ୍ୱ|ଗମ୍ଭୀରତା|ପ୍ରାଥମିକତା|ଗୁରୁତ୍ୱ ସ୍ତର",
     ),
     "services": (
         "ta’sirlangan xizmatlar|ta'sirlangan xizmatlar|taʼsirlangan xizmatlar|xizmatlar",
@@ -95,6 +99,7 @@ ASIA: dict[str, tuple[str, ...]] = {
         "ਪ੍ਰਭਾਵਿਤ ਸੇਵਾਵਾਂ|ਪ੍ਰਭਾਵਿਤ ਸੇਵਾ|ਪ੍ਰਭਾਵਿਤ ਸਿਸਟਮ|ਸੇਵਾਵਾਂ",
         "خزمەتگوزارییە زیانلێکەوتووەکان|خزمەتگوزارییە کاریگەربووەکان|خزمەتگوزارییەکان",
         "ಪರಿಣಾಮಕ್ಕೊಳಗಾದ ಸೇವೆಗಳು|ಬಾಧಿತ ಸೇವೆಗಳು|ಪ್ರಭಾವಿತ ಸೇವೆಗಳು|ಸೇವೆಗಳು",
+        "ପ୍ରଭାବିତ ସେବା|ପ୍ରଭାବିତ ସେବାସମୂହ|ପ୍ରଭାବିତ ସିଷ୍ଟମ|ସେବା",
     ),
     "symptoms": (
         "belgilar|alomatlar",
@@ -112,6 +117,7 @@ ASIA: dict[str, tuple[str, ...]] = {
         "ਲੱਛਣ|ਨਿਸ਼ਾਨੀਆਂ|ਕੀ ਦਿਸਿਆ|ਕੀ ਦੇਖਿਆ",
         "نیشانەکان|نیشانەکانی ڕووداو|ئەوەی بینیمان",
         "ಲಕ್ಷಣಗಳು|ಲಕ್ಷಣ|ಏನು ಕಂಡಿತು|ನಾವು ಕಂಡದ್ದು",
+        "ଲକ୍ଷଣ|ଲକ୍ଷଣସମୂହ|ଯାହା ଦେଖିଲୁ|ଆମେ ଯାହା ଦେଖିଲୁ",
     ),
     "root_cause": (
         "asosiy sabab|sabab",
@@ -129,6 +135,7 @@ ASIA: dict[str, tuple[str, ...]] = {
         "ਮੂਲ ਕਾਰਨ|ਮੁੱਖ ਕਾਰਨ|ਜੜ੍ਹ ਕਾਰਨ|ਅਸਲ ਕਾਰਨ|ਕਾਰਨ",
         "هۆکاری بنەڕەتی|هۆی بنەڕەتی|هۆکاری سەرەکی|هۆکار",
         "ಮೂಲ ಕಾರಣ|ಮುಖ್ಯ ಕಾರಣ|ಕಾರಣ",
+        "ମୂଳ କାରଣ|ମୁଖ୍ୟ କାରଣ|କାରଣ",
     ),
     "resolution": (
         "yechim|hal qilish",
@@ -146,6 +153,7 @@ ASIA: dict[str, tuple[str, ...]] = {
         "ਹੱਲ|ਸਮਾਧਾਨ|ਨਿਵਾਰਨ|ਸੁਧਾਰ|ਕੀ ਕੀਤਾ",
         "چارەسەر|چارەسەرکردن|چاککردنەوە",
         "ಪರಿಹಾರ|ನಿವಾರಣೆ|ಏನು ಮಾಡಿದೆವು",
+        "ସମାଧାନ|ନିରାକରଣ|ଆମେ କଣ କଲୁ",
     ),
     "action_items": (
         "vazifalar|keyingi qadamlar",
@@ -163,6 +171,7 @@ ASIA: dict[str, tuple[str, ...]] = {
         "ਕਾਰਵਾਈ ਆਈਟਮਾਂ|ਕਾਰਵਾਈਆਂ|ਅਗਲੇ ਕਦਮ|ਅਗਲੇ ਕੰਮ|ਕਰਨ ਵਾਲੇ ਕੰਮ",
         "هەنگاوەکانی دواتر|هەنگاوەکانی داهاتوو|کارەکانی دواتر|کارە ماوەکان",
         "ಮುಂದಿನ ಕ್ರಮಗಳು|ಮುಂದಿನ ಹೆಜ್ಜೆಗಳು|ಕ್ರಮಗಳು|ಮಾಡಬೇಕಾದ ಕೆಲಸಗಳು",
+        "କାର୍ଯ୍ୟ ବିନ୍ଦୁ|ପରବର୍ତ୍ତୀ ପଦକ୍ଷେପ|କରିବାକୁ ଥିବା କାମ",
     ),
     OTHER: (
         "ta’sir|ta'sir|xronologiya|xulosa",
@@ -180,5 +189,6 @@ ASIA: dict[str, tuple[str, ...]] = {
         "ਪ੍ਰਭਾਵ|ਅਸਰ|ਸਮਾਂ-ਰੇਖਾ|ਸਮਾਂਰੇਖਾ|ਸਾਰ|ਸਾਰਾਂਸ਼|ਨੋਟ|ਟਿੱਪਣੀਆਂ|ਸਬਕ",
         "کاریگەری|هێڵی کات|کورتە|پوختە|تێبینی|تێبینییەکان|وانەکان",
         "ಪರಿಣಾಮ|ಕಾಲಾನುಕ್ರಮ|ಸಮಯರೇಖೆ|ಸಾರಾಂಶ|ಟಿಪ್ಪಣಿ|ಟಿಪ್ಪಣಿಗಳು|ಕಲಿತ ಪಾಠಗಳು|ಪಾಠಗಳು",
+        "ପ୍ରଭାବ|ସମୟରେଖା|ସାରାଂଶ|ଟିପ୍ପଣୀ|ଶିକ୍ଷା|ଶିଖିଥିବା ଶିକ୍ଷା",
     ),
 }

@@ -9,6 +9,7 @@ import re
 
 from matcher.incidents.label_languages import OTHER as OTHER
 from matcher.incidents.label_languages import TRANSLATIONS as WESTERN
+from matcher.incidents.label_languages_africa import AFRICA
 from matcher.incidents.label_languages_asia import ASIA
 from matcher.incidents.label_languages_balkan import BALKAN
 from matcher.incidents.label_languages_east import EAST, serbian_latin
@@ -153,14 +154,15 @@ SPELLINGS = {
     # skipped, whatever their text says (an `Impact` bullet is never a symptom).
     OTHER: tuple(_NO_FIELD.split("|")),
 }
-# Every other language's spellings (`EAST`, `ASIA` and `BALKAN` have a line per language, `|`
-# between spellings)
+# Every other language's spellings (`EAST`, `ASIA`, `BALKAN` and `AFRICA` have a line per
+# language, `|` between spellings)
 TRANSLATIONS = {
     name: (
         *WESTERN[name],
         *(
             s
-            for line in (*EAST.get(name, ()), *ASIA.get(name, ()), *BALKAN.get(name, ()))
+            for table in (EAST, ASIA, BALKAN, AFRICA)
+            for line in table.get(name, ())
             for s in line.split("|")
         ),
     )

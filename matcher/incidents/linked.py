@@ -4,8 +4,10 @@ page's failing tests (`### test_upload_over_limit`, then `**Known issue?** INC-7
 line under a heading is such a link (a label that `labels` reads as `related`) whose value opens
 with one id (after a `Yes —` or a mark), the heading is read as that incident's (`### INC-7:
 test_upload_over_limit`). A section whose link answers no (`**Known issue?** No, new. …
-NOT INC-7.`) or names several stays as it is. The line count is kept.
-docs/incident-log-format.md ("Twenty-fourth round", **A CI triage page**) says the rule."""
+NOT INC-7.`) or names several stays as it is. A section with no such link whose words say which
+incident it is about (a helpdesk ticket's `Postmortem: INC-7`, a pull request's `Fixes INC-7`)
+is read so by `record_ids`. The line count is kept. docs/incident-log-format.md
+("Twenty-fourth round", **A CI triage page**; "Twenty-ninth round") says the rules."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ import re
 from matcher.incidents.fences import fenced_lines
 from matcher.incidents.headings import INCIDENT_ID, heading_id
 from matcher.incidents.labels import label_name
+from matcher.incidents.record_ids import defined_ids, record_id
 
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*$")
 # `**Known issue?** …`, `**Linked incident:** …`, `**Related incident**: …`
@@ -28,20 +31,27 @@ _LINK_FIELDS = {"links", "link", "linked", "linked to", "linked issues", "linked
 
 def linked_read(text: str) -> str:
     """The log with each heading over a link to one incident as that incident's heading."""
-    if "**" not in text and "__" not in text:
+    # (the links are bold labels; a ticket's or a pull request's words may be plain)
+    bold = "**" in text or "__" in text
+    if not bold and not re.search(INCIDENT_ID, text):
         return text
     lines = text.split("\n")
     fenced = fenced_lines(lines)
+    # (the ids the document's own incidents have, as written, not as linked here)
+    defined = defined_ids(lines, fenced)
     for at, line in enumerate(lines):
         heading = None if fenced[at] else _HEADING.match(line)
         if heading is None or heading_id(heading[2]) is not None:
             continue
         below = next((t.strip() for t in lines[at + 1 : at + 1 + _NEAR] if t.strip()), "")
-        linked = (
+        linked = bold and (
             _linked_id(below)
             or _linked_in_fields(lines, at)
             or _linked_in_section(lines, fenced, at)
         )
+        if not linked:
+            # (a ticket or a pull request that says which incident it is about: record_ids.py)
+            linked = record_id(lines, fenced, at, defined)
         if linked:
             lines[at] = f"{heading[1]} {linked}: {heading[2]}"
     return "\n".join(lines)

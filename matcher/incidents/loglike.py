@@ -76,6 +76,8 @@ _GCP_FIELD = (
     r"|timestamp|trace|operation|sourceLocation)(?:\.[\w.]+)?\s*(?:[<>!]?=|[<>]|=~|!~|:(?=\s*[\"(]))"
     r"\s*\S"
 )
+# ... a line of such a query, as pasted in a code block above its results
+CLOUD_QUERY = re.compile(rf"^\s*(?:(?:AND|OR|NOT)\s+)?{_GCP_FIELD}")
 QUERY = re.compile(
     r"^(?=(?:.*\s)?[@\w.-]+:[^\s:]|\{.*\s[|!][=~]|[|!][=~]\s|(?:index|sourcetype|source)=)"
     r'(?:(?:-?[@\w.-]+:(?:"[^"]*"|[^\s":]+)|-?[\w.-]+=(?:"[^"]*"|[^\s"]+)|"[^"]*"|AND|OR|NOT'

@@ -40,9 +40,11 @@ ANOTHER = re.compile(
     r"|(?:right |just )?(?:after|before) the usual"
     # (`"…", right after it the STATEMENT: line with the query (that is just the query)`)
     r"|(?:right |just |immediately )?(?:after|before) (?:it|that|this),? the"
-    # ... in Armenian (`դրանից անմիջապես հետո`)
+    # ... in Armenian (`դրանից անմիջապես հետո`), in Odia (`ତା ପରର STATEMENT: … ଲାଇନ୍`, the line
+    # after it)
     r"|\u0564\u0580\u0561\u0576\u056b\u0581 (?:\S+ )?"
-    r"(?:\u0570\u0565\u057f\u0578|\u0561\u057c\u0561\u057b))\b"
+    r"(?:\u0570\u0565\u057f\u0578|\u0561\u057c\u0561\u057b)"
+    r"|\u0b24\u0b3e \u0b2a\u0b30\u0b30)\b"
 )
 
 

@@ -39,6 +39,7 @@ from matcher.incidents.prose_language import in_english
 from matcher.incidents.registers import registers_read
 from matcher.incidents.sections import read_block
 from matcher.incidents.symptom_items import SymptomSource, read_symptoms
+from matcher.incidents.titles import untitled
 from matcher.model import (
     SourceLocation,
     Status,
@@ -136,11 +137,8 @@ def _identity(block: Block, problems: list[Problem], warnings: list[Problem]) ->
         message = f"{incident_id!r} is not a valid id: use letters, digits and ._:/- only"
         problems.append(Problem(at, "id", message))
     foreign = not "".join(block.unknown_names).isascii()  # (labels of another script)
-    if not title and incident_id and (incident_id == lone or foreign):
-        # (labels in a language we have no names of: the longest value is the title as often as
-        # not, `**Сарлавҳа:** MariaDB …`; the author is told which was taken)
-        title = max((v.strip("*_ ") for v in block.unknown_values), key=len)
-        warnings.append(Problem(block.start, "title", f"no title read, compiled as {title!r}"))
+    if not title and incident_id:  # (titles.py: a record's id, with a warning)
+        title = untitled(block, incident_id, incident_id == lone or foreign, warnings)
     if not title:
         message = f"incident {incident_id} has no title: add `**Title:** …` or a `## …` heading"
         problems.append(Problem(block.start, "title", " ".join(message.split())))

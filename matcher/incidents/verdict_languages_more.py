@@ -1,7 +1,7 @@
 """Verdicts in more languages teams write beside English (verdict_languages.py joins them to
 the others): Macedonian, Marathi, Indonesian, Punjabi, Belarusian, Kurdish Sorani, Kannada,
-Maltese and Bosnian. Unrelated, not this incident, not part of it, a separate ticket, does not
-count, only a retry or a health check, a consequence, ignore it."""
+Maltese, Bosnian, Odia, Kinyarwanda and isiZulu. Unrelated, not this incident, not part of it,
+a separate ticket, does not count, only a retry or a health check, a consequence, ignore it."""
 
 from __future__ import annotations
 
@@ -126,4 +126,34 @@ MORE_VERDICT = (
     r"|\b(?:je|su)\s+(?:sasvim\s+|potpuno\s+)?normaln(?:o|a|e|i)\b"
     r"|\bposeb(?:an|na|no|ni) (?:bug|problem|gre[šs]k\w*|tiket|ticket|slu[čc]aj)\b"
     r"|\bima(?:ju)? svoj (?:ticket|tiket)\b"
+    # ... Odia (`error ନୁହେଁ`, `ଏହି ଘଟଣା ନୁହେଁ`, `ଲକ୍ଷଣ ନୁହେଁ`, `ଅଲଗା bug`, `ଅଲଗା କଥା`, `ସମ୍ପର୍କ ନାହିଁ`,
+    # `ଗଣନା କରନ୍ତୁ ନାହିଁ`, `ଧରନ୍ତୁ ନାହିଁ`, `ଯୋଡ଼ନ୍ତୁ ନାହିଁ`, `ଆମ pool ର retry`, `ଆମ app ର ନିଜ INFO`, `ଆମେ
+    # ନିଜେ`); like Kannada's, its vowel signs end no `\w` run: read without `\b`. A bare `error
+    # ନୁହେଁ` in parentheses is about the text it follows there, not the bullet's
+    r"|(?:error|errors|ଏରର୍|ତ୍ରୁଟି|ଲକ୍ଷଣ|କାରଣ|cause|timeout|incident|ଘଟଣା|bug|issue|ସମସ୍ୟା|line"
+    r"|ଲାଇନ୍|message|FATAL|ଅଂଶ|[A-Z]+-[A-Z\d-]*\d)\s+ନୁହ(?:େଁ|େ|ଁ)(?![\u0b00-\u0b7f])(?![^()\n]*\))"
+    r"|(?:ଅଲଗା|ପୃଥକ|ଭିନ୍ନ)\s+(?:କଥା|ବିଷୟ|ସମସ୍ୟା|ଘଟଣା|ତ୍ରୁଟି|bug|ବଗ୍|issue|ticket|ଟିକେଟ୍|error"
+    r"|incident|message|problem|FATAL)|(?:ସମ୍ପର୍କ|ସମ୍ବନ୍ଧ)(?:\s+\S+)?\s+(?:ନାହିଁ|ନଥିଲା)"
+    r"|ସମ୍ପର୍କିତ\s+ନୁହ|ସମ୍ପର୍କହୀନ|(?:ଗଣନା\s+କରନ୍ତୁ|ଗଣନ୍ତୁ|ଗଣିବେ|ଧରନ୍ତୁ|ଯୋଡ\u0b3c?ନ୍ତୁ|ମିଶାନ୍ତୁ)\s+ନାହିଁ"
+    r"|ଉପେକ୍ଷା|ଅଣଦେଖା|ignore କର|ଆମେ\s+ନିଜେ|(?<![\u0b00-\u0b7f])ଆମ(?:ର)?\s+(?:\S+\s+){0,3}?"
+    r"(?:retry|INFO|WARNING|DEBUG|health check|stats)"
+    # ... Kinyarwanda (`si iki kibazo`, `si ikosa`, `SI byo`, `ntabwo ari ikosa`, `ntabwo ari yo
+    # ntandaro`, `ntaho bihuriye`, `ni ingaruka gusa`, `ni indi bug`, `ni bug yindi`, `ni
+    # recursion bug itandukanye`, `lock check yacu`, `twabanje kubyitiranya`, `Ibyo tutitaho`)
+    r"|\bsi\s+(?:iki|iyi|byo|ryo|cyo|iyacu|ibyacu|ikosa|ikibazo|intandaro)\b"
+    r"|\bntabwo\s+(?:ari|ali|byari|yari|ryari)\s+(?:yo|ryo|byo|cyo|ikosa|ikibazo|intandaro|iki)\b"
+    r"|\bntaho\s+\w{0,4}hurir?[ey]\b|\bnta\s+sano\b|\bni\s+ingaruka\b|\bingaruka\s+gusa\b"
+    r"|\b(?:indi|ikindi|irindi|ibindi|undi)\s+(?:bug|kibazo|ikibazo|ikosa|ticket|tiketi)\b"
+    r"|\b(?:bug|ikosa|ikibazo|kibazo|ticket|tiketi)\s+(?:yindi|rindi|kindi|[irgb]?itandukanye)\b"
+    r"|\biratandukanye\b|\b(?:check|retry|warning|script|WARNING|INFO|DEBUG)\s+yacu\b"
+    r"|\b\w{0,4}itiranya\b|\bntimu\w{0,3}itiranye\b|\btutitaho\b|\bntimu\w{0,3}bare\b"
+    # ... isiZulu (`akuyona iphutha`, `AZISIYO iphutha`, `ayisilo iphutha`, `hhayi iphutha`,
+    # `hhayi imbangela`, `akufani no-INC-…`, `ayihlangene nalokhu`, `zingumsindo nje`,
+    # `kungumphumela`, `asiyibalanga`, `ungawubali`, `ungayifaki`, `sikwenze thina`, `check yethu`)
+    r"|\ba(?:ku|yi|wu|zi|li)(?:si)?(?:yo|yona|lo|lona|wo|wona|zo|zona|sona)\b"
+    r"|\bh?hayi\s+(?:iphutha|amaphutha|imbangela|isigameko|uphawu)\b"
+    r"|\ba(?:ku|yi|zi|wu|li|si)(?:fani|hlangene|hlobene)\b|\b\w*(?:umsindo|imisindo)\b"
+    r"|\b\w*umphumela\b|\b(?:asi|unga|ninga|singa)\w{0,3}bal(?:anga|i)\b|\b(?:unga|ninga)\w{0,3}faki\b"
+    r"|\bsi\w{0,3}enze\s+thina\b|\bthina\s+ngokwethu\b"
+    r"|\b(?:check|retry|config|warning|breaker|INFO|DEBUG)\s+yethu\b"
 )

@@ -81,6 +81,10 @@ VERDICT = (
     r"(?![^.;]*\b(?:each|every) (?:time|run|request|call|occurrence)|[^.;]*\bsame error)"
     r"|not (?:by |from |part of )?(?:this|the|our) (?:incident|outage|problem|issue|cause|culprit"
     r"|failure|bug)\b|(?:my|our) (?:own )?doing"
+    # (... the incident's error said so, `isn't the incident's error`, `Looks similar, not the
+    # incident's error`)
+    r"|(?:(?:is|was|are|were)(?:n't| not)|,\s*not) (?:the|this|our) (?:incident|outage)'s"
+    r" (?:error|failure|problem)\b|(?:is|was)(?:n't| not) the (?:real |actual )?error\b"
     r"|(?:our|the) (?:\w+'s )?(?:own|internal) (?:chatter|(?:re)?connect(?:ion)? messages"
     r"|(?:(?:re)?connect(?:ion)? |retry )?attempts|retry (?:log|lines?|messages?))\b"
     r"|the (?:symptom|error|one) that mattered\b"
