@@ -1,6 +1,6 @@
 """The severities of severity_words.py in more languages teams write beside English (that
 module joins them to its own): Punjabi, Belarusian, Kurdish Sorani, Kannada, Maltese, Bosnian,
-Odia, Kinyarwanda and isiZulu. Keys lower-cased, as they are looked up."""
+Odia, Kinyarwanda, isiZulu, Hausa, Uyghur and Somali. Keys lower-cased, as they are looked up."""
 
 from __future__ import annotations
 
@@ -98,4 +98,27 @@ MORE_SEVERITY_WORDS: dict[str, str] = {
     "kumaphakathi": "medium",
     "kuphansi": "low",
     "phansi": "low",
+    # Hausa (mai tsanani sosai, babba sosai; babba; matsakaici; karami, hooked k or plain)
+    "mai tsanani sosai": "critical",
+    "babba sosai": "critical",
+    "mai tsanani": "critical",
+    "babba": "high",
+    "matsakaici": "medium",
+    "\u0199arami": "low",
+    "karami": "low",
+    # Uyghur (Arabic script: eghir, jiddiy; yuqiri; ottura; towen)
+    "\u0626\u06d0\u063a\u0649\u0631": "critical",
+    "\u062c\u0649\u062f\u062f\u0649\u064a": "critical",
+    "\u0646\u0627\u06be\u0627\u064a\u0649\u062a\u0649 \u064a\u06c7\u0642\u0649\u0631\u0649": (
+        "critical"
+    ),
+    "\u064a\u06c7\u0642\u0649\u0631\u0649": "high",
+    "\u0626\u0648\u062a\u062a\u06c7\u0631\u0627": "medium",
+    "\u062a\u06c6\u06cb\u06d5\u0646": "low",
+    # Somali (aad u sare, halis; sare; dhexe; hoose)
+    "aad u sare": "critical",
+    "halis": "critical",
+    "sare": "high",
+    "dhexe": "medium",
+    "hoose": "low",
 }

@@ -1196,6 +1196,56 @@ _ODIA_KINYARWANDA_ZULU = (
 )
 
 
+# ... and, from round 32 (heldout179-181), Hausa, Uyghur and Somali
+_HAUSA_UYGHUR_SOMALI = (
+    [
+        (
+            f"""**Lambar Lamari:** INC-PM-101
+**Tsanani:** Babba (High)
+**Take:** Checkout ya tsaya
+
+**Alamomi:**
+* A cikin log: `{TOO_MANY}`
+* `{DEADLOCK}` daga stock rebalance — deadlock ne, ba lock wait ba. Ba na wannan lamarin ba ne.
+
+**Tushen Matsala:**
+* max_connections ya yi ƙanƙanta.
+""",
+            "high",
+        ),
+        (
+            f"""**ۋەقە نومۇرى (Incident ID):** INC-PM-101
+**ئېغىرلىقى:** ئوتتۇرا
+**ماۋزۇ:** checkout توختىدى
+
+**ئالامەتلەر:**
+* لوگتا: `{TOO_MANY}`
+* `{DEADLOCK}` — بۇ باشقا bug، بۇ ۋەقە ئەمەس.
+
+**تۈپ سەۋەب:**
+* max_connections بەك ئاز ئىدى.
+""",
+            "medium",
+        ),
+        (
+            f"""**Aqoonsiga Dhacdada:** INC-PM-101
+**Darnaanta:** Hoose
+**Cinwaanka:** Checkout-ku wuu istaagay
+
+**Calaamadaha:**
+* Logga: `{TOO_MANY}`
+* `{DEADLOCK}` — kani waa deadlock, ma aha khaladka dhacdada; ha lagu darin.
+
+**Sababta Asalka ah:**
+* max_connections aad ayuu u yaraa.
+""",
+            "low",
+        ),
+    ],
+    ["hausa", "uyghur", "somali"],
+)
+
+
 @pytest.mark.parametrize(
     ("text", "severity"),
     [
@@ -1212,6 +1262,7 @@ _ODIA_KINYARWANDA_ZULU = (
         *_PUNJABI_BELARUSIAN_SORANI[0],
         *_KANNADA_MALTESE_BOSNIAN[0],
         *_ODIA_KINYARWANDA_ZULU[0],
+        *_HAUSA_UYGHUR_SOMALI[0],
     ],
     ids=[
         *_THAI_SWAHILI_HEBREW[1],
@@ -1227,6 +1278,7 @@ _ODIA_KINYARWANDA_ZULU = (
         *_PUNJABI_BELARUSIAN_SORANI[1],
         *_KANNADA_MALTESE_BOSNIAN[1],
         *_ODIA_KINYARWANDA_ZULU[1],
+        *_HAUSA_UYGHUR_SOMALI[1],
     ],
 )
 def test_labels_severities_and_verdicts_in_the_teams_language(text: str, severity: str) -> None:

@@ -54,7 +54,13 @@ def _rows_moved(joined: list[list[Line]], index: int, owners: dict[str, int]) ->
         return
     header = rows[0]
     owned = [(line, _row_owner(_cells(line) or [], owners)) for line in rows[1:]]
-    named = [(line, owner) for line, owner in owned if owner is not None and owner != index]
+    # (... a row that quotes no log text is an index's, not evidence: a CI review's `| Run |
+    # Pipeline | Linked |` table over its runs, each run's log under its own heading)
+    named = [
+        (line, owner)
+        for line, owner in owned
+        if owner is not None and owner != index and _QUOTES.search(line.text)
+    ]
     if len(named) < 2:
         return
     moved = {line.number for line, _ in named}
@@ -62,6 +68,9 @@ def _rows_moved(joined: list[list[Line]], index: int, owners: dict[str, int]) ->
     for owner in dict.fromkeys(owner for _, owner in named):
         label = Line(header.number, Kind.LABEL, "", header.column, 0, "symptoms", "Evidence")
         joined[owner].extend([label, header, *(line for line, o in named if o == owner)])
+
+
+_QUOTES = re.compile('`[^`]+`|"[^"]+"|\u201c[^\u201d]+\u201d')
 
 
 def _cells(line: Line) -> list[str] | None:

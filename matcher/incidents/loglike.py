@@ -77,7 +77,11 @@ _GCP_FIELD = (
     r"\s*\S"
 )
 # ... a line of such a query, as pasted in a code block above its results
-CLOUD_QUERY = re.compile(rf"^\s*(?:(?:AND|OR|NOT)\s+)?{_GCP_FIELD}")
+# (... and a Honeycomb query's clauses, `VISUALIZE COUNT`, `WHERE error exists`, `GROUP BY …`)
+CLOUD_QUERY = re.compile(
+    rf"^\s*(?:(?:AND|OR|NOT)\s+)?{_GCP_FIELD}"
+    r"|^\s*(?:VISUALIZE|WHERE|GROUP BY|ORDER BY|HAVING|LIMIT|CALCULATE|Dataset:)\s+\S"
+)
 QUERY = re.compile(
     r"^(?=(?:.*\s)?[@\w.-]+:[^\s:]|\{.*\s[|!][=~]|[|!][=~]\s|(?:index|sourcetype|source)=)"
     r'(?:(?:-?[@\w.-]+:(?:"[^"]*"|[^\s":]+)|-?[\w.-]+=(?:"[^"]*"|[^\s"]+)|"[^"]*"|AND|OR|NOT'

@@ -6,6 +6,7 @@ with a warning."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -60,6 +61,13 @@ _DOCUMENTS_HEAD = {
 }
 
 
-def a_documents_head(names: Sequence[str]) -> bool:
-    """Whether labels none of which is known are all an e-mail's or a document's head."""
+def a_documents_head(names: Sequence[str], values: Sequence[str] = ()) -> bool:
+    """Whether labels none of which is known are all an e-mail's or a document's head, or a
+    tracker page's counters whose values are its formulas (a Coda or spreadsheet doc exported:
+    `Open incidents:` then `=Incidents.Filter(…).Count()` in code)."""
+    if values and all(_FORMULA.match(value) for value in values):
+        return True
     return all(name.strip().lower() in _DOCUMENTS_HEAD for name in names)
+
+
+_FORMULA = re.compile(r"^\s*`?=\s*[A-Za-z_(]")

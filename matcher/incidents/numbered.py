@@ -25,7 +25,9 @@ _ROWS = re.compile(
     r"^\W{0,3}(?i:rows?)\s+#?(?P<numbers>\d{1,3}(?:\s*(?:,|and|&|\+|/|-|\u2013)\s*#?\d{1,3})*)"
     r"\b(?P<rest>.*)"
 )
-_BARE_NO = re.compile(r"(?i)^\W*(?:no|nope|not (?:it|this|the incident)|noise)\b")
+_BARE_NO = re.compile(
+    r"(?i)^\W*(?:no|nope|not (?:it|this|the incident)|noise)\b|^\s*[\u274c\u2717\u2718]"
+)
 
 
 def referred_aside(items: Sequence[Item], notes: Sequence[Item] = ()) -> set[int]:
@@ -67,6 +69,7 @@ def _rows_aside(items: Sequence[Item], notes: Sequence[Item]) -> set[int]:
         index = _INDEX_CELL.match(item.text.strip()) if not item.code else None
         if index:
             rows.setdefault(int(index[1]), at)
+    rows = rows or _counted_rows(items)
     named = rows_named_aside([*items, *notes]) if rows else set()
     return {rows[n] for n in named if n in rows}
 
@@ -87,3 +90,18 @@ def rows_named_aside(items: Sequence[Item]) -> set[int]:
         if span and int(span[2]) - int(span[1]) < 50:
             aside.update(range(int(span[1]), int(span[2]) + 1))
     return aside
+
+
+def _counted_rows(items: Sequence[Item]) -> dict[int, int]:
+    """The rows of the one table among the items, numbered from 1 after its header, as a note
+    counts them when the table has no column of numbers (`row 3 \u274c that's the fallback`)."""
+    at_rows = [at for at, item in enumerate(items) if not item.code and _is_row(item.text)]
+    if len(at_rows) < 2 or at_rows[-1] - at_rows[0] != len(at_rows) - 1:
+        return {}  # (no table, or two: which one a number counts in is not said)
+    body = [at for at in at_rows[1:] if not re.fullmatch(r"[|\s:-]+", items[at].text.strip())]
+    return {n: at for n, at in enumerate(body, start=1)}
+
+
+def _is_row(text: str) -> bool:
+    text = text.strip()
+    return len(text) > 1 and text.startswith("|") and text.endswith("|")

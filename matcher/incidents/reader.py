@@ -271,7 +271,8 @@ def compile_incident_log(text: str, path: str) -> IncidentLog:
         if not block.is_incident() or listed:
             # A preamble or notes are skipped, but several labels none of which we know look
             # like an incident with misspelt labels, which must not vanish silently.
-            if len(block.unknown_labels) > 1 and not a_documents_head(block.unknown_names):
+            head = a_documents_head(block.unknown_names, block.unknown_values)
+            if len(block.unknown_labels) > 1 and not head:
                 problems.append(Problem(block.unknown_labels[0], "incident", _UNREAD))
                 problems.extend(misspelt(block))
                 skipped += 1

@@ -8,8 +8,10 @@ after its own links; the section then reads as that incident's (`## INC-7: …`)
 Words that say which incident the record is, not words that mention one in passing (`same as
 INC-7`, `see INC-7`, `unlike INC-7`): those name no record's incident. A section nested under an
 incident's heading is a part of it, and an id that a heading or an id label of the document
-defines is that incident's own section's: neither is taken. Several ids named: none.
-docs/incident-log-format.md ("Twenty-ninth round") says the rule."""
+defines is that incident's own section's: neither is taken. Several ids named: none. A support
+conversation (Intercom, Zendesk, Help Scout, Front) says it by its tags or an engineer's `Opened
+INC-7.` in a note. docs/incident-log-format.md ("Twenty-ninth round", "Thirtieth round") says
+the rules."""
 
 from __future__ import annotations
 
@@ -40,6 +42,15 @@ _SAYS_WHICH = re.compile(
     # ... a comment's `Linking this to INC-7 for the postmortem`
     r"|\b(?i:link(?:ed|ing|s)?)\s+(?i:(?:it|this|the\s+pr)\s+)?(?i:to|with)"
     rf"){_MARKS}{_ID}"
+)
+# ... an engineer's `Opened INC-7.` / `Created INC-7` in a support conversation's internal note
+_OPENED = re.compile(rf"(?<![\w-])(?i:opened|created){_MARKS}{_ID}")
+# ... a support conversation's tags (Intercom, Zendesk, Help Scout and Front export them as a
+# field: `- **Tags:** `checkout` `INC-7``, `Tags: billing, INC-7`): the tag is the link the
+# support team keeps from the conversation to its incident
+_ANY_ID = r"(?<![\w-])[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d[\w-]*(?<!-)"
+_TAGS = re.compile(
+    r"^(?:[-*+]\s+)?(?:\*\*|__)?(?i:tags?)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(?P<rest>.*)$"
 )
 # ... or a sentence that opens with the postmortem's word (`Postmortem INC-7.`)
 _POSTMORTEM_FIRST = re.compile(rf"^\W*(?i:post[- ]?mortem|pir|rca)\s+{_MARKS}{_ID}")
@@ -126,6 +137,10 @@ def record_id(lines: list[str], fenced: list[bool], at: int, defined: set[str]) 
     for line, code in zip([*lines[at + 1 : end], ""], [*fenced[at + 1 : end], True], strict=True):
         text = "" if code else _QUOTE.sub("", line).strip()
         mentioned.update(_MENTIONED.findall(text))
+        tags = _TAGS.match(text)
+        # (every id among the tags, a list's too: several name none)
+        tagged = set(re.findall(_ANY_ID, tags["rest"])) if tags else set()
+        named.update(tagged if len(tagged) == 1 else ())
         if _MERGES.search(text):
             named.update(m["id"] for m in _BRANCH.finditer(text))
         # (a list's item is read on its own, a table's row not at all)
@@ -146,6 +161,7 @@ def _said(text: str, named: set[str], short: set[str] | None) -> None:
     """Add the ids a paragraph's words say the record is about to ``named``, those of its short
     sentences to ``short`` (None: a list's item, and a list of ids, `- INC-7`, names none)."""
     named.update(m["id"] for m in _SAYS_WHICH.finditer(text))
+    named.update(m["id"] for m in _OPENED.finditer(text))
     for sentence in re.split(r"(?<=[.!?])\s+", text):
         first = _POSTMORTEM_FIRST.match(sentence)
         named.update((first["id"],) if first else ())

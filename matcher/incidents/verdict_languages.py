@@ -328,12 +328,15 @@ FOREIGN_FAILS_WITH = r"(?:пада|гръмна|падает|упал|упала
 # `ова`, `оваа`, `тоа`, `тој`, `таа`, `овие`, `тие`; Belarusian `гэта`, `гэтыя`, `яны`, `ён`,
 # `яна`, `яно`; Punjabi `ਇਹ`, `ਉਹ`; Kurdish Sorani `ئەوە`, `ئەمە`, `ئەوانە`, `ئەمانە`; Maltese
 # `dan`, `din`, `dawn`, `dik`, `dak`, and `anki dan` (even this); Kinyarwanda `ibyo`, `ibi`, `iyo`,
-# `ayo`, `izo`, `icyo`; isiZulu `lokhu`, `lokho`, `lezi`, `lezo`, `leyo`, `lowo`, `lesi`, `leso`
+# `ayo`, `izo`, `icyo`; isiZulu `lokhu`, `lokho`, `lezi`, `lezo`, `leyo`, `lowo`, `lesi`, `leso`;
+# Hausa `wannan`, `waɗannan`, `wancan`; Uyghur `بۇ`, `ئۇ`, `بۇلار`, `ئۇلار`; Somali `kani`,
+# `taasi`, `kuwaasi`, `kaasi`
 FOREIGN_BACK = (
     r"това|тези|те|это|эти|они|це|ці|вони|бұл|олар|энэ|тэр|bu|ular|ඒක|ин|инҳо|он|o|бул|ал"
     r"|kjo|ky|këto|ato|ajo|është|janë|ова|тоа|овие|тие|оваа|тој|таа"
     r"|гэта|гэтыя|яны|ён|яна|яно|ਇਹ|ਉਹ|ئەوە|ئەمە|ئەوانە|ئەمانە"
     r"|(?:anki )?(?:dan|din|dawn)|dik|dak|ibyo|ibi|iyo|ayo|izo|icyo"
-    r"|lokhu|lokho|lezi|lezo|leyo|lowo|lesi|leso"
+    r"|lokhu|lokho|lezi|lezo|leyo|lowo|lesi|leso|wannan|wa[ɗd]annan|wancan"
+    r"|بۇ|ئۇ|بۇلار|ئۇلار|kani|taasi|kuwaasi|kaasi"
     r"|isso|isto|esse|essa|esses|essas|\u00e9|s\u00e3o|era|eram"
 )

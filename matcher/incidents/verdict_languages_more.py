@@ -1,7 +1,8 @@
 """Verdicts in more languages teams write beside English (verdict_languages.py joins them to
 the others): Macedonian, Marathi, Indonesian, Punjabi, Belarusian, Kurdish Sorani, Kannada,
-Maltese, Bosnian, Odia, Kinyarwanda and isiZulu. Unrelated, not this incident, not part of it,
-a separate ticket, does not count, only a retry or a health check, a consequence, ignore it."""
+Maltese, Bosnian, Odia, Kinyarwanda, isiZulu, Hausa, Uyghur and Somali. Unrelated, not this
+incident, not part of it, a separate ticket, does not count, only a retry or a health check, a
+consequence, ignore it."""
 
 from __future__ import annotations
 
@@ -156,4 +157,26 @@ MORE_VERDICT = (
     r"|\b\w*umphumela\b|\b(?:asi|unga|ninga|singa)\w{0,3}bal(?:anga|i)\b|\b(?:unga|ninga)\w{0,3}faki\b"
     r"|\bsi\w{0,3}enze\s+thina\b|\bthina\s+ngokwethu\b"
     r"|\b(?:check|retry|config|warning|breaker|INFO|DEBUG)\s+yethu\b"
+    # ... Hausa (`ba na wannan lamarin ba ne`, `ba na INC-… ba`, `ba shi ne kuskuren ba`, `ba
+    # kuskure ba ne`, `ba error ba`, `ba sabon deadlock ba ne`, `daban ne`, `bug ne na daban`,
+    # `ticket daban`, `kada a ruɗe`, `kada a ƙirga shi`); as Odia's, a bare `ba kuskure ba ne` in
+    # parentheses is about the text it follows there (`(… layin STATEMENT ba kuskure ba ne)`)
+    r"|\bba\s+na\s+(?:wannan\b|[A-Z]+-[A-Z\d-]*\d)|\bba\s+(?:shi|ita|su)\s+ne\s+(?:kuskure"
+    r"|matsala|error|sanadi|dalili)\w*|\bba\s+layin\s+kuskure\w*"
+    r"|\bba\s+(?:kuskure|kuskuren|error|matsala|matsalar|sabon\s+\w+)\s+ba\b(?![^()\n]*\))"
+    r"|\bdaban\s+ne\b|\b(?:na|ticket|bug)\s+daban\b|\bkada\s+a\s+(?:ru[ɗd]e|[ƙk]irga|ha[ɗd]a)\w*"
+    # ... Uyghur, Arabic script (`خاتالىق ئەمەس`, `بۇ ۋەقە ئەمەس`, `ۋەقەگە تەۋە ئەمەس`, `OOM
+    # ئەمەس`, `ئالاقىسى يوق`, `باشقا bug`, `ئايرىم bug`, `باشقا مەسىلە`, `ئىزدىمەڭ`, `بىزنىڭ ئۆز`,
+    # `— نورمال`)
+    r"|(?:خاتالىق\w*|ۋەقە\w*|مەسىلە\w*|تەۋە|error|bug|OOM)\s+ئەمەس\b"
+    r"|(?:ئالاقىسى|مۇناسىۋىتى)\s+يوق\b|(?:باشقا|ئايرىم)\s+(?:bug|مەسىلە|خاتالىق|ۋەقە|ticket)"
+    r"|\bئىزدىمەڭ\b|\b(?:ساناپ|قوشۇپ)\s+كەتمەڭ\b|\bبىزنىڭ\s+ئۆز\w*|(?:—|–|-)\s*نورمال\b"
+    # ... Somali (`ma aha khaladka`, `ma aha dhacdada`, `khalad ma aha`, `dhacdada ma aha`, `ha
+    # lagu darin`, `ha loo tirin`, `ha lagu khaldin`, `kuma xirna`, `annaga ayaa sababay`, `buuq`);
+    # `bug kale`, `arrin kale`, `branch kale` (another bug, matter, branch's run); not `ma aha
+    # khalad kale` (no other error: the same chain's line)
+    r"|\bma\s+aha\s+(?:khalad\w*|dhacdad\w*|line-ka\s+khalad\w*)\b(?!\s+kale\b)"
+    r"|\b(?:khalad\w*|dhacdad\w*)\s+ma\s+aha\b|\bha\s+(?:lagu|loo)\s+(?:darin|tirin|khaldin"
+    r"|xisaabin)\b|\bkuma\s+xirn(?:a|aa)\b|\bannaga\s+ayaa\s+sababay\b|\bbuuq\b"
+    r"|\b(?:bug|ticket|arrin|dhibaato|branch)\s+kale\b"
 )

@@ -1,0 +1,43 @@
+"""A trace's span events pasted as a tracing tool draws them (Honeycomb's or Jaeger's waterfall:
+`├── fs.open  thumb-61.png  ▏  0.2ms  error=true`, then `◆ exception  exception.type=OSError` and
+`exception.message=[Errno 24] …` under it): the exception an event records is read as the
+program's traceback ends it, `OSError: [Errno 24] …` (OpenTelemetry's `exception.type` and
+`exception.message`); the waterfall's rows (a span's name, bar and duration) and the event's
+marks are the tool's and are no log text. docs/incident-log-format.md ("Thirtieth round") says
+the rule."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+_MESSAGE = re.compile(r"\bexception\.message\s*[=:]\s*(?P<message>\S.*?)\s*$")
+_TYPE = re.compile(r"\bexception\.type\s*[=:]\s*(?P<type>[\w.$]+)")
+# a waterfall's row: its tree's branches or its duration bar
+_ROW = re.compile(r"[\u2500-\u257f\u2580-\u259f\u25c6]")
+
+
+def span_events_read(lines: Sequence[str]) -> list[str]:
+    """The block's lines with each span event's exception as `Type: message` on the message's
+    line, and the waterfall's own rows blank; the block as it is when it holds no span event."""
+    if not any(_MESSAGE.search(line) for line in lines):
+        return list(lines)
+    out = list(lines)
+    for at, line in enumerate(lines):
+        message = _MESSAGE.search(line)
+        if message is None:
+            out[at] = "" if _ROW.search(line) or _TYPE.search(line) else line
+            continue
+        kind = next(
+            (
+                found
+                for back in (line, *lines[max(0, at - 2) : at][::-1])
+                if (found := _TYPE.search(back))
+            ),
+            None,
+        )
+        text = message["message"]
+        # (a value quoted whole, `exception.message="…"`, without its quotes)
+        text = text[1:-1] if len(text) > 1 and text[0] == text[-1] and text[0] in "\"'" else text
+        out[at] = f"{kind['type']}: {text}" if kind else text
+    return out
