@@ -98,18 +98,3 @@ def _key(hit: re.Match[str]) -> tuple[str, int]:
 
 def _base(file: str) -> str:
     return file.rsplit("/", 1)[-1]
-
-
-# A reviewer's mark on each entry: `✅ the PermissionError [Errno 13] entries`, `❌ \`…\` right
-# after each one: follow-on noise`. A cross alone may say a step failed (`❌ Run tests`); beside
-# ticks on other items of the list it says no.
-_TICK = re.compile(r"^\W{0,3}?[\u2705\u2713\u2714\u2611]")
-_CROSS = re.compile(r"^\W{0,3}?[\u274c\u274e\u2717\u2718\u26d4\U0001f6ab]")
-
-
-def crossed_out(texts: Sequence[str]) -> set[int]:
-    """The indices of the items a reviewer crossed (see _CROSS) among items some of which they
-    ticked."""
-    if not any(_TICK.match(text) for text in texts):
-        return set()
-    return {at for at, text in enumerate(texts) if _CROSS.match(text)}

@@ -9,10 +9,11 @@ says the rule."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 
 from matcher.incidents.asides import put_aside
 from matcher.incidents.markdown import Item
+from matcher.incidents.tables import row_cells
 
 _NUMBER = re.compile(r"^\W{0,3}(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s")
 # a row's key: a tracker's short id in a cell of its own (`MEDIA-4HJ`, `STOCK-SYNC-2C`)
@@ -30,9 +31,9 @@ _BARE_NO = re.compile(
 )
 
 
-def referred_aside(items: Sequence[Item], notes: Sequence[Item] = ()) -> set[int]:
-    """The indices of numbered items that another item names by number and sets aside; a
-    result table's rows also by the notes of another section (`**Notes**`)."""
+def referred_aside(items: Sequence[Item], rows_aside: Set[int] = frozenset()) -> set[int]:
+    """The indices of numbered items that another item names by number and sets aside, and of
+    a result table's rows whose numbers a note sets aside (``rows_aside``: rows_named_aside)."""
     numbers = {}
     for at, item in enumerate(items):
         found = _NUMBER.match(item.text) if not item.code else None
@@ -45,7 +46,7 @@ def referred_aside(items: Sequence[Item], notes: Sequence[Item] = ()) -> set[int
         key = _KEY_CELL.search(row) if row.startswith("|") and not item.code else None
         if key:
             keys.setdefault(key[1], at)
-    aside.update(_rows_aside(items, notes))
+    aside.update(_rows_aside(items, rows_aside))
     for item in items:
         if item.code:
             continue
@@ -62,15 +63,14 @@ def referred_aside(items: Sequence[Item], notes: Sequence[Item] = ()) -> set[int
     return aside
 
 
-def _rows_aside(items: Sequence[Item], notes: Sequence[Item]) -> set[int]:
-    """The rows of a numbered result table that a note names by number and sets aside."""
+def _rows_aside(items: Sequence[Item], named: Set[int]) -> set[int]:
+    """The rows of a result table whose numbers a note sets aside."""
     rows: dict[int, int] = {}
     for at, item in enumerate(items):
         index = _INDEX_CELL.match(item.text.strip()) if not item.code else None
         if index:
             rows.setdefault(int(index[1]), at)
     rows = rows or _counted_rows(items)
-    named = rows_named_aside([*items, *notes]) if rows else set()
     return {rows[n] for n in named if n in rows}
 
 
@@ -95,13 +95,8 @@ def rows_named_aside(items: Sequence[Item]) -> set[int]:
 def _counted_rows(items: Sequence[Item]) -> dict[int, int]:
     """The rows of the one table among the items, numbered from 1 after its header, as a note
     counts them when the table has no column of numbers (`row 3 \u274c that's the fallback`)."""
-    at_rows = [at for at, item in enumerate(items) if not item.code and _is_row(item.text)]
+    at_rows = [at for at, i in enumerate(items) if not i.code and row_cells(i.text) is not None]
     if len(at_rows) < 2 or at_rows[-1] - at_rows[0] != len(at_rows) - 1:
         return {}  # (no table, or two: which one a number counts in is not said)
     body = [at for at in at_rows[1:] if not re.fullmatch(r"[|\s:-]+", items[at].text.strip())]
     return {n: at for n, at in enumerate(body, start=1)}
-
-
-def _is_row(text: str) -> bool:
-    text = text.strip()
-    return len(text) > 1 and text.startswith("|") and text.endswith("|")

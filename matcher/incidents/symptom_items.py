@@ -28,20 +28,14 @@ from matcher.incidents.extract import (
     item_log_texts,
     symptom_of,
 )
-from matcher.incidents.hits import (
-    crossed_out,
-    judged,
-    rejected_hits,
-    says_no,
-    warns_of_false_hits,
-)
+from matcher.incidents.hits import judged, rejected_hits, says_no, warns_of_false_hits
 from matcher.incidents.loglabels import GLOSS
 from matcher.incidents.loglike import query_words
 from matcher.incidents.markdown import Block, Item
 from matcher.incidents.numbered import referred_aside, rows_named_aside
 from matcher.incidents.quotes import is_log_text, quoted_runs
 from matcher.incidents.strangers import strangers
-from matcher.incidents.tables import answered_no
+from matcher.incidents.tables import answered_no, crossed_out
 from matcher.incidents.wrapped import (
     WRAPPED_NOTE,
     WRAPPER_NOTE,
@@ -229,12 +223,15 @@ def read_symptoms(
     # ... and the rows of a table of log lines whose answer column says no (tables.py)
     no_rows = answered_no(items)
     # ... and the numbered paragraphs a later one sets aside by number (numbered.py)
+    # (... and the rows of a search's result that a note sets aside by number, here or in the
+    # incident's notes or asides)
     said = [*block.sections.get("asides", []), *(i for n in block.unknown_sections for i in n)]
-    no_rows |= referred_aside(items, said)
-    no_rows |= crossed_out([i.text for i in items])  # (a reviewer's \u2705 and \u274c: hits.py)
-    # ... and the rows of the one CSV export there that a note names by number (csv_exports.py)
+    named = rows_named_aside([*items, *said])
+    no_rows |= referred_aside(items, named)
+    no_rows |= crossed_out([i.text for i in items])  # (a reviewer's \u2705 and \u274c: tables.py)
+    # ... and so of the one CSV export there (csv_exports.py)
     exports = [i for i in items if i.code and csv_rows(i.code) is not None]
-    named = rows_named_aside([*items, *said]) if len(exports) == 1 else set()
+    named = named if len(exports) == 1 else set()
     items = [replace(i, code=rows_dropped(i.code, named)) if i in exports else i for i in items]
     read = [
         (code_log_texts(judged(i.code, rejected)), False)

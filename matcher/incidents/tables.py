@@ -15,13 +15,17 @@ _ASKS = re.compile(
     r"(?i)\?\s*$|^\W*(?:relevant|related|this incident|incident|cause|ours|signal|verdict"
     r"|in scope|counts?)\W*$"
 )
+# A tick and a cross, as an answer cell or a reviewer's mark on an item
+TICKS = "\u2713\u2714\u2705\u2611"
+CROSSES = "\u2717\u2718\u274c\u274e\u26d4\U0001f6ab"
 _NO = re.compile(
     r"(?i)^\W*(?:no|nope|n|not (?:it|this|ours|relevant|related)|irrelevant|unrelated|noise"
-    r"|false)\b|^\s*[\u2717\u2718\u274c]"
+    rf"|false)\b|^\s*[{CROSSES}]"
 )
 
 
-def _cells(text: str) -> list[str] | None:
+def row_cells(text: str) -> list[str] | None:
+    """A table row's cells, or None when the text is no row (`| a | b |`)."""
     text = text.strip()
     if len(text) < 2 or not (text.startswith("|") and text.endswith("|")):
         return None
@@ -33,7 +37,7 @@ def _cells(text: str) -> list[str] | None:
 # no symptom either
 _YES = re.compile(
     r"(?i)^\W*(?:symptoms?|yes|y|signal|error|the error|this incident|ours)\b"
-    r"|^\s*[\u2713\u2714\u2705]"
+    rf"|^\s*[{TICKS}]"
 )
 
 
@@ -46,7 +50,7 @@ def answered_no(items: Sequence[Item]) -> set[int]:
     last = header = -9  # the lines of the previous row and of the table's header
     width = 0  # the header's number of cells
     for at, item in enumerate(items):
-        cells = _cells(item.text) if not item.code else None
+        cells = row_cells(item.text) if not item.code else None
         line = item.location.line if cells is not None else -9
         # (the rule under the header is a blank line to the reader: one line between)
         # (... and rows moved under their header from further down, an evidence table's rows
@@ -71,3 +75,17 @@ def answered_no(items: Sequence[Item]) -> set[int]:
 
 def _not_yes(rows: list[tuple[int, bool]]) -> set[int]:
     return {at for at, yes in rows if not yes} if any(yes for _, yes in rows) else set()
+
+
+# A reviewer's mark on each entry: `✅ the PermissionError [Errno 13] entries`, `❌ \`…\` right
+# after each one: follow-on noise`. A cross alone may say a step failed (`❌ Run tests`); beside
+# ticks on other items of the list it says no.
+_TICKED = re.compile(rf"^\W{{0,3}}?[{TICKS}]")
+_CROSSED = re.compile(rf"^\W{{0,3}}?[{CROSSES}]")
+
+
+def crossed_out(texts: Sequence[str]) -> set[int]:
+    """The indices of the items a reviewer crossed among items some of which they ticked."""
+    if not any(_TICKED.match(text) for text in texts):
+        return set()
+    return {at for at, text in enumerate(texts) if _CROSSED.match(text)}
