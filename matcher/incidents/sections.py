@@ -53,7 +53,10 @@ _PASTED_LOG = re.compile(
     r"^(?:(?:[a-z_]\w*\.)*[A-Z]\w*(?:Error|Exception|Warning|Exit)\b|\[?(?:ERROR|WARN|WARNING"
     r"|FATAL|CRITICAL|INFO|DEBUG|PANIC)\b"
     # (not a level named before its quoted line: `… and the` then `WARNING "retrying …"`)
-    r"(?!\]?\s*[\"\u201c`])|\d{4}-\d\d-\d\d|\u2026|\.{3})"
+    r"(?!\]?\s*[\"\u201c`])|\d{4}-\d\d-\d\d|\u2026|\.{3}"
+    # (a class under its module's path, whatever its name: `psycopg2.errors.QueryCanceled: …`;
+    # a source's name before its level: `server: ERROR:  canceling statement …`)
+    r"|(?:[a-z_]\w*\.)+[A-Z]\w*:\s|[a-z][\w-]{1,20}:\s+(?:ERROR|FATAL|PANIC|CRITICAL):)"
 )
 # ... under an item that ends in a colon, PostgreSQL's lines under its error (`DETAIL:  Process
 # 11xxx waits for ShareLock …`); inside a code block they are its lines

@@ -49,7 +49,9 @@ def wrapped_os_errors(symptoms: Sequence[str]) -> set[str]:
 # retries exceeded with url: <path>`): every failed call says it, whatever the cause; the cause
 # is what tells one incident from another.
 _CAUSELESS_WRAPPER = re.compile(
-    r"^Max retries exceeded with url:\s*(?:<[^>]+>|\S+)(?:\s*\(Caused by\s*(?:<any>|\.\.\.)\)\)?)?$"
+    # ... with the wrapper's class and an elision where its pool stood (`MaxRetryError: …`)
+    r"^(?:(?:[a-z_]\w*\.)*(?:MaxRetryError|ConnectionError):?\s*(?:<any>\s*)?)?"
+    r"Max retries exceeded with url:\s*(?:<[^>]+>|\S+)(?:\s*\(Caused by\s*(?:<any>|\.\.\.)\)\)?)?$"
 )
 WRAPPER_NOTE = (
     "(no symptom: the client's retry message without its cause, which another symptom states)"
