@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from matcher.envelopes.formats import parse_compose, parse_cri, parse_kubectl
 from matcher.envelopes.syslog import parse_syslog
+from matcher.incidents.kube_events import kube_events_read
 from matcher.incidents.span_events import span_events_read
 
 # A syslog "host" that is a level or a logger's bracket: `2026-…Z ERROR billing: …` is an
@@ -133,6 +134,7 @@ def unframed_lines(lines: Sequence[str]) -> list[str]:
     TeamCity's too, and a line of another block than the line before it does not go on from
     that one: an empty line stands between them, as it does for a runner's line."""
     lines = span_events_read(lines)  # (a trace's span events: span_events.py)
+    lines = kube_events_read(lines)  # (kubectl's events table: kube_events.py)
     blocks = [_block_of(line) for line in lines]
     out: list[str] = []
     for at, line in enumerate(lines):

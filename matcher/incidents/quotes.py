@@ -150,6 +150,8 @@ _PROSE_AFTER = re.compile(
     # chained one)`, `… (x5 per start)`)
     r"|\s+\((?:once|twice|thrice|x\s?\d+|\d+\s?[x\u00d7]|\u00d7\s?\d+|\d+ times|every|each"
     r"|repeated)\b.*\)\s*$"
+    # (... or an example of the author's: `… NNNN bytes (e.g. 1572864 for a 1.5 MB photo)`)
+    r"|\s+\((?:e\.\s?g\.|i\.\s?e\.|z\.\s?B\.|p\.\s?ex\.|for (?:example|instance)\b).*\)\s*$"
     r"|\s+(?:over and over(?: again)?|again and again|repeatedly|constantly|continuously"
     r"|non-?stop|all (?:night|day|morning|evening|afternoon|weekend)(?: long)?"
     r"|in a (?:tight )?loop|for (?:hours|minutes|days|a while)|the whole (?:night|day|time)"

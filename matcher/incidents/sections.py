@@ -53,10 +53,12 @@ _PASTED_LOG = re.compile(
     r"^(?:(?:[a-z_]\w*\.)*[A-Z]\w*(?:Error|Exception|Warning|Exit)\b|\[?(?:ERROR|WARN|WARNING"
     r"|FATAL|CRITICAL|INFO|DEBUG|PANIC)\b"
     # (not a level named before its quoted line: `… and the` then `WARNING "retrying …"`)
-    r"(?!\]?\s*[\"\u201c`])|\d{4}-\d\d-\d\d|\u2026|\.{3}"
-    # (a class under its module's path, whatever its name: `psycopg2.errors.QueryCanceled: …`;
-    # a source's name before its level: `server: ERROR:  canceling statement …`)
-    r"|(?:[a-z_]\w*\.)+[A-Z]\w*:\s|[a-z][\w-]{1,20}:\s+(?:ERROR|FATAL|PANIC|CRITICAL):)"
+    r"(?!\]?\s*[\"\u201c`])|\d{4}-\d\d-\d\d|\u2026|\.{3})"
+)
+# ... in a paragraph, also a class under its module's path, whatever its name
+# (`psycopg2.errors.QueryCanceled: …`), a source's name before its level (`server: ERROR:  …`)
+_PASTED_LINE = re.compile(
+    rf"{_PASTED_LOG.pattern}|(?:[a-z_]\w*\.)+[A-Z]\w*:\s|[a-z][\w-]{{1,20}}:\s+(?:ERROR|FATAL):"
 )
 # ... under an item that ends in a colon, PostgreSQL's lines under its error (`DETAIL:  Process
 # 11xxx waits for ShareLock …`); inside a code block they are its lines
@@ -272,7 +274,7 @@ def read_block(lines: Sequence[Line], path: str, unknown_sections: bool = False)
         # (... not a line inside a code span the lines before opened: `… was \`fix ownership:`
         # then `PermissionError(1, …)\` — that is EPERM, …`)
         opened = paragraph.count("`") % 2 == 1
-        after_pasted = line.kind is Kind.TEXT and not opened and bool(_PASTED_LOG.match(line.text))
+        after_pasted = line.kind is Kind.TEXT and not opened and bool(_PASTED_LINE.match(line.text))
         last_text = line.text if line.kind is Kind.TEXT else ""
         paragraph = {Kind.TEXT: f"{paragraph} {line.text}", Kind.BULLET: line.text}.get(
             line.kind, ""
@@ -322,7 +324,7 @@ def _pasted_start(text: str, before: str) -> bool:
     """Whether a line starts as a pasted log line does, outside a code span the text before
     it left open (a quote wrapped before its class: `the export said` + a backtick, then
     `OperationalError: …` and the closing backtick)."""
-    return _PASTED_LOG.match(text) is not None and before.count("`") % 2 == 0
+    return _PASTED_LINE.match(text) is not None and before.count("`") % 2 == 0
 
 
 def _unknown_section(block: Block, line: Line, ruled: bool, at: SourceLocation) -> list[Item]:

@@ -107,6 +107,9 @@ VERDICT = (
     # (`"reconnected … after Connection refused" is the recovery, not another failure`)
     r"|(?:is|are|was|were) (?:just |only )?(?:the |its |a )?(?:client's |app's )?recovery\b"
     r"|not (?:another|a second|a new|a separate) (?:failure|error|incident|outage)\b"
+    # (a CI run's other failure: `… in the same job is another test`, `comes from another job`)
+    r"|(?:is|are|was|were|'s|comes? from|came from|belongs? to) (?:just |only )?(?:another"
+    r"|a different|a separate|the other) (?:test|job|suite|spec|check|build step)s?\b"
     # (`Those are consequences, nginx marking them down.`)
     r"|(?:is|are|was|were) (?:just |only |all |merely )?(?:a |the )?(?:consequences?"
     r"|after-?effects?|knock-on (?:effects?|errors?)|follow-on (?:effects?|errors?)"

@@ -165,11 +165,14 @@ _ONLY_TEXTS = re.compile(r"\s*[x\x02]+(?:\s*(?:,|;|\band\b|\bor\b)\s*[x\x02]+)*\
 _ASIDE_AT_END = re.compile(r"\s*\([^()]{1,60}\)\s*$")
 
 
-# A verdict label, then only log texts (`Not the cause: "…"; "…", and "…" (…).`)
+# A verdict label, then only log texts (`Not the cause: "…"; "…", and "…" (…).`), each with
+# the author's parenthesis on it (`NOT: "…" (warn, …) and "…" (follows …).`), and sentences
+# after the list that quote nothing
 _LABEL_LIST = re.compile(
-    "^([^:\x01\x02]{1,80}):\\s*[`\"'\u201c]?[\x01\x02]+[`\"'\u201d]?"
-    "(?:(?:[\\s,;/]+(?:(?:and|or)\\s+)?|(?:and|or)\\s+)[`\"'\u201c]?[\x01\x02]+[`\"'\u201d]?)*"
-    "(?:\\s*\\([^)]*\\))?\\W*$"
+    "^([^:\x01\x02]{1,80}):\\s*[`\"'\u201c]?[\x01\x02]+[`\"'\u201d]?(?:\\s*\\([^()\x01\x02]*\\))?"
+    "(?:(?:[\\s,;/]+(?:(?:and|or)\\s+)?|(?:and|or)\\s+)[`\"'\u201c]?[\x01\x02]+[`\"'\u201d]?"
+    "(?:\\s*\\([^()\x01\x02]*\\))?)*"
+    "\\W*(?:(?<=\\.)\\s+[A-Z][^\x01\x02]*)?$"
 )
 
 
@@ -178,7 +181,8 @@ _LABEL_LIST = re.compile(
 _DENYING_LABEL = re.compile(
     r"(?i)^\W*(?:not\s+(?:(?:an?|the|this|that|our)\s+)?(?:[\w-]+\s+){0,2}(?:problem|issue"
     r"|error|bug|thing|one|cause|incident|outage|it|this|that|ours|related|relevant)\b"
-    rf"|ruled out\b|(?:{VERDICT}))"
+    # (... or the bare word, `NOT:`)
+    rf"|not\W*$|ruled out\b|(?:{VERDICT}))"
 )
 
 

@@ -26,6 +26,12 @@ _PERSON = re.compile(
     # ... a lone `X` before a unit (`after X secs`, `X MB`): a number
     r"|(?<![\w<])(X)(?= (?:secs?|seconds?|ms|minutes?|mins?|hours?|[KMG]i?B|bytes|times)\b)"
 )
+# ... a letter for one of several of a kind (`Process A waits for ShareLock …; blocked by
+# process B`, `worker X`): any value, as `N` is
+_LETTER = re.compile(
+    r"(?<![\w<])((?i:process|pid|worker|transaction|txn|thread|job|node|shard|partition"
+    r"|connection|session|client|host|replica|broker|consumer|pod) )([ABCXYZ])(?=[\s),:;.]|$)"
+)
 # ... the last digits of a number hidden (`113xx`, `72x`, `113yy`, `1134y`, `72z`, `58NN`): any
 # number (not `12Z`, a timestamp's zone)
 _PARTLY = re.compile(
@@ -63,6 +69,7 @@ def written_values(text: str, names: Names) -> str:
     -> `<x>`."""
     text = _PERSON_IP.sub(lambda m: names.new("ip", "ip"), text)
     text = _PERSON.sub(lambda m: _person(m, names), text)
+    text = _LETTER.sub(lambda m: m[1] + names.new("n"), text)
     text = _PARTLY.sub(lambda m: names.new("n", "int"), text)
     return _STAR.sub(lambda m: names.new("x"), text)
 
