@@ -43,9 +43,11 @@ _ANY_ID = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d[\w-]*")
 def _defining_line(lines: list[str], plain: list[bool], incident: str) -> int | None:
     """Index of the heading or `Incident ID` label that names ``incident``."""
     word = re.compile(rf"(?<![\w-]){re.escape(incident)}(?![\w-])")
-    # (... or a label of any name whose value is the id alone: `**Incidencia:** INC-7`)
+    # (... or a label of any name whose value is the id alone: `**Incidencia:** INC-7`; or
+    # one field of a line of them set off by `·`: a helpdesk's `… · **Linked problem:** INC-7`)
     valued = re.compile(
-        rf"^\W*(?:\*\*|__)?[^*:\uff1a]{{1,30}}[:\uff1a](?:\*\*|__)?\s*{re.escape(incident)}\s*$"
+        rf"(?:^\W*|\s\u00b7\s)(?:\*\*|__)?[^*:\uff1a\u00b7]{{1,30}}[:\uff1a](?:\*\*|__)?\s*"
+        rf"{re.escape(incident)}\s*(?:$|\s\u00b7\s)"
     )
     # (... or a register's row that opens with it: `| INC-7 | 2026-11-19 | 2 | … |`)
     row = re.compile(rf"^\s*\|\s*(?:\*\*)?{re.escape(incident)}(?:\*\*)?\s*\|")
@@ -71,7 +73,7 @@ def _defining_line(lines: list[str], plain: list[bool], incident: str) -> int | 
             # (the word before the id: `Incident: INC-7`, not a verdict after it, `noise from
             # INC-7, … Not this incident.`)
             at = word.search(line)
-            named = (at and _NAMES_ID.search(line[: at.start()])) or valued.match(line)
+            named = (at and _NAMES_ID.search(line[: at.start()])) or valued.search(line)
             named = named or (_TAGS.match(line) and len(set(_ANY_ID.findall(line))) == 1)
             named = named or (rows_too and (_heading(lines, i) or row.match(line)))
             if plain[i] and word.search(line) and named:

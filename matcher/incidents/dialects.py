@@ -43,6 +43,7 @@ from matcher.incidents.plain_text import plain_text_read
 from matcher.incidents.records import records_as_labels
 from matcher.incidents.review_diffs import review_diffs_read
 from matcher.incidents.rst_markup import rst_as_markdown
+from matcher.incidents.ticket_fields import ticket_fields_read
 from matcher.incidents.titles import titled_records
 from matcher.incidents.tracker_records import tracker_records_read
 from matcher.incidents.transcripts import transcripts_read
@@ -59,7 +60,7 @@ def as_markdown(text: str) -> str:
     text = re.sub("\u17d6(?=[^\\s*_])", ": ", text).replace("\u17d6", ":")
     text = chat_exports_read(outliner_read(text))
     text = gerrit_read(text)
-    text = annotations_read(tracker_records_read(org_mode_read(text)))
+    text = annotations_read(ticket_fields_read(tracker_records_read(org_mode_read(text))))
     text = mediawiki_as_markdown(dokuwiki_as_markdown(thread_unquoted(mailbox_read(text))))
     text = titles_first(commit_log_read(text))
     text = linked_read(definitions_read(plain_text_read(text)))

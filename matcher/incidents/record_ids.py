@@ -39,12 +39,16 @@ _SAYS_WHICH = re.compile(
     r"|\b(?i:fix(?:es|ed)|close[sd]|resolve[sd])"
     # ... a reviewer's or a triager's `Tracking as INC-7`, `filed as INC-7`
     r"|\b(?i:track(?:ed|ing)|filed|logged|raised|declared)\s+(?i:(?:it|this)\s+)?(?i:as)"
-    # ... a comment's `Linking this to INC-7 for the postmortem`
+    # ... a comment's `Linking this to INC-7 for the postmortem`, a helpdesk agent's note's
+    # `Escalated to Platform, linked INC-7.`
     r"|\b(?i:link(?:ed|ing|s)?)\s+(?i:(?:it|this|the\s+pr)\s+)?(?i:to|with)"
+    r"|\b(?i:linked)(?=\s+[*_\[`]*[A-Z])"
     rf"){_MARKS}{_ID}"
 )
 # ... an engineer's `Opened INC-7.` / `Created INC-7` in a support conversation's internal note
 _OPENED = re.compile(rf"(?<![\w-])(?i:opened|created){_MARKS}{_ID}")
+# ... or the id first, as a note closes (`… holds the lock for longer. INC-7 opened.`)
+_ID_OPENED = re.compile(rf"(?<![\w-]){_ID}[*_\]`]*\s+(?i:(?:was\s+|is\s+)?(?:opened|created))\b")
 # ... a support conversation's tags (Intercom, Zendesk, Help Scout and Front export them as a
 # field: `- **Tags:** `checkout` `INC-7``, `Tags: billing, INC-7`): the tag is the link the
 # support team keeps from the conversation to its incident
@@ -54,10 +58,11 @@ _TAGS = re.compile(
 )
 # ... or a sentence that opens with the postmortem's word (`Postmortem INC-7.`)
 _POSTMORTEM_FIRST = re.compile(rf"^\W*(?i:post[- ]?mortem|pir|rca)\s+{_MARKS}{_ID}")
-# A short sentence that is the id (`INC-7.` opening or closing a description), or the few words
+# A short sentence that is the id (`INC-7.` opening or closing a description, an agent's reply's
+# `(INC-7)`), or the few words
 # of a description's first line before it with `for` (`For INC-7.`, `Fix + review for INC-7.`)
 _SHORT = re.compile(
-    rf"^(?:(?P<words>(?:[\w+&/'-]+\s+){{0,3}})(?i:for)\s+)?{_MARKS}{_ID}[*_\]`]*[.!:]?$"
+    rf"^(?:(?P<words>(?:[\w+&/'-]+\s+){{0,3}})(?i:for)\s+)?\(?{_MARKS}{_ID}[*_\]`]*\)?[.!:]?$"
 )
 # ... any id the section names, a branch's cut at its name (`INC-7-kafka-bootstrap`)
 _MENTIONED = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d+(?:-\d+)*")
@@ -162,6 +167,7 @@ def _said(text: str, named: set[str], short: set[str] | None) -> None:
     sentences to ``short`` (None: a list's item, and a list of ids, `- INC-7`, names none)."""
     named.update(m["id"] for m in _SAYS_WHICH.finditer(text))
     named.update(m["id"] for m in _OPENED.finditer(text))
+    named.update(m["id"] for m in _ID_OPENED.finditer(text))
     for sentence in re.split(r"(?<=[.!?])\s+", text):
         first = _POSTMORTEM_FIRST.match(sentence)
         named.update((first["id"],) if first else ())
