@@ -6,7 +6,8 @@ channel's log, a pull request's diff, a chat form, a comment thread, ASCII boxes
 journal, a MediaWiki page, a bare `git log`, a vault's notes, a call's transcript, Gherkin
 scenarios, a plain-text journal, a notebook's output, a definition list of known errors, a CI
 triage page's tests, an org-mode file, an issue tracker's printed record, a dashboard's
-annotations. Every pass keeps the line count, so what is reported names the line as written."""
+annotations, a work board's items and their update threads. Every pass keeps the line count, so
+what is reported names the line as written."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import re
 from matcher.incidents.alt_text import alt_text_read
 from matcher.incidents.annotations import annotations_read
 from matcher.incidents.asciidoc_markup import asciidoc_as_markdown
+from matcher.incidents.boards import boards_read
 from matcher.incidents.boxes import boxes_read
 from matcher.incidents.chat_exports import chat_exports_read
 from matcher.incidents.chat_logs import chat_logs_read
@@ -66,7 +68,7 @@ def as_markdown(text: str) -> str:
     text = linked_read(definitions_read(plain_text_read(text)))
     text = knitr_output_read(gherkin_read(transcripts_read(alt_text_read(text))))
     text = forum_replies_read(chat_logs_read(text))
-    text = journals_read(boxes_read(comment_threads_read(wrappers_read(text))))
+    text = journals_read(boxes_read(comment_threads_read(boards_read(wrappers_read(text)))))
     text = asciidoc_as_markdown(pandoc_as_markdown(comments_as_footnotes(markdown_unescaped(text))))
     text = severity_lines(field_runs_as_labels(text))
     text = inline_html_as_markdown(html_tables_as_markdown(records_as_labels(text)))

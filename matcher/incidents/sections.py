@@ -63,6 +63,7 @@ _PASTED_LINE = re.compile(
 # ... under an item that ends in a colon, PostgreSQL's lines under its error (`DETAIL:  Process
 # 11xxx waits for ShareLock …`); inside a code block they are its lines
 _PASTED_DETAIL = re.compile(r"^(?:DETAIL|HINT|STATEMENT|CONTEXT|NOTICE):\s")
+_ENDED, _SOURCE = re.compile(r"[.'\")\]]$"), re.compile(r"^[a-z][\w.-]*(?: [a-z][\w.-]*){0,3}: +\S")
 
 
 # A query's and its result's labels in an evidence section (`**Log query:**`, `**Result:**`)
@@ -316,6 +317,10 @@ def _pasted_apart(text: str, before: str, after_pasted: bool) -> bool:
     # (... or goes on after a log file's line pasted whole, `error.log: [error] …`, its quotes
     # closed)
     if _pasted_start(text, before) or whole_file_line(before):
+        return True
+    # (... or, after one ended as a logged message ends, opens with its logger's or tool's name
+    # as the next pasted line does: `flags not cached: …`, `redis-cli: (error) OOM …`)
+    if after_pasted and _ENDED.search(before) and _SOURCE.match(text):
         return True
     return after_pasted and not (text[:1].islower() or text[:1] in "([{`'\"")
 

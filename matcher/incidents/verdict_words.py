@@ -106,6 +106,9 @@ VERDICT = (
     r"|not (?:in|on) prod(?:uction)?"
     # (`"reconnected … after Connection refused" is the recovery, not another failure`)
     r"|(?:is|are|was|were) (?:just |only )?(?:the |its |a )?(?:client's |app's )?recovery\b"
+    # (`"reconnected … after Connection refused" is the main cache reconnecting, fine`)
+    r"|(?:is|are|was|were|'s) (?:just |only )?(?:the |its |a |our )?(?:[\w-]+ ){0,3}"
+    r"(?:reconnecting|recovering)\b(?!\s+(?:fail|and fail|but))"
     r"|not (?:another|a second|a new|a separate) (?:failure|error|incident|outage)\b"
     # (a CI run's other failure: `… in the same job is another test`, `comes from another job`)
     r"|(?:is|are|was|were|'s|comes? from|came from|belongs? to) (?:just |only )?(?:another"
