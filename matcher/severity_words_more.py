@@ -1,6 +1,7 @@
 """The severities of severity_words.py in more languages teams write beside English (that
 module joins them to its own): Punjabi, Belarusian, Kurdish Sorani, Kannada, Maltese, Bosnian,
-Odia, Kinyarwanda, isiZulu, Hausa, Uyghur and Somali. Keys lower-cased, as they are looked up."""
+Odia, Kinyarwanda, isiZulu, Hausa, Uyghur, Somali, Tatar, Luxembourgish and Pashto. Keys
+lower-cased, as they are looked up."""
 
 from __future__ import annotations
 
@@ -121,4 +122,28 @@ MORE_SEVERITY_WORDS: dict[str, str] = {
     "sare": "high",
     "dhexe": "medium",
     "hoose": "low",
+    # Tatar (Cyrillic: bik yugary, kritik; yugary; urtacha; tuben)
+    "бик югары": "critical",
+    "критик": "critical",
+    "югары": "high",
+    "уртача": "medium",
+    "түбән": "low",
+    # Luxembourgish (kritesch, ganz héich; héich; mëttel; niddreg)
+    "kritesch": "critical",
+    "ganz héich": "critical",
+    "héich": "high",
+    "mëttel": "medium",
+    "mëttelméisseg": "medium",
+    "niddreg": "low",
+    # Pashto (dzer lwar, bahrani; lwar; mandzanay, its feminine; tit)
+    "ډېر لوړ": "critical",
+    "ډیر لوړ": "critical",
+    "بحراني": "critical",
+    "لوړ": "high",
+    "لوړه": "high",
+    "منځنی": "medium",
+    "منځنۍ": "medium",
+    "منځنئ": "medium",
+    "ټیټ": "low",
+    "ټیټه": "low",
 }

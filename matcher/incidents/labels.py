@@ -13,6 +13,7 @@ from matcher.incidents.label_languages_africa import AFRICA
 from matcher.incidents.label_languages_asia import ASIA
 from matcher.incidents.label_languages_balkan import BALKAN
 from matcher.incidents.label_languages_east import EAST, serbian_latin
+from matcher.incidents.label_languages_more import MORE
 from matcher.model import unaccented
 
 # The sections that are no field (below)
@@ -154,14 +155,14 @@ SPELLINGS = {
     # skipped, whatever their text says (an `Impact` bullet is never a symptom).
     OTHER: tuple(_NO_FIELD.split("|")),
 }
-# Every other language's spellings (`EAST`, `ASIA`, `BALKAN` and `AFRICA` have a line per
+# Every other language's spellings (`EAST`, `ASIA`, `BALKAN`, `AFRICA` and `MORE` have a line per
 # language, `|` between spellings)
 TRANSLATIONS = {
     name: (
         *WESTERN[name],
         *(
             s
-            for table in (EAST, ASIA, BALKAN, AFRICA)
+            for table in (EAST, ASIA, BALKAN, AFRICA, MORE)
             for line in table.get(name, ())
             for s in line.split("|")
         ),

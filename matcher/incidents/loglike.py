@@ -156,18 +156,31 @@ _FAILS_WITH_ANOTHER = re.compile(
     rf"|blew up|errors? out|errored out)\s+with|{FOREIGN_FAILS_WITH})\s+[\"`\u201c\u201e]"
 )
 
+# ... or a job named before its quote (`Batch "settle invoices" kept aborting`, `the job
+# "nightly export" ran twice`, `le batch "order sync"`): a short name without a colon, which the
+# quote sets off from the words around it as a person names a thing, not a message it logged
+_JOB_BEFORE = re.compile(
+    r"(?i)\b(?:batch|job|cron(?:job)?|task|pipeline|workflow|routine|t\u00e2che|aufgabe)\s*$"
+)
+
+
+def _job_named(before: str, run: str) -> bool:
+    return _JOB_BEFORE.search(before) is not None and ":" not in run and len(run.split()) <= 4
+
 
 def quoted_log(text: str, run: str) -> bool:
     """A quoted run of the item that is log text: not a value inside a repr, a command, a
     field, nor a person's words (`"When I click Get a quote the spinner spins forever"`)."""
-    inside = _INSIDE_REPR.search(text[: max(0, text.find(run) - 1)])
+    before = text[: max(0, text.find(run) - 1)]
+    inside = _INSIDE_REPR.search(before)
     person = _FIRST_PERSON.search(run) and not START.search(run)
     # (a run with a level or a class is the message all the same: `"ERROR: …" blocks`)
     after = text[text.find(run) + len(run) :]
-    named = _NAMES_A_PART.match(after) or _FAILS_WITH_ANOTHER.match(after)
+    named = bool(_NAMES_A_PART.match(after) or _FAILS_WITH_ANOTHER.match(after))
+    named = named or _job_named(before, run)
     part = not START.search(run) and named
     # what a command a person ran printed (`` `nc -zv 10.0.0.3 6380` → `Connection refused` ``)
-    ran = _RAN.search(text[: max(0, text.find(run) - 1)])
+    ran = _RAN.search(before)
     output = ran is not None and _COMMAND.search(ran[1]) is not None
     return (
         not part

@@ -4,7 +4,7 @@ problem, it was us, noise, excluded, and the abbreviations of terse notes."""
 
 from __future__ import annotations
 
-from matcher.incidents.verdict_languages_more import MORE_VERDICT
+from matcher.incidents.verdict_languages_more import MORE_BACK, MORE_VERDICT
 
 # Verdicts in the languages teams write beside English (Portuguese, Spanish, French, German,
 # Italian): unrelated, not the same error, not the cause, a side effect, does not count,
@@ -339,4 +339,5 @@ FOREIGN_BACK = (
     r"|lokhu|lokho|lezi|lezo|leyo|lowo|lesi|leso|wannan|wa[ɗd]annan|wancan"
     r"|بۇ|ئۇ|بۇلار|ئۇلار|kani|taasi|kuwaasi|kaasi"
     r"|isso|isto|esse|essa|esses|essas|\u00e9|s\u00e3o|era|eram"
+    rf"|{MORE_BACK}"  # (and Tatar, Luxembourgish, Pashto: verdict_languages_more.py)
 )

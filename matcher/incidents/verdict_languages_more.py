@@ -1,8 +1,8 @@
 """Verdicts in more languages teams write beside English (verdict_languages.py joins them to
 the others): Macedonian, Marathi, Indonesian, Punjabi, Belarusian, Kurdish Sorani, Kannada,
-Maltese, Bosnian, Odia, Kinyarwanda, isiZulu, Hausa, Uyghur and Somali. Unrelated, not this
-incident, not part of it, a separate ticket, does not count, only a retry or a health check, a
-consequence, ignore it."""
+Maltese, Bosnian, Odia, Kinyarwanda, isiZulu, Hausa, Uyghur, Somali, Tatar, Luxembourgish (with
+the French its teams mix in) and Pashto. Unrelated, not this incident, not part of it, a
+separate ticket, does not count, only a retry or a health check, a consequence, ignore it."""
 
 from __future__ import annotations
 
@@ -179,4 +179,49 @@ MORE_VERDICT = (
     r"|\b(?:khalad\w*|dhacdad\w*)\s+ma\s+aha\b|\bha\s+(?:lagu|loo)\s+(?:darin|tirin|khaldin"
     r"|xisaabin)\b|\bkuma\s+xirn(?:a|aa)\b|\bannaga\s+ayaa\s+sababay\b|\bbuuq\b"
     r"|\b(?:bug|ticket|arrin|dhibaato|branch)\s+kale\b"
+    # ... Tatar, Cyrillic (`хата түгел`, `төп хата түгел`, `хата юлы түгел`, `сәбәп түгел`, `бәйле
+    # түгел`, `кагылышы юк`, `башка нәрсә`, `аерым тикет`, `санамагыз`, `катнаштырмагыз`,
+    # `инцидентка керми`, `безнең үз …`, `warning гына`, `— нормаль`), with the Russian its teams
+    # mix in (`не наш случай`, `не путать с`)
+    r"|(?:хата\w*|инцидент\w*|сәбәп\w*|симптом\w*|мәсьәлә\w*|timeout|error|bug|баг)"
+    r"(?:\s+юл\w*)?\s+түгел\b|(?:бәйле|кагылышлы)\s+түгел\b"
+    r"|(?:кагылышы|бәйләнеше|катнашы|мөнәсәбәте)\s+юк\b"
+    r"|\b(?:башка|аерым)\s+(?:нәрсә|хата|баг|bug|мәсьәлә|проблема|тикет|ticket|инцидент)\w*"
+    r"|\bсанама(?:гыз|ыйбыз|дык|ыйлар|ска)\b|\b(?:катнаштырма|бутама)(?:гыз|ыйбыз|ска)\b"
+    r"|\b(?:инцидент|вакыйга)\w*\s+керми\w*|\bбезнең\s+үз\w*"
+    r"|\b(?:warning|info|debug|retry)\S*\s+гына\b|\bне наш\w* случа\w*|\bне путать\b"
+    r"|(?:—|–)\s*нормал(?:ь|ьно|ьный|ьная)?\b"
+    # ... Luxembourgish (`net dësen Tëschefall`, `net de Feeler`, `keen Feeler`, `keng
+    # Feelermeldung`, `en anere Bug`, `huet näischt mat … ze dinn`, `net verwiesselen`, `net
+    # zielen`, `separat Ticket`, `dat waren mir selwer`, `Nofolg`, `net eng nei Erreur`, `eise
+    # Check`, `eis eege WARNING`, `ass just INFO`) and the French of its teams
+    # (`n'est PAS cet incident`, `ticket séparé`)
+    r"|\bnet (?:dësen|dëse|dës|dëst|deen|dee|den|de|dat|déi|eisen|eise|eng|en|e) (?:tëschefall"
+    r"|virfall|incident|feeler|problem|bug|grond|ursaach|timeout)\b|\bkee(?:n)? feeler\b"
+    r"|\bkeng (?:feelermeldung|erreur)\w*|\b(?:en |eng )?aner(?:e|en|t)? (?:bug|feeler|problem"
+    r"|ticket|tëschefall|virfall|saach|geschicht|erreur)\b"
+    r"|\bnäischt (?:\S+ ){0,4}ze (?:dinn|doen)\b"
+    r"|\bnet (?:ze )?(?:verwiesselen|zielen|matzielen)\b|\bnet gezielt\b|\bignoréier\w*"
+    r"|\bseparat(?:en|t|e)? (?:ticket|bug|problem|feeler)\b|\bdat ware?n? mir\b|\bnofolg\w*"
+    r"|\bnet (?:eng |en |e )?nei(?:en|e)? (?:erreur|feeler|bug|problem)\b"
+    r"|\beis(?:en?|em)?\s+(?:eeg\w*\s+)?(?:check|retry|statistik|warning|kontroll|test)\b"
+    r"|\b(?:ass|sinn|war|waren)\s+(?:just\s+|nëmmen?\s+)?(?:INFO|DEBUG)\b"
+    r"|\b(?:n['’]est|n['’]était|ne sont|n['’]étaient) pas (?:cet|ce|notre|le bon) (?:incident"
+    r"|problème|bug)\b|\b(?:ticket|bug|problème|incident) séparé\b"
+    # ... Pashto (`تېروتنه نه ده`, `د پېښې تېروتنه نه ده`, `پېښه نه ده`, `تړاو نه لري`, `پایله
+    # ده`, `نه یې شمېرو`, `مه یې شمېرئ`, `زموږ خپل کار`, `جلا ستونزه`, `بله ستونزه`, `مه ګډوئ`,
+    # `له پامه وغورځوئ`, `یوازې INFO`); not `جلا پېښه نه ده` (no separate incident: this one's)
+    r"|(?<!جلا )(?:تېروتن\w*|تیروتن\w*|پېښ\w*|پیښ\w*|لامل|ستونز\w*|error|bug|incident)"
+    r"\s+نه\s+(?:ده|دی|دي|وه|و)\b|(?:تړاو|اړیک\w*|اړه|تعلق)\s+(?:نه\s+لري|نلري|نه\s+درلود)"
+    r"|\bپایل(?:ه|ې)\s+(?:ده|دي|وه|دی)\b|\b(?:نه|مه)\s+(?:یې\s+)?(?:شمېر|شمیر)\w*"
+    r"|\bزموږ\s+خپل(?:ه|ې)?\s+(?:کار|INFO|DEBUG|WARNING|check|چک|retry|health\s+check|alert"
+    r"|کرښه)|\bجلا\s+(?:ستونزه|bug|ticket|ټکټ|تېروتنه|تیروتنه|موضوع)"
+    r"|\bبل(?:ه)?\s+(?:ستونزه|bug|ticket|تېروتنه|تیروتنه|موضوع|پېښه|پیښه)\b"
+    r"|\bمه\s+(?:یې\s+)?(?:ګډوئ|گډوئ)|\bله\s+پامه\s+(?:یې\s+)?(?:وغورځوئ|وباسئ)"
+    r"|\bیوازې\s+(?:یو\s+|د\s+)?(?:INFO|DEBUG|WARNING|notice|retry|health\s+check)\b"
 )
+
+# The words that refer back to a log text in the languages above (verdict_languages.py joins
+# them to its own): Tatar `бу`, `ул`, `алар`, `болар`; Luxembourgish `dat`, `dëst`, `déi`,
+# `dee`, `deen`; Pashto `دا`, `دغه`, `هغه`, `دوی`
+MORE_BACK = r"бу|ул|алар|болар|dat|dëst|déi|dee|deen|دا|دغه|هغه|دوی"
