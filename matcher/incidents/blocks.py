@@ -257,8 +257,8 @@ def code_log_texts(lines: Sequence[str]) -> list[str]:
         rank = level_rank(level) if level else going_on
         if not level and _RAISED.match(message):
             rank = max(rank, _RANK["ERROR"])
-        if level and rank < _RANK["ERROR"]:
-            going_on = -1
+        if (level and rank < _RANK["ERROR"]) or _SUCCESS.search(message):
+            going_on = -1  # (a job that went well under one that failed goes on from nothing)
             continue
         kept.append((rank, f"{level} {message}" if level else message))
         going_on = rank

@@ -14,6 +14,7 @@ from matcher.incidents.markdown import Item
 from matcher.incidents.quotes import quoted_runs
 
 _ELISION = re.compile(r"\s*(?:\u2026|\.{3,})\s*")
+_ENDING_ERROR = re.compile(r"(?<=: )(?:[a-z_]\w*\.)*[A-Z]\w*(?:Error|Exception):\s.{8,}$")
 
 
 def dismissed(items: Sequence[Item], others: Sequence[Item] = ()) -> list[tuple[int, str]]:
@@ -55,7 +56,12 @@ def set_aside_elsewhere(text: str, at: int, aside: Sequence[tuple[int, str]]) ->
         # (... as the pasted line is read, its log header off: `[error] 2041#2041: *5 no live …`
         # quoted, `[error] no live …` pasted)
         level, message = split_header(other)
-        for quote in dict.fromkeys([other, f"{level} {message}" if level else message]):
+        # (... or by the error that ends it, the words before misremembered: `Connection
+        # failed: KafkaConnectionError: 111 …` quoted, `Bootstrap connection to … failed:
+        # KafkaConnectionError: 111 …` logged)
+        error = _ENDING_ERROR.search(message)
+        quotes = [other, f"{level} {message}" if level else message, error[0] if error else ""]
+        for quote in dict.fromkeys(q for q in quotes if q):
             parts = [p for p in _ELISION.split(quote.strip(" .")) if len(p) >= 4]
             found = sum(len(p) for p in parts if p in text)
             longest = max(parts, key=len, default="")
