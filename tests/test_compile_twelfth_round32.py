@@ -43,3 +43,26 @@ def test_a_misremembered_quote_sets_aside_a_row_by_the_error_that_ends_it() -> N
     assert _texts(text) == [
         "kafka.errors.KafkaTimeoutError: Failed to update metadata after <secs:num> secs"
     ]
+
+
+def test_a_language_with_no_labels_known_is_read_by_layout_though_its_id_label_looks_misspelt() -> (
+    None
+):
+    # Seychellois Creole: `ID Insidan` is close to Indonesian's `ID Insiden`, `Dat` to `Date`;
+    # with no label of the block known, that is another language, not a typo of ours
+    text = (
+        "# Zournal bann lensidan \u2014 lekip Ops Victoria\n\n---\n\n"
+        "**ID Insidan:** INC-7\n**Dat:** 2026-12-03\n**Gravite:** O\n"
+        "**Tit:** Gateway pa kapab zwenn inventory\n"
+        "**Sentonm:**\n"
+        "* Dan log gateway: `NewConnectionError: Failed to establish a new connection: [Errno"
+        " 111] Connection refused`\n"
+        "**Koz:**\n* port ti sanze.\n"
+    )
+    log = compile_incident_log(text, "pm.md")
+    assert not log.problems, log.problems
+    (found,) = log.incidents
+    assert found.id == "INC-7"
+    assert found.symptoms == (
+        "NewConnectionError: Failed to establish a new connection: [Errno 111] Connection refused",
+    )

@@ -106,10 +106,13 @@ def one_id_inside(text: str) -> tuple[str, str] | None:
     return found[0]["id"], after or before
 
 
-def lone_id(names: Iterable[str], values: Iterable[str]) -> str | None:
+def lone_id(names: Iterable[str], values: Iterable[str], foreign: bool = False) -> str | None:
     """The id that a label of a name we do not know holds alone (`**Hodisa ID:** INC-7`,
     Bugzilla's `See Also: INC-7`), when no other such label holds another. (A misspelt label's
-    is none: `**Incidnet ID:**` gets its "did you mean".)"""
-    read = (v.strip("*_`[] ") for n, v in zip(names, values, strict=True) if not misspelt_label(n))
+    is none: `**Incidnet ID:**` gets its "did you mean"; unless the block is `foreign`, no label
+    of it known, where a label close to one we know is as likely another language's word:
+    Haitian Creole's `**ID Ensidan:**` beside Indonesian's `ID Insiden`.)"""
+    pairs = zip(names, values, strict=True)
+    read = (v.strip("*_`[] ") for n, v in pairs if foreign or not misspelt_label(n))
     ids = {v for v in read if re.fullmatch(INCIDENT_ID, v)}
     return ids.pop() if len(ids) == 1 else None

@@ -346,4 +346,5 @@ class Block:
 
     def is_incident(self) -> bool:
         known = bool(INCIDENT_MARKERS & self.labels.keys()) or heading_id(self.heading)
-        return bool(known) or lone_id(self.unknown_names, self.unknown_values) is not None
+        foreign = not self.labels  # (no label of it known: another language's, perhaps)
+        return bool(known) or lone_id(self.unknown_names, self.unknown_values, foreign) is not None

@@ -117,7 +117,7 @@ def _identity(block: Block, problems: list[Problem], warnings: list[Problem]) ->
     # (... or a label of a name we do not know that holds it alone: `**Hodisa ID:** INC-7`;
     # beside a heading's id, only one whose name ends in `ID`, not `**Account:** ACC-1090`)
     named = [(n, v) for n, v in unknown if not from_heading or re.search(r"(?i)[\s-]id$", n)]
-    lone = lone_id([n for n, _ in named], [v for _, v in named])
+    lone = lone_id([n for n, _ in named], [v for _, v in named], not block.labels)
     # (... or a problem record's one related incident: `**Related incidents:** INC-7`, or the
     # tags of a pager's export that name one: `**Tags:** INC-7, rq, redis`)
     tags = (v for n, v in unknown if n == "Tags")
