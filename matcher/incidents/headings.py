@@ -112,7 +112,9 @@ def lone_id(names: Iterable[str], values: Iterable[str], foreign: bool = False) 
     is none: `**Incidnet ID:**` gets its "did you mean"; unless the block is `foreign`, no label
     of it known, where a label close to one we know is as likely another language's word:
     Haitian Creole's `**ID Ensidan:**` beside Indonesian's `ID Insiden`.)"""
-    pairs = zip(names, values, strict=True)
+    pairs = list(zip(names, values, strict=True))
+    # (... but a block whose every label is close to one we know is misspelt, not foreign)
+    foreign = foreign and not all(misspelt_label(n) for n, _ in pairs)
     read = (v.strip("*_`[] ") for n, v in pairs if foreign or not misspelt_label(n))
     ids = {v for v in read if re.fullmatch(INCIDENT_ID, v)}
     return ids.pop() if len(ids) == 1 else None
