@@ -11,6 +11,7 @@ from matcher.incidents.ansible_output import ansible_texts
 from matcher.incidents.asides import put_aside
 from matcher.incidents.csv_exports import csv_rows
 from matcher.incidents.events import event_texts
+from matcher.incidents.exception_heads import RAISED, without_heads
 from matcher.incidents.framing import drop_framing, unframed_lines
 from matcher.incidents.loglike import CLOUD_QUERY
 
@@ -30,7 +31,7 @@ _REQUEST_LINE = re.compile(r"^(?:GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS) \S+(?: 
 # STATUS`), a statement of source code (`with open(...)`, `from x import y`).
 _TYPED = re.compile(
     r"^(?:sudo\s+)?(?:telnet|nc|ncat|curl|wget|ssh|dig|nslookup|traceroute|redis-cli|kubectl"
-    r"|systemctl|journalctl|lsof|ulimit|netstat|openssl|strace|chown|chmod)\s+"
+    r"|systemctl|journalctl|lsof|ulimit|netstat|openssl|strace|chown|chmod|pm2)\s+"
     r"(?!.*\b(?:error|failed|refused|denied|timed out|timeout)\b)[\w./~-]"
     r"|^(?:SHOW|SELECT|EXPLAIN|VACUUM|ANALYZE|GRANT)\s+(?:[A-Z_]{2,}|\*)(?:\s|$)"
     r"|^(?:with|def|class|for|while|if|elif|return|raise|import|await|const|let|var|function)\s+"
@@ -80,11 +81,8 @@ _CONTEXT = re.compile(
 # output is the log, not a terminal session's.
 _LOG_VIEWER = re.compile(
     r"^\s*\S*[$#>]\s+(?:sudo\s+)?(?:z?grep|egrep|rg|ag|tail|head|z?cat|less|awk|sed|stern"
-    r"|kubectl\s+logs|docker(?:\s+compose)?\s+logs|journalctl)\b"
-)
-# (... and a module's own lowercase one: `socket.gaierror: [Errno -2] …`)
-_RAISED = re.compile(
-    r"^(?:[A-Za-z_]\w*\.)*[A-Z]\w*(?:Error|Exception):\s|^(?:[A-Za-z_]\w*\.)+[a-z]+error:\s"
+    r"|kubectl\s+logs|docker(?:\s+compose)?\s+logs|journalctl|tkn\s+(?:pr|tr|pipelinerun|taskrun)"
+    r"\s+logs|oc\s+logs|podman\s+logs|nomad\s+alloc\s+logs)\b"
 )
 # A shell or client prompt: the command typed, not what the program said.
 # (a shell's prompt with its host and directory too: `ops@cache-01:~$ `, `root@db:/srv# `)
@@ -244,6 +242,7 @@ def code_log_texts(lines: Sequence[str]) -> list[str]:
     lines = [line for line in map(_unannotated, _session_notes_read(lines)) if line is not None]
     if any(_TRACE.match(line) for line in lines):
         return _traceback_texts(lines)
+    lines = without_heads(lines, split_header, level_rank)  # (`ERROR settle …` over its exception)
     kept: list[tuple[int, str]] = []
     going_on = -1  # the rank of the kept line that the next line without a level goes on from
     for line in lines:
@@ -255,7 +254,7 @@ def code_log_texts(lines: Sequence[str]) -> list[str]:
             continue
         # (an exception's line without its traceback states an error, at error level)
         rank = level_rank(level) if level else going_on
-        if not level and _RAISED.match(message):
+        if not level and RAISED.match(message):
             rank = max(rank, _RANK["ERROR"])
         if (level and rank < _RANK["ERROR"]) or _SUCCESS.search(message):
             going_on = -1  # (a job that went well under one that failed goes on from nothing)

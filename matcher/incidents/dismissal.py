@@ -246,6 +246,9 @@ def _goes_on(clause: str) -> bool:
     return OTHER not in clause or _QUOTES_IT.match(clause) is not None
 
 
+_LABEL_OF_OTHER = re.compile(rf"^\W*[^:{MARK}{OTHER}]{{1,60}}:\s[^{MARK}]*?{OTHER}")
+
+
 def set_aside(sentence: str, following: str | None) -> bool:
     """Whether the sentence (the log text replaced by MARK) sets the log text aside; the
     next sentence of the item, if any, may refer back to it."""
@@ -269,7 +272,8 @@ def set_aside(sentence: str, following: str | None) -> bool:
     # (a clause without a word, `(1213)`, says nothing of it: it does not count)
     # (a next sentence that quotes log text of its own is about that)
     later = [c for c in near + them if _WORD.search(c)]
-    if following and not OTHER_ERROR.search(following):
+    # (... not one whose label brings in another log text: `Not related: the `[emerg] …` …`)
+    if following and not OTHER_ERROR.search(following) and not _LABEL_OF_OTHER.match(following):
         # (... and its clause that turns to a verdict: `Same exhaustion, but a different message.`)
         # (not one that brings in another thing: `Before that there was also an [emerg] …, but`)
         turns = [c for c in clauses(following)[1:] if re.match(r"(?i)\s*(?:but|yet)\s", c)]

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from matcher.envelopes.formats import parse_compose, parse_cri, parse_kubectl
 from matcher.envelopes.syslog import parse_syslog
 from matcher.incidents.kube_events import kube_events_read
+from matcher.incidents.notifications import notifications_read
 from matcher.incidents.span_events import span_events_read
 
 # A syslog "host" that is a level or a logger's bracket: `2026-…Z ERROR billing: …` is an
@@ -51,8 +52,11 @@ _SEARCH_TOOL = re.compile(
 
 # stern's pod and container before each line (`nginx-edge-7f9c6d5b8-4mzqk nginx │ …`, as a
 # template prints them with a bar; its default, a Deployment's pod name and the container, bare)
+# and Tekton's task and step (`tkn pr logs`: `[publish-smoke : send-event] …`), pm2's process
+# id and name (`pm2 logs`: `0|stock-sync  | …`)
 _STERN = re.compile(
     r"^[a-z0-9][a-z0-9.-]*-[a-z0-9]{4,10}\s+[a-z0-9][\w.-]*\s+[\u2502|]\s+"
+    r"|^\[[a-z0-9][\w.-]* : [a-z0-9][\w.-]*\] ?|^\d+\|[\w.-]+\s*\| ?"
     r"|^[a-z0-9][a-z0-9.-]*-[a-f0-9]{8,10}-[a-z0-9]{5}\s+[a-z][\w.-]*\s+(?=\S)"
 )
 
@@ -127,20 +131,26 @@ _TEAMCITY_OWN = re.compile(
 )
 
 
+# A CI step's shell tracing the command it runs (`set -x`: `+ curl -sS -o /dev/null …`)
+_SHELL_TRACE = re.compile(r"^\+{1,3} [\w./-]+(?: |$)")
+
+
 def unframed_lines(lines: Sequence[str]) -> list[str]:
     """A code block's lines without their collector's framing (see `unframed`) and without a
-    CI runner's own lines, which say how the build went, not what a program logged. In a
+    CI runner's own lines, which say how the build went, not what a program logged (and its
+    shell's trace of each command). In a
     TeamCity log, a line that opens a block (a test's name, over the lines of its block) is
     TeamCity's too, and a line of another block than the line before it does not go on from
     that one: an empty line stands between them, as it does for a runner's line."""
     lines = span_events_read(lines)  # (a trace's span events: span_events.py)
     lines = kube_events_read(lines)  # (kubectl's events table: kube_events.py)
+    lines = notifications_read(lines)  # (a monitor's notification mail: notifications.py)
     blocks = [_block_of(line) for line in lines]
     out: list[str] = []
     for at, line in enumerate(lines):
         text = drop_framing(line)
         opens = blocks[at] is not None and blocks[at + 1 : at + 2] == [text]
-        if _TEAMCITY_OWN.match(text) or opens:
+        if _TEAMCITY_OWN.match(text) or opens or _SHELL_TRACE.match(text):
             out.append("")
             continue
         if at and blocks[at] != blocks[at - 1] and out and out[-1]:

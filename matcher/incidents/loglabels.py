@@ -68,9 +68,12 @@ def _label_parts(words: str) -> list[str]:
 
 
 def names_a_log(words: str) -> bool:
-    last = _label_parts(words)[-1:]
+    parts = _label_parts(words)
+    # (... or opens with what it is: `Symptom on the nginx side, one line per upload: …`)
+    if len(parts) > 1 and parts[0] in ("symptom", "symptoms"):
+        return True
     # not `Error:` (`Error: connect ECONNREFUSED …` is Node's own line), nor a status or side
-    return bool(last) and last[0] in LABEL_NOUNS - {"status", "side", "error", "errors"}
+    return bool(parts) and parts[-1] in LABEL_NOUNS - {"status", "side", "error", "errors"}
 
 
 def is_label(words: str) -> bool:

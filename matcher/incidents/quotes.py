@@ -110,6 +110,8 @@ _QUOTES = '"`\u201c\u201d\u300c\u300d\u300e\u300f'
 # Where the prose goes on after unquoted log text: a new sentence of words (`). The ledger…`).
 _PROSE_SENTENCE = re.compile(
     r"(?<=[^.][.!?])\s+(?=[A-Z][a-z]*(?:['\u2019][a-z]+)?\s+[a-z]+\s+[a-z]+)|\s*[(\[]\s*$"
+    # (... or says what a thing of it is: `… out of memory. Exit 134 is V8 aborting itself`)
+    r"|(?<=[^.][.!?])\s+(?=[A-Z][a-z]+(?:\s+\S+){0,2}\s+(?:is|was|are|were|means)\s+\w)"
     # (the next sentence's first word, where a quote of its own was taken out after it: `… (1040,
     # 'Too many connections'). The "…" ones are unrelated.`)
     r"|(?<=[^.][.!?])\s+(?:The|This|That|These|Those|It|Its|Our|We|Both|All|Each|Any|Only)"

@@ -38,6 +38,8 @@ VERDICT = (
     r"|(?:tracked|handled|filed|fixed) separately|in its own (?:pr|ticket|issue)"
     r"|(?:is|are|was|were|'s) (?:from |for )?the other (?!(?:way|day|time|one|half)\b)[a-z]+"
     r"|(?:has|have|got|gets) (?:its|their) own (?:pr|ticket|issue|incident|postmortem|bug)s?\b"
+    # (... told in short: `— different test, known flaky, own ticket`)
+    r"|(?<!not )(?<!n't )\bknown[- ]flaky\b|(?<=, )own (?:pr|ticket|issue|incident|bug)\b"
     r"|(?:is|was|are|were)(?: not|n't) why\b|,\s*not why\b"
     r"|(?:is|are|was|were) not interesting|uninteresting"
     r"|not the original (?:error|fault|problem|cause|failure|issue)"
