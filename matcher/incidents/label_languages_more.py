@@ -91,7 +91,7 @@ MORE: dict[str, tuple[str, ...]] = {
         "impakt|auswierkung|auswierkungen|zäitlinn|resumé|zesummefassung|léieren|notizen",
         "اغېز|اغیز|مهال وېش|مهال ویش|لنډیز|زده کړې|یادښتونه",
         "kronolohiya|katingbanan|mga leksyon|mga nakat-onan|mga nota|epekto sa kustomer",
-        "enpak|kwonoloji|rezime|leson|leson nou aprann|nòt",
+        "enpak|kwonoloji|rezime|leson|leson nou aprann",
         "ynfloed|gefolgen|tiidline|gearfetting|lessen|notysjes|opmerkingen",
     ),
 }
