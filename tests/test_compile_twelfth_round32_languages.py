@@ -159,3 +159,11 @@ def test_a_next_sentence_that_refers_back_in_the_teams_language(sentence: str) -
 def test_a_verdict_on_the_text_that_follows_leaves_the_one_before(item: str) -> None:
     # (`followed by` in the team's language: the verdict is about the text after it only)
     assert symptoms_of(item) == (TOO_MANY_SYMPTOM,)
+
+
+def test_an_access_log_line_cut_to_method_path_and_status_is_context_beside_the_error() -> None:
+    # (the Creole file's `access.log: `GET /api/orders/… 502``: that a request failed, which
+    # the error beside it says why; alone, it is all the author gave and stays)
+    cut = "* access.log: `GET /api/orders/… 502`. Kliyan yo pa t ka wè kòmand yo."
+    assert symptoms_of(f"{cut}\n* `{TOO_MANY}`") == (TOO_MANY_SYMPTOM,)
+    assert symptoms_of(cut) == ("GET <path><any> 502",)
