@@ -1,6 +1,7 @@
 """Issue #11, twelfth pass, thirty-second round: labels, severities and verdicts in Cebuano,
-Haitian Creole and West Frisian, and their words for a log text that follows another
-(docs/incident-log-format.md, "Thirty-second round", says the rules)."""
+Haitian Creole and West Frisian, their words for a log text that follows another, and an access
+log's line cut down to its request and status (docs/incident-log-format.md, "Thirty-second
+round", says the rules)."""
 
 from __future__ import annotations
 
