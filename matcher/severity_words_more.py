@@ -1,7 +1,7 @@
 """The severities of severity_words.py in more languages teams write beside English (that
 module joins them to its own): Punjabi, Belarusian, Kurdish Sorani, Kannada, Maltese, Bosnian,
-Odia, Kinyarwanda, isiZulu, Hausa, Uyghur, Somali, Tatar, Luxembourgish and Pashto. Keys
-lower-cased, as they are looked up."""
+Odia, Kinyarwanda, isiZulu, Hausa, Uyghur, Somali, Tatar, Luxembourgish, Pashto, Cebuano,
+Haitian Creole and West Frisian. Keys lower-cased, as they are looked up."""
 
 from __future__ import annotations
 
@@ -146,4 +146,29 @@ MORE_SEVERITY_WORDS: dict[str, str] = {
     "منځنئ": "medium",
     "ټیټ": "low",
     "ټیټه": "low",
+    # Cebuano (kritikal, grabe kaayo; taas; tunga-tunga, kasarangan; ubos, gamay)
+    "grabe kaayo": "critical",
+    "taas kaayo": "critical",
+    "grabe": "high",
+    "taas": "high",
+    "hataas": "high",
+    "tunga-tunga": "medium",
+    "tungatunga": "medium",
+    "kasarangan": "medium",
+    "ubos": "low",
+    "gamay": "low",
+    # Haitian Creole (kritik, trè wo; wo, grav; mwayen; ba, fèb)
+    "trè wo": "critical",
+    "tre wo": "critical",
+    "kritik": "critical",
+    "wo": "high",
+    "grav": "high",
+    "mwayen": "medium",
+    "ba": "low",
+    "fèb": "low",
+    # West Frisian (kritysk, tige heech; heech; middel, gemiddeld; leech)
+    "kritysk": "critical",
+    "tige heech": "critical",
+    "heech": "high",
+    "leech": "low",
 }

@@ -46,6 +46,8 @@ _CONTEXT_LINE = re.compile(
     # failed, which the error beside it says why
     # (quoted from memory without its opening quote: `POST /upload HTTP/1.1" 413`)
     r'|(?:^|")(?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS) \S+ HTTP/[^"]*" (?:\d{3}\b|<[^>]+>)'
+    # (... cut down to its method, path and status: `GET /api/orders/… 502`)
+    r"|^(?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS) \S+ (?:[1-5]\d\d|<[^>]+>)$"
 )
 # A level below error (`[warn] …`, `WARNING: …`, `NOTICE: …`) or a warning's class
 # (`MaxListenersExceededWarning: …`, `(node:1) DeprecationWarning: …`).

@@ -44,7 +44,11 @@ ANOTHER = re.compile(
     # after it)
     r"|\u0564\u0580\u0561\u0576\u056b\u0581 (?:\S+ )?"
     r"(?:\u0570\u0565\u057f\u0578|\u0561\u057c\u0561\u057b)"
-    r"|\u0b24\u0b3e \u0b2a\u0b30\u0b30)\b"
+    r"|\u0b24\u0b3e \u0b2a\u0b30\u0b30"
+    # ... in Cebuano (`sunod ang STATEMENT`, `gisundan sa`, `kauban ang`), Haitian Creole (`swiv
+    # pa`, `ansanm ak`, `apre li,`) and West Frisian (`folge troch`, `tegearre mei`, `dêrnei de`)
+    r"|sunod ang|gisundan (?:sa|og|ni)|kauban ang|(?:ki )?swiv pa|ansanm ak|apre li,? (?:gen|yon)"
+    r"|folge troch|foarôfgien troch|tegearre mei|dêrnei (?:de|it|in))\b"
 )
 
 

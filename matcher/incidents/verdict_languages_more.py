@@ -1,8 +1,9 @@
 """Verdicts in more languages teams write beside English (verdict_languages.py joins them to
 the others): Macedonian, Marathi, Indonesian, Punjabi, Belarusian, Kurdish Sorani, Kannada,
 Maltese, Bosnian, Odia, Kinyarwanda, isiZulu, Hausa, Uyghur, Somali, Tatar, Luxembourgish (with
-the French its teams mix in) and Pashto. Unrelated, not this incident, not part of it, a
-separate ticket, does not count, only a retry or a health check, a consequence, ignore it."""
+the French its teams mix in), Pashto, Cebuano (with the Tagalog its teams mix in), Haitian
+Creole and West Frisian. Unrelated, not this incident, not part of it, a separate ticket, does
+not count, only a retry or a health check, a consequence, ignore it."""
 
 from __future__ import annotations
 
@@ -219,9 +220,74 @@ MORE_VERDICT = (
     r"|\bبل(?:ه)?\s+(?:ستونزه|bug|ticket|تېروتنه|تیروتنه|موضوع|پېښه|پیښه)\b"
     r"|\bمه\s+(?:یې\s+)?(?:ګډوئ|گډوئ)|\bله\s+پامه\s+(?:یې\s+)?(?:وغورځوئ|وباسئ)"
     r"|\bیوازې\s+(?:یو\s+|د\s+)?(?:INFO|DEBUG|WARNING|notice|retry|health\s+check)\b"
+    # ... Cebuano (`dili kini ang error`, `dili error`, `dili parte sa insidente`, `walay labot`,
+    # `lahi nga bug`, `lain nga mensahe`, `ayaw pansina`, `ayaw i-mix`, `dili i-count`, `kami ra
+    # to`, `health check ra`, `retry ra ni`, `normal ra`) with the Tagalog of its teams (`hindi
+    # yan yung error`)
+    r"|\bdili\s+(?:(?:kini|kana|ni|na|to|kadto|sila)\s+)?(?:mao\s+)?(?:ang\s+|usa\s+ka\s+)?"
+    r"(?:error|errors|sayop|problema|hinungdan|parte|bahin|apil|kalabot|insidente|timeout|bug"
+    r"|isyu|simtomas|gi-page|gipage|cause|mismo)\b"
+    r"|\bdili\s+(?:kini|kana|ni|to|kadto)\b(?=\s*(?:[.,;!)\u2014\u2013-]|$))"
+    r"|\bwala(?:y)?\s+(?:(?:kini|ni|kana|siya|to)\s+)?(?:labot|kalabotan|kalambigitan|kalabutan"
+    r"|relasyon)\b|\blaing\s+(?:insidente|bug|isyu|problema|ticket|tiket|kaso|mensahe|istorya)\b"
+    r"|\b(?:atong|among|ato|amo)\s+(?:\S+\s+)?kaugalingo(?:n|ng)\b"
+    r"|\b(?:lahi|lain)\s+(?:na\s+)?(?:nga?\s+)?(?:bug|error|mensahe|problema|isyu|ticket|tiket"
+    r"|istorya|butang|insidente|kaso|message)\b|\b(?:lahi|lain)\s+na\b(?=\s*[,;.\u2014])"
+    r"|\bayaw\s+(?:(?:na|ni|kini|kana|sila|to|nato|ninyo)\s+){0,2}(?:pansina|pansinon|tagda"
+    r"|tagdaa|pagtagda|pagpansin|i-?mix|isagol|i-?count|ihapa|ihapon|i-?apil|apila|ilakip|i-?alert"
+    r"|liboga)\b"
+    r"|\bdili\s+(?:(?:na|nato|namo|ni|kini)\s+){0,2}(?:i-?count|ihapon|iapil|i-apil|apilon"
+    r"|ilakip|isagol)\b"
+    r"|\b(?:kami|kita|ako|amo|ato)\s+ra\s+(?:to|kadto|ni|kini|na)\b"
+    r"|\b(?:retry|check|checks|health\s+check|stats|warning|info|debug|notice|recovery"
+    r"|konteksto|extra\s+info)(?:\s+line)?\s+ra\b|\bnormal\s+(?:ra|lang)\b"
+    r"|\bhindi\s+(?:yan|iyan|yun|iyon|ito)\s+(?:yung|ang)\s+(?:error|problema|cause)\b"
+    # ... Haitian Creole (`se pa li`, `se pa erè a`, `pa li non plis`, `se pa yon erè`, `pa gen
+    # rapò ak`, `pa gen anyen pou wè ak`, `pa fè pati`, `se bri`, `se konsekans`, `yon lòt
+    # pwoblèm`, `pa konfonn`, `pa konte yo`, `se nòmal`, `se yon notice`, `se nou menm`)
+    r"|\b(?:se|sa|li|yo|sa\s+a|sa\s+se)\s+pa\s+(?:t\s+|te\s+)?(?:yon\s+)?(?:erè|ere|pwoblèm"
+    r"|pwoblem|kòz|koz|ensidan|bug|sentòm|sentom|error|menm\s+erè|menm\s+ere)\b"
+    r"|\b(?:se\s+|sa\s+)?pa\s+(?:li|yo|sa)\b(?=\s*(?:non\s+plis\b|[.,;!)\u2014\u2013-]|$))"
+    r"|\bpa\s+gen\s+(?:okenn\s+|ankenn\s+)?(?:rapò|rapo|relasyon|anyen\s+pou\s+w[èe]"
+    r"|anyen\s+a\s+w[èe]|anyen\s+pou\s+fè|anyen\s+pou\s+fe)\b"
+    r"|\bpa\s+(?:fè|fe)\s+pati\b|\bse\s+(?:yon\s+)?(?:bri|konsekans|rezilta|efè\s+segondè)\b"
+    r"|\b(?:yon\s+)?l[òo]t\s+(?:pwoblèm|pwoblem|bug|erè|ere|ensidan|tikè|tike|ticket|istwa"
+    r"|zafè|zafe|koze|pool)\b"
+    r"|\bpa\s+(?:konfonn|melanje|konte|kontabilize|enpòtan|enpotan|mete\s+(?:okenn\s+)?al[èe]t)\b"
+    r"|\bpa\s+pran\s+(?:\S+\s+){0,2}?an\s+kont\b"
+    r"|\b(?:tcheck|check|retry|al[èe]t|av[èe]tisman|warning|INFO|DEBUG|script)\s+pa\s+nou\b"
+    r"|\b(?:inyore|inyoré|neglije)\b|\bse\s+(?:tou\s+)?n[òo]mal\b"
+    r"|\bse\s+(?:(?:sèlman|selman|jis)\s+(?:yon\s+)?|yon\s+)(?:notice|avètisman|avetisman"
+    r"|warning|retry|tcheck|check|health\s+check|INFO|DEBUG)\b|\bse\s+nou\s+menm\b"
+    # ... West Frisian (`net dizze flater`, `NET de flater`, `gjin flater`, `gjin aparte
+    # flater`, `oare bug`, `in oar probleem`, `eigen ticket`, `hoart hjir net by`, `net by
+    # dizze`, `neat mei te krijen`, `net ferwikselje`, `net telle`, `ús eigen warskôging`, `in
+    # warskôging, gjin crash`, `dat is goed`, `is ferwachte`, `in gefolch`)
+    r"|\bnet\s+(?:dizze|dit|de|it|ús|us|dy|dat)\s+(?:flater|ynsidint|oarsaak)\b"
+    r"|\bnet\s+(?:dizze|it|ús)\s+(?:probleem|bug|melding|crash|saak)\b"
+    r"|\bgjin\s+(?:aparte\s+|echte\s+|eigen\s+|nije\s+|oare\s+)?(?:flater|flaters|crash"
+    r"|probleem|bug|ynsidint|oarsaak|symptoom)\b"
+    r"|\b(?:in\s+)?oar(?:e)?\s+(?:bug|flater|probleem|ynsidint|ticket|melding|ferhaal|kwestje"
+    r"|saak)\b|\b(?:eigen|apart|aparte)\s+ticket\b"
+    r"|\b(?:hoart|heart|hearre|hearde|hearden)\s+(?:\S+\s+){0,4}?net\s+by\b"
+    r"|\bnet\s+by\s+dizze\b|\bneat\s+(?:\S+\s+){0,2}?mei\s+(?:\S+\s+){0,3}?te\s+"
+    r"(?:krijen|meitsjen|dwaan)\b"
+    r"|\bnet\s+(?:ferwikselje|ferwiksele|betize|telle|meitelle|meirekkenje|meinimme)\b"
+    r"|\b(?:wiene|wienen|binne|wie)\s+wy\s+sels\b"
+    r"|\b(?:is|wie|binne)\s+(?:gewoan\s+|hielendal\s+)?normaal\b(?=\s*(?:[.,;!)]|$))"
+    r"|\b(?:negearje|negearre|ignorearje)\b"
+    r"|\b[úu]s\s+eigen\s+(?:\w+[- ])?(?:check|retry|warsk[ôo]ging|warning|info|debug|rigel|stap"
+    r"|health\s+check|kontrôle|alert|test)\w*|\bin\s+warsk[ôo]ging\b"
+    r"|\bdat\s+is\s+goed\b(?=\s*(?:[.,;!)]|$))|\b(?:is|wie|binne|wiene)\s+(?:gewoan\s+)?"
+    r"ferwachte?\b|\b(?:in|it|is|binne)\s+gefolch\b"
 )
 
 # The words that refer back to a log text in the languages above (verdict_languages.py joins
 # them to its own): Tatar `бу`, `ул`, `алар`, `болар`; Luxembourgish `dat`, `dëst`, `déi`,
-# `dee`, `deen`; Pashto `دا`, `دغه`, `هغه`, `دوی`
-MORE_BACK = r"бу|ул|алар|болар|dat|dëst|déi|dee|deen|دا|دغه|هغه|دوی"
+# `dee`, `deen`; Pashto `دا`, `دغه`, `هغه`, `دوی`; Cebuano `kini`, `kana`, `kadto`, `sila`;
+# Haitian Creole `sa`, `sa a`, `li`, `yo`, and a sentence opened by its `se` (it is); West
+# Frisian `dit`, `dizze`, `dy`, `se`
+MORE_BACK = (
+    r"бу|ул|алар|болар|dat|dëst|déi|dee|deen|دا|دغه|هغه|دوی|kini|kana|kadto|sila"
+    r"|sa(?: a)?|li|yo|se|dit|dizze|dy"
+)
