@@ -136,3 +136,14 @@ def test_a_next_sentence_whose_label_brings_in_another_quote_is_about_that_one()
         ' `[emerg] unknown directive "proxy_buffer"` of another PR.\n'
     )
     assert _texts(text) == ["still could not bind()"]
+
+
+def test_an_error_line_whose_message_the_exception_under_it_repeats_stays() -> None:
+    text = (
+        "## INC-104 \u2014 report timeout\n\n**Symptoms:**\n\n```\n"
+        "2026-11-20 06:00:31.220 UTC [22104] billing@postgres ERROR:  canceling statement due to"
+        " statement timeout\n"
+        "psycopg2.errors.QueryCanceled: canceling statement due to statement timeout\n"
+        "```\n"
+    )
+    assert "ERROR: canceling statement due to statement timeout" in _texts(text)

@@ -47,4 +47,6 @@ def _heads(line: str, below: str, split: Split, rank: Callable[[str], int]) -> b
         and under is None
         and _EXCEPTION.match(raised)
         and not _SAYS_HOW.search(message)
+        # (not a server's line the client's exception repeats: grep's hits of two logs)
+        and message.lower() not in raised.lower()
     )
