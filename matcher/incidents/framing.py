@@ -57,6 +57,11 @@ _STERN = re.compile(
 )
 
 
+# pm2's `pm2 logs` before each line of an app's: its id, name and a bar (`0|stock-sync | `,
+# the name padded); never in the app's own log file
+_PM2 = re.compile(r"^\d+\|[\w.@-]+\s*\|\s?")
+
+
 # TeamCity's build log as downloaded: its time, its status (` `, `i`, `W`, `E`, `F`) and a colon,
 # tabs as deep as the line is nested and a space, and the name of the block it is in and a space
 # (`[08:16:12]E:\t\t\t [test_inventory_health] `); quoted inline, its tabs are one space. What
@@ -94,6 +99,7 @@ def drop_framing(line: str) -> str:
     that logs through syslog); the line as it was when it has none."""
     text = _CI_RUNNER.sub("", line.strip(), count=1)
     text = _STERN.sub("", _SEARCH_TOOL.sub("", text, count=1), count=1)
+    text = _PM2.sub("", text, count=1)
     text = _PYTEST_LOG.sub(r"\1 ", text, count=1)
     for _ in range(3):
         raw = text.encode()
