@@ -58,7 +58,7 @@ FO_JV_AS_VERDICT = (
     r"|\bora\s+(?:usah|perlu)\s+(?:\S+\s+)?(?:dietung|diitung|digatek\w*|dilebok\w*|dianggep"
     r"|diurus)|\bora\s+(?:dietung|diitung|dianggep|kaetung|kaitung|dilebok\w*)\b"
     r"|\bmung\s+(?:\S+\s+)?(?:warning|peringatan|konteks|akibat\w*|pengecekan\w*|cek|retry"
-    r"|INFO|DEBUG|notice|health\s*check|informasi)\b|\bakibat(?:e|é)?\b"
+    r"|INFO|DEBUG|notice|health\s*check|informasi)\b"
     r"|\b(?:iku|kuwi|iki)\s+(?:mung\s+)?retry\b|\bdurung\s+gagal\b"
     r"|\b(?:INFO|DEBUG|WARNING|log|baris)\s+biasa\b|\bwajar\b|\bwis\s+(?:dikira|diarep)\w*"
     r"|\b(?:cek|skrip|script|pengecekan|retry|health\s*check|alert|wrapper)\s+(?:\S+\s+)?"
