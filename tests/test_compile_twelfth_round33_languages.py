@@ -133,10 +133,12 @@ def test_an_assamese_verdict_label_before_the_quote() -> None:
 
 
 def test_an_unquoted_log_text_after_a_faroese_verb_of_saying() -> None:
-    # (`segði` said what the program logged; `segði at …` is what a person said)
+    # (`segði` said what the program logged; `segði at …` is what a person said, and Faroese
+    # words after it are the author's: `loggaði undantakið …`, it logged the exception)
     found = symptoms_of(
         "* Útflutningurin (sqlite) segði database or disk is full\n"
-        "* Turið segði at tað var seint um kvøldið, og tað tók leingi"
+        "* Turið segði at tað var seint um kvøldið, og tað tók leingi\n"
+        "* Klientin loggaði undantakið frá requests; tað stóð í logginum"
     )
     assert found == ("database or disk is full",)
 

@@ -62,9 +62,9 @@ _PERSON = re.compile(
 _VERB = re.compile(
     r"\b(?:said|says|logged|printed|wrote|reported|answered|replied|complained|emitted"
     r"|yathi|ithi"  # (... and isiZulu's `yathi`, `ithi`: it said, it says)
-    # (... and Faroese's `segði`, `sigur`, `skrivaði`: said, says, wrote; not reported speech,
-    # `segði at …`, nor how it was said, `segði eisini …`: its words after the English ones)
-    r"|segði|sigur|skrivaði|loggaði|prentaði|svaraði)"
+    # (... and Faroese's `segði`, `skrivaði`: said, wrote; before English words only, not its
+    # own, `loggaði undantakið …`, nor reported speech, `segði at …`: after the English ones)
+    r"|(?:segði|sigur|skrivaði|loggaði|prentaði|svaraði)(?=(?:\s+[!-~]+){3}))"
     r"\s+(?!(?:a|an|the|that|this|no|some|every|nothing|something|out|in|on|off|as|it|them"
     r"|we|they|he|she|i|you|there|so|our|their|its|one|two|three|four|five|several|many"
     r"|few|dozens|hundreds|thousands|lots|\d+"
