@@ -4,6 +4,7 @@ stands for, by name; model.py joins them to the English words."""
 
 from __future__ import annotations
 
+from matcher.incidents.severity_languages_fo_jv_as import FO_JV_AS_SEVERITY_WORDS
 from matcher.severity_words_more import MORE_SEVERITY_WORDS
 
 SEVERITY_WORDS: dict[str, str] = {
@@ -340,4 +341,5 @@ SEVERITY_WORDS: dict[str, str] = {
     # ... Punjabi, Belarusian, Kurdish Sorani, Kannada, Maltese, Bosnian, Odia, Kinyarwanda,
     # isiZulu (severity_words_more.py)
     **MORE_SEVERITY_WORDS,
+    **FO_JV_AS_SEVERITY_WORDS,  # (and Faroese, Javanese, Assamese)
 }

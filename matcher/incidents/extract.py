@@ -40,12 +40,7 @@ from matcher.incidents.loglike import (
     quoted_log,
     raised_error,
 )
-from matcher.incidents.quotes import (
-    clip_prose,
-    emphasis_as_quotes,
-    quoted_runs,
-    take_out,
-)
+from matcher.incidents.quotes import clip_prose, emphasis_as_quotes, quoted_runs, take_out
 from matcher.incidents.trimmed import elided_lines, without_arrow_note
 from matcher.model import SourceLocation, Symptom
 from matcher.patterns.generalise import generalise
@@ -66,14 +61,18 @@ _PERSON = re.compile(
 )
 _VERB = re.compile(
     r"\b(?:said|says|logged|printed|wrote|reported|answered|replied|complained|emitted"
-    r"|yathi|ithi)"  # (... and isiZulu's `yathi`, `ithi`: it said, it says)
+    r"|yathi|ithi"  # (... and isiZulu's `yathi`, `ithi`: it said, it says)
+    # (... and Faroese's `segði`, `skrivaði`: said, wrote; before English words only, not its
+    # own, `loggaði undantakið …`, nor reported speech, `segði at …`: after the English ones)
+    r"|(?:segði|sigur|skrivaði|loggaði|prentaði|svaraði)(?=(?:\s+[!-~]+){3}))"
     r"\s+(?!(?:a|an|the|that|this|no|some|every|nothing|something|out|in|on|off|as|it|them"
     r"|we|they|he|she|i|you|there|so|our|their|its|one|two|three|four|five|several|many"
     r"|few|dozens|hundreds|thousands|lots|\d+"
     # ... nor an adverb or a preposition: how, when or where it was said, not what (`the
     # warning was logged too, but …`, `printed again after the restart`, `logged at INFO`)
     r"|too|also|again|twice|once|only|just|repeatedly|constantly|earlier|later|then|here"
-    r"|before|after|at|by|for|from|to|with|when|while|but|and|or|all|both|each)\b)(?=[\w\[(])"
+    r"|before|after|at|by|for|from|to|with|when|while|but|and|or|all|both|each"
+    r"|tað|hetta|hatta|okkum|ikki|bara|eisini|frá|um|við|í|á|til|ein|eitt|eina)\b)(?=[\w\[(])"
 )
 # A quote of a person's words with the log text inside: a code span in it (`Sam: "the worker
 # hit the limit — `OSError: …`"`), or a clause and a semicolon before it (`"memcached is full

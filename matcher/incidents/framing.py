@@ -52,13 +52,17 @@ _SEARCH_TOOL = re.compile(
 
 # stern's pod and container before each line (`nginx-edge-7f9c6d5b8-4mzqk nginx │ …`, as a
 # template prints them with a bar; its default, a Deployment's pod name and the container, bare)
-# and Tekton's task and step (`tkn pr logs`: `[publish-smoke : send-event] …`), pm2's process
-# id and name (`pm2 logs`: `0|stock-sync  | …`)
+# and Tekton's task and step (`tkn pr logs`: `[publish-smoke : send-event] …`)
 _STERN = re.compile(
     r"^[a-z0-9][a-z0-9.-]*-[a-z0-9]{4,10}\s+[a-z0-9][\w.-]*\s+[\u2502|]\s+"
-    r"|^\[[a-z0-9][\w.-]* : [a-z0-9][\w.-]*\] ?|^\d+\|[\w.-]+\s*\| ?"
+    r"|^\[[a-z0-9][\w.-]* : [a-z0-9][\w.-]*\] ?"
     r"|^[a-z0-9][a-z0-9.-]*-[a-f0-9]{8,10}-[a-z0-9]{5}\s+[a-z][\w.-]*\s+(?=\S)"
 )
+
+
+# pm2's `pm2 logs` before each line of an app's: its id, name and a bar (`0|stock-sync | `,
+# the name padded); never in the app's own log file
+_PM2 = re.compile(r"^\d+\|[\w.@-]+\s*\|\s?")
 
 
 # TeamCity's build log as downloaded: its time, its status (` `, `i`, `W`, `E`, `F`) and a colon,
@@ -98,6 +102,7 @@ def drop_framing(line: str) -> str:
     that logs through syslog); the line as it was when it has none."""
     text = _CI_RUNNER.sub("", line.strip(), count=1)
     text = _STERN.sub("", _SEARCH_TOOL.sub("", text, count=1), count=1)
+    text = _PM2.sub("", text, count=1)
     text = _PYTEST_LOG.sub(r"\1 ", text, count=1)
     for _ in range(3):
         raw = text.encode()

@@ -13,6 +13,7 @@ from matcher.incidents.label_languages_africa import AFRICA
 from matcher.incidents.label_languages_asia import ASIA
 from matcher.incidents.label_languages_balkan import BALKAN
 from matcher.incidents.label_languages_east import EAST, serbian_latin
+from matcher.incidents.label_languages_fo_jv_as import FO_JV_AS
 from matcher.incidents.label_languages_more import MORE
 from matcher.model import unaccented
 
@@ -162,7 +163,7 @@ TRANSLATIONS = {
         *WESTERN[name],
         *(
             s
-            for table in (EAST, ASIA, BALKAN, AFRICA, MORE)
+            for table in (EAST, ASIA, BALKAN, AFRICA, MORE, FO_JV_AS)
             for line in table.get(name, ())
             for s in line.split("|")
         ),
