@@ -51,6 +51,7 @@ def live_pads_read(text: str) -> str:
         at for at, line in enumerate(lines) if not fenced[at] and _SUMMARY.match(line.strip())
     ]
     opened = 0  # (the line after the last summary read: a section starts after it)
+    level = "##"
     for at in summaries:
         start = _section_start(lines, fenced, opened, at)
         live = [i for i in range(start, at) if not fenced[i] and _LIVE.match(lines[i])]
@@ -59,11 +60,15 @@ def live_pads_read(text: str) -> str:
         summary = _SUMMARY.match(lines[at].strip())
         assert summary is not None  # (a summary's line by the list above)
         title = (summary["title"] or summary["title2"] or "").strip()
-        heading = _HEADING.match(lines[start]) if start < at else None
-        level = heading[1] if heading else "##"
-        lines[start if heading else at] = f"{level} {summary['id']}: {title}"
-        if heading:
-            lines[at] = ""
+        heading = _HEADING.match(lines[start])
+        # (the pad's heading, or the rule its section opens with, or the blank line above its
+        # first live line: the incident's heading in its place; the summary's line is left)
+        if not heading and not _RULE.match(lines[start]):
+            start = live[0] - 1 if live[0] > opened and not lines[live[0] - 1].strip() else at
+        # (a pad with headings of one level: a heading of the level of the one before)
+        level = heading[1] if heading else level
+        lines[start] = f"{level} {summary['id']}: {title}"
+        lines[at] = "" if start != at else lines[start]
         for i in live:
             said = _LIVE.match(lines[i])
             assert said is not None
@@ -75,12 +80,12 @@ def live_pads_read(text: str) -> str:
 
 
 def _section_start(lines: list[str], fenced: list[bool], opened: int, at: int) -> int:
-    """The pad's heading above the summary at ``at`` (not above the one before it), else
-    ``at``: a pad with no headings keeps its summary's line as the incident's heading."""
+    """The pad's heading or rule nearest above the summary at ``at`` (below the summary before
+    it), else the line after that one."""
     for i in range(at - 1, opened - 1, -1):
-        if not fenced[i] and _HEADING.match(lines[i]):
+        if not fenced[i] and (_HEADING.match(lines[i]) or _RULE.match(lines[i])):
             return i
-    return at
+    return opened
 
 
 def _summary_read(lines: list[str], fenced: list[bool], start: int, at: int, end: int) -> None:
