@@ -142,3 +142,25 @@ def test_an_issue_whose_opening_post_names_its_id_only_in_passing_has_none() -> 
     log = compile_incident_log(text, "issues.md")
     assert [i.id for i in log.incidents] == ["INC-52", "INC-53"]
     assert any("has no id" in p.message for p in log.problems)
+
+
+def test_an_issue_copied_from_github_has_its_opening_post_under_who_opened_it() -> None:
+    # (no author's line above the opening post: it is the text under the line that says who
+    # opened the issue, the comments under headings of their own)
+    text = (
+        "# incidents\n\n## Reindex never finishes #80\n\n"
+        "**Open** \u00b7 @tom opened this issue on Dec 3, 2026 \u00b7 1 comment\n"
+        "Labels: `incident` `sev/low`\n\n"
+        "INC-61. The reindex job dies every night with `rq.timeouts.JobTimeoutException: Task"
+        " exceeded maximum timeout value (180 seconds)`.\n\n"
+        "### @ana commented on Dec 4, 2026\n\n"
+        "The `ZeroDivisionError: division by zero` lines are the digest bug, not this.\n"
+    )
+    log = compile_incident_log(text, "issues.md")
+    assert not log.problems, log.problems
+    (found,) = log.incidents
+    assert (found.id, found.title, found.severity) == ("INC-61", "Reindex never finishes", "low")
+    assert _texts(found.symptoms) == [
+        "rq.timeouts.JobTimeoutException: Task exceeded maximum timeout value"
+        " (<seconds:num> seconds)"
+    ]

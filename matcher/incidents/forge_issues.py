@@ -38,6 +38,11 @@ _AUTHOR = re.compile(
 )
 # A sidebar's severity label (`sev/high`, `severity::critical`, `Severity: Low`)
 _SEVERITY_LABEL = re.compile(r"(?i)(?:^|[\s`'\"])sev(?:erity)?\s*(?:/|::|:)\s*(?P<value>[\w-]+)")
+_SIDEBAR = re.compile(
+    r"^[-*+]?\s*(?:\*\*)?(?:Labels?|Milestone|Assignees?|Projects?|Reviewers|Participants"
+    r"|Due date|Dependencies)\b"
+)
+_RULE = re.compile(r"^ {0,3}(?:-{3,}|\*{3,}|_{3,})\s*$")
 _LABELS = re.compile(r"^[-*+]?\s*(?:\*\*)?Labels?:?(?:\*\*)?:?\s+\S")
 # The opening post's id: opening its first paragraph, or after the word for a postmortem or
 # an incident (and its `id`, `ref`), as a label or in a sentence
@@ -97,10 +102,13 @@ def _opening_id(lines: list[str], fenced: list[bool], start: int, end: int) -> s
     """The id the issue's opening post names, if it names one so: in its first paragraph, or
     under a form's `Incident ID` field."""
     authors = [i for i in range(start, end) if not fenced[i] and _AUTHOR.match(lines[i])]
-    if not authors:
-        return None
-    first = authors[0] + 1
-    post_end = authors[1] if len(authors) > 1 else end
+    if authors and not _HEADING.match(lines[authors[0]]):
+        # (Gitea's: the opening post is the first comment, under its author's line)
+        first, post_end = authors[0] + 1, authors[1] if len(authors) > 1 else end
+    else:
+        # (GitHub's: the opening post is the text under the line that says who opened it,
+        # before the first comment's heading)
+        first, post_end = start, authors[0] if authors else end
     # (an issue form's fields: `### Incident ID`, then the id alone)
     for i in range(first, post_end - 1):
         heading = None if fenced[i] else _HEADING.match(lines[i])
@@ -110,7 +118,9 @@ def _opening_id(lines: list[str], fenced: list[bool], start: int, end: int) -> s
             return alone["id"] if alone else None
     paragraph: list[str] = []
     for i in range(first, post_end):
-        if fenced[i] or not lines[i].strip():
+        # (the sidebar's fields and who opened the issue are none of the post's words)
+        aside = _SIDEBAR.match(lines[i]) or _OPENED.search(lines[i]) or _RULE.match(lines[i])
+        if fenced[i] or not lines[i].strip() or aside:
             if paragraph:
                 break
             continue
