@@ -89,6 +89,13 @@ def test_a_pad_with_no_headings_is_cut_at_its_rules() -> None:
     assert _texts(log.incidents[1].symptoms) == ["connect() failed (111: Connection refused)"]
 
 
+def test_a_rule_between_a_pads_live_lines_and_its_summary_is_its_cut_mark() -> None:
+    text = _PAD.replace("\u2702 ------------------------------ summary (Ana, 03 Mar)", "---")
+    log = compile_incident_log(text, "pad.md")
+    assert not log.problems, log.problems
+    assert [(i.id, i.severity) for i in log.incidents] == [("INC-41", "high"), ("INC-42", "low")]
+
+
 _ISSUES = (
     "# ops/incidents: issues copied from the forge\n\n---\n\n"
     "## Exports cannot write their files #77\n\n"

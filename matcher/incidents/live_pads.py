@@ -69,6 +69,10 @@ def live_pads_read(text: str) -> str:
         level = heading[1] if heading else level
         lines[start] = f"{level} {summary['id']}: {title}"
         lines[at] = "" if start != at else lines[start]
+        # (a rule between the live lines and the summary is its cut mark, not the end of the
+        # incident)
+        for i in range(live[-1] + 1, at):
+            lines[i] = "" if not fenced[i] and _RULE.match(lines[i]) else lines[i]
         for i in live:
             said = _LIVE.match(lines[i])
             assert said is not None
@@ -81,10 +85,13 @@ def live_pads_read(text: str) -> str:
 
 def _section_start(lines: list[str], fenced: list[bool], opened: int, at: int) -> int:
     """The pad's heading or rule nearest above the summary at ``at`` (below the summary before
-    it), else the line after that one."""
+    it), else the line after that one. (A rule right above the summary, with no live line
+    between, is its cut mark.)"""
+    live = False
     for i in range(at - 1, opened - 1, -1):
-        if not fenced[i] and (_HEADING.match(lines[i]) or _RULE.match(lines[i])):
+        if not fenced[i] and (_HEADING.match(lines[i]) or (live and _RULE.match(lines[i]))):
             return i
+        live = live or (not fenced[i] and _LIVE.match(lines[i]) is not None)
     return opened
 
 
