@@ -6,8 +6,8 @@ channel's log, a pull request's diff, a chat form, a comment thread, ASCII boxes
 journal, a MediaWiki page, a bare `git log`, a vault's notes, a call's transcript, Gherkin
 scenarios, a plain-text journal, a notebook's output, a definition list of known errors, a CI
 triage page's tests, an org-mode file, an issue tracker's printed record, a dashboard's
-annotations, a work board's items and their update threads. Every pass keeps the line count, so
-what is reported names the line as written."""
+annotations, a work board's items and their update threads, a live pad's notes, issues copied
+from a forge. Every pass keeps the line count, so what is reported names the line as written."""
 
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ from matcher.incidents.diary import diary_as_headings
 from matcher.incidents.dokuwiki import dokuwiki_as_markdown
 from matcher.incidents.escapes import comments_as_footnotes, markdown_unescaped
 from matcher.incidents.fields import field_runs_as_labels, severity_lines
+from matcher.incidents.forge_issues import forge_issues_read
 from matcher.incidents.forum import forum_replies_read
 from matcher.incidents.gerrit import gerrit_read
 from matcher.incidents.gherkin import gherkin_read
@@ -34,6 +35,7 @@ from matcher.incidents.html_tables import html_tables_as_markdown, inline_html_a
 from matcher.incidents.journals import journals_read
 from matcher.incidents.knitr_output import knitr_output_read
 from matcher.incidents.linked import linked_read
+from matcher.incidents.live_pads import live_pads_read
 from matcher.incidents.mail_thread import thread_unquoted
 from matcher.incidents.mailbox import mailbox_read
 from matcher.incidents.mediawiki import mediawiki_as_markdown
@@ -60,7 +62,7 @@ def as_markdown(text: str) -> str:
     text = re.sub("\uff1a(?=[^\\s*_])", ": ", text).replace("\uff1a", ":")
     # ... and so is Khmer's (U+17D6)
     text = re.sub("\u17d6(?=[^\\s*_])", ": ", text).replace("\u17d6", ":")
-    text = chat_exports_read(outliner_read(text))
+    text = chat_exports_read(outliner_read(live_pads_read(forge_issues_read(text))))
     text = gerrit_read(text)
     text = annotations_read(ticket_fields_read(tracker_records_read(org_mode_read(text))))
     text = mediawiki_as_markdown(dokuwiki_as_markdown(thread_unquoted(mailbox_read(text))))

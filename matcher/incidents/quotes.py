@@ -109,7 +109,9 @@ def take_out(rest: str, run: str) -> str:
 _QUOTES = '"`\u201c\u201d\u300c\u300d\u300e\u300f'
 # Where the prose goes on after unquoted log text: a new sentence of words (`). The ledger…`).
 _PROSE_SENTENCE = re.compile(
-    r"(?<=[^.][.!?])\s+(?=[A-Z][a-z]*(?:['\u2019][a-z]+)?\s+[a-z]+\s+[a-z]+)|\s*[(\[]\s*$"
+    # (... its subject may name two things, `Stderr/journal shows the same`)
+    r"(?<=[^.][.!?])\s+(?=[A-Z][a-z]*(?:['\u2019][a-z]+|/[a-z]+)?\s+[a-z]+\s+[a-z]+)"
+    r"|\s*[(\[]\s*$"
     # (... or says what a thing of it is: `… out of memory. Exit 134 is V8 aborting itself`)
     r"|(?<=[^.][.!?])\s+(?=[A-Z][a-z]+(?:\s+\S+){0,2}\s+(?:is|was|are|were|means)\s+\w)"
     # (the next sentence's first word, where a quote of its own was taken out after it: `… (1040,
@@ -128,7 +130,10 @@ _BARE_CLASS = re.compile(
 # Where the prose goes on inside the sentence: how often, how long or how many (`… every time, after
 # exactly 15 s`, `… roughly every 30 s under load`, `…, one per batch of SKUs`, `…, dozens per
 # second`), and a place said in passing (`… in the legacy cron too`, `…) on the big tenant`).
-_COUNT = r"(?:one|two|three|a few|several|many|dozens|hundreds|thousands|\d+)"
+_COUNT = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|a dozen|a few|several|many|dozens"
+    r"|hundreds|thousands|\d+)"
+)
 _PROSE_AFTER = re.compile(
     r"(?:,\s*|\s+)(?:(?:for|on|in|at|after)\s+)?"
     r"(?:(?:roughly|about|around|approximately|exactly|nearly|almost)\s+)?"
@@ -165,6 +170,8 @@ _PROSE_AFTER = re.compile(
     # `, and` with a subject of its own (`…; in the Python tracebacks it shows up as …`)
     r"|\s+(?:which|that)\s+(?:confirmed|showed|meant|means|told|tells|proved|made|was|were"
     r"|is|are|came|comes|happened|happens)\b.*$"
+    # (... or what lies under it, in the author's words: `…; gaierror [Errno -2] underneath`)
+    r"|;\s+[^;]{1,60}\s(?:underneath|beneath)$"
     r"|;\s+(?=(?:in|and|but|so|then|the|we|it|our|this|that|there|i|you|they|somebody"
     r"|someone|a|an|also|some|one|two|several|plus)\b).*$"
     r"|,\s+and\s+(?=(?:somebody|someone|we|i|they|there|it|then|the (?:[\w-]+ )?(?:team|pods?"
