@@ -95,7 +95,10 @@ def is_log_text(run: str) -> bool:
 def take_out(rest: str, run: str) -> str:
     """The item with a quoted run and its quote characters replaced by a mark: a quote
     character is never the edge of an unquoted log text."""
-    start = rest.find(run)
+    # (the run where it is quoted: its words may come before, unquoted or in a bytes literal's
+    # quotes, `…: b'out of memory storing object' … Error("out of memory storing object")`)
+    quoted = re.search(rf"(?<=[{_QUOTES}])\s*{re.escape(run)}", rest)
+    start = rest.find(run, quoted.start()) if quoted else rest.find(run)
     if start < 0:
         return rest  # already taken out with an enclosing run
     left, right = start, start + len(run)
@@ -167,6 +170,10 @@ _PROSE_AFTER = re.compile(
     r"|someone|a|an|also|some|one|two|several|plus)\b).*$"
     r"|,\s+and\s+(?=(?:somebody|someone|we|i|they|there|it|then|the (?:[\w-]+ )?(?:team|pods?"
     r"|worker|service|logs?|on-call)))\b.*$"
+    # (... after a quoted value's closing mark, `… b'out of memory storing object' and the cart
+    # code logs it as …`: a message's own words do not go on past its quoted value)
+    r"|(?<=['\")])\s+(?:and|but|while|whereas)\s+(?:the|our|its|their|we|they)\s+[a-z][\w-]*"
+    r"\s+[a-z]+\b.*$"
     # a typographic dash set apart is the author's (`… already — from the worker pods`); a
     # message's own is ASCII (`Allocation failed - JavaScript heap out of memory`)
     r"|\s+[\u2014\u2013]\s+.*$"
