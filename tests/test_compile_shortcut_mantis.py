@@ -78,9 +78,10 @@ def test_a_story_without_an_incident_id_is_reported_not_named_by_its_number() ->
     assert [p.field for p in log.problems] == ["id"]
 
 
+_RULE, _NOTES = "=" * 80, "-" * 80
 _BUG = (
     "# MantisBT: bugs with a postmortem\n\n"
-    "=" * 80 + "\n"
+    f"{_RULE}\n"
     "ID:                 0000733\n"
     "Project:            Payments\n"
     "Category:           payouts\n"
@@ -102,7 +103,8 @@ _BUG = (
     "The `export: retrying after MemoryError` WARNING is the retry, not a second failure.\n"
     "The reports worker fails the same way: MemoryError: unable to allocate 1.9 GiB\n"
     "Relationships:\n"
-    "related to          0000730  Payout export slow on Mondays\n\n" + "-" * 80 + "\n"
+    "related to          0000730  Payout export slow on Mondays\n\n"
+    f"{_NOTES}\n"
     " (0002210) bo (developer) - 2026-09-01 09:12\n"
     "The frame is built in one go; now streamed in chunks of 1000 rows.\n"
 )
