@@ -146,3 +146,50 @@ def test_a_quote_whose_words_a_bytes_literal_said_first_is_taken_out_where_quote
     texts = _texts(_one(text))
     assert "pymemcache.exceptions.MemcacheServerError: out of memory storing object" in texts
     assert not any(t.endswith("b'") for t in texts), texts
+
+
+def test_a_mantis_notification_mail_s_fields_in_groups_are_read_as_the_print_view_s() -> None:
+    text = (
+        "The following issue has been RESOLVED.\n" + "=" * 70 + "\n"
+        "Issue ID:                   733\n"
+        "Reported By:                ana\n"
+        "Project:                    Payments\n\n"
+        "Priority:                   high\n"
+        "Severity:                   crash\n"
+        "Reproducibility:            always\n"
+        "Postmortem:                 INC-45\n"
+        "Summary:                    Payout export dies on the first large batch\n"
+        "Description:\n"
+        "Worker log: MemoryError: unable to allocate 2.1 GiB for the payout frame\n"
+        "Tags: exports, memory\n"
+    )
+    found = _one(text)
+    assert (found.id, found.severity) == ("INC-45", "high")
+    assert _texts(found) == ["MemoryError: unable to allocate <gib:datasize> for the payout frame"]
+
+
+def test_a_bare_not_an_error_after_what_the_line_is_sets_it_aside() -> None:
+    text = (
+        "## INC-46: Rate limiter could not reach Redis\n\n**Severity:** Medium\n\n**Symptoms:**\n"
+        "- `redis.exceptions.ConnectionError: Error 111 connecting to 10.0.7.14:6380.`\n"
+        "- `reconnected to redis after Connection refused (attempt 3)` is the INFO from after"
+        " the fix. Not an error.\n"
+    )
+    assert _texts(_one(text)) == [
+        "redis.exceptions.ConnectionError: Error 111 connecting to <ip>:<port:int>"
+    ]
+
+
+def test_a_line_led_by_a_time_after_a_traceback_is_no_part_of_its_exception() -> None:
+    text = (
+        "## INC-47: Search index rebuild killed\n\n**Severity:** Low\n\n**Symptoms:**\n\n```\n"
+        "Traceback (most recent call last):\n"
+        '  File "/srv/rq/worker.py", line 1671, in perform_job\n'
+        "rq.timeouts.JobTimeoutException: Task exceeded maximum timeout value (180 seconds)\n"
+        "02:03:02 Worker rq:worker:idx-1: indexing: 9f2d41c0\n"
+        "```\n"
+    )
+    assert _texts(_one(text)) == [
+        "rq.timeouts.JobTimeoutException: Task exceeded maximum timeout value"
+        " (<seconds:num> seconds)"
+    ]

@@ -23,7 +23,8 @@ _FIELD = re.compile(
     r"(?:[ \t]+(?P<value>\S.*?))?[ \t]*$"
 )
 # the bug's own number (`ID: 0000412`, zero-padded as Mantis prints it)
-_BUG_ID = re.compile(r"^(?:\*\*|__)?ID:(?:\*\*|__)?[ \t]+#?\d{1,8}[ \t]*$")
+# (... or `Issue ID:  412`, as Mantis's notification mail writes it)
+_BUG_ID = re.compile(r"^(?:\*\*|__)?(?:(?:Issue|Bug) )?ID:(?:\*\*|__)?[ \t]+#?\d{1,8}[ \t]*$")
 # the fields only Mantis's view has, beside the summary: what tells its report from a form's
 _MANTIS = {
     "project",
@@ -37,8 +38,13 @@ _MANTIS = {
     "handler",
     "resolution",
     "product version",
+    "reported by",
 }
+# ... and the fields of any tracker's bug, which Mantis prints too
+_OWN = {"summary", "priority", "severity", "status", "platform", "os", "os version", "tags"}
 _BODY = {"description", "steps to reproduce", "additional information", "relationships"}
+# the report's parts after its text that hold no log text: its tags, its files, its history
+_LISTS = {"relationships", "tags", "attached files", "issue history", "monitored by"}
 # a field of the team's that links the bug to its postmortem (`Postmortem`, `Incident`, `PIR`)
 _LINKS = re.compile(r"(?i)\b(?:post[- ]?mortem|incident|pir|rca|problem)\b")
 _ID_ALONE = re.compile(rf"[\[(]?(?P<id>{INCIDENT_ID})[\])]?")
@@ -62,7 +68,7 @@ def _name(line: str) -> str:
 def mantis_bugs_read(text: str) -> str:
     """The log with each MantisBT bug report read as an incident in the house format; else as
     it is."""
-    if not re.search(r"(?m)^(?:\*\*|__)?ID:(?:\*\*|__)?[ \t]+#?\d", text):
+    if not re.search(r"(?m)^(?:\*\*|__)?(?:(?:Issue|Bug) )?ID:(?:\*\*|__)?[ \t]+#?\d", text):
         return text
     lines = text.split("\n")
     fenced = fenced_lines(lines)
@@ -73,10 +79,17 @@ def mantis_bugs_read(text: str) -> str:
         stop = starts[n + 1] if n + 1 < len(starts) else len(lines)
         heading = next((k for k in range(at + 1, stop) if _HEADING.match(lines[k])), stop)
         header = at
-        while header + 1 < heading and _FIELD.match(lines[header + 1]):
-            if _name(lines[header + 1]) in _BODY:
+        # (up to the body's first field; past a blank line between groups of fields only to
+        # one of Mantis's own, not to a paragraph that opens with a word and a colon)
+        while (
+            (nxt := next((k for k in range(header + 1, heading) if lines[k].strip()), None))
+            is not None
+            and _FIELD.match(lines[nxt])
+            and _name(lines[nxt]) not in _BODY
+        ):
+            if nxt > header + 1 and _name(lines[nxt]) not in _MANTIS | _OWN:
                 break
-            header += 1
+            header = nxt
         names = {_name(lines[k]) for k in range(at, header + 1)}
         if "summary" in names and len(names & _MANTIS) >= 2:
             _bug_read(lines, fenced, at, header, heading)
@@ -134,8 +147,8 @@ def _body_read(lines: list[str], fenced: list[bool], start: int, end: int) -> No
         elif name == "steps to reproduce":
             lines[k] = f"**Steps to reproduce:** {value}".rstrip()
             related = False
-        elif name == "relationships" or (related and line.strip()):
-            # (another bug's number and summary: no log text of this one)
+        elif name in _LISTS or (related and line.strip()):
+            # (another bug's number and summary, a tag, a file, a change: no log text of this one)
             lines[k] = _aside(line)
             related = True
         elif _DASHES.match(line):

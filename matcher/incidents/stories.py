@@ -71,7 +71,7 @@ def _story_read(lines: list[str], fenced: list[bool], at: int, end: int) -> None
         if _TASKS.match(lines[k]):
             lines[k] = "**Action Items:**"
         elif _COMMENTS.match(lines[k]):
-            lines[k] = ""  # (the thread's items say whose they are; comment_threads.py)
+            lines[k] = "**Timeline:**"  # (each comment an item of it: comment_threads.py)
     # the description: the paragraphs after the fields (and the story's link), up to the
     # author's first label; read as the thread's first post, unless it is labelled itself
     labelled = (_LABEL.match(lines[k]) for k in body if not fenced[k])
