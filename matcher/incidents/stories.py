@@ -65,6 +65,9 @@ def _story_read(lines: list[str], fenced: list[bool], at: int, end: int) -> None
     name = f"{found[0]}: {found[1]}" if found and found[1] else story["name"]
     lines[at] = f"{story['level']} {name}"
     body = range(at + 1, end)
+    # (the author's own labels, before the thread's title is read as one)
+    labelled = (_LABEL.match(lines[k]) for k in body if not fenced[k])
+    labels = {label_name(m["name"]) for m in labelled if m}
     for k in body:
         if fenced[k]:
             continue
@@ -74,10 +77,8 @@ def _story_read(lines: list[str], fenced: list[bool], at: int, end: int) -> None
             lines[k] = "**Timeline:**"  # (each comment an item of it: comment_threads.py)
     # the description: the paragraphs after the fields (and the story's link), up to the
     # author's first label; read as the thread's first post, unless it is labelled itself
-    labelled = (_LABEL.match(lines[k]) for k in body if not fenced[k])
-    labels = {label_name(m["name"]) for m in labelled if m}
     first = next((k for k in body if lines[k].strip()), None)
-    if first is None or not _FIELD.match(lines[first]) or {"symptoms", "timeline"} & labels:
+    if first is None or not _FIELD.match(lines[first]) or "symptoms" in labels:
         return
     k = first
     while k < end and (_FIELD.match(lines[k]) or _URL.match(lines[k])):
