@@ -193,3 +193,12 @@ def test_a_line_led_by_a_time_after_a_traceback_is_no_part_of_its_exception() ->
         "rq.timeouts.JobTimeoutException: Task exceeded maximum timeout value"
         " (<seconds:num> seconds)"
     ]
+
+
+def test_an_incident_id_in_upper_case_is_no_story_number() -> None:
+    # (Shortcut writes its numbers in lower case; `SC-12` is a team's own id, as `INC-12` is)
+    text = (
+        "## SC-12: Checkout refused connections\n\n**Severity:** High\n\n**Symptoms:**\n"
+        "- `ERROR 1040 (08004): Too many connections`\n"
+    )
+    assert _one(text).id == "SC-12"

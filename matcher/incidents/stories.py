@@ -17,10 +17,11 @@ from matcher.incidents.headings import heading_id
 from matcher.incidents.labels import label_name
 
 # the story's number before its name: Shortcut's `sc-20418`, Clubhouse's older `ch20418`, a
-# `Story #20418`; then a separator
+# `Story #20418`; then a separator set apart. (In lower case: `## SC-12: …` is a team's own
+# incident id, as `INC-12` is.)
 _STORY = re.compile(
-    r"^(?P<level>#{1,6})[ \t]+(?i:sc-|ch-?|story[ \t]+#?)\d{1,8}[ \t]*[\u00b7|:\u2013\u2014-][ \t]*"
-    r"(?P<name>\S.*?)[ \t]*$"
+    r"^(?P<level>#{1,6})[ \t]+(?:sc-|ch-?|[Ss]tory[ \t]+#?)\d{1,8}"
+    r"(?:[ \t]+[\u00b7|:\u2013\u2014-]|:)[ \t]+(?P<name>\S.*?)[ \t]*$"
 )
 _HEADING = re.compile(r"^ {0,3}#{1,6}\s")
 _RULE = re.compile(r"^ {0,3}(?:-{3,}|\*{3,}|_{3,})\s*$")
@@ -38,7 +39,7 @@ _COMMENTS = re.compile(r"^(?:\*\*|__)(?:Comments|Activity)(?:\s*\(\d+\))?:?(?:\*
 def stories_read(text: str) -> str:
     """The log with each story's heading read without the story's number, its description as
     the first item of its timeline and its checklist as its action items; else as it is."""
-    if not re.search(r"(?im)^#{1,6}[ \t]+(?:sc-|ch-?|story[ \t]+#?)\d", text):
+    if not re.search(r"(?m)^#{1,6}[ \t]+(?:sc-|ch-?|[Ss]tory[ \t]+#?)\d", text):
         return text
     lines = text.split("\n")
     fenced = fenced_lines(lines)
