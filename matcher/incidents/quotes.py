@@ -170,10 +170,6 @@ _PROSE_AFTER = re.compile(
     r"|someone|a|an|also|some|one|two|several|plus)\b).*$"
     r"|,\s+and\s+(?=(?:somebody|someone|we|i|they|there|it|then|the (?:[\w-]+ )?(?:team|pods?"
     r"|worker|service|logs?|on-call)))\b.*$"
-    # (... after a quoted value's closing mark, `… b'out of memory storing object' and the cart
-    # code logs it as …`: a message's own words do not go on past its quoted value)
-    r"|(?<=['\")])\s+(?:and|but|while|whereas)\s+(?:the|our|its|their|we|they)\s+[a-z][\w-]*"
-    r"\s+[a-z]+\b.*$"
     # a typographic dash set apart is the author's (`… already — from the worker pods`); a
     # message's own is ASCII (`Allocation failed - JavaScript heap out of memory`)
     r"|\s+[\u2014\u2013]\s+.*$"
