@@ -11,6 +11,7 @@ import itertools
 import re
 from collections.abc import Sequence
 
+from matcher.incidents.asked import asked_and_denied
 from matcher.incidents.cues import ALERT_LABEL, CUES, LOGGY, Scope
 from matcher.incidents.dismissal import set_aside, set_aside_inline
 from matcher.incidents.loglike import quoted_log
@@ -202,6 +203,8 @@ def put_aside(item: str, log: str, quoted: bool, others: Sequence[str] = ()) -> 
         ):
             return True
         if any(_ONLY.match(earlier) for earlier in sentences[:at]):
+            return True
+        if asked_and_denied(sentences, at):  # (`Is the … the same? "…". No, …`)
             return True
         if set_aside_more(own, following, log):
             return True

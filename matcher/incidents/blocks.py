@@ -37,7 +37,6 @@ _TYPED = re.compile(
     r"|^(?:with|def|class|for|while|if|elif|return|raise|import|await|const|let|var|function)\s+"
     r"[\w.]+\s*(?:\(|=|:$|\s+in\s|\s+as\s)|^from\s+[\w.]+\s+import\s"
 )
-
 # A code block: what is not a statement of the error.
 _FRAME = re.compile(
     r"^\s*(?:File \"|at\s|\^+\s*$|~+\s*$|Traceback \(most recent call last\)"
@@ -161,7 +160,6 @@ _CARET_NOTE = re.compile(r"^\s*#+\s*\^+\s*(\S.*)$")
 # `uniq -c`'s count before each line it prints (`     57 socket.gaierror: …`)
 _COUNTED = re.compile(r"^\s*\d+\s(?=\S)")
 _CUT = re.compile(r"\bcut\s+-c\s*1?-(\d+)")
-
 
 # A log search's query, not what a program logged: Splunk's SPL (`index=app "…" NOT "…"`,
 # `| table _time _raw`), Loki's LogQL (`{app="web"} |= "…"`), CloudWatch Logs Insights
@@ -295,6 +293,8 @@ def _traceback_texts(lines: Sequence[str]) -> list[str]:
                 alone.add(len(leveled))
                 leveled.append((owner, f"{level} {message}"))
             continue
+        # (... nor a line of its own led by a time, no level: rq's `02:03:02 Worker …: indexing`)
+        message_goes_on = message_goes_on and not re.match(r"\d\d?:\d\d:\d\d[.,\d]*\s", message)
         if line[:1].isspace() or not (message_goes_on or _EXCEPTION_LINE.match(message)):
             continue
         message_goes_on = True

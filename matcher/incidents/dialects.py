@@ -7,7 +7,8 @@ journal, a MediaWiki page, a bare `git log`, a vault's notes, a call's transcrip
 scenarios, a plain-text journal, a notebook's output, a definition list of known errors, a CI
 triage page's tests, an org-mode file, an issue tracker's printed record, a dashboard's
 annotations, a work board's items and their update threads, a live pad's notes, issues copied
-from a forge. Every pass keeps the line count, so what is reported names the line as written."""
+from a forge, a story tracker's stories, a MantisBT bug report. Every pass keeps the line count,
+so what is reported names the line as written."""
 
 from __future__ import annotations
 
@@ -38,6 +39,7 @@ from matcher.incidents.linked import linked_read
 from matcher.incidents.live_pads import live_pads_read
 from matcher.incidents.mail_thread import thread_unquoted
 from matcher.incidents.mailbox import mailbox_read
+from matcher.incidents.mantis_bugs import mantis_bugs_read
 from matcher.incidents.mediawiki import mediawiki_as_markdown
 from matcher.incidents.notes import titles_first
 from matcher.incidents.org_mode import org_mode_read
@@ -47,6 +49,7 @@ from matcher.incidents.plain_text import plain_text_read
 from matcher.incidents.records import records_as_labels
 from matcher.incidents.review_diffs import review_diffs_read
 from matcher.incidents.rst_markup import rst_as_markdown
+from matcher.incidents.stories import stories_read
 from matcher.incidents.ticket_fields import ticket_fields_read
 from matcher.incidents.titles import titled_records
 from matcher.incidents.tracker_records import tracker_records_read
@@ -64,7 +67,8 @@ def as_markdown(text: str) -> str:
     text = re.sub("\u17d6(?=[^\\s*_])", ": ", text).replace("\u17d6", ":")
     text = chat_exports_read(outliner_read(live_pads_read(forge_issues_read(text))))
     text = gerrit_read(text)
-    text = annotations_read(ticket_fields_read(tracker_records_read(org_mode_read(text))))
+    text = tracker_records_read(mantis_bugs_read(org_mode_read(text)))
+    text = annotations_read(ticket_fields_read(stories_read(text)))
     text = mediawiki_as_markdown(dokuwiki_as_markdown(thread_unquoted(mailbox_read(text))))
     text = titles_first(commit_log_read(text))
     text = linked_read(definitions_read(plain_text_read(text)))

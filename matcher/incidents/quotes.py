@@ -95,7 +95,10 @@ def is_log_text(run: str) -> bool:
 def take_out(rest: str, run: str) -> str:
     """The item with a quoted run and its quote characters replaced by a mark: a quote
     character is never the edge of an unquoted log text."""
-    start = rest.find(run)
+    # (the run where it is quoted: its words may come before, unquoted or in a bytes literal's
+    # quotes, `…: b'out of memory storing object' … Error("out of memory storing object")`)
+    quoted = re.search(rf"(?<=[{_QUOTES}])\s*{re.escape(run)}", rest)
+    start = rest.find(run, quoted.start()) if quoted else rest.find(run)
     if start < 0:
         return rest  # already taken out with an enclosing run
     left, right = start, start + len(run)

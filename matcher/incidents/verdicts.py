@@ -48,6 +48,8 @@ _ABOUT_IT = re.compile(
     r"|one|lines|messages|errors))?(?:'s|\s+(?:is|was|are|were)\b)"
     r"|(?:(?:Just |Only )?An? )?(?i:side[- ]effect|knock-on|consequence)\b"
     r"|Not the (?:root |real |actual )?(?:cause|error|problem|issue)\b"
+    # ... a bare `Not an error.` after what the line is (`"…" is the INFO from after the fix.`)
+    r"|Not (?:an? )?(?:error|failure)s?(?=\W*$)"
     r"|(?:Just |Only |Pure |More )?(?i:noise|unrelated|harmless|benign|red herring)\b"
     r"\s*(?:[.;,!(]|$|for\b|here\b|to\b)"
     r"|(?:An? |Some |Totally |Completely |Entirely )?(?i:different|separate|another|other)\s+"
