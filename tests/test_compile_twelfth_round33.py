@@ -147,3 +147,17 @@ def test_an_error_line_whose_message_the_exception_under_it_repeats_stays() -> N
         "```\n"
     )
     assert "ERROR: canceling statement due to statement timeout" in _texts(text)
+
+
+def test_an_id_label_that_holds_the_id_and_the_title_gives_both() -> None:
+    text = (
+        "## Build PROJ-PLAN-131 failed\n\n"
+        "**Incident:** INC-PM-109 \u2014 Gateway could not reach the inventory service\n"
+        "**Severity:** High\n\n**Symptoms:**\n"
+        "- `requests.exceptions.ConnectionError: Failed to establish a new connection: [Errno"
+        " 111] Connection refused`\n"
+    )
+    log = compile_incident_log(text, "pm.md")
+    assert not log.problems, log.problems
+    (found,) = log.incidents
+    assert found.id == "INC-PM-109"

@@ -127,6 +127,8 @@ def _identity(block: Block, problems: list[Problem], warnings: list[Problem]) ->
     from_label = _first(block, "id") or lone or (related[0] if len(related) == 1 else "")
     incident_id = from_label or (from_heading[0] if from_heading else "")
     title = _first(block, "title", "*_") or unwrap(heading_title)
+    if incident_id and not ID_PATTERN.match(incident_id) and (split := heading_id(incident_id)):
+        incident_id, title = split[0], title or split[1]  # (`**Incident:** INC-7 — a title`)
     mention = None if incident_id or block.heading else mentioned_id(block)
     if mention:  # (a chat channel's incident: `**INC-7** declared`, mentions.py)
         incident_id, title = mention[0], title or mention[1]
