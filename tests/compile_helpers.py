@@ -61,3 +61,11 @@ def incidents_of(text: str) -> dict[str, tuple[str, ...]]:
     log = compile_incident_log(text, "x.md")
     assert not log.problems, log.problems
     return {i.id: i.symptoms for i in log.incidents}
+
+
+def symptom_texts(text: str) -> list[str]:
+    """The symptoms' texts of the one incident a whole postmortem compiles to, with no problem."""
+    log = compile_incident_log(text, "pm.md")
+    assert not log.problems, log.problems
+    (found,) = log.incidents
+    return [s if isinstance(s, str) else s["text"] for s in found.symptoms]

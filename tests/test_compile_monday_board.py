@@ -4,6 +4,8 @@ update threads and its `Not related` group, and an `Error seen` field of pasted 
 
 from __future__ import annotations
 
+from compile_helpers import symptom_texts as _texts
+
 from matcher.incidents.reader import compile_incident_log
 
 BOARD = """# Messaging \u2014 Incidents
@@ -59,13 +61,6 @@ BOARD = """# Messaging \u2014 Incidents
 """
 
 METADATA = "KafkaTimeoutError: Failed to update metadata after <secs:num> secs"
-
-
-def _texts(text: str) -> list[str]:
-    log = compile_incident_log(text, "pm.md")
-    assert not log.problems, log.problems
-    (found,) = log.incidents
-    return [s if isinstance(s, str) else s["text"] for s in found.symptoms]
 
 
 def test_a_boards_update_thread_is_read_for_its_items_pasted_lines() -> None:

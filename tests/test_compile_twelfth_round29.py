@@ -4,7 +4,7 @@ rules)."""
 
 from __future__ import annotations
 
-from matcher.incidents.reader import compile_incident_log
+from compile_helpers import symptom_texts as _texts
 
 DENIED = "PermissionError: [Errno 13] Permission denied: '/srv/uploads/u-1742/avatar.png'"
 DENIED_SYMPTOM = "PermissionError: [Errno 13] Permission denied: '<path>'"
@@ -12,13 +12,6 @@ EPERM = "fix ownership: PermissionError(1, 'Operation not permitted')"
 EPERM_SYMPTOM = "PermissionError: Operation not permitted"
 LOCKED = "sqlite3.OperationalError: database is locked"
 NO_TABLE = "sqlite3.OperationalError: no such table: import_runs"
-
-
-def _texts(text: str) -> list[str]:
-    log = compile_incident_log(text, "pm.md")
-    assert not log.problems, log.problems
-    (found,) = log.incidents
-    return [s if isinstance(s, str) else s["text"] for s in found.symptoms]
 
 
 # --- a reviewer's ticks and crosses ---------------------------------------------------------------

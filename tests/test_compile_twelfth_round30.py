@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from compile_helpers import symptom_texts as _texts
+
 from matcher.incidents.reader import compile_incident_log
 
 WATERFALL = """## INC-116 \u2014 thumbnailer: too many open files
@@ -21,13 +23,6 @@ thumbnail.batch                 \u2588\u2588\u2588\u2588\u2588\u2588  3.9s   err
 \u2502                  exception.message=[Errno 24] Too many open files: '/srv/thumb-61.png'
 ```
 """
-
-
-def _texts(text: str) -> list[str]:
-    log = compile_incident_log(text, "pm.md")
-    assert not log.problems, log.problems
-    (found,) = log.incidents
-    return [s if isinstance(s, str) else s["text"] for s in found.symptoms]
 
 
 def test_a_span_events_exception_is_read_as_its_traceback_ends_it() -> None:

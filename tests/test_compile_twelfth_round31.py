@@ -3,14 +3,7 @@ round", says the rules)."""
 
 from __future__ import annotations
 
-from matcher.incidents.reader import compile_incident_log
-
-
-def _texts(text: str) -> list[str]:
-    log = compile_incident_log(text, "pm.md")
-    assert not log.problems, log.problems
-    (found,) = log.incidents
-    return [s if isinstance(s, str) else s["text"] for s in found.symptoms]
+from compile_helpers import symptom_texts as _texts
 
 
 def test_a_retry_wrappers_class_and_an_elision_are_no_cause_beside_the_cause() -> None:

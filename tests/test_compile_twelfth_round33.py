@@ -3,14 +3,9 @@ round", says the rules)."""
 
 from __future__ import annotations
 
+from compile_helpers import symptom_texts as _texts
+
 from matcher.incidents.reader import compile_incident_log
-
-
-def _texts(text: str) -> list[str]:
-    log = compile_incident_log(text, "pm.md")
-    assert not log.problems, log.problems
-    (found,) = log.incidents
-    return [s if isinstance(s, str) else s["text"] for s in found.symptoms]
 
 
 def test_an_error_line_of_a_few_words_over_its_exception_is_no_symptom() -> None:
