@@ -1,0 +1,48 @@
+"""Tibetan's labels as the house format's (dialects.py reads them so before the rest): Tibetan
+writes no colon; a label ends on the shad (`།`), its sentence mark, as every sentence does
+(`**ཚབས་ཆེ་ཚད།** མཐོ།`, `**རྟགས་མཚན།**` alone on its line, `## རྟགས་མཚན།`). A syllable keeps
+its tsheg (`་`) before the shad after `ང` (`**ཁ་བྱང་།**`). The shad that closes a bold label in
+the script is read as its colon, the one that closes its value or a heading is dropped; the
+tsheg before either becomes a space, so each line keeps its length and columns."""
+
+from __future__ import annotations
+
+import re
+
+# a letter or sign of the Tibetan script (U+0F00-0FFF) other than its tsheg and shad
+_TIBETAN = "\u0f00-\u0f0a\u0f0f-\u0fff"
+# the end of a Tibetan clause: a shad or two (`།`, `༎`), perhaps after a tsheg
+_SHAD = "[\u0f0b\u0f0c]?[\u0f0d\u0f0e]{1,2}"
+# `**ཚབས་ཆེ་ཚད།** value`, `- **ཁ་བྱང་།** value`, `**X**།` (the shad outside the bold)
+_BOLD = re.compile(
+    rf"^(?P<lead>[ \t]*(?:[-*+][ \t]+)?)(?P<mark>\*\*|__)(?P<name>[^*_:\n]{{0,40}}[{_TIBETAN}])"
+    rf"(?P<shad>{_SHAD}(?P=mark)|(?P=mark){_SHAD})(?P<value>[^\n]*)$",
+    re.MULTILINE,
+)
+_HEADING = re.compile(
+    rf"^(?P<head>[ \t]{{0,3}}#{{1,6}}[ \t]+[^\n]*?[{_TIBETAN}])(?P<shad>{_SHAD})"
+    r"[ \t]*$",
+    re.MULTILINE,
+)
+# (a value's closing shad, after a letter or sign of the script)
+_VALUE_END = re.compile(rf"(?<=[{_TIBETAN}]){_SHAD}(?=[ \t]*$)")
+
+
+def _spaced(mark: str) -> str:
+    """A tsheg or shad as spaces (a colon in place of the shad of a label)."""
+    return " " * len(mark)
+
+
+def _label(found: re.Match[str]) -> str:
+    shad, mark = found["shad"], found["mark"]
+    closing = shad.replace(mark, "")
+    value = _VALUE_END.sub(lambda m: _spaced(m[0]), found["value"])
+    return f"{found['lead']}{mark}{found['name']}{_spaced(closing[:-1])}:{mark}{value}"
+
+
+def tibetan_labels(text: str) -> str:
+    """The text with Tibetan labels closed by a colon, not a shad (see above)."""
+    if "\u0f0d" not in text and "\u0f0e" not in text:
+        return text
+    text = _BOLD.sub(_label, text)
+    return _HEADING.sub(lambda m: m["head"] + _spaced(m["shad"]), text)
