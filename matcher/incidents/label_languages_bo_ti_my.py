@@ -1,6 +1,6 @@
 """The labels of the house format in Tibetan, Tigrinya and Burmese (labels.py adds them to the
 others): Tibetan in its script, its syllables parted by the tsheg (`་`), a label closed by the
-shad (`།`) where others write a colon (tibetan_labels.py reads that shad as the colon, and drops
+shad (`།`) where others write a colon (script_labels.py reads that shad as the colon, and drops
 the tsheg a syllable keeps before it); Tigrinya in the Ge'ez script it shares with Amharic, whose
 labels are in label_languages_east (Tigrinya spells many a word apart: `ምኽንያት`, not `ምክንያት`);
 Burmese in the Myanmar script, whose words are written without spaces between them, with the

@@ -1,6 +1,6 @@
 """The severities of severity_words.py in Tibetan, Tigrinya and Burmese (that module joins them
 to its own; model.py reads them without combining marks and lower-cased). A Tibetan value loses
-the shad that closes it where tibetan_labels.py reads its label."""
+the shad that closes it where script_labels.py reads its label."""
 
 from __future__ import annotations
 

@@ -1,9 +1,15 @@
-"""Tibetan's labels as the house format's (dialects.py reads them so before the rest): Tibetan
-writes no colon; a label ends on the shad (`།`), its sentence mark, as every sentence does
-(`**ཚབས་ཆེ་ཚད།** མཐོ།`, `**རྟགས་མཚན།**` alone on its line, `## རྟགས་མཚན།`). A syllable keeps
+"""Labels closed by another script's mark than the colon, read as the house format's (dialects.py
+reads them so before the rest).
+
+Tibetan writes no colon: a label ends on the shad (`།`), its sentence mark, as every sentence does
+(`**ཚབས་ཆེ་ཚད།** མཐོ།`, `**རྟགས་མཚན།**` alone on its line, `## རྟགས་མཚན།`), and a syllable keeps
 its tsheg (`་`) before the shad after `ང` (`**ཁ་བྱང་།**`). The shad that closes a bold label in
-the script is read as its colon, the one that closes its value or a heading is dropped; the
-tsheg before either becomes a space, so each line keeps its length and columns."""
+the script is read as its colon, the one that closes its value or a heading is dropped, and the
+tsheg before either becomes a space, so each line keeps its length and columns (a shad elsewhere
+ends a sentence, no label).
+
+Tigrinya and Amharic write the Ge'ez preface colon (`፦`) before what a label introduces, a list
+or words said (`**ምልክታት፦**`, `ምልክታት፦ …`): it is a colon wherever it is, as Khmer's is."""
 
 from __future__ import annotations
 
@@ -20,12 +26,13 @@ _BOLD = re.compile(
     re.MULTILINE,
 )
 _HEADING = re.compile(
-    rf"^(?P<head>[ \t]{{0,3}}#{{1,6}}[ \t]+[^\n]*?[{_TIBETAN}])(?P<shad>{_SHAD})"
-    r"[ \t]*$",
+    rf"^(?P<head>[ \t]{{0,3}}#{{1,6}}[ \t]+[^\n]*?[{_TIBETAN}])(?P<shad>{_SHAD})[ \t]*$",
     re.MULTILINE,
 )
 # (a value's closing shad, after a letter or sign of the script)
 _VALUE_END = re.compile(rf"(?<=[{_TIBETAN}]){_SHAD}(?=[ \t]*$)")
+# the Ge'ez preface colon (U+1366)
+_PREFACE = "\u1366"
 
 
 def _spaced(mark: str) -> str:
@@ -40,8 +47,10 @@ def _label(found: re.Match[str]) -> str:
     return f"{found['lead']}{mark}{found['name']}{_spaced(closing[:-1])}:{mark}{value}"
 
 
-def tibetan_labels(text: str) -> str:
-    """The text with Tibetan labels closed by a colon, not a shad (see above)."""
+def script_labels(text: str) -> str:
+    """The text with Tibetan and Ge'ez labels closed by a colon (see above)."""
+    if _PREFACE in text:  # (a space after it where the text runs on, as after a colon)
+        text = re.sub(f"{_PREFACE}(?=[^\\s*_])", ": ", text).replace(_PREFACE, ":")
     if "\u0f0d" not in text and "\u0f0e" not in text:
         return text
     text = _BOLD.sub(_label, text)
