@@ -1,7 +1,8 @@
 """Issue #11, twelfth pass, thirty-fourth round: labels, severities and verdicts in Tibetan,
-Tigrinya and Burmese; Tibetan's shad and Ge'ez's preface colon that close a label; a common
-error text that ends before prose of another script (docs/incident-log-format.md,
-"Thirty-fourth round", says the rules)."""
+Tigrinya and Burmese; Tibetan's shad and Ge'ez's preface colon that close a label; the
+scripts' full stops before a sentence with a log text of its own; a common error text that ends
+before prose of another script (docs/incident-log-format.md, "Thirty-fourth round", says the
+rules)."""
 
 from __future__ import annotations
 
@@ -131,6 +132,21 @@ def test_a_line_set_aside_in_the_teams_language_is_no_symptom(aside: str) -> Non
 @pytest.mark.parametrize(
     "item",
     [
+        # (a sentence after the line's that refers back to it: `དེ་ནི`, `እዚ`, `ဒါက`; its
+        # verdict ends on a sign, `མི་རྩི`, `ኣይትቑጽሩ`, `မယူပါနဲ့`)
+        f"* `{NOSCRIPT}` ཡང་བྱུང་། དེ་ནི་ནོར་འཁྲུལ་དུ་མི་རྩི།",
+        f"* `{NOSCRIPT}` እውን ተራእዩ። እዚ ኣብ ጌጋታት ኣይትቑጽሩ።",
+        f"* `{NOSCRIPT}` လည်း ထွက်ပါတယ်။ ဒါက error အဖြစ် မယူပါနဲ့။",
+    ],
+    ids=["tibetan", "tigrinya", "burmese"],
+)
+def test_a_next_sentence_that_refers_back_in_the_teams_language(item: str) -> None:
+    assert symptoms_of(f"* `{READ_ONLY}`\n{item}") == (READ_ONLY_SYMPTOM,)
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
         # (Tibetan: nothing in the line denies it; Tigrinya and Burmese: the line is the cause)
         f"* `{NOSCRIPT}` ཡང་ཡོང་གི་འདུག",
         f"* `{NOSCRIPT}` ውን ተራእዩ፡ ንሱ እዩ እቲ ጌጋ።",
@@ -140,6 +156,21 @@ def test_a_line_set_aside_in_the_teams_language_is_no_symptom(aside: str) -> Non
 )
 def test_a_line_the_team_does_not_set_aside_stays(item: str) -> None:
     assert len(symptoms_of(f"* `{READ_ONLY}`\n{item}")) == 2
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        # (the script's full stop, `།`, `።`, `။`, ends the first text's sentence: the verdict
+        # after the second text is the second's)
+        f"* cart-api ཡི་ log ནང་ `{READ_ONLY}` བྱུང་། `{NOSCRIPT}` ནི་འབྲེལ་བ་མེད།",
+        f"* ሎግ cart-api: `{READ_ONLY}` ተራእዩ። `{NOSCRIPT}` ግን ርክብ የብሉን።",
+        f"* cart-api log မှာ `{READ_ONLY}` ထွက်ပါတယ်။ `{NOSCRIPT}` ကတော့ မသက်ဆိုင်ပါ။",
+    ],
+    ids=["tibetan", "tigrinya", "burmese"],
+)
+def test_a_verdict_in_the_next_sentence_on_its_own_text_spares_the_first(item: str) -> None:
+    assert symptoms_of(item) == (READ_ONLY_SYMPTOM,)
 
 
 def test_an_unquoted_common_error_before_burmese_prose() -> None:
