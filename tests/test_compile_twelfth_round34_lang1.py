@@ -101,6 +101,17 @@ def test_a_tibetan_heading_closed_by_a_shad_is_its_label() -> None:
     assert found.root_cause == "Sentinel གྱིས་ primary རྙིང་པ་སྟོན།"
 
 
+def test_a_tibetan_label_with_a_colon_after_its_tsheg() -> None:
+    text = (
+        "**དོན་རྐྱེན་ཨང་རྟགས:** INC-PM-303\n**ཁ་བྱང་:** cart ཉར་མ་ཐུབ\n**ཚབས་ཆེ་ཚད:** མཐོ\n\n"
+        f"**རྟགས་མཚན:**\n* `{READ_ONLY}`\n"
+    )
+    log = compile_incident_log(text, "pm.md")
+    assert not log.problems and not log.warnings
+    (found,) = log.incidents
+    assert (found.id, found.title, found.severity) == ("INC-PM-303", "cart ཉར་མ་ཐུབ", "high")
+
+
 @pytest.mark.parametrize(
     "aside",
     [
