@@ -4,6 +4,7 @@ stands for, by name; model.py joins them to the English words."""
 
 from __future__ import annotations
 
+from matcher.incidents.severity_languages_bo_ti_my import BO_TI_MY_SEVERITY_WORDS
 from matcher.incidents.severity_languages_fo_jv_as import FO_JV_AS_SEVERITY_WORDS
 from matcher.severity_words_more import MORE_SEVERITY_WORDS
 
@@ -342,4 +343,5 @@ SEVERITY_WORDS: dict[str, str] = {
     # isiZulu (severity_words_more.py)
     **MORE_SEVERITY_WORDS,
     **FO_JV_AS_SEVERITY_WORDS,  # (and Faroese, Javanese, Assamese)
+    **BO_TI_MY_SEVERITY_WORDS,  # (and Tibetan, Tigrinya, Burmese)
 }

@@ -122,7 +122,10 @@ BURMESE = f"""# ပလက်ဖောင်းအဖွဲ့ — ဖြစ်�
 
 
 def test_an_id_alone_under_an_unknown_label_names_the_incident() -> None:
-    log = compile_incident_log(BURMESE, "my.md")
+    # (Burmese's `ခေါင်းစဉ်`, title, is a known label since round 34: a title under a label
+    # still unknown, `အကြောင်းအရာ`, subject)
+    text = BURMESE.replace("**ခေါင်းစဉ်:**", "**အကြောင်းအရာ:**")
+    log = compile_incident_log(text, "my.md")
     (found,) = log.incidents
     assert found.id == "INC-PM-101"
     assert found.symptoms == (TOO_MANY_SYMPTOM,)

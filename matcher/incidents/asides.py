@@ -48,6 +48,13 @@ _LOWER_SENTENCE = re.compile(
     r"(?<=[.!?])(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\betc\.)(?<!\bvs\.)(?<!\bapprox\.)\s+(?=[a-z])"
 )
 
+# ... in a script with no capitals, at its own full stop (Tibetan's shad, Ge'ez's `።`, Burmese's
+# `။`) before a sentence that holds a log text of its own (`"…" ཡང་བྱུང་། "…" ནི་འབྲེལ་བ་མེད།`:
+# the verdict is the second text's); a sentence after one with no log text is read with it, as
+# an English one that refers back is
+_STOPS = "\u0f0d\u0f0e\u1362\u104b"
+_SCRIPT_SENTENCE = re.compile(rf"(?<=[{_STOPS}])\s*(?=[^{_STOPS}]*[\x01\x02])")
+
 
 _PARAGRAPH_REF = re.compile(r"\s*\((?:\s*(?:\u00a7\s*)?\d{1,2}(?:\.\d{1,2}){1,3}\s*[,;]?)+\)")
 
@@ -55,8 +62,10 @@ _PARAGRAPH_REF = re.compile(r"\s*\((?:\s*(?:\u00a7\s*)?\d{1,2}(?:\.\d{1,2}){1,3}
 def sentences_of(marked: str) -> list[str]:
     """The item's sentences; for an item with no capital after a stop, lower-case ones too."""
     if re.search(rf"[.!?]\s+[{_CAPITAL}]", marked) is None:
-        return [p for part in SENTENCE.split(marked) for p in _LOWER_SENTENCE.split(part)]
-    return SENTENCE.split(marked)
+        parts = [p for part in SENTENCE.split(marked) for p in _LOWER_SENTENCE.split(part)]
+    else:
+        parts = SENTENCE.split(marked)
+    return [s for part in parts for s in _SCRIPT_SENTENCE.split(part)]
 
 
 # `This was not a deadlock. … `1213 Deadlock found …``: a sentence of the same item denies

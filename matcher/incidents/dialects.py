@@ -49,6 +49,7 @@ from matcher.incidents.plain_text import plain_text_read
 from matcher.incidents.records import records_as_labels
 from matcher.incidents.review_diffs import review_diffs_read
 from matcher.incidents.rst_markup import rst_as_markdown
+from matcher.incidents.script_labels import script_labels
 from matcher.incidents.stories import stories_read
 from matcher.incidents.ticket_fields import ticket_fields_read
 from matcher.incidents.titles import titled_records
@@ -65,6 +66,8 @@ def as_markdown(text: str) -> str:
     text = re.sub("\uff1a(?=[^\\s*_])", ": ", text).replace("\uff1a", ":")
     # ... and so is Khmer's (U+17D6)
     text = re.sub("\u17d6(?=[^\\s*_])", ": ", text).replace("\u17d6", ":")
+    # ... and so are Tibetan's shad and Ge'ez's preface colon that close a label (script_labels.py)
+    text = script_labels(text)
     text = chat_exports_read(outliner_read(live_pads_read(forge_issues_read(text))))
     text = gerrit_read(text)
     text = tracker_records_read(mantis_bugs_read(org_mode_read(text)))

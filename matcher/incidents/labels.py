@@ -12,6 +12,7 @@ from matcher.incidents.label_languages import TRANSLATIONS as WESTERN
 from matcher.incidents.label_languages_africa import AFRICA
 from matcher.incidents.label_languages_asia import ASIA
 from matcher.incidents.label_languages_balkan import BALKAN
+from matcher.incidents.label_languages_bo_ti_my import BO_TI_MY
 from matcher.incidents.label_languages_east import EAST, serbian_latin
 from matcher.incidents.label_languages_fo_jv_as import FO_JV_AS
 from matcher.incidents.label_languages_more import MORE
@@ -163,7 +164,7 @@ TRANSLATIONS = {
         *WESTERN[name],
         *(
             s
-            for table in (EAST, ASIA, BALKAN, AFRICA, MORE, FO_JV_AS)
+            for table in (EAST, ASIA, BALKAN, AFRICA, MORE, FO_JV_AS, BO_TI_MY)
             for line in table.get(name, ())
             for s in line.split("|")
         ),

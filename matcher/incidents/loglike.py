@@ -221,10 +221,11 @@ FAILED_WITH = re.compile(
 
 # A program's message that ends in an error every stack prints, after a label of the author's
 # (`… failed at the same time with: ledger db unreachable: could not translate host name "…" to
-# address: Name or service not known`): the message from the first label's colon on.
+# address: Name or service not known`): the message from the first label's colon on; it ends
+# where a sentence or the prose of another script goes on (Burmese `… on device လို့ ပြောတယ်`)
 _COMMON_TAIL = re.compile(
     r"(?:^|:\s+)(?P<text>[a-z][^:]{4,100}(?::\s+[^:]{1,100})*?:\s+(?P<error>[A-Z][a-z]+"
-    r"(?:\s[a-z]+){1,6}))\.?(?=\s+[A-Z]|\s*$)"
+    r"(?:\s[a-z]+){1,6}))\.?(?=\s+[A-Z]|\s*$|\s*[^\W\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff])"
 )
 
 

@@ -4,6 +4,7 @@ problem, it was us, noise, excluded, and the abbreviations of terse notes."""
 
 from __future__ import annotations
 
+from matcher.incidents.verdict_languages_bo_ti_my import BO_TI_MY_BACK, BO_TI_MY_VERDICT
 from matcher.incidents.verdict_languages_fo_jv_as import FO_JV_AS_BACK, FO_JV_AS_VERDICT
 from matcher.incidents.verdict_languages_more import MORE_BACK, MORE_VERDICT
 
@@ -315,6 +316,7 @@ FOREIGN_VERDICT = (
     # Bosnian (verdict_languages_more.py)
     rf"|{MORE_VERDICT}"
     rf"|{FO_JV_AS_VERDICT}"  # (and Faroese, Javanese, Assamese: verdict_languages_fo_jv_as.py)
+    rf"|{BO_TI_MY_VERDICT}"  # (and Tibetan, Tigrinya, Burmese: verdict_languages_bo_ti_my.py)
 )
 
 # A verb of failing `with` what it logged, in the languages above (Bulgarian `пада с`, `гръмна
@@ -343,4 +345,5 @@ FOREIGN_BACK = (
     r"|isso|isto|esse|essa|esses|essas|\u00e9|s\u00e3o|era|eram"
     rf"|{MORE_BACK}"  # (and Tatar, Luxembourgish, Pashto: verdict_languages_more.py)
     rf"|{FO_JV_AS_BACK}"  # (and Faroese, Javanese, Assamese)
+    rf"|{BO_TI_MY_BACK}"  # (and Tibetan, Tigrinya, Burmese)
 )
