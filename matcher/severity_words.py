@@ -5,6 +5,7 @@ stands for, by name; model.py joins them to the English words."""
 from __future__ import annotations
 
 from matcher.incidents.severity_languages_fo_jv_as import FO_JV_AS_SEVERITY_WORDS
+from matcher.incidents.severity_languages_su_tk_mi import SU_TK_MI_SEVERITY_WORDS
 from matcher.severity_words_more import MORE_SEVERITY_WORDS
 
 SEVERITY_WORDS: dict[str, str] = {
@@ -342,4 +343,5 @@ SEVERITY_WORDS: dict[str, str] = {
     # isiZulu (severity_words_more.py)
     **MORE_SEVERITY_WORDS,
     **FO_JV_AS_SEVERITY_WORDS,  # (and Faroese, Javanese, Assamese)
+    **SU_TK_MI_SEVERITY_WORDS,  # (and Sundanese, Turkmen, Maori)
 }

@@ -15,6 +15,7 @@ from matcher.incidents.label_languages_balkan import BALKAN
 from matcher.incidents.label_languages_east import EAST, serbian_latin
 from matcher.incidents.label_languages_fo_jv_as import FO_JV_AS
 from matcher.incidents.label_languages_more import MORE
+from matcher.incidents.label_languages_su_tk_mi import SU_TK_MI
 from matcher.model import unaccented
 
 # The sections that are no field (below)
@@ -163,7 +164,7 @@ TRANSLATIONS = {
         *WESTERN[name],
         *(
             s
-            for table in (EAST, ASIA, BALKAN, AFRICA, MORE, FO_JV_AS)
+            for table in (EAST, ASIA, BALKAN, AFRICA, MORE, FO_JV_AS, SU_TK_MI)
             for line in table.get(name, ())
             for s in line.split("|")
         ),

@@ -137,6 +137,11 @@ _COUNT = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|a dozen|a few|several|many|dozens"
     r"|hundreds|thousands|\d+)"
 )
+# ... Māori's `mō ngā …`, `i te …`, `ki te …` (for, at, to the), Sundanese's `, nu …` (which)
+_TEAM_PROSE_AFTER = re.compile(
+    r"\s+(?:m[\u014do]|ki|n[\u0101a]|i|o)\s+(?:ng[\u0101a]|te|ia|t[\u0113e]tahi)\s.*$"
+    r"|,\s+(?:nu|anu)\s+[a-z\u00e9]+\s.*$"
+)
 _PROSE_AFTER = re.compile(
     r"(?:,\s*|\s+)(?:(?:for|on|in|at|after)\s+)?"
     r"(?:(?:roughly|about|around|approximately|exactly|nearly|almost)\s+)?"
@@ -231,6 +236,9 @@ def clip_prose(text: str) -> str:
     if re.match(r"\W*[A-Za-z]", text) and _OTHER_SCRIPT.search(text):
         text = max(_OTHER_SCRIPT.split(text), key=len).strip(" :,;\u2014\u2013-")
         text = text if len(text.split()) >= 3 else ""
+    # (the prose of a Latin-script language after it: a message goes on in English, not in
+    # the team's words: `… deadlock detected mō ngā rere e rua`, `…), nu ditulis ku aplikasi`)
+    text = _TEAM_PROSE_AFTER.sub("", text).rstrip(" .,;:")
     # again until nothing is cut: `… too, with the same DETAIL` ends in two asides
     while (cut := _PROSE_AFTER.sub("", text).rstrip(" .,;:")) != text:
         text = cut

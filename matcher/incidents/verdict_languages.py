@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from matcher.incidents.verdict_languages_fo_jv_as import FO_JV_AS_BACK, FO_JV_AS_VERDICT
 from matcher.incidents.verdict_languages_more import MORE_BACK, MORE_VERDICT
+from matcher.incidents.verdict_languages_su_tk_mi import SU_TK_MI_BACK, SU_TK_MI_VERDICT
 
 # Verdicts in the languages teams write beside English (Portuguese, Spanish, French, German,
 # Italian): unrelated, not the same error, not the cause, a side effect, does not count,
@@ -315,6 +316,7 @@ FOREIGN_VERDICT = (
     # Bosnian (verdict_languages_more.py)
     rf"|{MORE_VERDICT}"
     rf"|{FO_JV_AS_VERDICT}"  # (and Faroese, Javanese, Assamese: verdict_languages_fo_jv_as.py)
+    rf"|{SU_TK_MI_VERDICT}"  # (and Sundanese, Turkmen, Maori: verdict_languages_su_tk_mi.py)
 )
 
 # A verb of failing `with` what it logged, in the languages above (Bulgarian `пада с`, `гръмна
@@ -343,4 +345,5 @@ FOREIGN_BACK = (
     r"|isso|isto|esse|essa|esses|essas|\u00e9|s\u00e3o|era|eram"
     rf"|{MORE_BACK}"  # (and Tatar, Luxembourgish, Pashto: verdict_languages_more.py)
     rf"|{FO_JV_AS_BACK}"  # (and Faroese, Javanese, Assamese)
+    rf"|{SU_TK_MI_BACK}"  # (and Sundanese, Turkmen, Maori)
 )
