@@ -33,8 +33,8 @@ def dismissed(items: Sequence[Item], others: Sequence[Item] = ()) -> list[tuple[
         ]
         for text in dict.fromkeys([*runs, *names]):
             # (`the same "…" again`: the incident's error once more, whatever else is said)
-            again = re.search(rf"(?i)\bsame\s+\W{{0,2}}{re.escape(text[:24])}", item.text)
-            again = again or _conceded(item.text, text)
+            same = re.search(rf"(?i)\bsame\s+\W{{0,2}}{re.escape(text[:24])}", item.text)
+            again = same is not None or _conceded(item.text, text)
             if not again and put_aside(item.text, text, text in runs):
                 found.append((at, text))
     return found
