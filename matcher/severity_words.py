@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from matcher.incidents.severity_languages_bo_ti_my import BO_TI_MY_SEVERITY_WORDS
 from matcher.incidents.severity_languages_fo_jv_as import FO_JV_AS_SEVERITY_WORDS
+from matcher.incidents.severity_languages_su_tk_mi import SU_TK_MI_SEVERITY_WORDS
 from matcher.severity_words_more import MORE_SEVERITY_WORDS
 
 SEVERITY_WORDS: dict[str, str] = {
@@ -344,4 +345,5 @@ SEVERITY_WORDS: dict[str, str] = {
     **MORE_SEVERITY_WORDS,
     **FO_JV_AS_SEVERITY_WORDS,  # (and Faroese, Javanese, Assamese)
     **BO_TI_MY_SEVERITY_WORDS,  # (and Tibetan, Tigrinya, Burmese)
+    **SU_TK_MI_SEVERITY_WORDS,  # (and Sundanese, Turkmen, Maori)
 }

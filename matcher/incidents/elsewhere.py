@@ -33,7 +33,8 @@ def dismissed(items: Sequence[Item], others: Sequence[Item] = ()) -> list[tuple[
         ]
         for text in dict.fromkeys([*runs, *names]):
             # (`the same "…" again`: the incident's error once more, whatever else is said)
-            again = re.search(rf"(?i)\bsame\s+\W{{0,2}}{re.escape(text[:24])}", item.text)
+            same = re.search(rf"(?i)\bsame\s+\W{{0,2}}{re.escape(text[:24])}", item.text)
+            again = same is not None or _conceded(item.text, text)
             if not again and put_aside(item.text, text, text in runs):
                 found.append((at, text))
     return found
@@ -68,6 +69,20 @@ def set_aside_elsewhere(text: str, at: int, aside: Sequence[tuple[int, str]]) ->
             if found >= 12 and longest in text and found >= 0.25 * len(text):
                 return True
     return False
+
+
+# a clause that grants what it quotes is the incident's too (`though the tail "…" is the same`,
+# Māori `ahakoa he rite te hiku "…"`, Sundanese `sanajan`, Indonesian `walaupun`, `meskipun`)
+_CONCEDING = re.compile(
+    r"(?i)\b(?:though|although|even if|albeit|ahakoa|sanajan|najan|sanaos|walaupun|meskipun)"
+    r"\b[^.;:\u2014]*$"
+)
+
+
+def _conceded(text: str, run: str) -> bool:
+    """Whether a quoted run is quoted in a clause that concedes it: no verdict on it."""
+    quoted = re.finditer(rf"[`\"'\u201c]{re.escape(run)}", text)
+    return any(_CONCEDING.search(text[: m.start()]) for m in quoted)
 
 
 def _searched(text: str, run: str) -> bool:

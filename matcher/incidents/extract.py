@@ -320,7 +320,7 @@ _FRAME_AFTER = re.compile(
 # A class named in a sentence that goes on in prose, no message of its own after it
 _CLASS_IN_PROSE = re.compile(
     r"(?:[a-z_]\w*\.)*[A-Z]\w*(?:Error|Exception|Warning)\s+(?:with|when|and|after|from|because"
-    r"|while|was|were|is|raised|thrown|inside|under)\b"
+    r"|while|was|were|is|raised|thrown|inside|under|for)\b"
 )
 
 

@@ -16,6 +16,7 @@ from matcher.incidents.label_languages_bo_ti_my import BO_TI_MY
 from matcher.incidents.label_languages_east import EAST, serbian_latin
 from matcher.incidents.label_languages_fo_jv_as import FO_JV_AS
 from matcher.incidents.label_languages_more import MORE
+from matcher.incidents.label_languages_su_tk_mi import SU_TK_MI
 from matcher.model import unaccented
 
 # The sections that are no field (below)
@@ -164,7 +165,7 @@ TRANSLATIONS = {
         *WESTERN[name],
         *(
             s
-            for table in (EAST, ASIA, BALKAN, AFRICA, MORE, FO_JV_AS, BO_TI_MY)
+            for table in (EAST, ASIA, BALKAN, AFRICA, MORE, FO_JV_AS, BO_TI_MY, SU_TK_MI)
             for line in table.get(name, ())
             for s in line.split("|")
         ),

@@ -56,6 +56,10 @@ CLAUSE_LABEL = re.compile(
     # ... or what they were like (`The workers logged lines similar to: …`)
     r"|\b(?:line|lines|messages?|errors?|output|something|entries)\s+(?:similar\s+to|like"
     r"|such\s+as|along\s+the\s+lines\s+of)\s*:\s+(?=\S)"
+    # ... or the part of a long error that tells it, the message right after (`The error was
+    # long; the useful part was Failed to resolve 'db' (…)`)
+    r"|[,;\u2014]\s+the\s+(?:useful|relevant|important|key|telling|interesting)\s+(?:part|bit)"
+    r"\s+(?:was|is|read|reads)\s*:?\s+(?=[A-Z])"
 )
 # A copula after a label's noun (`I think the line was: cp: error writing …`, `the output
 # read: …`): the noun names what follows all the same.

@@ -125,6 +125,7 @@ _PROSE_SENTENCE = re.compile(
 
 
 # `pymysql OperationalError 1040` before its quoted message: a class without a message.
+_NOTE_AFTER = re.compile(r"\s+\((?:an?|the|one|some|our|its|their)\s[^()]*\)(?:[.;]\s.*)?$")
 _BARE_CLASS = re.compile(
     r"^(?:[a-z][\w.-]*\s+)?(?:[A-Za-z_]\w*\.)*[A-Z]\w*(?:\s+-?\d+)?(?:\s*(?:\u2026|\.{3}))?$"
 )
@@ -136,6 +137,16 @@ _BARE_CLASS = re.compile(
 _COUNT = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|a dozen|a few|several|many|dozens"
     r"|hundreds|thousands|\d+)"
+)
+# ... Māori's `mō ngā …`, `i te …`, `ki te …` (for, at, to the), Sundanese's `, nu …` (which)
+_TEAM_PROSE_AFTER = re.compile(
+    r"\s+(?:m[\u014do]|ki|n[\u0101a]|i|o)\s+(?:ng[\u0101a]|te|ia|t[\u0113e]tahi)\s.*$"
+    r"|,\s+(?:nu|anu)\s+[a-z\u00e9]+\s.*$"
+)
+# ... and before it, whose line a level names (Māori `ERROR a te taupānga: …`, the app's)
+_TEAM_PROSE_BEFORE = re.compile(
+    r"^(?:ERROR|WARN(?:ING)?|INFO|FATAL|CRITICAL)\s+(?:a|o|n[\u0101a]|[\u0101a])\s+"
+    r"(?:te|ng[\u0101a])\s+[^\s:]+:\s+(?=\S)"
 )
 _PROSE_AFTER = re.compile(
     r"(?:,\s*|\s+)(?:(?:for|on|in|at|after)\s+)?"
@@ -150,6 +161,9 @@ _PROSE_AFTER = re.compile(
     r"|\s+(?:in|on|from|for) the(?:\s+[a-z][\w-]*){1,3}\s+(?:too|as well|also)$"
     r"|(?<=\))\s+(?:in|on|for) the(?:\s+[a-z][\w-]*){1,2}$"
     r"|\s+(?:as well|too)$"
+    # what was under it, after a message's closing parenthesis (`… not known) and under it the
+    # resolver's own socket.gaierror: …`): the next text, which is read on its own
+    r"|(?<=\))\s+and\s+(?:under|below|beneath|above|before|after)\s+(?:it|that|this)\b.*$"
     # when, after a comma (`…, right after "building report 24"`)
     r"|,\s+(?:right|just|shortly|immediately|soon|directly)\s+(?:after|before)\b.*$"
     # how often, right after a message's closing parenthesis (`… (98: Address already in use)
@@ -231,6 +245,9 @@ def clip_prose(text: str) -> str:
     if re.match(r"\W*[A-Za-z]", text) and _OTHER_SCRIPT.search(text):
         text = max(_OTHER_SCRIPT.split(text), key=len).strip(" :,;\u2014\u2013-")
         text = text if len(text.split()) >= 3 else ""
+    # (the prose of a Latin-script language around it: a message goes on in English, not in
+    # the team's words: `… deadlock detected mō ngā rere e rua`, `…), nu ditulis ku aplikasi`)
+    text = _TEAM_PROSE_AFTER.sub("", _TEAM_PROSE_BEFORE.sub("", text)).rstrip(" .,;:")
     # again until nothing is cut: `… too, with the same DETAIL` ends in two asides
     while (cut := _PROSE_AFTER.sub("", text).rstrip(" .,;:")) != text:
         text = cut
@@ -244,7 +261,9 @@ def clip_prose(text: str) -> str:
         text = text[: text.rindex("(")].rstrip(" .,;:")
     if text.endswith(")") and text.count(")") > text.count("("):
         text = text[:-1]
-    return "" if _BARE_CLASS.match(text) else text.strip()
+    # (... a name and the author's note on it: `a different SERVER_ERROR (a single item …)`)
+    bare = _BARE_CLASS.match(_NOTE_AFTER.sub("", text))
+    return "" if bare or _BARE_CLASS.match(text) else text.strip()
 
 
 # Emphasis as Markdown writes it (`**…**`, `__…__`, `*…*`, `_…_`): a mark that opens before a

@@ -121,6 +121,8 @@ def _answered_no(items: list[Item], read: list[tuple[list[str], bool]]) -> list[
 # A log text no verdict is about: what a head does to it, it does to every bullet under it.
 _PROBE = "`ValueError: the probe failed`"
 _BOLD_HEAD = re.compile(r"^\*\*([^*]{3,60})\*\*\s*$")
+# ... up to its last turn (`but`, a comma, a dash)
+_LAST_TURN = re.compile(r"(?i)^.*(?:\bbut\b|[,;\u2014])\s*")
 _DENIED_HEAD = re.compile(r"(?i)\b(?:not|n't|no|never|nicht|kein|pas|n\u00e3o|non|ni)\b|\bnot\*")
 
 
@@ -142,8 +144,11 @@ def _under_a_head(
         judges = not item_log_texts(f"{_PROBE} \u2014 {text}")[0] and (
             not text.endswith(":") or len(text.split()) <= 6
         )
-        # (`For engineers:`, `all three are the same cause:`: a plain head sets nothing aside)
-        if not judges and (not text.endswith(":") or item_log_texts(f"{text} {_PROBE}")[0]):
+        # (`For engineers:`, `all three are the same cause:`: a plain head sets nothing aside;
+        # a long one may in its last clause: `Lines that look related but are **not** this:`)
+        last = _LAST_TURN.sub("", text)
+        kept = all(item_log_texts(f"{t} {_PROBE}")[0] for t in {text, last})
+        if not judges and (not text.endswith(":") or kept):
             continue
         # a code block right after a head that sets aside (`Also in the output but *not* the
         # incident:`), said with a negation (`same root cause, different wording:` introduces

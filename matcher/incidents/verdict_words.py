@@ -192,4 +192,9 @@ VERDICT = (
     r"|(?:is|are|was|were) from (?:someone|somebody|a colleague|another team)'s (?:[\w-]+ ){0,2}"
     r"(?:config|test|run|script|experiment|deploy|box|laptop)\b"
     r"|(?:was|were|had been|is) already fixed\b|and already fixed\b"
+    # the app's own warning that names the error (`is our own capacity warning, it names the
+    # error but isn't one`)
+    r"|(?:is|are|was|were|'s) (?:just |only )?(?:our|the app's|the service's) own (?:[\w-]+ )?"
+    r"(?:warning|check|probe|health ?check|alert|notice|info line)s?\b"
+    r"|\bbut (?:is|was|are|were)(?:n't| not) (?:one|an error|errors)\b"
 )
