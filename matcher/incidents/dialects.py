@@ -25,6 +25,7 @@ from matcher.incidents.comment_threads import comment_threads_read
 from matcher.incidents.commit_log import commit_log_read
 from matcher.incidents.definitions import definitions_read
 from matcher.incidents.diary import diary_as_headings
+from matcher.incidents.doc_comments import doc_comments_read
 from matcher.incidents.dokuwiki import dokuwiki_as_markdown
 from matcher.incidents.escapes import comments_as_footnotes, markdown_unescaped
 from matcher.incidents.fields import field_runs_as_labels, severity_lines
@@ -71,6 +72,7 @@ def as_markdown(text: str) -> str:
     text = annotations_read(ticket_fields_read(stories_read(text)))
     text = mediawiki_as_markdown(dokuwiki_as_markdown(thread_unquoted(mailbox_read(text))))
     text = titles_first(commit_log_read(text))
+    text = doc_comments_read(text)
     text = linked_read(definitions_read(plain_text_read(text)))
     text = knitr_output_read(gherkin_read(transcripts_read(alt_text_read(text))))
     text = forum_replies_read(chat_logs_read(text))

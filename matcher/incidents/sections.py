@@ -37,7 +37,7 @@ _SPEAKER = re.compile(
 # product's own words, no log text
 _LESSON = re.compile(
     r"(?i)\blesson|\bwent (?:well|wrong|badly)\b|\blucky\b|\blearn|\bworkaround"
-    r"|\b(?:customers?|users?) (?:may |might |will |would )?(?:see|saw)\b"
+    r"|\b(?:customers?|users?) (?:may |might |will |would )?see\b"
 )
 # Labels that do not say the layout is understood: the header fields, or none known
 _NOT_STRUCTURE = frozenset({*HEADER_FIELDS, "classification", None})
