@@ -60,8 +60,8 @@ CUES: tuple[Cue, ...] = (
         # incident's (`"…", not the symptom`), not another thing (`"…", not the retry warnings`)
         r"|\bnot (?:this|the|our)\b(?=[^\x01]*\x01)"
         r"|\bnot (?:this|the|our) (?:[\w'-]+ )?(?:incident|outage|problem|issue|error|symptom|cause"
-        r"|failure|bug|one|thing|culprit)s?\b|\bnot (?:(?:to|for|of) )?(?:this|that)(?: one| time)?"
-        r"\s*(?:[.;,)!]|$)",
+        r"|failure|bug|crash|one|thing|culprit)s?\b|\bnot (?:(?:to|for|of) )?(?:this|that)"
+        r"(?: one| time)?\s*(?:[.;,)!]|$)",
         _S,
         'not the "…" RangeError; "…", not the symptom',
     ),

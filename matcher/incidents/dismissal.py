@@ -131,7 +131,7 @@ _VERDICT_LABEL = re.compile(
     r"(?i)^\W*(?:\w+,?\s+){0,7}(?:absent|not seen|not found|not present|never seen|ruled out"
     r"|look-?alikes?"
     r"|not (?:reproducible |counted |filed )?as (?:this|the same|our) (?:bug|incident|issue|defect)"
-    r"|out of scope|not part of (?:it|(?:this|the|our) (?:incident|outage|problem|issue))"
+    r"|out of scope|not part of (?:it|(?:this|the|our) (?:incident|outage|problem|issue)|this)"
     r"|not what (?:we|i) (?:track|count|match|alert on|page on|are after)"
     r"|red herrings?|unrelated|irrelevant|not relevant|not related|ignored?|noise|excluded"
     r"|set aside|put aside|dropped|discarded|dismissed"
@@ -150,7 +150,7 @@ _VERDICT_LABEL = re.compile(
 _LABEL_HEAD = re.compile(
     r"(?i)^\W*(?:\w+,?\s+){0,5}(?:ruled out|red herrings?|unrelated|irrelevant|not relevant"
     r"|not (?:reproducible |counted |filed )?as (?:this|the same|our) (?:bug|incident|issue|defect)"
-    r"|out of scope|not part of (?:it|(?:this|the|our) (?:incident|outage|problem|issue))"
+    r"|out of scope|not part of (?:it|(?:this|the|our) (?:incident|outage|problem|issue)|this)"
     r"|not what (?:we|i) (?:track|count|match|alert on|page on|are after)"
     rf"|{FOREIGN_VERDICT}"
     r"|not related|noise|different (?:error|issue|problem|bug|thing)s?|what came (?:after|next)"

@@ -240,6 +240,8 @@ def read_block(lines: Sequence[Line], path: str, unknown_sections: bool = False)
                 and bool(asides)
                 and not asides[-1].code
                 and not whole_file_line(asides[-1].text)
+                # (a line pasted from a log ends its paragraph, as in prose below)
+                and not (after_pasted or _pasted_start(line.text, asides[-1].text))
             )
             if joined:
                 asides[-1] = replace(asides[-1], text=f"{asides[-1].text} {line.text.strip()}")
