@@ -137,8 +137,9 @@ _VERDICT_LABEL = re.compile(
     r"|set aside|put aside|dropped|discarded|dismissed"
     rf"|{FOREIGN_VERDICT}"
     r"|what it (?:was|is) not|what it wasn't|different (?:error|issue|problem|bug|thing)s?"
+    r"|not the same (?:error|issue|problem|bug|thing)s?"
     r"|what came (?:after|next)|knock-on effects?|fallout|aftermath"
-    r"|(?:that|which)\s+(?:weren't|were not|wasn't|was not)\s+it)\b(?:[\s,]+\w+){0,5}"
+    r"|(?:that|which)\s+(?:weren't|were not|wasn't|was not)\s+it)\b(?:[\s,]+[\w']+){0,7}"
     r"(?:\s*\([^()]{0,60}\))?"  # (a note before the colon: `(noted so nobody re-files them)`)
     # (also after other log text listed first: `Ruled out: `KeyError: 'x'` and "…"`)
     # (... each with a note in brackets: `Red herrings: `…` (separate bug), `…` (a warning)`)
@@ -154,6 +155,7 @@ _LABEL_HEAD = re.compile(
     r"|not what (?:we|i) (?:track|count|match|alert on|page on|are after)"
     rf"|{FOREIGN_VERDICT}"
     r"|not related|noise|different (?:error|issue|problem|bug|thing)s?|what came (?:after|next)"
+    r"|not the same (?:error|issue|problem|bug|thing)s?"
     r"|knock-on effects?|fallout|aftermath|(?:that|which)\s+(?:weren't|were not|wasn't|was not)"
     r"\s+it)\b(?:[\s,]+\w+){0,5}(?:\s*\([^()]{0,60}\))?(?:\s*:|`?\s+[\u2014\u2013]\s)"
 )
