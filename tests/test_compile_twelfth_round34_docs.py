@@ -47,6 +47,12 @@ def test_a_comment_threads_reply_sets_aside_what_its_question_quoted() -> None:
     assert _texts(DOC) == [LOCKED]
 
 
+def test_a_shared_documents_reviewers_and_meeting_are_its_head() -> None:
+    head = "**Reviewers:** @Ana Lima \u00b7 @Bo Chen\n**Review meeting:** Tue Jun 9, 15:00 CET\n\n"
+    log = compile_incident_log(DOC.replace("## INC-PM-118", head + "## INC-PM-118"), "d.md")
+    assert not log.problems and [i.id for i in log.incidents] == ["INC-PM-118"]
+
+
 def test_a_support_articles_what_customers_may_see_is_still_no_log_text() -> None:
     text = (
         "## KB-12: imports\n\n**Internal reference:** INC-PM-118\n\n"
