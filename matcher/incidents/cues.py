@@ -54,14 +54,14 @@ CUES: tuple[Cue, ...] = (
         r"|an? (?:(?:second|2nd|separate|new|real|different|other)\s+)?(?:error|problem|incident"
         r"|issue|concern|bug)"
         r"|(?:second|separate|new|different|other)\s+(?:errors|problems|incidents|issues|bugs))\b"
-        # (`… are the messages of the retry, not error.`: no article, at the clause's end)
-        r"|(?<!did )(?<!does )(?<!do )\bnot errors?(?=\s*(?:[.;,)!]|$))"
+        # (`… the retry, not error.`: no article, at its clause's end; `Don't chase the …`)
+        r"|(?<!did )(?<!does )(?<!do )\bnot errors?(?=\s*(?:[.;,)!]|$))|\b(?:don't|do not) chase\b"
         # before the log text, `not the` denies it; after it, only when what is denied is this
         # incident's (`"…", not the symptom`), not another thing (`"…", not the retry warnings`)
         r"|\bnot (?:this|the|our)\b(?=[^\x01]*\x01)"
         r"|\bnot (?:this|the|our) (?:[\w'-]+ )?(?:incident|outage|problem|issue|error|symptom|cause"
-        r"|failure|bug|one|thing|culprit)s?\b|\bnot (?:(?:to|for|of) )?(?:this|that)(?: one| time)?"
-        r"\s*(?:[.;,)!]|$)",
+        r"|failure|bug|crash|one|thing|culprit)s?\b|\bnot (?:(?:to|for|of) )?(?:this|that)"
+        r"(?: one| time)?\s*(?:[.;,)!]|$)",
         _S,
         'not the "…" RangeError; "…", not the symptom',
     ),

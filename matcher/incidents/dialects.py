@@ -25,7 +25,9 @@ from matcher.incidents.comment_threads import comment_threads_read
 from matcher.incidents.commit_log import commit_log_read
 from matcher.incidents.definitions import definitions_read
 from matcher.incidents.diary import diary_as_headings
+from matcher.incidents.doc_comments import doc_comments_read
 from matcher.incidents.dokuwiki import dokuwiki_as_markdown
+from matcher.incidents.error_groups import error_groups_read
 from matcher.incidents.escapes import comments_as_footnotes, markdown_unescaped
 from matcher.incidents.fields import field_runs_as_labels, severity_lines
 from matcher.incidents.forge_issues import forge_issues_read
@@ -51,6 +53,7 @@ from matcher.incidents.review_diffs import review_diffs_read
 from matcher.incidents.rst_markup import rst_as_markdown
 from matcher.incidents.script_labels import script_labels
 from matcher.incidents.stories import stories_read
+from matcher.incidents.ticket_entries import ticket_entries_read
 from matcher.incidents.ticket_fields import ticket_fields_read
 from matcher.incidents.titles import titled_records
 from matcher.incidents.tracker_records import tracker_records_read
@@ -74,6 +77,7 @@ def as_markdown(text: str) -> str:
     text = annotations_read(ticket_fields_read(stories_read(text)))
     text = mediawiki_as_markdown(dokuwiki_as_markdown(thread_unquoted(mailbox_read(text))))
     text = titles_first(commit_log_read(text))
+    text = error_groups_read(ticket_entries_read(doc_comments_read(text)))
     text = linked_read(definitions_read(plain_text_read(text)))
     text = knitr_output_read(gherkin_read(transcripts_read(alt_text_read(text))))
     text = forum_replies_read(chat_logs_read(text))

@@ -131,14 +131,15 @@ _VERDICT_LABEL = re.compile(
     r"(?i)^\W*(?:\w+,?\s+){0,7}(?:absent|not seen|not found|not present|never seen|ruled out"
     r"|look-?alikes?"
     r"|not (?:reproducible |counted |filed )?as (?:this|the same|our) (?:bug|incident|issue|defect)"
-    r"|out of scope|not part of (?:it|(?:this|the|our) (?:incident|outage|problem|issue))"
+    r"|out of scope|not part of (?:it|(?:this|the|our) (?:incident|outage|problem|issue)|this)"
     r"|not what (?:we|i) (?:track|count|match|alert on|page on|are after)"
     r"|red herrings?|unrelated|irrelevant|not relevant|not related|ignored?|noise|excluded"
     r"|set aside|put aside|dropped|discarded|dismissed"
     rf"|{FOREIGN_VERDICT}"
     r"|what it (?:was|is) not|what it wasn't|different (?:error|issue|problem|bug|thing)s?"
+    r"|not the same (?:error|issue|problem|bug|thing)s?"
     r"|what came (?:after|next)|knock-on effects?|fallout|aftermath"
-    r"|(?:that|which)\s+(?:weren't|were not|wasn't|was not)\s+it)\b(?:[\s,]+\w+){0,5}"
+    r"|(?:that|which)\s+(?:weren't|were not|wasn't|was not)\s+it)\b(?:[\s,]+[\w']+){0,7}"
     r"(?:\s*\([^()]{0,60}\))?"  # (a note before the colon: `(noted so nobody re-files them)`)
     # (also after other log text listed first: `Ruled out: `KeyError: 'x'` and "…"`)
     # (... each with a note in brackets: `Red herrings: `…` (separate bug), `…` (a warning)`)
@@ -150,10 +151,11 @@ _VERDICT_LABEL = re.compile(
 _LABEL_HEAD = re.compile(
     r"(?i)^\W*(?:\w+,?\s+){0,5}(?:ruled out|red herrings?|unrelated|irrelevant|not relevant"
     r"|not (?:reproducible |counted |filed )?as (?:this|the same|our) (?:bug|incident|issue|defect)"
-    r"|out of scope|not part of (?:it|(?:this|the|our) (?:incident|outage|problem|issue))"
+    r"|out of scope|not part of (?:it|(?:this|the|our) (?:incident|outage|problem|issue)|this)"
     r"|not what (?:we|i) (?:track|count|match|alert on|page on|are after)"
     rf"|{FOREIGN_VERDICT}"
     r"|not related|noise|different (?:error|issue|problem|bug|thing)s?|what came (?:after|next)"
+    r"|not the same (?:error|issue|problem|bug|thing)s?"
     r"|knock-on effects?|fallout|aftermath|(?:that|which)\s+(?:weren't|were not|wasn't|was not)"
     r"\s+it)\b(?:[\s,]+\w+){0,5}(?:\s*\([^()]{0,60}\))?(?:\s*:|`?\s+[\u2014\u2013]\s)"
 )

@@ -58,6 +58,7 @@ _DOCUMENTS_HEAD = {
     *("doc owner", "document owner", "author", "authors", "editor", "editors", "reviewers"),
     *("reviewed by", "approvers", "approved by", "status", "template", "version"),
     *("last updated", "last reviewed", "audience"),
+    *("review meeting", "review date", "shared with"),  # (a shared document's: Quip, Docs)
 }
 
 

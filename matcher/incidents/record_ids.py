@@ -34,6 +34,13 @@ _SAYS_WHICH = re.compile(
     # `PIR = INC-7`, `Incident: INC-7` (an agent's note where the ticket's field was left empty)
     r"\b(?i:post[- ]?mortem|pir|rca|incident|retro(?:spective)?)"
     r"(?:\s+(?i:ref(?:erence)?|id|doc(?:ument)?|page))?(?:\s*[:=]|\s+(?i:is|will\s+be)\b)"
+    # ... a followup's report of the postmortem made of the ticket, where the ticket's field
+    # was left empty (`Postmortem opened for this one: INC-7`, `Postmortem written as INC-7`)
+    r"|\b(?i:post[- ]?mortem|pir|rca|retro(?:spective)?)\s+(?i:(?:is\s+|was\s+|now\s+)?"
+    r"(?:opened|written|filed|created|started|drafted|raised))"
+    r"(?:\s+(?i:for\s+(?:this|the)\s+(?:one|ticket|issue|case|request)))?(?:\s*:|\s+(?i:as))"
+    # ... or an agent's `this is INC-7` (`This one is INC-7`, `this ticket is INC-7`)
+    r"|\b(?i:this(?:\s+(?:one|ticket|issue|case|request))?\s+is)"
     # ... a pull request's closing keyword, anywhere in its text as GitHub, GitLab and Bitbucket
     # read it (`Fixes INC-7`, `Closes INC-7`, `Resolved INC-7`)
     r"|\b(?i:fix(?:es|ed)|close[sd]|resolve[sd])"

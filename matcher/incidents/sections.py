@@ -37,7 +37,7 @@ _SPEAKER = re.compile(
 # product's own words, no log text
 _LESSON = re.compile(
     r"(?i)\blesson|\bwent (?:well|wrong|badly)\b|\blucky\b|\blearn|\bworkaround"
-    r"|\b(?:customers?|users?) (?:may |might |will |would )?(?:see|saw)\b"
+    r"|\b(?:customers?|users?) (?:may |might |will |would )?see\b"
 )
 # Labels that do not say the layout is understood: the header fields, or none known
 _NOT_STRUCTURE = frozenset({*HEADER_FIELDS, "classification", None})
@@ -240,6 +240,8 @@ def read_block(lines: Sequence[Line], path: str, unknown_sections: bool = False)
                 and bool(asides)
                 and not asides[-1].code
                 and not whole_file_line(asides[-1].text)
+                # (a line pasted from a log ends its paragraph, as in prose below)
+                and not (after_pasted or _pasted_start(line.text, asides[-1].text))
             )
             if joined:
                 asides[-1] = replace(asides[-1], text=f"{asides[-1].text} {line.text.strip()}")

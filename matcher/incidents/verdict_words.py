@@ -123,6 +123,8 @@ VERDICT = (
     # (`… is the fresh-db case in the test env`)
     r"|(?:is|are|was|were) (?:just |only )?(?:the |a |an )?(?:[\w-]+ ){0,2}(?:case|path|thing)"
     r" (?:in|on|from) (?:the |our )?(?:test|staging|dev|qa|ci|local)\b"
+    # (`…, which is the dry-run on a fresh DB`: a rehearsal, not the service failing)
+    r"|(?:is|are|was|were|'s) (?:just |only )?(?:the |a |an |our )?dry[- ]?runs?\b"
     # what the team's own action caused: `a symptom of the fix`, `an artefact of the remount`
     r"|(?:symptom|side[- ]effect|result|artefact|artifact|by-?product|consequence|effect)s? of"
     r" (?:the|our|my) (?:own )?(?:fix|rollback|remount|restart|cleanup|workaround|mitigation|action"
