@@ -93,7 +93,7 @@ SPELLINGS = {
         "error messages",
         "errors",
         "errors seen",
-        "error seen",
+        *("error seen", "error line", "error lines"),  # (a log platform review's rows)
         "log excerpts",
         "log lines",
         "log line",
