@@ -124,3 +124,15 @@ def test_an_error_line_label_names_the_symptom() -> None:
         "rq.timeouts.JobTimeoutException: Task exceeded maximum timeout value"
         " (<seconds:num> seconds)"
     ]
+
+
+def test_a_severity_said_in_the_notes_is_the_incidents_when_no_field_holds_one() -> None:
+    text = (
+        "## Build #61 \u00b7 web/cart \u00b7 postmortem INC-59\n"
+        "Build #61 (cron, main): the nightly export. Severity: Low. Step `export`, exit code 1.\n\n"
+        "```\nOSError: [Errno 28] No space left on device\n```\n"
+    )
+    log = compile_incident_log(text, "pm.md")
+    assert not log.problems and not log.warnings, (log.problems, log.warnings)
+    (found,) = log.incidents
+    assert found.severity == "low"
