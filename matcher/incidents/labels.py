@@ -237,6 +237,7 @@ _FORM_ONLY = frozenset(
     | {"what", "why", "who", "when", "where", "seen", "broke", "fixed in", "causa", "data"}
     | {"seen in logs", "seen in the logs"}
     | {"analysis", "investigation", "diagnosis", "noise", "not it", "do"}
+    | {"error line", "error lines"}  # (bold: a review's rows; plain, `Error lines: the gaierror…`)
 )
 # `### 2. Symptoms`, `### 1.2 Symptoms`, `## 🔥 Impact`, `**1) Root cause:**`: a section's number
 # or emoji is no part of its name.
