@@ -136,3 +136,12 @@ def test_a_severity_said_in_the_notes_is_the_incidents_when_no_field_holds_one()
     assert not log.problems and not log.warnings, (log.problems, log.warnings)
     (found,) = log.incidents
     assert found.severity == "low"
+
+
+def test_a_plain_error_lines_sentence_that_names_them_is_no_label() -> None:
+    text = (
+        "## INC-60 \u2014 lookups\n\nSeverity: Low\n\n```\n"
+        "socket.gaierror: [Errno -2] Name or service not known\n```\n\n"
+        "Error lines: the one above, nothing else.\n"
+    )
+    assert _texts(text) == ["socket.gaierror: [Errno -2] Name or service not known"]
