@@ -11,7 +11,7 @@ from matcher.incidents.ansible_output import ansible_texts
 from matcher.incidents.asides import put_aside
 from matcher.incidents.csv_exports import csv_rows
 from matcher.incidents.events import event_texts
-from matcher.incidents.exception_heads import RAISED, without_heads
+from matcher.incidents.exception_heads import RAISED, heads_traceback, without_heads
 from matcher.incidents.framing import drop_framing, unframed_lines
 from matcher.incidents.loglike import CLOUD_QUERY
 
@@ -278,7 +278,7 @@ def _traceback_texts(lines: Sequence[str]) -> list[str]:
     alone: set[int] = set()
     owner = -1
     message_goes_on = False  # the lines after an exception line are its message's own lines
-    for line in lines:
+    for at, line in enumerate(lines):
         if not line.strip() or _FRAME.match(line) or _PROMPT.match(line) or _BANNER.match(line):
             message_goes_on = message_goes_on and not _TRACE.match(line) and bool(line.strip())
             if _TRACE.match(line):
@@ -287,7 +287,8 @@ def _traceback_texts(lines: Sequence[str]) -> list[str]:
         level, message = split_header(line)
         if not message or _CONTEXT.match(message):
             continue
-        if level and not line[:1].isspace() and not _EXCEPTION_LINE.match(message):
+        raised = _EXCEPTION_LINE.match(message) and not heads_traceback(lines, at)
+        if level and not line[:1].isspace() and not raised:
             owner, message_goes_on = level_rank(level), False
             if owner >= _RANK["ERROR"]:
                 alone.add(len(leveled))

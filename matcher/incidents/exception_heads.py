@@ -44,9 +44,19 @@ def _heads(line: str, below: str, split: Split, rank: Callable[[str], int]) -> b
     return bool(
         level
         and rank(level) >= _ERROR_RANK
-        and under is None
+        # (... or one of the rows a log platform splits an event into, each with its level:
+        # `ERROR cannot open connection` over `ERROR pymysql.err.OperationalError: …`)
+        and under in (None, level)
         and _EXCEPTION.match(raised)
         and not _SAYS_HOW.search(message)
         # (not a server's line the client's exception repeats: grep's hits of two logs)
         and message.lower() not in raised.lower()
     )
+
+
+def heads_traceback(lines: Sequence[str], at: int) -> bool:
+    """The line at `at` is the log line a traceback follows (`ERROR billing: settle invoices
+    2,1` over `Traceback (most recent call last):`), whatever its message looks like: a
+    logger's name and a colon are not an exception's class."""
+    below = next((line for line in lines[at + 1 :] if line.strip()), "")
+    return below.strip().startswith("Traceback (most recent call last)")

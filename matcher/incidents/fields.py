@@ -105,6 +105,25 @@ def coded_severity(value: str) -> str | None:
     return str(found) if found is not None else None
 
 
+# The severity said in the incident's running text when no field holds it, as a CI review's
+# notes say it (`… by PR #640. Severity: Low.`, `Severity High. Session cache refused …`,
+# `**Summary:** … **Severity:** Medium` on one line): an English name right after the word
+_PROSE_SEVERITY = re.compile(
+    r"(?i)(?<![\w=-])severity\**\s*:?\s*\**\s*(critical|high|medium|low)\b(?![=-])"
+)
+
+
+def prose_severity(block: Block) -> str | None:
+    """The first severity the block's text says in so many words (never in a code block)."""
+    items = sorted(
+        (i for items in block.sections.values() for i in items if i.text),
+        key=lambda i: (i.location.line, i.location.column),
+    )
+    found = next(filter(None, (_PROSE_SEVERITY.search(i.text) for i in items)), None)
+    written = severity_as_written(found[1]) if found else None
+    return str(written) if written is not None else None
+
+
 _DONE_HEAD = re.compile(r"^(?:\[\s*(?:x|done)\s*\]|\(\s*done\s*\)|done\b)", re.IGNORECASE)
 _DONE_TAIL = re.compile(
     r"(?:\[\s*done\s*\]|\(\s*done\s*\)|[-\u2013\u2014:]\s*done)\W*$", re.IGNORECASE
@@ -141,6 +160,7 @@ def block_severity(
             heading_severity(block.heading)
             or (classified and str(classified))
             or next(filter(None, map(coded_severity, block.unknown_values)), None)
+            or prose_severity(block)
         )
         if found:
             return found

@@ -14,6 +14,7 @@ from matcher.envelopes.formats import parse_compose, parse_cri, parse_kubectl
 from matcher.envelopes.syslog import parse_syslog
 from matcher.incidents.kube_events import kube_events_read
 from matcher.incidents.notifications import notifications_read
+from matcher.incidents.platform_pastes import platform_lines_read, platform_prefix_dropped
 from matcher.incidents.span_events import span_events_read
 
 # A syslog "host" that is a level or a logger's bracket: `2026-…Z ERROR billing: …` is an
@@ -100,7 +101,7 @@ _PYTEST_LOG = re.compile(r"^(DEBUG|INFO|WARNING|ERROR|CRITICAL)\s+[\w.]+:[\w.-]+
 def drop_framing(line: str) -> str:
     """The line without the collector's framing, as often as it is nested (a compose service
     that logs through syslog); the line as it was when it has none."""
-    text = _CI_RUNNER.sub("", line.strip(), count=1)
+    text = _CI_RUNNER.sub("", platform_prefix_dropped(line), count=1)  # (platform_pastes.py)
     text = _STERN.sub("", _SEARCH_TOOL.sub("", text, count=1), count=1)
     text = _PM2.sub("", text, count=1)
     text = _PYTEST_LOG.sub(r"\1 ", text, count=1)
@@ -150,6 +151,7 @@ def unframed_lines(lines: Sequence[str]) -> list[str]:
     lines = span_events_read(lines)  # (a trace's span events: span_events.py)
     lines = kube_events_read(lines)  # (kubectl's events table: kube_events.py)
     lines = notifications_read(lines)  # (a monitor's notification mail: notifications.py)
+    lines = platform_lines_read(lines)  # (Drone's line numbers, Bamboo's, Heroku's prefixes)
     blocks = [_block_of(line) for line in lines]
     out: list[str] = []
     for at, line in enumerate(lines):

@@ -93,12 +93,25 @@ _ID_INSIDE = re.compile(
 )
 
 
+# The heading's one id at its end, a word or two before it in its last part after a
+# separator (a CI review's `## Build #4821 \u00b7 shop/orders-api \u00b7 postmortem INC-7`,
+# `## Deploy 212 \u2014 see INC-7`): what the build was, then the incident it led to
+_ID_ENDS = re.compile(
+    rf"\s[\u2013\u2014\u00b7|\u2192-]\s+(?:[^\W\d][\w-]*\s+){{1,2}}\[?(?P<id>{INCIDENT_ID})\]?\s*$"
+)
+
+
 def one_id_inside(text: str) -> tuple[str, str] | None:
     """The id a heading names after its own words, when it names exactly one, and the title
     around it; a section's name before it (`### Symptoms — INC-7`) is no incident's heading."""
     found = list(_ID_INSIDE.finditer(text))
+    if not found and len(re.findall(rf"(?<![\w-]){INCIDENT_ID}", text)) == 1:
+        found = list(_ID_ENDS.finditer(text))
     if len(found) != 1:
         return None
+    if found[0].re is _ID_ENDS:  # (the title is what the heading says before the id's part)
+        before = text[: found[0].start()].strip(" :\u2013\u2014\u00b7|-")
+        return (found[0]["id"], before) if label_name(before, loose=True) is None else None
     before = text[: found[0].start()].strip(" :\u2013\u2014-")
     after = text[found[0].end() :].strip(" :\u2013\u2014-")
     if before and label_name(before, loose=True) is not None:

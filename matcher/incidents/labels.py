@@ -95,7 +95,7 @@ SPELLINGS = {
         "error messages",
         "errors",
         "errors seen",
-        "error seen",
+        *("error seen", "error line", "error lines"),  # (a log platform review's rows)
         "log excerpts",
         "log lines",
         "log line",
@@ -237,7 +237,7 @@ _FORM_ONLY = frozenset(
     {"errors", "logs", "evidence", "signals", "observations", "actions"}
     # (one word of a sentence as often: `What: …`, `Seen: …`, `Causa: …`)
     | {"what", "why", "who", "when", "where", "seen", "broke", "fixed in", "causa", "data"}
-    | {"seen in logs", "seen in the logs"}
+    | {"seen in logs", "seen in the logs", "error line", "error lines"}  # (`Error lines: the…`)
     | {"analysis", "investigation", "diagnosis", "noise", "not it", "do"}
 )
 # `### 2. Symptoms`, `### 1.2 Symptoms`, `## 🔥 Impact`, `**1) Root cause:**`: a section's number

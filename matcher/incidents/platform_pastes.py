@@ -1,0 +1,104 @@
+"""A CI server's or a log platform's paste, read as the lines the program wrote: the UI's line
+numbers down the left of a step's log (Drone's ` 41  + pytest …`), the platform's prefix before
+each line (Bamboo's `error\t09-Jan-2026 10:15:01\t`, `heroku logs`' `2026-…+00:00 app[web.1]: `,
+a Better Stack Live tail row's `Dec 3 08:16:29.123 host source `) and the platform's own lines
+(Bamboo's `simple` and `command` lines, Heroku's router, Drone's `exit code 1` and its
+`drone build info` fields). None of it is in the program's log file; a symptom that kept it
+would match nothing. The rules are in docs/incident-log-format.md ("Thirty-fourth round")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+# A step log's line number as the CI UI shows it, right-aligned, two spaces (or a tab) before
+# the line; what is left keeps the line's own indentation (a traceback's `  File "…"`)
+_GUTTER = re.compile(r"^ *(?P<n>\d{1,6})(?:\t| {2}|$)")
+
+# An elision the author put in a numbered log (` ..`, `…`): lines left out
+_ELIDED = re.compile(r"^\s*(?:\.{2,4}|\u2026|\[\.\.\.\]|\[\u2026\])\s*$")
+
+# Bamboo's build log as downloaded or copied: the line's kind, its time, tabs (spaces when quoted)
+_BAMBOO = re.compile(
+    r"^(?P<kind>simple|command|build|error)[\t ]+\d\d-[A-Z][a-z]{2}-\d{4} \d\d:\d\d:\d\d(?:\t| )"
+)
+
+# `heroku logs`: the time with its offset, the source and dyno (`app[web.1]: `, the app's;
+# `heroku[router]: `, `heroku[web.1]: `, the platform's own)
+_HEROKU = re.compile(
+    r"^(?:\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:[+-]\d\d:\d\d|Z)\s+)?"
+    r"(?P<source>app|heroku)\[(?P<dyno>[\w.-]+)\]:\s?"
+)
+
+# A Better Stack (Logtail) row copied from Live tail or a search: time with milliseconds, host,
+# source, then the level, which is the line's own and stays
+_LIVE_TAIL = re.compile(
+    r"^[A-Z][a-z]{2}\s+\d{1,2}\s+\d\d:\d\d:\d\d\.\d{3}\s+[\w.-]+\s+[\w.-]+\s+"
+    r"(?=(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|CRITICAL|FATAL|PANIC|EMERG)\s)"
+)
+
+# The platform's own lines: how a step ended (Drone's `exit code 1`, GitLab's `ERROR: Job
+# failed: exit code 1`), and the router's line of a request that went through
+_PLATFORM_OWN = re.compile(r"^(?:ERROR: Job failed: )?exit (?:code|status) -?\d+\.?$|^at=info\s")
+
+# A CI command-line tool printing a build's fields (`$ drone build info shop/api 4821`): its
+# output is the build's record (`Status: failure`), not a program's log
+_BUILD_INFO = re.compile(r"^\$\s+drone\s+build\s+(?:info|ls|last)\b")
+
+# An uptime monitor's incident as Better Stack Uptime shows it (`Incident #48213 - orders-api
+# /healthz`, then `Cause: Status 500`, who acknowledged it, when it was resolved): the monitor's
+# record of the outage, what its probe saw, not a line any program logged
+_UPTIME_INCIDENT = re.compile(r"^Incident #\d+\s+[\u2013\u2014-]\s+\S")
+_UPTIME_CAUSE = re.compile(r"^Cause:\s+\S")
+
+
+def platform_prefix_dropped(line: str) -> str:
+    """The line without a CI server's or a log platform's prefix (stripped); as it was without."""
+    text = line.strip()
+    for pattern in (_BAMBOO, _HEROKU, _LIVE_TAIL):
+        found = pattern.match(text)
+        if found:
+            return text[found.end() :]
+    return text
+
+
+def platform_lines_read(lines: Sequence[str]) -> list[str]:
+    """A code block's lines as the program wrote them: the UI's line numbers taken off when
+    every line has one, each line's platform prefix off, the platform's own lines empty (an empty
+    line ends what the line before it said, as the runner's line does in the log)."""
+    firsts = [line.strip() for line in lines if line.strip()]
+    uptime = firsts and _UPTIME_INCIDENT.match(firsts[0]) and any(map(_UPTIME_CAUSE.match, firsts))
+    if firsts and (_BUILD_INFO.match(firsts[0]) or uptime):
+        return ["" for _ in lines]
+    lines = _unguttered(lines)
+    out: list[str] = []
+    for line in lines:
+        bamboo, heroku = _BAMBOO.match(line.strip()), _HEROKU.match(line.strip())
+        if bamboo and bamboo["kind"] in ("simple", "command"):
+            out.append("")  # (Bamboo's own: `Failing task since return code of […] was 1`)
+        elif heroku and heroku["source"] == "heroku" and heroku["dyno"] != "router":
+            out.append("")  # (a dyno's state: `State changed from up to crashed`)
+        elif _PLATFORM_OWN.match(platform_prefix_dropped(line)):
+            out.append("")
+        elif found := bamboo or heroku:
+            # (the program's line, its own indentation kept: `error\t…\t    raise …`)
+            out.append(line.strip()[found.end() :])
+        else:
+            out.append(line)
+    return out
+
+
+def _unguttered(lines: Sequence[str]) -> list[str]:
+    """The lines without the UI's line numbers, when every line that is not empty or an
+    elision has one and they go up (a column of numbers that does not is the log's own)."""
+    numbers: list[int] = []
+    for line in lines:
+        if not line.strip() or _ELIDED.match(line):
+            continue
+        found = _GUTTER.match(line)
+        if found is None or (numbers and int(found["n"]) <= numbers[-1]):
+            return list(lines)
+        numbers.append(int(found["n"]))
+    if len(numbers) < 2:
+        return list(lines)
+    return [line.strip() if _ELIDED.match(line) else _GUTTER.sub("", line, 1) for line in lines]
