@@ -145,3 +145,33 @@ def test_a_plain_error_lines_sentence_that_names_them_is_no_label() -> None:
         "Error lines: the one above, nothing else.\n"
     )
     assert _texts(text) == ["socket.gaierror: [Errno -2] Name or service not known"]
+
+
+def test_a_verb_of_reporting_with_how_often_brings_in_the_log_text_and_so_on_does_not() -> None:
+    text = (
+        "## INC-59 \u2014 uploads\n\n" + _SEVERITY + "**Symptoms:**\n\n"
+        "Three uploads were refused; nginx logged, for each of them: client intended to send"
+        " too large body: 1572864 bytes\n"
+    )
+    assert _texts(text) == ["client intended to send too large body: <bytes:datasize>"]
+    prose = (
+        "## INC-60 \u2014 api\n\n" + _SEVERITY + "**Symptoms:**\n\n"
+        "* `OSError: [Errno 24] Too many open files`\n\n"
+        "Kubernetes restarted it, it died again, and so on: a classic crash loop, about 140"
+        " restarts by the time we noticed.\n"
+    )
+    assert _texts(prose) == ["OSError: [Errno 24] Too many open files"]
+
+
+def test_a_verdict_after_a_list_set_between_dashes_is_about_the_whole_list() -> None:
+    text = (
+        "## INC-61 \u2014 heap\n\n" + _SEVERITY + "**Symptoms:**\n\n"
+        "> FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\n\n"
+        'Other lines in the same log \u2014 "RangeError: Maximum call stack size exceeded" from'
+        ' a helper, a MaxListenersExceededWarning ("Possible EventEmitter memory leak detected"),'
+        ' and an INFO "heap used 80 MB ok" \u2014 were reviewed and are not related to this'
+        " failure.\n"
+    )
+    assert _texts(text) == [
+        "FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory"
+    ]

@@ -147,3 +147,19 @@ def test_the_useful_part_of_a_long_error_and_what_was_under_it() -> None:
         "Failed to resolve '<host>' ([Errno -2] Name or service not known)",
         "socket.gaierror: [Errno -2] Name or service not known",
     ]
+
+
+def test_a_short_english_label_is_no_misspelt_maori_date() -> None:
+    # Māori's bare `Rā` (date) would make `**Ran:**` a misspelt label and refuse the incident;
+    # only `Te Rā` is a label.
+    text = (
+        "**Incident ID:** INC-PM-209\n**Title:** Disk filled\n**Severity:** High\n\n"
+        "**Ran:** `./backup.sh --full`\n\n**Symptoms:**\n"
+        "* `OSError: [Errno 28] No space left on device`\n\n"
+        "**Root Cause:**\n* Old dumps kept.\n\n**Resolution:**\n* Pruned.\n"
+    )
+    found = _one(text)
+    assert found.id == "INC-PM-209"
+    assert _texts(text) == ["OSError: [Errno 28] No space left on device"]
+    maori = text.replace("**Ran:** `./backup.sh --full`", "**Te Rā:** 2026-03-02")
+    assert _one(maori).id == "INC-PM-209"

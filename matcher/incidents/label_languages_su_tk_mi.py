@@ -27,7 +27,7 @@ _AS_WRITTEN: dict[str, tuple[str, ...]] = {
     "date": (
         "tanggal|tanggal kajadian|titimangsa|waktos kajadian",
         "senesi|sene|hadysanyň senesi",
-        "te rā|rā|te rā o te aituā",
+        "te rā|te rā o te aituā",  # (not a bare `Rā`: `**Ran:**` is one letter off)
     ),
     "severity": (
         "tingkat bahaya|tingkat kaparahan|kaparahan|tingkat seriusna|tahap bahaya",

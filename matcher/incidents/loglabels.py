@@ -150,7 +150,9 @@ COLON_VERB = re.compile(
     r"|errored|crashed|died|aborted|exited|read|reads)"
     # ... with how (`failed the same way:`, `crashed again with:`, `errored out with:`)
     r"(?:\s+(?:the same way|in the same way|likewise|again|too|as well|out|with|like this"
-    r"|like so|as follows)){0,3}(?:,(?:\s+[a-z]+){1,4})?\s*:\s+(?=\S)"  # (`logged, for each:`)
+    r"|like so|as follows)){0,3}"
+    # ... and how often (`logged, for each of them:`; not `died again, and so on: a crash loop`)
+    r"(?:,\s+(?:for|each|every|per|on|in|at)(?:\s+[a-z]+){0,3})?\s*:\s+(?=\S)"
     # ... or the author's words that name what follows as the message (`… in its own words:
     # could not translate …`, `the key bit of the error was Failed to resolve …`)
     r"|\bin (?:its|their|his|her|our) own words\s*:\s+(?=\S)"

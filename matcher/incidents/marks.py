@@ -90,6 +90,9 @@ def about_the_mark(text: str, start: int, end: int) -> bool:
         return True
     runs = mark_runs(text)
     before = [run for run in runs if run[1] < start]
+    dashed = _dashed_list(text, start, before)
+    if dashed:
+        return any(run[2] for run in dashed)
     if before and _ALL.match(text[before[-1][1] + 1 : start]):
         return any(run[2] for run in before)  # `"…" and …, then "…" — all consequences of …`
     if before and ANOTHER.search(text[before[-1][1] + 1 : start]):
@@ -98,3 +101,17 @@ def about_the_mark(text: str, start: int, end: int) -> bool:
         return before[-1][2]
     after = [run for run in runs if run[0] >= end]
     return bool(after) and after[0][2]
+
+
+def _dashed_list(
+    text: str, start: int, before: list[tuple[int, int, bool]]
+) -> list[tuple[int, int, bool]]:
+    """The runs of a list set between dashes as the subject of the words after the closing one
+    (`Other lines — "…" from a helper, a warning ("…"), and an INFO "…" — were reviewed and are
+    not related`): the verdict is about them all, not only the last."""
+    close = text.rfind("\u2014", 0, start)
+    opening = text.rfind("\u2014", 0, close) if close > 0 else -1
+    if opening < 0 or any(close < run[0] for run in before):
+        return []
+    inside = [run for run in before if opening < run[0] and run[1] < close]
+    return inside if len(inside) > 1 else []
