@@ -61,3 +61,18 @@ def test_a_seq_events_exception_is_the_programs_and_its_properties_are_not() -> 
         "                  sqlite3.OperationalError: database is locked\n```\n"
     )
     assert _texts(text) == ["sqlite3.OperationalError: database is locked"]
+
+
+def test_a_symptom_written_as_a_template_takes_the_pasted_line_it_stands_for() -> None:
+    text = (
+        "## INC-65 \u2014 settlement\n\n" + _SEVERITY + "```\n"
+        "ERROR:  deadlock detected\n"
+        "DETAIL:  Process 401 waits for ShareLock on transaction 77; blocked by process 402.\n"
+        "Process 402 waits for ShareLock on transaction 78; blocked by process 401.\n```\n\n"
+        "**Error line:** the cycle's second line, "
+        '"Process N waits for ShareLock on transaction T; blocked by process M."\n'
+    )
+    assert _texts(text) == [
+        "Process <process:int> waits for ShareLock on transaction <transaction:int>;"
+        " blocked by process <process2:int>"
+    ]
