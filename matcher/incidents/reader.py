@@ -210,7 +210,7 @@ def _unabridged(
         if items
         for source in read_symptoms(replace(block, sections={"symptoms": items}), [])[2]
     ]
-    whole = unabridged(sources, elsewhere)
+    whole = unabridged(sources, elsewhere, block)
     became = {old.symptom: new.symptom for old, new in zip(sources, whole, strict=True)}
     return tuple(dict.fromkeys(became.get(s, s) for s in symptoms)), whole
 

@@ -287,6 +287,7 @@ def read_block(lines: Sequence[Line], path: str, unknown_sections: bool = False)
     for name in ("services", "prose", "asides", "told"):
         if not block.sections[name]:
             del block.sections[name]
+    block.sections.update({"stray": stray} if stray else {})  # (abridged.py reads it)
     if stray and "symptoms" not in block.sections:
         # (with the paragraphs around it: `The thumbnailer log said:` + a block, then prose)
         prose = [i for i in block.sections.pop("prose", []) if not opens_with_another_field(i.text)]
