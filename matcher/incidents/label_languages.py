@@ -26,6 +26,8 @@ TRANSLATIONS = {
         "id incidente",
         "incidente",
         "incidencia",
+        # (a tracker's custom field for the postmortem the ticket became)
+        *("postmortem id", "post-mortem id", "postmortem ref", "pir id", "rca id"),
     ),
     "title": ("titel", "título", "titre", "titel", "titolo"),
     "date": ("data", "fecha", "datum", "data do incidente", "fecha del incidente"),
@@ -93,6 +95,7 @@ TRANSLATIONS = {
         "how to recognise it",
         "how to recognize it",
         "how to spot it",
+        *("what happens", "what is happening", "what's happening"),  # (a bug report's, present)
         "signs",
         "sintomas",
         "o que vimos",
