@@ -23,6 +23,7 @@ from matcher.incidents.chat_exports import chat_exports_read
 from matcher.incidents.chat_logs import chat_logs_read
 from matcher.incidents.comment_threads import comment_threads_read
 from matcher.incidents.commit_log import commit_log_read
+from matcher.incidents.crash_groups import crash_groups_read
 from matcher.incidents.definitions import definitions_read
 from matcher.incidents.diary import diary_as_headings
 from matcher.incidents.doc_comments import doc_comments_read
@@ -79,7 +80,7 @@ def as_markdown(text: str) -> str:
     text = annotations_read(ticket_fields_read(stories_read(text)))
     text = mediawiki_as_markdown(dokuwiki_as_markdown(thread_unquoted(mailbox_read(text))))
     text = field_tables_read(titles_first(commit_log_read(text)))
-    text = error_groups_read(ticket_entries_read(doc_comments_read(text)))
+    text = crash_groups_read(error_groups_read(ticket_entries_read(doc_comments_read(text))))
     text = linked_read(record_parts_read(definitions_read(plain_text_read(text))))
     text = knitr_output_read(gherkin_read(transcripts_read(alt_text_read(text))))
     text = forum_replies_read(chat_logs_read(text))
