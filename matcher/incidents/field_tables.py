@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from matcher.incidents.fences import fenced_lines
+from matcher.incidents.headings import INCIDENT_ID
 from matcher.incidents.labels import label_name
 
 _ROW = re.compile(r"^\s*\|(?P<inner>.*)\|\s*$")
@@ -22,6 +23,10 @@ _NAME_HEAD = frozenset({"", "field", "fields", "attribute", "property", "key", "
 _VALUE_HEAD = frozenset({"", "value", "values"})
 # the fields the signature keeps, in the order a row's pairs are read
 _KEPT = ("id", "title", "date", "severity", "services")
+# a tracker's custom field for the postmortem the record became (`Postmortem ID`, `PIR ID`): the
+# incident's id when it holds one (an agent's note names it when the field is left empty, so
+# the name is no id label of its own)
+_POSTMORTEM_ID = re.compile(r"(?i)^(?:post[- ]?mortem|pir|rca)\s*(?:id|#|ref(?:erence)?)$")
 
 
 def _cells(line: str) -> list[str] | None:
@@ -68,7 +73,8 @@ def _paired(table: list[str]) -> bool:
     said = said and any(c for c in head)
     colons = all(not row[i] or row[i].strip("*_ ").endswith(":") for row in rows for i in (0, 2))
     # (... and at least one of its names is a field: a grid of figures is no record)
-    named = any(label_name(_bare(row[i])) for row in rows for i in range(0, len(row), 2))
+    names = [_bare(row[i]) for row in rows for i in range(0, len(row), 2)]
+    named = any(label_name(n) or _POSTMORTEM_ID.match(n) for n in names)
     return (said or colons) and named
 
 
@@ -78,6 +84,10 @@ def _row_read(line: str) -> str:
     cells = _cells(line) or []
     pairs = [(_bare(cells[i]), cells[i + 1]) for i in range(0, len(cells) - 1, 2)]
     pairs = [(name, value) for name, value in pairs if name and value]
+    said = [
+        _POSTMORTEM_ID.match(n) and re.fullmatch(INCIDENT_ID, v.strip("*_` ")) for n, v in pairs
+    ]
+    pairs = [("Incident ID" if s else n, v) for (n, v), s in zip(pairs, said, strict=True)]
     if not pairs:
         return "| | |"
 

@@ -26,8 +26,6 @@ TRANSLATIONS = {
         "id incidente",
         "incidente",
         "incidencia",
-        # (a tracker's custom field for the postmortem the ticket became)
-        *("postmortem id", "post-mortem id", "postmortem ref", "pir id", "rca id"),
     ),
     "title": ("titel", "título", "titre", "titel", "titolo"),
     "date": ("data", "fecha", "datum", "data do incidente", "fecha del incidente"),
