@@ -105,3 +105,25 @@ def texts_only_the_group(text: str) -> bool:
 def test_a_quote_whose_class_is_another_errors_is_no_group() -> None:
     text = _GROUP.replace("`psycopg2.errors.QueryCanceled`", "`psycopg2.errors.DeadlockDetected`")
     assert not any(t.startswith("psycopg2.errors.") for t in _texts(text))
+
+
+def test_a_journals_quoted_comment_is_one_item_so_a_later_verdict_reads_on_its_text() -> None:
+    text = (
+        "## Defect #906: importer stops\n\n"
+        + _FIELDS.format(name="Incident ID", value="INC-68")
+        + _BODY
+        + "\n### Activity\n**Ana Ruiz** 03/02/2026 10:00 AM\n"
+        "> Right after it comes `cleanup: PermissionError(1, 'Operation not permitted')`.\n"
+        "> That one is NOT the bug, it is our own chown. Noise.\n"
+    )
+    assert not any("Operation not permitted" in t for t in _texts(text)), _texts(text)
+
+
+def test_a_verdict_with_a_concession_before_its_colon_sets_the_text_aside() -> None:
+    text = (
+        "## INC-69 \u2014 db\n\n**Severity:** Low\n\n```\n"
+        "ERROR 1205 (HY000): Lock wait timeout exceeded\n```\n\n**Triage notes**\n\n"
+        "- Not the incident, though the tracker grouped it next to it: `(1213, 'Deadlock found"
+        " when trying to get lock')` from the rebalance job.\n"
+    )
+    assert not any("Deadlock" in t for t in _texts(text)), _texts(text)

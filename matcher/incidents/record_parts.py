@@ -39,6 +39,11 @@ _PARTS = frozenset(
         "properties",
     }
 )
+# the parts that are the record's journal, its comments quoted under each entry's header
+_JOURNALS = frozenset({"activity", "history", "journal", "comments", "notes"})
+_QUOTED = re.compile(r"^\s*>\s?(?P<text>.*)$")
+# a quoted line that is pasted log text, not a comment's words (a time, a level, a bracket)
+_LOGGED = re.compile(r"^(?:\d|[\[{<]|[A-Z]{3,}\b|```|~~~)")
 _FIELD_ROW = re.compile(r"^\s*\|\s*(?P<name>[^|]+?)\s*\|\s*[^|\s]")
 
 
@@ -69,7 +74,13 @@ def record_parts_read(text: str) -> str:
         )
         parts = [h for h, lv, _ in headings if at < h < end and lv > level]
         named = [t for h, lv, t in headings if h in parts and t.strip("*_ ").lower() in _PARTS]
-        if len(named) < 2 or _gives_id(lines[at:end], fenced[at:end]):
+        if len(named) < 2:
+            continue
+        for h in parts:
+            if lines[h].lstrip("#").strip("*_ ").lower() in _JOURNALS:
+                stop = next((p for p in parts if p > h), end)
+                _comments_joined(lines, fenced, h + 1, stop)
+        if _gives_id(lines[at:end], fenced[at:end]):
             continue
         defined = defined_ids(lines, fenced) if defined is None else defined
         # (the record read as one section: its parts' headings as blank lines)
@@ -78,6 +89,21 @@ def record_parts_read(text: str) -> str:
         if found:
             lines[at] = f"{'#' * level} {found}: {title}"
     return "\n".join(lines)
+
+
+def _comments_joined(lines: list[str], fenced: list[bool], start: int, end: int) -> None:
+    """Read each journal entry's quoted comment as one item (`> There's a second error …, `…`.`
+    then `> That one is NOT the bug …`): its lines are a comment's wrapped words, so a verdict
+    in a later sentence is read on the log text it quotes, not as an item of its own."""
+    at = start
+    while at < end:
+        run = at
+        while run < end and not fenced[run] and (m := _QUOTED.match(lines[run])) and m["text"]:
+            run += 1
+        texts = [_QUOTED.sub(r"\g<text>", line).strip() for line in lines[at:run]]
+        if run - at >= 2 and not any(_LOGGED.match(t) for t in texts):
+            lines[at:run] = [f"- {texts[0]}", *(f"  {t}" for t in texts[1:])]
+        at = max(run, at + 1)
 
 
 def _gives_id(record: list[str], fenced: list[bool]) -> bool:
