@@ -23,12 +23,14 @@ from matcher.incidents.chat_exports import chat_exports_read
 from matcher.incidents.chat_logs import chat_logs_read
 from matcher.incidents.comment_threads import comment_threads_read
 from matcher.incidents.commit_log import commit_log_read
+from matcher.incidents.crash_groups import crash_groups_read
 from matcher.incidents.definitions import definitions_read
 from matcher.incidents.diary import diary_as_headings
 from matcher.incidents.doc_comments import doc_comments_read
 from matcher.incidents.dokuwiki import dokuwiki_as_markdown
 from matcher.incidents.error_groups import error_groups_read
 from matcher.incidents.escapes import comments_as_footnotes, markdown_unescaped
+from matcher.incidents.field_tables import field_tables_read
 from matcher.incidents.fields import field_runs_as_labels, severity_lines
 from matcher.incidents.forge_issues import forge_issues_read
 from matcher.incidents.forum import forum_replies_read
@@ -48,6 +50,7 @@ from matcher.incidents.org_mode import org_mode_read
 from matcher.incidents.outliner import outliner_read
 from matcher.incidents.pandoc_markup import pandoc_as_markdown
 from matcher.incidents.plain_text import plain_text_read
+from matcher.incidents.record_parts import record_parts_read
 from matcher.incidents.records import records_as_labels
 from matcher.incidents.review_diffs import review_diffs_read
 from matcher.incidents.rst_markup import rst_as_markdown
@@ -76,9 +79,9 @@ def as_markdown(text: str) -> str:
     text = tracker_records_read(mantis_bugs_read(org_mode_read(text)))
     text = annotations_read(ticket_fields_read(stories_read(text)))
     text = mediawiki_as_markdown(dokuwiki_as_markdown(thread_unquoted(mailbox_read(text))))
-    text = titles_first(commit_log_read(text))
-    text = error_groups_read(ticket_entries_read(doc_comments_read(text)))
-    text = linked_read(definitions_read(plain_text_read(text)))
+    text = field_tables_read(titles_first(commit_log_read(text)))
+    text = crash_groups_read(error_groups_read(ticket_entries_read(doc_comments_read(text))))
+    text = linked_read(record_parts_read(definitions_read(plain_text_read(text))))
     text = knitr_output_read(gherkin_read(transcripts_read(alt_text_read(text))))
     text = forum_replies_read(chat_logs_read(text))
     text = journals_read(boxes_read(comment_threads_read(boards_read(wrappers_read(text)))))

@@ -206,7 +206,10 @@ _APART_HEAD = re.compile(
     r"|no confundir|ne pas confondre|nicht (?:zu )?verwechseln|non confondere)\b[^:.;]{0,80}:"
     # ... or that says what follows is not the incident: `Also in the output but *not* the
     # incident:`
-    r"|\bnot\W{0,2}\s+(?:the|this|our)\s+(?:incident|outage|error|problem|cause|failure)\W{0,2}:"
+    # (a concession before the colon too: `Not the incident, though Raygun grouped it next to
+    # it: …`)
+    r"|\bnot\W{0,2}\s+(?:the|this|our)\s+(?:incident|outage|error|problem|cause|failure)\W{0,2}"
+    r"(?:,\s+(?:though|although|even though|even if|but)\b[^:.;`\"]{0,80})?:"
     r"|\b(?:n'est pas|n\u2019est pas|n\u00e3o \u00e9|no es|nicht|non \u00e8)"
     r" (?:l'|l\u2019|o |el |der |das )?(?:incident|incidente|vorfall)\b[^:]{0,30}:"
 )

@@ -93,6 +93,7 @@ TRANSLATIONS = {
         "how to recognise it",
         "how to recognize it",
         "how to spot it",
+        *("what happens", "what is happening", "what's happening"),  # (a bug report's, present)
         "signs",
         "sintomas",
         "o que vimos",

@@ -37,7 +37,7 @@ _SAYS_WHICH = re.compile(
     # ... a followup's report of the postmortem made of the ticket, where the ticket's field
     # was left empty (`Postmortem opened for this one: INC-7`, `Postmortem written as INC-7`)
     r"|\b(?i:post[- ]?mortem|pir|rca|retro(?:spective)?)\s+(?i:(?:is\s+|was\s+|now\s+)?"
-    r"(?:opened|written|filed|created|started|drafted|raised))"
+    r"(?:opened|written(?:\s+up)?|filed|created|started|drafted|raised))"
     r"(?:\s+(?i:for\s+(?:this|the)\s+(?:one|ticket|issue|case|request)))?(?:\s*:|\s+(?i:as))"
     # ... or an agent's `this is INC-7` (`This one is INC-7`, `this ticket is INC-7`)
     r"|\b(?i:this(?:\s+(?:one|ticket|issue|case|request))?\s+is)"
