@@ -27,7 +27,7 @@ _AS_WRITTEN: dict[str, tuple[str, ...]] = {
     "date": (
         "dîrok|dîroka bûyerê|roj|tarîx",
         "ތާރީޚު|ހާދިސާގެ ތާރީޚު|ދުވަސް",
-        "daty|datin'ny tranga|andro",
+        "daty|datin'ny tranga|andro nitrangany",
     ),
     "severity": (
         "giranî|asta giraniyê|asta bûyerê|asta xeterê|girîngî|önem derecesi",
@@ -47,7 +47,7 @@ _AS_WRITTEN: dict[str, tuple[str, ...]] = {
     "root_cause": (
         "sedema bingehîn|sedema sereke|sedem|sedema bûyerê|kök neden",
         "އަސްލު ސަބަބު|މައިގަނޑު ސަބަބު|ސަބަބު|ރޫޓް ކޯޒް",
-        "antony fototra|antony|antony lehibe|fototry ny olana|cause racine",
+        "antony fototra|antony lehibe|fototry ny olana|cause racine",
     ),
     "resolution": (
         "çareserî|çareseriya bûyerê|çawa hat çareserkirin|me çi kir|çözüm",

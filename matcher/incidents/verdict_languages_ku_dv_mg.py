@@ -1,9 +1,9 @@
-"""Verdicts in Kurmanji Kurdish (with the Turkish its teams mix in), Dhivehi and Malagasy (with
-the French its teams mix in, which verdict_languages reads; verdict_languages.py joins them to
-the others): not the error, not this incident, no relation, another problem, do not count it or
-mix it up, only a warning, a check or a count, a consequence, our own, normal. Kurmanji's
-accents (`ê`, `î`, `û`, `ş`, `ç`) are read with or without them, as a keyboard gives them. The
-words that refer back to a log text are at the end.
+"""Verdicts in Kurmanji Kurdish (with the Turkish and English its teams mix in), Dhivehi and
+Malagasy (with the French its teams mix in, which verdict_languages reads; verdict_languages.py
+joins them to the others): not the error, not this incident, no relation, another problem, do
+not count it or mix it up, only a warning, a check or a count, a consequence, our own, normal.
+Kurmanji's accents (`ê`, `î`, `û`, `ş`, `ç`) are read with or without them, as a keyboard gives
+them. The words that refer back to a log text are at the end.
 
 Dhivehi's Thaana writes a word's vowels (fili) and its sukun as signs after each consonant,
 which are no word characters to `re`: an alternative never ends on a sign where a `\\b` may
@@ -13,12 +13,14 @@ from __future__ import annotations
 
 # Kurmanji's letters or the bare letter a keyboard gives
 _E, _I, _U, _S, _C = "[êe]", "[îi]", "[ûu]", "[şs]", "[çc]"
-# what an error is called in Kurmanji (and the Turkish and English its teams mix in)
+# what an error is called in Kurmanji
 _KU_ERROR = (
-    rf"xeletî\w*|xeleti\w*|çewtî\w*|cewti\w*|{_S}a{_S}i\w*|sedem\w*|b{_U}yer\w*|pirsgir{_E}k\w*"
-    rf"|k{_E}{_S}e\w*|n{_I}{_S}an\w*|ar[ıi]za\w*|hata(?:lar|s[ıi])?\b|sorun\w*|r{_E}za\s+xeleti\w*"
-    rf"|error\w*|bug\w*|timeout\w*|incident\w*"
+    rf"xelet[îi]\w*|[çc]ewt[îi]\w*|{_S}a{_S}[îi]\w*|sedem\w*|b{_U}yer\w*|pirsgir{_E}k\w*"
+    rf"|k{_E}{_S}e\w*|n{_I}{_S}an\w*|r{_E}za\s+xeleti\w*"
 )
+# ... and the Turkish and English words its teams mix in, which other languages write too (an
+# Urdu or Hindi `ne`, a Romanian `din`): read only before a Kurmanji copula (`ne arıza ye`)
+_KU_MIXED = r"ar[ıi]za\w*|hata\w*|sorun\w*|error\w*|bug\w*|timeout\w*|incident\w*"
 # ... Malagasy: error, problem, cause, incident, symptom (and the French and English)
 _MG_ERROR = (
     r"hadisoana\w*|olana\w*|antony\w*|tranga\w*|soritr\w*|erreur\w*|probl[èe]me\w*"
@@ -38,10 +40,10 @@ KU_DV_MG_VERDICT = (
     # bike`), only information, a check, a count, a warning (`tenê agahî`, `tenê kontrol`,
     # `tenê jimartina …`), its result (`encama xeletiyê`), our own (`ya me ya xwe`), normal
     rf"\bne\s+(?:ji\s+|ev\s+|ew\s+|wek\s+)?(?:\S+\s+){{0,2}}?(?:{_KU_ERROR}|t{_E}kildar\w*)"
-    rf"|(?:{_KU_ERROR})\s+(?:\S+\s+)?(?:n{_I}ne|nine|tune|tuneye|de[ğg]il\w*)\b"
-    rf"|\bt{_E}kiliy\w*\s+(?:\S+\s+){{0,3}}?(?:tune|tuneye|n{_I}ne|nine)\b"
-    rf"|\b(?:{_KU_ERROR}|tişt\w*|ti{_S}t\w*|tîket\w*|tiket\w*)\s+(?:ya\s+|yê\s+|a\s+|ê\s+)?"
-    rf"(?:din|cuda|cihê|cihe|başka)\b|\b(?:ba{_S}ka)\s+(?:bir\s+)?(?:{_KU_ERROR})"
+    rf"|\bne\s+(?:\S+\s+)?(?:{_KU_MIXED})\s+(?:ye|e|ne|in|b{_U})\b"
+    rf"|(?:{_KU_ERROR})\s+(?:\S+\s+)?(?:n{_I}ne|tune|tuneye)\b"
+    rf"|\bt{_E}kiliy\w*\s+(?:\S+\s+){{0,3}}?(?:tune|tuneye|n{_I}ne)\b"
+    rf"|\b(?:{_KU_ERROR}|t[îi]ket\w*)\s+(?:ya\s+|y{_E}\s+|a\s+|{_E}\s+)?(?:din|cuda|cih{_E})\b"
     rf"|\b(?:nahesib{_I}n|nehesib{_I}n|na{_S}im{_E}r|ne{_S}im{_E}r|najm{_E}r|nejm{_E}r)\w*"
     rf"|\bnay{_E}\s+(?:hesibandin|jimartin|{_S}imartin|dan{_I}n|girtin)\b"
     rf"|\btevlihev\s+(?:neke|nekin|meke|mekin|bike|bikin|dibe|nebe)\b"
