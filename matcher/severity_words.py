@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from matcher.incidents.severity_languages_bo_ti_my import BO_TI_MY_SEVERITY_WORDS
 from matcher.incidents.severity_languages_fo_jv_as import FO_JV_AS_SEVERITY_WORDS
+from matcher.incidents.severity_languages_ku_dv_mg import KU_DV_MG_SEVERITY_WORDS
 from matcher.incidents.severity_languages_su_tk_mi import SU_TK_MI_SEVERITY_WORDS
 from matcher.severity_words_more import MORE_SEVERITY_WORDS
 
@@ -340,10 +341,9 @@ SEVERITY_WORDS: dict[str, str] = {
         ("baja", "bajo", "basse", "faible", "bassa", "baixa", "niedrig", "laag", "lag", "lav"),
         "low",
     ),
-    # ... Punjabi, Belarusian, Kurdish Sorani, Kannada, Maltese, Bosnian, Odia, Kinyarwanda,
-    # isiZulu (severity_words_more.py)
-    **MORE_SEVERITY_WORDS,
+    **MORE_SEVERITY_WORDS,  # (Punjabi, Belarusian, Sorani ... isiZulu: severity_words_more.py)
     **FO_JV_AS_SEVERITY_WORDS,  # (and Faroese, Javanese, Assamese)
     **BO_TI_MY_SEVERITY_WORDS,  # (and Tibetan, Tigrinya, Burmese)
     **SU_TK_MI_SEVERITY_WORDS,  # (and Sundanese, Turkmen, Maori)
+    **KU_DV_MG_SEVERITY_WORDS,  # (and Kurmanji, Dhivehi, Malagasy)
 }

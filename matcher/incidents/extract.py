@@ -64,7 +64,8 @@ _VERB = re.compile(
     r"|yathi|ithi"  # (... and isiZulu's `yathi`, `ithi`: it said, it says)
     # (... and Faroese's `segði`, `skrivaði`: said, wrote; before English words only, not its
     # own, `loggaði undantakið …`, nor reported speech, `segði at …`: after the English ones)
-    r"|(?:segði|sigur|skrivaði|loggaði|prentaði|svaraði)(?=(?:\s+[!-~]+){3}))"
+    r"|(?:segði|sigur|skrivaði|loggaði|prentaði|svaraði)(?=(?:\s+[!-~]+){3})"
+    r"|nivîsand|nivisand|ބުނީ|ލިޔުނީ|nanoratra|nilaza)"  # (Kurmanji, Dhivehi, Malagasy: wrote, said)
     r"\s+(?!(?:a|an|the|that|this|no|some|every|nothing|something|out|in|on|off|as|it|them"
     r"|we|they|he|she|i|you|there|so|our|their|its|one|two|three|four|five|several|many"
     r"|few|dozens|hundreds|thousands|lots|\d+"

@@ -1,6 +1,5 @@
 """The labels of the house format as teams spell them (`**Symptoms:**`, `### What we saw`,
-`Next steps:`, `**Mitigation**:`), and the field each stands for; docs/incident-log-format.md
-lists them."""
+`Next steps:`), and the field each stands for; docs/incident-log-format.md lists them."""
 
 from __future__ import annotations
 
@@ -15,6 +14,7 @@ from matcher.incidents.label_languages_balkan import BALKAN
 from matcher.incidents.label_languages_bo_ti_my import BO_TI_MY
 from matcher.incidents.label_languages_east import EAST, serbian_latin
 from matcher.incidents.label_languages_fo_jv_as import FO_JV_AS
+from matcher.incidents.label_languages_ku_dv_mg import KU_DV_MG
 from matcher.incidents.label_languages_more import MORE
 from matcher.incidents.label_languages_su_tk_mi import SU_TK_MI
 from matcher.model import unaccented
@@ -165,7 +165,7 @@ TRANSLATIONS = {
         *WESTERN[name],
         *(
             s
-            for table in (EAST, ASIA, BALKAN, AFRICA, MORE, FO_JV_AS, BO_TI_MY, SU_TK_MI)
+            for table in (EAST, ASIA, BALKAN, AFRICA, MORE, FO_JV_AS, BO_TI_MY, SU_TK_MI, KU_DV_MG)
             for line in table.get(name, ())
             for s in line.split("|")
         ),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from matcher.incidents.verdict_languages_bo_ti_my import BO_TI_MY_BACK, BO_TI_MY_VERDICT
 from matcher.incidents.verdict_languages_fo_jv_as import FO_JV_AS_BACK, FO_JV_AS_VERDICT
+from matcher.incidents.verdict_languages_ku_dv_mg import KU_DV_MG_BACK, KU_DV_MG_VERDICT
 from matcher.incidents.verdict_languages_more import MORE_BACK, MORE_VERDICT
 from matcher.incidents.verdict_languages_su_tk_mi import SU_TK_MI_BACK, SU_TK_MI_VERDICT
 
@@ -316,9 +317,8 @@ FOREIGN_VERDICT = (
     # ... Macedonian, Marathi, Indonesian, Punjabi, Belarusian, Sorani, Kannada, Maltese and
     # Bosnian (verdict_languages_more.py)
     rf"|{MORE_VERDICT}"
-    # (and Faroese, Javanese, Assamese; Tibetan, Tigrinya, Burmese; Sundanese, Turkmen, Maori:
-    # verdict_languages_fo_jv_as.py, verdict_languages_bo_ti_my.py, verdict_languages_su_tk_mi.py)
-    rf"|{FO_JV_AS_VERDICT}|{BO_TI_MY_VERDICT}|{SU_TK_MI_VERDICT}"
+    # (and the languages of verdict_languages_fo_jv_as, _bo_ti_my, _su_tk_mi and _ku_dv_mg.py)
+    rf"|{FO_JV_AS_VERDICT}|{BO_TI_MY_VERDICT}|{SU_TK_MI_VERDICT}|{KU_DV_MG_VERDICT}"
 )
 
 # A verb of failing `with` what it logged, in the languages above (Bulgarian `пада с`, `гръмна
@@ -346,5 +346,5 @@ FOREIGN_BACK = (
     r"|بۇ|ئۇ|بۇلار|ئۇلار|kani|taasi|kuwaasi|kaasi"
     r"|isso|isto|esse|essa|esses|essas|\u00e9|s\u00e3o|era|eram"
     rf"|{MORE_BACK}"  # (and Tatar, Luxembourgish, Pashto: verdict_languages_more.py)
-    rf"|{FO_JV_AS_BACK}|{BO_TI_MY_BACK}|{SU_TK_MI_BACK}"  # (and the nine languages above)
+    rf"|{FO_JV_AS_BACK}|{BO_TI_MY_BACK}|{SU_TK_MI_BACK}|{KU_DV_MG_BACK}"  # (and 12 above)
 )
