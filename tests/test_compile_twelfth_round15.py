@@ -21,29 +21,29 @@ KAFKA = "KafkaTimeoutError: Failed to update metadata after 60.0 secs."
 ZERO = "ZeroDivisionError: division by zero"
 
 # An incident written in Hungarian: no label is known but the date's, the id is in the heading
-# (Malagasy: a language we have no labels of; Somali was one until round 30 learnt its labels,
-# Estonian until round 21, and then Basque until round 21's last sets)
-OWN = """## INC-PM-900: Tapitra ny fifandraisana MariaDB
+# (Samoan: a language we have no labels of; Malagasy was one until round 35 learnt its labels,
+# Somali until round 30, Estonian until round 21, and then Basque until round 21's last sets)
+OWN = """## INC-PM-900: Na motusia sootaga MariaDB
 
-**Hamafiny:** Avo
-**Daty nitrangany:** 2026-12-03
+**Mamafa:** Maualuga
+**Aso na tupu ai:** 2026-12-03
 
-**Famantarana:**
-* Nanome hadisoana 500 ny checkout nandritra ny enina minitra.
-* Diary: `pymysql.err.OperationalError: (1040, 'Too many connections')`.
-* Tsy nahomby koa ny fanamarinana tamin'ny mpanjifa `mariadb`:
+**Fa'ailoga:**
+* Na toe maua le sese 500 i le checkout mo le ono minute.
+* Tusi: `pymysql.err.OperationalError: (1040, 'Too many connections')`.
+* Na le manuia fo'i le siakiga i le client `mariadb`:
 
       ERROR 1040 (08004): Too many connections
 
-Fanamarihana: WARNING `retrying checkout after Too many connections (attempt 2 of 5)` ireo
-andalana ireo dia famerenana fotsiny.
+Fa'amatalaga: WARNING `retrying checkout after Too many connections (attempt 2 of 5)` o nei
+laina ua na o le toe taumafai.
 
-**Izay nesorinay:**
+**Mea na matou tuuese:**
 * `stock rebalance aborted: (1213, 'Deadlock found when trying to get lock; try
-  restarting transaction')` tsy misy ifandraisany amin'ity.
+  restarting transaction')` e le fesootai ma lenei mea.
 
-**Antony fototra:**
-* `OperationalError: (1045, "Access denied for user 'orders'@'localhost'")` cron taloha.
+**Mafuaaga autu:**
+* `OperationalError: (1045, "Access denied for user 'orders'@'localhost'")` cron tuai.
 """
 
 
@@ -86,7 +86,7 @@ def test_compile_prints_the_guessed_severity_as_a_warning_and_exits_0(tmp_path: 
 
 def test_a_label_close_to_a_known_one_in_a_block_of_unknown_labels_is_a_warning() -> None:
     # (round 16: in a block of another language it is read as that label, with the warning)
-    text = OWN.replace("**Famantarana:**", "**Symptomai:**")
+    text = OWN.replace("**Fa'ailoga:**", "**Symptomai:**")
     log = compile_incident_log(text, "x.md")
     assert [i.id for i in log.incidents] == ["INC-PM-900"]
     assert ("label", "unknown label 'Symptomai' read as 'Symptom'") in [
@@ -101,7 +101,7 @@ def test_a_label_close_to_a_known_one_in_a_block_of_unknown_labels_is_a_warning(
 def test_a_level_code_under_a_label_of_no_known_name_is_the_severity(
     value: str, severity: str | None
 ) -> None:
-    text = OWN.replace("**Hamafiny:** Avo", f"**Ambaratongan'ny hamafiny:** {value}")
+    text = OWN.replace("**Mamafa:** Maualuga", f"**Ambaratongan'ny hamafiny:** {value}")
     log = compile_incident_log(text, "x.md")
     assert log.incidents[0].severity == (severity or "medium")
     assert bool(log.warnings) is (severity is None)
@@ -230,8 +230,8 @@ def test_a_speakers_quoted_words_are_speech_whose_own_quotes_hold_the_log_text()
 def test_a_label_of_no_known_name_with_its_value_on_its_line_is_read_after_the_sections() -> None:
     # (`Raportat de: alerta „orders checkout 5xx”`: a header field, the symptoms come below)
     text = OWN.replace(
-        "**Daty nitrangany:** 2026-12-03\n",
-        "**Daty nitrangany:** 2026-12-03\n**Raportat de:** `orders checkout 5xx`\n",
+        "**Aso na tupu ai:** 2026-12-03\n",
+        "**Aso na tupu ai:** 2026-12-03\n**Raportat de:** `orders checkout 5xx`\n",
     )
     (found,) = compile_incident_log(text, "x.md").incidents
     assert found.symptoms == (

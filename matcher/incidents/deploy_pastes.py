@@ -59,7 +59,9 @@ def deploy_lines_read(lines: Sequence[str]) -> list[str]:
         return _octopus_read(lines)
     if any(map(_SEQ_ROW.match, firsts)):
         return [_SEQ_ROW.sub(_seq_level, line.strip(), count=1) for line in lines]
-    if firsts and _SEQ_PROPERTY.match(firsts[0]) and firsts[0].startswith("@"):
+    # (Seq's own properties are capitalised, `@Timestamp`; CloudWatch's column heads are not,
+    # `@timestamp  @logStream  @message`, and its rows are the log's)
+    if firsts and _SEQ_PROPERTY.match(firsts[0]) and re.match(r"@[A-Z]", firsts[0]):
         return _seq_event_read(lines)
     return list(lines)
 
