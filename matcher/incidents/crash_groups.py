@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from matcher.incidents.error_groups import quoted_runs
+
 _QUOTED = re.compile(r"^\s*>\s?")
 # the message in bold, its short class first (`**OperationalError: (1040, …)**`)
 _MESSAGE = re.compile(r"^(?:\*\*|__)(?P<short>[A-Z]\w*):\s+(?P<message>.+?)(?:\*\*|__)\s*$")
@@ -37,13 +39,8 @@ def crash_groups_read(text: str) -> str:
     if not _FIGURES.search(text):
         return text
     lines = text.split("\n")
-    at = 0
-    while at < len(lines):
-        end = at
-        while end < len(lines) and _QUOTED.match(lines[end]):
-            end += 1
+    for at, end in quoted_runs(lines):
         if end - at < 3:
-            at = end + 1
             continue
         inner = [_QUOTED.sub("", line, count=1).strip() for line in lines[at:end]]
         message, cls = _MESSAGE.match(inner[0]), _CLASS.match(inner[1])
@@ -52,7 +49,6 @@ def crash_groups_read(text: str) -> str:
             lines[at] = f"- `{cls['cls']}: {message['message'].replace('`', '')}`"
             lines[at + 1 : end] = [""] * (end - at - 1)
             _records_apart(lines, end)
-        at = end
     return "\n".join(lines)
 
 

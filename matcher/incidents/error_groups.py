@@ -11,6 +11,7 @@ says the rule."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 _QUOTED = re.compile(r"^\s*>\s?")
 # the group's type, alone and in bold (`**redis.exceptions.OutOfMemoryError**`, `**QueryCanceled**`)
@@ -30,14 +31,7 @@ def error_groups_read(text: str) -> str:
     if not _FIGURES.search(text):
         return text
     lines = text.split("\n")
-    at = 0
-    while at < len(lines):
-        end = at
-        while end < len(lines) and _QUOTED.match(lines[end]):
-            end += 1
-        if end == at:
-            at += 1
-            continue
+    for at, end in quoted_runs(lines):
         inner = [_QUOTED.sub("", line, count=1) for line in lines[at:end]]
         group = _TYPE.match(inner[0].strip())
         if group and len(inner) > 1 and inner[1].strip() and any(map(_FIGURES.search, inner)):
@@ -46,8 +40,20 @@ def error_groups_read(text: str) -> str:
             lines[at + 1] = ""
             _set_apart(lines, at + 2, end, inner[2:])
             _triage_read(lines, end)
-        at = end
     return "\n".join(lines)
+
+
+def quoted_runs(lines: list[str]) -> Iterator[tuple[int, int]]:
+    """Each run of quoted lines (`> …`) as (start, end), read as the caller rewrites the lines
+    (a group's triage under it is no part of the next run)."""
+    at = 0
+    while at < len(lines):
+        end = at
+        while end < len(lines) and _QUOTED.match(lines[end]):
+            end += 1
+        if end > at:
+            yield at, end
+        at = max(end, at + 1)
 
 
 def _set_apart(lines: list[str], start: int, end: int, inner: list[str]) -> None:
