@@ -33,6 +33,7 @@ from matcher.incidents.verdicts import (
     denies_its_kind,
     from_label,
     near_miss,
+    opens_with_verdict,
     taken_back,
     verdict,
     verdict_list,
@@ -111,6 +112,11 @@ _SAME_FOR = re.compile(
     r"|neanche|non plus)"
     r"(?:\s+(?:for|with|para|con|com|pour|f\u00fcr|per))?"
     r"(?:\s+(?:the|o|a|os|as|el|la|los|las|le|les|il|lo|der|die|das))?\W*\x01"
+)
+# What the thing a verdict label set aside says (`Not it: the second row. Its exception is "…"`)
+_ITS = re.compile(
+    r"(?i)^\W*(?:its|their|whose)\s+(?:[\w-]+\s+){0,3}(?:is|was|are|were|reads?|says?|said)\b"
+    r"[^\x01\x02]*\x01"
 )
 _SET_ASIDE = re.compile(
     rf"(?i)\b(?:{VERDICT})\b|\b(?:an?\s+)?(?:consequence|side effect|knock-on|follow-on)\b"
@@ -257,6 +263,8 @@ def put_aside(item: str, log: str, quoted: bool, others: Sequence[str] = ()) -> 
                 break
         # `Same for "…".` after a sentence that set something aside
         if at and _SAME_FOR.match(sentence) and _SET_ASIDE.search(sentences[at - 1]):
+            return True
+        if at and _ITS.match(sentence) and opens_with_verdict(sentences[at - 1]):
             return True
         denied = {m[1].lower() for s in sentences if MARK not in s for m in _DENIED.finditer(s)}
         return any(re.search(rf"(?i)\b{word}", log) for word in denied)

@@ -147,12 +147,14 @@ def whole_file_line(text: str) -> bool:
 COLON_VERB = re.compile(
     r"\b(?:failed|fails|said|says|showed|shows|printed|prints|logged|logs|reported|reports"
     r"|recorded|records|raised|returned|emitted|threw|wrote"
-    r"|errored|crashed|died|aborted|exited|read|reads)"
+    r"|errored|crashed|died|aborted|exited|read|reads"
+    r"|nivîsand|nivisand|nanoratra)"  # (Kurmanji's and Malagasy's `wrote`)
     # ... with how (`failed the same way:`, `crashed again with:`, `errored out with:`)
     r"(?:\s+(?:the same way|in the same way|likewise|again|too|as well|out|with|like this"
     r"|like so|as follows)){0,3}"
-    # ... and how often (`logged, for each of them:`; not `died again, and so on: a crash loop`)
-    r"(?:,\s+(?:for|each|every|per|on|in|at)(?:\s+[a-z]+){0,3})?\s*:\s+(?=\S)"
+    # ... and how often (`logged, for each of them:`, `wrote for each one:`; not `died again,
+    # and so on: a crash loop`)
+    r"(?:,?\s+(?:for|each|every|per|on|in|at)(?:\s+[a-z]+){0,3})?\s*:\s+(?=\S)"
     # ... or the author's words that name what follows as the message (`… in its own words:
     # could not translate …`, `the key bit of the error was Failed to resolve …`)
     r"|\bin (?:its|their|his|her|our) own words\s*:\s+(?=\S)"

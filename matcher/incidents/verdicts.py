@@ -191,11 +191,34 @@ _DENYING_LABEL = re.compile(
 _AFFIRMED = re.compile(r"(?i)\b(?:but|instead|rather|however|it (?:is|was))\b")
 
 
+# A verdict label, then a list of the things it denies parted by semicolons, a log text in each
+# with the author's gloss on it (`Not it: the `…` INFO, the pre-flight check; the `…` WARNING
+# (our retry); and `…`, the old report query.`), perhaps after other sentences of the paragraph
+_SEMICOLON_LIST = re.compile("([^:.!?\x01\x02]{1,80}):\\s*(.*;.*)$")
+_SENTENCE_START = re.compile(r"^|(?<=[.!?] )")
+
+
 def verdict_list(marked: str) -> bool:
     """Whether an item is a verdict label and a list of log texts (marked), all set aside."""
     found = _LABEL_LIST.match(marked)
-    label = found[1] if found else ""
+    if found is None:
+        return any(_semicolon_list(marked[at.start() :]) for at in _SENTENCE_START.finditer(marked))
+    label = found[1]
     return bool(_DENYING_LABEL.search(label)) and not _AFFIRMED.search(label)
+
+
+def _semicolon_list(marked: str) -> bool:
+    listed = _SEMICOLON_LIST.match(marked)
+    if listed is None or "\x01" not in listed[2] or _AFFIRMED.search(listed[2]):
+        return False
+    each = all(re.search('[\x01\x02`"\u201c]', part) for part in re.split(r";\s+", listed[2]))
+    return each and bool(_DENYING_LABEL.search(listed[1])) and not _AFFIRMED.search(listed[1])
+
+
+def opens_with_verdict(sentence: str) -> bool:
+    """Whether a sentence opens with a verdict label (`Not it: the second row, …`)."""
+    label = re.match(r"([^:\x01\x02]{1,80}):\s", sentence)
+    return label is not None and bool(_DENYING_LABEL.search(label[1]))
 
 
 def from_label(text: str) -> str:

@@ -1,0 +1,71 @@
+"""Issue #11, twelfth pass, thirty-sixth round (lead): an error written after a verb of saying
+and how often, a verdict label over a list parted by semicolons, and what the thing it set aside
+says (docs/incident-log-format.md, "Thirty-sixth round", says the rules)."""
+
+from __future__ import annotations
+
+from compile_helpers import symptom_texts as _texts
+
+_HEAD = "## INC-71 \u2014 uploads\n\n**Severity:** Low\n\n"
+
+
+def test_an_error_after_a_verb_of_saying_and_how_often_is_read() -> None:
+    text = _HEAD + (
+        "**Symptoms:**\n"
+        "* Big images got a 413.\n"
+        "* nginx wrote for each one: client intended to send too large body: 5242880 bytes\n"
+    )
+    assert _texts(text) == ["client intended to send too large body: <bytes:datasize>"]
+
+
+def test_a_verb_of_saying_in_kurmanji_before_the_colon_is_read() -> None:
+    text = _HEAD + (
+        "**Nîşan:**\n"
+        "* nginx ji bo her yekê nivîsand: client intended to send too large body: 2097152 bytes\n"
+    )
+    assert _texts(text) == ["client intended to send too large body: <bytes:datasize>"]
+
+
+def test_a_verdict_label_over_a_list_parted_by_semicolons_sets_aside_each() -> None:
+    text = _HEAD + (
+        "**Symptoms:**\n\n"
+        "```\nsqlite3.OperationalError: database is locked\n"
+        "sqlite3.OperationalError: no such table: import_runs\n```\n\n"
+        "Error line: `sqlite3.OperationalError: database is locked`.\n"
+        "Not it (Ana checked each): the `retrying import after database is locked` WARNING,"
+        " our retry; and `no such table: import_runs`, which is the old report query.\n"
+    )
+    assert _texts(text) == ["sqlite3.OperationalError: database is locked"]
+
+
+def test_a_list_parted_by_semicolons_under_a_label_that_denies_nothing_stands() -> None:
+    text = _HEAD + (
+        "**Symptoms:**\n\n"
+        "Seen: the `sqlite3.OperationalError: database is locked` line, each run; and"
+        " `no such table: import_runs`, from the report query.\n"
+    )
+    found = _texts(text)
+    assert "no such table: import_runs" in found and len(found) == 2, found
+
+
+def test_what_the_thing_a_verdict_label_set_aside_says_is_set_aside() -> None:
+    text = _HEAD + (
+        "**Symptoms:**\n\n"
+        "Error line: `psycopg2.errors.QueryCanceled: canceling statement due to statement"
+        " timeout`.\n\n"
+        "Not it: the second row, `report query cancelled`. Its exception is"
+        " `QueryCanceled: canceling statement due to user request`. That was Ana killing"
+        " the rerun by hand.\n"
+    )
+    assert _texts(text) == [
+        "psycopg2.errors.QueryCanceled: canceling statement due to statement timeout"
+    ]
+
+
+def test_what_a_row_says_stands_when_no_verdict_label_came_before() -> None:
+    text = _HEAD + (
+        "**Symptoms:**\n\n"
+        "The failing row is the nightly report. Its exception is"
+        " `QueryCanceled: canceling statement due to statement timeout`.\n"
+    )
+    assert _texts(text) == ["QueryCanceled: canceling statement due to statement timeout"]
