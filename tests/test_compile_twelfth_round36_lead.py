@@ -69,3 +69,21 @@ def test_what_a_row_says_stands_when_no_verdict_label_came_before() -> None:
         " `QueryCanceled: canceling statement due to statement timeout`.\n"
     )
     assert _texts(text) == ["QueryCanceled: canceling statement due to statement timeout"]
+
+
+def test_a_chinese_full_stop_ends_the_sentence_a_verdict_is_in() -> None:
+    text = _HEAD + (
+        "**症状：**\n\n"
+        "`OSError: [Errno 28] No space left on device` 是这次的错误。"
+        "`OperationalError: database or disk is full` 不是这次的问题，是另一个事故。\n"
+    )
+    assert _texts(text) == ["OSError: [Errno 28] No space left on device"]
+
+
+def test_a_devanagari_danda_ends_the_sentence_a_verdict_is_in() -> None:
+    text = _HEAD + (
+        "**लक्षण:**\n\n"
+        "`OSError: [Errno 28] No space left on device` असली त्रुटि थी। "
+        "`OperationalError: database or disk is full` इस घटना से संबंधित नहीं है।\n"
+    )
+    assert _texts(text) == ["OSError: [Errno 28] No space left on device"]

@@ -52,8 +52,9 @@ _LOWER_SENTENCE = re.compile(
 # ... in a script with no capitals, at its own full stop (Tibetan's shad, Ge'ez's `።`, Burmese's
 # `။`) before a sentence that holds a log text of its own (`"…" ཡང་བྱུང་། "…" ནི་འབྲེལ་བ་མེད།`:
 # the verdict is the second text's); a sentence after one with no log text is read with it, as
-# an English one that refers back is
-_STOPS = "\u0f0d\u0f0e\u1362\u104b"
+# an English one that refers back is; so too the full stops of Chinese and Japanese (`。` and
+# the full-width marks), of the Devanagari and Bengali scripts (the danda `।`) and of Urdu
+_STOPS = "\u0f0d\u0f0e\u1362\u104b\u3002\uff01\uff1f\u0964\u0965\u06d4"
 _SCRIPT_SENTENCE = re.compile(rf"(?<=[{_STOPS}])\s*(?=[^{_STOPS}]*[\x01\x02])")
 
 

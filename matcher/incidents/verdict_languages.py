@@ -188,7 +188,7 @@ FOREIGN_VERDICT = (
     r"|\blena[- ]dena nahi\b|\bconfuse mat\b|\bconsequence hai\b"
     r"|\balag (?:issue|bug|problem|ticket)"
     r"|\b(?:woh|yeh|ye) (?:timeout|error|issue|problem|cause) nahi\b|\bignore karo\b"
-    r"|संबंध नहीं|लेना[- ]देना नहीं|अलग (?:समस्या|बग)"
+    r"|संबंध(?:ित)? नहीं|लेना[- ]देना नहीं|अलग (?:समस्या|बग)"
     # ... Roman Urdu (`dono alag masle hain, is incident ka hissa nahi`, `taalluq nahi`) and
     # Basque (`ez dute zerikusirik`, `beste arazo bat`, `ez da intzidentzia hau`, `ez nahastu`)
     r"|\balag (?:masl[ae]\w*|cheez|error|case)\b|\bhissa nahi\b|\btaalluq nahi\b|\bcount nahi\b"
