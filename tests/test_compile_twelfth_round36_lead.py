@@ -87,3 +87,28 @@ def test_a_devanagari_danda_ends_the_sentence_a_verdict_is_in() -> None:
         "`OperationalError: database or disk is full` इस घटना से संबंधित नहीं है।\n"
     )
     assert _texts(text) == ["OSError: [Errno 28] No space left on device"]
+
+
+def test_a_class_named_after_a_word_no_sentence_ends_on_goes_on_with_the_sentence() -> None:
+    text = _HEAD + (
+        "**Symptoms:**\n\n"
+        "> FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\n\n"
+        "Other lines in the same log \u2014 \"RangeError: Maximum call stack size exceeded\""
+        " from a template helper, a\n"
+        'MaxListenersExceededWarning ("Possible EventEmitter memory leak detected"), and an'
+        " INFO\n"
+        '"heap used 300 MB, ok" \u2014 were reviewed and are not related to this failure.\n'
+    )
+    assert _texts(text) == [
+        "FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory"
+    ]
+
+
+def test_a_class_pasted_on_its_own_line_after_a_full_sentence_stays_a_line_of_its_own() -> None:
+    text = _HEAD + (
+        "**Symptoms:**\n\n"
+        "The worker died with this.\n"
+        "RangeError: Maximum call stack size exceeded\n"
+        "The warning after it is not related.\n"
+    )
+    assert _texts(text) == ["RangeError: Maximum call stack size exceeded"]

@@ -65,7 +65,6 @@ _PASTED_LINE = re.compile(
 _PASTED_DETAIL = re.compile(r"^(?:DETAIL|HINT|STATEMENT|CONTEXT|NOTICE):\s")
 _ENDED, _SOURCE = re.compile(r"[.'\")\]]$"), re.compile(r"^[a-z][\w.-]*(?: [a-z][\w.-]*){0,3}: +\S")
 
-
 # A query's and its result's labels in an evidence section (`**Log query:**`, `**Result:**`)
 _EVIDENCE = re.compile(
     r"(?i)(?:log |search |query )?(?:query|search|results?|output|hits|matches)$"
@@ -277,7 +276,7 @@ def read_block(lines: Sequence[Line], path: str, unknown_sections: bool = False)
         # (... not a line inside a code span the lines before opened: `… was \`fix ownership:`
         # then `PermissionError(1, …)\` — that is EPERM, …`)
         opened = paragraph.count("`") % 2 == 1
-        after_pasted = line.kind is Kind.TEXT and not opened and bool(_PASTED_LINE.match(line.text))
+        after_pasted = line.kind is Kind.TEXT and not opened and _pasted_start(line.text, last_text)
         last_text = line.text if line.kind is Kind.TEXT else ""
         paragraph = {Kind.TEXT: f"{paragraph} {line.text}", Kind.BULLET: line.text}.get(
             line.kind, ""
@@ -329,10 +328,11 @@ def _pasted_apart(text: str, before: str, after_pasted: bool) -> bool:
 
 
 def _pasted_start(text: str, before: str) -> bool:
-    """Whether a line starts as a pasted log line does, outside a code span the text before
-    it left open (a quote wrapped before its class: `the export said` + a backtick, then
-    `OperationalError: …` and the closing backtick)."""
-    return _PASTED_LINE.match(text) is not None and before.count("`") % 2 == 0
+    """Whether a line starts as a pasted log line does, not in a code span the line before left
+    open (`the export said` + a backtick, then `OperationalError: …`) nor after a word no
+    sentence ends on (`… from a recursive helper, a` then `MaxListenersExceededWarning ("…")`)."""
+    ended = before.count("`") % 2 == 0 and not _OPEN_ENDED.search(before.rstrip())
+    return ended and _PASTED_LINE.match(text) is not None
 
 
 def _unknown_section(block: Block, line: Line, ruled: bool, at: SourceLocation) -> list[Item]:
