@@ -112,3 +112,12 @@ def test_a_class_pasted_on_its_own_line_after_a_full_sentence_stays_a_line_of_it
         "The warning after it is not related.\n"
     )
     assert _texts(text) == ["RangeError: Maximum call stack size exceeded"]
+
+
+def test_a_log_files_name_with_a_postposition_after_it_labels_the_text() -> None:
+    for said in ("nginx error.log \u306b", "nginx error.log'da", "\u05d0\u05d9\u05df error.log"):
+        text = _HEAD + (
+            "**Symptoms:**\n"
+            f"* {said}: client intended to send too large body: 2483117 bytes\n"
+        )
+        assert _texts(text) == ["client intended to send too large body: <bytes:datasize>"], said

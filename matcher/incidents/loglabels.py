@@ -131,9 +131,13 @@ GLOSS_WORDS = (
 GLOSS = re.compile(rf"(?i)^\W*(?:(?:{GLOSS_WORDS})\s*:|\u2192|->|=>)\s*")
 
 # A log file's name as the label (`error.log: …`, `the worker.out: …`): what follows is its text.
+# (... in any language: words of any script before it, and a postposition after it, `ކޮންމެ
+# ފަހަރަކު nginx error.log ގައި: …`, Turkish `error.log'da: …`)
 FILE_LABEL = re.compile(
-    r"^(?:[A-Za-z][\w-]* ){0,3}(?:[\w.-]*/)*[\w-]+(?:\.[\w-]+)*\.(?:log|txt|out|err|json|jsonl)"
-    r"(?:\.\d+)?\s*:\s+(?=\S)"
+    r"^(?:[^\s\x00-\x40\[\]`'(][^\s:]* ){0,3}(?:[\w.-]*/)*[\w-]+(?:\.[\w-]+)*"
+    r"\.(?:log|txt|out|err|json|jsonl)(?:\.\d+)?"
+    r"(?: ?[^\s\x00-\x7f]{1,8}|'[a-z\u00e7\u011f\u0131\u00f6\u015f\u00fc]{1,4})?"
+    r"\s*:\s+(?=\S)"
 )
 
 
