@@ -2,10 +2,11 @@
 numbers down the left of a step's log (Drone's ` 41  + pytest …`), the platform's prefix before
 each line (Bamboo's `error\t09-Jan-2026 10:15:01\t`, `heroku logs`' `2026-…+00:00 app[web.1]: `,
 `fly logs`' `2026-…Z app[e286e4d1f2e468] ams [info]`, a Better Stack Live tail row's `Dec 3
-08:16:29.123 host source `) and the platform's own lines (Bamboo's `simple` and `command` lines,
-Heroku's router, Fly's `info` lines, Drone's `exit code 1` and its `drone build info` fields).
-None of it is in the program's log file; a symptom that kept it would match nothing. The rules
-are in docs/incident-log-format.md ("Thirty-fourth round", "Thirty-sixth round")."""
+08:16:29.123 host source `, a log viewer's columns) and the platform's own lines (Bamboo's
+`simple` and `command` lines, Heroku's router, Fly's `info` lines, Drone's `exit code 1` and its
+`drone build info` fields). None of it is in the program's log file; a symptom that kept it
+would match nothing. The rules are in docs/incident-log-format.md ("Thirty-fourth round",
+"Thirty-sixth round")."""
 
 from __future__ import annotations
 
@@ -46,6 +47,15 @@ _LIVE_TAIL = re.compile(
     r"(?=(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|CRITICAL|FATAL|PANIC|EMERG)\s)"
 )
 
+# A log viewer's row copied in its columns (Dynatrace's log events on a problem card: `02:11:40
+# ERROR  rq-worker-indexing  job …`): the time of day, the level, which is the line's own and
+# stays, and the entity that sent it when a column of its own (two spaces after it); a word
+# with one space after it is the message's (`ERROR  gateway:29 inventory …`, the logger's)
+_VIEWER_ROW = re.compile(
+    r"^\d\d:\d\d:\d\d(?:\.\d{1,6})?\s{2,}(?P<level>TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR"
+    r"|SEVERE|CRITICAL|FATAL|ALERT|EMERGENCY)\s{2,}(?:[\w.-]+\s{2,}(?=\S))?"
+)
+
 # The platform's own lines: how a step ended (Drone's `exit code 1`, GitLab's `ERROR: Job
 # failed: exit code 1`), and the router's line of a request that went through
 _PLATFORM_OWN = re.compile(r"^(?:ERROR: Job failed: )?exit (?:code|status) -?\d+\.?$|^at=info\s")
@@ -67,6 +77,9 @@ def platform_prefix_dropped(line: str) -> str:
     fly = _FLY.match(text)
     if fly:
         return _fly_line(fly, text)
+    row = _VIEWER_ROW.match(text)
+    if row:
+        return f"{row['level']} {text[row.end() :]}"
     for pattern in (_BAMBOO, _HEROKU, _LIVE_TAIL):
         found = pattern.match(text)
         if found:

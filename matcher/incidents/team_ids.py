@@ -26,6 +26,8 @@ _NOTES = re.compile(
     r"^\s*(?:[-*+]\s+)?(?:\*\*|__)(?P<words>[^*_\n]{0,40}?)[\s:\u2013\u2014-]*"
     r"(?P<id>INC(?:-[A-Z][A-Z0-9]*)*-\d[\w-]*(?<!-))"
     r"(?:\*\*|__)"
+    # ... and the incident's title in italics after it (`· *Search index rebuild killed …*`)
+    r"(?P<fields>\s*\u00b7\s*(?P<title>\*[^*\n]{3,120}\*|_[^_\n]{3,120}_)(?=\s*\u00b7|\s*$))?"
 )
 # ... not words that compare, point or deny (`**Same as INC-7**`, `**See INC-7**`)
 _PASSING = re.compile(
@@ -61,15 +63,22 @@ def team_ids_read(text: str) -> str:
             len(lines),
         )
         notes = [
-            m
+            (i, m)
             for i in range(at + 1, end)
             if not fenced[i] and (m := _NOTES.match(lines[i])) is not None
         ]
-        ids = {m["id"] for m in notes}
-        if len(ids) != 1 or any(_PASSING.search(m["words"]) for m in notes):
+        ids = {m["id"] for _, m in notes}
+        if len(ids) != 1 or any(_PASSING.search(m["words"]) for _, m in notes):
             continue
         defined = defined_ids(lines, fenced) if defined is None else defined
         (team,) = ids
-        if team not in defined:
-            lines[at] = f"{heading[1]} {team}: {found[1]}"
+        if team in defined:
+            continue
+        # (the notes' own title in italics after the id, `· *Search index rebuild killed …*`,
+        # is the incident's, not the tool's name for the problem; no log text of a symptom)
+        where, note = notes[0]
+        title = note["title"][1:-1].strip() if note["title"] else found[1]
+        lines[at] = f"{heading[1]} {team}: {title}"
+        if note["title"]:
+            lines[where] = note.string[: note.start("fields")] + note.string[note.end("fields") :]
     return "\n".join(lines)
