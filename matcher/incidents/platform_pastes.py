@@ -108,11 +108,14 @@ def platform_lines_read(lines: Sequence[str]) -> list[str]:
     if firsts and (_BUILD_INFO.match(firsts[0]) or uptime):
         return ["" for _ in lines]
     lines = _unguttered(lines)
+    # (beside an app's own lines, Fly's proxy and health checks only say that the app failed,
+    # which the app's lines state: a proxy's `[error]` does not outrank the app's traceback)
+    app = any((m := _FLY.match(line.strip())) and m["source"] == "app" for line in lines)
     out: list[str] = []
     for line in lines:
         bamboo, heroku = _BAMBOO.match(line.strip()), _HEROKU.match(line.strip())
         if fly := _FLY.match(line.strip()):
-            out.append(_fly_line(fly, line.strip()))
+            out.append("" if app and fly["source"] != "app" else _fly_line(fly, line.strip()))
         elif bamboo and bamboo["kind"] in ("simple", "command"):
             out.append("")  # (Bamboo's own: `Failing task since return code of […] was 1`)
         elif heroku and heroku["source"] == "heroku" and heroku["dyno"] != "router":
