@@ -21,6 +21,7 @@ from matcher.incidents.verdicts import FOREIGN_VERDICT, VERDICT
 
 # Where a clause ends: a semicolon, a colon, a dash set apart, an arrow, a parenthesis, and a
 # conjunction that starts another clause (`, but`, `, so`, `, and then`, `though` …).
+_AND_BACK = re.compile(r"(?i)\s+and\s+(?=(?:they|those|these|it)\s+(?:are|were|is|was)\b)")
 _BOUNDARY = re.compile(
     r"\s*(?:[;:](?=\s|$)|[\u2014\u2013\u2192()]|\s-{1,2}\s|=>|\.\s+)\s*"
     r"|,?\s+(?=(?:but|yet|though|although|whereas|so|because|since|then|until|even though"
@@ -282,6 +283,9 @@ def set_aside(sentence: str, following: str | None) -> bool:
         # (... and its clause that turns to a verdict: `Same exhaustion, but a different message.`)
         # (not one that brings in another thing: `Before that there was also an [emerg] …, but`)
         turns = [c for c in clauses(following)[1:] if re.match(r"(?i)\s*(?:but|yet)\s", c)]
+        # (... or goes on of it after an `and`: `We looked at them first and they are a red
+        # herring for this one.`)
+        turns += _AND_BACK.split(following)[1:]
         turns = [] if re.search(r"(?i)\b(?:also|there (?:was|were|is|are))\b", following) else turns
         later += [following, *turns]
     # `never seen before`: a new error, not an absent one

@@ -17,6 +17,7 @@ from matcher.incidents.kube_events import kube_events_read
 from matcher.incidents.notifications import notifications_read
 from matcher.incidents.platform_pastes import platform_lines_read, platform_prefix_dropped
 from matcher.incidents.span_events import span_events_read
+from matcher.incidents.status_tables import status_tables_read
 
 # A syslog "host" that is a level or a logger's bracket: `2026-…Z ERROR billing: …` is an
 # application's line with its level, not a host and a program.
@@ -151,6 +152,7 @@ def unframed_lines(lines: Sequence[str]) -> list[str]:
     that one: an empty line stands between them, as it does for a runner's line."""
     lines = span_events_read(lines)  # (a trace's span events: span_events.py)
     lines = kube_events_read(lines)  # (kubectl's events table: kube_events.py)
+    lines = status_tables_read(lines)  # (`fly status`' machines, `kubectl get pods`)
     lines = notifications_read(lines)  # (a monitor's notification mail: notifications.py)
     lines = deploy_lines_read(lines)  # (Octopus's task log, Seq's events: deploy_pastes.py)
     lines = platform_lines_read(lines)  # (Drone's line numbers, Bamboo's, Heroku's prefixes)

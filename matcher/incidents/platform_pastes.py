@@ -1,10 +1,12 @@
 """A CI server's or a log platform's paste, read as the lines the program wrote: the UI's line
 numbers down the left of a step's log (Drone's ` 41  + pytest …`), the platform's prefix before
 each line (Bamboo's `error\t09-Jan-2026 10:15:01\t`, `heroku logs`' `2026-…+00:00 app[web.1]: `,
-a Better Stack Live tail row's `Dec 3 08:16:29.123 host source `) and the platform's own lines
-(Bamboo's `simple` and `command` lines, Heroku's router, Drone's `exit code 1` and its
+`fly logs`' `2026-…Z app[e286e4d1f2e468] ams [info]`, a Better Stack Live tail row's `Dec 3
+08:16:29.123 host source `, a log viewer's columns) and the platform's own lines (Bamboo's
+`simple` and `command` lines, Heroku's router, Fly's `info` lines, Drone's `exit code 1` and its
 `drone build info` fields). None of it is in the program's log file; a symptom that kept it
-would match nothing. The rules are in docs/incident-log-format.md ("Thirty-fourth round")."""
+would match nothing. The rules are in docs/incident-log-format.md ("Thirty-fourth round",
+"Thirty-sixth round")."""
 
 from __future__ import annotations
 
@@ -30,11 +32,28 @@ _HEROKU = re.compile(
     r"(?P<source>app|heroku)\[(?P<dyno>[\w.-]+)\]:\s?"
 )
 
+# `fly logs`: the time, the source and the machine (`app[e286e4d1f2e468]`, the app's output;
+# `proxy[…]`, `health[…]`, `runner[…]`, Fly's own), the region and the level, the message
+# right after its bracket (a traceback's frame keeps its indentation: `[info]  File "…"`)
+_FLY = re.compile(
+    r"^(?:\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z\s+)?(?P<source>[a-z]+)\[[0-9a-f]{8,20}\]"
+    r"\s+[a-z]{3}\s+\[(?P<level>[a-z]+)\]"
+)
+
 # A Better Stack (Logtail) row copied from Live tail or a search: time with milliseconds, host,
 # source, then the level, which is the line's own and stays
 _LIVE_TAIL = re.compile(
     r"^[A-Z][a-z]{2}\s+\d{1,2}\s+\d\d:\d\d:\d\d\.\d{3}\s+[\w.-]+\s+[\w.-]+\s+"
     r"(?=(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|CRITICAL|FATAL|PANIC|EMERG)\s)"
+)
+
+# A log viewer's row copied in its columns (Dynatrace's log events on a problem card: `02:11:40
+# ERROR  rq-worker-indexing  job …`): the time of day, the level, which is the line's own and
+# stays, and the entity that sent it when a column of its own (two spaces after it); a word
+# with one space after it is the message's (`ERROR  gateway:29 inventory …`, the logger's)
+_VIEWER_ROW = re.compile(
+    r"^\d\d:\d\d:\d\d(?:\.\d{1,6})?\s{2,}(?P<level>TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR"
+    r"|SEVERE|CRITICAL|FATAL|ALERT|EMERGENCY)\s{2,}(?:[\w.-]+\s{2,}(?=\S))?"
 )
 
 # The platform's own lines: how a step ended (Drone's `exit code 1`, GitLab's `ERROR: Job
@@ -55,11 +74,29 @@ _UPTIME_CAUSE = re.compile(r"^Cause:\s+\S")
 def platform_prefix_dropped(line: str) -> str:
     """The line without a CI server's or a log platform's prefix (stripped); as it was without."""
     text = line.strip()
+    fly = _FLY.match(text)
+    if fly:
+        return _fly_line(fly, text)
+    row = _VIEWER_ROW.match(text)
+    if row:
+        return f"{row['level']} {text[row.end() :]}"
     for pattern in (_BAMBOO, _HEROKU, _LIVE_TAIL):
         found = pattern.match(text)
         if found:
             return text[found.end() :]
     return text
+
+
+def _fly_line(found: re.Match[str], text: str) -> str:
+    """A `fly logs` line as its program wrote it: the app's output without Fly's level (Fly
+    logs all of a machine's output at `info`, the program's line says its own); Fly's proxy's
+    and health checks' with theirs (`ERROR Health check on port 8080 has failed.`), and none
+    of their `info` lines, which say what the platform did (`Starting machine`)."""
+    message = text[found.end() :]
+    if found["source"] == "app":
+        return message
+    level = found["level"].upper()
+    return "" if level == "INFO" else f"{level} {message.strip()}"
 
 
 def platform_lines_read(lines: Sequence[str]) -> list[str]:
@@ -71,10 +108,15 @@ def platform_lines_read(lines: Sequence[str]) -> list[str]:
     if firsts and (_BUILD_INFO.match(firsts[0]) or uptime):
         return ["" for _ in lines]
     lines = _unguttered(lines)
+    # (beside an app's own lines, Fly's proxy and health checks only say that the app failed,
+    # which the app's lines state: a proxy's `[error]` does not outrank the app's traceback)
+    app = any((m := _FLY.match(line.strip())) and m["source"] == "app" for line in lines)
     out: list[str] = []
     for line in lines:
         bamboo, heroku = _BAMBOO.match(line.strip()), _HEROKU.match(line.strip())
-        if bamboo and bamboo["kind"] in ("simple", "command"):
+        if fly := _FLY.match(line.strip()):
+            out.append("" if app and fly["source"] != "app" else _fly_line(fly, line.strip()))
+        elif bamboo and bamboo["kind"] in ("simple", "command"):
             out.append("")  # (Bamboo's own: `Failing task since return code of […] was 1`)
         elif heroku and heroku["source"] == "heroku" and heroku["dyno"] != "router":
             out.append("")  # (a dyno's state: `State changed from up to crashed`)

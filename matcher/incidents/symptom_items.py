@@ -33,6 +33,7 @@ from matcher.incidents.loglabels import GLOSS
 from matcher.incidents.loglike import query_words
 from matcher.incidents.markdown import Block, Item
 from matcher.incidents.numbered import referred_aside, rows_named_aside
+from matcher.incidents.paste_verdicts import denied_pastes
 from matcher.incidents.quotes import is_log_text, quoted_runs
 from matcher.incidents.strangers import strangers
 from matcher.incidents.tables import answered_no, crossed_out
@@ -246,7 +247,7 @@ def read_symptoms(
         else item_log_texts(i.text)
         for at, i in enumerate(items)
     ]
-    first, read = read, _under_a_head(items, _glossed(items, read))
+    first, read = read, _under_a_head(items, _glossed(items, denied_pastes(items, read)))
     # (what a gloss or a head set aside is set aside for every item: elsewhere.py)
     glossed = [
         (k, t)

@@ -121,7 +121,7 @@ def taken_back(following: str | None) -> bool:
 _VERDICT_LABEL = re.compile(
     r"(?i)^\W*(?:(?!not\s+(?!seen|found|hit|logged|relevant|related|ours|us|this|that|it)\w)"
     r"(?:\w[\w'-]*(?:\W+|$)){0,3}|not\s+(?:(?:an?|the|this|that|our)\s+)?(?:[\w-]+\s+){0,2}"
-    r"(?:problem|issue|error|bug|thing|one|cause|incident|outage|same)\W*"
+    r"(?:problem|issue|error|bug|thing|one|cause|incident|outage|same|symptom)\W*"
     # `What it was NOT:`, `What it wasn't:`
     r"|what (?:it|this) (?:was|is)(?:n't|\s+not)\W*)$"
 )
@@ -182,7 +182,7 @@ _LABEL_LIST = re.compile(
 # clause that denies something else, `the consumer did not recover`)
 _DENYING_LABEL = re.compile(
     r"(?i)^\W*(?:not\s+(?:(?:an?|the|this|that|our)\s+)?(?:[\w-]+\s+){0,2}(?:problem|issue"
-    r"|error|bug|thing|one|cause|incident|outage|it|this|that|ours|related|relevant|same)\b"
+    r"|error|bug|thing|one|cause|incident|outage|it|this|that|ours|related|relevant|same|symptom)\b"
     # (... or the bare word, `NOT:`)
     rf"|not\W*$|ruled out\b|(?:{VERDICT}))"
 )

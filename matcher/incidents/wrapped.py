@@ -9,8 +9,9 @@ from collections.abc import Sequence
 
 # A bare OS error: a builtin class, another library's (`httpx.ConnectError`) or none, and
 # only `[Errno N] strerror`.
+# (... after the level a log viewer's row gave it: `ERROR ConnectionRefusedError: …`)
 _BARE_OS_ERROR = re.compile(
-    r"^(?:(?:socket\.)?[A-Z]\w*(?:Error|error):?\s+|(?:[a-z_]\w*\.)+[A-Z]\w*Error:?\s+)?"
+    r"^(?:(?:ERROR|CRITICAL|FATAL|WARNING|SEVERE)\s+)?(?:(?:socket\.)?[A-Z]\w*(?:Error|error):?\s+|(?:[a-z_]\w*\.)+[A-Z]\w*Error:?\s+)?"
     # ... or the class and its errno without the message (`ConnectionRefusedError [Errno 111]`)
     r"(\[Errno (-?\d+)\](?: ([A-Za-z][\w ,'-]*))?)$"
 )
