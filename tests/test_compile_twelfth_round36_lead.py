@@ -93,7 +93,7 @@ def test_a_class_named_after_a_word_no_sentence_ends_on_goes_on_with_the_sentenc
     text = _HEAD + (
         "**Symptoms:**\n\n"
         "> FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\n\n"
-        "Other lines in the same log \u2014 \"RangeError: Maximum call stack size exceeded\""
+        'Other lines in the same log \u2014 "RangeError: Maximum call stack size exceeded"'
         " from a template helper, a\n"
         'MaxListenersExceededWarning ("Possible EventEmitter memory leak detected"), and an'
         " INFO\n"
@@ -117,7 +117,6 @@ def test_a_class_pasted_on_its_own_line_after_a_full_sentence_stays_a_line_of_it
 def test_a_log_files_name_with_a_postposition_after_it_labels_the_text() -> None:
     for said in ("nginx error.log \u306b", "nginx error.log'da", "\u05d0\u05d9\u05df error.log"):
         text = _HEAD + (
-            "**Symptoms:**\n"
-            f"* {said}: client intended to send too large body: 2483117 bytes\n"
+            f"**Symptoms:**\n* {said}: client intended to send too large body: 2483117 bytes\n"
         )
         assert _texts(text) == ["client intended to send too large body: <bytes:datasize>"], said
