@@ -7,7 +7,8 @@ journal, a MediaWiki page, a bare `git log`, a vault's notes, a call's transcrip
 scenarios, a plain-text journal, a notebook's output, a definition list of known errors, a CI
 triage page's tests, an org-mode file, an issue tracker's printed record, a dashboard's
 annotations, a work board's items and their update threads, a live pad's notes, issues copied
-from a forge, a story tracker's stories, a MantisBT bug report. Every pass keeps the line count,
+from a forge, a story tracker's stories, a MantisBT bug report, a
+service desk's ticket printed with its thread. Every pass keeps the line count,
 so what is reported names the line as written."""
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ from matcher.incidents.script_labels import script_labels
 from matcher.incidents.stories import stories_read
 from matcher.incidents.ticket_entries import ticket_entries_read
 from matcher.incidents.ticket_fields import ticket_fields_read
+from matcher.incidents.ticket_threads import ticket_threads_read
 from matcher.incidents.titles import titled_records
 from matcher.incidents.tracker_records import tracker_records_read
 from matcher.incidents.transcripts import transcripts_read
@@ -75,7 +77,7 @@ def as_markdown(text: str) -> str:
     # ... and so are Tibetan's shad and Ge'ez's preface colon that close a label (script_labels.py)
     text = script_labels(text)
     text = chat_exports_read(outliner_read(live_pads_read(forge_issues_read(text))))
-    text = gerrit_read(text)
+    text = ticket_threads_read(gerrit_read(text))
     text = tracker_records_read(mantis_bugs_read(org_mode_read(text)))
     text = annotations_read(ticket_fields_read(stories_read(text)))
     text = mediawiki_as_markdown(dokuwiki_as_markdown(thread_unquoted(mailbox_read(text))))
