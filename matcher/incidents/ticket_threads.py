@@ -131,7 +131,7 @@ def _pasted_read(lines: list[str], start: int, end: int) -> None:
             at += 1
             continue
         run = at
-        while run < end and (m := _PASTED.match(lines[run])) and not _FENCE.match(lines[run]):
+        while run < end and _PASTED.match(lines[run]) and not _FENCE.match(lines[run]):
             run += 1
         before = lines[at - 1].rstrip() if at > start else ""
         if not before or before.endswith(":"):
