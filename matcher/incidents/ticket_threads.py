@@ -107,6 +107,7 @@ def _entries_read(lines: list[str], start: int, end: int) -> None:
         for i in body:
             lines[i] = "" if _DESK.match(lines[i]) else lines[i][margin:]
         _pasted_read(lines, at + 1, stop)
+        _sentence_parted(lines, at + 1, stop)
     for i in range(start, end):
         if _RULE.match(lines[i]) and set(lines[i].strip()) == {"="}:
             lines[i] = ""
@@ -140,3 +141,31 @@ def _pasted_read(lines: list[str], start: int, end: int) -> None:
             for i in range(at, run):
                 lines[i] = "    " + _PASTED.sub(r"\g<text>", lines[i])
         at = max(run, at + 1)
+
+
+# a sentence that opens a line of its own, after a line with no stop (`…: 1572864 bytes` then
+# `The 204s for small uploads … are fine.`)
+_OPENS = re.compile(
+    r"^(?:The|This|That|These|Those|It|They|Neither|None|Both|Only|NB|Note)\b(?!\s*[:=(])"
+)
+_CODE = re.compile(r"^(?: {4}|\t)")
+
+
+def _sentence_parted(lines: list[str], start: int, end: int) -> None:
+    """Read the first line of an entry that ends with no stop before a line that opens a
+    sentence as ending its paragraph: the print keeps the author's line breaks, and unquoted log
+    text at a line's end (`nginx logs, for each one: [error] … 1572864 bytes`) ends there, not
+    in the verdict on something else that follows. The entry's blank line at its end makes
+    room: the lines after the break move down by one."""
+    if end - start < 3 or lines[end - 1].strip():
+        return
+    fenced = False
+    for i in range(start, end - 2):
+        if _FENCE.match(lines[i]):
+            fenced = not fenced
+        line = lines[i].rstrip()
+        if fenced or not line or _CODE.match(line) or line[-1] in ".!?:;,(":
+            continue
+        if _OPENS.match(lines[i + 1]):
+            lines[i + 1 : end] = ["", *lines[i + 1 : end - 1]]
+            return
