@@ -8,7 +8,7 @@ scenarios, a plain-text journal, a notebook's output, a definition list of known
 triage page's tests, an org-mode file, an issue tracker's printed record, a dashboard's
 annotations, a work board's items and their update threads, a live pad's notes, issues copied
 from a forge, a story tracker's stories, a MantisBT bug report, a
-service desk's ticket printed with its thread. Every pass keeps the line count,
+service desk's ticket printed with its thread, an XWiki page's macros. Every pass keeps the line count,
 so what is reported names the line as written."""
 
 from __future__ import annotations
@@ -65,6 +65,7 @@ from matcher.incidents.tracker_records import tracker_records_read
 from matcher.incidents.transcripts import transcripts_read
 from matcher.incidents.wiki_markup import admonitions_as_markdown, wiki_as_markdown
 from matcher.incidents.wrappers import wrappers_read
+from matcher.incidents.xwiki_macros import xwiki_macros_read
 
 
 def as_markdown(text: str) -> str:
@@ -77,7 +78,7 @@ def as_markdown(text: str) -> str:
     # ... and so are Tibetan's shad and Ge'ez's preface colon that close a label (script_labels.py)
     text = script_labels(text)
     text = chat_exports_read(outliner_read(live_pads_read(forge_issues_read(text))))
-    text = ticket_threads_read(gerrit_read(text))
+    text = xwiki_macros_read(ticket_threads_read(gerrit_read(text)))
     text = tracker_records_read(mantis_bugs_read(org_mode_read(text)))
     text = annotations_read(ticket_fields_read(stories_read(text)))
     text = mediawiki_as_markdown(dokuwiki_as_markdown(thread_unquoted(mailbox_read(text))))
