@@ -7,9 +7,9 @@ journal, a MediaWiki page, a bare `git log`, a vault's notes, a call's transcrip
 scenarios, a plain-text journal, a notebook's output, a definition list of known errors, a CI
 triage page's tests, an org-mode file, an issue tracker's printed record, a dashboard's
 annotations, a work board's items and their update threads, a live pad's notes, issues copied
-from a forge, a story tracker's stories, a MantisBT bug report, a
-service desk's ticket printed with its thread, an XWiki page's macros. Every pass keeps the line count,
-so what is reported names the line as written."""
+from a forge, a story tracker's stories, a MantisBT bug report, a service desk's ticket printed
+with its thread, an XWiki page's macros. Every pass keeps the line count, so what is reported
+names the line as written."""
 
 from __future__ import annotations
 
