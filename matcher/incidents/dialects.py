@@ -8,8 +8,8 @@ scenarios, a plain-text journal, a notebook's output, a definition list of known
 triage page's tests, an org-mode file, an issue tracker's printed record, a dashboard's
 annotations, a work board's items and their update threads, a live pad's notes, issues copied
 from a forge, a story tracker's stories, a MantisBT bug report, a service desk's ticket printed
-with its thread, an XWiki page's macros. Every pass keeps the line count, so what is reported
-names the line as written."""
+with its thread, an XWiki page's macros, a toggle that folds away what is not this incident.
+Every pass keeps the line count, so what is reported names the line as written."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ from matcher.incidents.comment_threads import comment_threads_read
 from matcher.incidents.commit_log import commit_log_read
 from matcher.incidents.crash_groups import crash_groups_read
 from matcher.incidents.definitions import definitions_read
+from matcher.incidents.details_toggles import details_toggles_read
 from matcher.incidents.diary import diary_as_headings
 from matcher.incidents.doc_comments import doc_comments_read
 from matcher.incidents.dokuwiki import dokuwiki_as_markdown
@@ -78,7 +79,7 @@ def as_markdown(text: str) -> str:
     # ... and so are Tibetan's shad and Ge'ez's preface colon that close a label (script_labels.py)
     text = script_labels(text)
     text = chat_exports_read(outliner_read(live_pads_read(forge_issues_read(text))))
-    text = xwiki_macros_read(ticket_threads_read(gerrit_read(text)))
+    text = details_toggles_read(xwiki_macros_read(ticket_threads_read(gerrit_read(text))))
     text = tracker_records_read(mantis_bugs_read(org_mode_read(text)))
     text = annotations_read(ticket_fields_read(stories_read(text)))
     text = mediawiki_as_markdown(dokuwiki_as_markdown(thread_unquoted(mailbox_read(text))))
