@@ -71,7 +71,10 @@ def _fields(line: str) -> list[tuple[str, str]]:
     """The header line's fields, each its name and value."""
     found = list(_FIELD.finditer(line))
     return [
-        (m["name"].strip(), line[m.end() : found[k + 1].start() if k + 1 < len(found) else None])
+        (
+            m["name"].strip(),
+            line[m.end() : found[k + 1].start() if k + 1 < len(found) else None].strip(),
+        )
         for k, m in enumerate(found)
     ]
 
