@@ -112,7 +112,9 @@ _SAME_FOR = re.compile(
     r"|de m\u00eame|dasselbe(?: gilt)?|lo stesso|neither|nor|tampoco|tamb\u00e9m n\u00e3o|nemmeno"
     r"|neanche|non plus)"
     r"(?:\s+(?:for|with|para|con|com|pour|f\u00fcr|per))?"
-    r"(?:\s+(?:the|o|a|os|as|el|la|los|las|le|les|il|lo|der|die|das))?\W*\x01"
+    r"(?:\s+(?:the|o|a|os|as|el|la|los|las|le|les|il|lo|der|die|das))?"
+    # (... a crowd of it: `same for the flood of "…" reconnect lines`)
+    r"(?:\s+[a-z]+\s+of(?:\s+the)?)?\W*\x01"
 )
 # What the thing a verdict label set aside says (`Not it: the second row. Its exception is "…"`)
 _ITS = re.compile(
@@ -264,6 +266,10 @@ def put_aside(item: str, log: str, quoted: bool, others: Sequence[str] = ()) -> 
                 break
         # `Same for "…".` after a sentence that set something aside
         if at and _SAME_FOR.match(sentence) and _SET_ASIDE.search(sentences[at - 1]):
+            return True
+        # ... and so after a semicolon (`…, not what we count; same for the flood of "…"`)
+        head, _, tail = sentences[at].rpartition(";")
+        if MARK in tail and _SAME_FOR.match(tail) and _SET_ASIDE.search(head):
             return True
         if at and _ITS.match(sentence) and opens_with_verdict(sentences[at - 1]):
             return True

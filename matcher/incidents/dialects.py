@@ -8,8 +8,9 @@ scenarios, a plain-text journal, a notebook's output, a definition list of known
 triage page's tests, an org-mode file, an issue tracker's printed record, a dashboard's
 annotations, a work board's items and their update threads, a live pad's notes, issues copied
 from a forge, a story tracker's stories, a MantisBT bug report, a monitoring tool's problem
-cards under the team's incident ids. Every pass keeps the line count, so what is reported names
-the line as written."""
+cards under the team's incident ids, a service desk's ticket printed with its thread, an XWiki
+page's macros, a toggle that folds away what is not this incident. Every pass keeps the line
+count, so what is reported names the line as written."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from matcher.incidents.comment_threads import comment_threads_read
 from matcher.incidents.commit_log import commit_log_read
 from matcher.incidents.crash_groups import crash_groups_read
 from matcher.incidents.definitions import definitions_read
+from matcher.incidents.details_toggles import details_toggles_read
 from matcher.incidents.diary import diary_as_headings
 from matcher.incidents.doc_comments import doc_comments_read
 from matcher.incidents.dokuwiki import dokuwiki_as_markdown
@@ -60,11 +62,13 @@ from matcher.incidents.stories import stories_read
 from matcher.incidents.team_ids import team_ids_read
 from matcher.incidents.ticket_entries import ticket_entries_read
 from matcher.incidents.ticket_fields import ticket_fields_read
+from matcher.incidents.ticket_threads import ticket_threads_read
 from matcher.incidents.titles import titled_records
 from matcher.incidents.tracker_records import tracker_records_read
 from matcher.incidents.transcripts import transcripts_read
 from matcher.incidents.wiki_markup import admonitions_as_markdown, wiki_as_markdown
 from matcher.incidents.wrappers import wrappers_read
+from matcher.incidents.xwiki_macros import xwiki_macros_read
 
 
 def as_markdown(text: str) -> str:
@@ -78,6 +82,7 @@ def as_markdown(text: str) -> str:
     text = script_labels(text)
     text = chat_exports_read(outliner_read(live_pads_read(forge_issues_read(text))))
     text = team_ids_read(gerrit_read(text))
+    text = details_toggles_read(xwiki_macros_read(ticket_threads_read(text)))
     text = tracker_records_read(mantis_bugs_read(org_mode_read(text)))
     text = annotations_read(ticket_fields_read(stories_read(text)))
     text = mediawiki_as_markdown(dokuwiki_as_markdown(thread_unquoted(mailbox_read(text))))
