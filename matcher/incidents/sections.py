@@ -328,10 +328,10 @@ def _pasted_apart(text: str, before: str, after_pasted: bool) -> bool:
 
 
 def _pasted_start(text: str, before: str) -> bool:
-    """Whether a line starts as a pasted log line does, not in a code span the line before left
-    open (`the export said` + a backtick, then `OperationalError: …`) nor after a word no
-    sentence ends on (`… from a recursive helper, a` then `MaxListenersExceededWarning ("…")`)."""
-    ended = before.count("`") % 2 == 0 and not _OPEN_ENDED.search(before.rstrip())
+    """Whether a line starts as a pasted log line does: not in a code span left open before it,
+    nor after an article (`… from a helper, a` + `FooWarning ("…"), and …`; not after `died
+    with`, whose pasted line is one of its own)."""
+    ended = before.count("`") % 2 == 0 and not re.search(r"\s(?:a|an|the)\s*$", before)
     return ended and _PASTED_LINE.match(text) is not None
 
 
