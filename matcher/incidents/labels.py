@@ -14,6 +14,7 @@ from matcher.incidents.label_languages_balkan import BALKAN
 from matcher.incidents.label_languages_bo_ti_my import BO_TI_MY
 from matcher.incidents.label_languages_east import EAST, serbian_latin
 from matcher.incidents.label_languages_fo_jv_as import FO_JV_AS
+from matcher.incidents.label_languages_gd_ig_yi import GD_IG_YI
 from matcher.incidents.label_languages_ku_dv_mg import KU_DV_MG
 from matcher.incidents.label_languages_more import MORE
 from matcher.incidents.label_languages_su_tk_mi import SU_TK_MI
@@ -160,15 +161,11 @@ SPELLINGS = {
 }
 # Every other language's spellings (`EAST`, `ASIA`, `BALKAN`, `AFRICA` and `MORE` have a line per
 # language, `|` between spellings)
+_TABLES = (EAST, ASIA, BALKAN, AFRICA, MORE, FO_JV_AS, BO_TI_MY, SU_TK_MI, KU_DV_MG, GD_IG_YI)
 TRANSLATIONS = {
     name: (
         *WESTERN[name],
-        *(
-            s
-            for table in (EAST, ASIA, BALKAN, AFRICA, MORE, FO_JV_AS, BO_TI_MY, SU_TK_MI, KU_DV_MG)
-            for line in table.get(name, ())
-            for s in line.split("|")
-        ),
+        *(s for table in _TABLES for line in table.get(name, ()) for s in line.split("|")),
     )
     for name in WESTERN
 }
