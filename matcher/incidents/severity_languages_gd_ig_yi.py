@@ -1,6 +1,6 @@
 """The severities of severity_words.py in Scottish Gaelic, Igbo and Yiddish (that module joins
 them to its own; model.py reads them without accents, dots or points and lower-cased). Yiddish's
-are here with the ligature (`ײ`) and with its two letters (`יי`), as keyboards write them."""
+are here with its double-yod ligature and with the two letters, as keyboards write them."""
 
 from __future__ import annotations
 
