@@ -7,6 +7,10 @@ from __future__ import annotations
 
 import re
 
+from matcher.incidents.verdict_languages_gd_ig_yi import GD_IG_YI_EACH
+
+# How often, before the colon (`for each of them`, `per upload`) in English and the languages
+_EACH = rf"(?:for|each|every|per|on|in|at)(?:\s+[a-z]+){{0,3}}|{GD_IG_YI_EACH}"
 CLASS_END = re.compile(
     r"(?<![\w.])(?:[A-Za-z_]\w*\.)*(?:[A-Z]\w*)?(?:Error|Exception|Warning|Failure|Fault|Exit)$"
 )
@@ -131,9 +135,10 @@ GLOSS_WORDS = (
 GLOSS = re.compile(rf"(?i)^\W*(?:(?:{GLOSS_WORDS})\s*:|\u2192|->|=>)\s*")
 
 # A log file's name as the label (`error.log: …`, `the worker.out: …`): what follows is its text.
+# (… and how often it was logged: `error.log for each upload: …`)
 FILE_LABEL = re.compile(
     r"^(?:[A-Za-z][\w-]* ){0,3}(?:[\w.-]*/)*[\w-]+(?:\.[\w-]+)*\.(?:log|txt|out|err|json|jsonl)"
-    r"(?:\.\d+)?\s*:\s+(?=\S)"
+    rf"(?:\.\d+)?(?:,?\s+(?:{_EACH}))?\s*:\s+(?=\S)"
 )
 
 
@@ -154,7 +159,7 @@ COLON_VERB = re.compile(
     r"|like so|as follows)){0,3}"
     # ... and how often (`logged, for each of them:`, `wrote for each one:`; not `died again,
     # and so on: a crash loop`)
-    r"(?:,?\s+(?:for|each|every|per|on|in|at)(?:\s+[a-z]+){0,3})?\s*:\s+(?=\S)"
+    rf"(?:,?\s+(?:{_EACH}))?\s*:\s+(?=\S)"
     # ... or the author's words that name what follows as the message (`… in its own words:
     # could not translate …`, `the key bit of the error was Failed to resolve …`)
     r"|\bin (?:its|their|his|her|our) own words\s*:\s+(?=\S)"

@@ -159,3 +159,11 @@ GD_IG_YI_SAID = (
     rf"ag\s+r{_A}dh|a'\s+r{_A}dh|thuirt|sgr{_I}obh|kwuru|bip{_UH}tara"
     rf"|{_yi('האָט געזאָגט|האָט געשריבן|האָט געלאָגט|האָט געענטפֿערט|האָט געדרוקט')}"
 )
+
+# How often, between what logged and the colon before its message (`nginx error.log for each:`,
+# loglabels.py's English): Gaelic `airson gach …`, `gach turas` (each time); Igbo `maka nke ọ
+# bụla`, `oge ọ bụla` (for each, each time); Yiddish `פֿאַר יעדן`, `יעדעס מאָל` (for each, each time)
+GD_IG_YI_EACH = (
+    rf"airson\s+gach(?:\s+\w+)?|gach\s+(?:turas|uair)|maka\s+nke\s+{_OH}\s+b{_UH}la"
+    rf"|oge\s+{_OH}\s+b{_UH}la|{_yi('פֿאַר יעדן|פֿאַר יעדער|פֿאַר יעדע|בײַ יעדן|יעדעס מאָל|יעדן מאָל')}"
+)
