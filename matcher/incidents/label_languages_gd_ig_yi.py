@@ -31,7 +31,7 @@ _AS_WRITTEN: dict[str, tuple[str, ...]] = {
         "דאַטע|דאַטום|דאַטע פֿונעם אינצידענט",
     ),
     "severity": (
-        "trom-chùis|tromachd|ìre|ìre na cùise|dè cho dona",
+        "trom-chùis|tromachd|ìre na cùise|dè cho dona",
         "ịdị njọ|ogo njọ|ọkwa njọ|ịdị mkpa",
         "ערנסטקייט|שטרענגקייט|ערנסטקייט־שטאַפּל|פּריאָריטעט",
     ),
@@ -98,3 +98,7 @@ def _with_bare(line: str) -> str:
 GD_IG_YI: dict[str, tuple[str, ...]] = {
     name: tuple(_with_bare(line) for line in lines) for name, lines in _AS_WRITTEN.items()
 }
+
+# The spellings above that a common English word is one letter from (`Total` and `Tiotal`): a
+# label so written is the English word, not a misspelt label (labels.py compares none with them)
+UNCOMPARED = frozenset({"tiotal"})
