@@ -120,6 +120,10 @@ def test_labels_severities_and_verdicts_in_the_teams_language(text: str, severit
         "`{}` איז **נישט** דער פֿעלער.",
         "`{}` איז נישט שייך צו דעם אינצידענט.",
         "`{}` איז נישט קײן טעות.",
+        # ... in a next sentence that refers back to it (that is another bug, problem, thing)
+        "`{}` bhon obair reindex. Sin bug eile.",
+        "`{}` si na job reindex. Nke ahụ bụ nsogbu ọzọ.",
+        "`{}` קומט פֿון reindex. דאָס איז אַן אַנדער זאַך.",
     ],
 )
 def test_a_verdict_in_the_teams_language_sets_its_log_text_aside(verdict: str) -> None:
