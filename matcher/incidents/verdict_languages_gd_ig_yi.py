@@ -133,11 +133,12 @@ GD_IG_YI_VERDICT = (
     # רעכענען עס נישט`), nothing (`גאָרנישט`), no relation (`נישט שייך`, `קיין שייכות`, `האָט
     # נישט צו טאָן מיט`), only an INFO, a warning, a check, the configuration (`בלויז אַן
     # INFO`, `נאָר אַ וואָרענונג`), we did it ourselves (`מיר אַליין`), our own (`אונדזער
-    # אייגענער`), as expected (`ווי געריכט`), do not mix it up (`נישט פֿאַרמישן`), noise (`ראַש`)
+    # אייגענער`), as expected (`ווי געריכט`), do not mix it up (`נישט פֿאַרמישן`); not its noise,
+    # `ראַש`, bare Hebrew's `ראש` (head)
     rf"|{_NEG}[*_]*\s+(?:\S+\s+){{0,2}}?{_YI_NOUN}"
     rf"|{_YI_OTHER}\s+(?:\S+\s+)?(?:{_YI_NOUN}|{_yi('טיקעט|טיימאַוט|זאַך')}|ticket)"
     rf"|{_NEG}\s+(?:\S+\s+)?{_YI_COUNT}|{_YI_COUNT}\s+(?:\S+\s+){{0,2}}?{_NEG}"
-    rf"|{_yi('גאָרנישט|קיין שייכות|ראַש|מיר אַליין|ווי געריכט|ווי דערוואַרט')}"
+    rf"|{_yi('גאָרנישט|קיין שייכות|מיר אַליין|ווי געריכט|ווי דערוואַרט')}"
     rf"|{_NEG}\s+(?:\S+\s+)?{_yi('שייך|פֿאַרבונדן|פֿאַרמישן|צעמישן')}|{_NEG}\s+צו\s+{_yi('טאָן')}"
     rf"|{_yi('בלויז|נאָר|פּשוט')}\s+(?:{_yi('אַ|אַן')}\s+)?(?:\S+\s+)?(?:INFO|DEBUG|WARNING"
     rf"|notice|retry|warning|{_YI_KIND})"
