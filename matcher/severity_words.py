@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from matcher.incidents.severity_languages_bo_ti_my import BO_TI_MY_SEVERITY_WORDS
 from matcher.incidents.severity_languages_fo_jv_as import FO_JV_AS_SEVERITY_WORDS
+from matcher.incidents.severity_languages_gd_ig_yi import GD_IG_YI_SEVERITY_WORDS
 from matcher.incidents.severity_languages_ku_dv_mg import KU_DV_MG_SEVERITY_WORDS
 from matcher.incidents.severity_languages_su_tk_mi import SU_TK_MI_SEVERITY_WORDS
 from matcher.severity_words_more import MORE_SEVERITY_WORDS
@@ -322,8 +323,7 @@ SEVERITY_WORDS: dict[str, str] = {
     "\u043d\u0438\u0437\u043e\u043a": "low",
     "\u0915\u092e\u0940": "low",
     "\u0928\u093f\u092e\u094d\u0928": "low",
-    "rendah": "low",
-    "ringan": "low",
+    **dict.fromkeys(("rendah", "ringan"), "low"),
     # ... Romanian, Persian
     **dict.fromkeys(("ridicata", "\u0628\u0627\u0644\u0627", "\u0632\u06cc\u0627\u062f"), "high"),
     **dict.fromkeys(("medie", "\u0645\u062a\u0648\u0633\u0637"), "medium"),
@@ -346,4 +346,5 @@ SEVERITY_WORDS: dict[str, str] = {
     **BO_TI_MY_SEVERITY_WORDS,  # (and Tibetan, Tigrinya, Burmese)
     **SU_TK_MI_SEVERITY_WORDS,  # (and Sundanese, Turkmen, Maori)
     **KU_DV_MG_SEVERITY_WORDS,  # (and Kurmanji, Dhivehi, Malagasy)
+    **GD_IG_YI_SEVERITY_WORDS,  # (and Scottish Gaelic, Igbo, Yiddish)
 }

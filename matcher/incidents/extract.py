@@ -42,6 +42,7 @@ from matcher.incidents.loglike import (
 )
 from matcher.incidents.quotes import clip_prose, emphasis_as_quotes, quoted_runs, take_out
 from matcher.incidents.trimmed import elided_lines, without_arrow_note
+from matcher.incidents.verdict_languages_gd_ig_yi import GD_IG_YI_SAID
 from matcher.model import SourceLocation, Symptom
 from matcher.patterns.generalise import generalise
 from matcher.patterns.heads import find_head
@@ -65,7 +66,7 @@ _VERB = re.compile(
     # (... and Faroese's `segði`, `skrivaði`: said, wrote; before English words only, not its
     # own, `loggaði undantakið …`, nor reported speech, `segði at …`: after the English ones)
     r"|(?:segði|sigur|skrivaði|loggaði|prentaði|svaraði)(?=(?:\s+[!-~]+){3})"
-    r"|nivîsand|nivisand|ބުނީ|ލިޔުނީ|nanoratra|nilaza)"  # (Kurmanji, Dhivehi, Malagasy: wrote, said)
+    rf"|nivîsand|nivisand|ބުނީ|ލިޔުނީ|nanoratra|nilaza|{GD_IG_YI_SAID})"  # (ku, dv, mg; gd, ig, yi)
     r"\s+(?!(?:a|an|the|that|this|no|some|every|nothing|something|out|in|on|off|as|it|them"
     r"|we|they|he|she|i|you|there|so|our|their|its|one|two|three|four|five|several|many"
     r"|few|dozens|hundreds|thousands|lots|\d+"
@@ -84,7 +85,6 @@ _GUILLEMET_CLOSE = re.compile(r"\s*\u00bb|(?<=\S)\u201c(?=[\s.,;:!?)]|$)")
 # A short lowercase label (a program or component: `nginx: …`, `converter failed: …`).
 _SHORT_LABEL = re.compile(rf"^(?!(?:{GLOSS_WORDS})$)[a-z][\w.-]*(?: [a-z][\w.-]*)?$")
 _INNER = re.compile(r"(?<=:\s)((?:FATAL|ERROR|PANIC):\s+\S.{15,})$")
-
 
 _YES_CELL = re.compile(r"(?i)^\W*(?:symptoms?|yes|signal)\W*(?:\(.*\))?\s*$")
 

@@ -14,6 +14,7 @@ from matcher.incidents.label_languages_balkan import BALKAN
 from matcher.incidents.label_languages_bo_ti_my import BO_TI_MY
 from matcher.incidents.label_languages_east import EAST, serbian_latin
 from matcher.incidents.label_languages_fo_jv_as import FO_JV_AS
+from matcher.incidents.label_languages_gd_ig_yi import GD_IG_YI, UNCOMPARED
 from matcher.incidents.label_languages_ku_dv_mg import KU_DV_MG
 from matcher.incidents.label_languages_more import MORE
 from matcher.incidents.label_languages_su_tk_mi import SU_TK_MI
@@ -160,15 +161,11 @@ SPELLINGS = {
 }
 # Every other language's spellings (`EAST`, `ASIA`, `BALKAN`, `AFRICA` and `MORE` have a line per
 # language, `|` between spellings)
+_TABLES = (EAST, ASIA, BALKAN, AFRICA, MORE, FO_JV_AS, BO_TI_MY, SU_TK_MI, KU_DV_MG, GD_IG_YI)
 TRANSLATIONS = {
     name: (
         *WESTERN[name],
-        *(
-            s
-            for table in (EAST, ASIA, BALKAN, AFRICA, MORE, FO_JV_AS, BO_TI_MY, SU_TK_MI, KU_DV_MG)
-            for line in table.get(name, ())
-            for s in line.split("|")
-        ),
+        *(s for table in _TABLES for line in table.get(name, ()) for s in line.split("|")),
     )
     for name in WESTERN
 }
@@ -198,7 +195,8 @@ FIELD_LABELS = (
     tuple(
         spelling for name, spellings in SPELLINGS.items() if name != OTHER for spelling in spellings
     ),
-    tuple(s for name, spellings in TRANSLATIONS.items() if name != OTHER for s in spellings),
+    # (not one that a common English word is as close to: `**Total:**` is no misspelt `Tiotal`)
+    tuple(s for n, ss in TRANSLATIONS.items() if n != OTHER for s in ss if s not in UNCOMPARED),
 )
 # A regulator's `Classification: Major — Severity 2`: the severity when no field gives one and
 # it names a level (a document's `Classification: Confidential` does not).

@@ -7,6 +7,10 @@ from __future__ import annotations
 
 import re
 
+from matcher.incidents.verdict_languages_gd_ig_yi import GD_IG_YI_EACH
+
+# How often, before the colon (`for each of them`, `per upload`) in English and the languages
+_EACH = rf"(?:for|each|every|per|on|in|at)(?:\s+[a-z]+){{0,3}}|{GD_IG_YI_EACH}"
 CLASS_END = re.compile(
     r"(?<![\w.])(?:[A-Za-z_]\w*\.)*(?:[A-Z]\w*)?(?:Error|Exception|Warning|Failure|Fault|Exit)$"
 )
@@ -132,12 +136,13 @@ GLOSS = re.compile(rf"(?i)^\W*(?:(?:{GLOSS_WORDS})\s*:|\u2192|->|=>)\s*")
 
 # A log file's name as the label (`error.log: …`, `the worker.out: …`): what follows is its text.
 # (... in any language: words of any script before it, and a postposition after it, `ކޮންމެ
-# ފަހަރަކު nginx error.log ގައި: …`, Turkish `error.log'da: …`)
+# ފަހަރަކު nginx error.log ގައި: …`, Turkish `error.log'da: …`; and how often it was logged:
+# `error.log for each upload: …`)
 FILE_LABEL = re.compile(
     r"^(?:[^\s\x00-\x40\[\]`'(][^\s:]* ){0,3}(?:[\w.-]*/)*[\w-]+(?:\.[\w-]+)*"
     r"\.(?:log|txt|out|err|json|jsonl)(?:\.\d+)?"
     r"(?: ?[^\s\x00-\x7f]{1,8}|'[a-z\u00e7\u011f\u0131\u00f6\u015f\u00fc]{1,4})?"
-    r"\s*:\s+(?=\S)"
+    rf"(?:,?\s+(?:{_EACH}))?\s*:\s+(?=\S)"
 )
 
 
@@ -158,7 +163,7 @@ COLON_VERB = re.compile(
     r"|like so|as follows)){0,3}"
     # ... and how often (`logged, for each of them:`, `wrote for each one:`; not `died again,
     # and so on: a crash loop`)
-    r"(?:,?\s+(?:for|each|every|per|on|in|at)(?:\s+[a-z]+){0,3})?\s*:\s+(?=\S)"
+    rf"(?:,?\s+(?:{_EACH}))?\s*:\s+(?=\S)"
     # ... or the author's words that name what follows as the message (`… in its own words:
     # could not translate …`, `the key bit of the error was Failed to resolve …`)
     r"|\bin (?:its|their|his|her|our) own words\s*:\s+(?=\S)"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from matcher.incidents.verdict_languages_bo_ti_my import BO_TI_MY_BACK, BO_TI_MY_VERDICT
 from matcher.incidents.verdict_languages_fo_jv_as import FO_JV_AS_BACK, FO_JV_AS_VERDICT
+from matcher.incidents.verdict_languages_gd_ig_yi import GD_IG_YI_BACK, GD_IG_YI_VERDICT
 from matcher.incidents.verdict_languages_ku_dv_mg import KU_DV_MG_BACK, KU_DV_MG_VERDICT
 from matcher.incidents.verdict_languages_more import MORE_BACK, MORE_VERDICT
 from matcher.incidents.verdict_languages_su_tk_mi import SU_TK_MI_BACK, SU_TK_MI_VERDICT
@@ -314,11 +315,10 @@ FOREIGN_VERDICT = (
     r"|પરિણામ છે|નું પરિણામ|આડઅસર|ignore કર|અવગણ|alert ન મૂક|ભેળસેળ ન કર|ગૂંચવશો નહીં"
     r"|(?:અમારી|અમારો|અમારું|અમારા) પોતાન\S* (?:\S+ )?(?:check|ચેક|retry|health)"
     r"|ફક્ત (?:DEBUG|INFO|retry|health check|config|notice)"
-    # ... Macedonian, Marathi, Indonesian, Punjabi, Belarusian, Sorani, Kannada, Maltese and
-    # Bosnian (verdict_languages_more.py)
-    rf"|{MORE_VERDICT}"
-    # (and the languages of verdict_languages_fo_jv_as, _bo_ti_my, _su_tk_mi and _ku_dv_mg.py)
-    rf"|{FO_JV_AS_VERDICT}|{BO_TI_MY_VERDICT}|{SU_TK_MI_VERDICT}|{KU_DV_MG_VERDICT}"
+    # ... Macedonian, Marathi, Indonesian, Punjabi, Belarusian, Sorani, Kannada, Maltese, Bosnian
+    # (verdict_languages_more.py), and those of verdict_languages_fo_jv_as, … and _gd_ig_yi.py
+    rf"|{MORE_VERDICT}|{FO_JV_AS_VERDICT}|{BO_TI_MY_VERDICT}|{SU_TK_MI_VERDICT}"
+    rf"|{KU_DV_MG_VERDICT}|{GD_IG_YI_VERDICT}"
 )
 
 # A verb of failing `with` what it logged, in the languages above (Bulgarian `пада с`, `гръмна
@@ -346,5 +346,5 @@ FOREIGN_BACK = (
     r"|بۇ|ئۇ|بۇلار|ئۇلار|kani|taasi|kuwaasi|kaasi"
     r"|isso|isto|esse|essa|esses|essas|\u00e9|s\u00e3o|era|eram"
     rf"|{MORE_BACK}"  # (and Tatar, Luxembourgish, Pashto: verdict_languages_more.py)
-    rf"|{FO_JV_AS_BACK}|{BO_TI_MY_BACK}|{SU_TK_MI_BACK}|{KU_DV_MG_BACK}"  # (and 12 above)
+    rf"|{FO_JV_AS_BACK}|{BO_TI_MY_BACK}|{SU_TK_MI_BACK}|{KU_DV_MG_BACK}|{GD_IG_YI_BACK}"
 )
