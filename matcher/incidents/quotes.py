@@ -11,7 +11,11 @@ from collections.abc import Callable
 _NAME_MESSAGE = re.compile(r"^[A-Za-z_][\w.$]*:\s+\S")
 # An error tracker's culprit, where the error was raised (`orders.db in restock`, a module and
 # its function): a place in the code, not what the log said
-_CULPRIT = re.compile(r"^[A-Za-z_]\w*(?:[./]\w+)+ in [A-Za-z_<][\w.<>]*$")
+# ... or a query's condition on a field (`httpStatusCode_d == 502`, `SeverityLevel >= 3`)
+_CULPRIT = re.compile(
+    r"^[A-Za-z_]\w*(?:[./]\w+)+ in [A-Za-z_<][\w.<>]*$"
+    r"|^[A-Za-z_][\w.]*\s*(?:==|!=|>=|<=|=~|!~)\s*[\w.\"'-]+$"
+)
 _OPENS_CONTENT = "_<([{/\\$%'"
 
 
