@@ -13,7 +13,7 @@ from matcher.incidents.csv_exports import csv_rows
 from matcher.incidents.events import event_texts
 from matcher.incidents.exception_heads import RAISED, heads_traceback, without_heads
 from matcher.incidents.framing import drop_framing, unframed_lines
-from matcher.incidents.loglike import CLOUD_QUERY
+from matcher.incidents.search_queries import queries_dropped
 
 # A traceback's own lines, quoted: never what the error says (as in a code block).
 _CHAIN = re.compile(
@@ -161,16 +161,6 @@ _CARET_NOTE = re.compile(r"^\s*#+\s*\^+\s*(\S.*)$")
 _COUNTED = re.compile(r"^\s*\d+\s(?=\S)")
 _CUT = re.compile(r"\bcut\s+-c\s*1?-(\d+)")
 
-# A log search's query, not what a program logged: Splunk's SPL (`index=app "…" NOT "…"`,
-# `| table _time _raw`), Loki's LogQL (`{app="web"} |= "…"`), CloudWatch Logs Insights
-# (`fields @timestamp, @message`, `| filter …`)
-_SEARCH_QUERY = re.compile(
-    r"^\s*(?:search\s+)?(?:index|sourcetype|_source\w*|_index|_view|_collector)\s*=\S"
-    r"|^\s*\|\s*(?:table|stats|sort|fields|where|eval|rex|timechart|dedup|filter|limit|parse"
-    r"|line_format|json|logfmt)\b"
-    r"|^\s*\{\s*[\w.]+\s*=~?\s*\"[^\"]*\"[^}]*\}\s*(?:\|[=~]|!=|!~|$)|^\s*fields\s+@\w"
-)
-
 
 def _session_notes_read(lines: Sequence[str]) -> list[str]:
     """The lines without those that a comment under them sets aside, and without the counts
@@ -225,7 +215,7 @@ def code_log_texts(lines: Sequence[str]) -> list[str]:
     below error never), and the lines without a level that go on from them (PostgreSQL's
     `DETAIL:`), or all of them when no line has an error level; never frames, elisions,
     banners, PostgreSQL's HINT/CONTEXT/STATEMENT lines."""
-    lines = [ln for ln in lines if not (_SEARCH_QUERY.match(ln) or CLOUD_QUERY.match(ln))]
+    lines = queries_dropped(lines)  # (a log search's query over what it found)
     events = event_texts(lines, level_rank, code_log_texts)  # a pasted JSON event (events.py)
     if events is None:  # ... or a playbook run's output (ansible_output.py)
         events = ansible_texts(lines, code_log_texts, _SAYS_FAILED.search)

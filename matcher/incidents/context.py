@@ -97,7 +97,14 @@ _LEVEL_AND_APP = re.compile(
 
 def _outcome_only(symptom: str) -> bool:
     text = _LEVEL_AND_APP.sub("", symptom, count=1)
-    return find_head(text) is None and _OUTCOME.match(text) is not None
+    # (... or a class whose message the author left out, `OperationalError: (1205, '…')`)
+    return _ELIDED.match(text) is not None or (
+        find_head(text) is None and _OUTCOME.match(text) is not None
+    )
+
+
+# A class and nothing of its message but an elision (`pymysql.err.OperationalError: <any>`)
+_ELIDED = re.compile(r"^(?:[A-Za-z_]\w*\.)*[A-Z]\w*:\s*<any>$")
 
 
 def _fragment(symptom: str, others: Sequence[str]) -> bool:

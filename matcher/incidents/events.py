@@ -8,6 +8,7 @@ around them never is. docs/incident-log-format.md ("Code blocks") says the rule.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Sequence
 
 from matcher.envelopes.structured import DEFAULT_FIELDS, META_FIELDS, extract_json
@@ -16,6 +17,8 @@ from matcher.envelopes.structured import DEFAULT_FIELDS, META_FIELDS, extract_js
 # entry as Logs Explorer expands it (`"textPayload": "…"`, a structured `jsonPayload`'s message).
 _MESSAGES = ("logentry.formatted", "logentry.message", "textPayload", "jsonPayload.message")
 _ERROR_RANK = 4
+# A JSON object's first member (`"exception": {`), the object's braces left out of the paste
+_MEMBER = re.compile(r'^"[\w.$@-]+"\s*:\s*[\[{"\d]')
 
 
 def event_texts(
@@ -39,7 +42,11 @@ def event_texts(
 def _records(lines: Sequence[str]) -> list[dict[str, object]] | None:
     """The JSON objects of the block: one document (an object, a list of them) or one a line."""
     text = "\n".join(lines).strip()
-    if not text.startswith(("{", "[")):
+    if _MEMBER.match(text):
+        # (an object's members copied out of a tracker's event JSON, without its braces:
+        # `"exception": {` … `}`)
+        text = "{" + text.rstrip(",") + "}"
+    elif not text.startswith(("{", "[")):
         return None
     try:
         documents: list[object] = [json.loads(text)]
@@ -59,6 +66,8 @@ def _exceptions(record: dict[str, object]) -> list[str]:
     """Sentry's exception values, each as its traceback's last line prints it."""
     exception = record.get("exception")
     values = exception.get("values") if isinstance(exception, dict) else exception
+    if exception is None and isinstance(record.get("type"), str) and "value" in record:
+        values = [record]  # one of them pasted alone (`exception.values[0]`: its type and value)
     if not isinstance(values, list):
         return []
     lines = []

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from matcher.envelopes.formats import parse_compose, parse_cri, parse_kubectl
 from matcher.envelopes.syslog import parse_syslog
+from matcher.incidents.ci_jobs import ci_lines_dropped
 from matcher.incidents.deploy_pastes import deploy_lines_read
 from matcher.incidents.kube_events import kube_events_read
 from matcher.incidents.notifications import notifications_read
@@ -156,6 +157,7 @@ def unframed_lines(lines: Sequence[str]) -> list[str]:
     lines = notifications_read(lines)  # (a monitor's notification mail: notifications.py)
     lines = deploy_lines_read(lines)  # (Octopus's task log, Seq's events: deploy_pastes.py)
     lines = platform_lines_read(lines)  # (Drone's line numbers, Bamboo's, Heroku's prefixes)
+    lines = ci_lines_dropped(lines)  # (Semaphore's `exit code: 1`, its jobs' results)
     blocks = [_block_of(line) for line in lines]
     out: list[str] = []
     for at, line in enumerate(lines):

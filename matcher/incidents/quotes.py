@@ -9,6 +9,13 @@ import re
 from collections.abc import Callable
 
 _NAME_MESSAGE = re.compile(r"^[A-Za-z_][\w.$]*:\s+\S")
+# An error tracker's culprit, where the error was raised (`orders.db in restock`, a module and
+# its function): a place in the code, not what the log said
+# ... or a query's condition on a field (`httpStatusCode_d == 502`, `SeverityLevel >= 3`)
+_CULPRIT = re.compile(
+    r"^[A-Za-z_]\w*(?:[./]\w+)+ in [A-Za-z_<][\w.<>]*$"
+    r"|^[A-Za-z_][\w.]*\s*(?:==|!=|>=|<=|=~|!~)\s*[\w.\"'-]+$"
+)
 _OPENS_CONTENT = "_<([{/\\$%'"
 
 
@@ -87,7 +94,7 @@ def quoted_runs(text: str) -> list[str]:
 
 def is_log_text(run: str) -> bool:
     """A message reads as log text; a lone path, file name or identifier does not."""
-    if not any(c.isspace() for c in run):
+    if not any(c.isspace() for c in run) or _CULPRIT.match(run):
         return False
     return len(run) >= 12 or _NAME_MESSAGE.match(run) is not None
 

@@ -35,15 +35,13 @@ from matcher.incidents.markdown import (
 )
 from matcher.incidents.mentions import mentioned_id
 from matcher.incidents.near_labels import a_documents_head, misspelt, read_as_close
+from matcher.incidents.pointed_blocks import pointed_blocks
 from matcher.incidents.prose_language import in_english
 from matcher.incidents.registers import registers_read
 from matcher.incidents.sections import read_block
 from matcher.incidents.symptom_items import SymptomSource, read_symptoms
 from matcher.incidents.titles import untitled
-from matcher.model import (
-    SourceLocation,
-    Status,
-)
+from matcher.model import SourceLocation, Status
 from matcher.vocabulary import ID_PATTERN
 
 
@@ -267,7 +265,7 @@ def compile_incident_log(text: str, path: str) -> IncidentLog:
             # (in a language we may have no labels of: read its sections by their layout)
             block = block if in_english(raw_block) else read_block(raw_block, path, True)
         if "symptoms" in block.sections:
-            block.sections["symptoms"] = with_footnotes(block.sections["symptoms"], notes)
+            block.sections["symptoms"] = with_footnotes(pointed_blocks(block), notes)
         # (a document's own list of action items after its incidents is none of them)
         listed = block.labels.keys() == {"action_items"} and not heading_id(block.heading)
         if not block.is_incident() or listed:

@@ -67,6 +67,8 @@ _PROSE_TAIL = re.compile(
     # ... what the program did next, in any tense: "… still could not bind() and exit."
     r"|(?<=[)'\"\]])\s+and\s+(?:then\s+)?(?:exit|exits|die|dies|crash|crashes|stop|stops|quit"
     r"|quits|restart|restarts|retry|retries|fail|fails|abort|aborts)\W*$"
+    # ... and with the status it exited with: "… Too many connections and exited 1."
+    r"|\s+and\s+(?:then\s+)?exited\s+(?:with\s+)?(?:(?:exit\s+)?(?:code|status)\s+)?-?\d+\W*$"
     # where and what it was to the author: "… /v1/quote in between, same story"
     r"|\s+in between\b.*$|,\s+(?:same|similar) (?:story|thing|cause|error|problem|deal)\b.*$"
     # a chat's mark of an edited message: "… 10.0.3.7:3000 (edited: same address)"
