@@ -162,8 +162,8 @@ SPELLINGS = {
 }
 # Every other language's spellings (`EAST`, `ASIA`, `BALKAN`, `AFRICA` and `MORE` have a line per
 # language, `|` between spellings)
-_TABLES = (EAST, ASIA, BALKAN, AFRICA, MORE, FO_JV_AS, BO_TI_MY, SU_TK_MI, KU_DV_MG, GD_IG_YI)
-_TABLES += (XH_QU_EO,)  # (and isiXhosa, Quechua, Esperanto)
+_TABLES = [EAST, ASIA, BALKAN, AFRICA, MORE, FO_JV_AS, BO_TI_MY, SU_TK_MI, KU_DV_MG, GD_IG_YI]
+_TABLES += [XH_QU_EO]  # (and isiXhosa, Quechua, Esperanto)
 TRANSLATIONS = {
     name: (
         *WESTERN[name],
