@@ -42,10 +42,10 @@ _XH_NOT = r"\ba(?:si|yi|zi|ku|li|wu|bu|lu)(?:si)?"
 # Quechua: not (`mana`, `manam`, `manan`, `manañam`), bold or not
 _QU_NOT = r"\bmana(?:[mn]|ña[mn]?)?[*_]*\s+(?:\S+\s+){0,3}?"
 # ... the words it denies, with the suffixes before `-chu` (error, problem, incident, this,
-# that, the same)
+# that, the same; `pantayninchu`: not its error)
 _QU_NOUN = (
     r"(?:pantay|pantasqa|sasachakuy|incidente|error|problema|sintoma|rikuchikuy|kikin|kaqlla"
-    r"|kay|chay)(?:kuna)?(?:lla)?(?:pa|man|manta|wan)?(?:qa)?chu\b"
+    r"|kay|chay)(?:nin|n|yki|y|nchik|yku)?(?:kuna)?(?:lla)?(?:pa|man|manta|wan)?(?:qa)?chu\b"
 )
 # ... verbs of matching, belonging, counting (`mana tupanchu`: it does not match)
 _QU_VERB = r"(?:tupa|tinku|rikch'?a|rikcha|hap'?ina|yupa)\w*chu\b"
@@ -115,12 +115,14 @@ XH_QU_EO_BACK = (
 
 # Verbs of saying before an unquoted message (extract.py reads what follows as log text):
 # isiXhosa `yabhala`, `yaphendula`, `yaphakamisa` (it wrote, answered, raised); Esperanto
-# `skribis`, `protokolis`, `levis`, `respondis`, before a message's own first word only
-# (`diris en la babilejo …` is where it was said). Quechua puts its verb after the message
-# (`… deadlock detected nirqan …`: quotes.py cuts it and what follows off)
+# `skribis`, `protokolis`, `levis`, `respondis`, not before a word of its own (`skribis en la
+# protokolo …` is where it was written, `diris` is a person's). Quechua puts its verb after
+# the message (`… deadlock detected nirqan …`: quotes.py cuts it and what follows off)
 XH_QU_EO_SAID = (
     r"yabhala|ibhala|yaphendula|iphendula|yaphakamisa|yashicilela"
-    r"|(?:skribis|protokolis|eligis|levis|respondis|presis)(?=\s+(?:[A-Z]|\w+(?:Error|Exception)))"
+    r"|(?:skribis|protokolis|eligis|levis|respondis|presis)(?!\s+(?:la|en|al|de|el|ke|per|pri"
+    rf"|{_eo('ĉe')}|dum|tion|{_eo('ĝin')}|ilin|nur|{_eo('ankaŭ')}|jam|denove|poste|tiam|nun|kaj|sed"
+    r"|kiam|ekz|ekzemple)\b)"
 )
 
 # How often, between what logged and the colon before its message (`nginx error.log for each:`,
