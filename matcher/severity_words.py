@@ -9,6 +9,7 @@ from matcher.incidents.severity_languages_fo_jv_as import FO_JV_AS_SEVERITY_WORD
 from matcher.incidents.severity_languages_gd_ig_yi import GD_IG_YI_SEVERITY_WORDS
 from matcher.incidents.severity_languages_ku_dv_mg import KU_DV_MG_SEVERITY_WORDS
 from matcher.incidents.severity_languages_su_tk_mi import SU_TK_MI_SEVERITY_WORDS
+from matcher.incidents.severity_languages_xh_qu_eo import XH_QU_EO_SEVERITY_WORDS
 from matcher.severity_words_more import MORE_SEVERITY_WORDS
 
 SEVERITY_WORDS: dict[str, str] = {
@@ -157,8 +158,7 @@ SEVERITY_WORDS: dict[str, str] = {
         ("\u09a8\u09bf\u09ae\u09cd\u09a8", "\u0995\u09ae", "\u10d3\u10d0\u10d1\u10d0\u10da\u10d8"),
         "low",
     ),
-    # ... Armenian
-    "\u056f\u0580\u056b\u057f\u056b\u056f\u0561\u056f\u0561\u0576": "critical",
+    "\u056f\u0580\u056b\u057f\u056b\u056f\u0561\u056f\u0561\u0576": "critical",  # ... Armenian
     "\u0562\u0561\u0580\u0571\u0580": "high",
     "\u0574\u056b\u057b\u056b\u0576": "medium",
     "\u0581\u0561\u056e\u0580": "low",
@@ -172,8 +172,7 @@ SEVERITY_WORDS: dict[str, str] = {
     "\u1218\u12ab\u12a8\u1208\u129b": "medium",
     "\u0442\u04e9\u043c\u0435\u043d": "low",
     "\u12dd\u1245\u1270\u129b": "low",
-    # ... Nepali
-    "\u0917\u092e\u094d\u092d\u0940\u0930": "critical",
+    "\u0917\u092e\u094d\u092d\u0940\u0930": "critical",  # ... Nepali
     "\u0905\u0924\u093f \u0909\u091a\u094d\u091a": "critical",
     "\u0909\u091a\u094d\u091a": "high",
     "\u092e\u0927\u094d\u092f\u092e": "medium",
@@ -347,4 +346,5 @@ SEVERITY_WORDS: dict[str, str] = {
     **SU_TK_MI_SEVERITY_WORDS,  # (and Sundanese, Turkmen, Maori)
     **KU_DV_MG_SEVERITY_WORDS,  # (and Kurmanji, Dhivehi, Malagasy)
     **GD_IG_YI_SEVERITY_WORDS,  # (and Scottish Gaelic, Igbo, Yiddish)
+    **XH_QU_EO_SEVERITY_WORDS,  # (and isiXhosa, Quechua, Esperanto)
 }

@@ -1,8 +1,7 @@
 """What in a symptom item is log text, as people write it: quoted (``"…"``, `` `…` ``, “…”),
 unquoted after a label (``App log: …``) or a reporting verb (``… said …``), the log-like
 part of a sentence (from an error level, an exception class or a repr on), and the lines of
-a code block that state the error. The rules are in docs/incident-log-format.md.
-"""
+a code block that state the error. The rules are in docs/incident-log-format.md."""
 
 from __future__ import annotations
 
@@ -43,6 +42,7 @@ from matcher.incidents.loglike import (
 from matcher.incidents.quotes import clip_prose, emphasis_as_quotes, quoted_runs, take_out
 from matcher.incidents.trimmed import elided_lines, without_arrow_note
 from matcher.incidents.verdict_languages_gd_ig_yi import GD_IG_YI_SAID
+from matcher.incidents.verdict_languages_xh_qu_eo import XH_QU_EO_SAID
 from matcher.model import SourceLocation, Symptom
 from matcher.patterns.generalise import generalise
 from matcher.patterns.heads import find_head
@@ -62,7 +62,7 @@ _PERSON = re.compile(
 )
 _VERB = re.compile(
     r"\b(?:said|says|logged|printed|wrote|reported|answered|replied|complained|emitted"
-    r"|yathi|ithi"  # (... and isiZulu's `yathi`, `ithi`: it said, it says)
+    rf"|yathi|ithi|{XH_QU_EO_SAID}"  # (... isiZulu's `yathi`, `ithi`: it said; xh, qu, eo)
     # (... and Faroese's `segði`, `skrivaði`: said, wrote; before English words only, not its
     # own, `loggaði undantakið …`, nor reported speech, `segði at …`: after the English ones)
     r"|(?:segði|sigur|skrivaði|loggaði|prentaði|svaraði)(?=(?:\s+[!-~]+){3})"

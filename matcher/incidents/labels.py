@@ -18,6 +18,7 @@ from matcher.incidents.label_languages_gd_ig_yi import GD_IG_YI, UNCOMPARED
 from matcher.incidents.label_languages_ku_dv_mg import KU_DV_MG
 from matcher.incidents.label_languages_more import MORE
 from matcher.incidents.label_languages_su_tk_mi import SU_TK_MI
+from matcher.incidents.label_languages_xh_qu_eo import XH_QU_EO
 from matcher.model import unaccented
 
 # The sections that are no field (below)
@@ -161,7 +162,8 @@ SPELLINGS = {
 }
 # Every other language's spellings (`EAST`, `ASIA`, `BALKAN`, `AFRICA` and `MORE` have a line per
 # language, `|` between spellings)
-_TABLES = (EAST, ASIA, BALKAN, AFRICA, MORE, FO_JV_AS, BO_TI_MY, SU_TK_MI, KU_DV_MG, GD_IG_YI)
+_TABLES = [EAST, ASIA, BALKAN, AFRICA, MORE, FO_JV_AS, BO_TI_MY, SU_TK_MI, KU_DV_MG, GD_IG_YI]
+_TABLES += [XH_QU_EO]  # (and isiXhosa, Quechua, Esperanto)
 TRANSLATIONS = {
     name: (
         *WESTERN[name],

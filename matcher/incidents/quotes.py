@@ -145,10 +145,14 @@ _COUNT = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|a dozen|a few|several|many|dozens"
     r"|hundreds|thousands|\d+)"
 )
-# ... Māori's `mō ngā …`, `i te …`, `ki te …` (for, at, to the), Sundanese's `, nu …` (which)
+# ... Māori's `mō ngā …`, `i te …`, `ki te …` (for, at, to the), Sundanese's `, nu …` (which),
+# Quechua's verb of saying or seeming after the message (`… deadlock detected nirqan …`, `…
+# 'maxmemory' hina rikukurqan (…)`: it said, it looked like)
 _TEAM_PROSE_AFTER = re.compile(
     r"\s+(?:m[\u014do]|ki|n[\u0101a]|i|o)\s+(?:ng[\u0101a]|te|ia|t[\u0113e]tahi)\s.*$"
     r"|,\s+(?:nu|anu)\s+[a-z\u00e9]+\s.*$"
+    r"|\s+(?:nirqa?n(?:ku)?|ninku|nispa|nisqa(?:ta|wan)?|hina\s+(?:rikukurqa?n|lluqsirqa?n)\w*)"
+    r"(?:\s.*)?$"
 )
 # ... and before it, whose line a level names (Māori `ERROR a te taupānga: …`, the app's)
 _TEAM_PROSE_BEFORE = re.compile(

@@ -10,6 +10,7 @@ from matcher.incidents.verdict_languages_gd_ig_yi import GD_IG_YI_BACK, GD_IG_YI
 from matcher.incidents.verdict_languages_ku_dv_mg import KU_DV_MG_BACK, KU_DV_MG_VERDICT
 from matcher.incidents.verdict_languages_more import MORE_BACK, MORE_VERDICT
 from matcher.incidents.verdict_languages_su_tk_mi import SU_TK_MI_BACK, SU_TK_MI_VERDICT
+from matcher.incidents.verdict_languages_xh_qu_eo import XH_QU_EO_BACK, XH_QU_EO_VERDICT
 
 # Verdicts in the languages teams write beside English (Portuguese, Spanish, French, German,
 # Italian): unrelated, not the same error, not the cause, a side effect, does not count,
@@ -315,10 +316,9 @@ FOREIGN_VERDICT = (
     r"|પરિણામ છે|નું પરિણામ|આડઅસર|ignore કર|અવગણ|alert ન મૂક|ભેળસેળ ન કર|ગૂંચવશો નહીં"
     r"|(?:અમારી|અમારો|અમારું|અમારા) પોતાન\S* (?:\S+ )?(?:check|ચેક|retry|health)"
     r"|ફક્ત (?:DEBUG|INFO|retry|health check|config|notice)"
-    # ... Macedonian, Marathi, Indonesian, Punjabi, Belarusian, Sorani, Kannada, Maltese, Bosnian
-    # (verdict_languages_more.py), and those of verdict_languages_fo_jv_as, … and _gd_ig_yi.py
+    # ... Macedonian, … Bosnian (verdict_languages_more.py), those of _fo_jv_as, … and _xh_qu_eo
     rf"|{MORE_VERDICT}|{FO_JV_AS_VERDICT}|{BO_TI_MY_VERDICT}|{SU_TK_MI_VERDICT}"
-    rf"|{KU_DV_MG_VERDICT}|{GD_IG_YI_VERDICT}"
+    rf"|{KU_DV_MG_VERDICT}|{GD_IG_YI_VERDICT}|{XH_QU_EO_VERDICT}"
 )
 
 # A verb of failing `with` what it logged, in the languages above (Bulgarian `пада с`, `гръмна
@@ -345,6 +345,6 @@ FOREIGN_BACK = (
     r"|lokhu|lokho|lezi|lezo|leyo|lowo|lesi|leso|wannan|wa[ɗd]annan|wancan"
     r"|بۇ|ئۇ|بۇلار|ئۇلار|kani|taasi|kuwaasi|kaasi"
     r"|isso|isto|esse|essa|esses|essas|\u00e9|s\u00e3o|era|eram"
-    rf"|{MORE_BACK}"  # (and Tatar, Luxembourgish, Pashto: verdict_languages_more.py)
+    rf"|{MORE_BACK}|{XH_QU_EO_BACK}"  # (and Tatar … Pashto: _more.py; isiXhosa … Esperanto)
     rf"|{FO_JV_AS_BACK}|{BO_TI_MY_BACK}|{SU_TK_MI_BACK}|{KU_DV_MG_BACK}|{GD_IG_YI_BACK}"
 )
