@@ -62,6 +62,7 @@ from matcher.incidents.stories import stories_read
 from matcher.incidents.team_ids import team_ids_read
 from matcher.incidents.ticket_entries import ticket_entries_read
 from matcher.incidents.ticket_fields import ticket_fields_read
+from matcher.incidents.ticket_histories import ticket_histories_read
 from matcher.incidents.ticket_threads import ticket_threads_read
 from matcher.incidents.titles import titled_records
 from matcher.incidents.tracker_records import tracker_records_read
@@ -81,7 +82,7 @@ def as_markdown(text: str) -> str:
     # ... and so are Tibetan's shad and Ge'ez's preface colon that close a label (script_labels.py)
     text = script_labels(text)
     text = chat_exports_read(outliner_read(live_pads_read(forge_issues_read(text))))
-    text = team_ids_read(gerrit_read(text))
+    text = ticket_histories_read(team_ids_read(gerrit_read(text)))
     text = details_toggles_read(xwiki_macros_read(ticket_threads_read(text)))
     text = tracker_records_read(mantis_bugs_read(org_mode_read(text)))
     text = annotations_read(ticket_fields_read(stories_read(text)))
