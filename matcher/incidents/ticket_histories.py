@@ -104,6 +104,7 @@ def _entries_read(lines: list[str], start: int, end: int) -> None:
         _pasted_read(lines, at + 1, stop)
         # (the entry's blank line below its text gives the room a parted sentence needs)
         sentence_parted(lines, at + 1, min(stop + 1, end))
+        _log_line_parted(lines, at + 1, min(stop + 1, end))
 
 
 _PASTED = re.compile(r"^\s{2,}\S")
@@ -138,3 +139,23 @@ def _pasted_read(lines: list[str], start: int, end: int) -> None:
             for i in range(at, run):
                 lines[i] = "    " + lines[i][depth:] if lines[i].strip() else ""
         at = max(run, at + 1)
+
+
+# a line that is log text from its start (`nginx: [error] *N connect() failed …`, `[warn] …`),
+# and a line of prose after it (`Upstream in the lines was …`: a capitalised word, then a word)
+_LOG_LINE = re.compile(r"^(?:[\w.-]+:\s+)?\[(?:error|warn\w*|crit\w*|alert|emerg|fatal)\]\s", re.I)
+_PROSE = re.compile(r"^[A-Z][a-z]+\s+[a-z]+\s+[a-z]")
+
+
+def _log_line_parted(lines: list[str], start: int, end: int) -> None:
+    """Read an entry's line that is log text from its start and has no stop at its end, before
+    a line of prose, as ending its paragraph: the author pasted the line as it was logged and
+    wrote on below it, and what follows is no part of the message. The entry's blank line at
+    its end makes room: the lines after the break move down by one."""
+    if end - start < 3 or lines[end - 1].strip():
+        return
+    for i in range(start, end - 2):
+        line = lines[i].rstrip()
+        if _LOG_LINE.match(line) and line[-1] not in ".!?:;,(" and _PROSE.match(lines[i + 1]):
+            lines[i + 1 : end] = ["", *lines[i + 1 : end - 1]]
+            return
