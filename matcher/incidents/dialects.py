@@ -64,6 +64,7 @@ from matcher.incidents.ticket_entries import ticket_entries_read
 from matcher.incidents.ticket_fields import ticket_fields_read
 from matcher.incidents.ticket_histories import ticket_histories_read
 from matcher.incidents.ticket_threads import ticket_threads_read
+from matcher.incidents.tiddlers import tiddlers_read
 from matcher.incidents.titles import titled_records
 from matcher.incidents.tracker_records import tracker_records_read
 from matcher.incidents.transcripts import transcripts_read
@@ -82,7 +83,7 @@ def as_markdown(text: str) -> str:
     # ... and so are Tibetan's shad and Ge'ez's preface colon that close a label (script_labels.py)
     text = script_labels(text)
     text = chat_exports_read(outliner_read(live_pads_read(forge_issues_read(text))))
-    text = ticket_histories_read(team_ids_read(gerrit_read(text)))
+    text = tiddlers_read(ticket_histories_read(team_ids_read(gerrit_read(text))))
     text = details_toggles_read(xwiki_macros_read(ticket_threads_read(text)))
     text = tracker_records_read(mantis_bugs_read(org_mode_read(text)))
     text = annotations_read(ticket_fields_read(stories_read(text)))
