@@ -40,6 +40,7 @@ from matcher.incidents.forum import forum_replies_read
 from matcher.incidents.gerrit import gerrit_read
 from matcher.incidents.gherkin import gherkin_read
 from matcher.incidents.html_tables import html_tables_as_markdown, inline_html_as_markdown
+from matcher.incidents.item_connectives import item_connectives_read
 from matcher.incidents.journals import journals_read
 from matcher.incidents.knitr_output import knitr_output_read
 from matcher.incidents.linked import linked_read
@@ -92,7 +93,7 @@ def as_markdown(text: str) -> str:
     text = crash_groups_read(error_groups_read(ticket_entries_read(doc_comments_read(text))))
     text = linked_read(record_parts_read(definitions_read(plain_text_read(text))))
     text = knitr_output_read(gherkin_read(transcripts_read(alt_text_read(text))))
-    text = forum_replies_read(chat_logs_read(text))
+    text = item_connectives_read(forum_replies_read(chat_logs_read(text)))
     text = journals_read(boxes_read(comment_threads_read(boards_read(wrappers_read(text)))))
     text = asciidoc_as_markdown(pandoc_as_markdown(comments_as_footnotes(markdown_unescaped(text))))
     text = severity_lines(field_runs_as_labels(text))
