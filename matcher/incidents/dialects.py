@@ -9,8 +9,9 @@ triage page's tests, an org-mode file, an issue tracker's printed record, a dash
 annotations, a work board's items and their update threads, a live pad's notes, issues copied
 from a forge, a story tracker's stories, a MantisBT bug report, a monitoring tool's problem
 cards under the team's incident ids, a service desk's ticket printed with its thread, an XWiki
-page's macros, a toggle that folds away what is not this incident. Every pass keeps the line
-count, so what is reported names the line as written."""
+page's macros, a toggle that folds away what is not this incident, a tracker's ticket printed
+with its history, TiddlyWiki's tiddlers, a list item going on with `then`. Every pass keeps the
+line count, so what is reported names the line as written."""
 
 from __future__ import annotations
 
