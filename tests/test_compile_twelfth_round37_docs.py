@@ -135,3 +135,14 @@ def test_a_list_item_that_goes_on_with_then_is_read_without_it() -> None:
     )
     (found,) = compile_incident_log(text, "pm.md").incidents
     assert "cannot open socket to image store: [Errno 24] Too many open files" in _texts(found)
+
+
+def test_a_tiddlers_markdown_fence_keeps_its_lines_as_pasted() -> None:
+    body = (
+        "!! Symptoms\n```\n# the worker's own banner, no heading\n"
+        "OSError: [Errno 28] No space left on device\n```\n"
+    )
+    text = _tiddler("INC-87 disk full", "severity: low\n", body)
+    (found,) = compile_incident_log("# Wiki\n\n" + text, "pm.md").incidents
+    assert (found.id, found.title) == ("INC-87", "disk full")
+    assert _texts(found) == ["OSError: [Errno 28] No space left on device"]

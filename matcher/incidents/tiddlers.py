@@ -40,17 +40,19 @@ def tiddlers_read(text: str) -> str:
     # (above the first tiddler, the export's own Markdown: only a macro alone on a line is read)
     for at in range(starts[0]):
         lines[at] = "" if _MACRO_ALONE.match(lines[at]) else lines[at]
-    fenced = False
+    # (the fence a block opened with, `}}}` for `{{{`; TiddlyWiki 5 takes Markdown's too)
+    fence = ""
     for at in range(starts[0], len(lines)):
         line = lines[at]
         if at in starts:
-            fenced = False
+            fence = ""
             continue
-        if re.match(r"^\s*\{\{\{\s*$", line) and not fenced:
-            lines[at], fenced = "```", True
-        elif re.match(r"^\s*\}\}\}\s*$", line) and fenced:
-            lines[at], fenced = "```", False
-        elif not fenced:
+        if not fence and (opens := re.match(r"^\s*(\{\{\{(?=\s*$)|```+|~~~+)", line)):
+            fence = "}}}" if opens[1] == "{{{" else opens[1]
+            lines[at] = "```" if fence == "}}}" else line
+        elif fence and line.strip() == fence:
+            lines[at], fence = ("```" if fence == "}}}" else line), ""
+        elif not fence:
             lines[at] = _wikitext(line)
     return "\n".join(lines)
 
