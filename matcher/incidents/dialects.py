@@ -9,8 +9,9 @@ triage page's tests, an org-mode file, an issue tracker's printed record, a dash
 annotations, a work board's items and their update threads, a live pad's notes, issues copied
 from a forge, a story tracker's stories, a MantisBT bug report, a monitoring tool's problem
 cards under the team's incident ids, a service desk's ticket printed with its thread, an XWiki
-page's macros, a toggle that folds away what is not this incident. Every pass keeps the line
-count, so what is reported names the line as written."""
+page's macros, a toggle that folds away what is not this incident, a tracker's ticket printed
+with its history, TiddlyWiki's tiddlers, a list item going on with `then`. Every pass keeps the
+line count, so what is reported names the line as written."""
 
 from __future__ import annotations
 
@@ -40,6 +41,7 @@ from matcher.incidents.forum import forum_replies_read
 from matcher.incidents.gerrit import gerrit_read
 from matcher.incidents.gherkin import gherkin_read
 from matcher.incidents.html_tables import html_tables_as_markdown, inline_html_as_markdown
+from matcher.incidents.item_connectives import item_connectives_read
 from matcher.incidents.journals import journals_read
 from matcher.incidents.knitr_output import knitr_output_read
 from matcher.incidents.linked import linked_read
@@ -62,7 +64,9 @@ from matcher.incidents.stories import stories_read
 from matcher.incidents.team_ids import team_ids_read
 from matcher.incidents.ticket_entries import ticket_entries_read
 from matcher.incidents.ticket_fields import ticket_fields_read
+from matcher.incidents.ticket_histories import ticket_histories_read
 from matcher.incidents.ticket_threads import ticket_threads_read
+from matcher.incidents.tiddlers import tiddlers_read
 from matcher.incidents.titles import titled_records
 from matcher.incidents.tracker_records import tracker_records_read
 from matcher.incidents.transcripts import transcripts_read
@@ -81,7 +85,7 @@ def as_markdown(text: str) -> str:
     # ... and so are Tibetan's shad and Ge'ez's preface colon that close a label (script_labels.py)
     text = script_labels(text)
     text = chat_exports_read(outliner_read(live_pads_read(forge_issues_read(text))))
-    text = team_ids_read(gerrit_read(text))
+    text = tiddlers_read(ticket_histories_read(team_ids_read(gerrit_read(text))))
     text = details_toggles_read(xwiki_macros_read(ticket_threads_read(text)))
     text = tracker_records_read(mantis_bugs_read(org_mode_read(text)))
     text = annotations_read(ticket_fields_read(stories_read(text)))
@@ -90,7 +94,7 @@ def as_markdown(text: str) -> str:
     text = crash_groups_read(error_groups_read(ticket_entries_read(doc_comments_read(text))))
     text = linked_read(record_parts_read(definitions_read(plain_text_read(text))))
     text = knitr_output_read(gherkin_read(transcripts_read(alt_text_read(text))))
-    text = forum_replies_read(chat_logs_read(text))
+    text = item_connectives_read(forum_replies_read(chat_logs_read(text)))
     text = journals_read(boxes_read(comment_threads_read(boards_read(wrappers_read(text)))))
     text = asciidoc_as_markdown(pandoc_as_markdown(comments_as_footnotes(markdown_unescaped(text))))
     text = severity_lines(field_runs_as_labels(text))

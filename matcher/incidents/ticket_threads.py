@@ -109,8 +109,8 @@ def _entries_read(lines: list[str], start: int, end: int) -> None:
         )
         for i in body:
             lines[i] = "" if _DESK.match(lines[i]) else lines[i][margin:]
-        _pasted_read(lines, at + 1, stop)
-        _sentence_parted(lines, at + 1, stop)
+        pasted_read(lines, at + 1, stop)
+        sentence_parted(lines, at + 1, stop)
     for i in range(start, end):
         if _RULE.match(lines[i]) and set(lines[i].strip()) == {"="}:
             lines[i] = ""
@@ -120,7 +120,7 @@ _FENCE = re.compile(r"^\s*(?:```|~~~)")
 _PASTED = re.compile(r"^(?:\s{2,}|>\s?)(?P<text>\S.*)$")
 
 
-def _pasted_read(lines: list[str], start: int, end: int) -> None:
+def pasted_read(lines: list[str], start: int, end: int) -> None:
     """Read a run of lines the entry sets off, deeper than its text or quoted with `>`, after a
     line that ends in a colon (`systemctl status nginx:`, `Chain from one worker, pasted as-is:`)
     as a code block: it is output pasted into the thread, which a print cannot fence, and the
@@ -154,7 +154,7 @@ _OPENS = re.compile(
 _CODE = re.compile(r"^(?: {4}|\t)")
 
 
-def _sentence_parted(lines: list[str], start: int, end: int) -> None:
+def sentence_parted(lines: list[str], start: int, end: int) -> None:
     """Read the first line of an entry that ends with no stop before a line that opens a
     sentence as ending its paragraph: the print keeps the author's line breaks, and unquoted log
     text at a line's end (`nginx logs, for each one: [error] … 1572864 bytes`) ends there, not
