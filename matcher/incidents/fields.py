@@ -31,9 +31,11 @@ def severity(written: str) -> tuple[str, str | None]:
     if found is not None:
         return str(found), None
     close = severity_suggestion(written)
-    hint = f": did you mean {close!r}?" if close else ""
-    message = f"unknown severity {written!r}{hint} (one of {SEVERITIES}; or P1-P5, SEV1-SEV5)"
-    return written.lower(), message
+    return written.lower(), _unknown(written, f": did you mean {close!r}?" if close else "")
+
+
+def _unknown(written: str, hint: str = "") -> str:
+    return f"unknown severity {written!r}{hint} (one of {SEVERITIES}; or P1-P5, SEV1-SEV5)"
 
 
 # A severity in the heading, when no field gives one: `### INC-7 — cache down (Sev-3)`,
@@ -170,8 +172,9 @@ def block_severity(
     suggested = severity_suggestion(written) or ""
     typo = suggested in ENGLISH_SEVERITY_WORDS or suggested[-1:].isdigit()  # (`hihg`, `SEV-II`)
     if problem and not typo:
-        # (a word of another language, `Υψηλή`: no typo to point at)
-        message = f"{problem.split(': did you mean')[0]}: compiled as {DEFAULT_SEVERITY}"
+        # (a word of another language, `Υψηλή`, or one close only to another language's word,
+        # Welsh `Uchel` to Quechua `uchuy`: no typo to point at)
+        message = f"{_unknown(written)}: compiled as {DEFAULT_SEVERITY}"
         warnings.append(Problem(block.labels["severity"], "severity", message))
         return DEFAULT_SEVERITY
     if problem:
