@@ -8,8 +8,10 @@ else the one its subject names, never the tracker's own ticket number; its title
 its severity the field that says it. The ticket line is read as the incident's heading, the
 header and `History:` as blank lines, each entry's line as the blank line that ends the entry
 before, its text dedented (a paste set deeper in it is a code block). A ticket with no id is
-left as it is. The line count is kept. docs/incident-log-format.md ("Thirty-seventh round")
-says the rule."""
+left as it is. Znuny's and OTRS's print is read alike: `Ticket#2026012010000071 — subject`, the
+header's dynamic fields (`Incident ID:`), then articles under lines of their own (`Article #2 -
+Note (internal) - From: …`, with `Subject:` and `Created:` under it). The line count is kept.
+docs/incident-log-format.md ("Thirty-seventh round") says the rule."""
 
 from __future__ import annotations
 
@@ -18,7 +20,8 @@ import re
 from matcher.incidents.headings import heading_id
 from matcher.incidents.ticket_threads import sentence_parted
 
-_TICKET = re.compile(r"^Ticket\s+#?\d+:\s+(?P<subject>\S.*?)\s*$")
+# (Znuny's and OTRS's print: `Ticket#2026012010000071 — subject`)
+_TICKET = re.compile(r"^Ticket\s*#?\s*\d+\s*(?::|\s[\u2014\u2013-])\s+(?P<subject>\S.*?)\s*$")
 _HISTORY = re.compile(r"^\s*History:?\s*$")
 # a header field: a name (a custom field's `CF.{Name}` too) and a colon, indented under the ticket
 _FIELD = re.compile(r"^\s+(?P<name>CF\.\{[^}]{1,40}\}|[A-Z][A-Za-z .-]{0,30}?):\s*(?P<value>.*)$")
@@ -27,7 +30,11 @@ _ENTRY = re.compile(
     r"^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*,?\s+)?"
     r"(?:[A-Z][a-z]{2}\s+\d{1,2}\s+\d\d:\d\d(?::\d\d)?\s+\d{4}|\d{4}-\d\d-\d\d[ T]\d\d:\d\d\S*)"
     r"\s+\S+\s+-\s+\S.*$"
+    # (or Znuny's and OTRS's article: `Article #2 - Note (internal) - From: Jana Novak`)
+    r"|^Article\s+#?\d+\s+[\u2014\u2013-]\s+\S.*$"
 )
+# an article's own fields under its line (`Subject: Re: …`, `Created: 01/20/2026 10:40`)
+_ARTICLE_FIELD = re.compile(r"^(?:Subject|Created|From|To|Cc|Date):\s")
 _ID = re.compile(r"^[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d[\w-]*$")
 # (a field that names the incident or a reference is preferred to any other whose value is an id)
 _NAMES_REF = re.compile(r"(?i)\b(?:ref(?:erence)?|id|incident|postmortem|post-mortem)\b")
@@ -37,7 +44,7 @@ _SEVERITY = re.compile(r"(?i)\b(?:severity|sev|impact)\b")
 def ticket_histories_read(text: str) -> str:
     """The log with each printed ticket read as an incident of the house format; else as it
     is."""
-    if "History" not in text or "Ticket" not in text:
+    if ("History" not in text and "Article" not in text) or "Ticket" not in text:
         return text
     lines = text.split("\n")
     tickets = [at for at, line in enumerate(lines) if _TICKET.match(line)]
@@ -52,8 +59,11 @@ def ticket_histories_read(text: str) -> str:
 
 def _ticket_read(lines: list[str], at: int, end: int) -> None:
     history = next((i for i in range(at + 1, end) if _HISTORY.match(lines[i])), None)
-    if history is None:
-        return
+    if history is None:  # (Znuny's articles follow the header with no `History:` over them)
+        first = next((i for i in range(at + 1, end) if _ENTRY.match(lines[i])), None)
+        if first is None or not lines[first].startswith("Article"):
+            return
+        history = first - 1
     fields = [m for i in range(at + 1, history) if (m := _FIELD.match(lines[i]))]
     subject = _TICKET.match(lines[at])
     if subject is None:
@@ -95,6 +105,9 @@ def _entries_read(lines: list[str], start: int, end: int) -> None:
         while stop > at + 1 and (_RULE.match(lines[stop - 1]) or not lines[stop - 1].strip()):
             stop -= 1
         lines[at] = ""
+        while at + 1 < stop and _ARTICLE_FIELD.match(lines[at + 1]):
+            at += 1
+            lines[at] = ""
         body = range(at + 1, stop)
         margin = min(
             (len(lines[i]) - len(lines[i].lstrip()) for i in body if lines[i].strip()), default=0
