@@ -17,8 +17,7 @@ from __future__ import annotations
 
 import re
 
-from matcher.incidents.headings import heading_id
-from matcher.incidents.ticket_threads import sentence_parted
+from matcher.incidents.ticket_threads import incident_id, sentence_parted
 
 # (Znuny's and OTRS's print: `Ticket#2026012010000071 — subject`)
 _TICKET = re.compile(r"^Ticket\s*#?\s*\d+\s*(?::|\s[\u2014\u2013-])\s+(?P<subject>\S.*?)\s*$")
@@ -35,9 +34,6 @@ _ENTRY = re.compile(
 )
 # an article's own fields under its line (`Subject: Re: …`, `Created: 01/20/2026 10:40`)
 _ARTICLE_FIELD = re.compile(r"^(?:Subject|Created|From|To|Cc|Date):\s")
-_ID = re.compile(r"^[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d[\w-]*$")
-# (a field that names the incident or a reference is preferred to any other whose value is an id)
-_NAMES_REF = re.compile(r"(?i)\b(?:ref(?:erence)?|id|incident|postmortem|post-mortem)\b")
 _SEVERITY = re.compile(r"(?i)\b(?:severity|sev|impact)\b")
 
 
@@ -68,7 +64,7 @@ def _ticket_read(lines: list[str], at: int, end: int) -> None:
     subject = _TICKET.match(lines[at])
     if subject is None:
         return
-    found = _incident_id(fields, subject["subject"])
+    found = incident_id([(m["name"], m["value"]) for m in fields], subject["subject"])
     if found is None:
         return
     title = re.sub(rf"[\[(]?{re.escape(found)}[\])]?", "", subject["subject"])
@@ -83,15 +79,6 @@ def _ticket_read(lines: list[str], at: int, end: int) -> None:
     if severity and at + 2 <= history:
         lines[at + 2] = f"**Severity:** {severity}"
     _entries_read(lines, history + 1, end)
-
-
-def _incident_id(fields: list[re.Match[str]], subject: str) -> str | None:
-    ids = [(m["name"], m["value"].strip()) for m in fields if _ID.match(m["value"].strip())]
-    named = [value for name, value in ids if _NAMES_REF.search(name)]
-    if named or ids:
-        return (named or [value for _, value in ids])[0]
-    found = heading_id(subject.strip())
-    return found[0] if found else None
 
 
 _RULE = re.compile(r"^\s*(?:-{3,}|={3,})\s*$")

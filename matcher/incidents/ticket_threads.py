@@ -54,7 +54,7 @@ def _ticket_read(lines: list[str], at: int, end: int) -> None:
     subject = values.get("subject")
     if not subject:
         return
-    found = _incident_id(fields, subject)
+    found = incident_id([pair for row in fields for pair in row], subject)
     if found is None:
         return
     title = _title(subject, found)
@@ -79,8 +79,10 @@ def _fields(line: str) -> list[tuple[str, str]]:
     ]
 
 
-def _incident_id(fields: list[list[tuple[str, str]]], subject: str) -> str | None:
-    valued = [(name, value.strip()) for row in fields for name, value in row]
+def incident_id(fields: list[tuple[str, str]], subject: str) -> str | None:
+    """The id a ticket's header fields (name, value) give alone, one whose field names a
+    reference first; else the one its subject names; never the desk's own ticket number."""
+    valued = [(name, value.strip()) for name, value in fields]
     ids = [(name, value) for name, value in valued if _ID.match(value)]
     named = [value for name, value in ids if _NAMES_REF.search(name)]
     if named or ids:
