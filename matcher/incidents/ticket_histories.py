@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from matcher.incidents.ticket_threads import incident_id, sentence_parted
+from matcher.incidents.ticket_threads import incident_id, sentence_parted, tickets_read
 
 # (Znuny's and OTRS's print: `Ticket#2026012010000071 — subject`)
 _TICKET = re.compile(r"^Ticket\s*#?\s*\d+\s*(?::|\s[\u2014\u2013-])\s+(?P<subject>\S.*?)\s*$")
@@ -42,15 +42,8 @@ def ticket_histories_read(text: str) -> str:
     is."""
     if ("History" not in text and "Article" not in text) or "Ticket" not in text:
         return text
-    lines = text.split("\n")
-    tickets = [at for at, line in enumerate(lines) if _TICKET.match(line)]
     # (two entries of a history at least: one dated line with a dash is no printed ticket)
-    if not tickets or sum(1 for line in lines if _ENTRY.match(line)) < 2:
-        return text
-    for n, at in enumerate(tickets):
-        end = tickets[n + 1] if n + 1 < len(tickets) else len(lines)
-        _ticket_read(lines, at, end)
-    return "\n".join(lines)
+    return tickets_read(text, _TICKET, _ENTRY, _ticket_read)
 
 
 def _ticket_read(lines: list[str], at: int, end: int) -> None:

@@ -13,6 +13,7 @@ is kept. docs/incident-log-format.md ("Thirty-sixth round") says the rule."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from matcher.incidents.headings import heading_id
 
@@ -34,14 +35,24 @@ def ticket_threads_read(text: str) -> str:
     is."""
     if "Posted by" not in text or "Ticket" not in text:
         return text
-    lines = text.split("\n")
-    tickets = [at for at, line in enumerate(lines) if _TICKET.match(line)]
     # (two entries of a thread at least: one `Posted by` line is a blog's byline)
-    if not tickets or sum(1 for line in lines if _POSTED.match(line)) < 2:
+    return tickets_read(text, _TICKET, _POSTED, _ticket_read)
+
+
+def tickets_read(
+    text: str,
+    ticket: re.Pattern[str],
+    entry: re.Pattern[str],
+    read: Callable[[list[str], int, int], None],
+) -> str:
+    """The log with each ticket (from a line `ticket` matches to the next) read in place by
+    `read`, when two lines at least open entries of a thread (`entry`); else as it is."""
+    lines = text.split("\n")
+    tickets = [at for at, line in enumerate(lines) if ticket.match(line)]
+    if not tickets or sum(1 for line in lines if entry.match(line)) < 2:
         return text
     for n, at in enumerate(tickets):
-        end = tickets[n + 1] if n + 1 < len(tickets) else len(lines)
-        _ticket_read(lines, at, end)
+        read(lines, at, tickets[n + 1] if n + 1 < len(tickets) else len(lines))
     return "\n".join(lines)
 
 
