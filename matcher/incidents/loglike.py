@@ -129,7 +129,7 @@ _COMMAND = re.compile(
     r"|lsof|ulimit|systemctl|dmesg|free|top|strace|ssh|pm2)\s"
     # a hosting platform's command line and its subcommand (`fly logs -a orders-api`, `fly ssh
     # console`, `heroku ps`, `gcloud run services describe …`)
-    r"|^(?:fly|flyctl|heroku|gcloud|doctl|railway)\s+[a-z][\w:-]*(?:\s|$)"
+    r"|^(?:fly|flyctl|heroku|gcloud|doctl|railway|render|vercel)\s+[a-z][\w:-]*(?:\s|$)"
     # an SQL statement a person ran (`UPDATE stock …`)
     r"|^(?:UPDATE|INSERT INTO|DELETE FROM|SELECT|ALTER TABLE|CREATE TABLE|DROP TABLE|TRUNCATE)\s"
     # an alert's PromQL expression (`process_open_fds / process_max_fds > 0.9`,
