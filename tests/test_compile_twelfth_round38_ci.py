@@ -45,6 +45,7 @@ def test_render_events_rows_and_cli_commands_are_the_platforms() -> None:
         "        Triggered via GitHub push by dana-w\n\n"
         "`render logs -r srv-d1k8a0ol6cac73b9x2tg --text search` showed"
         " `SearchError: index shards_7 is read-only` on every query.\n"
+        "- On `api`: `Server unhealthy` and `Server available` in turn all afternoon.\n"
     )
     assert _texts(text) == ["SearchError: index shards_7 is read-only"]
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from matcher.incidents.platform_pastes import PLATFORM_EVENT
 from matcher.incidents.quotes import is_log_text
 from matcher.incidents.verdict_languages import FOREIGN_FAILS_WITH
 from matcher.patterns.common import is_common_message
@@ -193,6 +194,7 @@ def quoted_log(text: str, run: str) -> bool:
         and not person
         and not _COMMAND.search(run)
         and not _FIELD.match(run)
+        and not PLATFORM_EVENT.match(run)  # (what a platform did: `Server unhealthy`)
     )
 
 

@@ -56,6 +56,12 @@ _RENDER = re.compile(
 # (`Triggered via GitHub push by …`, `Health check /healthz returned 503`). Never the app's.
 _RENDER_EVENT = re.compile(r"\S\s{2,}[A-Z][a-z]{2} \d{1,2}, \d{4} at \d{1,2}:\d\d\s?[AP]M$")
 
+# ... an Events row's text quoted alone (`Server unhealthy`, `Deploy live for 8c41e0a: …`)
+PLATFORM_EVENT = re.compile(
+    r"^(?:Server (?:unhealthy|available)|(?:Deploy|Build) (?:live|started|failed|canceled) for \S"
+    r"|Cron job run (?:started|succeeded|failed)\b|Instance failed: exited with status \d)"
+)
+
 # Render's own line in a run's log (`==> Exited with status 1`, `==> Build successful`)
 _RENDER_OWN = re.compile(r"^==> [A-Z]")
 
