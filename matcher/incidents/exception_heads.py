@@ -20,6 +20,7 @@ _EXCEPTION = re.compile(rf"{RAISED.pattern}|^(?:[a-z_]\w*\.)+[A-Z]\w*:\s")
 # A message that says how it failed: a cause after a colon, an error's class or code named
 _SAYS_HOW = re.compile(r":\s|[A-Z]\w*(?:Error|Exception)\b|\b[A-Z]{2,}\d+|\[Errno")
 _ERROR_RANK = 4
+_LOGGER = re.compile(r"^[a-z][\w.]*:\s+(?=\S)")
 
 Split = Callable[[str], tuple[str | None, str]]
 
@@ -48,7 +49,8 @@ def _heads(line: str, below: str, split: Split, rank: Callable[[str], int]) -> b
         # `ERROR cannot open connection` over `ERROR pymysql.err.OperationalError: …`)
         and under in (None, level)
         and _EXCEPTION.match(raised)
-        and not _SAYS_HOW.search(message)
+        # (a logger's name and its colon say nothing of how: `billing: settle invoices 2,1`)
+        and not _SAYS_HOW.search(_LOGGER.sub("", message, count=1))
         # (not a server's line the client's exception repeats: grep's hits of two logs)
         and message.lower() not in raised.lower()
     )

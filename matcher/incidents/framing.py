@@ -14,6 +14,7 @@ from matcher.envelopes.formats import parse_compose, parse_cri, parse_kubectl
 from matcher.envelopes.syslog import parse_syslog
 from matcher.incidents.ci_jobs import ci_lines_dropped
 from matcher.incidents.deploy_pastes import deploy_lines_read
+from matcher.incidents.errbit_pages import errbit_pages_read
 from matcher.incidents.kube_events import kube_events_read
 from matcher.incidents.notifications import notifications_read
 from matcher.incidents.platform_pastes import platform_lines_read, platform_prefix_dropped
@@ -152,6 +153,7 @@ def unframed_lines(lines: Sequence[str]) -> list[str]:
     TeamCity's too, and a line of another block than the line before it does not go on from
     that one: an empty line stands between them, as it does for a runner's line."""
     lines = span_events_read(lines)  # (a trace's span events: span_events.py)
+    lines = errbit_pages_read(lines)  # (an error catcher's problem page: errbit_pages.py)
     lines = kube_events_read(lines)  # (kubectl's events table: kube_events.py)
     lines = status_tables_read(lines)  # (`fly status`' machines, `kubectl get pods`)
     lines = notifications_read(lines)  # (a monitor's notification mail: notifications.py)

@@ -40,6 +40,31 @@ _FLY = re.compile(
     r"\s+[a-z]{3}\s+\[(?P<level>[a-z]+)\]"
 )
 
+# Render's Logs view copied with its columns (`Mar 2 10:03:11 AM  srv-cn2f…-7f9c6d5b8-q2lxm  `,
+# a web service's or worker's instance; `crn-…-28841-7wz9d`, a cron job's run) or `render logs
+# -o text` (`2026-04-02T01:03:00Z  srv-…  `): the time on a 12-hour clock and the instance, then
+# the app's line with its own indentation (two spaces part the columns; more is the line's)
+_RENDER = re.compile(
+    r"^(?:[A-Z][a-z]{2}\s+\d{1,2}\s+\d{1,2}:\d\d:\d\d(?:\.\d+)?\s?[AP]M"
+    r"|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z)\s+(?:srv|crn)-[a-z0-9]{20}(?:-[a-z0-9]+){0,3}"
+    r"(?: {1,2}|\t|$)"
+)
+
+# A row of a Render service's Events tab: what the platform did and when, by its own clock
+# (`Deploy live for 8c41e0a: …  Mar 2, 2026 at 9:58 AM`, `Server unhealthy  …`, `Cron job run
+# failed: exited with status 1  …`); the lines indented under a row are its details
+# (`Triggered via GitHub push by …`, `Health check /healthz returned 503`). Never the app's.
+_RENDER_EVENT = re.compile(r"\S\s{2,}[A-Z][a-z]{2} \d{1,2}, \d{4} at \d{1,2}:\d\d\s?[AP]M$")
+
+# ... an Events row's text quoted alone (`Server unhealthy`, `Deploy live for 8c41e0a: …`)
+PLATFORM_EVENT = re.compile(
+    r"^(?:Server (?:unhealthy|available)|(?:Deploy|Build) (?:live|started|failed|canceled) for \S"
+    r"|Cron job run (?:started|succeeded|failed)\b|Instance failed: exited with status \d)"
+)
+
+# Render's own line in a run's log (`==> Exited with status 1`, `==> Build successful`)
+_RENDER_OWN = re.compile(r"^==> [A-Z]")
+
 # A Better Stack (Logtail) row copied from Live tail or a search: time with milliseconds, host,
 # source, then the level, which is the line's own and stays
 _LIVE_TAIL = re.compile(
@@ -80,7 +105,7 @@ def platform_prefix_dropped(line: str) -> str:
     row = _VIEWER_ROW.match(text)
     if row:
         return f"{row['level']} {text[row.end() :]}"
-    for pattern in (_BAMBOO, _HEROKU, _LIVE_TAIL):
+    for pattern in (_BAMBOO, _HEROKU, _LIVE_TAIL, _RENDER):
         found = pattern.match(text)
         if found:
             return text[found.end() :]
@@ -107,7 +132,7 @@ def platform_lines_read(lines: Sequence[str]) -> list[str]:
     uptime = firsts and _UPTIME_INCIDENT.match(firsts[0]) and any(map(_UPTIME_CAUSE.match, firsts))
     if firsts and (_BUILD_INFO.match(firsts[0]) or uptime):
         return ["" for _ in lines]
-    lines = _unguttered(lines)
+    lines = _render_read(_unguttered(lines))
     # (beside an app's own lines, Fly's proxy and health checks only say that the app failed,
     # which the app's lines state: a proxy's `[error]` does not outrank the app's traceback)
     app = any((m := _FLY.match(line.strip())) and m["source"] == "app" for line in lines)
@@ -127,6 +152,30 @@ def platform_lines_read(lines: Sequence[str]) -> list[str]:
             out.append(line.strip()[found.end() :])
         else:
             out.append(line)
+    return out
+
+
+def _render_read(lines: Sequence[str]) -> list[str]:
+    """The lines without Render's columns (the app's line, its indentation kept), its Events
+    rows and their details and its own `==> …` lines empty."""
+    out: list[str] = []
+    event_depth = -1  # the indentation of the Events row whose details may follow
+    for line in lines:
+        depth = len(line) - len(line.lstrip())
+        if _RENDER_EVENT.search(line.rstrip()):
+            out.append("")
+            event_depth = depth
+            continue
+        if event_depth >= 0 and line.strip() and depth > event_depth:
+            out.append("")
+            continue
+        event_depth = -1
+        found = _RENDER.match(line.strip())
+        if found is None:
+            out.append(line)
+            continue
+        rest = line.strip()[found.end() :]
+        out.append("" if _RENDER_OWN.match(rest) else rest)
     return out
 
 

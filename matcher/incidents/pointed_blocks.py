@@ -16,6 +16,14 @@ _POINTS_UP = re.compile(
     r"|traceback|output|job log)\s+(?:(?:pasted|quoted|shown)\s+)?above\b"
 )
 
+# A part of a block named by the log's own word (`with the DETAIL cycle above`, `the HINT line
+# above`): the block above that has that word, wherever it was pasted before the symptoms (a
+# paragraph's indented block too)
+_NAMED_UP = re.compile(
+    r"\b(?:the|this|that|these|those)\s+(?P<word>[A-Z]{3,}:?)\s+(?:lines?|rows?|cycle|pair|part)"
+    r"\s+above\b"
+)
+
 
 def pointed_blocks(block: Block) -> list[Item]:
     """The symptom items, after the blocks pasted before any section when one of them points
@@ -24,4 +32,14 @@ def pointed_blocks(block: Block) -> list[Item]:
     stray = [i for i in block.sections.get("stray", []) if i.code and i not in items]
     if stray and any(_POINTS_UP.search(i.text) for i in items):
         return [*stray, *items]
-    return items
+    words = {found["word"].rstrip(":") for i in items for found in _NAMED_UP.finditer(i.text)}
+    if not words or not items:
+        return items
+    first = min(i.location.line for i in items)
+    pasted = [
+        i
+        for i in [*stray, *block.sections.get("prose", [])]
+        if i.code and not i.text.strip() and i.location.line < first and i not in items
+    ]
+    named = [i for i in pasted if any(f"{word}:" in "\n".join(i.code) for word in words)]
+    return [*sorted(named, key=lambda i: i.location.line), *items] if named else items

@@ -215,6 +215,8 @@ _PROSE_AFTER = re.compile(
     # `… like the first time`): the log said it before, the prose says it again
     r"|\s+(?:with|as|like|and|in|for)\s+(?:the\s+)?(?:same|matching|identical|above|previous|first"
     r" time|one above|ones above|before)\b.*$"
+    # (... or names what it points back at: `… with the DETAIL cycle above`)
+    r"|\s+(?:with|as|like|and|in|for)\s+(?:the|its|their)\s+(?:[\w-]+\s+){1,3}above\b.*$"
     # what came with it, in the author's words (`…, followed by the "STATEMENT: …"`, `…, then
     # a retry`, `… along with a DETAIL line`): a message does not say what follows it
     r"|(?:,?\s+(?:followed by|preceded by|along with|together with|accompanied by)"
