@@ -15,7 +15,7 @@ from matcher.incidents.loglabels import LABEL
 from matcher.incidents.loglike import MESSAGE, START
 from matcher.incidents.quotes import clip_prose
 
-# Where the prose may go on, by what follows the cut when no error does:
+# Where the text may be cut, by what follows the cut when no error does:
 # a sentence's end, a full stop before a capital (`… ConnectionError. Ledger DB: …`): the
 # message may go on so itself (`Connection refused. Is the server running …`), so without an
 # error after it the text is one
@@ -43,8 +43,15 @@ _UNDER = (
     r",?\s+(?:(?:under|inside|beneath|within|wrapped\s+in)\s+(?:the|an?)"
     r"|coming\s+(?:out\s+)?(?:of|from)|bubbling\s+up\s+from)\s+"
 )
+# ... and the next line of a paste whose lines were joined, its time and level (`… on device
+# [2026-01-09 02:10:13,986] ERROR in backup: …`): a line of its own, left out when it states no
+# error (`… INFO in backup: disk check: …`)
+_STAMP = (
+    r"\s+(?=\[?\d{4}-\d\d-\d\d[ T]\d\d:\d\d[\d:.,]*(?:Z|[+-]\d\d:?\d\d)?\]?\s+\[?"
+    r"(?:ERROR|ERR|WARN|WARNING|INFO|DEBUG|FATAL|CRITICAL|NOTICE)\b)"
+)
 _CUT = re.compile(
-    f"(?P<sentence>{_SENTENCE})|(?P<wrapped>{_WRAPPED})|(?P<under>{_UNDER})|{_CONNECTIVE}"
+    f"{_STAMP}|(?P<sentence>{_SENTENCE})|(?P<wrapped>{_WRAPPED})|(?P<under>{_UNDER})|{_CONNECTIVE}"
 )
 # (an exception class named in the prose, no message of its own: `the requests ConnectionError`,
 # `urllib3.exceptions.NameResolutionError, host …`)
