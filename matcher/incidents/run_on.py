@@ -47,7 +47,7 @@ _UNDER = (
 # [2026-01-09 02:10:13,986] ERROR in backup: …`): a line of its own, left out when it states no
 # error (`… INFO in backup: disk check: …`)
 _STAMP = (
-    r"\s+(?=\[?\d{4}-\d\d-\d\d[ T]\d\d:\d\d[\d:.,]*(?:Z|[+-]\d\d:?\d\d)?\]?\s+\[?"
+    r"(?P<stamp>\s+)(?=\[?\d{4}-\d\d-\d\d[ T]\d\d:\d\d[\d:.,]*(?:Z|[+-]\d\d:?\d\d)?\]?\s+\[?"
     r"(?:ERROR|ERR|WARN|WARNING|INFO|DEBUG|FATAL|CRITICAL|NOTICE)\b)"
 )
 _CUT = re.compile(
@@ -58,14 +58,25 @@ _CUT = re.compile(
 _CLASS_NAMED = re.compile(r"^(?:[\w]+\s+){0,3}(?:\w+\.)*[A-Z]\w*(?:Error|Exception)\b(?![:(])")
 
 
-def _error_in(part: str) -> str | None:
+# (a level or an upper case word, which prose names too: `the GC lines before the FATAL are …`,
+# `… EXCLUDED HERE`)
+_UPPER = re.compile(r"[A-Z_]{3,}\b")
+
+
+def _error_in(part: str, stamped: bool = False) -> str | None:
     """The error a part states, from where it starts (after the author's label: `Ledger DB:
     could not translate …`), or None when it is the author's words."""
     label = LABEL.match(part)
-    if label and len(label[1].split()) <= 4 and MESSAGE.match(part[label.end() :]):
+    short = label is not None and len(label[1].split()) <= 4
+    if label and short and MESSAGE.match(part[label.end() :]):
         return clip_prose(part[label.end() :]) or None
     start = START.search(part)
-    error = clip_prose(part[start.start() :]) if start else ""
+    if start is None or (start.start() > 0 and not stamped and _UPPER.match(part, start.start())):
+        return None
+    # (an error in brackets is the cause the message after the label gives: `GATEWAY: Failed
+    # to resolve 'x' ([Errno -2] …)`)
+    at = label.end() if label and short and part[: start.start()].endswith("(") else start.start()
+    error = clip_prose(part[at:])
     return error if error and not _CLASS_NAMED.match(error) else None
 
 
@@ -79,7 +90,7 @@ def run_on_parts(text: str) -> list[str]:
     prose = False  # (the part before was the author's words, left out)
     for at, cut in enumerate(cuts):
         part = text[cut.end() : cuts[at + 1].start() if at + 1 < len(cuts) else len(text)]
-        error = _error_in(part)
+        error = _error_in(part, cut["stamp"] is not None)
         if error:
             parts.append(kept)
             kept, prose = error, False
@@ -93,5 +104,6 @@ def run_on_parts(text: str) -> list[str]:
         if not prose:
             kept += cut[0] + part
     parts.append(kept)
-    found = [p for p in (clip_prose(p) for p in parts) if p]
+    # (the first part a word of prose alone: `the` before `bottom of the stack is …`)
+    found = [p for p in (clip_prose(p) for p in parts) if len(p.split()) > 1 or START.match(p)]
     return found if found and found != [clip_prose(text)] else [text]
