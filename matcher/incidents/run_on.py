@@ -45,9 +45,11 @@ _UNDER = (
 )
 # ... and the next line of a paste whose lines were joined, its time and level (`… on device
 # [2026-01-09 02:10:13,986] ERROR in backup: …`): a line of its own, left out when it states no
-# error (`… INFO in backup: disk check: …`)
+# error (`… INFO in backup: disk check: …`); not the line's own after a prefix and its colon
+# (syslog's `Dec 03 08:16:29 host node: [2026-12-03T08:16:29.204Z] ERROR …`)
 _STAMP = (
-    r"(?P<stamp>\s+)(?=\[?\d{4}-\d\d-\d\d[ T]\d\d:\d\d[\d:.,]*(?:Z|[+-]\d\d:?\d\d)?\]?\s+\[?"
+    r"(?<![:|])(?P<stamp>\s+)"
+    r"(?=\[?\d{4}-\d\d-\d\d[ T]\d\d:\d\d[\d:.,]*(?:Z|[+-]\d\d:?\d\d)?\]?\s+\[?"
     r"(?:ERROR|ERR|WARN|WARNING|INFO|DEBUG|FATAL|CRITICAL|NOTICE)\b)"
 )
 _CUT = re.compile(
