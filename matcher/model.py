@@ -51,6 +51,11 @@ _SEVERITY_WORDS = {
     "minor": Severity.LOW,
     "trivial": Severity.INFO,
     "informational": Severity.INFO,
+    # (Taiga's severities, Wishlist, Minor, Normal, Important, Critical; `Importante` as its
+    # Spanish, Portuguese and Italian pages print it, no typo of the English word)
+    "important": Severity.HIGH,
+    "importante": Severity.HIGH,
+    "wishlist": Severity.INFO,
 }
 # (a value close to one of these is a typo; close to another language's word, a word of a
 # language we have no severities of: `Medie` beside Italian `medio`)

@@ -40,7 +40,7 @@ from matcher.incidents.loglike import (
     raised_error,
 )
 from matcher.incidents.quotes import clip_prose, emphasis_as_quotes, quoted_runs, take_out
-from matcher.incidents.trimmed import elided_lines, without_arrow_note
+from matcher.incidents.trimmed import elided_lines, run_on_parts, without_arrow_note
 from matcher.incidents.verdict_languages_gd_ig_yi import GD_IG_YI_SAID
 from matcher.incidents.verdict_languages_xh_qu_eo import XH_QU_EO_SAID
 from matcher.model import SourceLocation, Symptom
@@ -115,7 +115,7 @@ def item_log_texts(text: str) -> tuple[list[str], bool]:
         return [clip_prose(text.strip())], False
     line = _whole_line(text)
     if line:  # a pasted log line whose fields are quoted: one log text, its quotes in it
-        kept = [line] if not put_aside(text, line, False) else []
+        kept = [t for t in run_on_parts(line) if not put_aside(text, t, False)]
         return kept, _has_prose(text, [line]) or not kept
     found: list[tuple[int, str]] = []
     rest = text

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from matcher.errors import Problem
+from matcher.incidents.labels import label_name
 from matcher.incidents.markdown import Block
 from matcher.model import (
     ENGLISH_SEVERITY_WORDS,
@@ -65,23 +66,42 @@ def severity_lines(text: str) -> str:
 
 
 # A tracker's field that holds the other fields, `Name: value` set apart by `\u00b7`, `|` or `;`
-# (ClickUp's `- **Custom fields:** Incident ID: INC-7 \u00b7 Severity: SEV-3 \u00b7 Service: media`)
+# (ClickUp's `- **Custom fields:** Incident ID: INC-7 \u00b7 Severity: SEV-3 \u00b7 Service: media`;
+# Taiga's `**Custom attributes** \u2014 Incident: INC-7 \u00b7 \u2026`)
 _FIELD_RUN = re.compile(
-    r"^(?P<lead>\s*(?:[-*+]\s+)?)\*\*(?:custom fields|fields|properties|attributes)\s*:?\*\*:?"
-    r"\s*(?P<run>.+)$",
+    r"^(?P<lead>\s*(?:[-*+]\s+)?)\*\*(?:custom (?:fields|attributes)|fields|properties|attributes)"
+    r"\s*:?\*\*:?(?:\s+[\u2014\u2013]|\s+-(?=\s))?\s*(?P<run>.+)$",
     re.IGNORECASE | re.MULTILINE,
 )
 _FIELD_PART = re.compile(r"^\s*([^\W\d][\w /-]{0,30}?)\s*:\s+(\S.*?)\s*$")
+# ... or `Name value` with no colon, as Taiga prints its custom attributes
+# (``Incident `INC-7` \u00b7 Severity `High` ``): a value in backticks after any name, or a bare
+# one after a name we read
+_TICKED_PART = re.compile(r"^\s*([^\W\d][\w /-]{0,30}?)\s+`([^`]+)`\s*$")
+_BARE_PART = re.compile(r"^\s*([^\W\d]\w*(?: [^\W\d]\w*)?)\s+(\S.*?)\s*$")
+
+
+def _field_part(part: str) -> tuple[str, str] | None:
+    """(a field's name, its value) of one part of a run, or None when it is no field."""
+    found = _FIELD_PART.match(part) or _TICKED_PART.match(part)
+    if found:
+        return found[1], found[2]
+    bare = _BARE_PART.match(part)
+    # (the shortest name first: `Severity High` is no field named `Severity High`)
+    for name in (bare[1].split(" ")[0], bare[1]) if bare else ():
+        if label_name(name) is not None:
+            return name, part.strip()[len(name) :].strip()
+    return None
 
 
 def field_runs_as_labels(text: str) -> str:
     """The text with each field of such a run written as a label of its own, on its line."""
 
     def labelled(m: re.Match[str]) -> str:
-        parts = [_FIELD_PART.match(p) for p in re.split(r"\s+[\u00b7|;]\s+", m["run"])]
+        parts = [_field_part(p) for p in re.split(r"\s+[\u00b7|;]\s+", m["run"])]
         if len(parts) < 2 or not all(parts):
             return m[0]
-        return m["lead"] + " \u00b7 ".join(f"**{p[1]}:** {p[2]}" for p in parts if p)
+        return m["lead"] + " \u00b7 ".join(f"**{p[0]}:** {p[1]}" for p in parts if p)
 
     return _FIELD_RUN.sub(labelled, text)
 

@@ -44,6 +44,10 @@ _SPEAKER = re.compile(
 _NOT_THE_LOG = re.compile(
     r"(?i)\b(?:customer|requester|end[- ]user|client|contact|canned|macro|template|auto[- ]?reply)"
 )
+# a run of the team's custom fields that says a severity (fields.py reads it)
+_CUSTOM_SEVERITY = re.compile(
+    r"(?i)^\s*(?:[-*+]\s+)?(?:\*\*|__)custom (?:fields|attributes)\b.*\bseverity\b"
+)
 _BOLD = re.compile(r"^(?:\*\*|__)([^*_\n]+)(?:\*\*|__)")
 _QUOTED = re.compile(r"\s*[\"\u201c][^\"\u201d]*[\"\u201d]")
 
@@ -77,13 +81,19 @@ def ticket_fields_read(text: str) -> str:
         # (a run: three fields at least, and one line that holds several)
         if sum(len(f) for _, f in runs) < 3 or not any(len(f) > 1 for _, f in runs):
             continue
-        if _read(lines, at, heading, runs):
+        # (the team's own custom fields under the tracker's, when they say a severity)
+        custom = any(_CUSTOM_SEVERITY.match(line) for line in lines[end : end + _NEAR])
+        if _read(lines, at, heading, runs, custom):
             _turns_read(lines, fenced, end)
     return "\n".join(lines)
 
 
 def _read(
-    lines: list[str], at: int, heading: re.Match[str], runs: list[tuple[int, list[re.Match[str]]]]
+    lines: list[str],
+    at: int,
+    heading: re.Match[str],
+    runs: list[tuple[int, list[re.Match[str]]]],
+    custom: bool = False,
 ) -> bool:
     fields = [field for _, found in runs for field in found]
     ids = {
@@ -102,9 +112,15 @@ def _read(
         lines[at] = (
             f"{heading[1]} {ids.pop()}: {subject}" if len(ids) == 1 else f"{heading[1]} {subject}"
         )
-    # (the helpdesk's own fields set apart, the ones we read kept: `**Priority:** High`)
+    # (the helpdesk's own fields set apart, the ones we read kept: `**Priority:** High`; but
+    # the tracker's triage severity and priority give way to a severity of the team's own
+    # custom fields, `**Custom attributes** \u2014 Incident: INC-7 \u00b7 Severity: Medium`)
     for k, found in runs:
-        kept = [f[0].lstrip(" \u00b7|") for f in found if label_name(f["name"])]
+        kept = [
+            f[0].lstrip(" \u00b7|")
+            for f in found
+            if label_name(f["name"]) and not (custom and label_name(f["name"]) == "severity")
+        ]
         aside = "<!-- " + lines[k].replace("--", "\u2013") + " -->"
         lines[k] = " \u00b7 ".join(kept) if kept else aside
     return True

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from matcher.incidents.run_on import run_on_parts as run_on_parts
+
 # An arrow back at the text, and the author's words after it to the end of the item (no quote
 # in them: `"a" <- "b"` is a chain of log texts)
 _ARROW_NOTE = re.compile(
@@ -28,7 +30,10 @@ def without_arrow_note(text: str) -> str:
 def elided_lines(text: str) -> list[str]:
     """The lines of a log text cut by elisions before an error class (a line before one only
     when it states an error of its own, not rq's `job 2117bf84-…: exception raised …`), a
-    banner it was joined to left out."""
+    banner it was joined to left out; each line the errors prose ran together in it
+    (run_on.py)."""
     text = _BANNER.sub("", text)
     *before, last = _ELIDED_BREAK.split(text)
-    return [*(b for b in before if _CLASS_COLON.search(b)), last]
+    return [
+        p for t in (*(b for b in before if _CLASS_COLON.search(b)), last) for p in run_on_parts(t)
+    ]
