@@ -137,10 +137,10 @@ def test_labels_severities_and_verdicts_in_the_teams_language(text: str, severit
         "`{}` yakaonekwa. Musaiverenga.",
         "`{}` — bug yakasiyana (OPS-12).",
         "`{}` — mashoko e script yedu, kwete error.",
-        # Wolof: it is not the error; they are not; another bug; only a warning; do not mix it
+        # Wolof: it is not the error; another bug; only a warning (`artu`); do not mix it; no link
         "`{}` — du njumte bi.",
         "`{}` beneen bug la (OPS-12).",
-        "`{}` warning la rekk.",
+        "`{}` artu la rekk.",
         "`{}` nu gis ko, waaye bul ko boole ak màndarga yi.",
         "`{}` — amul benn lonkoo ak xew-xew bii.",
         # ... in a next sentence that refers back to it
