@@ -129,6 +129,7 @@ def test_labels_severities_and_verdicts_in_the_teams_language(text: str, severit
         "`{}` — rakkoo biraa (OPS-12).",
         "`{}` akeekkachiisa qofa.",
         "`{}` — sarara odeeffannoo.",
+        "`{}` balaa kana waliin walitti dhufeenya tokkollee hin qabu.",
         # Shona: it is not; which are not symptoms; nothing to do with it; merely info; do not
         # count it; another bug; our app's
         "`{}` — hachisi chikanganiso chechiitiko ichi.",
@@ -137,12 +138,14 @@ def test_labels_severities_and_verdicts_in_the_teams_language(text: str, severit
         "`{}` yakaonekwa. Musaiverenga.",
         "`{}` — bug yakasiyana (OPS-12).",
         "`{}` — mashoko e script yedu, kwete error.",
+        "`{}` hazvina hukama nechiitiko ichi.",
         # Wolof: it is not the error; another bug; only a warning (`artu`); do not mix it; no link
         "`{}` — du njumte bi.",
         "`{}` beneen bug la (OPS-12).",
         "`{}` artu la rekk.",
         "`{}` nu gis ko, waaye bul ko boole ak màndarga yi.",
         "`{}` — amul benn lonkoo ak xew-xew bii.",
+        "`{}` waralul xew-xew bi.",
         # ... in a next sentence that refers back to it
         "`{}` job reindex irraa dhufe. Kun balaa kanaa miti.",
         "`{}` yakabva ku reindex. Izvi hazvisi zviratidzo.",

@@ -44,7 +44,9 @@ OM_SN_WO_VERDICT = (
     # `walitti hin dhufu`), do not count, take or mix it (`hin lakkaa'inaa`, `dogoggora jennee
     # hin fudhanne`, `hin makinaa`), another error or bug (`dogoggora biraa`, `bug biraa`), only
     # a warning, a retry, an info line (`akeekkachiisa qofa`, `sarara odeeffannoo`), our own
-    # check (`of-qorannoo keenyaa`, `akeekkachiisa app keenyaa`), as expected (`akka eegametti`)
+    # check (`of-qorannoo keenyaa`, `akeekkachiisa app keenyaa`), as expected (`akka eegametti`),
+    # a consequence (`bu'aa … sanaa`), no relation (`walitti dhufeenya hin qabu`), misleading
+    # (`nu gowwoomse`)
     r"(?<!qofa\s)\bmiti\b"
     rf"|\bwal(?:itti)?\s+hin\s+(?:qabat|dhuf|hidhat|fakkaat)\w*"
     rf"|\bhin\s+(?:lakk?a+{_Q}\w*|herreg\w*|fudhann?e\w*|fudhatin\w*|walmak\w*|makin\w*"
@@ -54,12 +56,14 @@ OM_SN_WO_VERDICT = (
     r"|irra\s+deebi\w*|of-?qorann?o+\w*|mirkaneess\w*)\s+(?:\S+\s+){0,3}?qofa\b"
     r"|\bsarara\s+odeeffann?o+\w*|\b(?:of-?qorann?o+|script|app|check|retry)\w*\s+keenya\w*"
     rf"|\bakka\s+eegam\w*|\bbu{_Q}aa\s+(?:\S+\s+)?(?:sana|kana|isaa)\w*"
+    r"|\bwal(?:itti)?\s+dhufeenya\s+(?:\S+\s+)?hin\s+qab\w*|\bgowwooms\w*"
     # Shona: it is not (`haisi`, `hausi`, `hachisi`, `hazvisi`, `harisi`, `hadzisi` …), which is
     # not (`zvisiri zviratidzo`, `chisiri chikanganiso`), not the error (`kwete error`; `kwete …
     # chete`, not only, is none), nothing to do with it (`haina chekuita`), it does not mean
     # (`hazvireve`), another or a different bug (`imwe bug`, `bug yakasiyana`), merely a retry,
     # info only (`yaingova ruzivo chete`, `kuedza zvakare chete`), do not count, confuse, rely on
-    # it (`musaiverenga`, `musavhiringidza`, `asatsamira`), our app's (`eapp yedu`), expected
+    # it (`musaiverenga`, `musavhiringidza`, `asatsamira`), our app's (`eapp yedu`), expected,
+    # no relation (`hazvina hukama`), it did not cause it (`hachina kukonzera`), misleading
     r"|\bha(?:i|u|chi|zvi|ri|dzi|ka|tu|ku|pa|mu|a|ru|yi|zi)si\b"
     rf"|\b(?:zvi|chi|i|u|ri|dzi|ka|tu|ku|pa|mu|ma)siri\s+(?:\S+\s+)?{_SN_NOUN}"
     r"|\bkwete\b(?!\s+(?:\S+\s+){0,2}?chete\b)"
@@ -70,12 +74,15 @@ OM_SN_WO_VERDICT = (
     r"|\b(?:musa|usa|tisa|vasa|asa)\w{0,4}(?:verenga|vhiringidz|sanganis|tsamira|batanidz)\w*"
     r"|\bha(?:ti|ndi|vana|zvi)\w{0,3}vereng\w*"
     r"|\b\w*(?:app|script|check|cheki|retry)\s+(?:y|r|ch|z|w|dz|zv)edu\b|\b\w*tarisirwa\b"
+    r"|\bha\w{0,4}na\s+(?:hukama|kukonzera|kukonzeresa)\b|\b\w*nyengedz\w*"
     # Wolof: it is not the error, not it, not them, nothing (`du njumte bi`, `du moom`, `du
     # ñoom`, `du dara`, `duñu yeneen njumte`), there is no link (`amul benn lonkoo`), another
     # bug, ticket, limit (`beneen bug`, `beneen ticket`), only a warning or a retry (`warning la
     # rekk`), it is the check (`check bi la`), do not mix it, take it, count it (`bul ko boole`,
-    # `bul ko jël ni màndarga`, `buleen ko lim`), what we expected (`lu ñu xaar`)
-    rf"|{_WO_NOT}\s+{_WO_NOUN}|\bamul\s+(?:benn\s+)?(?:lonk\w*|solo|dara\s+ci)"
+    # `bul ko jël ni màndarga`, `buleen ko lim`), what we expected (`lu ñu xaar`), it did not
+    # cause it (`waralul`), a consequence (`ñoo ko topp`), it misled us (`nax na ñu`)
+    rf"|{_WO_NOT}\s+{_WO_NOUN}|\bamul\s+(?:benn\s+)?(?:lonk\w*|solo|dara\s+(?:ci|ak))"
+    r"|\bwaralul\b|\b(?:ñoo|gnoo|nyoo)\s+ko\s+topp\b|\bnax\s+(?:na\s+)?(?:ñu|nu|gnu)\b"
     r"|\b(?:beneen|yeneen|weneen|keneen)\s+(?:bug|njumte|jafe-jafe|ticket|tiket|xew-xew"
     r"|khew-khew|limit|probl[èe]me|error|incident|mbir|sabab)\w*"
     r"|\b(?:warning|retry|check|INFO|DEBUG|xibaar|yëgle|yegle|artu)\w*\s+(?:\S+\s+){0,4}?rekk\b"
