@@ -239,9 +239,10 @@ _PROSE_AFTER = re.compile(
 
 
 _TRAILING_ELISION = re.compile(r"(?:[,;]\s*[a-z_]+:)?\s*(?:\u2026|\.{3,}|\[\.\.\.\])$")
-# A word the elision cuts (`… JavaScript heap out of mem…`), after four words at least: the
-# line has more of it, which the words before stand for (the few before `Retrying…` would not)
-_CUT_WORD = re.compile(r"\s+[A-Za-z]+(?:\u2026|\.{3})$")
+# A stub of a word the elision cuts (`… JavaScript heap out of mem…`, `… statement ti…`), after
+# four words at least: the line has more of it, which the words before stand for (the few
+# before `Retrying…` would not). A longer word is as often whole (`… too many clients…`)
+_CUT_WORD = re.compile(r"\s+[A-Za-z]{1,3}(?:\u2026|\.{3})$")
 
 
 _CODE_ASIDE = re.compile(r"\s+\([^()`]*(?:`[^`]*`[^()`]*)+\)(?:[.;]\s.*)?$")
