@@ -201,6 +201,13 @@ def test_a_word_an_elision_cuts_leaves_the_words_before_it() -> None:
     )
 
 
+def test_a_whole_word_before_an_elision_stays() -> None:
+    said = "Log: redis.exceptions.ResponseError: OOM command not allowed when used memory\u2026"
+    assert symptoms_of(f"* {said}") == (
+        "redis.exceptions.ResponseError: OOM command not allowed when used memory",
+    )
+
+
 def test_systemds_note_on_a_unit_is_no_exception_of_the_traceback_above_it() -> None:
     block = (
         "* journalctl:\n\n```\n"
