@@ -1,9 +1,12 @@
 """The severities of severity_words.py in more languages teams write beside English (that
 module joins them to its own): Punjabi, Belarusian, Kurdish Sorani, Kannada, Maltese, Bosnian,
 Odia, Kinyarwanda, isiZulu, Hausa, Uyghur, Somali, Tatar, Luxembourgish, Pashto, Cebuano,
-Haitian Creole and West Frisian. Keys lower-cased, as they are looked up."""
+Haitian Creole and West Frisian, and Oromo, Shona and Wolof (their module's). Keys lower-cased,
+as they are looked up."""
 
 from __future__ import annotations
+
+from matcher.incidents.severity_languages_om_sn_wo import OM_SN_WO_SEVERITY_WORDS
 
 MORE_SEVERITY_WORDS: dict[str, str] = {
     # Punjabi (Gurmukhi: gambhir, nazuk; uchchi, uchcha; darmiani, madham; ghatt, nivin)
@@ -171,4 +174,5 @@ MORE_SEVERITY_WORDS: dict[str, str] = {
     "tige heech": "critical",
     "heech": "high",
     "leech": "low",
+    **OM_SN_WO_SEVERITY_WORDS,
 }

@@ -11,7 +11,7 @@ from matcher.incidents.ansible_output import ansible_texts
 from matcher.incidents.asides import put_aside
 from matcher.incidents.csv_exports import csv_rows
 from matcher.incidents.events import event_texts
-from matcher.incidents.exception_heads import RAISED, heads_traceback, without_heads
+from matcher.incidents.exception_heads import RAISED, UNIT_NOTE, heads_traceback, without_heads
 from matcher.incidents.framing import drop_framing, unframed_lines
 from matcher.incidents.search_queries import queries_dropped
 
@@ -83,10 +83,11 @@ _LOG_VIEWER = re.compile(
     r"|kubectl\s+logs|docker(?:\s+compose)?\s+logs|journalctl|tkn\s+(?:pr|tr|pipelinerun|taskrun)"
     r"\s+logs|oc\s+logs|podman\s+logs|nomad\s+alloc\s+logs)\b"
 )
-# A shell or client prompt: the command typed, not what the program said.
-# (a shell's prompt with its host and directory too: `ops@cache-01:~$ `, `root@db:/srv# `)
+# A shell or client prompt (`$ `, `ops@cache-01:~$ `, `root@db:/srv# `): the command typed
 _PROMPT = re.compile(r"^\s*(?:\$|#|>>>|[\w.:@~/-]*(?:>|=#|=>|\$|#))\s")
-_EXCEPTION_LINE = re.compile(r"^(?:Caused by: )?(?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*(?::\s|$)")
+_EXCEPTION_LINE = re.compile(
+    rf"^(?:Caused by: )?(?!{UNIT_NOTE})(?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*(?::\s|$)"
+)
 # A log line's header: timestamp, pid, thread, logger, user@db, nginx's pid#tid and *conn.
 _HEADER_PART = re.compile(
     # (Airflow's task log: `[2026-07-21, 01:12:41 UTC] {backup.py:44} ERROR - …`)

@@ -21,6 +21,9 @@ _EXCEPTION = re.compile(rf"{RAISED.pattern}|^(?:[a-z_]\w*\.)+[A-Z]\w*:\s")
 _SAYS_HOW = re.compile(r":\s|[A-Z]\w*(?:Error|Exception)\b|\b[A-Z]{2,}\d+|\[Errno")
 _ERROR_RANK = 4
 _LOGGER = re.compile(r"^[a-z][\w.]*:\s+(?=\S)")
+# systemd's note on a unit after its process died (`thumbs.service: Main process exited, …`,
+# journalctl's lines beside the app's): no exception the traceback above it raised
+UNIT_NOTE = r"[\w@.-]+\.(?:service|socket|timer|mount|scope|slice):\s"
 
 Split = Callable[[str], tuple[str | None, str]]
 

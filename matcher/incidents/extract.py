@@ -42,12 +42,12 @@ from matcher.incidents.loglike import (
 from matcher.incidents.quotes import clip_prose, emphasis_as_quotes, quoted_runs, take_out
 from matcher.incidents.trimmed import elided_lines, run_on_parts, without_arrow_note
 from matcher.incidents.verdict_languages_gd_ig_yi import GD_IG_YI_SAID
+from matcher.incidents.verdict_languages_om_sn_wo import OM_SN_WO_SAID
 from matcher.incidents.verdict_languages_xh_qu_eo import XH_QU_EO_SAID
 from matcher.model import SourceLocation, Symptom
 from matcher.patterns.generalise import generalise
 from matcher.patterns.heads import find_head
 
-# An exception class, at the end of what would be a label (`… the error OSError: …`).
 # An error level and a few plain words before a quote: no message of its own.
 _LEVEL_AND_WORDS = re.compile(
     r"^\[?(?:ERROR|FATAL|CRITICAL|PANIC|EMERG|SEVERE|error|crit|emerg)\]?(?:\s+[a-z]+){1,4}$"
@@ -66,7 +66,7 @@ _VERB = re.compile(
     # (... and Faroese's `segði`, `skrivaði`: said, wrote; before English words only, not its
     # own, `loggaði undantakið …`, nor reported speech, `segði at …`: after the English ones)
     r"|(?:segði|sigur|skrivaði|loggaði|prentaði|svaraði)(?=(?:\s+[!-~]+){3})"
-    rf"|nivîsand|nivisand|ބުނީ|ލިޔުނީ|nanoratra|nilaza|{GD_IG_YI_SAID})"  # (ku, dv, mg; gd, ig, yi)
+    rf"|nivîsand|nivisand|ބުނީ|ލިޔުނީ|nanoratra|nilaza|{GD_IG_YI_SAID}|{OM_SN_WO_SAID})"  # (ku … wo)
     r"\s+(?!(?:a|an|the|that|this|no|some|every|nothing|something|out|in|on|off|as|it|them"
     r"|we|they|he|she|i|you|there|so|our|their|its|one|two|three|four|five|several|many"
     r"|few|dozens|hundreds|thousands|lots|\d+"

@@ -17,6 +17,7 @@ from matcher.incidents.label_languages_fo_jv_as import FO_JV_AS
 from matcher.incidents.label_languages_gd_ig_yi import GD_IG_YI, UNCOMPARED
 from matcher.incidents.label_languages_ku_dv_mg import KU_DV_MG
 from matcher.incidents.label_languages_more import MORE
+from matcher.incidents.label_languages_om_sn_wo import OM_SN_WO
 from matcher.incidents.label_languages_su_tk_mi import SU_TK_MI
 from matcher.incidents.label_languages_xh_qu_eo import XH_QU_EO
 from matcher.model import unaccented
@@ -160,10 +161,9 @@ SPELLINGS = {
     # skipped, whatever their text says (an `Impact` bullet is never a symptom).
     OTHER: tuple(_NO_FIELD.split("|")),
 }
-# Every other language's spellings (`EAST`, `ASIA`, `BALKAN`, `AFRICA` and `MORE` have a line per
-# language, `|` between spellings)
+# Every other language's spellings (each table a line per language, `|` between spellings)
 _TABLES = [EAST, ASIA, BALKAN, AFRICA, MORE, FO_JV_AS, BO_TI_MY, SU_TK_MI, KU_DV_MG, GD_IG_YI]
-_TABLES += [XH_QU_EO]  # (and isiXhosa, Quechua, Esperanto)
+_TABLES += [XH_QU_EO, OM_SN_WO]  # (and isiXhosa, Quechua, Esperanto; Oromo, Shona, Wolof)
 TRANSLATIONS = {
     name: (
         *WESTERN[name],

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from matcher.incidents.verdict_languages_om_sn_wo import OM_SAID_AFTER
+
 _NAME_MESSAGE = re.compile(r"^[A-Za-z_][\w.$]*:\s+\S")
 # An error tracker's culprit, where the error was raised (`orders.db in restock`, a module and
 # its function): a place in the code, not what the log said
@@ -147,12 +149,13 @@ _COUNT = (
 )
 # ... Māori's `mō ngā …`, `i te …`, `ki te …` (for, at, to the), Sundanese's `, nu …` (which),
 # Quechua's verb of saying or seeming after the message (`… deadlock detected nirqan …`, `…
-# 'maxmemory' hina rikukurqan (…)`: it said, it looked like)
+# 'maxmemory' hina rikukurqan (…)`: it said, it looked like), Oromo's (`… jedhu kenne`: which
+# said, it gave)
 _TEAM_PROSE_AFTER = re.compile(
     r"\s+(?:m[\u014do]|ki|n[\u0101a]|i|o)\s+(?:ng[\u0101a]|te|ia|t[\u0113e]tahi)\s.*$"
     r"|,\s+(?:nu|anu)\s+[a-z\u00e9]+\s.*$"
-    r"|\s+(?:nirqa?n(?:ku)?|ninku|nispa|nisqa(?:ta|wan)?|hina\s+(?:rikukurqa?n|lluqsirqa?n)\w*)"
-    r"(?:\s.*)?$"
+    r"|\s+(?:nirqa?n(?:ku)?|ninku|nispa|nisqa(?:ta|wan)?|hina\s+(?:rikukurqa?n|lluqsirqa?n)\w*"
+    rf"|{OM_SAID_AFTER})(?:\s.*)?$"
 )
 # ... and before it, whose line a level names (Māori `ERROR a te taupānga: …`, the app's)
 _TEAM_PROSE_BEFORE = re.compile(
@@ -238,6 +241,10 @@ _PROSE_AFTER = re.compile(
 
 
 _TRAILING_ELISION = re.compile(r"(?:[,;]\s*[a-z_]+:)?\s*(?:\u2026|\.{3,}|\[\.\.\.\])$")
+# A stub of a word the elision cuts (`… JavaScript heap out of mem…`, `… statement ti…`), after
+# four words at least: the line has more of it, which the words before stand for (the few
+# before `Retrying…` would not). A longer word is as often whole (`… too many clients…`)
+_CUT_WORD = re.compile(r"\s+[A-Za-z]{1,3}(?:\u2026|\.{3})$")
 
 
 _CODE_ASIDE = re.compile(r"\s+\([^()`]*(?:`[^`]*`[^()`]*)+\)(?:[.;]\s.*)?$")
@@ -266,6 +273,9 @@ def clip_prose(text: str) -> str:
         text = cut
     # `… ECONNREFUSED 127.0.0.1:4000 …`, `…, client: …`: "and so on" ends the text; a symptom
     # matches wherever it is in the line, so the rest may be anything or nothing
+    cut_word = _CUT_WORD.search(text)
+    if cut_word and len(text[: cut_word.start()].split()) >= 4:
+        text = text[: cut_word.start()]
     text = _TRAILING_ELISION.sub("", text).rstrip(" .,;:")
     # (the author's parenthesis with code of their own: `… on device (både ved `open()` og …)`,
     # and the sentences after it)

@@ -9,6 +9,7 @@ from matcher.incidents.verdict_languages_fo_jv_as import FO_JV_AS_BACK, FO_JV_AS
 from matcher.incidents.verdict_languages_gd_ig_yi import GD_IG_YI_BACK, GD_IG_YI_VERDICT
 from matcher.incidents.verdict_languages_ku_dv_mg import KU_DV_MG_BACK, KU_DV_MG_VERDICT
 from matcher.incidents.verdict_languages_more import MORE_BACK, MORE_VERDICT
+from matcher.incidents.verdict_languages_om_sn_wo import OM_SN_WO_BACK, OM_SN_WO_VERDICT
 from matcher.incidents.verdict_languages_su_tk_mi import SU_TK_MI_BACK, SU_TK_MI_VERDICT
 from matcher.incidents.verdict_languages_xh_qu_eo import XH_QU_EO_BACK, XH_QU_EO_VERDICT
 
@@ -20,9 +21,8 @@ FOREIGN_VERDICT = (
     r"|n\u00e3o (?:\u00e9|foi|era) a causa|efeito colateral|n\u00e3o contam?\b|outro problema"
     r"|fomos n\u00f3s|sin relaci\u00f3n|no tiene relaci\u00f3n|no (?:es|fue|era) el mismo error"
     r"|no (?:es|fue|era) la causa|efecto (?:secundario|colateral)|no cuentan?\b|otro problema"
-    r"|fuimos nosotros|\botra cosa\b|descartad[oa]s?\b|sans rapport|sans lien"
-    r"|pas la m\u00eame erreur"
-    r"|pas la cause|effet (?:de bord|secondaire)|ne comptent? pas|autre probl\u00e8me"
+    r"|fuimos nosotros|\botra cosa\b|descartad[oa]s?\b|sans rapport|sans lien|pas la cause"
+    r"|pas la m\u00eame erreur|effet (?:de bord|secondaire)|ne comptent? pas|autre probl\u00e8me"
     r"|c'\u00e9tait nous|\u00e9cart\u00e9e?s?\b|non li\u00e9e?s?\b|kein zusammenhang"
     r"|nicht (?:die|der) ursache|nicht derselbe fehler|nebenwirkung|nebeneffekt"
     r"|z\u00e4hlt nicht|z\u00e4hlen nicht|anderes problem|waren wir\b|ausgeschlossen"
@@ -316,9 +316,9 @@ FOREIGN_VERDICT = (
     r"|પરિણામ છે|નું પરિણામ|આડઅસર|ignore કર|અવગણ|alert ન મૂક|ભેળસેળ ન કર|ગૂંચવશો નહીં"
     r"|(?:અમારી|અમારો|અમારું|અમારા) પોતાન\S* (?:\S+ )?(?:check|ચેક|retry|health)"
     r"|ફક્ત (?:DEBUG|INFO|retry|health check|config|notice)"
-    # ... Macedonian, … Bosnian (verdict_languages_more.py), those of _fo_jv_as, … and _xh_qu_eo
+    # ... Macedonian, … Bosnian (verdict_languages_more.py), those of _fo_jv_as, … and _om_sn_wo
     rf"|{MORE_VERDICT}|{FO_JV_AS_VERDICT}|{BO_TI_MY_VERDICT}|{SU_TK_MI_VERDICT}"
-    rf"|{KU_DV_MG_VERDICT}|{GD_IG_YI_VERDICT}|{XH_QU_EO_VERDICT}"
+    rf"|{KU_DV_MG_VERDICT}|{GD_IG_YI_VERDICT}|{XH_QU_EO_VERDICT}|{OM_SN_WO_VERDICT}"
 )
 
 # A verb of failing `with` what it logged, in the languages above (Bulgarian `пада с`, `гръмна
@@ -345,6 +345,6 @@ FOREIGN_BACK = (
     r"|lokhu|lokho|lezi|lezo|leyo|lowo|lesi|leso|wannan|wa[ɗd]annan|wancan"
     r"|بۇ|ئۇ|بۇلار|ئۇلار|kani|taasi|kuwaasi|kaasi"
     r"|isso|isto|esse|essa|esses|essas|\u00e9|s\u00e3o|era|eram"
-    rf"|{MORE_BACK}|{XH_QU_EO_BACK}"  # (and Tatar … Pashto: _more.py; isiXhosa … Esperanto)
+    rf"|{MORE_BACK}|{XH_QU_EO_BACK}|{OM_SN_WO_BACK}"  # (Tatar … Pashto: _more.py; xh … wo)
     rf"|{FO_JV_AS_BACK}|{BO_TI_MY_BACK}|{SU_TK_MI_BACK}|{KU_DV_MG_BACK}|{GD_IG_YI_BACK}"
 )
