@@ -14,6 +14,7 @@ from matcher.envelopes.formats import parse_compose, parse_cri, parse_kubectl
 from matcher.envelopes.syslog import parse_syslog
 from matcher.incidents.ci_jobs import ci_lines_dropped
 from matcher.incidents.deploy_pastes import deploy_lines_read
+from matcher.incidents.doc_views import doc_views_read
 from matcher.incidents.errbit_pages import errbit_pages_read
 from matcher.incidents.kube_events import kube_events_read
 from matcher.incidents.notifications import notifications_read
@@ -48,6 +49,9 @@ _SEARCH_TOOL = re.compile(
     # entry's severity (`2026-12-03 09:16:26.996 CET  ERROR  …`)
     r"|\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} [A-Z]{2,5}\s+(?:DEFAULT|DEBUG|INFO|NOTICE|WARNING"
     r"|ERROR|CRITICAL|ALERT|EMERGENCY)\s{2,}(?=\S)"
+    # Axiom's stream view: the time of day and the service, in columns (`00:00:04.036  postgres
+    # ERROR:  deadlock detected`)
+    r"|\d\d:\d\d:\d\d\.\d{3}\s{2,}[a-z][\w.-]*\s{2,}(?=\S)"
     # Zabbix's history of a log item "as plain text": its time and Unix clock before each value
     r"|\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\s+\d{10}\s+(?=\S)"
     # pytest's failure lines (`E       OSError: [Errno 24] …`, `E   assert 503 == 200`)
@@ -153,6 +157,7 @@ def unframed_lines(lines: Sequence[str]) -> list[str]:
     TeamCity's too, and a line of another block than the line before it does not go on from
     that one: an empty line stands between them, as it does for a runner's line."""
     lines = span_events_read(lines)  # (a trace's span events: span_events.py)
+    lines = doc_views_read(lines)  # (a search's document view: doc_views.py)
     lines = errbit_pages_read(lines)  # (an error catcher's problem page: errbit_pages.py)
     lines = kube_events_read(lines)  # (kubectl's events table: kube_events.py)
     lines = status_tables_read(lines)  # (`fly status`' machines, `kubectl get pods`)
