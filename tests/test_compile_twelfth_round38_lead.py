@@ -57,3 +57,14 @@ def test_a_stream_views_time_and_service_columns_are_taken_off() -> None:
         "ERROR: deadlock detected",
         "psycopg2.errors.DeadlockDetected: deadlock detected",
     ]
+
+
+def test_a_raw_fields_lines_are_the_programs_its_stack_frames_none() -> None:
+    text = _HEAD.format(title="Stock sync crashed") + (
+        "Search: `tag:sync AND json.level:error`\n\n```\n"
+        "May 11 06:41:55.020  json.level: error\n"
+        "    syslog.appName: stock-sync\n"
+        "    raw: Error: connect ECONNREFUSED 10.0.4.7:5432\n"
+        "    raw:     at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1555:16)\n```\n"
+    )
+    assert _texts(text) == ["Error: connect ECONNREFUSED <ip>:<port:int>"]

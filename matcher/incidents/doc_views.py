@@ -17,7 +17,7 @@ from collections.abc import Sequence
 # such views print, never an exception's dotted class (`socket.gaierror: …`, `redis.…Error: …`).
 _STAMP = r"(?:(?:[A-Z][a-z]{2}\s+\d{1,2}|\d{4}-\d\d-\d\d)[ T]\d\d:\d\d:\d\d(?:[.,]\d+)?Z?\s+)?"
 _DOTTED = r"@?[a-z_][\w@-]*(?:\.[a-z_@][\w@-]*)+"
-_BARE = r"full_log|_raw|message|msg|location|decoder|timestamp|@timestamp|_id|_index"
+_BARE = r"full_log|_raw|raw|message|msg|location|decoder|timestamp|@timestamp|_id|_index"
 _SPACES_FIELD = re.compile(rf"^{_STAMP}(?P<name>{_DOTTED}|{_BARE})\s{{2,}}(?P<value>\S.*)$")
 _COLON_FIELD = re.compile(
     rf"^{_STAMP}(?P<name>@?(?:json|syslog|rule|agent|decoder|predecoder|manager|data|kubernetes"
