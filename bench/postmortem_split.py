@@ -82,7 +82,13 @@ def _defining_line(lines: list[str], plain: list[bool], incident: str) -> int | 
     # `:rotating_light: **INC-7** declared`, as `matcher compile` reads it; or a message's topic,
     # `:floppy_disk: **the backup thing (INC-7)** — …`)
     bold = re.compile(rf"\*\*(?:[^*()]{{2,60}}\()?{re.escape(incident)}\b")
-    return next((i for i, line in enumerate(lines) if plain[i] and bold.search(line)), None)
+    found = next((i for i, line in enumerate(lines) if plain[i] and bold.search(line)), None)
+    # (... or an outline's node the id opens: `  - INC-7 — Orders DB refused …` with the
+    # incident's notes as its children)
+    node = re.compile(rf"^\s*[-*+]\s+(?:\[[ xX]\]\s+)?{re.escape(incident)}\s*[-\u2013\u2014:]\s")
+    if found is None:
+        found = next((i for i, line in enumerate(lines) if plain[i] and node.match(line)), None)
+    return found
 
 
 _UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+)\s*$")
@@ -108,7 +114,7 @@ def _heading(lines: list[str], i: int) -> bool:
 
 
 # A list item that opens an incident (`- **INC-7** title`, `- [x] **INC-7 — title**`)
-_LISTED = re.compile(r"^\s*[-*+]\s+(?:\[[ xX]\]\s+)?\*\*[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d")
+_LISTED = re.compile(r"^\s*[-*+]\s+(?:\[[ xX]\]\s+)?(?:\*\*)?[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d")
 
 
 def _start(lines: list[str], plain: list[bool], i: int) -> int:

@@ -56,3 +56,43 @@ def test_a_report_without_the_mark_is_replaced_whole(tmp_path: Path) -> None:
     out.write_text("# stale figures\n\n## Notes\n", "utf-8")
     _run(corpus, out)
     assert "stale" not in out.read_text("utf-8")
+
+
+def test_an_incident_the_set_names_but_no_file_holds_cut_out_counts_as_missed(
+    tmp_path: Path,
+) -> None:
+    corpus = _corpus(tmp_path / "corpus")
+    (corpus / "logs" / "web.log").write_text("ERROR upstream timed out\n", "utf-8")
+    with (corpus / "expected.tsv").open("a") as tsv:
+        tsv.write("web.log\t1\tINC-2\n")
+    # (a chat export the splitter cannot cut: the incident's id only inside a sentence)
+    chat = "# channel\n\nwe think this is the INC-2 thing again, `upstream timed out`\n"
+    (corpus / "team" / "chat.md").write_text(chat, "utf-8")
+    out = tmp_path / "report.md"
+    assert "team: recall 1/2 (50%)" in _run(corpus, out)
+    report = out.read_text("utf-8")
+    assert "| INC-2 | chat.md | no: named in the file but not cut out of it | 0 | 0/1 (0%) |" in (
+        report
+    )
+
+
+def test_an_outline_node_that_opens_with_the_id_is_cut_out_with_its_children() -> None:
+    sys.path.insert(0, str(BENCH.parent))
+    from postmortem_split import split_incidents
+
+    outline = (
+        "- Postmortems #ops\n"
+        "  - INC-1 — Disk full #sev-high\n"
+        "    - Symptoms\n"
+        "      - ```\n"
+        "        OSError: [Errno 28] No space left on device\n"
+        "        ```\n"
+        "  - INC-2 — Upstream timeouts\n"
+        "    - Symptoms\n"
+        "      - `upstream timed out`\n"
+    )
+    cut = split_incidents(outline, ["INC-1", "INC-2"])
+    first, second = cut["INC-1"], cut["INC-2"]
+    assert first and second
+    assert "Errno 28" in first.text and "INC-2" not in first.text
+    assert "upstream timed out" in second.text and "Errno 28" not in second.text

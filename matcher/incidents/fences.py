@@ -58,11 +58,16 @@ def code_blocks(lines: Sequence[str]) -> list[tuple[int, int]]:
     return blocks
 
 
+# A list item that opens with a fence (`- ```` then the block at the item's text column), as
+# outliners export a pasted block; markdown.classify_all reads its lines so too.
+_ITEM_FENCE = re.compile(r"^[ \t]*[-*+][ \t]+(`{3,}|~{3,})[\w+.-]*[ \t]*$")
+
+
 def fenced_lines(lines: Sequence[str]) -> list[bool]:
     """Whether each line is inside a fenced code block, its fences included."""
     opener, fenced = "", []
     for line in lines:
-        fence = FENCE.match(line)
+        fence = FENCE.match(line) or (None if opener else _ITEM_FENCE.match(line))
         if fence and not opener:
             opener = fence[1]
         elif fence and _closes(fence[1], opener):

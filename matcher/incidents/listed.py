@@ -45,7 +45,9 @@ def listed_incidents(lines: Sequence[Line], raws: Sequence[str]) -> list[Line]:
     for at, line in enumerate(lines):
         bullet = BULLET.match(raws[line.number - 1]) if line.kind is Kind.BULLET else None
         if bullet is None:
-            owner = owner if line.kind in (Kind.BLANK, Kind.TEXT, Kind.CODE) else 0
+            # (the incident's own fields nested under it, `  - Severity: Medium`, end nothing)
+            kept = line.kind in (Kind.BLANK, Kind.TEXT, Kind.CODE)
+            owner = owner if kept or (line.kind is Kind.LABEL and line.column > owner) else 0
             continue
         nested = next((n for n in lines[at + 1 :] if n.kind is not Kind.BLANK), None)
         opens = _OPENS.match(bullet[2])
@@ -66,9 +68,24 @@ def listed_incidents(lines: Sequence[Line], raws: Sequence[str]) -> list[Line]:
             if plain and name:
                 read[at] = replace(line, kind=Kind.LABEL, text=plain[2].strip(), label=name)
                 read[at] = replace(read[at], written=plain[1])
+            elif not plain and nested is not None and nested.column > line.column:
+                # (an outline's node that names a section, its items its children: `- Symptoms`
+                # above `  - … "ERROR 1205 (HY000): …"`, as Workflowy and Dynalist export it)
+                name = _node_section(bullet[2])
+                if name:
+                    read[at] = replace(line, kind=Kind.LABEL, text="", label=name)
+                    read[at] = replace(read[at], written=bullet[2].strip())
         elif line.column <= owner:
             owner = 0
     return read
+
+
+def _node_section(text: str) -> str | None:
+    """The section a short node names with no colon (`Symptoms`, `Root cause`, `Fix`)."""
+    text = text.strip().strip("*_").strip()
+    if not text or len(text) > 40 or ":" in text:
+        return None
+    return _SHORT.get(" ".join(text.lower().split())) or label_name(text, loose=True)
 
 
 def _sections_after(lines: Sequence[Line], at: int) -> bool:
