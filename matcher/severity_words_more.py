@@ -6,6 +6,7 @@ as they are looked up."""
 
 from __future__ import annotations
 
+from matcher.incidents.severity_languages_br_lg_gn import BR_LG_GN_SEVERITY_WORDS
 from matcher.incidents.severity_languages_om_sn_wo import OM_SN_WO_SEVERITY_WORDS
 
 MORE_SEVERITY_WORDS: dict[str, str] = {
@@ -175,4 +176,5 @@ MORE_SEVERITY_WORDS: dict[str, str] = {
     "heech": "high",
     "leech": "low",
     **OM_SN_WO_SEVERITY_WORDS,
+    **BR_LG_GN_SEVERITY_WORDS,
 }

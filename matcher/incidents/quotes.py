@@ -154,6 +154,8 @@ _COUNT = (
 _TEAM_PROSE_AFTER = re.compile(
     r"\s+(?:m[\u014do]|ki|n[\u0101a]|i|o)\s+(?:ng[\u0101a]|te|ia|t[\u0113e]tahi)\s.*$"
     r"|,\s+(?:nu|anu)\s+[a-z\u00e9]+\s.*$"
+    # (Luganda's, Breton's and Guarani's "and the rest": `…: 2097152 bytes, n'ebirala (client, …)`)
+    r"|,\s+(?:n['\u2019]ebirala|hag\s+all|ha\s+ambue)\b.*$"
     r"|\s+(?:nirqa?n(?:ku)?|ninku|nispa|nisqa(?:ta|wan)?|hina\s+(?:rikukurqa?n|lluqsirqa?n)\w*"
     rf"|{OM_SAID_AFTER})(?:\s.*)?$"
 )

@@ -5,6 +5,7 @@ problem, it was us, noise, excluded, and the abbreviations of terse notes."""
 from __future__ import annotations
 
 from matcher.incidents.verdict_languages_bo_ti_my import BO_TI_MY_BACK, BO_TI_MY_VERDICT
+from matcher.incidents.verdict_languages_br_lg_gn import BR_LG_GN_BACK, BR_LG_GN_VERDICT
 from matcher.incidents.verdict_languages_fo_jv_as import FO_JV_AS_BACK, FO_JV_AS_VERDICT
 from matcher.incidents.verdict_languages_gd_ig_yi import GD_IG_YI_BACK, GD_IG_YI_VERDICT
 from matcher.incidents.verdict_languages_ku_dv_mg import KU_DV_MG_BACK, KU_DV_MG_VERDICT
@@ -13,9 +14,8 @@ from matcher.incidents.verdict_languages_om_sn_wo import OM_SN_WO_BACK, OM_SN_WO
 from matcher.incidents.verdict_languages_su_tk_mi import SU_TK_MI_BACK, SU_TK_MI_VERDICT
 from matcher.incidents.verdict_languages_xh_qu_eo import XH_QU_EO_BACK, XH_QU_EO_VERDICT
 
-# Verdicts in the languages teams write beside English (Portuguese, Spanish, French, German,
-# Italian): unrelated, not the same error, not the cause, a side effect, does not count,
-# another problem, it was us, noise, excluded.
+# ... in Portuguese, Spanish, French, German, Italian: unrelated, not the same error, not the
+# cause, a side effect, does not count, another problem, it was us, noise, excluded.
 FOREIGN_VERDICT = (
     r"sem rela\u00e7\u00e3o|n\u00e3o tem rela\u00e7\u00e3o|n\u00e3o (?:\u00e9|foi|era) o mesmo erro"
     r"|n\u00e3o (?:\u00e9|foi|era) a causa|efeito colateral|n\u00e3o contam?\b|outro problema"
@@ -316,9 +316,10 @@ FOREIGN_VERDICT = (
     r"|પરિણામ છે|નું પરિણામ|આડઅસર|ignore કર|અવગણ|alert ન મૂક|ભેળસેળ ન કર|ગૂંચવશો નહીં"
     r"|(?:અમારી|અમારો|અમારું|અમારા) પોતાન\S* (?:\S+ )?(?:check|ચેક|retry|health)"
     r"|ફક્ત (?:DEBUG|INFO|retry|health check|config|notice)"
-    # ... Macedonian, … Bosnian (verdict_languages_more.py), those of _fo_jv_as, … and _om_sn_wo
+    # ... Macedonian, … Bosnian (verdict_languages_more.py), those of _fo_jv_as, … and _br_lg_gn
     rf"|{MORE_VERDICT}|{FO_JV_AS_VERDICT}|{BO_TI_MY_VERDICT}|{SU_TK_MI_VERDICT}"
     rf"|{KU_DV_MG_VERDICT}|{GD_IG_YI_VERDICT}|{XH_QU_EO_VERDICT}|{OM_SN_WO_VERDICT}"
+    rf"|{BR_LG_GN_VERDICT}"
 )
 
 # A verb of failing `with` what it logged, in the languages above (Bulgarian `пада с`, `гръмна
@@ -335,8 +336,7 @@ FOREIGN_FAILS_WITH = r"(?:пада|гръмна|падает|упал|упала
 # `яна`, `яно`; Punjabi `ਇਹ`, `ਉਹ`; Kurdish Sorani `ئەوە`, `ئەمە`, `ئەوانە`, `ئەمانە`; Maltese
 # `dan`, `din`, `dawn`, `dik`, `dak`, and `anki dan` (even this); Kinyarwanda `ibyo`, `ibi`, `iyo`,
 # `ayo`, `izo`, `icyo`; isiZulu `lokhu`, `lokho`, `lezi`, `lezo`, `leyo`, `lowo`, `lesi`, `leso`;
-# Hausa `wannan`, `waɗannan`, `wancan`; Uyghur `بۇ`, `ئۇ`, `بۇلار`, `ئۇلار`; Somali `kani`,
-# `taasi`, `kuwaasi`, `kaasi`
+# Hausa `wannan`, `waɗannan`, `wancan`; Uyghur `بۇ`, `ئۇ`, `بۇلار`, `ئۇلار`; Somali `kani`, `taasi`…
 FOREIGN_BACK = (
     r"това|тези|те|это|эти|они|це|ці|вони|бұл|олар|энэ|тэр|bu|ular|ඒක|ин|инҳо|он|o|бул|ал"
     r"|kjo|ky|këto|ato|ajo|është|janë|ова|тоа|овие|тие|оваа|тој|таа"
@@ -345,6 +345,6 @@ FOREIGN_BACK = (
     r"|lokhu|lokho|lezi|lezo|leyo|lowo|lesi|leso|wannan|wa[ɗd]annan|wancan"
     r"|بۇ|ئۇ|بۇلار|ئۇلار|kani|taasi|kuwaasi|kaasi"
     r"|isso|isto|esse|essa|esses|essas|\u00e9|s\u00e3o|era|eram"
-    rf"|{MORE_BACK}|{XH_QU_EO_BACK}|{OM_SN_WO_BACK}"  # (Tatar … Pashto: _more.py; xh … wo)
+    rf"|{MORE_BACK}|{XH_QU_EO_BACK}|{OM_SN_WO_BACK}|{BR_LG_GN_BACK}"  # (Tatar … Pashto: _more.py)
     rf"|{FO_JV_AS_BACK}|{BO_TI_MY_BACK}|{SU_TK_MI_BACK}|{KU_DV_MG_BACK}|{GD_IG_YI_BACK}"
 )

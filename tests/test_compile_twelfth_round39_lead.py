@@ -1,0 +1,87 @@
+"""Issue #11, twelfth pass, thirty-ninth round (lead): Breton, Luganda and Guarani postmortems in
+the house format's labels translated, their severities, their verdicts on near misses, a verb of
+saying before an unquoted message and a language's "and the rest" after it.
+docs/incident-log-format.md, "Thirty-ninth round", says the rules."""
+
+from __future__ import annotations
+
+from compile_helpers import incidents_of
+
+from matcher.incidents.reader import compile_incident_log
+
+BRETON = """**Niverenn an darvoud:** INC-71
+**Titl:** Diaz an urzhioù o nac'h kevreadennoù
+**Pouez:** Uhel
+
+**Azonoù:**
+* E log an arload : `OperationalError: (1040, 'Too many connections')`
+* N'eo ket ar fazi al linenn `WARNING retrying checkout after Too many connections` : ar pool
+  eo a adklask.
+
+**Abeg diazez:** re a workerioù.
+
+**Diskoulm:** pool bihanaet.
+"""
+
+LUGANDA = """**Ennamba y'ekizibu:** INC-72
+**Omutwe:** Uploads ennene zaagaanibwa
+**Obuzito:** Butono
+
+**Obubonero:**
+* nginx yawandiika client intended to send too large body: 2097152 bytes, n'ebirala.
+* `[warn] upstream server temporarily disabled` si nsobi ya kizibu kino, tetugibala.
+
+**Ekyavaako:** client_max_body_size ya 1m.
+
+**Engonjoola:** client_max_body_size 20m.
+"""
+
+GUARANI = """**Incidente ID:** INC-73
+**Téra (Título):** Eventos de pago ndojepublicái
+**Mba'eichaitépa ivaí (Severidad):** Tuicha / High
+
+**Mba'épa jahecha (Síntomas):**
+* `KafkaTimeoutError: Failed to update metadata after 60.0 secs.`
+* "Bootstrap failed: Unable to bootstrap from 10.4.2.17:9092" ambue timeout, ndaha'éi ko jejavy.
+
+**Mba'érepa (Causa raíz):** advertised listeners oñemoambue.
+
+**Mba'éichapa ojesoluciona (Resolución):** bootstrap list oñemoambue.
+"""
+
+
+def _one(text: str) -> tuple[str, str, list[str]]:
+    log = compile_incident_log(text, "pm.md")
+    assert not log.problems, log.problems
+    (found,) = log.incidents
+    texts = [s if isinstance(s, str) else s["text"] for s in found.symptoms]
+    return found.title, found.severity, texts
+
+
+def test_a_breton_postmortem_is_read_and_its_near_miss_set_aside() -> None:
+    title, severity, texts = _one(BRETON)
+    assert title == "Diaz an urzhioù o nac'h kevreadennoù"
+    assert severity == "high"
+    assert texts == ["OperationalError: Too many connections"]
+
+
+def test_a_luganda_postmortem_reads_a_message_after_its_verb_of_saying() -> None:
+    title, severity, texts = _one(LUGANDA)
+    assert title == "Uploads ennene zaagaanibwa"
+    assert severity == "low"
+    assert texts == ["client intended to send too large body: <bytes:datasize>"]
+
+
+def test_a_guarani_postmortem_with_spanish_glosses_sets_another_timeout_aside() -> None:
+    title, severity, texts = _one(GUARANI)
+    assert title == "Eventos de pago ndojepublicái"
+    assert severity == "high"
+    assert texts == ["KafkaTimeoutError: Failed to update metadata after <secs:num> secs"]
+
+
+def test_breton_ket_alone_in_a_symptom_is_no_verdict() -> None:
+    text = BRETON.replace(
+        "* N'eo ket ar fazi",
+        "* Ar workerioù ne gevreent ket ken : `FATAL: sorry, too many clients already`\n* N'eo ket",
+    )
+    assert "FATAL: sorry, too many clients already" in incidents_of(text)["INC-71"]
