@@ -85,3 +85,48 @@ def test_breton_ket_alone_in_a_symptom_is_no_verdict() -> None:
         "* Ar workerioù ne gevreent ket ken : `FATAL: sorry, too many clients already`\n* N'eo ket",
     )
     assert "FATAL: sorry, too many clients already" in incidents_of(text)["INC-71"]
+
+
+_TRACE = """## INC-74 — Ledger lookups failed
+
+Severity: medium · 2026-11-27
+
+```
+gateway: GET /cart/{id}/total   5e5e01fe3c2b9d40   Duration 1.2s   Services 1   Depth 2   Total Spans 4
+▾ gateway  GET /cart/{id}/total          1.20s  ⚠
+   ▸ gateway  pg.connect ledger              0.47s  ⚠   db.system=postgresql
+```
+
+Span `pg.connect ledger` → Tags: `error=true` `db.system=postgresql` `net.peer.name=ledger-db`
+Logs: `event=exception` `exception.type=psycopg2.OperationalError`
+`exception.message=could not translate host name "ledger-db" to address: Name or service not known`
+
+Process: `service.name=gateway` `hostname=gw-1`
+"""
+
+
+def test_a_jaeger_trace_pasted_gives_its_exception_message_alone() -> None:
+    assert incidents_of(_TRACE)["INC-74"] == (
+        'could not translate host name "<host>" to address: Name or service not known',
+    )
+
+
+def test_a_span_event_block_under_a_trace_view_is_read_as_its_exception() -> None:
+    text = _TRACE.replace(
+        "Logs: `event=exception` `exception.type=psycopg2.OperationalError`\n"
+        '`exception.message=could not translate host name "ledger-db" to address: '
+        "Name or service not known`\n",
+        "Logs (1):\n```\n0.47s event=exception exception.type=psycopg2.OperationalError\n"
+        '      exception.message=could not translate host name "ledger-db" to address\n```\n',
+    )
+    assert incidents_of(text)["INC-74"] == (
+        'psycopg2.OperationalError: could not translate host name "<host>" to address',
+    )
+
+
+def test_a_line_of_code_spans_that_are_no_attributes_is_kept() -> None:
+    text = _TRACE.replace(
+        "Process: `service.name=gateway` `hostname=gw-1`",
+        "Also seen: `FATAL: sorry, too many clients already` `retry=3`",
+    )
+    assert "FATAL: sorry, too many clients already" in incidents_of(text)["INC-74"]

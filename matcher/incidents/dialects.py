@@ -10,8 +10,8 @@ annotations, a work board's items and their update threads, a live pad's notes, 
 from a forge, a story tracker's stories, a MantisBT bug report, a monitoring tool's problem
 cards under the team's incident ids, a service desk's ticket printed with its thread, an XWiki
 page's macros, a toggle that folds away what is not this incident, a tracker's ticket printed
-with its history, TiddlyWiki's tiddlers, a list item going on with `then`. Every pass keeps the
-line count, so what is reported names the line as written."""
+with its history, TiddlyWiki's tiddlers, a list item going on with `then`, a span's attributes.
+Every pass keeps the line count, so what is reported names the line as written."""
 
 from __future__ import annotations
 
@@ -60,6 +60,7 @@ from matcher.incidents.records import records_as_labels
 from matcher.incidents.review_diffs import review_diffs_read
 from matcher.incidents.rst_markup import rst_as_markdown
 from matcher.incidents.script_labels import script_labels
+from matcher.incidents.span_tags import span_tags_read
 from matcher.incidents.stories import stories_read
 from matcher.incidents.team_ids import team_ids_read
 from matcher.incidents.ticket_entries import ticket_entries_read
@@ -94,7 +95,7 @@ def as_markdown(text: str) -> str:
     text = crash_groups_read(error_groups_read(ticket_entries_read(doc_comments_read(text))))
     text = linked_read(record_parts_read(definitions_read(plain_text_read(text))))
     text = knitr_output_read(gherkin_read(transcripts_read(alt_text_read(text))))
-    text = item_connectives_read(forum_replies_read(chat_logs_read(text)))
+    text = span_tags_read(item_connectives_read(forum_replies_read(chat_logs_read(text))))
     text = journals_read(boxes_read(comment_threads_read(boards_read(wrappers_read(text)))))
     text = asciidoc_as_markdown(pandoc_as_markdown(comments_as_footnotes(markdown_unescaped(text))))
     text = severity_lines(field_runs_as_labels(text))

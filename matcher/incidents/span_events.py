@@ -17,11 +17,34 @@ _TYPE = re.compile(r"\bexception\.type\s*[=:]\s*(?P<type>[\w.$]+)")
 _ROW = re.compile(r"[\u2500-\u257f\u2580-\u259f\u25c6]")
 
 
+# Jaeger's trace header (`gateway: GET /cart   77aa01fe   Duration 1.9s   Services 1   Depth 3
+# Total Spans 6`, `Trace Start November 27 2026, 09:14:03.120`) and its span tree's rows, a
+# disclosure triangle before the span (`▾ gateway  GET /cart/{id}/quote   1.90s  ⚠`)
+_TRACE_HEAD = re.compile(
+    r"\bDuration\s+\S+\s+Services\s+\d+\s+Depth\s+\d+\s+Total\s+Spans\s+\d+"
+    r"|^\s*Trace\s+Start\s+\w+\s+\d"
+)
+# (... the header's first line, the root span over the trace's id: `gateway: POST /orders
+# a1b2c3d9e8f70011`)
+_TRACE_ID_LINE = re.compile(r"^\S+:\s.*\S\s{2,}[0-9a-f]{16}(?:[0-9a-f]{16})?\s*$")
+_TREE_ROW = re.compile(r"^\s*[\u25b6-\u25bf]\s")
+_SPAN_TIME = re.compile(r"\s\d+(?:\.\d+)?(?:\u00b5s|us|ms|s|m\d+s)\b")
+
+
 def span_events_read(lines: Sequence[str]) -> list[str]:
     """The block's lines with each span event's exception as `Type: message` on the message's
-    line, and the waterfall's own rows blank; the block as it is when it holds no span event."""
+    line, and the waterfall's own rows blank; the block as it is when it holds no span event,
+    but for a trace view's header and span rows, which are blank."""
     if not any(_MESSAGE.search(line) for line in lines):
-        return list(lines)
+        traced = any(_TRACE_HEAD.search(line) for line in lines)
+        return [
+            ""
+            if _TRACE_HEAD.search(line)
+            or (traced and _TRACE_ID_LINE.match(line))
+            or (_TREE_ROW.match(line) and (traced or _SPAN_TIME.search(line)))
+            else line
+            for line in lines
+        ]
     out = list(lines)
     for at, line in enumerate(lines):
         message = _MESSAGE.search(line)
