@@ -130,3 +130,29 @@ def test_a_line_of_code_spans_that_are_no_attributes_is_kept() -> None:
         "Also seen: `FATAL: sorry, too many clients already` `retry=3`",
     )
     assert "FATAL: sorry, too many clients already" in incidents_of(text)["INC-74"]
+
+
+def test_a_dataprime_query_and_a_lucene_query_are_no_symptoms() -> None:
+    text = """## INC-75 · Orders DB refused connections
+
+**Severity:** High · **Date:** 2026-03-02
+
+Query (last 1h):
+
+```
+source logs
+| filter $m.severity == ERROR && $l.applicationname == 'orders'
+| choose $m.timestamp, $l.subsystemname, $d.message
+```
+
+The old saved view:
+
+```
+coralogix.metadata.applicationName:"orders" AND text:"Too many connections"
+```
+
+The bastion probe printed `ERROR 1040 (08004): Too many connections`.
+
+**Root cause:** pools too big.
+"""
+    assert incidents_of(text)["INC-75"] == ("ERROR 1040 (08004): Too many connections",)

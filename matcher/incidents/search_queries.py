@@ -2,8 +2,9 @@
 what a program logged. Splunk's SPL, Loki's LogQL, CloudWatch Logs Insights, Google Cloud
 Logging's (loglike.py) and Kusto's (KQL), as Azure Monitor's Logs blade and Application
 Insights run it: a table's name alone on its line (`AppExceptions`, `Syslog`), then one
-`| operator …` line each (`| where …`, `| project TimeGenerated, Message`, `| take 20`). Its
-lines are taken out of the block; the results' rows are read as a table's (tables.py).
+`| operator …` line each (`| where …`, `| project TimeGenerated, Message`, `| take 20`); and
+Coralogix's DataPrime (`source logs` then `| choose …`). Its lines are taken out of the block;
+the results' rows are read as a table's (tables.py).
 docs/incident-log-format.md says it."""
 
 from __future__ import annotations
@@ -20,6 +21,11 @@ _SEARCH_QUERY = re.compile(
     r"|^\s*\|\s*(?:table|stats|sort|fields|where|eval|rex|timechart|dedup|filter|limit|parse"
     r"|line_format|json|logfmt)\b"
     r"|^\s*\{\s*[\w.]+\s*=~?\s*\"[^\"]*\"[^}]*\}\s*(?:\|[=~]|!=|!~|$)|^\s*fields\s+@\w"
+    # (Coralogix's DataPrime, `source logs` then `| choose $m.timestamp, $d.message`, and a
+    # Lucene query of fields, `coralogix.metadata.applicationName:"orders" AND text:"…"`)
+    r"|^\s*source\s+(?:logs|spans)\b|^\s*\|\s*(?:choose|groupby|orderby|sortby|extract|create"
+    r"|block|lucene|countby|wildfind|remove|replace|enrich|aggregate)\b"
+    r"|^\s*[\w.$]+:\"[^\"]*\"\s+(?:AND|OR|NOT)\s"
 )
 # A KQL operator after its pipe (the tabular operators an investigation's query uses)
 _KQL_OPERATOR = re.compile(
