@@ -156,3 +156,20 @@ The bastion probe printed `ERROR 1040 (08004): Too many connections`.
 **Root cause:** pools too big.
 """
     assert incidents_of(text)["INC-75"] == ("ERROR 1040 (08004): Too many connections",)
+
+
+def test_an_authors_error_word_before_an_exception_and_a_wrapped_sentence_after_are_cut() -> None:
+    text = """## INC-76 · Avatar uploads failing
+
+**Severity:** High
+
+**Symptoms (cell):** every avatar upload returned 500. Error: PermissionError: [Errno 13]
+Permission denied: '/srv/uploads/avatar-1.png'. Worker runs as `nobody`.
+
+**Symptoms (cell):** the builder died with FATAL ERROR: Reached heap limit Allocation failed -
+JavaScript heap out of memory. Ran with --max-old-space-size=512; the GC lines showed ~509 MB.
+"""
+    assert incidents_of(text)["INC-76"] == (
+        "PermissionError: [Errno 13] Permission denied: '<path>'",
+        "FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory",
+    )

@@ -122,7 +122,7 @@ _QUOTES = '"`\u201c\u201d\u300c\u300d\u300e\u300f'
 # Where the prose goes on after unquoted log text: a new sentence of words (`). The ledger…`).
 _PROSE_SENTENCE = re.compile(
     # (... its subject may name two things, `Stderr/journal shows the same`)
-    r"(?<=[^.][.!?])\s+(?=[A-Z][a-z]*(?:['\u2019][a-z]+|/[a-z]+)?\s+[a-z]+\s+[a-z]+)"
+    r"(?<=[^.][.!?])\s+(?=[A-Z][a-z]*(?:['\u2019][a-z]+|/[a-z]+)?\s+[a-z]+\s+-{0,2}[a-z]+)"
     r"|\s*[(\[]\s*$"
     # (... or says what a thing of it is: `… out of memory. Exit 134 is V8 aborting itself`)
     r"|(?<=[^.][.!?])\s+(?=[A-Z][a-z]+(?:\s+\S+){0,2}\s+(?:is|was|are|were|means)\s+\w)"
@@ -258,9 +258,13 @@ _OTHER_SCRIPT = re.compile(
 )
 
 
+# The author's `Error:` before an exception's line (`returned 500. Error: PermissionError: …`)
+_ERROR_WORD = re.compile(r"^(?:Error|ERROR):\s+(?=(?:[\w.]+\.)?[A-Z]\w*(?:Error|Exception)\b)")
+
+
 def clip_prose(text: str) -> str:
     """Unquoted log text up to where the prose goes on, without an unbalanced `)`."""
-    text = _PROSE_SENTENCE.split(text, maxsplit=1)[0].rstrip(" .,;:")
+    text = _PROSE_SENTENCE.split(_ERROR_WORD.sub("", text), maxsplit=1)[0].rstrip(" .,;:")
     # (the prose of a language of another script around a Latin log line: `… disk is full ហើយ
     # abort`, `ledger DB ក៏ដូចគ្នាដែរ: ledger db unreachable: …`): its longest Latin stretch
     # (... of three words at least: `— upstream` between two such stretches is none)
