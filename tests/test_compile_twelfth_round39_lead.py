@@ -92,7 +92,7 @@ _TRACE = """## INC-74 — Ledger lookups failed
 Severity: medium · 2026-11-27
 
 ```
-gateway: GET /cart/{id}/total   5e5e01fe3c2b9d40   Duration 1.2s   Services 1   Depth 2   Total Spans 4
+gateway: GET /cart  5e5e01fe3c2b9d40  Duration 1.2s  Services 1  Depth 2  Total Spans 4
 ▾ gateway  GET /cart/{id}/total          1.20s  ⚠
    ▸ gateway  pg.connect ledger              0.47s  ⚠   db.system=postgresql
 ```
@@ -173,3 +173,20 @@ JavaScript heap out of memory. Ran with --max-old-space-size=512; the GC lines s
         "PermissionError: [Errno 13] Permission denied: '<path>'",
         "FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory",
     )
+
+
+def test_luganda_and_guarani_prose_around_an_unquoted_message_is_no_part_of_it() -> None:
+    luganda = LUGANDA.replace(
+        "* nginx yawandiika client intended to send too large body: 2097152 bytes, n'ebirala.",
+        "* Backup job yawandiika OSError: [Errno 28] No space left on device, n'efuluma; dump"
+        ' n\'esigala.\n* ledger yagamba nti could not translate host name "ledger-db" to address',
+    )
+    assert incidents_of(luganda)["INC-72"] == (
+        "OSError: [Errno 28] No space left on device",
+        'could not translate host name "<host>" to address',
+    )
+    guarani = GUARANI.replace(
+        "* `KafkaTimeoutError: Failed to update metadata after 60.0 secs.`",
+        "* Backup he'i OSError: [Errno 28] No space left on device reheve; dump opyta mbyky",
+    )
+    assert incidents_of(guarani)["INC-73"] == ("OSError: [Errno 28] No space left on device",)

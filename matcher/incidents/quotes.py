@@ -154,8 +154,9 @@ _COUNT = (
 _TEAM_PROSE_AFTER = re.compile(
     r"\s+(?:m[\u014do]|ki|n[\u0101a]|i|o)\s+(?:ng[\u0101a]|te|ia|t[\u0113e]tahi)\s.*$"
     r"|,\s+(?:nu|anu)\s+[a-z\u00e9]+\s.*$"
-    # (Luganda's, Breton's and Guarani's "and the rest": `…: 2097152 bytes, n'ebirala (client, …)`)
-    r"|,\s+(?:n['\u2019]ebirala|hag\s+all|ha\s+ambue)\b.*$"
+    # (Luganda's, Breton's and Guarani's "and the rest", `…: 2097152 bytes, n'ebirala (client, …)`,
+    # Luganda's "and it …", `…, n'efuluma`, and Guarani's "with", `… on device reheve; …`)
+    r"|,\s+(?:n['\u2019][a-z]+|hag\s+all|ha\s+ambue)\b.*$|\s+reheve\b.*$"
     r"|\s+(?:nirqa?n(?:ku)?|ninku|nispa|nisqa(?:ta|wan)?|hina\s+(?:rikukurqa?n|lluqsirqa?n)\w*"
     rf"|{OM_SAID_AFTER})(?:\s.*)?$"
 )
@@ -163,6 +164,7 @@ _TEAM_PROSE_AFTER = re.compile(
 _TEAM_PROSE_BEFORE = re.compile(
     r"^(?:ERROR|WARN(?:ING)?|INFO|FATAL|CRITICAL)\s+(?:a|o|n[\u0101a]|[\u0101a])\s+"
     r"(?:te|ng[\u0101a])\s+[^\s:]+:\s+(?=\S)"
+    r"|^nti\s+(?=[a-z])"  # (... and Luganda's "that" before it: `… yagamba nti could not …`)
 )
 _PROSE_AFTER = re.compile(
     r"(?:,\s*|\s+)(?:(?:for|on|in|at|after)\s+)?"

@@ -36,6 +36,8 @@ BR_LG_GN_VERDICT = (
     r"|\b(?:nsobi|kizibu|bug|ticket|nsonga)\s+(?:e?ndala|kirala|kyokka\s+ekirala)\b"
     r"|\b(?:check|INFO|DEBUG|warning|retry|kulabula)\s+(?:\S+\s+)?yokka\b|\bbya\s+bulijjo\b"
     r"|\bte\w{0,3}kwatagana\w*"
+    # ... it comes of it, a consequence (`kivudde ku ekyo`, `eva ku nsobi y'emu`)
+    r"|\b(?:ki|e|bi|ge|zi|lu|ka|tu|ku|byo)?(?:vudde|va|vaamu)\s+ku\b"
     # Guarani: it is not (`ndaha'éi`, `nda'éi`), another (`ambue`), only that (`upévante`),
     # do not count or worry (`ani pejepy'apy`, `ndojeipapái`), as usual (`ha'e normal`)
     rf"|\bnda(?:ha)?{_Q}[eé]i\b|\bambue\b|\bup[eé]vante\b|\bani\s+(?:pe|re|ja|ña)\w*"
