@@ -80,7 +80,8 @@ def ci_pages_read(lines: Sequence[str]) -> list[str]:
     after_system = in_box = False
     for line in lines:
         if _RUNNER.match(line) or STEP_ROW.match(line):
-            after_system = line.strip().startswith("[SYSTEM]")
+            # (the error table's `Exit code` row is a runner's line too: the table goes on)
+            after_system = after_system or line.strip().startswith("[SYSTEM]")
             out.append("")
             continue
         if after_system and _ERROR_TABLE.match(line):

@@ -144,6 +144,8 @@ _COMMAND = re.compile(
 )
 _RAN = re.compile(r"`([^`]+)`\s*(?:\u2192|->|=>|gave|returned|printed|said|answered)\s*$")
 _FIELD = re.compile(r"^\w+:\s*([\"'])[^\"']*\1$")
+# ... or a search's filter on a dotted field (`rule.id: 100210`, `agent.name: "idx-02"`)
+_FILTER = re.compile(r"^[a-z_@][a-z0-9_@]*(?:\.[a-z_@][a-z0-9_@]*)+:\s*(?:\d+|\*\S*|\"[^\"]*\")$")
 
 
 # A quote that names a part of a dump or an output (`printed the "Last few GCs" block`, `the
@@ -196,6 +198,7 @@ def quoted_log(text: str, run: str) -> bool:
         and not person
         and not _COMMAND.search(run)
         and not _FIELD.match(run)
+        and not _FILTER.match(run)
         and not PLATFORM_EVENT.match(run)  # (what a platform did: `Server unhealthy`)
         and not STEP_ROW.match(run)  # (a CI build's step list: `db_ping ✗ 3s`, ci_pages.py)
     )
