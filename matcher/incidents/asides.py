@@ -164,6 +164,10 @@ def put_aside(item: str, log: str, quoted: bool, others: Sequence[str] = ()) -> 
         return True
     # typographic apostrophes as ASCII: a curly `wasn\u2019t` is `wasn't`
     marked = without_emphasis(item.replace(log, MARK, 1).replace("\u2019", "'"))
+    # a quote whose own full stop ends it ends the author's sentence too (`said "… refused."
+    # Later runs show …`): the stop went with the log text, so it is put back after the quote
+    if log.rstrip().endswith((".", "!", "?")):
+        marked = re.sub(rf"(?<={MARK})([\"\u201d])(?=\s+[A-Z])", r"\1.", marked, count=1)
     # the item's other log texts are marked where they start (unquoted, one may run on into
     # the author's words: `"…" and SystemExit: 1 after it are expected`)
     for other in others:

@@ -38,17 +38,28 @@ _MESSAGE = re.compile(
 )
 
 
+# A search's row over the event's fields, as Kibana's Discover and Wazuh's dashboard print its
+# time (`Jan 9, 2026 @ 02:10:44.120  bkp-01  100270  10  Backup: write failed`): the tool's
+# columns (the agent, the rule and its level and description), not the program's line
+_DISCOVER_ROW = re.compile(r"^\s*[A-Z][a-z]{2} \d{1,2}, \d{4} @ \d\d:\d\d:\d\d(?:\.\d+)?\s")
+_RAW_FIELD = re.compile(r"^(?:full_log|_raw)$")
+
+
 def doc_views_read(lines: Sequence[str]) -> list[str]:
     """A block's lines with an event's fields read as what the program logged: a message
     field's line its value, another field's line empty. A block is a document view when two
-    of its lines at least name dotted fields (`rule.id`, `json.message`); other blocks stay as
-    they were."""
+    of its lines at least name dotted fields (`rule.id`, `json.message`) or the event's raw line
+    (`full_log`), whose rows over them are the search's; other blocks stay as they were."""
     found = [_field(line) for line in lines]
-    if sum(1 for hit in found if hit is not None and "." in hit["name"]) < 2:
+    dotted = sum(1 for hit in found if hit is not None and "." in hit["name"])
+    # (... or when its rows each show their event's raw line under them, `  full_log: …`)
+    raw = sum(1 for hit in found if hit is not None and _RAW_FIELD.match(hit["name"]))
+    if dotted < 2 and raw < 2:
         return list(lines)
     out = list(lines)
     for at, hit in enumerate(found):
         if hit is None:
+            out[at] = "" if _DISCOVER_ROW.match(lines[at]) else lines[at]
             continue
         value = hit["value"].strip()
         out[at] = value if _MESSAGE.search(hit["name"]) else ""

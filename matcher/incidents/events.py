@@ -34,6 +34,11 @@ def event_texts(
         levels = [v for k, v in record.items() if META_FIELDS.get(k) == "level"]
         if any(isinstance(v, str) and 0 <= rank(v) < _ERROR_RANK for v in levels):
             continue  # an info record beside the error (`"level": "info", "msg": "retrying"`)
+        # a SIEM's alert (Wazuh's alerts.json): the line its agent read is `full_log`, a log
+        # line with its own header; the rule, agent and decoder fields are the SIEM's
+        if isinstance(record.get("full_log"), str):
+            texts.extend(block(str(record["full_log"]).splitlines()))
+            continue
         for text in _exceptions(record) or _fields(record):
             texts.extend(block(text.splitlines()) if "\n" in text.strip() else [text.strip()])
     return [t for t in texts if t]

@@ -13,12 +13,14 @@ from collections.abc import Sequence
 from matcher.envelopes.formats import parse_compose, parse_cri, parse_kubectl
 from matcher.envelopes.syslog import parse_syslog
 from matcher.incidents.ci_jobs import ci_lines_dropped
+from matcher.incidents.ci_pages import ci_pages_read
 from matcher.incidents.deploy_pastes import deploy_lines_read
 from matcher.incidents.doc_views import doc_views_read
 from matcher.incidents.errbit_pages import errbit_pages_read
 from matcher.incidents.kube_events import kube_events_read
 from matcher.incidents.notifications import notifications_read
 from matcher.incidents.platform_pastes import platform_lines_read, platform_prefix_dropped
+from matcher.incidents.siem_rules import siem_rules_dropped
 from matcher.incidents.span_events import span_events_read
 from matcher.incidents.status_tables import status_tables_read
 
@@ -165,6 +167,8 @@ def unframed_lines(lines: Sequence[str]) -> list[str]:
     lines = deploy_lines_read(lines)  # (Octopus's task log, Seq's events: deploy_pastes.py)
     lines = platform_lines_read(lines)  # (Drone's line numbers, Bamboo's, Heroku's prefixes)
     lines = ci_lines_dropped(lines)  # (Semaphore's `exit code: 1`, its jobs' results)
+    lines = ci_pages_read(lines)  # (Codefresh's step log, an HCP Terraform run: ci_pages.py)
+    lines = siem_rules_dropped(lines)  # (a SIEM's XML rule: siem_rules.py)
     blocks = [_block_of(line) for line in lines]
     out: list[str] = []
     for at, line in enumerate(lines):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from matcher.incidents.ci_pages import STEP_ROW
 from matcher.incidents.platform_pastes import PLATFORM_EVENT
 from matcher.incidents.quotes import is_log_text
 from matcher.incidents.verdict_languages import FOREIGN_FAILS_WITH
@@ -130,7 +131,8 @@ _COMMAND = re.compile(
     r"|lsof|ulimit|systemctl|dmesg|free|top|strace|ssh|pm2)\s"
     # a hosting platform's command line and its subcommand (`fly logs -a orders-api`, `fly ssh
     # console`, `heroku ps`, `gcloud run services describe …`)
-    r"|^(?:fly|flyctl|heroku|gcloud|doctl|railway|render|vercel)\s+[a-z][\w:-]*(?:\s|$)"
+    r"|^(?:fly|flyctl|heroku|gcloud|doctl|railway|render|vercel|codefresh|circleci|tkn|sem"
+    r"|glab)\s+[a-z][\w:-]*(?:\s|$)"
     # an SQL statement a person ran (`UPDATE stock …`)
     r"|^(?:UPDATE|INSERT INTO|DELETE FROM|SELECT|ALTER TABLE|CREATE TABLE|DROP TABLE|TRUNCATE)\s"
     # an alert's PromQL expression (`process_open_fds / process_max_fds > 0.9`,
@@ -142,6 +144,8 @@ _COMMAND = re.compile(
 )
 _RAN = re.compile(r"`([^`]+)`\s*(?:\u2192|->|=>|gave|returned|printed|said|answered)\s*$")
 _FIELD = re.compile(r"^\w+:\s*([\"'])[^\"']*\1$")
+# ... or a search's filter on a dotted field (`rule.id: 100210`, `agent.name: "idx-02"`)
+_FILTER = re.compile(r"^[a-z_@][a-z0-9_@]*(?:\.[a-z_@][a-z0-9_@]*)+:\s*(?:\d+|\*\S*|\"[^\"]*\")$")
 
 
 # A quote that names a part of a dump or an output (`printed the "Last few GCs" block`, `the
@@ -194,7 +198,9 @@ def quoted_log(text: str, run: str) -> bool:
         and not person
         and not _COMMAND.search(run)
         and not _FIELD.match(run)
+        and not _FILTER.match(run)
         and not PLATFORM_EVENT.match(run)  # (what a platform did: `Server unhealthy`)
+        and not STEP_ROW.match(run)  # (a CI build's step list: `db_ping ✗ 3s`, ci_pages.py)
     )
 
 

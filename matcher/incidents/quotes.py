@@ -122,7 +122,10 @@ _QUOTES = '"`\u201c\u201d\u300c\u300d\u300e\u300f'
 # Where the prose goes on after unquoted log text: a new sentence of words (`). The ledger…`).
 _PROSE_SENTENCE = re.compile(
     # (... its subject may name two things, `Stderr/journal shows the same`)
-    r"(?<=[^.][.!?])\s+(?=[A-Z][a-z]*(?:['\u2019][a-z]+|/[a-z]+)?\s+[a-z]+\s+-{0,2}[a-z]+)"
+    # (... or an acronym, `Last GC lines before it showed …`; its third word a flag, `Ran with
+    # --max-old-space-size=512`)
+    r"(?<=[^.][.!?])\s+(?=[A-Z][a-z]*(?:['\u2019][a-z]+|/[a-z]+)?\s+(?:[A-Z]{2,}\s+)?[a-z]+"
+    r"\s+-{0,2}[a-z]+)"
     r"|\s*[(\[]\s*$"
     # (... or says what a thing of it is: `… out of memory. Exit 134 is V8 aborting itself`)
     r"|(?<=[^.][.!?])\s+(?=[A-Z][a-z]+(?:\s+\S+){0,2}\s+(?:is|was|are|were|means)\s+\w)"

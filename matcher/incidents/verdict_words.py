@@ -199,4 +199,10 @@ VERDICT = (
     r"|(?:is|are|was|were|'s) (?:just |only )?(?:our|the app's|the service's) own (?:[\w-]+ )?"
     r"(?:warning|check|probe|health ?check|alert|notice|info line)s?\b"
     r"|\bbut (?:is|was|are|were)(?:n't| not) (?:one|an error|errors)\b"
+    # the one quoted, told apart from the incident's error by name (`so that one is not the
+    # timeout`)
+    r"|\b(?:that|this) one (?:is|was)(?:n't| not) the (?!(?:only|same|first|last|one)\b)\w+"
+    # a tool's report of what failed beneath it (`… is only Terraform telling us the script
+    # exited 1`)
+    r"|(?:is|are|was|were|'s) (?:just|only|merely) (?:[\w-]+ ){1,2}telling (?:us|you)\b"
 )
