@@ -190,3 +190,13 @@ def test_luganda_and_guarani_prose_around_an_unquoted_message_is_no_part_of_it()
         "* Backup he'i OSError: [Errno 28] No space left on device reheve; dump opyta mbyky",
     )
     assert incidents_of(guarani)["INC-73"] == ("OSError: [Errno 28] No space left on device",)
+
+
+def test_a_logfmt_line_in_a_code_span_is_no_span_attribute() -> None:
+    text = _TRACE.replace(
+        "Process: `service.name=gateway` `hostname=gw-1`",
+        'Gateway log: `ts=14:05:12Z msg="upstream call failed"`',
+    )
+    assert 'ts=<ts:time>Z msg="upstream call failed"' in incidents_of(text)["INC-74"] or any(
+        "upstream call failed" in s for s in incidents_of(text)["INC-74"]
+    )

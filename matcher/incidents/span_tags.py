@@ -37,11 +37,20 @@ def span_tags_read(text: str) -> str:
             continue
         lead = _LEAD.match(line)
         rest = line[lead.end() :] if lead else line
-        found = list(_ATTRIBUTE.finditer(rest))
+        # (an attribute's value is one word, but a message's: a logfmt line in a code span,
+        # `ts=14:05:12Z msg="upstream call failed"`, is the program's)
+        found = [
+            m
+            for m in _ATTRIBUTE.finditer(rest)
+            if _MESSAGE_KEYS.search(m["key"]) or not re.search(r"\s", m["value"])
+        ]
         if lead and lead["label"] and not rest.strip():
             lines[at] = ""  # (the span's name over its attributes' table: `Span `…` → Tags:`)
             continue
-        if not found or _ATTRIBUTE.sub("", rest).strip(" ,;"):
+        left = rest
+        for m in found:
+            left = left.replace(m[0], "", 1)
+        if not found or left.strip(" ,;"):
             continue
         messages = [m["value"] for m in found if _MESSAGE_KEYS.search(m["key"]) and m["value"]]
         indent = lead["indent"] if lead else ""
