@@ -16,6 +16,7 @@ from matcher.incidents.label_languages_east import EAST, serbian_latin
 from matcher.incidents.label_languages_fo_jv_as import FO_JV_AS
 from matcher.incidents.label_languages_gd_ig_yi import GD_IG_YI, UNCOMPARED
 from matcher.incidents.label_languages_ku_dv_mg import KU_DV_MG
+from matcher.incidents.label_languages_ln_tw import LN_TW
 from matcher.incidents.label_languages_more import MORE
 from matcher.incidents.label_languages_om_sn_wo import OM_SN_WO
 from matcher.incidents.label_languages_su_tk_mi import SU_TK_MI
@@ -100,8 +101,7 @@ SPELLINGS = {
         "errors seen",
         *("error seen", "error line", "error lines"),  # (a log platform review's rows)
         "log excerpts",
-        "log lines",
-        "log line",
+        *("log line", "log lines"),
         # a service catalogue's known failure mode, by the line that tells it
         "identifying log line",
         "identifying log lines",
@@ -163,7 +163,7 @@ SPELLINGS = {
 }
 # Every other language's spellings (each table a line per language, `|` between spellings)
 _TABLES = [EAST, ASIA, BALKAN, AFRICA, MORE, FO_JV_AS, BO_TI_MY, SU_TK_MI, KU_DV_MG, GD_IG_YI]
-_TABLES += [XH_QU_EO, OM_SN_WO]  # (and isiXhosa, Quechua, Esperanto; Oromo, Shona, Wolof)
+_TABLES += [XH_QU_EO, OM_SN_WO, LN_TW]  # (and xh, qu, eo; Oromo, Shona, Wolof; Lingala, Twi)
 TRANSLATIONS = {
     name: (
         *WESTERN[name],

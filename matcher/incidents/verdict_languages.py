@@ -8,14 +8,14 @@ from matcher.incidents.verdict_languages_bo_ti_my import BO_TI_MY_BACK, BO_TI_MY
 from matcher.incidents.verdict_languages_fo_jv_as import FO_JV_AS_BACK, FO_JV_AS_VERDICT
 from matcher.incidents.verdict_languages_gd_ig_yi import GD_IG_YI_BACK, GD_IG_YI_VERDICT
 from matcher.incidents.verdict_languages_ku_dv_mg import KU_DV_MG_BACK, KU_DV_MG_VERDICT
+from matcher.incidents.verdict_languages_ln_tw import LN_TW_BACK, LN_TW_VERDICT
 from matcher.incidents.verdict_languages_more import MORE_BACK, MORE_VERDICT
 from matcher.incidents.verdict_languages_om_sn_wo import OM_SN_WO_BACK, OM_SN_WO_VERDICT
 from matcher.incidents.verdict_languages_su_tk_mi import SU_TK_MI_BACK, SU_TK_MI_VERDICT
 from matcher.incidents.verdict_languages_xh_qu_eo import XH_QU_EO_BACK, XH_QU_EO_VERDICT
 
-# Verdicts in the languages teams write beside English (Portuguese, Spanish, French, German,
-# Italian): unrelated, not the same error, not the cause, a side effect, does not count,
-# another problem, it was us, noise, excluded.
+# Verdicts beside English (Portuguese, Spanish, French, German, Italian): unrelated, not the
+# same error, not the cause, a side effect, does not count, another problem, us, noise, excluded.
 FOREIGN_VERDICT = (
     r"sem rela\u00e7\u00e3o|n\u00e3o tem rela\u00e7\u00e3o|n\u00e3o (?:\u00e9|foi|era) o mesmo erro"
     r"|n\u00e3o (?:\u00e9|foi|era) a causa|efeito colateral|n\u00e3o contam?\b|outro problema"
@@ -316,8 +316,8 @@ FOREIGN_VERDICT = (
     r"|પરિણામ છે|નું પરિણામ|આડઅસર|ignore કર|અવગણ|alert ન મૂક|ભેળસેળ ન કર|ગૂંચવશો નહીં"
     r"|(?:અમારી|અમારો|અમારું|અમારા) પોતાન\S* (?:\S+ )?(?:check|ચેક|retry|health)"
     r"|ફક્ત (?:DEBUG|INFO|retry|health check|config|notice)"
-    # ... Macedonian, … Bosnian (verdict_languages_more.py), those of _fo_jv_as, … and _om_sn_wo
-    rf"|{MORE_VERDICT}|{FO_JV_AS_VERDICT}|{BO_TI_MY_VERDICT}|{SU_TK_MI_VERDICT}"
+    # ... Macedonian, … Bosnian (verdict_languages_more.py), those of _fo_jv_as, … and _ln_tw
+    rf"|{MORE_VERDICT}|{FO_JV_AS_VERDICT}|{BO_TI_MY_VERDICT}|{SU_TK_MI_VERDICT}|{LN_TW_VERDICT}"
     rf"|{KU_DV_MG_VERDICT}|{GD_IG_YI_VERDICT}|{XH_QU_EO_VERDICT}|{OM_SN_WO_VERDICT}"
 )
 
@@ -345,6 +345,6 @@ FOREIGN_BACK = (
     r"|lokhu|lokho|lezi|lezo|leyo|lowo|lesi|leso|wannan|wa[ɗd]annan|wancan"
     r"|بۇ|ئۇ|بۇلار|ئۇلار|kani|taasi|kuwaasi|kaasi"
     r"|isso|isto|esse|essa|esses|essas|\u00e9|s\u00e3o|era|eram"
-    rf"|{MORE_BACK}|{XH_QU_EO_BACK}|{OM_SN_WO_BACK}"  # (Tatar … Pashto: _more.py; xh … wo)
+    rf"|{MORE_BACK}|{XH_QU_EO_BACK}|{OM_SN_WO_BACK}|{LN_TW_BACK}"  # (Tatar … Pashto; xh … tw)
     rf"|{FO_JV_AS_BACK}|{BO_TI_MY_BACK}|{SU_TK_MI_BACK}|{KU_DV_MG_BACK}|{GD_IG_YI_BACK}"
 )
