@@ -104,6 +104,4 @@ LN_TW_EACH = (
 
 # Twi's `no` (the), after its noun and before a Twi word (`Importer no kyerɛw …`: the importer
 # wrote), which dismissal.py does not read as English's `no` (`no "…"`: there was none)
-TW_THE = (
-    r"\s+(?:\w*[ɛɔ]|(?:kaa|kae|buaa|buae|too|de|kyerew|kyeree|yee|san|nso|nyinaa|mu|so|ho)\b)"
-)
+TW_THE = r"\s+(?:\w*[ɛɔ]|(?:kaa|kae|buaa|buae|too|de|kyerew|kyeree|yee|san|nso|nyinaa|mu|so|ho)\b)"
