@@ -147,8 +147,11 @@ def test_a_verdict_in_the_teams_language_sets_its_log_text_aside(verdict: str) -
         f"Orders ɛnyɛ adwuma; batch foforo biara de `{LOCKED}` bae",
         # ... nor Danish `nye` (new) nor isiXhosa `enye` (one)
         f"Fra den nye worker kom `{LOCKED}`",
+        # ... nor Haitian Creole's `te` (its past) before a verb, nor Hinglish's `pe` (on)
+        f"Kliyan yo te wè `{LOCKED}` sou chak kòmand",
+        f"Health dashboard pe orders red: `{LOCKED}`",
     ],
-    ids=["lingala", "twi", "danish"],
+    ids=["lingala", "twi", "danish", "haitian", "hinglish"],
 )
 def test_words_near_a_verdict_are_none(said: str) -> None:
     assert symptoms_of(f"* {said}") == (LOCKED_SYMPTOM,)

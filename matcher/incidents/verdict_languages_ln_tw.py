@@ -30,6 +30,13 @@ _TW_NOUN = (
     r"|incident|limit|query|nsunsuanso)"
 )
 
+# ... its `te` (not), at a clause's end or before a Lingala word (`tolandi yango te lokola
+# likama oyo`), never Haitian Creole's `te` (its past) before a verb (`yo te wè "…"`)
+_TE = (
+    r"te(?=\s*(?:[.,;:!?)\]\u2014\u2013]|$)"
+    r"|\s+(?:lokola|na|mpo|kasi|lisusu|ata|soki|mpe|wana|tii|sikoyo|ya\s+solo)\b)"
+)
+
 LN_TW_VERDICT = (
     # Lingala: it is not (`ezali erreur te`, `ezali yango te`, `ezali ntina ya likama oyo te`),
     # not an error, not it, but no (`erreur te`, `yango te`, `kasi te`), another matter, error,
@@ -38,14 +45,15 @@ LN_TW_VERDICT = (
     # it (`totangaka yango te`, `tolandaka te`, `kozwa yango te`, `kosangisa te`), leave it
     # (`tika yango`), no relation (`boyokani te`, `etali likama oyo te`), our own check (`check
     # na biso moko`), what we expected (`tozalaki kozela`), normal (`ezali normal`)
-    rf"{_LN_IS}\s+(?:[^\s.;:,!?]+\s+){{0,7}}?te\b"
-    rf"|\b(?:{_LN_NOUN}|yango|yo|kasi|bango)\s+te\b"
+    rf"{_LN_IS}\s+(?:[^\s.;:,!?]+\s+){{0,7}}?{_TE}"
+    rf"|\b(?:{_LN_NOUN}|yango|kasi|bango)\s+{_TE}"
     rf"|\b{_LN_NOUN}\s+(?:ya\s+\S+\s+)?mosusu\b|{_LN_IS}\s+kaka\b"
     r"|\bkaka\s+(?:\S+\s+){0,2}?(?:retry|notice|warning|info|debug|check|configuration|config"
     r"|rapport|kozongela|makelele|bruit|cons[ée]quence|health|avertissement)\b|\bmakelele\b"
-    r"|\b\w{0,4}(?:tang(?!o\b)|land|zw|sangis|kotis|mikotis)\w*\s+(?:[^\s.;:,!?]+\s+){0,4}?te\b"
-    r"|\b(?:bo)?tika\s+(?:yango|yo|bango|yango\s+wana)\b|\bboyokani\s+te\b"
-    r"|\b(?:e|ba)?tal(?:i|aka)\s+(?:[^\s.;:,!?]+\s+){0,3}?te\b"
+    r"|\b\w{0,4}(?:tang|land|zw|sangis|kotis)(?:a|aka|i|aki|ak[aií])\s+"
+    rf"(?:[^\s.;:,!?]+\s+){{0,4}}?{_TE}"
+    rf"|\b(?:bo)?tika\s+(?:yango|yo|bango|yango\s+wana)\b|\bboyokani\s+{_TE}"
+    rf"|\b(?:e|ba)?tal(?:i|aka)\s+(?:[^\s.;:,!?]+\s+){{0,3}}?{_TE}"
     r"|\b(?:check|retry|script|test|alerte|alert)\w*\s+(?:ya\s+)?(?:na\s+)?biso(?:\s+moko)?\b"
     rf"|\btozalaki\s+kozela\b|{_LN_IS}\s+(?:kaka\s+)?normal\w*"
     # Twi: it is not (`ɛnyɛ mfomso no`, `ɛno nyɛ …`, `ɛnyɛ asɛm yi`; not `ɛnyɛ adwuma`, it does
@@ -59,7 +67,7 @@ LN_TW_VERDICT = (
     rf"|\b{_TW_NOUN}\s+(?:\S+\s+)?foforo\s+koraa\b|\b{_TW_NOUN}\s+foforo\b|\bsoronko\b"
     rf"|\b{_E}?(?:m|n)fa\s+(?:\S+\s+){{0,3}}?ho\b|\bnni\s+hwee\b"
     rf"|\b(?:warning|retry|check|info|debug|notice|health|k{_O}k{_O}b{_O})\w*\s+(?:\S+\s+){{0,2}}?"
-    rf"(?:p{_E}|nko\s+ara)(?!\w)"
+    rf"(?:pɛ(?!\w)|pe(?=\s*(?:[.,;:)\u2014\u2013]|\s-\s|$))|nko\s+ara(?!\w))"
     rf"|\b(?:y{_E}|mo|w{_O})n{{1,2}}kan\b|\b(?:y{_E}|mo|w{_O})?m{{1,2}}fa\s+(?:\S+\s+){{0,3}}?n(?:hy{_E}|ka)\b"
     rf"|\bgya[ew]\s+(?:no|saa|{_E}no)\b|\by{_E}n\s+(?:ankasa\s+)?(?:check|retry|script|test|health)\b"
     r"|\bnsunsuanso\w*"
