@@ -76,6 +76,7 @@ _SEVERITY_LEVELS: tuple[Severity, ...] = (Severity.CRITICAL, Severity.CRITICAL, 
 _SEVERITY_LEVELS += (Severity.MEDIUM, Severity.LOW, Severity.INFO)
 _SEVERITY_CODE = re.compile(r"^(?:p|sev|s|severity|priority)[\s_-]*([0-5])$")
 _SEVERITY_PART = re.compile(r"[(),/|:;\[\]\uff08\uff09\u301c~]|\s[\u2013\u2014-]\s|\s+(?=[a-z])")
+_SEVERITY_CHUNK = re.compile(r"[(),/|:;\[\]\uff08\uff09\u301c~]|\s[\u2013\u2014-]\s")
 
 
 def severity_as_written(text: str) -> Severity | None:
@@ -83,7 +84,11 @@ def severity_as_written(text: str) -> Severity | None:
     `SEV1`, `Sev-2`, `S1`), or both (`SEV 2 (high)`, `High (P2)`: the name wins). None when
     nothing in it is a severity."""
     key = " ".join(unaccented(text).lower().split())
-    parts = [p.strip() for p in _SEVERITY_PART.split(key) if p and p.strip()]
+    # (each part between brackets or commas whole before its words: `Makasi mingi (Critical)`,
+    # very strong, is no `makasi`, strong)
+    chunks = [c.strip() for c in _SEVERITY_CHUNK.split(key) if c and c.strip()]
+    parts = [p for c in chunks for p in (c, *_SEVERITY_PART.split(c)) if p and p.strip()]
+    parts = [p.strip() for p in parts]
     words = re.findall(r"[a-z]+", key)  # `Critical 🔥`, `🔴 high`
     for part in (key, *parts, *words):
         if part in _SEVERITY_WORDS:

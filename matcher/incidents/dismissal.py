@@ -17,6 +17,7 @@ import re
 
 from matcher.incidents.backrefs import LATER, MERELY, NEG, SEEN
 from matcher.incidents.marks import ANOTHER, MARK, OTHER, OTHER_ERROR, past_the_mark
+from matcher.incidents.verdict_languages_ln_tw import TW_THE
 from matcher.incidents.verdicts import FOREIGN_VERDICT, VERDICT
 
 # Where a clause ends: a semicolon, a colon, a dash set apart, an arrow, a parenthesis, and a
@@ -65,7 +66,7 @@ _SEEN_NOT = re.compile(
 )
 # a denied existence: `no "…"`, `zero "…" entries`, `no trace of "…"`, `without any "…"`
 _NONE_OF = re.compile(
-    r"(?i)(?:\bno\b|\bzero\b|\bnot a single\b|\bnot one\b|\bnot any\b|\bnone of\b"
+    rf"(?i)(?:\bno\b(?!{TW_THE})|\bzero\b|\bnot a single\b|\bnot one\b|\bnot any\b|\bnone of\b"
     r"|\bnothing like\b|\bwithout\b)"
     r"(?:\s+(?:a|an|any|single|the|those|these|sign|signs|trace|traces|mention|mentions"
     r"|hint|instance|instances|occurrence|occurrences|record|evidence|of|such|more|hits?"

@@ -43,6 +43,7 @@ from matcher.incidents.quotes import clip_prose, emphasis_as_quotes, quoted_runs
 from matcher.incidents.trimmed import elided_lines, run_on_parts, without_arrow_note
 from matcher.incidents.verdict_languages_br_lg_gn import OM_TO_GN_SAID as OM_SN_WO_SAID
 from matcher.incidents.verdict_languages_gd_ig_yi import GD_IG_YI_SAID
+from matcher.incidents.verdict_languages_ln_tw import LN_TW_SAID
 from matcher.incidents.verdict_languages_xh_qu_eo import XH_QU_EO_SAID
 from matcher.model import SourceLocation, Symptom
 from matcher.patterns.generalise import generalise
@@ -62,7 +63,7 @@ _PERSON = re.compile(
 )
 _VERB = re.compile(
     r"\b(?:said|says|logged|printed|wrote|reported|answered|replied|complained|emitted"
-    rf"|yathi|ithi|{XH_QU_EO_SAID}"  # (... isiZulu's `yathi`, `ithi`: it said; xh, qu, eo)
+    rf"|yathi|ithi|{XH_QU_EO_SAID}|{LN_TW_SAID}"  # (isiZulu's `yathi`: it said; xh … eo; ln, tw)
     # (... and Faroese's `segði`, `skrivaði`: said, wrote; before English words only, not its
     # own, `loggaði undantakið …`, nor reported speech, `segði at …`: after the English ones)
     r"|(?:segði|sigur|skrivaði|loggaði|prentaði|svaraði)(?=(?:\s+[!-~]+){3})"
@@ -188,8 +189,7 @@ def _every_unquoted(segment: str, introduces: bool, depth: int = 0) -> list[str]
     text = _FRAME_AFTER.sub("", clip_prose(found)) if found else ""
     if introduces:  # (`… disk is full. the` + a quote: the next sentence's first words)
         text = _NEXT_SENTENCE.sub("", text)
-    # one line, then the next in words (`upload for user <id> failed, and then the exception
-    # PermissionError: …`): two texts
+    # two texts: one line, then the next in words (`… failed, and then the exception OSError: …`)
     then = THEN.search(text)
     # (an arrow always joins two: `… refused \u2192 urllib3 MaxRetryError \u2192 …`)
     if then and (START.match(text, then.end()) or then[0].strip() in ("\u2192", "->", "=>")):

@@ -17,6 +17,7 @@ from matcher.incidents.label_languages_east import EAST, serbian_latin
 from matcher.incidents.label_languages_fo_jv_as import FO_JV_AS
 from matcher.incidents.label_languages_gd_ig_yi import GD_IG_YI, UNCOMPARED
 from matcher.incidents.label_languages_ku_dv_mg import KU_DV_MG
+from matcher.incidents.label_languages_ln_tw import LN_TW
 from matcher.incidents.label_languages_more import MORE
 from matcher.incidents.label_languages_om_sn_wo import OM_SN_WO
 from matcher.incidents.label_languages_su_tk_mi import SU_TK_MI
@@ -101,8 +102,7 @@ SPELLINGS = {
         "errors seen",
         *("error seen", "error line", "error lines"),  # (a log platform review's rows)
         "log excerpts",
-        "log lines",
-        "log line",
+        *("log line", "log lines"),
         # a service catalogue's known failure mode, by the line that tells it
         "identifying log line",
         "identifying log lines",
@@ -163,7 +163,7 @@ SPELLINGS = {
     OTHER: tuple(_NO_FIELD.split("|")),
 }
 _TABLES = [EAST, ASIA, BALKAN, AFRICA, MORE, FO_JV_AS, BO_TI_MY, SU_TK_MI, KU_DV_MG, GD_IG_YI]
-_TABLES += [XH_QU_EO, OM_SN_WO, BR_LG_GN]  # (every other language's: a line each, `|` between)
+_TABLES += [XH_QU_EO, OM_SN_WO, LN_TW, BR_LG_GN]  # (every other language's: a line each)
 TRANSLATIONS = {
     name: (
         *WESTERN[name],

@@ -8,12 +8,13 @@ from __future__ import annotations
 import re
 
 from matcher.incidents.verdict_languages_gd_ig_yi import GD_IG_YI_EACH
+from matcher.incidents.verdict_languages_ln_tw import LN_TW_EACH
 from matcher.incidents.verdict_languages_om_sn_wo import OM_SN_WO_EACH
 from matcher.incidents.verdict_languages_xh_qu_eo import XH_QU_EO_EACH
 
 # How often, before the colon (`for each of them`, `per upload`) in English and the languages
 _EACH = rf"(?:for|each|every|per|on|in|at)(?:\s+[a-z]+){{0,3}}|{GD_IG_YI_EACH}|{XH_QU_EO_EACH}"
-_EACH += rf"|{OM_SN_WO_EACH}"  # (and Oromo, Shona, Wolof)
+_EACH += rf"|{OM_SN_WO_EACH}|{LN_TW_EACH}"  # (and Oromo, Shona, Wolof; Lingala, Twi)
 CLASS_END = re.compile(
     r"(?<![\w.])(?:[A-Za-z_]\w*\.)*(?:[A-Z]\w*)?(?:Error|Exception|Warning|Failure|Fault|Exit)$"
 )

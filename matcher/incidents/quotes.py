@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from matcher.incidents.verdict_languages_ln_tw import LN_TW_AFTER
 from matcher.incidents.verdict_languages_om_sn_wo import OM_SAID_AFTER
 
 _NAME_MESSAGE = re.compile(r"^[A-Za-z_][\w.$]*:\s+\S")
@@ -162,6 +163,7 @@ _TEAM_PROSE_AFTER = re.compile(
     r"|,\s+(?:n['\u2019][a-z]+|hag\s+all|ha\s+ambue)\b.*$|\s+reheve\b.*$"
     r"|\s+(?:nirqa?n(?:ku)?|ninku|nispa|nisqa(?:ta|wan)?|hina\s+(?:rikukurqa?n|lluqsirqa?n)\w*"
     rf"|{OM_SAID_AFTER})(?:\s.*)?$"
+    rf"|\s+(?:{LN_TW_AFTER})\s.*$"  # (Lingala's, Twi's: `…) mpo na ba-host mibale`)
 )
 # ... and before it, whose line a level names (Māori `ERROR a te taupānga: …`, the app's)
 _TEAM_PROSE_BEFORE = re.compile(

@@ -9,6 +9,7 @@ from matcher.incidents.verdict_languages_br_lg_gn import BR_LG_GN_BACK, BR_LG_GN
 from matcher.incidents.verdict_languages_fo_jv_as import FO_JV_AS_BACK, FO_JV_AS_VERDICT
 from matcher.incidents.verdict_languages_gd_ig_yi import GD_IG_YI_BACK, GD_IG_YI_VERDICT
 from matcher.incidents.verdict_languages_ku_dv_mg import KU_DV_MG_BACK, KU_DV_MG_VERDICT
+from matcher.incidents.verdict_languages_ln_tw import LN_TW_BACK, LN_TW_VERDICT
 from matcher.incidents.verdict_languages_more import MORE_BACK, MORE_VERDICT
 from matcher.incidents.verdict_languages_om_sn_wo import OM_SN_WO_BACK, OM_SN_WO_VERDICT
 from matcher.incidents.verdict_languages_su_tk_mi import SU_TK_MI_BACK, SU_TK_MI_VERDICT
@@ -316,8 +317,7 @@ FOREIGN_VERDICT = (
     r"|પરિણામ છે|નું પરિણામ|આડઅસર|ignore કર|અવગણ|alert ન મૂક|ભેળસેળ ન કર|ગૂંચવશો નહીં"
     r"|(?:અમારી|અમારો|અમારું|અમારા) પોતાન\S* (?:\S+ )?(?:check|ચેક|retry|health)"
     r"|ફક્ત (?:DEBUG|INFO|retry|health check|config|notice)"
-    # ... Macedonian, … Bosnian (verdict_languages_more.py), those of _fo_jv_as, … and _br_lg_gn
-    rf"|{MORE_VERDICT}|{FO_JV_AS_VERDICT}|{BO_TI_MY_VERDICT}|{SU_TK_MI_VERDICT}"
+    rf"|{MORE_VERDICT}|{FO_JV_AS_VERDICT}|{BO_TI_MY_VERDICT}|{SU_TK_MI_VERDICT}|{LN_TW_VERDICT}"
     rf"|{KU_DV_MG_VERDICT}|{GD_IG_YI_VERDICT}|{XH_QU_EO_VERDICT}|{OM_SN_WO_VERDICT}"
     rf"|{BR_LG_GN_VERDICT}"
 )
@@ -345,6 +345,6 @@ FOREIGN_BACK = (
     r"|lokhu|lokho|lezi|lezo|leyo|lowo|lesi|leso|wannan|wa[ɗd]annan|wancan"
     r"|بۇ|ئۇ|بۇلار|ئۇلار|kani|taasi|kuwaasi|kaasi"
     r"|isso|isto|esse|essa|esses|essas|\u00e9|s\u00e3o|era|eram"
-    rf"|{MORE_BACK}|{XH_QU_EO_BACK}|{OM_SN_WO_BACK}|{BR_LG_GN_BACK}"  # (Tatar … Pashto: _more.py)
+    rf"|{MORE_BACK}|{XH_QU_EO_BACK}|{OM_SN_WO_BACK}|{LN_TW_BACK}|{BR_LG_GN_BACK}"
     rf"|{FO_JV_AS_BACK}|{BO_TI_MY_BACK}|{SU_TK_MI_BACK}|{KU_DV_MG_BACK}|{GD_IG_YI_BACK}"
 )
