@@ -150,7 +150,10 @@ _VERDICT_LABEL = re.compile(
     rf"(?:\s*[\w'-]+){{0,6}}?\W*{MARK}"
 )
 # ... said short, its verb left out (`Lines in `app-logs` that look related but are not: "…"`)
-_SHORT_DENIAL = re.compile(rf"(?i)\b(?:but|yet)\s+(?:are|is|were|was)(?:\s+not|n't)\s*:\W*{MARK}")
+# (... the log text perhaps told in words first: `… but aren't: the retry failed with "…"`)
+_SHORT_DENIAL = re.compile(
+    rf"(?i)\b(?:but|yet)\s+(?:are|is|were|was)(?:\s+not|n't)\s*:(?:\s+[\w'-]+,?){{0,12}}?\W*{MARK}"
+)
 _LABEL_HEAD = re.compile(
     r"(?i)^\W*(?:\w+,?\s+){0,5}(?:ruled out|red herrings?|unrelated|irrelevant|not relevant"
     r"|not (?:reproducible |counted |filed )?as (?:this|the same|our) (?:bug|incident|issue|defect)"

@@ -40,7 +40,7 @@ from matcher.incidents.loglike import (
     raised_error,
 )
 from matcher.incidents.quotes import clip_prose, emphasis_as_quotes, quoted_runs, take_out
-from matcher.incidents.trimmed import elided_lines, run_on_parts, without_arrow_note
+from matcher.incidents.trimmed import class_colons, elided_lines, run_on_parts, without_arrow_note
 from matcher.incidents.verdict_languages_gd_ig_yi import GD_IG_YI_SAID
 from matcher.incidents.verdict_languages_om_sn_wo import OM_SN_WO_SAID
 from matcher.incidents.verdict_languages_xh_qu_eo import XH_QU_EO_SAID
@@ -95,7 +95,7 @@ def item_log_texts(text: str) -> tuple[list[str], bool]:
     # French and German quotation marks (`« … »`, `„…“`) as the typographic ones
     text = _GUILLEMET_OPEN.sub("\u201c", _GUILLEMET_CLOSE.sub("\u201d", text))
     text = emphasis_as_quotes(text, emphasised_log)
-    text = without_arrow_note(text)  # (`… disk is full   \u2190 sqlite`: the note is prose)
+    text = class_colons(without_arrow_note(text))  # (an arrow's note is prose; trimmed.py)
     if text.startswith("|") and text.endswith("|") and len(text) > 2:
         # a table row: each cell on its own (a time, a service, the log line); another cell
         # may set it aside (`| "…" | ruled out |`), read as a clause after a dash
@@ -169,7 +169,8 @@ def _whole_line(text: str) -> str | None:
         return None  # prose around a quote (`said "…"`)
     if text[: text.find(line)].rstrip().endswith('"'):
         return None  # the line is quoted as a whole: `seeing "[error] … host: "…"" in the logs`
-    return clip_prose(line) or None
+    clipped = clip_prose(line)  # (a quote in a later sentence only: the line is not whole)
+    return clipped if '"' in clipped else None
 
 
 def inner_errors(text: str) -> list[str]:
@@ -188,8 +189,7 @@ def _every_unquoted(segment: str, introduces: bool, depth: int = 0) -> list[str]
     text = _FRAME_AFTER.sub("", clip_prose(found)) if found else ""
     if introduces:  # (`… disk is full. the` + a quote: the next sentence's first words)
         text = _NEXT_SENTENCE.sub("", text)
-    # one line, then the next in words (`upload for user <id> failed, and then the exception
-    # PermissionError: …`): two texts
+    # one line, then the next in words (`… failed, and then the exception PermissionError: …`)
     then = THEN.search(text)
     # (an arrow always joins two: `… refused \u2192 urllib3 MaxRetryError \u2192 …`)
     if then and (START.match(text, then.end()) or then[0].strip() in ("\u2192", "->", "=>")):
