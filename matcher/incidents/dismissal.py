@@ -149,10 +149,14 @@ _VERDICT_LABEL = re.compile(
     # (and a few words of the author's before it: `Ruled out: the producer was spamming "…"`)
     rf"(?:\s*[\w'-]+){{0,6}}?\W*{MARK}"
 )
-# ... said short, its verb left out (`Lines in `app-logs` that look related but are not: "…"`)
+# ... said short, its verb left out (`Lines in `app-logs` that look related but are not: "…"`),
+# of what looks like the incident's (not `looked like a typo but isn't: "…"`: that is its own)
 # (... the log text perhaps told in words first: `… but aren't: the retry failed with "…"`)
 _SHORT_DENIAL = re.compile(
-    rf"(?i)\b(?:but|yet)\s+(?:are|is|were|was)(?:\s+not|n't)\s*:(?:\s+[\w'-]+,?){{0,12}}?\W*{MARK}"
+    r"(?i)\b(?:looks?|looked|seems?|seemed)\W*\s+(?:like\s+(?:it|this|that|them|the\s+(?:error"
+    r"|cause|incident|problem|issue|one|same\s+\w+|real\s+\w+))|related|relevant|similar|the\s+same)"
+    r",?\s+(?:but|yet)\s+(?:are|is|were|was)(?:\s+not|n't)\s*:"
+    rf"(?:\s+[\w'-]+,?){{0,12}}?\W*{MARK}"
 )
 _LABEL_HEAD = re.compile(
     r"(?i)^\W*(?:\w+,?\s+){0,5}(?:ruled out|red herrings?|unrelated|irrelevant|not relevant"
