@@ -94,8 +94,7 @@ def test_a_short_denial_then_the_line_told_in_words_sets_it_aside() -> None:
     assert _texts(text) == ["IOError: [Errno 5] Input/output error"]
     # (what is denied is another thing it looked like: the log text is the incident's)
     typo = text.replace(
-        "One thing that looks like it but isn't: the cleanup afterwards failed",
-        ("Its last line, which looked like a typo to us but isn't, was"),
+        "One thing that looks like it but isn't:", "The next line looked like a typo but isn't:"
     )
     assert _texts(typo)[1:] == ["PermissionError: [Errno 13] Permission denied"]
 
