@@ -10,8 +10,9 @@ annotations, a work board's items and their update threads, a live pad's notes, 
 from a forge, a story tracker's stories, a MantisBT bug report, a monitoring tool's problem
 cards under the team's incident ids, a service desk's ticket printed with its thread, an XWiki
 page's macros, a toggle that folds away what is not this incident, a tracker's ticket printed
-with its history, TiddlyWiki's tiddlers, a list item going on with `then`, a span's attributes.
-Every pass keeps the line count, so what is reported names the line as written."""
+with its history, TiddlyWiki's tiddlers, a list item going on with `then`, a span's attributes,
+a whiteboard's stickies. Every pass keeps the line count, so what is reported names the line
+as written."""
 
 from __future__ import annotations
 
@@ -71,6 +72,7 @@ from matcher.incidents.tiddlers import tiddlers_read
 from matcher.incidents.titles import titled_records
 from matcher.incidents.tracker_records import tracker_records_read
 from matcher.incidents.transcripts import transcripts_read
+from matcher.incidents.whiteboards import whiteboards_read
 from matcher.incidents.wiki_markup import admonitions_as_markdown, wiki_as_markdown
 from matcher.incidents.wrappers import wrappers_read
 from matcher.incidents.xwiki_macros import xwiki_macros_read
@@ -95,10 +97,10 @@ def as_markdown(text: str) -> str:
     text = crash_groups_read(error_groups_read(ticket_entries_read(doc_comments_read(text))))
     text = linked_read(record_parts_read(definitions_read(plain_text_read(text))))
     text = knitr_output_read(gherkin_read(transcripts_read(alt_text_read(text))))
-    text = span_tags_read(item_connectives_read(forum_replies_read(chat_logs_read(text))))
+    text = item_connectives_read(forum_replies_read(chat_logs_read(whiteboards_read(text))))
     text = journals_read(boxes_read(comment_threads_read(boards_read(wrappers_read(text)))))
     text = asciidoc_as_markdown(pandoc_as_markdown(comments_as_footnotes(markdown_unescaped(text))))
-    text = severity_lines(field_runs_as_labels(text))
+    text = span_tags_read(severity_lines(field_runs_as_labels(text)))
     text = inline_html_as_markdown(html_tables_as_markdown(records_as_labels(text)))
     text = rst_as_markdown(wiki_as_markdown(text))
     text = review_diffs_read(diary_as_headings(admonitions_as_markdown(text)))

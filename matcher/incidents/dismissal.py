@@ -131,7 +131,7 @@ _TAKEN_BACK = re.compile(
 # a label of a verdict before the log text: `Absent this time: "…"`, `Ruled out: "…"`
 _VERDICT_LABEL = re.compile(
     r"(?i)^\W*(?:\w+,?\s+){0,7}(?:absent|not seen|not found|not present|never seen|ruled out"
-    r"|look-?alikes?"
+    r"|look-?alikes?|not counted"
     r"|not (?:reproducible |counted |filed )?as (?:this|the same|our) (?:bug|incident|issue|defect)"
     r"|out of scope|not part of (?:it|(?:this|the|our) (?:incident|outage|problem|issue)|this)"
     r"|not what (?:we|i) (?:track|count|match|alert on|page on|are after)"
@@ -150,6 +150,15 @@ _VERDICT_LABEL = re.compile(
     # (and a few words of the author's before it: `Ruled out: the producer was spamming "…"`)
     rf"(?:\s*[\w'-]+){{0,6}}?\W*{MARK}"
 )
+# ... said short, its verb left out (`Lines in `app-logs` that look related but are not: "…"`),
+# of what looks like the incident's (not `looked like a typo but isn't: "…"`: that is its own)
+# (... the log text perhaps told in words first: `… but aren't: the retry failed with "…"`)
+_SHORT_DENIAL = re.compile(
+    r"(?i)\b(?:looks?|looked|seems?|seemed)\W*\s+(?:like\s+(?:it|this|that|them|the\s+(?:error"
+    r"|cause|incident|problem|issue|one|same\s+\w+|real\s+\w+))|related|relevant|similar|the\s+same)"
+    r",?\s+(?:but|yet)\s+(?:are|is|were|was)(?:\s+not|n't)\s*:"
+    rf"(?:\s+[\w'-]+,?){{0,12}}?\W*{MARK}"
+)
 _LABEL_HEAD = re.compile(
     r"(?i)^\W*(?:\w+,?\s+){0,5}(?:ruled out|red herrings?|unrelated|irrelevant|not relevant"
     r"|not (?:reproducible |counted |filed )?as (?:this|the same|our) (?:bug|incident|issue|defect)"
@@ -157,7 +166,7 @@ _LABEL_HEAD = re.compile(
     r"|not what (?:we|i) (?:track|count|match|alert on|page on|are after)"
     rf"|{FOREIGN_VERDICT}"
     r"|not related|noise|different (?:error|issue|problem|bug|thing)s?|what came (?:after|next)"
-    r"|not the same (?:error|issue|problem|bug|thing)s?"
+    r"|not the same (?:error|issue|problem|bug|thing)s?|not counted"
     r"|knock-on effects?|fallout|aftermath|(?:that|which)\s+(?:weren't|were not|wasn't|was not)"
     r"\s+it)\b(?:[\s,]+\w+){0,5}(?:\s*\([^()]{0,60}\))?(?:\s*:|`?\s+[\u2014\u2013]\s)"
 )
@@ -305,7 +314,7 @@ def set_aside(sentence: str, following: str | None) -> bool:
         return True
     if _LOOKED.search(own) and (_AT_FIRST.search(own) or (later and _TAKEN_BACK.match(later[0]))):
         return True
-    if _VERDICT_LABEL.match(sentence) and not novel:
+    if (_VERDICT_LABEL.match(sentence) or _SHORT_DENIAL.search(sentence)) and not novel:
         return True
     # ... a verdict label over a list of log texts (`Not related: a "…" … and a "…" from …`)
     head = _LABEL_HEAD.match(sentence)

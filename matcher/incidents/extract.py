@@ -40,7 +40,7 @@ from matcher.incidents.loglike import (
     raised_error,
 )
 from matcher.incidents.quotes import clip_prose, emphasis_as_quotes, quoted_runs, take_out
-from matcher.incidents.trimmed import elided_lines, run_on_parts, without_arrow_note
+from matcher.incidents.trimmed import class_colons, elided_lines, run_on_parts, without_arrow_note
 from matcher.incidents.verdict_languages_br_lg_gn import OM_TO_GN_SAID as OM_SN_WO_SAID
 from matcher.incidents.verdict_languages_gd_ig_yi import GD_IG_YI_SAID
 from matcher.incidents.verdict_languages_ln_tw import LN_TW_SAID
@@ -96,7 +96,7 @@ def item_log_texts(text: str) -> tuple[list[str], bool]:
     # French and German quotation marks (`« … »`, `„…“`) as the typographic ones
     text = _GUILLEMET_OPEN.sub("\u201c", _GUILLEMET_CLOSE.sub("\u201d", text))
     text = emphasis_as_quotes(text, emphasised_log)
-    text = without_arrow_note(text)  # (`… disk is full   \u2190 sqlite`: the note is prose)
+    text = class_colons(without_arrow_note(text))  # (an arrow's note is prose; trimmed.py)
     if text.startswith("|") and text.endswith("|") and len(text) > 2:
         # a table row: each cell on its own (a time, a service, the log line); another cell
         # may set it aside (`| "…" | ruled out |`), read as a clause after a dash
@@ -170,7 +170,7 @@ def _whole_line(text: str) -> str | None:
         return None  # prose around a quote (`said "…"`)
     if text[: text.find(line)].rstrip().endswith('"'):
         return None  # the line is quoted as a whole: `seeing "[error] … host: "…"" in the logs`
-    return clip_prose(line) or None
+    return clipped if '"' in (clipped := clip_prose(line)) else None  # (else: a later quote's)
 
 
 def inner_errors(text: str) -> list[str]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from matcher.incidents.class_commas import class_colons as class_colons
 from matcher.incidents.run_on import run_on_parts as run_on_parts
 
 # An arrow back at the text, and the author's words after it to the end of the item (no quote
