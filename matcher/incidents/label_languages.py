@@ -3,6 +3,8 @@ forms of some layouts (labels.py adds them to the English spellings)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 OTHER = "other"  # a known section that is no field (labels.OTHER)
 
 # The same labels in the languages teams write beside English (Portuguese, Spanish, French,
@@ -264,3 +266,17 @@ TRANSLATIONS = {
         "false leads",
     ),
 }
+
+
+def spelt_table(
+    as_written: dict[str, tuple[str, ...]], spelt: Callable[[str], list[str]]
+) -> dict[str, tuple[str, ...]]:
+    """A language table's lines (`|` between spellings) with the other forms `spelt` gives of
+    each spelling beside it (without accents, as a keyboard types it), each form once."""
+    return {
+        name: tuple(
+            "|".join(dict.fromkeys(form for s in line.split("|") for form in spelt(s)))
+            for line in lines
+        )
+        for name, lines in as_written.items()
+    }

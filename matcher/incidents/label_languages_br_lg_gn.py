@@ -10,7 +10,7 @@ sections that say their items are not the incident's (`N'eo ket an darvoud`, `Si
 
 from __future__ import annotations
 
-from matcher.incidents.label_languages import OTHER
+from matcher.incidents.label_languages import OTHER, spelt_table
 from matcher.model import unaccented
 
 _AS_WRITTEN: dict[str, tuple[str, ...]] = {
@@ -82,11 +82,4 @@ def _spelt(spelling: str) -> list[str]:
     return forms
 
 
-def _with_bare(line: str) -> str:
-    spellings = [form for s in line.split("|") for form in _spelt(s)]
-    return "|".join(dict.fromkeys(spellings))
-
-
-BR_LG_GN: dict[str, tuple[str, ...]] = {
-    name: tuple(_with_bare(line) for line in lines) for name, lines in _AS_WRITTEN.items()
-}
+BR_LG_GN = spelt_table(_AS_WRITTEN, _spelt)

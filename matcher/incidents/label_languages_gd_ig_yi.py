@@ -10,7 +10,7 @@ no field: what is under them is never a symptom."""
 
 from __future__ import annotations
 
-from matcher.incidents.label_languages import OTHER
+from matcher.incidents.label_languages import OTHER, spelt_table
 from matcher.model import unaccented
 
 _AS_WRITTEN: dict[str, tuple[str, ...]] = {
@@ -90,14 +90,7 @@ def _spelt(spelling: str) -> list[str]:
     return forms
 
 
-def _with_bare(line: str) -> str:
-    spellings = [form for s in line.split("|") for form in _spelt(s)]
-    return "|".join(dict.fromkeys(spellings))
-
-
-GD_IG_YI: dict[str, tuple[str, ...]] = {
-    name: tuple(_with_bare(line) for line in lines) for name, lines in _AS_WRITTEN.items()
-}
+GD_IG_YI = spelt_table(_AS_WRITTEN, _spelt)
 
 # The spellings above that a common English word is one letter from (`Total` and `Tiotal`): a
 # label so written is the English word, not a misspelt label (labels.py compares none with them)

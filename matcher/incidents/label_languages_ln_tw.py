@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from matcher.incidents.label_languages import OTHER
+from matcher.incidents.label_languages import OTHER, spelt_table
 from matcher.model import unaccented
 
 _AS_WRITTEN: dict[str, tuple[str, ...]] = {
@@ -89,11 +89,4 @@ def _spelt(spelling: str) -> list[str]:
     return forms
 
 
-def _with_bare(line: str) -> str:
-    spellings = [form for s in line.split("|") for form in _spelt(s)]
-    return "|".join(dict.fromkeys(spellings))
-
-
-LN_TW: dict[str, tuple[str, ...]] = {
-    name: tuple(_with_bare(line) for line in lines) for name, lines in _AS_WRITTEN.items()
-}
+LN_TW = spelt_table(_AS_WRITTEN, _spelt)
