@@ -40,7 +40,7 @@ _TYPED = re.compile(
 # A code block: what is not a statement of the error.
 _FRAME = re.compile(
     r"^\s*(?:File \"|at\s|\^+\s*$|~+\s*$|Traceback \(most recent call last\)"
-    r"|During handling of the above|The above exception was|\[\.\.\.\]\s*$"
+    r"|During handling of the above|The above exception was|\[(?:\.{3}|\u2026)[^\]]*\]\s*$"
     # (an elision, with a note on what it left out: `... (5x in total)`)
     r"|(?:\.{3,}|\u2026)\s*(?:\([^()]*\)|\[[^\]]*\])?\s*$"
     r"|\(\.\.\.\)|#)"

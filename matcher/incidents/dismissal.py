@@ -221,6 +221,8 @@ _APART_HEAD = re.compile(
     # it: …`)
     r"|\bnot\W{0,2}\s+(?:the|this|our)\s+(?:incident|outage|error|problem|cause|failure)\W{0,2}"
     r"(?:,\s+(?:though|although|even though|even if|but)\b[^:.;`\"]{0,80})?:"
+    # (... or that what follows is not "this": `Things in the same log that are NOT this:`)
+    r"|\b(?:are|is|were|was)\W{0,2}\s+not\W{0,2}\s+(?:this|it)(?:\s+one)?\W{0,2}:"
     r"|\b(?:n'est pas|n\u2019est pas|n\u00e3o \u00e9|no es|nicht|non \u00e8)"
     r" (?:l'|l\u2019|o |el |der |das )?(?:incident|incidente|vorfall)\b[^:]{0,30}:"
 )

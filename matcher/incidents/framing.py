@@ -19,6 +19,7 @@ from matcher.incidents.doc_views import doc_views_read
 from matcher.incidents.errbit_pages import errbit_pages_read
 from matcher.incidents.kube_events import kube_events_read
 from matcher.incidents.notifications import notifications_read
+from matcher.incidents.pipeline_trees import pipeline_trees_read
 from matcher.incidents.platform_pastes import platform_lines_read, platform_prefix_dropped
 from matcher.incidents.siem_rules import siem_rules_dropped
 from matcher.incidents.span_events import span_events_read
@@ -98,7 +99,9 @@ _CI_RUNNER = re.compile(
     r"^(?:\[\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z\]\s|" + _TEAMCITY.pattern[1:] + "|"
     r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}Z\s|\d{4}-\d\d-\d\dT[\d:.]+Z\s\d\d[OE]\+?\s"
     # (Buildkite's, with its timestamps shown: `2026-12-03 08:16:26 UTC  `, two spaces)
-    r"|\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC {2})?"
+    r"|\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC {2}"
+    # (Harness's and AppVeyor's console: the time of day alone, `02:03:26 `)
+    r"|\d\d:\d\d:\d\d(?:\.\d+)? (?=\S| {2}))?"
     r"(?:##\[(?:error|warning|notice|debug)\]|::(?:error|warning|notice)\b[^:]*::)?"
 )
 
@@ -168,6 +171,7 @@ def unframed_lines(lines: Sequence[str]) -> list[str]:
     lines = platform_lines_read(lines)  # (Drone's line numbers, Bamboo's, Heroku's prefixes)
     lines = ci_lines_dropped(lines)  # (Semaphore's `exit code: 1`, its jobs' results)
     lines = ci_pages_read(lines)  # (Codefresh's step log, an HCP Terraform run: ci_pages.py)
+    lines = pipeline_trees_read(lines)  # (a Harness execution's tree: pipeline_trees.py)
     lines = siem_rules_dropped(lines)  # (a SIEM's XML rule: siem_rules.py)
     blocks = [_block_of(line) for line in lines]
     out: list[str] = []

@@ -50,6 +50,8 @@ def listed_incidents(lines: Sequence[Line], raws: Sequence[str]) -> list[Line]:
             owner = owner if kept or (line.kind is Kind.LABEL and line.column > owner) else 0
             continue
         nested = next((n for n in lines[at + 1 :] if n.kind is not Kind.BLANK), None)
+        # (a heading ends the list: its column is where its words start, no indentation)
+        nested = None if nested is not None and nested.kind is Kind.HEADING else nested
         opens = _OPENS.match(bullet[2])
         if (
             opens

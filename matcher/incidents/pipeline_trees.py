@@ -1,0 +1,51 @@
+"""A CD pipeline's execution page pasted (Harness, Spinnaker, Azure Pipelines and their like):
+its tree of stages and steps, each row a name, maybe the step's type, how it ended and how long
+it ran (`  ✗ Run rebuild_search_index   ShellScript   Failed   3m 02s`), the failure strategy
+it applied, and the step runner's own lines round the command's output (`Executing command
+...`, `Command completed with ExitCode (1)`, `Script execution failed`, `Step timed out after
+10m`). They say how the execution went, never what the program logged: they are emptied, the
+program's lines stay. docs/incident-log-format.md ("Fortieth round") says the rules."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+# How a stage or step ended, as the page's column shows it
+_STATUS = (
+    r"(?:Success|Succeeded|Successful|Failed|Failure|Skipped|Aborted|Expired|Running|Queued"
+    r"|Paused|Passed|Errored|Ignore ?Failed|Rejected|Approval ?Rejected|Not ?Started|Waiting"
+    r"|Suspended|Cancel+ed|Timed ?Out)"
+)
+_DURATION = r"(?:\d+h\s*)?(?:\d+m\s*)?\d+(?:\.\d+)?(?:s|ms)"
+# A row of the tree: a mark of how it ended (optional), the name, maybe the step's type, then the
+# status in its own column (two spaces or more before it), its duration, a short remark
+_ROW = re.compile(
+    r"^\s*(?:[\u2713\u2714\u2717\u2718\u2716\u2298\u25cb\u25cf\u21ba\u27f3\u23f8\u29d7]\s+)?"
+    r"\S.*?\s{2,}" + _STATUS + r"(?:\s{2,}" + _DURATION + r")?(?:\s{2,}\S.{0,40})?\s*$"
+)
+# ... or with single spaces, when it begins with the mark (`✗ Verify quotes Failed 1m 58s`)
+_MARKED_ROW = re.compile(
+    r"^\s*[\u2713\u2714\u2717\u2718\u2716\u2298\u25cb\u25cf\u21ba\u27f3\u23f8\u29d7]\s+\S.*?\s"
+    + _STATUS
+    + r"(?:\s+"
+    + _DURATION
+    + r")?\s*$"
+)
+# The runner's own lines (after the time of day its console shows): the command starting and
+# ending, the script's failure, the step's timeout, the failure strategy and the rollback it ran
+_RUNNER = re.compile(
+    r"^\s*(?:\d\d:\d\d:\d\d(?:\.\d+)?\s+)?(?:Executing command(?: \.\.\.|\u2026)?"
+    r"|Command completed with ExitCode \(-?\d+\)"
+    r"|Script execution (?:failed|succeeded|completed)\.?|Step timed out after \d+\s*\w*"
+    r"|Failure Strategy:\s.*|Rollback (?:started|completed|failed)\b.*)\s*$"
+)
+
+
+def pipeline_trees_read(lines: Sequence[str]) -> list[str]:
+    """A block's lines with an execution tree's rows and the step runner's lines emptied (an
+    empty line ends what the one before it said); every other line as it was."""
+    return [
+        "" if _ROW.match(line) or _MARKED_ROW.match(line) or _RUNNER.match(line) else line
+        for line in lines
+    ]
