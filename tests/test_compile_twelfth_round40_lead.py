@@ -106,3 +106,37 @@ def test_a_lead_in_that_says_not_this_sets_its_list_aside() -> None:
 def test_a_lead_in_that_says_what_follows_is_it_keeps_its_list() -> None:
     kept = ISSUE.replace("Things in the same log that are NOT this:", "Also seen that night:")
     assert "sqlite3.OperationalError: no such table: import_runs" in _texts(kept)["INC-82"]
+
+
+ROWS = """## INC-83 · Monthly report cancelled by statement_timeout
+
+**Severity:** Low
+
+| Exception Type | Error Message | Count |
+|---|---|---|
+| psycopg2.errors.QueryCanceled | canceling statement due to statement timeout | 11 |
+| psycopg2.errors.QueryCanceled | canceling statement due to user request | 2 |
+
+The second row has the same exception type but it is Ken cancelling a stuck query by hand,
+not a timeout, not this incident.
+
+- nightly job failing since the 1st
+- postgres side: `ERROR:  canceling statement due to statement timeout`
+
+Root cause: statement_timeout of 30 s on the role.
+"""
+
+
+def test_a_paragraph_that_judges_a_row_above_leaves_the_list_after_it() -> None:
+    assert "ERROR: canceling statement due to statement timeout" in _texts(ROWS)["INC-83"]
+
+
+def test_a_time_led_line_among_a_traceback_stays_a_line_of_its_own() -> None:
+    # (one line led by a time is no console's: its time sets it apart from the exception)
+    text = EXECUTION.replace("01:00:12 Executing command ...\n", "").replace(
+        "01:00:12 + python", "+ python"
+    )
+    text = text.replace("01:04:10 Traceback", "Traceback").replace("01:04:10   File", "  File")
+    text = text.replace("01:04:10 rq.", "rq.").replace("01:04:11 Command", "Command")
+    (texts,) = _texts(text).values()
+    assert texts[0].endswith("(<seconds:num> seconds)")

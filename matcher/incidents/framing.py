@@ -99,9 +99,7 @@ _CI_RUNNER = re.compile(
     r"^(?:\[\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z\]\s|" + _TEAMCITY.pattern[1:] + "|"
     r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}Z\s|\d{4}-\d\d-\d\dT[\d:.]+Z\s\d\d[OE]\+?\s"
     # (Buildkite's, with its timestamps shown: `2026-12-03 08:16:26 UTC  `, two spaces)
-    r"|\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC {2}"
-    # (Harness's and AppVeyor's console: the time of day alone, `02:03:26 `)
-    r"|\d\d:\d\d:\d\d(?:\.\d+)? (?=\S| {2}))?"
+    r"|\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC {2})?"
     r"(?:##\[(?:error|warning|notice|debug)\]|::(?:error|warning|notice)\b[^:]*::)?"
 )
 

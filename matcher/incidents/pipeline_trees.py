@@ -42,10 +42,24 @@ _RUNNER = re.compile(
 )
 
 
+# A console that shows the time of day alone before each line (Harness's, AppVeyor's)
+_TIME_OF_DAY = re.compile(r"^\d\d:\d\d:\d\d(?:\.\d+)? (?=\S| {2})")
+
+
 def pipeline_trees_read(lines: Sequence[str]) -> list[str]:
     """A block's lines with an execution tree's rows and the step runner's lines emptied (an
-    empty line ends what the one before it said); every other line as it was."""
+    empty line ends what the one before it said), and a console's time of day taken off when
+    its lines open with it (its first line and three at least: one line led by a time among a
+    traceback's is a log line of its own, which the time sets apart); every other line as it
+    was."""
+    filled = [line for line in lines if line.strip()]
+    timed = sum(1 for line in filled if _TIME_OF_DAY.match(line))
+    console = bool(filled) and _TIME_OF_DAY.match(filled[0]) is not None and timed >= 3
     return [
-        "" if _ROW.match(line) or _MARKED_ROW.match(line) or _RUNNER.match(line) else line
+        ""
+        if _ROW.match(line) or _MARKED_ROW.match(line) or _RUNNER.match(line)
+        else _TIME_OF_DAY.sub("", line, count=1)
+        if console
+        else line
         for line in lines
     ]

@@ -142,8 +142,10 @@ def _under_a_head(
         # ... and one that judges what is under it, as a gloss would (`what comes after it is
         # noise from the abort, not separate errors`, `Indicators (consequence, not cause):`)
         # (with a colon, a head of a few words: a sentence that ends in one introduces)
+        # (... a bullet's, or a paragraph's that ends in a colon: a paragraph's sentence judges
+        # what it names, `The second row … not this incident.`, not the list after it)
         judges = not item_log_texts(f"{_PROBE} \u2014 {text}")[0] and (
-            not text.endswith(":") or len(text.split()) <= 6
+            (not text.endswith(":") and head.location.column > 1) or len(text.split()) <= 6
         )
         # (`For engineers:`, `all three are the same cause:`: a plain head sets nothing aside;
         # a long one may in its last clause: `Lines that look related but are **not** this:`)
