@@ -52,7 +52,8 @@ AST_RM_VERDICT = (
     r"|\bnun\s+tien(?:en|e|íen|ía)?\s+(?:nada\s+|res\s+)?que\s+ver\b"
     r"|\b(?:ensin|nun\s+tien\w*)\s+rell?aci[oó]n\b|\bnun\s+ta(?:n|ben)?\s+rell?acionad?\w*"
     r"|\bnun\s+(?:hai\s+que\s+|se\s+|(?:lo|la|los|les)\s+)?(?:cont(?:a|e)(?:r|l[aeo]s?|mos|n)?"
-    r"|cuent(?:a|e|as|es|an|en)|cunt(?:a|ar|en|an))\b(?!\s+con\b)|\bnun\s+(?:(?:lo|la|los|les)\s+)?(?:confund|mecer|mezcl)\w*"
+    r"|cuent(?:a|e|as|es|an|en)|cunt(?:a|ar|en|an))\b(?!\s+con\b)"
+    r"|\bnun\s+(?:(?:lo|la|los|les)\s+)?(?:confund|mecer|mezcl)\w*"
     r"|\botr[ua]s?\s+(?:fallu|fallos|error|errores|problema|incidente|incidencia|timeout|bug"
     r"|tique|tiquete|historia|hestoria|causa)\b|\bnon\s+(?:el|la)\s+(?:que|fallu|problema"
     r"|error|causa)\b"
@@ -78,7 +79,8 @@ AST_RM_VERDICT = (
     r"|istorgia|chaussa|caussa)\b"
     r"|\b(?:nagut|nuot|nöglia|naglia)\s+(?:\w+\s+){0,2}?da\s+far\b|\bda\s+far\s+nagut\b"
     r"|\b(?:nagina|negina|ingüna)\s+relaziun\b|\bsenza\s+relaziun\b"
-    r"|\b(?:betg|buca?|brich)\s+(?:\w+\s+)?(?:dumbr\w*|quint(?:ar|à|ads|ada)\b|confund\w*|maschad\w*|misched\w*)"
+    r"|\b(?:betg|buca?|brich)\s+(?:\w+\s+)?(?:dumbr\w*|quint(?:ar|à|ads|ada)\b|confund\w*"
+    r"|maschad\w*|misched\w*)"
     r"|\bmo\s+(?:(?:in|ina|il|la|l['\u2019]|ils|las|noss|nossa|nos|agen|agena|ün|üna)\s+)*"
     r"(?:retry|retries|check|avertiment|avis|warning|info|debug|notice|code|repetiziun)\b"
     r"|\b(?:eran|eravan|erian|èn\s+stads|eran\s+stads)\s+nus(?:\s+sez(?:s|zas)?)?\b"
@@ -108,16 +110,21 @@ AST_RM_SAID = (
     r"|amos(?:aba|aben|ó)|scriveva|scrivevan|ha\s+scrit|ha\s+ditg|mussava|ha\s+mussà"
     r"|ha\s+logà|han\s+logà)"
     r"(?=(?:\s+[!-~]+){3})"
+    # (... not before the team's words: `scriveva en la lingia da l'app: …`, Italian's
+    # `scriveva una riga sola, tipo: …`, Spanish's `escribió antes que la alerta`)
+    r"(?!(?:\s+\S+){0,2}?\s+(?:il|la|lo|le|los|les|las|ils|un|una|uno|in|ina|en|el|da|de|del"
+    r"|dal|di|che|que|per|sin|al|sco|tipo|ha|y|e|ed|na|nel|nun|non|betg|plat|antes)\b)"
 )
 
 # Oromo's … Guarani's verbs of saying with these (extract.py reads them all through this name)
 OM_TO_RM_SAID = rf"{OM_TO_GN_SAID}|{AST_RM_SAID}"
 
-# The prose after a message in the team's words (quotes.py cuts it off): Asturian `pa …`,
-# `pa'l …` (for, for the), `mientres` (while), `dende` (since), `per cada …`, `cada vegada`
-# (for each, every time); Romansh `durant` (during), `suenter` (after), `cura che` (when),
-# `mintga …` (every); with Lingala's and Twi's
+# The prose after a message in the team's words (quotes.py cuts it off): Asturian `pa` before a
+# quote or an article (for: `pa "db.invalid"`, `pa'l …`; not Croatian's `pa nismo`, so we …),
+# `mientres` (while), `dende` (since), `per cada …`, `cada vegada` (for each, every time);
+# Romansh `durant` (during), `suenter` (after), `cura che` (when), `mintga …` (every); with
+# Lingala's and Twi's
 LN_TO_RM_AFTER = (
-    rf"{LN_TW_AFTER}|pa(?:['\u2019]l)?(?=\s+[`'\"\w])|mientres|dende|per\s+cada|cada\s+vegada"
-    r"|durant|suenter|cura\s+che|mintga\s+\w+"
+    rf"{LN_TW_AFTER}|pa(?:['\u2019]l)?(?=\s+[`'\"])|pa\s+(?:el|la|los|les)|mientres|dende"
+    r"|per\s+cada|cada\s+vegada|durant|suenter|cura\s+che|mintga\s+\w+"
 )
