@@ -10,9 +10,9 @@ from matcher.incidents.label_languages import OTHER as OTHER
 from matcher.incidents.label_languages import TRANSLATIONS as WESTERN
 from matcher.incidents.label_languages_africa import AFRICA
 from matcher.incidents.label_languages_asia import ASIA
+from matcher.incidents.label_languages_ast_rm import BR_TO_RM as BR_LG_GN
 from matcher.incidents.label_languages_balkan import BALKAN
 from matcher.incidents.label_languages_bo_ti_my import BO_TI_MY
-from matcher.incidents.label_languages_br_lg_gn import BR_LG_GN
 from matcher.incidents.label_languages_east import EAST, serbian_latin
 from matcher.incidents.label_languages_fo_jv_as import FO_JV_AS
 from matcher.incidents.label_languages_gd_ig_yi import GD_IG_YI, UNCOMPARED

@@ -183,6 +183,11 @@ FINDING = re.compile(
     r"\s*:\s+(?=\S)"
     r"|^(?:Finding|Observation|Obs\.?|Item|Point|O|F)\s*#?\d+(?:\.\d+)*\s*"
     r"(?:[\u2014\u2013:-]|\.(?=\s))\s*(?=\S)"
+    # ... and a plain sentence before a label and its message (`Quotes did not load. The
+    # gateway gave a DNS error: Failed to resolve …`): the label is read as the item's own, when
+    # its message opens as a log's does (`Failed …`, `[error] …`), not as prose (`lowest link …`)
+    r"|^(?:(?![^.!]*\b[A-Z]{2})[A-Z][^.:;!?'\"`<>()\[\]=#\d\u2026]*?[a-z]{2}[.!]\s+)+"
+    r"(?=[A-Z][^\W\d_]*(?: [^\W\d_]+){1,8}:\s+[A-Z\[])"
 )
 
 # A timeline's time before what happened: `09:31 — `, `[14:22] `, `**02:16** - `, `11:05 UTC: `.

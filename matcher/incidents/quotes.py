@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from matcher.incidents.verdict_languages_ln_tw import LN_TW_AFTER
+from matcher.incidents.verdict_languages_ast_rm import LN_TO_RM_AFTER as LN_TW_AFTER
 from matcher.incidents.verdict_languages_om_sn_wo import OM_SAID_AFTER
 
 _NAME_MESSAGE = re.compile(r"^[A-Za-z_][\w.$]*:\s+\S")
