@@ -1,11 +1,12 @@
 """The severities of severity_words.py in more languages teams write beside English (that
 module joins them to its own): Punjabi, Belarusian, Kurdish Sorani, Kannada, Maltese, Bosnian,
 Odia, Kinyarwanda, isiZulu, Hausa, Uyghur, Somali, Tatar, Luxembourgish, Pashto, Cebuano,
-Haitian Creole and West Frisian, and Oromo, Shona and Wolof, Lingala and Twi (their modules').
-Keys lower-cased, as they are looked up."""
+Haitian Creole and West Frisian, and Oromo, Shona and Wolof, Lingala and Twi, Aymara (their
+modules'). Keys lower-cased, as they are looked up."""
 
 from __future__ import annotations
 
+from matcher.incidents.severity_languages_ay import AY_SEVERITY_WORDS
 from matcher.incidents.severity_languages_br_lg_gn import BR_LG_GN_SEVERITY_WORDS
 from matcher.incidents.severity_languages_ln_tw import LN_TW_SEVERITY_WORDS
 from matcher.incidents.severity_languages_om_sn_wo import OM_SN_WO_SEVERITY_WORDS
@@ -179,4 +180,5 @@ MORE_SEVERITY_WORDS: dict[str, str] = {
     **OM_SN_WO_SEVERITY_WORDS,
     **BR_LG_GN_SEVERITY_WORDS,
     **LN_TW_SEVERITY_WORDS,
+    **AY_SEVERITY_WORDS,
 }
