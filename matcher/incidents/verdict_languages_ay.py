@@ -63,15 +63,16 @@ AY_VERDICT = (
 )
 BR_TO_AY_VERDICT = rf"{BR_LG_GN_VERDICT}|{AY_VERDICT}"
 
-# The words that refer back to a log text: `uka`, `ukax`, `ukanaka` (that, those), `aka`,
-# `akanaka` (this, these), `panpacha` (both)
-BR_TO_AY_BACK = rf"{BR_LG_GN_BACK}|ukanakax|ukanaka|ukax|uka|akanakax|akanaka|akax|aka|panpacha\w*"
+# The words that refer back to a log text: `uka`, `ukax`, `ukanaka` (that, those), `akax`,
+# `akanaka` (this, these; not a bare `aka`, English's), `panpacha` (both)
+BR_TO_AY_BACK = rf"{BR_LG_GN_BACK}|ukanakax|ukanaka|ukax|uka|akanakax|akanaka|akax|panpacha\w*"
 
 # The verbs of saying before an unquoted message (extract.py, beside the other languages'):
-# `sänwa`, `säna` (it said), `siwa` (it says), `sapxäna` (they said), `qillqäna` (it wrote),
-# `uñacht'ayäna` (it showed), `yatiyäna` (it reported), before English words only
+# `sänwa`, `säna` (it said; not a bare `sana`, Swahili's very), `sapxäna` (they said),
+# `qillqäna` (it wrote), `uñacht'ayäna` (it showed), `yatiyäna` (it reported), before English
+# words only
 AY_WROTE = (
-    rf"s[äa]n(?:wa|a)|s[äa]na|siwa|sapx[äa]na|sataynawa|qillq(?:[äa]na|[äa]nwa|iwa|atayna)"
+    rf"s[äa]nwa|säna|sapx[äa]na|sataynawa|qillq(?:[äa]na|[äa]nwa|iwa|atayna)"
     rf"|u[ñn]acht{_Q}ay[äa]na|yatiy[äa]na|kutt{_Q}ay[äa]na"
 )
 OM_TO_AY_SAID = rf"{OM_TO_GN_SAID}|(?:{AY_WROTE})(?=(?:\s+[!-~]+){{3}})"
