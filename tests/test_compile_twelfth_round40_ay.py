@@ -132,11 +132,11 @@ CONNECT = "[error] connect() failed (111: Connection refused) while connecting t
 @pytest.mark.parametrize(
     "verdict",
     [
-        # (Luganda: it comes of that, we do not count either; Aymara: those are not this
-        # incident; Spanish: that one is not the error)
+        # (Luganda: it comes of that, we do not count either; Aymara: it comes after, neither
+        # is this incident; Luganda: both are not this problem's error)
         '"no live upstreams" kivudde ku ekyo \u2014 byombi tetubibala nga kizibu kyennyini.',
-        "Ukanakax janiw aka jan walt'awïkiti.",
-        "`no live upstreams` no es el error, viene después.",
+        "Uka qhipat jutiwa — panpacha janiw aka jan walt'awïkiti.",
+        "Nnyingo za nginx zokka; byombi si nsobi ya kizibu kino.",
     ],
 )
 def test_a_verdict_under_a_paste_in_any_language_sets_its_line_aside(verdict: str) -> None:
