@@ -2,11 +2,12 @@
 module joins them to its own): Punjabi, Belarusian, Kurdish Sorani, Kannada, Maltese, Bosnian,
 Odia, Kinyarwanda, isiZulu, Hausa, Uyghur, Somali, Tatar, Luxembourgish, Pashto, Cebuano,
 Haitian Creole and West Frisian, and Oromo, Shona and Wolof, Lingala and Twi, Asturian and
-Romansh (their modules'). Keys lower-cased, as they are looked up."""
+Romansh, Aymara (their modules'). Keys lower-cased, as they are looked up."""
 
 from __future__ import annotations
 
 from matcher.incidents.severity_languages_ast_rm import AST_RM_SEVERITY_WORDS
+from matcher.incidents.severity_languages_ay import AY_SEVERITY_WORDS
 from matcher.incidents.severity_languages_br_lg_gn import BR_LG_GN_SEVERITY_WORDS
 from matcher.incidents.severity_languages_ln_tw import LN_TW_SEVERITY_WORDS
 from matcher.incidents.severity_languages_om_sn_wo import OM_SN_WO_SEVERITY_WORDS
@@ -181,4 +182,5 @@ MORE_SEVERITY_WORDS: dict[str, str] = {
     **BR_LG_GN_SEVERITY_WORDS,
     **LN_TW_SEVERITY_WORDS,
     **AST_RM_SEVERITY_WORDS,
+    **AY_SEVERITY_WORDS,
 }

@@ -41,7 +41,7 @@ from matcher.incidents.loglike import (
 )
 from matcher.incidents.quotes import clip_prose, emphasis_as_quotes, quoted_runs, take_out
 from matcher.incidents.trimmed import class_colons, elided_lines, run_on_parts, without_arrow_note
-from matcher.incidents.verdict_languages_ast_rm import OM_TO_RM_SAID as OM_SN_WO_SAID
+from matcher.incidents.verdict_languages_ay import OM_TO_AY_SAID as OM_SN_WO_SAID
 from matcher.incidents.verdict_languages_gd_ig_yi import GD_IG_YI_SAID
 from matcher.incidents.verdict_languages_ln_tw import LN_TW_SAID
 from matcher.incidents.verdict_languages_xh_qu_eo import XH_QU_EO_SAID

@@ -10,7 +10,7 @@ from matcher.incidents.label_languages import OTHER as OTHER
 from matcher.incidents.label_languages import TRANSLATIONS as WESTERN
 from matcher.incidents.label_languages_africa import AFRICA
 from matcher.incidents.label_languages_asia import ASIA
-from matcher.incidents.label_languages_ast_rm import BR_TO_RM as BR_LG_GN
+from matcher.incidents.label_languages_ay import BR_TO_AY
 from matcher.incidents.label_languages_balkan import BALKAN
 from matcher.incidents.label_languages_bo_ti_my import BO_TI_MY
 from matcher.incidents.label_languages_east import EAST, serbian_latin
@@ -163,7 +163,7 @@ SPELLINGS = {
     OTHER: tuple(_NO_FIELD.split("|")),
 }
 _TABLES = [EAST, ASIA, BALKAN, AFRICA, MORE, FO_JV_AS, BO_TI_MY, SU_TK_MI, KU_DV_MG, GD_IG_YI]
-_TABLES += [XH_QU_EO, OM_SN_WO, LN_TW, BR_LG_GN]  # (every other language's: a line each)
+_TABLES += [XH_QU_EO, OM_SN_WO, LN_TW, *BR_TO_AY]  # (every other language's: a line each)
 TRANSLATIONS = {
     name: (
         *WESTERN[name],

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from matcher.incidents.verdict_languages_ay import AY_EACH, AY_WROTE
 from matcher.incidents.verdict_languages_gd_ig_yi import GD_IG_YI_EACH
 from matcher.incidents.verdict_languages_ln_tw import LN_TW_EACH
 from matcher.incidents.verdict_languages_om_sn_wo import OM_SN_WO_EACH
@@ -14,7 +15,7 @@ from matcher.incidents.verdict_languages_xh_qu_eo import XH_QU_EO_EACH
 
 # How often, before the colon (`for each of them`, `per upload`) in English and the languages
 _EACH = rf"(?:for|each|every|per|on|in|at)(?:\s+[a-z]+){{0,3}}|{GD_IG_YI_EACH}|{XH_QU_EO_EACH}"
-_EACH += rf"|{OM_SN_WO_EACH}|{LN_TW_EACH}"  # (and Oromo, Shona, Wolof; Lingala, Twi)
+_EACH += rf"|{OM_SN_WO_EACH}|{LN_TW_EACH}|{AY_EACH}"  # (and om, sn, wo; ln, tw; Aymara)
 CLASS_END = re.compile(
     r"(?<![\w.])(?:[A-Za-z_]\w*\.)*(?:[A-Z]\w*)?(?:Error|Exception|Warning|Failure|Fault|Exit)$"
 )
@@ -161,7 +162,7 @@ COLON_VERB = re.compile(
     r"\b(?:failed|fails|said|says|showed|shows|printed|prints|logged|logs|reported|reports"
     r"|recorded|records|raised|returned|emitted|threw|wrote"
     r"|errored|crashed|died|aborted|exited|read|reads"
-    r"|nivîsand|nivisand|nanoratra)"  # (Kurmanji's and Malagasy's `wrote`)
+    rf"|nivîsand|nivisand|nanoratra|{AY_WROTE})"  # (Kurmanji's, Malagasy's, Aymara's `wrote`)
     # ... with how (`failed the same way:`, `crashed again with:`, `errored out with:`)
     r"(?:\s+(?:the same way|in the same way|likewise|again|too|as well|out|with|like this"
     r"|like so|as follows)){0,3}"

@@ -26,6 +26,11 @@ _ROWS = re.compile(
     r"^\W{0,3}(?i:rows?)\s+#?(?P<numbers>\d{1,3}(?:\s*(?:,|and|&|\+|/|-|\u2013)\s*#?\d{1,3})*)"
     r"\b(?P<rest>.*)"
 )
+# a note that names a row by a number only that row holds and what the table's rows are (`The
+# 1045 template is a typo in a staging DSN; unrelated`: Coralogix's Loggregation templates)
+_NUMBER_NAMED = re.compile(
+    r"(?i)\bthe\s+(\d{3,5})\s+(?:template|row|line|entry|pattern|group|message|error)s?\b"
+)
 _BARE_NO = re.compile(
     r"(?i)^\W*(?:no|nope|not (?:it|this|the incident)|noise)\b|^\s*[\u274c\u2717\u2718]"
 )
@@ -47,6 +52,7 @@ def referred_aside(items: Sequence[Item], rows_aside: Set[int] = frozenset()) ->
         if key:
             keys.setdefault(key[1], at)
     aside.update(_rows_aside(items, rows_aside))
+    aside.update(_numbers_aside(items))
     for item in items:
         if item.code:
             continue
@@ -60,6 +66,20 @@ def referred_aside(items: Sequence[Item], rows_aside: Set[int] = frozenset()) ->
             )
             if ref and items[at] is not item and put_aside(item.text, ref[0], False):
                 aside.add(at)
+    return aside
+
+
+def _numbers_aside(items: Sequence[Item]) -> set[int]:
+    """The rows of a table that a note names by a number only they hold and sets aside."""
+    rows = [at for at, i in enumerate(items) if not i.code and i.text.strip().startswith("|")]
+    aside: set[int] = set()
+    for item in items:
+        if item.code or item.text.strip().startswith("|"):
+            continue
+        for named in _NUMBER_NAMED.finditer(item.text):
+            holding = [at for at in rows if re.search(rf"\b{named[1]}\b", items[at].text)]
+            if len(holding) == 1 and put_aside(item.text, named[0], False):
+                aside.add(holding[0])
     return aside
 
 

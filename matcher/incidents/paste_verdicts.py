@@ -4,13 +4,18 @@ these lines are the error.`): its first sentence is the verdict on every line th
 as a head over it that sets aside (`Not this incident:`) would be; what the paragraph goes on to
 say of each line only tells why. A paragraph that says so of one line (`the second line is not
 this incident`) or that says what the paste is (`both lines are the incident's`) leaves it.
-docs/incident-log-format.md ("Thirty-sixth round") says the rule."""
+In any language: a clause of the first sentence after a dash or a semicolon that opens with a
+word for both, all or neither of them (Luganda `byombi`: both; Aymara `panpacha`) and says a
+verdict of the languages (`… — byombi tetubibala nga kizibu kyennyini`: we do not count either
+as the real problem) is that verdict on the whole paste. docs/incident-log-format.md
+("Thirty-sixth round", "Fortieth round") says the rules."""
 
 from __future__ import annotations
 
 import re
 
 from matcher.incidents.markdown import Item
+from matcher.incidents.verdict_languages import FOREIGN_VERDICT
 
 # the paste's lines, all of them, said to be no part of the incident
 _NONE_OF_IT = re.compile(
@@ -24,6 +29,17 @@ _NONE_OF_IT = re.compile(
 # a negation the paste's words need when they say no `neither` or `none`
 _NEGATED = re.compile(r"(?i)\b(?:neither|none|not)\b|n't\b")
 _FIRST_SENTENCE = re.compile(r".*?(?:[.!?](?=\s|$)|$)", re.DOTALL)
+# ... in the other languages: a word for both, all or neither of them opening a clause after a
+# dash or a semicolon, then a verdict with no quote between (`… — byombi tetubibala …`); a
+# word that refers back to some of them is no such word (`Tær báðar seinastu linjurnar …`,
+# Faroese's last two lines, and `oyo`, Lingala's this one, name one or some)
+_BOTH = (
+    r"byombi|zombi|bombi|gombi|byonna|zonna|panpacha\w*|taqpacha\w*|ambos|ambas|ninguna|ninguno"
+    r"|nenhuma|nenhum|beide|keine|entrambi|nessuna|nessuno|aucune|aucun|iskaynin\w*|llapan\w*"
+)
+_NONE_OF_IT_SAID = re.compile(
+    rf"(?i)[\u2014;]\s*\W*(?:{_BOTH})(?![\w'\u2019-])[^`\"\u201c;:\u2014]*?(?:{FOREIGN_VERDICT})"
+)
 
 
 def denied_pastes(
@@ -37,6 +53,6 @@ def denied_pastes(
             continue
         first = _FIRST_SENTENCE.match(item.text.strip())
         said = _NONE_OF_IT.search(first[0]) if first else None
-        if said and _NEGATED.search(said[0]):
+        if (said and _NEGATED.search(said[0])) or (first and _NONE_OF_IT_SAID.search(first[0])):
             read[at - 1] = ([], True)
     return read

@@ -44,6 +44,9 @@ _SPEAKER = re.compile(
 _NOT_THE_LOG = re.compile(
     r"(?i)\b(?:customer|requester|end[- ]user|client|contact|canned|macro|template|auto[- ]?reply)"
 )
+# ... but a bold label that asks what was seen (`**What the customer saw:** …`) is the team's
+# own section, no turn of the customer's: its text and pastes are read
+_OWN_LABEL = re.compile(r"(?i)^\s*(?:what|how|when|where|which|why)\b")
 # a run of the team's custom fields that says a severity (fields.py reads it)
 _CUSTOM_SEVERITY = re.compile(
     r"(?i)^\s*(?:[-*+]\s+)?(?:\*\*|__)custom (?:fields|attributes)\b.*\bseverity\b"
@@ -137,7 +140,7 @@ def _turns_read(lines: list[str], fenced: list[bool], at: int) -> None:
         # (any line that opens in bold opens a turn: `**Agent Lena** — …`, `**Internal note**`)
         bold = None if fenced[k] else _BOLD.match(lines[k])
         if bold:
-            aside = _NOT_THE_LOG.search(bold[1]) is not None
+            aside = _NOT_THE_LOG.search(bold[1]) is not None and not _OWN_LABEL.match(bold[1])
             speaker = _SPEAKER.match(lines[k])
             if speaker:
                 part = _QUOTED.sub("", speaker["part"])

@@ -4,7 +4,7 @@ problem, it was us, noise, excluded, and the abbreviations of terse notes."""
 
 from __future__ import annotations
 
-from matcher.incidents.verdict_languages_ast_rm import BR_TO_RM_BACK, BR_TO_RM_VERDICT
+from matcher.incidents.verdict_languages_ay import BR_TO_AY_BACK, BR_TO_AY_VERDICT
 from matcher.incidents.verdict_languages_bo_ti_my import BO_TI_MY_BACK, BO_TI_MY_VERDICT
 from matcher.incidents.verdict_languages_fo_jv_as import FO_JV_AS_BACK, FO_JV_AS_VERDICT
 from matcher.incidents.verdict_languages_gd_ig_yi import GD_IG_YI_BACK, GD_IG_YI_VERDICT
@@ -319,7 +319,7 @@ FOREIGN_VERDICT = (
     r"|ફક્ત (?:DEBUG|INFO|retry|health check|config|notice)"
     rf"|{MORE_VERDICT}|{FO_JV_AS_VERDICT}|{BO_TI_MY_VERDICT}|{SU_TK_MI_VERDICT}|{LN_TW_VERDICT}"
     rf"|{KU_DV_MG_VERDICT}|{GD_IG_YI_VERDICT}|{XH_QU_EO_VERDICT}|{OM_SN_WO_VERDICT}"
-    rf"|{BR_TO_RM_VERDICT}"
+    rf"|{BR_TO_AY_VERDICT}"  # (Breton, Luganda, Guarani; Asturian, Romansh; Aymara)
 )
 
 # A verb of failing `with` what it logged, in the languages above (Bulgarian `пада с`, `гръмна
@@ -345,6 +345,6 @@ FOREIGN_BACK = (
     r"|lokhu|lokho|lezi|lezo|leyo|lowo|lesi|leso|wannan|wa[ɗd]annan|wancan"
     r"|بۇ|ئۇ|بۇلار|ئۇلار|kani|taasi|kuwaasi|kaasi"
     r"|isso|isto|esse|essa|esses|essas|\u00e9|s\u00e3o|era|eram"
-    rf"|{MORE_BACK}|{XH_QU_EO_BACK}|{OM_SN_WO_BACK}|{LN_TW_BACK}|{BR_TO_RM_BACK}"
+    rf"|{MORE_BACK}|{XH_QU_EO_BACK}|{OM_SN_WO_BACK}|{LN_TW_BACK}|{BR_TO_AY_BACK}"
     rf"|{FO_JV_AS_BACK}|{BO_TI_MY_BACK}|{SU_TK_MI_BACK}|{KU_DV_MG_BACK}|{GD_IG_YI_BACK}"
 )
