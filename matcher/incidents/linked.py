@@ -46,9 +46,9 @@ def linked_read(text: str) -> str:
         if heading is None or (own is not None and not bare_key(own, heading[2])):
             continue
         if own is not None:  # (an error tracker's issue key: linked_keys.py)
-            linked = key_linked(own[0], _linked_in_section(lines, fenced, at))
+            keyed = key_linked(own[0], _linked_in_section(lines, fenced, at))
             # (the key in code: a title, not a second id that `heading_id` would take)
-            lines[at] = f"{heading[1]} {linked} \u2014 `{own[0]}`" if linked else line
+            lines[at] = f"{heading[1]} {keyed} \u2014 `{own[0]}`" if keyed else line
             continue
         below = next((t.strip() for t in lines[at + 1 : at + 1 + _NEAR] if t.strip()), "")
         linked = bold and (
