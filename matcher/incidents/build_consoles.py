@@ -25,6 +25,8 @@ _MATERIAL = re.compile(
 )
 # an XML element's line, opening, closing or whole (`<exec command="…" />`, `</tasks></job>`)
 _XML = re.compile(r"^\s*</?[A-Za-z][\w.:-]*(?:\s[^<>]*)?/?>(?:[^<>]*</?[\w.:-]+(?:\s[^<>]*)?>)*$")
+# ... but a test report's (JUnit's `<testcase>`, its `<failure message="…">`) holds the errors
+_REPORT = re.compile(r"<(?:testcase|testsuite|failure|error)\b|\bmessage=\"")
 # V8's trace of its last garbage collections: the isolate, the time and the collector's line
 _GC_TRACE = re.compile(
     r"^\s*\[\d+:0x[0-9a-f]+\]\s+\d+(?:\.\d+)?\s+ms:\s+(?:Mark-Compact|Mark-sweep|Scavenge)\b"
@@ -42,6 +44,7 @@ def build_console_read(lines: Sequence[str]) -> list[str]:
     materials = any(_REVISION.match(line) for line in lines)
     rows = [line for line in lines if line.strip()]
     config = len(rows) >= 2 and all(_XML.match(line) for line in rows)
+    config = config and not any(_REPORT.search(line) for line in rows)
     return [
         ""
         if config
