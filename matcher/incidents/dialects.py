@@ -61,6 +61,7 @@ from matcher.incidents.records import records_as_labels
 from matcher.incidents.review_diffs import review_diffs_read
 from matcher.incidents.rst_markup import rst_as_markdown
 from matcher.incidents.script_labels import script_labels
+from matcher.incidents.sentry_issues import sentry_issues_read
 from matcher.incidents.span_tags import span_tags_read
 from matcher.incidents.stories import stories_read
 from matcher.incidents.team_ids import team_ids_read
@@ -93,9 +94,9 @@ def as_markdown(text: str) -> str:
     text = tracker_records_read(mantis_bugs_read(org_mode_read(text)))
     text = annotations_read(ticket_fields_read(stories_read(text)))
     text = mediawiki_as_markdown(dokuwiki_as_markdown(thread_unquoted(mailbox_read(text))))
-    text = field_tables_read(titles_first(commit_log_read(text)))
+    text = plain_text_read(field_tables_read(titles_first(commit_log_read(text))))
     text = crash_groups_read(error_groups_read(ticket_entries_read(doc_comments_read(text))))
-    text = linked_read(record_parts_read(definitions_read(plain_text_read(text))))
+    text = sentry_issues_read(linked_read(record_parts_read(definitions_read(text))))
     text = knitr_output_read(gherkin_read(transcripts_read(alt_text_read(text))))
     text = item_connectives_read(forum_replies_read(chat_logs_read(whiteboards_read(text))))
     text = journals_read(boxes_read(comment_threads_read(boards_read(wrappers_read(text)))))

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from matcher.envelopes.formats import parse_compose, parse_cri, parse_kubectl
 from matcher.envelopes.syslog import parse_syslog
+from matcher.incidents.build_consoles import build_console_read
 from matcher.incidents.ci_jobs import ci_lines_dropped
 from matcher.incidents.ci_pages import ci_pages_read
 from matcher.incidents.deploy_pastes import deploy_lines_read
@@ -170,6 +171,7 @@ def unframed_lines(lines: Sequence[str]) -> list[str]:
     lines = ci_lines_dropped(lines)  # (Semaphore's `exit code: 1`, its jobs' results)
     lines = ci_pages_read(lines)  # (Codefresh's step log, an HCP Terraform run: ci_pages.py)
     lines = pipeline_trees_read(lines)  # (a Harness execution's tree: pipeline_trees.py)
+    lines = build_console_read(lines)  # (GoCD's agent and materials, V8's GC trace)
     lines = siem_rules_dropped(lines)  # (a SIEM's XML rule: siem_rules.py)
     blocks = [_block_of(line) for line in lines]
     out: list[str] = []

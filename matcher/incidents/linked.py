@@ -16,6 +16,7 @@ import re
 from matcher.incidents.fences import fenced_lines
 from matcher.incidents.headings import INCIDENT_ID, heading_id
 from matcher.incidents.labels import label_name
+from matcher.incidents.linked_keys import COMMENT_OPENS, TRIAGE_NOTE, bare_key, key_linked
 from matcher.incidents.record_ids import defined_ids, record_id
 
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*$")
@@ -41,7 +42,13 @@ def linked_read(text: str) -> str:
     defined = defined_ids(lines, fenced)
     for at, line in enumerate(lines):
         heading = None if fenced[at] else _HEADING.match(line)
-        if heading is None or heading_id(heading[2]) is not None:
+        own = heading_id(heading[2]) if heading else None
+        if heading is None or (own is not None and not bare_key(own, heading[2])):
+            continue
+        if own is not None:  # (an error tracker's issue key: linked_keys.py)
+            keyed = key_linked(own[0], _linked_in_section(lines, fenced, at))
+            # (the key in code: a title, not a second id that `heading_id` would take)
+            lines[at] = f"{heading[1]} {keyed} \u2014 `{own[0]}`" if keyed else line
             continue
         below = next((t.strip() for t in lines[at + 1 : at + 1 + _NEAR] if t.strip()), "")
         linked = bold and (
@@ -61,9 +68,9 @@ def linked_read(text: str) -> str:
 # or `Linked to INC-7`, as a maintainer answers a CI failure's comment or a Sentry issue's
 # first activity note says it.
 _LINKED_TO = re.compile(
-    rf"(?:\u2192|[-=]>|\b(?i:linked\s+(?:to|with)(?:\s+(?:the\s+)?(?:postmortem|incident))?)"
-    # (... or a triager's `this is **INC-7**`)
-    r"|\b(?i:this\s+(?:is|was)))"
+    r"(?:\u2192|[-=]>|\b(?i:linked\s+(?:to|with)(?:\s+(?:the\s+)?(?:postmortem|incident))?)"
+    # (... or a triager's `this is **INC-7**`, or a triage note that opens with it)
+    r"|\b(?i:this\s+(?:is|was))|" + TRIAGE_NOTE + "|" + COMMENT_OPENS + ")"
     rf"[\s*_\[]*(?P<id>{INCIDENT_ID})(?![\w-])"
 )
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from matcher.incidents.build_consoles import stage_header
+from matcher.incidents.span_events import trace_words
 from matcher.incidents.verdict_languages_ast_rm import LN_TO_RM_AFTER as LN_TW_AFTER
 from matcher.incidents.verdict_languages_om_sn_wo import OM_SAID_AFTER
 
@@ -97,7 +99,10 @@ def quoted_runs(text: str) -> list[str]:
 
 def is_log_text(run: str) -> bool:
     """A message reads as log text; a lone path, file name or identifier does not."""
-    if not any(c.isspace() for c in run) or _CULPRIT.match(run):
+    # (... nor a trace view's header or annotation, span_events.py, or a CI stage's header)
+    if not any(c.isspace() for c in run) or _CULPRIT.match(run) or trace_words(run):
+        return False
+    if stage_header(run):
         return False
     return len(run) >= 12 or _NAME_MESSAGE.match(run) is not None
 
