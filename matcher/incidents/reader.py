@@ -39,6 +39,7 @@ from matcher.incidents.pointed_blocks import pointed_blocks
 from matcher.incidents.prose_language import in_english
 from matcher.incidents.registers import registers_read
 from matcher.incidents.sections import read_block
+from matcher.incidents.severity_sentences import severity_sentences_read
 from matcher.incidents.symptom_items import SymptomSource, read_symptoms
 from matcher.incidents.titles import untitled
 from matcher.model import SourceLocation, Status
@@ -251,7 +252,8 @@ def compile_incident_log(text: str, path: str) -> IncidentLog:
     compile. Raises `IncidentLogError` only when no incident is found at all."""
     text = as_markdown(text)
     raws = text.split("\n")
-    lines = listed_incidents(registers_read(classify_all(text), raws), raws)
+    lines = severity_sentences_read(classify_all(text))
+    lines = listed_incidents(registers_read(lines, raws), raws)
     problems: list[Problem] = []
     warnings: list[Problem] = []
     incidents: list[Incident] = []
