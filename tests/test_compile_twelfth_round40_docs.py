@@ -71,3 +71,34 @@ def test_what_the_author_grepped_it_for_is_no_part_of_it() -> None:
         " were 9 yesterday\n"
     )
     assert _texts(text) == ["CRITICAL WORKER TIMEOUT (pid:<n:int>)"]
+
+
+_SHEET = (
+    "# Incidents, pasted from the sheet\n\n"
+    "Incident ID\tDate\tSeverity\tLog line\tRoot cause\tFix\n"
+    'INC-94\t2026-04-02\tHigh\t"ERROR nightly export failed\n'
+    'OSError: [Errno 28] No space left on device"\tdisk full\t"- bigger disk\n'
+    '- alert at 80%"\n'
+    "INC-95\t2026-04-03\tLow\tredis.exceptions.ConnectionError: Error 111 connecting\tdown"
+    "\trestarted\n\n"
+    "Notes\n\n"
+    "Incident ID\tLine people argued about\tVerdict\n"
+    "INC-94\tOSError: [Errno 30] Read-only file system\tnot it\n"
+)
+
+
+def test_a_pasted_sheets_rows_are_incidents() -> None:
+    log = compile_incident_log(_SHEET, "pm.md")
+    assert not log.problems, log.problems
+    found = {i.id: (i.severity, list(i.symptoms)) for i in log.incidents}
+    assert found == {
+        "INC-94": ("high", ["OSError: [Errno 28] No space left on device"]),
+        "INC-95": ("low", ["redis.exceptions.ConnectionError: Error 111 connecting"]),
+    }
+    assert [s.location.line for s in log.incidents[0].sources][-1] == 4
+
+
+def test_a_sheets_cells_are_its_fields() -> None:
+    (first, _) = compile_incident_log(_SHEET, "pm.md").incidents
+    assert (first.date, first.root_cause) == ("2026-04-02", "disk full")
+    assert first.resolution == "bigger disk\nalert at 80%"
