@@ -5,6 +5,9 @@ rules."""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 from compile_helpers import symptom_texts as _texts
 
 from matcher.incidents.reader import compile_incident_log
@@ -102,3 +105,15 @@ def test_a_sheets_cells_are_its_fields() -> None:
     (first, _) = compile_incident_log(_SHEET, "pm.md").incidents
     assert (first.date, first.root_cause) == ("2026-04-02", "disk full")
     assert first.resolution == "bigger disk\nalert at 80%"
+
+
+def test_the_bench_cuts_a_sheets_row_with_its_header() -> None:
+    sys.path.insert(0, str(Path(__file__).parents[1] / "bench"))
+    from postmortem_split import split_incidents
+
+    cut = split_incidents(_SHEET, ["INC-94", "INC-95"])
+    for incident in ("INC-94", "INC-95"):
+        found = cut[incident]
+        assert found is not None
+        log = compile_incident_log(found.text, "pm.md")
+        assert [i.id for i in log.incidents] == [incident], log.problems
