@@ -50,7 +50,10 @@ def _defining_line(lines: list[str], plain: list[bool], incident: str) -> int | 
         rf"{re.escape(incident)}\s*(?:$|\s\u00b7\s)"
     )
     # (... or a register's row that opens with it: `| INC-7 | 2026-11-19 | 2 | … |`)
-    row = re.compile(rf"^\s*\|\s*(?:\*\*)?{re.escape(incident)}(?:\*\*)?\s*\|")
+    # (... or a pasted sheet's row, tab-separated: `INC-7\t2026-11-19\tHigh\t…`)
+    row = re.compile(
+        rf"^\s*\|\s*(?:\*\*)?{re.escape(incident)}(?:\*\*)?\s*\||^{re.escape(incident)}\t"
+    )
     # (a heading the id opens wins over a summary table's row that lists it above: a report's
     # `| INC-7 | Order API | 41 min |` then `## 2. Incident INC-7 — Order API unavailable`)
     for i, line in enumerate(lines):
@@ -120,6 +123,8 @@ _LISTED = re.compile(r"^\s*[-*+]\s+(?:\[[ xX]\]\s+)?(?:\*\*)?[A-Z][A-Z0-9]*(?:-[
 def _start(lines: list[str], plain: list[bool], i: int) -> int:
     if _heading(lines, i) or _LISTED.match(lines[i]):
         return i
+    if _TSV_ROW.match(lines[i]):
+        return i  # (a pasted sheet's row: the incident is the row)
     if _ROW.match(lines[i]):
         if not _NAMES_ID.search(lines[i].split("|")[1]):
             return i  # (a register's row: the incident is the row)
@@ -179,6 +184,7 @@ def _appendix(lines: list[str], plain: list[bool], incident: str, begin: int, en
 
 
 _ROW = re.compile(r"^\s*\|(.*)\|\s*$")
+_TSV_ROW = re.compile(r"^[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d[\w-]*\t")
 
 
 def _appendix_rows(lines: list[str], plain: list[bool], incident: str, begin: int, end: int) -> str:
@@ -234,8 +240,15 @@ def split_incidents(markdown: str, incidents: list[str]) -> dict[str, IncidentTe
         body = "".join(lines[begin:end]) + _appendix(lines, plain, inc, begin, end)
         # (after the preamble and a blank line; a register's row right after its header, which
         # is carried along when the register sits below the first incident)
-        gap = "" if _ROW.match(lines[begin]) else "\n"
-        if not gap and begin > ordered[0]:
+        gap = "" if _ROW.match(lines[begin]) or _TSV_ROW.match(lines[begin]) else "\n"
+        if _TSV_ROW.match(lines[begin]) and begin > ordered[0]:
+            # (... a sheet's row after its header, the paragraph's first line, when the
+            # preamble does not end with it)
+            top = begin
+            while top > 0 and lines[top - 1].strip():
+                top -= 1
+            gap = "\n" + lines[top] if top >= ordered[0] else ""
+        if not gap and begin > ordered[0] and _ROW.match(lines[begin]):
             top = begin
             while top > 0 and _ROW.match(lines[top - 1]):
                 top -= 1

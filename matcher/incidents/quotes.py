@@ -221,6 +221,8 @@ _PROSE_AFTER = re.compile(
     r"|someone|a|an|also|some|one|two|several|plus)\b).*$"
     r"|,\s+and\s+(?=(?:somebody|someone|we|i|they|there|it|then|the (?:[\w-]+ )?(?:team|pods?"
     r"|worker|service|logs?|on-call)))\b.*$"
+    # what the author did with it (`… (pid:XXXX) to count them, there were 14`)
+    r"|\s+to\s+(?:count|find|spot|see|catch|list|tally)\s+(?:them|it|those|these|all)\b.*$"
     # a typographic dash set apart is the author's (`… already — from the worker pods`); a
     # message's own is ASCII (`Allocation failed - JavaScript heap out of memory`)
     r"|\s+[\u2014\u2013]\s+.*$"
@@ -261,6 +263,7 @@ _TRAILING_ELISION = re.compile(r"(?:[,;]\s*[a-z_]+:)?\s*(?:\u2026|\.{3,}|\[\.\.\
 _CUT_WORD = re.compile(r"\s+[A-Za-z]{1,3}(?:\u2026|\.{3})$")
 
 
+_DOING = re.compile(r"\s+(?:while|whilst|when)\s+[a-z]+ing\s+(?:the|a|an|our|their|its|this)\s.*$")
 _CODE_ASIDE = re.compile(r"\s+\([^()`]*(?:`[^`]*`[^()`]*)+\)(?:[.;]\s.*)?$")
 
 
@@ -289,6 +292,10 @@ def clip_prose(text: str) -> str:
     # again until nothing is cut: `… too, with the same DETAIL` ends in two asides
     while (cut := _PROSE_AFTER.sub("", text).rstrip(" .,;:")) != text:
         text = cut
+    # what the process was doing, after a long message (`… heap out of memory while rendering
+    # the year-end report`); `Error while committing the transaction` is too short to be cut
+    doing = _DOING.search(text)
+    text = text[: doing.start()] if doing and len(text[: doing.start()].split()) >= 5 else text
     # `… ECONNREFUSED 127.0.0.1:4000 …`, `…, client: …`: "and so on" ends the text; a symptom
     # matches wherever it is in the line, so the rest may be anything or nothing
     cut_word = _CUT_WORD.search(text)

@@ -39,6 +39,8 @@ from matcher.incidents.pointed_blocks import pointed_blocks
 from matcher.incidents.prose_language import in_english
 from matcher.incidents.registers import registers_read
 from matcher.incidents.sections import read_block
+from matcher.incidents.severity_sentences import severity_sentences_read
+from matcher.incidents.sheet_pastes import sheet_pastes_read
 from matcher.incidents.symptom_items import SymptomSource, read_symptoms
 from matcher.incidents.titles import untitled
 from matcher.model import SourceLocation, Status
@@ -251,7 +253,8 @@ def compile_incident_log(text: str, path: str) -> IncidentLog:
     compile. Raises `IncidentLogError` only when no incident is found at all."""
     text = as_markdown(text)
     raws = text.split("\n")
-    lines = listed_incidents(registers_read(classify_all(text), raws), raws)
+    lines = sheet_pastes_read(severity_sentences_read(classify_all(text)), raws)
+    lines = listed_incidents(registers_read(lines, raws), raws)
     problems: list[Problem] = []
     warnings: list[Problem] = []
     incidents: list[Incident] = []
@@ -269,8 +272,7 @@ def compile_incident_log(text: str, path: str) -> IncidentLog:
         # (a document's own list of action items after its incidents is none of them)
         listed = block.labels.keys() == {"action_items"} and not heading_id(block.heading)
         if not block.is_incident() or listed:
-            # A preamble or notes are skipped, but several labels none of which we know look
-            # like an incident with misspelt labels, which must not vanish silently.
+            # A preamble is skipped; several unknown labels are an incident misspelt: no silence
             head = a_documents_head(block.unknown_names, block.unknown_values)
             if len(block.unknown_labels) > 1 and not head:
                 problems.append(Problem(block.unknown_labels[0], "incident", _UNREAD))
