@@ -140,3 +140,25 @@ def test_a_time_led_line_among_a_traceback_stays_a_line_of_its_own() -> None:
     text = text.replace("01:04:10 rq.", "rq.").replace("01:04:11 Command", "Command")
     (texts,) = _texts(text).values()
     assert texts[0].endswith("(<seconds:num> seconds)")
+
+
+THREAD = """## INC-84 · Imports fail on a locked database
+
+**Severity:** Medium
+
+**Symptoms:**
+- `sqlite3.OperationalError: database is locked`
+
+careful when grepping: "lock check: database is locked? no" is our pre-check. Neither of them
+is the failure
+
+> and "no such table: import_runs" from the report query?
+> no, that's the report script's old table name, a separate bug
+
+**Root cause:** VACUUM held the write lock.
+"""
+
+
+def test_a_paragraph_that_judges_without_naming_a_row_still_heads_what_follows() -> None:
+    # (the narrowing above is only for a paragraph that names a row or line above it)
+    assert _texts(THREAD)["INC-84"] == ["sqlite3.OperationalError: database is locked"]

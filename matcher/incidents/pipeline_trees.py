@@ -49,12 +49,13 @@ _TIME_OF_DAY = re.compile(r"^\d\d:\d\d:\d\d(?:\.\d+)? (?=\S| {2})")
 def pipeline_trees_read(lines: Sequence[str]) -> list[str]:
     """A block's lines with an execution tree's rows and the step runner's lines emptied (an
     empty line ends what the one before it said), and a console's time of day taken off when
-    its lines open with it (its first line and three at least: one line led by a time among a
-    traceback's is a log line of its own, which the time sets apart); every other line as it
-    was."""
+    its lines open with it (its first line, half of them and three at least: a line led by a
+    time among a traceback's is a log line of its own, which the time sets apart); every other
+    line as it was."""
     filled = [line for line in lines if line.strip()]
     timed = sum(1 for line in filled if _TIME_OF_DAY.match(line))
-    console = bool(filled) and _TIME_OF_DAY.match(filled[0]) is not None and timed >= 3
+    console = bool(filled) and _TIME_OF_DAY.match(filled[0]) is not None
+    console = console and timed >= max(3, len(filled) / 2)
     return [
         ""
         if _ROW.match(line) or _MARKED_ROW.match(line) or _RUNNER.match(line)

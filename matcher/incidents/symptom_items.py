@@ -124,6 +124,9 @@ _PROBE = "`ValueError: the probe failed`"
 _BOLD_HEAD = re.compile(r"^\*\*([^*]{3,60})\*\*\s*$")
 # ... up to its last turn (`but`, a comma, a dash)
 _LAST_TURN = re.compile(r"(?i)^.*(?:\bbut\b|[,;\u2014])\s*")
+_NAMES_A_ROW = re.compile(
+    r"(?i)\b(?:first|second|third|fourth|last|other|top|bottom)\s+(?:row|line|entry)\b"
+)
 _DENIED_HEAD = re.compile(r"(?i)\b(?:not|n't|no|never|nicht|kein|pas|n\u00e3o|non|ni)\b|\bnot\*")
 
 
@@ -142,10 +145,11 @@ def _under_a_head(
         # ... and one that judges what is under it, as a gloss would (`what comes after it is
         # noise from the abort, not separate errors`, `Indicators (consequence, not cause):`)
         # (with a colon, a head of a few words: a sentence that ends in one introduces)
-        # (... a bullet's, or a paragraph's that ends in a colon: a paragraph's sentence judges
-        # what it names, `The second row … not this incident.`, not the list after it)
+        # (... not a paragraph that judges a row or line it names, `The second row … not this
+        # incident.` under a table: the list after it is not what it judges)
+        named = head.location.column == 1 and _NAMES_A_ROW.search(text) is not None
         judges = not item_log_texts(f"{_PROBE} \u2014 {text}")[0] and (
-            (not text.endswith(":") and head.location.column > 1) or len(text.split()) <= 6
+            (not text.endswith(":") and not named) or len(text.split()) <= 6
         )
         # (`For engineers:`, `all three are the same cause:`: a plain head sets nothing aside;
         # a long one may in its last clause: `Lines that look related but are **not** this:`)
