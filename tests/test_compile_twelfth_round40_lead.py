@@ -162,3 +162,24 @@ is the failure
 def test_a_paragraph_that_judges_without_naming_a_row_still_heads_what_follows() -> None:
     # (the narrowing above is only for a paragraph that names a row or line above it)
     assert _texts(THREAD)["INC-84"] == ["sqlite3.OperationalError: database is locked"]
+
+
+SCANNED = """## INC-85 · Quote lookups fail
+
+**Severity:** High
+
+**Symptoms:**
+- urllib3 then reports:
+
+        urllib3.exceptions.NameResolutionError: HTTPSConnection(host='pricing-api.
+        internal',  port=8443):  Failed  to  resolve  'pricing-api.internal'
+
+**Root cause:** a DNS change.
+"""
+
+
+def test_a_spaced_out_line_with_a_status_word_is_no_tree_row() -> None:
+    # (a scanned page spaces its words out: `Failed  to  resolve` is the message, not a status
+    # column followed by a remark)
+    (texts,) = _texts(SCANNED).values()
+    assert any("Failed to resolve" in t or "Failed  to  resolve" in t for t in texts)
