@@ -17,22 +17,25 @@ _STATUS = (
     r"|Paused|Passed|Errored|Ignore ?Failed|Rejected|Approval ?Rejected|Not ?Started|Waiting"
     r"|Suspended|Cancel+ed|Timed ?Out)"
 )
+# A mark of how it ended (`✓ ✗ ○ ↺ ⊘ ●`)
+_MARK = r"[\u2713\u2714\u2717\u2718\u2716\u2298\u25cb\u25cf\u21ba\u27f3\u23f8\u29d7]"
 _DURATION = r"(?:\d+h\s*)?(?:\d+m\s*)?\d+(?:\.\d+)?(?:s|ms)"
 # A row of the tree: a mark of how it ended (optional), the name, maybe the step's type, then the
 # status in its own column (two spaces or more before it), its duration, a short remark after
 # it (a scanned page's `port=8443):  Failed  to  resolve …`, spaced out, is no row)
 _ROW = re.compile(
-    r"^\s*(?:[\u2713\u2714\u2717\u2718\u2716\u2298\u25cb\u25cf\u21ba\u27f3\u23f8\u29d7]\s+)?"
-    r"\S.*?\s{2,}" + _STATUS + r"(?:\s{2,}" + _DURATION + r"(?:\s{2,}\S.{0,40})?"
+    r"^\s*(?:"
+    + _MARK
+    + r"\s+)?\S.*?\s{2,}"
+    + _STATUS
+    + r"(?:\s{2,}"
+    + _DURATION
+    + r"(?:\s{2,}\S.{0,40})?"
     r"|\s{2,}\([^()]{0,60}\))?\s*$"
 )
 # ... or with single spaces, when it begins with the mark (`✗ Verify quotes Failed 1m 58s`)
 _MARKED_ROW = re.compile(
-    r"^\s*[\u2713\u2714\u2717\u2718\u2716\u2298\u25cb\u25cf\u21ba\u27f3\u23f8\u29d7]\s+\S.*?\s"
-    + _STATUS
-    + r"(?:\s+"
-    + _DURATION
-    + r")?\s*$"
+    r"^\s*" + _MARK + r"\s+\S.*?\s" + _STATUS + r"(?:\s+" + _DURATION + r")?\s*$"
 )
 # The runner's own lines (after the time of day its console shows): the command starting and
 # ending, the script's failure, the step's timeout, the failure strategy and the rollback it ran
